@@ -1,0 +1,3 @@
+from pocketrag.cli import main
+
+main()

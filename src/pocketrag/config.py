@@ -1,0 +1,105 @@
+"""Settings, read from the environment (prefix POCKETRAG_) and from a `.env` file.
+
+The seed deployments that pocketrag replaces used unprefixed names (OPENROUTER_API_KEY,
+GROQ_API_KEY, MAX_TOKENS, GUARDRAILS_LEVEL, VECTOR_STORE_PATH, PORT); those are accepted too,
+so an existing deployment's environment keeps working unchanged.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import cached_property
+from pathlib import Path
+from typing import Literal
+
+from pydantic import AliasChoices, Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+def _env(*names: str) -> AliasChoices:
+    return AliasChoices(*names)
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_prefix="POCKETRAG_",
+        env_file=".env",
+        extra="ignore",
+        populate_by_name=True,
+    )
+
+    # --- where things live -------------------------------------------------------------
+    data_dir: Path = Path("pocketrag-data")
+    # Prepared embedding models are cached here; defaults to <data_dir>/models.
+    model_dir: Path | None = None
+    # SQLite index file; defaults to <data_dir>/index.sqlite3.
+    index_path: Path | None = Field(
+        default=None, validation_alias=_env("POCKETRAG_INDEX_PATH", "VECTOR_STORE_PATH")
+    )
+    # postgresql://... selects the PostgreSQL + pgvector store instead of SQLite.
+    database_url: str | None = None
+    read_only: bool = False
+
+    # --- embedding ---------------------------------------------------------------------
+    # A local sentence-transformers folder (BERT architecture); default: all-MiniLM-L6-v2.
+    model_path: Path | None = None
+    embed_precision: Literal["int8", "fp32"] = "int8"
+    embed_batch_size: int = Field(default=8, ge=1, le=64)
+    # ONNX Runtime intra-op threads; 0 means one per core, at most 4.
+    threads: int = Field(default=0, ge=0, le=64)
+
+    # --- ingest bounds (decision 6) ----------------------------------------------------
+    max_file_mb: float = 50
+    max_pages: int = 2000
+    max_text_chars: int = 20_000_000
+    max_docx_uncompressed_mb: float = 200
+    chunk_tokens: int = 200
+    chunk_overlap_sentences: int = 1
+
+    # --- retrieval ---------------------------------------------------------------------
+    top_k: int = 5
+
+    # --- generation --------------------------------------------------------------------
+    llm_provider: Literal["openrouter", "groq", "openai", "ollama", "custom"] | None = None
+    llm_base_url: str | None = None
+    llm_api_key: str | None = Field(
+        default=None,
+        validation_alias=_env(
+            "POCKETRAG_LLM_API_KEY", "OPENROUTER_API_KEY", "GROQ_API_KEY", "OPENAI_API_KEY"
+        ),
+        repr=False,
+    )
+    llm_model: str | None = None
+    max_tokens: int = Field(
+        default=512, ge=16, le=32768, validation_alias=_env("POCKETRAG_MAX_TOKENS", "MAX_TOKENS")
+    )
+    guardrails_level: Literal["off", "standard", "strict"] = Field(
+        default="standard", validation_alias=_env("POCKETRAG_GUARDRAILS_LEVEL", "GUARDRAILS_LEVEL")
+    )
+    max_question_chars: int = 2000
+
+    # --- service -----------------------------------------------------------------------
+    host: str = "0.0.0.0"
+    port: int = Field(default=8000, validation_alias=_env("POCKETRAG_PORT", "PORT"))
+    api_key: str | None = Field(default=None, repr=False)
+    query_key: str | None = Field(default=None, repr=False)
+    cors_origins: str = ""
+    max_upload_mb: float = 50
+    memory_soft_limit_mb: int = 400
+
+    @cached_property
+    def models_dir(self) -> Path:
+        return self.model_dir or self.data_dir / "models"
+
+    @cached_property
+    def sqlite_path(self) -> Path:
+        return self.index_path or self.data_dir / "index.sqlite3"
+
+    @cached_property
+    def ort_threads(self) -> int:
+        return self.threads or min(os.cpu_count() or 1, 4)
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Settings from the environment, with explicit overrides (e.g. CLI flags) on top."""
+    return Settings(**{k: v for k, v in overrides.items() if v is not None})

@@ -1,0 +1,104 @@
+"""The values that flow through ingest and retrieval: loaded documents, chunks and hits.
+
+Plain dataclasses, so every step (loader, chunker, store, retriever, generator) can be
+tested on its own with values a test builds by hand.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+class PocketragError(Exception):
+    """An error meant for the person using pocketrag: the message says what to do."""
+
+
+class LoaderError(PocketragError):
+    """A file could not be turned into a Document (corrupt, encrypted, unsupported, too big)."""
+
+
+@dataclass(frozen=True)
+class Block:
+    """A run of text from one place in a document: a paragraph, a table row, a list item."""
+
+    text: str
+    page: int | None = None  # 1-based page number where the format has pages
+    heading_path: tuple[str, ...] = ()
+
+
+@dataclass
+class Document:
+    """What a loader returns: the text of one file, in reading order, with its structure."""
+
+    source: str  # the path or name the document came from, as the user gave it
+    title: str
+    doc_type: str  # "pdf" | "docx" | "html" | "markdown" | "text"
+    blocks: list[Block]
+    pages: int | None = None
+    metadata: dict[str, object] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """A retrievable, citable piece of one document."""
+
+    text: str  # the chunk's own text, shown in citations
+    ordinal: int  # position in the document, from 0
+    page_start: int | None
+    page_end: int | None
+    heading_path: tuple[str, ...]
+    char_start: int  # span in the document's joined text
+    char_end: int
+    # What is embedded and indexed: a short "title > heading path" prefix plus the text.
+    embed_text: str = ""
+
+    @property
+    def heading(self) -> str:
+        return " > ".join(self.heading_path)
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    """A stored document as listed by the store."""
+
+    id: str
+    source: str
+    title: str
+    doc_type: str
+    sha256: str
+    collection: str
+    pages: int | None
+    chunk_count: int
+    created_at: str
+    updated_at: str
+    metadata: dict[str, object] = field(default_factory=dict)
+
+
+@dataclass
+class Hit:
+    """A retrieved chunk with everything needed to show and cite it."""
+
+    chunk_id: int | str
+    document_id: str
+    source: str
+    title: str
+    text: str
+    page_start: int | None
+    page_end: int | None
+    heading: str
+    score: float  # the fused score (or the single retriever's in bm25/dense mode)
+    scores: dict[str, float] = field(default_factory=dict)  # per retriever: "bm25", "dense"
+    ordinal: int = 0
+    collection: str = "default"
+
+    def to_json(self) -> dict[str, object]:
+        """The CLI's and the API's hit object (a stable contract)."""
+        return {
+            "source": self.source,
+            "title": self.title,
+            "page_start": self.page_start,
+            "page_end": self.page_end,
+            "heading": self.heading,
+            "text": self.text,
+            "score": round(self.score, 6),
+        }
