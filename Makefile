@@ -2,7 +2,7 @@
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
-DEMO_DATA ?= pocketrag-data/demo
+DEMO_DATA ?= pocketrag-data
 PORT ?= 8000
 
 .PHONY: demo test lint format bench clean

@@ -11,6 +11,11 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 SHARED_DATA = REPO_ROOT.parent / "shared" / "data"
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 
+# Every test (and every subprocess it starts) shares one prepared model cache with
+# `make demo`, so the model is downloaded and built once per checkout, not once per test.
+MODEL_CACHE = REPO_ROOT / "pocketrag-data" / "models"
+os.environ.setdefault("POCKETRAG_MODEL_DIR", str(MODEL_CACHE))
+
 
 def require(condition: bool, reason: str) -> None:
     """Skip with a reason on a developer machine; fail in CI, where everything must exist."""
@@ -26,3 +31,12 @@ def shared_data() -> Path:
     """../shared/data (public reference data); never copied into the repo."""
     require(SHARED_DATA.is_dir(), f"reference data not found at {SHARED_DATA}")
     return SHARED_DATA
+
+
+@pytest.fixture(scope="session")
+def embedder():
+    """The real default embedder (int8 all-MiniLM-L6-v2), prepared once per checkout."""
+    from pocketrag.config import load_settings
+    from pocketrag.embedding import get_embedder
+
+    return get_embedder(load_settings())
