@@ -77,6 +77,22 @@ class Settings(BaseSettings):
         default="standard", validation_alias=_env("POCKETRAG_GUARDRAILS_LEVEL", "GUARDRAILS_LEVEL")
     )
     max_question_chars: int = 2000
+    # LLM call bounds: seconds to connect, to the first streamed token, for the whole call.
+    llm_connect_timeout: float = Field(default=5.0, gt=0)
+    llm_first_token_timeout: float = Field(default=30.0, gt=0)
+    llm_total_timeout: float = Field(default=90.0, gt=0)
+    # Retries on 429/5xx/timeouts (exponential backoff from llm_backoff_s, with jitter).
+    llm_retries: int = Field(default=2, ge=0, le=10)
+    llm_backoff_s: float = Field(default=0.5, ge=0)
+    # Circuit breaker: open after this many consecutive failed calls, probe after cooldown.
+    llm_breaker_threshold: int = Field(default=3, ge=1)
+    llm_breaker_cooldown_s: float = Field(default=30.0, ge=0)
+    # Token budget for the whole prompt (instructions + sources + question); with the
+    # default max_tokens it fits an 8k-token context window.
+    llm_context_tokens: int = Field(default=6000, ge=500)
+    # Refuse without calling the LLM when the best retrieved chunk scores below this
+    # (relevance score in [0, 1], calibrated on samples/handbook; see docs/BENCHMARKS.md).
+    refusal_threshold: float = Field(default=0.5, ge=0, le=1)
 
     # --- service -----------------------------------------------------------------------
     host: str = "0.0.0.0"
