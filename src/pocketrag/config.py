@@ -102,6 +102,23 @@ class Settings(BaseSettings):
     cors_origins: str = ""
     max_upload_mb: float = 50
     memory_soft_limit_mb: int = 400
+    # Asks (and searches) run at most this many at a time; up to ask_queue_size more wait
+    # at most ask_queue_timeout_s, beyond that the API answers 503 with Retry-After.
+    max_concurrent_asks: int = Field(default=4, ge=1, le=64)
+    ask_queue_size: int = Field(default=16, ge=0, le=1000)
+    ask_queue_timeout_s: float = Field(default=30, gt=0)
+    # Per client (IP) query requests per minute; 0 turns the limit off.
+    rate_limit_per_minute: int = Field(default=120, ge=0)
+    rate_limit_burst: int = Field(default=20, ge=1)
+    # JSON request bodies larger than this are refused (uploads use max_upload_mb).
+    max_request_kb: int = Field(default=256, ge=1)
+    # Load the embedding model in a background thread right after start.
+    warm_up: bool = True
+    # Proxies whose X-Forwarded-For is believed (uvicorn's forwarded_allow_ips); "*" on Render.
+    forwarded_allow_ips: str = Field(
+        default="127.0.0.1",
+        validation_alias=_env("POCKETRAG_FORWARDED_ALLOW_IPS", "FORWARDED_ALLOW_IPS"),
+    )
 
     @cached_property
     def models_dir(self) -> Path:
