@@ -40,3 +40,21 @@ def embedder():
     from pocketrag.embedding import get_embedder
 
     return get_embedder(load_settings())
+
+
+@pytest.fixture(scope="session")
+def _fake_llm_server():
+    from fake_llm import FakeLLMServer  # tests/ is on sys.path (rootdir conftest)
+
+    server = FakeLLMServer().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def fake_llm(_fake_llm_server):
+    """A real OpenAI-compatible server on loopback (tests/fake_llm.py), reset per test:
+    script replies with `fake_llm.script(...)`, read what it received in `fake_llm.requests`,
+    point settings at it with `llm_base_url=fake_llm.base_url`."""
+    _fake_llm_server.reset()
+    return _fake_llm_server
