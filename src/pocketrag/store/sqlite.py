@@ -1,0 +1,618 @@
+"""The embedded index: one WAL-mode SQLite file holding documents, chunks, FTS5 and vectors.
+
+Why apsw: it bundles an SQLite with FTS5 that can load the sqlite-vec extension (the stdlib
+`sqlite3` on many hosts cannot). Vectors live in a sqlite-vec `vec0` table (int8 by default:
+unit vectors scaled by 127), partitioned by collection. sqlite-vec scans its own shadow
+tables in C, so a search process never holds the corpus' vectors in Python and its memory
+stays flat as the corpus grows (DESIGN decision 2; numbers in docs/BENCHMARKS.md).
+
+Every document is written in one `BEGIN IMMEDIATE` transaction (documents row, chunks,
+FTS rows, vectors), so after a crash a document is wholly in or wholly absent, and two
+processes ingesting the same file serialise on the write lock and end with one document
+(UNIQUE(collection, source) plus replace-inside-the-transaction).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import secrets
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Literal
+from urllib.parse import quote
+
+import apsw
+import numpy as np
+import sqlite_vec
+
+from pocketrag.documents import Chunk, Document, DocumentInfo, Hit, PocketragError
+from pocketrag.store.sqlite_schema import MIGRATIONS, SCHEMA_VERSION
+
+VectorType = Literal["int8", "float32"]
+
+# vec0 refuses k above this; retrieval never needs more.
+_VEC0_MAX_K = 4096
+_MAX_QUERY_TERMS = 64
+_TOKEN_RE = re.compile(r"\w+", re.UNICODE)
+# A short English stop list: dropping these keeps OR-queries from touching most of the index
+# (speed) and matches what Lucene-style BM25 baselines do (quality). Kept if nothing else is.
+_STOPWORDS = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "are",
+        "as",
+        "at",
+        "be",
+        "but",
+        "by",
+        "can",
+        "do",
+        "does",
+        "for",
+        "from",
+        "had",
+        "has",
+        "have",
+        "how",
+        "i",
+        "if",
+        "in",
+        "into",
+        "is",
+        "it",
+        "its",
+        "me",
+        "my",
+        "no",
+        "not",
+        "of",
+        "on",
+        "or",
+        "our",
+        "so",
+        "such",
+        "than",
+        "that",
+        "the",
+        "their",
+        "then",
+        "there",
+        "these",
+        "they",
+        "this",
+        "to",
+        "was",
+        "we",
+        "were",
+        "what",
+        "when",
+        "where",
+        "which",
+        "who",
+        "whom",
+        "why",
+        "will",
+        "with",
+        "would",
+        "you",
+        "your",
+    ]
+)
+
+_DOC_COLUMNS = (
+    "id, source, title, doc_type, sha256, collection, pages, chunk_count, "
+    "created_at, updated_at, metadata"
+)
+
+
+class StoreReadOnlyError(PocketragError):
+    """A write was attempted on an index opened read-only."""
+
+
+def fts_match_expression(query: str) -> str | None:
+    """Turn free user text into a safe FTS5 MATCH expression: quoted terms joined by OR.
+
+    Quoting every term means no user text is parsed as FTS5 syntax (AND, NEAR, "-", ":",
+    unbalanced quotes). Returns None when the text has no searchable word at all.
+    """
+    terms = list(dict.fromkeys(t.lower() for t in _TOKEN_RE.findall(query)))
+    kept = [t for t in terms if t not in _STOPWORDS] or terms
+    if not kept:
+        return None
+    return " OR ".join('"' + t.replace('"', '""') + '"' for t in kept[:_MAX_QUERY_TERMS])
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+class SQLiteStore:
+    """The default Store: see the module docstring for why it is built this way."""
+
+    def __init__(
+        self,
+        path: Path | str,
+        *,
+        read_only: bool = False,
+        vector_type: VectorType = "int8",
+        fts_weights: tuple[float, float, float] = (1.0, 1.0, 1.0),
+        busy_timeout_ms: int = 30_000,
+    ) -> None:
+        self.path = Path(path)
+        self.read_only = read_only
+        self.fts_weights = fts_weights
+        self._lock = threading.RLock()
+        self._conn = self._connect(busy_timeout_ms)
+        if read_only:
+            self._check_version()
+        else:
+            self._migrate()
+        stored = self._get_meta("vector_type")
+        self.vector_type: VectorType = stored or vector_type  # type: ignore[assignment]
+        dim = self._get_meta("dim")
+        self.dim: int | None = int(dim) if dim else None
+
+    # --- opening ------------------------------------------------------------------------
+
+    def _connect(self, busy_timeout_ms: int) -> apsw.Connection:
+        if self.read_only:
+            if not self.path.is_file():
+                raise PocketragError(
+                    f"No index at {self.path}. Build one with `pocketrag ingest PATH` first."
+                )
+            conn = self._open_read_only()
+        else:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            conn = apsw.Connection(str(self.path))
+        conn.enable_load_extension(True)
+        conn.load_extension(sqlite_vec.loadable_path())
+        conn.enable_load_extension(False)
+        conn.set_busy_timeout(busy_timeout_ms)
+        if not self.read_only:
+            conn.execute("PRAGMA journal_mode=WAL")
+            # NORMAL in WAL mode: a crash of the process never corrupts or half-writes;
+            # a power cut may lose the last commits, never consistency.
+            conn.execute("PRAGMA synchronous=NORMAL")
+        conn.execute("PRAGMA foreign_keys=ON")
+        return conn
+
+    def _open_read_only(self) -> apsw.Connection:
+        """mode=ro first; a shipped file on a read-only disk (no -shm can be made) is
+        opened immutable, which is safe because nobody can be writing it there."""
+        uri = "file:" + quote(str(self.path.resolve()))
+        flags = apsw.SQLITE_OPEN_READONLY | apsw.SQLITE_OPEN_URI
+        try:
+            conn = apsw.Connection(uri + "?mode=ro", flags=flags)
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchall()
+            return conn
+        except apsw.Error:
+            conn = apsw.Connection(uri + "?mode=ro&immutable=1", flags=flags)
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchall()
+            return conn
+
+    def _schema_version(self) -> int:
+        has = self._conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type='table' AND name='schema_version'"
+        ).fetchall()
+        if not has:
+            return 0
+        row = self._conn.execute("SELECT max(version) FROM schema_version").fetchone()
+        return int(row[0] or 0)
+
+    def _check_version(self) -> None:
+        version = self._schema_version()
+        if version != SCHEMA_VERSION:
+            raise PocketragError(
+                f"The index at {self.path} has schema version {version}, this pocketrag "
+                f"reads version {SCHEMA_VERSION}; open it once without read-only to upgrade."
+            )
+
+    def _migrate(self) -> None:
+        with self._write():
+            self._conn.execute(
+                "CREATE TABLE IF NOT EXISTS schema_version "
+                "(version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)"
+            )
+            version = self._schema_version()
+            if version > SCHEMA_VERSION:
+                raise PocketragError(
+                    f"The index at {self.path} was written by a newer pocketrag (schema "
+                    f"{version} > {SCHEMA_VERSION}); upgrade pocketrag to open it."
+                )
+            for number in range(version + 1, SCHEMA_VERSION + 1):
+                for statement in MIGRATIONS[number - 1]:
+                    self._conn.execute(statement)
+                self._conn.execute("INSERT INTO schema_version VALUES (?, ?)", (number, _now()))
+
+    # --- transactions -------------------------------------------------------------------
+
+    @contextmanager
+    def _write(self) -> Iterator[None]:
+        """One IMMEDIATE transaction: takes the write lock up front, so two writers queue
+        (busy_timeout) instead of failing half-way; any error rolls everything back."""
+        if self.read_only:
+            raise StoreReadOnlyError(
+                f"The index at {self.path} is open read-only; it cannot be changed. "
+                "Unset POCKETRAG_READ_ONLY (or open it writable) to ingest or delete."
+            )
+        with self._lock:
+            try:
+                self._conn.execute("BEGIN IMMEDIATE")
+            except apsw.BusyError as exc:
+                raise PocketragError(
+                    f"The index at {self.path} is locked by another writer; try again."
+                ) from exc
+            try:
+                yield
+            except BaseException:
+                self._conn.execute("ROLLBACK")
+                raise
+            self._conn.execute("COMMIT")
+
+    def _get_meta(self, key: str) -> str | None:
+        try:
+            row = self._conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        except apsw.SQLError:  # no meta table yet (empty read-only file)
+            return None
+        return row[0] if row else None
+
+    def _set_meta(self, key: str, value: str) -> None:
+        self._conn.execute(
+            "INSERT INTO meta(key, value) VALUES (?, ?) "
+            "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            (key, value),
+        )
+
+    def get_meta(self, key: str) -> str | None:
+        """Free-form facts about the index (e.g. which embedding model built it)."""
+        return self._get_meta(key)
+
+    def set_meta(self, key: str, value: str) -> None:
+        with self._write():
+            self._set_meta(key, value)
+
+    def _ensure_vector_table(self, dim: int) -> None:
+        if self.dim is not None:
+            if dim != self.dim:
+                raise PocketragError(
+                    f"This index holds {self.dim}-dimensional vectors but the embedding model "
+                    f"gives {dim}; use the model that built it or start a new index."
+                )
+            return
+        kind = "int8" if self.vector_type == "int8" else "float"
+        self._conn.execute(
+            "CREATE VIRTUAL TABLE IF NOT EXISTS chunk_vectors USING vec0("
+            "chunk_id INTEGER PRIMARY KEY, collection TEXT PARTITION KEY, "
+            f"embedding {kind}[{dim}] distance_metric=cosine)"
+        )
+        self._set_meta("dim", str(dim))
+        self._set_meta("vector_type", self.vector_type)
+        self.dim = dim
+
+    def _encode(self, vector: np.ndarray) -> bytes:
+        if self.vector_type == "int8":
+            return np.clip(np.rint(vector * 127.0), -127, 127).astype(np.int8).tobytes()
+        return np.ascontiguousarray(vector, dtype=np.float32).tobytes()
+
+    def _decode(self, blob: bytes) -> np.ndarray:
+        if self.vector_type == "int8":
+            return np.frombuffer(blob, dtype=np.int8).astype(np.float32) / 127.0
+        return np.frombuffer(blob, dtype=np.float32)
+
+    def _vec_param(self) -> str:
+        return "vec_int8(?)" if self.vector_type == "int8" else "?"
+
+    # --- writing ------------------------------------------------------------------------
+
+    def add_document(
+        self,
+        document: Document,
+        chunks: Sequence[Chunk],
+        vectors: np.ndarray,
+        *,
+        sha256: str,
+        collection: str = "default",
+    ) -> DocumentInfo:
+        vectors = np.asarray(vectors, dtype=np.float32)
+        if len(chunks) and (vectors.ndim != 2 or vectors.shape[0] != len(chunks)):
+            raise ValueError(f"{len(chunks)} chunks but vectors of shape {vectors.shape}")
+        with self._write():
+            if len(chunks):
+                self._ensure_vector_table(int(vectors.shape[1]))
+            old = self._conn.execute(
+                "SELECT id, created_at FROM documents WHERE collection = ? AND source = ?",
+                (collection, document.source),
+            ).fetchone()
+            now = _now()
+            if old:
+                document_id, created_at = old
+                self._delete_rows(document_id)
+            else:
+                document_id, created_at = secrets.token_hex(8), now
+            self._conn.execute(
+                f"INSERT INTO documents ({_DOC_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                (
+                    document_id,
+                    document.source,
+                    document.title,
+                    document.doc_type,
+                    sha256,
+                    collection,
+                    document.pages,
+                    len(chunks),
+                    created_at,
+                    now,
+                    json.dumps(document.metadata, default=str),
+                ),
+            )
+            vec_sql = (
+                "INSERT INTO chunk_vectors(chunk_id, collection, embedding) "
+                f"VALUES (?, ?, {self._vec_param()})"
+            )
+            for chunk, vector in zip(chunks, vectors, strict=False):
+                self._conn.execute(
+                    "INSERT INTO chunks (document_id, ordinal, text, embed_text, page_start, "
+                    "page_end, heading, char_start, char_end) VALUES (?,?,?,?,?,?,?,?,?)",
+                    (
+                        document_id,
+                        chunk.ordinal,
+                        chunk.text,
+                        chunk.embed_text or chunk.text,
+                        chunk.page_start,
+                        chunk.page_end,
+                        chunk.heading,
+                        chunk.char_start,
+                        chunk.char_end,
+                    ),
+                )
+                chunk_id = self._conn.last_insert_rowid()
+                self._conn.execute(
+                    "INSERT INTO chunks_fts(rowid, title, heading, text) VALUES (?, ?, ?, ?)",
+                    (chunk_id, document.title, chunk.heading, chunk.text),
+                )
+                self._conn.execute(vec_sql, (chunk_id, collection, self._encode(vector)))
+        info = self.get_document(document_id)
+        assert info is not None
+        return info
+
+    def _delete_rows(self, document_id: str) -> None:
+        ids = [
+            (r[0],)
+            for r in self._conn.execute(
+                "SELECT id FROM chunks WHERE document_id = ?", (document_id,)
+            )
+        ]
+        if ids:
+            self._conn.executemany("DELETE FROM chunks_fts WHERE rowid = ?", ids)
+            if self.dim is not None:
+                self._conn.executemany("DELETE FROM chunk_vectors WHERE chunk_id = ?", ids)
+        self._conn.execute("DELETE FROM chunks WHERE document_id = ?", (document_id,))
+        self._conn.execute("DELETE FROM documents WHERE id = ?", (document_id,))
+
+    def delete_document(self, id_or_source: str, collection: str | None = None) -> int:
+        with self._write():
+            sql = "SELECT id FROM documents WHERE (id = ? OR source = ?)"
+            params: tuple[str, ...] = (id_or_source, id_or_source)
+            if collection is not None:
+                sql += " AND collection = ?"
+                params += (collection,)
+            ids = [r[0] for r in self._conn.execute(sql, params)]
+            for document_id in ids:
+                self._delete_rows(document_id)
+        return len(ids)
+
+    # --- reading documents --------------------------------------------------------------
+
+    @staticmethod
+    def _info(row: Sequence[object]) -> DocumentInfo:
+        (doc_id, source, title, doc_type, sha, coll, pages, count, created, updated, meta) = row
+        return DocumentInfo(
+            id=str(doc_id),
+            source=str(source),
+            title=str(title),
+            doc_type=str(doc_type),
+            sha256=str(sha),
+            collection=str(coll),
+            pages=pages if pages is None else int(pages),  # type: ignore[arg-type]
+            chunk_count=int(count),  # type: ignore[arg-type]
+            created_at=str(created),
+            updated_at=str(updated),
+            metadata=json.loads(str(meta or "{}")),
+        )
+
+    def find_document(self, source: str, collection: str = "default") -> DocumentInfo | None:
+        row = self._conn.execute(
+            f"SELECT {_DOC_COLUMNS} FROM documents WHERE collection = ? AND source = ?",
+            (collection, source),
+        ).fetchone()
+        return self._info(row) if row else None
+
+    def get_document(self, document_id: str) -> DocumentInfo | None:
+        row = self._conn.execute(
+            f"SELECT {_DOC_COLUMNS} FROM documents WHERE id = ?", (document_id,)
+        ).fetchone()
+        return self._info(row) if row else None
+
+    def list_documents(self, collection: str | None = None) -> list[DocumentInfo]:
+        sql = f"SELECT {_DOC_COLUMNS} FROM documents"
+        params: tuple[str, ...] = ()
+        if collection is not None:
+            sql += " WHERE collection = ?"
+            params = (collection,)
+        sql += " ORDER BY collection, source"
+        return [self._info(r) for r in self._conn.execute(sql, params)]
+
+    def counts(self) -> dict[str, int]:
+        documents = self._conn.execute("SELECT count(*) FROM documents").fetchone()[0]
+        chunks = self._conn.execute("SELECT count(*) FROM chunks").fetchone()[0]
+        return {"documents": int(documents), "chunks": int(chunks)}
+
+    # --- searching ----------------------------------------------------------------------
+
+    @staticmethod
+    def _filter_sql(collection: str | None, document_ids: Sequence[str] | None) -> tuple:
+        sql, params = "", []
+        if collection is not None:
+            sql += " AND d.collection = ?"
+            params.append(collection)
+        if document_ids is not None:
+            sql += f" AND d.id IN ({','.join('?' * len(document_ids))})"
+            params.extend(document_ids)
+        return sql, params
+
+    def lexical_search(
+        self,
+        query: str,
+        k: int,
+        *,
+        collection: str | None = None,
+        document_ids: Sequence[str] | None = None,
+    ) -> list[Hit]:
+        expression = fts_match_expression(query)
+        if expression is None or k <= 0 or (document_ids is not None and not document_ids):
+            return []
+        bm25 = "bm25(chunks_fts, ?, ?, ?)"
+        if collection is None and document_ids is None:
+            # No filter: FTS5 alone, no join per matching row.
+            sql = (
+                f"SELECT rowid, -{bm25} AS score FROM chunks_fts WHERE chunks_fts MATCH ? "
+                "ORDER BY score DESC LIMIT ?"
+            )
+            params: list[object] = [*self.fts_weights, expression, k]
+        else:
+            where, extra = self._filter_sql(collection, document_ids)
+            sql = (
+                f"SELECT c.id, -{bm25} AS score FROM chunks_fts "
+                "JOIN chunks c ON c.id = chunks_fts.rowid "
+                "JOIN documents d ON d.id = c.document_id "
+                f"WHERE chunks_fts MATCH ?{where} ORDER BY score DESC LIMIT ?"
+            )
+            params = [*self.fts_weights, expression, *extra, k]
+        scored = [(int(r[0]), float(r[1])) for r in self._conn.execute(sql, tuple(params))]
+        return self._hits(scored, "bm25")
+
+    def dense_search(
+        self,
+        vector: np.ndarray,
+        k: int,
+        *,
+        collection: str | None = None,
+        document_ids: Sequence[str] | None = None,
+    ) -> list[Hit]:
+        if self.dim is None or k <= 0 or (document_ids is not None and not document_ids):
+            return []
+        query = np.asarray(vector, dtype=np.float32).reshape(-1)
+        if query.shape[0] != self.dim:
+            raise PocketragError(
+                f"Query vector has {query.shape[0]} dimensions, the index {self.dim}."
+            )
+        if document_ids is not None:
+            return self._exact_dense(query, k, collection, document_ids)
+        sql = (
+            "SELECT chunk_id, distance FROM chunk_vectors "
+            f"WHERE embedding MATCH {self._vec_param()} AND k = ?"
+        )
+        params: tuple[object, ...] = (self._encode(query), min(k, _VEC0_MAX_K))
+        if collection is not None:
+            sql += " AND collection = ?"
+            params += (collection,)
+        scored = [(int(r[0]), 1.0 - float(r[1])) for r in self._conn.execute(sql, params)]
+        return self._hits(scored, "dense")
+
+    def _exact_dense(
+        self,
+        query: np.ndarray,
+        k: int,
+        collection: str | None,
+        document_ids: Sequence[str],
+    ) -> list[Hit]:
+        """A document filter names few documents: score just their chunks exactly."""
+        where, extra = self._filter_sql(collection, document_ids)
+        ids = [
+            int(r[0])
+            for r in self._conn.execute(
+                "SELECT c.id FROM chunks c JOIN documents d ON d.id = c.document_id "
+                f"WHERE 1{where}",
+                tuple(extra),
+            )
+        ]
+        vectors = self.get_vectors(ids)
+        scored = []
+        for chunk_id, v in vectors.items():
+            norm = float(np.linalg.norm(v)) or 1.0
+            scored.append((chunk_id, float(v @ query) / norm))
+        scored.sort(key=lambda pair: -pair[1])
+        return self._hits(scored[:k], "dense")
+
+    def get_vectors(self, chunk_ids: Sequence[int]) -> dict[int, np.ndarray]:
+        """Stored vectors of some chunks (as float32), e.g. to give BM25-only hits a cosine."""
+        out: dict[int, np.ndarray] = {}
+        if self.dim is None:
+            return out
+        for chunk_id in chunk_ids:
+            row = self._conn.execute(
+                "SELECT embedding FROM chunk_vectors WHERE chunk_id = ?", (int(chunk_id),)
+            ).fetchone()
+            if row:
+                out[int(chunk_id)] = self._decode(row[0])
+        return out
+
+    def _hits(self, scored: list[tuple[int, float]], kind: str) -> list[Hit]:
+        if not scored:
+            return []
+        ids = [chunk_id for chunk_id, _ in scored]
+        rows = {
+            int(r[0]): r
+            for r in self._conn.execute(
+                "SELECT c.id, c.document_id, d.source, d.title, c.text, c.page_start, "
+                "c.page_end, c.heading, c.ordinal, d.collection FROM chunks c "
+                "JOIN documents d ON d.id = c.document_id "
+                f"WHERE c.id IN ({','.join('?' * len(ids))})",
+                tuple(ids),
+            )
+        }
+        hits = []
+        for chunk_id, score in scored:
+            row = rows.get(chunk_id)
+            if row is None:  # deleted between the two statements
+                continue
+            _, doc_id, source, title, text, p_start, p_end, heading, ordinal, coll = row
+            hits.append(
+                Hit(
+                    chunk_id=chunk_id,
+                    document_id=doc_id,
+                    source=source,
+                    title=title,
+                    text=text,
+                    page_start=p_start,
+                    page_end=p_end,
+                    heading=heading,
+                    score=score,
+                    scores={kind: score},
+                    ordinal=ordinal,
+                    collection=coll,
+                )
+            )
+        return hits
+
+    # --- maintenance --------------------------------------------------------------------
+
+    def integrity_check(self) -> str:
+        """SQLite's own check ("ok" when the file is sound)."""
+        return str(self._conn.execute("PRAGMA integrity_check").fetchone()[0])
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()
+
+    def __enter__(self) -> SQLiteStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
