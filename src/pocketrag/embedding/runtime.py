@@ -1,0 +1,123 @@
+"""Embed texts with a prepared ONNX graph on ONNX Runtime: the only embedding code that serves.
+
+Matches sentence-transformers: the same WordPiece tokenizer, truncation at max_seq_length
+(special tokens included), mean or CLS pooling as the model's folder says, then L2
+normalisation. Texts run in small batches sorted by length, because padding and the
+attention matrix grow with batch x longest text and large batches blow up peak memory.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from functools import cached_property
+
+import numpy as np
+import onnxruntime as ort
+from tokenizers import Tokenizer
+
+from pocketrag.embedding.builder import OUTPUT
+from pocketrag.embedding.config import ModelError
+from pocketrag.embedding.prepare import Precision, PreparedModel
+
+
+def load_tokenizer(prepared: PreparedModel, max_length: int | None = None) -> Tokenizer:
+    """The model's tokenizer with its file's own padding/truncation switched off.
+
+    tokenizer.json files often carry a fixed padding or truncation length (all-MiniLM's says
+    128); sentence-transformers overrides them, and so do we.
+    """
+    tokenizer = Tokenizer.from_file(str(prepared.tokenizer_path))
+    tokenizer.no_padding()
+    if max_length is None:
+        tokenizer.no_truncation()
+    else:
+        tokenizer.enable_truncation(max_length=max_length)
+    return tokenizer
+
+
+def session_options(threads: int) -> ort.SessionOptions:
+    options = ort.SessionOptions()
+    options.intra_op_num_threads = threads
+    options.inter_op_num_threads = 1
+    options.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
+    options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+    # Shapes change with every batch, so memory patterns are never reused; the arena keeps
+    # the largest batch's buffers for the life of the process. Both off measured lower
+    # peak RSS at equal speed (docs/BENCHMARKS.md, "Embedding").
+    options.enable_mem_pattern = False
+    options.enable_cpu_mem_arena = False
+    options.log_severity_level = 3
+    return options
+
+
+class Embedder:
+    """A loaded sentence encoder: `embed(texts)` -> float32 (n, dim), rows of unit length."""
+
+    def __init__(
+        self,
+        prepared: PreparedModel,
+        precision: Precision = "int8",
+        batch_size: int = 8,
+        threads: int = 2,
+    ) -> None:
+        if batch_size < 1:
+            raise ValueError("batch_size must be at least 1")
+        self.prepared = prepared
+        self.name = prepared.name
+        self.precision = precision
+        self.batch_size = batch_size
+        self.dim = prepared.spec.hidden_size
+        self.max_seq_length = prepared.spec.max_seq_length
+        path = prepared.onnx_path(precision)
+        try:
+            self._session = ort.InferenceSession(
+                str(path), session_options(threads), providers=["CPUExecutionProvider"]
+            )
+        except Exception as exc:  # ORT raises its own untyped errors
+            raise ModelError(f"cannot load {path}: {exc}") from exc
+        self._tokenizer = load_tokenizer(prepared, self.max_seq_length)
+        # One batch at a time: with intra-op threads already using the cores, concurrent
+        # runs add memory, not speed.
+        self._lock = threading.Lock()
+
+    def __repr__(self) -> str:
+        return f"Embedder({self.name!r}, {self.precision}, dim={self.dim}, key={self.prepared.key})"
+
+    @cached_property
+    def _counting_tokenizer(self) -> Tokenizer:
+        return load_tokenizer(self.prepared, None)
+
+    def count_tokens(self, text: str) -> int:
+        """Tokens the model would see for `text` before truncation, [CLS] and [SEP] included.
+
+        A text fits without truncation when this is <= max_seq_length.
+        """
+        return len(self._counting_tokenizer.encode(text).ids)
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        if isinstance(texts, str):
+            raise TypeError("embed() takes a list of texts; wrap a single text in a list")
+        texts = list(texts)
+        out = np.empty((len(texts), self.dim), dtype=np.float32)
+        if not texts:
+            return out
+        # Longest first, like sentence-transformers: batches of similar length pad little.
+        order = sorted(range(len(texts)), key=lambda i: -len(texts[i]))
+        with self._lock:
+            for start in range(0, len(order), self.batch_size):
+                index = order[start : start + self.batch_size]
+                out[index] = self._run([texts[i] for i in index])
+        return out
+
+    def _run(self, batch: list[str]) -> np.ndarray:
+        encodings = self._tokenizer.encode_batch(batch)
+        width = max(len(e.ids) for e in encodings)
+        ids = np.zeros((len(batch), width), dtype=np.int64)
+        mask = np.zeros((len(batch), width), dtype=np.int64)
+        for row, encoding in enumerate(encodings):
+            ids[row, : len(encoding.ids)] = encoding.ids
+            mask[row, : len(encoding.ids)] = 1
+        (vectors,) = self._session.run([OUTPUT], {"input_ids": ids, "attention_mask": mask})
+        norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+        return (vectors / np.maximum(norms, 1e-12)).astype(np.float32, copy=False)
