@@ -1,0 +1,215 @@
+"""Files in, a consistent index out: discover, hash, load, chunk, embed, store.
+
+One file at a time, one transaction per document, so memory is bounded by the largest single
+document (never the corpus) and a failure or a crash loses at most the file in hand. A file
+that fails is reported with its reason and the others are still committed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Literal, Protocol
+
+import numpy as np
+
+from pocketrag.documents import Chunk, Document, PocketragError
+from pocketrag.store.base import Store
+
+Status = Literal["added", "updated", "unchanged", "skipped", "failed"]
+STATUSES: tuple[Status, ...] = ("added", "updated", "unchanged", "skipped", "failed")
+
+
+@dataclass
+class FileResult:
+    """What happened to one file."""
+
+    path: str
+    status: Status
+    reason: str = ""
+    document_id: str | None = None
+    chunks: int = 0
+    seconds: float = 0.0
+
+
+@dataclass
+class IngestReport:
+    """Per-file results of one ingest run, in the order the files were processed."""
+
+    files: list[FileResult] = field(default_factory=list)
+
+    def count(self, status: Status) -> int:
+        return sum(1 for f in self.files if f.status == status)
+
+    @property
+    def failed(self) -> list[FileResult]:
+        return [f for f in self.files if f.status == "failed"]
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+    def summary(self) -> dict[str, int]:
+        return {status: self.count(status) for status in STATUSES}
+
+    def to_json(self) -> dict[str, object]:
+        return {"summary": self.summary(), "files": [asdict(f) for f in self.files]}
+
+
+ProgressCallback = Callable[[int, int, FileResult], None]
+"""Called after each file with (files done, files in total, that file's result)."""
+
+
+class Embedder(Protocol):
+    def embed(self, texts: Sequence[str]) -> np.ndarray: ...
+
+
+class ChunkerLike(Protocol):
+    def run(self, document: Document) -> list[Chunk]: ...
+
+
+def sha256_file(path: Path, block: int = 1 << 20) -> str:
+    """Hash the bytes in 1 MB blocks: content identity without reading a file into memory."""
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        while data := handle.read(block):
+            digest.update(data)
+    return digest.hexdigest()
+
+
+def supported_suffixes() -> frozenset[str]:
+    """File extensions the loaders accept (".pdf", ...), from the loader registry."""
+    from pocketrag.loaders import SUPPORTED_TYPES
+
+    items = SUPPORTED_TYPES.keys() if isinstance(SUPPORTED_TYPES, dict) else SUPPORTED_TYPES
+    out = set()
+    for item in items:
+        text = str(item).lower()
+        out.add(text if text.startswith(".") else "." + text)
+    return frozenset(out)
+
+
+def discover(paths: Sequence[Path], suffixes: frozenset[str]) -> Iterator[tuple[Path, bool]]:
+    """(path, explicitly named) for every file to consider: named files as given, directories
+    walked recursively in sorted order, hidden files and folders skipped."""
+    for path in paths:
+        if not path.is_dir():
+            yield path, True
+            continue
+        for root, dirs, files in os.walk(path):
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            for name in sorted(files):
+                if not name.startswith("."):
+                    yield Path(root) / name, False
+
+
+def source_name(path: Path) -> str:
+    """The name a document is stored under: the path as the user gave it, normalised, so
+    re-running the same command finds the same documents."""
+    return os.path.normpath(str(path))
+
+
+def embed_in_batches(embedder: Embedder, texts: Sequence[str], batch_size: int) -> np.ndarray:
+    """Small batches keep the ONNX activations (and so peak RSS) small (DESIGN decision 1)."""
+    parts = [embedder.embed(texts[i : i + batch_size]) for i in range(0, len(texts), batch_size)]
+    if not parts:
+        return np.zeros((0, 0), dtype=np.float32)
+    return np.vstack(parts).astype(np.float32, copy=False)
+
+
+class Ingestor:
+    """Runs the per-file steps against one store; the pipeline builds it lazily."""
+
+    def __init__(
+        self,
+        store: Store,
+        embedder: Embedder,
+        chunker: ChunkerLike,
+        load: Callable[[Path, str | None], Document],
+        *,
+        batch_size: int = 8,
+        suffixes: frozenset[str] = frozenset(),
+    ) -> None:
+        self.store = store
+        self.embedder = embedder
+        self.chunker = chunker
+        self.load = load
+        self.batch_size = batch_size
+        self.suffixes = suffixes
+
+    def add_document(
+        self, document: Document, *, sha256: str, collection: str
+    ) -> tuple[Status, str, int]:
+        """Chunk, embed and store an already loaded document; (status, id, chunks)."""
+        existing = self.store.find_document(document.source, collection)
+        if existing is not None and existing.sha256 == sha256:
+            return "unchanged", existing.id, existing.chunk_count
+        chunks = self.chunker.run(document)
+        if not chunks:
+            raise PocketragError("no text to index after chunking")
+        vectors = embed_in_batches(
+            self.embedder, [c.embed_text or c.text for c in chunks], self.batch_size
+        )
+        info = self.store.add_document(
+            document, chunks, vectors, sha256=sha256, collection=collection
+        )
+        return ("updated" if existing else "added"), info.id, info.chunk_count
+
+    def ingest_file(
+        self, path: Path, *, collection: str, password: str | None = None
+    ) -> FileResult:
+        started = time.perf_counter()
+        source = source_name(path)
+        result = FileResult(path=source, status="failed")
+        try:
+            sha = sha256_file(path)
+            existing = self.store.find_document(source, collection)
+            if existing is not None and existing.sha256 == sha:
+                result.status, result.document_id = "unchanged", existing.id
+                result.chunks = existing.chunk_count
+            else:
+                document = self.load(path, password)
+                document.source = source
+                status, doc_id, count = self.add_document(
+                    document, sha256=sha, collection=collection
+                )
+                result.status, result.document_id, result.chunks = status, doc_id, count
+        except PocketragError as exc:
+            result.reason = str(exc)
+        except OSError as exc:
+            result.reason = f"cannot read file: {exc.strerror or exc}"
+        except Exception as exc:  # isolate one bad file from the rest of the run
+            result.reason = f"unexpected {type(exc).__name__}: {exc}"
+        result.seconds = time.perf_counter() - started
+        return result
+
+    def ingest_paths(
+        self,
+        paths: Sequence[Path | str],
+        *,
+        collection: str = "default",
+        password: str | None = None,
+        on_progress: ProgressCallback | None = None,
+    ) -> IngestReport:
+        missing = [str(p) for p in paths if not Path(p).exists()]
+        if missing:
+            raise PocketragError(f"No such file or directory: {', '.join(missing)}")
+        found = list(discover([Path(p) for p in paths], self.suffixes))
+        report = IngestReport()
+        for done, (path, explicit) in enumerate(found, start=1):
+            if not explicit and path.suffix.lower() not in self.suffixes:
+                result = FileResult(
+                    path=source_name(path),
+                    status="skipped",
+                    reason=f"unsupported file type {path.suffix or '(none)'}",
+                )
+            else:
+                result = self.ingest_file(path, collection=collection, password=password)
+            report.files.append(result)
+            if on_progress is not None:
+                on_progress(done, len(found), result)
+        return report

@@ -1,0 +1,131 @@
+"""The one entry point the CLI, the API and the evaluation harness share.
+
+Everything heavy is opened lazily: `search(mode="bm25")` never loads the embedding model,
+and a process that only lists documents never touches ONNX Runtime. Nothing here knows
+about HTTP or terminals.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from pocketrag.config import Settings, load_settings
+from pocketrag.documents import Document, Hit
+from pocketrag.ingest import Ingestor, IngestReport, ProgressCallback, supported_suffixes
+from pocketrag.retrieval import Retriever
+from pocketrag.store import open_store
+
+if TYPE_CHECKING:
+    from pocketrag.store.base import Store
+
+
+class Pipeline:
+    """Ingest and search over one index (and, via the generation module, answer)."""
+
+    def __init__(
+        self,
+        settings: Settings | None = None,
+        *,
+        store: Store | None = None,
+        embedder: Any | None = None,
+        read_only: bool | None = None,
+    ) -> None:
+        self.settings = settings or load_settings()
+        self._read_only = self.settings.read_only if read_only is None else read_only
+        if store is not None:
+            self.__dict__["store"] = store
+        if embedder is not None:
+            self.__dict__["embedder"] = embedder
+
+    # --- lazily opened parts ------------------------------------------------------------
+
+    @cached_property
+    def store(self) -> Store:
+        return open_store(self.settings, read_only=self._read_only)
+
+    @cached_property
+    def embedder(self) -> Any:
+        from pocketrag.embedding import get_embedder
+
+        return get_embedder(self.settings)
+
+    @cached_property
+    def chunker(self) -> Any:
+        from pocketrag.chunking import Chunker
+        from pocketrag.embedding import get_tokenizer
+
+        return Chunker(
+            get_tokenizer(self.settings),
+            max_tokens=self.settings.chunk_tokens,
+            overlap_sentences=self.settings.chunk_overlap_sentences,
+        )
+
+    @cached_property
+    def retriever(self) -> Retriever:
+        return Retriever(self.store, self.embed_query)
+
+    @cached_property
+    def ingestor(self) -> Ingestor:
+        return Ingestor(
+            self.store,
+            self.embedder,
+            self.chunker,
+            self._load,
+            batch_size=self.settings.embed_batch_size,
+            suffixes=supported_suffixes(),
+        )
+
+    def _load(self, path: Path, password: str | None) -> Document:
+        from pocketrag.loaders import load_document
+
+        return load_document(path, self.settings, password=password)
+
+    def embed_query(self, query: str) -> np.ndarray:
+        return self.embedder.embed([query])[0]
+
+    # --- ingest -------------------------------------------------------------------------
+
+    def ingest_paths(
+        self,
+        paths: Sequence[Path | str],
+        collection: str = "default",
+        password: str | None = None,
+        on_progress: ProgressCallback | None = None,
+    ) -> IngestReport:
+        """Ingest files and directories; see pocketrag.ingest for the per-file rules.
+        Raises PocketragError only for usage errors (a path that does not exist)."""
+        return self.ingestor.ingest_paths(
+            paths, collection=collection, password=password, on_progress=on_progress
+        )
+
+    # --- search -------------------------------------------------------------------------
+
+    def search(
+        self,
+        query: str,
+        k: int = 5,
+        mode: str = "hybrid",
+        collection: str | None = None,
+        document_ids: Sequence[str] | None = None,
+    ) -> list[Hit]:
+        return self.retriever.run(query, k, mode, collection=collection, document_ids=document_ids)
+
+    # --- answering: ask() / ask_stream() are added here by the generation module's owner -
+
+    def close(self) -> None:
+        store = self.__dict__.pop("store", None)
+        if store is not None:
+            store.close()
+        for name in ("retriever", "ingestor"):
+            self.__dict__.pop(name, None)
+
+    def __enter__(self) -> Pipeline:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
