@@ -7,7 +7,7 @@ about HTTP or terminals.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -115,7 +115,53 @@ class Pipeline:
     ) -> list[Hit]:
         return self.retriever.run(query, k, mode, collection=collection, document_ids=document_ids)
 
-    # --- answering: ask() / ask_stream() are added here by the generation module's owner -
+    # --- answering (pocketrag.generation.answerer does the work) ------------------------
+
+    @cached_property
+    def answerer(self) -> Any:
+        """One per pipeline: it holds the LLM client, whose circuit breaker must persist."""
+        from pocketrag.generation.answerer import Answerer
+
+        return Answerer(self.settings, self.search, lambda: self.embedder)
+
+    def ask(
+        self,
+        question: str,
+        history: Sequence[Any] = (),
+        k: int = 5,
+        collection: str | None = None,
+        use_llm: bool = True,
+        document_ids: Sequence[str] | None = None,
+    ) -> Any:
+        """An Answer (see generation.answerer): cited LLM or extractive answer, or refusal.
+        Raises QuestionError (a PocketragError) for an empty, garbage or too-long question."""
+        return self.answerer.ask(
+            question,
+            history,
+            k=k,
+            collection=collection,
+            use_llm=use_llm,
+            document_ids=document_ids,
+        )
+
+    def ask_stream(
+        self,
+        question: str,
+        history: Sequence[Any] = (),
+        k: int = 5,
+        collection: str | None = None,
+        use_llm: bool = True,
+        document_ids: Sequence[str] | None = None,
+    ) -> Iterator[dict[str, Any]]:
+        """Events: token..., [notice], citations, done (with the Answer); see answerer.py."""
+        return self.answerer.ask_stream(
+            question,
+            history,
+            k=k,
+            collection=collection,
+            use_llm=use_llm,
+            document_ids=document_ids,
+        )
 
     def close(self) -> None:
         store = self.__dict__.pop("store", None)
@@ -123,6 +169,9 @@ class Pipeline:
             store.close()
         for name in ("retriever", "ingestor"):
             self.__dict__.pop(name, None)
+        answerer = self.__dict__.pop("answerer", None)
+        if answerer is not None:
+            answerer.close()
 
     def __enter__(self) -> Pipeline:
         return self

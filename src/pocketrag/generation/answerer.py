@@ -1,0 +1,280 @@
+"""The ask flow: guardrails -> condense -> retrieve -> answerable? -> LLM or extractive
+-> validated citations -> Answer.
+
+`Answerer.ask_stream` is the one implementation; `ask` drains it. Events are plain dicts:
+  {"type": "token", "text": str}          answer text as it is produced
+  {"type": "notice", "message": str}      e.g. falling back to extractive, stream cut off
+  {"type": "citations", "citations": [...]}
+  {"type": "done", "answer": Answer}      the final Answer; its text is authoritative
+                                          (invalid [n] markers removed, strict filtering)
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+import numpy as np
+
+from pocketrag.config import Settings
+from pocketrag.documents import Hit
+from pocketrag.generation.citations import build_citations, clean_markers, keep_cited_sentences
+from pocketrag.generation.condense import condense, normalise_history
+from pocketrag.generation.extractive import (
+    FALLBACK_NOTICE,
+    NOTICE,
+    content_words,
+    extractive_answer,
+    lexical_overlap,
+)
+from pocketrag.generation.guardrails import check_question, install_pii_masking
+from pocketrag.generation.llm import (
+    LLMClient,
+    LLMError,
+    LLMStreamInterrupted,
+    resolve_llm_config,
+)
+from pocketrag.generation.prompts import REFUSAL, build_answer_prompt, pages_label
+
+log = logging.getLogger("pocketrag.answer")
+
+
+class SearchFn(Protocol):
+    def __call__(
+        self, query: str, *, k: int, collection: str | None, document_ids: Sequence[str] | None
+    ) -> list[Hit]: ...
+
+
+class EmbedderLike(Protocol):
+    def embed(self, texts: Sequence[str]) -> np.ndarray: ...
+
+
+@dataclass
+class Answer:
+    answer: str
+    citations: list[dict[str, object]]
+    refused: bool
+    mode: str  # "llm" | "extractive"
+    timings_ms: dict[str, float]
+    question: str = ""  # the standalone question that was searched
+    sources: list[Hit] = field(default_factory=list)  # what was retrieved (closest first)
+    relevance: float = 0.0
+    flags: list[str] = field(default_factory=list)
+    notice: str | None = None
+
+    def to_json(self) -> dict[str, object]:
+        out: dict[str, object] = {
+            "answer": self.answer,
+            "citations": self.citations,
+            "refused": self.refused,
+            "mode": self.mode,
+            "timings_ms": {k: round(v, 1) for k, v in self.timings_ms.items()},
+        }
+        if self.flags:
+            out["flags"] = self.flags
+        if self.notice:
+            out["notice"] = self.notice
+        if self.refused:
+            out["closest_sources"] = [hit.to_json() for hit in self.sources[:3]]
+        return out
+
+
+def relevance_signals(
+    question: str, hits: Sequence[Hit], question_vector: np.ndarray, embed: EmbedderLike
+) -> dict[str, float]:
+    """How well the top chunks match the question: best cosine and best word overlap.
+
+    Uses the store's dense score when the hit carries one; otherwise embeds the top few
+    chunk texts (three short passages: a few milliseconds).
+    """
+    top = list(hits[:3])
+    if not top:
+        return {"dense": 0.0, "lexical": 0.0}
+    dense = [h.scores.get("dense") for h in top]
+    if any(d is None for d in dense):
+        vectors = embed.embed([h.text for h in top])
+        dense = [float(v @ question_vector) for v in vectors]
+    words = content_words(question)
+    lexical = [lexical_overlap(words, f"{h.title} {h.heading} {h.text}") for h in top]
+    return {"dense": max(float(d) for d in dense), "lexical": max(lexical)}
+
+
+def relevance_score(signals: dict[str, float]) -> float:
+    """One number in [0, 1] compared with settings.refusal_threshold (calibration: docs)."""
+    return 0.7 * max(0.0, signals["dense"]) + 0.3 * signals["lexical"]
+
+
+class Answerer:
+    """Holds the long-lived parts (LLM client with its circuit breaker) across questions."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        search: SearchFn,
+        embedder: Callable[[], EmbedderLike],
+        llm: LLMClient | str | None = "auto",
+    ) -> None:
+        self.settings = settings
+        self._search = search
+        self._embedder = embedder
+        if llm == "auto":
+            config = resolve_llm_config(settings)
+            llm = LLMClient(config) if config else None
+        self.llm: LLMClient | None = llm  # type: ignore[assignment]
+        install_pii_masking(settings)
+
+    def close(self) -> None:
+        if self.llm is not None:
+            self.llm.close()
+
+    def ask(self, question: str, history: Sequence[Any] = (), **kwargs: Any) -> Answer:
+        for event in self.ask_stream(question, history, **kwargs):
+            if event["type"] == "done":
+                return event["answer"]
+        raise RuntimeError("ask_stream ended without an answer")  # pragma: no cover
+
+    def ask_stream(
+        self,
+        question: str,
+        history: Sequence[Any] = (),
+        *,
+        k: int | None = None,
+        collection: str | None = None,
+        document_ids: Sequence[str] | None = None,
+        use_llm: bool = True,
+    ) -> Iterator[dict[str, Any]]:
+        started = time.perf_counter()
+        checked = check_question(question, self.settings)
+        flags = list(checked.flags)
+        llm = self.llm if use_llm else None
+        turns = normalise_history(history)
+        standalone, how = condense(turns, checked.text, llm, self.settings.max_question_chars)
+        if how != "none":
+            flags.append(f"condensed_{how}")
+        k = k or self.settings.top_k
+        hits = self._search(standalone, k=k, collection=collection, document_ids=document_ids)
+        embedder = self._embedder()
+        q_vec = embedder.embed([standalone])[0]
+        relevance = relevance_score(relevance_signals(standalone, hits, q_vec, embedder))
+        retrieved = time.perf_counter()
+        log.info("question %r relevance %.3f over %d hits", standalone, relevance, len(hits))
+
+        def finish(text: str, mode: str, refused: bool, sources: list[Hit], notice=None):
+            citations = [] if refused else build_citations(text, sources)
+            done = time.perf_counter()
+            answer = Answer(
+                answer=text,
+                citations=citations,
+                refused=refused,
+                mode=mode,
+                timings_ms={
+                    "retrieve": (retrieved - started) * 1000,
+                    "generate": (done - retrieved) * 1000,
+                    "total": (done - started) * 1000,
+                },
+                question=standalone,
+                sources=list(hits),
+                relevance=relevance,
+                flags=flags,
+                notice=notice,
+            )
+            yield {"type": "citations", "citations": citations}
+            yield {"type": "done", "answer": answer}
+
+        if not hits or relevance < self.settings.refusal_threshold:
+            text = refusal_text(hits)
+            yield {"type": "token", "text": text}
+            yield from finish(text, "extractive", True, list(hits))  # no LLM call
+            return
+
+        def extractive(notice: str) -> str:
+            return extractive_answer(
+                standalone, hits, embedder.embed, question_vector=q_vec, notice=notice
+            )
+
+        if llm is None:
+            text = extractive(NOTICE)
+            yield {"type": "token", "text": text}
+            yield from finish(text, "extractive", False, list(hits), NOTICE)
+            return
+
+        prompt = build_answer_prompt(
+            standalone,
+            hits,
+            budget_tokens=self.settings.llm_context_tokens,
+            max_answer_tokens=self.settings.max_tokens,
+        )
+        strict = self.settings.guardrails_level == "strict"
+        pieces: list[str] = []
+        notice = None
+        try:
+            for token in llm.stream(prompt.messages):
+                pieces.append(token)
+                if not strict:  # strict buffers: uncited sentences must never be shown
+                    yield {"type": "token", "text": token}
+        except LLMStreamInterrupted as exc:
+            notice = f"The answer was cut off: {exc}"
+            flags.append("incomplete")
+            yield {"type": "notice", "message": notice}
+        except LLMError as exc:
+            log.warning("LLM failed, answering extractively: %s", exc)
+            flags.append("llm_failed")
+            yield {"type": "notice", "message": f"{exc} Answering from the documents instead."}
+            text = extractive(FALLBACK_NOTICE)
+            yield {"type": "token", "text": text}
+            yield from finish(text, "extractive", False, list(hits), FALLBACK_NOTICE)
+            return
+
+        raw = "".join(pieces).strip()
+        sources = prompt.sources
+        cited = clean_markers(raw, len(sources))
+        if cited.invalid:
+            flags.append("invalid_citations_dropped")
+        text = cited.text
+        if is_refusal(text) and not cited.used:
+            if strict:
+                yield {"type": "token", "text": text}
+            yield from finish(text, "llm", True, list(hits), notice)
+            return
+        if not cited.used:
+            flags.append("uncited")
+        if strict:
+            if cited.used:
+                text, dropped = keep_cited_sentences(text)
+                if dropped:
+                    flags.append(f"dropped_uncited_sentences:{dropped}")
+            if not cited.used or not text:
+                notice = "The language model's answer carried no valid citation; quoting instead."
+                text = extractive(notice)
+                yield {"type": "notice", "message": notice}
+                yield {"type": "token", "text": text}
+                yield from finish(text, "extractive", False, list(hits), notice)
+                return
+            yield {"type": "token", "text": text}
+        yield from finish(text, "llm", False, sources, notice)
+
+
+def is_refusal(text: str) -> bool:
+    head = text.strip().lower().replace("’", "'")[:120]
+    return head.startswith(("i couldn't find", "i could not find", "i can't find")) or (
+        REFUSAL.lower().rstrip(".") in head
+    )
+
+
+def refusal_text(hits: Sequence[Hit]) -> str:
+    """The refusal, naming the closest sections so the user knows where else to look."""
+    if not hits:
+        return REFUSAL
+    seen: list[str] = []
+    for hit in hits[:3]:
+        where = hit.title or hit.source
+        if hit.heading:
+            where += f" > {hit.heading}"
+        if hit.page_start is not None:
+            where += f" (p. {pages_label(hit)})"
+        if where not in seen:
+            seen.append(where)
+    return f"{REFUSAL} The closest sections were: " + "; ".join(seen) + "."

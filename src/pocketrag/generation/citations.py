@@ -1,0 +1,113 @@
+"""Citation markers: parse [n], [1][2], [1, 2]; keep those that point at a given source.
+
+A marker pointing nowhere ([9] with five sources) is removed from the text rather than
+shown as a dead link; an LLM answer left with no valid citation is flagged by the caller.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from pocketrag.documents import Hit
+
+# [1]  [1, 2]  [1,2;3]  [Source 1]  [source 2, 3]
+_MARKER = re.compile(
+    r"\[\s*(?:sources?\s*)?(\d{1,3}(?:\s*[,;]\s*(?:sources?\s*)?\d{1,3})*)\s*\]", re.IGNORECASE
+)
+_SENTENCE_END = re.compile(r"(?<=[.!?])(?:\s*(?:\[[^\]]*\])+)?\s+(?=\S)")
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+SNIPPET_CHARS = 240
+
+
+@dataclass
+class CitedText:
+    text: str  # the answer with invalid markers removed
+    used: list[int] = field(default_factory=list)  # valid source numbers, first use order
+    invalid: list[int] = field(default_factory=list)  # markers that pointed nowhere
+
+
+def marker_numbers(text: str) -> list[int]:
+    return [int(n) for m in _MARKER.finditer(text) for n in re.findall(r"\d+", m.group(1))]
+
+
+def clean_markers(text: str, n_sources: int) -> CitedText:
+    """Drop invalid numbers from markers (and empty markers), normalise to [1][2] style."""
+    used: list[int] = []
+    invalid: list[int] = []
+
+    def fix(match: re.Match[str]) -> str:
+        keep = []
+        for n in (int(x) for x in re.findall(r"\d+", match.group(1))):
+            if 1 <= n <= n_sources:
+                if n not in keep:
+                    keep.append(n)
+                if n not in used:
+                    used.append(n)
+            elif n not in invalid:
+                invalid.append(n)
+        return "".join(f"[{n}]" for n in keep)
+
+    cleaned = _MARKER.sub(fix, text)
+    cleaned = re.sub(r"[ \t]+([.,;:!?])", r"\1", cleaned)  # "text [9]." -> "text."
+    cleaned = re.sub(r"[ \t]{2,}", " ", cleaned).strip()
+    return CitedText(cleaned, used, invalid)
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences of an answer, each keeping the citation markers that follow its full stop."""
+    parts: list[str] = []
+    for paragraph in re.split(r"\n\s*\n|\n(?=\s*[-*•]|\s*\d+[.)]\s)", text):
+        start = 0
+        for m in _SENTENCE_END.finditer(paragraph):
+            end = m.end()
+            parts.append(paragraph[start:end].strip())
+            start = end
+        tail = paragraph[start:].strip()
+        if tail:
+            parts.append(tail)
+    return [p for p in parts if p]
+
+
+def keep_cited_sentences(text: str) -> tuple[str, int]:
+    """Strict mode: only sentences carrying a (valid, already cleaned) marker survive."""
+    sentences = split_sentences(text)
+    kept = [s for s in sentences if _MARKER.search(s)]
+    return " ".join(kept), len(sentences) - len(kept)
+
+
+def _words(text: str) -> set[str]:
+    return {w.lower() for w in _WORD.findall(text) if len(w) > 2}
+
+
+def best_snippet(source_text: str, claim: str, limit: int = SNIPPET_CHARS) -> str:
+    """The source sentence sharing most words with the claim that cites it."""
+    sentences = split_sentences(source_text) or [source_text]
+    claim_words = _words(_MARKER.sub("", claim))
+    best = max(sentences, key=lambda s: len(_words(s) & claim_words))
+    best = " ".join(best.split())
+    return best if len(best) <= limit else best[: limit - 1].rsplit(" ", 1)[0] + " …"
+
+
+def build_citations(text: str, sources: Sequence[Hit]) -> list[dict[str, object]]:
+    """The citation objects for the valid markers in an already cleaned answer."""
+    claims: dict[int, list[str]] = {}
+    for sentence in split_sentences(text):
+        for n in marker_numbers(sentence):
+            claims.setdefault(n, []).append(sentence)
+    citations = []
+    for n in clean_markers(text, len(sources)).used:
+        hit = sources[n - 1]
+        citations.append(
+            {
+                "n": n,
+                "source": hit.source,
+                "title": hit.title,
+                "page_start": hit.page_start,
+                "page_end": hit.page_end,
+                "heading": hit.heading,
+                "snippet": best_snippet(hit.text, " ".join(claims.get(n, []))),
+            }
+        )
+    return citations

@@ -1,0 +1,77 @@
+"""Follow-up questions -> standalone questions, so retrieval sees what the user means.
+
+"What about part-timers?" retrieves nothing on its own. With an LLM configured it rewrites
+the follow-up; otherwise (or if that call fails) a heuristic glues the previous question on,
+which is crude but gives BM25 and the embedder the missing subject.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterable, Sequence
+
+from pocketrag.generation.extractive import content_words
+from pocketrag.generation.llm import LLMClient, LLMError
+from pocketrag.generation.prompts import build_condense_prompt
+
+log = logging.getLogger("pocketrag.condense")
+
+Turn = tuple[str, str]  # (role "user" | "assistant", text)
+
+_FOLLOW_UP = re.compile(
+    r"^\s*(and|but|also|so|then|what about|how about|what if|same|ok|okay)\b"
+    r"|\b(it|its|that|this|those|these|they|them|their|there|he|she|his|her|one|ones|"
+    r"same|else|too|instead)\b",
+    re.IGNORECASE,
+)
+
+
+def normalise_history(history: Iterable[object]) -> list[Turn]:
+    """Accept [{"role", "content"}] (the API's shape) or [(role, text)] pairs."""
+    turns: list[Turn] = []
+    for item in history or ():
+        if isinstance(item, dict):
+            role, text = item.get("role"), item.get("content")
+        elif isinstance(item, (tuple, list)) and len(item) == 2:
+            role, text = item
+        else:
+            continue
+        if role in {"user", "assistant"} and isinstance(text, str) and text.strip():
+            turns.append((role, text.strip()))
+    return turns
+
+
+def looks_like_follow_up(question: str) -> bool:
+    return bool(_FOLLOW_UP.search(question)) or len(content_words(question)) <= 2
+
+
+def condense_heuristic(history: Sequence[Turn], question: str) -> str:
+    """Prefix the last user question when the new one leans on it."""
+    previous = next((text for role, text in reversed(history) if role == "user"), None)
+    if not previous or not looks_like_follow_up(question):
+        return question
+    return f"{previous} {question}"
+
+
+def condense(
+    history: Sequence[Turn],
+    question: str,
+    llm: LLMClient | None = None,
+    max_chars: int = 2000,
+) -> tuple[str, str]:
+    """(standalone question, how: "none" | "llm" | "heuristic")."""
+    if not history:
+        return question, "none"
+    if llm is not None and looks_like_follow_up(question):
+        try:
+            text = llm.complete(
+                build_condense_prompt(history, question), max_tokens=120, temperature=0.0
+            )
+            text = " ".join(text.strip().strip('"').split())
+            if text and len(text) <= max_chars:
+                return text, "llm"
+        except LLMError as exc:
+            log.warning("condensing with the LLM failed (%s); using the heuristic", exc)
+    rewritten = condense_heuristic(history, question)
+    return rewritten[-max_chars:], "heuristic" if rewritten != question else "none"
