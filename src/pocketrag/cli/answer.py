@@ -1,0 +1,153 @@
+"""`pocketrag ask` and `pocketrag eval qa`: answers in the terminal, and their evaluation.
+
+The answer streams to stdout as it is generated; notices and progress go to stderr so
+`--json` output and pipes stay clean.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
+from rich.table import Table
+
+from pocketrag.cli.app import app, eval_app, settings_of
+from pocketrag.config import Settings
+from pocketrag.documents import PocketragError
+from pocketrag.generation.guardrails import QuestionError
+
+err = Console(stderr=True)
+
+
+def _pipeline(settings: Settings):  # -> Pipeline, imported lazily to keep --help fast
+    from pocketrag.pipeline import Pipeline
+
+    if not settings.database_url and not Path(settings.sqlite_path).exists():
+        raise PocketragError(
+            f"No index at {settings.sqlite_path}. Ingest documents first: "
+            f"pocketrag --data-dir {settings.data_dir} ingest PATH"
+        )
+    pipeline = Pipeline(settings, read_only=True)
+    if pipeline.store.counts().get("chunks", 0) == 0:
+        raise PocketragError(
+            f"The index at {settings.sqlite_path} is empty. Ingest documents first: "
+            f"pocketrag --data-dir {settings.data_dir} ingest PATH"
+        )
+    return pipeline
+
+
+def _fail(exc: Exception, code: int = 1) -> typer.Exit:
+    err.print(f"[red]Error:[/red] {exc}", highlight=False)
+    return typer.Exit(code)
+
+
+def _print_citations(answer) -> None:
+    if answer.refused:
+        return
+    if not answer.citations:
+        err.print("[yellow](no citations)[/yellow]")
+        return
+    print("\nSources:")
+    for c in answer.citations:
+        where = c["title"] or c["source"]
+        if c["heading"]:
+            where += f" > {c['heading']}"
+        if c["page_start"] is not None:
+            pages = c["page_start"]
+            if c["page_end"] not in (None, c["page_start"]):
+                pages = f"{c['page_start']}-{c['page_end']}"
+            where += f", p. {pages}"
+        print(f"  [{c['n']}] {where}  ({c['source']})")
+
+
+@app.command()
+def ask(
+    ctx: typer.Context,
+    question: str = typer.Argument(..., help="Your question, in quotes."),
+    json_output: bool = typer.Option(False, "--json", help="Print the answer as JSON."),
+    no_llm: bool = typer.Option(
+        False, "--no-llm", help="Answer extractively (quote the documents) even if an LLM is set."
+    ),
+    k: int = typer.Option(5, "-k", "--k", min=1, max=50, help="How many chunks to retrieve."),
+    collection: str | None = typer.Option(None, "--collection", help="Only this collection."),
+) -> None:
+    """Answer a question from the indexed documents, with citations."""
+    settings = settings_of(ctx)
+    try:
+        pipeline = _pipeline(settings)
+        if json_output:
+            answer = pipeline.ask(question, k=k, collection=collection, use_llm=not no_llm)
+            print(json.dumps(answer.to_json(), indent=2, ensure_ascii=False))
+            return
+        answer = None
+        for event in pipeline.ask_stream(question, k=k, collection=collection, use_llm=not no_llm):
+            if event["type"] == "token":
+                sys.stdout.write(event["text"])
+                sys.stdout.flush()
+            elif event["type"] == "notice":
+                sys.stdout.write("\n")
+                err.print(f"[yellow]{event['message']}[/yellow]", highlight=False)
+            elif event["type"] == "done":
+                answer = event["answer"]
+        print()
+        if answer is not None:
+            _print_citations(answer)
+    except QuestionError as exc:
+        raise _fail(exc, 2) from None
+    except PocketragError as exc:
+        raise _fail(exc) from None
+
+
+@eval_app.command("qa")
+def eval_qa(
+    ctx: typer.Context,
+    file: Path = typer.Argument(..., help="Question set (JSON lines), e.g. the samples'."),
+    json_output: bool = typer.Option(False, "--json", help="Print the metrics as JSON."),
+    no_llm: bool = typer.Option(False, "--no-llm", help="Evaluate extractive answers."),
+    k: int = typer.Option(5, "-k", "--k", min=1, max=50, help="Chunks retrieved per question."),
+    details: Path | None = typer.Option(
+        None, "--details", help="Also write each question's result (JSON lines) here."
+    ),
+) -> None:
+    """Source recall, citation accuracy, refusals and latency over a question set."""
+    from pocketrag.evaluation.qa import load_questions, run_qa, summarise
+
+    settings = settings_of(ctx)
+    try:
+        items = load_questions(file)
+        pipeline = _pipeline(settings)
+        with Progress(
+            "[progress.description]{task.description}",
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=err,
+            transient=True,
+        ) as progress:
+            task = progress.add_task("Asking", total=len(items))
+            results = run_qa(
+                lambda q: pipeline.ask(q, k=k, use_llm=not no_llm),
+                items,
+                on_progress=lambda done, _total: progress.update(task, completed=done),
+            )
+    except PocketragError as exc:
+        raise _fail(exc) from None
+    metrics = summarise(results, k)
+    if details:
+        details.write_text(
+            "".join(json.dumps(r.to_json(), ensure_ascii=False) + "\n" for r in results),
+            encoding="utf-8",
+        )
+    if json_output:
+        print(json.dumps(metrics, indent=2))
+        return
+    table = Table(title=f"QA evaluation: {file} ({'extractive' if no_llm else 'as configured'})")
+    table.add_column("metric")
+    table.add_column("value", justify="right")
+    for name, value in metrics.items():
+        table.add_row(name, "n/a" if value is None else str(value))
+    Console().print(table)

@@ -1,0 +1,74 @@
+"""Citation markers: parsing, validation against the sources given, snippets."""
+
+from __future__ import annotations
+
+from pocketrag.documents import Hit
+from pocketrag.generation.citations import (
+    build_citations,
+    clean_markers,
+    keep_cited_sentences,
+    marker_numbers,
+    split_sentences,
+)
+
+
+def hit(n: int, text: str, page: int | None = None) -> Hit:
+    return Hit(n, f"doc{n}", f"handbook/doc{n}.pdf", f"Doc {n}", text, page, page, "Sec", 0.5)
+
+
+SOURCES = [
+    hit(1, "Annual leave is 25 days a year. Carry-over is capped at 5 days.", 3),
+    hit(2, "Sick pay is full pay for 10 days.", 7),
+]
+
+
+def test_marker_forms() -> None:
+    assert marker_numbers("a [1] b [1][2] c [1, 2] d [Source 2] e [3;4]") == [
+        1,
+        1,
+        2,
+        1,
+        2,
+        2,
+        3,
+        4,
+    ]
+
+
+def test_invalid_markers_are_dropped_and_reported() -> None:
+    cited = clean_markers("Leave is 25 days [1][9]. Sick pay is full [2, 7]. Odd [9].", 2)
+    assert cited.text == "Leave is 25 days [1]. Sick pay is full [2]. Odd."
+    assert cited.used == [1, 2]
+    assert cited.invalid == [9, 7]
+
+
+def test_no_valid_marker() -> None:
+    cited = clean_markers("Leave is 25 days [0] [12].", 2)
+    assert cited.used == [] and cited.text == "Leave is 25 days."
+
+
+def test_citation_objects_carry_source_page_heading_and_best_snippet() -> None:
+    citations = build_citations("Carry-over is capped at five days [1].", SOURCES)
+    assert citations == [
+        {
+            "n": 1,
+            "source": "handbook/doc1.pdf",
+            "title": "Doc 1",
+            "page_start": 3,
+            "page_end": 3,
+            "heading": "Sec",
+            "snippet": "Carry-over is capped at 5 days.",
+        }
+    ]
+
+
+def test_strict_keeps_only_cited_sentences() -> None:
+    text, dropped = keep_cited_sentences(
+        "Leave is 25 days [1]. I think it is generous. Sick pay [2]."
+    )
+    assert text == "Leave is 25 days [1]. Sick pay [2]."
+    assert dropped == 1
+
+
+def test_split_sentences_keeps_markers_after_full_stop() -> None:
+    assert split_sentences("One. [1] Two [2]. Three") == ["One. [1]", "Two [2].", "Three"]
