@@ -1,0 +1,257 @@
+"""`pocketrag ingest`, `search`, `docs list|delete` and `eval beir`.
+
+A stable contract (scripts and docs rely on it): progress and diagnostics go to stderr,
+results to stdout; exit 0 on success, 1 when the work failed (e.g. a file could not be
+ingested; the others are committed), 2 on usage errors.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
+from rich.table import Table
+
+from pocketrag.cli.app import app, eval_app, settings_of
+from pocketrag.documents import PocketragError
+from pocketrag.ingest import FileResult, IngestReport
+from pocketrag.retrieval import MODES
+
+docs_app = typer.Typer(help="List and delete indexed documents.", no_args_is_help=True)
+app.add_typer(docs_app, name="docs")
+
+out = Console(soft_wrap=False)
+err = Console(stderr=True)
+
+_STATUS_STYLE = {
+    "added": "green",
+    "updated": "cyan",
+    "unchanged": "dim",
+    "skipped": "yellow",
+    "failed": "bold red",
+}
+
+
+def _fail(message: str, code: int = 1) -> typer.Exit:
+    err.print(f"[bold red]Error:[/] {message}", highlight=False)
+    return typer.Exit(code)
+
+
+def _check_mode(mode: str) -> str:
+    if mode not in MODES:
+        raise typer.BadParameter(f"use one of {', '.join(MODES)}", param_hint="--mode")
+    return mode
+
+
+@app.command()
+def ingest(
+    ctx: typer.Context,
+    paths: list[Path] = typer.Argument(
+        ..., exists=True, help="Files and folders (folders are walked recursively)."
+    ),
+    collection: str = typer.Option("default", "--collection", "-c", help="Namespace."),
+    password: str | None = typer.Option(
+        None, "--password", help="Password for encrypted PDFs.", envvar="POCKETRAG_PDF_PASSWORD"
+    ),
+    as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
+) -> None:
+    """Add or update documents in the index; unchanged files are skipped cheaply."""
+    from pocketrag.pipeline import Pipeline
+
+    settings = settings_of(ctx)
+    try:
+        with Pipeline(settings) as pipeline, _progress() as progress:
+            task = progress.add_task("Ingesting", total=None)
+
+            def on_progress(done: int, total: int, result: FileResult) -> None:
+                progress.update(task, completed=done, total=total, description=_short(result))
+
+            report = pipeline.ingest_paths(
+                paths, collection=collection, password=password, on_progress=on_progress
+            )
+    except PocketragError as exc:
+        raise _fail(str(exc)) from exc
+    if as_json:
+        typer.echo(json.dumps(report.to_json(), indent=2))
+    else:
+        _print_report(report, settings.sqlite_path if not settings.database_url else None)
+    raise typer.Exit(0 if report.ok else 1)
+
+
+def _progress() -> Progress:
+    return Progress(
+        TextColumn("{task.description}", style="bold"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TimeRemainingColumn(),
+        console=err,
+        transient=False,
+    )
+
+
+def _short(result: FileResult) -> str:
+    name = os.path.basename(result.path)
+    return (name[:37] + "...") if len(name) > 40 else name
+
+
+def _print_report(report: IngestReport, index: Path | None) -> None:
+    shown = [f for f in report.files if f.status != "unchanged"] or report.files
+    if shown:
+        table = Table(title="Ingest", title_justify="left", show_lines=False)
+        table.add_column("file", overflow="fold")
+        table.add_column("status")
+        table.add_column("chunks", justify="right")
+        table.add_column("reason", overflow="fold")
+        for f in shown:
+            style = _STATUS_STYLE[f.status]
+            table.add_row(f.path, f"[{style}]{f.status}[/]", str(f.chunks or ""), f.reason)
+        out.print(table)
+    parts = [f"{n} {status}" for status, n in report.summary().items()]
+    out.print(", ".join(parts) + (f" -> {index}" if index else ""), highlight=False)
+
+
+@app.command()
+def search(
+    ctx: typer.Context,
+    query: str = typer.Argument(..., help="What to look for, in plain words."),
+    k: int = typer.Option(5, "-k", "--top-k", min=1, max=100, help="How many hits."),
+    mode: str = typer.Option("hybrid", "--mode", callback=_check_mode, help="bm25|dense|hybrid"),
+    collection: str | None = typer.Option(None, "--collection", "-c", help="Only this one."),
+    as_json: bool = typer.Option(False, "--json", help="Print hits as JSON."),
+) -> None:
+    """Show the passages that best match QUERY (no LLM involved)."""
+    from pocketrag.pipeline import Pipeline
+
+    try:
+        with Pipeline(settings_of(ctx), read_only=True) as pipeline:
+            hits = pipeline.search(query, k=k, mode=mode, collection=collection)
+    except PocketragError as exc:
+        raise _fail(str(exc)) from exc
+    if as_json:
+        typer.echo(json.dumps([h.to_json() for h in hits], indent=2, ensure_ascii=False))
+        return
+    if not hits:
+        err.print("No matching passages.")
+        return
+    for rank, hit in enumerate(hits, start=1):
+        pages = ""
+        if hit.page_start is not None:
+            pages = f" p.{hit.page_start}" + (
+                f"-{hit.page_end}" if hit.page_end not in (None, hit.page_start) else ""
+            )
+        out.print(
+            f"[bold]{rank}.[/] [cyan]{hit.source}[/]{pages}  [dim]{hit.heading}[/]  "
+            f"[dim]score {hit.score:.4f}[/]",
+            highlight=False,
+        )
+        text = hit.text if len(hit.text) <= 400 else hit.text[:400].rstrip() + "..."
+        out.print(f"   {text}", highlight=False, markup=False)
+
+
+@docs_app.command("list")
+def docs_list(
+    ctx: typer.Context,
+    collection: str | None = typer.Option(None, "--collection", "-c", help="Only this one."),
+    as_json: bool = typer.Option(False, "--json", help="Print as JSON."),
+) -> None:
+    """List indexed documents with their chunk counts."""
+    from pocketrag.pipeline import Pipeline
+
+    try:
+        with Pipeline(settings_of(ctx), read_only=True) as pipeline:
+            docs = pipeline.store.list_documents(collection)
+    except PocketragError as exc:
+        raise _fail(str(exc)) from exc
+    if as_json:
+        rows = [
+            {
+                "id": d.id,
+                "source": d.source,
+                "title": d.title,
+                "doc_type": d.doc_type,
+                "collection": d.collection,
+                "pages": d.pages,
+                "chunks": d.chunk_count,
+                "sha256": d.sha256,
+                "updated_at": d.updated_at,
+            }
+            for d in docs
+        ]
+        typer.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        return
+    table = Table(title=f"{len(docs)} documents", title_justify="left")
+    for column in ("id", "source", "title", "type", "collection", "pages", "chunks"):
+        table.add_column(column, justify="right" if column in ("pages", "chunks") else "left")
+    for d in docs:
+        table.add_row(
+            d.id,
+            d.source,
+            d.title,
+            d.doc_type,
+            d.collection,
+            "" if d.pages is None else str(d.pages),
+            str(d.chunk_count),
+        )
+    out.print(table)
+
+
+@docs_app.command("delete")
+def docs_delete(
+    ctx: typer.Context,
+    id_or_source: str = typer.Argument(..., help="Document id or source path (see docs list)."),
+    collection: str | None = typer.Option(None, "--collection", "-c", help="Only this one."),
+) -> None:
+    """Remove a document (its chunks, text index and vectors) from the index."""
+    from pocketrag.pipeline import Pipeline
+
+    try:
+        with Pipeline(settings_of(ctx)) as pipeline:
+            deleted = pipeline.store.delete_document(id_or_source, collection)
+            normalised = os.path.normpath(id_or_source)
+            if not deleted and normalised != id_or_source:
+                deleted = pipeline.store.delete_document(normalised, collection)
+    except PocketragError as exc:
+        raise _fail(str(exc)) from exc
+    if not deleted:
+        raise _fail(f"no document with id or source {id_or_source!r} (see `pocketrag docs list`)")
+    out.print(f"deleted {deleted} document{'s' if deleted != 1 else ''}", highlight=False)
+
+
+@eval_app.command("beir")
+def eval_beir(
+    ctx: typer.Context,
+    folder: Path = typer.Argument(
+        ..., exists=True, file_okay=False, help="BEIR folder: corpus.jsonl, queries.jsonl, qrels/"
+    ),
+    split: str = typer.Option("test", "--split", help="qrels/SPLIT.tsv"),
+    mode: str = typer.Option("hybrid", "--mode", callback=_check_mode, help="bm25|dense|hybrid"),
+    as_json: bool = typer.Option(False, "--json", help="Print the metrics as JSON."),
+) -> None:
+    """Retrieval quality on a BEIR dataset: nDCG@10, Recall@100, MRR@10, time and memory."""
+    from pocketrag.evaluation.beir import run_beir
+
+    try:
+        result = run_beir(settings_of(ctx), folder, split=split, mode=mode, progress=_progress)
+    except PocketragError as exc:
+        raise _fail(str(exc)) from exc
+    if as_json:
+        typer.echo(json.dumps(result, indent=2))
+        return
+    table = Table(title=f"BEIR {folder.name} ({split}, {mode})", title_justify="left")
+    table.add_column("metric")
+    table.add_column("value", justify="right")
+    for key, value in result.items():
+        table.add_row(key, f"{value:.4f}" if isinstance(value, float) else str(value))
+    out.print(table)
