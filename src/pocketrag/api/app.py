@@ -1,0 +1,200 @@
+"""The FastAPI app factory: `create_app(settings)`; one uvicorn process serves it.
+
+Heavy parts (the embedding model, the index) are opened lazily through one Pipeline, and a
+background thread warms them up right after start, so /health answers within a second of
+launch while the first question still finds the model loaded.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.staticfiles import StaticFiles
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from pocketrag import __version__
+from pocketrag.api import routes_documents, routes_ops, routes_query
+from pocketrag.api.errors import install_error_handlers
+from pocketrag.api.jobs import JobManager
+from pocketrag.api.limits import (
+    AskLimiter,
+    BodyLimitMiddleware,
+    MemoryGuard,
+    RateLimiter,
+    too_large_message,
+)
+from pocketrag.config import Settings, load_settings
+from pocketrag.observability import HTTP_LATENCY, HTTP_REQUESTS, LatencyWindow
+
+if TYPE_CHECKING:
+    from pocketrag.pipeline import Pipeline
+
+log = logging.getLogger("pocketrag.api")
+STATIC_DIR = Path(__file__).parent / "static"
+_UNTIMED = {"/health", "/ready", "/metrics", "/", "/static", "/docs", "/openapi.json"}
+_MULTIPART_SLACK = 64 * 1024  # boundaries and part headers around the file
+
+
+class Service:
+    """Everything the routes share: settings, the lazily opened pipeline, protections."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.started = time.monotonic()
+        self._pipeline: Pipeline | None = None
+        self._pipeline_lock = threading.Lock()
+        self.warmup: dict[str, Any] = {"state": "idle", "seconds": None, "error": None}
+        self.limiter = AskLimiter(
+            settings.max_concurrent_asks, settings.ask_queue_size, settings.ask_queue_timeout_s
+        )
+        self.rate = RateLimiter(settings.rate_limit_per_minute, settings.rate_limit_burst)
+        self.memory = MemoryGuard(settings.memory_soft_limit_mb)
+        self.latency = LatencyWindow()
+        self.jobs = JobManager(settings.data_dir / "uploads" / ".incoming", self._ingest_job)
+
+    @property
+    def pipeline_opened(self) -> bool:
+        return self._pipeline is not None
+
+    def pipeline(self) -> Pipeline:
+        if self._pipeline is None:
+            with self._pipeline_lock:
+                if self._pipeline is None:
+                    from pocketrag.pipeline import Pipeline  # heavy imports: after start
+
+                    self._pipeline = Pipeline(self.settings)
+        return self._pipeline
+
+    def warm_up(self) -> None:
+        """Open the index and load the model, then embed once so ORT allocates its arenas
+        now rather than during the first user's question."""
+        self.warmup["state"] = "loading"
+        started = time.perf_counter()
+        try:
+            pipeline = self.pipeline()
+            pipeline.store.counts()
+            pipeline.embedder.embed(["warm up"])
+            self.warmup.update(state="ready", seconds=round(time.perf_counter() - started, 2))
+        except Exception as exc:  # reported by /ready; asks will retry the load
+            log.exception("warm-up failed")
+            self.warmup.update(state="failed", error=f"{type(exc).__name__}: {exc}")
+
+    def _ingest_job(self, job: Any, on_progress: Any) -> tuple[str, str | None]:
+        from pocketrag.api.ingest import ingest_upload
+
+        return ingest_upload(self.pipeline(), job, on_progress)
+
+    def start(self) -> None:
+        if not self.settings.read_only:
+            self.jobs.clean_staging()
+        if self.settings.warm_up:
+            threading.Thread(target=self.warm_up, name="pocketrag-warmup", daemon=True).start()
+
+    def stop(self) -> None:
+        self.jobs.stop()
+        if self._pipeline is not None:
+            close = getattr(self._pipeline, "close", None)
+            if callable(close):
+                close()
+
+
+class MetricsMiddleware:
+    """Counts and times every request by route template (not raw path: bounded labels),
+    including streamed responses up to their last byte; adds nosniff to every response."""
+
+    def __init__(self, app: ASGIApp, service: Service) -> None:
+        self.app = app
+        self.service = service
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = time.perf_counter()
+        status = 500
+
+        async def send_wrapper(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+                headers = list(message.get("headers", []))
+                headers.append((b"x-content-type-options", b"nosniff"))
+                message = {**message, "headers": headers}
+            await send(message)
+
+        try:
+            await self.app(scope, receive, send_wrapper)
+        finally:
+            elapsed = time.perf_counter() - started
+            route = scope.get("route")
+            label = getattr(route, "path", None) or "unmatched"
+            method = scope.get("method", "GET")
+            HTTP_REQUESTS.labels(method, label, str(status)).inc()
+            HTTP_LATENCY.labels(method, label).observe(elapsed)
+            if label not in _UNTIMED and status < 500:
+                self.service.latency.add(elapsed)
+
+
+def _body_limit(settings: Settings):
+    file_limit = int(settings.max_upload_mb * 1024 * 1024)
+    upload = (file_limit + _MULTIPART_SLACK, too_large_message("upload", file_limit))
+    json_limit = settings.max_request_kb * 1024
+    body = (json_limit, too_large_message("request body", json_limit))
+
+    def limit_for(scope: Scope) -> tuple[int, str]:
+        if scope.get("method") == "POST" and scope.get("path", "").rstrip("/") == "/v1/documents":
+            return upload
+        return body
+
+    return limit_for
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or load_settings()
+    service = Service(settings)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        service.start()
+        try:
+            yield
+        finally:
+            service.stop()
+
+    app = FastAPI(
+        title="pocketrag",
+        version=__version__,
+        description="Questions answered from your own documents, with citations. "
+        "The chat page is at /.",
+        lifespan=lifespan,
+        docs_url="/docs",
+        redoc_url=None,
+    )
+    app.state.settings = settings
+    app.state.service = service
+    install_error_handlers(app)
+    app.include_router(routes_ops.router)
+    app.include_router(routes_query.router)
+    app.include_router(routes_documents.router)
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+
+    app.add_middleware(BodyLimitMiddleware, limit_for=_body_limit(settings))
+    app.add_middleware(MetricsMiddleware, service=service)
+    origins = [o.strip() for o in settings.cors_origins.split(",") if o.strip()]
+    if origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=origins,
+            allow_methods=["GET", "POST", "DELETE", "OPTIONS"],
+            allow_headers=["Authorization", "Content-Type"],
+            max_age=600,
+        )
+    return app

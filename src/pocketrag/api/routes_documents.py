@@ -1,0 +1,140 @@
+"""Documents and upload jobs: upload (background ingest), list, get, delete, job status."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from typing import Any
+
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import JSONResponse
+
+from pocketrag.api.errors import ApiError
+from pocketrag.api.jobs import Job
+from pocketrag.api.schemas import DocumentOut, JobOut
+from pocketrag.api.security import require_admin, require_query_access
+from pocketrag.api.uploads import receive_upload
+
+router = APIRouter(prefix="/v1", tags=["documents"])
+_COLLECTION = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$")
+
+
+def _document_json(info: Any) -> dict[str, Any]:
+    return {
+        "id": info.id,
+        "source": info.source,
+        "title": info.title,
+        "doc_type": info.doc_type,
+        "sha256": info.sha256,
+        "collection": info.collection,
+        "pages": info.pages,
+        "chunk_count": info.chunk_count,
+        "created_at": info.created_at,
+        "updated_at": info.updated_at,
+    }
+
+
+@router.post(
+    "/documents",
+    status_code=202,
+    dependencies=[Depends(require_admin)],
+    summary="Upload a document (multipart 'file', optional 'collection'); ingested in the "
+    "background",
+    response_model=JobOut,
+)
+async def upload_document(request: Request) -> JSONResponse:
+    """Returns 202 with the job; poll `GET /v1/jobs/{id}` (Location header) for progress."""
+    service = request.app.state.service
+    service.rate.check(request.client.host if request.client else "unknown")
+    job_id, job_dir = service.jobs.new_job_dir()
+    max_bytes = int(service.settings.max_upload_mb * 1024 * 1024)
+    try:
+        upload = await receive_upload(request, job_dir, max_bytes)
+        collection = upload.fields.get("collection") or "default"
+        if not _COLLECTION.match(collection):
+            raise ApiError(
+                400, "The collection name may use letters, digits, '.', '_' and '-' only."
+            )
+    except BaseException:
+        shutil.rmtree(job_dir, ignore_errors=True)
+        raise
+    job = service.jobs.submit(
+        Job(
+            id=job_id,
+            filename=upload.filename,
+            collection=collection,
+            size_bytes=upload.size,
+            path=upload.path,
+        )
+    )
+    return JSONResponse(job.to_json(), status_code=202, headers={"Location": f"/v1/jobs/{job.id}"})
+
+
+@router.get(
+    "/documents",
+    response_model=list[DocumentOut],
+    dependencies=[Depends(require_query_access)],
+    summary="List stored documents",
+)
+async def list_documents(
+    request: Request, collection: str | None = Query(default=None, max_length=100)
+) -> list[dict[str, Any]]:
+    store = request.app.state.service.pipeline().store
+    infos = await run_in_threadpool(store.list_documents, collection)
+    return [_document_json(info) for info in infos]
+
+
+@router.get(
+    "/documents/{document_id}",
+    response_model=DocumentOut,
+    dependencies=[Depends(require_query_access)],
+    summary="One stored document",
+)
+async def get_document(document_id: str, request: Request) -> dict[str, Any]:
+    store = request.app.state.service.pipeline().store
+    info = await run_in_threadpool(store.get_document, document_id)
+    if info is None:
+        raise ApiError(404, f"No document with id {document_id!r}.", "document_not_found")
+    return _document_json(info)
+
+
+@router.delete(
+    "/documents/{document_id}",
+    dependencies=[Depends(require_admin)],
+    summary="Delete a document and its chunks",
+)
+async def delete_document(document_id: str, request: Request) -> dict[str, Any]:
+    store = request.app.state.service.pipeline().store
+    info = await run_in_threadpool(store.get_document, document_id)
+    if info is None:
+        raise ApiError(404, f"No document with id {document_id!r}.", "document_not_found")
+    deleted = await run_in_threadpool(store.delete_document, info.id)
+    return {"deleted": deleted, "id": info.id, "source": info.source}
+
+
+@router.get(
+    "/jobs/{job_id}",
+    response_model=JobOut,
+    dependencies=[Depends(require_query_access)],
+    summary="An upload job's state and progress",
+)
+async def get_job(job_id: str, request: Request) -> dict[str, Any]:
+    job = request.app.state.service.jobs.get(job_id)
+    if job is None:
+        raise ApiError(
+            404,
+            f"No job {job_id!r} (jobs are kept in memory until the server restarts).",
+            "job_not_found",
+        )
+    return job.to_json()
+
+
+@router.get(
+    "/jobs",
+    response_model=list[JobOut],
+    dependencies=[Depends(require_query_access)],
+    summary="Recent upload jobs, newest first",
+)
+async def list_jobs(request: Request) -> list[dict[str, Any]]:
+    return [job.to_json() for job in request.app.state.service.jobs.recent()]

@@ -1,0 +1,141 @@
+"""Operations endpoints: liveness, readiness, metrics, and the chat page itself."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import FileResponse, JSONResponse, Response
+from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+
+from pocketrag import __version__
+from pocketrag.observability import BREAKER_STATES, LLM_BREAKER_OPEN, memory_mb
+
+router = APIRouter(tags=["operations"])
+
+# The page loads only its own files; no CDN, no inline script.
+_PAGE_HEADERS = {
+    "Content-Security-Policy": "default-src 'self'; img-src 'self' data:; "
+    "style-src 'self'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'; "
+    "base-uri 'none'; form-action 'none'",
+    "Referrer-Policy": "no-referrer",
+    "X-Frame-Options": "DENY",
+    "Cache-Control": "no-cache",
+}
+
+
+@router.get("/", include_in_schema=False)
+async def index(request: Request) -> FileResponse:
+    from pocketrag.api.app import STATIC_DIR
+
+    return FileResponse(STATIC_DIR / "index.html", headers=_PAGE_HEADERS)
+
+
+@router.get("/health", summary="Liveness: the process answers (loads nothing)")
+async def health(request: Request) -> dict[str, Any]:
+    service = request.app.state.service
+    return {
+        "status": "ok",
+        "version": __version__,
+        "uptime_s": round(time.monotonic() - service.started, 1),
+    }
+
+
+def _llm_status(service: Any) -> dict[str, Any]:
+    """LLM configuration and breaker state, without loading the pipeline just to look."""
+    from pocketrag.generation.llm import resolve_llm_config
+
+    try:
+        config = resolve_llm_config(service.settings)
+    except Exception as exc:  # a misconfiguration is worth showing, not a 500
+        return {"configured": False, "error": str(exc)}
+    if config is None:
+        return {"configured": False, "mode": "extractive"}
+    status: dict[str, Any] = {
+        "configured": True,
+        "provider": config.provider,
+        "model": config.model,
+        "breaker": "closed",
+    }
+    pipeline = getattr(service, "_pipeline", None)
+    client = _find_llm_client(pipeline)
+    if client is not None:
+        status["breaker"] = client.breaker.state
+    LLM_BREAKER_OPEN.set(BREAKER_STATES.get(status["breaker"], 0))
+    return status
+
+
+def _find_llm_client(pipeline: Any) -> Any:
+    if pipeline is None:
+        return None
+    for holder in (
+        pipeline,
+        getattr(pipeline, "_answerer", None),
+        getattr(pipeline, "answerer", None),
+    ):
+        for name in ("_llm", "llm_client", "_llm_client"):
+            client = getattr(holder, name, None) if holder is not None else None
+            if client is not None and hasattr(client, "breaker"):
+                return client
+    return None
+
+
+def _readiness(service: Any) -> dict[str, Any]:
+    settings = service.settings
+    components: dict[str, Any] = {}
+    counts: dict[str, int] | None = None
+    if service.pipeline_opened:
+        try:
+            counts = service.pipeline().store.counts()
+            components["store"] = {"ok": True, "read_only": settings.read_only}
+        except Exception as exc:
+            components["store"] = {"ok": False, "error": f"{type(exc).__name__}: {exc}"}
+    else:
+        components["store"] = {"ok": False, "error": "not opened yet"}
+    warm = service.warmup
+    components["embedder"] = {
+        "loaded": warm["state"] == "ready",
+        "state": warm["state"],
+        "load_seconds": warm["seconds"],
+        **({"error": warm["error"]} if warm["error"] else {}),
+    }
+    components["llm"] = _llm_status(service)
+    memory = memory_mb()
+    ready = components["store"]["ok"] and components["embedder"]["loaded"]
+    return {
+        "status": "ready" if ready else "starting",
+        "ready": ready,
+        "version": __version__,
+        "uptime_s": round(time.monotonic() - service.started, 1),
+        "components": components,
+        "memory": {
+            "rss_mb": round(memory["rss_mb"], 1),
+            "peak_mb": round(memory["peak_mb"], 1),
+            "soft_limit_mb": settings.memory_soft_limit_mb,
+            "under_pressure": service.memory.pressure,
+        },
+        "documents": counts["documents"] if counts else None,
+        "chunks": counts["chunks"] if counts else None,
+        "latency": service.latency.summary_ms(),
+        "load": {
+            "running": service.limiter.running,
+            "waiting": service.limiter.waiting,
+            "max_concurrent": service.limiter.concurrent,
+            "ingest_jobs_pending": service.jobs.pending(),
+        },
+    }
+
+
+@router.get("/ready", summary="Readiness: components, memory, counts, latency")
+async def ready(request: Request) -> JSONResponse:
+    """200 once the index is open and the model loaded; 503 while still warming up."""
+    body = await run_in_threadpool(_readiness, request.app.state.service)
+    return JSONResponse(body, status_code=200 if body["ready"] else 503)
+
+
+@router.get("/metrics", summary="Prometheus metrics")
+async def metrics(request: Request) -> Response:
+    _llm_status(request.app.state.service)  # refresh the breaker gauge
+    return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)

@@ -1,0 +1,122 @@
+"""Request and response models: they validate input and document the API at /docs.
+
+Response models mirror the CLI's JSON (Hit.to_json(), Answer.to_json()) so a script can
+switch between `pocketrag ask --json` and the HTTP API without changes.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Collection = Field(
+    default=None,
+    max_length=100,
+    pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$",
+    description="Limit to one collection (default: all collections).",
+)
+
+
+class SearchRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    query: str = Field(min_length=1, description="What to look for, in plain words.")
+    k: int = Field(default=5, ge=1, le=50, description="How many hits to return.")
+    collection: str | None = Collection
+    mode: Literal["hybrid", "bm25", "dense"] = "hybrid"
+
+
+class HitOut(BaseModel):
+    source: str
+    title: str
+    page_start: int | None
+    page_end: int | None
+    heading: str
+    text: str
+    score: float
+
+
+class Turn(BaseModel):
+    role: Literal["user", "assistant"]
+    content: str = Field(max_length=20_000)
+
+
+class AskRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    question: str = Field(min_length=1, description="The question, in plain language.")
+    history: list[Turn] = Field(
+        default_factory=list, max_length=40, description="Earlier turns, oldest first."
+    )
+    k: int | None = Field(default=None, ge=1, le=20, description="Sources to retrieve.")
+    collection: str | None = Collection
+    stream: bool = Field(default=False, description="Answer as Server-Sent Events.")
+    use_llm: bool = Field(default=True, description="False forces an extractive answer.")
+
+
+class AskResponse(BaseModel):
+    """Answer.to_json(): the answer text with [n] markers, the cited sources, and whether
+    the documents did not hold the answer (refused)."""
+
+    model_config = ConfigDict(extra="allow")
+    answer: str
+    citations: list[dict[str, Any]]
+    refused: bool
+    mode: str
+    timings_ms: dict[str, float]
+
+
+class ChatContentPart(BaseModel):
+    model_config = ConfigDict(extra="allow")
+    type: str
+    text: str | None = None
+
+
+class ChatMessage(BaseModel):
+    model_config = ConfigDict(extra="allow")
+    role: str
+    content: str | list[ChatContentPart] | None = None
+
+    def text(self) -> str:
+        if isinstance(self.content, list):
+            return "\n".join(p.text or "" for p in self.content if p.type == "text")
+        return self.content or ""
+
+
+class ChatCompletionRequest(BaseModel):
+    """OpenAI's chat-completions request; sampling options are accepted and ignored (the
+    answer is grounded in the documents, not sampled freely)."""
+
+    model_config = ConfigDict(extra="allow")
+    model: str | None = "pocketrag"
+    messages: list[ChatMessage] = Field(min_length=1, max_length=100)
+    stream: bool = False
+    collection: str | None = Collection
+
+
+class DocumentOut(BaseModel):
+    id: str
+    source: str
+    title: str
+    doc_type: str
+    sha256: str
+    collection: str
+    pages: int | None
+    chunk_count: int
+    created_at: str
+    updated_at: str
+
+
+class JobOut(BaseModel):
+    id: str
+    state: Literal["queued", "running", "succeeded", "failed"]
+    filename: str
+    collection: str
+    size_bytes: int
+    progress: dict[str, Any]
+    result: str | None = Field(
+        default=None, description="added, updated or unchanged once the job succeeded."
+    )
+    document_id: str | None = None
+    error: str | None = None
+    created_at: str
+    finished_at: str | None = None

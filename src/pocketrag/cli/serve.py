@@ -1,0 +1,46 @@
+"""`pocketrag serve`: the API and chat page in one uvicorn process."""
+
+from __future__ import annotations
+
+import typer
+
+from pocketrag.cli.app import app, settings_of
+
+
+@app.command()
+def serve(
+    ctx: typer.Context,
+    host: str | None = typer.Option(None, help="Address to listen on [default: 0.0.0.0]."),
+    port: int | None = typer.Option(
+        None, help="Port [default: $PORT or $POCKETRAG_PORT, else 8000]."
+    ),
+    read_only: bool = typer.Option(
+        False, "--read-only", help="Serve a pre-built index; refuse uploads and deletes."
+    ),
+    log_level: str = typer.Option("info", help="uvicorn log level."),
+) -> None:
+    """Serve the HTTP API and the chat page (open http://HOST:PORT/ in a browser)."""
+    import uvicorn
+
+    from pocketrag.api.app import create_app
+
+    settings = settings_of(ctx)
+    overrides = {"host": host, "port": port, "read_only": True if read_only else None}
+    settings = settings.model_copy(update={k: v for k, v in overrides.items() if v is not None})
+    typer.echo(
+        f"pocketrag serving on http://{settings.host}:{settings.port}/ "
+        f"(index: {(settings.database_url and 'PostgreSQL') or settings.sqlite_path}"
+        f"{', read-only' if settings.read_only else ''})",
+        err=True,
+    )
+    uvicorn.run(
+        create_app(settings),
+        host=settings.host,
+        port=settings.port,
+        workers=1,  # one process: the model and the index are loaded once (memory budget)
+        log_level=log_level,
+        proxy_headers=True,
+        forwarded_allow_ips=settings.forwarded_allow_ips,
+        timeout_graceful_shutdown=10,
+        access_log=log_level == "debug",
+    )

@@ -1,0 +1,112 @@
+"""Liveness, metrics, error shapes and request bounds: no model or index needed."""
+
+from __future__ import annotations
+
+import socket
+
+import httpx
+
+
+def test_health_is_fast_and_loads_nothing(serve, tmp_path):
+    live = serve(data_dir=tmp_path, warm_up=False)
+    response = httpx.get(f"{live.url}/health")
+    assert response.status_code == 200
+    assert response.json()["status"] == "ok"
+    assert not live.service.pipeline_opened  # liveness never opens the index or the model
+
+
+def test_ready_says_starting_before_warm_up(serve, tmp_path):
+    live = serve(data_dir=tmp_path, warm_up=False)
+    response = httpx.get(f"{live.url}/ready")
+    assert response.status_code == 503
+    body = response.json()
+    assert body["ready"] is False
+    assert body["components"]["embedder"]["loaded"] is False
+    assert body["memory"]["rss_mb"] > 0
+    assert body["memory"]["peak_mb"] >= body["memory"]["rss_mb"]
+    assert body["memory"]["soft_limit_mb"] == 400
+    assert body["components"]["llm"]["configured"] is False
+
+
+def test_metrics_prometheus_text_counts_requests(serve, tmp_path):
+    live = serve(data_dir=tmp_path, warm_up=False)
+    with httpx.Client(base_url=live.url) as client:
+        for _ in range(3):
+            client.get("/health")
+        text = client.get("/metrics").text
+    assert 'pocketrag_http_requests_total{method="GET",route="/health",status="200"}' in text
+    assert "pocketrag_http_request_duration_seconds_bucket" in text
+    assert "pocketrag_rss_bytes" in text
+    assert "pocketrag_llm_breaker_state" in text
+
+
+def test_errors_are_json_with_a_message(serve, tmp_path):
+    live = serve(data_dir=tmp_path, warm_up=False)
+    with httpx.Client(base_url=live.url) as client:
+        missing = client.get("/no/such/page")
+        wrong_method = client.delete("/health")
+        invalid = client.post("/v1/search", json={"query": "x", "k": 1000})
+        not_json = client.post(
+            "/v1/ask", content=b"{not json", headers={"content-type": "application/json"}
+        )
+    for response, status in ((missing, 404), (wrong_method, 405), (invalid, 422), (not_json, 422)):
+        assert response.status_code == status
+        assert response.headers["content-type"].startswith("application/json")
+        error = response.json()["error"]
+        assert error["status"] == status
+        assert error["message"]
+    assert "k" in invalid.json()["error"]["message"]
+
+
+def test_oversize_json_body_refused_by_content_length(serve, tmp_path):
+    live = serve(data_dir=tmp_path, warm_up=False, max_request_kb=4)
+    response = httpx.post(f"{live.url}/v1/search", json={"query": "x" * 10_000})
+    assert response.status_code == 413
+    assert "4 KB" in response.json()["error"]["message"]
+
+
+def test_oversize_chunked_json_body_cut_off_while_streaming(serve, tmp_path):
+    live = serve(data_dir=tmp_path, warm_up=False, max_request_kb=4)
+
+    def body():
+        yield b'{"query": "'
+        for _ in range(100):
+            yield b"x" * 1024
+        yield b'"}'
+
+    response = httpx.post(
+        f"{live.url}/v1/search", content=body(), headers={"content-type": "application/json"}
+    )
+    assert response.status_code == 413
+
+
+def test_page_is_served_without_cdn(serve, tmp_path):
+    live = serve(data_dir=tmp_path, warm_up=False)
+    page = httpx.get(f"{live.url}/")
+    assert page.status_code == 200
+    assert "default-src 'self'" in page.headers["content-security-policy"]
+    assert "http://" not in page.text and "https://" not in page.text
+    for asset in ("/static/app.js", "/static/style.css"):
+        response = httpx.get(f"{live.url}{asset}")
+        assert response.status_code == 200, asset
+        assert "https://" not in response.text
+    docs = httpx.get(f"{live.url}/docs")
+    assert docs.status_code == 200 and "swagger" in docs.text.lower()
+    assert "/v1/ask" in httpx.get(f"{live.url}/openapi.json").json()["paths"]
+
+
+def test_cors_only_for_configured_origins(serve, tmp_path):
+    live = serve(data_dir=tmp_path, warm_up=False, cors_origins="https://intranet.example")
+    allowed = httpx.get(f"{live.url}/health", headers={"Origin": "https://intranet.example"})
+    other = httpx.get(f"{live.url}/health", headers={"Origin": "https://evil.example"})
+    assert allowed.headers.get("access-control-allow-origin") == "https://intranet.example"
+    assert "access-control-allow-origin" not in other.headers
+
+
+def test_malformed_http_does_not_kill_the_server(serve, tmp_path):
+    live = serve(data_dir=tmp_path, warm_up=False)
+    host, port = live.url.removeprefix("http://").split(":")
+    with socket.create_connection((host, int(port)), timeout=5) as sock:
+        sock.sendall(b"GARBAGE \x00\x01 NOT HTTP\r\n\r\n")
+        sock.recv(1024)
+    assert httpx.get(f"{live.url}/health").status_code == 200
