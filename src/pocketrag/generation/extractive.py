@@ -33,6 +33,7 @@ _STOP = frozenset(
 )
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
 _BULLET = re.compile(r"^\s*(?:[-*•·]|\d+[.)])\s+")
+_TABLE_RULE = re.compile(r":?-{2,}:?|")
 
 
 def content_words(text: str) -> set[str]:
@@ -57,6 +58,7 @@ class Candidate:
     source_n: int  # 1-based position of its hit in the sources
     position: int  # order inside the chunk
     text: str
+    table: str | None = None  # the whole (small) table this row belongs to
 
 
 def candidate_sentences(
@@ -65,23 +67,56 @@ def candidate_sentences(
     """Sentences (and table rows / list items) worth quoting from the top chunks."""
     out: list[Candidate] = []
     for n, hit in enumerate(hits[:max_chunks], start=1):
-        pieces: list[str] = []
-        for line in hit.text.splitlines():
-            line = _BULLET.sub("", line).strip(" |\t")
-            if line:
-                pieces.extend(split_sentences(line))
         seen = 0
-        for i, piece in enumerate(pieces):
-            piece = " ".join(piece.replace(" | ", ", ").split())
+        for i, (piece, table) in enumerate(_pieces(hit.text)):
+            piece = " ".join(piece.split())
             if len(_TOKEN.findall(piece)) < 3:
                 continue  # headings and fragments read badly on their own
             if len(piece) > 320:
                 piece = piece[:319].rsplit(" ", 1)[0] + " …"
-            out.append(Candidate(n, i, piece))
+            out.append(Candidate(n, i, piece, table))
             seen += 1
             if seen >= per_chunk:
                 break
     return out
+
+
+def _pieces(text: str) -> list[tuple[str, str | None]]:
+    """(sentence, whole table or None). Prose is split into sentences; a table row is read
+    out with its header ("Cover added: Partner; Monthly cost: £38.00") because a bare row
+    means nothing when quoted alone, and a small table is also kept whole, since the
+    answer to "how much does X cost" is often best given as the table's few rows."""
+    pieces: list[tuple[str, str | None]] = []
+    rows: list[list[str]] = []
+
+    def flush() -> None:
+        if len(rows) < 2:
+            rows.clear()
+            return
+        header, body = rows[0], rows[1:]
+        texts = [
+            "; ".join(f"{h}: {c}" for h, c in zip(header, row, strict=True))
+            if len(row) == len(header)
+            else ", ".join(c for c in row if c)
+            for row in body
+        ]
+        whole = " — ".join(header) + ": " + "; ".join(" — ".join(r) for r in body)
+        table = whole if len(body) <= 6 and len(whole) <= 420 else None
+        pieces.extend((t, table) for t in texts)
+        rows.clear()
+
+    for line in text.splitlines():
+        if line.count("|") >= 2 or (line.count("|") == 1 and " | " in line):
+            cells = [c.strip() for c in line.strip().strip("|").split("|")]
+            if not all(_TABLE_RULE.fullmatch(c) for c in cells):  # skip |---|---|
+                rows.append(cells)
+            continue
+        flush()
+        line = _BULLET.sub("", line).strip()
+        if line:
+            pieces.extend((sentence, None) for sentence in split_sentences(line))
+    flush()
+    return pieces
 
 
 def rank_sentences(
@@ -124,17 +159,21 @@ def extractive_answer(
     best_score = ranked[0][0]
     chosen: list[tuple[Candidate, np.ndarray]] = []
     length = 0
+    tables: set[str] = set()
     for score, cand, vec in ranked:
         if len(chosen) >= max_sentences:
             break
         if chosen and score < best_score - 0.12:
             break
-        if any(float(vec @ other) > 0.9 for _, other in chosen):
+        if cand.table in tables or any(float(vec @ other) > 0.9 for _, other in chosen):
             continue
-        if chosen and length + len(cand.text) > max_chars:
+        text = cand.table or cand.text
+        if chosen and length + len(text) > max_chars:
             continue
-        chosen.append((cand, vec))
-        length += len(cand.text)
+        if cand.table:
+            tables.add(cand.table)
+        chosen.append((Candidate(cand.source_n, cand.position, text), vec))
+        length += len(text)
     chosen.sort(key=lambda item: (item[0].source_n, item[0].position))
     body = " ".join(_with_marker(c.text, c.source_n) for c, _ in chosen)
     return f"{body}\n\n({notice})"

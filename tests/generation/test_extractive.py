@@ -1,0 +1,70 @@
+"""Extractive answers with the real embedder over hand-built hits."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from pocketrag.documents import Hit
+from pocketrag.generation.citations import clean_markers, split_sentences
+from pocketrag.generation.extractive import NOTICE, candidate_sentences, extractive_answer
+
+pytestmark = pytest.mark.slow
+
+BENEFITS = """All eligible employees are covered by private medical insurance with Meridian Health \
+from their first day of employment. The company pays the full cost of cover for the employee.
+You can add your partner and children to the policy at your own cost.
+| Cover added | Monthly cost to you |
+|---|---|
+| Partner | £38.00 |
+| Children (all children under 21) | £22.00 |
+| Partner and children | £55.00 |
+To make a claim, call Meridian Health before booking treatment."""
+LEAVE = """The leave year runs from 1 January to 31 December.
+- Full-time employees receive 25 days of paid annual leave each leave year, in addition to \
+public holidays.
+- After every two complete years of continuous service you receive one extra day, up to a \
+maximum of 29 days.
+Your current balance is always shown on the Leave page in PeopleHub."""
+TRAVEL = "Book rail travel in standard class. First class is allowed for journeys over 3 hours."
+
+
+def hits() -> list[Hit]:
+    return [
+        Hit(1, "a", "annual-leave.md", "Annual leave", LEAVE, None, None, "Entitlement", 0.1),
+        Hit(2, "b", "benefits.docx", "Benefits", BENEFITS, 2, 2, "Medical", 0.1),
+        Hit(3, "c", "travel.pdf", "Travel", TRAVEL, 1, 1, "Rail", 0.1),
+    ]
+
+
+def test_table_rows_are_read_with_their_header() -> None:
+    texts = [c.text for c in candidate_sentences(hits())]
+    assert "Cover added: Partner; Monthly cost to you: £38.00" in texts
+    assert not any("---" in t for t in texts)
+    assert "The leave year runs from 1 January to 31 December." in texts
+
+
+@pytest.mark.parametrize(
+    ("question", "must_contain", "source_n"),
+    [
+        ("How many days of annual leave do I get?", "25 days", 1),
+        ("What is the maximum annual leave with long service?", "29 days", 1),
+        ("How much does it cost to add my partner to medical insurance?", "£38.00", 2),
+        ("Can I travel first class by train?", "First class", 3),
+    ],
+)
+def test_best_sentence_answers_and_every_sentence_is_cited(
+    embedder, question, must_contain, source_n
+) -> None:
+    text = extractive_answer(question, hits(), embedder.embed)
+    body, notice = text.rsplit("\n\n", 1)
+    assert notice == f"({NOTICE})"
+    assert must_contain in body
+    assert len(body) <= 600  # short
+    sentences = split_sentences(body)
+    assert 1 <= len(sentences) <= 4
+    for sentence in sentences:
+        assert re.search(r"\[\d\]", sentence), sentence
+    cited = clean_markers(body, 3)
+    assert cited.invalid == [] and source_n in cited.used
