@@ -7,13 +7,14 @@ ingested folder, so `pocketrag ingest samples/handbook` does not count it twice)
 script renders it. The output is byte-for-byte deterministic: fixed creation dates in the
 PDFs and fixed zip timestamps in the DOCX files, so re-running it leaves git clean.
 
-Usage: .venv/bin/python samples/make_handbook.py
+Usage: .venv/bin/python samples/make_handbook.py [OUT_DIR]   (default: samples/handbook)
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import io
+import sys
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -187,17 +188,18 @@ def _normalise_zip(data: bytes) -> bytes:
     return out.getvalue()
 
 
-def main() -> None:
-    OUT.mkdir(parents=True, exist_ok=True)
+def main(out: Path = OUT) -> None:
+    """Render every PDF and DOCX into `out` (samples/handbook by default; tests use a temp dir)."""
+    out.mkdir(parents=True, exist_ok=True)
     for name in PDF_SOURCES:
         blocks = parse((SRC / f"{name}.md").read_text(encoding="utf-8"))
-        render_pdf(blocks, OUT / f"{name}.pdf")
-        print(f"wrote {OUT / name}.pdf")
+        render_pdf(blocks, out / f"{name}.pdf")
+        print(f"wrote {out / name}.pdf")
     for name in DOCX_SOURCES:
         blocks = parse((SRC / f"{name}.md").read_text(encoding="utf-8"))
-        render_docx(blocks, OUT / f"{name}.docx")
-        print(f"wrote {OUT / name}.docx")
+        render_docx(blocks, out / f"{name}.docx")
+        print(f"wrote {out / name}.docx")
 
 
 if __name__ == "__main__":
-    main()
+    main(Path(sys.argv[1]) if len(sys.argv) > 1 else OUT)
