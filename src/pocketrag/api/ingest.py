@@ -1,15 +1,14 @@
-"""Ingest one uploaded file through the pipeline, for the job worker.
+"""Ingest one uploaded file, for the job worker.
 
-The staged file is moved to a stable place, <data_dir>/uploads/<collection>/<name>, before
-ingest, so the document's source is the same every time that name is uploaded: a second
-upload of the same file is "unchanged" and a changed one replaces the old version, exactly
-like re-running `pocketrag ingest` on a folder. The copy is removed afterwards (the index
-holds the text; keeping originals would double the disk use of a small host).
+The document is stored under its sanitised file name as the source ("handbook.pdf"), not
+the staging path, so uploading the same name again finds it: same content is "unchanged",
+changed content replaces the old version in one transaction (the store's duplicate
+policy). The per-file steps are the pipeline's own (load, chunk, embed, store); only the
+source name differs from `pocketrag ingest`, which names documents by their path.
 """
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable
 from typing import Any
 
@@ -19,27 +18,26 @@ from pocketrag.documents import PocketragError
 def ingest_upload(
     pipeline: Any, job: Any, on_progress: Callable[..., None]
 ) -> tuple[str, str | None]:
-    """Returns (result, document_id); raises PocketragError with the reason on failure."""
-    settings = pipeline.settings
-    target_dir = settings.data_dir / "uploads" / job.collection
-    target_dir.mkdir(parents=True, exist_ok=True)
-    target = target_dir / job.filename
-    shutil.move(str(job.path), target)
+    """Returns (result, document_id); raises PocketragError with the reason on failure,
+    leaving the index unchanged."""
+    from pocketrag.ingest import sha256_file
+    from pocketrag.loaders import load_document
+
+    source = job.filename
+    sha = sha256_file(job.path)
+    existing = pipeline.store.find_document(source, job.collection)
+    if existing is not None and existing.sha256 == sha:
+        return "unchanged", existing.id
+    on_progress(stage="reading", done=0, total=2)
     try:
-        report = pipeline.ingest_paths([target], collection=job.collection, on_progress=on_progress)
-    finally:
-        target.unlink(missing_ok=True)
-    return _outcome(report, job.filename)
-
-
-def _outcome(report: Any, filename: str) -> tuple[str, str | None]:
-    files = getattr(report, "files", None) or getattr(report, "results", None) or []
-    if not files:
-        raise PocketragError(f"{filename}: nothing was ingested.")
-    result = files[0]
-    status = getattr(result, "status", None) or getattr(result, "result", None)
-    if status == "failed":
-        reason = getattr(result, "reason", None) or getattr(result, "error", None) or "unknown"
-        raise PocketragError(str(reason))
-    document_id = getattr(result, "document_id", None)
-    return str(status), document_id
+        document = load_document(job.path, pipeline.settings)
+    except PocketragError as exc:  # name the file as the user knows it, not the staging path
+        raise type(exc)(str(exc).replace(str(job.path), source)) from exc
+    except OSError as exc:
+        raise PocketragError(f"{source}: cannot read the file: {exc.strerror or exc}") from exc
+    document.source = source
+    on_progress(stage="indexing", done=1, total=2)
+    status, document_id, _chunks = pipeline.ingestor.add_document(
+        document, sha256=sha, collection=job.collection
+    )
+    return status, document_id

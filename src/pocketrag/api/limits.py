@@ -163,9 +163,9 @@ def _human(n: int) -> str:
 class BodyLimitMiddleware:
     """Pure ASGI, so it sees the body as it streams (no buffering middleware in between).
 
-    `limit_for(scope)` returns (max bytes, the message naming the bound) for a request. Over the Content-Length a
-    413 goes out before any of the body is read; a body that grows past the bound while
-    streaming makes `receive` raise BodyTooLarge, which the route turns into a 413.
+    `limit_for(scope)` returns (max bytes, the message naming the bound) for a request.
+    Over the Content-Length, a 413 goes out before any of the body is read; a body growing
+    past the bound while streaming makes `receive` raise BodyTooLarge (a 413 from the route).
     """
 
     def __init__(self, app: ASGIApp, limit_for: Callable[[Scope], tuple[int, str]]) -> None:

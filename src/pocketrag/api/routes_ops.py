@@ -61,25 +61,16 @@ def _llm_status(service: Any) -> dict[str, Any]:
     }
     pipeline = getattr(service, "_pipeline", None)
     client = _find_llm_client(pipeline)
-    if client is not None:
+    if client is not None and hasattr(client, "breaker"):
         status["breaker"] = client.breaker.state
     LLM_BREAKER_OPEN.set(BREAKER_STATES.get(status["breaker"], 0))
     return status
 
 
 def _find_llm_client(pipeline: Any) -> Any:
-    if pipeline is None:
-        return None
-    for holder in (
-        pipeline,
-        getattr(pipeline, "_answerer", None),
-        getattr(pipeline, "answerer", None),
-    ):
-        for name in ("_llm", "llm_client", "_llm_client"):
-            client = getattr(holder, name, None) if holder is not None else None
-            if client is not None and hasattr(client, "breaker"):
-                return client
-    return None
+    """The answerer's LLM client, only if the pipeline already built it (no side effects)."""
+    answerer = vars(pipeline).get("answerer") if pipeline is not None else None
+    return getattr(answerer, "llm", None)
 
 
 def _readiness(service: Any) -> dict[str, Any]:

@@ -105,17 +105,38 @@ async def ask(body: AskRequest, request: Request) -> Any:
         payload = answer_json(answer)
         ANSWERS.labels(_mode_label(payload)).inc()
         return payload
-    try:
-        events = await run_in_threadpool(service.pipeline().ask_stream, body.question, **kwargs)
-    except BaseException:
-        release()
-        raise
+    events = await _start_stream(service, body.question, kwargs, release)
     return StreamingResponse(
         _sse(events, release),
         media_type="text/event-stream",
         headers=_SSE_HEADERS,
         background=BackgroundTask(release),
     )
+
+
+async def _start_stream(
+    service: Any, question: str, kwargs: dict[str, Any], release: Callable[[], None]
+) -> Iterator[dict[str, Any]]:
+    """Run the stream up to its first event before answering 200, so a question the
+    guardrails refuse (or any early failure) is a plain JSON error, not a broken stream."""
+    try:
+        events = service.pipeline().ask_stream(question, **kwargs)
+        first = await anyio.to_thread.run_sync(next, events, None)
+    except BaseException:
+        release()
+        raise
+    if first is None:
+        release()
+        raise ApiError(500, "The answer stream ended before it started.")
+    return _prepend(first, events)
+
+
+def _prepend(first: dict[str, Any], events: Iterator[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+    try:
+        yield first
+        yield from events
+    finally:
+        events.close()  # type: ignore[attr-defined]
 
 
 def _mode_label(payload: dict[str, Any]) -> str:
@@ -220,11 +241,7 @@ async def chat_completions(body: ChatCompletionRequest, request: Request) -> Any
             "citations": payload["citations"],
             "pocketrag": {k: v for k, v in payload.items() if k != "citations"},
         }
-    try:
-        events = await run_in_threadpool(service.pipeline().ask_stream, question, **kwargs)
-    except BaseException:
-        release()
-        raise
+    events = await _start_stream(service, question, kwargs, release)
     return StreamingResponse(
         _chat_chunks(events, release, completion_id, created),
         media_type="text/event-stream",

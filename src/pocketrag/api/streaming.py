@@ -19,39 +19,16 @@ def answer_json(answer: Any) -> dict[str, Any]:
     return payload
 
 
-def _field(event: Any, *names: str) -> Any:
-    for name in names:
-        if isinstance(event, dict) and name in event:
-            return event[name]
-        if not isinstance(event, dict) and hasattr(event, name):
-            return getattr(event, name)
-    return None
+def normalise_event(event: dict[str, Any]) -> tuple[str, dict[str, Any]]:
+    """A Pipeline.ask_stream event -> (SSE event name, JSON data).
 
-
-def normalise_event(event: Any) -> tuple[str, Any]:
-    """A pipeline stream event -> (kind, data) with kind in token / citations / done.
-
-    Accepts ("token", "text") tuples, {"type": ...} dicts, or objects with a type/kind
-    attribute; the final Answer object itself counts as "done".
+    token {"text"}, notice {"message"} (e.g. "the LLM is unavailable, answering from the
+    documents"), citations {"citations"}, done {the ask JSON}.
     """
-    if hasattr(event, "to_json") and _field(event, "type", "kind", "event") is None:
-        return "done", answer_json(event)
-    if isinstance(event, tuple) and len(event) == 2 and isinstance(event[0], str):
-        kind, value = event
-    else:
-        kind = _field(event, "type", "kind", "event")
-        value = _field(event, "data", "value", "text", "citations", "answer")
-    kind = {"tokens": "token", "delta": "token", "sources": "citations"}.get(kind, kind)
-    if kind == "token":
-        return "token", {"text": value if isinstance(value, str) else str(value or "")}
-    if kind == "citations":
-        if isinstance(value, dict):
-            value = value.get("citations", [])
-        return "citations", {"citations": list(value or [])}
+    kind = str(event.get("type", "message"))
     if kind == "done":
-        answer = value if value is not None else _field(event, "answer")
-        return "done", answer_json(answer) if answer is not None else {}
-    return str(kind or "message"), value if isinstance(value, dict) else {"value": value}
+        return "done", answer_json(event["answer"])
+    return kind, {k: v for k, v in event.items() if k != "type"}
 
 
 def _pages(citation: dict[str, Any]) -> str:
