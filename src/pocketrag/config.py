@@ -38,6 +38,12 @@ class Settings(BaseSettings):
     )
     # postgresql://... selects the PostgreSQL + pgvector store instead of SQLite.
     database_url: str | None = None
+    # Connections per process (PostgreSQL only): replicas x pool size must stay under the
+    # server's max_connections (docs/SCALING.md).
+    database_pool_size: int = Field(default=4, ge=1, le=100)
+    database_pool_timeout: float = Field(default=10.0, gt=0)
+    # pgvector HNSW search breadth: higher finds more true neighbours, slower (max 1000).
+    database_ef_search: int = Field(default=100, ge=1, le=1000)
     read_only: bool = False
 
     # --- embedding ---------------------------------------------------------------------
