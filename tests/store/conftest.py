@@ -29,11 +29,22 @@ def _sqlite_factory(tmp_path: Path) -> StoreFactory:
     return make
 
 
-@pytest.fixture(params=["sqlite"])
+def _postgres_factory(url: str) -> StoreFactory:
+    from pocketrag.store.postgres import PostgresStore
+
+    def make(read_only: bool = False) -> Store:
+        return PostgresStore(url, read_only=read_only, pool_size=2)  # type: ignore[return-value]
+
+    return make
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 def store_factory(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[StoreFactory]:
     opened: list[Store] = []
     if request.param == "sqlite":
         make = _sqlite_factory(tmp_path)
+    elif request.param == "postgres":  # a fresh database on the session's pgserver
+        make = _postgres_factory(request.getfixturevalue("pg_url"))
     else:  # pragma: no cover - a backend param without a factory
         raise AssertionError(f"no factory for {request.param}")
 

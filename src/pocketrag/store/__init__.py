@@ -17,7 +17,7 @@ def open_store(settings: Settings, read_only: bool = False) -> Store:
     if settings.database_url:
         from pocketrag.store.postgres import PostgresStore
 
-        return PostgresStore(settings.database_url, read_only=read_only)  # type: ignore[return-value]
+        return PostgresStore.open(settings, read_only=read_only)
     from pocketrag.store.sqlite import SQLiteStore
 
     return SQLiteStore(settings.sqlite_path, read_only=read_only)

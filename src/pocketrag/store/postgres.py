@@ -1,0 +1,565 @@
+"""The scale-out index: PostgreSQL + pgvector behind the same Store protocol as SQLite.
+
+Several stateless API replicas share one database through a psycopg connection pool.
+Dense search uses a pgvector HNSW index (cosine); lexical search is BM25 computed by the
+store over a `tsvector` column with a GIN index, because PostgreSQL's own `ts_rank` has no
+IDF and ranks noticeably worse. Document frequencies live in `lexemes` and are kept exact
+inside each document's transaction; scores follow FTS5's bm25() (k1=1.2, b=0.75, the same
+IDF floor), so the fusion in pocketrag.retrieval sees the same kind of numbers from both
+backends.
+
+Vectors travel in pgvector's text format ('[0.1,...]' cast to vector): no extra package,
+and Python's float repr round-trips float32 exactly.
+
+Writes are one transaction per document. The documents row is upserted first
+(ON CONFLICT (collection, source)), which takes its row lock: two processes ingesting the
+same file queue on that lock and the second replaces the first, ending as one document.
+Shared statistics rows are then locked in sorted order, so concurrent writers never
+deadlock; if PostgreSQL still reports one, the transaction is retried.
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import psycopg
+from psycopg import errors
+from psycopg.conninfo import conninfo_to_dict
+from psycopg_pool import ConnectionPool, PoolTimeout
+
+from pocketrag.documents import Chunk, Document, DocumentInfo, Hit, PocketragError
+from pocketrag.store import postgres_bm25 as bm25
+from pocketrag.store.postgres_schema import ADVISORY_LOCK_KEY, check_version, migrate
+
+if TYPE_CHECKING:
+    from pocketrag.config import Settings
+
+_DOC_COLUMNS = (
+    "id, source, title, doc_type, sha256, collection, pages, chunk_count, "
+    "created_at, updated_at, metadata"
+)
+_HNSW_MAX_EF = 1000  # pgvector's upper bound for hnsw.ef_search
+_RETRIES = 3
+
+
+class StoreReadOnlyError(PocketragError):
+    """A write was attempted on a store opened read-only."""
+
+
+def describe_url(url: str) -> str:
+    """user@host:port/db for messages and logs: never the password."""
+    try:
+        p = conninfo_to_dict(url)
+    except psycopg.ProgrammingError:
+        return "(unparseable POCKETRAG_DATABASE_URL)"
+    host = p.get("host") or "localhost"
+    port = f":{p['port']}" if p.get("port") else ""
+    return f"{p.get('user') or '(default user)'}@{host}{port}/{p.get('dbname') or ''}"
+
+
+def vector_literal(vector: np.ndarray) -> str:
+    return "[" + ",".join(map(repr, np.asarray(vector, dtype=np.float32).tolist())) + "]"
+
+
+def parse_vector(text: str) -> np.ndarray:
+    return np.array(text[1:-1].split(","), dtype=np.float32)
+
+
+def _now() -> str:
+    from datetime import datetime, timezone
+
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+class PostgresStore:
+    """See the module docstring for why it is built this way."""
+
+    def __init__(
+        self,
+        url: str,
+        *,
+        read_only: bool = False,
+        pool_size: int = 4,
+        pool_timeout: float = 10.0,
+        ef_search: int = 100,
+    ) -> None:
+        self.url = url
+        self.read_only = read_only
+        self.ef_search = max(1, min(ef_search, _HNSW_MAX_EF))
+        self.pool_timeout = pool_timeout
+        self._where = describe_url(url)
+        self._prepare_schema()
+        self._pool = ConnectionPool(
+            url,
+            min_size=1,
+            max_size=max(1, pool_size),
+            timeout=pool_timeout,
+            kwargs={"autocommit": True},
+            configure=self._configure,
+            check=ConnectionPool.check_connection,  # replace connections a restart broke
+            open=False,
+            name="pocketrag",
+        )
+        try:
+            self._pool.open(wait=True, timeout=pool_timeout)
+        except PoolTimeout as exc:
+            self._pool.close()
+            raise PocketragError(f"Could not open connections to {self._where}.") from exc
+        self.dim: int | None = None
+        self._load_dim()
+
+    @classmethod
+    def open(cls, settings: Settings, read_only: bool = False) -> PostgresStore:
+        assert settings.database_url
+        return cls(
+            settings.database_url,
+            read_only=read_only or settings.read_only,
+            pool_size=settings.database_pool_size,
+            pool_timeout=settings.database_pool_timeout,
+            ef_search=settings.database_ef_search,
+        )
+
+    # --- connections --------------------------------------------------------------------
+
+    def _prepare_schema(self) -> None:
+        """Connect once directly (so a bad URL or password gives PostgreSQL's own message,
+        not a pool timeout) and create or upgrade the schema."""
+        try:
+            with psycopg.connect(self.url, autocommit=True, connect_timeout=10) as conn:
+                if self.read_only:
+                    check_version(conn)
+                else:
+                    migrate(conn)
+        except psycopg.OperationalError as exc:
+            raise PocketragError(
+                f"Cannot connect to PostgreSQL at {self._where}: {str(exc).strip()}"
+            ) from exc
+
+    def _configure(self, conn: psycopg.Connection) -> None:
+        if self.read_only:
+            conn.execute("SET default_transaction_read_only = on")
+
+    @contextmanager
+    def _conn(self) -> Iterator[psycopg.Connection]:
+        try:
+            with self._pool.connection() as conn:
+                yield conn
+        except PoolTimeout as exc:
+            raise PocketragError(
+                f"All {self._pool.max_size} database connections to {self._where} stayed "
+                f"busy for {self.pool_timeout:g} s; raise POCKETRAG_DATABASE_POOL_SIZE "
+                "(within the server's max_connections) or add replicas' capacity."
+            ) from exc
+
+    def _writable(self) -> None:
+        if self.read_only:
+            raise StoreReadOnlyError(
+                f"The index at {self._where} is open read-only; it cannot be changed. "
+                "Unset POCKETRAG_READ_ONLY (or open it writable) to ingest or delete."
+            )
+
+    def _write(self, work: Any, *args: Any) -> Any:
+        """Run `work(cursor, *args)` in one transaction, retrying on deadlock."""
+        self._writable()
+        for attempt in range(_RETRIES):
+            try:
+                with self._conn() as conn, conn.transaction(), conn.cursor() as cur:
+                    return work(cur, *args)
+            except (errors.DeadlockDetected, errors.SerializationFailure):
+                if attempt == _RETRIES - 1:
+                    raise
+                time.sleep(0.05 * (attempt + 1))
+        raise AssertionError("unreachable")
+
+    # --- vectors' dimension ---------------------------------------------------------------
+
+    def _load_dim(self) -> None:
+        with self._conn() as conn:
+            row = conn.execute("SELECT value FROM meta WHERE key = 'dim'").fetchone()
+        self.dim = int(row[0]) if row else None
+
+    def _ensure_dim(self, cur: psycopg.Cursor, dim: int) -> None:
+        """Fix the embedding column's dimension and build the HNSW index on first use."""
+        if self.dim is None:
+            cur.execute("SELECT pg_advisory_xact_lock(%s)", (ADVISORY_LOCK_KEY,))
+            row = cur.execute("SELECT value FROM meta WHERE key = 'dim'").fetchone()
+            if row is None:
+                cur.execute(f"ALTER TABLE chunks ALTER COLUMN embedding TYPE vector({dim:d})")
+                cur.execute(
+                    "CREATE INDEX IF NOT EXISTS chunks_embedding_hnsw ON chunks "
+                    "USING hnsw (embedding vector_cosine_ops)"
+                )
+                cur.execute("INSERT INTO meta (key, value) VALUES ('dim', %s)", (str(dim),))
+                self.dim = dim  # (reset below if this transaction rolls back)
+                return
+            self.dim = int(row[0])
+        if dim != self.dim:
+            raise PocketragError(
+                f"This index holds {self.dim}-dimensional vectors but the embedding model "
+                f"gives {dim}; use the model that built it or start a new database."
+            )
+
+    # --- meta -------------------------------------------------------------------------------
+
+    def get_meta(self, key: str) -> str | None:
+        """Free-form facts about the index (e.g. which embedding model built it)."""
+        with self._conn() as conn:
+            row = conn.execute("SELECT value FROM meta WHERE key = %s", (key,)).fetchone()
+        return row[0] if row else None
+
+    def set_meta(self, key: str, value: str) -> None:
+        self._write(
+            lambda cur: cur.execute(
+                "INSERT INTO meta (key, value) VALUES (%s, %s) "
+                "ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value",
+                (key, value),
+            )
+        )
+
+    # --- writing ----------------------------------------------------------------------------
+
+    def add_document(
+        self,
+        document: Document,
+        chunks: Sequence[Chunk],
+        vectors: np.ndarray,
+        *,
+        sha256: str,
+        collection: str = "default",
+        document_id: str | None = None,
+    ) -> DocumentInfo:
+        """`document_id` is used only when the document is new (migrate keeps ids)."""
+        vectors = np.asarray(vectors, dtype=np.float32)
+        if len(chunks) and (vectors.ndim != 2 or vectors.shape[0] != len(chunks)):
+            raise ValueError(f"{len(chunks)} chunks but vectors of shape {vectors.shape}")
+        if len(chunks) and not np.isfinite(vectors).all():
+            raise ValueError("vectors contain NaN or infinity")
+        dim_before = self.dim
+        try:
+            doc_id = self._write(
+                self._add, document, chunks, vectors, sha256, collection, document_id
+            )
+        except BaseException:
+            self.dim = dim_before if dim_before is not None else None
+            if dim_before is None:
+                self._load_dim()
+            raise
+        info = self.get_document(doc_id)
+        assert info is not None
+        return info
+
+    def _add(
+        self,
+        cur: psycopg.Cursor,
+        document: Document,
+        chunks: Sequence[Chunk],
+        vectors: np.ndarray,
+        sha256: str,
+        collection: str,
+        document_id: str | None,
+    ) -> str:
+        if len(chunks):
+            self._ensure_dim(cur, int(vectors.shape[1]))
+        now = _now()
+        row = cur.execute(
+            f"INSERT INTO documents ({_DOC_COLUMNS}) VALUES "
+            "(%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s) "
+            "ON CONFLICT (collection, source) DO UPDATE SET title = EXCLUDED.title, "
+            "doc_type = EXCLUDED.doc_type, sha256 = EXCLUDED.sha256, pages = EXCLUDED.pages, "
+            "chunk_count = EXCLUDED.chunk_count, updated_at = EXCLUDED.updated_at, "
+            "metadata = EXCLUDED.metadata RETURNING id",
+            (
+                document_id or secrets.token_hex(8),
+                document.source,
+                document.title,
+                document.doc_type,
+                sha256,
+                collection,
+                document.pages,
+                len(chunks),
+                now,
+                now,
+                json.dumps(document.metadata, default=str),
+            ),
+        ).fetchone()
+        assert row is not None
+        doc_id = str(row[0])
+        delta = bm25.delete_chunks(cur, [doc_id])
+        if chunks:
+            cur.execute(
+                _INSERT_CHUNKS,
+                {
+                    "doc": doc_id,
+                    "collection": collection,
+                    "title": document.title,
+                    "ordinal": [c.ordinal for c in chunks],
+                    "text": [c.text for c in chunks],
+                    "embed": [c.embed_text or c.text for c in chunks],
+                    "p0": [c.page_start for c in chunks],
+                    "p1": [c.page_end for c in chunks],
+                    "heading": [c.heading for c in chunks],
+                    "c0": [c.char_start for c in chunks],
+                    "c1": [c.char_end for c in chunks],
+                    "vec": [vector_literal(v) for v in vectors],
+                },
+            )
+            delta += bm25.chunk_stats(cur, [doc_id])
+        bm25.apply(cur, delta)
+        return doc_id
+
+    def delete_document(self, id_or_source: str, collection: str | None = None) -> int:
+        return int(self._write(self._delete, id_or_source, collection))
+
+    def _delete(self, cur: psycopg.Cursor, id_or_source: str, collection: str | None) -> int:
+        sql = "SELECT id FROM documents WHERE (id = %s OR source = %s)"
+        params: list[object] = [id_or_source, id_or_source]
+        if collection is not None:
+            sql += " AND collection = %s"
+            params.append(collection)
+        ids = [r[0] for r in cur.execute(sql + " ORDER BY id FOR UPDATE", params)]
+        if ids:
+            bm25.apply(cur, bm25.delete_chunks(cur, ids))
+            cur.execute("DELETE FROM documents WHERE id = ANY(%s)", (ids,))
+        return len(ids)
+
+    # --- reading documents ------------------------------------------------------------------
+
+    @staticmethod
+    def _info(row: Sequence[Any]) -> DocumentInfo:
+        (doc_id, source, title, doc_type, sha, coll, pages, count, created, updated, meta) = row
+        return DocumentInfo(
+            id=doc_id,
+            source=source,
+            title=title,
+            doc_type=doc_type,
+            sha256=sha,
+            collection=coll,
+            pages=pages,
+            chunk_count=count,
+            created_at=created,
+            updated_at=updated,
+            metadata=meta if isinstance(meta, dict) else json.loads(meta or "{}"),
+        )
+
+    def _documents(self, where: str, params: Sequence[object]) -> list[DocumentInfo]:
+        with self._conn() as conn:
+            rows = conn.execute(f"SELECT {_DOC_COLUMNS} FROM documents {where}", params)
+            return [self._info(r) for r in rows]
+
+    def find_document(self, source: str, collection: str = "default") -> DocumentInfo | None:
+        found = self._documents("WHERE collection = %s AND source = %s", (collection, source))
+        return found[0] if found else None
+
+    def get_document(self, document_id: str) -> DocumentInfo | None:
+        found = self._documents("WHERE id = %s", (document_id,))
+        return found[0] if found else None
+
+    def list_documents(self, collection: str | None = None) -> list[DocumentInfo]:
+        if collection is None:
+            return self._documents("ORDER BY collection, source", ())
+        return self._documents("WHERE collection = %s ORDER BY source", (collection,))
+
+    def counts(self) -> dict[str, int]:
+        with self._conn() as conn:
+            row = conn.execute(
+                "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM chunks)"
+            ).fetchone()
+        assert row is not None
+        return {"documents": int(row[0]), "chunks": int(row[1])}
+
+    def iter_chunks(self, document_id: str) -> list[tuple[Chunk, np.ndarray]]:
+        """A stored document's chunks with their vectors, in order (export, tests)."""
+        with self._conn() as conn:
+            rows = conn.execute(
+                "SELECT text, ordinal, page_start, page_end, heading, char_start, char_end, "
+                "embed_text, embedding::text FROM chunks WHERE document_id = %s "
+                "ORDER BY ordinal",
+                (document_id,),
+            ).fetchall()
+        return [
+            (
+                Chunk(r[0], r[1], r[2], r[3], tuple(r[4].split(" > ")) if r[4] else (), *r[5:8]),
+                parse_vector(r[8]),
+            )
+            for r in rows
+        ]
+
+    # --- searching --------------------------------------------------------------------------
+
+    @staticmethod
+    def _filters(collection: str | None, document_ids: Sequence[str] | None) -> tuple:
+        sql, params = "", {}
+        if collection is not None:
+            sql += " AND c.collection = %(collection)s"
+            params["collection"] = collection
+        if document_ids is not None:
+            sql += " AND c.document_id = ANY(%(doc_ids)s)"
+            params["doc_ids"] = list(document_ids)
+        return sql, params
+
+    def lexical_search(
+        self,
+        query: str,
+        k: int,
+        *,
+        collection: str | None = None,
+        document_ids: Sequence[str] | None = None,
+    ) -> list[Hit]:
+        if k <= 0 or not query.strip() or (document_ids is not None and not document_ids):
+            return []
+        where, params = self._filters(collection, document_ids)
+        with self._conn() as conn:
+            scored = bm25.search(conn, query, k, where, params)
+            return self._hits(conn, scored, "bm25")
+
+    def dense_search(
+        self,
+        vector: np.ndarray,
+        k: int,
+        *,
+        collection: str | None = None,
+        document_ids: Sequence[str] | None = None,
+    ) -> list[Hit]:
+        if self.dim is None:
+            self._load_dim()  # another replica may have written the first document
+        if self.dim is None or k <= 0 or (document_ids is not None and not document_ids):
+            return []
+        query = np.asarray(vector, dtype=np.float32).reshape(-1)
+        if query.shape[0] != self.dim:
+            raise PocketragError(
+                f"Query vector has {query.shape[0]} dimensions, the index {self.dim}."
+            )
+        where, params = self._filters(collection, document_ids)
+        params |= {"q": vector_literal(query), "k": k}
+        exact = (
+            "SELECT c.id, c.embedding <=> %(q)s::vector AS d FROM chunks c "
+            f"WHERE c.embedding IS NOT NULL{where} "
+            "ORDER BY (c.embedding <=> %(q)s::vector) + 0, c.id LIMIT %(k)s"
+        )  # "+ 0" keeps the planner off the HNSW index: exact scan of a filtered subset
+        with self._conn() as conn:
+            if document_ids is not None or k > _HNSW_MAX_EF:
+                rows = conn.execute(exact, params).fetchall()
+            else:
+                with conn.transaction():
+                    conn.execute(f"SET LOCAL hnsw.ef_search = {max(self.ef_search, k):d}")
+                    rows = conn.execute(
+                        "SELECT c.id, c.embedding <=> %(q)s::vector AS d FROM chunks c "
+                        f"WHERE true{where} ORDER BY c.embedding <=> %(q)s::vector LIMIT %(k)s",
+                        params,
+                    ).fetchall()
+                # HNSW filters after the graph walk: a small collection can come back
+                # short, and then an exact scan of that (small) collection is cheap.
+                if collection is not None and len(rows) < k:
+                    rows = conn.execute(exact, params).fetchall()
+            scored = [(int(r[0]), 1.0 - float(r[1])) for r in rows if r[1] is not None]
+            return self._hits(conn, scored, "dense")
+
+    def get_vectors(self, chunk_ids: Sequence[int]) -> dict[int, np.ndarray]:
+        """Stored vectors of some chunks, e.g. to give BM25-only hits a cosine."""
+        if not chunk_ids:
+            return {}
+        with self._conn() as conn:
+            rows = conn.execute(
+                "SELECT id, embedding::text FROM chunks WHERE id = ANY(%s) "
+                "AND embedding IS NOT NULL",
+                ([int(i) for i in chunk_ids],),
+            ).fetchall()
+        return {int(r[0]): parse_vector(r[1]) for r in rows}
+
+    @staticmethod
+    def _hits(conn: psycopg.Connection, scored: list[tuple[int, float]], kind: str) -> list[Hit]:
+        if not scored:
+            return []
+        rows = {
+            int(r[0]): r
+            for r in conn.execute(
+                "SELECT c.id, c.document_id, d.source, d.title, c.text, c.page_start, "
+                "c.page_end, c.heading, c.ordinal, d.collection FROM chunks c "
+                "JOIN documents d ON d.id = c.document_id WHERE c.id = ANY(%s)",
+                ([chunk_id for chunk_id, _ in scored],),
+            )
+        }
+        hits = []
+        for chunk_id, score in scored:
+            row = rows.get(chunk_id)
+            if row is None:  # deleted between the two statements
+                continue
+            _, doc_id, source, title, text, p_start, p_end, heading, ordinal, coll = row
+            hits.append(
+                Hit(
+                    chunk_id=chunk_id,
+                    document_id=doc_id,
+                    source=source,
+                    title=title,
+                    text=text,
+                    page_start=p_start,
+                    page_end=p_end,
+                    heading=heading,
+                    score=score,
+                    scores={kind: score},
+                    ordinal=ordinal,
+                    collection=coll,
+                )
+            )
+        return hits
+
+    # --- maintenance ------------------------------------------------------------------------
+
+    @contextmanager
+    def bulk_load(self, maintenance_work_mem: str = "256MB") -> Iterator[None]:
+        """Drop the HNSW index while loading many documents and build it once at the end:
+        much faster than growing the graph one insert at a time (see docs/SCALING.md)."""
+        self._writable()
+        with self._conn() as conn:
+            conn.execute("DROP INDEX IF EXISTS chunks_embedding_hnsw")
+        try:
+            yield
+        finally:
+            self.build_vector_index(maintenance_work_mem)
+
+    def build_vector_index(self, maintenance_work_mem: str = "256MB") -> float:
+        """(Re)build the HNSW index if missing; returns the seconds it took."""
+        if self.dim is None:
+            self._load_dim()
+        if self.dim is None:
+            return 0.0
+        started = time.perf_counter()
+        with self._conn() as conn, conn.transaction():
+            conn.execute(
+                "SELECT set_config('maintenance_work_mem', %s, true)", (maintenance_work_mem,)
+            )
+            conn.execute(
+                "CREATE INDEX IF NOT EXISTS chunks_embedding_hnsw ON chunks "
+                "USING hnsw (embedding vector_cosine_ops)"
+            )
+        return time.perf_counter() - started
+
+    def close(self) -> None:
+        self._pool.close()
+
+    def __enter__(self) -> PostgresStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+# One statement per document: arrays unnested server-side (one round trip, not one per
+# chunk). The tsvector indexes title, heading and text, like the SQLite FTS5 columns.
+_INSERT_CHUNKS = """
+INSERT INTO chunks (document_id, collection, ordinal, text, embed_text, page_start, page_end,
+                    heading, char_start, char_end, tsv, dl, embedding)
+SELECT %(doc)s, %(collection)s, u.ordinal, u.text, u.embed, u.p0, u.p1, u.heading, u.c0, u.c1,
+       t.tsv, pocketrag_tsv_length(t.tsv), u.vec::vector
+FROM unnest(%(ordinal)s::int[], %(text)s::text[], %(embed)s::text[], %(p0)s::int[],
+            %(p1)s::int[], %(heading)s::text[], %(c0)s::int[], %(c1)s::int[], %(vec)s::text[])
+     AS u(ordinal, text, embed, p0, p1, heading, c0, c1, vec)
+CROSS JOIN LATERAL (SELECT to_tsvector('english', %(title)s) || to_tsvector('english', u.heading)
+                           || to_tsvector('english', u.text) AS tsv) t
+"""
