@@ -109,3 +109,31 @@ def test_fts_expression_quotes_every_term():
     assert fts_match_expression('say "hi"') == '"say" OR "hi"'
     assert fts_match_expression("the of") == '"the" OR "of"'
     assert fts_match_expression("?!") is None
+
+
+def test_bit_prefilter_path_agrees_with_exact_scan(tmp_path: Path):
+    """Above exact_limit, dense search prefilters on sign bits then rescores exactly: the
+    chunk whose vector is the query must still come first, with the same cosine."""
+    path = tmp_path / "index.sqlite3"
+    with SQLiteStore(path) as store:
+        for d in range(30):
+            add(store, f"doc{d}.md", [f"text {d} {i}" for i in range(10)], seed=d + 1)
+    exact = SQLiteStore(path, read_only=True)
+    approx = SQLiteStore(path, read_only=True, exact_limit=0)
+    try:
+        for seed in (1001, 5004, 30009):
+            query = unit(seed)
+            a, b = exact.dense_search(query, 5), approx.dense_search(query, 5)
+            assert a[0].chunk_id == b[0].chunk_id
+            assert a[0].scores["dense"] == pytest.approx(b[0].scores["dense"])
+            assert a[0].scores["dense"] == pytest.approx(1.0, abs=0.02)
+        # With 300 chunks and >= 200 candidates the rescored top 5 is nearly the exact one.
+        query = unit(12345)
+        overlap = {h.chunk_id for h in exact.dense_search(query, 5)} & {
+            h.chunk_id for h in approx.dense_search(query, 5)
+        }
+        assert len(overlap) >= 4
+        assert approx.dense_search(query, 5, collection="nope") == []
+    finally:
+        exact.close()
+        approx.close()

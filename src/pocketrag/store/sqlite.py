@@ -1,10 +1,16 @@
 """The embedded index: one WAL-mode SQLite file holding documents, chunks, FTS5 and vectors.
 
 Why apsw: it bundles an SQLite with FTS5 that can load the sqlite-vec extension (the stdlib
-`sqlite3` on many hosts cannot). Vectors live in a sqlite-vec `vec0` table (int8 by default:
-unit vectors scaled by 127), partitioned by collection. sqlite-vec scans its own shadow
-tables in C, so a search process never holds the corpus' vectors in Python and its memory
-stays flat as the corpus grows (DESIGN decision 2; numbers in docs/BENCHMARKS.md).
+`sqlite3` on many hosts cannot).
+
+Vectors (chosen by benchmark, docs/BENCHMARKS.md "Index"): each chunk's vector is stored
+as int8 (unit vector * 127) in a plain table, and its sign bits in a sqlite-vec `vec0`
+`bit[dim]` table partitioned by collection. Up to `exact_limit` chunks in scope, search is
+an exact int8 cosine scan in C (sqlite-vec's vec_distance_cosine); above it, the bit table
+picks candidates by Hamming distance (48 bytes per chunk to scan) and the candidates are
+rescored exactly from their int8 vectors. vec0's own int8 k-NN was measured at about 3x the
+time at 100k chunks and its cost grows with k. Either way the scan happens inside SQLite,
+so a search process never holds the corpus' vectors and its memory stays flat.
 
 Every document is written in one `BEGIN IMMEDIATE` transaction (documents row, chunks,
 FTS rows, vectors), so after a crash a document is wholly in or wholly absent, and two
@@ -36,6 +42,11 @@ VectorType = Literal["int8", "float32"]
 
 # vec0 refuses k above this; retrieval never needs more.
 _VEC0_MAX_K = 4096
+# Above this many chunks in scope, dense search goes through the bit prefilter.
+DEFAULT_EXACT_LIMIT = 20_000
+# Bit-prefilter candidates per wanted hit (and at least this many) before exact rescoring.
+_OVERSAMPLE = 4
+_MIN_CANDIDATES = 200
 _MAX_QUERY_TERMS = 64
 _TOKEN_RE = re.compile(r"\w+", re.UNICODE)
 # A short English stop list: dropping these keeps OR-queries from touching most of the index
@@ -143,8 +154,10 @@ class SQLiteStore:
         vector_type: VectorType = "int8",
         fts_weights: tuple[float, float, float] = (1.0, 1.0, 1.0),
         busy_timeout_ms: int = 30_000,
+        exact_limit: int = DEFAULT_EXACT_LIMIT,
     ) -> None:
         self.path = Path(path)
+        self.exact_limit = exact_limit
         self.read_only = read_only
         self.fts_weights = fts_weights
         self._lock = threading.RLock()
@@ -285,11 +298,10 @@ class SQLiteStore:
                     f"gives {dim}; use the model that built it or start a new index."
                 )
             return
-        kind = "int8" if self.vector_type == "int8" else "float"
         self._conn.execute(
-            "CREATE VIRTUAL TABLE IF NOT EXISTS chunk_vectors USING vec0("
+            "CREATE VIRTUAL TABLE IF NOT EXISTS chunk_bits USING vec0("
             "chunk_id INTEGER PRIMARY KEY, collection TEXT PARTITION KEY, "
-            f"embedding {kind}[{dim}] distance_metric=cosine)"
+            f"embedding bit[{dim}])"
         )
         self._set_meta("dim", str(dim))
         self._set_meta("vector_type", self.vector_type)
@@ -305,8 +317,9 @@ class SQLiteStore:
             return np.frombuffer(blob, dtype=np.int8).astype(np.float32) / 127.0
         return np.frombuffer(blob, dtype=np.float32)
 
-    def _vec_param(self) -> str:
-        return "vec_int8(?)" if self.vector_type == "int8" else "?"
+    def _as_vector(self, sql: str) -> str:
+        """Wrap a stored-embedding expression so sqlite-vec reads it with the right type."""
+        return f"vec_int8({sql})" if self.vector_type == "int8" else sql
 
     # --- writing ------------------------------------------------------------------------
 
@@ -351,9 +364,10 @@ class SQLiteStore:
                     json.dumps(document.metadata, default=str),
                 ),
             )
-            vec_sql = (
-                "INSERT INTO chunk_vectors(chunk_id, collection, embedding) "
-                f"VALUES (?, ?, {self._vec_param()})"
+            vec_sql = "INSERT INTO chunk_vectors(chunk_id, collection, embedding) VALUES (?,?,?)"
+            bits_sql = (
+                "INSERT INTO chunk_bits(chunk_id, collection, embedding) "
+                "VALUES (?, ?, vec_quantize_binary(?))"
             )
             for chunk, vector in zip(chunks, vectors, strict=False):
                 self._conn.execute(
@@ -377,6 +391,9 @@ class SQLiteStore:
                     (chunk_id, document.title, chunk.heading, chunk.text),
                 )
                 self._conn.execute(vec_sql, (chunk_id, collection, self._encode(vector)))
+                self._conn.execute(
+                    bits_sql, (chunk_id, collection, np.ascontiguousarray(vector).tobytes())
+                )
         info = self.get_document(document_id)
         assert info is not None
         return info
@@ -390,8 +407,9 @@ class SQLiteStore:
         ]
         if ids:
             self._conn.executemany("DELETE FROM chunks_fts WHERE rowid = ?", ids)
+            self._conn.executemany("DELETE FROM chunk_vectors WHERE chunk_id = ?", ids)
             if self.dim is not None:
-                self._conn.executemany("DELETE FROM chunk_vectors WHERE chunk_id = ?", ids)
+                self._conn.executemany("DELETE FROM chunk_bits WHERE chunk_id = ?", ids)
         self._conn.execute("DELETE FROM chunks WHERE document_id = ?", (document_id,))
         self._conn.execute("DELETE FROM documents WHERE id = ?", (document_id,))
 
@@ -512,56 +530,62 @@ class SQLiteStore:
             raise PocketragError(
                 f"Query vector has {query.shape[0]} dimensions, the index {self.dim}."
             )
+        where, params = "", [self._encode(query)]
         if document_ids is not None:
-            return self._exact_dense(query, k, collection, document_ids)
+            where = " AND c.document_id IN (" + ",".join("?" * len(document_ids)) + ")"
+            params.extend(document_ids)
+        elif self._chunks_in_scope(collection) > self.exact_limit:
+            return self._prefiltered_dense(query, k, collection)
+        if collection is not None:
+            where += " AND v.collection = ?"
+            params.append(collection)
+        join = " JOIN chunks c ON c.id = v.chunk_id" if document_ids is not None else ""
+        distance = f"vec_distance_cosine({self._as_vector('v.embedding')}, {self._as_vector('?')})"
         sql = (
-            "SELECT chunk_id, distance FROM chunk_vectors "
-            f"WHERE embedding MATCH {self._vec_param()} AND k = ?"
+            f"SELECT v.chunk_id, {distance} AS d FROM chunk_vectors v{join} "
+            f"WHERE 1{where} ORDER BY d LIMIT ?"
         )
-        params: tuple[object, ...] = (self._encode(query), min(k, _VEC0_MAX_K))
+        rows = self._conn.execute(sql, (*params, k))
+        return self._hits([(int(r[0]), 1.0 - float(r[1])) for r in rows], "dense")
+
+    def _chunks_in_scope(self, collection: str | None) -> int:
+        sql = "SELECT coalesce(sum(chunk_count), 0) FROM documents"
+        if collection is None:
+            return int(self._conn.execute(sql).fetchone()[0])
+        return int(self._conn.execute(sql + " WHERE collection = ?", (collection,)).fetchone()[0])
+
+    def _prefiltered_dense(self, query: np.ndarray, k: int, collection: str | None) -> list[Hit]:
+        """Hamming distance on sign bits picks candidates; int8 cosine ranks them."""
+        candidates = min(_VEC0_MAX_K, max(k * _OVERSAMPLE, _MIN_CANDIDATES))
+        sql = (
+            "SELECT chunk_id FROM chunk_bits WHERE embedding MATCH vec_quantize_binary(?) AND k = ?"
+        )
+        params: tuple[object, ...] = (query.tobytes(), candidates)
         if collection is not None:
             sql += " AND collection = ?"
             params += (collection,)
-        scored = [(int(r[0]), 1.0 - float(r[1])) for r in self._conn.execute(sql, params)]
-        return self._hits(scored, "dense")
-
-    def _exact_dense(
-        self,
-        query: np.ndarray,
-        k: int,
-        collection: str | None,
-        document_ids: Sequence[str],
-    ) -> list[Hit]:
-        """A document filter names few documents: score just their chunks exactly."""
-        where, extra = self._filter_sql(collection, document_ids)
-        ids = [
-            int(r[0])
-            for r in self._conn.execute(
-                "SELECT c.id FROM chunks c JOIN documents d ON d.id = c.document_id "
-                f"WHERE 1{where}",
-                tuple(extra),
-            )
-        ]
-        vectors = self.get_vectors(ids)
-        scored = []
-        for chunk_id, v in vectors.items():
-            norm = float(np.linalg.norm(v)) or 1.0
-            scored.append((chunk_id, float(v @ query) / norm))
-        scored.sort(key=lambda pair: -pair[1])
-        return self._hits(scored[:k], "dense")
+        ids = [int(r[0]) for r in self._conn.execute(sql, params)]
+        if not ids:
+            return []
+        distance = f"vec_distance_cosine({self._as_vector('embedding')}, {self._as_vector('?')})"
+        rows = self._conn.execute(
+            f"SELECT chunk_id, {distance} AS d FROM chunk_vectors "
+            f"WHERE chunk_id IN ({','.join('?' * len(ids))}) ORDER BY d LIMIT ?",
+            (self._encode(query), *ids, k),
+        )
+        return self._hits([(int(r[0]), 1.0 - float(r[1])) for r in rows], "dense")
 
     def get_vectors(self, chunk_ids: Sequence[int]) -> dict[int, np.ndarray]:
         """Stored vectors of some chunks (as float32), e.g. to give BM25-only hits a cosine."""
-        out: dict[int, np.ndarray] = {}
-        if self.dim is None:
-            return out
-        for chunk_id in chunk_ids:
-            row = self._conn.execute(
-                "SELECT embedding FROM chunk_vectors WHERE chunk_id = ?", (int(chunk_id),)
-            ).fetchone()
-            if row:
-                out[int(chunk_id)] = self._decode(row[0])
-        return out
+        ids = [int(c) for c in chunk_ids]
+        if not ids:
+            return {}
+        rows = self._conn.execute(
+            "SELECT chunk_id, embedding FROM chunk_vectors "
+            f"WHERE chunk_id IN ({','.join('?' * len(ids))})",
+            tuple(ids),
+        )
+        return {int(r[0]): self._decode(r[1]) for r in rows}
 
     def _hits(self, scored: list[tuple[int, float]], kind: str) -> list[Hit]:
         if not scored:

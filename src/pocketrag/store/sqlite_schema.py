@@ -4,8 +4,8 @@ Each migration is a list of SQL statements applied in one transaction, and the v
 brings the file to is recorded in `schema_version`; opening an older file upgrades it, and
 opening a newer one (written by a later pocketrag) is refused rather than misread.
 
-The vector table is not here: its dimension depends on the embedding model, so the store
-creates it on the first insert and records the dimension in `meta`.
+The sqlite-vec `chunk_bits` table is not here: its dimension depends on the embedding
+model, so the store creates it on the first insert and records the dimension in `meta`.
 """
 
 from __future__ import annotations
@@ -45,6 +45,13 @@ MIGRATIONS: list[list[str]] = [
         """CREATE VIRTUAL TABLE chunks_fts USING fts5(
             title, heading, text,
             content='', contentless_delete=1, tokenize='porter unicode61'
+        )""",
+        # One row per chunk: int8 (unit vector * 127) or float32 bytes. Exact scoring
+        # (small scopes, rescoring) reads from here by chunk id.
+        """CREATE TABLE chunk_vectors (
+            chunk_id INTEGER PRIMARY KEY REFERENCES chunks(id) ON DELETE CASCADE,
+            collection TEXT NOT NULL,
+            embedding BLOB NOT NULL
         )""",
         "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
     ],
