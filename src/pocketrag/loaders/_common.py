@@ -1,0 +1,72 @@
+"""Helpers every loader shares: the size bounds of DESIGN.md decision 6 and text clean-up.
+
+Each bound error names the bound and the setting that changes it, so the person who hit it
+knows what to do without reading the code.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from pocketrag.config import Settings
+from pocketrag.documents import LoaderError
+
+MB = 1024 * 1024
+
+_SPACES = re.compile(r"[ \t\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_BLANK_LINES = re.compile(r"\s*\n\s*")
+# C0/C1 control characters other than tab and newline: noise from PDFs and binary junk.
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufeff\ufffe\uffff]")
+
+
+def bound_error(what: str, value: str, limit: str, setting: str) -> LoaderError:
+    """The one wording for every bound: value, limit, and the env var that raises it."""
+    return LoaderError(f"{what} is {value}, over the {limit} limit (POCKETRAG_{setting.upper()})")
+
+
+def check_file_size(size_bytes: int, settings: Settings) -> None:
+    """Checked from the file system before a single byte is read."""
+    if size_bytes > settings.max_file_mb * MB:
+        raise bound_error(
+            "file", f"{size_bytes / MB:.1f} MB", f"{settings.max_file_mb:g} MB", "max_file_mb"
+        )
+
+
+def check_pages(pages: int, settings: Settings) -> None:
+    if pages > settings.max_pages:
+        raise bound_error(
+            "document", f"{pages:,} pages", f"{settings.max_pages:,}-page", "max_pages"
+        )
+
+
+class TextBudget:
+    """Counts extracted characters as a loader goes, so a bound stops work early."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.limit = settings.max_text_chars
+        self.used = 0
+
+    def add(self, text: str) -> str:
+        self.used += len(text)
+        if self.used > self.limit:
+            raise bound_error(
+                "extracted text",
+                f"over {self.limit:,} characters",
+                f"{self.limit:,}-character",
+                "max_text_chars",
+            )
+        return text
+
+
+def clean_inline(text: str) -> str:
+    """One paragraph on one line: controls dropped, whitespace runs collapsed."""
+    text = _CONTROLS.sub("", unicodedata.normalize("NFC", text))
+    return _SPACES.sub(" ", _BLANK_LINES.sub(" ", text)).strip()
+
+
+def clean_lines(text: str) -> str:
+    """Like clean_inline but keeps single line breaks (lists, table rows, code)."""
+    text = _CONTROLS.sub("", unicodedata.normalize("NFC", text.replace("\r\n", "\n")))
+    lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+    return "\n".join(line for line in lines if line)

@@ -1,0 +1,112 @@
+"""DOCX (python-docx): paragraphs and tables in body order; heading styles become the
+heading path; tables become one block per row.
+
+The archive's directory is checked before python-docx inflates anything: a DOCX is a zip,
+and a few kilobytes of zip can claim gigabytes of XML (a zip bomb).
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+import docx
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+
+from pocketrag.config import Settings
+from pocketrag.documents import Block, Document, LoaderError
+from pocketrag.loaders._common import MB, TextBudget, bound_error, clean_inline
+
+_HEADING_STYLE = re.compile(r"^heading\s*(\d)$", re.I)
+
+
+def check_archive(path: Path, settings: Settings) -> None:
+    """Refuse zip bombs from the central directory alone (sizes the archive declares)."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = archive.infolist()
+    except zipfile.BadZipFile as exc:
+        raise LoaderError(f"not a valid DOCX (broken zip archive: {exc})") from exc
+    if not any(m.filename == "word/document.xml" for m in members):
+        raise LoaderError("not a Word document (the archive has no word/document.xml)")
+    total = sum(m.file_size for m in members)
+    if total > settings.max_docx_uncompressed_mb * MB:
+        raise bound_error(
+            "uncompressed DOCX content",
+            f"{total / MB:,.1f} MB",
+            f"{settings.max_docx_uncompressed_mb:g} MB",
+            "max_docx_uncompressed_mb",
+        )
+
+
+def heading_level(paragraph: Paragraph) -> int | None:
+    """1..9 for "Heading N" styles (and their built-in ids), 0 for "Title", else None."""
+    style = paragraph.style
+    names = {style.name or "", getattr(style, "style_id", "") or ""} if style else set()
+    for name in names:
+        if name.lower() == "title":
+            return 0
+        if m := _HEADING_STYLE.match(name.replace("Heading", "Heading ")):
+            return int(m.group(1))
+    return None
+
+
+def table_rows(table: Table) -> list[str]:
+    """ "column: value; ..." when the first row looks like a header, else " | "-joined."""
+    rows: list[list[str]] = []
+    for row in table.rows:
+        cells, seen = [], set()
+        for cell in row.cells:
+            if id(cell._tc) in seen:  # a merged cell is returned once per grid column
+                continue
+            seen.add(id(cell._tc))
+            cells.append(clean_inline(cell.text))
+        if any(cells):
+            rows.append(cells)
+    if not rows:
+        return []
+    header = rows[0]
+    if len(rows) > 1 and all(header) and len(set(header)) == len(header):
+        out = [" | ".join(header)]
+        for cells in rows[1:]:
+            pairs = [f"{h}: {v}" for h, v in zip(header, cells, strict=False) if v]
+            out.append("; ".join(pairs + cells[len(header) :]))
+        return out
+    return [" | ".join(c for c in cells if c) for cells in rows]
+
+
+def load(path: Path, settings: Settings, password: str | None = None) -> Document:
+    check_archive(path, settings)
+    document = docx.Document(str(path))
+    budget = TextBudget(settings)
+    blocks: list[Block] = []
+    headings: list[tuple[int, str]] = []
+    title_style: str | None = None
+    for item in document.iter_inner_content():
+        path_now = tuple(t for _, t in headings)
+        if isinstance(item, Table):
+            blocks.extend(
+                Block(text=budget.add(row), heading_path=path_now) for row in table_rows(item)
+            )
+            continue
+        text = clean_inline(item.text)
+        if not text:
+            continue
+        level = heading_level(item)
+        if level == 0:
+            title_style = title_style or text
+        elif level is not None:
+            headings = [(lv, t) for lv, t in headings if lv < level] + [(level, text)]
+        else:
+            blocks.append(Block(text=budget.add(text), heading_path=path_now))
+    first_heading = next((b.heading_path[0] for b in blocks if b.heading_path), None)
+    title = clean_inline(document.core_properties.title or "") or title_style
+    return Document(
+        source=str(path),
+        title=title or first_heading or path.stem,
+        doc_type="docx",
+        blocks=blocks,
+        metadata={"loader": "python-docx"},
+    )

@@ -1,0 +1,173 @@
+"""PDF with pypdfium2 (chosen over pypdf by measurement: docs/PDF_EXTRACTION.md).
+
+Text per page, in PDFium's reading order (it follows the content stream, which keeps
+columns together for most generators, and handles rotated pages). Lines are re-joined into
+paragraphs, and short title-like lines become a one-level heading path: a best effort, as
+PDF has no structure to read back.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from pocketrag.config import Settings
+from pocketrag.documents import Block, Document, LoaderError
+from pocketrag.loaders._common import TextBudget, check_pages, clean_inline
+
+_LIGATURES = str.maketrans(
+    {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"}
+)
+_NUMBERED = re.compile(r"^(\d+(?:\.\d+)*)\.?\s+\S")
+_SMALL_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "by",
+        "for",
+        "from",
+        "in",
+        "of",
+        "on",
+        "or",
+        "the",
+        "to",
+        "with",
+        "vs",
+        "via",
+    ]
+)
+_SENTENCE_END = (".", "!", "?", ":", ";", '."', ".”", ".)")
+# A page where more than this share of lines look like headings is a table or a form.
+_MAX_HEADING_SHARE = 0.25
+# Metadata titles that are file names or placeholders ("Binder1.pdf", "untitled").
+_JUNK_TITLE = re.compile(r"^$|^untitled|^microsoft word|\.[a-z0-9]{2,4}$|^\S+$", re.I)
+_PAGE_NUMBER = re.compile(r"^(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$", re.I)
+
+
+def open_pdf(path: Path, password: str | None) -> pdfium.PdfDocument:
+    try:
+        return pdfium.PdfDocument(str(path), password=password)
+    except pdfium.PdfiumError as exc:
+        code = getattr(exc, "err_code", None)
+        if code == pdfium_c.FPDF_ERR_PASSWORD:
+            if password is None:
+                raise LoaderError(
+                    "the PDF is encrypted; give the password with --password"
+                ) from exc
+            raise LoaderError("wrong password for this encrypted PDF") from exc
+        if code == pdfium_c.FPDF_ERR_SECURITY:
+            raise LoaderError("the PDF uses an unsupported security handler") from exc
+        raise LoaderError(f"not a readable PDF (damaged or truncated?): {exc}") from exc
+
+
+def page_lines(raw: str) -> list[str]:
+    """PDFium's page text as clean lines: soft hyphens re-joined, ligatures expanded."""
+    raw = raw.replace("\r\n", "\n").replace("\r", "\n")
+    raw = re.sub(r"\ufffe\n?", "", raw)  # PDFium marks a hyphen it broke a word at as U+FFFE
+    raw = raw.translate(_LIGATURES)
+    lines = [line for line in (clean_inline(x) for x in raw.split("\n")) if line]
+    if lines and _PAGE_NUMBER.match(lines[-1]):  # page numbers are not content
+        lines.pop()
+    if lines and _PAGE_NUMBER.match(lines[0]):
+        lines.pop(0)
+    return lines
+
+
+def is_heading_like(line: str) -> bool:
+    """Short, no sentence ending, and numbered ("2.1 Leave") or mostly capitalised words."""
+    if len(line) > 90 or len(line) < 3 or line.endswith(_SENTENCE_END) or line.endswith(","):
+        return False
+    if not line[0].isupper() and not _NUMBERED.match(line):
+        return False
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line)]
+    if not words or len(words) > 12 or sum(c.isdigit() for c in line) > 6:
+        return False
+    if _NUMBERED.match(line):
+        return True
+    significant = [w for w in words if w.lower() not in _SMALL_WORDS]
+    capitalised = sum(w[0].isupper() for w in significant)
+    return bool(significant) and capitalised / len(significant) >= 0.75
+
+
+def page_blocks(
+    lines: list[str], page: int, heading: tuple[str, ...]
+) -> tuple[list[Block], tuple[str, ...]]:
+    """Group a page's lines into paragraphs; carry the current heading across pages."""
+    # Typical full-line width; a percentile, as re-joined hyphenated lines run long.
+    lengths = sorted(len(x) for x in lines)
+    width = lengths[int(0.8 * (len(lengths) - 1))] if lengths else 0
+    candidates = [
+        i
+        for i, line in enumerate(lines)
+        if is_heading_like(line)
+        and (i + 1 < len(lines) and len(lines[i + 1]) >= 0.5 * width)  # body text follows
+    ]
+    prose = len(candidates) <= max(2, _MAX_HEADING_SHARE * len(lines))
+    heading_lines = set(candidates) if prose else set()
+    blocks: list[Block] = []
+    paragraph: list[str] = []
+
+    def flush() -> None:
+        if paragraph:
+            blocks.append(Block(text=" ".join(paragraph), page=page, heading_path=heading))
+            paragraph.clear()
+
+    for i, line in enumerate(lines):
+        if i in heading_lines:
+            flush()
+            heading = (line,)
+            continue
+        paragraph.append(line)
+        # A line that ends a sentence well short of the full width ends its paragraph.
+        if line.endswith(_SENTENCE_END) and len(line) < 0.8 * width:
+            flush()
+    flush()
+    return blocks, heading
+
+
+def load(path: Path, settings: Settings, password: str | None = None) -> Document:
+    pdf = open_pdf(path, password)
+    try:
+        pages = len(pdf)
+        check_pages(pages, settings)
+        budget = TextBudget(settings)
+        blocks: list[Block] = []
+        heading: tuple[str, ...] = ()
+        first_lines: list[str] = []
+        for number in range(1, pages + 1):
+            page = pdf[number - 1]
+            textpage = page.get_textpage()
+            try:
+                lines = page_lines(budget.add(textpage.get_text_range()))
+            finally:
+                textpage.close()
+                page.close()
+            first_lines = first_lines or lines[:1]
+            page_out, heading = page_blocks(lines, number, heading)
+            blocks.extend(page_out)
+        if not blocks:
+            raise LoaderError(
+                f"no extractable text (scanned image?) in {pages} page(s); "
+                "run OCR on it first (e.g. ocrmypdf) and ingest the result"
+            )
+        meta_title = clean_inline(pdf.get_metadata_dict(skip_empty=True).get("Title", ""))
+    finally:
+        pdf.close()
+    title = "" if _JUNK_TITLE.search(meta_title) else meta_title
+    if not title and first_lines and len(first_lines[0]) <= 120:
+        title = first_lines[0]
+    return Document(
+        source=str(path),
+        title=title or path.stem,
+        doc_type="pdf",
+        blocks=blocks,
+        pages=pages,
+        metadata={"loader": "pypdfium2"},
+    )
