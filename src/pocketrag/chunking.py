@@ -1,0 +1,204 @@
+"""Structure-aware, token-bounded chunking.
+
+A chunk never spans two sections (two heading paths): a citation names one section, and a
+chunk that mixes two answers neither well. Inside a section, whole paragraphs are packed up
+to the budget; a paragraph too long for one chunk is packed sentence by sentence, and a
+sentence too long on its own is cut at word boundaries. Consecutive chunks of one section
+share `overlap_sentences` sentences, so an answer that straddles a cut is still found whole.
+
+The budget is counted with the embedding model's own tokenizer, without special tokens
+([CLS]/[SEP] are added by the embedder), and INCLUDES the "title > heading path" prefix that
+starts `Chunk.embed_text`: what the model sees is never silently truncated.
+
+Character spans (`char_start`, `char_end`) index the document's *joined text*: the text of
+its blocks, in order, joined by "\\n\\n" (`joined_text(document)`). `chunk.text` is exactly
+`joined_text(document)[chunk.char_start:chunk.char_end]`.
+
+Speed: one `encode_batch` per document over all its sentences; BERT-style tokenizers never
+make a token across whitespace, so sentence counts add up to paragraph and chunk counts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from itertools import groupby
+
+from tokenizers import Tokenizer
+
+from pocketrag.documents import Block, Chunk, Document
+
+BLOCK_SEPARATOR = "\n\n"
+PREFIX_SEPARATOR = "\n"
+# Sentence ends: punctuation then whitespace then a likely sentence start; or a line break
+# (list items, table rows and code lines are units of their own).
+_SENTENCE_BREAK = re.compile(r"([.!?][\"'”’)\]]*)\s+(?=[\"'“‘(\[]?[A-Z0-9])|\s*\n\s*")
+
+
+def joined_text(document: Document) -> str:
+    """The text chunk spans point into: block texts joined by BLOCK_SEPARATOR."""
+    return BLOCK_SEPARATOR.join(block.text for block in document.blocks)
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence in text, whitespace trimmed, covering all of it."""
+    spans, start = [], 0
+    for match in _SENTENCE_BREAK.finditer(text):
+        end = match.end(1) if match.group(1) else match.start()  # closing quotes stay
+        if end > start:
+            spans.append((start, end))
+        start = match.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+@dataclass
+class _Unit:
+    """A sentence (or piece of one), with its place in the joined text."""
+
+    start: int
+    end: int
+    tokens: int
+    paragraph: int  # index of the block it came from
+    page: int | None
+
+
+class Chunker:
+    """Document -> list[Chunk]; see the module docstring for the rules."""
+
+    def __init__(self, tokenizer: Tokenizer, max_tokens: int = 200, overlap_sentences: int = 1):
+        if max_tokens < 32:
+            raise ValueError(f"max_tokens must be at least 32, got {max_tokens}")
+        if overlap_sentences < 0:
+            raise ValueError(f"overlap_sentences must be >= 0, got {overlap_sentences}")
+        self.tokenizer = tokenizer
+        self.max_tokens = max_tokens
+        self.overlap_sentences = overlap_sentences
+
+    def count(self, texts: Sequence[str]) -> list[int]:
+        encodings = self.tokenizer.encode_batch(list(texts), add_special_tokens=False)
+        return [len(e.ids) for e in encodings]
+
+    def run(self, document: Document) -> list[Chunk]:
+        blocks = [b for b in document.blocks if b.text.strip()]
+        if len(blocks) != len(document.blocks):
+            document = Document(**{**document.__dict__, "blocks": blocks})
+        offsets, pos = [], 0
+        for block in blocks:
+            offsets.append(pos)
+            pos += len(block.text) + len(BLOCK_SEPARATOR)
+        # Sentences of the whole document, counted in one batch.
+        spans = [sentence_spans(block.text) for block in blocks]
+        flat = [block.text[s:e] for block, sp in zip(blocks, spans, strict=True) for s, e in sp]
+        encodings = self.tokenizer.encode_batch(flat, add_special_tokens=False) if flat else []
+        it = iter(encodings)
+        units_by_block: list[list[tuple[int, int, object]]] = [
+            [(s, e, next(it)) for s, e in sp] for sp in spans
+        ]
+
+        chunks: list[Chunk] = []
+        text = joined_text(document)
+        indexed = list(enumerate(blocks))
+        for path, group in groupby(indexed, key=lambda item: item[1].heading_path):
+            section = list(group)
+            prefix, prefix_tokens = self._prefix(document.title, path)
+            budget = self.max_tokens - prefix_tokens
+            units: list[_Unit] = []
+            for i, block in section:
+                for s, e, encoding in units_by_block[i]:
+                    units.extend(self._units(block, i, offsets[i], s, e, encoding, budget))
+            for first, last in self._pack(units, budget):
+                start, end = units[first].start, units[last].end
+                pages = [u.page for u in units[first : last + 1] if u.page is not None]
+                body = text[start:end]
+                chunks.append(
+                    Chunk(
+                        text=body,
+                        ordinal=len(chunks),
+                        page_start=min(pages) if pages else None,
+                        page_end=max(pages) if pages else None,
+                        heading_path=path,
+                        char_start=start,
+                        char_end=end,
+                        embed_text=f"{prefix}{PREFIX_SEPARATOR}{body}" if prefix else body,
+                    )
+                )
+        return chunks
+
+    def _prefix(self, title: str, path: tuple[str, ...]) -> tuple[str, int]:
+        """ "title > heading path", at most a quarter of the budget (cut from the left)."""
+        parts = [title] if title else []
+        parts += [h for h in path if h != title]
+        prefix = " > ".join(parts)
+        if not prefix:
+            return "", 0
+        encoding = self.tokenizer.encode(prefix, add_special_tokens=False)
+        limit = self.max_tokens // 4
+        if len(encoding.ids) > limit:  # keep the most specific end of a very long path
+            cut = encoding.offsets[len(encoding.ids) - limit][0]
+            prefix = "… " + prefix[cut:]
+            encoding = self.tokenizer.encode(prefix, add_special_tokens=False)
+        return prefix, len(encoding.ids) + self._separator_tokens()
+
+    def _separator_tokens(self) -> int:
+        return len(self.tokenizer.encode(PREFIX_SEPARATOR, add_special_tokens=False).ids)
+
+    def _units(
+        self, block: Block, index: int, offset: int, s: int, e: int, encoding, budget: int
+    ) -> Iterator[_Unit]:
+        """One unit per sentence; a sentence over budget is cut into word-aligned pieces."""
+        n = len(encoding.ids)
+        if n <= budget:
+            yield _Unit(offset + s, offset + e, n, index, block.page)
+            return
+        token_offsets, word_ids = encoding.offsets, encoding.word_ids
+        i = 0
+        while i < n:
+            j = min(i + budget, n)
+            if j < n:  # back off to the start of a word so no word is split
+                k = j
+                while k > i + 1 and word_ids[k] == word_ids[k - 1]:
+                    k -= 1
+                j = k if k > i + 1 else j
+            a = token_offsets[i][0]
+            b = token_offsets[j - 1][1]
+            yield _Unit(offset + s + a, offset + s + b, j - i, index, block.page)
+            i = j
+
+    def _pack(self, units: list[_Unit], budget: int) -> Iterator[tuple[int, int]]:
+        """Greedy packing into (first, last) unit ranges, with sentence overlap."""
+        if not units:
+            return
+        # Tokens of each paragraph from unit i to its end: lets us keep a paragraph whole.
+        rest = [0] * len(units)
+        for i in range(len(units) - 1, -1, -1):
+            same = i + 1 < len(units) and units[i + 1].paragraph == units[i].paragraph
+            rest[i] = units[i].tokens + (rest[i + 1] if same else 0)
+        first, fresh, used = 0, 0, 0  # chunk start, its first non-overlap unit, tokens
+        for i, unit in enumerate(units):
+            starts_paragraph = i == 0 or units[i - 1].paragraph != unit.paragraph
+            fits = used + unit.tokens <= budget
+            # Start a new chunk rather than split a paragraph that would fit in one.
+            keep_whole = starts_paragraph and used + rest[i] > budget >= rest[i]
+            if i > fresh and (not fits or keep_whole):
+                yield first, i - 1
+                need = rest[i] if keep_whole else unit.tokens
+                first, used = self._overlap_start(units, first, i, need, budget)
+                fresh = i
+            elif not fits:  # only overlap sentences so far: drop them, never overflow
+                first, used = i, 0
+            used += unit.tokens
+        yield first, len(units) - 1
+
+    def _overlap_start(
+        self, units: list[_Unit], first: int, nxt: int, need: int, budget: int
+    ) -> tuple[int, int]:
+        """Where the next chunk starts: up to N sentences back, if they leave `need` room."""
+        start, used = nxt, 0
+        for k in range(nxt - 1, max(first, nxt - self.overlap_sentences) - 1, -1):
+            if used + units[k].tokens + need > budget or k == first:
+                break  # never repeat a whole chunk, never overflow
+            start, used = k, used + units[k].tokens
+        return start, used
