@@ -14,6 +14,10 @@ from typing import Any, Literal
 
 from pocketrag.documents import PocketragError
 
+# The graph's interface, shared by the builder and the runtime (which must not import onnx).
+INPUT_NAMES = ("input_ids", "attention_mask")
+OUTPUT_NAME = "sentence_embedding"
+
 REQUIRED_FILES = (
     "config.json",
     "model.safetensors",

@@ -28,11 +28,11 @@ from pocketrag.embedding.cache import (
     write_atomic,
     write_bytes_atomic,
 )
-from pocketrag.embedding.config import ModelError, ModelSpec, read_model_spec
+from pocketrag.embedding.config import ModelSpec, read_model_spec
 from pocketrag.embedding.source import ModelSource, default_source, local_source
 
 # Bump when the graph the builder writes changes, so old caches are not reused.
-BUILDER_VERSION = 1
+BUILDER_VERSION = 2
 Precision = Literal["int8", "fp32"]
 Progress = Callable[[str], None]
 
@@ -104,8 +104,8 @@ def _ready(prepared: PreparedModel, precision: Precision) -> bool:
 
 def _build(prepared: PreparedModel, precision: Precision, progress: Progress, force: bool) -> None:
     # Imported here: building needs onnx and the quantiser, serving never does.
-    from pocketrag.embedding.builder import build_graph, quantize_int8
-    from pocketrag.embedding.weights import load_weights
+    from pocketrag.embedding.builder import build_graph
+    from pocketrag.embedding.weights import Weights
 
     folder = prepared.folder
     folder.mkdir(parents=True, exist_ok=True)
@@ -123,22 +123,14 @@ def _build(prepared: PreparedModel, precision: Precision, progress: Progress, fo
         write_bytes_atomic(spec_file, json.dumps(info, indent=2).encode())
         mark_complete(spec_file)
 
-    fp32 = prepared.onnx_path("fp32")
-    if force or not is_complete(fp32):
-        progress(f"building the ONNX graph of {prepared.name} from its safetensors weights")
-        weights = load_weights(src / "model.safetensors", prepared.spec)
-        data = build_graph(weights, prepared.spec).SerializeToString()
+    target = prepared.onnx_path(precision)
+    if force or not is_complete(target):
+        what = "int8 (per-channel)" if precision == "int8" else "fp32"
+        progress(f"building the {what} ONNX graph of {prepared.name} from its safetensors weights")
+        weights = Weights(src / "model.safetensors", prepared.spec)
+        data = build_graph(weights, prepared.spec, precision).SerializeToString()
         del weights
-        write_bytes_atomic(fp32, data)
+        write_bytes_atomic(target, data)
         del data
-        mark_complete(fp32)
-    if precision == "int8":
-        int8 = prepared.onnx_path("int8")
-        if force or not is_complete(int8):
-            progress("quantising to int8 (dynamic, per channel)")
-            try:
-                write_atomic(int8, lambda tmp: quantize_int8(fp32, tmp))
-            except Exception as exc:
-                raise ModelError(f"int8 quantisation failed: {exc}") from exc
-            mark_complete(int8)
+        mark_complete(target)
     progress(f"model {prepared.name} ({precision}) ready in {folder}")

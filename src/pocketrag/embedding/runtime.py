@@ -14,11 +14,13 @@ from functools import cached_property
 
 import numpy as np
 import onnxruntime as ort
-from tokenizers import Tokenizer
+from tokenizers import Encoding, Tokenizer
 
-from pocketrag.embedding.builder import OUTPUT
-from pocketrag.embedding.config import ModelError
+from pocketrag.embedding.config import OUTPUT_NAME, ModelError
 from pocketrag.embedding.prepare import Precision, PreparedModel
+
+# A batch holds at most batch_size texts and at most batch_size x this many padded tokens.
+TOKENS_PER_ROW = 160
 
 
 def load_tokenizer(prepared: PreparedModel, max_length: int | None = None) -> Tokenizer:
@@ -42,11 +44,12 @@ def session_options(threads: int) -> ort.SessionOptions:
     options.inter_op_num_threads = 1
     options.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
     options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
-    # Shapes change with every batch, so memory patterns are never reused; the arena keeps
-    # the largest batch's buffers for the life of the process. Both off measured lower
-    # peak RSS at equal speed (docs/BENCHMARKS.md, "Embedding").
+    # Shapes change with every batch, so memory patterns are never reused: off. The arena
+    # stays on: without it glibc's heap fragments under the attention matrices' large,
+    # short-lived buffers (measured 190-280 MB peak vs 134-142 MB with the arena, and
+    # slower; docs/BENCHMARKS.md, "Embedding").
     options.enable_mem_pattern = False
-    options.enable_cpu_mem_arena = False
+    options.enable_cpu_mem_arena = True
     options.log_severity_level = 3
     return options
 
@@ -105,19 +108,36 @@ class Embedder:
         # Longest first, like sentence-transformers: batches of similar length pad little.
         order = sorted(range(len(texts)), key=lambda i: -len(texts[i]))
         with self._lock:
-            for start in range(0, len(order), self.batch_size):
+            start = 0
+            while start < len(order):
                 index = order[start : start + self.batch_size]
-                out[index] = self._run([texts[i] for i in index])
+                encodings = self._tokenizer.encode_batch([texts[i] for i in index])
+                take = self._rows_within_budget([len(e.ids) for e in encodings])
+                out[index[:take]] = self._run(encodings[:take])
+                start += take
         return out
 
-    def _run(self, batch: list[str]) -> np.ndarray:
-        encodings = self._tokenizer.encode_batch(batch)
+    def _rows_within_budget(self, lengths: list[int]) -> int:
+        """How many of these (longest first) fit in batch_size x TOKENS_PER_ROW padded tokens.
+
+        Caps a batch of long texts (e.g. 8 x 256 tokens) so the attention buffers, and the
+        arena that keeps them, stay near the size ordinary ~150-token passages need.
+        """
+        budget = self.batch_size * TOKENS_PER_ROW
+        width = 0
+        for rows, length in enumerate(lengths, start=1):
+            width = max(width, length)
+            if rows > 1 and rows * width > budget:
+                return rows - 1
+        return len(lengths)
+
+    def _run(self, encodings: list[Encoding]) -> np.ndarray:
         width = max(len(e.ids) for e in encodings)
-        ids = np.zeros((len(batch), width), dtype=np.int64)
-        mask = np.zeros((len(batch), width), dtype=np.int64)
+        ids = np.zeros((len(encodings), width), dtype=np.int64)
+        mask = np.zeros((len(encodings), width), dtype=np.int64)
         for row, encoding in enumerate(encodings):
             ids[row, : len(encoding.ids)] = encoding.ids
             mask[row, : len(encoding.ids)] = 1
-        (vectors,) = self._session.run([OUTPUT], {"input_ids": ids, "attention_mask": mask})
+        (vectors,) = self._session.run([OUTPUT_NAME], {"input_ids": ids, "attention_mask": mask})
         norms = np.linalg.norm(vectors, axis=1, keepdims=True)
         return (vectors / np.maximum(norms, 1e-12)).astype(np.float32, copy=False)
