@@ -39,11 +39,12 @@ _ALWAYS_SKIP = frozenset(
         "select",
         "textarea",
         "dialog",
+        "footer",
     ]
 )
-# Page chrome around the content: skipped unless we are reading inside <main>/<article>,
-# where a <header> usually holds the article's own title.
-_CHROME = frozenset({"header", "footer"})
+# Page chrome: a <header> is skipped unless we read inside <main>/<article>, where it
+# usually holds the article's own title.
+_CHROME = frozenset({"header"})
 _HEADINGS = {f"h{i}": i for i in range(1, 7)}
 _BLOCKS = frozenset(
     [
@@ -173,9 +174,7 @@ class _Extractor(HTMLParser):
                     self.first_h1 = text
                 self.headings = [(lv, t) for lv, t in self.headings if lv < level]
                 self.headings.append((level, text))
-        elif tag == "tr":
-            self.parts.append("\n")
-        elif tag in _BLOCKS:
+        elif tag in _BLOCKS:  # includes tr: one block per table row, as for DOCX
             self.flush()
 
     def handle_data(self, data: str) -> None:

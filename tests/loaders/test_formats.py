@@ -1,0 +1,204 @@
+"""Every format on the real HR manual (../shared/data/hr_manual_multiformat), and on
+small files the tests make themselves."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from pocketrag.loaders import SUPPORTED_TYPES, detect_type, load_document
+
+from .conftest import make_docx, make_pdf
+
+# Sentences from the manual's Markdown source (the original); every format must carry them.
+KEY_SENTENCES = [
+    "We serve those who serve the people in America's legislatures.",
+    "The OpenGov Foundation is committed to equal employment opportunity.",
+    "Harassment of third parties by our employees is also prohibited.",
+]
+KEY_HEADINGS = ["Our Mission", "Harassment, Bullying, Violence in the Workplace Policy"]
+
+
+def normal(text: str) -> str:
+    """Compare text across formats: quotes and whitespace unified, case folded."""
+    text = text.replace("’", "'").replace("“", '"').replace("”", '"')
+    return re.sub(r"\s+", " ", text).casefold()
+
+
+@pytest.mark.parametrize(
+    ("folder", "name", "doc_type"),
+    [
+        ("markdown", "manual.md", "markdown"),
+        ("html", "manual.html", "html"),
+        ("docx", "manual.docx", "docx"),
+        ("pdf", "manual.pdf", "pdf"),
+    ],
+)
+def test_hr_manual_every_format(shared_data: Path, settings, folder, name, doc_type) -> None:
+    path = shared_data / "hr_manual_multiformat" / folder / name
+    document = load_document(path, settings)
+    assert document.doc_type == doc_type
+    assert document.title == "Policy Manual"
+    text = normal(" ".join(b.text for b in document.blocks))
+    for sentence in KEY_SENTENCES:
+        assert normal(sentence) in text, sentence
+    headings = {h for b in document.blocks for h in b.heading_path}
+    for heading in KEY_HEADINGS:
+        assert heading in headings
+    # The sentence sits under its own heading, not under a neighbour's.
+    mission = next(b for b in document.blocks if "serve those who serve" in b.text)
+    assert mission.heading_path[-1] == "Our Mission"
+    if doc_type == "pdf":
+        assert document.pages == 10
+        assert [b.page for b in document.blocks] == sorted(b.page for b in document.blocks)
+        assert {b.page for b in document.blocks} == set(range(1, 11))
+    else:
+        assert all(b.page is None for b in document.blocks)
+
+
+def test_structured_formats_keep_the_heading_tree(shared_data: Path, settings) -> None:
+    base = shared_data / "hr_manual_multiformat"
+    for path in (base / "markdown/tools.md", base / "html/tools.html", base / "docx/tools.docx"):
+        document = load_document(path, settings)
+        slack = next(b for b in document.blocks if b.text.startswith("For team chat"))
+        assert slack.heading_path == ("Tools We Use", "Used by Most Everyone", "Slack"), path
+
+
+def test_pdf_pages_and_numbered_headings(tmp_path: Path, settings) -> None:
+    long = "Staff may carry over up to five days of unused leave into the next year. " * 3
+    path = make_pdf(
+        tmp_path / "policy.pdf",
+        [["1. Annual Leave", long], ["2. Expenses", "Claims are paid monthly. " * 8]],
+    )
+    document = load_document(path, settings)
+    assert document.pages == 2
+    assert [(b.page, b.heading_path) for b in document.blocks] == [
+        (1, ("1. Annual Leave",)),
+        (2, ("2. Expenses",)),
+    ]
+    assert "carry over up to five days" in document.blocks[0].text
+
+
+def test_docx_headings_tables_and_body_order(tmp_path: Path, settings) -> None:
+    document = load_document(make_docx(tmp_path / "handbook.docx"), settings)
+    assert document.title == "Staff Handbook"
+    texts = [b.text for b in document.blocks]
+    assert texts == [
+        "Employees receive 25 days of annual leave each year.",
+        "Report sickness to your manager before 10am.",
+        "Band | Days",
+        "Band: Junior; Days: 20",
+        "Band: Senior; Days: 30",
+        "After the table comes this closing paragraph.",
+        "Submit receipts within 30 days.",
+    ]
+    assert document.blocks[0].heading_path == ("Leave",)
+    assert document.blocks[3].heading_path == ("Leave", "Sick leave")
+    assert document.blocks[-1].heading_path == ("Expenses",)
+
+
+def test_html_main_text_only(tmp_path: Path, settings) -> None:
+    path = tmp_path / "page.html"
+    path.write_text(
+        """<!doctype html><html><head><title>Leave policy</title>
+        <style>p { color: red }</style><script>var secret = "SCRIPT";</script></head>
+        <body><header>SITE HEADER</header><nav><a href="/">NAV LINK</a></nav>
+        <h1>Leave</h1><p>You get <b>25</b> days &amp; more.</p>
+        <h2>Sick</h2><div><p>Call in sick.</p></div>
+        <table><tr><th>Band</th><th>Days</th></tr><tr><td>Junior</td><td>20</td></tr></table>
+        <aside>ASIDE</aside><form>FORM TEXT</form><footer>FOOTER</footer></body></html>""",
+        encoding="utf-8",
+    )
+    document = load_document(path, settings)
+    assert document.title == "Leave policy"
+    assert [(b.text, b.heading_path) for b in document.blocks] == [
+        ("You get 25 days & more.", ("Leave",)),
+        ("Call in sick.", ("Leave", "Sick")),
+        ("Band | Days", ("Leave", "Sick")),
+        ("Junior | 20", ("Leave", "Sick")),
+    ]
+
+
+def test_html_prefers_main_and_keeps_its_header(tmp_path: Path, settings) -> None:
+    path = tmp_path / "a.htm"
+    path.write_text(
+        "<html><body><div>SIDEBAR MENU</div><main><header><h1>Travel</h1></header>"
+        "<p>Book trains.</p><footer>MAIN FOOTER</footer></main><p>OUTSIDE</p></body></html>"
+    )
+    document = load_document(path, settings)
+    assert document.title == "Travel"
+    assert [(b.text, b.heading_path) for b in document.blocks] == [("Book trains.", ("Travel",))]
+
+
+def test_html_charset_from_meta(tmp_path: Path, settings) -> None:
+    path = tmp_path / "latin.html"
+    path.write_bytes(
+        '<html><head><meta charset="windows-1252"></head><body><p>Café crème — naïve</p>'
+        "</body></html>".encode("cp1252")
+    )
+    assert load_document(path, settings).blocks[0].text == "Café crème — naïve"
+
+
+def test_html_charset_guessed_without_meta(tmp_path: Path, settings) -> None:
+    path = tmp_path / "guess.html"
+    body = "<p>Привет, это документ о правилах отпуска для сотрудников компании.</p>" * 20
+    path.write_bytes(f"<html><body>{body}</body></html>".encode("cp1251"))
+    assert "правилах отпуска" in load_document(path, settings).blocks[0].text
+
+
+def test_markdown_front_matter_setext_and_fences(tmp_path: Path, settings) -> None:
+    path = tmp_path / "notes.md"
+    path.write_text(
+        "---\ntitle: Remote Work\nowner: HR\n---\n"
+        "Overview\n========\n\nWork from **anywhere** in the [EU](https://eu.example).\n\n"
+        "Equipment\n---------\n\n```bash\n# not a heading\necho hi\n```\n\n"
+        "### Laptops ###\n- one laptop\n- one screen\n"
+    )
+    document = load_document(path, settings)
+    assert document.title == "Remote Work"
+    assert [(b.text, b.heading_path) for b in document.blocks] == [
+        ("Work from anywhere in the EU.", ("Overview",)),
+        ("# not a heading\necho hi", ("Overview", "Equipment")),
+        ("- one laptop\n- one screen", ("Overview", "Equipment", "Laptops")),
+    ]
+
+
+def test_markdown_title_falls_back_to_first_heading(tmp_path: Path, settings) -> None:
+    path = tmp_path / "x.markdown"
+    path.write_text("Intro line.\n\n# Benefits\n\nDental is covered.\n")
+    assert load_document(path, settings).title == "Benefits"
+
+
+def test_text_encodings(tmp_path: Path, settings) -> None:
+    utf16 = tmp_path / "utf16.txt"
+    utf16.write_bytes("Überstunden werden bezahlt.\n\nZweiter Absatz.".encode("utf-16"))
+    latin1 = tmp_path / "latin1.txt"
+    latin1.write_bytes("Ma\xefs et cr\xe8me br\xfbl\xe9e.".encode("latin-1"))
+    utf8 = tmp_path / "notes"  # no extension: sniffed as text
+    utf8.write_text("Zoë’s notes.\n\nSecond paragraph.", encoding="utf-8")
+    assert [b.text for b in load_document(utf16, settings).blocks] == [
+        "Überstunden werden bezahlt.",
+        "Zweiter Absatz.",
+    ]
+    assert load_document(latin1, settings).blocks[0].text == "Maïs et crème brûlée."
+    assert load_document(utf8, settings).doc_type == "text"
+    assert [b.text for b in load_document(utf8, settings).blocks] == [
+        "Zoë’s notes.",
+        "Second paragraph.",
+    ]
+
+
+def test_detect_type_by_content(tmp_path: Path) -> None:
+    pdf_named_txt = make_pdf(tmp_path / "real.pdf", [["Hello there."]]).rename(tmp_path / "a.txt")
+    docx_named_html = make_docx(tmp_path / "real.docx").rename(tmp_path / "b.html")
+    html_named_pdf = tmp_path / "c.pdf"
+    html_named_pdf.write_text("<!DOCTYPE html><html><body><p>Not found</p></body></html>")
+    html_no_ext = tmp_path / "page"
+    html_no_ext.write_text("<html><body><p>x</p></body></html>")
+    assert detect_type(pdf_named_txt) == "pdf"
+    assert detect_type(docx_named_html) == "docx"
+    assert detect_type(html_named_pdf) == "html"
+    assert detect_type(html_no_ext) == "html"
+    assert set(SUPPORTED_TYPES) == {"pdf", "docx", "html", "markdown", "text"}
