@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import os
 import secrets
+import shutil
+import tempfile
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -17,15 +20,20 @@ IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 
 
 @pytest.fixture(scope="session")
-def pg_server(tmp_path_factory: pytest.TempPathFactory):
+def pg_server():
     try:
         import pgserver
     except ImportError:  # skip on a developer machine, fail in CI (like conftest.require)
         reason = "pgserver is not installed (pip install -e '.[dev]')"
         pytest.fail(reason) if IN_CI else pytest.skip(reason)
-    server = pgserver.get_server(tmp_path_factory.mktemp("pg"), cleanup_mode="stop")
+    # Not under pytest's basetemp: that is mode 0700 (the server runs as the `pgserver`
+    # user when we are root) and concurrent pytest sessions prune each other's old ones.
+    root = Path(tempfile.mkdtemp(prefix="pocketrag-pg-"))
+    root.chmod(0o755)
+    server = pgserver.get_server(root / "data", cleanup_mode="delete")
     yield server
     server.cleanup()
+    shutil.rmtree(root, ignore_errors=True)
 
 
 @pytest.fixture
