@@ -83,14 +83,9 @@ def sha256_file(path: Path, block: int = 1 << 20) -> str:
 
 def supported_suffixes() -> frozenset[str]:
     """File extensions the loaders accept (".pdf", ...), from the loader registry."""
-    from pocketrag.loaders import SUPPORTED_TYPES
+    from pocketrag.loaders import SUPPORTED_TYPES  # {"pdf": (".pdf",), ...}
 
-    items = SUPPORTED_TYPES.keys() if isinstance(SUPPORTED_TYPES, dict) else SUPPORTED_TYPES
-    out = set()
-    for item in items:
-        text = str(item).lower()
-        out.add(text if text.startswith(".") else "." + text)
-    return frozenset(out)
+    return frozenset(ext.lower() for exts in SUPPORTED_TYPES.values() for ext in exts)
 
 
 def discover(paths: Sequence[Path], suffixes: frozenset[str]) -> Iterator[tuple[Path, bool]]:
