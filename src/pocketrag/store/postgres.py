@@ -233,8 +233,10 @@ class PostgresStore:
         sha256: str,
         collection: str = "default",
         document_id: str | None = None,
+        timestamps: tuple[str, str] | None = None,
     ) -> DocumentInfo:
-        """`document_id` is used only when the document is new (migrate keeps ids)."""
+        """Beyond the protocol, for `pocketrag migrate`: `document_id` (used when the
+        document is new) and `timestamps` (created_at, updated_at) keep the source's."""
         vectors = np.asarray(vectors, dtype=np.float32)
         if len(chunks) and (vectors.ndim != 2 or vectors.shape[0] != len(chunks)):
             raise ValueError(f"{len(chunks)} chunks but vectors of shape {vectors.shape}")
@@ -243,7 +245,7 @@ class PostgresStore:
         dim_before = self.dim
         try:
             doc_id = self._write(
-                self._add, document, chunks, vectors, sha256, collection, document_id
+                self._add, document, chunks, vectors, sha256, collection, document_id, timestamps
             )
         except BaseException:
             self.dim = dim_before if dim_before is not None else None
@@ -263,10 +265,11 @@ class PostgresStore:
         sha256: str,
         collection: str,
         document_id: str | None,
+        timestamps: tuple[str, str] | None,
     ) -> str:
         if len(chunks):
             self._ensure_dim(cur, int(vectors.shape[1]))
-        now = _now()
+        created, updated = timestamps or (_now(), _now())
         row = cur.execute(
             f"INSERT INTO documents ({_DOC_COLUMNS}) VALUES "
             "(%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s) "
@@ -283,8 +286,8 @@ class PostgresStore:
                 collection,
                 document.pages,
                 len(chunks),
-                now,
-                now,
+                created,
+                updated,
                 json.dumps(document.metadata, default=str),
             ),
         ).fetchone()

@@ -1,0 +1,192 @@
+"""`pocketrag migrate --to postgresql://...`: copy an SQLite index into PostgreSQL.
+
+Documents, chunks and vectors are copied as they are, so nothing is re-embedded (no model
+is loaded). Each document is one transaction on the target and keeps its id, so citations
+and links stay valid. Re-running is safe: documents whose content hash and chunk count
+already match are skipped, changed ones are replaced. Into an empty database the HNSW
+index is built once at the end instead of growing with every insert (several times
+faster; docs/SCALING.md).
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import typer
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
+
+from pocketrag.cli.app import app, settings_of
+from pocketrag.documents import Chunk, Document, DocumentInfo, PocketragError
+
+err = Console(stderr=True)
+# Meta keys that describe the SQLite file itself, not the index's content.
+_SQLITE_ONLY_META = {"dim", "vector_type"}
+
+
+def _sqlite_chunks(source: Any, document_id: str) -> tuple[list[Chunk], np.ndarray]:
+    """A document's chunks and unit vectors from the SQLite store. Reads its `chunks`
+    table directly (the Store protocol has no export call); int8 vectors are decoded by
+    the store and re-normalised, since rounding to int8 moves them slightly off the sphere."""
+    rows = list(
+        source._conn.execute(
+            "SELECT id, text, ordinal, page_start, page_end, heading, char_start, char_end, "
+            "embed_text FROM chunks WHERE document_id = ? ORDER BY ordinal",
+            (document_id,),
+        )
+    )
+    chunks = [
+        Chunk(
+            text=r[1],
+            ordinal=r[2],
+            page_start=r[3],
+            page_end=r[4],
+            heading_path=tuple(r[5].split(" > ")) if r[5] else (),
+            char_start=r[6],
+            char_end=r[7],
+            embed_text=r[8],
+        )
+        for r in rows
+    ]
+    found = source.get_vectors([r[0] for r in rows])
+    if len(found) != len(rows):
+        raise PocketragError(f"document {document_id} has chunks without vectors in the source")
+    vectors = np.stack([found[r[0]] for r in rows]) if rows else np.zeros((0, 1), np.float32)
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True) if rows else 1.0
+    return chunks, (vectors / np.maximum(norms, 1e-12)).astype(np.float32)
+
+
+def copy_index(
+    source: Any, target: Any, *, collection: str | None = None, on_progress: Any = None
+) -> dict[str, Any]:
+    """Copy every document of `source` (SQLiteStore) into `target` (PostgresStore)."""
+    started = time.perf_counter()
+    documents: list[DocumentInfo] = source.list_documents(collection)
+    counts = {"added": 0, "updated": 0, "unchanged": 0, "chunks": 0}
+    bulk = target.counts()["documents"] == 0 and documents
+    index_seconds = 0.0
+
+    def copy_all() -> None:
+        for done, info in enumerate(documents, 1):
+            existing = target.find_document(info.source, info.collection)
+            if existing and (existing.sha256, existing.chunk_count) == (
+                info.sha256,
+                info.chunk_count,
+            ):
+                counts["unchanged"] += 1
+            else:
+                chunks, vectors = _sqlite_chunks(source, info.id)
+                document = Document(
+                    source=info.source,
+                    title=info.title,
+                    doc_type=info.doc_type,
+                    blocks=[],
+                    pages=info.pages,
+                    metadata=dict(info.metadata),
+                )
+                target.add_document(
+                    document,
+                    chunks,
+                    vectors,
+                    sha256=info.sha256,
+                    collection=info.collection,
+                    document_id=info.id,
+                    timestamps=(info.created_at, info.updated_at),
+                )
+                counts["updated" if existing else "added"] += 1
+                counts["chunks"] += len(chunks)
+            if on_progress:
+                on_progress(done, len(documents), info)
+
+    if bulk:
+        with target.bulk_load():
+            copy_all()
+            index_started = time.perf_counter()
+        index_seconds = time.perf_counter() - index_started
+    else:
+        copy_all()
+    for key, value in _source_meta(source).items():
+        target.set_meta(key, value)
+    return {
+        **counts,
+        "documents": len(documents),
+        "seconds": round(time.perf_counter() - started, 2),
+        "index_build_seconds": round(index_seconds, 2),
+    }
+
+
+def _source_meta(source: Any) -> dict[str, str]:
+    rows = source._conn.execute("SELECT key, value FROM meta").fetchall()
+    return {k: v for k, v in rows if k not in _SQLITE_ONLY_META}
+
+
+@app.command()
+def migrate(
+    ctx: typer.Context,
+    to: str | None = typer.Option(
+        None,
+        "--to",
+        help="Target postgresql://user:password@host:port/db (default: POCKETRAG_DATABASE_URL).",
+    ),
+    source_path: Path | None = typer.Option(
+        None, "--from", help="SQLite index to copy (default: the configured index file)."
+    ),
+    collection: str | None = typer.Option(None, "--collection", "-c", help="Only this one."),
+    as_json: bool = typer.Option(False, "--json", help="Print the summary as JSON."),
+) -> None:
+    """Copy an SQLite index (documents, chunks, vectors) into PostgreSQL, without
+    re-embedding. Safe to re-run: unchanged documents are skipped."""
+    from pocketrag.store.postgres import PostgresStore, describe_url
+    from pocketrag.store.sqlite import SQLiteStore
+
+    settings = settings_of(ctx)
+    url = to or settings.database_url
+    if not url or not url.startswith(("postgresql://", "postgres://")):
+        err.print("[bold red]Error:[/] give the target as --to postgresql://user:pw@host/db")
+        raise typer.Exit(2)
+    path = source_path or settings.sqlite_path
+    try:
+        source = SQLiteStore(path, read_only=True)
+        target = PostgresStore(url, pool_size=2, pool_timeout=settings.database_pool_timeout)
+        with source, target, _progress() as progress:
+            task = progress.add_task("Copying", total=None)
+
+            def on_progress(done: int, total: int, info: DocumentInfo) -> None:
+                progress.update(task, completed=done, total=total, description=info.source[-40:])
+
+            summary = copy_index(source, target, collection=collection, on_progress=on_progress)
+    except PocketragError as exc:
+        err.print(f"[bold red]Error:[/] {exc}", highlight=False)
+        raise typer.Exit(1) from exc
+    summary |= {"from": str(path), "to": describe_url(url)}
+    if as_json:
+        typer.echo(json.dumps(summary, indent=2))
+        return
+    typer.echo(
+        f"{summary['documents']} documents from {path} to {summary['to']}: "
+        f"{summary['added']} added, {summary['updated']} updated, "
+        f"{summary['unchanged']} unchanged; {summary['chunks']} chunks copied "
+        f"in {summary['seconds']} s."
+    )
+
+
+def _progress() -> Progress:
+    return Progress(
+        TextColumn("{task.description}", style="bold"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TimeRemainingColumn(),
+        console=err,
+    )
