@@ -142,9 +142,9 @@ def test_read_only_pipeline_searches_but_refuses_ingest(tmp_path: Path, corpus: 
         writer.ingest_paths([corpus / "leave.md"])
     with Pipeline(settings, read_only=True) as reader:
         assert reader.search("annual leave", k=1)[0].source.endswith("leave.md")
-        report = reader.ingest_paths([corpus / "security.txt"])
-        assert report.files[0].status == "failed"
-        assert "read-only" in report.files[0].reason
+        with pytest.raises(PocketragError, match="read-only"):
+            reader.ingest_paths([corpus / "security.txt"])
+        assert reader.store.counts()["documents"] == 1
 
 
 @pytest.mark.slow

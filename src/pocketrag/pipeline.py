@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from pocketrag.config import Settings, load_settings
-from pocketrag.documents import Document, Hit
+from pocketrag.documents import Document, Hit, PocketragError
 from pocketrag.ingest import Ingestor, IngestReport, ProgressCallback, supported_suffixes
 from pocketrag.retrieval import Retriever
 from pocketrag.store import open_store
@@ -98,7 +98,13 @@ class Pipeline:
         on_progress: ProgressCallback | None = None,
     ) -> IngestReport:
         """Ingest files and directories; see pocketrag.ingest for the per-file rules.
-        Raises PocketragError only for usage errors (a path that does not exist)."""
+        Raises PocketragError only for usage errors (a path that does not exist, an index
+        opened read-only); a file that cannot be ingested is reported, not raised."""
+        if self.store.read_only:
+            raise PocketragError(
+                "The index is open read-only; it cannot be changed. "
+                "Unset POCKETRAG_READ_ONLY (or open it writable) to ingest."
+            )
         return self.ingestor.ingest_paths(
             paths, collection=collection, password=password, on_progress=on_progress
         )
