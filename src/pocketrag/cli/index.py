@@ -109,14 +109,19 @@ def _short(result: FileResult) -> str:
 def _print_report(report: IngestReport, index: Path | None) -> None:
     shown = [f for f in report.files if f.status != "unchanged"] or report.files
     if shown:
+        with_reason = any(f.reason for f in shown)
         table = Table(title="Ingest", title_justify="left", show_lines=False)
-        table.add_column("file", overflow="fold")
-        table.add_column("status")
-        table.add_column("chunks", justify="right")
-        table.add_column("reason", overflow="fold")
+        table.add_column(
+            "file", overflow="fold", min_width=min(60, max(len(f.path) for f in shown))
+        )
+        table.add_column("status", no_wrap=True)
+        table.add_column("chunks", justify="right", no_wrap=True)
+        if with_reason:
+            table.add_column("reason", overflow="fold")
         for f in shown:
             style = _STATUS_STYLE[f.status]
-            table.add_row(f.path, f"[{style}]{f.status}[/]", str(f.chunks or ""), f.reason)
+            row = [f.path, f"[{style}]{f.status}[/]", str(f.chunks or "")]
+            table.add_row(*row, *([f.reason] if with_reason else []))
         out.print(table)
     parts = [f"{n} {status}" for status, n in report.summary().items()]
     out.print(", ".join(parts) + (f" -> {index}" if index else ""), highlight=False)
