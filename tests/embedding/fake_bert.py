@@ -14,11 +14,51 @@ import numpy as np
 from safetensors.numpy import save_file
 from tokenizers import Tokenizer, models, normalizers, pre_tokenizers, processors
 
-WORDS = (
-    "the a an of to and in is for on with as by at from employees leave days annual policy "
-    "remote work manager expense report vacation holiday sick pay parental office travel "
-    "security password laptop training benefits salary hours overtime approval request form"
-).split()
+WORDS = [
+    "the",
+    "a",
+    "an",
+    "of",
+    "to",
+    "and",
+    "in",
+    "is",
+    "for",
+    "on",
+    "with",
+    "as",
+    "by",
+    "at",
+    "from",
+    "employees",
+    "leave",
+    "days",
+    "annual",
+    "policy",
+    "remote",
+    "work",
+    "manager",
+    "expense",
+    "report",
+    "vacation",
+    "holiday",
+    "sick",
+    "pay",
+    "parental",
+    "office",
+    "travel",
+    "security",
+    "password",
+    "laptop",
+    "training",
+    "benefits",
+    "salary",
+    "hours",
+    "overtime",
+    "approval",
+    "request",
+    "form",
+]
 
 
 def make_tokenizer(path: Path, vocab_size: int) -> None:
@@ -122,6 +162,9 @@ def make_fake_bert(
     )
     (folder / "sentence_bert_config.json").write_text(
         json.dumps({"max_seq_length": max_seq_length, "do_lower_case": False})
+    )
+    (folder / "tokenizer_config.json").write_text(
+        json.dumps({"do_lower_case": True, "model_max_length": max_position})
     )
     make_tokenizer(folder / "tokenizer.json", vocab_size)
     return folder

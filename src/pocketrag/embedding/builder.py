@@ -42,14 +42,14 @@ class _Graph:
         self._consts: set[str] = set()
 
     def const(self, name: str, value: np.ndarray) -> str:
+        if name in self._consts:
+            raise ValueError(f"duplicate initializer {name}")
+        self._consts.add(name)
         self.initializers.append(numpy_helper.from_array(value, name))
         return name
 
     def const_once(self, name: str, value: np.ndarray) -> str:
-        if name not in self._consts:
-            self._consts.add(name)
-            self.const(name, value)
-        return name
+        return name if name in self._consts else self.const(name, value)
 
     def op(self, op_type: str, inputs: list[str], **attrs: object) -> str:
         return self.op_n(op_type, inputs, 1, **attrs)[0]
@@ -86,7 +86,7 @@ def _quantize_rows(g: _Graph, x: str) -> tuple[str, str]:
     """
     c = g.const_once
     absmax = g.op("ReduceMax", [g.op("Abs", [x])], axes=[-1], keepdims=1)
-    absmax = g.op("Max", [absmax, c("c.tiny", np.array(1e-12, dtype=np.float32))])
+    absmax = g.op("Max", [absmax, c("c.q_tiny", np.array(1e-12, dtype=np.float32))])
     q127 = c("c.q127", np.array(127.0, dtype=np.float32))
     row_scale = g.op("Div", [absmax, q127])
     # x * 127 / absmax lies in [-127, 127]; + 128.5 then truncation by Cast rounds to nearest.
