@@ -1,0 +1,225 @@
+"""PostgreSQL + pgvector store at scale: load, HNSW build, search latency and recall.
+
+    flock /tmp/pocketrag-bench.lock .venv/bin/python bench/postgres_scale.py \
+        --chunks 100000 [--url postgresql://...] [--json]
+
+Same synthetic corpus and queries as bench/search_scale.py (SQLite), so the two tables
+compare directly: Zipf pseudo-word text (120 words a chunk, 20 chunks a document), random
+384-d unit vectors, 2-5 word queries. Without --url a private PostgreSQL is started with
+pgserver in a temporary directory (deleted afterwards).
+
+Measured: load through PostgresStore.add_document (one transaction per document) with the
+HNSW index dropped, then its build time (`bulk_load`, what `pocketrag migrate` does);
+adding documents one by one with the index live; bm25 / dense / hybrid latency through the
+real Retriever (query vectors pre-made, as in search_scale.py); dense recall@10 against an
+exact scan for several hnsw.ef_search values, both for random query vectors (the hardest
+case: no true near neighbour) and for perturbed stored vectors (a real question has one);
+table and index sizes. The machine may be shared: numbers are indicative.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from search_scale import (  # same corpus and queries as the SQLite benchmark
+    CHUNKS_PER_DOC,
+    DIM,
+    VOCAB,
+    WORDS_PER_CHUNK,
+    percentiles,
+    rss_mb,
+    vocabulary,
+    zipf_probabilities,
+)
+
+
+def corpus_batches(n_chunks: int, seed: int = 42):
+    from pocketrag.documents import Chunk, Document
+
+    rng = np.random.default_rng(seed)
+    words = np.array(vocabulary(rng))
+    probs = zipf_probabilities()
+    for d in range(n_chunks // CHUNKS_PER_DOC):
+        ids = rng.choice(VOCAB, size=(CHUNKS_PER_DOC, WORDS_PER_CHUNK), p=probs)
+        texts = [" ".join(words[row]) for row in ids]
+        chunks = [Chunk(t, i, 1, 1, ("Section",), 0, len(t), t) for i, t in enumerate(texts)]
+        vectors = rng.standard_normal((CHUNKS_PER_DOC, DIM)).astype(np.float32)
+        vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+        doc = Document(source=f"doc-{d:06d}.txt", title=f"Doc {d}", doc_type="text", blocks=[])
+        yield doc, chunks, vectors
+
+
+def queries(n: int) -> tuple[list[str], np.ndarray]:
+    """Exactly search_scale.py's queries and query vectors."""
+    rng = np.random.default_rng(7)
+    words = vocabulary(np.random.default_rng(42))
+    probs = zipf_probabilities()[20:]
+    probs /= probs.sum()
+    texts = [
+        " ".join(
+            words[20 + i] for i in rng.choice(len(probs), size=int(rng.integers(2, 6)), p=probs)
+        )
+        for _ in range(n)
+    ]
+    vectors = rng.standard_normal((n, DIM)).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    return texts, vectors
+
+
+def timed(fn, items) -> dict[str, float]:
+    for item in items[:5]:  # warm caches
+        fn(item)
+    times = []
+    for item in items:
+        started = time.perf_counter()
+        fn(item)
+        times.append(time.perf_counter() - started)
+    return percentiles(times)
+
+
+def exact_ids(store, vector: np.ndarray, k: int) -> list[int]:
+    from pocketrag.store.postgres import vector_literal
+
+    with store._conn() as conn:
+        rows = conn.execute(
+            "SELECT id FROM chunks ORDER BY (embedding <=> %s::vector) + 0 LIMIT %s",
+            (vector_literal(vector), k),
+        ).fetchall()
+    return [r[0] for r in rows]
+
+
+def recall(store, vectors: np.ndarray, ef: int, k: int = 10) -> float:
+    store.ef_search = ef
+    found = 0
+    for v in vectors:
+        truth = set(exact_ids(store, v, k))
+        found += len(truth & {h.chunk_id for h in store.dense_search(v, k)})
+    return round(found / (k * len(vectors)), 3)
+
+
+def run(url: str, n_chunks: int, n_queries: int) -> dict[str, object]:
+    from pocketrag.retrieval import Retriever
+    from pocketrag.store.postgres import PostgresStore
+
+    out: dict[str, object] = {"chunks_requested": n_chunks}
+    store = PostgresStore(url, pool_size=2)
+    started = time.perf_counter()
+    with store.bulk_load():
+        for doc, chunks, vectors in corpus_batches(n_chunks):
+            store.add_document(doc, chunks, vectors, sha256=doc.source)
+        load_s = time.perf_counter() - started
+        build_started = time.perf_counter()
+    out["load_seconds"] = round(load_s, 1)
+    out["load_chunks_per_s"] = round(n_chunks / load_s)
+    out["hnsw_build_seconds"] = round(time.perf_counter() - build_started, 1)
+
+    # Documents added one at a time with the HNSW index live (what ingest does later).
+    extra = list(corpus_batches(20 * CHUNKS_PER_DOC, seed=99))
+    times = []
+    for doc, chunks, vectors in extra:
+        doc.source = "live-" + doc.source
+        t = time.perf_counter()
+        store.add_document(doc, chunks, vectors, sha256="live")
+        times.append(time.perf_counter() - t)
+    out["live_add_20_chunk_doc_ms"] = percentiles(times)
+
+    texts, vectors = queries(n_queries)
+    lookup = dict(zip(texts, vectors, strict=True))
+    retriever = Retriever(store, lambda q: lookup[q])
+    for mode in ("bm25", "dense", "hybrid"):
+        out[mode + "_ms"] = timed(lambda q, m=mode: retriever.run(q, 5, m), texts)
+    out["ef_search"] = store.ef_search
+    ef_rows = {}
+    rng = np.random.default_rng(3)
+    with store._conn() as conn:
+        ids = [r[0] for r in conn.execute("SELECT id FROM chunks ORDER BY random() LIMIT 50")]
+    stored = np.stack(list(store.get_vectors(ids).values()))
+    near = stored + 0.5 * rng.standard_normal(stored.shape).astype(np.float32) / np.sqrt(DIM)
+    near /= np.linalg.norm(near, axis=1, keepdims=True)
+    for ef in (40, 100, 200, 400):
+        store.ef_search = ef
+        ef_rows[ef] = {
+            "dense_ms": timed(lambda v: store.dense_search(v, 10), list(vectors[:100])),
+            "recall10_random_queries": recall(store, vectors[:50], ef),
+            "recall10_near_queries": recall(store, near, ef),
+        }
+    out["by_ef_search"] = ef_rows
+    with store._conn() as conn:
+        out["chunks"] = conn.execute("SELECT count(*) FROM chunks").fetchone()[0]
+        sizes = conn.execute(
+            "SELECT pg_total_relation_size('chunks'), pg_relation_size('chunks_embedding_hnsw'),"
+            " pg_relation_size('chunks_tsv_gin'), pg_total_relation_size('lexemes'),"
+            " pg_database_size(current_database())"
+        ).fetchone()
+    out["size_mb"] = dict(
+        zip(
+            ("chunks_table_total", "hnsw_index", "gin_index", "lexemes", "database"),
+            (round(s / 2**20) for s in sizes),
+            strict=True,
+        )
+    )
+    out["client_peak_rss_mb"] = round(rss_mb("VmHWM"), 1)
+    store.close()
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--chunks", type=int, default=100_000)
+    parser.add_argument("--queries", type=int, default=200)
+    parser.add_argument("--url", help="an empty database; default: a private pgserver")
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+    root = None
+    url = args.url
+    if not url:
+        import pgserver
+
+        root = Path(tempfile.mkdtemp(prefix="pocketrag-pgbench-"))
+        root.chmod(0o755)
+        server = pgserver.get_server(root / "data", cleanup_mode="delete")
+        url = server.get_uri()
+    try:
+        result = run(url, args.chunks, args.queries)
+    finally:
+        if root:
+            server.cleanup()
+            shutil.rmtree(root, ignore_errors=True)
+    print(json.dumps(result, indent=2) if args.json else _table(result))
+
+
+def _table(r: dict) -> str:
+    def pp(v: dict) -> str:
+        return f"{v['p50']} / {v['p95']}"
+
+    lines = [
+        f"chunks: {r['chunks']:,}; load {r['load_seconds']} s ({r['load_chunks_per_s']}/s), "
+        f"HNSW build {r['hnsw_build_seconds']} s; live add of a 20-chunk document "
+        f"{pp(r['live_add_20_chunk_doc_ms'])} ms; sizes MB {r['size_mb']}",
+        "",
+        f"| mode (k=5, ef_search={r['ef_search']}) | p50 / p95 ms |",
+        "|---|---|",
+        *(f"| {m} | {pp(r[m + '_ms'])} |" for m in ("bm25", "dense", "hybrid")),
+        "",
+        "| ef_search | dense k=10 p50 / p95 ms | recall@10 random q | recall@10 near q |",
+        "|---|---|---|---|",
+    ]
+    for ef, row in r["by_ef_search"].items():
+        lines.append(
+            f"| {ef} | {pp(row['dense_ms'])} | {row['recall10_random_queries']} | "
+            f"{row['recall10_near_queries']} |"
+        )
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    main()
