@@ -45,6 +45,11 @@ _DOC_COLUMNS = (
     "created_at, updated_at, metadata"
 )
 _HNSW_MAX_EF = 1000  # pgvector's upper bound for hnsw.ef_search
+# pgvector's defaults (m=16, ef_construction=64), written out so they are visible.
+_CREATE_HNSW = (
+    "CREATE INDEX IF NOT EXISTS chunks_embedding_hnsw ON chunks "
+    "USING hnsw (embedding vector_cosine_ops) WITH (m = 16, ef_construction = 64)"
+)
 _RETRIES = 3
 
 
@@ -92,6 +97,7 @@ class PostgresStore:
         self.url = url
         self.read_only = read_only
         self.ef_search = max(1, min(ef_search, _HNSW_MAX_EF))
+        self._bulk = False
         self.pool_timeout = pool_timeout
         self._where = describe_url(url)
         self._prepare_schema()
@@ -191,10 +197,8 @@ class PostgresStore:
             row = cur.execute("SELECT value FROM meta WHERE key = 'dim'").fetchone()
             if row is None:
                 cur.execute(f"ALTER TABLE chunks ALTER COLUMN embedding TYPE vector({dim:d})")
-                cur.execute(
-                    "CREATE INDEX IF NOT EXISTS chunks_embedding_hnsw ON chunks "
-                    "USING hnsw (embedding vector_cosine_ops)"
-                )
+                if not self._bulk:  # bulk_load builds it once at the end
+                    cur.execute(_CREATE_HNSW)
                 cur.execute("INSERT INTO meta (key, value) VALUES ('dim', %s)", (str(dim),))
                 self.dim = dim  # (reset below if this transaction rolls back)
                 return
@@ -516,31 +520,32 @@ class PostgresStore:
 
     @contextmanager
     def bulk_load(self, maintenance_work_mem: str = "256MB") -> Iterator[None]:
-        """Drop the HNSW index while loading many documents and build it once at the end:
-        much faster than growing the graph one insert at a time (see docs/SCALING.md)."""
+        """Drop the HNSW and GIN indexes while loading many documents and build them once
+        at the end: much faster than growing them one insert at a time (docs/SCALING.md).
+        Searches during the load still work, by sequential scan."""
         self._writable()
         with self._conn() as conn:
             conn.execute("DROP INDEX IF EXISTS chunks_embedding_hnsw")
+            conn.execute("DROP INDEX IF EXISTS chunks_tsv_gin")
+        self._bulk = True
         try:
             yield
         finally:
+            self._bulk = False
             self.build_vector_index(maintenance_work_mem)
 
     def build_vector_index(self, maintenance_work_mem: str = "256MB") -> float:
-        """(Re)build the HNSW index if missing; returns the seconds it took."""
+        """(Re)build the GIN and HNSW indexes if missing; returns the seconds it took."""
         if self.dim is None:
             self._load_dim()
-        if self.dim is None:
-            return 0.0
         started = time.perf_counter()
         with self._conn() as conn, conn.transaction():
             conn.execute(
                 "SELECT set_config('maintenance_work_mem', %s, true)", (maintenance_work_mem,)
             )
-            conn.execute(
-                "CREATE INDEX IF NOT EXISTS chunks_embedding_hnsw ON chunks "
-                "USING hnsw (embedding vector_cosine_ops)"
-            )
+            conn.execute("CREATE INDEX IF NOT EXISTS chunks_tsv_gin ON chunks USING gin (tsv)")
+            if self.dim is not None:
+                conn.execute(_CREATE_HNSW)
         return time.perf_counter() - started
 
     def close(self) -> None:
