@@ -21,7 +21,12 @@ import numpy as np
 
 from pocketrag.config import Settings
 from pocketrag.documents import Hit
-from pocketrag.generation.citations import build_citations, clean_markers, keep_cited_sentences
+from pocketrag.generation.citations import (
+    build_citations,
+    clean_markers,
+    keep_cited_sentences,
+    renumber,
+)
 from pocketrag.generation.condense import condense, normalise_history
 from pocketrag.generation.extractive import (
     FALLBACK_NOTICE,
@@ -85,26 +90,38 @@ class Answer:
 def relevance_signals(
     question: str, hits: Sequence[Hit], question_vector: np.ndarray, embed: EmbedderLike
 ) -> dict[str, float]:
-    """How well the top chunks match the question: best cosine and best word overlap.
+    """How well the retrieved chunks match the question.
 
-    Uses the store's dense score when the hit carries one; otherwise embeds the top few
-    chunk texts (three short passages: a few milliseconds).
+    dense: best cosine among the top three chunks (the store's score when the hit carries
+    one, else computed from three short passages); bm25: best BM25 among the hits (sum of
+    the matched terms' IDF-weighted evidence, so rare shared words count most); lexical:
+    share of the question's content words found in the best chunk (reported, not scored).
     """
     top = list(hits[:3])
     if not top:
-        return {"dense": 0.0, "lexical": 0.0}
+        return {"dense": 0.0, "bm25": 0.0, "lexical": 0.0}
     dense = [h.scores.get("dense") for h in top]
     if any(d is None for d in dense):
         vectors = embed.embed([h.text for h in top])
         dense = [float(v @ question_vector) for v in vectors]
     words = content_words(question)
     lexical = [lexical_overlap(words, f"{h.title} {h.heading} {h.text}") for h in top]
-    return {"dense": max(float(d) for d in dense), "lexical": max(lexical)}
+    return {
+        "dense": max(float(d) for d in dense),
+        "bm25": max(float(h.scores.get("bm25", 0.0)) for h in hits),
+        "lexical": max(lexical),
+    }
+
+
+# Calibrated on samples/handbook/questions.jsonl (bench/qa_refusal_calibration.py): among
+# dense, BM25, word overlap and best-sentence cosine, dense + 0.06 * BM25 separated
+# answerable from unanswerable questions best; see docs/BENCHMARKS.md "Answers".
+BM25_WEIGHT = 0.06
 
 
 def relevance_score(signals: dict[str, float]) -> float:
-    """One number in [0, 1] compared with settings.refusal_threshold (calibration: docs)."""
-    return 0.7 * max(0.0, signals["dense"]) + 0.3 * signals["lexical"]
+    """One number compared with settings.refusal_threshold (refuse below it)."""
+    return max(0.0, signals["dense"]) + BM25_WEIGHT * max(0.0, signals["bm25"])
 
 
 class Answerer:
@@ -190,15 +207,19 @@ class Answerer:
             yield from finish(text, "extractive", True, list(hits))  # no LLM call
             return
 
-        def extractive(notice: str) -> str:
-            return extractive_answer(
+        def extractive(notice: str) -> tuple[str, list[Hit]]:
+            """The extractive answer with its citations numbered [1], [2], ... and the
+            sources reordered to match (it is shown whole, so renumbering is safe)."""
+            text = extractive_answer(
                 standalone, hits, embedder.embed, question_vector=q_vec, notice=notice
             )
+            text, order = renumber(text, len(hits))
+            return text, [hits[n - 1] for n in order]
 
         if llm is None:
-            text = extractive(NOTICE)
+            text, cited_hits = extractive(NOTICE)
             yield {"type": "token", "text": text}
-            yield from finish(text, "extractive", False, list(hits), NOTICE)
+            yield from finish(text, "extractive", False, cited_hits, NOTICE)
             return
 
         prompt = build_answer_prompt(
@@ -223,9 +244,9 @@ class Answerer:
             log.warning("LLM failed, answering extractively: %s", exc)
             flags.append("llm_failed")
             yield {"type": "notice", "message": f"{exc} Answering from the documents instead."}
-            text = extractive(FALLBACK_NOTICE)
+            text, cited_hits = extractive(FALLBACK_NOTICE)
             yield {"type": "token", "text": text}
-            yield from finish(text, "extractive", False, list(hits), FALLBACK_NOTICE)
+            yield from finish(text, "extractive", False, cited_hits, FALLBACK_NOTICE)
             return
 
         raw = "".join(pieces).strip()
@@ -248,10 +269,10 @@ class Answerer:
                     flags.append(f"dropped_uncited_sentences:{dropped}")
             if not cited.used or not text:
                 notice = "The language model's answer carried no valid citation; quoting instead."
-                text = extractive(notice)
+                text, cited_hits = extractive(notice)
                 yield {"type": "notice", "message": notice}
                 yield {"type": "token", "text": text}
-                yield from finish(text, "extractive", False, list(hits), notice)
+                yield from finish(text, "extractive", False, cited_hits, notice)
                 return
             yield {"type": "token", "text": text}
         yield from finish(text, "llm", False, sources, notice)

@@ -55,6 +55,18 @@ def clean_markers(text: str, n_sources: int) -> CitedText:
     return CitedText(cleaned, used, invalid)
 
 
+def renumber(text: str, n_sources: int) -> tuple[str, list[int]]:
+    """Markers renumbered 1, 2, ... in order of first use; returns the old numbers in that
+    order (so sources can be reordered to match). For answers shown only once complete."""
+    cited = clean_markers(text, n_sources)
+    mapping = {old: new for new, old in enumerate(cited.used, start=1)}
+
+    def fix(match: re.Match[str]) -> str:
+        return "".join(f"[{mapping[int(n)]}]" for n in re.findall(r"\d+", match.group(1)))
+
+    return _MARKER.sub(fix, cited.text), cited.used
+
+
 def split_sentences(text: str) -> list[str]:
     """Sentences of an answer, each keeping the citation markers that follow its full stop."""
     parts: list[str] = []

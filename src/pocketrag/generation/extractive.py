@@ -29,7 +29,8 @@ _STOP = frozenset(
     """a an and are as at be by can do does for from get got has have how i if in is it its
     me my of on or our should so than that the their them there they this to up us was we
     what when where which who why will with would you your yours about any am did had into
-    may must not no per tell know want need please much many""".split()  # noqa: SIM905
+    may must not no per tell know want need please much many ve ll re im don doesn isn
+    aren didn won can't i'm i've""".split()  # noqa: SIM905
 )
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
 _BULLET = re.compile(r"^\s*(?:[-*•·]|\d+[.)])\s+")
@@ -42,7 +43,8 @@ def content_words(text: str) -> set[str]:
     for w in _TOKEN.findall(text.lower()):
         if w in _STOP or (len(w) < 2 and not w.isdigit()):
             continue
-        words.add(w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w)
+        plural = len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is"))
+        words.add(w[:-1] if plural else w)
     return words
 
 
@@ -59,6 +61,7 @@ class Candidate:
     position: int  # order inside the chunk
     text: str
     table: str | None = None  # the whole (small) table this row belongs to
+    document: str = ""  # document id: runners-up stay in the best sentence's document
 
 
 def candidate_sentences(
@@ -74,7 +77,7 @@ def candidate_sentences(
                 continue  # headings and fragments read badly on their own
             if len(piece) > 320:
                 piece = piece[:319].rsplit(" ", 1)[0] + " …"
-            out.append(Candidate(n, i, piece, table))
+            out.append(Candidate(n, i, piece, table, hit.document_id))
             seen += 1
             if seen >= per_chunk:
                 break
@@ -141,6 +144,11 @@ def rank_sentences(
     return scored
 
 
+# A runner-up sentence joins the best one only when nearly as good (score units: cosine
+# + 0.35 x word overlap) and from the same document.
+RUNNER_UP_GAP = 0.08
+
+
 def extractive_answer(
     question: str,
     hits: Sequence[Hit],
@@ -152,7 +160,7 @@ def extractive_answer(
     notice: str = NOTICE,
 ) -> str:
     """A short cited answer: the best sentence, plus up to two close runners-up that add
-    something (not near-duplicates), in document order, each followed by its [n]."""
+    something (not near-duplicates), in reading order, each followed by its [n]."""
     ranked = rank_sentences(question, candidate_sentences(hits), embed, question_vector)
     if not ranked:
         return notice
@@ -160,11 +168,14 @@ def extractive_answer(
     chosen: list[tuple[Candidate, np.ndarray]] = []
     length = 0
     tables: set[str] = set()
+    best_doc = ranked[0][1].document
     for score, cand, vec in ranked:
         if len(chosen) >= max_sentences:
             break
-        if chosen and score < best_score - 0.12:
+        if chosen and score < best_score - RUNNER_UP_GAP:
             break
+        if cand.document != best_doc:
+            continue  # one policy per answer: citing another one misleads more than it helps
         if cand.table in tables or any(float(vec @ other) > 0.9 for _, other in chosen):
             continue
         text = cand.table or cand.text
