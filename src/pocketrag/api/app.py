@@ -32,7 +32,12 @@ from pocketrag.api.limits import (
     too_large_message,
 )
 from pocketrag.config import Settings, load_settings
-from pocketrag.observability import HTTP_LATENCY, HTTP_REQUESTS, LatencyWindow
+from pocketrag.observability import (
+    HTTP_LATENCY,
+    HTTP_REQUESTS,
+    LatencyWindow,
+    release_memory,
+)
 
 if TYPE_CHECKING:
     from pocketrag.pipeline import Pipeline
@@ -40,7 +45,8 @@ if TYPE_CHECKING:
 log = logging.getLogger("pocketrag.api")
 STATIC_DIR = Path(__file__).parent / "static"
 _UNTIMED = {"/health", "/ready", "/metrics", "/", "/static", "/docs", "/openapi.json"}
-_MULTIPART_SLACK = 64 * 1024  # boundaries and part headers around the file
+_MULTIPART_SLACK = 64 * 1024
+WARM_UP_DELAY_S = 0.3  # boundaries and part headers around the file
 
 
 class Service:
@@ -83,6 +89,7 @@ class Service:
             pipeline.store.counts()
             pipeline.embedder.embed(["warm up"])
             self.warmup.update(state="ready", seconds=round(time.perf_counter() - started, 2))
+            release_memory()  # loading reads and frees the model file: give that back
         except Exception as exc:  # reported by /ready; asks will retry the load
             log.exception("warm-up failed")
             self.warmup.update(state="failed", error=f"{type(exc).__name__}: {exc}")
@@ -96,7 +103,11 @@ class Service:
         if not self.settings.read_only:
             self.jobs.clean_staging()
         if self.settings.warm_up:
-            threading.Thread(target=self.warm_up, name="pocketrag-warmup", daemon=True).start()
+            # Started a moment after the lifespan: uvicorn binds its socket right after
+            # startup, and the warm-up's imports would otherwise hold the GIL meanwhile.
+            timer = threading.Timer(WARM_UP_DELAY_S, self.warm_up)
+            timer.name, timer.daemon = "pocketrag-warmup", True
+            timer.start()
 
     def stop(self) -> None:
         self.jobs.stop()

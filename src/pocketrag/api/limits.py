@@ -27,6 +27,7 @@ from pocketrag.observability import (
     REJECTED,
     memory_mb,
     release_memory,
+    trim_memory,
 )
 
 
@@ -43,7 +44,9 @@ class AskLimiter:
 
     async def acquire(self) -> Callable[[], None]:
         """Wait for a slot; returns an idempotent release function."""
-        if self._semaphore.locked() and self.waiting >= self.queue:
+        # Count, rather than ask the semaphore: a waiter already woken but not yet resumed
+        # still shows as waiting there, which would refuse a request with room left.
+        if self.running + self.waiting >= self.concurrent + self.queue:
             REJECTED.labels("queue_full").inc()
             raise ApiError(
                 503,
@@ -118,11 +121,29 @@ class RateLimiter:
 class MemoryGuard:
     """Refuses new asks while RSS is above the soft limit, after trying to free memory."""
 
-    def __init__(self, soft_limit_mb: float, relief_interval_s: float = 1.0) -> None:
+    def __init__(
+        self, soft_limit_mb: float, relief_interval_s: float = 1.0, trim_interval_s: float = 0.2
+    ) -> None:
         self.soft_limit_mb = soft_limit_mb
         self.relief_interval_s = relief_interval_s
+        self.trim_interval_s = trim_interval_s
         self._last_relief = 0.0
+        self._last_trim = 0.0
+        self._trim_lock = threading.Lock()
         self.pressure = False
+
+    def after_work(self) -> None:
+        """Called in the worker thread after each ask or search: return freed heap to the
+        OS (at most every trim_interval_s; a trim takes about a millisecond)."""
+        now = time.monotonic()
+        if now - self._last_trim < self.trim_interval_s:
+            return
+        if self._trim_lock.acquire(blocking=False):
+            try:
+                self._last_trim = now
+                trim_memory()
+            finally:
+                self._trim_lock.release()
 
     def check(self) -> None:
         rss = memory_mb()["rss_mb"]

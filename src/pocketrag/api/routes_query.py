@@ -62,13 +62,31 @@ async def _admit(request: Request, text: str, *, ask: bool) -> Callable[[], None
     return await service.limiter.acquire()
 
 
+async def _work(request: Request, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+    """Run a pipeline call in a worker thread, then let the memory guard trim the heap."""
+    memory = request.app.state.service.memory
+
+    def work() -> Any:
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            memory.after_work()
+
+    return await run_in_threadpool(work)
+
+
 @router.post("/search", response_model=list[HitOut], summary="Hybrid search over the index")
 async def search(body: SearchRequest, request: Request) -> list[dict[str, Any]]:
     release = await _admit(request, body.query, ask=False)
     try:
         pipeline = request.app.state.service.pipeline()
-        hits = await run_in_threadpool(
-            pipeline.search, body.query, k=body.k, mode=body.mode, collection=body.collection
+        hits = await _work(
+            request,
+            pipeline.search,
+            body.query,
+            k=body.k,
+            mode=body.mode,
+            collection=body.collection,
         )
     finally:
         release()
@@ -99,7 +117,7 @@ async def ask(body: AskRequest, request: Request) -> Any:
     }
     if not body.stream:
         try:
-            answer = await run_in_threadpool(service.pipeline().ask, body.question, **kwargs)
+            answer = await _work(request, service.pipeline().ask, body.question, **kwargs)
         finally:
             release()
         payload = answer_json(answer)
@@ -128,15 +146,18 @@ async def _start_stream(
     if first is None:
         release()
         raise ApiError(500, "The answer stream ended before it started.")
-    return _prepend(first, events)
+    return _prepend(first, events, service.memory.after_work)
 
 
-def _prepend(first: dict[str, Any], events: Iterator[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+def _prepend(
+    first: dict[str, Any], events: Iterator[dict[str, Any]], after: Callable[[], None]
+) -> Iterator[dict[str, Any]]:
     try:
         yield first
         yield from events
     finally:
         events.close()  # type: ignore[attr-defined]
+        after()
 
 
 def _mode_label(payload: dict[str, Any]) -> str:
@@ -220,7 +241,7 @@ async def chat_completions(body: ChatCompletionRequest, request: Request) -> Any
     created = int(time.time())
     if not body.stream:
         try:
-            answer = await run_in_threadpool(service.pipeline().ask, question, **kwargs)
+            answer = await _work(request, service.pipeline().ask, question, **kwargs)
         finally:
             release()
         payload = answer_json(answer)

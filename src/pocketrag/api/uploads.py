@@ -21,19 +21,16 @@ from python_multipart.multipart import MultipartParser, parse_options_header
 from pocketrag.api.errors import ApiError
 from pocketrag.api.limits import BodyTooLarge, too_large_message
 
-_FALLBACK_TYPES = (".pdf", ".docx", ".html", ".htm", ".md", ".markdown", ".txt")
 _UNSAFE = re.compile(r"[^\w .()+,=@-]+")
 _MAX_NAME = 120
 _MAX_FIELD = 1024
 
 
 def supported_suffixes() -> tuple[str, ...]:
-    try:
-        from pocketrag.loaders import SUPPORTED_TYPES
-    except ImportError:  # loaders not importable: the common formats
-        return _FALLBACK_TYPES
-    keys = SUPPORTED_TYPES.keys() if isinstance(SUPPORTED_TYPES, dict) else SUPPORTED_TYPES
-    return tuple(k if k.startswith(".") else f".{k}" for k in keys)
+    """Extensions the loaders accept, from the loader registry (".pdf", ".md", ...)."""
+    from pocketrag.ingest import supported_suffixes as registry
+
+    return tuple(sorted(registry()))
 
 
 def safe_filename(raw: str) -> str:

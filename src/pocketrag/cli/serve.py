@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import typer
 
 from pocketrag.cli.app import app, settings_of
@@ -23,6 +25,10 @@ def serve(
     import uvicorn
 
     from pocketrag.api.app import create_app
+    from pocketrag.observability import limit_malloc_arenas
+
+    if "MALLOC_ARENA_MAX" not in os.environ:  # an explicit setting wins
+        limit_malloc_arenas(2)  # before any worker thread exists (docs/CONFIGURATION.md)
 
     settings = settings_of(ctx)
     overrides = {"host": host, "port": port, "read_only": True if read_only else None}
