@@ -93,35 +93,44 @@ def relevance_signals(
     """How well the retrieved chunks match the question.
 
     dense: best cosine among the top three chunks (the store's score when the hit carries
-    one, else computed from three short passages); bm25: best BM25 among the hits (sum of
-    the matched terms' IDF-weighted evidence, so rare shared words count most); lexical:
-    share of the question's content words found in the best chunk (reported, not scored).
+    one, else computed from three short passages); heading: best cosine between the
+    question and the section headings of the hits (policies are organised by topic, so a
+    question whose topic matches no section is likely not covered: "Can I bring my dog?"
+    matches no heading, "My mum died, how much time off?" matches "Bereavement leave");
+    bm25: best BM25 among the hits (IDF-weighted evidence, so rare shared words count
+    most); lexical: share of the question's content words in the best chunk (reported).
     """
     top = list(hits[:3])
     if not top:
-        return {"dense": 0.0, "bm25": 0.0, "lexical": 0.0}
+        return {"dense": 0.0, "heading": 0.0, "bm25": 0.0, "lexical": 0.0}
     dense = [h.scores.get("dense") for h in top]
     if any(d is None for d in dense):
         vectors = embed.embed([h.text for h in top])
         dense = [float(v @ question_vector) for v in vectors]
+    headings = list(dict.fromkeys(_leaf_heading(h) for h in hits[:5]))
+    heading = float((embed.embed(headings) @ question_vector).max())
     words = content_words(question)
     lexical = [lexical_overlap(words, f"{h.title} {h.heading} {h.text}") for h in top]
     return {
         "dense": max(float(d) for d in dense),
+        "heading": heading,
         "bm25": max(float(h.scores.get("bm25", 0.0)) for h in hits),
         "lexical": max(lexical),
     }
 
 
-# Calibrated on samples/handbook/questions.jsonl (bench/qa_refusal_calibration.py): among
-# dense, BM25, word overlap and best-sentence cosine, dense + 0.06 * BM25 separated
-# answerable from unanswerable questions best; see docs/BENCHMARKS.md "Answers".
-BM25_WEIGHT = 0.06
+def _leaf_heading(hit: Hit) -> str:
+    return hit.heading.split(" > ")[-1].strip() if hit.heading else (hit.title or hit.source)
+
+
+# Calibrated on samples/handbook/questions.jsonl with bench/qa_refusal_calibration.py, which
+# compares the signals and their mixes; see docs/BENCHMARKS.md "Answers".
+WEIGHTS = {"dense": 0.5, "heading": 0.5, "bm25": 0.06}
 
 
 def relevance_score(signals: dict[str, float]) -> float:
     """One number compared with settings.refusal_threshold (refuse below it)."""
-    return max(0.0, signals["dense"]) + BM25_WEIGHT * max(0.0, signals["bm25"])
+    return sum(w * max(0.0, signals[name]) for name, w in WEIGHTS.items())
 
 
 class Answerer:

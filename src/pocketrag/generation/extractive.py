@@ -135,14 +135,21 @@ def rank_sentences(
     q = question_vector if question_vector is not None else embed([question])[0]
     dense = vectors @ q
     q_words = content_words(question)
+    top_document = candidates[0].document
     scored = []
     for cand, vec, cos in zip(candidates, vectors, dense, strict=True):
         score = float(cos) + 0.35 * lexical_overlap(q_words, cand.text)
         score += 0.03 * (1.0 / cand.source_n)  # ties go to the better-ranked chunk
+        if cand.document == top_document:
+            score += TOP_DOCUMENT_BONUS
         scored.append((score, cand, vec))
     scored.sort(key=lambda item: item[0], reverse=True)
     return scored
 
+
+# Retrieval (BM25 + dense over whole chunks, with their headings) judges the document
+# better than one sentence can: a sentence elsewhere must beat the top document's by this.
+TOP_DOCUMENT_BONUS = 0.08
 
 # A runner-up sentence joins the best one only when nearly as good (score units: cosine
 # + 0.35 x word overlap) and from the same document.
