@@ -88,7 +88,8 @@ def reference_bm25(url: str, query: str) -> dict[int, float]:
     """BM25 recomputed from scratch in Python (FTS5's formula) from the stored tsvectors."""
     with psycopg.connect(url) as conn:
         rows = conn.execute(
-            "SELECT c.id, u.lexeme, cardinality(u.positions) FROM chunks c, unnest(c.tsv) u"
+            "SELECT c.chunk_id, u.lexeme, cardinality(u.positions) "
+            "FROM chunk_terms c, unnest(c.tsv) u"
         ).fetchall()
         q = {
             r[0]
@@ -119,12 +120,12 @@ def assert_stats_consistent(url: str) -> None:
         kept = dict(conn.execute("SELECT lexeme, df FROM lexemes").fetchall())
         recount = dict(
             conn.execute(
-                "SELECT u.lexeme, count(*) FROM chunks c, unnest(c.tsv) u GROUP BY 1"
+                "SELECT u.lexeme, count(*) FROM chunk_terms c, unnest(c.tsv) u GROUP BY 1"
             ).fetchall()
         )
         stats = conn.execute("SELECT chunks, total_dl FROM corpus_stats").fetchone()
         actual = conn.execute(
-            "SELECT count(*), coalesce(sum(pocketrag_tsv_length(tsv)), 0) FROM chunks"
+            "SELECT count(*), coalesce(sum(pocketrag_tsv_length(tsv)), 0) FROM chunk_terms"
         ).fetchone()
     assert kept == recount
     assert tuple(stats) == tuple(actual)

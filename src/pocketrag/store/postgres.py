@@ -526,7 +526,7 @@ class PostgresStore:
         self._writable()
         with self._conn() as conn:
             conn.execute("DROP INDEX IF EXISTS chunks_embedding_hnsw")
-            conn.execute("DROP INDEX IF EXISTS chunks_tsv_gin")
+            conn.execute("DROP INDEX IF EXISTS chunk_terms_tsv_gin")
         self._bulk = True
         try:
             yield
@@ -543,7 +543,9 @@ class PostgresStore:
             conn.execute(
                 "SELECT set_config('maintenance_work_mem', %s, true)", (maintenance_work_mem,)
             )
-            conn.execute("CREATE INDEX IF NOT EXISTS chunks_tsv_gin ON chunks USING gin (tsv)")
+            conn.execute(
+                "CREATE INDEX IF NOT EXISTS chunk_terms_tsv_gin ON chunk_terms USING gin (tsv)"
+            )
             if self.dim is not None:
                 conn.execute(_CREATE_HNSW)
         return time.perf_counter() - started
@@ -559,15 +561,21 @@ class PostgresStore:
 
 
 # One statement per document: arrays unnested server-side (one round trip, not one per
-# chunk). The tsvector indexes title, heading and text, like the SQLite FTS5 columns.
+# chunk); the lexical row of each chunk is written by the same statement.
 _INSERT_CHUNKS = """
-INSERT INTO chunks (document_id, collection, ordinal, text, embed_text, page_start, page_end,
-                    heading, char_start, char_end, tsv, dl, embedding)
-SELECT %(doc)s, %(collection)s, u.ordinal, u.text, u.embed, u.p0, u.p1, u.heading, u.c0, u.c1,
-       t.tsv, pocketrag_tsv_length(t.tsv), u.vec::vector
-FROM unnest(%(ordinal)s::int[], %(text)s::text[], %(embed)s::text[], %(p0)s::int[],
-            %(p1)s::int[], %(heading)s::text[], %(c0)s::int[], %(c1)s::int[], %(vec)s::text[])
-     AS u(ordinal, text, embed, p0, p1, heading, c0, c1, vec)
-CROSS JOIN LATERAL (SELECT to_tsvector('english', %(title)s) || to_tsvector('english', u.heading)
-                           || to_tsvector('english', u.text) AS tsv) t
+WITH inserted AS (
+    INSERT INTO chunks (document_id, collection, ordinal, text, embed_text, page_start,
+                        page_end, heading, char_start, char_end, embedding)
+    SELECT %(doc)s, %(collection)s, u.ordinal, u.text, u.embed, u.p0, u.p1, u.heading, u.c0,
+           u.c1, u.vec::vector
+    FROM unnest(%(ordinal)s::int[], %(text)s::text[], %(embed)s::text[], %(p0)s::int[],
+                %(p1)s::int[], %(heading)s::text[], %(c0)s::int[], %(c1)s::int[],
+                %(vec)s::text[]) AS u(ordinal, text, embed, p0, p1, heading, c0, c1, vec)
+    RETURNING id, heading, text
+)
+INSERT INTO chunk_terms (chunk_id, document_id, collection, dl, tsv)
+SELECT i.id, %(doc)s, %(collection)s, pocketrag_tsv_length(t.tsv), t.tsv
+FROM inserted i
+CROSS JOIN LATERAL (SELECT to_tsvector('english', %(title)s) || to_tsvector('english', i.heading)
+                           || to_tsvector('english', i.text) AS tsv) t
 """

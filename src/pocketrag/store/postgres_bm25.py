@@ -26,8 +26,8 @@ import psycopg
 K1 = 1.2
 B = 0.75
 MAX_QUERY_TERMS = 64
-PHASE1_POSTINGS = 2_000  # rows matched by the rarest terms, scored first to set the floor
-MAX_POSTINGS = 6_000  # bound on rows scored per query (see the module docstring)
+PHASE1_POSTINGS = 500  # rows matched by the rarest terms, scored first to set the floor
+MAX_POSTINGS = 2_000  # bound on rows scored per query (see the module docstring)
 
 
 @dataclass
@@ -65,17 +65,18 @@ def _delta(row: tuple | None, sign: int) -> Delta:
 def delete_chunks(cur: psycopg.Cursor, document_ids: list[str]) -> Delta:
     """Delete the documents' chunks; returns the statistics to subtract."""
     row = cur.execute(
-        "WITH rows AS (DELETE FROM chunks WHERE document_id = ANY(%s) RETURNING tsv, dl)"
+        "WITH rows AS (DELETE FROM chunk_terms WHERE document_id = ANY(%s) RETURNING tsv, dl)"
         + _STATS_OF,
         (document_ids,),
     ).fetchone()
+    cur.execute("DELETE FROM chunks WHERE document_id = ANY(%s)", (document_ids,))
     return _delta(row, -1)
 
 
 def chunk_stats(cur: psycopg.Cursor, document_ids: list[str]) -> Delta:
     """Statistics of the documents' (just inserted) chunks, to add."""
     row = cur.execute(
-        "WITH rows AS (SELECT tsv, dl FROM chunks WHERE document_id = ANY(%s))" + _STATS_OF,
+        "WITH rows AS (SELECT tsv, dl FROM chunk_terms WHERE document_id = ANY(%s))" + _STATS_OF,
         (document_ids,),
     ).fetchone()
     return _delta(row, 1)
@@ -110,16 +111,16 @@ def tsquery_any(lexemes: list[str]) -> str:
 # setweight(..., lexemes) + ts_filter keep only the query's lexemes before unnesting, which
 # makes scoring a row ~2.5x cheaper than unnesting the whole tsvector (measured).
 _SCORE = """
-SELECT cand.id,
+SELECT cand.chunk_id,
        sum(q.idf * cardinality(t.positions) * %(k1p1)s
            / (cardinality(t.positions) + %(k1)s * (%(omb)s + %(b)s * cand.dl / %(avgdl)s)))
          AS score
-FROM (SELECT c.id, c.dl, ts_filter(setweight(c.tsv, 'A', %(lex)s::text[]), '{a}') AS tsv
-      FROM chunks c WHERE c.tsv @@ %(tsq)s::tsquery{where}) cand
+FROM (SELECT c.chunk_id, c.dl, ts_filter(setweight(c.tsv, 'A', %(lex)s::text[]), '{a}') AS tsv
+      FROM chunk_terms c WHERE c.tsv @@ %(tsq)s::tsquery{where}) cand
 CROSS JOIN LATERAL unnest(cand.tsv) AS t(lexeme, positions, weights)
 JOIN unnest(%(lex)s::text[], %(idf)s::float8[]) AS q(lexeme, idf) ON q.lexeme = t.lexeme
-GROUP BY cand.id
-ORDER BY score DESC, cand.id
+GROUP BY cand.chunk_id
+ORDER BY score DESC, cand.chunk_id
 LIMIT %(limit)s
 """
 
