@@ -14,18 +14,21 @@ Character spans (`char_start`, `char_end`) index the document's *joined text*: t
 its blocks, in order, joined by "\\n\\n" (`joined_text(document)`). `chunk.text` is exactly
 `joined_text(document)[chunk.char_start:chunk.char_end]`.
 
-Speed: one `encode_batch` per document over all its sentences; BERT-style tokenizers never
-make a token across whitespace, so sentence counts add up to paragraph and chunk counts.
+Speed: one `encode` per block (a batch call costs more in thread dispatch than it saves on
+short texts: measured 1.7 ms vs ~0.2 ms per SciFact abstract); a sentence's count is the
+number of the block's tokens that start inside it. BERT-style tokenizers never make a token
+across whitespace, so sentence counts add up exactly to paragraph and chunk counts.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import groupby
 
-from tokenizers import Tokenizer
+from tokenizers import Encoding, Tokenizer
 
 from pocketrag.documents import Block, Chunk, Document
 
@@ -76,10 +79,7 @@ class Chunker:
         self.tokenizer = tokenizer
         self.max_tokens = max_tokens
         self.overlap_sentences = overlap_sentences
-
-    def count(self, texts: Sequence[str]) -> list[int]:
-        encodings = self.tokenizer.encode_batch(list(texts), add_special_tokens=False)
-        return [len(e.ids) for e in encodings]
+        self.separator_tokens = len(tokenizer.encode(PREFIX_SEPARATOR, add_special_tokens=False))
 
     def run(self, document: Document) -> list[Chunk]:
         blocks = [b for b in document.blocks if b.text.strip()]
@@ -89,14 +89,8 @@ class Chunker:
         for block in blocks:
             offsets.append(pos)
             pos += len(block.text) + len(BLOCK_SEPARATOR)
-        # Sentences of the whole document, counted in one batch.
-        spans = [sentence_spans(block.text) for block in blocks]
-        flat = [block.text[s:e] for block, sp in zip(blocks, spans, strict=True) for s, e in sp]
-        encodings = self.tokenizer.encode_batch(flat, add_special_tokens=False) if flat else []
-        it = iter(encodings)
-        units_by_block: list[list[tuple[int, int, object]]] = [
-            [(s, e, next(it)) for s, e in sp] for sp in spans
-        ]
+        # One encode per block; a sentence's tokens are those starting inside its span.
+        encodings = [self.tokenizer.encode(b.text, add_special_tokens=False) for b in blocks]
 
         chunks: list[Chunk] = []
         text = joined_text(document)
@@ -107,8 +101,7 @@ class Chunker:
             budget = self.max_tokens - prefix_tokens
             units: list[_Unit] = []
             for i, block in section:
-                for s, e, encoding in units_by_block[i]:
-                    units.extend(self._units(block, i, offsets[i], s, e, encoding, budget))
+                units.extend(self._units(block, i, offsets[i], encodings[i], budget))
             for first, last in self._pack(units, budget):
                 start, end = units[first].start, units[last].end
                 pages = [u.page for u in units[first : last + 1] if u.page is not None]
@@ -140,32 +133,29 @@ class Chunker:
             cut = encoding.offsets[len(encoding.ids) - limit][0]
             prefix = "… " + prefix[cut:]
             encoding = self.tokenizer.encode(prefix, add_special_tokens=False)
-        return prefix, len(encoding.ids) + self._separator_tokens()
-
-    def _separator_tokens(self) -> int:
-        return len(self.tokenizer.encode(PREFIX_SEPARATOR, add_special_tokens=False).ids)
+        return prefix, len(encoding.ids) + self.separator_tokens
 
     def _units(
-        self, block: Block, index: int, offset: int, s: int, e: int, encoding, budget: int
+        self, block: Block, index: int, offset: int, encoding: Encoding, budget: int
     ) -> Iterator[_Unit]:
         """One unit per sentence; a sentence over budget is cut into word-aligned pieces."""
-        n = len(encoding.ids)
-        if n <= budget:
-            yield _Unit(offset + s, offset + e, n, index, block.page)
-            return
         token_offsets, word_ids = encoding.offsets, encoding.word_ids
-        i = 0
-        while i < n:
-            j = min(i + budget, n)
-            if j < n:  # back off to the start of a word so no word is split
-                k = j
-                while k > i + 1 and word_ids[k] == word_ids[k - 1]:
-                    k -= 1
-                j = k if k > i + 1 else j
-            a = token_offsets[i][0]
-            b = token_offsets[j - 1][1]
-            yield _Unit(offset + s + a, offset + s + b, j - i, index, block.page)
-            i = j
+        starts = [start for start, _ in token_offsets]
+        for s, e in sentence_spans(block.text):
+            i, n = bisect_left(starts, s), bisect_left(starts, e)
+            if n - i <= budget:
+                yield _Unit(offset + s, offset + e, n - i, index, block.page)
+                continue
+            while i < n:
+                j = min(i + budget, n)
+                if j < n:  # back off to the start of a word so no word is split
+                    k = j
+                    while k > i + 1 and word_ids[k] == word_ids[k - 1]:
+                        k -= 1
+                    j = k if k > i + 1 else j
+                start, end = token_offsets[i][0], token_offsets[j - 1][1]
+                yield _Unit(offset + start, offset + end, j - i, index, block.page)
+                i = j
 
     def _pack(self, units: list[_Unit], budget: int) -> Iterator[tuple[int, int]]:
         """Greedy packing into (first, last) unit ranges, with sentence overlap."""

@@ -23,7 +23,7 @@ SUPPORTED_TYPES: dict[str, tuple[str, ...]] = {
     "docx": (".docx",),
     "html": (".html", ".htm", ".xhtml"),
     "markdown": (".md", ".markdown", ".mdown", ".mkd"),
-    "text": (".txt", ".text", ".log", ".rst"),
+    "text": (".txt", ".text", ".rst"),
 }
 _LOADERS: dict[str, Callable[[Path, Settings, str | None], Document]] = {
     "pdf": pdf.load,
