@@ -61,3 +61,19 @@ def fake_llm(_fake_llm_server):
     point settings at it with `llm_base_url=fake_llm.base_url`."""
     _fake_llm_server.reset()
     return _fake_llm_server
+
+
+@pytest.fixture(scope="session")
+def handbook_index(tmp_path_factory) -> Path:
+    """A data dir whose SQLite index holds samples/handbook (built once per session, with
+    the real loaders, chunker, embedder and store). Treat it as read-only."""
+    from pocketrag.config import load_settings
+    from pocketrag.pipeline import Pipeline
+
+    samples = REPO_ROOT / "samples" / "handbook"
+    require(samples.is_dir(), f"sample handbook not found at {samples}")
+    data_dir = tmp_path_factory.mktemp("handbook-index")
+    with Pipeline(load_settings(data_dir=data_dir)) as pipeline:
+        report = pipeline.ingest_paths([samples])
+    assert report.ok, report.to_json()
+    return data_dir

@@ -97,7 +97,8 @@ def doc_name(source: str) -> str:
 
 
 def _matches(name: str, expected: Sequence[str]) -> bool:
-    return any(name == e or PurePath(e).name == name for e in expected)
+    """Same document by file name (sources may be given with or without folders)."""
+    return any(PurePath(name).name == PurePath(e).name for e in expected)
 
 
 def citation_correct(cited: Sequence[str], expected: Sequence[str]) -> bool:
