@@ -106,8 +106,11 @@ class PostgresStore:
             min_size=1,
             max_size=max(1, pool_size),
             timeout=pool_timeout,
-            kwargs={"autocommit": True},
-            configure=self._configure,
+            # No server-side prepared statements and no session settings: both would break
+            # (or leak between clients) behind a transaction-mode pooler such as PgBouncer
+            # or Supabase's port 6543. Read-only is enforced here, and by a SELECT-only role
+            # where the database should enforce it too (docs/SCALING.md).
+            kwargs={"autocommit": True, "prepare_threshold": None},
             check=ConnectionPool.check_connection,  # replace connections a restart broke
             open=False,
             name="pocketrag",
@@ -137,7 +140,9 @@ class PostgresStore:
         """Connect once directly (so a bad URL or password gives PostgreSQL's own message,
         not a pool timeout) and create or upgrade the schema."""
         try:
-            with psycopg.connect(self.url, autocommit=True, connect_timeout=10) as conn:
+            with psycopg.connect(
+                self.url, autocommit=True, connect_timeout=10, prepare_threshold=None
+            ) as conn:
                 if self.read_only:
                     check_version(conn)
                 else:
@@ -146,10 +151,6 @@ class PostgresStore:
             raise PocketragError(
                 f"Cannot connect to PostgreSQL at {self._where}: {str(exc).strip()}"
             ) from exc
-
-    def _configure(self, conn: psycopg.Connection) -> None:
-        if self.read_only:
-            conn.execute("SET default_transaction_read_only = on")
 
     @contextmanager
     def _conn(self) -> Iterator[psycopg.Connection]:
