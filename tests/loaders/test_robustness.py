@@ -195,8 +195,9 @@ def test_docx_zip_bomb_rejected_fast_and_small(tmp_path: Path) -> None:
 @pytest.mark.slow
 def test_ten_megabytes_of_nested_html(tmp_path: Path, settings) -> None:
     path = tmp_path / "nested.html"
-    depth = 10 * 1024 * 1024 // len("<div><span>")
-    path.write_text("<html><body>" + "<div><span>" * (depth // 2) + "deep text" + "</body></html>")
+    repeats = 10 * 1024 * 1024 // len("<div><span>")  # 1.9 million open tags
+    path.write_text("<html><body>" + "<div><span>" * repeats + "deep text" + "</body></html>")
+    assert path.stat().st_size >= 10 * 1024 * 1024
     script = textwrap.dedent(
         f"""
         import resource
