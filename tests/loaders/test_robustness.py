@@ -121,6 +121,9 @@ def test_unsupported_type_lists_supported(tmp_path: Path, settings) -> None:
         archive.writestr("xl/workbook.xml", "<workbook/>")
     message = load_error(path, settings)
     assert "unsupported" in message and ".pdf" in message and ".docx" in message
+    legacy = tmp_path / "old.doc"
+    legacy.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600))
+    assert "save it as .docx" in load_error(legacy, settings)
     exe = tmp_path / "tool.exe"
     exe.write_bytes(b"MZ\x90\x00" + os.urandom(100))
     assert "unsupported" in load_error(exe, settings)

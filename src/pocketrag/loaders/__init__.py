@@ -81,6 +81,8 @@ def detect_type(path: Path) -> str:
         return sniffed
     if sniffed == "zip":
         raise _unsupported(path, "a zip archive that is not a Word document")
+    if head.startswith(b"\xd0\xcf\x11\xe0"):  # OLE2: .doc, .xls, .ppt before 2007
+        raise _unsupported(path, "legacy Microsoft Office format; save it as .docx or PDF")
     if by_ext == "pdf":
         if _HTML_ANY.search(head):
             return "html"
