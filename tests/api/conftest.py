@@ -112,3 +112,14 @@ def wait_job(client: httpx.Client, job_id: str, timeout: float = 120) -> dict:
             return job
         time.sleep(0.1)
     raise AssertionError(f"job {job_id} did not finish in {timeout}s")
+
+
+def wait_ready(url: str, timeout: float = 120) -> dict:
+    """Poll /ready until the index is open and the model loaded; returns its JSON."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        response = httpx.get(f"{url}/ready")
+        if response.status_code == 200:
+            return response.json()
+        time.sleep(0.1)
+    raise AssertionError(f"not ready: {response.json()}")

@@ -10,6 +10,7 @@ import time
 import httpx
 import pytest
 
+from conftest import wait_ready
 from fake_llm import Reply
 
 QUESTION = "How many days of annual leave do I get?"
@@ -23,16 +24,6 @@ def live(serve, sample_index):
     server = serve(data_dir=sample_index, read_only=True)
     wait_ready(server.url)
     return server
-
-
-def wait_ready(url: str, timeout: float = 120) -> dict:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        response = httpx.get(f"{url}/ready")
-        if response.status_code == 200:
-            return response.json()
-        time.sleep(0.1)
-    raise AssertionError(f"not ready: {response.json()}")
 
 
 def sse_events(response: httpx.Response) -> list[tuple[str, dict]]:

@@ -32,7 +32,8 @@ def ingest_upload(
     try:
         document = load_document(job.path, pipeline.settings)
     except PocketragError as exc:  # name the file as the user knows it, not the staging path
-        raise type(exc)(str(exc).replace(str(job.path), source)) from exc
+        message = str(exc).replace(str(job.path), source)
+        raise type(exc)(message if source in message else f"{source}: {message}") from exc
     except OSError as exc:
         raise PocketragError(f"{source}: cannot read the file: {exc.strerror or exc}") from exc
     document.source = source
