@@ -161,6 +161,13 @@ def test_empty_document_gives_no_chunks(tokenizer) -> None:
     assert Chunker(tokenizer).run(document([Block("   ")])) == []
 
 
+def test_blank_blocks_are_not_part_of_the_joined_text(tokenizer) -> None:
+    doc = document([Block("First part."), Block(" \n "), Block("Second part.")])
+    assert joined_text(doc) == "First part.\n\nSecond part."
+    chunk = Chunker(tokenizer).run(doc)[0]
+    assert joined_text(doc)[chunk.char_start : chunk.char_end] == chunk.text == joined_text(doc)
+
+
 def test_rejects_bad_settings(tokenizer) -> None:
     with pytest.raises(ValueError):
         Chunker(tokenizer, max_tokens=8)
