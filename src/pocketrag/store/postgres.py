@@ -28,12 +28,19 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
-import psycopg
-from psycopg import errors
-from psycopg.conninfo import conninfo_to_dict
-from psycopg_pool import ConnectionPool, PoolTimeout
 
 from pocketrag.documents import Chunk, Document, DocumentInfo, Hit, PocketragError
+
+try:
+    import psycopg
+    from psycopg import errors
+    from psycopg.conninfo import conninfo_to_dict
+    from psycopg_pool import ConnectionPool, PoolTimeout
+except ImportError as exc:  # the SQLite default does not need the driver
+    raise PocketragError(
+        "POCKETRAG_DATABASE_URL is set but the PostgreSQL driver is not installed: "
+        "pip install 'pocketrag[postgres]' (psycopg 3 and psycopg_pool)."
+    ) from exc
 from pocketrag.store import postgres_bm25 as bm25
 from pocketrag.store.postgres_schema import ADVISORY_LOCK_KEY, check_version, migrate
 
