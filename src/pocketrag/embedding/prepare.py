@@ -91,7 +91,32 @@ def prepare_model(
         if not force and _ready(prepared, precision):  # built while we waited
             return prepared
         _build(prepared, precision, progress, force)
+    _prune_stale_builds(models_dir, prepared)
     return prepared
+
+
+def _prune_stale_builds(models_dir: Path, current: PreparedModel) -> None:
+    """Delete builds of the same source under another key (an older builder or older files).
+
+    Without this every upgrade would leave ~110 MB of unreachable graphs in the data folder.
+    A build another process is preparing right now (its lock is held) is left alone.
+    """
+    for spec_file in models_dir.glob("*/spec.json"):
+        folder = spec_file.parent
+        if folder == current.folder:
+            continue
+        try:
+            if json.loads(spec_file.read_text()).get("source") != str(current.source.folder):
+                continue
+        except (OSError, ValueError):
+            continue
+        lock = models_dir / f".{folder.name}.lock"
+        try:
+            with exclusive(lock, blocking=False):
+                shutil.rmtree(folder, ignore_errors=True)
+            lock.unlink(missing_ok=True)
+        except BlockingIOError:
+            continue
 
 
 def _ready(prepared: PreparedModel, precision: Precision) -> bool:
