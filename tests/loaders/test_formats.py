@@ -81,6 +81,23 @@ def test_pdf_pages_and_numbered_headings(tmp_path: Path, settings) -> None:
     assert "carry over up to five days" in document.blocks[0].text
 
 
+def test_pdf_running_headers_dropped_and_numbered_levels(tmp_path: Path, settings) -> None:
+    body = "Every claim needs an itemised receipt from the supplier, kept for six years. " * 3
+    pages = [
+        ["Acme Ltd - Staff Handbook", "2. Claims", "2.1 Receipts", body, "Page 1 of 3"],
+        ["Acme Ltd - Staff Handbook", "2.2 Mileage", body, "Page 2 of 3"],
+        ["Acme Ltd - Staff Handbook", "3. Cards", body, "Page 3 of 3"],
+    ]
+    document = load_document(make_pdf(tmp_path / "claims.pdf", pages), settings)
+    assert [(b.page, b.heading_path) for b in document.blocks] == [
+        (1, ("2. Claims", "2.1 Receipts")),
+        (2, ("2. Claims", "2.2 Mileage")),
+        (3, ("3. Cards",)),
+    ]
+    text = " ".join(b.text for b in document.blocks)
+    assert "Acme Ltd" not in text and "Page 2 of 3" not in text
+
+
 def test_docx_headings_tables_and_body_order(tmp_path: Path, settings) -> None:
     document = load_document(make_docx(tmp_path / "handbook.docx"), settings)
     assert document.title == "Staff Handbook"

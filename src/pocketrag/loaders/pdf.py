@@ -9,6 +9,7 @@ PDF has no structure to read back.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -21,7 +22,7 @@ from pocketrag.loaders._common import TextBudget, check_pages, clean_inline
 _LIGATURES = str.maketrans(
     {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"}
 )
-_NUMBERED = re.compile(r"^(\d+(?:\.\d+)*)\.?\s+\S")
+_NUMBERED = re.compile(r"^(\d{1,3}(?:\.\d{1,3})*)(\.?)\s+[A-Z]")
 _SMALL_WORDS = frozenset(
     [
         "a",
@@ -45,7 +46,7 @@ _SMALL_WORDS = frozenset(
 )
 _SENTENCE_END = (".", "!", "?", ":", ";", '."', ".”", ".)")
 # A page where more than this share of lines look like headings is a table or a form.
-_MAX_HEADING_SHARE = 0.25
+_MAX_HEADING_SHARE = 0.5
 # Metadata titles that are file names or placeholders ("Binder1.pdf", "untitled").
 _JUNK_TITLE = re.compile(r"^$|^untitled|^microsoft word|\.[a-z0-9]{2,4}$|^\S+$", re.I)
 _PAGE_NUMBER = re.compile(r"^(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$", re.I)
@@ -80,56 +81,85 @@ def page_lines(raw: str) -> list[str]:
     return lines
 
 
-def is_heading_like(line: str) -> bool:
-    """Short, no sentence ending, and numbered ("2.1 Leave") or mostly capitalised words."""
-    if len(line) > 90 or len(line) < 3 or line.endswith(_SENTENCE_END) or line.endswith(","):
-        return False
-    if not line[0].isupper() and not _NUMBERED.match(line):
-        return False
-    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line)]
-    if not words or len(words) > 12 or sum(c.isdigit() for c in line) > 6:
-        return False
-    if _NUMBERED.match(line):
-        return True
+def _edge_key(line: str) -> str:
+    return re.sub(r"\d+", "#", line.casefold())
+
+
+def drop_running_lines(pages: list[list[str]]) -> None:
+    """Remove running headers and footers: the same line (digits aside) among the first or
+    last two lines of at least half the pages (and of two pages or more)."""
+    seen: Counter[str] = Counter()
+    for lines in pages:
+        seen.update({_edge_key(x) for x in lines[:2] + lines[-2:]})
+    running = {k for k, n in seen.items() if n >= 2 and n >= 0.5 * len(pages)}
+    if not running:
+        return
+    for lines in pages:
+        for _ in range(2):
+            if lines and _edge_key(lines[0]) in running:
+                lines.pop(0)
+            if lines and _edge_key(lines[-1]) in running:
+                lines.pop()
+
+
+def heading_level(line: str) -> int | None:
+    """1, 2, ... for a heading-like line ("2.1 Leave" is level 2), None for body text.
+
+    Numbered lines ("3. Receipts", "2.1 Deadlines") or short runs of mostly capitalised
+    words without digits ("Sick Days"); never a line ending like a sentence."""
+    if len(line) > 90 or len(line) < 3 or line.endswith((*_SENTENCE_END, ",")):
+        return None
+    words = re.findall(r"[^\W\d_][\w'’-]*", line)
+    if not words or len(words) > 12:
+        return None
+    if (m := _NUMBERED.match(line)) and ("." in m.group(1) or m.group(2)):
+        return m.group(1).count(".") + 1
+    if not line[0].isupper() or any(c.isdigit() or c in "$€£%" for c in line):
+        return None
     significant = [w for w in words if w.lower() not in _SMALL_WORDS]
     capitalised = sum(w[0].isupper() for w in significant)
-    return bool(significant) and capitalised / len(significant) >= 0.75
+    return 1 if significant and capitalised / len(significant) >= 0.75 else None
 
 
-def page_blocks(
-    lines: list[str], page: int, heading: tuple[str, ...]
-) -> tuple[list[Block], tuple[str, ...]]:
-    """Group a page's lines into paragraphs; carry the current heading across pages."""
+Headings = list[tuple[int, str]]
+
+
+def page_blocks(lines: list[str], page: int, headings: Headings) -> tuple[list[Block], Headings]:
+    """Group a page's lines into paragraphs; carry the heading path across pages."""
     # Typical full-line width; a percentile, as re-joined hyphenated lines run long.
     lengths = sorted(len(x) for x in lines)
     width = lengths[int(0.8 * (len(lengths) - 1))] if lengths else 0
-    candidates = [
-        i
-        for i, line in enumerate(lines)
-        if is_heading_like(line)
-        and (i + 1 < len(lines) and len(lines[i + 1]) >= 0.5 * width)  # body text follows
-    ]
+    levels = [heading_level(line) for line in lines]
+    candidates = {
+        i: level
+        for i, level in enumerate(levels)
+        if level is not None
+        and i + 1 < len(lines)  # something follows: body text, or a numbered sub-heading
+        and (len(lines[i + 1]) >= 0.5 * width or (_NUMBERED.match(lines[i + 1]) and levels[i + 1]))
+    }
     prose = len(candidates) <= max(2, _MAX_HEADING_SHARE * len(lines))
-    heading_lines = set(candidates) if prose else set()
+    heading_lines = candidates if prose else {}
     blocks: list[Block] = []
     paragraph: list[str] = []
 
     def flush() -> None:
         if paragraph:
-            blocks.append(Block(text=" ".join(paragraph), page=page, heading_path=heading))
+            path = tuple(text for _, text in headings)
+            blocks.append(Block(text=" ".join(paragraph), page=page, heading_path=path))
             paragraph.clear()
 
     for i, line in enumerate(lines):
         if i in heading_lines:
             flush()
-            heading = (line,)
+            level = heading_lines[i]
+            headings = [(lv, t) for lv, t in headings if lv < level] + [(level, line)]
             continue
         paragraph.append(line)
         # A line that ends a sentence well short of the full width ends its paragraph.
         if line.endswith(_SENTENCE_END) and len(line) < 0.8 * width:
             flush()
     flush()
-    return blocks, heading
+    return blocks, headings
 
 
 def load(path: Path, settings: Settings, password: str | None = None) -> Document:
@@ -138,19 +168,21 @@ def load(path: Path, settings: Settings, password: str | None = None) -> Documen
         pages = len(pdf)
         check_pages(pages, settings)
         budget = TextBudget(settings)
-        blocks: list[Block] = []
-        heading: tuple[str, ...] = ()
-        first_lines: list[str] = []
-        for number in range(1, pages + 1):
-            page = pdf[number - 1]
+        page_texts: list[list[str]] = []
+        for number in range(pages):
+            page = pdf[number]
             textpage = page.get_textpage()
             try:
-                lines = page_lines(budget.add(textpage.get_text_range()))
+                page_texts.append(page_lines(budget.add(textpage.get_text_range())))
             finally:
                 textpage.close()
                 page.close()
-            first_lines = first_lines or lines[:1]
-            page_out, heading = page_blocks(lines, number, heading)
+        drop_running_lines(page_texts)
+        first_lines = next((lines[:1] for lines in page_texts if lines), [])
+        blocks: list[Block] = []
+        headings: Headings = []
+        for number, lines in enumerate(page_texts, start=1):
+            page_out, headings = page_blocks(lines, number, headings)
             blocks.extend(page_out)
         if not blocks:
             raise LoaderError(
