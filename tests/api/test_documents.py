@@ -7,7 +7,7 @@ import threading
 import httpx
 import pytest
 
-from conftest import wait_job, wait_ready
+from live_server import wait_job, wait_ready
 
 pytestmark = pytest.mark.slow
 

@@ -10,8 +10,8 @@ import time
 import httpx
 import pytest
 
-from conftest import wait_ready
 from fake_llm import Reply
+from live_server import wait_ready
 
 QUESTION = "How many days of annual leave do I get?"
 OFF_TOPIC = "What is the airspeed velocity of an unladen swallow on Jupiter?"

@@ -157,10 +157,21 @@ function finishAnswer(shell, answer) {
         "Extractive answer — quoted from the documents"));
     }
     shell.meta.replaceChildren(...labels);
-    renderAnswer(shell, answer.answer, answer.citations);
+    renderAnswer(shell, answer.mode === "extractive" ? withoutNotice(answer) : answer.answer, answer.citations);
     renderChips(shell, answer.citations);
   }
-  if (answer.notice) shell.node.append(el("p", { class: "notice" }, answer.notice));
+  // The badge already says "extractive"; show other notices (e.g. "the LLM failed") once.
+  for (const old of shell.node.querySelectorAll(".notice")) old.remove();
+  if (answer.notice && !(answer.mode === "extractive" && /extractive/i.test(answer.notice))) {
+    shell.node.append(el("p", { class: "notice" }, answer.notice));
+  }
+}
+
+// The answer text may end with "(<notice>)"; the badge shows that, so it is not repeated.
+function withoutNotice(answer) {
+  const tail = answer.notice ? `(${answer.notice})` : null;
+  const text = answer.answer || "";
+  return tail && text.trimEnd().endsWith(tail) ? text.trimEnd().slice(0, -tail.length).trimEnd() : text;
 }
 
 function failAnswer(shell, message) {

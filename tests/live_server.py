@@ -1,0 +1,106 @@
+"""A real uvicorn server on a loopback port, for the API and browser tests.
+
+`start_server(**settings)` runs `create_app(load_settings(...))` in a thread on 127.0.0.1
+with an ephemeral port; `build_sample_index(dir)` ingests samples/handbook with the real CLI.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+import uvicorn
+
+from pocketrag.api.app import create_app
+from pocketrag.config import load_settings
+
+REPO = Path(__file__).resolve().parents[1]
+SAMPLES = REPO / "samples" / "handbook"
+
+
+@dataclass
+class Live:
+    url: str
+    app: object
+    server: uvicorn.Server
+    thread: threading.Thread
+
+    @property
+    def service(self):
+        return self.app.state.service
+
+    def stop(self) -> None:
+        self.server.should_exit = True
+        self.thread.join(10)
+
+
+def start_server(**overrides: object) -> Live:
+    overrides.setdefault("rate_limit_per_minute", 0)
+    app = create_app(load_settings(**overrides))
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    config = uvicorn.Config(app, log_level="warning", lifespan="on", timeout_graceful_shutdown=3)
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            raise RuntimeError("uvicorn did not start")
+        time.sleep(0.02)
+    return Live(f"http://127.0.0.1:{port}", app, server, thread)
+
+
+def wait_job(client: httpx.Client, job_id: str, timeout: float = 120) -> dict:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        job = client.get(f"/v1/jobs/{job_id}").json()
+        if job["state"] in ("succeeded", "failed"):
+            return job
+        time.sleep(0.1)
+    raise AssertionError(f"job {job_id} did not finish in {timeout}s")
+
+
+def wait_ready(url: str, timeout: float = 120) -> dict:
+    """Poll /ready until the index is open and the model loaded; returns its JSON."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        response = httpx.get(f"{url}/ready")
+        if response.status_code == 200:
+            return response.json()
+        time.sleep(0.1)
+    raise AssertionError(f"not ready: {response.json()}")
+
+
+def build_sample_index(data_dir: Path) -> None:
+    env = {**os.environ, "POCKETRAG_DATA_DIR": str(data_dir)}
+    done = subprocess.run(
+        [sys.executable, "-m", "pocketrag", "ingest", str(SAMPLES)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+
+
+_built: dict[str, Path] = {}
+
+
+def shared_sample_index(tmp_path_factory) -> Path:
+    """The sample-handbook index, built once per test session and shared by the API and
+    browser tests (tests that change documents work on a copy)."""
+    if "sample" not in _built:
+        data_dir = tmp_path_factory.mktemp("sample-index")
+        build_sample_index(data_dir)
+        _built["sample"] = data_dir
+    return _built["sample"]
