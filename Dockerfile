@@ -15,7 +15,7 @@ ENV PATH=/opt/venv/bin:$PATH
 WORKDIR /src
 COPY pyproject.toml README.md ./
 COPY src ./src
-RUN pip install --no-compile . && pip uninstall -y setuptools wheel 2>/dev/null || true
+RUN pip install --no-compile .
 ENV POCKETRAG_MODEL_DIR=/opt/pocketrag/models
 # The fp32 graph is only a build intermediate; serving uses the int8 one.
 RUN pocketrag models prepare \

@@ -36,6 +36,8 @@ import httpx
 
 REPO = Path(__file__).resolve().parents[1]
 PYTHON = sys.executable
+# One prepared model for every run (as `make demo` and the tests use).
+os.environ.setdefault("POCKETRAG_MODEL_DIR", str(REPO / "pocketrag-data" / "models"))
 
 
 def status_kb(pid: int, field: str) -> int:
@@ -77,15 +79,15 @@ def sample_index(root: Path) -> Path:
 
 
 def synthetic_index(root: Path, n_chunks: int = 100_000) -> Path:
-    data = root / f"serve-{n_chunks // 1000}k"
-    target = data / "index.sqlite3"
+    """The synthetic index of bench/search_scale.py (same file name, so one build serves
+    both benchmarks); built here if missing."""
+    target = root / f"synthetic-{n_chunks}.sqlite3"
     if not target.exists():
-        data.mkdir(parents=True, exist_ok=True)
         sys.path.insert(0, str(REPO / "bench"))
         from search_scale import build  # the store engineer's synthetic index builder
 
         build(target, n_chunks)
-    return data
+    return target
 
 
 class Sampler(threading.Thread):
@@ -167,10 +169,13 @@ def sequential_search(url: str, qs: list[str], n: int = 200) -> dict:
 
 
 def run_one(name: str, data_dir: Path, clients: int, asks: int, extra_env: dict) -> dict:
+    """Serve `data_dir` (a data directory, or an index file served read-only) under load."""
     port = free_port()
     env = {
         **os.environ,
-        "POCKETRAG_DATA_DIR": str(data_dir),
+        "POCKETRAG_DATA_DIR": str(data_dir if data_dir.is_dir() else data_dir.parent),
+        **({} if data_dir.is_dir() else {"POCKETRAG_INDEX_PATH": str(data_dir)}),
+        "POCKETRAG_READ_ONLY": "true",
         "POCKETRAG_RATE_LIMIT_PER_MINUTE": "0",  # one client address sends everything here
         **extra_env,
     }
