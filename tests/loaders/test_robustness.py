@@ -195,6 +195,22 @@ def test_docx_zip_bomb_rejected_fast_and_small(tmp_path: Path) -> None:
     assert peak_mb < 150  # the interpreter and imports; nothing inflated
 
 
+def test_docx_with_too_much_xml(tmp_path: Path) -> None:
+    """Highly compressible XML is refused before python-docx builds a tree from it."""
+    path = tmp_path / "long.docx"
+    good = make_docx(tmp_path / "good.docx")
+    with zipfile.ZipFile(good) as src, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            data = src.read(item)
+            if item.filename == "word/document.xml":
+                data = data.replace(b"<w:body>", b"<w:body>" + b"<w:p/>" * 400_000)
+            dst.writestr(item, data)
+    message = load_error(path, load_settings(max_docx_uncompressed_mb=20))
+    assert re.match(r"DOCX XML is \d\.\d MB, over the 2 MB limit", message)
+    assert "POCKETRAG_MAX_DOCX_UNCOMPRESSED_MB" in message
+    assert load_document(path, load_settings()).blocks  # under the default bound: loads
+
+
 @pytest.mark.slow
 def test_ten_megabytes_of_nested_html(tmp_path: Path, settings) -> None:
     path = tmp_path / "nested.html"
