@@ -30,13 +30,27 @@ LOCK_PATH = "/tmp/pocketrag-bench.lock"
 MEMSAMPLE = Path(__file__).with_name("memsample.py")
 
 
+_held = threading.local()
+
+
 @contextlib.contextmanager
 def bench_lock() -> Iterator[None]:
-    with open(LOCK_PATH, "a") as fh:
-        fcntl.flock(fh, fcntl.LOCK_EX)
+    """Reentrant in this process: compare.py holds it across one alternating series (both
+    stacks back to back under the same conditions), and the runs inside do not re-take it."""
+    if getattr(_held, "depth", 0):
+        _held.depth += 1
         try:
             yield
         finally:
+            _held.depth -= 1
+        return
+    with open(LOCK_PATH, "a") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        _held.depth = 1
+        try:
+            yield
+        finally:
+            _held.depth = 0
             fcntl.flock(fh, fcntl.LOCK_UN)
 
 
