@@ -110,3 +110,17 @@ def test_malformed_http_does_not_kill_the_server(serve, tmp_path):
         sock.sendall(b"GARBAGE \x00\x01 NOT HTTP\r\n\r\n")
         sock.recv(1024)
     assert httpx.get(f"{live.url}/health").status_code == 200
+
+
+def test_unreadable_index_is_a_clear_503_not_a_500(serve, tmp_path):
+    (tmp_path / "index.sqlite3").write_bytes(b"this is not an sqlite file" * 400)
+    live = serve(data_dir=tmp_path, warm_up=False)
+    for response in (
+        httpx.post(f"{live.url}/v1/search", json={"query": "leave", "mode": "bm25"}),
+        httpx.get(f"{live.url}/v1/documents"),
+    ):
+        assert response.status_code == 503
+        assert "index.sqlite3 cannot be opened" in response.json()["error"]["message"]
+    ready = httpx.get(f"{live.url}/ready")
+    assert ready.status_code == 503 and ready.json()["components"]["store"]["ok"] is False
+    assert httpx.get(f"{live.url}/health").status_code == 200

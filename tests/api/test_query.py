@@ -266,3 +266,47 @@ def test_memory_watchdog_refuses_asks_above_soft_limit(serve, sample_index):
     assert "retry-after" in response.headers
     assert httpx.get(f"{live.url}/health").status_code == 200
     assert 'pocketrag_rejected_total{reason="memory"}' in httpx.get(f"{live.url}/metrics").text
+
+
+def test_client_leaving_mid_stream_frees_its_slot(serve, sample_index, fake_llm):
+    fake_llm.default = Reply("word " * 200 + "[1].", token_delay=0.05)
+    live = serve(
+        data_dir=sample_index,
+        read_only=True,
+        llm_base_url=fake_llm.base_url,
+        llm_model="fake",
+        max_concurrent_asks=1,
+        ask_queue_size=0,
+    )
+    wait_ready(live.url)
+    with httpx.stream(
+        "POST", f"{live.url}/v1/ask", json={"question": QUESTION, "stream": True}, timeout=60
+    ) as response:
+        for line in response.iter_lines():
+            if line.startswith("event: token"):
+                break  # leave after the first token
+    deadline = time.monotonic() + 15
+    while live.service.limiter.running and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert live.service.limiter.running == 0
+    fake_llm.default = Reply("Full-time staff get 25 days [1].")
+    assert (
+        httpx.post(f"{live.url}/v1/ask", json={"question": QUESTION}, timeout=60).status_code == 200
+    )
+
+
+def test_llm_dropping_mid_stream_still_ends_the_stream_cleanly(live_llm, fake_llm):
+    from fake_llm import DropMidStream
+
+    fake_llm.script(DropMidStream("Full-time staff get"))
+    response = httpx.post(
+        f"{live_llm.url}/v1/ask", json={"question": QUESTION, "stream": True}, timeout=60
+    )
+    assert response.status_code == 200
+    events = sse_events(response)
+    names = [name for name, _ in events]
+    assert names[-1] in ("done", "error")
+    if names[-1] == "done":
+        assert events[-1][1]["answer"]
+    else:
+        assert events[-1][1]["error"]["message"]

@@ -79,6 +79,24 @@ class Service:
                     self._pipeline = Pipeline(self.settings)
         return self._pipeline
 
+    def store(self) -> Any:
+        """The pipeline's index, opened on first use; an index that cannot be opened is a
+        503 naming the file and the reason (not an anonymous 500 on every request)."""
+        pipeline = self.pipeline()
+        try:
+            return pipeline.store
+        except Exception as exc:
+            from pocketrag.api.errors import ApiError
+
+            where = (
+                "the PostgreSQL database"
+                if self.settings.database_url
+                else (str(self.settings.sqlite_path))
+            )
+            raise ApiError(
+                503, f"The index at {where} cannot be opened: {exc}", "index_unavailable"
+            ) from exc
+
     def warm_up(self) -> None:
         """Open the index and load the model, then embed once so ORT allocates its arenas
         now rather than during the first user's question."""

@@ -80,7 +80,7 @@ async def upload_document(request: Request) -> JSONResponse:
 async def list_documents(
     request: Request, collection: str | None = Query(default=None, max_length=100)
 ) -> list[dict[str, Any]]:
-    store = request.app.state.service.pipeline().store
+    store = request.app.state.service.store()
     infos = await run_in_threadpool(store.list_documents, collection)
     return [_document_json(info) for info in infos]
 
@@ -92,7 +92,7 @@ async def list_documents(
     summary="One stored document",
 )
 async def get_document(document_id: str, request: Request) -> dict[str, Any]:
-    store = request.app.state.service.pipeline().store
+    store = request.app.state.service.store()
     info = await run_in_threadpool(store.get_document, document_id)
     if info is None:
         raise ApiError(404, f"No document with id {document_id!r}.", "document_not_found")
@@ -105,7 +105,7 @@ async def get_document(document_id: str, request: Request) -> dict[str, Any]:
     summary="Delete a document and its chunks",
 )
 async def delete_document(document_id: str, request: Request) -> dict[str, Any]:
-    store = request.app.state.service.pipeline().store
+    store = request.app.state.service.store()
     info = await run_in_threadpool(store.get_document, document_id)
     if info is None:
         raise ApiError(404, f"No document with id {document_id!r}.", "document_not_found")

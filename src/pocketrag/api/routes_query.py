@@ -59,7 +59,13 @@ async def _admit(request: Request, text: str, *, ask: bool) -> Callable[[], None
     service.rate.check(_client(request))
     if ask:
         service.memory.check()
-    return await service.limiter.acquire()
+    release = await service.limiter.acquire()
+    try:
+        await run_in_threadpool(service.store)  # a broken index: a clear 503, not a 500
+    except BaseException:
+        release()
+        raise
+    return release
 
 
 async def _work(request: Request, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
