@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 
 import typer
 
@@ -29,6 +30,10 @@ def serve(
 
     if "MALLOC_ARENA_MAX" not in os.environ:  # an explicit setting wins
         limit_malloc_arenas(2)  # before any worker thread exists (docs/CONFIGURATION.md)
+    # Worker threads (ranking, tokenising) hold the GIL for up to the switch interval
+    # (5 ms by default) at a time; a shorter one keeps /health and token streaming
+    # responsive while questions are being worked on.
+    sys.setswitchinterval(0.001)
 
     settings = settings_of(ctx)
     overrides = {"host": host, "port": port, "read_only": True if read_only else None}
