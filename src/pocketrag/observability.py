@@ -145,3 +145,30 @@ RSS_BYTES.set_function(lambda: memory_mb()["rss_mb"] * _MB)
 PEAK_RSS_BYTES.set_function(lambda: memory_mb()["peak_mb"] * _MB)
 
 BREAKER_STATES = {"closed": 0, "half_open": 1, "half-open": 1, "open": 2}
+
+
+def instrument_llm_breaker(breaker: object) -> None:
+    """Count LLM calls and failures, and track the breaker state, from the outside.
+
+    Every LLM attempt ends in the client's breaker.record_success() or record_failure(),
+    so wrapping those two methods (once per breaker instance) counts each call without the
+    generation code knowing about metrics.
+    """
+    if getattr(breaker, "_pocketrag_instrumented", False):
+        return
+    success, failure = breaker.record_success, breaker.record_failure  # type: ignore[attr-defined]
+
+    def record_success() -> None:
+        success()
+        LLM_CALLS.inc()
+        LLM_BREAKER_OPEN.set(BREAKER_STATES.get(breaker.state, 0))  # type: ignore[attr-defined]
+
+    def record_failure() -> None:
+        failure()
+        LLM_CALLS.inc()
+        LLM_FAILURES.inc()
+        LLM_BREAKER_OPEN.set(BREAKER_STATES.get(breaker.state, 0))  # type: ignore[attr-defined]
+
+    breaker.record_success = record_success  # type: ignore[attr-defined]
+    breaker.record_failure = record_failure  # type: ignore[attr-defined]
+    breaker._pocketrag_instrumented = True  # type: ignore[attr-defined]

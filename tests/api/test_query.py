@@ -310,3 +310,39 @@ def test_llm_dropping_mid_stream_still_ends_the_stream_cleanly(live_llm, fake_ll
         assert events[-1][1]["answer"]
     else:
         assert events[-1][1]["error"]["message"]
+
+
+def _metric(text: str, name: str) -> float:
+    return sum(
+        float(line.rsplit(" ", 1)[1])
+        for line in text.splitlines()
+        if line.startswith(name + " ") or line.startswith(name + "{")
+    )
+
+
+def test_llm_failures_open_the_breaker_visible_in_ready_and_metrics(serve, sample_index, fake_llm):
+    from fake_llm import Status
+
+    live = serve(
+        data_dir=sample_index,
+        read_only=True,
+        llm_base_url=fake_llm.base_url,
+        llm_model="fake",
+        llm_retries=0,
+        llm_breaker_threshold=1,
+        llm_breaker_cooldown_s=600,
+    )
+    wait_ready(live.url)
+    before = httpx.get(f"{live.url}/metrics").text
+    fake_llm.script(Status(500), Status(500))
+    body = httpx.post(f"{live.url}/v1/ask", json={"question": QUESTION}, timeout=60).json()
+    assert body["mode"] == "extractive"  # fell back to quoting the documents
+    after = httpx.get(f"{live.url}/metrics").text
+    assert _metric(after, "pocketrag_llm_failures_total") > _metric(
+        before, "pocketrag_llm_failures_total"
+    )
+    assert _metric(after, "pocketrag_llm_calls_total") > _metric(
+        before, "pocketrag_llm_calls_total"
+    )
+    assert _metric(after, "pocketrag_llm_breaker_state") == 2
+    assert httpx.get(f"{live.url}/ready").json()["components"]["llm"]["breaker"] == "open"

@@ -36,6 +36,7 @@ from pocketrag.observability import (
     HTTP_LATENCY,
     HTTP_REQUESTS,
     LatencyWindow,
+    instrument_llm_breaker,
     release_memory,
 )
 
@@ -57,6 +58,7 @@ class Service:
         self.started = time.monotonic()
         self._pipeline: Pipeline | None = None
         self._pipeline_lock = threading.Lock()
+        self._llm_instrumented = False
         self.warmup: dict[str, Any] = {"state": "idle", "seconds": None, "error": None}
         self.limiter = AskLimiter(
             settings.max_concurrent_asks, settings.ask_queue_size, settings.ask_queue_timeout_s
@@ -97,6 +99,15 @@ class Service:
                 503, f"The index at {where} cannot be opened: {exc}", "index_unavailable"
             ) from exc
 
+    def instrument_llm(self) -> None:
+        """Hook the answerer's LLM client into /metrics (calls, failures, breaker)."""
+        if self._llm_instrumented:
+            return
+        self._llm_instrumented = True
+        llm = getattr(self.pipeline().answerer, "llm", None)
+        if llm is not None and hasattr(llm, "breaker"):
+            instrument_llm_breaker(llm.breaker)
+
     def warm_up(self) -> None:
         """Open the index and load the model, then embed once so ORT allocates its arenas
         now rather than during the first user's question."""
@@ -106,6 +117,7 @@ class Service:
             pipeline = self.pipeline()
             pipeline.store.counts()
             pipeline.embedder.embed(["warm up"])
+            self.instrument_llm()
             self.warmup.update(state="ready", seconds=round(time.perf_counter() - started, 2))
             release_memory()  # loading reads and frees the model file: give that back
         except Exception as exc:  # reported by /ready; asks will retry the load

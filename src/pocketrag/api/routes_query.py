@@ -62,6 +62,8 @@ async def _admit(request: Request, text: str, *, ask: bool) -> Callable[[], None
     release = await service.limiter.acquire()
     try:
         await run_in_threadpool(service.store)  # a broken index: a clear 503, not a 500
+        if ask:
+            service.instrument_llm()
     except BaseException:
         release()
         raise
