@@ -47,6 +47,13 @@ def status_kb(pid: int, field: str) -> int:
     return 0
 
 
+def cpu_seconds(pid: int) -> float:
+    """CPU time (user + system) the process has used: start-up cost independent of how
+    busy the shared machine is."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def pct(values: list[float], q: float) -> float:
     values = sorted(values)
     return values[min(len(values) - 1, int(q * len(values)))] if values else float("nan")
@@ -197,6 +204,7 @@ def run_one(name: str, data_dir: Path, clients: int, asks: int, extra_env: dict)
                 raise RuntimeError("server did not start")
             time.sleep(0.01)
         healthy_s = time.perf_counter() - started
+        healthy_cpu_s = cpu_seconds(proc.pid)
         while httpx.get(f"{url}/ready", timeout=5).status_code != 200:
             time.sleep(0.1)
         ready_s = time.perf_counter() - started
@@ -219,6 +227,7 @@ def run_one(name: str, data_dir: Path, clients: int, asks: int, extra_env: dict)
             "index": name,
             "chunks": ready.get("chunks"),
             "start_to_healthy_s": round(healthy_s, 2),
+            "start_to_healthy_cpu_s": round(healthy_cpu_s, 2),
             "start_to_ready_s": round(ready_s, 2),
             "rss_before_mb": round(before_mb, 1),
             "rss_after_mb": round(after_mb, 1),
@@ -243,7 +252,8 @@ def table(results: list[dict]) -> str:
     for r in results:
         a, s1, s20 = r["asks"], r["search_sequential"], r["search_20_clients"]
         rows.append(
-            f"| {r['index']} | {r['chunks']} | {r['start_to_healthy_s']} s | "
+            f"| {r['index']} | {r['chunks']} | {r['start_to_healthy_s']} s "
+            f"({r['start_to_healthy_cpu_s']} s CPU) | "
             f"{r['peak_rss_kernel_mb']} MB | {r['rss_before_mb']} → {r['rss_after_mb']} MB | "
             f"{a['errors']} of {a['requests']}, {a['p50_ms']} / {a['p95_ms']} ms, "
             f"{a['throughput_per_s']} | {a['health_p95_ms']} ms | "
