@@ -17,6 +17,7 @@ from pocketrag.api.security import require_admin, require_query_access
 from pocketrag.api.uploads import receive_upload
 
 router = APIRouter(prefix="/v1", tags=["documents"])
+MAX_PENDING_JOBS = 20  # queued uploads sit on disk; bound them
 _COLLECTION = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$")
 
 
@@ -47,6 +48,15 @@ async def upload_document(request: Request) -> JSONResponse:
     """Returns 202 with the job; poll `GET /v1/jobs/{id}` (Location header) for progress."""
     service = request.app.state.service
     service.rate.check(request.client.host if request.client else "unknown")
+    service.memory.check()
+    if service.jobs.pending() >= MAX_PENDING_JOBS:
+        raise ApiError(
+            503,
+            f"{MAX_PENDING_JOBS} uploads are already waiting to be ingested; "
+            "try again when they are done.",
+            "busy",
+            {"Retry-After": "30"},
+        )
     job_id, job_dir = service.jobs.new_job_dir()
     max_bytes = int(service.settings.max_upload_mb * 1024 * 1024)
     try:
