@@ -207,6 +207,24 @@ def test_text_encodings(tmp_path: Path, settings) -> None:
     ]
 
 
+def test_text_headings_from_underlines_and_standalone_lines(tmp_path: Path, settings) -> None:
+    path = tmp_path / "policy.txt"
+    path.write_text(
+        "GIFTS POLICY\nAcme Ltd\n\nPurpose\n-------\nWhy we have rules.\n\n"
+        "1. RECEIVING GIFTS\n\nDeclare gifts over 50 pounds.\n\n1.1 Cash\n\nNever accept cash.\n\n"
+        "Thank you for reading this policy.\n"
+    )
+    document = load_document(path, settings)
+    assert document.title == "GIFTS POLICY"
+    assert [(b.text, b.heading_path) for b in document.blocks] == [
+        ("GIFTS POLICY\nAcme Ltd", ()),
+        ("Why we have rules.", ("Purpose",)),
+        ("Declare gifts over 50 pounds.", ("1. RECEIVING GIFTS",)),
+        ("Never accept cash.", ("1. RECEIVING GIFTS", "1.1 Cash")),
+        ("Thank you for reading this policy.", ("1. RECEIVING GIFTS", "1.1 Cash")),
+    ]
+
+
 def test_detect_type_by_content(tmp_path: Path) -> None:
     pdf_named_txt = make_pdf(tmp_path / "real.pdf", [["Hello there."]]).rename(tmp_path / "a.txt")
     docx_named_html = make_docx(tmp_path / "real.docx").rename(tmp_path / "b.html")

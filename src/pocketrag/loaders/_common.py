@@ -16,6 +16,11 @@ MB = 1024 * 1024
 
 _SPACES = re.compile(r"[ \t\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _BLANK_LINES = re.compile(r"\s*\n\s*")
+# "2.", "2.1", "10.3.1" then a capital: a numbered heading (a bare "20 days" is not one).
+NUMBERED_HEADING = re.compile(r"^(\d{1,3}(?:\.\d{1,3})*)(\.?)\s+[A-Z]")
+SENTENCE_END = (".", "!", "?", ":", ";", '."', ".”", ".)")
+# Words a title-cased heading leaves in lower case.
+_SMALL_WORDS = frozenset("a an and as at by for from in of on or the to with vs via".split())  # noqa: SIM905
 # C0/C1 control characters other than tab and newline: noise from PDFs and binary junk.
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufeff\ufffe\uffff]")
 
@@ -70,3 +75,24 @@ def clean_lines(text: str) -> str:
     text = _CONTROLS.sub("", unicodedata.normalize("NFC", text.replace("\r\n", "\n")))
     lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
     return "\n".join(line for line in lines if line)
+
+
+def heading_level(line: str) -> int | None:
+    """1, 2, ... for a line that reads like a heading ("2.1 Leave" is level 2), else None.
+
+    For formats without heading markup (PDF, plain text): numbered lines ("3. Receipts",
+    "2.1 Deadlines"), or short runs of mostly capitalised words without digits ("Sick Days",
+    "PUBLIC HOLIDAYS"); never a line that ends like a sentence. The caller decides whether
+    the line's position (alone, or followed by body text) makes it one."""
+    if len(line) > 90 or len(line) < 3 or line.endswith((*SENTENCE_END, ",")):
+        return None
+    words = re.findall(r"[^\W\d_][\w'’-]*", line)
+    if not words or len(words) > 12:
+        return None
+    if (m := NUMBERED_HEADING.match(line)) and ("." in m.group(1) or m.group(2)):
+        return m.group(1).count(".") + 1
+    if not line[0].isupper() or any(c.isdigit() or c in "$€£%" for c in line):
+        return None
+    significant = [w for w in words if w.lower() not in _SMALL_WORDS]
+    capitalised = sum(w[0].isupper() for w in significant)
+    return 1 if significant and capitalised / len(significant) >= 0.75 else None

@@ -17,34 +17,18 @@ import pypdfium2.raw as pdfium_c
 
 from pocketrag.config import Settings
 from pocketrag.documents import Block, Document, LoaderError
-from pocketrag.loaders._common import TextBudget, check_pages, clean_inline
+from pocketrag.loaders._common import (
+    NUMBERED_HEADING,
+    SENTENCE_END,
+    TextBudget,
+    check_pages,
+    clean_inline,
+    heading_level,
+)
 
 _LIGATURES = str.maketrans(
     {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"}
 )
-_NUMBERED = re.compile(r"^(\d{1,3}(?:\.\d{1,3})*)(\.?)\s+[A-Z]")
-_SMALL_WORDS = frozenset(
-    [
-        "a",
-        "an",
-        "and",
-        "as",
-        "at",
-        "by",
-        "for",
-        "from",
-        "in",
-        "of",
-        "on",
-        "or",
-        "the",
-        "to",
-        "with",
-        "vs",
-        "via",
-    ]
-)
-_SENTENCE_END = (".", "!", "?", ":", ";", '."', ".”", ".)")
 # A page where more than this share of lines look like headings is a table or a form.
 _MAX_HEADING_SHARE = 0.5
 # Metadata titles that are file names or placeholders ("Binder1.pdf", "untitled").
@@ -102,25 +86,6 @@ def drop_running_lines(pages: list[list[str]]) -> None:
                 lines.pop()
 
 
-def heading_level(line: str) -> int | None:
-    """1, 2, ... for a heading-like line ("2.1 Leave" is level 2), None for body text.
-
-    Numbered lines ("3. Receipts", "2.1 Deadlines") or short runs of mostly capitalised
-    words without digits ("Sick Days"); never a line ending like a sentence."""
-    if len(line) > 90 or len(line) < 3 or line.endswith((*_SENTENCE_END, ",")):
-        return None
-    words = re.findall(r"[^\W\d_][\w'’-]*", line)
-    if not words or len(words) > 12:
-        return None
-    if (m := _NUMBERED.match(line)) and ("." in m.group(1) or m.group(2)):
-        return m.group(1).count(".") + 1
-    if not line[0].isupper() or any(c.isdigit() or c in "$€£%" for c in line):
-        return None
-    significant = [w for w in words if w.lower() not in _SMALL_WORDS]
-    capitalised = sum(w[0].isupper() for w in significant)
-    return 1 if significant and capitalised / len(significant) >= 0.75 else None
-
-
 Headings = list[tuple[int, str]]
 
 
@@ -135,7 +100,10 @@ def page_blocks(lines: list[str], page: int, headings: Headings) -> tuple[list[B
         for i, level in enumerate(levels)
         if level is not None
         and i + 1 < len(lines)  # something follows: body text, or a numbered sub-heading
-        and (len(lines[i + 1]) >= 0.5 * width or (_NUMBERED.match(lines[i + 1]) and levels[i + 1]))
+        and (
+            len(lines[i + 1]) >= 0.5 * width
+            or (NUMBERED_HEADING.match(lines[i + 1]) and levels[i + 1])
+        )
     }
     prose = len(candidates) <= max(2, _MAX_HEADING_SHARE * len(lines))
     heading_lines = candidates if prose else {}
@@ -156,7 +124,7 @@ def page_blocks(lines: list[str], page: int, headings: Headings) -> tuple[list[B
             continue
         paragraph.append(line)
         # A line that ends a sentence well short of the full width ends its paragraph.
-        if line.endswith(_SENTENCE_END) and len(line) < 0.8 * width:
+        if line.endswith(SENTENCE_END) and len(line) < 0.8 * width:
             flush()
     flush()
     return blocks, headings

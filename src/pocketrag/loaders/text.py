@@ -1,6 +1,7 @@
 """Plain text: UTF-8, UTF-16/32 with a BOM, otherwise Latin-1, which decodes any byte.
 
-Paragraphs are separated by blank lines; there are no headings or pages.
+Paragraphs are separated by blank lines; underlined or heading-like standalone lines become
+the heading path (see `structure`). No pages.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from pathlib import Path
 
 from pocketrag.config import Settings
 from pocketrag.documents import Block, Document, LoaderError
-from pocketrag.loaders._common import TextBudget, clean_lines
+from pocketrag.loaders._common import TextBudget, clean_lines, heading_level
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16 LE: it starts with the same two bytes
@@ -21,6 +22,7 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+_UNDERLINE = re.compile(r"^(=+|-+)$")
 
 
 def decode_text(data: bytes) -> tuple[str, str]:
@@ -49,16 +51,38 @@ def split_paragraphs(text: str) -> list[str]:
     return [p for p in (clean_lines(part) for part in _PARAGRAPH_BREAK.split(text)) if p]
 
 
+def structure(paragraphs: list[str]) -> list[Block]:
+    """Headings a plain-text author would write: a line underlined with === or ---, or a
+    short standalone line that reads like a heading ("3. SICK PAY", "Personal use")."""
+    blocks: list[Block] = []
+    headings: list[tuple[int, str]] = []
+    for paragraph in paragraphs:
+        lines = paragraph.split("\n")
+        level: int | None = None
+        if len(lines) >= 2 and _UNDERLINE.match(lines[1]) and len(lines[0]) <= 120:
+            level = 1 if lines[1][0] == "=" else 2
+            heading, rest = lines[0], lines[2:]
+        elif len(lines) == 1 and blocks and (level := heading_level(paragraph)):
+            heading, rest = paragraph, []  # never the very first line: that is the title
+        if level is not None:
+            headings = [(lv, t) for lv, t in headings if lv < level] + [(level, heading)]
+            if not rest:
+                continue
+            paragraph = "\n".join(rest)
+        blocks.append(Block(text=paragraph, heading_path=tuple(t for _, t in headings)))
+    return blocks
+
+
 def load(path: Path, settings: Settings, password: str | None = None) -> Document:
     data = path.read_bytes()
     if looks_binary(data):
         raise LoaderError("this looks like a binary file, not text (it contains NUL bytes)")
     text, encoding = decode_text(data)
     TextBudget(settings).add(text)
-    blocks = [Block(text=p) for p in split_paragraphs(text)]
-    title = path.stem
-    if blocks and len(blocks[0].text) <= 120 and "\n" not in blocks[0].text:
-        title = blocks[0].text  # a short first line is a title in most notes and READMEs
+    blocks = structure(split_paragraphs(text))
+    first_line = blocks[0].text.split("\n", 1)[0] if blocks else ""
+    # A short first line is the title in most notes, policies and READMEs.
+    title = first_line if 0 < len(first_line) <= 120 else path.stem
     return Document(
         source=str(path),
         title=title,
