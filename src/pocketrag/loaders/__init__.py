@@ -50,7 +50,7 @@ def _unsupported(path: Path, what: str) -> LoaderError:
 
 
 def _sniff(path: Path, head: bytes) -> str | None:
-    """What the bytes say: "pdf", "docx", "zip", "html", or None (no strong marker)."""
+    """What the bytes say: "pdf", "docx", "zip", "broken-zip", "html", or None."""
     if b"%PDF-" in head[:1024]:  # the spec allows junk before the header
         return "pdf"
     if head.startswith(b"PK\x03\x04"):
@@ -58,7 +58,7 @@ def _sniff(path: Path, head: bytes) -> str | None:
             with zipfile.ZipFile(path) as archive:
                 names = set(archive.namelist())
         except zipfile.BadZipFile:
-            return "zip"
+            return "broken-zip"
         return "docx" if "word/document.xml" in names else "zip"
     unbommed = head
     for bom in _BOMS:
@@ -79,6 +79,10 @@ def detect_type(path: Path) -> str:
     by_ext = next((t for t, exts in SUPPORTED_TYPES.items() if path.suffix.lower() in exts), None)
     if sniffed in ("pdf", "docx", "html"):
         return sniffed
+    if sniffed == "broken-zip":
+        raise LoaderError(
+            f"{path.name} is a damaged or truncated zip archive (DOCX files are zips)"
+        )
     if sniffed == "zip":
         raise _unsupported(path, "a zip archive that is not a Word document")
     if head.startswith(b"\xd0\xcf\x11\xe0"):  # OLE2: .doc, .xls, .ppt before 2007
