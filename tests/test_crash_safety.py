@@ -2,7 +2,7 @@
 
 Checked after every kill: SQLite's integrity_check is "ok", and every document is complete
 or absent: its recorded chunk count equals its chunk rows, and every chunk has its FTS row,
-its vector and its sign-bit row (no orphans either way).
+its vector, and its document has its row of sign bits (no orphans either way).
 """
 
 from __future__ import annotations
@@ -75,19 +75,21 @@ def check_consistent(path: Path) -> int:
             ]
             assert len(ids) == chunk_count > 0
             marks = ",".join("?" * len(ids))
-            for table, column in (
-                ("chunk_vectors", "chunk_id"),
-                ("chunk_bits", "chunk_id"),
-                ("chunks_fts", "rowid"),
-            ):
+            for table, column in (("chunk_vectors", "chunk_id"), ("chunks_fts", "rowid")):
                 n = conn.execute(
                     f"SELECT count(*) FROM {table} WHERE {column} IN ({marks})", ids
                 ).fetchone()[0]
                 assert n == len(ids), (table, doc_id)
+            bits = conn.execute(
+                "SELECT chunk_ids FROM document_bits WHERE document_id = ?", (doc_id,)
+            ).fetchone()
+            assert bits is not None and len(bits[0]) == 8 * len(ids)
         total = conn.execute("SELECT count(*) FROM chunks").fetchone()[0]
         assert total == sum(c for _, c in docs)  # no chunk without its document
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
-        for table in ("chunk_vectors", "chunk_bits", "chunks_fts"):
+        bits_rows = conn.execute("SELECT count(*) FROM document_bits").fetchone()[0]
+        assert bits_rows == sum(1 for _, c in docs if c)
+        for table in ("chunk_vectors", "chunks_fts"):
             if table in tables:
                 assert conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == total
         return len(docs)

@@ -137,3 +137,20 @@ def test_bit_prefilter_path_agrees_with_exact_scan(tmp_path: Path):
     finally:
         exact.close()
         approx.close()
+
+
+def test_migration_from_version_1_backfills_sign_bits(tmp_path: Path):
+    path = tmp_path / "index.sqlite3"
+    with SQLiteStore(path, exact_limit=0) as store:
+        for d in range(5):
+            add(store, f"doc{d}.md", [f"text {d} {i}" for i in range(4)], seed=d + 1)
+        before = [h.chunk_id for h in store.dense_search(unit(3001), 5)]
+    conn = apsw.Connection(str(path))
+    conn.execute("DROP TABLE document_bits")
+    conn.execute("DELETE FROM schema_version WHERE version >= 2")
+    conn.close()
+    with pytest.raises(PocketragError, match="schema version 1"):
+        SQLiteStore(path, read_only=True)
+    with SQLiteStore(path, exact_limit=0) as store:
+        assert [h.chunk_id for h in store.dense_search(unit(3001), 5)] == before
+        assert store.integrity_check() == "ok"

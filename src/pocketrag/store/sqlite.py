@@ -4,13 +4,13 @@ Why apsw: it bundles an SQLite with FTS5 that can load the sqlite-vec extension 
 `sqlite3` on many hosts cannot).
 
 Vectors (chosen by benchmark, docs/BENCHMARKS.md "Index"): each chunk's vector is stored
-as int8 (unit vector * 127) in a plain table, and its sign bits in a sqlite-vec `vec0`
-`bit[dim]` table partitioned by collection. Up to `exact_limit` chunks in scope, search is
-an exact int8 cosine scan in C (sqlite-vec's vec_distance_cosine); above it, the bit table
-picks candidates by Hamming distance (48 bytes per chunk to scan) and the candidates are
-rescored exactly from their int8 vectors. vec0's own int8 k-NN was measured at about 3x the
-time at 100k chunks and its cost grows with k. Either way the scan happens inside SQLite,
-so a search process never holds the corpus' vectors and its memory stays flat.
+as int8 (unit vector * 127) in a plain table, and its sign bits in one row per document.
+Up to `exact_limit` chunks in scope, dense search is an exact int8 cosine scan in C
+(sqlite-vec's vec_distance_cosine); above it, a NumPy popcount scan over the sign bits
+(48 bytes per 384-d chunk, read in blocks) picks candidates and they are rescored exactly
+from their int8 vectors. sqlite-vec's own vec0 k-NN was measured slower at 100k chunks
+(int8: about 3x; bit: cost growing with k). Either way a search process holds one block,
+never the corpus' vectors, so its memory stays flat as the corpus grows.
 
 Every document is written in one `BEGIN IMMEDIATE` transaction (documents row, chunks,
 FTS rows, vectors), so after a crash a document is wholly in or wholly absent, and two
@@ -36,17 +36,20 @@ import numpy as np
 import sqlite_vec
 
 from pocketrag.documents import Chunk, Document, DocumentInfo, Hit, PocketragError
-from pocketrag.store.sqlite_schema import MIGRATIONS, SCHEMA_VERSION
+from pocketrag.store.sqlite_schema import MIGRATIONS, SCHEMA_VERSION, sign_bits
 
 VectorType = Literal["int8", "float32"]
 
-# vec0 refuses k above this; retrieval never needs more.
-_VEC0_MAX_K = 4096
+_MAX_CANDIDATES = 4096
 # Above this many chunks in scope, dense search goes through the bit prefilter.
 DEFAULT_EXACT_LIMIT = 20_000
 # Bit-prefilter candidates per wanted hit (and at least this many) before exact rescoring.
 _OVERSAMPLE = 4
 _MIN_CANDIDATES = 200
+# Rows of sign bits scored per NumPy step: bounds the scan's memory (16k x 48 bytes).
+_SCAN_BLOCK = 16_384
+# Popcount per byte, for NumPy < 2.0 (no np.bitwise_count).
+_POPCOUNT = np.array([bin(i).count("1") for i in range(256)], dtype=np.uint8)
 _MAX_QUERY_TERMS = 64
 _TOKEN_RE = re.compile(r"\w+", re.UNICODE)
 # A short English stop list: dropping these keeps OR-queries from touching most of the index
@@ -240,7 +243,10 @@ class SQLiteStore:
                 )
             for number in range(version + 1, SCHEMA_VERSION + 1):
                 for statement in MIGRATIONS[number - 1]:
-                    self._conn.execute(statement)
+                    if callable(statement):
+                        statement(self._conn)
+                    else:
+                        self._conn.execute(statement)
                 self._conn.execute("INSERT INTO schema_version VALUES (?, ?)", (number, _now()))
 
     # --- transactions -------------------------------------------------------------------
@@ -298,11 +304,6 @@ class SQLiteStore:
                     f"gives {dim}; use the model that built it or start a new index."
                 )
             return
-        self._conn.execute(
-            "CREATE VIRTUAL TABLE IF NOT EXISTS chunk_bits USING vec0("
-            "chunk_id INTEGER PRIMARY KEY, collection TEXT PARTITION KEY, "
-            f"embedding bit[{dim}])"
-        )
         self._set_meta("dim", str(dim))
         self._set_meta("vector_type", self.vector_type)
         self.dim = dim
@@ -365,10 +366,7 @@ class SQLiteStore:
                 ),
             )
             vec_sql = "INSERT INTO chunk_vectors(chunk_id, collection, embedding) VALUES (?,?,?)"
-            bits_sql = (
-                "INSERT INTO chunk_bits(chunk_id, collection, embedding) "
-                "VALUES (?, ?, vec_quantize_binary(?))"
-            )
+            chunk_ids = []
             for chunk, vector in zip(chunks, vectors, strict=False):
                 self._conn.execute(
                     "INSERT INTO chunks (document_id, ordinal, text, embed_text, page_start, "
@@ -391,8 +389,16 @@ class SQLiteStore:
                     (chunk_id, document.title, chunk.heading, chunk.text),
                 )
                 self._conn.execute(vec_sql, (chunk_id, collection, self._encode(vector)))
+                chunk_ids.append(chunk_id)
+            if chunk_ids:
                 self._conn.execute(
-                    bits_sql, (chunk_id, collection, np.ascontiguousarray(vector).tobytes())
+                    "INSERT INTO document_bits VALUES (?, ?, ?, ?)",
+                    (
+                        document_id,
+                        collection,
+                        np.array(chunk_ids, dtype=np.int64).tobytes(),
+                        sign_bits(vectors).tobytes(),
+                    ),
                 )
         info = self.get_document(document_id)
         assert info is not None
@@ -408,8 +414,7 @@ class SQLiteStore:
         if ids:
             self._conn.executemany("DELETE FROM chunks_fts WHERE rowid = ?", ids)
             self._conn.executemany("DELETE FROM chunk_vectors WHERE chunk_id = ?", ids)
-            if self.dim is not None:
-                self._conn.executemany("DELETE FROM chunk_bits WHERE chunk_id = ?", ids)
+        self._conn.execute("DELETE FROM document_bits WHERE document_id = ?", (document_id,))
         self._conn.execute("DELETE FROM chunks WHERE document_id = ?", (document_id,))
         self._conn.execute("DELETE FROM documents WHERE id = ?", (document_id,))
 
@@ -555,18 +560,51 @@ class SQLiteStore:
         return int(self._conn.execute(sql + " WHERE collection = ?", (collection,)).fetchone()[0])
 
     def _prefiltered_dense(self, query: np.ndarray, k: int, collection: str | None) -> list[Hit]:
-        """Hamming distance on sign bits picks candidates; int8 cosine ranks them."""
-        candidates = min(_VEC0_MAX_K, max(k * _OVERSAMPLE, _MIN_CANDIDATES))
-        sql = (
-            "SELECT chunk_id FROM chunk_bits WHERE embedding MATCH vec_quantize_binary(?) AND k = ?"
-        )
-        params: tuple[object, ...] = (query.tobytes(), candidates)
+        """Hamming distance on sign bits picks candidates; int8 cosine ranks them.
+
+        The bits are one row per document (48 bytes per 384-d chunk), scanned in blocks
+        with NumPy popcount: cost is linear in the corpus and independent of k, and memory
+        is one block, never the corpus."""
+        candidates = min(_MAX_CANDIDATES, max(k * _OVERSAMPLE, _MIN_CANDIDATES))
+        qwords = sign_bits(query.reshape(1, -1)).view(np.uint64)
+        sql, params = "SELECT chunk_ids, bits FROM document_bits", ()
         if collection is not None:
-            sql += " AND collection = ?"
-            params += (collection,)
-        ids = [int(r[0]) for r in self._conn.execute(sql, params)]
-        if not ids:
+            sql, params = sql + " WHERE collection = ?", (collection,)
+        best_ids = np.zeros(0, dtype=np.int64)
+        best_dist = np.zeros(0, dtype=np.int64)
+        id_parts: list[bytes] = []
+        bit_parts: list[bytes] = []
+        pending = 0
+
+        def merge() -> None:
+            nonlocal best_ids, best_dist, pending
+            ids = np.frombuffer(b"".join(id_parts), dtype=np.int64)
+            words = np.frombuffer(b"".join(bit_parts), dtype=np.uint64).reshape(len(ids), -1)
+            xor = words ^ qwords
+            if hasattr(np, "bitwise_count"):
+                dist = np.bitwise_count(xor).sum(axis=1, dtype=np.int64)
+            else:  # pragma: no cover - NumPy < 2.0
+                dist = _POPCOUNT[xor.view(np.uint8)].sum(axis=1, dtype=np.int64)
+            best_ids = np.concatenate([best_ids, ids])
+            best_dist = np.concatenate([best_dist, dist])
+            if len(best_ids) > candidates:
+                keep = np.argpartition(best_dist, candidates - 1)[:candidates]
+                best_ids, best_dist = best_ids[keep], best_dist[keep]
+            id_parts.clear()
+            bit_parts.clear()
+            pending = 0
+
+        for ids_blob, bits_blob in self._conn.execute(sql, params):
+            id_parts.append(ids_blob)
+            bit_parts.append(bits_blob)
+            pending += len(ids_blob) // 8
+            if pending >= _SCAN_BLOCK:
+                merge()
+        if pending:
+            merge()
+        if not len(best_ids):
             return []
+        ids = [int(i) for i in best_ids]
         distance = f"vec_distance_cosine({self._as_vector('embedding')}, {self._as_vector('?')})"
         rows = self._conn.execute(
             f"SELECT chunk_id, {distance} AS d FROM chunk_vectors "

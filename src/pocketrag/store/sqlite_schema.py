@@ -4,13 +4,49 @@ Each migration is a list of SQL statements applied in one transaction, and the v
 brings the file to is recorded in `schema_version`; opening an older file upgrades it, and
 opening a newer one (written by a later pocketrag) is refused rather than misread.
 
-The sqlite-vec `chunk_bits` table is not here: its dimension depends on the embedding
-model, so the store creates it on the first insert and records the dimension in `meta`.
+Statements are SQL strings or Python callables (for data rewrites such as backfills).
 """
 
 from __future__ import annotations
 
-MIGRATIONS: list[list[str]] = [
+from collections.abc import Callable
+
+import apsw
+import numpy as np
+
+
+def sign_bits(vectors: np.ndarray) -> np.ndarray:
+    """One bit per dimension (value > 0), rows padded to whole 8-byte words so a scan can
+    XOR and popcount them as uint64. int8 and float32 vectors give the same bits (a value
+    that rounds to int8 0 is < 0.004 in float and hardly matters for a prefilter)."""
+    bits = np.packbits(np.asarray(vectors) > 0, axis=1)
+    pad = (-bits.shape[1]) % 8
+    return np.pad(bits, ((0, 0), (0, pad))) if pad else bits
+
+
+def _backfill_document_bits(conn: apsw.Connection) -> None:
+    row = conn.execute("SELECT value FROM meta WHERE key = 'vector_type'").fetchone()
+    dtype = np.float32 if row and row[0] == "float32" else np.int8
+    documents = conn.execute("SELECT id, collection FROM documents").fetchall()
+    for document_id, collection in documents:
+        rows = conn.execute(
+            "SELECT v.chunk_id, v.embedding FROM chunk_vectors v JOIN chunks c "
+            "ON c.id = v.chunk_id WHERE c.document_id = ? ORDER BY v.chunk_id",
+            (document_id,),
+        ).fetchall()
+        if not rows:
+            continue
+        ids = np.array([r[0] for r in rows], dtype=np.int64)
+        vectors = np.stack([np.frombuffer(r[1], dtype=dtype) for r in rows])
+        conn.execute(
+            "INSERT INTO document_bits VALUES (?, ?, ?, ?)",
+            (document_id, collection, ids.tobytes(), sign_bits(vectors).tobytes()),
+        )
+
+
+Migration = str | Callable[[apsw.Connection], None]
+
+MIGRATIONS: list[list[Migration]] = [
     # version 1: documents, chunks, FTS5 (BM25) and the key/value meta table.
     [
         """CREATE TABLE documents (
@@ -54,6 +90,19 @@ MIGRATIONS: list[list[str]] = [
             embedding BLOB NOT NULL
         )""",
         "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    ],
+    # version 2: the dense prefilter scans one row of sign bits per document (NumPy
+    # popcount) instead of sqlite-vec's vec0 bit k-NN, whose cost grew with k.
+    [
+        """CREATE TABLE document_bits (
+            document_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+            collection TEXT NOT NULL,
+            chunk_ids BLOB NOT NULL,
+            bits BLOB NOT NULL
+        )""",
+        "CREATE INDEX document_bits_collection ON document_bits(collection)",
+        "DROP TABLE IF EXISTS chunk_bits",
+        _backfill_document_bits,
     ],
 ]
 
