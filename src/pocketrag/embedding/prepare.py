@@ -28,7 +28,7 @@ from pocketrag.embedding.cache import (
     write_atomic,
     write_bytes_atomic,
 )
-from pocketrag.embedding.config import ModelSpec, read_model_spec
+from pocketrag.embedding.config import ModelError, ModelSpec, read_model_spec
 from pocketrag.embedding.source import ModelSource, default_source, local_source
 
 # Bump when the graph the builder writes changes, so old caches are not reused.
@@ -81,17 +81,24 @@ def prepare_model(
     force: bool = False,
 ) -> PreparedModel:
     """Make sure the graph for `precision` is built and complete; build what is missing."""
-    source = resolve_source(models_dir, model_path, progress)
-    spec = read_model_spec(source.folder)
-    key = cache_key(source, spec)
-    prepared = PreparedModel(source.name, key, models_dir / key, spec, source)
-    if not force and _ready(prepared, precision):
-        return prepared
-    with exclusive(models_dir / f".{key}.lock", lambda: progress("waiting for another prepare")):
-        if not force and _ready(prepared, precision):  # built while we waited
+    try:
+        source = resolve_source(models_dir, model_path, progress)
+        spec = read_model_spec(source.folder)
+        key = cache_key(source, spec)
+        prepared = PreparedModel(source.name, key, models_dir / key, spec, source)
+        if not force and _ready(prepared, precision):
             return prepared
-        _build(prepared, precision, progress, force)
-    _prune_stale_builds(models_dir, prepared)
+        lock = models_dir / f".{key}.lock"
+        with exclusive(lock, lambda: progress("waiting for another prepare")):
+            if not force and _ready(prepared, precision):  # built while we waited
+                return prepared
+            _build(prepared, precision, progress, force)
+        _prune_stale_builds(models_dir, prepared)
+    except OSError as exc:  # e.g. a read-only or full data directory
+        raise ModelError(
+            f"cannot prepare the model in {models_dir}: {exc}. Point POCKETRAG_MODEL_DIR at a "
+            "writable folder, or prepare the model where it is writable and copy the folder."
+        ) from exc
     return prepared
 
 
