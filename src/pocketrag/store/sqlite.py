@@ -46,8 +46,8 @@ DEFAULT_EXACT_LIMIT = 20_000
 # Bit-prefilter candidates per wanted hit (and at least this many) before exact rescoring.
 _OVERSAMPLE = 4
 _MIN_CANDIDATES = 200
-# Rows of sign bits scored per NumPy step: bounds the scan's memory (16k x 48 bytes).
-_SCAN_BLOCK = 16_384
+# Documents' sign-bit rows read per step: bounds the scan's memory.
+_SCAN_ROWS = 4096
 # Popcount per byte, for NumPy < 2.0 (no np.bitwise_count).
 _POPCOUNT = np.array([bin(i).count("1") for i in range(256)], dtype=np.uint8)
 _MAX_QUERY_TERMS = 64
@@ -567,41 +567,41 @@ class SQLiteStore:
         is one block, never the corpus."""
         candidates = min(_MAX_CANDIDATES, max(k * _OVERSAMPLE, _MIN_CANDIDATES))
         qwords = sign_bits(query.reshape(1, -1)).view(np.uint64)
-        sql, params = "SELECT chunk_ids, bits FROM document_bits", ()
+        where, params = "", ()
         if collection is not None:
-            sql, params = sql + " WHERE collection = ?", (collection,)
+            where, params = " AND collection = ?", (collection,)
+        sql = (
+            "SELECT rowid, chunk_ids, bits FROM document_bits "
+            f"WHERE rowid > ?{where} ORDER BY rowid LIMIT ?"
+        )
         best_ids = np.zeros(0, dtype=np.int64)
-        best_dist = np.zeros(0, dtype=np.int64)
-        id_parts: list[bytes] = []
-        bit_parts: list[bytes] = []
-        pending = 0
-
-        def merge() -> None:
-            nonlocal best_ids, best_dist, pending
-            ids = np.frombuffer(b"".join(id_parts), dtype=np.int64)
-            words = np.frombuffer(b"".join(bit_parts), dtype=np.uint64).reshape(len(ids), -1)
-            xor = words ^ qwords
-            if hasattr(np, "bitwise_count"):
-                dist = np.bitwise_count(xor).sum(axis=1, dtype=np.int64)
-            else:  # pragma: no cover - NumPy < 2.0
-                dist = _POPCOUNT[xor.view(np.uint8)].sum(axis=1, dtype=np.int64)
+        best_dist = np.zeros(0, dtype=np.int32)
+        last_rowid = -1
+        while True:
+            # A page of documents at a time (fetchall builds the rows in C): memory is one
+            # page of bits, whatever the corpus size.
+            rows = self._conn.execute(sql, (last_rowid, *params, _SCAN_ROWS)).fetchall()
+            if not rows:
+                break
+            last_rowid = rows[-1][0]
+            ids = np.frombuffer(b"".join(r[1] for r in rows), dtype=np.int64)
+            words = np.frombuffer(b"".join(r[2] for r in rows), dtype=np.uint64)
+            words = words.reshape(len(ids), -1) ^ qwords
+            counts = (
+                np.bitwise_count(words)
+                if hasattr(np, "bitwise_count")
+                else _POPCOUNT[words.view(np.uint8)].reshape(len(ids), -1)  # NumPy < 2.0
+            )
+            dist = counts[:, 0].astype(np.int32)
+            for column in range(1, counts.shape[1]):  # faster than sum(axis=1) for 6 columns
+                dist += counts[:, column]
             best_ids = np.concatenate([best_ids, ids])
             best_dist = np.concatenate([best_dist, dist])
             if len(best_ids) > candidates:
                 keep = np.argpartition(best_dist, candidates - 1)[:candidates]
                 best_ids, best_dist = best_ids[keep], best_dist[keep]
-            id_parts.clear()
-            bit_parts.clear()
-            pending = 0
-
-        for ids_blob, bits_blob in self._conn.execute(sql, params):
-            id_parts.append(ids_blob)
-            bit_parts.append(bits_blob)
-            pending += len(ids_blob) // 8
-            if pending >= _SCAN_BLOCK:
-                merge()
-        if pending:
-            merge()
+            if len(rows) < _SCAN_ROWS:
+                break
         if not len(best_ids):
             return []
         ids = [int(i) for i in best_ids]
