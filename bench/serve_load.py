@@ -123,10 +123,14 @@ async def load(url: str, qs: list[str], clients: int, total: int, kind: str) -> 
         for i in counter:
             q = qs[i % len(qs)]
             started = time.perf_counter()
-            if kind == "ask":
-                r = await http.post("/v1/ask", json={"question": q, "use_llm": False})
-            else:
-                r = await http.post("/v1/search", json={"query": q, "k": 5})
+            try:
+                if kind == "ask":
+                    r = await http.post("/v1/ask", json={"question": q, "use_llm": False})
+                else:
+                    r = await http.post("/v1/search", json={"query": q, "k": 5})
+            except httpx.HTTPError as exc:
+                errors.append(f"{type(exc).__name__}: {exc}")
+                continue
             latencies.append(time.perf_counter() - started)
             if r.status_code != 200:
                 errors.append(f"{r.status_code} {r.text[:120]}")
@@ -134,7 +138,12 @@ async def load(url: str, qs: list[str], clients: int, total: int, kind: str) -> 
     async def prober(http: httpx.AsyncClient) -> None:
         while not done.is_set():
             started = time.perf_counter()
-            r = await http.get("/health")
+            try:
+                r = await http.get("/health")
+            except httpx.HTTPError as exc:
+                errors.append(f"health {type(exc).__name__}")
+                await asyncio.sleep(0.02)
+                continue
             health.append(time.perf_counter() - started)
             if r.status_code != 200:
                 errors.append(f"health {r.status_code}")
@@ -277,9 +286,11 @@ def main() -> None:
     if args.index in ("sample", "both"):
         data = args.sample_dir or sample_index(args.work)
         results.append(run_one("sample handbook", data, args.clients, args.asks, extra_env))
+        print(json.dumps(results[-1]), flush=True)
     if args.index in ("100k", "both"):
         data = synthetic_index(args.work)
         results.append(run_one("synthetic 100k", data, args.clients, args.asks, extra_env))
+        print(json.dumps(results[-1]), flush=True)
     print(json.dumps(results, indent=2))
     print()
     print(table(results))

@@ -346,3 +346,29 @@ def test_llm_failures_open_the_breaker_visible_in_ready_and_metrics(serve, sampl
     )
     assert _metric(after, "pocketrag_llm_breaker_state") == 2
     assert httpx.get(f"{live.url}/ready").json()["components"]["llm"]["breaker"] == "open"
+
+
+def test_concurrent_searches_and_asks_do_not_collide_in_the_index(serve, sample_index):
+    """Worker threads share one SQLite connection; overlapping calls must not fail."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    live = serve(data_dir=sample_index, read_only=True, max_concurrent_asks=8, ask_queue_size=64)
+    wait_ready(live.url)
+    queries = ["annual leave", "sick pay", "expenses", "remote work", "travel", "parental leave"]
+
+    def call(i: int) -> int:
+        with httpx.Client(base_url=live.url, timeout=60) as client:
+            codes = []
+            for j in range(12):
+                q = queries[(i + j) % len(queries)]
+                if j % 4 == 3:
+                    r = client.post("/v1/ask", json={"question": f"What about {q}?"})
+                else:
+                    mode = ("hybrid", "bm25", "dense")[j % 3]
+                    r = client.post("/v1/search", json={"query": q, "mode": mode, "k": 10})
+                codes.append(r.status_code)
+            return max(codes)
+
+    with ThreadPoolExecutor(8) as pool:
+        worst = list(pool.map(call, range(8)))
+    assert worst == [200] * 8

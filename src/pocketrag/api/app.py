@@ -78,7 +78,13 @@ class Service:
                 if self._pipeline is None:
                     from pocketrag.pipeline import Pipeline  # heavy imports: after start
 
-                    self._pipeline = Pipeline(self.settings)
+                    store = None
+                    if not self.settings.database_url:  # see api/store_guard.py
+                        from pocketrag.api.store_guard import LockedStore
+                        from pocketrag.store import open_store
+
+                        store = LockedStore(lambda: open_store(self.settings))
+                    self._pipeline = Pipeline(self.settings, store=store)
         return self._pipeline
 
     def store(self) -> Any:
@@ -86,7 +92,11 @@ class Service:
         503 naming the file and the reason (not an anonymous 500 on every request)."""
         pipeline = self.pipeline()
         try:
-            return pipeline.store
+            store = pipeline.store
+            ensure_open = getattr(store, "ensure_open", None)
+            if callable(ensure_open):
+                ensure_open()
+            return store
         except Exception as exc:
             from pocketrag.api.errors import ApiError
 
