@@ -200,6 +200,9 @@ def test_text_encodings(tmp_path: Path, settings) -> None:
         "Zweiter Absatz.",
     ]
     assert load_document(latin1, settings).blocks[0].text == "Maïs et crème brûlée."
+    cp1252 = tmp_path / "windows.md"
+    cp1252.write_bytes("# Costs\n\nIt’s “only” 5 €.".encode("cp1252"))
+    assert load_document(cp1252, settings).blocks[0].text == "It’s “only” 5 €."
     assert load_document(utf8, settings).doc_type == "text"
     assert [b.text for b in load_document(utf8, settings).blocks] == [
         "Zoë’s notes.",

@@ -1,4 +1,5 @@
-"""Plain text: UTF-8, UTF-16/32 with a BOM, otherwise Latin-1, which decodes any byte.
+"""Plain text: UTF-8, UTF-16/32 with a BOM, otherwise Windows-1252 or, failing that,
+Latin-1, which decodes any byte.
 
 Paragraphs are separated by blank lines; underlined or heading-like standalone lines become
 the heading path (see `structure`). No pages.
@@ -33,10 +34,12 @@ def decode_text(data: bytes) -> tuple[str, str]:
                 return data.decode(encoding), encoding
             except UnicodeDecodeError:
                 break
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        return data.decode("latin-1"), "latin-1"
+    for encoding in ("utf-8", "cp1252"):  # Windows-1252: Latin-1 plus “smart quotes” and €
+        try:
+            return data.decode(encoding), encoding
+        except UnicodeDecodeError:
+            continue
+    return data.decode("latin-1"), "latin-1"
 
 
 def looks_binary(data: bytes) -> bool:
