@@ -1,1 +1,1 @@
-"""api"""
+"""The HTTP API, the chat page and their protections; `pocketrag.api.app.create_app`."""
