@@ -203,10 +203,10 @@ def test_docx_with_too_much_xml(tmp_path: Path) -> None:
         for item in src.infolist():
             data = src.read(item)
             if item.filename == "word/document.xml":
-                data = data.replace(b"<w:body>", b"<w:body>" + b"<w:p/>" * 400_000)
+                data = data.replace(b"<w:body>", b"<w:body>" + b"<w:p/>" * 150_000)
             dst.writestr(item, data)
-    message = load_error(path, load_settings(max_docx_uncompressed_mb=20))
-    assert re.match(r"DOCX XML is \d\.\d MB, over the 2 MB limit", message)
+    message = load_error(path, load_settings(max_docx_uncompressed_mb=5))
+    assert re.match(r"DOCX XML is \d\.\d MB, over the 0.5 MB limit", message)
     assert "POCKETRAG_MAX_DOCX_UNCOMPRESSED_MB" in message
     assert load_document(path, load_settings()).blocks  # under the default bound: loads
 
