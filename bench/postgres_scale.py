@@ -97,12 +97,12 @@ def exact_ids(store, vector: np.ndarray, k: int) -> list[int]:
     return [r[0] for r in rows]
 
 
-def recall(store, vectors: np.ndarray, ef: int, k: int = 10) -> float:
+def recall(store, vectors: np.ndarray, truth: list[set[int]], ef: int, k: int = 10) -> float:
     store.ef_search = ef
-    found = 0
-    for v in vectors:
-        truth = set(exact_ids(store, v, k))
-        found += len(truth & {h.chunk_id for h in store.dense_search(v, k)})
+    found = sum(
+        len(t & {h.chunk_id for h in store.dense_search(v, k)})
+        for v, t in zip(vectors, truth, strict=True)
+    )
     return round(found / (k * len(vectors)), 3)
 
 
@@ -121,6 +121,7 @@ def run(url: str, n_chunks: int, n_queries: int) -> dict[str, object]:
     out["load_seconds"] = round(load_s, 1)
     out["load_chunks_per_s"] = round(n_chunks / load_s)
     out["hnsw_build_seconds"] = round(time.perf_counter() - build_started, 1)
+    print(json.dumps(out), file=sys.stderr, flush=True)  # partial results as we go
 
     # Documents added one at a time with the HNSW index live (what ingest does later).
     extra = list(corpus_batches(20 * CHUNKS_PER_DOC, seed=99))
@@ -131,12 +132,14 @@ def run(url: str, n_chunks: int, n_queries: int) -> dict[str, object]:
         store.add_document(doc, chunks, vectors, sha256="live")
         times.append(time.perf_counter() - t)
     out["live_add_20_chunk_doc_ms"] = percentiles(times)
+    print(json.dumps(out), file=sys.stderr, flush=True)
 
     texts, vectors = queries(n_queries)
     lookup = dict(zip(texts, vectors, strict=True))
     retriever = Retriever(store, lambda q: lookup[q])
     for mode in ("bm25", "dense", "hybrid"):
         out[mode + "_ms"] = timed(lambda q, m=mode: retriever.run(q, 5, m), texts)
+        print(json.dumps({mode: out[mode + "_ms"]}), file=sys.stderr, flush=True)
     out["ef_search"] = store.ef_search
     ef_rows = {}
     rng = np.random.default_rng(3)
@@ -145,19 +148,22 @@ def run(url: str, n_chunks: int, n_queries: int) -> dict[str, object]:
     stored = np.stack(list(store.get_vectors(ids).values()))
     near = stored + 0.5 * rng.standard_normal(stored.shape).astype(np.float32) / np.sqrt(DIM)
     near /= np.linalg.norm(near, axis=1, keepdims=True)
+    truth_random = [set(exact_ids(store, v, 10)) for v in vectors[:50]]
+    truth_near = [set(exact_ids(store, v, 10)) for v in near]
     for ef in (40, 100, 200, 400):
         store.ef_search = ef
         ef_rows[ef] = {
             "dense_ms": timed(lambda v: store.dense_search(v, 10), list(vectors[:100])),
-            "recall10_random_queries": recall(store, vectors[:50], ef),
-            "recall10_near_queries": recall(store, near, ef),
+            "recall10_random_queries": recall(store, vectors[:50], truth_random, ef),
+            "recall10_near_queries": recall(store, near, truth_near, ef),
         }
+        print(json.dumps({ef: ef_rows[ef]}), file=sys.stderr, flush=True)
     out["by_ef_search"] = ef_rows
     with store._conn() as conn:
         out["chunks"] = conn.execute("SELECT count(*) FROM chunks").fetchone()[0]
         sizes = conn.execute(
             "SELECT pg_total_relation_size('chunks'), pg_relation_size('chunks_embedding_hnsw'),"
-            " pg_relation_size('chunks_tsv_gin'), pg_total_relation_size('lexemes'),"
+            " pg_relation_size('chunk_terms_tsv_gin'), pg_total_relation_size('lexemes'),"
             " pg_database_size(current_database())"
         ).fetchone()
     out["size_mb"] = dict(
