@@ -158,6 +158,15 @@ def test_html_charset_from_meta(tmp_path: Path, settings) -> None:
     assert load_document(path, settings).blocks[0].text == "Café crème — naïve"
 
 
+def test_html_latin1_label_means_windows_1252(tmp_path: Path, settings) -> None:
+    path = tmp_path / "old.html"
+    path.write_bytes(
+        b'<meta http-equiv="Content-Type" content="text/html; charset=ISO-8859-1">'
+        + "<p>It’s “fine” – 5 €</p>".encode("cp1252")
+    )
+    assert load_document(path, settings).blocks[0].text == "It’s “fine” – 5 €"
+
+
 def test_html_charset_guessed_without_meta(tmp_path: Path, settings) -> None:
     path = tmp_path / "guess.html"
     body = "<p>Привет, это документ о правилах отпуска для сотрудников компании.</p>" * 20

@@ -79,6 +79,9 @@ _BLOCKS = frozenset(
 )
 _CELLS = frozenset({"td", "th"})
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+_WINDOWS_1252_LABELS = frozenset(
+    {"iso-8859-1", "iso8859-1", "latin1", "latin-1", "l1", "ascii", "us-ascii", "windows-1252"}
+)
 _MAIN = re.compile(r"<main[\s>]", re.I)
 _ARTICLE = re.compile(r"<article[\s>]", re.I)
 
@@ -94,7 +97,9 @@ def decode_html(data: bytes) -> tuple[str, str]:
             return data.decode(encoding, errors="replace"), encoding
     candidates: list[str] = []
     if m := _META_CHARSET.search(data[:4096]):
-        candidates.append(m.group(1).decode("ascii", "replace"))
+        label = m.group(1).decode("ascii", "replace").lower()
+        # As browsers do (WHATWG Encoding): these labels mean Windows-1252.
+        candidates.append("cp1252" if label in _WINDOWS_1252_LABELS else label)
     candidates.append("utf-8")
     for encoding in candidates:
         try:
