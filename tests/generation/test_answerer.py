@@ -24,7 +24,7 @@ PASSAGES = [
     (
         "annual-leave.md",
         "Annual Leave Policy",
-        "Your entitlement",
+        "Annual leave entitlement",
         "Full-time employees receive 25 days of paid annual leave each leave year, in addition "
         "to public holidays. After every two complete years of service you receive one extra "
         "day, up to a maximum of 29 days.",
@@ -32,14 +32,14 @@ PASSAGES = [
     (
         "sick-leave.md",
         "Sickness Absence Policy",
-        "Sick pay",
+        "Company sick pay",
         "You receive full pay for the first 10 working days of sickness absence in any rolling "
         "12 months. After that, statutory sick pay applies. Tell your manager before 10am.",
     ),
     (
         "travel.pdf",
         "Travel Policy",
-        "Hotels",
+        "Hotel limits",
         "Book hotels through the travel portal. The nightly limit is 150 pounds in London and "
         "110 pounds elsewhere in the UK, including breakfast.",
     ),
@@ -73,7 +73,7 @@ class HandIndex:
 
 
 def make(embedder, fake_llm=None, **overrides):
-    values = {"llm_backoff_s": 0.01, "llm_breaker_cooldown_s": 0.5, "refusal_threshold": 0.45}
+    values = {"llm_backoff_s": 0.01, "llm_breaker_cooldown_s": 0.5, "refusal_threshold": 0.4}
     if fake_llm is not None:
         values.update(llm_base_url=fake_llm.base_url, llm_model="fake", llm_api_key=KEY)
     values.update(overrides)

@@ -149,7 +149,7 @@ def rank_sentences(
 
 # Retrieval (BM25 + dense over whole chunks, with their headings) judges the document
 # better than one sentence can: a sentence elsewhere must beat the top document's by this.
-TOP_DOCUMENT_BONUS = 0.08
+TOP_DOCUMENT_BONUS = 0.15
 
 # A runner-up sentence joins the best one only when nearly as good (score units: cosine
 # + 0.35 x word overlap) and from the same document.
