@@ -235,3 +235,14 @@ def test_ten_megabytes_of_nested_html(tmp_path: Path, settings) -> None:
     assert out[0] == "deep text"
     assert int(out[1]) < 250, f"peak RSS {out[1]} MB"
     assert time.perf_counter() - started < 60
+
+
+def test_pdfs_loaded_from_many_threads_match_sequential(shared_data: Path, settings) -> None:
+    """PDFium is not thread-safe; the API ingests uploads from worker threads."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    paths = sorted((shared_data / "hr_manual_multiformat" / "pdf").glob("*.pdf")) * 4
+    expected = {p: load_document(p, settings).blocks for p in set(paths)}
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        results = list(pool.map(lambda p: load_document(p, settings).blocks, paths))
+    assert results == [expected[p] for p in paths]

@@ -9,6 +9,7 @@ PDF has no structure to read back.
 from __future__ import annotations
 
 import re
+import threading
 from collections import Counter
 from pathlib import Path
 
@@ -31,6 +32,7 @@ _LIGATURES = str.maketrans(
 )
 # A page where more than this share of lines look like headings is a table or a form.
 _MAX_HEADING_SHARE = 0.5
+_PDFIUM_LOCK = threading.Lock()
 # Metadata titles that are file names or placeholders ("Binder1.pdf", "untitled").
 _JUNK_TITLE = re.compile(r"^$|^untitled|^microsoft word|\.[a-z0-9]{2,4}$|^\S+$", re.I)
 _PAGE_NUMBER = re.compile(r"^(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$", re.I)
@@ -131,6 +133,13 @@ def page_blocks(lines: list[str], page: int, headings: Headings) -> tuple[list[B
 
 
 def load(path: Path, settings: Settings, password: str | None = None) -> Document:
+    # PDFium is not thread-safe, not even across different documents; the API may ingest
+    # uploads from worker threads, so PDF work is serialised here.
+    with _PDFIUM_LOCK:
+        return _load(path, settings, password)
+
+
+def _load(path: Path, settings: Settings, password: str | None) -> Document:
     pdf = open_pdf(path, password)
     try:
         pages = len(pdf)
