@@ -238,7 +238,9 @@ def test_ten_megabytes_of_nested_html(tmp_path: Path, settings) -> None:
 
 
 def test_pdfs_loaded_from_many_threads_match_sequential(shared_data: Path, settings) -> None:
-    """PDFium is not thread-safe; the API ingests uploads from worker threads."""
+    """PDFium is not thread-safe (pypdfium2 docs); the API ingests uploads from worker
+    threads, so the loader serialises PDFium calls. Without the lock this may crash, or may
+    not: a guard, not a proof."""
     from concurrent.futures import ThreadPoolExecutor
 
     paths = sorted((shared_data / "hr_manual_multiformat" / "pdf").glob("*.pdf")) * 4
