@@ -161,7 +161,7 @@ class _Extractor(HTMLParser):
         elif tag in _CELLS and self.parts and not self.parts[-1].endswith("\n"):
             self.parts.append(" | ")
         elif tag == "br":
-            self.parts.append("\n")
+            (self.heading_text if self.heading_level else self.parts).append("\n")
 
     def handle_endtag(self, tag: str) -> None:
         if tag in self.open and self.open[tag] > 0:
