@@ -47,6 +47,7 @@ class QAResult:
     mode: str
     latency_ms: float
     answer: str
+    timings_ms: dict[str, float] | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -123,6 +124,7 @@ def run_qa(
                 mode=answer.mode,
                 latency_ms=answer.timings_ms["total"],
                 answer=answer.answer,
+                timings_ms=dict(answer.timings_ms),
             )
         )
         if on_progress:
@@ -169,5 +171,10 @@ def summarise(results: Sequence[QAResult], k: int) -> dict[str, Any]:
         "reference_overlap": round(float(np.mean(overlap)), 4) if overlap else None,
         "latency_p50_ms": round(float(np.percentile(latencies, 50)), 1),
         "latency_p95_ms": round(float(np.percentile(latencies, 95)), 1),
+        **{
+            f"{part}_p50_ms": round(float(np.median(values)), 1)
+            for part in ("retrieve", "generate")
+            if (values := [r.timings_ms[part] for r in results if r.timings_ms])
+        },
         "modes": {m: sum(r.mode == m for r in results) for m in sorted({r.mode for r in results})},
     }
