@@ -149,6 +149,13 @@ def test_html_prefers_main_and_keeps_its_header(tmp_path: Path, settings) -> Non
     assert [(b.text, b.heading_path) for b in document.blocks] == [("Book trains.", ("Travel",))]
 
 
+def test_html_main_mentioned_only_in_a_script(tmp_path: Path, settings) -> None:
+    path = tmp_path / "b.html"
+    path.write_text("<script>el.innerHTML = '<main>';</script><h1>Pay</h1><p>Paid monthly.</p>")
+    document = load_document(path, settings)
+    assert [(b.text, b.heading_path) for b in document.blocks] == [("Paid monthly.", ("Pay",))]
+
+
 def test_html_charset_from_meta(tmp_path: Path, settings) -> None:
     path = tmp_path / "latin.html"
     path.write_bytes(

@@ -193,13 +193,20 @@ class _Extractor(HTMLParser):
             self.parts.append(data)
 
 
-def load(path: Path, settings: Settings, password: str | None = None) -> Document:
-    text, encoding = decode_html(path.read_bytes())
-    scope = "main" if _MAIN.search(text) else "article" if _ARTICLE.search(text) else "body"
+def extract(text: str, scope: str, settings: Settings) -> _Extractor:
     extractor = _Extractor(scope, TextBudget(settings))
     extractor.feed(text)
     extractor.close()
     extractor.flush()
+    return extractor
+
+
+def load(path: Path, settings: Settings, password: str | None = None) -> Document:
+    text, encoding = decode_html(path.read_bytes())
+    scope = "main" if _MAIN.search(text) else "article" if _ARTICLE.search(text) else "body"
+    extractor = extract(text, scope, settings)
+    if scope != "body" and not extractor.blocks:  # "<main" was in a script or a comment
+        extractor = extract(text, "body", settings)
     title = clean_inline("".join(extractor.title_parts)) or extractor.first_h1 or path.stem
     return Document(
         source=str(path),
