@@ -142,7 +142,8 @@ def resolve_llm_config(settings: Settings) -> LLMConfig | None:
             "(e.g. http://localhost:8080/v1)."
         )
     if preset and preset.needs_key and not key and not settings.llm_base_url:
-        return None  # e.g. provider named but no key: stay extractive rather than fail
+        log.warning("LLM provider %s is set but has no API key: answers are extractive", provider)
+        return None  # stay useful rather than fail every question
     model = settings.llm_model or (preset.model if preset else None)
     if not model:
         raise LLMError("Set POCKETRAG_LLM_MODEL: a custom endpoint has no default model.")
