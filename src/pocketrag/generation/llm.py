@@ -17,7 +17,6 @@ import logging
 import os
 import random
 import re
-import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -27,6 +26,7 @@ import httpx
 
 from pocketrag.config import Settings
 from pocketrag.documents import PocketragError
+from pocketrag.generation.breaker import CircuitBreaker
 
 log = logging.getLogger("pocketrag.llm")
 
@@ -171,57 +171,6 @@ def redact(text: str, key: str | None = None) -> str:
     if key:
         text = text.replace(key, "***")
     return _KEYLIKE.sub("***", text)
-
-
-class CircuitBreaker:
-    """Closed -> open after `threshold` consecutive failures -> one probe after `cooldown`.
-
-    A successful probe closes it; a failed probe re-opens it for another cooldown.
-    """
-
-    def __init__(
-        self, threshold: int, cooldown_s: float, clock: Callable[[], float] = time.monotonic
-    ) -> None:
-        self.threshold = threshold
-        self.cooldown_s = cooldown_s
-        self._clock = clock
-        self._lock = threading.Lock()
-        self._failures = 0
-        self._opened_at: float | None = None
-        self._probing = False
-
-    @property
-    def state(self) -> str:
-        with self._lock:
-            if self._opened_at is None:
-                return "closed"
-            if self._probing or self._clock() - self._opened_at >= self.cooldown_s:
-                return "half-open"
-            return "open"
-
-    def allow(self) -> bool:
-        """May a call go out now? In half-open state only one probe is let through."""
-        with self._lock:
-            if self._opened_at is None:
-                return True
-            if self._probing or self._clock() - self._opened_at < self.cooldown_s:
-                return False
-            self._probing = True
-            return True
-
-    def record_success(self) -> None:
-        with self._lock:
-            if self._opened_at is not None:
-                log.info("LLM circuit breaker closed")
-            self._failures, self._opened_at, self._probing = 0, None, False
-
-    def record_failure(self) -> None:
-        with self._lock:
-            self._failures += 1
-            if self._probing or self._failures >= self.threshold:
-                if self._opened_at is None or self._probing:
-                    log.warning("LLM circuit breaker opened after %d failures", self._failures)
-                self._opened_at, self._probing = self._clock(), False
 
 
 def _retry_after(response: httpx.Response) -> float | None:
