@@ -8,6 +8,7 @@ from pocketrag.generation.citations import (
     clean_markers,
     keep_cited_sentences,
     marker_numbers,
+    renumber,
     split_sentences,
 )
 
@@ -72,3 +73,9 @@ def test_strict_keeps_only_cited_sentences() -> None:
 
 def test_split_sentences_keeps_markers_after_full_stop() -> None:
     assert split_sentences("One. [1] Two [2]. Three") == ["One. [1]", "Two [2].", "Three"]
+
+
+def test_renumber_in_order_of_first_use() -> None:
+    text, order = renumber("B is true [3]. A is true [1][3]. Bad [7].", 3)
+    assert text == "B is true [1]. A is true [2][1]. Bad."
+    assert order == [3, 1]
