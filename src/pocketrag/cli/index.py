@@ -48,6 +48,19 @@ def _fail(message: str, code: int = 1) -> typer.Exit:
     return typer.Exit(code)
 
 
+def _reading_pipeline(ctx: typer.Context):  # -> Pipeline
+    """A pipeline for commands that only read. It opens the index writable when it can, so
+    an index from an older pocketrag is upgraded in place, but never creates an empty one."""
+    from pocketrag.pipeline import Pipeline
+
+    settings = settings_of(ctx)
+    if not settings.database_url and not settings.sqlite_path.is_file():
+        raise PocketragError(
+            f"No index at {settings.sqlite_path}. Build one with `pocketrag ingest PATH` first."
+        )
+    return Pipeline(settings)
+
+
 def _check_mode(mode: str) -> str:
     if mode not in MODES:
         raise typer.BadParameter(f"use one of {', '.join(MODES)}", param_hint="--mode")
@@ -137,10 +150,8 @@ def search(
     as_json: bool = typer.Option(False, "--json", help="Print hits as JSON."),
 ) -> None:
     """Show the passages that best match QUERY (no LLM involved)."""
-    from pocketrag.pipeline import Pipeline
-
     try:
-        with Pipeline(settings_of(ctx), read_only=True) as pipeline:
+        with _reading_pipeline(ctx) as pipeline:
             hits = pipeline.search(query, k=k, mode=mode, collection=collection)
     except PocketragError as exc:
         raise _fail(str(exc)) from exc
@@ -172,10 +183,8 @@ def docs_list(
     as_json: bool = typer.Option(False, "--json", help="Print as JSON."),
 ) -> None:
     """List indexed documents with their chunk counts."""
-    from pocketrag.pipeline import Pipeline
-
     try:
-        with Pipeline(settings_of(ctx), read_only=True) as pipeline:
+        with _reading_pipeline(ctx) as pipeline:
             docs = pipeline.store.list_documents(collection)
     except PocketragError as exc:
         raise _fail(str(exc)) from exc
