@@ -18,10 +18,23 @@ from pocketrag.config import load_settings
 from pocketrag.evaluation.beir import build_index, rank_documents, read_qrels, read_queries
 from pocketrag.evaluation.metrics import evaluate_run
 from pocketrag.pipeline import Pipeline
-from pocketrag.retrieval import reciprocal_rank_fusion
 from pocketrag.store.sqlite import SQLiteStore
 
 DEPTH = 300
+
+
+def fuse(lists: list[list[str]], k: float, weights: tuple[float, float]) -> list[str]:
+    """The same formula as retrieval.reciprocal_rank_fusion, on bare (chunk) keys: the grid
+    replays it ~10^6 times, too many for Hit objects."""
+    totals: dict[str, float] = {}
+    for ranked, weight in zip(lists, weights, strict=True):
+        for rank, key in enumerate(ranked, start=1):
+            totals[key] = totals.get(key, 0.0) + weight / (k + rank)
+    return sorted(totals, key=lambda key: -totals[key])
+
+
+def doc_of(chunk_key: str) -> str:
+    return chunk_key.split("#", 1)[0]
 
 
 def main() -> None:
@@ -37,21 +50,23 @@ def main() -> None:
     store = SQLiteStore(path, read_only=True)
     pipeline = Pipeline(settings, store=store)
     vectors = {q: pipeline.embed_query(queries[q]) for q in qrels}
-    dense = {q: store.dense_search(vectors[q], DEPTH) for q in qrels}
+    dense_hits = {q: store.dense_search(vectors[q], DEPTH) for q in qrels}
+    dense = {q: [f"{h.source}#{h.chunk_id}" for h in hits] for q, hits in dense_hits.items()}
     rows = []
     for fts in [(1.0, 1.0, 1.0), (2.0, 1.0, 1.0), (0.5, 1.0, 1.0), (3.0, 1.0, 1.0)]:
         store.fts_weights = fts
-        lexical = {q: store.lexical_search(queries[q], DEPTH) for q in qrels}
+        lexical_hits = {q: store.lexical_search(queries[q], DEPTH) for q in qrels}
+        lexical = {q: [f"{h.source}#{h.chunk_id}" for h in hs] for q, hs in lexical_hits.items()}
         rows.append(
             (
-                evaluate_run({q: rank_documents(h) for q, h in lexical.items()}, qrels),
+                evaluate_run({q: rank_documents(h) for q, h in lexical_hits.items()}, qrels),
                 {"mode": "bm25", "fts": fts},
             )
         )
         if fts == (1.0, 1.0, 1.0):
             rows.append(
                 (
-                    evaluate_run({q: rank_documents(h) for q, h in dense.items()}, qrels),
+                    evaluate_run({q: rank_documents(h) for q, h in dense_hits.items()}, qrels),
                     {"mode": "dense"},
                 )
             )
@@ -64,10 +79,8 @@ def main() -> None:
         for n_bm25, n_dense, k, weights in grid:
             run = {}
             for q in qrels:
-                fused = reciprocal_rank_fusion(
-                    [lexical[q][:n_bm25], dense[q][:n_dense]], k=k, weights=weights
-                )
-                run[q] = rank_documents(fused)
+                fused = fuse([lexical[q][:n_bm25], dense[q][:n_dense]], k, weights)
+                run[q] = list(dict.fromkeys(doc_of(key) for key in fused))[:100]
             rows.append(
                 (
                     evaluate_run(run, qrels),
