@@ -36,7 +36,8 @@ import numpy as np
 import sqlite_vec
 
 from pocketrag.documents import Chunk, Document, DocumentInfo, Hit, PocketragError
-from pocketrag.store.sqlite_schema import MIGRATIONS, SCHEMA_VERSION, sign_bits
+from pocketrag.store.bitscan import hamming_candidates, sign_bits
+from pocketrag.store.sqlite_schema import MIGRATIONS, SCHEMA_VERSION
 
 VectorType = Literal["int8", "float32"]
 
@@ -48,75 +49,14 @@ _OVERSAMPLE = 4
 _MIN_CANDIDATES = 200
 # Documents' sign-bit rows read per step: bounds the scan's memory.
 _SCAN_ROWS = 4096
-# Popcount per byte, for NumPy < 2.0 (no np.bitwise_count).
-_POPCOUNT = np.array([bin(i).count("1") for i in range(256)], dtype=np.uint8)
 _MAX_QUERY_TERMS = 64
 _TOKEN_RE = re.compile(r"\w+", re.UNICODE)
 # A short English stop list: dropping these keeps OR-queries from touching most of the index
 # (speed) and matches what Lucene-style BM25 baselines do (quality). Kept if nothing else is.
 _STOPWORDS = frozenset(
-    [
-        "a",
-        "an",
-        "and",
-        "are",
-        "as",
-        "at",
-        "be",
-        "but",
-        "by",
-        "can",
-        "do",
-        "does",
-        "for",
-        "from",
-        "had",
-        "has",
-        "have",
-        "how",
-        "i",
-        "if",
-        "in",
-        "into",
-        "is",
-        "it",
-        "its",
-        "me",
-        "my",
-        "no",
-        "not",
-        "of",
-        "on",
-        "or",
-        "our",
-        "so",
-        "such",
-        "than",
-        "that",
-        "the",
-        "their",
-        "then",
-        "there",
-        "these",
-        "they",
-        "this",
-        "to",
-        "was",
-        "we",
-        "were",
-        "what",
-        "when",
-        "where",
-        "which",
-        "who",
-        "whom",
-        "why",
-        "will",
-        "with",
-        "would",
-        "you",
-        "your",
-    ]
+    "a an and are as at be but by can do does for from had has have how i if in into is it "  # noqa: SIM905
+    "its me my no not of on or our so such than that the their then there these they this to "
+    "was we were what when where which who whom why will with would you your".split()
 )
 
 _DOC_COLUMNS = (
@@ -566,7 +506,6 @@ class SQLiteStore:
         with NumPy popcount: cost is linear in the corpus and independent of k, and memory
         is one block, never the corpus."""
         candidates = min(_MAX_CANDIDATES, max(k * _OVERSAMPLE, _MIN_CANDIDATES))
-        qwords = sign_bits(query.reshape(1, -1)).view(np.uint64)
         where, params = "", ()
         if collection is not None:
             where, params = " AND collection = ?", (collection,)
@@ -574,34 +513,19 @@ class SQLiteStore:
             "SELECT rowid, chunk_ids, bits FROM document_bits "
             f"WHERE rowid > ?{where} ORDER BY rowid LIMIT ?"
         )
-        best_ids = np.zeros(0, dtype=np.int64)
-        best_dist = np.zeros(0, dtype=np.int32)
-        last_rowid = -1
-        while True:
-            # A page of documents at a time (fetchall builds the rows in C): memory is one
-            # page of bits, whatever the corpus size.
-            rows = self._conn.execute(sql, (last_rowid, *params, _SCAN_ROWS)).fetchall()
-            if not rows:
-                break
-            last_rowid = rows[-1][0]
-            ids = np.frombuffer(b"".join(r[1] for r in rows), dtype=np.int64)
-            words = np.frombuffer(b"".join(r[2] for r in rows), dtype=np.uint64)
-            words = words.reshape(len(ids), -1) ^ qwords
-            counts = (
-                np.bitwise_count(words)
-                if hasattr(np, "bitwise_count")
-                else _POPCOUNT[words.view(np.uint8)].reshape(len(ids), -1)  # NumPy < 2.0
-            )
-            dist = counts[:, 0].astype(np.int32)
-            for column in range(1, counts.shape[1]):  # faster than sum(axis=1) for 6 columns
-                dist += counts[:, column]
-            best_ids = np.concatenate([best_ids, ids])
-            best_dist = np.concatenate([best_dist, dist])
-            if len(best_ids) > candidates:
-                keep = np.argpartition(best_dist, candidates - 1)[:candidates]
-                best_ids, best_dist = best_ids[keep], best_dist[keep]
-            if len(rows) < _SCAN_ROWS:
-                break
+
+        def pages() -> Iterator[list[tuple[bytes, bytes]]]:
+            # A page of documents at a time (fetchall builds the rows in C).
+            last_rowid = -1
+            while True:
+                rows = self._conn.execute(sql, (last_rowid, *params, _SCAN_ROWS)).fetchall()
+                if rows:
+                    last_rowid = rows[-1][0]
+                    yield [(r[1], r[2]) for r in rows]
+                if len(rows) < _SCAN_ROWS:
+                    return
+
+        best_ids = hamming_candidates(pages(), query, candidates)
         if not len(best_ids):
             return []
         ids = [int(i) for i in best_ids]

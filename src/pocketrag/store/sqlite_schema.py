@@ -14,14 +14,7 @@ from collections.abc import Callable
 import apsw
 import numpy as np
 
-
-def sign_bits(vectors: np.ndarray) -> np.ndarray:
-    """One bit per dimension (value > 0), rows padded to whole 8-byte words so a scan can
-    XOR and popcount them as uint64. int8 and float32 vectors give the same bits (a value
-    that rounds to int8 0 is < 0.004 in float and hardly matters for a prefilter)."""
-    bits = np.packbits(np.asarray(vectors) > 0, axis=1)
-    pad = (-bits.shape[1]) % 8
-    return np.pad(bits, ((0, 0), (0, pad))) if pad else bits
+from pocketrag.store.bitscan import sign_bits
 
 
 def _backfill_document_bits(conn: apsw.Connection) -> None:
