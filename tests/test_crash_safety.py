@@ -18,7 +18,7 @@ import apsw
 import pytest
 import sqlite_vec
 
-N_DOCS = 40
+N_DOCS = 60
 WORDS = [
     "policy",
     "staff",
