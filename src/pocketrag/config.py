@@ -96,10 +96,10 @@ class Settings(BaseSettings):
     # Token budget for the whole prompt (instructions + sources + question); with the
     # default max_tokens it fits an 8k-token context window.
     llm_context_tokens: int = Field(default=6000, ge=500)
-    # Refuse without calling the LLM when retrieval relevance (best section-heading cosine
-    # + 0.08 x best BM25) is below this; calibrated on samples/handbook with
-    # bench/qa_refusal_calibration.py, see docs/BENCHMARKS.md "Answers".
-    refusal_threshold: float = Field(default=0.857, ge=0)
+    # Refuse without calling the LLM when relevance (generation/answerability.py: heading
+    # cosine + 0.08 x BM25 + 0.5 x sentence support) is below this; calibrated on
+    # samples/handbook with bench/qa_refusal_calibration.py, see docs/BENCHMARKS.md "Answers".
+    refusal_threshold: float = Field(default=1.32, ge=0)
 
     # --- service -----------------------------------------------------------------------
     host: str = "0.0.0.0"

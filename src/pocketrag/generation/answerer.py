@@ -21,6 +21,7 @@ import numpy as np
 
 from pocketrag.config import Settings
 from pocketrag.documents import Hit
+from pocketrag.generation.answerability import relevance_score, relevance_signals
 from pocketrag.generation.citations import (
     build_citations,
     clean_markers,
@@ -31,9 +32,8 @@ from pocketrag.generation.condense import condense, normalise_history
 from pocketrag.generation.extractive import (
     FALLBACK_NOTICE,
     NOTICE,
-    content_words,
     extractive_answer,
-    lexical_overlap,
+    rank_candidates,
 )
 from pocketrag.generation.guardrails import check_question, install_pii_masking
 from pocketrag.generation.llm import (
@@ -87,56 +87,6 @@ class Answer:
         return out
 
 
-def relevance_signals(
-    question: str, hits: Sequence[Hit], question_vector: np.ndarray, embed: EmbedderLike
-) -> dict[str, float]:
-    """How well the retrieved chunks match the question.
-
-    dense: best cosine among the top three chunks (the store's score when the hit carries
-    one, else computed from three short passages); heading: best cosine between the
-    question and the section headings of the hits (policies are organised by topic, so a
-    question whose topic matches no section is likely not covered: "Can I bring my dog?"
-    matches no heading, "My mum died, how much time off?" matches "Bereavement leave");
-    bm25: best BM25 among the hits (IDF-weighted evidence, so rare shared words count
-    most); lexical: share of the question's content words in the best chunk (reported).
-    """
-    top = list(hits[:3])
-    if not top:
-        return {"dense": 0.0, "heading": 0.0, "bm25": 0.0, "lexical": 0.0}
-    dense = [h.scores.get("dense") for h in top]
-    if any(d is None for d in dense):
-        vectors = embed.embed([h.text for h in top])
-        dense = [float(v @ question_vector) for v in vectors]
-    headings = list(dict.fromkeys(_leaf_heading(h) for h in hits[:5]))
-    heading = float((embed.embed(headings) @ question_vector).max())
-    words = content_words(question)
-    lexical = [lexical_overlap(words, f"{h.title} {h.heading} {h.text}") for h in top]
-    return {
-        "dense": max(float(d) for d in dense),
-        "heading": heading,
-        "bm25": max(float(h.scores.get("bm25", 0.0)) for h in hits),
-        "lexical": max(lexical),
-    }
-
-
-def _leaf_heading(hit: Hit) -> str:
-    """The section's own heading (qualifying it with the document title was tried and
-    separated answerable from unanswerable questions less well)."""
-    return hit.heading.split(" > ")[-1].strip() if hit.heading else (hit.title or hit.source)
-
-
-# Calibrated on samples/handbook/questions.jsonl with bench/qa_refusal_calibration.py, which
-# compares the signals and their mixes; see docs/BENCHMARKS.md "Answers". Chunk cosine
-# added nothing once headings and BM25 were in (it rates near-topic questions as highly as
-# answerable ones), so it is reported but not weighted.
-WEIGHTS = {"heading": 1.0, "bm25": 0.08}
-
-
-def relevance_score(signals: dict[str, float]) -> float:
-    """One number compared with settings.refusal_threshold (refuse below it)."""
-    return sum(w * max(0.0, signals[name]) for name, w in WEIGHTS.items())
-
-
 class Answerer:
     """Holds the long-lived parts (LLM client with its circuit breaker) across questions."""
 
@@ -188,8 +138,11 @@ class Answerer:
         hits = self._search(standalone, k=k, collection=collection, document_ids=document_ids)
         embedder = self._embedder()
         q_vec = embedder.embed([standalone])[0]
-        relevance = relevance_score(relevance_signals(standalone, hits, q_vec, embedder))
-        retrieved = time.perf_counter()
+        retrieved = time.perf_counter()  # "generate" from here: answerability + answer
+        # the extractive step's ranked sentences: evidence for the refusal decision as well
+        ranked = rank_candidates(standalone, hits, embedder.embed, q_vec)
+        signals = relevance_signals(standalone, hits, q_vec, embedder, ranked)
+        relevance = relevance_score(signals)
         log.info("question %r relevance %.3f over %d hits", standalone, relevance, len(hits))
 
         def finish(text: str, mode: str, refused: bool, sources: list[Hit], notice=None):
@@ -224,8 +177,9 @@ class Answerer:
             """The extractive answer with its citations numbered [1], [2], ... and the
             sources reordered to match (it is shown whole, so renumbering is safe)."""
             text = extractive_answer(
-                standalone, hits, embedder.embed, question_vector=q_vec, notice=notice
-            )
+                standalone, hits, embedder.embed, question_vector=q_vec, ranked=ranked,
+                notice=notice,
+            )  # fmt: skip
             text, order = renumber(text, len(hits))
             return text, [hits[n - 1] for n in order]
 
