@@ -68,3 +68,21 @@ def test_best_sentence_answers_and_every_sentence_is_cited(
         assert re.search(r"\[\d\]", sentence), sentence
     cited = clean_markers(body, 3)
     assert cited.invalid == [] and source_n in cited.used
+
+
+SHARED = "Tell your manager as soon as possible."
+SICK = f"Sickness absence\n{SHARED}"  # two-word lines are not quoted, but give context
+TRAIN = f"Train bookings\n{SHARED}"
+
+
+def test_the_quoted_document_is_the_one_whose_text_answers_not_the_top_ranked(embedder) -> None:
+    """The same sentence sits in a travel chunk ranked first and in a sickness chunk ranked
+    second: the answer quotes the sickness policy (its chunk is the better context; a bonus
+    for the top-ranked document, the previous rule, quoted the travel policy)."""
+    ranked_hits = [
+        Hit(1, "t", "travel.pdf", "Travel", TRAIN, 2, 2, "Rail", 0.2),
+        Hit(2, "s", "sick-leave.md", "Sickness absence", SICK, None, None, "Reporting", 0.1),
+    ]
+    text = extractive_answer("Who do I tell when I'm off sick?", ranked_hits, embedder.embed)
+    cited = clean_markers(text.rsplit("\n\n", 1)[0], 2)
+    assert cited.used == [2], text
