@@ -171,7 +171,8 @@ def test_docx_zip_bomb_rejected_fast_and_small(tmp_path: Path) -> None:
     assert path.stat().st_size < 5 * 1024 * 1024
     script = textwrap.dedent(
         f"""
-        import resource, time
+        import time
+        from pocketrag.observability import memory_mb
         from pathlib import Path
         from pocketrag.config import load_settings
         from pocketrag.loaders import load_document
@@ -182,7 +183,7 @@ def test_docx_zip_bomb_rejected_fast_and_small(tmp_path: Path) -> None:
         except LoaderError as e:
             print(e)
         print(time.perf_counter() - t)
-        print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)
+        print(int(memory_mb()["peak_mb"]))  # VmHWM: ru_maxrss would inherit the parent's peak
         """
     )
     out = subprocess.run(
@@ -219,13 +220,13 @@ def test_ten_megabytes_of_nested_html(tmp_path: Path, settings) -> None:
     assert path.stat().st_size >= 10 * 1024 * 1024
     script = textwrap.dedent(
         f"""
-        import resource
+        from pocketrag.observability import memory_mb
         from pathlib import Path
         from pocketrag.config import load_settings
         from pocketrag.loaders import load_document
         d = load_document(Path({str(path)!r}), load_settings())
         print(d.blocks[-1].text)
-        print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)
+        print(int(memory_mb()["peak_mb"]))  # VmHWM: ru_maxrss would inherit the parent's peak
         """
     )
     started = time.perf_counter()

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import resource
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -22,22 +21,12 @@ from pocketrag.config import Settings
 from pocketrag.documents import Block, Document, PocketragError
 from pocketrag.evaluation.metrics import Qrels, evaluate_run
 from pocketrag.ingest import sha256_file
+from pocketrag.observability import memory_mb
 
 # Chunks retrieved per query before collapsing to documents: enough for Recall@100 even
 # when a few documents contribute several chunks.
 CHUNK_DEPTH = 300
 DOC_DEPTH = 100
-
-
-def peak_rss_mb() -> float:
-    """Peak resident memory of this process (VmHWM), in MB."""
-    try:
-        for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def read_queries(folder: Path) -> dict[str, str]:
@@ -200,7 +189,7 @@ def run_beir(
             "index_cached": cached,
             "query_ms_mean": round(1000 * sum(times) / max(len(times), 1), 2),
             "query_ms_p95": round(1000 * times[int(0.95 * (len(times) - 1))], 2) if times else 0,
-            "peak_rss_mb": round(peak_rss_mb(), 1),
+            "peak_rss_mb": round(memory_mb()["peak_mb"], 1),
             "index_path": str(path),
         }
     )
