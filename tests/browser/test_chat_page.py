@@ -186,3 +186,28 @@ def test_phone_width_and_keyboard(serve, sample_index, page_at):
     assert page.locator("#docs-panel").is_visible()
     page.screenshot(path="test-artifacts/documents-panel-390px.png")
     assert page.errors == []
+
+
+def test_query_key_is_asked_for_once_and_kept_for_the_tab(serve, sample_index, page_at):
+    live = serve(data_dir=sample_index, read_only=True, query_key="team-key")
+    wait_ready(live.url)
+    page = page_at(live.url + "/")
+    ask(page, QUESTION)
+    page.wait_for_selector("#key-dialog:not([hidden])")
+    page.fill("#key-input", "wrong")
+    page.press("#key-input", "Enter")
+    # a wrong key: the answer shows the server's message, nothing is stored for good use
+    page.wait_for_selector(".msg.bot.failed", timeout=30_000)
+    assert "not valid" in page.locator(".msg.bot.failed").inner_text()
+    page.evaluate("sessionStorage.removeItem('pocketrag.key')")
+    ask(page, QUESTION)
+    page.wait_for_selector("#key-dialog:not([hidden])")
+    page.fill("#key-input", "team-key")
+    page.press("#key-input", "Enter")
+    wait_until(
+        page, "document.querySelectorAll('.msg.bot:not(.streaming):not(.failed)').length === 1", 60
+    )
+    ask(page, "And how do I book it?")  # no second prompt: the key is kept for this tab
+    wait_until(page, "document.querySelectorAll('.msg.bot:not(.streaming)').length === 3", 60)
+    assert page.locator("#key-dialog").is_hidden()
+    assert page.errors == []
