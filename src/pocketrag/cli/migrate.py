@@ -126,6 +126,19 @@ def copy_index(
     }
 
 
+def _open_source(path: Path) -> Any:
+    """The SQLite index, opened writable when possible so that a file from an older
+    pocketrag is upgraded first (as any other command would do); read-only otherwise."""
+    from pocketrag.store.sqlite import SQLiteStore
+
+    if not path.is_file():
+        raise PocketragError(f"No index at {path}. Give the SQLite index with --from PATH.")
+    try:
+        return SQLiteStore(path)
+    except Exception:  # e.g. a read-only disk: read it as it is
+        return SQLiteStore(path, read_only=True)
+
+
 def _source_meta(source: Any) -> dict[str, str]:
     rows = source._conn.execute("SELECT key, value FROM meta").fetchall()
     return {k: v for k, v in rows if k not in _SQLITE_ONLY_META}
@@ -148,7 +161,6 @@ def migrate(
     """Copy an SQLite index (documents, chunks, vectors) into PostgreSQL, without
     re-embedding. Safe to re-run: unchanged documents are skipped."""
     from pocketrag.store.postgres import PostgresStore, describe_url
-    from pocketrag.store.sqlite import SQLiteStore
 
     settings = settings_of(ctx)
     url = to or settings.database_url
@@ -157,7 +169,7 @@ def migrate(
         raise typer.Exit(2)
     path = source_path or settings.sqlite_path
     try:
-        source = SQLiteStore(path, read_only=True)
+        source = _open_source(Path(path))
         target = PostgresStore(url, pool_size=2, pool_timeout=settings.database_pool_timeout)
         with source, target, _progress() as progress:
             task = progress.add_task("Copying", total=None)
