@@ -208,6 +208,7 @@ class Run:
             ndcg_file.write_text(r2["stdout"])
             res["seed-chroma-dense"] = {
                 **json.loads(r2["stdout"]),
+                "passages": json.loads(r["stdout"])["passages"],
                 "ingest_wall_s": r["wall_s"],
                 "ingest_maxrss_mb": r["maxrss_mb"],
                 "cached": False,
@@ -215,6 +216,13 @@ class Run:
         else:
             log(f"SciFact seed stack: reusing the deterministic result in {cache}")
             res["seed-chroma-dense"] = {**json.loads(ndcg_file.read_text()), "cached": True}
+            built = json.loads((cache / "ingest.json").read_text())
+            res["seed-chroma-dense"]["passages"] = built["passages"]
+            peak = cache / "ingest_peak.json"  # written by whoever built the cache
+            if peak.exists():
+                res["seed-chroma-dense"]["ingest_maxrss_mb"] = json.loads(peak.read_text())[
+                    "maxrss_mb"
+                ]
         self.out["scifact"] = res
         self.save()
 

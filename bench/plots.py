@@ -42,9 +42,9 @@ def _budget(ax, mb: float, label: str) -> None:
     ax.axhline(mb, color="grey", linestyle=":", linewidth=1)
     ax.annotate(
         label,
-        (0.99, mb),
+        (0.01, mb),
         xycoords=("axes fraction", "data"),
-        ha="right",
+        ha="left",
         va="bottom",
         fontsize=8,
         color="grey",

@@ -130,6 +130,31 @@ def rows(out: dict) -> list[tuple[str, object, object, object, str]]:
             )
     sf = out.get("scifact", {})
     if sf:
+        hybrid = sf.get("pocketrag-hybrid", {})
+        r.append(
+            (
+                "SciFact index: chunks",
+                hybrid.get("chunks"),
+                _get(sf, "seed-chroma-dense", "passages"),
+                None,
+                "",
+            )
+        )
+        r.append(
+            (
+                "SciFact index build: peak RSS, MB",
+                hybrid.get("maxrss_mb"),
+                _get(sf, "seed-chroma-dense", "ingest_maxrss_mb"),
+                None,
+                LOWER,
+            )
+        )
+        seed_s = (
+            None
+            if _get(sf, "seed-chroma-dense", "cached")
+            else _get(sf, "seed-chroma-dense", "ingest_wall_s")
+        )
+        r.append(("SciFact index build, s", hybrid.get("index_seconds"), seed_s, None, LOWER))
         seed = _get(sf, "seed-chroma-dense", "ndcg@10")
         for mode in ("hybrid", "dense", "bm25"):
             pr = _get(sf, f"pocketrag-{mode}", "ndcg@10")
