@@ -104,16 +104,17 @@ class Run:
 
     def __init__(self, args: argparse.Namespace) -> None:
         self.args = args
-        self.work = RESULTS / "work"
-        self.csv = RESULTS / "csv"
-        self.logs = RESULTS / "logs"
+        self.results = args.results
+        self.work = args.work or self.results / "work"
+        self.csv = self.results / "csv"
+        self.logs = self.results / "logs"
         for d in (self.work, self.csv, self.logs):
             d.mkdir(parents=True, exist_ok=True)
         self.out: dict = {"config": vars(args).copy(), "ingest": {}, "serving": {}}
 
     def save(self) -> None:
         """After every stage, so a long run interrupted late still leaves its numbers."""
-        (RESULTS / "compare.json").write_text(json.dumps(self.out, indent=1, default=str))
+        (self.results / "compare.json").write_text(json.dumps(self.out, indent=1, default=str))
 
     # ---- ingest -------------------------------------------------------------------
     def ingest_pocketrag(self, name: str, paths: list[Path], rep: int) -> dict:
@@ -186,6 +187,7 @@ class Run:
             except RuntimeError as exc:
                 res[f"pocketrag-{mode}"] = {"error": str(exc)[:500]}
         cache = RESULTS / "cache" / ("seed-scifact-full" if not a.quick else "seed-scifact-quick")
+        # (the cache always lives under bench/results/cache, whatever --results says)
         ndcg_file = cache / "ndcg.json"
         if a.quick or a.fresh_seed_scifact or not ndcg_file.exists():
             fresh(cache)
@@ -252,7 +254,8 @@ class Run:
                 if stack == "pocketrag":
                     r["cold_start_ready_s"] = wait_for(srv.base + "/ready", 120, srv.proc)
                 r["rss_healthy_mb"] = srv.rss_now_mb(0.5)
-                body = {"query": queries[0], "k": 5}
+                extra = {"mode": self.args.pocketrag_mode} if stack == "pocketrag" else {}
+                body = {"query": queries[0], "k": 5, **extra}
                 import httpx
 
                 t = time.perf_counter()
@@ -262,7 +265,7 @@ class Run:
                 r["first_search_from_start_s"] = time.monotonic() - srv.started
                 time.sleep(1.0)
                 r["rss_rest_mb"] = srv.rss_now_mb(2.0)
-                bodies = [{"query": q, "k": 5} for q in queries]
+                bodies = [{"query": q, "k": 5, **extra} for q in queries]
                 seq = run_clients(srv.base + search, bodies, 1, self.args.sequential)
                 r["seq"] = seq
                 mark = srv.sampler.mark()
@@ -386,7 +389,26 @@ def parse_args() -> argparse.Namespace:
         action="store_true",
         help="recompute the seed SciFact nDCG instead of reusing the cached result",
     )
+    p.add_argument(
+        "--pocketrag-mode",
+        default="hybrid",
+        choices=["hybrid", "dense", "bm25"],
+        help="retrieval mode of pocketrag's /v1/search in the serving runs",
+    )
+    p.add_argument(
+        "--results",
+        type=Path,
+        help="output folder (bench/results, or bench/results/quick with --quick)",
+    )
+    p.add_argument(
+        "--work",
+        type=Path,
+        help="scratch folder for corpora and indexes (default RESULTS/work); with"
+        " --skip ingest, serving reuses the indexes a previous run left there",
+    )
     a = p.parse_args()
+    if a.results is None:
+        a.results = RESULTS / "quick" if a.quick else RESULTS
     defaults = (1, 3000, 200, 5, 20) if a.quick else (3, 100_000, 600, 25, 100)
     names = ("repeats", "synthetic_chunks", "seed_synthetic_chunks", "per_client", "sequential")
     for name, value in zip(names, defaults, strict=True):
@@ -452,13 +474,13 @@ def main() -> None:
     if "sizes" not in skip:
         run.out["sizes"] = env_sizes()
     run.out["elapsed_s"] = time.monotonic() - started
-    (RESULTS / "compare.json").write_text(json.dumps(run.out, indent=1, default=str))
+    run.save()
     table = report.markdown(run.out)
-    (RESULTS / "compare.md").write_text(table)
+    (args.results / "compare.md").write_text(table)
     print(table)
     log(
         f"done in {run.out['elapsed_s'] / 60:.1f} min ({run.out['measuring_s'] / 60:.1f} min"
-        f" measuring); results in {RESULTS}"
+        f" measuring); results in {args.results}"
     )
 
 
