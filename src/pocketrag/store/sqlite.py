@@ -48,7 +48,7 @@ DEFAULT_EXACT_LIMIT = 20_000
 _OVERSAMPLE = 4
 _MIN_CANDIDATES = 200
 # Documents' sign-bit rows read per step: bounds the scan's memory.
-_SCAN_ROWS = 4096
+_SCAN_ROWS = 256
 _MAX_QUERY_TERMS = 64
 _TOKEN_RE = re.compile(r"\w+", re.UNICODE)
 # A short English stop list: dropping these keeps OR-queries from touching most of the index
