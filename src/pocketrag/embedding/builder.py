@@ -81,7 +81,8 @@ def _quantize_rows(g: _Graph, x: str) -> tuple[str, str]:
     One scale per row, unlike DynamicQuantizeLinear's one scale per batch: a text's embedding
     then does not depend on the other texts in its batch (with per-batch scales the empty
     string's cosine to sentence-transformers fell from 0.982 alone to 0.972 in a batch), and
-    mean quality rises (0.9926 -> 0.9958 on the reference texts) for ~25% of the speed.
+    mean quality rises (0.9926 -> 0.9958 on the reference texts); per-batch scales measured
+    1.3-1.45x faster (docs/BENCHMARKS.md, "Embedding").
     uint8 + a constant zero point keeps onnxruntime on its fast u8 x s8 kernel.
     """
     c = g.const_once
