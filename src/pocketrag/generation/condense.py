@@ -19,10 +19,13 @@ log = logging.getLogger("pocketrag.condense")
 
 Turn = tuple[str, str]  # (role "user" | "assistant", text)
 
-_FOLLOW_UP = re.compile(
-    r"^\s*(and|but|also|so|then|what about|how about|what if|same|ok|okay)\b"
-    r"|\b(it|its|that|this|those|these|they|them|their|there|he|she|his|her|one|ones|"
-    r"same|else|too|instead)\b",
+_CONNECTOR = re.compile(
+    r"^\s*(and|but|also|so|then|what about|how about|what if|same|ok|okay)\b", re.IGNORECASE
+)
+# Words that point back at the conversation. Not "there" or "one": "Is there a dog policy?"
+# and "Can one carry leave over?" stand on their own.
+_REFERENCE = re.compile(
+    r"\b(it|its|that|this|those|these|they|them|their|he|she|his|her|same|else|too|instead)\b",
     re.IGNORECASE,
 )
 
@@ -43,7 +46,13 @@ def normalise_history(history: Iterable[object]) -> list[Turn]:
 
 
 def looks_like_follow_up(question: str) -> bool:
-    return bool(_FOLLOW_UP.search(question)) or len(content_words(question)) <= 2
+    """A connector opening ("And for contractors?"), a reference in a short question ("Does it
+    apply to interns?"), or hardly any content ("Why?"). A question that names its own
+    subject is taken as it stands, so a new topic is never glued onto the previous one."""
+    words = len(content_words(question))
+    if _CONNECTOR.search(question):
+        return True
+    return (bool(_REFERENCE.search(question)) and words <= 3) or words <= 1
 
 
 def condense_heuristic(history: Sequence[Turn], question: str) -> str:

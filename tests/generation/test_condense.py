@@ -1,0 +1,38 @@
+"""Which questions lean on the conversation, and which stand on their own."""
+
+import pytest
+
+from pocketrag.generation.condense import condense_heuristic, looks_like_follow_up
+
+HISTORY = [
+    ("user", "How long do I have to submit an expense claim?"),
+    ("assistant", "Within 30 days [1]."),
+]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "And for contractors?",
+        "What about part-timers?",
+        "Does it apply to interns?",
+        "Can I carry them over?",
+        "Why?",
+    ],
+)
+def test_follow_ups_get_the_previous_question(question: str) -> None:
+    assert looks_like_follow_up(question)
+    assert condense_heuristic(HISTORY, question).startswith(HISTORY[0][1])
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Is there an office dog policy?",  # existential "there" points at nothing
+        "Can one carry annual leave over to next year?",
+        "How many days of sick leave do I get before a doctor's note is needed?",
+    ],
+)
+def test_new_topics_stand_on_their_own(question: str) -> None:
+    assert not looks_like_follow_up(question)
+    assert condense_heuristic(HISTORY, question) == question
