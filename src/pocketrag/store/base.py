@@ -14,6 +14,42 @@ import numpy as np
 
 from pocketrag.documents import Chunk, Document, DocumentInfo, Hit
 
+# The chunk columns both stores select to build a Hit, in the order `hits_in_order` reads them.
+HIT_COLUMNS = (
+    "c.id, c.document_id, d.source, d.title, c.text, c.page_start, c.page_end, c.heading, "
+    "c.ordinal, d.collection FROM chunks c JOIN documents d ON d.id = c.document_id"
+)
+
+
+def hits_in_order(
+    scored: Sequence[tuple[int, float]], rows: dict[int, Sequence], kind: str
+) -> list[Hit]:
+    """Hits in the order of `scored` from rows selected with HIT_COLUMNS (keyed by chunk id);
+    a chunk deleted between the scoring and the row lookup is left out."""
+    hits = []
+    for chunk_id, score in scored:
+        row = rows.get(chunk_id)
+        if row is None:
+            continue
+        _, doc_id, source, title, text, p_start, p_end, heading, ordinal, coll = row
+        hits.append(
+            Hit(
+                chunk_id=chunk_id,
+                document_id=doc_id,
+                source=source,
+                title=title,
+                text=text,
+                page_start=p_start,
+                page_end=p_end,
+                heading=heading,
+                score=score,
+                scores={kind: score},
+                ordinal=ordinal,
+                collection=coll,
+            )
+        )
+    return hits
+
 
 @runtime_checkable
 class Store(Protocol):

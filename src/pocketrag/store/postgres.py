@@ -42,6 +42,7 @@ except ImportError as exc:  # the SQLite default does not need the driver
         "pip install 'pocketrag[postgres]' (psycopg 3 and psycopg_pool)."
     ) from exc
 from pocketrag.store import postgres_bm25 as bm25
+from pocketrag.store.base import HIT_COLUMNS, hits_in_order
 from pocketrag.store.postgres_schema import ADVISORY_LOCK_KEY, check_version, migrate
 
 if TYPE_CHECKING:
@@ -494,35 +495,11 @@ class PostgresStore:
         rows = {
             int(r[0]): r
             for r in conn.execute(
-                "SELECT c.id, c.document_id, d.source, d.title, c.text, c.page_start, "
-                "c.page_end, c.heading, c.ordinal, d.collection FROM chunks c "
-                "JOIN documents d ON d.id = c.document_id WHERE c.id = ANY(%s)",
+                f"SELECT {HIT_COLUMNS} WHERE c.id = ANY(%s)",
                 ([chunk_id for chunk_id, _ in scored],),
             )
         }
-        hits = []
-        for chunk_id, score in scored:
-            row = rows.get(chunk_id)
-            if row is None:  # deleted between the two statements
-                continue
-            _, doc_id, source, title, text, p_start, p_end, heading, ordinal, coll = row
-            hits.append(
-                Hit(
-                    chunk_id=chunk_id,
-                    document_id=doc_id,
-                    source=source,
-                    title=title,
-                    text=text,
-                    page_start=p_start,
-                    page_end=p_end,
-                    heading=heading,
-                    score=score,
-                    scores={kind: score},
-                    ordinal=ordinal,
-                    collection=coll,
-                )
-            )
-        return hits
+        return hits_in_order(scored, rows, kind)
 
     # --- maintenance ------------------------------------------------------------------------
 

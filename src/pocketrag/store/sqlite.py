@@ -36,6 +36,7 @@ import numpy as np
 import sqlite_vec
 
 from pocketrag.documents import Chunk, Document, DocumentInfo, Hit, PocketragError
+from pocketrag.store.base import HIT_COLUMNS, hits_in_order
 from pocketrag.store.bitscan import hamming_candidates, sign_bits
 from pocketrag.store.sqlite_schema import MIGRATIONS, SCHEMA_VERSION
 
@@ -556,36 +557,11 @@ class SQLiteStore:
         rows = {
             int(r[0]): r
             for r in self._conn.execute(
-                "SELECT c.id, c.document_id, d.source, d.title, c.text, c.page_start, "
-                "c.page_end, c.heading, c.ordinal, d.collection FROM chunks c "
-                "JOIN documents d ON d.id = c.document_id "
-                f"WHERE c.id IN ({','.join('?' * len(ids))})",
+                f"SELECT {HIT_COLUMNS} WHERE c.id IN ({','.join('?' * len(ids))})",
                 tuple(ids),
             )
         }
-        hits = []
-        for chunk_id, score in scored:
-            row = rows.get(chunk_id)
-            if row is None:  # deleted between the two statements
-                continue
-            _, doc_id, source, title, text, p_start, p_end, heading, ordinal, coll = row
-            hits.append(
-                Hit(
-                    chunk_id=chunk_id,
-                    document_id=doc_id,
-                    source=source,
-                    title=title,
-                    text=text,
-                    page_start=p_start,
-                    page_end=p_end,
-                    heading=heading,
-                    score=score,
-                    scores={kind: score},
-                    ordinal=ordinal,
-                    collection=coll,
-                )
-            )
-        return hits
+        return hits_in_order(scored, rows, kind)
 
     # --- maintenance --------------------------------------------------------------------
 
