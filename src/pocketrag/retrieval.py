@@ -12,6 +12,7 @@ Defaults were tuned on SciFact's *train* qrels (never test); see docs/BENCHMARKS
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from typing import Literal, Protocol
 
@@ -74,6 +75,17 @@ def reciprocal_rank_fusion(
     return out
 
 
+_BACKGROUND: ThreadPoolExecutor | None = None
+
+
+def _background() -> ThreadPoolExecutor:
+    """One small shared pool for the BM25 half of hybrid searches on concurrent stores."""
+    global _BACKGROUND
+    if _BACKGROUND is None:
+        _BACKGROUND = ThreadPoolExecutor(max_workers=4, thread_name_prefix="pocketrag-bm25")
+    return _BACKGROUND
+
+
 class Retriever:
     """Searches one store in `bm25`, `dense` or `hybrid` mode.
 
@@ -130,9 +142,20 @@ class Retriever:
             vector = self.embed_query(query)
             hits = self.store.dense_search(vector, max(depth, 1), **filters)
         else:
-            vector = self.embed_query(query)
-            lexical = self.store.lexical_search(query, max(self.bm25_top_n, depth), **filters)
-            dense = self.store.dense_search(vector, max(self.dense_top_n, depth), **filters)
+            lexical_depth = max(self.bm25_top_n, depth)
+            if getattr(self.store, "concurrent_reads", False):
+                # BM25 runs on its own connection while the query is embedded and the
+                # dense search runs: latency is the slower of the two, not their sum.
+                pending = _background().submit(
+                    self.store.lexical_search, query, lexical_depth, **filters
+                )
+                vector = self.embed_query(query)
+                dense = self.store.dense_search(vector, max(self.dense_top_n, depth), **filters)
+                lexical = pending.result()
+            else:
+                vector = self.embed_query(query)
+                lexical = self.store.lexical_search(query, lexical_depth, **filters)
+                dense = self.store.dense_search(vector, max(self.dense_top_n, depth), **filters)
             hits = reciprocal_rank_fusion([lexical, dense], k=self.rrf_k, weights=self.weights)
             self._fill_dense_scores(hits[:depth], vector)
         hits = hits[:depth]

@@ -226,3 +226,23 @@ def test_document_without_chunks(store):
     info = store.add_document(document, [], np.zeros((0, DIM), np.float32), sha256="e")
     assert info.chunk_count == 0
     assert store.find_document("empty.md").chunk_count == 0
+
+
+def test_hybrid_retrieval_is_the_fusion_of_both_searches(store):
+    """The Retriever's hybrid result (concurrent halves on PostgreSQL, sequential on SQLite)
+    equals fusing the store's own BM25 and dense lists."""
+    from pocketrag.retrieval import Retriever, reciprocal_rank_fusion
+
+    add(store, "leave.md", LEAVE, seed=1)
+    add(store, "expenses.md", EXPENSES, seed=2)
+    add(store, "security.md", SECURITY, seed=3)
+    query, vector = "travel expenses receipts", unit(1000)  # dense favours leave.md chunk 0
+    retriever = Retriever(store, lambda _: vector, bm25_top_n=10, dense_top_n=10, rrf_k=10)
+    expected = reciprocal_rank_fusion(
+        [store.lexical_search(query, 10), store.dense_search(vector, 10)], k=10
+    )
+    for _ in range(3):  # repeated: the concurrent path must not depend on timing
+        got = retriever.run(query, k=5)
+        assert [h.chunk_id for h in got] == [h.chunk_id for h in expected[:5]]
+        # BM25 ranks both expenses chunks first; dense ranks leave.md chunk 0 first.
+        assert [h.source for h in got[:3]] == ["expenses.md", "expenses.md", "leave.md"]

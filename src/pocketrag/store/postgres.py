@@ -93,6 +93,10 @@ def _now() -> str:
 class PostgresStore:
     """See the module docstring for why it is built this way."""
 
+    # Each call takes its own pooled connection, so a hybrid search may run BM25 and dense
+    # search at the same time (pocketrag.retrieval.Retriever does).
+    concurrent_reads = True
+
     def __init__(
         self,
         url: str,
