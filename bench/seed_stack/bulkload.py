@@ -30,7 +30,14 @@ def main() -> None:
     args = parser.parse_args()
 
     chroma = ChromaIndex(args.db)
-    got = chroma.collection.get(include=["embeddings", "documents", "metadatas"])
+    got: dict[str, list] = {"ids": [], "embeddings": [], "documents": [], "metadatas": []}
+    total = chroma.count()
+    for offset in range(0, total, 5000):  # paged: chroma refuses one 100k-row get
+        part = chroma.collection.get(
+            include=["embeddings", "documents", "metadatas"], limit=5000, offset=offset
+        )
+        for key in got:
+            got[key].extend(part[key])
     base = np.asarray(got["embeddings"], dtype=np.float32)
     done_files = {Path(m["source"]).name for m in got["metadatas"]}
     rows = [json.loads(line) for line in args.passages.open()]
