@@ -10,6 +10,10 @@ import pytest
 # A real PostgreSQL + pgvector (pgserver), one per session: `pg_server`, `pg_url`.
 from pg_server import pg_server, pg_url  # noqa: F401
 
+# Real servers on loopback (`serve`) and the sample-handbook index (`sample_index`), shared by
+# tests/api and tests/browser.
+pytest_plugins = ["live_server"]
+
 REPO_ROOT = Path(__file__).resolve().parents[1]
 SHARED_DATA = REPO_ROOT.parent / "shared" / "data"
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}

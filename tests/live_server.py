@@ -12,10 +12,12 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
+import pytest
 import uvicorn
 
 from pocketrag.api.app import create_app
@@ -104,3 +106,28 @@ def shared_sample_index(tmp_path_factory) -> Path:
         build_sample_index(data_dir)
         _built["sample"] = data_dir
     return _built["sample"]
+
+
+# --- fixtures shared by tests/api and tests/browser (imported by their conftests) ---------
+
+
+@pytest.fixture
+def serve() -> Iterator[Callable[..., Live]]:
+    """Start real servers on loopback for one test; all are stopped afterwards."""
+    started: list[Live] = []
+
+    def _serve(**overrides: object) -> Live:
+        live = start_server(**overrides)
+        started.append(live)
+        return live
+
+    yield _serve
+    for live in started:
+        live.stop()
+
+
+@pytest.fixture(scope="session")
+def sample_index(tmp_path_factory) -> Path:
+    """A data dir whose index holds the sample handbook (built once with the real CLI)."""
+    assert SAMPLES.is_dir(), f"sample handbook not found at {SAMPLES}"
+    return shared_sample_index(tmp_path_factory)

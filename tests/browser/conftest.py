@@ -8,8 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from live_server import SAMPLES, Live, shared_sample_index, start_server
-
 CHROMIUM = Path("/usr/bin/chromium")
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
@@ -57,24 +55,3 @@ def page_at(browser, request) -> Iterator[Callable[..., object]]:
     for page, width in pages:
         page.screenshot(path=str(ARTIFACTS / f"{request.node.name}-{width}px.png"), full_page=True)
         page.context.close()
-
-
-@pytest.fixture
-def serve() -> Iterator[Callable[..., Live]]:
-    started: list[Live] = []
-
-    def _serve(**overrides: object) -> Live:
-        live = start_server(**overrides)
-        started.append(live)
-        return live
-
-    yield _serve
-    for live in started:
-        live.stop()
-
-
-@pytest.fixture(scope="session")
-def sample_index(tmp_path_factory) -> Path:
-    if not SAMPLES.is_dir():
-        pytest.skip(f"sample handbook not found at {SAMPLES}")
-    return shared_sample_index(tmp_path_factory)
