@@ -32,7 +32,7 @@ from pocketrag.embedding.config import ModelError, ModelSpec, read_model_spec
 from pocketrag.embedding.source import ModelSource, default_source, local_source
 
 # Bump when the graph the builder writes changes, so old caches are not reused.
-BUILDER_VERSION = 6
+BUILDER_VERSION = 5
 Precision = Literal["int8", "fp32"]
 Progress = Callable[[str], None]
 
