@@ -80,14 +80,15 @@ class LLMConfig:
     base_url: str
     model: str
     api_key: str | None
-    max_tokens: int = 512
-    connect_timeout: float = 5.0
-    first_token_timeout: float = 30.0
-    total_timeout: float = 90.0
-    retries: int = 2
-    backoff_s: float = 0.5
-    breaker_threshold: int = 3
-    breaker_cooldown_s: float = 30.0
+    # No defaults here: Settings holds them (one place); resolve_llm_config() fills every field.
+    max_tokens: int
+    connect_timeout: float
+    first_token_timeout: float
+    total_timeout: float
+    retries: int
+    backoff_s: float
+    breaker_threshold: int
+    breaker_cooldown_s: float
 
     def __repr__(self) -> str:  # never show the key
         return (
