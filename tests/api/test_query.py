@@ -218,8 +218,8 @@ def test_openai_client_sees_clear_errors(live_llm):
 # --- protections ----------------------------------------------------------------------------
 
 
-def test_busy_server_answers_503_with_retry_after(serve, sample_index, fake_llm):
-    fake_llm.default = Reply("Slow answer [1].", first_token_delay=3)
+def one_slot_server(serve, sample_index, fake_llm):
+    """A ready server that runs one ask at a time with no queue, answering through fake_llm."""
     live = serve(
         data_dir=sample_index,
         read_only=True,
@@ -229,6 +229,12 @@ def test_busy_server_answers_503_with_retry_after(serve, sample_index, fake_llm)
         ask_queue_size=0,
     )
     wait_ready(live.url)
+    return live
+
+
+def test_busy_server_answers_503_with_retry_after(serve, sample_index, fake_llm):
+    fake_llm.default = Reply("Slow answer [1].", first_token_delay=3)
+    live = one_slot_server(serve, sample_index, fake_llm)
     slow = threading.Thread(
         target=httpx.post,
         args=(f"{live.url}/v1/ask",),
@@ -270,15 +276,7 @@ def test_memory_watchdog_refuses_asks_above_soft_limit(serve, sample_index):
 
 def test_client_leaving_mid_stream_frees_its_slot(serve, sample_index, fake_llm):
     fake_llm.default = Reply("word " * 200 + "[1].", token_delay=0.05)
-    live = serve(
-        data_dir=sample_index,
-        read_only=True,
-        llm_base_url=fake_llm.base_url,
-        llm_model="fake",
-        max_concurrent_asks=1,
-        ask_queue_size=0,
-    )
-    wait_ready(live.url)
+    live = one_slot_server(serve, sample_index, fake_llm)
     with httpx.stream(
         "POST", f"{live.url}/v1/ask", json={"question": QUESTION, "stream": True}, timeout=60
     ) as response:
