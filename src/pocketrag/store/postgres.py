@@ -435,7 +435,8 @@ class PostgresStore:
             return []
         where, params = self._filters(collection, document_ids)
         with self._conn() as conn:
-            scored = bm25.search(conn, query, k, where, params)
+            # A document filter bounds the rows already: score them all, exactly.
+            scored = bm25.search(conn, query, k, where, params, exhaustive=document_ids is not None)
             return self._hits(conn, scored, "bm25")
 
     def dense_search(
@@ -457,8 +458,9 @@ class PostgresStore:
             )
         where, params = self._filters(collection, document_ids)
         params |= {"q": vector_literal(query), "k": k}
+        # The hit's columns come with the distance: one statement, no second lookup by id.
         exact = (
-            "SELECT c.id, c.embedding <=> %(q)s::vector AS d FROM chunks c "
+            f"SELECT c.embedding <=> %(q)s::vector AS d, {HIT_COLUMNS} "
             f"WHERE c.embedding IS NOT NULL{where} "
             "ORDER BY (c.embedding <=> %(q)s::vector) + 0, c.id LIMIT %(k)s"
         )  # "+ 0" keeps the planner off the HNSW index: exact scan of a filtered subset
@@ -469,7 +471,7 @@ class PostgresStore:
                 with conn.transaction():
                     conn.execute(f"SET LOCAL hnsw.ef_search = {max(self.ef_search, k):d}")
                     rows = conn.execute(
-                        "SELECT c.id, c.embedding <=> %(q)s::vector AS d FROM chunks c "
+                        f"SELECT c.embedding <=> %(q)s::vector AS d, {HIT_COLUMNS} "
                         f"WHERE true{where} ORDER BY c.embedding <=> %(q)s::vector LIMIT %(k)s",
                         params,
                     ).fetchall()
@@ -477,8 +479,9 @@ class PostgresStore:
                 # short, and then an exact scan of that (small) collection is cheap.
                 if collection is not None and len(rows) < k:
                     rows = conn.execute(exact, params).fetchall()
-            scored = [(int(r[0]), 1.0 - float(r[1])) for r in rows if r[1] is not None]
-            return self._hits(conn, scored, "dense")
+        rows = [r for r in rows if r[0] is not None]
+        scored = [(int(r[1]), 1.0 - float(r[0])) for r in rows]
+        return hits_in_order(scored, {int(r[1]): r[1:] for r in rows}, "dense")
 
     def get_vectors(self, chunk_ids: Sequence[int]) -> dict[int, np.ndarray]:
         """Stored vectors of some chunks, e.g. to give BM25-only hits a cosine."""

@@ -1,15 +1,20 @@
-"""BM25 on PostgreSQL: exact statistics kept by the store, top-k found with MaxScore pruning.
+"""BM25 on PostgreSQL: exact statistics kept by the store, top-k found by threshold pruning.
 
-Why not `ts_rank`: it has no IDF, and ranks SciFact several nDCG points below BM25. Why not
-score every row the GIN index matches: a 100k-chunk index matches tens of thousands of rows
-for a question with one common word, and scoring each costs ~20 us (measured), i.e. a
-second per query. MaxScore (Turtle & Flood 1995) keeps the result exact while touching far
-fewer rows: score the rows matching the rarest terms first; the k-th score found is a floor,
-and rows matching only common terms whose summed upper bounds (idf * (k1 + 1)) fall under
-it cannot reach the top k, so they are never fetched. Only when even the remaining
-candidates exceed MAX_POSTINGS does the search drop the commonest terms from candidate
-generation (their contributions still count for rows that are scored): a bounded,
-documented approximation for questions made of very common words.
+Why not `ts_rank`'s own score: it has no IDF, and ranks SciFact several nDCG points below
+BM25. Why not score every row the GIN index matches: a 100k-chunk index matches tens of
+thousands of rows for a question with one common word, and even at ~2 us a row (below)
+that is far over a 50 ms budget. Instead, in the spirit of MaxScore (Turtle & Flood 1995):
+
+1. Score the rows that can reach a high threshold tau, chosen so that about
+   PHASE1_POSTINGS rows qualify (CandidatePlan: rows holding enough of the query's terms,
+   found by the GIN index as an OR of ANDs). If the k-th score found is >= tau, no other
+   row can beat it: the answer is exact, and usually a few hundred rows were read.
+2. Otherwise the k-th score found is a floor: score the remaining rows that can reach it.
+   Still exact. Only if those are estimated above MAX_POSTINGS rows (questions made only
+   of very common words) is the threshold raised until they fit: a bounded approximation
+   that can miss rows holding one common word with a high frequency; if it leaves fewer
+   than k rows, a bounded sample of the other matching rows fills the list. Every
+   returned score is the row's true BM25 score either way.
 
 Formula and constants follow SQLite FTS5's bm25() (k1=1.2, b=0.75, IDF floored at 1e-6)
 so both backends give comparable scores.
@@ -26,8 +31,9 @@ import psycopg
 K1 = 1.2
 B = 0.75
 MAX_QUERY_TERMS = 64
-PHASE1_POSTINGS = 500  # rows matched by the rarest terms, scored first to set the floor
-MAX_POSTINGS = 2_000  # bound on rows scored per query (see the module docstring)
+PHASE1_POSTINGS = 500  # rows scored by the first pass (estimated), to set the floor
+MAX_POSTINGS = 3_000  # bound on rows scored per query (see the module docstring)
+MAX_CLAUSES = 64  # bound on the AND-clauses of a candidate tsquery
 
 
 @dataclass
@@ -103,32 +109,116 @@ def apply(cur: psycopg.Cursor, delta: Delta) -> None:
         )
 
 
-def tsquery_any(lexemes: list[str]) -> str:
-    """`'a' | 'b'` with every lexeme quoted, so no user text is read as tsquery syntax."""
-    return " | ".join("'" + x.replace("\\", "\\\\").replace("'", "''") + "'" for x in lexemes)
-
-
-# setweight(..., lexemes) + ts_filter keep only the query's lexemes before unnesting, which
-# makes scoring a row ~2.5x cheaper than unnesting the whole tsvector (measured).
+# Per-row term frequencies without unnesting the tsvector: ts_rank with every weight 1 and a
+# one-lexeme query is sum_{j<=tf} 1/j^2 / (pi^2/6) (PostgreSQL's calc_rank_or, unchanged
+# since 8.3), strictly increasing in tf, and 1 / (pi^2/6 * (1 - r)) - 1/2 rounds back to tf
+# exactly for every tf a tsvector can hold (1..255; tested against the stored positions).
+# One C call per query term and row instead of unnest + join + group by: scoring a row got
+# ~3x cheaper (measured, docs/BENCHMARKS.md "PostgreSQL").
+_TF = (
+    "round(1 / (1.64493406685::float8 * (1 - ts_rank('{{1,1,1,1}}', c.tsv, "
+    "%(t{i})s::tsquery, 0)::float8)) - 0.5) AS tf{i}"
+)
+# OFFSET 0 keeps the planner from inlining each tf expression into every use of it.
 _SCORE = """
-SELECT cand.chunk_id,
-       sum(q.idf * cardinality(t.positions) * %(k1p1)s
-           / (cardinality(t.positions) + %(k1)s * (%(omb)s + %(b)s * cand.dl / %(avgdl)s)))
-         AS score
-FROM (SELECT c.chunk_id, c.dl, ts_filter(setweight(c.tsv, 'A', %(lex)s::text[]), '{a}') AS tsv
-      FROM chunk_terms c WHERE c.tsv @@ %(tsq)s::tsquery{where}) cand
-CROSS JOIN LATERAL unnest(cand.tsv) AS t(lexeme, positions, weights)
-JOIN unnest(%(lex)s::text[], %(idf)s::float8[]) AS q(lexeme, idf) ON q.lexeme = t.lexeme
-GROUP BY cand.chunk_id
-ORDER BY score DESC, cand.chunk_id
-LIMIT %(limit)s
+SELECT chunk_id, {score} AS score
+FROM (SELECT c.chunk_id, %(k1)s * (%(omb)s + %(b)s * c.dl / %(avgdl)s) AS norm, {tfs}
+      FROM chunk_terms c WHERE c.tsv @@ %(tsq)s::tsquery{where} {limit}) scored
+ORDER BY score DESC, chunk_id
+LIMIT %(k)s
 """
 
 
-def search(
-    conn: psycopg.Connection, query: str, k: int, where: str, params: dict[str, object]
-) -> list[tuple[int, float]]:
-    """Top-k (chunk id, BM25 score), best first."""
+@dataclass(frozen=True)
+class Term:
+    lexeme: str
+    df: int
+    idf: float
+
+    @property
+    def bound(self) -> float:
+        """The most this term can add to a row's score (tf -> infinity)."""
+        return self.idf * (K1 + 1)
+
+
+class CandidatePlan:
+    """Which rows can still reach a score threshold, as a tsquery the GIN index answers.
+
+    A row matching the set M of query terms scores less than sum(bound(t) for t in M), so
+    for a threshold tau only rows matching some *minimal* term set with bounds summing to
+    tau can score tau or more: the candidates are the OR of those sets' ANDs. GIN
+    intersects posting lists without reading rows, so a question of common words fetches
+    the rows holding several of them rather than every row holding one. (MaxScore's
+    essential/non-essential split is the special case of sets that are prefixes.)
+    """
+
+    def __init__(self, terms: list[Term], n_chunks: int) -> None:
+        self.terms = sorted(terms, key=lambda t: -t.bound)
+        self.bounds = [t.bound for t in self.terms]
+        self.share = [t.df / max(n_chunks, 1) for t in self.terms]
+        self.n_chunks = n_chunks
+
+    def term_sets(self, tau: float) -> list[tuple[int, ...]] | None:
+        """Minimal sets (indexes into self.terms) whose bounds reach tau; None if there
+        are more than MAX_CLAUSES of them (too big a tsquery to be worth it)."""
+        if tau <= self.bounds[-1]:  # any one term reaches it: a plain OR
+            return [(i,) for i in range(len(self.terms))]
+        out: list[tuple[int, ...]] = []
+        rest = [0.0] * (len(self.bounds) + 1)
+        for i in range(len(self.bounds) - 1, -1, -1):
+            rest[i] = rest[i + 1] + self.bounds[i]
+
+        def extend(start: int, chosen: tuple[int, ...], total: float) -> bool:
+            for i in range(start, len(self.bounds)):
+                if total + rest[i] < tau:
+                    return True
+                if total + self.bounds[i] >= tau:
+                    out.append((*chosen, i))  # minimal: bounds are sorted descending
+                    if len(out) > MAX_CLAUSES:
+                        return False
+                elif not extend(i + 1, (*chosen, i), total + self.bounds[i]):
+                    return False
+            return True
+
+        if not extend(0, (), 0.0):
+            return None
+        return out or [tuple(range(len(self.terms)))]
+
+    def estimate(self, sets: list[tuple[int, ...]] | None) -> float:
+        """Expected candidate rows if terms occurred independently (an over-estimate of
+        the union, usually an under-estimate of one set's rows in real text)."""
+        if sets is None:
+            return math.inf
+        return self.n_chunks * sum(math.prod(self.share[i] for i in s) for s in sets)
+
+    def threshold(self, rows: int) -> float:
+        """About the lowest threshold whose candidates number at most `rows`."""
+        low, high = 0.0, sum(self.bounds)
+        for _ in range(16):
+            mid = (low + high) / 2
+            if self.estimate(self.term_sets(mid)) <= rows:
+                high = mid
+            else:
+                low = mid
+        return high
+
+    def tsquery(self, sets: list[tuple[int, ...]]) -> str:
+        return " | ".join(
+            "(" + " & ".join(_quote(self.terms[i].lexeme) for i in s) + ")" for s in sets
+        )
+
+
+def _quote(lexeme: str) -> str:
+    return "'" + lexeme.replace("\\", "\\\\").replace("'", "''") + "'"
+
+
+def tsquery_any(lexemes: list[str]) -> str:
+    """`'a' | 'b'` with every lexeme quoted, so no user text is read as tsquery syntax."""
+    return " | ".join(_quote(x) for x in lexemes)
+
+
+def query_terms(conn: psycopg.Connection, query: str) -> tuple[list[Term], int, float]:
+    """The query's indexed lexemes with their statistics, and (chunks, average length)."""
     rows = conn.execute(
         "SELECT q.lexeme, l.df, s.chunks, s.total_dl "
         "FROM (SELECT DISTINCT lexeme FROM unnest(to_tsvector('english', %s))) q "
@@ -136,48 +226,80 @@ def search(
         (query,),
     ).fetchall()
     if not rows:
+        return [], 0, 1.0
+    n = int(rows[0][2])
+    avgdl = max(int(rows[0][3]) / max(n, 1), 1e-9)
+    terms = [
+        Term(lex, int(df), max(math.log((n - df + 0.5) / (df + 0.5)), 1e-6)) for lex, df, *_ in rows
+    ]
+    terms.sort(key=lambda t: (-t.idf, t.lexeme))  # rarest first
+    return terms[:MAX_QUERY_TERMS], n, avgdl
+
+
+def search(
+    conn: psycopg.Connection,
+    query: str,
+    k: int,
+    where: str,
+    params: dict[str, object],
+    *,
+    exhaustive: bool = False,
+) -> list[tuple[int, float]]:
+    """Top-k (chunk id, BM25 score), best first.
+
+    `exhaustive` scores every matching row (for filters that already bound the rows, such
+    as a few documents); otherwise rows are pruned as the module docstring explains.
+    """
+    terms, n, avgdl = query_terms(conn, query)
+    if not terms:
         return []
-    n, avgdl = int(rows[0][2]), max(int(rows[0][3]) / max(int(rows[0][2]), 1), 1e-9)
-    # (idf, lexeme, df), rarest first
-    terms = sorted(
-        ((max(math.log((n - df + 0.5) / (df + 0.5)), 1e-6), lex, int(df)) for lex, df, *_ in rows),
-        reverse=True,
-    )[:MAX_QUERY_TERMS]
-    base = {
+    plan = CandidatePlan(terms, n)
+    terms = plan.terms
+    tfs = ", ".join(_TF.format(i=i) for i in range(len(terms)))
+    score = " + ".join(f"%(idf{i})s * tf{i} * %(k1p1)s / (tf{i} + norm)" for i in range(len(terms)))
+    args: dict[str, object] = {
         **params,
-        "lex": [t[1] for t in terms],
-        "idf": [t[0] for t in terms],
         "k1p1": K1 + 1,
         "k1": K1,
         "omb": 1 - B,
         "b": B,
         "avgdl": avgdl,
-        "limit": k,
+        "k": k,
     }
-    sql = _SCORE.replace("{where}", where)
+    for i, term in enumerate(terms):
+        args[f"t{i}"] = _quote(term.lexeme)
+        args[f"idf{i}"] = term.idf
 
-    def score(candidate_terms: list[tuple[float, str, int]]) -> list[tuple[int, float]]:
-        tsq = tsquery_any([t[1] for t in candidate_terms])
-        return [(int(r[0]), float(r[1])) for r in conn.execute(sql, {**base, "tsq": tsq})]
+    def scored(tsq: str, limit: int | None = None) -> list[tuple[int, float]]:
+        sql = _SCORE.format(
+            score=score, tfs=tfs, where=where, limit="LIMIT %(rows)s" if limit else "OFFSET 0"
+        )
+        rows = conn.execute(sql, {**args, "tsq": tsq, "rows": limit})
+        return [(int(r[0]), float(r[1])) for r in rows]
 
-    first = _within(terms, PHASE1_POSTINGS)
-    found = score(first)
-    floor = found[-1][1] if len(found) >= k else 0.0
-    # Drop the commonest terms while their summed upper bounds stay under the floor.
-    essential, bound = list(terms), 0.0
-    while essential and bound + essential[-1][0] * (K1 + 1) < floor:
-        bound += essential.pop()[0] * (K1 + 1)
-    if len(essential) <= len(first):  # the first pass already saw every candidate
+    def top(*lists: list[tuple[int, float]]) -> list[tuple[int, float]]:
+        return sorted((p for found in lists for p in found), key=lambda p: (-p[1], p[0]))[:k]
+
+    every = tsquery_any([t.lexeme for t in terms])
+    if exhaustive:
+        return scored(every)
+    # Pass 1: rows that can reach a high threshold (about PHASE1_POSTINGS of them). If the
+    # k-th score found is at least that threshold, no other row can beat it: done, exact.
+    tau = plan.threshold(PHASE1_POSTINGS)
+    first_sets = plan.term_sets(tau) or [tuple(range(len(terms)))]
+    first = plan.tsquery(first_sets)
+    found = scored(first)
+    floor = found[k - 1][1] if len(found) >= k else 0.0
+    if floor >= tau:
         return found
-    return score(_within(essential, MAX_POSTINGS))
-
-
-def _within(terms: list[tuple[float, str, int]], postings: int) -> list[tuple[float, str, int]]:
-    """The rarest terms whose document frequencies sum to at most `postings` (at least one)."""
-    chosen, total = [], 0
-    for term in terms:
-        if chosen and total + term[2] > postings:
-            break
-        chosen.append(term)
-        total += term[2]
-    return chosen
+    # Pass 2: every other row that can reach the k-th score found (exact), unless that is
+    # estimated above MAX_POSTINGS rows: then only those reaching a higher threshold.
+    sets = plan.term_sets(floor)
+    if plan.estimate(sets) > MAX_POSTINGS:
+        sets = plan.term_sets(plan.threshold(MAX_POSTINGS))
+    second = plan.tsquery(sets or first_sets)
+    found = top(found, scored(f"({second}) & !({first})"))
+    if len(found) < k:  # the approximation left too few: fill with a bounded sample
+        rest = scored(f"({every}) & !({second}) & !({first})", limit=MAX_POSTINGS)
+        found = top(found, rest)
+    return found
