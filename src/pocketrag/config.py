@@ -51,6 +51,11 @@ class Settings(BaseSettings):
     model_path: Path | None = None
     embed_precision: Literal["int8", "fp32"] = "int8"
     embed_batch_size: int = Field(default=8, ge=1, le=64)
+    # Padded tokens per embedding batch (texts x longest text). ONNX Runtime's arena keeps
+    # the largest batch it ever ran, so this bounds the process's resident memory. Default:
+    # batch size x 160 for ingest and the CLI; SERVE_BATCH_TOKENS in `pocketrag serve`,
+    # where memory matters more than bulk throughput (docs/CONFIGURATION.md).
+    embed_batch_tokens: int | None = Field(default=None, ge=16, le=65536)
     # ONNX Runtime intra-op threads; 0 means one per core, at most 4.
     threads: int = Field(default=0, ge=0, le=64)
 

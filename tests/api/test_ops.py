@@ -124,3 +124,14 @@ def test_unreadable_index_is_a_clear_503_not_a_500(serve, tmp_path):
     ready = httpx.get(f"{live.url}/ready")
     assert ready.status_code == 503 and ready.json()["components"]["store"]["ok"] is False
     assert httpx.get(f"{live.url}/health").status_code == 200
+
+
+def test_serving_embeds_in_small_batches_unless_configured(tmp_path):
+    """The server's embedder keeps its batches (and ORT's arena) small by default."""
+    from pocketrag.api.app import SERVE_BATCH_TOKENS, create_app
+    from pocketrag.config import load_settings
+
+    default = create_app(load_settings(data_dir=tmp_path)).state.service.settings
+    assert default.embed_batch_tokens == SERVE_BATCH_TOKENS < 8 * 160
+    chosen = create_app(load_settings(data_dir=tmp_path, embed_batch_tokens=1000))
+    assert chosen.state.service.settings.embed_batch_tokens == 1000

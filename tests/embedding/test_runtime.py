@@ -78,9 +78,26 @@ def test_token_budget_splits_long_batches_without_changing_results(fake_bert, mo
     np.testing.assert_allclose(wide.embed(texts), alone, rtol=1e-5, atol=1e-6)
 
 
+def test_an_explicit_token_budget_replaces_the_default(fake_bert, models_dir):
+    prepared = prepare_model(models_dir, fake_bert, "int8", lambda _: None)
+    narrow = Embedder(prepared, "int8", batch_size=8, threads=1, max_batch_tokens=64)
+    assert narrow._rows_within_budget([24] * 8) == 2  # 2 x 24 <= 64 < 3 x 24
+    assert narrow._rows_within_budget([10] * 8) == 6
+    texts = ["employees leave days " * n for n in range(8)]
+    wide = Embedder(prepared, "int8", batch_size=8, threads=1)
+    # Same vectors up to int8 rounding (activation scales can see the batch's padding).
+    cosines = (narrow.embed(texts) * wide.embed(texts)).sum(axis=1)
+    assert cosines.min() > 0.999
+    with pytest.raises(ValueError, match="max_batch_tokens"):
+        Embedder(prepared, "int8", max_batch_tokens=0)
+
+
 def test_get_embedder_is_cached_per_settings(tmp_path):
     settings = load_settings()
     first = get_embedder(settings)
     assert get_embedder(load_settings()) is first
     assert first.dim == 384 and first.max_seq_length == 256 and first.precision == "int8"
     assert get_embedder(load_settings(embed_batch_size=2)) is not first
+    narrow = get_embedder(load_settings(embed_batch_tokens=320))
+    assert narrow is not first and narrow.max_batch_tokens == 320
+    assert first.max_batch_tokens == 8 * 160  # batch size x TOKENS_PER_ROW

@@ -46,8 +46,13 @@ if TYPE_CHECKING:
 log = logging.getLogger("pocketrag.api")
 STATIC_DIR = Path(__file__).parent / "static"
 _UNTIMED = {"/health", "/ready", "/metrics", "/", "/static", "/docs", "/openapi.json"}
-_MULTIPART_SLACK = 64 * 1024
-WARM_UP_DELAY_S = 0.3  # boundaries and part headers around the file
+_MULTIPART_SLACK = 64 * 1024  # boundaries and part headers around the file
+WARM_UP_DELAY_S = 0.3
+# Padded tokens per embedding batch when serving, unless POCKETRAG_EMBED_BATCH_TOKENS says
+# otherwise. ONNX Runtime's arena keeps the largest batch it ever ran: ingest's default
+# (8 x 160 tokens) grew the serving process by ~20 MB more than this for no gain in ask
+# latency (docs/BENCHMARKS.md, "Serving").
+SERVE_BATCH_TOKENS = 320
 
 
 class Service:
@@ -210,6 +215,8 @@ def _body_limit(settings: Settings):
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or load_settings()
+    if settings.embed_batch_tokens is None:
+        settings = settings.model_copy(update={"embed_batch_tokens": SERVE_BATCH_TOKENS})
     service = Service(settings)
 
     @asynccontextmanager

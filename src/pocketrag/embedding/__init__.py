@@ -50,6 +50,7 @@ def get_embedder(settings: Settings | None = None) -> Embedder:
         settings.embed_precision,
         settings.embed_batch_size,
         settings.ort_threads,
+        settings.embed_batch_tokens,
     )
     with _lock:
         if key not in _embedders:
@@ -59,6 +60,7 @@ def get_embedder(settings: Settings | None = None) -> Embedder:
                 settings.embed_precision,
                 settings.embed_batch_size,
                 settings.ort_threads,
+                settings.embed_batch_tokens,
             )
         return _embedders[key]
 

@@ -63,13 +63,18 @@ class Embedder:
         precision: Precision = "int8",
         batch_size: int = 8,
         threads: int = 2,
+        max_batch_tokens: int | None = None,
     ) -> None:
         if batch_size < 1:
             raise ValueError("batch_size must be at least 1")
+        if max_batch_tokens is not None and max_batch_tokens < 1:
+            raise ValueError("max_batch_tokens must be at least 1")
         self.prepared = prepared
         self.name = prepared.name
         self.precision = precision
         self.batch_size = batch_size
+        # ORT's arena keeps the largest batch it ever ran, so this bounds resident memory.
+        self.max_batch_tokens = max_batch_tokens or batch_size * TOKENS_PER_ROW
         self.dim = prepared.spec.hidden_size
         self.max_seq_length = prepared.spec.max_seq_length
         path = prepared.onnx_path(precision)
@@ -118,12 +123,13 @@ class Embedder:
         return out
 
     def _rows_within_budget(self, lengths: list[int]) -> int:
-        """How many of these (longest first) fit in batch_size x TOKENS_PER_ROW padded tokens.
+        """How many of these (longest first) fit in max_batch_tokens padded tokens.
 
         Caps a batch of long texts (e.g. 8 x 256 tokens) so the attention buffers, and the
-        arena that keeps them, stay near the size ordinary ~150-token passages need.
+        arena that keeps them, stay near the size ordinary ~150-token passages need. A
+        single text always runs, whatever its length.
         """
-        budget = self.batch_size * TOKENS_PER_ROW
+        budget = self.max_batch_tokens
         width = 0
         for rows, length in enumerate(lengths, start=1):
             width = max(width, length)
