@@ -41,9 +41,7 @@ def test_term_sets_are_exactly_the_minimal_sets_reaching_the_threshold(seed):
     rng = np.random.default_rng(seed)
     plan = random_plan(rng, int(rng.integers(2, 8)))
     for tau in rng.uniform(0.1, sum(plan.bounds), size=5):
-        sets = plan.term_sets(float(tau))
-        assert sets is not None
-        found = {frozenset(s) for s in sets}
+        found = {frozenset(s) for s in plan.term_sets(float(tau))}
         every = reaching(plan, float(tau))
         minimal = {s for s in every if not any(o < s for o in every)}
         assert found == minimal
@@ -51,12 +49,17 @@ def test_term_sets_are_exactly_the_minimal_sets_reaching_the_threshold(seed):
         assert all(any(m <= s for m in found) for s in every)
 
 
-def test_term_sets_give_up_past_the_clause_bound(monkeypatch):
+def test_past_the_clause_bound_term_sets_fall_back_to_maxscore(monkeypatch):
     monkeypatch.setattr(postgres_bm25, "MAX_CLAUSES", 10)
-    plan = CandidatePlan([Term(f"w{i}", 100, 1.0) for i in range(12)], 10_000)
-    assert plan.term_sets(2 * 2.2 - 1e-9) is None  # 66 pairs > 10 clauses
-    assert plan.estimate(None) == math.inf
+    rng = np.random.default_rng(11)
+    plan = random_plan(rng, 12)
     assert plan.term_sets(0.0) == [(i,) for i in range(12)]  # any term reaches 0
+    for tau in rng.uniform(0.1, sum(plan.bounds) / 3, size=8):
+        sets = plan.term_sets(float(tau))
+        assert len(sets) <= 12  # single terms, never a clause explosion
+        found = {frozenset(s) for s in sets}
+        # still safe: every term set that can reach tau holds one of them
+        assert all(any(m <= s for m in found) for s in reaching(plan, float(tau)))
 
 
 def test_threshold_fits_the_row_budget_and_tsquery_quotes_lexemes():

@@ -139,7 +139,15 @@ def store(pg_url):
 
 
 @pytest.mark.parametrize("budgets", [(2_000, 6_000), (3, 6_000), (1, 1_000_000)])
-@pytest.mark.parametrize("query", ["dental vision insurance", "leave", "hotel flight budget"])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "dental vision insurance",
+        "leave",
+        "hotel flight budget",
+        "leave salary travel expense receipt laptop password holiday pension contract review",
+    ],
+)
 def test_bm25_matches_an_independent_implementation(store, pg_url, monkeypatch, budgets, query):
     monkeypatch.setattr(postgres_bm25, "PHASE1_POSTINGS", budgets[0])  # force MaxScore pruning
     monkeypatch.setattr(postgres_bm25, "MAX_POSTINGS", budgets[1])
@@ -150,6 +158,24 @@ def test_bm25_matches_an_independent_implementation(store, pg_url, monkeypatch, 
     # ids may swap only among exactly tied scores
     assert Counter(round(s, 9) for _, s in expected) == Counter(round(h.score, 9) for h in hits)
     assert {h.chunk_id for h in hits} <= set(reference_bm25(pg_url, query))
+
+
+@pytest.mark.parametrize("query", ["leave salary travel", "leave", "bonus stock leave"])
+def test_bm25_past_its_row_budget_still_ranks_true_scores_and_fills_k(
+    store, pg_url, monkeypatch, query
+):
+    """With a row budget far too small for exactness, the hits are fewer rows' but each
+    carries its true BM25 score, best first, and the list is filled to k."""
+    monkeypatch.setattr(postgres_bm25, "PHASE1_POSTINGS", 1)
+    monkeypatch.setattr(postgres_bm25, "MAX_POSTINGS", 5)
+    fill(store)
+    reference = reference_bm25(pg_url, query)
+    hits = store.lexical_search(query, 20)
+    assert len(hits) == min(20, len(reference))
+    assert len({h.chunk_id for h in hits}) == len(hits)
+    for hit in hits:
+        assert hit.score == pytest.approx(reference[hit.chunk_id], rel=1e-9)
+    assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)
 
 
 def test_statistics_stay_exact_through_replace_and_delete(store, pg_url):

@@ -158,18 +158,23 @@ class CandidatePlan:
         self.share = [t.df / max(n_chunks, 1) for t in self.terms]
         self.n_chunks = n_chunks
 
-    def term_sets(self, tau: float) -> list[tuple[int, ...]] | None:
-        """Minimal sets (indexes into self.terms) whose bounds reach tau; None if there
-        are more than MAX_CLAUSES of them (too big a tsquery to be worth it)."""
-        if tau <= self.bounds[-1]:  # any one term reaches it: a plain OR
-            return [(i,) for i in range(len(self.terms))]
+    def term_sets(self, tau: float) -> list[tuple[int, ...]]:
+        """Term sets (indexes into self.terms) such that every row that can reach tau
+        holds all the terms of one of them.
+
+        Normally the minimal sets whose bounds reach tau. If there are more than
+        MAX_CLAUSES of those (long questions, low tau), MaxScore's coarser but still safe
+        sets instead: each term on its own, except the commonest ones whose bounds
+        together stay under tau (a row holding only those cannot reach it).
+        """
+        n = len(self.terms)
         out: list[tuple[int, ...]] = []
-        rest = [0.0] * (len(self.bounds) + 1)
-        for i in range(len(self.bounds) - 1, -1, -1):
+        rest = [0.0] * (n + 1)
+        for i in range(n - 1, -1, -1):
             rest[i] = rest[i + 1] + self.bounds[i]
 
         def extend(start: int, chosen: tuple[int, ...], total: float) -> bool:
-            for i in range(start, len(self.bounds)):
+            for i in range(start, n):
                 if total + rest[i] < tau:
                     return True
                 if total + self.bounds[i] >= tau:
@@ -180,15 +185,16 @@ class CandidatePlan:
                     return False
             return True
 
-        if not extend(0, (), 0.0):
-            return None
-        return out or [tuple(range(len(self.terms)))]
+        if extend(0, (), 0.0):
+            return out or [tuple(range(n))]  # nothing reaches tau: the best rows there are
+        essential = n
+        while essential > 1 and rest[essential - 1] < tau:
+            essential -= 1
+        return [(i,) for i in range(essential)]
 
-    def estimate(self, sets: list[tuple[int, ...]] | None) -> float:
+    def estimate(self, sets: list[tuple[int, ...]]) -> float:
         """Expected candidate rows if terms occurred independently (an over-estimate of
         the union, usually an under-estimate of one set's rows in real text)."""
-        if sets is None:
-            return math.inf
         return self.n_chunks * sum(math.prod(self.share[i] for i in s) for s in sets)
 
     def threshold(self, rows: int) -> float:
@@ -286,7 +292,7 @@ def search(
     # Pass 1: rows that can reach a high threshold (about PHASE1_POSTINGS of them). If the
     # k-th score found is at least that threshold, no other row can beat it: done, exact.
     tau = plan.threshold(PHASE1_POSTINGS)
-    first_sets = plan.term_sets(tau) or [tuple(range(len(terms)))]
+    first_sets = plan.term_sets(tau)
     first = plan.tsquery(first_sets)
     found = scored(first)
     floor = found[k - 1][1] if len(found) >= k else 0.0
@@ -295,11 +301,13 @@ def search(
     # Pass 2: every other row that can reach the k-th score found (exact), unless that is
     # estimated above MAX_POSTINGS rows: then only those reaching a higher threshold.
     sets = plan.term_sets(floor)
-    if plan.estimate(sets) > MAX_POSTINGS:
+    approximate = plan.estimate(sets) > MAX_POSTINGS
+    if approximate:
         sets = plan.term_sets(plan.threshold(MAX_POSTINGS))
-    second = plan.tsquery(sets or first_sets)
-    found = top(found, scored(f"({second}) & !({first})"))
-    if len(found) < k:  # the approximation left too few: fill with a bounded sample
-        rest = scored(f"({every}) & !({second}) & !({first})", limit=MAX_POSTINGS)
+    second = plan.tsquery(sets)
+    if sets != first_sets:
+        found = top(found, scored(f"({second}) & !({first})"))
+    if approximate and len(found) < k:  # too few left: fill with a bounded sample
+        rest = scored(f"({every}) & !({second}) & !({first})", limit=max(MAX_POSTINGS, k))
         found = top(found, rest)
     return found
