@@ -18,6 +18,7 @@ tests/embedding/test_builder.py checks both against `quantize_with_onnxruntime`.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from pathlib import Path
 
 import numpy as np
@@ -102,14 +103,28 @@ def _quantize_rows(g: _Graph, x: str) -> tuple[str, str]:
 
 
 def _linear(
-    g: _Graph, x: str, w: Weights | dict[str, np.ndarray], name: str, int8: str | None
+    g: _Graph,
+    x: str,
+    w: Weights | dict[str, np.ndarray],
+    name: str,
+    int8: str | None,
+    smooth: np.ndarray | None = None,
 ) -> str:
-    """x @ W.T + b; `int8` is None (fp32), "token" or "tensor" (activation scale per row/batch)."""
+    """x @ W.T + b; `int8` is None (fp32), "token" or "tensor" (activation scale per row/batch).
+
+    `smooth` (int8 only; one factor per input channel, see calibration.py) moves range from
+    the activations to the weights: x / s is quantised and W's input rows are multiplied by
+    s, which leaves x @ W unchanged but shrinks the outlier channels one per-batch scale has
+    to cover.
+    """
     # Weights are popped as they are written, so the graph never holds a second copy.
     weight = np.ascontiguousarray(w.pop(f"{name}.weight").T)  # [in, out]
     bias = g.const(f"{name}.bias", w.pop(f"{name}.bias"))
     if not int8:
         return g.op("Add", [g.op("MatMul", [x, g.const(f"{name}.weight_t", weight)]), bias])
+    if smooth is not None and np.any(smooth != 1.0):
+        weight *= smooth[:, None].astype(np.float32)
+        x = g.op("Mul", [x, g.const(f"{name}.smooth_inv", (1.0 / smooth).astype(np.float32))])
     q, scale = _symmetric_int8(weight, axis=0)  # one scale per output column
     del weight
     w_q = g.const(f"{name}.weight_q", q)
@@ -157,6 +172,7 @@ def build_graph(
     spec: ModelSpec,
     precision: str = "fp32",
     activations: str = "token",
+    smoothing: Mapping[str, np.ndarray] | None = None,
 ) -> onnx.ModelProto:
     """The encoder graph for these weights. Consumes `weights` (emptied as it goes).
 
@@ -167,6 +183,7 @@ def build_graph(
     if precision not in ("fp32", "int8") or activations not in ("token", "tensor"):
         raise ValueError(f"unknown precision/activations {precision!r}/{activations!r}")
     int8 = activations if precision == "int8" else None
+    smooth = dict(smoothing or {}) if int8 else {}
     g = _Graph()
     w = weights
     heads, dim, hidden = spec.num_heads, spec.head_dim, spec.hidden_size
@@ -211,29 +228,32 @@ def build_graph(
     for n in range(spec.num_layers):
         p = f"encoder.layer.{n}."
 
+        def linear(t: str, suffix: str, p: str = p) -> str:
+            return _linear(g, t, w, p + suffix, int8, smooth.pop(p + suffix, None))
+
         def heads_of(t: str) -> str:
             return g.op("Transpose", [g.op("Reshape", [t, split_shape])], perm=[0, 2, 1, 3])
 
-        q = heads_of(_linear(g, x, w, p + "attention.self.query", int8))
+        q = heads_of(linear(x, "attention.self.query"))
         k = g.op(
             "Transpose",
-            [g.op("Reshape", [_linear(g, x, w, p + "attention.self.key", int8), split_shape])],
+            [g.op("Reshape", [linear(x, "attention.self.key"), split_shape])],
             perm=[0, 2, 3, 1],
         )
-        v = heads_of(_linear(g, x, w, p + "attention.self.value", int8))
+        v = heads_of(linear(x, "attention.self.value"))
         scores = g.op("Add", [g.op("Mul", [g.op("MatMul", [q, k]), scale]), attn_bias])
         probs = g.op("Softmax", [scores], axis=-1)
         context = g.op("Transpose", [g.op("MatMul", [probs, v])], perm=[0, 2, 1, 3])
         context = g.op("Reshape", [context, merge_shape])
-        attn = _linear(g, context, w, p + "attention.output.dense", int8)
+        attn = linear(context, "attention.output.dense")
         x = _layer_norm(g, g.op("Add", [attn, x]), w, p + "attention.output.LayerNorm", eps)
         x = zero_padding(x)
 
-        inner = _linear(g, x, w, p + "intermediate.dense", int8)
+        inner = linear(x, "intermediate.dense")
         # Exact GELU: 0.5 * x * (1 + erf(x / sqrt(2))).
         erf = g.op("Erf", [g.op("Div", [inner, sqrt2])])
         gelu = g.op("Mul", [g.op("Mul", [inner, half]), g.op("Add", [erf, one_f])])
-        out = _linear(g, gelu, w, p + "output.dense", int8)
+        out = linear(gelu, "output.dense")
         x = zero_padding(_layer_norm(g, g.op("Add", [out, x]), w, p + "output.LayerNorm", eps))
 
     if spec.pooling == "cls":
@@ -244,6 +264,8 @@ def build_graph(
         counts = g.op("ReduceSum", [mask_3d, axis1], keepdims=0)
         tiny = g.const("c.tiny", np.array(1e-9, dtype=np.float32))
         pooled = g.op("Div", [summed, g.op("Max", [counts, tiny])])
+    if smooth:
+        raise ValueError(f"smoothing for unknown layers: {sorted(smooth)}")
     g.nodes.append(helper.make_node("Identity", [pooled], [OUTPUT], name="output"))
 
     graph = helper.make_graph(

@@ -36,7 +36,7 @@ from pocketrag.embedding.config import ModelError, ModelSpec, read_model_spec
 from pocketrag.embedding.source import ModelSource, default_source, local_source
 
 # Bump when the graph the builder writes changes, so old caches are not reused.
-BUILDER_VERSION = 5
+BUILDER_VERSION = 8  # 6 (reverted) and 7 (a trial) must never be reused
 Precision = Literal["int8", "fp32"]
 Progress = Callable[[str], None]
 
@@ -146,6 +146,7 @@ def _ready(prepared: PreparedModel, precision: Precision) -> bool:
 def _build(prepared: PreparedModel, precision: Precision, progress: Progress, force: bool) -> None:
     # Imported here: building needs onnx and the quantiser, serving never does.
     from pocketrag.embedding.builder import build_graph
+    from pocketrag.embedding.calibration import smoothing_factors
     from pocketrag.embedding.weights import Weights
 
     folder = prepared.folder
@@ -167,8 +168,10 @@ def _build(prepared: PreparedModel, precision: Precision, progress: Progress, fo
     if force or not _ready(prepared, precision):
         what = "int8 (per-channel)" if precision == "int8" else "fp32"
         progress(f"building the {what} ONNX graph of {prepared.name} from its safetensors weights")
+        # int8: one activation scale per batch, outlier channels smoothed (calibration.py).
+        smoothing = smoothing_factors(src, prepared.spec) if precision == "int8" else None
         weights = Weights(src / "model.safetensors", prepared.spec)
-        model = build_graph(weights, prepared.spec, precision)
+        model = build_graph(weights, prepared.spec, precision, "tensor", smoothing)
         del weights
         _write_graph(model, prepared.onnx_path(precision), prepared.weights_path(precision))
     progress(f"model {prepared.name} ({precision}) ready in {folder}")

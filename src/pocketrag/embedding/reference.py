@@ -8,6 +8,7 @@ disagreement with the ONNX graph points at the builder, not at this file.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 import numpy as np
 
@@ -37,7 +38,15 @@ def _gelu(x: np.ndarray) -> np.ndarray:
     return 0.5 * x * (1.0 + _erf(x / math.sqrt(2.0)))
 
 
-def _linear(x: np.ndarray, w: dict[str, np.ndarray], name: str) -> np.ndarray:
+# Called with (layer name, its input) before every linear layer: calibration.py's hook.
+Observer = Callable[[str, np.ndarray], None]
+
+
+def _linear(
+    x: np.ndarray, w: dict[str, np.ndarray], name: str, observe: Observer | None = None
+) -> np.ndarray:
+    if observe is not None:
+        observe(name, x)
     return x @ w[f"{name}.weight"].astype(np.float64).T + w[f"{name}.bias"]
 
 
@@ -46,8 +55,12 @@ def reference_forward(
     spec: ModelSpec,
     input_ids: np.ndarray,
     attention_mask: np.ndarray,
+    observe: Observer | None = None,
 ) -> np.ndarray:
-    """Pooled, un-normalised sentence embeddings (batch, hidden), computed in float64."""
+    """Pooled, un-normalised sentence embeddings (batch, hidden), computed in float64.
+
+    `observe`, if given, sees each linear layer's input (the int8 build calibrates with it).
+    """
     w = weights
     eps = spec.layer_norm_eps
     batch, seq = input_ids.shape
@@ -67,23 +80,23 @@ def reference_forward(
 
     for n in range(spec.num_layers):
         p = f"encoder.layer.{n}."
-        q = split(_linear(x, w, p + "attention.self.query"))
-        k = split(_linear(x, w, p + "attention.self.key"))
-        v = split(_linear(x, w, p + "attention.self.value"))
+        q = split(_linear(x, w, p + "attention.self.query", observe))
+        k = split(_linear(x, w, p + "attention.self.key", observe))
+        v = split(_linear(x, w, p + "attention.self.value", observe))
         scores = q @ k.transpose(0, 1, 3, 2) / math.sqrt(dim) + bias
         scores -= scores.max(axis=-1, keepdims=True)
         probs = np.exp(scores)
         probs /= probs.sum(axis=-1, keepdims=True)
         context = (probs @ v).transpose(0, 2, 1, 3).reshape(batch, seq, heads * dim)
-        attn = _linear(context, w, p + "attention.output.dense")
+        attn = _linear(context, w, p + "attention.output.dense", observe)
         x = _layer_norm(
             attn + x,
             w[p + "attention.output.LayerNorm.weight"],
             w[p + "attention.output.LayerNorm.bias"],
             eps,
         )
-        hidden = _gelu(_linear(x, w, p + "intermediate.dense"))
-        out = _linear(hidden, w, p + "output.dense")
+        hidden = _gelu(_linear(x, w, p + "intermediate.dense", observe))
+        out = _linear(hidden, w, p + "output.dense", observe)
         x = _layer_norm(
             out + x, w[p + "output.LayerNorm.weight"], w[p + "output.LayerNorm.bias"], eps
         )
