@@ -50,7 +50,9 @@ def test_signals_come_from_the_hits(embedder) -> None:
     assert signals["bm25"] == 6.5  # the best BM25 among the hits; none is 0
     assert signals["support"] == max(r.support for r in ranked)
     heading = float(embedder.embed(["Entitlement"])[0] @ q)
-    assert signals["heading"] >= heading - 1e-6
+    # int8 quantises with one activation scale per batch (embedding builder v8), so a heading
+    # embedded together with the other hits' headings moves slightly (0.007 here) from alone.
+    assert signals["heading"] >= heading - 0.02
 
 
 @pytest.mark.slow
