@@ -10,9 +10,13 @@ running onnxruntime's quantize_dynamic over the fp32 graph: that quantiser peake
 RSS on all-MiniLM-L6-v2 (shape inference, a reloaded copy, per-tensor copies), which does not
 fit a 512 MB container; building int8 directly peaks near the size of the weights. Weights:
 symmetric int8, one scale per output column (MatMul) or per token row (word embeddings).
-Activations: quantised per token at run time (see `_quantize_rows`); the quantize_dynamic
-layout (one scale per batch) is available as activations="tensor" for comparison.
-tests/embedding/test_builder.py checks both against `quantize_with_onnxruntime`.
+Activations: quantised at run time. What prepare.py builds is activations="tensor" (the
+quantize_dynamic layout: one scale per batch, which ORT fuses into DynamicQuantizeMatMul)
+plus `smoothing` (calibration.py), which scales BERT's outlier channels down before
+quantisation and the matching weight rows up; activations="token" (one scale per token,
+`_quantize_rows`: batch-independent, ~1.27x more CPU) was the default up to builder v5 and
+stays for comparison. tests/embedding/test_builder.py checks all against
+`quantize_with_onnxruntime`.
 """
 
 from __future__ import annotations
@@ -176,9 +180,10 @@ def build_graph(
 ) -> onnx.ModelProto:
     """The encoder graph for these weights. Consumes `weights` (emptied as it goes).
 
-    For int8, `activations` chooses the input scale of each quantised MatMul: "token" (the
-    default: per row, batch-independent) or "tensor" (onnxruntime's quantize_dynamic
-    layout: per batch, faster; kept for benchmarks and comparison).
+    For int8, `activations` chooses the input scale of each quantised MatMul: "token" (per
+    row, batch-independent) or "tensor" (onnxruntime's quantize_dynamic layout: per batch,
+    faster; what prepare.py builds, with `smoothing`: {layer name: factor per input
+    channel}, see `_linear` and calibration.py).
     """
     if precision not in ("fp32", "int8") or activations not in ("token", "tensor"):
         raise ValueError(f"unknown precision/activations {precision!r}/{activations!r}")
