@@ -11,9 +11,12 @@ index built by bench/search_scale.py), this script:
    server's RSS ("before");
 3. runs `--clients` concurrent clients sending `--asks` extractive asks in total, while a
    prober hits /health every 20 ms; the server's RSS is sampled every 20 ms from /proc;
+   its kernel peak (VmHWM) at the end of the asks is the acceptance figure, and its RSS
+   2 s later is "after asks";
 4. measures /v1/search latency from one sequential client on the loaded index, and again
-   while 20 clients send asks;
-5. reads the server's RSS 2 s after the load ("after") and its kernel peak (VmHWM).
+   with `--clients` concurrent clients sending `--asks` searches;
+5. reads the server's RSS 2 s after the searches ("after searches") and its kernel peak
+   over the whole run (VmHWM).
 
 Wrap it in `flock /tmp/pocketrag-bench.lock` on a shared machine. Results print as JSON
 and as a Markdown table (docs/BENCHMARKS.md, "Serving").
@@ -226,6 +229,9 @@ def run_one(name: str, data_dir: Path, clients: int, asks: int, extra_env: dict)
         time.sleep(1)
         before_mb = status_kb(proc.pid, "VmRSS") / 1024
         asks_result = asyncio.run(load(url, qs, clients, asks, "ask"))
+        asks_peak_mb = status_kb(proc.pid, "VmHWM") / 1024  # the acceptance figure
+        time.sleep(2)
+        after_asks_mb = status_kb(proc.pid, "VmRSS") / 1024
         search_idle = sequential_search(url, qs)
         search_load = asyncio.run(load(url, qs, clients, asks, "search"))
         time.sleep(2)
@@ -239,6 +245,8 @@ def run_one(name: str, data_dir: Path, clients: int, asks: int, extra_env: dict)
             "start_to_healthy_cpu_s": round(healthy_cpu_s, 2),
             "start_to_ready_s": round(ready_s, 2),
             "rss_before_mb": round(before_mb, 1),
+            "peak_rss_asks_mb": round(asks_peak_mb, 1),
+            "rss_after_asks_mb": round(after_asks_mb, 1),
             "rss_after_mb": round(after_mb, 1),
             "peak_rss_sampled_mb": round(sampler.peak_kb / 1024, 1),
             "peak_rss_kernel_mb": round(status_kb(proc.pid, "VmHWM") / 1024, 1),
@@ -253,7 +261,8 @@ def run_one(name: str, data_dir: Path, clients: int, asks: int, extra_env: dict)
 
 def table(results: list[dict]) -> str:
     rows = [
-        "| index | chunks | start→healthy | peak RSS (kernel) | RSS before → after "
+        "| index | chunks | start→healthy | peak RSS: asks / with searches "
+        "| RSS before → after asks → after searches "
         "| asks: errors, p50 / p95, req/s | /health p95 under ask load "
         "| /v1/search p95: 1 client / 20 clients |",
         "|---|---|---|---|---|---|---|---|",
@@ -263,7 +272,8 @@ def table(results: list[dict]) -> str:
         rows.append(
             f"| {r['index']} | {r['chunks']} | {r['start_to_healthy_s']} s "
             f"({r['start_to_healthy_cpu_s']} s CPU) | "
-            f"{r['peak_rss_kernel_mb']} MB | {r['rss_before_mb']} → {r['rss_after_mb']} MB | "
+            f"{r['peak_rss_asks_mb']} / {r['peak_rss_kernel_mb']} MB | "
+            f"{r['rss_before_mb']} → {r['rss_after_asks_mb']} → {r['rss_after_mb']} MB | "
             f"{a['errors']} of {a['requests']}, {a['p50_ms']} / {a['p95_ms']} ms, "
             f"{a['throughput_per_s']} | {a['health_p95_ms']} ms | "
             f"{s1['p95_ms']} ms / {s20['p95_ms']} ms |"

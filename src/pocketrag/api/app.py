@@ -52,7 +52,7 @@ WARM_UP_DELAY_S = 0.3
 # otherwise. ONNX Runtime's arena keeps the largest batch it ever ran: ingest's default
 # (8 x 160 tokens) grew the serving process by ~20 MB more than this for no gain in ask
 # latency (docs/BENCHMARKS.md, "Serving").
-SERVE_BATCH_TOKENS = 320
+SERVE_BATCH_TOKENS = 160
 
 
 class Service:
