@@ -6,14 +6,16 @@ thousands of rows for a question with one common word, and even at ~2 us a row (
 that is far over a 50 ms budget. Instead, in the spirit of MaxScore (Turtle & Flood 1995):
 
 1. Score the rows that can reach a high threshold tau, chosen so that about
-   PHASE1_POSTINGS rows qualify (CandidatePlan: rows holding enough of the query's terms,
-   found by the GIN index as an OR of ANDs). If the k-th score found is >= tau, no other
-   row can beat it: the answer is exact, and usually a few hundred rows were read.
-2. Otherwise the k-th score found is a floor: score the remaining rows that can reach it.
-   Still exact. Only if those are estimated above MAX_POSTINGS rows (questions made only
-   of very common words) is the threshold raised until they fit: a bounded approximation
-   that can miss rows holding one common word with a high frequency; if it leaves fewer
-   than k rows, a bounded sample of the other matching rows fills the list. Every
+   max(PHASE1_POSTINGS, k) rows qualify (CandidatePlan: rows holding enough of the
+   query's terms, found by the GIN index as an OR of ANDs). If the k-th score found is
+   >= tau, no other row can beat it: the answer is exact, from a few hundred rows.
+2. Otherwise the k-th score found is a floor: if the rows that can reach it are estimated
+   at most MAX_POSTINGS, score them. Still exact. If pass 1 found fewer than k rows, or
+   the floor lets in too many, repeat 1 with four times the rows, up to MAX_POSTINGS.
+3. Only if that is still not exact (questions made only of very common words) is the
+   answer the best of the rows reaching the last tau: a bounded approximation that can
+   miss rows holding few of the words, with high frequencies; if it has fewer than k
+   rows, the best of a bounded sample of the other matching rows fill the list. Every
    returned score is the row's true BM25 score either way.
 
 Formula and constants follow SQLite FTS5's bm25() (k1=1.2, b=0.75, IDF floored at 1e-6)
@@ -31,7 +33,7 @@ import psycopg
 K1 = 1.2
 B = 0.75
 MAX_QUERY_TERMS = 64
-PHASE1_POSTINGS = 500  # rows scored by the first pass (estimated), to set the floor
+PHASE1_POSTINGS = 500  # rows the first pass aims to score (estimated), to set a floor
 MAX_POSTINGS = 3_000  # bound on rows scored per query (see the module docstring)
 MAX_CLAUSES = 24  # bound on the AND-clauses of a candidate tsquery
 
