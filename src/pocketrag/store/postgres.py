@@ -16,12 +16,15 @@ Writes are one transaction per document. The documents row is upserted first
 same file queue on that lock and the second replaces the first, ending as one document.
 Shared statistics rows are then locked in sorted order, so concurrent writers never
 deadlock; if PostgreSQL still reports one, the transaction is retried.
+
+This module holds the connections, the store's API and maintenance; the statements live
+beside it by concern: postgres_schema (tables, migrations), postgres_write (one document's
+transaction), postgres_search (hits), postgres_bm25 (statistics and ranking).
 """
 
 from __future__ import annotations
 
 import json
-import secrets
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -41,18 +44,15 @@ except ImportError as exc:  # the SQLite default does not need the driver
         "POCKETRAG_DATABASE_URL is set but the PostgreSQL driver is not installed: "
         "pip install 'pocketrag[postgres]' (psycopg 3 and psycopg_pool)."
     ) from exc
-from pocketrag.store import postgres_bm25 as bm25
-from pocketrag.store.base import HIT_COLUMNS, hits_in_order
+from pocketrag.store import postgres_search as search
 from pocketrag.store.postgres_schema import ADVISORY_LOCK_KEY, check_version, migrate
+from pocketrag.store.postgres_search import HNSW_MAX_EF, parse_vector
+from pocketrag.store.postgres_write import DOC_COLUMNS, delete_documents, write_document
+from pocketrag.store.postgres_write import vector_literal as vector_literal  # re-exported
 
 if TYPE_CHECKING:
     from pocketrag.config import Settings
 
-_DOC_COLUMNS = (
-    "id, source, title, doc_type, sha256, collection, pages, chunk_count, "
-    "created_at, updated_at, metadata"
-)
-_HNSW_MAX_EF = 1000  # pgvector's upper bound for hnsw.ef_search
 # pgvector's defaults (m=16, ef_construction=64), written out so they are visible.
 _CREATE_HNSW = (
     "CREATE INDEX IF NOT EXISTS chunks_embedding_hnsw ON chunks "
@@ -76,20 +76,6 @@ def describe_url(url: str) -> str:
     return f"{p.get('user') or '(default user)'}@{host}{port}/{p.get('dbname') or ''}"
 
 
-def vector_literal(vector: np.ndarray) -> str:
-    return "[" + ",".join(map(repr, np.asarray(vector, dtype=np.float32).tolist())) + "]"
-
-
-def parse_vector(text: str) -> np.ndarray:
-    return np.array(text[1:-1].split(","), dtype=np.float32)
-
-
-def _now() -> str:
-    from datetime import datetime, timezone
-
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
-
-
 class PostgresStore:
     """See the module docstring for why it is built this way."""
 
@@ -108,7 +94,7 @@ class PostgresStore:
     ) -> None:
         self.url = url
         self.read_only = read_only
-        self.ef_search = max(1, min(ef_search, _HNSW_MAX_EF))
+        self.ef_search = max(1, min(ef_search, HNSW_MAX_EF))
         self._bulk = False
         self.pool_timeout = pool_timeout
         self._where = describe_url(url)
@@ -279,74 +265,15 @@ class PostgresStore:
         document: Document,
         chunks: Sequence[Chunk],
         vectors: np.ndarray,
-        sha256: str,
-        collection: str,
-        document_id: str | None,
-        timestamps: tuple[str, str] | None,
+        *rest: Any,
     ) -> str:
+        """write_document, after fixing the vectors' dimension on the first document."""
         if len(chunks):
             self._ensure_dim(cur, int(vectors.shape[1]))
-        created, updated = timestamps or (_now(), _now())
-        row = cur.execute(
-            f"INSERT INTO documents ({_DOC_COLUMNS}) VALUES "
-            "(%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s) "
-            "ON CONFLICT (collection, source) DO UPDATE SET title = EXCLUDED.title, "
-            "doc_type = EXCLUDED.doc_type, sha256 = EXCLUDED.sha256, pages = EXCLUDED.pages, "
-            "chunk_count = EXCLUDED.chunk_count, updated_at = EXCLUDED.updated_at, "
-            "metadata = EXCLUDED.metadata RETURNING id",
-            (
-                document_id or secrets.token_hex(8),
-                document.source,
-                document.title,
-                document.doc_type,
-                sha256,
-                collection,
-                document.pages,
-                len(chunks),
-                created,
-                updated,
-                json.dumps(document.metadata, default=str),
-            ),
-        ).fetchone()
-        assert row is not None
-        doc_id = str(row[0])
-        delta = bm25.delete_chunks(cur, [doc_id])
-        if chunks:
-            cur.execute(
-                _INSERT_CHUNKS,
-                {
-                    "doc": doc_id,
-                    "collection": collection,
-                    "title": document.title,
-                    "ordinal": [c.ordinal for c in chunks],
-                    "text": [c.text for c in chunks],
-                    "embed": [c.embed_text or c.text for c in chunks],
-                    "p0": [c.page_start for c in chunks],
-                    "p1": [c.page_end for c in chunks],
-                    "heading": [c.heading for c in chunks],
-                    "c0": [c.char_start for c in chunks],
-                    "c1": [c.char_end for c in chunks],
-                    "vec": [vector_literal(v) for v in vectors],
-                },
-            )
-            delta += bm25.chunk_stats(cur, [doc_id])
-        bm25.apply(cur, delta)
-        return doc_id
+        return write_document(cur, document, chunks, vectors, *rest)
 
     def delete_document(self, id_or_source: str, collection: str | None = None) -> int:
-        return int(self._write(self._delete, id_or_source, collection))
-
-    def _delete(self, cur: psycopg.Cursor, id_or_source: str, collection: str | None) -> int:
-        sql = "SELECT id FROM documents WHERE (id = %s OR source = %s)"
-        params: list[object] = [id_or_source, id_or_source]
-        if collection is not None:
-            sql += " AND collection = %s"
-            params.append(collection)
-        ids = [r[0] for r in cur.execute(sql + " ORDER BY id FOR UPDATE", params)]
-        if ids:
-            bm25.apply(cur, bm25.delete_chunks(cur, ids))
-            cur.execute("DELETE FROM documents WHERE id = ANY(%s)", (ids,))
-        return len(ids)
+        return int(self._write(delete_documents, id_or_source, collection))
 
     # --- reading documents ------------------------------------------------------------------
 
@@ -369,7 +296,7 @@ class PostgresStore:
 
     def _documents(self, where: str, params: Sequence[object]) -> list[DocumentInfo]:
         with self._conn() as conn:
-            rows = conn.execute(f"SELECT {_DOC_COLUMNS} FROM documents {where}", params)
+            rows = conn.execute(f"SELECT {DOC_COLUMNS} FROM documents {where}", params)
             return [self._info(r) for r in rows]
 
     def find_document(self, source: str, collection: str = "default") -> DocumentInfo | None:
@@ -410,18 +337,7 @@ class PostgresStore:
             for r in rows
         ]
 
-    # --- searching --------------------------------------------------------------------------
-
-    @staticmethod
-    def _filters(collection: str | None, document_ids: Sequence[str] | None) -> tuple:
-        sql, params = "", {}
-        if collection is not None:
-            sql += " AND c.collection = %(collection)s"
-            params["collection"] = collection
-        if document_ids is not None:
-            sql += " AND c.document_id = ANY(%(doc_ids)s)"
-            params["doc_ids"] = list(document_ids)
-        return sql, params
+    # --- searching (store/postgres_search.py) ---------------------------------------------
 
     def lexical_search(
         self,
@@ -433,11 +349,8 @@ class PostgresStore:
     ) -> list[Hit]:
         if k <= 0 or not query.strip() or (document_ids is not None and not document_ids):
             return []
-        where, params = self._filters(collection, document_ids)
         with self._conn() as conn:
-            # A document filter bounds the rows already: score them all, exactly.
-            scored = bm25.search(conn, query, k, where, params, exhaustive=document_ids is not None)
-            return self._hits(conn, scored, "bm25")
+            return search.lexical(conn, query, k, collection, document_ids)
 
     def dense_search(
         self,
@@ -456,57 +369,15 @@ class PostgresStore:
             raise PocketragError(
                 f"Query vector has {query.shape[0]} dimensions, the index {self.dim}."
             )
-        where, params = self._filters(collection, document_ids)
-        params |= {"q": vector_literal(query), "k": k}
-        # The hit's columns come with the distance: one statement, no second lookup by id.
-        exact = (
-            f"SELECT c.embedding <=> %(q)s::vector AS d, {HIT_COLUMNS} "
-            f"WHERE c.embedding IS NOT NULL{where} "
-            "ORDER BY (c.embedding <=> %(q)s::vector) + 0, c.id LIMIT %(k)s"
-        )  # "+ 0" keeps the planner off the HNSW index: exact scan of a filtered subset
         with self._conn() as conn:
-            if document_ids is not None or k > _HNSW_MAX_EF:
-                rows = conn.execute(exact, params).fetchall()
-            else:
-                with conn.transaction():
-                    conn.execute(f"SET LOCAL hnsw.ef_search = {max(self.ef_search, k):d}")
-                    rows = conn.execute(
-                        f"SELECT c.embedding <=> %(q)s::vector AS d, {HIT_COLUMNS} "
-                        f"WHERE true{where} ORDER BY c.embedding <=> %(q)s::vector LIMIT %(k)s",
-                        params,
-                    ).fetchall()
-                # HNSW filters after the graph walk: a small collection can come back
-                # short, and then an exact scan of that (small) collection is cheap.
-                if collection is not None and len(rows) < k:
-                    rows = conn.execute(exact, params).fetchall()
-        rows = [r for r in rows if r[0] is not None]
-        scored = [(int(r[1]), 1.0 - float(r[0])) for r in rows]
-        return hits_in_order(scored, {int(r[1]): r[1:] for r in rows}, "dense")
+            return search.dense(conn, query, k, self.ef_search, collection, document_ids)
 
     def get_vectors(self, chunk_ids: Sequence[int]) -> dict[int, np.ndarray]:
         """Stored vectors of some chunks, e.g. to give BM25-only hits a cosine."""
         if not chunk_ids:
             return {}
         with self._conn() as conn:
-            rows = conn.execute(
-                "SELECT id, embedding::text FROM chunks WHERE id = ANY(%s) "
-                "AND embedding IS NOT NULL",
-                ([int(i) for i in chunk_ids],),
-            ).fetchall()
-        return {int(r[0]): parse_vector(r[1]) for r in rows}
-
-    @staticmethod
-    def _hits(conn: psycopg.Connection, scored: list[tuple[int, float]], kind: str) -> list[Hit]:
-        if not scored:
-            return []
-        rows = {
-            int(r[0]): r
-            for r in conn.execute(
-                f"SELECT {HIT_COLUMNS} WHERE c.id = ANY(%s)",
-                ([chunk_id for chunk_id, _ in scored],),
-            )
-        }
-        return hits_in_order(scored, rows, kind)
+            return search.vectors(conn, chunk_ids)
 
     # --- maintenance ------------------------------------------------------------------------
 
@@ -550,24 +421,3 @@ class PostgresStore:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
-
-
-# One statement per document: arrays unnested server-side (one round trip, not one per
-# chunk); the lexical row of each chunk is written by the same statement.
-_INSERT_CHUNKS = """
-WITH inserted AS (
-    INSERT INTO chunks (document_id, collection, ordinal, text, embed_text, page_start,
-                        page_end, heading, char_start, char_end, embedding)
-    SELECT %(doc)s, %(collection)s, u.ordinal, u.text, u.embed, u.p0, u.p1, u.heading, u.c0,
-           u.c1, u.vec::vector
-    FROM unnest(%(ordinal)s::int[], %(text)s::text[], %(embed)s::text[], %(p0)s::int[],
-                %(p1)s::int[], %(heading)s::text[], %(c0)s::int[], %(c1)s::int[],
-                %(vec)s::text[]) AS u(ordinal, text, embed, p0, p1, heading, c0, c1, vec)
-    RETURNING id, heading, text
-)
-INSERT INTO chunk_terms (chunk_id, document_id, collection, dl, tsv)
-SELECT i.id, %(doc)s, %(collection)s, pocketrag_tsv_length(t.tsv), t.tsv
-FROM inserted i
-CROSS JOIN LATERAL (SELECT to_tsvector('english', %(title)s) || to_tsvector('english', i.heading)
-                           || to_tsvector('english', i.text) AS tsv) t
-"""
