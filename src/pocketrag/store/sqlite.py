@@ -4,31 +4,29 @@ Why apsw: it bundles an SQLite with FTS5 that can load the sqlite-vec extension 
 `sqlite3` on many hosts cannot).
 
 Vectors (chosen by benchmark, docs/BENCHMARKS.md "Index"): each chunk's vector is stored
-as int8 (unit vector * 127) in a plain table, and its sign bits in one row per document.
-Up to `exact_limit` chunks in scope, dense search is an exact int8 cosine scan in C
-(sqlite-vec's vec_distance_cosine); above it, a NumPy popcount scan over the sign bits
-(48 bytes per 384-d chunk, read in blocks) picks candidates and they are rescored exactly
-from their int8 vectors. sqlite-vec's own vec0 k-NN was measured slower at 100k chunks
-(int8: about 3x; bit: cost growing with k). Either way a search process holds one block,
-never the corpus' vectors, so its memory stays flat as the corpus grows.
+as int8 (unit vector * 127) in a plain table, and its sign bits in one row per document,
+so dense search can scan exactly for small scopes and prefilter on the bits for large ones
+without ever holding the corpus' vectors (sqlite_search says how).
 
 Every document is written in one `BEGIN IMMEDIATE` transaction (documents row, chunks,
 FTS rows, vectors), so after a crash a document is wholly in or wholly absent, and two
 processes ingesting the same file serialise on the write lock and end with one document
 (UNIQUE(collection, source) plus replace-inside-the-transaction).
+
+This module holds opening, transactions, meta, writing and reading documents; the rest
+lives beside it by concern: sqlite_schema (tables, migrations), sqlite_search (hits,
+stored vectors), bitscan (the sign-bit scan).
 """
 
 from __future__ import annotations
 
 import json
-import re
 import secrets
 import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Literal
 from urllib.parse import quote
 
 import apsw
@@ -36,29 +34,13 @@ import numpy as np
 import sqlite_vec
 
 from pocketrag.documents import Chunk, Document, DocumentInfo, Hit, PocketragError
-from pocketrag.store.base import HIT_COLUMNS, hits_in_order
-from pocketrag.store.bitscan import hamming_candidates, sign_bits
+from pocketrag.store import sqlite_search as search
+from pocketrag.store.bitscan import sign_bits
 from pocketrag.store.sqlite_schema import MIGRATIONS, SCHEMA_VERSION
+from pocketrag.store.sqlite_search import DEFAULT_EXACT_LIMIT, VectorType, encode_vector
 
-VectorType = Literal["int8", "float32"]
-
-_MAX_CANDIDATES = 4096
-# Above this many chunks in scope, dense search goes through the bit prefilter.
-DEFAULT_EXACT_LIMIT = 20_000
-# Bit-prefilter candidates per wanted hit (and at least this many) before exact rescoring.
-_OVERSAMPLE = 4
-_MIN_CANDIDATES = 200
-# Documents' sign-bit rows read per step: bounds the scan's memory.
-_SCAN_ROWS = 256
-_MAX_QUERY_TERMS = 64
-_TOKEN_RE = re.compile(r"\w+", re.UNICODE)
-# A short English stop list: dropping these keeps OR-queries from touching most of the index
-# (speed) and matches what Lucene-style BM25 baselines do (quality). Kept if nothing else is.
-_STOPWORDS = frozenset(
-    "a an and are as at be but by can do does for from had has have how i if in into is it "  # noqa: SIM905
-    "its me my no not of on or our so such than that the their then there these they this to "
-    "was we were what when where which who whom why will with would you your".split()
-)
+# Re-exported: existing importers (tests/store) take the FTS5 query builder from here.
+from pocketrag.store.sqlite_search import fts_match_expression as fts_match_expression
 
 _DOC_COLUMNS = (
     "id, source, title, doc_type, sha256, collection, pages, chunk_count, "
@@ -68,19 +50,6 @@ _DOC_COLUMNS = (
 
 class StoreReadOnlyError(PocketragError):
     """A write was attempted on an index opened read-only."""
-
-
-def fts_match_expression(query: str) -> str | None:
-    """Turn free user text into a safe FTS5 MATCH expression: quoted terms joined by OR.
-
-    Quoting every term means no user text is parsed as FTS5 syntax (AND, NEAR, "-", ":",
-    unbalanced quotes). Returns None when the text has no searchable word at all.
-    """
-    terms = list(dict.fromkeys(t.lower() for t in _TOKEN_RE.findall(query)))
-    kept = [t for t in terms if t not in _STOPWORDS] or terms
-    if not kept:
-        return None
-    return " OR ".join('"' + t.replace('"', '""') + '"' for t in kept[:_MAX_QUERY_TERMS])
 
 
 def _now() -> str:
@@ -249,20 +218,6 @@ class SQLiteStore:
         self._set_meta("vector_type", self.vector_type)
         self.dim = dim
 
-    def _encode(self, vector: np.ndarray) -> bytes:
-        if self.vector_type == "int8":
-            return np.clip(np.rint(vector * 127.0), -127, 127).astype(np.int8).tobytes()
-        return np.ascontiguousarray(vector, dtype=np.float32).tobytes()
-
-    def _decode(self, blob: bytes) -> np.ndarray:
-        if self.vector_type == "int8":
-            return np.frombuffer(blob, dtype=np.int8).astype(np.float32) / 127.0
-        return np.frombuffer(blob, dtype=np.float32)
-
-    def _as_vector(self, sql: str) -> str:
-        """Wrap a stored-embedding expression so sqlite-vec reads it with the right type."""
-        return f"vec_int8({sql})" if self.vector_type == "int8" else sql
-
     # --- writing ------------------------------------------------------------------------
 
     def add_document(
@@ -329,7 +284,8 @@ class SQLiteStore:
                     "INSERT INTO chunks_fts(rowid, title, heading, text) VALUES (?, ?, ?, ?)",
                     (chunk_id, document.title, chunk.heading, chunk.text),
                 )
-                self._conn.execute(vec_sql, (chunk_id, collection, self._encode(vector)))
+                vector_blob = encode_vector(vector, self.vector_type)
+                self._conn.execute(vec_sql, (chunk_id, collection, vector_blob))
                 chunk_ids.append(chunk_id)
             if chunk_ids:
                 self._conn.execute(
@@ -417,18 +373,7 @@ class SQLiteStore:
         chunks = self._conn.execute("SELECT count(*) FROM chunks").fetchone()[0]
         return {"documents": int(documents), "chunks": int(chunks)}
 
-    # --- searching ----------------------------------------------------------------------
-
-    @staticmethod
-    def _filter_sql(collection: str | None, document_ids: Sequence[str] | None) -> tuple:
-        sql, params = "", []
-        if collection is not None:
-            sql += " AND d.collection = ?"
-            params.append(collection)
-        if document_ids is not None:
-            sql += f" AND d.id IN ({','.join('?' * len(document_ids))})"
-            params.extend(document_ids)
-        return sql, params
+    # --- searching (the statements are in sqlite_search) ---------------------------------
 
     def lexical_search(
         self,
@@ -438,28 +383,7 @@ class SQLiteStore:
         collection: str | None = None,
         document_ids: Sequence[str] | None = None,
     ) -> list[Hit]:
-        expression = fts_match_expression(query)
-        if expression is None or k <= 0 or (document_ids is not None and not document_ids):
-            return []
-        bm25 = "bm25(chunks_fts, ?, ?, ?)"
-        if collection is None and document_ids is None:
-            # No filter: FTS5 alone, no join per matching row.
-            sql = (
-                f"SELECT rowid, -{bm25} AS score FROM chunks_fts WHERE chunks_fts MATCH ? "
-                "ORDER BY score DESC LIMIT ?"
-            )
-            params: list[object] = [*self.fts_weights, expression, k]
-        else:
-            where, extra = self._filter_sql(collection, document_ids)
-            sql = (
-                f"SELECT c.id, -{bm25} AS score FROM chunks_fts "
-                "JOIN chunks c ON c.id = chunks_fts.rowid "
-                "JOIN documents d ON d.id = c.document_id "
-                f"WHERE chunks_fts MATCH ?{where} ORDER BY score DESC LIMIT ?"
-            )
-            params = [*self.fts_weights, expression, *extra, k]
-        scored = [(int(r[0]), float(r[1])) for r in self._conn.execute(sql, tuple(params))]
-        return self._hits(scored, "bm25")
+        return search.lexical(self._conn, query, k, self.fts_weights, collection, document_ids)
 
     def dense_search(
         self,
@@ -469,99 +393,20 @@ class SQLiteStore:
         collection: str | None = None,
         document_ids: Sequence[str] | None = None,
     ) -> list[Hit]:
-        if self.dim is None or k <= 0 or (document_ids is not None and not document_ids):
-            return []
-        query = np.asarray(vector, dtype=np.float32).reshape(-1)
-        if query.shape[0] != self.dim:
-            raise PocketragError(
-                f"Query vector has {query.shape[0]} dimensions, the index {self.dim}."
-            )
-        where, params = "", [self._encode(query)]
-        if document_ids is not None:
-            where = " AND c.document_id IN (" + ",".join("?" * len(document_ids)) + ")"
-            params.extend(document_ids)
-        elif self._chunks_in_scope(collection) > self.exact_limit:
-            return self._prefiltered_dense(query, k, collection)
-        if collection is not None:
-            where += " AND v.collection = ?"
-            params.append(collection)
-        join = " JOIN chunks c ON c.id = v.chunk_id" if document_ids is not None else ""
-        distance = f"vec_distance_cosine({self._as_vector('v.embedding')}, {self._as_vector('?')})"
-        sql = (
-            f"SELECT v.chunk_id, {distance} AS d FROM chunk_vectors v{join} "
-            f"WHERE 1{where} ORDER BY d LIMIT ?"
+        return search.dense(
+            self._conn,
+            vector,
+            k,
+            dim=self.dim,
+            vector_type=self.vector_type,
+            exact_limit=self.exact_limit,
+            collection=collection,
+            document_ids=document_ids,
         )
-        rows = self._conn.execute(sql, (*params, k))
-        return self._hits([(int(r[0]), 1.0 - float(r[1])) for r in rows], "dense")
-
-    def _chunks_in_scope(self, collection: str | None) -> int:
-        sql = "SELECT coalesce(sum(chunk_count), 0) FROM documents"
-        if collection is None:
-            return int(self._conn.execute(sql).fetchone()[0])
-        return int(self._conn.execute(sql + " WHERE collection = ?", (collection,)).fetchone()[0])
-
-    def _prefiltered_dense(self, query: np.ndarray, k: int, collection: str | None) -> list[Hit]:
-        """Hamming distance on sign bits picks candidates; int8 cosine ranks them.
-
-        The bits are one row per document (48 bytes per 384-d chunk), scanned in blocks
-        with NumPy popcount: cost is linear in the corpus and independent of k, and memory
-        is one block, never the corpus."""
-        candidates = min(_MAX_CANDIDATES, max(k * _OVERSAMPLE, _MIN_CANDIDATES))
-        where, params = "", ()
-        if collection is not None:
-            where, params = " AND collection = ?", (collection,)
-        sql = (
-            "SELECT rowid, chunk_ids, bits FROM document_bits "
-            f"WHERE rowid > ?{where} ORDER BY rowid LIMIT ?"
-        )
-
-        def pages() -> Iterator[list[tuple[bytes, bytes]]]:
-            # A page of documents at a time (fetchall builds the rows in C).
-            last_rowid = -1
-            while True:
-                rows = self._conn.execute(sql, (last_rowid, *params, _SCAN_ROWS)).fetchall()
-                if rows:
-                    last_rowid = rows[-1][0]
-                    yield [(r[1], r[2]) for r in rows]
-                if len(rows) < _SCAN_ROWS:
-                    return
-
-        best_ids = hamming_candidates(pages(), query, candidates)
-        if not len(best_ids):
-            return []
-        ids = [int(i) for i in best_ids]
-        distance = f"vec_distance_cosine({self._as_vector('embedding')}, {self._as_vector('?')})"
-        rows = self._conn.execute(
-            f"SELECT chunk_id, {distance} AS d FROM chunk_vectors "
-            f"WHERE chunk_id IN ({','.join('?' * len(ids))}) ORDER BY d LIMIT ?",
-            (self._encode(query), *ids, k),
-        )
-        return self._hits([(int(r[0]), 1.0 - float(r[1])) for r in rows], "dense")
 
     def get_vectors(self, chunk_ids: Sequence[int]) -> dict[int, np.ndarray]:
         """Stored vectors of some chunks (as float32), e.g. to give BM25-only hits a cosine."""
-        ids = [int(c) for c in chunk_ids]
-        if not ids:
-            return {}
-        rows = self._conn.execute(
-            "SELECT chunk_id, embedding FROM chunk_vectors "
-            f"WHERE chunk_id IN ({','.join('?' * len(ids))})",
-            tuple(ids),
-        )
-        return {int(r[0]): self._decode(r[1]) for r in rows}
-
-    def _hits(self, scored: list[tuple[int, float]], kind: str) -> list[Hit]:
-        if not scored:
-            return []
-        ids = [chunk_id for chunk_id, _ in scored]
-        rows = {
-            int(r[0]): r
-            for r in self._conn.execute(
-                f"SELECT {HIT_COLUMNS} WHERE c.id IN ({','.join('?' * len(ids))})",
-                tuple(ids),
-            )
-        }
-        return hits_in_order(scored, rows, kind)
+        return search.vectors(self._conn, chunk_ids, self.vector_type)
 
     # --- maintenance --------------------------------------------------------------------
 
