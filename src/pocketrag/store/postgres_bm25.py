@@ -307,21 +307,24 @@ def _search(
     if exhaustive:
         return scored(every)
     found: list[tuple[int, float]] = []
-    budget = max(PHASE1_POSTINGS, k)
+    budget, done = max(PHASE1_POSTINGS, k), None
     while True:
         # Score the rows that can reach a threshold tau (about `budget` of them). If the
         # k-th score found is at least tau, no other row can beat it: exact.
         tau = plan.threshold(budget)
-        found = top(found, scored(plan.tsquery(plan.term_sets(tau))))
+        sets = plan.term_sets(tau)
+        if sets != done:
+            found, done = top(found, scored(plan.tsquery(sets))), sets
         floor = found[k - 1][1] if len(found) >= k else 0.0
         if floor >= tau:
             return found
-        # Otherwise the k-th score is a floor: the rows that can reach it are the rest of
-        # the exact answer, if they are few enough to score.
-        if floor > 0:
-            sets = plan.term_sets(floor)
-            if plan.estimate(sets) <= MAX_POSTINGS:
-                return top(found, scored(plan.tsquery(sets)))
+        # Otherwise the k-th score (0 with fewer than k rows) is a floor: the rows that
+        # can reach it are the rest of the exact answer, if they are few enough to score.
+        rest = plan.term_sets(floor)
+        if rest == done:  # all of them were just scored
+            return found
+        if plan.estimate(rest) <= MAX_POSTINGS:
+            return top(found, scored(plan.tsquery(rest)))
         if budget >= MAX_POSTINGS:
             break
         budget = min(4 * budget, MAX_POSTINGS)
