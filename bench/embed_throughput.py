@@ -6,7 +6,7 @@ embedded at batch sizes 1, 4, 8 and 16 by:
                scale per batch, outlier channels smoothed; a text's vector moves slightly
                with its batch companions)
   int8-token   the previous default (builder v5): one activation scale per token, so
-               batch-independent, but ~1.27x more CPU
+               batch-independent, but ~1.28x more CPU
   fp32         pocketrag's fp32 graph
   st           sentence-transformers + torch (the seed stack), run with the benchmark-only
                interpreter .bench-venv/bin/python (bench/seed_env.sh builds it)

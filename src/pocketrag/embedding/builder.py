@@ -14,7 +14,7 @@ Activations: quantised at run time. What prepare.py builds is activations="tenso
 quantize_dynamic layout: one scale per batch, which ORT fuses into DynamicQuantizeMatMul)
 plus `smoothing` (calibration.py), which scales BERT's outlier channels down before
 quantisation and the matching weight rows up; activations="token" (one scale per token,
-`_quantize_rows`: batch-independent, ~1.27x more CPU) was the default up to builder v5 and
+`_quantize_rows`: batch-independent, ~1.28x more CPU) was the default up to builder v5 and
 stays for comparison. tests/embedding/test_builder.py checks all against
 `quantize_with_onnxruntime`.
 """
