@@ -18,6 +18,7 @@ import pytest
 from pocketrag.documents import Chunk, Document, PocketragError
 from pocketrag.store import postgres_bm25
 from pocketrag.store.postgres import PostgresStore, parse_vector, vector_literal
+from pocketrag.store.postgres_schema import SCHEMA_VERSION
 
 pytestmark = pytest.mark.postgres
 
@@ -231,7 +232,62 @@ def test_replicas_starting_together_migrate_once(pg_url):
     for s in stores:
         s.close()
     with psycopg.connect(pg_url) as conn:
-        assert conn.execute("SELECT version FROM schema_version").fetchall() == [(1,)]
+        versions = conn.execute("SELECT version FROM schema_version ORDER BY 1").fetchall()
+    assert versions == [(v,) for v in range(1, SCHEMA_VERSION + 1)]
+
+
+def gin_options(url: str) -> list[str] | None:
+    with psycopg.connect(url) as conn:
+        row = conn.execute(
+            "SELECT reloptions FROM pg_class WHERE relname = 'chunk_terms_tsv_gin'"
+        ).fetchone()
+    return row[0] if row else None
+
+
+def test_version_1_database_is_upgraded_to_a_gin_index_without_pending_list(pg_url):
+    """An index written by the first schema (GIN fastupdate on, rows pending) is upgraded
+    on open: the option is off, pending rows are merged, searches still find them."""
+    from pocketrag.store.postgres_schema import MIGRATIONS
+
+    with psycopg.connect(pg_url, autocommit=True) as conn:
+        conn.execute("CREATE EXTENSION IF NOT EXISTS vector")
+        conn.execute(
+            "CREATE TABLE schema_version (version INTEGER PRIMARY KEY, "
+            "applied_at TIMESTAMPTZ NOT NULL DEFAULT now())"
+        )
+        for statement in MIGRATIONS[0]:
+            conn.execute(statement)
+        conn.execute("INSERT INTO schema_version (version) VALUES (1)")
+        # one chunk written the way version 1 wrote it (its GIN entry goes to the pending list)
+        conn.execute(
+            "INSERT INTO documents VALUES ('d1', 'default', 'a.md', 'Policy', 'x', 'text', 1, "
+            "1, 't', 't', '{}')"
+        )
+        conn.execute(
+            "INSERT INTO chunks (document_id, collection, ordinal, text, embed_text, heading, "
+            "char_start, char_end) VALUES ('d1', 'default', 0, 'parking badge', "
+            "'parking badge', '', 0, 13)"
+        )
+        conn.execute(
+            "INSERT INTO chunk_terms SELECT id, 'd1', 'default', pocketrag_tsv_length(t), t "
+            "FROM chunks, to_tsvector('english', 'parking badge') t"
+        )
+        conn.execute(
+            "INSERT INTO lexemes SELECT lexeme, 1 FROM unnest(to_tsvector('english', "
+            "'parking badge'))"
+        )
+        conn.execute("UPDATE corpus_stats SET chunks = 1, total_dl = 2")
+    assert gin_options(pg_url) is None  # PostgreSQL's default: fastupdate on
+    with PostgresStore(pg_url, pool_size=1) as store:
+        assert gin_options(pg_url) == ["fastupdate=off"]
+        assert [h.source for h in store.lexical_search("badge", 5)] == ["a.md"]
+
+
+def test_gin_index_has_no_pending_list_after_bulk_load(store, pg_url):
+    assert gin_options(pg_url) == ["fastupdate=off"]
+    with store.bulk_load():
+        fill(store, n_docs=2)
+    assert gin_options(pg_url) == ["fastupdate=off"]
 
 
 def test_read_only_open_of_an_empty_database_says_what_to_do(pg_url):

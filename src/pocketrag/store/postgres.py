@@ -407,7 +407,8 @@ class PostgresStore:
                 "SELECT set_config('maintenance_work_mem', %s, true)", (maintenance_work_mem,)
             )
             conn.execute(
-                "CREATE INDEX IF NOT EXISTS chunk_terms_tsv_gin ON chunk_terms USING gin (tsv)"
+                "CREATE INDEX IF NOT EXISTS chunk_terms_tsv_gin ON chunk_terms "
+                "USING gin (tsv) WITH (fastupdate = off)"  # see postgres_schema, version 2
             )
             if self.dim is not None:
                 conn.execute(_CREATE_HNSW)

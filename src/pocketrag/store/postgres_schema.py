@@ -84,6 +84,16 @@ MIGRATIONS: list[list[str]] = [
             $$ SELECT coalesce(sum(coalesce(cardinality(positions), 1)), 0)::integer
                FROM unnest($1) $$""",
     ],
+    # version 2: the GIN index without its pending list. With fastupdate (the default) new
+    # rows wait in an unsorted list that every search scans in full until a vacuum or 4 MB
+    # of them; BM25 runs up to four GIN scans per search, so search time grew with recent
+    # ingest (1 MB pending: BM25 p95 12.8 -> 15.9 ms at 100k chunks; off: 12.8 ms, for
+    # ~10 ms more per 20-chunk document ingested; docs/BENCHMARKS.md "PostgreSQL").
+    [
+        "ALTER INDEX IF EXISTS chunk_terms_tsv_gin SET (fastupdate = off)",
+        "SELECT gin_clean_pending_list(to_regclass('chunk_terms_tsv_gin')) "
+        "WHERE to_regclass('chunk_terms_tsv_gin') IS NOT NULL",
+    ],
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
