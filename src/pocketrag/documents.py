@@ -17,6 +17,10 @@ class LoaderError(PocketragError):
     """A file could not be turned into a Document (corrupt, encrypted, unsupported, too big)."""
 
 
+class IndexModelMismatchError(PocketragError):
+    """The index's vectors were made by another embedding model than the configured one."""
+
+
 @dataclass(frozen=True)
 class Block:
     """A run of text from one place in a document: a paragraph, a table row, a list item."""

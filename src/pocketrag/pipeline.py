@@ -15,13 +15,38 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from pocketrag.config import Settings, load_settings
-from pocketrag.documents import Document, Hit, PocketragError
+from pocketrag.documents import Document, Hit, IndexModelMismatchError, PocketragError
 from pocketrag.ingest import Ingestor, IngestReport, ProgressCallback, supported_suffixes
 from pocketrag.retrieval import Retriever
 from pocketrag.store import open_store
 
 if TYPE_CHECKING:
     from pocketrag.store.base import Store
+
+MODEL_META_KEY = "embedding_model"
+
+
+def check_index_model(store: Any, identity: str) -> None:
+    """Refuse to mix vectors of two embedding models in one index.
+
+    Vectors of different models (even of the same dimension, e.g. all-MiniLM-L6-v2 and
+    bge-small) live in unrelated spaces: comparing them returns confident nonsense, not an
+    error. The index records the model that made its vectors; an empty index, or one from
+    before this record existed, adopts the configured model.
+    """
+    recorded = store.get_meta(MODEL_META_KEY)
+    if recorded == identity:
+        return
+    if recorded is None or store.counts()["chunks"] == 0:
+        if not store.read_only:
+            store.set_meta(MODEL_META_KEY, identity)
+        return
+    raise IndexModelMismatchError(
+        f"This index was built with the embedding model {recorded}, but the configured "
+        f"model is {identity}; their vectors cannot be compared. Point POCKETRAG_MODEL_PATH "
+        "back at the model the index was built with, or ingest the documents again into a "
+        "new index (another POCKETRAG_DATA_DIR or database)."
+    )
 
 
 class Pipeline:
@@ -52,7 +77,9 @@ class Pipeline:
     def embedder(self) -> Any:
         from pocketrag.embedding import get_embedder
 
-        return get_embedder(self.settings)
+        embedder = get_embedder(self.settings)
+        check_index_model(self.store, embedder.identity)
+        return embedder
 
     @cached_property
     def chunker(self) -> Any:

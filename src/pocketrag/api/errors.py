@@ -15,7 +15,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from pocketrag.documents import LoaderError, PocketragError
+from pocketrag.documents import IndexModelMismatchError, LoaderError, PocketragError
 
 log = logging.getLogger("pocketrag.api")
 
@@ -108,6 +108,11 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(LoaderError)
     async def _loader(request: Request, exc: LoaderError) -> JSONResponse:
         return error_response(400, str(exc), "unreadable_document")
+
+    @app.exception_handler(IndexModelMismatchError)
+    async def _mismatch(request: Request, exc: IndexModelMismatchError) -> JSONResponse:
+        # The deployment's configuration is wrong, not the request.
+        return error_response(503, str(exc), "index_model_mismatch")
 
     @app.exception_handler(PocketragError)
     async def _pocketrag(request: Request, exc: PocketragError) -> JSONResponse:

@@ -82,6 +82,9 @@ class Embedder:
         self.max_batch_tokens = max_batch_tokens or batch_size * TOKENS_PER_ROW
         self.dim = prepared.spec.hidden_size
         self.max_seq_length = prepared.spec.max_seq_length
+        # What an index records to tell whose vectors it holds: the weights, not the
+        # builder or precision (int8 and fp32 vectors of one model are comparable).
+        self.identity = f"{prepared.name} (weights sha256 {prepared.source.weights_sha256[:16]})"
         path = prepared.onnx_path(precision)
         try:
             self._session = ort.InferenceSession(
