@@ -7,12 +7,45 @@ Duplicate policy: a document is identified by (collection, source). Adding a doc
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from typing import Protocol, runtime_checkable
 
 import numpy as np
 
 from pocketrag.documents import Chunk, Document, DocumentInfo, Hit
+
+# The documents table's columns, in the order `document_row` gives their values.
+DOC_COLUMNS = (
+    "id, source, title, doc_type, sha256, collection, pages, chunk_count, "
+    "created_at, updated_at, metadata"
+)
+
+
+def document_row(
+    document_id: str,
+    document: Document,
+    sha256: str,
+    collection: str,
+    chunk_count: int,
+    created_at: str,
+    updated_at: str,
+) -> tuple:
+    """The values of one documents row, in DOC_COLUMNS order (both stores insert it)."""
+    return (
+        document_id,
+        document.source,
+        document.title,
+        document.doc_type,
+        sha256,
+        collection,
+        document.pages,
+        chunk_count,
+        created_at,
+        updated_at,
+        json.dumps(document.metadata, default=str),
+    )
+
 
 # The chunk columns both stores select to build a Hit, in the order `hits_in_order` reads them.
 HIT_COLUMNS = (

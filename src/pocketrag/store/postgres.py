@@ -45,9 +45,10 @@ except ImportError as exc:  # the SQLite default does not need the driver
         "pip install 'pocketrag[postgres]' (psycopg 3 and psycopg_pool)."
     ) from exc
 from pocketrag.store import postgres_search as search
+from pocketrag.store.base import DOC_COLUMNS
 from pocketrag.store.postgres_schema import ADVISORY_LOCK_KEY, check_version, migrate
 from pocketrag.store.postgres_search import HNSW_MAX_EF, parse_vector
-from pocketrag.store.postgres_write import DOC_COLUMNS, delete_documents, write_document
+from pocketrag.store.postgres_write import delete_documents, write_document
 from pocketrag.store.postgres_write import vector_literal as vector_literal  # re-exported
 
 if TYPE_CHECKING:

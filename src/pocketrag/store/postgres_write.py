@@ -7,7 +7,6 @@ retries it on deadlock; BM25 statistics change in the same transaction (postgres
 
 from __future__ import annotations
 
-import json
 import secrets
 from collections.abc import Sequence
 from datetime import datetime, timezone
@@ -17,11 +16,7 @@ import psycopg
 
 from pocketrag.documents import Chunk, Document
 from pocketrag.store import postgres_bm25 as bm25
-
-DOC_COLUMNS = (
-    "id, source, title, doc_type, sha256, collection, pages, chunk_count, "
-    "created_at, updated_at, metadata"
-)
+from pocketrag.store.base import DOC_COLUMNS, document_row
 
 
 def vector_literal(vector: np.ndarray) -> str:
@@ -54,18 +49,14 @@ def write_document(
         "doc_type = EXCLUDED.doc_type, sha256 = EXCLUDED.sha256, pages = EXCLUDED.pages, "
         "chunk_count = EXCLUDED.chunk_count, updated_at = EXCLUDED.updated_at, "
         "metadata = EXCLUDED.metadata RETURNING id",
-        (
+        document_row(
             document_id or secrets.token_hex(8),
-            document.source,
-            document.title,
-            document.doc_type,
+            document,
             sha256,
             collection,
-            document.pages,
             len(chunks),
             created,
             updated,
-            json.dumps(document.metadata, default=str),
         ),
     ).fetchone()
     assert row is not None

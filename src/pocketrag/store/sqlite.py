@@ -35,17 +35,13 @@ import sqlite_vec
 
 from pocketrag.documents import Chunk, Document, DocumentInfo, Hit, PocketragError
 from pocketrag.store import sqlite_search as search
+from pocketrag.store.base import DOC_COLUMNS, document_row
 from pocketrag.store.bitscan import sign_bits
 from pocketrag.store.sqlite_schema import MIGRATIONS, SCHEMA_VERSION
 from pocketrag.store.sqlite_search import DEFAULT_EXACT_LIMIT, VectorType, encode_vector
 
 # Re-exported: existing importers (tests/store) take the FTS5 query builder from here.
 from pocketrag.store.sqlite_search import fts_match_expression as fts_match_expression
-
-_DOC_COLUMNS = (
-    "id, source, title, doc_type, sha256, collection, pages, chunk_count, "
-    "created_at, updated_at, metadata"
-)
 
 
 class StoreReadOnlyError(PocketragError):
@@ -246,19 +242,9 @@ class SQLiteStore:
             else:
                 document_id, created_at = secrets.token_hex(8), now
             self._conn.execute(
-                f"INSERT INTO documents ({_DOC_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                (
-                    document_id,
-                    document.source,
-                    document.title,
-                    document.doc_type,
-                    sha256,
-                    collection,
-                    document.pages,
-                    len(chunks),
-                    created_at,
-                    now,
-                    json.dumps(document.metadata, default=str),
+                f"INSERT INTO documents ({DOC_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                document_row(
+                    document_id, document, sha256, collection, len(chunks), created_at, now
                 ),
             )
             vec_sql = "INSERT INTO chunk_vectors(chunk_id, collection, embedding) VALUES (?,?,?)"
@@ -348,19 +334,19 @@ class SQLiteStore:
 
     def find_document(self, source: str, collection: str = "default") -> DocumentInfo | None:
         row = self._conn.execute(
-            f"SELECT {_DOC_COLUMNS} FROM documents WHERE collection = ? AND source = ?",
+            f"SELECT {DOC_COLUMNS} FROM documents WHERE collection = ? AND source = ?",
             (collection, source),
         ).fetchone()
         return self._info(row) if row else None
 
     def get_document(self, document_id: str) -> DocumentInfo | None:
         row = self._conn.execute(
-            f"SELECT {_DOC_COLUMNS} FROM documents WHERE id = ?", (document_id,)
+            f"SELECT {DOC_COLUMNS} FROM documents WHERE id = ?", (document_id,)
         ).fetchone()
         return self._info(row) if row else None
 
     def list_documents(self, collection: str | None = None) -> list[DocumentInfo]:
-        sql = f"SELECT {_DOC_COLUMNS} FROM documents"
+        sql = f"SELECT {DOC_COLUMNS} FROM documents"
         params: tuple[str, ...] = ()
         if collection is not None:
             sql += " WHERE collection = ?"
