@@ -175,7 +175,9 @@ class Run:
         if a.quick:
             folder = corpora.scifact_subset(fresh(self.work / "scifact-subset"), 10, 60)
         res: dict = {"folder": str(folder)}
-        data = self.work / f"pr-beir-{'quick' if a.quick else 'full'}"
+        # Built afresh each run: a kept index would hold an older build's vectors (its
+        # build time would read 0 s and its nDCG would not be this graph's).
+        data = fresh(self.work / f"pr-beir-{'quick' if a.quick else 'full'}")
         for mode in ("hybrid", "dense", "bm25"):
             log(f"SciFact pocketrag eval beir --mode {mode}")
             tag = f"scifact-pocketrag-{mode}"
