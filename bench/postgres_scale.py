@@ -38,6 +38,7 @@ from search_scale import (  # same corpus and queries as the SQLite benchmark
     VOCAB,
     WORDS_PER_CHUNK,
     percentiles,
+    query_set,
     rss_mb,
     vocabulary,
     zipf_probabilities,
@@ -58,23 +59,6 @@ def corpus_batches(n_chunks: int, seed: int = 42):
         vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
         doc = Document(source=f"doc-{d:06d}.txt", title=f"Doc {d}", doc_type="text", blocks=[])
         yield doc, chunks, vectors
-
-
-def queries(n: int) -> tuple[list[str], np.ndarray]:
-    """Exactly search_scale.py's queries and query vectors."""
-    rng = np.random.default_rng(7)
-    words = vocabulary(np.random.default_rng(42))
-    probs = zipf_probabilities()[20:]
-    probs /= probs.sum()
-    texts = [
-        " ".join(
-            words[20 + i] for i in rng.choice(len(probs), size=int(rng.integers(2, 6)), p=probs)
-        )
-        for _ in range(n)
-    ]
-    vectors = rng.standard_normal((n, DIM)).astype(np.float32)
-    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
-    return texts, vectors
 
 
 def timed(fn, items) -> dict[str, float]:
@@ -170,8 +154,8 @@ def run(url: str, n_chunks: int, n_queries: int) -> dict[str, object]:
     out["live_add_20_chunk_doc_ms"] = percentiles(times)
     print(json.dumps(out), file=sys.stderr, flush=True)
 
-    texts, vectors = queries(n_queries)
-    warm_texts, warm_vectors = (x[n_queries:] for x in queries(2 * n_queries))
+    texts, vectors = query_set(n_queries)
+    warm_texts, warm_vectors = (x[n_queries:] for x in query_set(2 * n_queries))
     lookup = dict(zip(texts, vectors, strict=True))
     lookup |= dict(zip(warm_texts, warm_vectors, strict=True))
     retriever = Retriever(store, lambda q: lookup[q])

@@ -84,24 +84,32 @@ def percentiles(times: list[float]) -> dict[str, float]:
     }
 
 
+def query_set(n: int) -> tuple[list[str], np.ndarray]:
+    """The benchmark's queries (also bench/postgres_scale.py's): 2-5 words drawn with the
+    corpus' own Zipf frequencies, minus the 20 most frequent words (a stop list removes
+    those from real queries), and one random unit vector each."""
+    rng = np.random.default_rng(7)
+    words = vocabulary(np.random.default_rng(42))
+    probs = zipf_probabilities()[20:]
+    probs /= probs.sum()
+    texts = [
+        " ".join(
+            words[20 + i] for i in rng.choice(len(probs), size=int(rng.integers(2, 6)), p=probs)
+        )
+        for _ in range(n)
+    ]
+    vectors = rng.standard_normal((n, DIM)).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    return texts, vectors
+
+
 def search(path: Path, n_queries: int) -> dict[str, object]:
     from pocketrag.config import load_settings
     from pocketrag.embedding import get_embedder
     from pocketrag.retrieval import Retriever
     from pocketrag.store.sqlite import SQLiteStore
 
-    rng = np.random.default_rng(7)
-    words = vocabulary(np.random.default_rng(42))
-    # Queries of 2-5 words drawn with the corpus' own Zipf frequencies, minus the 20 most
-    # frequent words (a stop list removes those from real queries).
-    probs = zipf_probabilities()[20:]
-    probs /= probs.sum()
-    queries = [
-        " ".join(
-            words[20 + i] for i in rng.choice(len(probs), size=int(rng.integers(2, 6)), p=probs)
-        )
-        for _ in range(n_queries)
-    ]
+    queries, vectors = query_set(n_queries)
     embedder = get_embedder(load_settings())
     embedder.embed(["warm up"])
     real = [
@@ -115,8 +123,6 @@ def search(path: Path, n_queries: int) -> dict[str, object]:
         embedder.embed([text])
         t.append(time.perf_counter() - started)
     embed_ms = percentiles(t)
-    vectors = rng.standard_normal((n_queries, DIM)).astype(np.float32)
-    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
     rss_before = rss_mb("VmRSS")
     out: dict[str, object] = {"query_embed_ms": embed_ms}
     with SQLiteStore(path, read_only=True) as store:
