@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import typer
 
@@ -33,3 +34,26 @@ def settings_of(ctx: typer.Context) -> Settings:
     """The Settings built by the root callback (walks up to the root context)."""
     root = ctx.find_root()
     return root.obj if isinstance(root.obj, Settings) else load_settings()
+
+
+def progress_bar() -> Any:
+    """The one progress bar style of the CLI's long commands (ingest, migrate, eval), on
+    stderr so stdout stays clean for --json."""
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+
+    return Progress(
+        TextColumn("{task.description}", style="bold"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TimeRemainingColumn(),
+        console=Console(stderr=True),
+    )

@@ -13,17 +13,9 @@ from pathlib import Path
 
 import typer
 from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    TextColumn,
-    TimeElapsedColumn,
-    TimeRemainingColumn,
-)
 from rich.table import Table
 
-from pocketrag.cli.app import app, eval_app, settings_of
+from pocketrag.cli.app import app, eval_app, progress_bar, settings_of
 from pocketrag.documents import PocketragError
 from pocketrag.ingest import FileResult, IngestReport
 from pocketrag.retrieval import MODES
@@ -84,7 +76,7 @@ def ingest(
 
     settings = settings_of(ctx)
     try:
-        with Pipeline(settings) as pipeline, _progress() as progress:
+        with Pipeline(settings) as pipeline, progress_bar() as progress:
             task = progress.add_task("Ingesting", total=None)
 
             def on_progress(done: int, total: int, result: FileResult) -> None:
@@ -100,18 +92,6 @@ def ingest(
     else:
         _print_report(report, settings.sqlite_path if not settings.database_url else None)
     raise typer.Exit(0 if report.ok else 1)
-
-
-def _progress() -> Progress:
-    return Progress(
-        TextColumn("{task.description}", style="bold"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        TimeRemainingColumn(),
-        console=err,
-        transient=False,
-    )
 
 
 def _short(result: FileResult) -> str:
@@ -257,7 +237,7 @@ def eval_beir(
     from pocketrag.evaluation.beir import run_beir
 
     try:
-        result = run_beir(settings_of(ctx), folder, split=split, mode=mode, progress=_progress)
+        result = run_beir(settings_of(ctx), folder, split=split, mode=mode, progress=progress_bar)
     except PocketragError as exc:
         raise _fail(str(exc)) from exc
     if as_json:

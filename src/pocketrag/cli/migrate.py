@@ -18,16 +18,8 @@ from typing import Any
 import numpy as np
 import typer
 from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    TextColumn,
-    TimeElapsedColumn,
-    TimeRemainingColumn,
-)
 
-from pocketrag.cli.app import app, settings_of
+from pocketrag.cli.app import app, progress_bar, settings_of
 from pocketrag.documents import Chunk, Document, DocumentInfo, PocketragError
 
 err = Console(stderr=True)
@@ -171,7 +163,7 @@ def migrate(
     try:
         source = _open_source(Path(path))
         target = PostgresStore(url, pool_size=2, pool_timeout=settings.database_pool_timeout)
-        with source, target, _progress() as progress:
+        with source, target, progress_bar() as progress:
             task = progress.add_task("Copying", total=None)
 
             def on_progress(done: int, total: int, info: DocumentInfo) -> None:
@@ -190,15 +182,4 @@ def migrate(
         f"{summary['added']} added, {summary['updated']} updated, "
         f"{summary['unchanged']} unchanged; {summary['chunks']} chunks copied "
         f"in {summary['seconds']} s."
-    )
-
-
-def _progress() -> Progress:
-    return Progress(
-        TextColumn("{task.description}", style="bold"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        TimeRemainingColumn(),
-        console=err,
     )
