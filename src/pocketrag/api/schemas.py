@@ -62,6 +62,10 @@ class AskResponse(BaseModel):
     citations: list[dict[str, Any]]
     refused: bool
     mode: str
+    confidence: Literal["high", "low", "none"] = Field(
+        default="high", description='"low": a hedged answer; "none": not found.'
+    )
+    outcome: Literal["answered", "hedged", "not_found"] = "answered"
     timings_ms: dict[str, float]
 
 

@@ -69,6 +69,16 @@ class Answer:
     relevance: float = 0.0
     flags: list[str] = field(default_factory=list)
     notice: str | None = None
+    # "high": the documents answer it; "low": a hedged answer (the closest passage, which
+    # may not answer it directly); "none": not found (refused)
+    confidence: str = "high"
+
+    @property
+    def outcome(self) -> str:
+        """ "answered" | "hedged" | "not_found": what the admin log and reports count."""
+        if self.refused:
+            return "not_found"
+        return "hedged" if self.confidence == "low" else "answered"
 
     def to_json(self) -> dict[str, object]:
         out: dict[str, object] = {
@@ -76,6 +86,8 @@ class Answer:
             "citations": self.citations,
             "refused": self.refused,
             "mode": self.mode,
+            "confidence": "none" if self.refused else self.confidence,
+            "outcome": self.outcome,
             "timings_ms": {k: round(v, 1) for k, v in self.timings_ms.items()},
         }
         if self.flags:
