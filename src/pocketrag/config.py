@@ -105,6 +105,9 @@ class Settings(BaseSettings):
     # cosine + 0.08 x BM25 + 0.5 x sentence support) is below this; calibrated on
     # samples/handbook with bench/qa_refusal_calibration.py, see docs/BENCHMARKS.md "Answers".
     refusal_threshold: float = Field(default=1.32, ge=0)
+    # Between refusal_threshold and this, an extractive answer is hedged ("The documents may
+    # not answer this directly; the closest passage says ...", confidence "low").
+    confident_threshold: float = Field(default=1.45, ge=0)
 
     # --- service -----------------------------------------------------------------------
     host: str = "0.0.0.0"

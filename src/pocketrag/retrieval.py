@@ -11,6 +11,7 @@ Defaults were tuned on SciFact's *train* qrels (never test); see docs/BENCHMARKS
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
@@ -73,6 +74,33 @@ def reciprocal_rank_fusion(
         hit.scores["rrf"] = totals[key]
         out.append(hit)
     return out
+
+
+_WORDS = re.compile(r"[^\W_]+", re.UNICODE)
+# Two passages sharing this share of their words are the same text (another format of the
+# same manual, a consolidated copy): formats differ in bullets, numbering and line breaks.
+DUPLICATE_JACCARD = 0.8
+
+
+def _word_set(text: str) -> set[str]:
+    return set(_WORDS.findall(text.lower()))
+
+
+def collapse_duplicates(hits: Sequence[Hit]) -> list[Hit]:
+    """One hit per passage: a later hit from another document whose text is nearly the same
+    as an earlier one's is dropped, and its source noted in the kept hit's `also_in`."""
+    kept: list[tuple[Hit, set[str]]] = []
+    for hit in hits:
+        words = _word_set(hit.text)
+        for other, other_words in kept:
+            union = len(words | other_words)
+            if union and len(words & other_words) / union >= DUPLICATE_JACCARD:
+                if hit.document_id != other.document_id and hit.source not in other.also_in:
+                    other.also_in.append(hit.source)
+                break
+        else:
+            kept.append((replace(hit, also_in=list(hit.also_in)), words))
+    return [hit for hit, _ in kept]
 
 
 _BACKGROUND: ThreadPoolExecutor | None = None

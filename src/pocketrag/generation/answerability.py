@@ -31,6 +31,7 @@ from typing import Protocol
 
 import numpy as np
 
+from pocketrag.config import Settings
 from pocketrag.documents import Hit
 from pocketrag.generation.extractive import (
     Ranked,
@@ -80,6 +81,13 @@ def _leaf_heading(hit: Hit) -> str:
     """The section's own heading (qualifying it with the document title was tried and
     separated answerable from unanswerable questions less well)."""
     return hit.heading.split(" > ")[-1].strip() if hit.heading else (hit.title or hit.source)
+
+
+def decide(relevance: float, settings: Settings) -> str:
+    """ "answered" | "hedged" | "not_found" (see the module docstring)."""
+    if relevance < settings.refusal_threshold:
+        return "not_found"
+    return "hedged" if relevance < settings.confident_threshold else "answered"
 
 
 def relevance_score(signals: dict[str, float]) -> float:
