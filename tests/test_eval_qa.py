@@ -140,6 +140,19 @@ def test_question_file_optional_fields(tmp_path) -> None:
         load_questions(path)
 
 
+def eval_qa_cli(data_dir: Path, questions: Path, details: Path) -> tuple[dict, list[dict]]:
+    """`pocketrag eval qa QUESTIONS --no-llm --json --details F`: (metrics, per-question rows)."""
+    env = {k: v for k, v in os.environ.items() if "API_KEY" not in k}
+    out = subprocess.run(
+        [sys.executable, "-m", "pocketrag", "--data-dir", str(data_dir), "eval", "qa",
+         str(questions), "--no-llm", "--json", "--details", str(details)],
+        capture_output=True, text=True, env=env, timeout=600, check=False,
+    )  # fmt: skip
+    assert out.returncode == 0, out.stderr
+    rows = [json.loads(line) for line in details.read_text().splitlines() if line.strip()]
+    return json.loads(out.stdout), rows
+
+
 @pytest.mark.slow
 def test_cli_records_errors_outcomes_and_passes_history(handbook_index, tmp_path) -> None:
     """An empty question fails alone; details carry confidence, outcome and the searched
@@ -153,18 +166,11 @@ def test_cli_records_errors_outcomes_and_passes_history(handbook_index, tmp_path
          "history": [{"role": "user", "content": leave}]},
         {"question": "And what about part-time staff?", "expected_sources": ["annual-leave.md"]},
     ]  # fmt: skip
-    questions, details = tmp_path / "q.jsonl", tmp_path / "details.jsonl"
+    questions = tmp_path / "q.jsonl"
     questions.write_text("".join(json.dumps(r) + "\n" for r in rows))
-    env = {k: v for k, v in os.environ.items() if "API_KEY" not in k}
-    out = subprocess.run(
-        [sys.executable, "-m", "pocketrag", "--data-dir", str(handbook_index), "eval", "qa",
-         str(questions), "--no-llm", "--json", "--details", str(details)],
-        capture_output=True, text=True, env=env, timeout=600, check=False,
-    )  # fmt: skip
-    assert out.returncode == 0, out.stderr
-    m = json.loads(out.stdout)
+    m, details = eval_qa_cli(handbook_index, questions, tmp_path / "details.jsonl")
     assert m["questions"] == 4 and m["errors"] == 1
-    empty, direct, follow_up, bare = [json.loads(x) for x in details.read_text().splitlines()]
+    empty, direct, follow_up, bare = details
     assert "empty" in empty["error"].lower() and empty["answer"] == ""
     assert "error" not in direct and direct["outcome"] == "answered"
     assert direct["confidence"] == "high" and direct["key_facts_missing"] == []
@@ -179,16 +185,7 @@ def test_cli_records_errors_outcomes_and_passes_history(handbook_index, tmp_path
 def handbook_run(handbook_index, tmp_path_factory) -> tuple[dict, list[dict]]:
     """`pocketrag eval qa samples/handbook/questions.jsonl --no-llm --json --details F`, run
     once: (metrics, per-question results)."""
-    details = tmp_path_factory.mktemp("eval-qa") / "details.jsonl"
-    env = {k: v for k, v in os.environ.items() if "API_KEY" not in k}
-    out = subprocess.run(
-        [sys.executable, "-m", "pocketrag", "--data-dir", str(handbook_index), "eval", "qa",
-         str(QUESTIONS), "--no-llm", "--json", "--details", str(details)],
-        capture_output=True, text=True, env=env, timeout=600, check=False,
-    )  # fmt: skip
-    assert out.returncode == 0, out.stderr
-    rows = [json.loads(line) for line in details.read_text().splitlines() if line.strip()]
-    return json.loads(out.stdout), rows
+    return eval_qa_cli(handbook_index, QUESTIONS, tmp_path_factory.mktemp("eval-qa") / "d.jsonl")
 
 
 @pytest.mark.slow

@@ -19,7 +19,7 @@ HERE = Path(__file__).resolve().parent
 SRC = HERE.parent / "larkfield-src"
 sys.path.insert(0, str(HERE.parent))
 
-from make_handbook import parse, render_docx, render_pdf  # noqa: E402
+import make_handbook  # noqa: E402
 
 PDF_SOURCES = ["staff-handbook-2023", "whistleblowing"]
 DOCX_SOURCES = ["business-travel-and-mileage", "sick-leave"]
@@ -27,15 +27,7 @@ DOCX_SOURCES = ["business-travel-and-mileage", "sick-leave"]
 
 def main(out: Path = HERE) -> None:
     """Render every PDF and DOCX into `out` (samples/larkfield by default; tests use a temp dir)."""
-    out.mkdir(parents=True, exist_ok=True)
-    for names, suffix, render in (
-        (PDF_SOURCES, ".pdf", render_pdf),
-        (DOCX_SOURCES, ".docx", render_docx),
-    ):
-        for name in names:
-            blocks = parse((SRC / f"{name}.md").read_text(encoding="utf-8"))
-            render(blocks, out / f"{name}{suffix}")
-            print(f"wrote {out / name}{suffix}")
+    make_handbook.main(out, SRC, PDF_SOURCES, DOCX_SOURCES)
 
 
 if __name__ == "__main__":
