@@ -190,16 +190,18 @@ def handbook_run(handbook_index, tmp_path_factory) -> tuple[dict, list[dict]]:
 
 @pytest.mark.slow
 def test_acceptance_handbook_extractive(handbook_run) -> None:
-    """Issue 4 acceptance: --no-llm citation accuracy and refusal accuracy >= 0.9 (measured
-    0.946 / 0.932, docs/BENCHMARKS.md "Answers"; the refusal threshold was calibrated on
-    this same question set, so this guards the shipped behaviour, not generalisation)."""
+    """--no-llm on the sample handbook: few answerable questions refused, unanswerable ones
+    refused or hedged, citations right (docs/BENCHMARKS.md "Answers"; the thresholds were
+    fitted on this set and samples/larkfield, so this guards the shipped behaviour, not
+    generalisation: bench/answer_quality.py reports the held-out corpora)."""
     m, _ = handbook_run
     for key in ("source_recall@5", "citation_accuracy", "refusal_accuracy", "latency_p50_ms",
                 "latency_p95_ms"):  # fmt: skip
         assert key in m
     assert m["questions"] == 74 and m["modes"] == {"extractive": 74}
     assert m["citation_accuracy"] >= 0.9, m
-    assert m["refusal_accuracy"] >= 0.9, m
+    assert m["answerable_refused"] <= 0.05, m
+    assert m["unanswerable_refused_or_hedged"] >= 0.9, m
     assert m["source_recall@5"] >= 0.9, m
 
 
@@ -243,5 +245,5 @@ def test_refusal_never_calls_the_llm(handbook_index, fake_llm) -> None:
                 assert answer.mode == "extractive" and answer.to_json()["closest_sources"]
             else:
                 assert sent == 1 and answer.mode == "llm", item.question
-    assert sum(refused for refused, _ in outcomes) >= 10, outcomes
+    assert sum(refused for refused, _ in outcomes) >= 5, outcomes
     assert sum(sent for _, sent in outcomes) >= 3, outcomes

@@ -77,13 +77,26 @@ def reciprocal_rank_fusion(
 
 
 _WORDS = re.compile(r"[^\W_]+", re.UNICODE)
-# Two passages sharing this share of their words are the same text (another format of the
-# same manual, a consolidated copy): formats differ in bullets, numbering and line breaks.
-DUPLICATE_JACCARD = 0.8
+_DIGIT = re.compile(r"\d")
+# A passage whose words are nearly all in another document's passage is the same text
+# (another format of the same manual, a consolidated copy): formats differ in bullets,
+# numbering and line breaks, and chunk boundaries differ where one format has lost its
+# headings, so the smaller passage is compared with the larger one, not the two as equals.
+DUPLICATE_CONTAINMENT = 0.9
+MIN_DUPLICATE_WORDS = 8
 
 
 def _word_set(text: str) -> set[str]:
     return set(_WORDS.findall(text.lower()))
+
+
+def _same_text(a: set[str], b: set[str]) -> bool:
+    """Nearly all words of the smaller in the larger, and every figure: "up to 5 days" and
+    "up to 3 days" in two policies are a disagreement, not a copy."""
+    small, large = (a, b) if len(a) <= len(b) else (b, a)
+    if len(small) < MIN_DUPLICATE_WORDS or not {w for w in small if _DIGIT.search(w)} <= large:
+        return False
+    return len(small & large) / len(small) >= DUPLICATE_CONTAINMENT
 
 
 def collapse_duplicates(hits: Sequence[Hit]) -> list[Hit]:
@@ -93,8 +106,7 @@ def collapse_duplicates(hits: Sequence[Hit]) -> list[Hit]:
     for hit in hits:
         words = _word_set(hit.text)
         for other, other_words in kept:
-            union = len(words | other_words)
-            if union and len(words & other_words) / union >= DUPLICATE_JACCARD:
+            if _same_text(words, other_words):
                 if hit.document_id != other.document_id and hit.source not in other.also_in:
                     other.also_in.append(hit.source)
                 break

@@ -21,7 +21,13 @@ import numpy as np
 
 from pocketrag.config import Settings
 from pocketrag.documents import Hit
-from pocketrag.generation.answerability import decide, relevance_score, relevance_signals
+from pocketrag.generation.answerability import (
+    Background,
+    IndexLike,
+    decide,
+    relevance_score,
+    relevance_signals,
+)
 from pocketrag.generation.citations import (
     build_citations,
     clean_markers,
@@ -71,6 +77,7 @@ class Answer:
     relevance: float = 0.0
     flags: list[str] = field(default_factory=list)
     notice: str | None = None
+    signals: dict[str, float] = field(default_factory=dict)  # answerability's evidence
     # "high": the documents answer it; "low": a hedged answer (the closest passage, which
     # may not answer it directly); "none": not found (refused)
     confidence: str = "high"
@@ -102,18 +109,23 @@ class Answer:
 
 
 class Answerer:
-    """Holds the long-lived parts (LLM client with its circuit breaker) across questions."""
+    """Holds the long-lived parts (LLM client with its circuit breaker, the index's
+    background vector) across questions. `index` gives the store (answerability's term
+    statistics and mean vector), lazily like `embedder`."""
 
     def __init__(
         self,
         settings: Settings,
         search: SearchFn,
         embedder: Callable[[], EmbedderLike],
+        index: Callable[[], IndexLike],
         llm: LLMClient | str | None = "auto",
     ) -> None:
         self.settings = settings
         self._search = search
         self._embedder = embedder
+        self._index = index
+        self._background = Background()
         if llm == "auto":
             config = resolve_llm_config(settings)
             llm = LLMClient(config) if config else None
@@ -166,7 +178,9 @@ class Answerer:
         ranked = rank_candidates(
             standalone, hits, embedder.embed, q_vec, focus=focus, previous_answer=previous
         )
-        signals = relevance_signals(standalone, hits, q_vec, embedder, ranked)
+        signals = relevance_signals(
+            standalone, hits, q_vec, ranked, self._index(), self._background
+        )
         relevance = relevance_score(signals)
         outcome = decide(relevance, self.settings) if hits else "not_found"
         log.info("relevance %.3f over %d hits: %s", relevance, len(hits), outcome)
@@ -187,6 +201,7 @@ class Answerer:
                 question=standalone,
                 sources=list(hits),
                 relevance=relevance,
+                signals=signals,
                 flags=flags,
                 notice=notice,
                 confidence="none" if refused else confidence,

@@ -224,8 +224,8 @@ def disagreeing(ranked: Sequence[Ranked], sources: Sequence[Hit]) -> Ranked | No
             return None
         cand = other.candidate
         similarity = float(other.vector @ best.vector)
-        if cand.document == best.candidate.document or not SAME_SUBJECT <= similarity <= 0.95:
-            continue  # the same document, another subject, or the same text
+        if cand.document == best.candidate.document or similarity < SAME_SUBJECT:
+            continue  # the same document, or another subject
         if sources[cand.source_n - 1].title == best_title:
             continue  # the same document in another format
         theirs = numbers_in(cand.text)
