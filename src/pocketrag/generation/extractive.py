@@ -137,7 +137,7 @@ MAX_ANSWER_WORDS = 70
 # is often a long consolidated handbook whose mixed chunk gives its units less context.
 DISAGREE_GAP = 0.4
 SAME_SUBJECT = 0.7
-FOCUS_WEIGHT = 0.6
+FOCUS_WEIGHT = 1.0
 REPEAT_PENALTY = 0.3
 NUMBER_BONUS = 0.1
 
@@ -237,27 +237,31 @@ def numbers_in(text: str) -> set[str]:
     return found
 
 
-def disagreeing(ranked: Sequence[Ranked], sources: Sequence[Hit]) -> Ranked | None:
-    """A unit from another document that answers nearly as well as the best one and states
-    different figures: two policies that disagree (a consolidated handbook and a newer
-    policy). Both are then shown; quoting one alone would hide the conflict."""
+def disagreeing(ranked: Sequence[Ranked], sources: Sequence[Hit]) -> tuple[Ranked, Ranked] | None:
+    """Two policies that disagree (a consolidated handbook and a newer policy): a unit from
+    another document that answers nearly as well as the best one, and the best document's
+    unit on the same rule (the most similar of its relevant units), stating other figures.
+    Both are then shown; quoting one alone would hide the conflict. Comparing with the
+    counterpart, not with the best unit, keeps "2 extra days after five years" from
+    contradicting "25 days a year" in another document."""
     best = ranked[0]
-    best_numbers = numbers_in(best.candidate.text)
-    if not best_numbers:
-        return None
+    relevant = [r for r in ranked if r.score >= best.score - DISAGREE_GAP]
+    ours = [r for r in relevant if r.candidate.document == best.candidate.document]
     best_title = sources[best.candidate.source_n - 1].title
-    for other in ranked[1:]:
-        if other.score < best.score - DISAGREE_GAP:
-            return None
+    seen = {best.candidate.document}
+    for other in relevant:
         cand = other.candidate
-        similarity = float(other.vector @ best.vector)
-        if cand.document == best.candidate.document or similarity < SAME_SUBJECT:
-            continue  # the same document, or another subject
+        if cand.document in seen:
+            continue  # the best document, or one whose best unit was already compared
+        seen.add(cand.document)
         if sources[cand.source_n - 1].title == best_title:
             continue  # the same document in another format
-        theirs = numbers_in(cand.text)
-        if theirs and theirs != best_numbers:
-            return other
+        counterpart = max(ours, key=lambda r: float(r.vector @ other.vector))
+        if float(counterpart.vector @ other.vector) < SAME_SUBJECT:
+            continue  # another subject
+        mine, theirs = numbers_in(counterpart.candidate.text), numbers_in(cand.text)
+        if mine and theirs and not (mine <= theirs or theirs <= mine):
+            return counterpart, other  # (one stating a figure more is not a conflict)
     return None
 
 
@@ -347,12 +351,12 @@ def extractive_answer(
     if hedged:
         body = f"{HEDGE} {_with_marker(ranked[0].candidate.text, ranked[0].candidate.source_n)}"
         return f"{body}\n\n({notice})"
-    other = disagreeing(ranked, hits)
-    if other is not None:
+    pair = disagreeing(ranked, hits)
+    if pair is not None:
         parts = [
             f"{hits[r.candidate.source_n - 1].title or 'One document'}: "
             + _with_marker(r.candidate.text, r.candidate.source_n)
-            for r in (ranked[0], other)
+            for r in pair
         ]
         return f"{DIFFER} " + " ".join(parts) + f"\n\n({notice})"
     body = " ".join(_with_marker(c.text, c.source_n) for c in choose_units(ranked))
