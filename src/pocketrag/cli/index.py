@@ -117,21 +117,28 @@ def shorten_left(text: str, width: int) -> str:
     return text if len(text) <= width else "…" + text[len(text) - width + 1 :]
 
 
+def _from_here(path: str) -> str:
+    """A stored (absolute) path as the user is likely to have typed it: relative to the
+    current folder when it lies inside it."""
+    here = os.getcwd()
+    inside = os.path.isabs(path) and os.path.commonpath([here, path]) == here
+    return os.path.relpath(path, here) if inside else path
+
+
 def _print_report(report: IngestReport, index: Path | None) -> None:
     shown = [f for f in report.files if f.status != "unchanged"] or report.files
     if shown:
         with_reason = any(f.reason for f in shown)
+        names = [_from_here(f.path) for f in shown]
         table = Table(title="Ingest", title_justify="left", show_lines=False)
-        table.add_column(
-            "file", overflow="fold", min_width=min(60, max(len(f.path) for f in shown))
-        )
+        table.add_column("file", overflow="fold", min_width=min(40, max(map(len, names))))
         table.add_column("status", no_wrap=True)
         table.add_column("chunks", justify="right", no_wrap=True)
         if with_reason:
             table.add_column("reason", overflow="fold")
-        for f in shown:
+        for f, name in zip(shown, names, strict=True):
             style = _STATUS_STYLE[f.status]
-            row = [f.path, f"[{style}]{f.status}[/]", str(f.chunks or "")]
+            row = [name, f"[{style}]{f.status}[/]", str(f.chunks or "")]
             table.add_row(*row, *([f.reason] if with_reason else []))
         out.print(table)
     parts = [f"{n} {status}" for status, n in report.summary().items()]
