@@ -2,9 +2,10 @@
 
 FastAPI's built-in /docs fetches Swagger UI from a CDN and starts it with an inline script:
 a blank page without internet, and one the chat page's Content-Security-Policy would block.
-Here the Swagger UI files come from the fastapi-offline package (MIT; it ships them as
-package data) under /docs-assets, and the start-up code is our own static/docs.js, so the
-page works offline under the same strict CSP as the chat page.
+Here the Swagger UI files come from the fastapi-offline package (MIT; it ships Swagger UI's
+own Apache-2.0 build as package data, so no JavaScript is vendored in this repository) under
+/docs-assets, and the start-up code is our own static/docs.js, so the page works offline
+under the same strict CSP as the chat page.
 """
 
 from __future__ import annotations
