@@ -124,6 +124,33 @@ def test_relative_and_absolute_path_are_one_document(tmp_path: Path, docs: Path)
     assert [os.path.basename(d["source"]) for d in listed(data)] == ["laptops.txt"]
 
 
+def test_sync_folds_an_older_relative_entry_and_leaves_uploads_alone(tmp_path: Path, docs: Path):
+    """An index from before resolved-path keys holds "docs/leave.md" (relative to where
+    pocketrag ran); an upload is stored as a bare name. Syncing the folder from there keeps
+    one leave.md (by its full path) and never touches the upload."""
+    from pocketrag.config import load_settings
+    from pocketrag.ingest import sha256_file
+    from pocketrag.pipeline import Pipeline
+
+    (docs / "broken.pdf").unlink()
+    data = tmp_path / "data"
+    with Pipeline(load_settings(data_dir=data)) as pipeline:
+        for name, source in (("leave.md", "docs/leave.md"), ("laptops.txt", "laptops.txt")):
+            document = pipeline._load(docs / name, None)
+            document.source = source  # as an older `ingest docs` / an upload stored it
+            sha = sha256_file(docs / name)
+            pipeline.ingestor.add_document(document, sha256=sha, collection="default")
+
+    synced = cli(data, "ingest", "docs", "--json", cwd=tmp_path)
+    assert synced.returncode == 0, synced.stderr
+    report = json.loads(synced.stdout)
+    assert report["summary"]["added"] == 2 and report["summary"]["removed"] == 1
+    removed = next(f for f in report["files"] if f["status"] == "removed")
+    assert removed["path"] == "docs/leave.md" and "now stored as" in removed["reason"]
+    full = sorted(str((docs / n).resolve()) for n in ("laptops.txt", "leave.md"))
+    assert sorted(d["source"] for d in listed(data)) == sorted([*full, "laptops.txt"])
+
+
 def test_docs_list_fits_80_columns_with_full_ids(tmp_path: Path):
     deep = tmp_path / "shared-drive" / "Human Resources" / "Policies and procedures 2026"
     deep.mkdir(parents=True)
