@@ -20,5 +20,6 @@ else
 fi
 echo "Installing Debian chromium for the browser tests (apt-get, once)..." >&2
 export DEBIAN_FRONTEND=noninteractive
-$sudo apt-get update -qq
-$sudo apt-get install -y -qq chromium >/dev/null
+if ! { $sudo apt-get update -qq && $sudo apt-get install -y -qq chromium >/dev/null; }; then
+  echo "apt-get could not install chromium: the browser tests will skip (and fail under CI=true)." >&2
+fi
