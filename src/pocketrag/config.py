@@ -20,6 +20,14 @@ def _env(*names: str) -> AliasChoices:
     return AliasChoices(*names)
 
 
+def default_model_dir() -> Path:
+    """One model cache per user, so a new data dir never fetches and builds its own 111 MB
+    model: platformdirs' user cache folder (honours XDG_CACHE_HOME on Linux)."""
+    from platformdirs import user_cache_path
+
+    return user_cache_path("pocketrag", appauthor=False) / "models"
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(
         env_prefix="POCKETRAG_",
@@ -30,7 +38,8 @@ class Settings(BaseSettings):
 
     # --- where things live -------------------------------------------------------------
     data_dir: Path = Path("pocketrag-data")
-    # Prepared embedding models are cached here; defaults to <data_dir>/models.
+    # Prepared embedding models are cached here; defaults to one cache per user (the
+    # platform's cache folder, ~/.cache/pocketrag/models on Linux), shared by every data dir.
     model_dir: Path | None = None
     # SQLite index file; defaults to <data_dir>/index.sqlite3.
     index_path: Path | None = Field(
@@ -138,7 +147,7 @@ class Settings(BaseSettings):
 
     @cached_property
     def models_dir(self) -> Path:
-        return self.model_dir or self.data_dir / "models"
+        return self.model_dir or default_model_dir()
 
     @cached_property
     def sqlite_path(self) -> Path:

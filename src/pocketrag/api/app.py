@@ -22,6 +22,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from pocketrag import __version__
 from pocketrag.api import routes_documents, routes_ops, routes_query
+from pocketrag.api.docs_page import install_docs
 from pocketrag.api.errors import install_error_handlers
 from pocketrag.api.jobs import JobManager
 from pocketrag.api.limits import (
@@ -45,7 +46,16 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("pocketrag.api")
 STATIC_DIR = Path(__file__).parent / "static"
-_UNTIMED = {"/health", "/ready", "/metrics", "/", "/static", "/docs", "/openapi.json"}
+_UNTIMED = {
+    "/health",
+    "/ready",
+    "/metrics",
+    "/",
+    "/static",
+    "/docs",
+    "/docs-assets",
+    "/openapi.json",
+}
 _MULTIPART_SLACK = 64 * 1024  # boundaries and part headers around the file
 WARM_UP_DELAY_S = 0.3
 # Padded tokens per embedding batch when serving, unless POCKETRAG_EMBED_BATCH_TOKENS says
@@ -233,7 +243,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         description="Questions answered from your own documents, with citations. "
         "The chat page is at /.",
         lifespan=lifespan,
-        docs_url="/docs",
+        docs_url=None,  # api/docs_page.py serves /docs without a CDN
         redoc_url=None,
     )
     app.state.settings = settings
@@ -243,6 +253,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(routes_query.router)
     app.include_router(routes_documents.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    install_docs(app)
 
     app.add_middleware(BodyLimitMiddleware, limit_for=_body_limit(settings))
     app.add_middleware(MetricsMiddleware, service=service)
