@@ -17,13 +17,17 @@ import numpy as np
 from pocketrag.config import Settings, load_settings
 from pocketrag.documents import Document, Hit, IndexModelMismatchError, PocketragError
 from pocketrag.ingest import Ingestor, IngestReport, ProgressCallback, supported_suffixes
-from pocketrag.retrieval import Retriever
+from pocketrag.retrieval import Retriever, collapse_duplicates
 from pocketrag.store import open_store
 
 if TYPE_CHECKING:
     from pocketrag.store.base import Store
 
 MODEL_META_KEY = "embedding_model"
+
+
+# Extra hits fetched so that k remain after near-duplicates collapse (retrieval.py).
+DUPLICATE_HEADROOM = 3
 
 
 def check_index_model(store: Any, identity: str) -> None:
@@ -156,7 +160,12 @@ class Pipeline:
         collection: str | None = None,
         document_ids: Sequence[str] | None = None,
     ) -> list[Hit]:
-        return self.retriever.run(query, k, mode, collection=collection, document_ids=document_ids)
+        """The k best passages; the same passage in several documents (one manual as PDF and
+        DOCX) is one hit naming the others in `also_in`, so a few more are fetched."""
+        hits = self.retriever.run(
+            query, k + DUPLICATE_HEADROOM, mode, collection=collection, document_ids=document_ids
+        )
+        return collapse_duplicates(hits)[:k]
 
     # --- answering (pocketrag.generation.answerer does the work) ------------------------
 

@@ -209,3 +209,15 @@ def test_one_manual_in_four_formats_is_quoted_once_noting_the_others(tmp_path: P
     assert names == {"manual.md", "manual.html", "manual.docx", "manual.pdf"}
     texts = [h.text for h in hits]
     assert len(texts) == len(set(texts))
+
+
+def test_search_shows_one_manual_in_four_formats_once(tmp_path: Path) -> None:
+    _four_formats(tmp_path / "docs")
+    with Pipeline(load_settings(data_dir=tmp_path / "data")) as pipeline:
+        assert pipeline.ingest_paths([tmp_path / "docs"]).ok
+        hits = pipeline.search("How long do I have to submit an expense claim?", k=3)
+    top = hits[0]
+    assert "30 days" in top.text
+    names = {Path(top.source).name} | {Path(s).name for s in top.also_in}
+    assert names == {"manual.md", "manual.html", "manual.docx", "manual.pdf"}
+    assert not any("30 days" in h.text for h in hits[1:])

@@ -161,12 +161,12 @@ class Answerer:
         if how != "none":
             flags.append(f"condensed_{how}")
         k = k or self.settings.top_k
-        # near-duplicates (one manual in four formats) collapse into one hit, so fetch a few
-        # more than k; bracketed numbers in the text are neutralised (only ours are [n])
+        # near-duplicates (one manual in four formats) are one hit; bracketed numbers in the
+        # text are neutralised (only the answer's own markers look like [n])
         hits = neutralised(
             collapse_duplicates(
-                self._search(standalone, k=k + 3, collection=collection, document_ids=document_ids)
-            )[:k]
+                self._search(standalone, k=k, collection=collection, document_ids=document_ids)
+            )
         )
         embedder = self._embedder()
         q_vec = embedder.embed([standalone])[0]
