@@ -14,6 +14,7 @@ from typing import Protocol, runtime_checkable
 import numpy as np
 
 from pocketrag.documents import Chunk, Document, DocumentInfo, Hit
+from pocketrag.questions import QuestionEntry, QuestionReport
 
 # The documents table's columns, in the order `document_row` gives their values.
 DOC_COLUMNS = (
@@ -136,5 +137,19 @@ class Store(Protocol):
     def counts(self) -> dict[str, int]:
         """{"documents": n, "chunks": m}"""
         ...
+
+    # --- the questions log (pocketrag.questions; SQL shared in store/questions_sql.py) ---
+
+    def log_question(self, entry: QuestionEntry) -> None: ...
+
+    def set_question_feedback(self, entry_id: str, rating: int, at: str) -> bool:
+        """Thumbs up (1) / down (-1), replacing earlier feedback; False: no such entry."""
+        ...
+
+    def prune_questions(self, before: str) -> int:
+        """Delete entries asked before this ISO timestamp; returns how many went."""
+        ...
+
+    def question_report(self, since: str, limit: int = 20) -> QuestionReport: ...
 
     def close(self) -> None: ...
