@@ -113,7 +113,8 @@ def test_question_log_records_answers_and_takes_feedback(store):
         log.feedback(entry_id, 5)
     report = log.report(days=1)
     (recorded,) = report.recent
-    assert (recorded.outcome, recorded.channel, recorded.latency_ms) == ("not_found", "stream", 87.2)
+    assert (recorded.outcome, recorded.channel) == ("not_found", "stream")
+    assert recorded.latency_ms == 87.2
     assert recorded.sources == [
         {"title": "Travel", "source": "travel.pdf", "heading": "", "page": 3}
     ]

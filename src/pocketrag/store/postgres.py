@@ -49,8 +49,8 @@ from pocketrag.store.base import DOC_COLUMNS
 from pocketrag.store.postgres_schema import ADVISORY_LOCK_KEY, check_version, migrate
 from pocketrag.store.postgres_search import HNSW_MAX_EF, parse_vector
 from pocketrag.store.postgres_write import delete_documents, write_document
-from pocketrag.store.questions_sql import PostgresQuestions
 from pocketrag.store.postgres_write import vector_literal as vector_literal  # re-exported
+from pocketrag.store.questions_sql import PostgresQuestions
 
 if TYPE_CHECKING:
     from pocketrag.config import Settings
