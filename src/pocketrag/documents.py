@@ -106,3 +106,13 @@ class Hit:
             "text": self.text,
             "score": round(self.score, 6),
         }
+
+
+def heading_under_title(title: str, heading: str) -> str:
+    """The heading path without leading parts that repeat the document's title: a policy
+    whose first heading is its own name reads "Policy > Booking", not "Policy > Policy >
+    Booking", wherever a section is named to a person."""
+    parts = [p for p in heading.split(" > ") if p.strip()]
+    while parts and parts[0].strip().casefold() == title.strip().casefold():
+        parts.pop(0)
+    return " > ".join(parts)

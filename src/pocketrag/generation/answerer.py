@@ -155,7 +155,10 @@ class Answerer:
         ranked = rank_candidates(standalone, hits, embedder.embed, q_vec)
         signals = relevance_signals(standalone, hits, q_vec, embedder, ranked)
         relevance = relevance_score(signals)
-        log.info("question %r relevance %.3f over %d hits", standalone, relevance, len(hits))
+        shown = (
+            repr(standalone) if self.settings.log_question_text else f"({len(standalone)} chars)"
+        )
+        log.info("question %s relevance %.3f over %d hits", shown, relevance, len(hits))
 
         def finish(text: str, mode: str, refused: bool, sources: list[Hit], notice=None):
             citations = [] if refused else build_citations(text, sources)

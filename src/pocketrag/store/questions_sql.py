@@ -67,6 +67,10 @@ _TOTALS = """SELECT count(*),
     sum(CASE WHEN feedback = -1 THEN 1 ELSE 0 END)
   FROM questions WHERE asked_at >= ?"""
 
+# Section headings for the page's example questions: a bounded sample, never the corpus.
+HEADINGS = """SELECT d.title, c.heading FROM chunks c JOIN documents d ON d.id = c.document_id
+  WHERE c.heading <> '' {extra} GROUP BY d.title, c.heading ORDER BY d.title, c.heading LIMIT ?"""
+
 Fetch = Callable[[str, Sequence[Any]], list[Sequence[Any]]]
 
 
@@ -83,6 +87,12 @@ def insert_params(entry: QuestionEntry) -> tuple[Any, ...]:
         entry.latency_ms,
         entry.channel,
     )
+
+
+def headings_query(collection: str | None, limit: int) -> tuple[str, tuple[Any, ...]]:
+    if collection is None:
+        return HEADINGS.format(extra=""), (limit,)
+    return HEADINGS.format(extra="AND d.collection = ?"), (collection, limit)
 
 
 def _entry(row: Sequence[Any]) -> QuestionEntry:
@@ -148,6 +158,12 @@ class SQLiteQuestions:
         with self._lock:
             return report(lambda sql, p: self._conn.execute(sql, p).fetchall(), since, limit)
 
+    def section_headings(self, collection: str | None = None, limit: int = 500) -> list[tuple]:
+        """(document title, heading path) pairs, at most `limit`, for example questions."""
+        sql, params = headings_query(collection, limit)
+        with self._lock:
+            return [tuple(r) for r in self._conn.execute(sql, params).fetchall()]
+
 
 def _pg(sql: str) -> str:
     return sql.replace("?", "%s")
@@ -173,3 +189,9 @@ class PostgresQuestions:
     def question_report(self, since: str, limit: int = 20) -> QuestionReport:
         with self._conn() as conn:
             return report(lambda sql, p: conn.execute(_pg(sql), p).fetchall(), since, limit)
+
+    def section_headings(self, collection: str | None = None, limit: int = 500) -> list[tuple]:
+        """(document title, heading path) pairs, at most `limit`, for example questions."""
+        sql, params = headings_query(collection, limit)
+        with self._conn() as conn:
+            return [tuple(r) for r in conn.execute(_pg(sql), params).fetchall()]
