@@ -11,9 +11,9 @@ import sys
 import apsw
 import httpx
 import pytest
+from test_query import sse_events
 
 from live_server import wait_ready
-from test_query import sse_events
 
 QUESTION = "How many days of annual leave do I get?"
 OFF_TOPIC = "What is the airspeed velocity of an unladen swallow on Jupiter?"
@@ -40,7 +40,7 @@ def test_every_ask_is_logged_with_feedback_and_reported_to_the_admin(serve, inde
         "POST", f"{live.url}/v1/ask", json={"question": QUESTION.lower(), "stream": True}
     ) as response:
         response.read()
-    done = [data for name, data in sse_events(response) if name == "done"][0]
+    done = next(data for name, data in sse_events(response) if name == "done")
     assert done["log_id"] and done["log_id"] != answered["log_id"]
     chat = httpx.post(
         f"{live.url}/v1/chat/completions",
@@ -115,8 +115,17 @@ def test_collections_and_example_questions_from_the_index(serve, index_copy, tmp
     note = tmp_path / "vpn.md"
     note.write_text("# VPN guide\n\n## Connecting from home\n\nOpen the VPN app and sign in.\n")
     done = subprocess.run(
-        [sys.executable, "-m", "pocketrag", "--data-dir", str(index_copy), "ingest", str(note)]
-        + ["--collection", "it"],
+        [
+            sys.executable,
+            "-m",
+            "pocketrag",
+            "--data-dir",
+            str(index_copy),
+            "ingest",
+            str(note),
+            "--collection",
+            "it",
+        ],
         capture_output=True,
         text=True,
         timeout=300,

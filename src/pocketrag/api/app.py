@@ -32,7 +32,6 @@ from pocketrag.api.limits import (
     too_large_message,
 )
 from pocketrag.config import Settings, load_settings
-from pocketrag.questions import QuestionLog
 from pocketrag.observability import (
     HTTP_LATENCY,
     HTTP_REQUESTS,
@@ -40,6 +39,7 @@ from pocketrag.observability import (
     instrument_llm_breaker,
     release_memory,
 )
+from pocketrag.questions import QuestionLog
 
 if TYPE_CHECKING:
     from pocketrag.pipeline import Pipeline
