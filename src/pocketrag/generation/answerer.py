@@ -20,7 +20,7 @@ from typing import Any, Protocol
 import numpy as np
 
 from pocketrag.config import Settings
-from pocketrag.documents import Hit
+from pocketrag.documents import Hit, heading_under_title
 from pocketrag.generation.answerability import relevance_score, relevance_signals
 from pocketrag.generation.citations import (
     build_citations,
@@ -273,11 +273,13 @@ def refusal_text(hits: Sequence[Hit]) -> str:
         return REFUSAL
     seen: list[str] = []
     for hit in hits[:3]:
-        where = hit.title or hit.source
-        if hit.heading:
-            where += f" > {hit.heading}"
+        # "Travel Policy (Booking, page 2)": the section without its title repeated
+        details = [heading_under_title(hit.title, hit.heading)]
         if hit.page_start is not None:
-            where += f" (p. {pages_label(hit)})"
+            details.append(f"page {pages_label(hit)}")
+        where = hit.title or hit.source
+        if any(details):
+            where += f" ({', '.join(d for d in details if d)})"
         if where not in seen:
             seen.append(where)
     return f"{REFUSAL} The closest sections were: " + "; ".join(seen) + "."
