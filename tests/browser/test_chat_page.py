@@ -187,6 +187,9 @@ def test_phone_width_and_keyboard(serve, sample_index, page_at):
     )
     assert unnamed == 0
     page.click("#admin-toggle")
+    page.wait_for_selector("#docs-toggle", state="visible")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390  # admin header fits
+    page.screenshot(path="test-artifacts/admin-header-390px.png")
     page.click("#docs-toggle")
     assert page.locator("#docs-panel").is_visible()
     page.screenshot(path="test-artifacts/documents-panel-390px.png")

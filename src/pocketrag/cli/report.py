@@ -24,7 +24,7 @@ def _groups_table(title: str, groups: list[QuestionGroup]) -> Table:
     table.add_column("asked", justify="right", no_wrap=True)
     table.add_column("question", overflow="fold", ratio=1)
     table.add_column("answered / hedged / not found", justify="right", no_wrap=True)
-    table.add_column("👍 / 👎", justify="right", no_wrap=True)
+    table.add_column("helpful / not", justify="right", no_wrap=True)
     for g in groups:
         table.add_row(
             str(g.asked),

@@ -114,8 +114,8 @@ function groupItem(g) {
   const counts = [`asked ${g.asked}×`];
   if (g.not_found) counts.push(`${g.not_found} not found`);
   if (g.hedged) counts.push(`${g.hedged} hedged`);
-  if (g.thumbs_up) counts.push(`${g.thumbs_up} 👍`);
-  if (g.thumbs_down) counts.push(`${g.thumbs_down} 👎`);
+  if (g.thumbs_up) counts.push(`${g.thumbs_up} helpful`);
+  if (g.thumbs_down) counts.push(`${g.thumbs_down} not helpful`);
   return el("li", { class: "qitem" }, el("span", { class: "qtext" }, g.question),
     el("span", { class: "muted small" }, counts.join(" · ")));
 }
@@ -140,7 +140,7 @@ async function loadQuestions() {
   const t = report.totals;
   const off = report.recording ? "" : " Not recording now (the log is off or the index is read-only).";
   $("questions-totals").textContent = `${t.asked} asked: ${t.answered} answered, ${t.hedged} hedged, ` +
-    `${t.not_found} not found · ${t.thumbs_up} 👍 ${t.thumbs_down} 👎.${off}`;
+    `${t.not_found} not found · rated ${t.thumbs_up} helpful, ${t.thumbs_down} not helpful.${off}`;
   fillList($("questions-unanswered"), report.unanswered, groupItem, "None: every question found an answer.");
   fillList($("questions-top"), report.most_asked, groupItem, "No questions yet.");
   fillList($("questions-negative"), report.negative_feedback, entryItem, "No thumbs down.");

@@ -242,7 +242,8 @@ function renderActions(shell, answer, turn) {
     type: "button", class: `ghost small-button thumb thumb-${rating}`, "aria-label": label,
     "aria-pressed": String(turn && turn.rating === rating), onclick: () => sendFeedback(answer.log_id, rating, shell, status, turn),
   }, glyph);
-  shell.actions.append(thumb("up", "Helpful", "👍"), thumb("down", "Not helpful", "👎"), status);
+  shell.actions.append(el("span", { class: "muted small" }, "Was this helpful?"),
+    thumb("up", "Helpful", "Yes"), thumb("down", "Not helpful", "No"), status);
 }
 
 async function sendFeedback(logId, rating, shell, status, turn) {
