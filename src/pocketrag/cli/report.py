@@ -40,7 +40,7 @@ def print_report(report: QuestionReport, days: float, console: Console) -> None:
     console.print(
         f"Questions in the last {days:g} days: {t['asked']} asked, {t['answered']} answered, "
         f"{t['hedged']} hedged, {t['not_found']} not found; "
-        f"{t['thumbs_up']} thumbs up, {t['thumbs_down']} thumbs down.",
+        f"rated {t['thumbs_up']} helpful, {t['thumbs_down']} not helpful.",
         highlight=False,
     )
     if not t["asked"]:
@@ -48,7 +48,7 @@ def print_report(report: QuestionReport, days: float, console: Console) -> None:
     console.print(_groups_table("Most asked", report.most_asked))
     console.print(_groups_table("Not answered by the documents (or hedged)", report.unanswered))
     if report.negative:
-        table = Table(title="Thumbs down", title_justify="left", expand=True)
+        table = Table(title="Rated not helpful", title_justify="left", expand=True)
         table.add_column("asked at", no_wrap=True)
         table.add_column("question", overflow="fold", ratio=1)
         table.add_column("outcome", no_wrap=True)
