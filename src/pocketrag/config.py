@@ -101,10 +101,14 @@ class Settings(BaseSettings):
     # Token budget for the whole prompt (instructions + sources + question); with the
     # default max_tokens it fits an 8k-token context window.
     llm_context_tokens: int = Field(default=6000, ge=500)
-    # Refuse without calling the LLM when relevance (generation/answerability.py: heading
-    # cosine + 0.08 x BM25 + 0.5 x sentence support) is below this; calibrated on
-    # samples/handbook with bench/qa_refusal_calibration.py, see docs/BENCHMARKS.md "Answers".
-    refusal_threshold: float = Field(default=1.32, ge=0)
+    # Answerability (generation/answerability.py: relevance = support above the index's
+    # background + 0.5 x IDF-weighted term coverage). Below refusal_threshold nothing
+    # retrieved is about the question: "not found", and no LLM call. Between the two an
+    # extractive answer is hedged ("The documents may not answer this directly; the closest
+    # passage says ...", confidence "low"); with an LLM the model decides. Fitted on
+    # samples/handbook and samples/larkfield, see docs/BENCHMARKS.md "Answers".
+    refusal_threshold: float = Field(default=0.55, ge=0)
+    confident_threshold: float = Field(default=0.8, ge=0)
 
     # --- service -----------------------------------------------------------------------
     host: str = "0.0.0.0"

@@ -155,7 +155,7 @@ class Pipeline:
         """One per pipeline: it holds the LLM client, whose circuit breaker must persist."""
         from pocketrag.generation.answerer import Answerer
 
-        return Answerer(self.settings, self.search, lambda: self.embedder)
+        return Answerer(self.settings, self.search, lambda: self.embedder, lambda: self.store)
 
     def ask(
         self,

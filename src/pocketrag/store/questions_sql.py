@@ -20,9 +20,10 @@ from pocketrag.questions import (
     question_key,
 )
 
-# One schema migration in each store (sqlite_schema, postgres_schema).
+# One schema migration in each store (sqlite_schema, postgres_schema); IF NOT EXISTS, so a
+# file wound back to an older version by hand (as tests do) still upgrades.
 CREATE_QUESTIONS = [
-    """CREATE TABLE questions (
+    """CREATE TABLE IF NOT EXISTS questions (
         id TEXT PRIMARY KEY,
         asked_at TEXT NOT NULL,
         question TEXT NOT NULL,
@@ -36,8 +37,8 @@ CREATE_QUESTIONS = [
         feedback INTEGER,
         feedback_at TEXT
     )""",
-    "CREATE INDEX questions_asked_at ON questions (asked_at)",
-    "CREATE INDEX questions_key ON questions (question_key)",
+    "CREATE INDEX IF NOT EXISTS questions_asked_at ON questions (asked_at)",
+    "CREATE INDEX IF NOT EXISTS questions_key ON questions (question_key)",
 ]
 
 INSERT = (
