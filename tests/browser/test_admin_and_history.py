@@ -210,3 +210,46 @@ def test_collection_picker_examples_and_copy(serve, index_copy, tmp_path, page_a
     page.wait_for_selector("#collection-picker:not([hidden])")
     wait_until(page, "document.querySelector('#collection').value === 'it'")
     assert page.errors == []
+
+
+# Questions the sample handbook answers only hesitantly (a weak match: "hedged").
+WEAK_MATCHES = [
+    "Can I get a company bike?",
+    "How do I get a parking space?",
+    "What happens if I am late?",
+    "Is there a bonus scheme?",
+]
+
+
+def test_hedged_answers_are_shown_distinctly_and_logged_as_unanswered(serve, index_copy, page_at):
+    live = serve(data_dir=index_copy)
+    wait_ready(live.url)
+    outcomes = {
+        q: httpx.post(f"{live.url}/v1/ask", json={"question": q}, timeout=60).json()["outcome"]
+        for q in WEAK_MATCHES
+    }
+    hedged = next((q for q, outcome in outcomes.items() if outcome == "hedged"), None)
+    assert hedged, f"no hedged answer among {outcomes}: pick new weak matches for the handbook"
+
+    page = page_at(live.url + "/")
+    ask(page, QUESTION)
+    wait_until(page, ANSWERED.format(n=1), 60)
+    ask(page, hedged)
+    wait_until(page, ANSWERED.format(n=2), 60)
+    plain, weak = page.locator(".msg.bot").first, page.locator(".msg.bot").last
+    assert "hedged" in weak.get_attribute("class")
+    assert weak.locator(".badge.hedged").inner_text() == "May not answer your question directly"
+    assert weak.locator(".chip").count() >= 1  # still cited
+    assert plain.locator(".badge.hedged").count() == 0
+    assert "hedged" not in plain.get_attribute("class")
+    borders = page.evaluate(
+        "[...document.querySelectorAll('.msg.bot')].map(e => getComputedStyle(e).borderLeftColor)"
+    )
+    assert borders[0] != borders[1]  # looks different, not only labelled
+    page.screenshot(path="test-artifacts/hedged-answer-1200px.png")
+
+    report = httpx.get(f"{live.url}/v1/admin/questions").json()  # loopback: the admin
+    listed = {g["question"]: g for g in report["unanswered"]}
+    assert listed[hedged]["hedged"] >= 1
+    assert QUESTION not in listed
+    assert page.errors == []
