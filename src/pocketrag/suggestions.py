@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from pocketrag.documents import heading_under_title
+from pocketrag.documents import display_names
 
 _NUMBERING = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[A-Z]\.|[ivxIVX]+\.)\s+")
 _GENERIC = frozenset(
@@ -52,7 +52,7 @@ def _topic(heading: str) -> str:
 
 def question_for(title: str, heading: str) -> str | None:
     """One example question for a section, or None when the heading names no topic."""
-    heading = heading_under_title(title, heading)
+    title, heading = display_names(title, heading)
     if not heading:
         return None
     topic = _topic(heading)

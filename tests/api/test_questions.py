@@ -144,6 +144,7 @@ def test_collections_and_example_questions_from_the_index(serve, index_copy, tmp
     assert 2 <= len(questions) <= 4
     for question in questions:
         assert question.startswith("What does the ") and question.endswith("?")
+        assert " | " not in question  # titles without their site suffix
         topic = question.split(" say about ", 1)[1].rstrip("?").lower()
         assert any(h.endswith(topic) for h in headings), question
     assert len({q.split(" say about ")[0] for q in questions}) == len(questions)  # spread out

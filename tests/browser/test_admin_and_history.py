@@ -59,6 +59,11 @@ def test_colleagues_see_chat_only_and_the_admin_key_opens_the_rest(serve, index_
     assert page.locator("#questions-toggle").is_visible()
     assert page.locator("#admin-toggle").is_hidden()
 
+    page.click("#docs-toggle")  # titles as people read them: no site suffix
+    page.wait_for_selector("#doc-list li")
+    listed = page.locator("#doc-list").inner_text()
+    assert "Code of Conduct" in listed and "Larkfield Intranet" not in listed
+
     page.reload()  # the admin face stays for this tab
     page.wait_for_selector("#questions-toggle", state="visible")
     page.click("#admin-exit")

@@ -138,22 +138,6 @@ def test_html_main_text_only(tmp_path: Path, settings) -> None:
     ]
 
 
-@pytest.mark.parametrize(
-    ("title", "h1", "expected"),
-    [
-        ("Expenses | Larkfield Intranet", "Expenses policy", "Expenses"),
-        ("Larkfield Intranet - Expenses policy", "Expenses policy", "Expenses policy"),
-        ("Travel - booking rules", "Booking", "Travel - booking rules"),
-        ("Home · Staff Portal", "", "Home"),
-    ],
-)
-def test_html_title_without_site_suffix(tmp_path: Path, settings, title, h1, expected) -> None:
-    path = tmp_path / "page.html"
-    heading = f"<h1>{h1}</h1>" if h1 else ""
-    path.write_text(f"<html><head><title>{title}</title></head><body>{heading}<p>Text.</p>")
-    assert load_document(path, settings).title == expected
-
-
 def test_html_prefers_main_and_keeps_its_header(tmp_path: Path, settings) -> None:
     path = tmp_path / "a.htm"
     path.write_text(

@@ -20,7 +20,7 @@ from typing import Any, Protocol
 import numpy as np
 
 from pocketrag.config import Settings
-from pocketrag.documents import Hit, heading_under_title
+from pocketrag.documents import Hit, display_names
 from pocketrag.generation.answerability import (
     Background,
     IndexLike,
@@ -310,10 +310,11 @@ def refusal_text(hits: Sequence[Hit]) -> str:
     seen: list[str] = []
     for hit in hits[:3]:
         # "Travel Policy (Booking, page 2)": the section without its title repeated
-        details = [heading_under_title(hit.title, hit.heading)]
+        title, section = display_names(hit.title, hit.heading)
+        details = [section]
         if hit.page_start is not None:
             details.append(f"page {pages_label(hit)}")
-        where = hit.title or hit.source
+        where = title or hit.source
         if any(details):
             where += f" ({', '.join(d for d in details if d)})"
         if where not in seen:

@@ -201,32 +201,13 @@ def extract(text: str, scope: str, settings: Settings) -> _Extractor:
     return extractor
 
 
-_TITLE_SEPARATOR = re.compile(r"\s+[|·•»]\s+|\s+[-–—:]\s+")
-
-
-def without_site_suffix(title: str, first_h1: str | None) -> str:
-    """ "Expenses | Larkfield Intranet" -> "Expenses": the page's own name, not the site's.
-    The part that is the page's first <h1> wins; otherwise only a "|"-style separator
-    (never a dash, which real titles use: "Travel - booking rules") marks a suffix."""
-    parts = [p for p in _TITLE_SEPARATOR.split(title) if p.strip()]
-    if len(parts) < 2:
-        return title
-    if first_h1:
-        for part in parts:
-            if part.strip().casefold() == first_h1.strip().casefold():
-                return part.strip()
-    bar = [p for p in re.split(r"\s+[|·•»]\s+", title) if p.strip()]
-    return bar[0].strip() if len(bar) > 1 else title
-
-
 def load(path: Path, settings: Settings, password: str | None = None) -> Document:
     text, encoding = decode_html(path.read_bytes())
     scope = "main" if _MAIN.search(text) else "article" if _ARTICLE.search(text) else "body"
     extractor = extract(text, scope, settings)
     if scope != "body" and not extractor.blocks:  # "<main" was in a script or a comment
         extractor = extract(text, "body", settings)
-    title = clean_inline("".join(extractor.title_parts))
-    title = without_site_suffix(title, extractor.first_h1) or extractor.first_h1 or path.stem
+    title = clean_inline("".join(extractor.title_parts)) or extractor.first_h1 or path.stem
     return Document(
         source=str(path),
         title=title,

@@ -54,10 +54,10 @@ async function loadDocuments() {
     const facts = [d.doc_type.toUpperCase(), d.pages ? `${d.pages} pages` : "", `${d.chunk_count} passages`]
       .filter(Boolean).join(" · ");
     return el("li", { class: "doc" },
-      el("div", { class: "doc-main" }, el("span", { class: "doc-title" }, d.title || d.source),
+      el("div", { class: "doc-main" }, el("span", { class: "doc-title" }, displayTitle(d)),
         el("span", { class: "muted small" }, facts), el("span", { class: "muted small doc-src" }, d.source)),
       el("button", {
-        type: "button", class: "ghost danger", "aria-label": `Delete ${d.title || d.source}`,
+        type: "button", class: "ghost danger", "aria-label": `Delete ${displayTitle(d)}`,
         onclick: () => deleteDocument(d),
       }, "Delete"));
   }));
@@ -122,7 +122,7 @@ function groupItem(g) {
 
 function entryItem(e) {
   const outcome = { answered: "answered", hedged: "hedged", not_found: "not found" }[e.outcome] || e.outcome;
-  const sources = (e.sources || []).map((s) => s.title || s.source).filter(Boolean).join("; ");
+  const sources = (e.sources || []).map(displayTitle).filter(Boolean).join("; ");
   return el("li", { class: "qitem" }, el("span", { class: "qtext" }, e.question),
     el("span", { class: "muted small" }, [e.asked_at.slice(0, 16).replace("T", " "), outcome, sources].filter(Boolean).join(" · ")));
 }

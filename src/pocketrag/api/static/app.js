@@ -33,9 +33,24 @@ function pagesLabel(c) {
   return `pages ${c.page_start}–${c.page_end}`;
 }
 
-// The heading path without leading parts that repeat the title (documents.heading_under_title).
+// Titles and sections as a person reads them (documents.display_names): the title without
+// a site suffix ("Expenses | Larkfield Intranet" -> "Expenses"), preferring the part that
+// is the first heading; the heading path without leading parts that repeat the title.
+const TITLE_PARTS = /\s+[|·•»]\s+|\s+[-–—:]\s+/;
+const SITE_PARTS = /\s+[|·•»]\s+/;
+function displayTitle(c) {
+  const title = c.title || "";
+  const parts = title.split(TITLE_PARTS).map((p) => p.trim()).filter(Boolean);
+  if (parts.length < 2) return title || c.source || "";
+  const first = (c.heading || "").split(" > ")[0].trim().toLowerCase();
+  const match = first && parts.find((p) => p.toLowerCase() === first);
+  if (match) return match;
+  const site = title.split(SITE_PARTS).map((p) => p.trim()).filter(Boolean);
+  return site.length > 1 ? site[0] : title;
+}
+
 function section(c) {
-  const title = (c.title || "").trim().toLowerCase();
+  const title = displayTitle(c).trim().toLowerCase();
   const parts = (c.heading || "").split(" > ").filter((p) => p.trim());
   while (parts.length && parts[0].trim().toLowerCase() === title) parts.shift();
   return parts.join(" › ");
@@ -121,7 +136,7 @@ function markQuote(box, text, quote) {
 }
 
 function showSource(c) {
-  $("source-title").textContent = `[${c.n}] ${c.title || c.source}`;
+  $("source-title").textContent = `[${c.n}] ${displayTitle(c)}`;
   const where = section(c);
   const bits = [pagesLabel(c), where ? `section: ${where}` : ""].filter(Boolean);
   $("source-meta").textContent = bits.join(" · ") || "";
@@ -166,7 +181,7 @@ function renderAnswer(shell, text, citations) {
     if (m && byN.has(Number(m[1]))) {
       const c = byN.get(Number(m[1]));
       shell.body.append(el("button", {
-        type: "button", class: "cite", "aria-label": `Source ${c.n}: ${c.title || c.source}`,
+        type: "button", class: "cite", "aria-label": `Source ${c.n}: ${displayTitle(c)}`,
         onclick: () => showSource(c),
       }, `[${c.n}]`));
     } else if (part) {
@@ -181,8 +196,8 @@ function renderChips(shell, citations) {
     const where = [section(c), pagesLabel(c)].filter(Boolean).join(" · ");
     shell.chips.append(el("button", {
       type: "button", class: "chip", onclick: () => showSource(c),
-      "aria-label": `Open source ${c.n}: ${c.title || c.source}${where ? ", " + where : ""}`,
-    }, el("span", { class: "chip-n" }, String(c.n)), el("span", { class: "chip-t" }, c.title || c.source),
+      "aria-label": `Open source ${c.n}: ${displayTitle(c)}${where ? ", " + where : ""}`,
+    }, el("span", { class: "chip-n" }, String(c.n)), el("span", { class: "chip-t" }, displayTitle(c)),
       where ? el("span", { class: "chip-w" }, where) : null));
   }
 }

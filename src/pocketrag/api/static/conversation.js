@@ -41,7 +41,7 @@ function answerAsText(answer) {
   if (sources.length) lines.push("", answer.refused ? "Closest sections:" : "Sources:");
   sources.forEach((c, i) => {
     const where = [section(c), pagesLabel(c)].filter(Boolean).join(", ");
-    lines.push(`[${c.n || i + 1}] ${c.title || c.source}${where ? " — " + where : ""}`);
+    lines.push(`[${c.n || i + 1}] ${displayTitle(c)}${where ? " — " + where : ""}`);
   });
   return lines.join("\n");
 }
