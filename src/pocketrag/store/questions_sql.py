@@ -10,7 +10,7 @@ which keeps the stores' own modules about documents and search.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from pocketrag.questions import (
@@ -45,6 +45,19 @@ INSERT = (
     "INSERT INTO questions (id, asked_at, question, question_key, collection, outcome, mode, "
     "sources, latency_ms, channel) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
+# Whole rows, for `pocketrag migrate` (SQLite -> PostgreSQL); re-running copies nothing twice.
+_ALL_COLUMNS = (
+    "id, asked_at, question, question_key, collection, outcome, mode, sources, latency_ms, "
+    "channel, feedback, feedback_at"
+)
+EXPORT = (
+    f"SELECT {_ALL_COLUMNS} FROM questions WHERE asked_at > ? OR (asked_at = ? AND id > ?) "
+    "ORDER BY asked_at, id LIMIT ?"
+)
+IMPORT = (
+    f"INSERT INTO questions ({_ALL_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+    "ON CONFLICT (id) DO NOTHING"
+)
 SET_FEEDBACK = "UPDATE questions SET feedback = ?, feedback_at = ? WHERE id = ?"
 PRUNE = "DELETE FROM questions WHERE asked_at < ?"
 
@@ -56,10 +69,10 @@ _GROUPS = """SELECT max(question), count(*),
     sum(CASE WHEN feedback = -1 THEN 1 ELSE 0 END),
     max(asked_at)
   FROM questions WHERE asked_at >= ? {extra}
-  GROUP BY question_key ORDER BY count(*) DESC, max(asked_at) DESC LIMIT ?"""
+  GROUP BY question_key ORDER BY count(*) DESC, max(asked_at) DESC, question_key LIMIT ?"""
 _ENTRIES = """SELECT id, asked_at, question, outcome, mode, latency_ms, channel, collection,
     sources, feedback FROM questions WHERE asked_at >= ? {extra}
-  ORDER BY asked_at DESC LIMIT ?"""
+  ORDER BY asked_at DESC, id DESC LIMIT ?"""
 _TOTALS = """SELECT count(*),
     sum(CASE WHEN outcome = 'answered' THEN 1 ELSE 0 END),
     sum(CASE WHEN outcome = 'hedged' THEN 1 ELSE 0 END),
@@ -165,6 +178,18 @@ class SQLiteQuestions:
         with self._lock:
             return [tuple(r) for r in self._conn.execute(sql, params).fetchall()]
 
+    def export_questions(self, batch: int = 1000) -> Iterator[list[tuple]]:
+        """Every entry, oldest first, in batches (memory stays bounded by `batch`)."""
+        at, last_id = "", ""
+        while True:
+            params = (at, at, last_id, batch)
+            with self._lock:
+                rows = [tuple(r) for r in self._conn.execute(EXPORT, params).fetchall()]
+            if not rows:
+                return
+            yield rows
+            last_id, at = rows[-1][0], rows[-1][1]
+
 
 def _pg(sql: str) -> str:
     return sql.replace("?", "%s")
@@ -186,6 +211,11 @@ class PostgresQuestions:
 
     def prune_questions(self, before: str) -> int:
         return int(self._write(lambda cur: cur.execute(_pg(PRUNE), (before,)).rowcount))
+
+    def import_questions(self, rows: Sequence[Sequence[Any]]) -> int:
+        """Entries copied whole (see export_questions); ids already present are kept."""
+        sql = _pg(IMPORT)
+        return int(self._write(lambda cur: sum(cur.execute(sql, r).rowcount for r in rows)))
 
     def question_report(self, since: str, limit: int = 20) -> QuestionReport:
         with self._conn() as conn:
