@@ -62,6 +62,14 @@ def _print_citations(answer) -> None:
                 pages = f"{c['page_start']}-{c['page_end']}"
             where += f", p. {pages}"
         print(f"  [{c['n']}] {where}  ({c['source']})")
+        if c.get("also_in"):
+            print(f"      the same text is also in: {', '.join(map(str, c['also_in']))}")
+    if answer.confidence == "low":
+        err.print(
+            "[yellow]Low confidence: the closest passage is quoted, but it may not answer "
+            "the question. Check the source.[/yellow]",
+            highlight=False,
+        )
 
 
 def _record(pipeline, settings: Settings, question: str, payload, collection) -> str | None:

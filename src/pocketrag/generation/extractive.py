@@ -132,10 +132,12 @@ LEXICAL_WEIGHT = 0.35
 # same document; answers stay short (issue 11: a median under 80 words).
 RUNNER_UP_GAP = 0.08
 MAX_ANSWER_WORDS = 70
-# Another document's unit within this gap, with other figures, is a disagreement.
-DISAGREE_GAP = 0.1
-SAME_SUBJECT = 0.7  # cosine between two units that state the same rule differently
-FOCUS_WEIGHT = 0.6
+# Another document's unit on the same subject (cosine between the two units), within this
+# gap, stating other figures, is a disagreement. The gap is wide because the other policy
+# is often a long consolidated handbook whose mixed chunk gives its units less context.
+DISAGREE_GAP = 0.4
+SAME_SUBJECT = 0.7
+FOCUS_WEIGHT = 1.0
 REPEAT_PENALTY = 0.3
 NUMBER_BONUS = 0.1
 
@@ -206,45 +208,94 @@ def _said(text: str, previous_answer: str) -> bool:
     )
 
 
+_NUMBER_WORDS = {
+    w: str(n)
+    for n, w in enumerate(
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+        ]
+    )
+}
+
+
 def numbers_in(text: str) -> set[str]:
-    return {m.replace(",", "") for m in re.findall(r"\d[\d,.]*\d|\d", text)}
+    """The figures a text states, "two" and "2" alike."""
+    found = {m.replace(",", "") for m in re.findall(r"\d[\d,.]*\d|\d", text)}
+    found |= {_NUMBER_WORDS[w] for w in _TOKEN.findall(text.lower()) if w in _NUMBER_WORDS}
+    return found
 
 
-def disagreeing(ranked: Sequence[Ranked], sources: Sequence[Hit]) -> Ranked | None:
-    """A unit from another document that answers nearly as well as the best one and states
-    different figures: two policies that disagree (a consolidated handbook and a newer
-    policy). Both are then shown; quoting one alone would hide the conflict."""
+def disagreeing(ranked: Sequence[Ranked], sources: Sequence[Hit]) -> tuple[Ranked, Ranked] | None:
+    """Two policies that disagree (a consolidated handbook and a newer policy): a unit from
+    another document that answers nearly as well as the best one, and the best document's
+    unit on the same rule (the most similar of its relevant units), stating other figures.
+    Both are then shown; quoting one alone would hide the conflict. Comparing with the
+    counterpart, not with the best unit, keeps "2 extra days after five years" from
+    contradicting "25 days a year" in another document."""
     best = ranked[0]
-    best_numbers = numbers_in(best.candidate.text)
-    if not best_numbers:
-        return None
+    relevant = [r for r in ranked if r.score >= best.score - DISAGREE_GAP]
+    ours = [r for r in relevant if r.candidate.document == best.candidate.document]
     best_title = sources[best.candidate.source_n - 1].title
-    for other in ranked[1:]:
-        if other.score < best.score - DISAGREE_GAP:
-            return None
+    seen = {best.candidate.document}
+    for other in relevant:
         cand = other.candidate
-        similarity = float(other.vector @ best.vector)
-        if cand.document == best.candidate.document or similarity < SAME_SUBJECT:
-            continue  # the same document, or another subject
+        if cand.document in seen:
+            continue  # the best document, or one whose best unit was already compared
+        seen.add(cand.document)
         if sources[cand.source_n - 1].title == best_title:
             continue  # the same document in another format
-        theirs = numbers_in(cand.text)
-        if theirs and theirs != best_numbers:
-            return other
+        counterpart = max(ours, key=lambda r: float(r.vector @ other.vector))
+        if float(counterpart.vector @ other.vector) < SAME_SUBJECT:
+            continue  # another subject
+        mine, theirs = numbers_in(counterpart.candidate.text), numbers_in(cand.text)
+        if mine and theirs and not (mine <= theirs or theirs <= mine):
+            return counterpart, other  # (one stating a figure more is not a conflict)
     return None
 
 
+def best_passage(ranked: Sequence[Ranked]) -> int:
+    """The chunk (source number) whose two best units together answer best. A single best
+    sentence is often a side rule ("carry over up to 3 days") next to the passage that
+    answers ("Full-time staff receive 25 days ..."), which the small model scores a little
+    lower; a passage with two good units is the better place to quote from."""
+    by_chunk: dict[int, list[float]] = {}
+    for item in ranked:  # best first, so each list is sorted
+        by_chunk.setdefault(item.candidate.source_n, []).append(item.score)
+
+    def passage_score(scores: list[float]) -> float:
+        return scores[0] if len(scores) < 2 else (scores[0] + 0.5 * scores[1]) / 1.5
+
+    return max(by_chunk, key=lambda n: (passage_score(by_chunk[n]), -n))
+
+
 def choose_units(ranked: Sequence[Ranked], max_units: int = 3) -> list[Candidate]:
-    """The best unit plus close runners-up from its document that add something, within
-    the word budget, in reading order."""
-    best = ranked[0]
+    """The best passage's best unit and its close runners-up (from that passage first, then
+    from the same document), that add something, within the word budget, in reading order."""
+    passage = best_passage(ranked)
+    lead = next(r for r in ranked if r.candidate.source_n == passage)
+    ordered = [r for r in ranked if r.candidate.source_n == passage]
+    ordered += [r for r in ranked if r.candidate.source_n != passage]
     chosen: list[Ranked] = []
     words = 0
-    for item in ranked:
+    for item in ordered:
         cand = item.candidate
-        if len(chosen) >= max_units or (chosen and item.score < best.score - RUNNER_UP_GAP):
+        if len(chosen) >= max_units:
             break
-        if cand.document != best.candidate.document:
+        if chosen and item.score < lead.score - RUNNER_UP_GAP:
+            continue
+        if cand.document != lead.candidate.document:
             continue  # one policy per answer unless they disagree (see disagreeing)
         if any(_repeats(item, c) for c in chosen):
             continue
@@ -300,12 +351,12 @@ def extractive_answer(
     if hedged:
         body = f"{HEDGE} {_with_marker(ranked[0].candidate.text, ranked[0].candidate.source_n)}"
         return f"{body}\n\n({notice})"
-    other = disagreeing(ranked, hits)
-    if other is not None:
+    pair = disagreeing(ranked, hits)
+    if pair is not None:
         parts = [
             f"{hits[r.candidate.source_n - 1].title or 'One document'}: "
             + _with_marker(r.candidate.text, r.candidate.source_n)
-            for r in (ranked[0], other)
+            for r in pair
         ]
         return f"{DIFFER} " + " ".join(parts) + f"\n\n({notice})"
     body = " ".join(_with_marker(c.text, c.source_n) for c in choose_units(ranked))

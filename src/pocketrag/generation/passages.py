@@ -18,8 +18,9 @@ before anything else sees the text: "[n]" is the answer's citation marker and no
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from itertools import groupby
 
 from pocketrag.documents import Hit
 from pocketrag.generation.citations import MARKER, split_sentences
@@ -30,6 +31,8 @@ _TABLE_RULE = re.compile(r":?-{2,}:?|")
 # A table row as the DOCX and HTML loaders write it: "Header: value; Header: value".
 _KEYED_ROW = re.compile(r"^[^:;\n]{1,60}: [^;\n]*(?:; [^:;\n]{1,60}: [^;\n]*)+$")
 _SECTION_NUMBER = re.compile(r"^\s*\d+(?:\.\d+)*\.?\s+")
+# "... at the rates in the table below." means the rows that follow.
+_POINTER = re.compile(r"\b(below|following|as follows)\b", re.IGNORECASE)
 
 MAX_ITEMS = 8  # list items quoted after a lead-in
 MAX_ITEM_WORDS = 30
@@ -66,10 +69,7 @@ def _norm(text: str) -> str:
 
 def is_heading_like(line: str, headings: set[str]) -> bool:
     """A title or heading on its own line: nothing to quote."""
-    letters = [c for c in line if c.isalpha()]
-    if letters and all(c.isupper() for c in letters) and len(letters) > 3:
-        return True
-    if _norm(line) in headings:
+    if _all_caps(line) or _norm(line) in headings:
         return True
     stripped = line.rstrip()
     return word_count(line) <= 8 and stripped[-1:] not in ".!?:;)\"'”’" and not _BULLET.match(line)
@@ -90,22 +90,63 @@ def _item(text: str, limit: int = MAX_ITEM_WORDS) -> str:
     return " ".join(words[:limit]) + (" …" if len(words) > limit else "")
 
 
-def _lines(text: str) -> Iterator[tuple[str, str]]:
-    """(kind, text) per non-blank line: "pipe" | "row" | "item" | "prose"."""
-    for raw in text.splitlines():
-        line = raw.strip()
-        if not line:
+def _lines(text: str, headings: set[str]) -> list[tuple[str, str]]:
+    """(kind, text) per non-blank line: "row" (a table row read with its header), "item"
+    (a list item), "heading" or "prose". A run of two or more short lines that are not the
+    section's own headings is a list whose bullets the loader dropped (HTML, DOCX)."""
+    raw = [line.strip() for line in text.splitlines() if line.strip()]
+    lines: list[tuple[str, str]] = []
+    i = 0
+    while i < len(raw):
+        line = raw[i]
+        if _is_pipe(line):
+            j = i
+            while j < len(raw) and _is_pipe(raw[j]):
+                j += 1
+            cells = [[c.strip() for c in r.strip("|").split("|")] for r in raw[i:j]]
+            cells = [r for r in cells if not all(_TABLE_RULE.fullmatch(c) for c in r)]
+            if len(cells) > 1:
+                lines.extend(("row", r) for r in _pipe_rows(cells))
+            elif not (j < len(raw) and _KEYED_ROW.match(raw[j])):  # else a header of rows
+                lines.append(("prose", " ".join(cells[0]) if cells else line))
+            i = j
             continue
-        if line.count("|") >= 2 or (line.count("|") == 1 and " | " in line):
-            cells = [c.strip() for c in line.strip("|").split("|")]
-            if not all(_TABLE_RULE.fullmatch(c) for c in cells):  # skip |---|---|
-                yield "pipe", " | ".join(cells)
-        elif _KEYED_ROW.match(line):
-            yield "row", line
+        if _KEYED_ROW.match(line):
+            lines.append(("row", line))
         elif _BULLET.match(line):
-            yield "item", _BULLET.sub("", line).strip()
+            lines.append(("item", _BULLET.sub("", line).strip()))
+        elif is_heading_like(line, headings):
+            lines.append(("heading", line))
         else:
-            yield "prose", line
+            lines.append(("prose", line))
+        i += 1
+    # runs of lines without a full stop that are not the section's headings: a list whose
+    # bullets the loader dropped (two short lines, or three of any length)
+    out: list[tuple[str, str]] = []
+    for unpunctuated, group in groupby(lines, key=lambda kl: _unpunctuated(kl, headings)):
+        run = list(group)
+        short = all(kind == "heading" for kind, _ in run)
+        if unpunctuated and (len(run) >= 3 or (short and len(run) == 2)):
+            out.extend(("item", t) for _, t in run)
+        else:
+            out.extend(run)
+    return out
+
+
+def _unpunctuated(line: tuple[str, str], headings: set[str]) -> bool:
+    kind, text = line
+    if kind not in {"prose", "heading"} or _norm(text) in headings or _all_caps(text):
+        return False
+    return text[-1:] not in ".!?:;" and word_count(text) <= MAX_ITEM_WORDS
+
+
+def _is_pipe(line: str) -> bool:
+    return line.count("|") >= 2 or (line.count("|") == 1 and " | " in line)
+
+
+def _all_caps(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) > 3 and all(c.isupper() for c in letters)
 
 
 def _pipe_rows(rows: list[list[str]]) -> list[str]:
@@ -119,61 +160,77 @@ def _pipe_rows(rows: list[list[str]]) -> list[str]:
     ]
 
 
+def _list_unit(lead_in: str, items: list[str], position: int) -> Unit:
+    """A lead-in with its items, each shortened so the whole stays quotable."""
+    items = items[:MAX_ITEMS]
+    room = (MAX_LIST_WORDS - word_count(lead_in)) // len(items)
+    lines = [f"- {_item(t, max(8, min(room, MAX_ITEM_WORDS)))}" for t in items]
+    return Unit("\n".join([lead_in.strip(), *lines]), position, "list")
+
+
+def _leads_in(sentence: str) -> bool:
+    """A sentence whose meaning is the list or table after it."""
+    return sentence.rstrip().endswith(":")
+
+
 def units(hit: Hit) -> list[Unit]:
     """The quotable units of one chunk, in reading order (see the module docstring)."""
-    headings = {_norm(part) for part in hit.heading.split(" > ") if part.strip()}
-    headings |= {_norm(hit.title)} if hit.title else set()
+    parts = [p.strip() for p in hit.heading.split(" > ") if p.strip()]
+    headings = {_norm(p) for p in parts} | ({_norm(hit.title)} if hit.title else set())
     headings.discard("")
-    lines = list(_lines(hit.text))
+    lines = _lines(hit.text, headings)
     out: list[Unit] = []
     i = 0
     while i < len(lines):
         kind, line = lines[i]
-        if kind in {"pipe", "row"}:
+        if kind in {"item", "row"}:
             j = i
-            while j < len(lines) and lines[j][0] == kind:
+            while j < len(lines) and lines[j][0] in {"item", "row"}:
                 j += 1
-            block = [text for _, text in lines[i:j]]
-            if kind == "pipe":
-                rows = _pipe_rows([r.split(" | ") for r in block]) if len(block) > 1 else []
-            else:
-                rows = block
-            out.extend(Unit(_clip(r), len(out), "row") for r in rows if word_count(r) >= 2)
+            run = lines[i:j]
+            rows = [t for k, t in run if k == "row"]
+            for k, text in run:
+                if k == "row" and word_count(text) >= 2:
+                    out.append(Unit(_clip(text), len(out), "row"))
+                elif k == "item" and not is_fragment(text) and word_count(text) >= 3:
+                    out.extend(
+                        Unit(_clip(s), len(out), "sentence")
+                        for s in split_sentences(text)
+                        if word_count(s) >= 3
+                    )
             table = "\n".join(f"- {r}" for r in rows)
             if 1 < len(rows) <= SMALL_TABLE_ROWS and len(table) <= SMALL_TABLE_CHARS:
                 out.append(Unit(table, len(out), "table"))
+            # items with no lead-in sentence: the heading above them (or the section's) leads
+            if len(run) >= 2 and (i == 0 or lines[i - 1][0] == "heading"):
+                lead = lines[i - 1][1] if i > 0 else (parts[-1] if parts else "")
+                if lead:
+                    out.append(_list_unit(lead.rstrip(":") + ":", [t for _, t in run], len(out)))
             i = j
             continue
-        if kind == "item":
-            if not is_fragment(line) and word_count(line) >= 3:
-                out.extend(
-                    Unit(_clip(s), len(out), "sentence")
-                    for s in split_sentences(line)
-                    if word_count(s) >= 3
-                )
-            i += 1
-            continue
-        if is_heading_like(line, headings):
+        if kind == "heading":
             i += 1
             continue
         sentences = [s for s in split_sentences(line) if word_count(s) >= 3]
         last = len(sentences) - 1
+        follows = [t for _, t in _takewhile_listed(lines[i + 1 :])]
         for n, sentence in enumerate(sentences):
             if n == 0 and is_fragment(sentence):
                 continue
             if n == last and i == len(lines) - 1 and sentence.rstrip()[-1:] not in ".!?:)\"'”’":
                 continue  # cut at the chunk's end
-            follows = [text for k, text in lines[i + 1 : i + 1 + MAX_ITEMS] if k != "prose"]
-            if n == last and sentence.rstrip().endswith(":") and follows:
-                texts = []
-                for k, text in lines[i + 1 :]:
-                    if k == "prose" or len(texts) >= MAX_ITEMS:
-                        break
-                    texts.append(text)
-                room = (MAX_LIST_WORDS - word_count(sentence)) // len(texts)
-                items = [f"- {_item(t, max(8, min(room, MAX_ITEM_WORDS)))}" for t in texts]
-                out.append(Unit("\n".join([sentence.strip(), *items]), len(out), "list"))
+            if follows and (_POINTER.search(sentence) or (n == last and _leads_in(sentence))):
+                out.append(_list_unit(sentence, follows, len(out)))
             elif not sentence.rstrip().endswith(":"):
                 out.append(Unit(_clip(sentence), len(out), "sentence"))
         i += 1
     return out
+
+
+def _takewhile_listed(lines: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    taken = []
+    for kind, text in lines:
+        if kind not in {"item", "row"}:
+            break
+        taken.append((kind, text))
+    return taken
