@@ -45,6 +45,8 @@ def _topic(heading: str) -> str:
     """The last heading part, without its numbering, in running text ("Carrying leave
     over" -> "carrying leave over"; acronyms such as "AI tools" keep their case)."""
     last = _NUMBERING.sub("", heading.split(" > ")[-1]).strip().rstrip(":")
+    if last.isupper() and len(last) > 4:  # a shouted heading ("RETENTION"), not an acronym
+        return last.lower()
     if len(last) > 1 and last[0].isupper() and not last[1].isupper():
         last = last[0].lower() + last[1:]
     return last
