@@ -25,6 +25,7 @@ router = APIRouter(prefix="/v1", tags=["questions"])
 async def feedback(body: FeedbackRequest, request: Request) -> dict[str, Any]:
     """A second rating of the same answer replaces the first."""
     service = request.app.state.service
+    service.rate.check(request.client.host if request.client else "unknown")
     log = service.questions
     if not log.enabled:
         raise ApiError(
