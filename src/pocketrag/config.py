@@ -145,6 +145,16 @@ class Settings(BaseSettings):
         validation_alias=_env("POCKETRAG_FORWARDED_ALLOW_IPS", "FORWARDED_ALLOW_IPS"),
     )
 
+    # --- questions log (pocketrag.questions) -------------------------------------------
+    # Every ask through the API is recorded in the index database (question, outcome,
+    # sources, latency, feedback) for `pocketrag report` and the admin page; "off" stops it.
+    question_log: bool = True
+    # Entries older than this many days are deleted (0 keeps them for ever).
+    question_log_days: int = Field(default=90, ge=0, le=3650)
+    # Question text in the process log (the answerer's debug line); off by default, since
+    # process logs often go to places the questions log's readers do not control.
+    log_question_text: bool = False
+
     @cached_property
     def models_dir(self) -> Path:
         return self.model_dir or default_model_dir()

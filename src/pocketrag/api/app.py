@@ -21,7 +21,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from pocketrag import __version__
-from pocketrag.api import routes_documents, routes_ops, routes_query
+from pocketrag.api import routes_documents, routes_ops, routes_query, routes_questions
 from pocketrag.api.docs_page import install_docs
 from pocketrag.api.errors import install_error_handlers
 from pocketrag.api.jobs import JobManager
@@ -40,6 +40,7 @@ from pocketrag.observability import (
     instrument_llm_breaker,
     release_memory,
 )
+from pocketrag.questions import QuestionLog
 
 if TYPE_CHECKING:
     from pocketrag.pipeline import Pipeline
@@ -82,6 +83,11 @@ class Service:
         self.memory = MemoryGuard(settings.memory_soft_limit_mb)
         self.latency = LatencyWindow()
         self.jobs = JobManager(settings.data_dir / "uploads" / ".incoming", self._ingest_job)
+        self.questions = QuestionLog(
+            lambda: self.pipeline().store,
+            enabled=settings.question_log,
+            retention_days=settings.question_log_days,
+        )
 
     @property
     def pipeline_opened(self) -> bool:
@@ -252,6 +258,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(routes_ops.router)
     app.include_router(routes_query.router)
     app.include_router(routes_documents.router)
+    app.include_router(routes_questions.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     install_docs(app)
 

@@ -67,6 +67,11 @@ class AskResponse(BaseModel):
     )
     outcome: Literal["answered", "hedged", "not_found"] = "answered"
     timings_ms: dict[str, float]
+    log_id: str | None = Field(
+        default=None,
+        description="This ask's entry in the questions log, for POST /v1/feedback "
+        "(null when the log is off or the index is read-only).",
+    )
 
 
 class ChatContentPart(BaseModel):
@@ -133,3 +138,9 @@ class JobOut(BaseModel):
     error: str | None = None
     created_at: str
     finished_at: str | None = None
+
+
+class FeedbackRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    log_id: str = Field(min_length=1, max_length=64, description="The ask's `log_id`.")
+    rating: Literal["up", "down"]

@@ -1,7 +1,8 @@
 """Bearer-key access control.
 
-POCKETRAG_API_KEY guards document changes (upload, delete); POCKETRAG_QUERY_KEY, when set,
-guards queries and listings (the API key is accepted there too). No key presented: 401 with
+POCKETRAG_API_KEY guards document changes (upload, delete) and the admin's questions log;
+POCKETRAG_QUERY_KEY, when set, guards queries and listings (the API key is accepted there
+too). No key presented: 401 with
 WWW-Authenticate; a wrong key: 403. Keys are compared with hmac.compare_digest so the time
 taken does not reveal how much of a guess was right.
 
@@ -75,20 +76,28 @@ def require_admin(request: Request) -> None:
             "This server is read-only (POCKETRAG_READ_ONLY=true): documents cannot be changed.",
             "read_only",
         )
+    require_admin_key(request)
+
+
+def require_admin_key(request: Request) -> None:
+    """Dependency for the admin's views (the questions log): the API key, or this machine
+    when none is set; unlike document changes, allowed on a read-only server."""
+    settings = _settings(request)
     if not settings.api_key:
         if is_loopback(request):
             return
         raise ApiError(
             403,
-            "Document changes are disabled: set POCKETRAG_API_KEY on the server and send it "
-            "as 'Authorization: Bearer <key>'.",
+            "Document changes and the questions log are disabled: set POCKETRAG_API_KEY on "
+            "the server and send it as 'Authorization: Bearer <key>'.",
             "changes_disabled",
         )
     key = presented_key(request)
     if key is None:
         raise ApiError(
             401,
-            "Changing documents needs the API key: send 'Authorization: Bearer <key>'.",
+            "Changing documents and reading the questions log need the API key: send "
+            "'Authorization: Bearer <key>'.",
             "missing_key",
             _CHALLENGE,
         )

@@ -20,7 +20,7 @@ from typing import Any, Protocol
 import numpy as np
 
 from pocketrag.config import Settings
-from pocketrag.documents import Hit
+from pocketrag.documents import Hit, display_names
 from pocketrag.generation.answerability import (
     Background,
     IndexLike,
@@ -183,7 +183,9 @@ class Answerer:
         )
         relevance = relevance_score(signals)
         outcome = decide(relevance, self.settings) if hits else "not_found"
-        log.info("relevance %.3f over %d hits: %s", relevance, len(hits), outcome)
+        # the question's text only where asked for (POCKETRAG_LOG_QUESTION_TEXT)
+        asked = f"question {standalone!r}: " if self.settings.log_question_text else ""
+        log.info("%srelevance %.3f over %d hits: %s", asked, relevance, len(hits), outcome)
 
         def finish(text: str, mode: str, refused: bool, sources: list[Hit], notice=None):
             citations = [] if refused else build_citations(text, sources)
@@ -307,11 +309,14 @@ def refusal_text(hits: Sequence[Hit]) -> str:
         return REFUSAL
     seen: list[str] = []
     for hit in hits[:3]:
-        where = hit.title or hit.source
-        if hit.heading:
-            where += f" > {hit.heading}"
+        # "Travel Policy (Booking, page 2)": the section without its title repeated
+        title, section = display_names(hit.title, hit.heading)
+        details = [section]
         if hit.page_start is not None:
-            where += f" (p. {pages_label(hit)})"
+            details.append(f"page {pages_label(hit)}")
+        where = title or hit.source
+        if any(details):
+            where += f" ({', '.join(d for d in details if d)})"
         if where not in seen:
             seen.append(where)
     return f"{REFUSAL} The closest sections were: " + "; ".join(seen) + "."

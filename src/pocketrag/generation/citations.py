@@ -120,6 +120,7 @@ def build_citations(text: str, sources: Sequence[Hit]) -> list[dict[str, object]
                 "page_end": hit.page_end,
                 "heading": hit.heading,
                 "snippet": best_snippet(hit.text, " ".join(claims.get(n, []))),
+                "text": hit.text,  # the whole passage: the page shows the quote inside it
                 **({"also_in": list(hit.also_in)} if hit.also_in else {}),
             }
         )

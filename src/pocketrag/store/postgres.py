@@ -50,6 +50,7 @@ from pocketrag.store.postgres_schema import ADVISORY_LOCK_KEY, check_version, mi
 from pocketrag.store.postgres_search import HNSW_MAX_EF, parse_vector
 from pocketrag.store.postgres_write import delete_documents, write_document
 from pocketrag.store.postgres_write import vector_literal as vector_literal  # re-exported
+from pocketrag.store.questions_sql import PostgresQuestions
 
 if TYPE_CHECKING:
     from pocketrag.config import Settings
@@ -77,8 +78,9 @@ def describe_url(url: str) -> str:
     return f"{p.get('user') or '(default user)'}@{host}{port}/{p.get('dbname') or ''}"
 
 
-class PostgresStore:
-    """See the module docstring for why it is built this way."""
+class PostgresStore(PostgresQuestions):
+    """See the module docstring for why it is built this way (the questions log's methods
+    come from store/questions_sql.py)."""
 
     # Each call takes its own pooled connection, so a hybrid search may run BM25 and dense
     # search at the same time (pocketrag.retrieval.Retriever does).

@@ -37,6 +37,7 @@ from pocketrag.documents import Chunk, Document, DocumentInfo, Hit, PocketragErr
 from pocketrag.store import sqlite_search as search
 from pocketrag.store.base import DOC_COLUMNS, TermStats, document_row
 from pocketrag.store.bitscan import sign_bits
+from pocketrag.store.questions_sql import SQLiteQuestions
 from pocketrag.store.sqlite_schema import MIGRATIONS, SCHEMA_VERSION
 from pocketrag.store.sqlite_search import DEFAULT_EXACT_LIMIT, VectorType, encode_vector
 
@@ -52,8 +53,9 @@ def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
-class SQLiteStore:
-    """The default Store: see the module docstring for why it is built this way."""
+class SQLiteStore(SQLiteQuestions):
+    """The default Store: see the module docstring for why it is built this way (the
+    questions log's methods come from store/questions_sql.py)."""
 
     def __init__(
         self,
