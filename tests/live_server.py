@@ -21,6 +21,7 @@ import pytest
 import uvicorn
 
 from pocketrag.api.app import create_app
+from pocketrag.api.edge_errors import JsonErrorH11Protocol
 from pocketrag.config import load_settings
 
 REPO = Path(__file__).resolve().parents[1]
@@ -50,7 +51,13 @@ def start_server(**overrides: object) -> Live:
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind(("127.0.0.1", 0))
     port = sock.getsockname()[1]
-    config = uvicorn.Config(app, log_level="warning", lifespan="on", timeout_graceful_shutdown=3)
+    config = uvicorn.Config(
+        app,
+        log_level="warning",
+        lifespan="on",
+        timeout_graceful_shutdown=3,
+        http=JsonErrorH11Protocol,  # as `pocketrag serve` runs it
+    )
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()

@@ -127,7 +127,7 @@ def test_streamed_oversize_upload_cut_off_early_without_buffering(tmp_path):
         sent = 0
         with socket.create_connection(("127.0.0.1", port), timeout=10) as sock:
             sock.sendall(
-                b"POST /v1/documents HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer k\r\n"
+                b"POST /v1/documents HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer k\r\n"
                 b"Content-Type: multipart/form-data; boundary=" + boundary.encode() + b"\r\n"
                 b"Transfer-Encoding: chunked\r\n\r\n"
             )

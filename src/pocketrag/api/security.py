@@ -6,8 +6,10 @@ WWW-Authenticate; a wrong key: 403. Keys are compared with hmac.compare_digest s
 taken does not reveal how much of a guess was right.
 
 With no API key configured, document changes are accepted only from this machine
-(loopback): `make demo` works out of the box, and a server exposed on a network without a
-key cannot be emptied by a stranger.
+(loopback), and only when the Host and Origin headers show they do not come from a page on
+another site (api/site_guard.py): `make demo` works out of the box, a server exposed on a
+network without a key cannot be emptied by a stranger, and a web page the user happens to
+visit cannot upload or delete through the user's browser.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import ipaddress
 from fastapi import Request
 
 from pocketrag.api.errors import ApiError
+from pocketrag.api.site_guard import require_same_site
 from pocketrag.config import Settings
 
 _CHALLENGE = {"WWW-Authenticate": 'Bearer realm="pocketrag"'}
@@ -77,6 +80,7 @@ def require_admin(request: Request) -> None:
         )
     if not settings.api_key:
         if is_loopback(request):
+            require_same_site(request.scope, settings)
             return
         raise ApiError(
             403,
