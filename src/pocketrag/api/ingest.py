@@ -4,12 +4,15 @@ The document is stored under its sanitised file name as the source ("handbook.pd
 the staging path, so uploading the same name again finds it: same content is "unchanged",
 changed content replaces the old version in one transaction (the store's duplicate
 policy). The per-file steps are the pipeline's own (load, chunk, embed, store); only the
-source name differs from `pocketrag ingest`, which names documents by their path.
+source name differs from `pocketrag ingest`, which names documents by their path. The staged
+file has a generated name (api/uploads.py), so where a loader falls back on the file's name
+(the title of a document without one, error messages) the uploaded name is put back.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from pocketrag.documents import PocketragError
@@ -32,11 +35,13 @@ def ingest_upload(
     try:
         document = load_document(job.path, pipeline.settings)
     except PocketragError as exc:  # name the file as the user knows it, not the staging path
-        message = str(exc).replace(str(job.path), source)
+        message = str(exc).replace(str(job.path), source).replace(job.path.name, source)
         raise type(exc)(message if source in message else f"{source}: {message}") from exc
     except OSError as exc:
         raise PocketragError(f"{source}: cannot read the file: {exc.strerror or exc}") from exc
     document.source = source
+    if document.title == job.path.stem:
+        document.title = Path(source).stem
     on_progress(stage="indexing", done=1, total=2)
     status, document_id, _chunks = pipeline.ingestor.add_document(
         document, sha256=sha, collection=job.collection
