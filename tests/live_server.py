@@ -69,6 +69,27 @@ def start_server(**overrides: object) -> Live:
     return Live(f"http://127.0.0.1:{port}", app, server, thread)
 
 
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_healthy(url: str, proc: subprocess.Popen, timeout: float = 30) -> None:
+    """Wait for /health of a `pocketrag serve` started as a subprocess; if it exits or
+    stays silent, fail with the end of its stderr (when captured)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            if httpx.get(f"{url}/health").status_code == 200:
+                return
+        except httpx.TransportError:
+            if time.monotonic() > deadline or proc.poll() is not None:
+                stderr = proc.stderr.read().decode()[-2000:] if proc.stderr else ""
+                raise AssertionError(f"server at {url} did not start: {stderr}") from None
+            time.sleep(0.05)
+
+
 def wait_job(client: httpx.Client, job_id: str, timeout: float = 120) -> dict:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:

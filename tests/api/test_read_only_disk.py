@@ -8,25 +8,18 @@ util-linux's setpriv): the permission bits then hold for it as for any other use
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
 import pytest
 
+from live_server import free_port, wait_healthy
 from pocketrag.store.sqlite import SQLiteStore
 
 AS_ORDINARY_USER = ["setpriv", "--bounding-set=-dac_override,-dac_read_search", "--"]
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture
@@ -42,7 +35,7 @@ def read_only_data(tmp_path: Path) -> Iterator[Path]:
 
 @pytest.fixture
 def unprivileged_server(read_only_data: Path) -> Iterator[str]:
-    port = _free_port()
+    port = free_port()
     env = {
         **os.environ,
         "POCKETRAG_DATA_DIR": str(read_only_data),
@@ -59,15 +52,7 @@ def unprivileged_server(read_only_data: Path) -> Iterator[str]:
     )
     url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                if httpx.get(f"{url}/health").status_code == 200:
-                    break
-            except httpx.TransportError:
-                if time.monotonic() > deadline or proc.poll() is not None:
-                    raise AssertionError(proc.stderr.read().decode()[-2000:]) from None
-                time.sleep(0.05)
+        wait_healthy(url, proc)
         yield url
     finally:
         proc.terminate()

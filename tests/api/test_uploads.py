@@ -8,14 +8,13 @@ import os
 import socket
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import httpx
 import pytest
 from starlette.requests import Request
 
-from live_server import wait_job
+from live_server import free_port, wait_healthy, wait_job
 from pocketrag.api.errors import ApiError
 from pocketrag.api.uploads import receive_upload, safe_filename, staging_error
 
@@ -80,12 +79,6 @@ def test_oversize_upload_refused_from_content_length(serve, tmp_path):
     assert not any(p.is_file() for p in (tmp_path / "uploads").rglob("*"))
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def _hwm_kb(pid: int) -> int:
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith("VmHWM:"):
@@ -97,7 +90,7 @@ def _hwm_kb(pid: int) -> int:
 def test_streamed_oversize_upload_cut_off_early_without_buffering(tmp_path):
     """A chunked upload (no Content-Length) of 200 MB against a 2 MB bound: the server
     answers 413 after about 2 MB, and its peak RSS does not grow by anything near the body."""
-    port = _free_port()
+    port = free_port()
     env = {
         **os.environ,
         "POCKETRAG_DATA_DIR": str(tmp_path),
@@ -112,15 +105,7 @@ def test_streamed_oversize_upload_cut_off_early_without_buffering(tmp_path):
         stderr=subprocess.DEVNULL,
     )
     try:
-        deadline = time.monotonic() + 20
-        while True:
-            try:
-                if httpx.get(f"http://127.0.0.1:{port}/health").status_code == 200:
-                    break
-            except httpx.TransportError:
-                if time.monotonic() > deadline:
-                    raise
-                time.sleep(0.05)
+        wait_healthy(f"http://127.0.0.1:{port}", proc)
         before_kb = _hwm_kb(proc.pid)
         boundary = "XyZ"
         head = (
