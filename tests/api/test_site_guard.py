@@ -6,7 +6,7 @@ from __future__ import annotations
 import httpx
 import pytest
 
-from pocketrag.api.site_guard import host_name
+from pocketrag.api.site_guard import host_name, is_loopback_address
 
 # Accepted uploads fail fast in the loader (no PDF header): these tests are about the
 # request being let in (202), not about ingest, so no model is loaded.
@@ -26,6 +26,22 @@ NOTE = {"file": ("note.pdf", b"not really a pdf", "application/pdf")}
 )
 def test_host_name(header, expected):
     assert host_name(header) == expected
+
+
+@pytest.mark.parametrize(
+    ("address", "expected"),
+    [
+        ("127.0.0.1", True),
+        ("127.8.9.10", True),
+        ("::1", True),
+        ("::ffff:127.0.0.1", True),  # IPv4 client on a dual-stack ("::") socket
+        ("::ffff:10.0.0.1", False),
+        ("10.0.0.1", False),
+        ("localhost", False),  # a name, not an address
+    ],
+)
+def test_is_loopback_address(address, expected):
+    assert is_loopback_address(address) is expected
 
 
 def _host(live) -> str:

@@ -15,12 +15,11 @@ visit cannot upload or delete through the user's browser.
 from __future__ import annotations
 
 import hmac
-import ipaddress
 
 from fastapi import Request
 
 from pocketrag.api.errors import ApiError
-from pocketrag.api.site_guard import require_same_site
+from pocketrag.api.site_guard import is_loopback_address, require_same_site
 from pocketrag.config import Settings
 
 _CHALLENGE = {"WWW-Authenticate": 'Bearer realm="pocketrag"'}
@@ -42,10 +41,7 @@ def _matches(given: str, expected: str | None) -> bool:
 
 def is_loopback(request: Request) -> bool:
     host = request.client.host if request.client else ""
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return host in {"localhost", "testclient"}
+    return is_loopback_address(host) or host in {"localhost", "testclient"}
 
 
 def _settings(request: Request) -> Settings:

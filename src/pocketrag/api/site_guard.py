@@ -31,11 +31,14 @@ _WILDCARD_BINDS = {"", "0.0.0.0", "::"}
 _EXEMPT_PATHS = {"/health"}
 
 
-def _is_loopback_ip(host: str) -> bool:
+def is_loopback_address(host: str) -> bool:
+    """127.0.0.0/8, ::1, and 127.x seen through a dual-stack socket (::ffff:127.0.0.1)."""
     try:
-        return ipaddress.ip_address(host).is_loopback
+        ip = ipaddress.ip_address(host)
     except ValueError:
         return False
+    mapped = getattr(ip, "ipv4_mapped", None)
+    return (mapped or ip).is_loopback
 
 
 def host_name(host_header: str) -> str:
@@ -71,7 +74,7 @@ def host_allowed(scope: Scope, settings: Settings) -> bool:
     allowed = {host_name(h) for h in split_list(settings.allowed_hosts)}
     if "*" in allowed or name in allowed:
         return True
-    if name in _LOOPBACK_NAMES or name.endswith(".localhost") or _is_loopback_ip(name):
+    if name in _LOOPBACK_NAMES or name.endswith(".localhost") or is_loopback_address(name):
         return True
     server = scope.get("server") or ("", 0)
     if name == host_name(str(server[0])):
@@ -81,7 +84,7 @@ def host_allowed(scope: Scope, settings: Settings) -> bool:
 
 def arrived_on_loopback(scope: Scope) -> bool:
     server = scope.get("server")
-    return bool(server) and _is_loopback_ip(str(server[0]))
+    return bool(server) and is_loopback_address(str(server[0]))
 
 
 def host_refused_message(scope: Scope) -> str:
