@@ -100,11 +100,13 @@ def wait_job(client: httpx.Client, job_id: str, timeout: float = 120) -> dict:
     raise AssertionError(f"job {job_id} did not finish in {timeout}s")
 
 
-def wait_ready(url: str, timeout: float = 120) -> dict:
-    """Poll /ready until the index is open and the model loaded; returns its JSON."""
+def wait_ready(url: str, timeout: float = 120, key: str | None = None) -> dict:
+    """Poll /ready until the index is open and the model loaded; returns its JSON. `key`:
+    the server's query key, if it has one (/ready needs it then)."""
+    headers = {"Authorization": f"Bearer {key}"} if key else {}
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        response = httpx.get(f"{url}/ready")
+        response = httpx.get(f"{url}/ready", headers=headers)
         if response.status_code == 200:
             return response.json()
         time.sleep(0.1)
