@@ -94,10 +94,12 @@ class Hit:
     scores: dict[str, float] = field(default_factory=dict)  # per retriever: "bm25", "dense"
     ordinal: int = 0
     collection: str = "default"
+    # sources holding the same passage (the same manual as PDF and DOCX, a consolidated copy)
+    also_in: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, object]:
         """The CLI's and the API's hit object (a stable contract)."""
-        return {
+        out: dict[str, object] = {
             "source": self.source,
             "title": self.title,
             "page_start": self.page_start,
@@ -106,3 +108,6 @@ class Hit:
             "text": self.text,
             "score": round(self.score, 6),
         }
+        if self.also_in:
+            out["also_in"] = list(self.also_in)
+        return out

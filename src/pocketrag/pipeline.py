@@ -123,18 +123,28 @@ class Pipeline:
         collection: str = "default",
         password: str | None = None,
         on_progress: ProgressCallback | None = None,
+        sync: bool = False,
+        keep_missing: bool = False,
     ) -> IngestReport:
-        """Ingest files and directories; see pocketrag.ingest for the per-file rules.
-        Raises PocketragError only for usage errors (a path that does not exist, an index
-        opened read-only); a file that cannot be ingested is reported, not raised."""
+        """Ingest files and directories; see pocketrag.ingest for the per-file rules. With
+        `sync`, documents whose files are gone from the given directories are then removed
+        unless `keep_missing` (pocketrag.folder_sync). Raises PocketragError only for usage
+        errors (a path that does not exist, an index opened read-only); a file that cannot be
+        ingested is reported, not raised."""
         if self.store.read_only:
             raise PocketragError(
                 "The index is open read-only; it cannot be changed. "
                 "Unset POCKETRAG_READ_ONLY (or open it writable) to ingest."
             )
-        return self.ingestor.ingest_paths(
+        report = self.ingestor.ingest_paths(
             paths, collection=collection, password=password, on_progress=on_progress
         )
+        if sync:
+            from pocketrag.folder_sync import sync_folders
+
+            folders = [Path(p) for p in paths if Path(p).is_dir()]
+            sync_folders(self.store, report, folders, collection, keep_missing=keep_missing)
+        return report
 
     # --- search -------------------------------------------------------------------------
 
@@ -155,7 +165,7 @@ class Pipeline:
         """One per pipeline: it holds the LLM client, whose circuit breaker must persist."""
         from pocketrag.generation.answerer import Answerer
 
-        return Answerer(self.settings, self.search, lambda: self.embedder)
+        return Answerer(self.settings, self.search, lambda: self.embedder, lambda: self.store)
 
     def ask(
         self,

@@ -95,6 +95,7 @@ def test_page_is_served_without_cdn(serve, tmp_path):
         assert "https://" not in response.text
     docs = httpx.get(f"{live.url}/docs")
     assert docs.status_code == 200 and "swagger" in docs.text.lower()
+    assert "https://" not in docs.text and "<script>" not in docs.text  # local, no inline JS
     assert "/v1/ask" in httpx.get(f"{live.url}/openapi.json").json()["paths"]
 
 

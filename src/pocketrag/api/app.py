@@ -16,13 +16,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from fastapi import Depends, FastAPI
-from fastapi.openapi.docs import get_swagger_ui_html
-from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from pocketrag import __version__
 from pocketrag.api import routes_documents, routes_ops, routes_query
+from pocketrag.api.docs_page import install_docs
 from pocketrag.api.edge_errors import JsonCORSMiddleware
 from pocketrag.api.errors import install_error_handlers
 from pocketrag.api.jobs import JobManager
@@ -49,7 +49,16 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("pocketrag.api")
 STATIC_DIR = Path(__file__).parent / "static"
-_UNTIMED = {"/health", "/ready", "/metrics", "/", "/static", "/docs", "/openapi.json"}
+_UNTIMED = {
+    "/health",
+    "/ready",
+    "/metrics",
+    "/",
+    "/static",
+    "/docs",
+    "/docs-assets",
+    "/openapi.json",
+}
 # Methods that get their own label in /metrics; anything else a client invents is "other",
 # so junk method names cannot add series (and memory) without bound.
 _METRIC_METHODS = {"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"}
@@ -241,11 +250,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         description="Questions answered from your own documents, with citations. "
         "The chat page is at /.",
         lifespan=lifespan,
-        docs_url=None,  # served below, behind the query key when one is set
-        openapi_url=None,
+        docs_url=None,  # api/docs_page.py serves /docs without a CDN
+        openapi_url=None,  # served below, behind the query key when one is set
         redoc_url=None,
     )
-    _add_api_docs(app)
+    _add_openapi(app)
     app.state.settings = settings
     app.state.service = service
     install_error_handlers(app)
@@ -253,6 +262,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(routes_query.router)
     app.include_router(routes_documents.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    install_docs(app)
 
     app.add_middleware(BodyLimitMiddleware, limit_for=_body_limit(settings))
     app.add_middleware(HostCheckMiddleware, settings=settings)
@@ -269,15 +279,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     return app
 
 
-def _add_api_docs(app: FastAPI) -> None:
-    """/openapi.json and /docs, like FastAPI's own, but behind POCKETRAG_QUERY_KEY when set
-    (they list every endpoint and the version)."""
-    guarded = [Depends(require_query_access)]
+def _add_openapi(app: FastAPI) -> None:
+    """/openapi.json, like FastAPI's own, but behind POCKETRAG_QUERY_KEY when set (it lists
+    every endpoint and the version); /docs is guarded the same way in api/docs_page.py."""
 
-    @app.get("/openapi.json", include_in_schema=False, dependencies=guarded)
+    @app.get("/openapi.json", include_in_schema=False, dependencies=[Depends(require_query_access)])
     async def openapi() -> JSONResponse:
         return JSONResponse(app.openapi())
-
-    @app.get("/docs", include_in_schema=False, dependencies=guarded)
-    async def docs() -> HTMLResponse:
-        return get_swagger_ui_html(openapi_url="/openapi.json", title=f"{app.title} - API")

@@ -115,6 +115,15 @@ class JobOut(BaseModel):
     state: Literal["queued", "running", "succeeded", "failed"]
     filename: str
     collection: str
+    replace: bool = Field(
+        default=False, description="Asked to replace a different file of the same name."
+    )
+    source: str | None = Field(
+        default=None,
+        description="The name the document is stored under: the file name, or e.g. "
+        "'policy (2).pdf' when the collection holds a different file of that name and "
+        "replace was not asked for.",
+    )
     size_bytes: int
     progress: dict[str, Any]
     result: str | None = Field(

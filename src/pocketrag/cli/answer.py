@@ -62,6 +62,14 @@ def _print_citations(answer) -> None:
                 pages = f"{c['page_start']}-{c['page_end']}"
             where += f", p. {pages}"
         print(f"  [{c['n']}] {where}  ({c['source']})")
+        if c.get("also_in"):
+            print(f"      the same text is also in: {', '.join(map(str, c['also_in']))}")
+    if answer.confidence == "low":
+        err.print(
+            "[yellow]Low confidence: the closest passage is quoted, but it may not answer "
+            "the question. Check the source.[/yellow]",
+            highlight=False,
+        )
 
 
 @app.command()
@@ -113,7 +121,8 @@ def eval_qa(
         None, "--details", help="Also write each question's result (JSON lines) here."
     ),
 ) -> None:
-    """Source recall, citation accuracy, refusals and latency over a question set."""
+    """Source recall, citations, refusals, key facts, answer length and latency over a
+    question set; a question that fails is recorded with its error and the run goes on."""
     from pocketrag.evaluation.qa import load_questions, run_qa, summarise
 
     settings = settings_of(ctx)
@@ -130,7 +139,7 @@ def eval_qa(
         ) as progress:
             task = progress.add_task("Asking", total=len(items))
             results = run_qa(
-                lambda q: pipeline.ask(q, k=k, use_llm=not no_llm),
+                lambda q, history: pipeline.ask(q, history, k=k, use_llm=not no_llm),
                 items,
                 on_progress=lambda done, _total: progress.update(task, completed=done),
             )

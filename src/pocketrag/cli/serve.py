@@ -2,12 +2,31 @@
 
 from __future__ import annotations
 
+import errno
 import os
+import socket
 import sys
 
 import typer
 
 from pocketrag.cli.app import app, settings_of
+
+
+def port_in_use(host: str, port: int) -> bool:
+    """True when another process listens on host:port. Checked before anything loads, so a
+    busy port is one clear sentence instead of a start-up log ending in a raw [Errno 98]."""
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+    except socket.gaierror:
+        return False  # uvicorn reports an unusable host itself
+    family, kind, proto, _, address = infos[0]
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn binds
+        try:
+            probe.bind(address)
+        except OSError as exc:
+            return exc.errno == errno.EADDRINUSE
+    return False
 
 
 @app.command()
@@ -40,6 +59,14 @@ def serve(
     settings = settings_of(ctx)
     overrides = {"host": host, "port": port, "read_only": True if read_only else None}
     settings = settings.model_copy(update={k: v for k, v in overrides.items() if v is not None})
+    if port_in_use(settings.host, settings.port):
+        typer.echo(
+            f"Error: port {settings.port} is already in use on {settings.host} (another "
+            f"pocketrag or another server?). Choose another: pocketrag serve --port "
+            f"{settings.port + 1}",
+            err=True,
+        )
+        raise typer.Exit(1)
     typer.echo(
         f"pocketrag serving on http://{settings.host}:{settings.port}/ "
         f"(index: {(settings.database_url and 'PostgreSQL') or settings.sqlite_path}"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
 import numpy as np
@@ -84,6 +85,14 @@ def hits_in_order(
     return hits
 
 
+@dataclass(frozen=True)
+class TermStats:
+    """Per search term of a query: (document frequency, the given chunks that hold it)."""
+
+    chunks: int  # chunks in the index
+    terms: list[tuple[int, frozenset[int]]]
+
+
 @runtime_checkable
 class Store(Protocol):
     read_only: bool
@@ -135,6 +144,17 @@ class Store(Protocol):
 
     def counts(self) -> dict[str, int]:
         """{"documents": n, "chunks": m}"""
+        ...
+
+    def term_stats(self, query: str, chunk_ids: Sequence[int]) -> TermStats:
+        """The query's search terms, each with its document frequency and which of
+        `chunk_ids` hold it (the answerability check's word evidence, scale-free by IDF)."""
+        ...
+
+    def vector_mean(self) -> np.ndarray | None:
+        """The mean of the stored unit vectors (None when empty): a question's cosine to it
+        is its average cosine to the index, the background its best match must stand out
+        from (generation/answerability.py)."""
         ...
 
     def close(self) -> None: ...

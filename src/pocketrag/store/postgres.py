@@ -45,7 +45,7 @@ except ImportError as exc:  # the SQLite default does not need the driver
         "pip install 'pocketrag[postgres]' (psycopg 3 and psycopg_pool)."
     ) from exc
 from pocketrag.store import postgres_search as search
-from pocketrag.store.base import DOC_COLUMNS
+from pocketrag.store.base import DOC_COLUMNS, TermStats
 from pocketrag.store.postgres_schema import ADVISORY_LOCK_KEY, check_version, migrate
 from pocketrag.store.postgres_search import HNSW_MAX_EF, parse_vector
 from pocketrag.store.postgres_write import delete_documents, write_document
@@ -379,6 +379,14 @@ class PostgresStore:
             return {}
         with self._conn() as conn:
             return search.vectors(conn, chunk_ids)
+
+    def term_stats(self, query: str, chunk_ids: Sequence[int]) -> TermStats:
+        with self._conn() as conn:
+            return search.term_stats(conn, query, chunk_ids)
+
+    def vector_mean(self) -> np.ndarray | None:
+        with self._conn() as conn:
+            return search.vector_mean(conn)
 
     # --- maintenance ------------------------------------------------------------------------
 

@@ -247,6 +247,11 @@ async function ask(question) {
 }
 
 // --- documents panel ----------------------------------------------------------------------
+// "collection/name" of the stored documents, so an upload of a name already stored asks
+// whether to replace it (the server otherwise keeps both: "policy (2).pdf").
+const storedNames = new Set();
+const UPLOAD_COLLECTION = "default";
+
 async function loadDocuments() {
   const list = $("doc-list");
   const response = await apiFetch("/v1/documents", {}, "Listing documents on this server needs a key.");
@@ -255,6 +260,8 @@ async function loadDocuments() {
     return;
   }
   const docs = await response.json();
+  storedNames.clear();
+  docs.forEach((d) => storedNames.add(`${d.collection}/${d.source}`));
   $("doc-empty").hidden = docs.length > 0;
   list.replaceChildren(...docs.map((d) => {
     const facts = [d.doc_type.toUpperCase(), d.pages ? `${d.pages} pages` : "", `${d.chunk_count} passages`]
@@ -284,8 +291,12 @@ async function upload(file) {
   const label = el("span", { class: "muted small job-state" }, "uploading…");
   row.append(bar, label);
   $("jobs").prepend(row);
+  const replace = storedNames.has(`${UPLOAD_COLLECTION}/${file.name}`) && window.confirm(
+    `"${file.name}" is already in the index.\n\nOK: replace it with this file.\n` +
+    "Cancel: keep both (a different file is stored under a numbered name).");
   const form = new FormData();
   form.append("file", file);
+  if (replace) form.append("replace", "true");
   const response = await apiFetch("/v1/documents", { method: "POST", body: form },
     "Uploading documents needs the server's API key.");
   if (!response.ok) {
@@ -309,7 +320,8 @@ async function upload(file) {
     label.textContent = `Failed: ${job.error}`;
   } else {
     row.classList.add("done");
-    label.textContent = { added: "added", updated: "updated", unchanged: "already up to date" }[job.result] || job.result;
+    const result = { added: "added", updated: "replaced", unchanged: "already up to date" }[job.result] || job.result;
+    label.textContent = job.source && job.source !== job.filename ? `${result} as "${job.source}"` : result;
   }
   await loadDocuments();
   refreshStatus();
