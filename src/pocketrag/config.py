@@ -125,6 +125,10 @@ class Settings(BaseSettings):
     api_key: str | None = Field(default=None, repr=False)
     query_key: str | None = Field(default=None, repr=False)
     cors_origins: str = ""
+    # Host names (comma-separated) this server answers to besides localhost and its own
+    # address, for requests arriving on loopback (e.g. through a reverse proxy on the same
+    # machine that keeps the client's Host); "*" turns the check off (api/site_guard.py).
+    allowed_hosts: str = ""
     max_upload_mb: float = 50
     memory_soft_limit_mb: int = 400
     # Asks (and searches) run at most this many at a time; up to ask_queue_size more wait

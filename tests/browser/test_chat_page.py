@@ -198,8 +198,9 @@ def test_phone_width_and_keyboard(serve, sample_index, page_at):
 
 def test_query_key_is_asked_for_once_and_kept_for_the_tab(serve, sample_index, page_at):
     live = serve(data_dir=sample_index, read_only=True, query_key="team-key")
-    wait_ready(live.url)
+    wait_ready(live.url, key="team-key")
     page = page_at(live.url + "/")
+    page.wait_for_function("document.getElementById('status').textContent.includes('key')")
     ask(page, QUESTION)
     page.wait_for_selector("#key-dialog:not([hidden])")
     page.fill("#key-input", "wrong")
@@ -218,4 +219,6 @@ def test_query_key_is_asked_for_once_and_kept_for_the_tab(serve, sample_index, p
     ask(page, "And how do I book it?")  # no second prompt: the key is kept for this tab
     wait_until(page, "document.querySelectorAll('.msg.bot:not(.streaming)').length === 3", 60)
     assert page.locator("#key-dialog").is_hidden()
+    # with the key given, the status line reads /ready (which needs it) again
+    page.wait_for_function("document.getElementById('status').textContent.includes('documents')")
     assert page.errors == []

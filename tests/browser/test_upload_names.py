@@ -17,6 +17,7 @@ def test_same_name_upload_asks_then_keeps_both_or_replaces(serve, tmp_path, page
     wait_ready(live.url)
     note = tmp_path / "bikes.md"
     page = page_at(live.url + "/")
+    page.click("#admin-toggle")  # no API key set: this machine is the admin
     page.click("#docs-toggle")
     asked: list[str] = []
 

@@ -13,11 +13,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import fastapi_offline
-from fastapi import APIRouter, FastAPI
+from fastapi import APIRouter, Depends, FastAPI
 from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 
 from pocketrag.api.routes_ops import _PAGE_HEADERS
+from pocketrag.api.security import require_query_access
 
 ASSETS_DIR = Path(fastapi_offline.__file__).resolve().parent / "static"
 
@@ -39,7 +40,8 @@ _PAGE = """<!doctype html>
 </html>
 """
 
-router = APIRouter(include_in_schema=False)
+# Behind POCKETRAG_QUERY_KEY when one is set, like /openapi.json (api/app.py).
+router = APIRouter(include_in_schema=False, dependencies=[Depends(require_query_access)])
 
 
 @router.get("/docs")

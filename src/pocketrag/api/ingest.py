@@ -7,12 +7,16 @@ replaces it: it is kept beside as "policy (2).pdf", unless the upload asked to r
 (`replace=true`), which swaps the old version out in one transaction (the store's
 duplicate policy). The per-file steps are the pipeline's own (load, chunk, embed, store);
 only the source name differs from `pocketrag ingest`, which names documents by their path.
+The staged file has a generated name (api/uploads.py), so where a loader falls back on the
+file's name (the title of a document without one, error messages) the uploaded name is put
+back.
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from pocketrag.documents import DocumentInfo, PocketragError
@@ -61,11 +65,13 @@ def ingest_upload(
     try:
         document = load_document(job.path, pipeline.settings)
     except PocketragError as exc:  # name the file as the user knows it, not the staging path
-        message = str(exc).replace(str(job.path), source)
+        message = str(exc).replace(str(job.path), source).replace(job.path.name, source)
         raise type(exc)(message if source in message else f"{source}: {message}") from exc
     except OSError as exc:
         raise PocketragError(f"{source}: cannot read the file: {exc.strerror or exc}") from exc
     document.source = source
+    if document.title == job.path.stem:
+        document.title = Path(source).stem
     on_progress(stage="indexing", done=1, total=2)
     status, document_id, _chunks = pipeline.ingestor.add_document(
         document, sha256=sha, collection=job.collection

@@ -7,18 +7,20 @@ WWW-Authenticate; a wrong key: 403. Keys are compared with hmac.compare_digest s
 taken does not reveal how much of a guess was right.
 
 With no API key configured, document changes are accepted only from this machine
-(loopback): `make demo` works out of the box, and a server exposed on a network without a
-key cannot be emptied by a stranger.
+(loopback), and only when the Host and Origin headers show they do not come from a page on
+another site (api/site_guard.py): `make demo` works out of the box, a server exposed on a
+network without a key cannot be emptied by a stranger, and a web page the user happens to
+visit cannot upload or delete through the user's browser.
 """
 
 from __future__ import annotations
 
 import hmac
-import ipaddress
 
 from fastapi import Request
 
 from pocketrag.api.errors import ApiError
+from pocketrag.api.site_guard import is_loopback_address, require_same_site
 from pocketrag.config import Settings
 
 _CHALLENGE = {"WWW-Authenticate": 'Bearer realm="pocketrag"'}
@@ -40,10 +42,7 @@ def _matches(given: str, expected: str | None) -> bool:
 
 def is_loopback(request: Request) -> bool:
     host = request.client.host if request.client else ""
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return host in {"localhost", "testclient"}
+    return is_loopback_address(host) or host in {"localhost", "testclient"}
 
 
 def _settings(request: Request) -> Settings:
@@ -85,6 +84,7 @@ def require_admin_key(request: Request) -> None:
     settings = _settings(request)
     if not settings.api_key:
         if is_loopback(request):
+            require_same_site(request.scope, settings)
             return
         raise ApiError(
             403,

@@ -45,6 +45,8 @@ def serve(
     import uvicorn
 
     from pocketrag.api.app import create_app
+    from pocketrag.api.edge_errors import JsonErrorH11Protocol
+    from pocketrag.api.site_guard import access_rule
     from pocketrag.observability import limit_malloc_arenas
 
     if "MALLOC_ARENA_MAX" not in os.environ:  # an explicit setting wins
@@ -71,10 +73,12 @@ def serve(
         f"{', read-only' if settings.read_only else ''})",
         err=True,
     )
+    typer.echo(access_rule(settings), err=True)
     uvicorn.run(
         create_app(settings),
         host=settings.host,
         port=settings.port,
+        http=JsonErrorH11Protocol,  # unparseable requests get a JSON 400 too
         workers=1,  # one process: the model and the index are loaded once (memory budget)
         log_level=log_level,
         proxy_headers=True,

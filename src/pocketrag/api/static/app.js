@@ -88,6 +88,7 @@ async function apiFetch(url, options = {}, why = "This server needs a key.") {
     if (!key) return response;
     sessionStorage.setItem(KEY_STORE, key);
     response = await send();
+    refreshStatus();  // /ready needs the key too on such a server
   }
   return response;
 }
@@ -332,7 +333,12 @@ async function ask(question) {
 // --- status line ----------------------------------------------------------------------------
 async function refreshStatus() {
   try {
-    const response = await fetch("/ready");
+    // With POCKETRAG_QUERY_KEY set, /ready needs the key: say so rather than "unreachable".
+    const response = await fetch("/ready", { headers: authHeaders() });
+    if (response.status === 401 || response.status === 403) {
+      $("status").textContent = "This server needs a key (asked for with your first question)";
+      return;
+    }
     const body = await response.json();
     const llm = body.components.llm.configured
       ? (body.components.llm.breaker === "open" ? "LLM paused (answers are extractive)" : `LLM: ${body.components.llm.model}`)
