@@ -15,7 +15,10 @@ ENV PATH=/opt/venv/bin:$PATH
 WORKDIR /src
 COPY pyproject.toml README.md ./
 COPY src ./src
-RUN pip install --no-compile .
+COPY deploy/opencv-headless.sh ./
+# With OCR of scanned PDFs (docs/OCR.md); OpenCV's headless build, as slim has no libGL.
+RUN pip install --no-compile '.[ocr]' \
+ && sh opencv-headless.sh pip
 ENV POCKETRAG_MODEL_DIR=/opt/pocketrag/models
 # The fp32 graph is only a build intermediate; serving uses the int8 one.
 RUN pocketrag models prepare \

@@ -19,6 +19,7 @@ $(RUNTIME): pyproject.toml
 
 $(DEV): $(RUNTIME)
 	$(BIN)/pip install --quiet -e '.[dev]'
+	sh deploy/opencv-headless.sh $(BIN)/pip
 	touch $@
 
 # Refuse early, before any set-up, when something already listens on PORT.

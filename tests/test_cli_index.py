@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-HIT_KEYS = {"source", "title", "page_start", "page_end", "heading", "text", "score"}
+HIT_KEYS = {"source", "title", "page_start", "page_end", "heading", "text", "score", "from_scan"}
 
 
 def cli(

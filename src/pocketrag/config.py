@@ -73,6 +73,14 @@ class Settings(BaseSettings):
     max_pages: int = 2000
     max_text_chars: int = 20_000_000
     max_docx_uncompressed_mb: float = 200
+    # --- OCR of scanned PDF pages (the optional `pocketrag[ocr]` extra) -----------------
+    # auto: read pages without a usable text layer when the extra is installed; off: never;
+    # force: every page, ignoring any text layer (for scans with a poor OCR layer).
+    ocr: Literal["auto", "off", "force"] = "auto"
+    # Resolution OCR reads text at (capped for very large pages, see loaders/ocr.py).
+    ocr_dpi: int = Field(default=200, ge=72, le=400)
+    ocr_page_seconds: float = Field(default=60.0, gt=0)
+    ocr_file_seconds: float = Field(default=600.0, gt=0)
     chunk_tokens: int = 200
     chunk_overlap_sentences: int = 1
 

@@ -97,6 +97,7 @@ class Hit:
     collection: str = "default"
     # sources holding the same passage (the same manual as PDF and DOCX, a consolidated copy)
     also_in: list[str] = field(default_factory=list)
+    from_scan: bool = False  # its page(s) were read by OCR: the text may hold errors
 
     def to_json(self) -> dict[str, object]:
         """The CLI's and the API's hit object (a stable contract)."""
@@ -108,6 +109,7 @@ class Hit:
             "heading": self.heading,
             "text": self.text,
             "score": round(self.score, 6),
+            "from_scan": self.from_scan,
         }
         if self.also_in:
             out["also_in"] = list(self.also_in)

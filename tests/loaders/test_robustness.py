@@ -65,7 +65,8 @@ def test_encrypted_pdf(tmp_path: Path, settings) -> None:
 
 def test_scanned_pdf_without_text_layer(shared_data: Path, settings) -> None:
     path = shared_data / "pdf_messy" / "scan_notext__pdfplumber_issue-203_chinese.pdf"
-    assert "no extractable text (scanned image?)" in load_error(path, settings)
+    message = load_error(path, settings.model_copy(update={"ocr": "off"}))
+    assert "scanned images without a text layer and POCKETRAG_OCR=off" in message
 
 
 def test_drawn_rectangle_only_pdf(tmp_path: Path, settings) -> None:
@@ -74,6 +75,7 @@ def test_drawn_rectangle_only_pdf(tmp_path: Path, settings) -> None:
 
 
 def test_every_messy_pdf_loads_or_fails_clearly(shared_data: Path, settings) -> None:
+    settings = settings.model_copy(update={"ocr": "off"})  # OCR of scans: tests/loaders/test_ocr.py
     for path in sorted((shared_data / "pdf_messy").glob("*.pdf")):
         try:
             document = load_document(path, settings)

@@ -34,6 +34,7 @@ class HitOut(BaseModel):
     heading: str
     text: str
     score: float
+    from_scan: bool = Field(default=False, description="Read from a scan by OCR: may hold errors.")
 
 
 class Turn(BaseModel):

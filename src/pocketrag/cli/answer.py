@@ -61,6 +61,8 @@ def _print_citations(answer) -> None:
             if c["page_end"] not in (None, c["page_start"]):
                 pages = f"{c['page_start']}-{c['page_end']}"
             where += f", p. {pages}"
+        if c.get("from_scan"):
+            where += ", from a scan"
         print(f"  [{c['n']}] {where}  ({c['source']})")
         if c.get("also_in"):
             print(f"      the same text is also in: {', '.join(map(str, c['also_in']))}")

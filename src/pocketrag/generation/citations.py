@@ -119,6 +119,7 @@ def build_citations(text: str, sources: Sequence[Hit]) -> list[dict[str, object]
                 "page_start": hit.page_start,
                 "page_end": hit.page_end,
                 "heading": hit.heading,
+                "from_scan": hit.from_scan,
                 "snippet": best_snippet(hit.text, " ".join(claims.get(n, []))),
                 "text": hit.text,  # the whole passage: the page shows the quote inside it
                 **({"also_in": list(hit.also_in)} if hit.also_in else {}),

@@ -26,6 +26,7 @@ from pocketrag.loaders._common import (
     clean_inline,
     heading_level,
 )
+from pocketrag.loaders.ocr import ScanReader
 
 _LIGATURES = str.maketrans(
     {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"}
@@ -145,12 +146,16 @@ def _load(path: Path, settings: Settings, password: str | None) -> Document:
         pages = len(pdf)
         check_pages(pages, settings)
         budget = TextBudget(settings)
+        scans = ScanReader(settings)  # OCR of pages without a usable text layer
         page_texts: list[list[str]] = []
         for number in range(pages):
             page = pdf[number]
             textpage = page.get_textpage()
             try:
-                page_texts.append(page_lines(budget.add(textpage.get_text_range())))
+                lines = page_lines(budget.add(textpage.get_text_range()))
+                if scans.wants(page, lines, number + 1):
+                    lines = page_lines(budget.add(scans.read(page, number + 1)))
+                page_texts.append(lines)
             finally:
                 textpage.close()
                 page.close()
@@ -162,10 +167,7 @@ def _load(path: Path, settings: Settings, password: str | None) -> Document:
             page_out, headings = page_blocks(lines, number, headings)
             blocks.extend(page_out)
         if not blocks:
-            raise LoaderError(
-                f"no extractable text (scanned image?) in {pages} page(s); "
-                "run OCR on it first (e.g. ocrmypdf) and ingest the result"
-            )
+            raise scans.no_text_error(pages)
         meta_title = clean_inline(pdf.get_metadata_dict(skip_empty=True).get("Title", ""))
     finally:
         pdf.close()
@@ -178,5 +180,5 @@ def _load(path: Path, settings: Settings, password: str | None) -> Document:
         doc_type="pdf",
         blocks=blocks,
         pages=pages,
-        metadata={"loader": "pypdfium2"},
+        metadata={"loader": "pypdfium2", **scans.metadata()},
     )

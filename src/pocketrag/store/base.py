@@ -52,8 +52,19 @@ def document_row(
 # The chunk columns both stores select to build a Hit, in the order `hits_in_order` reads them.
 HIT_COLUMNS = (
     "c.id, c.document_id, d.source, d.title, c.text, c.page_start, c.page_end, c.heading, "
-    "c.ordinal, d.collection FROM chunks c JOIN documents d ON d.id = c.document_id"
+    "c.ordinal, d.collection, d.metadata FROM chunks c JOIN documents d ON d.id = c.document_id"
 )
+
+
+def from_scan(metadata: object, page_start: int | None, page_end: int | None) -> bool:
+    """Whether a chunk's pages were read by OCR (the document's "ocr_pages"): its text may
+    hold recognition errors, and citations say so. Kept per document, not per chunk, so
+    neither store's chunk table changes: a page is either all OCR or all text layer."""
+    if page_start is None or not metadata:
+        return False
+    meta = metadata if isinstance(metadata, dict) else json.loads(str(metadata))
+    ocr_pages = meta.get("ocr_pages") or ()
+    return any(page_start <= p <= (page_end or page_start) for p in ocr_pages)
 
 
 def hits_in_order(
@@ -66,7 +77,7 @@ def hits_in_order(
         row = rows.get(chunk_id)
         if row is None:
             continue
-        _, doc_id, source, title, text, p_start, p_end, heading, ordinal, coll = row
+        _, doc_id, source, title, text, p_start, p_end, heading, ordinal, coll, meta = row
         hits.append(
             Hit(
                 chunk_id=chunk_id,
@@ -81,6 +92,7 @@ def hits_in_order(
                 scores={kind: score},
                 ordinal=ordinal,
                 collection=coll,
+                from_scan=from_scan(meta, p_start, p_end),
             )
         )
     return hits

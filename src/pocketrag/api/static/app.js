@@ -28,9 +28,11 @@ function el(tag, attrs = {}, ...children) {
 }
 
 function pagesLabel(c) {
-  if (c.page_start === null || c.page_start === undefined) return "";
-  if (c.page_end === null || c.page_end === undefined || c.page_end === c.page_start) return `page ${c.page_start}`;
-  return `pages ${c.page_start}–${c.page_end}`;
+  // "from a scan": the text was read by OCR and may hold recognition errors.
+  const scan = c.from_scan ? ", from a scan" : "";
+  if (c.page_start === null || c.page_start === undefined) return c.from_scan ? "from a scan" : "";
+  if (c.page_end === null || c.page_end === undefined || c.page_end === c.page_start) return `page ${c.page_start}${scan}`;
+  return `pages ${c.page_start}–${c.page_end}${scan}`;
 }
 
 // Titles and sections as a person reads them (documents.display_names): the title without

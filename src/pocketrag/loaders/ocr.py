@@ -1,0 +1,292 @@
+"""OCR for PDF pages without a usable text layer (the optional `pocketrag[ocr]` extra).
+
+rapidocr-onnxruntime runs PaddleOCR's detection and recognition models on the ONNX Runtime
+pocketrag already ships; the models are inside its wheel, so OCR works offline.
+
+Memory is the constraint (ingest budget 250 MB). The text detector's activations grow with
+the pixels it sees (~350 bytes per pixel measured: a whole 150-DPI letter page costs
++600 MB), so detection runs on a low-resolution copy of the page (DETECT_DPI), in horizontal
+bands of bounded size. Bands overlap by more than a line's height and a box is kept only by
+the band whose core holds its centre, so every line is seen whole exactly once. Recognition
+reads each line from the page rendered at `ocr_dpi` (200 by default: at 150 the recogniser
+drops spaces between English words), one line at a time (batches of 6 long lines cost
++260 MB and were slower).
+
+Time is bounded too: the budget is checked between bands and recognition batches (ONNX
+Runtime cannot be interrupted mid-run), and a page or file over budget fails the file with
+an error naming the bound, like every other bound (DESIGN.md decision 6).
+
+Pages are read one at a time; the caller (loaders/pdf.py) decides nothing but "does this
+page need OCR" and passes the text on like a text layer's.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from importlib import metadata
+from typing import Any
+
+import numpy as np
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from pocketrag.config import Settings
+from pocketrag.documents import LoaderError
+from pocketrag.loaders._common import bound_error
+
+INSTALL_HINT = "pip install 'pocketrag[ocr]'"
+# A page with less text than this (after clean-up) and images over half of it is a scan.
+MIN_TEXT_CHARS = 16
+MIN_IMAGE_COVERAGE = 0.5
+# The page image (3 bytes per pixel) stays under 18 MB, whatever the page size.
+MAX_PAGE_PIXELS = 6_000_000
+# Detection resolution: 120 DPI finds body text and keeps a letter page ~1000 px wide; the
+# detector itself resizes anything wider than 2000 px.
+DETECT_DPI = 120
+MAX_DETECT_WIDTH = 2000
+# Pixels per detection band: ~160k pixels kept the detector near +60 MB (measured).
+BAND_PIXELS = 96 * 1024
+MIN_BAND_PX = 128
+# Line crops recognised per call: the time budget is checked between calls.
+REC_BATCH = 12
+# Line boxes are grown by this share of their height before recognition (see pad()).
+CROP_PAD = 0.1
+# Recognised text below this confidence is dropped (rapidocr's own default).
+MIN_SCORE = 0.5
+
+
+def _engine_version() -> str:
+    try:
+        return metadata.version("rapidocr-onnxruntime")
+    except metadata.PackageNotFoundError:
+        return "unknown"
+
+
+def load_engine(settings: Settings) -> Any:
+    """The OCR engine, or LoaderError saying how to install it. Imported late: the extra is
+    optional, and OpenCV alone adds ~50 MB to a process that never needs it."""
+    try:
+        from rapidocr_onnxruntime import RapidOCR
+    except ImportError as exc:
+        if "libGL" in str(exc) or "libgthread" in str(exc):
+            raise LoaderError(
+                f"OCR is installed but OpenCV cannot load ({exc}); use the headless build: "
+                "pip uninstall -y opencv-python && pip install opencv-python-headless"
+            ) from exc
+        raise LoaderError(f"OCR is not installed; {INSTALL_HINT}") from exc
+    return RapidOCR(
+        # The detector sees bands no wider than MAX_DETECT_WIDTH: never upscale them ("min"
+        # would blow a 160-px band up to 736 px), never letterbox them.
+        det_limit_type="max",
+        det_limit_side_len=MAX_DETECT_WIDTH,
+        width_height_ratio=-1,
+        intra_op_num_threads=settings.ort_threads,
+        rec_batch_num=1,
+    )
+
+
+def ocr_available() -> bool:
+    try:
+        import rapidocr_onnxruntime  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def image_coverage(page: pdfium.PdfPage) -> float:
+    """Share of the page covered by images (their bounding boxes, summed). A scan is one
+    page-sized image, or tiles of one; a logo or a photo beside text covers far less."""
+    width, height = page.get_size()
+    covered = 0.0
+    for image in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=3):
+        left, bottom, right, top = image.get_bounds()
+        covered += max(0.0, min(right, width) - max(left, 0.0)) * max(
+            0.0, min(top, height) - max(bottom, 0.0)
+        )
+    return covered / max(width * height, 1.0)
+
+
+def render_scale(width_pt: float, height_pt: float, dpi: int) -> float:
+    """Pixels per point: `dpi`, lowered so the page fits in MAX_PAGE_PIXELS."""
+    return min(dpi / 72, (MAX_PAGE_PIXELS / max(width_pt * height_pt, 1.0)) ** 0.5)
+
+
+def bands(height: int, width: int, overlap: int) -> list[tuple[int, int, int, int]]:
+    """(top, bottom, core_top, core_bottom) of each detection band. Cores tile the page
+    without gaps; a band reaches `overlap // 2` past its core on each side, so a line no
+    taller than `overlap` whose centre is in the core lies whole inside the band."""
+    band = max(MIN_BAND_PX, 2 * overlap + 32, BAND_PIXELS // max(width, 1) // 32 * 32)
+    step = band - overlap
+    out = []
+    core_top = 0
+    while core_top < height:
+        core_bottom = min(height, core_top + step)
+        top = max(0, core_top - overlap // 2)
+        bottom = min(height, core_bottom + overlap // 2)
+        out.append((top, bottom, core_top, core_bottom))
+        core_top = core_bottom
+    return out
+
+
+def pad(box: np.ndarray, share: float = CROP_PAD) -> np.ndarray:
+    """The box grown by `share` of its height on every side. The detector's boxes can hug
+    the glyphs; the recogniser then loses the spaces between words (measured on a generated
+    scan: a whole line read as one word unpadded, right at 0.1-0.2, errors again at 0.3)."""
+    height = float(box[:, 1].max() - box[:, 1].min())
+    centre = box.mean(axis=0)
+    direction = np.sign(box - centre)
+    return box + direction * np.float32(share * height)
+
+
+def reading_order(boxes: list[np.ndarray]) -> list[list[int]]:
+    """Box indices grouped into lines (top to bottom), each line left to right: a box joins
+    a line when its vertical centre is within half a text height of the line's."""
+    centres = [float(b[:, 1].mean()) for b in boxes]
+    heights = [float(b[:, 1].max() - b[:, 1].min()) for b in boxes]
+    lines: list[list[int]] = []
+    line_centre = line_height = 0.0
+    for i in sorted(range(len(boxes)), key=lambda k: centres[k]):
+        if lines and abs(centres[i] - line_centre) < 0.5 * min(heights[i], line_height):
+            lines[-1].append(i)
+            continue
+        lines.append([i])
+        line_centre, line_height = centres[i], heights[i]
+    return [sorted(line, key=lambda k: float(boxes[k][:, 0].min())) for line in lines]
+
+
+@dataclass
+class ScanReader:
+    """OCR for one PDF file: decides which pages need it, reads them, keeps the budgets."""
+
+    settings: Settings
+    ocr_pages: list[int] = field(default_factory=list)  # 1-based pages read by OCR
+    skipped: list[int] = field(default_factory=list)  # scanned pages left unread
+    unavailable: str = ""  # why OCR could not run, when it could not
+    _engine: Any = None
+    _file_started: float | None = None
+
+    def wants(self, page: pdfium.PdfPage, lines: list[str], number: int) -> bool:
+        """Whether page `number` (1-based) should be read by OCR. A scanned page that cannot
+        be (OCR off or not installed) is remembered, so the result can say so."""
+        mode = self.settings.ocr
+        if mode != "force":
+            if sum(len(line) for line in lines) >= MIN_TEXT_CHARS:
+                return False
+            if image_coverage(page) < MIN_IMAGE_COVERAGE:
+                return False
+            if mode == "off":
+                self.skipped.append(number)
+                return False
+        if self._engine is None and not self.unavailable:
+            try:
+                self._engine = load_engine(self.settings)
+            except LoaderError as exc:
+                if mode == "force":
+                    raise LoaderError(f"POCKETRAG_OCR=force, but {exc}") from exc
+                self.unavailable = str(exc)
+        if self.unavailable:
+            self.skipped.append(number)
+            return False
+        return True
+
+    def read(self, page: pdfium.PdfPage, number: int) -> str:
+        """The page's text by OCR, one line of text per line on the page."""
+        started = time.perf_counter()
+        if self._file_started is None:
+            self._file_started = started
+        width_pt, height_pt = page.get_size()
+        scale = render_scale(width_pt, height_pt, self.settings.ocr_dpi)
+        bitmap = page.render(scale=scale)
+        try:
+            image = bitmap.to_numpy()[:, :, :3].copy()  # BGR, as OpenCV expects
+        finally:
+            bitmap.close()
+        boxes = self._detect(image, scale, started, number)
+        texts = self._recognise(image, boxes, started, number)
+        self.ocr_pages.append(number)
+        lines = reading_order(boxes)
+        joined = (" ".join(texts[i] for i in line if texts[i]) for line in lines)
+        return "\n".join(text for text in joined if text)
+
+    def _detect(
+        self, image: np.ndarray, scale: float, started: float, number: int
+    ) -> list[np.ndarray]:
+        """Text boxes, in `image` pixels, found on a DETECT_DPI copy of it, band by band."""
+        import cv2  # installed with rapidocr-onnxruntime
+
+        height, width = image.shape[:2]
+        factor = min(1.0, DETECT_DPI / 72 / scale, MAX_DETECT_WIDTH / width)
+        small = cv2.resize(
+            image,
+            (max(1, round(width * factor)), max(1, round(height * factor))),
+            interpolation=cv2.INTER_AREA,
+        )
+        # Overlap: the height of a 24-point line at the detection resolution.
+        overlap = max(32, round(24 * 1.4 * scale * factor))
+        found: list[np.ndarray] = []
+        for top, bottom, core_top, core_bottom in bands(*small.shape[:2], overlap):
+            self._check_time(started, number)
+            boxes, _ = self._engine.text_det(small[top:bottom])
+            for box in [] if boxes is None else boxes:
+                box = np.asarray(box, dtype=np.float32) + np.float32([0, top])
+                if core_top <= float(box[:, 1].mean()) < core_bottom:
+                    found.append(box / np.float32(factor))
+        return found
+
+    def _recognise(
+        self, image: np.ndarray, boxes: list[np.ndarray], started: float, number: int
+    ) -> list[str]:
+        texts: list[str] = []
+        for i in range(0, len(boxes), REC_BATCH):
+            self._check_time(started, number)
+            crops = self._engine.get_crop_img_list(
+                image, [pad(b) for b in boxes[i : i + REC_BATCH]]
+            )
+            results, _ = self._engine.text_rec(crops)
+            texts.extend(str(r[0]) if float(r[1]) >= MIN_SCORE else "" for r in results)
+        return texts
+
+    def _check_time(self, page_started: float, number: int) -> None:
+        now = time.perf_counter()
+        page_limit, file_limit = self.settings.ocr_page_seconds, self.settings.ocr_file_seconds
+        if now - page_started > page_limit:
+            raise bound_error(
+                f"OCR of page {number}",
+                f"{now - page_started:.1f} s",
+                f"{page_limit:g}-second",
+                "ocr_page_seconds",
+            )
+        if self._file_started is not None and now - self._file_started > file_limit:
+            raise bound_error(
+                f"OCR of this file (at page {number})",
+                f"{now - self._file_started:.1f} s",
+                f"{file_limit:g}-second",
+                "ocr_file_seconds",
+            )
+
+    def no_text_error(self, pages: int) -> LoaderError:
+        """The error for a PDF where nothing could be read: says why, and what to do."""
+        if self.skipped and self.settings.ocr == "off":
+            why = "its pages are scanned images without a text layer and POCKETRAG_OCR=off"
+        elif self.skipped:
+            why = f"its pages are scanned images without a text layer; {self.unavailable}"
+        elif self.ocr_pages:
+            why = "OCR found no text on its scanned pages"
+        else:
+            why = "no extractable text (scanned image?)"
+        return LoaderError(f"nothing to index in {pages} page(s): {why}")
+
+    def metadata(self) -> dict[str, object]:
+        """What the Document records: OCR'd pages (citations mark them "from a scan") and
+        scanned pages left unread, with the reason."""
+        out: dict[str, object] = {}
+        if self.ocr_pages:
+            out["ocr_pages"] = self.ocr_pages
+            out["ocr_engine"] = f"rapidocr-onnxruntime {_engine_version()}"
+        if self.skipped:
+            out["scanned_pages_unread"] = self.skipped
+            out["ocr_note"] = (
+                "POCKETRAG_OCR=off" if self.settings.ocr == "off" else self.unavailable
+            )
+        return out

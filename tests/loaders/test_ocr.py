@@ -1,0 +1,213 @@
+"""OCR of scanned PDF pages (loaders/ocr.py) with the real rapidocr-onnxruntime models.
+
+The scans are made here: a known paragraph is typeset by fpdf2, rendered by pypdfium2 and
+saved by Pillow as an image-only PDF, so the text OCR should recover is known exactly.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import numpy as np
+import pypdfium2 as pdfium
+import pytest
+
+from pocketrag.config import Settings, load_settings
+from pocketrag.documents import Document, LoaderError
+from pocketrag.generation.citations import build_citations
+from pocketrag.loaders import load_document
+from pocketrag.loaders.ocr import bands, reading_order
+from pocketrag.pipeline import Pipeline
+
+from .conftest import make_pdf
+
+pytest.importorskip("rapidocr_onnxruntime", reason="the ocr extra is not installed")
+
+PARAGRAPH = (
+    "Employees who work from home must keep company laptops locked when unattended. "
+    "Expense claims for home office equipment are capped at 300 euros per year and need "
+    "a receipt. Staff report any security incident to the service desk within one hour. "
+    "Managers review remote work arrangements every six months."
+)
+SENTENCE = "Expense claims for home office equipment are capped at 300 euros per year"
+TEXT_PAGE = "Travel is booked through the travel desk. Trains are booked in standard class."
+
+
+def cer(reference: str, hypothesis: str) -> float:
+    """Character error rate: Levenshtein distance / reference length, whitespace collapsed."""
+    ref, hyp = " ".join(reference.split()), " ".join(hypothesis.split())
+    previous = list(range(len(hyp) + 1))
+    for i, r in enumerate(ref, start=1):
+        current = [i]
+        for j, h in enumerate(hyp, start=1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (r != h)))
+        previous = current
+    return previous[-1] / len(ref)
+
+
+def test_cer_counts_edits() -> None:
+    assert cer("abcd", "abcd") == 0
+    assert cer("abcd", "abxd") == 0.25  # one substitution
+    assert cer("abcd", "abd") == 0.25  # one deletion
+    assert cer("ab  cd", "ab cd\n") == 0  # whitespace runs are one space
+
+
+def scan_image(tmp_path: Path, text: str, dpi: int = 200):
+    """The page as a scanner would see it: typeset, then rendered to a grey image."""
+    typeset = make_pdf(tmp_path / "typeset.pdf", [[text]])
+    pdf = pdfium.PdfDocument(str(typeset))
+    try:
+        return pdf[0].render(scale=dpi / 72).to_pil().convert("L")
+    finally:
+        pdf.close()
+
+
+def image_only_pdf(tmp_path: Path, text: str, dpi: int = 200) -> Path:
+    path = tmp_path / "scan.pdf"
+    scan_image(tmp_path, text, dpi).save(path, "PDF", resolution=dpi)
+    return path
+
+
+def page_text(document: Document, page: int) -> str:
+    return " ".join(b.text for b in document.blocks if b.page == page)
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    return load_settings(data_dir=tmp_path / "data")
+
+
+@pytest.fixture
+def scan(tmp_path: Path) -> Path:
+    path = image_only_pdf(tmp_path, PARAGRAPH)
+    pdf = pdfium.PdfDocument(str(path))
+    try:  # the fixture really is a scan: no text layer at all
+        assert pdf[0].get_textpage().get_text_range().strip() == ""
+    finally:
+        pdf.close()
+    return path
+
+
+@pytest.mark.slow
+def test_scan_is_ingested_and_found_by_a_sentence(tmp_path: Path, scan: Path) -> None:
+    """The acceptance test of issue 16: generated scan in, paragraph found, CER <= 5%."""
+    (tmp_path / "travel.md").write_text(f"# Travel\n\n{TEXT_PAGE}\n")
+    with Pipeline(load_settings(data_dir=tmp_path / "data")) as pipeline:
+        report = pipeline.ingest_paths([scan, tmp_path / "travel.md"])
+        assert report.ok, report.to_json()
+        [hit] = pipeline.search(SENTENCE, k=1)
+        assert hit.source == str(scan) and hit.page_start == 1
+        assert hit.from_scan and hit.to_json()["from_scan"] is True
+        assert cer(PARAGRAPH, hit.text) <= 0.05, hit.text
+        [other] = pipeline.search("trains standard class", k=1)
+        assert other.source.endswith("travel.md") and not other.from_scan
+        [citation] = build_citations("Claims are capped at 300 euros [1].", [hit])
+        assert citation["from_scan"] is True and citation["page_start"] == 1
+        [info] = [d for d in pipeline.store.list_documents() if d.source == str(scan)]
+        assert info.metadata["ocr_pages"] == [1]
+
+
+@pytest.mark.slow
+def test_mixed_pdf_keeps_page_numbers_and_marks_only_the_scanned_page(
+    tmp_path: Path, settings: Settings
+) -> None:
+    from fpdf import FPDF
+
+    image = tmp_path / "page2.png"
+    scan_image(tmp_path, PARAGRAPH).save(image)
+    pdf = FPDF()  # page 1: a text layer; page 2: a full-page scan
+    pdf.set_font("Helvetica", size=11)
+    pdf.add_page()
+    pdf.multi_cell(0, 6, TEXT_PAGE)
+    pdf.add_page()
+    pdf.image(str(image), x=0, y=0, w=pdf.w, h=pdf.h)
+    pdf.output(str(tmp_path / "mixed.pdf"))
+
+    document = load_document(tmp_path / "mixed.pdf", settings)
+    assert document.metadata["ocr_pages"] == [2]
+    assert page_text(document, 1) == TEXT_PAGE
+    assert cer(PARAGRAPH, page_text(document, 2)) <= 0.05, page_text(document, 2)
+
+    off = load_document(tmp_path / "mixed.pdf", settings.model_copy(update={"ocr": "off"}))
+    assert {b.page for b in off.blocks} == {1}
+    assert off.metadata["scanned_pages_unread"] == [2]
+    assert off.metadata["ocr_note"] == "POCKETRAG_OCR=off"
+
+
+@pytest.mark.slow
+def test_force_reads_a_page_that_has_a_text_layer(tmp_path: Path, settings: Settings) -> None:
+    path = make_pdf(tmp_path / "text.pdf", [[PARAGRAPH]])
+    document = load_document(path, settings.model_copy(update={"ocr": "force"}))
+    assert document.metadata["ocr_pages"] == [1]
+    assert cer(PARAGRAPH, page_text(document, 1)) <= 0.05
+
+
+def test_off_reports_the_scan_and_the_setting(scan: Path, settings: Settings) -> None:
+    with pytest.raises(LoaderError) as error:
+        load_document(scan, settings.model_copy(update={"ocr": "off"}))
+    assert "scanned images without a text layer and POCKETRAG_OCR=off" in str(error.value)
+
+
+def test_without_the_extra_scans_fail_with_the_install_hint(
+    scan: Path, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "rapidocr_onnxruntime", None)  # import now fails
+    with pytest.raises(LoaderError) as error:
+        load_document(scan, settings)
+    message = str(error.value)
+    assert "scanned images without a text layer" in message
+    assert "OCR is not installed; pip install 'pocketrag[ocr]'" in message
+    with pytest.raises(LoaderError) as forced:
+        load_document(scan, settings.model_copy(update={"ocr": "force"}))
+    assert "POCKETRAG_OCR=force, but OCR is not installed" in str(forced.value)
+
+
+def test_without_the_extra_text_pages_still_load(
+    tmp_path: Path, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "rapidocr_onnxruntime", None)
+    document = load_document(make_pdf(tmp_path / "text.pdf", [[TEXT_PAGE]]), settings)
+    assert page_text(document, 1) == TEXT_PAGE and "ocr_pages" not in document.metadata
+
+
+@pytest.mark.parametrize(
+    ("limits", "setting"),
+    [
+        ({"ocr_page_seconds": 1e-6}, "POCKETRAG_OCR_PAGE_SECONDS"),
+        ({"ocr_file_seconds": 1e-6}, "POCKETRAG_OCR_FILE_SECONDS"),
+    ],
+)
+def test_time_budget_fails_the_file_naming_the_bound(
+    scan: Path, settings: Settings, limits: dict[str, float], setting: str
+) -> None:
+    # A microsecond: rendering the page alone takes longer, so the first check trips.
+    with pytest.raises(LoaderError) as error:
+        load_document(scan, settings.model_copy(update=limits))
+    assert "OCR of" in str(error.value) and f"({setting})" in str(error.value)
+
+
+def test_bands_cover_the_page_and_hold_any_line_up_to_the_overlap() -> None:
+    height, overlap = 1000, 60
+    out = bands(height, 800, overlap)
+    assert out[0][2] == 0 and out[-1][3] == height
+    for (_, _, _, core_end), (_, _, core_start, _) in zip(out, out[1:], strict=False):
+        assert core_end == core_start  # cores tile the page
+    for centre in range(0, height, 7):  # a line of height `overlap` centred anywhere
+        [band] = [b for b in out if b[2] <= centre < b[3]]
+        top, bottom = max(0, centre - overlap // 2), min(height, centre + overlap // 2)
+        assert band[0] <= top and bottom <= band[1]
+
+
+def box(left: float, top: float, right: float, bottom: float) -> np.ndarray:
+    return np.float32([[left, top], [right, top], [right, bottom], [left, bottom]])
+
+
+def test_reading_order_is_by_lines_then_left_to_right() -> None:
+    boxes = [
+        box(300, 102, 500, 122),  # line 2, right
+        box(10, 10, 200, 30),  # line 1, left
+        box(10, 100, 250, 120),  # line 2, left
+        box(220, 12, 400, 31),  # line 1, right (a little lower)
+    ]
+    assert reading_order(boxes) == [[1, 3], [2, 0]]
