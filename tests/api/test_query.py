@@ -46,7 +46,16 @@ def test_search_returns_cli_hit_objects(live):
     assert response.status_code == 200
     hits = response.json()
     assert 1 <= len(hits) <= 3
-    assert set(hits[0]) == {"source", "title", "page_start", "page_end", "heading", "text", "score", "from_scan"}
+    assert set(hits[0]) == {
+        "source",
+        "title",
+        "page_start",
+        "page_end",
+        "heading",
+        "text",
+        "score",
+        "from_scan",
+    }
     assert "annual-leave" in hits[0]["source"]
     assert [h["score"] for h in hits] == sorted((h["score"] for h in hits), reverse=True)
 
