@@ -45,7 +45,7 @@ MAX_PAGE_PIXELS = 6_000_000
 # detector itself resizes anything wider than 2000 px.
 DETECT_DPI = 120
 MAX_DETECT_WIDTH = 2000
-# Pixels per detection band: ~160k pixels kept the detector near +60 MB (measured).
+# Pixels per detection band: ~100k kept the detector at +55-65 MB (measured; 160k: +90 MB).
 BAND_PIXELS = 96 * 1024
 MIN_BAND_PX = 128
 # Line crops recognised per call: the time budget is checked between calls.
@@ -65,7 +65,7 @@ def _engine_version() -> str:
 
 def load_engine(settings: Settings) -> Any:
     """The OCR engine, or LoaderError saying how to install it. Imported late: the extra is
-    optional, and OpenCV alone adds ~50 MB to a process that never needs it."""
+    optional, and OpenCV alone adds 25-50 MB to a process that never needs it."""
     try:
         from rapidocr_onnxruntime import RapidOCR
     except ImportError as exc:
@@ -77,7 +77,7 @@ def load_engine(settings: Settings) -> Any:
         raise LoaderError(f"OCR is not installed; {INSTALL_HINT}") from exc
     return RapidOCR(
         # The detector sees bands no wider than MAX_DETECT_WIDTH: never upscale them ("min"
-        # would blow a 160-px band up to 736 px), never letterbox them.
+        # would blow a 128-px band up to 736 px), never letterbox them.
         det_limit_type="max",
         det_limit_side_len=MAX_DETECT_WIDTH,
         width_height_ratio=-1,
