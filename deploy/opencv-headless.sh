@@ -10,4 +10,6 @@ pip=${1:-pip}
 version=$("$pip" show opencv-python 2>/dev/null | sed -n 's/^Version: //p')
 [ -n "$version" ] || exit 0  # no OCR extra (or already swapped): nothing to do
 "$pip" uninstall --quiet -y opencv-python
-"$pip" install --quiet --no-deps "opencv-python-headless==$version"
+# Forced: both packages install the same cv2/ files, so the uninstall above also removed an
+# already installed headless build's files (a re-run of `make` after a pyproject change).
+"$pip" install --quiet --no-deps --force-reinstall "opencv-python-headless==$version"
