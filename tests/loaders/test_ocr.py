@@ -20,7 +20,7 @@ from pocketrag.config import Settings, load_settings
 from pocketrag.documents import Document, LoaderError
 from pocketrag.generation.citations import build_citations
 from pocketrag.loaders import load_document
-from pocketrag.loaders.ocr import bands, ocr_available, reading_order
+from pocketrag.loaders.ocr import bands, iou, ocr_available, reading_order
 from pocketrag.pipeline import Pipeline
 
 from .conftest import make_pdf
@@ -218,3 +218,9 @@ def test_reading_order_is_by_lines_then_left_to_right() -> None:
         box(220, 12, 400, 31),  # line 1, right (a little lower)
     ]
     assert reading_order(boxes) == [[1, 3], [2, 0]]
+
+
+def test_iou_of_box_rectangles() -> None:
+    assert iou(box(0, 0, 10, 10), box(0, 0, 10, 10)) == 1
+    assert iou(box(0, 0, 10, 10), box(0, 5, 10, 15)) == 50 / 150  # half overlaps
+    assert iou(box(0, 0, 10, 10), box(20, 0, 30, 10)) == 0

@@ -143,6 +143,19 @@ def pad(box: np.ndarray, share: float = CROP_PAD) -> np.ndarray:
     return box + direction * np.float32(share * height)
 
 
+def area(box: np.ndarray) -> float:
+    (left, top), (right, bottom) = box.min(axis=0), box.max(axis=0)
+    return float((right - left) * (bottom - top))
+
+
+def iou(a: np.ndarray, b: np.ndarray) -> float:
+    """Intersection over union of two boxes' bounding rectangles."""
+    left, top = np.maximum(a.min(axis=0), b.min(axis=0))
+    right, bottom = np.minimum(a.max(axis=0), b.max(axis=0))
+    inter = max(0.0, float(right - left)) * max(0.0, float(bottom - top))
+    return inter / max(area(a) + area(b) - inter, 1e-6)
+
+
 def reading_order(boxes: list[np.ndarray]) -> list[list[int]]:
     """Box indices grouped into lines (top to bottom), each line left to right: a box joins
     a line when its vertical centre is within half a text height of the line's."""
@@ -229,14 +242,26 @@ class ScanReader:
         # Overlap: the height of a 24-point line at the detection resolution.
         overlap = max(32, round(24 * 1.4 * scale * factor))
         found: list[np.ndarray] = []
+        previous: list[int] = []  # indices in `found` of the last band's boxes
         for top, bottom, core_top, core_bottom in bands(*small.shape[:2], overlap):
             self._check_time(started, number)
             boxes, _ = self._engine.text_det(small[top:bottom])
             trim_memory()
+            current: list[int] = []
             for box in [] if boxes is None else boxes:
                 box = np.asarray(box, dtype=np.float32) + np.float32([0, top])
-                if core_top <= float(box[:, 1].mean()) < core_bottom:
+                if not core_top <= float(box[:, 1].mean()) < core_bottom:
+                    continue
+                # A line taller than the overlap, cut by the last band's edge, can have been
+                # kept there too (its cut box's centre fell in that band's core): keep the
+                # bigger box of the two.
+                twin = next((k for k in previous if iou(found[k], box / factor) > 0.3), None)
+                if twin is None:
+                    current.append(len(found))
                     found.append(box / np.float32(factor))
+                elif area(box / factor) > area(found[twin]):
+                    found[twin] = box / np.float32(factor)
+            previous = current
         return found
 
     def _recognise(
