@@ -66,6 +66,14 @@ class Settings(BaseSettings):
     max_docx_uncompressed_mb: float = 200
     chunk_tokens: int = 200
     chunk_overlap_sentences: int = 1
+    # The parse worker (decision 8): files are loaded and chunked in a child process under
+    # these hard limits; a file that crosses one fails with a reason naming the setting.
+    # Address space (not resident size) of the worker: ~90 MB of it is libraries.
+    parse_memory_mb: int = Field(default=256, ge=128, le=65536)
+    parse_cpu_seconds: float = Field(default=60, gt=0)  # CPU time per file
+    parse_timeout_s: float = Field(default=120, gt=0)  # wall time per file
+    parse_max_blocks: int = Field(default=100_000, ge=1)  # paragraphs, rows per document
+    parse_max_chunks: int = Field(default=10_000, ge=1)  # chunks per document
 
     # --- retrieval ---------------------------------------------------------------------
     top_k: int = 5

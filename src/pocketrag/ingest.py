@@ -124,7 +124,7 @@ class Ingestor:
         store: Store,
         embedder: Embedder,
         chunker: ChunkerLike,
-        load: Callable[[Path, str | None], Document],
+        parse: Callable[[Path, str | None], tuple[Document, list[Chunk]]],
         *,
         batch_size: int = 8,
         suffixes: frozenset[str] = frozenset(),
@@ -132,18 +132,25 @@ class Ingestor:
         self.store = store
         self.embedder = embedder
         self.chunker = chunker
-        self.load = load
+        self.parse = parse  # file -> (document, its chunks), in the bounded parse worker
         self.batch_size = batch_size
         self.suffixes = suffixes
 
     def add_document(
-        self, document: Document, *, sha256: str, collection: str
+        self,
+        document: Document,
+        *,
+        sha256: str,
+        collection: str,
+        chunks: list[Chunk] | None = None,
     ) -> tuple[Status, str, int]:
-        """Chunk, embed and store an already loaded document; (status, id, chunks)."""
+        """Embed and store a loaded document (chunked here unless its chunks are given);
+        (status, id, chunks)."""
         existing = self.store.find_document(document.source, collection)
         if existing is not None and existing.sha256 == sha256:
             return "unchanged", existing.id, existing.chunk_count
-        chunks = self.chunker.run(document)
+        if chunks is None:
+            chunks = self.chunker.run(document)
         if not chunks:
             raise PocketragError("no text to index after chunking")
         vectors = embed_in_batches(
@@ -167,10 +174,10 @@ class Ingestor:
                 result.status, result.document_id = "unchanged", existing.id
                 result.chunks = existing.chunk_count
             else:
-                document = self.load(path, password)
+                document, chunks = self.parse(path, password)
                 document.source = source
                 status, doc_id, count = self.add_document(
-                    document, sha256=sha, collection=collection
+                    document, sha256=sha, collection=collection, chunks=chunks
                 )
                 result.status, result.document_id, result.chunks = status, doc_id, count
         except PocketragError as exc:

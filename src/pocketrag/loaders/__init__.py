@@ -11,11 +11,14 @@ import re
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from pocketrag.config import Settings
 from pocketrag.documents import Document, LoaderError, PocketragError
 from pocketrag.loaders import docx, html, markdown, pdf, text
 from pocketrag.loaders._common import check_file_size
+
+if TYPE_CHECKING:
+    from pocketrag.config import Settings  # only a type: the parse worker never loads it
 
 # type -> file extensions it is recognised by (lower case)
 SUPPORTED_TYPES: dict[str, tuple[str, ...]] = {
@@ -112,7 +115,7 @@ def load_document(path: Path, settings: Settings, password: str | None = None) -
     doc_type = detect_type(path)
     try:
         document = _LOADERS[doc_type](path, settings, password)
-    except PocketragError:
+    except (PocketragError, MemoryError):  # the parse worker reports its memory limit
         raise
     except RecursionError as exc:
         raise LoaderError(f"could not read this {doc_type} file: it is nested too deeply") from exc

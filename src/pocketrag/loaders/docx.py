@@ -10,14 +10,17 @@ from __future__ import annotations
 import re
 import zipfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import docx
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
-from pocketrag.config import Settings
 from pocketrag.documents import Block, Document, LoaderError
 from pocketrag.loaders._common import MB, TextBudget, bound_error, clean_inline
+
+if TYPE_CHECKING:
+    from pocketrag.config import Settings  # only a type: the parse worker never loads it
 
 XML_SHARE = 10
 _HEADING_STYLE = re.compile(r"^heading\s*(\d)$", re.I)

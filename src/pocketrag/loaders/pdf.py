@@ -12,11 +12,11 @@ import re
 import threading
 from collections import Counter
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from pocketrag.config import Settings
 from pocketrag.documents import Block, Document, LoaderError
 from pocketrag.loaders._common import (
     NUMBERED_HEADING,
@@ -26,6 +26,9 @@ from pocketrag.loaders._common import (
     clean_inline,
     heading_level,
 )
+
+if TYPE_CHECKING:
+    from pocketrag.config import Settings  # only a type: the parse worker never loads it
 
 _LIGATURES = str.maketrans(
     {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"}
