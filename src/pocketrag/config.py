@@ -62,7 +62,9 @@ class Settings(BaseSettings):
     # --- ingest bounds (decision 6) ----------------------------------------------------
     max_file_mb: float = 50
     max_pages: int = 2000
-    max_text_chars: int = 20_000_000
+    # ~1,000 characters make one 200-token chunk: 8M characters is parse_max_chunks' worth,
+    # and fails a 19 MB text file up front instead of at the parse worker's memory limit.
+    max_text_chars: int = 8_000_000
     max_docx_uncompressed_mb: float = 200
     chunk_tokens: int = 200
     chunk_overlap_sentences: int = 1

@@ -113,6 +113,13 @@ def load_document(path: Path, settings: Settings, password: str | None = None) -
     if size == 0:
         raise LoaderError("empty document (the file is 0 bytes)")
     doc_type = detect_type(path)
+    if doc_type in ("html", "markdown"):  # the text loader has its own, same check
+        with path.open("rb") as f:
+            if text.looks_binary(f.read(8192)):
+                raise LoaderError(
+                    f"this looks like a binary file, not {doc_type} (it contains NUL bytes "
+                    "or control characters)"
+                )
     try:
         document = _LOADERS[doc_type](path, settings, password)
     except (PocketragError, MemoryError):  # the parse worker reports its memory limit

@@ -36,6 +36,7 @@ _LIGATURES = str.maketrans(
 # A page where more than this share of lines look like headings is a table or a form.
 _MAX_HEADING_SHARE = 0.5
 _PDFIUM_LOCK = threading.Lock()
+MAX_PAGE_POINTS = 14_400
 # Metadata titles that are file names or placeholders ("Binder1.pdf", "untitled").
 _JUNK_TITLE = re.compile(r"^$|^untitled|^microsoft word|\.[a-z0-9]{2,4}$|^\S+$", re.I)
 _PAGE_NUMBER = re.compile(r"^(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$", re.I)
@@ -55,6 +56,18 @@ def open_pdf(path: Path, password: str | None) -> pdfium.PdfDocument:
         if code == pdfium_c.FPDF_ERR_SECURITY:
             raise LoaderError("the PDF uses an unsupported security handler") from exc
         raise LoaderError(f"not a readable PDF (damaged or truncated?): {exc}") from exc
+
+
+def check_page_size(page: pdfium.PdfPage, number: int) -> None:
+    """PDFium sizes buffers by the page's area: a 10^9-point page took +250 MB (issue 12).
+    The PDF specification caps pages at 14,400 points (200 inches) a side."""
+    width, height = page.get_size()
+    if not (0 < width <= MAX_PAGE_POINTS and 0 < height <= MAX_PAGE_POINTS):
+        page.close()
+        raise LoaderError(
+            f"page {number} is {width:,.0f} x {height:,.0f} points, over the PDF "
+            f"specification's {MAX_PAGE_POINTS:,}-point limit (a damaged or hostile file)"
+        )
 
 
 def page_lines(raw: str) -> list[str]:
@@ -151,6 +164,7 @@ def _load(path: Path, settings: Settings, password: str | None) -> Document:
         page_texts: list[list[str]] = []
         for number in range(pages):
             page = pdf[number]
+            check_page_size(page, number + 1)
             textpage = page.get_textpage()
             try:
                 page_texts.append(page_lines(budget.add(textpage.get_text_range())))
