@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import random
 import subprocess
 import sys
 from pathlib import Path
@@ -33,7 +34,7 @@ def docs(tmp_path: Path) -> Path:
         "# Annual leave\n\nFull-time staff receive twenty-five days of paid leave a year.\n"
     )
     (root / "laptops.txt").write_text("Report a lost laptop to the service desk within an hour.\n")
-    (root / "broken.pdf").write_bytes(b"%PDF-1.7\n" + os.urandom(2000))
+    (root / "broken.pdf").write_bytes(b"%PDF-1.7\n" + random.Random(7).randbytes(2000))
     return root
 
 

@@ -83,7 +83,7 @@ def sha256_file(path: Path, block: int = 1 << 20) -> str:
 
 def supported_suffixes() -> frozenset[str]:
     """File extensions the loaders accept (".pdf", ...), from the loader registry."""
-    from pocketrag.loaders import SUPPORTED_TYPES  # {"pdf": (".pdf",), ...}
+    from pocketrag.file_types import SUPPORTED_TYPES  # {"pdf": (".pdf",), ...}
 
     return frozenset(ext.lower() for exts in SUPPORTED_TYPES.values() for ext in exts)
 

@@ -14,20 +14,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pocketrag.documents import Document, LoaderError, PocketragError
+from pocketrag.file_types import SUPPORTED_TYPES
 from pocketrag.loaders import docx, html, markdown, pdf, text
 from pocketrag.loaders._common import check_file_size
 
 if TYPE_CHECKING:
     from pocketrag.config import Settings  # only a type: the parse worker never loads it
 
-# type -> file extensions it is recognised by (lower case)
-SUPPORTED_TYPES: dict[str, tuple[str, ...]] = {
-    "pdf": (".pdf",),
-    "docx": (".docx",),
-    "html": (".html", ".htm", ".xhtml"),
-    "markdown": (".md", ".markdown", ".mdown", ".mkd"),
-    "text": (".txt", ".text", ".rst"),
-}
 _LOADERS: dict[str, Callable[[Path, Settings, str | None], Document]] = {
     "pdf": pdf.load,
     "docx": docx.load,
