@@ -77,8 +77,10 @@ def front_matter(text: str) -> tuple[dict[str, object], str]:
     """YAML front matter (if any, within bounds, and if it parses) and the text after it;
     only scalar fields, each cut to _FIELD_MAX_CHARS."""
     match = _FRONT_MATTER.match(text[: FRONT_MATTER_MAX_CHARS + 16])
-    if not match or not _yaml_within_bounds(match.group(1)):
+    if not match:
         return {}, text
+    if not _yaml_within_bounds(match.group(1)):
+        return {}, text[match.end() :]  # metadata past its bounds: dropped, not indexed
     try:
         meta = yaml.safe_load(match.group(1))
     except yaml.YAMLError:
@@ -109,7 +111,7 @@ def _yaml_within_bounds(source: str) -> bool:
                 if aliases > _YAML_MAX_ALIASES:
                     return False
     except yaml.YAMLError:
-        return False
+        return True  # not YAML at all: safe_load says so, and the block stays text
     return True
 
 
