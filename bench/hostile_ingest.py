@@ -42,6 +42,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(REPO / "tests"), str(REPO / "bench")]
 import hostile_files as hostile  # noqa: E402  (tests/hostile_files.py: the generators)
 from memsample import tree_rss_kb  # noqa: E402
+from serve_load import free_port, status_kb  # noqa: E402
 
 PYTHON = sys.executable
 os.environ.setdefault("POCKETRAG_MODEL_DIR", str(REPO / "pocketrag-data" / "models"))
@@ -70,12 +71,6 @@ def generate(folder: Path, scale: float) -> list[Path]:
         ("quadratic.html", lambda p: quadratic_html(p, scale)),
     ]
     return [make(folder / name) for name, make in makers]
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 class TreeSampler(threading.Thread):
@@ -280,7 +275,7 @@ def main() -> None:
             "python": sys.version.split()[0],
             "wall_s": round(wall, 1),
             "tree_peak_rss_mb": round(sampler.peak_kb / 1024, 1),
-            "server_vmhwm_mb": round(_status_kb(proc.pid, "VmHWM") / 1024, 1),
+            "server_vmhwm_mb": round(status_kb(proc.pid, "VmHWM") / 1024, 1),
             "worker_vmhwm_max_mb": round(sampler.worker_hwm_kb / 1024, 1),
             "traffic": load,
             "jobs": [{k: v for k, v in j.items() if k not in ("id", "submitted")} for j in jobs],
@@ -294,13 +289,6 @@ def main() -> None:
         proc.wait(15)
     print(json.dumps(report, indent=2))
     print(table(report))
-
-
-def _status_kb(pid: int, field: str) -> int:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith(field + ":"):
-            return int(line.split()[1])
-    return 0
 
 
 def table(report: dict) -> str:

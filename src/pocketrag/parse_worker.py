@@ -9,17 +9,17 @@ bounds). A crossed limit ends that file with a reason naming the setting; the ne
 gets a fresh worker.
 
 The worker is one long-lived `python -m pocketrag.parse_worker` started on first use and
-reused, speaking length-prefixed pickle frames over its stdin/stdout. It never imports
-ONNX Runtime, the model or pydantic: its resident size stays ~50 MB beside the ingest
-process. Pickle is safe here because both ends are our own code; the file's bytes never
-travel over the pipe, only its path and the parsed, bounded result.
+reused, speaking length-prefixed JSON frames over its stdin/stdout. JSON, not pickle: the
+worker runs C parsers on hostile bytes, and whatever it sends back must stay data in the
+parent, never code. It never imports ONNX Runtime, the model or pydantic, so it stays
+small beside the ingest process.
 """
 
 from __future__ import annotations
 
 import contextlib
+import json
 import os
-import pickle
 import resource
 import select
 import signal
@@ -102,11 +102,11 @@ class ParseWorker:
                     f"parsing took longer than {self.limits.timeout_s:g} s and was stopped "
                     "(POCKETRAG_PARSE_TIMEOUT_S)"
                 ) from None
-            except (OSError, EOFError, ValueError, pickle.UnpicklingError):
+            except (OSError, EOFError, ValueError):
                 raise LoaderError(self._death_reason()) from None
         kind = reply[0]
         if kind == "ok":
-            return reply[1], reply[2]
+            return _document_from_json(reply[1]), [_chunk_from_json(row) for row in reply[2]]
         if kind == "memory":
             self._stop(kill=True)  # a heap that ran out may be in any state: start afresh
             raise LoaderError(_memory_reason(self.limits))
@@ -157,9 +157,13 @@ class ParseWorker:
             proc.wait()
 
     def _death_reason(self) -> str:
-        """Why the child is gone, in words; the child is then reaped."""
-        proc = self._proc
-        code = proc.wait(timeout=5) if proc is not None else None
+        """Why the child is gone (or talks nonsense), in words; it is then reaped."""
+        proc, code = self._proc, None
+        if proc is not None:
+            try:
+                code = proc.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                code = None  # alive but its reply made no sense: killed below
         self._stop(kill=True)
         if code == -signal.SIGXCPU:
             return (
@@ -179,8 +183,40 @@ def _memory_reason(limits: ParseLimits) -> str:
     )
 
 
+def _document_json(document: Document) -> dict[str, Any]:
+    return {
+        "source": document.source,
+        "title": document.title,
+        "doc_type": document.doc_type,
+        "pages": document.pages,
+        "metadata": document.metadata,
+    }
+
+
+def _document_from_json(value: dict[str, Any]) -> Document:
+    return Document(blocks=[], **value)
+
+
+def _chunk_json(chunk: Chunk) -> list[Any]:
+    return [
+        chunk.text,
+        chunk.ordinal,
+        chunk.page_start,
+        chunk.page_end,
+        chunk.heading_path,
+        chunk.char_start,
+        chunk.char_end,
+        chunk.embed_text,
+    ]
+
+
+def _chunk_from_json(row: list[Any]) -> Chunk:
+    text, ordinal, page_start, page_end, path, start, end, embed_text = row
+    return Chunk(text, ordinal, page_start, page_end, tuple(path), start, end, embed_text)
+
+
 def _write_frame(stream: Any, value: object) -> None:
-    data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    data = json.dumps(value, default=str).encode()
     stream.write(_HEADER.pack(len(data)) + data)
     stream.flush()
 
@@ -205,7 +241,7 @@ def _read_frame(stream: Any, deadline: float | None = None) -> Any:
     (size,) = _HEADER.unpack(_read_exact(fd, _HEADER.size, deadline))
     if size > _MAX_FRAME:
         raise ValueError(f"frame of {size} bytes")
-    return pickle.loads(_read_exact(fd, size, deadline))
+    return json.loads(_read_exact(fd, size, deadline))
 
 
 # --- the child -----------------------------------------------------------------------------
@@ -247,8 +283,8 @@ def parse_file(path: Path, password: str | None, limits: ParseLimits, chunker: A
             f"{limits.max_blocks:,} limit (POCKETRAG_PARSE_MAX_BLOCKS)"
         )
     chunks = chunker.run(document, max_chunks=limits.max_chunks)
-    document.blocks = []  # the chunks carry the text; no need to send it twice
-    return ("ok", document, chunks)
+    # The chunks carry the text: the blocks are not sent.
+    return ("ok", _document_json(document), [_chunk_json(chunk) for chunk in chunks])
 
 
 def main() -> None:
