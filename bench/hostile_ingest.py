@@ -41,7 +41,7 @@ import httpx
 REPO = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(REPO / "tests"), str(REPO / "bench")]
 import hostile_files as hostile  # noqa: E402  (tests/hostile_files.py: the generators)
-from memsample import tree_rss_kb  # noqa: E402
+from memsample import child_pids, tree_rss_kb  # noqa: E402
 from serve_load import free_port, status_kb  # noqa: E402
 
 PYTHON = sys.executable
@@ -89,12 +89,8 @@ class TreeSampler(threading.Thread):
 
 
 def _children_hwm_kb(pid: int) -> int:
-    try:
-        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
-    except OSError:
-        return 0
     best = 0
-    for child in children:
+    for child in child_pids(pid):
         try:
             for line in Path(f"/proc/{child}/status").read_text().splitlines():
                 if line.startswith("VmHWM:"):
