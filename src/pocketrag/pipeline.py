@@ -141,6 +141,7 @@ class Pipeline:
                 "The index is open read-only; it cannot be changed. "
                 "Unset POCKETRAG_READ_ONLY (or open it writable) to ingest."
             )
+        self.parser.start()  # its imports overlap with loading the model (self.ingestor)
         return self.ingestor.ingest_paths(
             paths, collection=collection, password=password, on_progress=on_progress
         )
