@@ -261,6 +261,7 @@ def main() -> None:
         sampler = TreeSampler(proc.pid)
         sampler.start()
         metrics_before = metrics_size(url)
+        found_before = still_searchable(url)
         started = time.perf_counter()
         jobs, load = asyncio.run(scenario(url, files, args.clients))
         wall = time.perf_counter() - started
@@ -276,7 +277,8 @@ def main() -> None:
             "traffic": load,
             "jobs": [{k: v for k, v in j.items() if k not in ("id", "submitted")} for j in jobs],
             "integrity_check": integrity(data / "index.sqlite3"),
-            "handbook_questions_found": still_searchable(url),
+            "handbook_questions_found_before": found_before,
+            "handbook_questions_found_after": still_searchable(url),
             "metrics_bytes_before": metrics_before,
             "metrics_bytes_after_200_junk_methods": metrics_size(url),
         }
