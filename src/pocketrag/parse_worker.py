@@ -38,8 +38,13 @@ if TYPE_CHECKING:
     from pocketrag.config import Settings
 
 _HEADER = struct.Struct("!Q")
-# A result bigger than this is refused (max_chunks x a chunk's text is far below it).
-_MAX_FRAME = 512 * 1024 * 1024
+# A reply bigger than this is refused before it is read: 10,000 chunks of 200 tokens, text
+# and embedded text, take ~25 MB of JSON.
+_MAX_FRAME = 64 * 1024 * 1024
+
+
+class ReplyTooLargeError(ValueError):
+    """The worker's reply is over _MAX_FRAME bytes."""
 
 
 @dataclass(frozen=True)
@@ -92,7 +97,7 @@ class ParseWorker:
     def start(self) -> None:
         """Start the child now (it imports its parsers while the caller loads the model);
         returns at once."""
-        with self._lock:
+        with self._lock, contextlib.suppress(OSError):  # parse() reports a failed start
             self._running()
 
     def _running(self) -> subprocess.Popen[bytes]:
@@ -100,9 +105,9 @@ class ParseWorker:
 
     def parse(self, path: Path, password: str | None = None) -> tuple[Document, list[Chunk]]:
         with self._lock:
-            proc = self._running()
             started = time.monotonic()
             try:
+                proc = self._running()
                 _write_frame(proc.stdin, (str(path), password))  # type: ignore[arg-type]
                 reply = _read_frame(proc.stdout, started + self.limits.timeout_s)  # type: ignore[arg-type]
             except TimeoutError:
@@ -110,6 +115,12 @@ class ParseWorker:
                 raise LoaderError(
                     f"parsing took longer than {self.limits.timeout_s:g} s and was stopped "
                     "(POCKETRAG_PARSE_TIMEOUT_S)"
+                ) from None
+            except ReplyTooLargeError:
+                self._stop(kill=True)
+                raise LoaderError(
+                    f"the parsed document is over {_MAX_FRAME // (1024 * 1024)} MB; lower "
+                    "POCKETRAG_PARSE_MAX_CHUNKS or split the file"
                 ) from None
             except (OSError, EOFError, ValueError):
                 raise LoaderError(self._death_reason()) from None
@@ -225,7 +236,7 @@ def _chunk_from_json(row: list[Any]) -> Chunk:
 
 
 def _write_frame(stream: Any, value: object) -> None:
-    data = json.dumps(value, default=str).encode()
+    data = json.dumps(value, default=str, ensure_ascii=False).encode(errors="replace")
     stream.write(_HEADER.pack(len(data)) + data)
     stream.flush()
 
@@ -249,7 +260,7 @@ def _read_frame(stream: Any, deadline: float | None = None) -> Any:
     fd = stream.fileno()
     (size,) = _HEADER.unpack(_read_exact(fd, _HEADER.size, deadline))
     if size > _MAX_FRAME:
-        raise ValueError(f"frame of {size} bytes")
+        raise ReplyTooLargeError(f"frame of {size} bytes")
     return json.loads(_read_exact(fd, size, deadline))
 
 
