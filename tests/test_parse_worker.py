@@ -16,6 +16,7 @@ from hostile_files import (
     html_charrefs,
     pdf_flate_bomb,
     pdf_text_operators,
+    random_bytes,
     text_one_paragraph,
 )
 from pocketrag.config import load_settings
@@ -146,3 +147,45 @@ def test_ingest_never_loads_a_parser_in_its_own_process(tmp_path: Path, good: Pa
         [sys.executable, "-c", script], capture_output=True, text=True, timeout=300, check=True
     )
     assert "loaded: []" in out.stdout, out.stdout + out.stderr
+
+
+def test_ingest_parses_ahead_and_keeps_order_through_failures(tmp_path: Path) -> None:
+    """The worker parses the next file while the current one is embedded; results stay in
+    discovery order, and a worker killed by one file does not cost the next one."""
+    from pocketrag.pipeline import Pipeline
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for name, topic in (("a.md", "bicycles"), ("d.md", "parking"), ("f.md", "lockers")):
+        (docs / name).write_text(f"# {topic.title()}\n\nThe policy on {topic} is simple.\n")
+    random_bytes(docs / "b.md")
+    pdf_flate_bomb(docs / "c.pdf", scale=0.15)
+    (docs / "e.jsonl").write_text("{}\n")
+    settings = load_settings(data_dir=tmp_path / "data", parse_memory_mb=128)
+    with Pipeline(settings) as pipeline:
+        seen: list[tuple[int, str]] = []
+        report = pipeline.ingest_paths([docs], on_progress=lambda d, t, r: seen.append((d, r.path)))
+        again = pipeline.ingest_paths([docs])
+        hits = pipeline.search("lockers policy", k=1, mode="bm25")
+    names = [Path(f.path).name for f in report.files]
+    assert names == ["a.md", "b.md", "c.pdf", "d.md", "e.jsonl", "f.md"]
+    assert [d for d, _ in seen] == [1, 2, 3, 4, 5, 6]
+    assert [f.status for f in report.files] == [
+        "added",
+        "failed",
+        "failed",
+        "added",
+        "skipped",
+        "added",
+    ]
+    assert "binary file" in report.files[1].reason
+    assert "POCKETRAG_PARSE_MEMORY_MB" in report.files[2].reason
+    assert [f.status for f in again.files] == [
+        "unchanged",
+        "failed",
+        "failed",
+        "unchanged",
+        "skipped",
+        "unchanged",
+    ]
+    assert Path(hits[0].source).name == "f.md"

@@ -92,7 +92,8 @@ class ParseWorker:
     def __init__(self, limits: ParseLimits) -> None:
         self.limits = limits
         self._proc: subprocess.Popen[bytes] | None = None
-        self._lock = threading.Lock()
+        self._submitted: float | None = None  # when the file in the worker was handed over
+        self._lock = threading.RLock()
 
     def start(self) -> None:
         """Start the child now (it imports its parsers while the caller loads the model);
@@ -105,11 +106,27 @@ class ParseWorker:
 
     def parse(self, path: Path, password: str | None = None) -> tuple[Document, list[Chunk]]:
         with self._lock:
-            started = time.monotonic()
+            self.submit(path, password)
+            return self.collect()
+
+    def submit(self, path: Path, password: str | None = None) -> None:
+        """Hand the worker one file and return at once, so that it parses while the caller
+        embeds the previous one; `collect()` takes the result. One file at a time."""
+        with self._lock:
+            if self._submitted is not None:
+                raise RuntimeError("collect() the previous file first")
+            self._submitted = time.monotonic()
+            with contextlib.suppress(OSError):  # collect() finds the worker gone, says why
+                _write_frame(self._running().stdin, (str(path), password))
+
+    def collect(self) -> tuple[Document, list[Chunk]]:
+        """The submitted file's (document, chunks), or LoaderError with the reason."""
+        with self._lock:
+            if self._submitted is None:
+                raise RuntimeError("submit() a file first")
+            deadline, self._submitted = self._submitted + self.limits.timeout_s, None
             try:
-                proc = self._running()
-                _write_frame(proc.stdin, (str(path), password))  # type: ignore[arg-type]
-                reply = _read_frame(proc.stdout, started + self.limits.timeout_s)  # type: ignore[arg-type]
+                reply = _read_frame(self._proc.stdout, deadline)  # type: ignore[union-attr]
             except TimeoutError:
                 self._stop(kill=True)
                 raise LoaderError(
@@ -122,18 +139,18 @@ class ParseWorker:
                     f"the parsed document is over {_MAX_FRAME // (1024 * 1024)} MB; lower "
                     "POCKETRAG_PARSE_MAX_CHUNKS or split the file"
                 ) from None
-            except (OSError, EOFError, ValueError):
+            except (OSError, EOFError, ValueError, AttributeError):
                 raise LoaderError(self._death_reason()) from None
-        kind = reply[0]
-        if kind == "ok":
+            if reply[0] == "memory":
+                self._stop(kill=True)  # a heap that ran out may be in any state: start afresh
+                raise LoaderError(_memory_reason(self.limits))
+        if reply[0] == "ok":
             return _document_from_json(reply[1]), [_chunk_from_json(row) for row in reply[2]]
-        if kind == "memory":
-            self._stop(kill=True)  # a heap that ran out may be in any state: start afresh
-            raise LoaderError(_memory_reason(self.limits))
         raise LoaderError(reply[1])
 
     def close(self) -> None:
         with self._lock:
+            self._submitted = None
             self._stop(kill=False)
 
     def _start(self) -> subprocess.Popen[bytes]:

@@ -103,7 +103,7 @@ class Pipeline:
             self.store,
             self.embedder,
             self.chunker,
-            self.parse,
+            self.parser,
             batch_size=self.settings.embed_batch_size,
             suffixes=supported_suffixes(),
         )
