@@ -240,7 +240,7 @@ def main() -> None:
     subprocess.run(
         [PYTHON, "-m", "pocketrag", "ingest", str(REPO / "samples" / "handbook")],
         env=env,
-        check=False,
+        check=True,  # the good documents must be there before the attack
         capture_output=True,
     )
     port = free_port()
