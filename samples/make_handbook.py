@@ -188,15 +188,21 @@ def _normalise_zip(data: bytes) -> bytes:
     return out.getvalue()
 
 
-def main(out: Path = OUT) -> None:
-    """Render every PDF and DOCX into `out` (samples/handbook by default; tests use a temp dir)."""
+def main(
+    out: Path = OUT,
+    src: Path = SRC,
+    pdf_sources: list[str] = PDF_SOURCES,
+    docx_sources: list[str] = DOCX_SOURCES,
+) -> None:
+    """Render every PDF and DOCX into `out` (samples/handbook by default; tests use a temp dir).
+    samples/larkfield/make_larkfield.py renders its own sources with it."""
     out.mkdir(parents=True, exist_ok=True)
-    for name in PDF_SOURCES:
-        blocks = parse((SRC / f"{name}.md").read_text(encoding="utf-8"))
+    for name in pdf_sources:
+        blocks = parse((src / f"{name}.md").read_text(encoding="utf-8"))
         render_pdf(blocks, out / f"{name}.pdf")
         print(f"wrote {out / name}.pdf")
-    for name in DOCX_SOURCES:
-        blocks = parse((SRC / f"{name}.md").read_text(encoding="utf-8"))
+    for name in docx_sources:
+        blocks = parse((src / f"{name}.md").read_text(encoding="utf-8"))
         render_docx(blocks, out / f"{name}.docx")
         print(f"wrote {out / name}.docx")
 

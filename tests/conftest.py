@@ -9,6 +9,7 @@ import pytest
 
 # A real PostgreSQL + pgvector (pgserver), one per session: `pg_server`, `pg_url`.
 from pg_server import pg_server, pg_url  # noqa: F401
+from pocketrag.config import default_model_dir
 
 # Real servers on loopback (`serve`) and the sample-handbook index (`sample_index`), shared by
 # tests/api and tests/browser.
@@ -19,8 +20,10 @@ SHARED_DATA = REPO_ROOT.parent / "shared" / "data"
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 
 # Every test (and every subprocess it starts) shares one prepared model cache with
-# `make demo`, so the model is downloaded and built once per checkout, not once per test.
-MODEL_CACHE = REPO_ROOT / "pocketrag-data" / "models"
+# `make demo`: the user's cache (pocketrag.config.default_model_dir), pinned in the
+# environment so tests that point XDG_CACHE_HOME elsewhere still find it. The model is
+# downloaded and built once per user, not once per checkout or per test.
+MODEL_CACHE = default_model_dir()
 os.environ.setdefault("POCKETRAG_MODEL_DIR", str(MODEL_CACHE))
 
 

@@ -21,6 +21,7 @@ import pytest
 import uvicorn
 
 from pocketrag.api.app import create_app
+from pocketrag.api.edge_errors import JsonErrorH11Protocol
 from pocketrag.config import load_settings
 
 REPO = Path(__file__).resolve().parents[1]
@@ -50,7 +51,13 @@ def start_server(**overrides: object) -> Live:
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind(("127.0.0.1", 0))
     port = sock.getsockname()[1]
-    config = uvicorn.Config(app, log_level="warning", lifespan="on", timeout_graceful_shutdown=3)
+    config = uvicorn.Config(
+        app,
+        log_level="warning",
+        lifespan="on",
+        timeout_graceful_shutdown=3,
+        http=JsonErrorH11Protocol,  # as `pocketrag serve` runs it
+    )
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
@@ -60,6 +67,27 @@ def start_server(**overrides: object) -> Live:
             raise RuntimeError("uvicorn did not start")
         time.sleep(0.02)
     return Live(f"http://127.0.0.1:{port}", app, server, thread)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_healthy(url: str, proc: subprocess.Popen, timeout: float = 30) -> None:
+    """Wait for /health of a `pocketrag serve` started as a subprocess; if it exits or
+    stays silent, fail with the end of its stderr (when captured)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            if httpx.get(f"{url}/health").status_code == 200:
+                return
+        except httpx.TransportError:
+            if time.monotonic() > deadline or proc.poll() is not None:
+                stderr = proc.stderr.read().decode()[-2000:] if proc.stderr else ""
+                raise AssertionError(f"server at {url} did not start: {stderr}") from None
+            time.sleep(0.05)
 
 
 def wait_job(client: httpx.Client, job_id: str, timeout: float = 120) -> dict:
@@ -72,11 +100,13 @@ def wait_job(client: httpx.Client, job_id: str, timeout: float = 120) -> dict:
     raise AssertionError(f"job {job_id} did not finish in {timeout}s")
 
 
-def wait_ready(url: str, timeout: float = 120) -> dict:
-    """Poll /ready until the index is open and the model loaded; returns its JSON."""
+def wait_ready(url: str, timeout: float = 120, key: str | None = None) -> dict:
+    """Poll /ready until the index is open and the model loaded; returns its JSON. `key`:
+    the server's query key, if it has one (/ready needs it then)."""
+    headers = {"Authorization": f"Bearer {key}"} if key else {}
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        response = httpx.get(f"{url}/ready")
+        response = httpx.get(f"{url}/ready", headers=headers)
         if response.status_code == 200:
             return response.json()
         time.sleep(0.1)

@@ -136,3 +136,38 @@ def test_injected_document_is_fenced_and_does_not_steer_the_answer(tmp_path, fak
     assert user.index("</source>", injected) > injected  # closed after it: fenced as data
     assert "unlimited" not in answer.answer and "25 days" in answer.answer
     assert [c["source"].split("/")[-1] for c in answer.citations] == ["leave.md"]
+
+
+def test_a_hedged_answer_says_so_in_json_and_in_the_terminal(handbook_index: Path) -> None:
+    """A threshold above every relevance makes every answer a hedged one: the JSON carries
+    confidence "low" and the terminal says so beside the quote."""
+    hedge_all = {"POCKETRAG_CONFIDENT_THRESHOLD": "100"}
+    out = run_cli("--data-dir", str(handbook_index), "ask", LEAVE_Q, "--json", "--no-llm",
+                  env_extra=hedge_all)  # fmt: skip
+    data = json.loads(out.stdout)
+    assert data["confidence"] == "low" and data["outcome"] == "hedged"
+    assert data["answer"].startswith("The documents may not answer this directly")
+    assert data["citations"]
+    out = run_cli("--data-dir", str(handbook_index), "ask", LEAVE_Q, "--no-llm",
+                  env_extra=hedge_all)  # fmt: skip
+    assert out.returncode == 0, out.stderr
+    assert "Low confidence" in out.stderr
+
+
+def test_with_an_llm_only_off_topic_questions_are_stopped_before_it(
+    handbook_index: Path, fake_llm
+) -> None:
+    """In the band where an extractive answer would be hedged, the model decides: it is
+    asked, and its not-in-the-documents reply is recognised as a refusal."""
+    fake_llm.script(Reply("I couldn't find this in the documents."))
+    settings = load_settings(
+        data_dir=handbook_index, llm_base_url=fake_llm.base_url, llm_model="fake",
+        llm_api_key="sk-test-not-a-real-key", confident_threshold=100.0,
+    )  # fmt: skip
+    with Pipeline(settings, read_only=True) as pipeline:
+        weak = pipeline.ask(LEAVE_Q)
+        assert len(fake_llm.requests) == 1  # hedged band: the LLM was asked
+        assert weak.refused and weak.outcome == "not_found" and weak.mode == "llm"
+        off_topic = pipeline.ask("What is the boiling point of tungsten?")
+        assert len(fake_llm.requests) == 1  # not found: no LLM call
+        assert off_topic.refused and off_topic.mode == "extractive"

@@ -14,8 +14,10 @@ import pytest
 HIT_KEYS = {"source", "title", "page_start", "page_end", "heading", "text", "score"}
 
 
-def cli(data: Path, *args: str, timeout: float = 300) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "200"}
+def cli(
+    data: Path, *args: str, timeout: float = 300, columns: int = 200, cwd: Path | None = None
+) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "NO_COLOR": "1", "COLUMNS": str(columns)}
     env.pop("POCKETRAG_DATA_DIR", None)
     return subprocess.run(
         [sys.executable, "-m", "pocketrag", "--data-dir", str(data), *args],
@@ -23,6 +25,7 @@ def cli(data: Path, *args: str, timeout: float = 300) -> subprocess.CompletedPro
         text=True,
         timeout=timeout,
         env=env,
+        cwd=cwd,
     )
 
 
@@ -73,6 +76,105 @@ def test_ingest_search_docs_roundtrip(tmp_path: Path, docs: Path):
     assert [os.path.basename(d["source"]) for d in remaining] == ["laptops.txt"]
     gone = json.loads(cli(data, "search", "paid leave", "--mode", "bm25", "--json").stdout)
     assert gone == []
+
+
+def listed(data: Path) -> list[dict]:
+    return json.loads(cli(data, "docs", "list", "--json").stdout)
+
+
+def test_ingest_folder_is_a_sync(tmp_path: Path, docs: Path):
+    """A file deleted from the folder takes its document with it (reported as removed);
+    --keep-missing keeps it; another collection and an explicit file are left alone."""
+    data = tmp_path / "data"
+    (docs / "broken.pdf").unlink()
+    assert cli(data, "ingest", str(docs)).returncode == 0
+    assert cli(data, "ingest", str(docs / "leave.md"), "-c", "hr").returncode == 0
+    (docs / "leave.md").unlink()
+
+    kept = cli(data, "ingest", str(docs), "--keep-missing")
+    assert kept.returncode == 0, kept.stderr
+    assert "0 removed" in kept.stdout
+    assert len(listed(data)) == 3
+
+    synced = cli(data, "ingest", str(docs), "--json")
+    assert synced.returncode == 0, synced.stderr
+    report = json.loads(synced.stdout)
+    assert report["summary"]["removed"] == 1 and report["summary"]["unchanged"] == 1
+    removed = next(f for f in report["files"] if f["status"] == "removed")
+    assert removed["path"] == str((docs / "leave.md").resolve())
+    remaining = sorted((d["collection"], os.path.basename(d["source"])) for d in listed(data))
+    assert remaining == [("default", "laptops.txt"), ("hr", "leave.md")]
+    gone = cli(data, "search", "paid leave", "--mode", "bm25", "-c", "default", "--json")
+    assert json.loads(gone.stdout) == []
+
+
+def test_relative_and_absolute_path_are_one_document(tmp_path: Path, docs: Path):
+    data = tmp_path / "data"
+    (docs / "broken.pdf").unlink()
+    relative = cli(data, "ingest", "docs", cwd=tmp_path)
+    assert relative.returncode == 0, relative.stderr
+    absolute = cli(data, "ingest", str(docs.resolve()), "--json")
+    assert json.loads(absolute.stdout)["summary"]["unchanged"] == 2
+    again = cli(data, "ingest", "./docs/../docs/leave.md", "--json", cwd=tmp_path)
+    assert json.loads(again.stdout)["summary"]["unchanged"] == 1
+    sources = sorted(d["source"] for d in listed(data))
+    assert sources == sorted(str((docs / n).resolve()) for n in ("laptops.txt", "leave.md"))
+
+    deleted = cli(data, "docs", "delete", "leave.md", cwd=docs)  # relative to this folder
+    assert deleted.returncode == 0, deleted.stderr
+    assert [os.path.basename(d["source"]) for d in listed(data)] == ["laptops.txt"]
+
+
+def test_sync_folds_an_older_relative_entry_and_leaves_uploads_alone(tmp_path: Path, docs: Path):
+    """An index from before resolved-path keys holds "docs/leave.md" (relative to where
+    pocketrag ran); an upload is stored as a bare name. Syncing the folder from there keeps
+    one leave.md (by its full path) and never touches the upload."""
+    from pocketrag.config import load_settings
+    from pocketrag.ingest import sha256_file
+    from pocketrag.pipeline import Pipeline
+
+    (docs / "broken.pdf").unlink()
+    data = tmp_path / "data"
+    with Pipeline(load_settings(data_dir=data)) as pipeline:
+        for name, source in (("leave.md", "docs/leave.md"), ("laptops.txt", "laptops.txt")):
+            document = pipeline._load(docs / name, None)
+            document.source = source  # as an older `ingest docs` / an upload stored it
+            sha = sha256_file(docs / name)
+            pipeline.ingestor.add_document(document, sha256=sha, collection="default")
+
+    synced = cli(data, "ingest", "docs", "--json", cwd=tmp_path)
+    assert synced.returncode == 0, synced.stderr
+    report = json.loads(synced.stdout)
+    assert report["summary"]["added"] == 2 and report["summary"]["removed"] == 1
+    removed = next(f for f in report["files"] if f["status"] == "removed")
+    assert removed["path"] == "docs/leave.md" and "now stored as" in removed["reason"]
+    full = sorted(str((docs / n).resolve()) for n in ("laptops.txt", "leave.md"))
+    assert sorted(d["source"] for d in listed(data)) == sorted([*full, "laptops.txt"])
+
+
+def test_docs_list_fits_80_columns_with_full_ids(tmp_path: Path):
+    deep = tmp_path / "shared-drive" / "Human Resources" / "Policies and procedures 2026"
+    deep.mkdir(parents=True)
+    for n in range(3):
+        (deep / f"employee-handbook-section-{n}-leave-and-absence.md").write_text(
+            f"# Handbook section {n}: leave, absence and the long title of it\n\nText {n}.\n"
+        )
+    data = tmp_path / "data"
+    assert cli(data, "ingest", str(tmp_path / "shared-drive")).returncode == 0
+    assert cli(data, "ingest", str(deep), "-c", "human-resources").returncode == 0
+    table = cli(data, "docs", "list", columns=80)
+    assert table.returncode == 0, table.stderr
+    lines = table.stdout.splitlines()
+    assert all(len(line.rstrip()) <= 80 for line in lines), table.stdout
+    documents = listed(data)
+    assert len(documents) == 6
+    for document in documents:
+        row = next(line for line in lines if line.startswith(document["id"] + " "))
+        assert os.path.basename(document["source"])[-20:] in row  # the end of the path
+    # an id copied from the table deletes that document
+    first = documents[0]["id"]
+    assert cli(data, "docs", "delete", first).returncode == 0
+    assert first not in {d["id"] for d in listed(data)}
 
 
 def test_usage_errors_exit_2(tmp_path: Path):

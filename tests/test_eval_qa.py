@@ -11,7 +11,14 @@ from pathlib import Path
 import pytest
 
 from pocketrag.documents import PocketragError
-from pocketrag.evaluation.qa import QAItem, QAResult, load_questions, summarise
+from pocketrag.evaluation.qa import (
+    QAItem,
+    QAResult,
+    answer_words,
+    load_questions,
+    missing_facts,
+    summarise,
+)
 
 REPO = Path(__file__).resolve().parents[1]
 QUESTIONS = REPO / "samples" / "handbook" / "questions.jsonl"
@@ -61,15 +68,84 @@ def test_bad_question_file_names_the_line(tmp_path) -> None:
         load_questions(tmp_path / "missing.jsonl")
 
 
-@pytest.fixture(scope="module")
-def handbook_run(handbook_index, tmp_path_factory) -> tuple[dict, list[dict]]:
-    """`pocketrag eval qa samples/handbook/questions.jsonl --no-llm --json --details F`, run
-    once: (metrics, per-question results)."""
-    details = tmp_path_factory.mktemp("eval-qa") / "details.jsonl"
+NOTICE = "\n\n(Extractive answer: quoted from the documents; no language model was used.)"
+
+
+def graded(answerable, answer="", *, facts=(), reference="", confidence="high", refused=False,
+           error=None, latency=100.0):  # fmt: skip
+    """A result with an outcome, key facts and possibly an error, as run_qa records it."""
+    item = QAItem("q?", ("a.md",) if answerable else (), answerable, reference, tuple(facts))
+    outcome = "not_found" if refused else ("hedged" if confidence == "low" else "answered")
+    if error:
+        return QAResult(item, [], [], False, "", 0.0, "", error=error)
+    confidence = "none" if refused else confidence
+    cited = [] if refused else ["a.md"]
+    return QAResult(item, ["a.md"], cited, refused, "extractive", latency, answer,
+                    confidence=confidence, outcome=outcome)  # fmt: skip
+
+
+def test_outcome_key_fact_and_length_metrics_by_hand() -> None:
+    results = [
+        # 6 words once the notice and marker go; "25  DAYS" matches "25 days"; 1 of 2 facts
+        graded(True, "You get 25  DAYS a year[1]." + NOTICE, facts=["25 days", "Bank holidays"],
+               reference="twenty five days", latency=100),
+        # hedged but right: its one fact found; 10 words; no reference answer
+        graded(True, "The closest passage says: cars are paid 45P per mile [1].", facts=["45p"],
+               confidence="low", latency=200),
+        graded(True, refused=True, facts=["pro rata"], reference="part time pro rata", latency=300),
+        graded(True, error="QuestionError: empty", facts=["x"], reference="error case"),
+        graded(False, refused=True, latency=400),
+        graded(False, "Maybe [1].", confidence="low", latency=500),
+        graded(False, "A dog policy exists somewhere [2].", latency=600),
+        graded(False, error="RuntimeError: boom"),
+    ]  # fmt: skip
+    m = summarise(results, k=5)
+    assert m["errors"] == 2
+    assert m["answerable_refused"] == 0.5  # the refused one and the failed one, of 4
+    assert m["unanswerable_refused"] == 0.25  # 1 of 4
+    assert m["unanswerable_refused_or_hedged"] == 0.5  # refused + hedged, of 4
+    assert m["key_fact_recall"] == 0.375  # (1/2 + 1 + 0 + 0) / 4
+    assert m["reference_word_recall"] == round((1 / 3 + 0 + 0) / 3, 4)  # "day" of 3 words
+    assert m["reference_overlap"] == round(1 / 3, 4)  # answered ones only
+    assert m["answer_words_median"] == 5.5  # median of 6, 10, 1, 5
+    assert m["latency_p50_ms"] == 350.0  # the two failed questions have no latency
+    assert m["outcomes"] == {"answered": 2, "hedged": 2, "not_found": 2}
+    assert m["citation_accuracy"] == 1.0  # failed questions are not "answered"
+    assert m["answerable_accuracy"] == 0.5  # ... but count against the answerable
+
+
+def test_key_facts_and_answer_words() -> None:
+    r = graded(True, "Up to\n1,000   Pounds [2]." + NOTICE, facts=["1,000 pounds", "finance"])
+    assert missing_facts(r) == ["finance"]
+    assert answer_words(r.answer) == 4
+    assert missing_facts(graded(True, refused=True, facts=["a", "b"])) == ["a", "b"]
+    failed = graded(True, error="boom", facts=["a"])
+    assert missing_facts(failed) == ["a"] and failed.to_json()["error"] == "boom"
+
+
+def test_question_file_optional_fields(tmp_path) -> None:
+    path = tmp_path / "q.jsonl"
+    rows = [
+        {"question": "", "answerable": False},
+        {"question": "And part-timers?", "expected_sources": ["a.md"], "key_facts": ["pro rata"],
+         "kind": "follow-up", "history": [{"role": "user", "content": "How much leave?"}]},
+    ]  # fmt: skip
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    empty, follow_up = load_questions(path)
+    assert empty.question == "" and empty.key_facts == () and empty.history == ()
+    assert follow_up.key_facts == ("pro rata",) and follow_up.kind == "follow-up"
+    assert follow_up.history == ({"role": "user", "content": "How much leave?"},)
+    path.write_text('{"question": "q?", "history": ["not a turn"]}\n')
+    with pytest.raises(PocketragError, match="line 1"):
+        load_questions(path)
+
+
+def eval_qa_cli(data_dir: Path, questions: Path, details: Path) -> tuple[dict, list[dict]]:
+    """`pocketrag eval qa QUESTIONS --no-llm --json --details F`: (metrics, per-question rows)."""
     env = {k: v for k, v in os.environ.items() if "API_KEY" not in k}
     out = subprocess.run(
-        [sys.executable, "-m", "pocketrag", "--data-dir", str(handbook_index), "eval", "qa",
-         str(QUESTIONS), "--no-llm", "--json", "--details", str(details)],
+        [sys.executable, "-m", "pocketrag", "--data-dir", str(data_dir), "eval", "qa",
+         str(questions), "--no-llm", "--json", "--details", str(details)],
         capture_output=True, text=True, env=env, timeout=600, check=False,
     )  # fmt: skip
     assert out.returncode == 0, out.stderr
@@ -78,17 +154,54 @@ def handbook_run(handbook_index, tmp_path_factory) -> tuple[dict, list[dict]]:
 
 
 @pytest.mark.slow
+def test_cli_records_errors_outcomes_and_passes_history(handbook_index, tmp_path) -> None:
+    """An empty question fails alone; details carry confidence, outcome and the searched
+    question; a follow-up is searched with its history's topic, the same words without
+    history are searched as they stand."""
+    leave = "How many days of annual leave do I get?"
+    rows = [
+        {"question": "", "answerable": False},
+        {"question": leave, "expected_sources": ["annual-leave.md"], "key_facts": ["25 DAYS"]},
+        {"question": "And what about part-time staff?", "expected_sources": ["annual-leave.md"],
+         "history": [{"role": "user", "content": leave}]},
+        {"question": "And what about part-time staff?", "expected_sources": ["annual-leave.md"]},
+    ]  # fmt: skip
+    questions = tmp_path / "q.jsonl"
+    questions.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    m, details = eval_qa_cli(handbook_index, questions, tmp_path / "details.jsonl")
+    assert m["questions"] == 4 and m["errors"] == 1
+    empty, direct, follow_up, bare = details
+    assert "empty" in empty["error"].lower() and empty["answer"] == ""
+    assert "error" not in direct and direct["outcome"] == "answered"
+    assert direct["confidence"] == "high" and direct["key_facts_missing"] == []
+    for row in (direct, follow_up, bare):
+        assert row["confidence"] in {"high", "low", "none"}
+        assert row["outcome"] in {"answered", "hedged", "not_found"}
+    assert "annual leave" in follow_up["searched"].lower(), follow_up
+    assert bare["searched"] == bare["question"]
+
+
+@pytest.fixture(scope="module")
+def handbook_run(handbook_index, tmp_path_factory) -> tuple[dict, list[dict]]:
+    """`pocketrag eval qa samples/handbook/questions.jsonl --no-llm --json --details F`, run
+    once: (metrics, per-question results)."""
+    return eval_qa_cli(handbook_index, QUESTIONS, tmp_path_factory.mktemp("eval-qa") / "d.jsonl")
+
+
+@pytest.mark.slow
 def test_acceptance_handbook_extractive(handbook_run) -> None:
-    """Issue 4 acceptance: --no-llm citation accuracy and refusal accuracy >= 0.9 (measured
-    0.946 / 0.932, docs/BENCHMARKS.md "Answers"; the refusal threshold was calibrated on
-    this same question set, so this guards the shipped behaviour, not generalisation)."""
+    """--no-llm on the sample handbook: few answerable questions refused, unanswerable ones
+    refused or hedged, citations right (docs/BENCHMARKS.md "Answers"; the thresholds were
+    fitted on this set and samples/larkfield, so this guards the shipped behaviour, not
+    generalisation: bench/answer_quality.py reports the held-out corpora)."""
     m, _ = handbook_run
     for key in ("source_recall@5", "citation_accuracy", "refusal_accuracy", "latency_p50_ms",
                 "latency_p95_ms"):  # fmt: skip
         assert key in m
     assert m["questions"] == 74 and m["modes"] == {"extractive": 74}
     assert m["citation_accuracy"] >= 0.9, m
-    assert m["refusal_accuracy"] >= 0.9, m
+    assert m["answerable_refused"] <= 0.05, m
+    assert m["unanswerable_refused_or_hedged"] >= 0.9, m
     assert m["source_recall@5"] >= 0.9, m
 
 
@@ -132,5 +245,5 @@ def test_refusal_never_calls_the_llm(handbook_index, fake_llm) -> None:
                 assert answer.mode == "extractive" and answer.to_json()["closest_sources"]
             else:
                 assert sent == 1 and answer.mode == "llm", item.question
-    assert sum(refused for refused, _ in outcomes) >= 10, outcomes
+    assert sum(refused for refused, _ in outcomes) >= 5, outcomes
     assert sum(sent for _, sent in outcomes) >= 3, outcomes

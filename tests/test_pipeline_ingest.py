@@ -84,6 +84,7 @@ def test_directory_ingest_adds_skips_and_searches(pipeline: Pipeline, corpus: Pa
         "unchanged": 0,
         "skipped": 1,
         "failed": 0,
+        "removed": 0,
     }
     assert report.ok
     assert by_name["questions.jsonl"].status == "skipped"

@@ -20,6 +20,14 @@ def _env(*names: str) -> AliasChoices:
     return AliasChoices(*names)
 
 
+def default_model_dir() -> Path:
+    """One model cache per user, so a new data dir never fetches and builds its own 111 MB
+    model: platformdirs' user cache folder (honours XDG_CACHE_HOME on Linux)."""
+    from platformdirs import user_cache_path
+
+    return user_cache_path("pocketrag", appauthor=False) / "models"
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(
         env_prefix="POCKETRAG_",
@@ -30,7 +38,8 @@ class Settings(BaseSettings):
 
     # --- where things live -------------------------------------------------------------
     data_dir: Path = Path("pocketrag-data")
-    # Prepared embedding models are cached here; defaults to <data_dir>/models.
+    # Prepared embedding models are cached here; defaults to one cache per user (the
+    # platform's cache folder, ~/.cache/pocketrag/models on Linux), shared by every data dir.
     model_dir: Path | None = None
     # SQLite index file; defaults to <data_dir>/index.sqlite3.
     index_path: Path | None = Field(
@@ -111,10 +120,14 @@ class Settings(BaseSettings):
     # Token budget for the whole prompt (instructions + sources + question); with the
     # default max_tokens it fits an 8k-token context window.
     llm_context_tokens: int = Field(default=6000, ge=500)
-    # Refuse without calling the LLM when relevance (generation/answerability.py: heading
-    # cosine + 0.08 x BM25 + 0.5 x sentence support) is below this; calibrated on
-    # samples/handbook with bench/qa_refusal_calibration.py, see docs/BENCHMARKS.md "Answers".
-    refusal_threshold: float = Field(default=1.32, ge=0)
+    # Answerability (generation/answerability.py: relevance = support above the index's
+    # background + 0.5 x IDF-weighted term coverage). Below refusal_threshold nothing
+    # retrieved is about the question: "not found", and no LLM call. Between the two an
+    # extractive answer is hedged ("The documents may not answer this directly; the closest
+    # passage says ...", confidence "low"); with an LLM the model decides. Fitted on
+    # samples/handbook and samples/larkfield, see docs/BENCHMARKS.md "Answers".
+    refusal_threshold: float = Field(default=0.55, ge=0)
+    confident_threshold: float = Field(default=0.8, ge=0)
 
     # --- service -----------------------------------------------------------------------
     host: str = "0.0.0.0"
@@ -122,6 +135,10 @@ class Settings(BaseSettings):
     api_key: str | None = Field(default=None, repr=False)
     query_key: str | None = Field(default=None, repr=False)
     cors_origins: str = ""
+    # Host names (comma-separated) this server answers to besides localhost and its own
+    # address, for requests arriving on loopback (e.g. through a reverse proxy on the same
+    # machine that keeps the client's Host); "*" turns the check off (api/site_guard.py).
+    allowed_hosts: str = ""
     max_upload_mb: float = 50
     memory_soft_limit_mb: int = 400
     # Asks (and searches) run at most this many at a time; up to ask_queue_size more wait
@@ -142,9 +159,19 @@ class Settings(BaseSettings):
         validation_alias=_env("POCKETRAG_FORWARDED_ALLOW_IPS", "FORWARDED_ALLOW_IPS"),
     )
 
+    # --- questions log (pocketrag.questions) -------------------------------------------
+    # Every ask through the API is recorded in the index database (question, outcome,
+    # sources, latency, feedback) for `pocketrag report` and the admin page; "off" stops it.
+    question_log: bool = True
+    # Entries older than this many days are deleted (0 keeps them for ever).
+    question_log_days: int = Field(default=90, ge=0, le=3650)
+    # Question text in the process log (the answerer's debug line); off by default, since
+    # process logs often go to places the questions log's readers do not control.
+    log_question_text: bool = False
+
     @cached_property
     def models_dir(self) -> Path:
-        return self.model_dir or self.data_dir / "models"
+        return self.model_dir or default_model_dir()
 
     @cached_property
     def sqlite_path(self) -> Path:

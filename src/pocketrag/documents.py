@@ -6,6 +6,7 @@ tested on its own with values a test builds by hand.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 
@@ -94,10 +95,12 @@ class Hit:
     scores: dict[str, float] = field(default_factory=dict)  # per retriever: "bm25", "dense"
     ordinal: int = 0
     collection: str = "default"
+    # sources holding the same passage (the same manual as PDF and DOCX, a consolidated copy)
+    also_in: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, object]:
         """The CLI's and the API's hit object (a stable contract)."""
-        return {
+        out: dict[str, object] = {
             "source": self.source,
             "title": self.title,
             "page_start": self.page_start,
@@ -106,3 +109,45 @@ class Hit:
             "text": self.text,
             "score": round(self.score, 6),
         }
+        if self.also_in:
+            out["also_in"] = list(self.also_in)
+        return out
+
+
+_TITLE_SEPARATOR = re.compile(r"\s+[|·•»]\s+|\s+[-–—:]\s+")
+_SITE_SEPARATOR = re.compile(r"\s+[|·•»]\s+")
+
+
+def title_without_site_suffix(title: str, first_heading: str = "") -> str:
+    """ "Expenses | Larkfield Intranet" -> "Expenses": the page's own name, not the site's.
+    The part that is also the document's first heading wins; otherwise only a "|"-style
+    separator (never a dash, which real titles use: "Travel - booking rules") marks a
+    suffix. Applied where a title is shown, not at ingest: the stored title is part of
+    what is searched, and the answerability thresholds were fitted on it."""
+    parts = [p.strip() for p in _TITLE_SEPARATOR.split(title) if p.strip()]
+    if len(parts) < 2:
+        return title
+    if first_heading:
+        for part in parts:
+            if part.casefold() == first_heading.strip().casefold():
+                return part
+    site = [p.strip() for p in _SITE_SEPARATOR.split(title) if p.strip()]
+    return site[0] if len(site) > 1 else title
+
+
+def display_names(title: str, heading: str) -> tuple[str, str]:
+    """(title, section) as a person should read them: the title without a site suffix,
+    the section path without the title repeated at its start."""
+    first = heading.split(" > ", 1)[0] if heading else ""
+    shown = title_without_site_suffix(title, first)
+    return shown, heading_under_title(shown, heading)
+
+
+def heading_under_title(title: str, heading: str) -> str:
+    """The heading path without leading parts that repeat the document's title: a policy
+    whose first heading is its own name reads "Policy > Booking", not "Policy > Policy >
+    Booking", wherever a section is named to a person."""
+    parts = [p for p in heading.split(" > ") if p.strip()]
+    while parts and parts[0].strip().casefold() == title.strip().casefold():
+        parts.pop(0)
+    return " > ".join(parts)

@@ -21,8 +21,8 @@ import numpy as np
 from pocketrag.documents import Chunk, Document, PocketragError
 from pocketrag.store.base import Store
 
-Status = Literal["added", "updated", "unchanged", "skipped", "failed"]
-STATUSES: tuple[Status, ...] = ("added", "updated", "unchanged", "skipped", "failed")
+Status = Literal["added", "updated", "unchanged", "skipped", "failed", "removed"]
+STATUSES: tuple[Status, ...] = ("added", "updated", "unchanged", "skipped", "failed", "removed")
 
 
 @dataclass
@@ -123,9 +123,10 @@ def discover(paths: Sequence[Path], suffixes: frozenset[str]) -> Iterator[tuple[
 
 
 def source_name(path: Path) -> str:
-    """The name a document is stored under: the path as the user gave it, normalised, so
-    re-running the same command finds the same documents."""
-    return os.path.normpath(str(path))
+    """The name a document is stored under: the file's resolved absolute path, so the same
+    file given as "docs/a.md", "./docs/a.md" or "/srv/docs/a.md", from any folder, is one
+    document, and a folder sync can tell which stored documents lie inside a folder."""
+    return str(Path(path).resolve())
 
 
 def embed_in_batches(embedder: Embedder, texts: Sequence[str], batch_size: int) -> np.ndarray:

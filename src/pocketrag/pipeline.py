@@ -17,7 +17,7 @@ import numpy as np
 from pocketrag.config import Settings, load_settings
 from pocketrag.documents import Chunk, Document, Hit, IndexModelMismatchError, PocketragError
 from pocketrag.ingest import Ingestor, IngestReport, ProgressCallback, supported_suffixes
-from pocketrag.retrieval import Retriever
+from pocketrag.retrieval import Retriever, collapse_duplicates
 from pocketrag.store import open_store
 
 if TYPE_CHECKING:
@@ -25,6 +25,10 @@ if TYPE_CHECKING:
     from pocketrag.store.base import Store
 
 MODEL_META_KEY = "embedding_model"
+
+
+# Extra hits fetched so that k remain after near-duplicates collapse (retrieval.py).
+DUPLICATE_HEADROOM = 3
 
 
 def check_index_model(store: Any, identity: str) -> None:
@@ -132,19 +136,29 @@ class Pipeline:
         collection: str = "default",
         password: str | None = None,
         on_progress: ProgressCallback | None = None,
+        sync: bool = False,
+        keep_missing: bool = False,
     ) -> IngestReport:
-        """Ingest files and directories; see pocketrag.ingest for the per-file rules.
-        Raises PocketragError only for usage errors (a path that does not exist, an index
-        opened read-only); a file that cannot be ingested is reported, not raised."""
+        """Ingest files and directories; see pocketrag.ingest for the per-file rules. With
+        `sync`, documents whose files are gone from the given directories are then removed
+        unless `keep_missing` (pocketrag.folder_sync). Raises PocketragError only for usage
+        errors (a path that does not exist, an index opened read-only); a file that cannot be
+        ingested is reported, not raised."""
         if self.store.read_only:
             raise PocketragError(
                 "The index is open read-only; it cannot be changed. "
                 "Unset POCKETRAG_READ_ONLY (or open it writable) to ingest."
             )
         self.parser.start()  # its imports overlap with loading the model (self.ingestor)
-        return self.ingestor.ingest_paths(
+        report = self.ingestor.ingest_paths(
             paths, collection=collection, password=password, on_progress=on_progress
         )
+        if sync:
+            from pocketrag.folder_sync import sync_folders
+
+            folders = [Path(p) for p in paths if Path(p).is_dir()]
+            sync_folders(self.store, report, folders, collection, keep_missing=keep_missing)
+        return report
 
     # --- search -------------------------------------------------------------------------
 
@@ -156,7 +170,12 @@ class Pipeline:
         collection: str | None = None,
         document_ids: Sequence[str] | None = None,
     ) -> list[Hit]:
-        return self.retriever.run(query, k, mode, collection=collection, document_ids=document_ids)
+        """The k best passages; the same passage in several documents (one manual as PDF and
+        DOCX) is one hit naming the others in `also_in`, so a few more are fetched."""
+        hits = self.retriever.run(
+            query, k + DUPLICATE_HEADROOM, mode, collection=collection, document_ids=document_ids
+        )
+        return collapse_duplicates(hits)[:k]
 
     # --- answering (pocketrag.generation.answerer does the work) ------------------------
 
@@ -165,7 +184,7 @@ class Pipeline:
         """One per pipeline: it holds the LLM client, whose circuit breaker must persist."""
         from pocketrag.generation.answerer import Answerer
 
-        return Answerer(self.settings, self.search, lambda: self.embedder)
+        return Answerer(self.settings, self.search, lambda: self.embedder, lambda: self.store)
 
     def ask(
         self,

@@ -11,6 +11,7 @@ Defaults were tuned on SciFact's *train* qrels (never test); see docs/BENCHMARKS
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
@@ -73,6 +74,45 @@ def reciprocal_rank_fusion(
         hit.scores["rrf"] = totals[key]
         out.append(hit)
     return out
+
+
+_WORDS = re.compile(r"[^\W_]+", re.UNICODE)
+_DIGIT = re.compile(r"\d")
+# A passage whose words are nearly all in another document's passage is the same text
+# (another format of the same manual, a consolidated copy): formats differ in bullets,
+# numbering and line breaks, and chunk boundaries differ where one format has lost its
+# headings, so the smaller passage is compared with the larger one, not the two as equals.
+DUPLICATE_CONTAINMENT = 0.9
+MIN_DUPLICATE_WORDS = 8
+
+
+def _word_set(text: str) -> set[str]:
+    return set(_WORDS.findall(text.lower()))
+
+
+def _same_text(a: set[str], b: set[str]) -> bool:
+    """Nearly all words of the smaller in the larger, and every figure: "up to 5 days" and
+    "up to 3 days" in two policies are a disagreement, not a copy."""
+    small, large = (a, b) if len(a) <= len(b) else (b, a)
+    if len(small) < MIN_DUPLICATE_WORDS or not {w for w in small if _DIGIT.search(w)} <= large:
+        return False
+    return len(small & large) / len(small) >= DUPLICATE_CONTAINMENT
+
+
+def collapse_duplicates(hits: Sequence[Hit]) -> list[Hit]:
+    """One hit per passage: a later hit from another document whose text is nearly the same
+    as an earlier one's is dropped, and its source noted in the kept hit's `also_in`."""
+    kept: list[tuple[Hit, set[str]]] = []
+    for hit in hits:
+        words = _word_set(hit.text)
+        for other, other_words in kept:
+            if _same_text(words, other_words):
+                if hit.document_id != other.document_id and hit.source not in other.also_in:
+                    other.also_in.append(hit.source)
+                break
+        else:
+            kept.append((replace(hit, also_in=list(hit.also_in)), words))
+    return [hit for hit, _ in kept]
 
 
 _BACKGROUND: ThreadPoolExecutor | None = None

@@ -67,3 +67,19 @@ def test_read_only_refuses_changes_even_with_the_key(serve, tmp_path):
     )
     assert response.status_code == 403
     assert "read-only" in response.json()["error"]["message"]
+
+
+def test_ops_endpoints_need_the_query_key_when_set(guarded):
+    """Readiness, metrics and the API description show counts, memory and the version."""
+    for path in ("/ready", "/metrics", "/docs", "/openapi.json"):
+        missing = httpx.get(f"{guarded.url}{path}")
+        assert missing.status_code == 401, path
+        assert missing.json()["error"]["code"] == "missing_key"
+        wrong = httpx.get(f"{guarded.url}{path}", headers={"Authorization": "Bearer nope"})
+        assert wrong.status_code == 403, path
+    key = {"Authorization": "Bearer q-secret"}
+    assert httpx.get(f"{guarded.url}/ready", headers=key).json()["ready"] is False  # warming
+    assert "pocketrag_rss_bytes" in httpx.get(f"{guarded.url}/metrics", headers=key).text
+    assert "/v1/ask" in httpx.get(f"{guarded.url}/openapi.json", headers=key).json()["paths"]
+    assert "swagger" in httpx.get(f"{guarded.url}/docs", headers=key).text.lower()
+    assert httpx.get(f"{guarded.url}/health").status_code == 200

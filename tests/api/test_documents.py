@@ -86,16 +86,55 @@ def test_same_file_uploaded_concurrently_twice_is_one_document(live):
         assert len(same) == 1
 
 
-def test_changed_file_with_same_name_replaces_the_old_version(live):
+def sources(client: httpx.Client, collection: str = "default") -> list[str]:
+    listed = client.get("/v1/documents", params={"collection": collection}).json()
+    return sorted(d["source"] for d in listed if d["source"].startswith("bikes"))
+
+
+def test_different_file_with_the_same_name_is_kept_apart(live):
+    """Two departments' bikes.md: both kept, the second as "bikes (2).md"; uploading either
+    again is "unchanged"; another collection has its own names."""
+    changed = NOTE.replace(b"40 euros", b"55 euros")
     with httpx.Client(base_url=live.url, timeout=60) as client:
         first = wait_job(client, upload(live.url, "bikes.md", NOTE).json()["id"])
-        changed = NOTE.replace(b"40 euros", b"55 euros")
         second = wait_job(client, upload(live.url, "bikes.md", changed).json()["id"])
+        assert (first["result"], first["source"]) == ("added", "bikes.md")
+        assert (second["result"], second["source"]) == ("added", "bikes (2).md")
+        assert second["filename"] == "bikes.md" and second["replace"] is False
+        assert first["document_id"] != second["document_id"]
+        again = wait_job(client, upload(live.url, "bikes.md", changed).json()["id"])
+        assert (again["result"], again["source"]) == ("unchanged", "bikes (2).md")
+        assert sources(client) == ["bikes (2).md", "bikes.md"]
+        hits = client.post("/v1/search", json={"query": "bicycle allowance euros", "k": 10})
+        texts = " ".join(h["text"] for h in hits.json())
+        assert "40 euros" in texts and "55 euros" in texts
+        other = upload(live.url, "bikes.md", changed, collection="benefits").json()
+        assert wait_job(client, other["id"])["source"] == "bikes.md"
+
+
+@pytest.mark.parametrize("how", ["form", "query"])
+def test_replace_true_replaces_the_document_of_that_name(live, how):
+    changed = NOTE.replace(b"40 euros", b"55 euros")
+    with httpx.Client(base_url=live.url, timeout=60) as client:
+        first = wait_job(client, upload(live.url, "bikes.md", NOTE).json()["id"])
+        if how == "form":
+            response = upload(live.url, "bikes.md", changed, replace="true")
+        else:
+            response = httpx.post(
+                f"{live.url}/v1/documents?replace=true",
+                files={"file": ("bikes.md", changed)},
+                headers=KEY,
+                timeout=60,
+            )
+        second = wait_job(client, response.json()["id"])
         assert (first["result"], second["result"]) == ("added", "updated")
-        same = [d for d in client.get("/v1/documents").json() if d["source"] == "bikes.md"]
-        assert len(same) == 1
+        assert second["source"] == "bikes.md" and second["replace"] is True
+        assert second["document_id"] == first["document_id"]
+        assert sources(client) == ["bikes.md"]
         hits = client.post("/v1/search", json={"query": "bicycle allowance euros"}).json()
         assert "55 euros" in hits[0]["text"] and "40 euros" not in hits[0]["text"]
+    bad = upload(live.url, "bikes.md", changed, replace="perhaps")
+    assert bad.status_code == 400 and "replace" in bad.json()["error"]["message"]
 
 
 def test_traversal_file_names_stay_inside(live, index_copy, tmp_path):

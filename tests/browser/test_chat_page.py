@@ -102,15 +102,18 @@ def test_upload_with_key_progress_and_delete(serve, tmp_path, sample_index, page
         "# Bicycle allowance\n\nEmployees who cycle to work receive 40 euros per month.\n"
     )
     page = page_at(live.url + "/")
+    assert page.locator("#docs-toggle").is_hidden()  # colleagues see the chat only
+    page.click("#admin-toggle")
+    # the server answers 401: the page asks for the key and retries with it
+    page.wait_for_selector("#key-dialog:not([hidden])")
+    page.fill("#key-input", "s3cret")
+    page.press("#key-input", "Enter")
+    page.wait_for_selector("#docs-toggle", state="visible")
     page.click("#docs-toggle")
     page.wait_for_selector("#doc-list li")
     count_before = page.locator("#doc-list li").count()
     page.set_input_files("#file", str(note))
     page.click("#upload-form button[type=submit]")
-    # the server answers 401: the page asks for the key and retries with it
-    page.wait_for_selector("#key-dialog:not([hidden])")
-    page.fill("#key-input", "s3cret")
-    page.press("#key-input", "Enter")
     page.wait_for_selector(".job.done", timeout=60_000)
     assert "added" in page.locator(".job.done .job-state").inner_text()
     wait_until(page, f"document.querySelectorAll('#doc-list li').length === {count_before + 1}")
@@ -138,6 +141,7 @@ def test_document_text_is_never_interpreted_as_html(serve, tmp_path, sample_inde
         "costs 30 euros per month and is paid by the company gym benefit.\n"
     )
     page = page_at(live.url + "/")
+    page.click("#admin-toggle")  # no API key set: this machine is the admin
     page.click("#docs-toggle")
     page.set_input_files("#file", str(evil))
     page.click("#upload-form button[type=submit]")
@@ -182,6 +186,10 @@ def test_phone_width_and_keyboard(serve, sample_index, page_at):
         " !(b.getAttribute('aria-label') || b.textContent.trim())).length"
     )
     assert unnamed == 0
+    page.click("#admin-toggle")
+    page.wait_for_selector("#docs-toggle", state="visible")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390  # admin header fits
+    page.screenshot(path="test-artifacts/admin-header-390px.png")
     page.click("#docs-toggle")
     assert page.locator("#docs-panel").is_visible()
     page.screenshot(path="test-artifacts/documents-panel-390px.png")
@@ -190,8 +198,9 @@ def test_phone_width_and_keyboard(serve, sample_index, page_at):
 
 def test_query_key_is_asked_for_once_and_kept_for_the_tab(serve, sample_index, page_at):
     live = serve(data_dir=sample_index, read_only=True, query_key="team-key")
-    wait_ready(live.url)
+    wait_ready(live.url, key="team-key")
     page = page_at(live.url + "/")
+    page.wait_for_function("document.getElementById('status').textContent.includes('key')")
     ask(page, QUESTION)
     page.wait_for_selector("#key-dialog:not([hidden])")
     page.fill("#key-input", "wrong")
@@ -210,4 +219,6 @@ def test_query_key_is_asked_for_once_and_kept_for_the_tab(serve, sample_index, p
     ask(page, "And how do I book it?")  # no second prompt: the key is kept for this tab
     wait_until(page, "document.querySelectorAll('.msg.bot:not(.streaming)').length === 3", 60)
     assert page.locator("#key-dialog").is_hidden()
+    # with the key given, the status line reads /ready (which needs it) again
+    page.wait_for_function("document.getElementById('status').textContent.includes('documents')")
     assert page.errors == []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import time
 
 import numpy as np
@@ -13,6 +14,7 @@ from pocketrag.config import load_settings
 from pocketrag.documents import Hit
 from pocketrag.generation.answerer import Answerer
 from pocketrag.generation.guardrails import QuestionError
+from pocketrag.store.base import TermStats
 
 pytestmark = pytest.mark.slow  # loads the real embedding model
 
@@ -59,6 +61,18 @@ class HandIndex:
         self.vectors = embedder.embed([h.text for h in self.hits])
         self.queries: list[str] = []
 
+    def vector_mean(self) -> np.ndarray:
+        return self.vectors.mean(axis=0)
+
+    def term_stats(self, query: str, chunk_ids) -> TermStats:
+        """Word-level document frequencies over the passages (no stemming)."""
+        words = [set(re.findall(r"\w+", h.text.lower())) for h in self.hits]
+        terms = []
+        for term in dict.fromkeys(re.findall(r"\w+", query.lower())):
+            holders = {h.chunk_id for h, w in zip(self.hits, words, strict=True) if term in w}
+            terms.append((len(holders), frozenset(holders & set(chunk_ids))))
+        return TermStats(len(self.hits), terms)
+
     def __call__(self, query, *, k, collection=None, document_ids=None) -> list[Hit]:
         self.queries.append(query)
         sims = self.vectors @ self.embedder.embed([query])[0]
@@ -73,12 +87,12 @@ class HandIndex:
 
 
 def make(embedder, fake_llm=None, **overrides):
-    values = {"llm_backoff_s": 0.01, "llm_breaker_cooldown_s": 0.5, "refusal_threshold": 0.4}
+    values = {"llm_backoff_s": 0.01, "llm_breaker_cooldown_s": 0.5}
     if fake_llm is not None:
         values.update(llm_base_url=fake_llm.base_url, llm_model="fake", llm_api_key=KEY)
     values.update(overrides)
     index = HandIndex(embedder)
-    return Answerer(load_settings(**values), index, lambda: embedder), index
+    return Answerer(load_settings(**values), index, lambda: embedder, lambda: index), index
 
 
 def events_of(answerer, question, **kw):

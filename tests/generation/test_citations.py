@@ -59,6 +59,7 @@ def test_citation_objects_carry_source_page_heading_and_best_snippet() -> None:
             "page_end": 3,
             "heading": "Sec",
             "snippet": "Carry-over is capped at 5 days.",
+            "text": "Annual leave is 25 days a year. Carry-over is capped at 5 days.",
         }
     ]
 

@@ -8,7 +8,7 @@ import pytest
 
 from pocketrag.documents import Hit
 from pocketrag.generation.citations import clean_markers, split_sentences
-from pocketrag.generation.extractive import NOTICE, candidate_sentences, extractive_answer
+from pocketrag.generation.extractive import NOTICE, candidate_units, extractive_answer
 
 pytestmark = pytest.mark.slow
 
@@ -39,7 +39,7 @@ def hits() -> list[Hit]:
 
 
 def test_table_rows_are_read_with_their_header() -> None:
-    texts = [c.text for c in candidate_sentences(hits())]
+    texts = [c.text for c in candidate_units(hits())]
     assert "Cover added: Partner; Monthly cost to you: £38.00" in texts
     assert not any("---" in t for t in texts)
     assert "The leave year runs from 1 January to 31 December." in texts
@@ -64,7 +64,7 @@ def test_best_sentence_answers_and_every_sentence_is_cited(
     assert len(body) <= 600  # short
     sentences = split_sentences(body)
     assert 1 <= len(sentences) <= 4
-    for sentence in sentences:
+    for sentence in sentences:  # (no list units here: every sentence carries its marker)
         assert re.search(r"\[\d\]", sentence), sentence
     cited = clean_markers(body, 3)
     assert cited.invalid == [] and source_n in cited.used

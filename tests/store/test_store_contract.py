@@ -246,3 +246,32 @@ def test_hybrid_retrieval_is_the_fusion_of_both_searches(store):
         assert [h.chunk_id for h in got] == [h.chunk_id for h in expected[:5]]
         # BM25 ranks both expenses chunks first; dense ranks leave.md chunk 0 first.
         assert [h.source for h in got[:3]] == ["expenses.md", "expenses.md", "leave.md"]
+
+
+def test_term_stats_give_document_frequency_and_holders(store):
+    add(store, "docs/leave.md", LEAVE, seed=1)
+    add(store, "docs/expenses.md", EXPENSES, seed=2)
+    lexical = store.lexical_search("leave travel", 10)
+    ids = {h.text: int(h.chunk_id) for h in lexical}
+    carried = ids[LEAVE[1]]
+    chosen = [carried, ids[EXPENSES[0]]]
+    stats = store.term_stats("leave travel zeppelin", chosen)
+    assert stats.chunks == 4
+    by_count = sorted(stats.terms, key=lambda t: t[0])
+    # "zeppelin": in no chunk; "leave": the two leave chunks; "travel": both expense chunks
+    assert [df for df, _ in by_count] == [0, 2, 2]
+    assert by_count[0][1] == frozenset()
+    assert {frozenset({carried}), frozenset({ids[EXPENSES[0]]})} == {t[1] for t in by_count[1:]}
+
+
+def test_vector_mean_is_the_mean_of_the_stored_vectors(store):
+    assert store.vector_mean() is None
+    _, _, leave_vectors = make_doc("docs/leave.md", LEAVE, seed=1)
+    _, _, expense_vectors = make_doc("docs/expenses.md", EXPENSES, seed=2)
+    add(store, "docs/leave.md", LEAVE, seed=1)
+    add(store, "docs/expenses.md", EXPENSES, seed=2)
+    expected = np.concatenate([leave_vectors, expense_vectors]).mean(axis=0)
+    mean = store.vector_mean()
+    assert mean is not None and mean.shape == (DIM,)
+    # int8 storage rounds each component to 1/127
+    assert float(np.abs(mean - expected).max()) < 0.01

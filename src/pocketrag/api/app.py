@@ -15,13 +15,15 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from fastapi import FastAPI
-from fastapi.middleware.cors import CORSMiddleware
+from fastapi import Depends, FastAPI
+from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from pocketrag import __version__
-from pocketrag.api import routes_documents, routes_ops, routes_query
+from pocketrag.api import routes_documents, routes_ops, routes_query, routes_questions
+from pocketrag.api.docs_page import install_docs
+from pocketrag.api.edge_errors import JsonCORSMiddleware
 from pocketrag.api.errors import install_error_handlers
 from pocketrag.api.jobs import JobManager
 from pocketrag.api.limits import (
@@ -31,6 +33,8 @@ from pocketrag.api.limits import (
     RateLimiter,
     too_large_message,
 )
+from pocketrag.api.security import require_query_access
+from pocketrag.api.site_guard import HostCheckMiddleware, split_list
 from pocketrag.config import Settings, load_settings
 from pocketrag.observability import (
     HTTP_LATENCY,
@@ -39,13 +43,26 @@ from pocketrag.observability import (
     instrument_llm_breaker,
     release_memory,
 )
+from pocketrag.questions import QuestionLog
 
 if TYPE_CHECKING:
     from pocketrag.pipeline import Pipeline
 
 log = logging.getLogger("pocketrag.api")
 STATIC_DIR = Path(__file__).parent / "static"
-_UNTIMED = {"/health", "/ready", "/metrics", "/", "/static", "/docs", "/openapi.json"}
+_UNTIMED = {
+    "/health",
+    "/ready",
+    "/metrics",
+    "/",
+    "/static",
+    "/docs",
+    "/docs-assets",
+    "/openapi.json",
+}
+# Methods that get their own label in /metrics; anything else a client invents is "other",
+# so junk method names cannot add series (and memory) without bound.
+_METRIC_METHODS = {"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"}
 _MULTIPART_SLACK = 64 * 1024  # boundaries and part headers around the file
 WARM_UP_DELAY_S = 0.3
 # Padded tokens per embedding batch when serving, unless POCKETRAG_EMBED_BATCH_TOKENS says
@@ -72,6 +89,11 @@ class Service:
         self.memory = MemoryGuard(settings.memory_soft_limit_mb)
         self.latency = LatencyWindow()
         self.jobs = JobManager(settings.data_dir / "uploads" / ".incoming", self._ingest_job)
+        self.questions = QuestionLog(
+            lambda: self.pipeline().store,
+            enabled=settings.question_log,
+            retention_days=settings.question_log_days,
+        )
 
     @property
     def pipeline_opened(self) -> bool:
@@ -104,15 +126,14 @@ class Service:
             return store
         except Exception as exc:
             from pocketrag.api.errors import ApiError
+            from pocketrag.api.store_guard import index_open_message
 
             where = (
                 "the PostgreSQL database"
                 if self.settings.database_url
                 else (str(self.settings.sqlite_path))
             )
-            raise ApiError(
-                503, f"The index at {where} cannot be opened: {exc}", "index_unavailable"
-            ) from exc
+            raise ApiError(503, index_open_message(where, exc), "index_unavailable") from exc
 
     def instrument_llm(self) -> None:
         """Hook the answerer's LLM client into /metrics (calls, failures, breaker)."""
@@ -163,8 +184,9 @@ class Service:
 
 
 class MetricsMiddleware:
-    """Counts and times every request by route template (not raw path: bounded labels),
-    including streamed responses up to their last byte; adds nosniff to every response."""
+    """Counts and times every request by route template and known method (bounded labels:
+    raw paths and invented methods fall into "unmatched" and "other"), including streamed
+    responses up to their last byte; adds nosniff to every response."""
 
     def __init__(self, app: ASGIApp, service: Service) -> None:
         self.app = app
@@ -193,6 +215,7 @@ class MetricsMiddleware:
             route = scope.get("route")
             label = getattr(route, "path", None) or "unmatched"
             method = scope.get("method", "GET")
+            method = method if method in _METRIC_METHODS else "other"
             HTTP_REQUESTS.labels(method, label, str(status)).inc()
             HTTP_LATENCY.labels(method, label).observe(elapsed)
             if label not in _UNTIMED and status < 500:
@@ -233,26 +256,40 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         description="Questions answered from your own documents, with citations. "
         "The chat page is at /.",
         lifespan=lifespan,
-        docs_url="/docs",
+        docs_url=None,  # api/docs_page.py serves /docs without a CDN
+        openapi_url=None,  # served below, behind the query key when one is set
         redoc_url=None,
     )
+    _add_openapi(app)
     app.state.settings = settings
     app.state.service = service
     install_error_handlers(app)
     app.include_router(routes_ops.router)
     app.include_router(routes_query.router)
     app.include_router(routes_documents.router)
+    app.include_router(routes_questions.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    install_docs(app)
 
     app.add_middleware(BodyLimitMiddleware, limit_for=_body_limit(settings))
+    app.add_middleware(HostCheckMiddleware, settings=settings)
     app.add_middleware(MetricsMiddleware, service=service)
-    origins = [o.strip() for o in settings.cors_origins.split(",") if o.strip()]
+    origins = split_list(settings.cors_origins)
     if origins:
         app.add_middleware(
-            CORSMiddleware,
+            JsonCORSMiddleware,
             allow_origins=origins,
             allow_methods=["GET", "POST", "DELETE", "OPTIONS"],
             allow_headers=["Authorization", "Content-Type"],
             max_age=600,
         )
     return app
+
+
+def _add_openapi(app: FastAPI) -> None:
+    """/openapi.json, like FastAPI's own, but behind POCKETRAG_QUERY_KEY when set (it lists
+    every endpoint and the version); /docs is guarded the same way in api/docs_page.py."""
+
+    @app.get("/openapi.json", include_in_schema=False, dependencies=[Depends(require_query_access)])
+    async def openapi() -> JSONResponse:
+        return JSONResponse(app.openapi())

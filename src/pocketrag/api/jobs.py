@@ -36,6 +36,8 @@ class Job:
     collection: str
     size_bytes: int
     path: Path
+    replace: bool = False  # replace a different file stored under the same name
+    source: str | None = None  # the name it is stored under, once known
     state: str = "queued"
     progress: dict[str, Any] = field(default_factory=lambda: {"stage": "queued", "fraction": 0})
     result: str | None = None
@@ -50,6 +52,8 @@ class Job:
             "state": self.state,
             "filename": self.filename,
             "collection": self.collection,
+            "replace": self.replace,
+            "source": self.source,
             "size_bytes": self.size_bytes,
             "progress": dict(self.progress),
             "result": self.result,

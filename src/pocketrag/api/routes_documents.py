@@ -40,11 +40,19 @@ def _document_json(info: Any) -> dict[str, Any]:
     "/documents",
     status_code=202,
     dependencies=[Depends(require_admin)],
-    summary="Upload a document (multipart 'file', optional 'collection'); ingested in the "
-    "background",
+    summary="Upload a document (multipart 'file', optional 'collection' and 'replace'); "
+    "ingested in the background",
     response_model=JobOut,
 )
-async def upload_document(request: Request) -> JSONResponse:
+async def upload_document(
+    request: Request,
+    replace: str | None = Query(
+        default=None,
+        description="true: replace the document of the same name in the collection. "
+        "Otherwise a different file of the same name is kept beside it as 'name (2).ext'. "
+        "Also accepted as a form field.",
+    ),
+) -> JSONResponse:
     """Returns 202 with the job; poll `GET /v1/jobs/{id}` (Location header) for progress."""
     service = request.app.state.service
     service.rate.check(request.client.host if request.client else "unknown")
@@ -66,6 +74,7 @@ async def upload_document(request: Request) -> JSONResponse:
             raise ApiError(
                 400, "The collection name may use letters, digits, '.', '_' and '-' only."
             )
+        replace_it = _flag("replace", replace or upload.fields.get("replace"))
     except BaseException:
         shutil.rmtree(job_dir, ignore_errors=True)
         raise
@@ -76,9 +85,19 @@ async def upload_document(request: Request) -> JSONResponse:
             collection=collection,
             size_bytes=upload.size,
             path=upload.path,
+            replace=replace_it,
         )
     )
     return JSONResponse(job.to_json(), status_code=202, headers={"Location": f"/v1/jobs/{job.id}"})
+
+
+def _flag(name: str, value: str | None) -> bool:
+    text = (value or "").strip().lower()
+    if text in ("", "0", "false", "no", "off"):
+        return False
+    if text in ("1", "true", "yes", "on"):
+        return True
+    raise ApiError(400, f"{name} must be true or false, not {(value or '')[:20]!r}.")
 
 
 @router.get(

@@ -5,12 +5,13 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Depends, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import FileResponse, JSONResponse, Response
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
 from pocketrag import __version__
+from pocketrag.api.security import require_query_access
 from pocketrag.observability import BREAKER_STATES, LLM_BREAKER_OPEN, memory_mb
 
 router = APIRouter(tags=["operations"])
@@ -33,7 +34,7 @@ async def index(request: Request) -> FileResponse:
     return FileResponse(STATIC_DIR / "index.html", headers=_PAGE_HEADERS)
 
 
-@router.get("/health", summary="Liveness: the process answers (loads nothing)")
+@router.get("/health", summary="Liveness: the process answers (loads nothing); always open")
 async def health(request: Request) -> dict[str, Any]:
     service = request.app.state.service
     return {
@@ -119,14 +120,21 @@ def _readiness(service: Any) -> dict[str, Any]:
     }
 
 
-@router.get("/ready", summary="Readiness: components, memory, counts, latency")
+# Readiness and metrics show counts, memory and the version: behind the query key when one
+# is set. /health stays open for the platform's health check.
+_GUARDED = [Depends(require_query_access)]
+
+
+@router.get(
+    "/ready", summary="Readiness: components, memory, counts, latency", dependencies=_GUARDED
+)
 async def ready(request: Request) -> JSONResponse:
     """200 once the index is open and the model loaded; 503 while still warming up."""
     body = await run_in_threadpool(_readiness, request.app.state.service)
     return JSONResponse(body, status_code=200 if body["ready"] else 503)
 
 
-@router.get("/metrics", summary="Prometheus metrics")
+@router.get("/metrics", summary="Prometheus metrics", dependencies=_GUARDED)
 async def metrics(request: Request) -> Response:
     _llm_status(request.app.state.service)  # refresh the breaker gauge
     return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)

@@ -8,6 +8,7 @@ runs in worker threads; a streamed answer keeps its slot until the last event is
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import time
 import uuid
@@ -101,6 +102,22 @@ async def search(body: SearchRequest, request: Request) -> list[dict[str, Any]]:
     return [hit.to_json() for hit in hits]
 
 
+async def _logged(
+    service: Any, question: str, payload: dict[str, Any], *, collection: str | None, channel: str
+) -> dict[str, Any]:
+    """Record the ask in the questions log (pocketrag.questions); the entry's id goes back
+    as `log_id`, for the page's thumbs up/down (null when the log is off or read-only)."""
+    payload["log_id"] = await run_in_threadpool(
+        functools.partial(
+            service.questions.record, question, payload, collection=collection, channel=channel
+        )
+    )
+    return payload
+
+
+Recorder = Callable[[dict[str, Any]], Any]
+
+
 def _history(turns: list[Any]) -> tuple[dict[str, str], ...]:
     return tuple({"role": t.role, "content": t.content} for t in turns)
 
@@ -114,9 +131,11 @@ def _history(turns: list[Any]) -> tuple[dict[str, str], ...]:
 async def ask(body: AskRequest, request: Request) -> Any:
     """With `stream: true` the answer comes as Server-Sent Events: `token` events
     ({"text"}), then one `citations` event ({"citations"}), then `done` (the full ask JSON);
-    an `error` event ({"error": {"message"}}) if it fails midway."""
+    an `error` event ({"error": {"message"}}) if it fails midway. The ask is recorded in
+    the questions log; `log_id` names its entry for `POST /v1/feedback`."""
     release = await _admit(request, body.question, ask=True)
     service = request.app.state.service
+    record = functools.partial(_logged, service, body.question, collection=body.collection)
     kwargs = {
         "history": _history(body.history),
         "k": body.k or service.settings.top_k,
@@ -128,12 +147,12 @@ async def ask(body: AskRequest, request: Request) -> Any:
             answer = await _work(request, service.pipeline().ask, body.question, **kwargs)
         finally:
             release()
-        payload = answer_json(answer)
+        payload = await record(answer_json(answer), channel="api")
         ANSWERS.labels(_mode_label(payload)).inc()
         return payload
     events = await _start_stream(service, body.question, kwargs, release)
     return StreamingResponse(
-        _sse(events, release),
+        _sse(events, release, functools.partial(record, channel="stream")),
         media_type="text/event-stream",
         headers=_SSE_HEADERS,
         background=BackgroundTask(release),
@@ -191,10 +210,13 @@ def _sse_frame(event: str, data: Any) -> bytes:
     return f"event: {event}\ndata: {json.dumps(data, ensure_ascii=False)}\n\n".encode()
 
 
-async def _sse(events: Iterator[Any], release: Callable[[], None]) -> AsyncIterator[bytes]:
+async def _sse(
+    events: Iterator[Any], release: Callable[[], None], record: Recorder
+) -> AsyncIterator[bytes]:
     try:
         async for kind, data in _events_in_thread(events):
             if kind == "done":
+                data = await record(data)
                 ANSWERS.labels(_mode_label(data)).inc()
             yield _sse_frame(kind, data)
     except Exception as exc:
@@ -247,12 +269,15 @@ async def chat_completions(body: ChatCompletionRequest, request: Request) -> Any
     }
     completion_id = f"chatcmpl-{uuid.uuid4().hex[:24]}"
     created = int(time.time())
+    record = functools.partial(
+        _logged, service, question, collection=body.collection, channel="openai"
+    )
     if not body.stream:
         try:
             answer = await _work(request, service.pipeline().ask, question, **kwargs)
         finally:
             release()
-        payload = answer_json(answer)
+        payload = await record(answer_json(answer))
         ANSWERS.labels(_mode_label(payload)).inc()
         text = payload["answer"] + format_sources(payload["citations"])
         return {
@@ -272,7 +297,7 @@ async def chat_completions(body: ChatCompletionRequest, request: Request) -> Any
         }
     events = await _start_stream(service, question, kwargs, release)
     return StreamingResponse(
-        _chat_chunks(events, release, completion_id, created),
+        _chat_chunks(events, release, completion_id, created, record),
         media_type="text/event-stream",
         headers=_SSE_HEADERS,
         background=BackgroundTask(release),
@@ -280,7 +305,11 @@ async def chat_completions(body: ChatCompletionRequest, request: Request) -> Any
 
 
 async def _chat_chunks(
-    events: Iterator[Any], release: Callable[[], None], completion_id: str, created: int
+    events: Iterator[Any],
+    release: Callable[[], None],
+    completion_id: str,
+    created: int,
+    record: Recorder,
 ) -> AsyncIterator[bytes]:
     def chunk(delta: dict[str, Any], finish: str | None = None, **extra: Any) -> bytes:
         body = {
@@ -302,12 +331,14 @@ async def _chat_chunks(
             elif kind == "citations":
                 citations = data.get("citations", [])
             elif kind == "done":
+                data = await record(data)
                 ANSWERS.labels(_mode_label(data)).inc()
                 citations = data.get("citations", citations)
                 sources = format_sources(citations)
                 if sources:
                     yield chunk({"content": sources})
-                yield chunk({}, "stop", citations=citations)
+                extra = {"log_id": data["log_id"]}
+                yield chunk({}, "stop", citations=citations, pocketrag=extra)
         yield b"data: [DONE]\n\n"
     except Exception as exc:
         yield f"data: {json.dumps(error_body(500, _safe_message(exc)))}\n\n".encode()

@@ -67,6 +67,11 @@ class AskResponse(BaseModel):
     )
     outcome: Literal["answered", "hedged", "not_found"] = "answered"
     timings_ms: dict[str, float]
+    log_id: str | None = Field(
+        default=None,
+        description="This ask's entry in the questions log, for POST /v1/feedback "
+        "(null when the log is off or the index is read-only).",
+    )
 
 
 class ChatContentPart(BaseModel):
@@ -115,6 +120,15 @@ class JobOut(BaseModel):
     state: Literal["queued", "running", "succeeded", "failed"]
     filename: str
     collection: str
+    replace: bool = Field(
+        default=False, description="Asked to replace a different file of the same name."
+    )
+    source: str | None = Field(
+        default=None,
+        description="The name the document is stored under: the file name, or e.g. "
+        "'policy (2).pdf' when the collection holds a different file of that name and "
+        "replace was not asked for.",
+    )
     size_bytes: int
     progress: dict[str, Any]
     result: str | None = Field(
@@ -124,3 +138,9 @@ class JobOut(BaseModel):
     error: str | None = None
     created_at: str
     finished_at: str | None = None
+
+
+class FeedbackRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    log_id: str = Field(min_length=1, max_length=64, description="The ask's `log_id`.")
+    rating: Literal["up", "down"]

@@ -23,7 +23,7 @@ from pocketrag.generation.guardrails import QuestionError
 err = Console(stderr=True)
 
 
-def _pipeline(settings: Settings):  # -> Pipeline, imported lazily to keep --help fast
+def _pipeline(settings: Settings, read_only: bool = True):  # -> Pipeline (lazy import)
     from pocketrag.pipeline import Pipeline
 
     if not settings.database_url and not Path(settings.sqlite_path).exists():
@@ -31,7 +31,7 @@ def _pipeline(settings: Settings):  # -> Pipeline, imported lazily to keep --hel
             f"No index at {settings.sqlite_path}. Ingest documents first: "
             f"pocketrag --data-dir {settings.data_dir} ingest PATH"
         )
-    pipeline = Pipeline(settings, read_only=True)
+    pipeline = Pipeline(settings, read_only=read_only)
     if pipeline.store.counts().get("chunks", 0) == 0:
         raise PocketragError(
             f"The index at {settings.sqlite_path} is empty. Ingest documents first: "
@@ -62,6 +62,28 @@ def _print_citations(answer) -> None:
                 pages = f"{c['page_start']}-{c['page_end']}"
             where += f", p. {pages}"
         print(f"  [{c['n']}] {where}  ({c['source']})")
+        if c.get("also_in"):
+            print(f"      the same text is also in: {', '.join(map(str, c['also_in']))}")
+    if answer.confidence == "low":
+        err.print(
+            "[yellow]Low confidence: the closest passage is quoted, but it may not answer "
+            "the question. Check the source.[/yellow]",
+            highlight=False,
+        )
+
+
+def _record(pipeline, settings: Settings, question: str, payload, collection) -> str | None:
+    from pocketrag.questions import QuestionLog
+
+    log = QuestionLog(
+        lambda: pipeline.store,
+        enabled=settings.question_log,
+        retention_days=settings.question_log_days,
+    )
+    entry_id = log.record(question, payload, collection=collection, channel="cli")
+    if entry_id is None:
+        err.print("[yellow]Not recorded: the questions log is off or read-only.[/yellow]")
+    return entry_id
 
 
 @app.command()
@@ -74,14 +96,20 @@ def ask(
     ),
     k: int = typer.Option(5, "-k", "--k", min=1, max=50, help="How many chunks to retrieve."),
     collection: str | None = typer.Option(None, "--collection", help="Only this collection."),
+    log: bool = typer.Option(
+        False, "--log", help="Record this ask in the questions log (`pocketrag report`)."
+    ),
 ) -> None:
     """Answer a question from the indexed documents, with citations."""
     settings = settings_of(ctx)
     try:
-        pipeline = _pipeline(settings)
+        pipeline = _pipeline(settings, read_only=not log or settings.read_only)
         if json_output:
             answer = pipeline.ask(question, k=k, collection=collection, use_llm=not no_llm)
-            print(json.dumps(answer.to_json(), indent=2, ensure_ascii=False))
+            payload = answer.to_json()
+            if log:
+                payload["log_id"] = _record(pipeline, settings, question, payload, collection)
+            print(json.dumps(payload, indent=2, ensure_ascii=False))
             return
         answer = None
         for event in pipeline.ask_stream(question, k=k, collection=collection, use_llm=not no_llm):
@@ -96,6 +124,8 @@ def ask(
         print()
         if answer is not None:
             _print_citations(answer)
+            if log:
+                _record(pipeline, settings, question, answer.to_json(), collection)
     except QuestionError as exc:
         raise _fail(exc, 2) from None
     except PocketragError as exc:
@@ -113,7 +143,8 @@ def eval_qa(
         None, "--details", help="Also write each question's result (JSON lines) here."
     ),
 ) -> None:
-    """Source recall, citation accuracy, refusals and latency over a question set."""
+    """Source recall, citations, refusals, key facts, answer length and latency over a
+    question set; a question that fails is recorded with its error and the run goes on."""
     from pocketrag.evaluation.qa import load_questions, run_qa, summarise
 
     settings = settings_of(ctx)
@@ -130,7 +161,7 @@ def eval_qa(
         ) as progress:
             task = progress.add_task("Asking", total=len(items))
             results = run_qa(
-                lambda q: pipeline.ask(q, k=k, use_llm=not no_llm),
+                lambda q, history: pipeline.ask(q, history, k=k, use_llm=not no_llm),
                 items,
                 on_progress=lambda done, _total: progress.update(task, completed=done),
             )

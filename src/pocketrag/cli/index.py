@@ -32,7 +32,9 @@ _STATUS_STYLE = {
     "unchanged": "dim",
     "skipped": "yellow",
     "failed": "bold red",
+    "removed": "magenta",
 }
+ID_WIDTH = 16  # document ids are 16 hex digits; always printed whole, to be copied
 
 
 def _fail(message: str, code: int = 1) -> typer.Exit:
@@ -69,9 +71,15 @@ def ingest(
     password: str | None = typer.Option(
         None, "--password", help="Password for encrypted PDFs.", envvar="POCKETRAG_PDF_PASSWORD"
     ),
+    keep_missing: bool = typer.Option(
+        False,
+        "--keep-missing",
+        help="Keep documents whose files are gone from the given folders (default: remove).",
+    ),
     as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
 ) -> None:
-    """Add or update documents in the index; unchanged files are skipped cheaply."""
+    """Add or update documents in the index; unchanged files are skipped cheaply. A folder
+    is synced: documents whose files are no longer in it are removed (see --keep-missing)."""
     from pocketrag.pipeline import Pipeline
 
     settings = settings_of(ctx)
@@ -83,7 +91,12 @@ def ingest(
                 progress.update(task, completed=done, total=total, description=_short(result))
 
             report = pipeline.ingest_paths(
-                paths, collection=collection, password=password, on_progress=on_progress
+                paths,
+                collection=collection,
+                password=password,
+                on_progress=on_progress,
+                sync=True,
+                keep_missing=keep_missing,
             )
     except PocketragError as exc:
         raise _fail(str(exc)) from exc
@@ -99,21 +112,33 @@ def _short(result: FileResult) -> str:
     return (name[:37] + "...") if len(name) > 40 else name
 
 
+def shorten_left(text: str, width: int) -> str:
+    """Keep the end of a path, where the file name is: "…/policies/leave.md"."""
+    return text if len(text) <= width else "…" + text[len(text) - width + 1 :]
+
+
+def _from_here(path: str) -> str:
+    """A stored (absolute) path as the user is likely to have typed it: relative to the
+    current folder when it lies inside it."""
+    here = os.getcwd()
+    inside = os.path.isabs(path) and os.path.commonpath([here, path]) == here
+    return os.path.relpath(path, here) if inside else path
+
+
 def _print_report(report: IngestReport, index: Path | None) -> None:
     shown = [f for f in report.files if f.status != "unchanged"] or report.files
     if shown:
         with_reason = any(f.reason for f in shown)
+        names = [_from_here(f.path) for f in shown]
         table = Table(title="Ingest", title_justify="left", show_lines=False)
-        table.add_column(
-            "file", overflow="fold", min_width=min(60, max(len(f.path) for f in shown))
-        )
+        table.add_column("file", overflow="fold", min_width=min(40, max(map(len, names))))
         table.add_column("status", no_wrap=True)
         table.add_column("chunks", justify="right", no_wrap=True)
         if with_reason:
             table.add_column("reason", overflow="fold")
-        for f in shown:
+        for f, name in zip(shown, names, strict=True):
             style = _STATUS_STYLE[f.status]
-            row = [f.path, f"[{style}]{f.status}[/]", str(f.chunks or "")]
+            row = [name, f"[{style}]{f.status}[/]", str(f.chunks or "")]
             table.add_row(*row, *([f.reason] if with_reason else []))
         out.print(table)
     parts = [f"{n} {status}" for status, n in report.summary().items()]
@@ -185,26 +210,40 @@ def docs_list(
         ]
         typer.echo(json.dumps(rows, indent=2, ensure_ascii=False))
         return
-    table = Table(title=f"{len(docs)} documents", title_justify="left")
-    for column in ("id", "source", "title", "type", "collection", "pages", "chunks"):
-        table.add_column(column, justify="right" if column in ("pages", "chunks") else "left")
+    out.print(_docs_table(docs, out.size.width))
+
+
+def _docs_table(docs: list, width: int) -> Table:
+    """Fits `width` columns (COLUMNS=80 included): ids in full, paths shortened from the
+    left (the file name stays), titles cut last; the collection only when there are several.
+    `--json` has every field in full."""
+    several = len({d.collection for d in docs}) > 1
+    coll_width = min(12, max([len(d.collection) for d in docs] + [10])) if several else 0
+    fixed = ID_WIDTH + 6 + (coll_width + 2 if several else 0) + 3 * 2  # + gaps
+    flexible = max(20, width - fixed)
+    title_width = max(5, min(max([len(d.title or "") for d in docs] + [5]), flexible * 2 // 5))
+    source_width = max(14, min(max([len(d.source) for d in docs] + [6]), flexible - title_width))
+    title_width = max(5, flexible - source_width)
+    noun = "document" if len(docs) == 1 else "documents"
+    table = Table(title=f"{len(docs)} {noun}", title_justify="left", box=None, pad_edge=False)
+    table.add_column("id", no_wrap=True, min_width=ID_WIDTH)
+    table.add_column("source", no_wrap=True, max_width=source_width)
+    table.add_column("title", no_wrap=True, overflow="ellipsis", max_width=title_width)
+    if several:
+        table.add_column("collection", no_wrap=True, overflow="ellipsis", max_width=coll_width)
+    table.add_column("chunks", justify="right", no_wrap=True)
     for d in docs:
-        table.add_row(
-            d.id,
-            d.source,
-            d.title,
-            d.doc_type,
-            d.collection,
-            "" if d.pages is None else str(d.pages),
-            str(d.chunk_count),
-        )
-    out.print(table)
+        row = [d.id, shorten_left(d.source, source_width), d.title or ""]
+        table.add_row(*row, *([d.collection] if several else []), str(d.chunk_count))
+    return table
 
 
 @docs_app.command("delete")
 def docs_delete(
     ctx: typer.Context,
-    id_or_source: str = typer.Argument(..., help="Document id or source path (see docs list)."),
+    id_or_source: str = typer.Argument(
+        ..., help="Document id, source path as listed, or a path relative to this folder."
+    ),
     collection: str | None = typer.Option(None, "--collection", "-c", help="Only this one."),
 ) -> None:
     """Remove a document (its chunks, text index and vectors) from the index."""
@@ -212,10 +251,15 @@ def docs_delete(
 
     try:
         with Pipeline(settings_of(ctx)) as pipeline:
-            deleted = pipeline.store.delete_document(id_or_source, collection)
-            normalised = os.path.normpath(id_or_source)
-            if not deleted and normalised != id_or_source:
-                deleted = pipeline.store.delete_document(normalised, collection)
+            deleted = 0
+            # as given (an id, a stored path), then as older indexes stored paths, then as
+            # a path from here resolved the way `pocketrag ingest` stores them now
+            for key in dict.fromkeys(
+                [id_or_source, os.path.normpath(id_or_source), str(Path(id_or_source).resolve())]
+            ):
+                deleted = pipeline.store.delete_document(key, collection)
+                if deleted:
+                    break
     except PocketragError as exc:
         raise _fail(str(exc)) from exc
     if not deleted:

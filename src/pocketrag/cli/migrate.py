@@ -1,7 +1,8 @@
 """`pocketrag migrate --to postgresql://...`: copy an SQLite index into PostgreSQL.
 
 Documents, chunks and vectors are copied as they are, so nothing is re-embedded (no model
-is loaded). Each document is one transaction on the target and keeps its id, so citations
+is loaded); so is the questions log (pocketrag.questions), entry by entry. Each document is
+one transaction on the target and keeps its id, so citations
 and links stay valid. Re-running is safe: documents whose content hash and chunk count
 already match are skipped, changed ones are replaced. Into an empty database the HNSW
 index is built once at the end instead of growing with every insert (several times
@@ -110,8 +111,13 @@ def copy_index(
         copy_all()
     for key, value in _source_meta(source).items():
         target.set_meta(key, value)
+    # The questions log goes along whole (a --collection copy leaves it: it spans them).
+    questions = 0
+    if collection is None:
+        questions = sum(target.import_questions(rows) for rows in source.export_questions())
     return {
         **counts,
+        "questions": questions,
         "documents": len(documents),
         "seconds": round(time.perf_counter() - started, 2),
         "index_build_seconds": round(index_seconds, 2),
@@ -150,8 +156,8 @@ def migrate(
     collection: str | None = typer.Option(None, "--collection", "-c", help="Only this one."),
     as_json: bool = typer.Option(False, "--json", help="Print the summary as JSON."),
 ) -> None:
-    """Copy an SQLite index (documents, chunks, vectors) into PostgreSQL, without
-    re-embedding. Safe to re-run: unchanged documents are skipped."""
+    """Copy an SQLite index (documents, chunks, vectors, questions log) into PostgreSQL,
+    without re-embedding. Safe to re-run: unchanged documents are skipped."""
     from pocketrag.store.postgres import PostgresStore, describe_url
 
     settings = settings_of(ctx)
@@ -180,6 +186,6 @@ def migrate(
     typer.echo(
         f"{summary['documents']} documents from {path} to {summary['to']}: "
         f"{summary['added']} added, {summary['updated']} updated, "
-        f"{summary['unchanged']} unchanged; {summary['chunks']} chunks copied "
-        f"in {summary['seconds']} s."
+        f"{summary['unchanged']} unchanged; {summary['chunks']} chunks and "
+        f"{summary['questions']} questions-log entries copied in {summary['seconds']} s."
     )

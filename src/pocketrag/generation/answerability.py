@@ -1,87 +1,145 @@
-"""Do the retrieved chunks answer the question? One number compared with a threshold.
+"""Do the retrieved passages answer the question? Three outcomes, from signals that mean the
+same on any corpus (DESIGN decision 7).
 
-The decision rule (refuse when `relevance_score(signals) < settings.refusal_threshold`):
+    relevance = support + 0.5 x coverage
+    relevance <  settings.refusal_threshold    -> "not_found" (nothing retrieved is about it)
+    relevance <  settings.confident_threshold  -> "hedged" (quote the closest passage, say so)
+    otherwise                                  -> "answered"
 
-    relevance = heading + 0.08 x bm25 + 0.5 x support
+- support: the best quotable unit read in its context, max over the units the extractive
+  step would quote of cos(question, unit) + 0.5 x cos(question, its chunk), *minus the
+  same quantity for an average passage of this index* (1.5 x the question's average cosine
+  to the index's other passages, from the mean of its vectors). Raw cosines depend on the
+  corpus: in a homogeneous HR corpus every HR question is somewhat close to every passage.
+  What carries over from one corpus to another is how far the best passage stands out from
+  the index's background.
+- coverage: the IDF-weighted share of the question's search terms that the best of the top
+  three chunks holds (IDF from the index's own document frequencies; a word the index has
+  never seen weighs most). A share, so it does not grow with the corpus the way raw BM25
+  does: adding an unrelated manual raised every BM25 score and let off-topic questions
+  through under the previous rule (heading cosine + 0.08 x BM25 + 0.5 x support).
 
-- heading: best cosine between the question and the hits' own section headings. Policies
-  are organised by topic, so a question whose topic matches no section is likely not
-  covered ("Can I bring my dog?" matches no heading; "My mum died, how much time off?"
-  matches "Bereavement leave").
-- bm25: best BM25 among the hits: IDF-weighted word evidence, so rare shared words count
-  most, and exact names and numbers the small embedding model blurs still count.
-- support: the best candidate sentence read in its context: max over the sentences the
-  extractive step would quote of cos(question, sentence) + 0.5 x cos(question, its chunk).
-  A chunk can be on topic without any sentence saying anything about the question; a
-  sentence alone can match by accident. It is the same quantity the extractive answer uses
-  to choose which document to quote, so the refusal and the answer agree on the evidence.
-
-Three features with fixed weights, calibrated on the sample handbook's 74 questions with
-bench/qa_refusal_calibration.py (ROC AUC, cross-validated accuracy; docs/BENCHMARKS.md
-"Answers"). Signals tried and dropped there: chunk cosine (adds nothing beside heading and
-support), share of question words present, IDF-weighted coverage of the rarest question
-terms, per-word embedding similarity: colloquial answerable questions ("work from a
-Starbucks", "my boss is fiddling the figures") miss as many words as unanswerable ones.
+Weights and thresholds were fitted on two tuning corpora (samples/handbook and
+samples/larkfield) and are reported on corpora held out from that fit (docs/BENCHMARKS.md
+"Answers", bench/answer_quality.py, bench/answerability_fit.py).
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from typing import Protocol
 
 import numpy as np
 
+from pocketrag.config import Settings
 from pocketrag.documents import Hit
 from pocketrag.generation.extractive import (
+    CONTEXT_WEIGHT,
     Ranked,
     content_words,
     lexical_overlap,
 )
+from pocketrag.store.base import TermStats
+
+COVERAGE_WEIGHT = 0.5
+# A question's average cosine to an index's passages is about 0.15 (median 0.13-0.16 on
+# the tuning corpora); an index of a few chunks cannot measure its own, so the measured
+# value is averaged with this one as if it came from 10 more chunks.
+TYPICAL_BACKGROUND = 0.15
+BACKGROUND_PRIOR_CHUNKS = 10
+SIGNALS = ("support", "coverage", "background", "dense", "bm25", "lexical")
 
 
-class EmbedderLike(Protocol):
-    def embed(self, texts: Sequence[str]) -> np.ndarray: ...
+class IndexLike(Protocol):
+    def term_stats(self, query: str, chunk_ids: Sequence[int]) -> TermStats: ...
+
+    def vector_mean(self) -> np.ndarray | None: ...
 
 
-WEIGHTS = {"heading": 1.0, "bm25": 0.08, "support": 0.5}
-SIGNALS = ("heading", "bm25", "support", "dense", "lexical")  # the last two: reported only
+class Background:
+    """The index's mean vector, recomputed when the number of chunks changes (a scan of the
+    stored vectors in blocks: tens of milliseconds per 10k chunks, once per change)."""
+
+    def __init__(self) -> None:
+        self._key: int | None = None
+        self._mean: np.ndarray | None = None
+
+    def mean(self, index: IndexLike, chunks: int) -> np.ndarray | None:
+        if self._key != chunks:
+            self._mean, self._key = index.vector_mean(), chunks
+        return self._mean
+
+
+def idf(df: int, n: int) -> float:
+    """BM25's IDF, kept positive for words in most chunks (the +1 inside the log)."""
+    return math.log((n - df + 0.5) / (df + 0.5) + 1.0)
+
+
+def coverage(stats: TermStats, chunk_ids: Sequence[int]) -> float:
+    """IDF-weighted share of the query's terms held by the best of `chunk_ids`."""
+    weights = [idf(df, stats.chunks) for df, _ in stats.terms]
+    total = sum(weights)
+    if not total or not chunk_ids:
+        return 0.0
+    held = (
+        sum(w for w, (_, ids) in zip(weights, stats.terms, strict=True) if chunk in ids)
+        for chunk in chunk_ids
+    )
+    return max(held) / total
 
 
 def relevance_signals(
     question: str,
     hits: Sequence[Hit],
     question_vector: np.ndarray,
-    embed: EmbedderLike,
-    ranked: Sequence[Ranked] = (),
+    ranked: Sequence[Ranked],
+    index: IndexLike,
+    background: Background,
 ) -> dict[str, float]:
-    """The signals above for the top-k hits; `ranked` are the extractive step's ranked
-    candidate sentences (extractive.rank_candidates), whose `support` values are reused."""
+    """The signals above for the top hits; `ranked` are the extractive step's ranked units
+    (extractive.rank_candidates), whose `support` values are reused."""
     if not hits:
         return dict.fromkeys(SIGNALS, 0.0)
     top = list(hits[:3])
-    dense = [h.scores.get("dense") for h in top]
-    if any(d is None for d in dense):
-        vectors = embed.embed([h.text for h in top])
-        dense = [float(v @ question_vector) for v in vectors]
-    headings = list(dict.fromkeys(_leaf_heading(h) for h in hits[:5]))
-    heading = float((embed.embed(headings) @ question_vector).max())
+    ids = [int(h.chunk_id) for h in top]  # type: ignore[arg-type]
+    stats = index.term_stats(question, ids)
+    mean = background.mean(index, stats.chunks)
+    base = _background_cosine(mean, question_vector, stats.chunks, top)
+    raw_support = max((r.support for r in ranked), default=0.0)
     words = content_words(question)
-    lexical = [lexical_overlap(words, f"{h.title} {h.heading} {h.text}") for h in top]
     return {
-        "heading": heading,
+        "support": raw_support - (1.0 + CONTEXT_WEIGHT) * base,
+        "coverage": coverage(stats, ids),
+        "background": base,
+        "dense": max(float(h.scores.get("dense", 0.0)) for h in top),
         "bm25": max(float(h.scores.get("bm25", 0.0)) for h in hits),
-        "support": max((r.support for r in ranked), default=0.0),
-        "dense": max(float(d) for d in dense),
-        "lexical": max(lexical),
+        "lexical": max(lexical_overlap(words, f"{h.title} {h.heading} {h.text}") for h in top),
     }
 
 
-def _leaf_heading(hit: Hit) -> str:
-    """The section's own heading (qualifying it with the document title was tried and
-    separated answerable from unanswerable questions less well)."""
-    return hit.heading.split(" > ")[-1].strip() if hit.heading else (hit.title or hit.source)
+def _background_cosine(
+    mean: np.ndarray | None, question_vector: np.ndarray, chunks: int, top: Sequence[Hit]
+) -> float:
+    """The question's average cosine to the index's passages other than the top hits (in a
+    small index the top hits are a large part of the mean and would hide themselves),
+    shrunk towards a typical value while there are few of them to average."""
+    cosines = [float(h.scores["dense"]) for h in top if "dense" in h.scores]
+    rest = chunks - len(cosines)
+    if mean is None or rest < 1:
+        return TYPICAL_BACKGROUND
+    measured = (chunks * float(mean @ question_vector) - sum(cosines)) / rest
+    return (rest * measured + BACKGROUND_PRIOR_CHUNKS * TYPICAL_BACKGROUND) / (
+        rest + BACKGROUND_PRIOR_CHUNKS
+    )
 
 
 def relevance_score(signals: dict[str, float]) -> float:
-    """One number compared with settings.refusal_threshold (refuse below it)."""
-    return sum(w * max(0.0, signals[name]) for name, w in WEIGHTS.items())
+    return signals["support"] + COVERAGE_WEIGHT * signals["coverage"]
+
+
+def decide(relevance: float, settings: Settings) -> str:
+    """ "answered" | "hedged" | "not_found" (see the module docstring)."""
+    if relevance < settings.refusal_threshold:
+        return "not_found"
+    return "hedged" if relevance < settings.confident_threshold else "answered"

@@ -20,8 +20,14 @@ from typing import Any, Protocol
 import numpy as np
 
 from pocketrag.config import Settings
-from pocketrag.documents import Hit
-from pocketrag.generation.answerability import relevance_score, relevance_signals
+from pocketrag.documents import Hit, display_names
+from pocketrag.generation.answerability import (
+    Background,
+    IndexLike,
+    decide,
+    relevance_score,
+    relevance_signals,
+)
 from pocketrag.generation.citations import (
     build_citations,
     clean_markers,
@@ -42,7 +48,9 @@ from pocketrag.generation.llm import (
     LLMStreamInterrupted,
     resolve_llm_config,
 )
+from pocketrag.generation.passages import neutralised
 from pocketrag.generation.prompts import REFUSAL, build_answer_prompt, pages_label
+from pocketrag.retrieval import collapse_duplicates
 
 log = logging.getLogger("pocketrag.answer")
 
@@ -69,6 +77,7 @@ class Answer:
     relevance: float = 0.0
     flags: list[str] = field(default_factory=list)
     notice: str | None = None
+    signals: dict[str, float] = field(default_factory=dict)  # answerability's evidence
     # "high": the documents answer it; "low": a hedged answer (the closest passage, which
     # may not answer it directly); "none": not found (refused)
     confidence: str = "high"
@@ -100,18 +109,23 @@ class Answer:
 
 
 class Answerer:
-    """Holds the long-lived parts (LLM client with its circuit breaker) across questions."""
+    """Holds the long-lived parts (LLM client with its circuit breaker, the index's
+    background vector) across questions. `index` gives the store (answerability's term
+    statistics and mean vector), lazily like `embedder`."""
 
     def __init__(
         self,
         settings: Settings,
         search: SearchFn,
         embedder: Callable[[], EmbedderLike],
+        index: Callable[[], IndexLike],
         llm: LLMClient | str | None = "auto",
     ) -> None:
         self.settings = settings
         self._search = search
         self._embedder = embedder
+        self._index = index
+        self._background = Background()
         if llm == "auto":
             config = resolve_llm_config(settings)
             llm = LLMClient(config) if config else None
@@ -147,15 +161,31 @@ class Answerer:
         if how != "none":
             flags.append(f"condensed_{how}")
         k = k or self.settings.top_k
-        hits = self._search(standalone, k=k, collection=collection, document_ids=document_ids)
+        # near-duplicates (one manual in four formats) are one hit; bracketed numbers in the
+        # text are neutralised (only the answer's own markers look like [n])
+        hits = neutralised(
+            collapse_duplicates(
+                self._search(standalone, k=k, collection=collection, document_ids=document_ids)
+            )
+        )
         embedder = self._embedder()
         q_vec = embedder.embed([standalone])[0]
         retrieved = time.perf_counter()  # "generate" from here: answerability + answer
-        # the extractive step's ranked sentences: evidence for the refusal decision as well
-        ranked = rank_candidates(standalone, hits, embedder.embed, q_vec)
-        signals = relevance_signals(standalone, hits, q_vec, embedder, ranked)
+        # the user's own words of a follow-up completed from the conversation
+        focus = checked.text if how == "heuristic" else ""
+        # the extractive step's ranked units: evidence for the answerability decision as well
+        previous = next((text for role, text in reversed(turns) if role == "assistant"), "")
+        ranked = rank_candidates(
+            standalone, hits, embedder.embed, q_vec, focus=focus, previous_answer=previous
+        )
+        signals = relevance_signals(
+            standalone, hits, q_vec, ranked, self._index(), self._background
+        )
         relevance = relevance_score(signals)
-        log.info("question %r relevance %.3f over %d hits", standalone, relevance, len(hits))
+        outcome = decide(relevance, self.settings) if hits else "not_found"
+        # the question's text only where asked for (POCKETRAG_LOG_QUESTION_TEXT)
+        asked = f"question {standalone!r}: " if self.settings.log_question_text else ""
+        log.info("%srelevance %.3f over %d hits: %s", asked, relevance, len(hits), outcome)
 
         def finish(text: str, mode: str, refused: bool, sources: list[Hit], notice=None):
             citations = [] if refused else build_citations(text, sources)
@@ -173,24 +203,31 @@ class Answerer:
                 question=standalone,
                 sources=list(hits),
                 relevance=relevance,
+                signals=signals,
                 flags=flags,
                 notice=notice,
+                confidence="none" if refused else confidence,
             )
             yield {"type": "citations", "citations": citations}
             yield {"type": "done", "answer": answer}
 
-        if not hits or relevance < self.settings.refusal_threshold:
+        # Only a question nothing retrieved is about is refused before the LLM; with an LLM
+        # the model decides the rest (DESIGN decision 7), without one a weak match is hedged.
+        if outcome == "not_found":
             text = refusal_text(hits)
             yield {"type": "token", "text": text}
             yield from finish(text, "extractive", True, list(hits))  # no LLM call
             return
+        # an extractive answer to a weak match is hedged; an LLM's answer is its decision
+        extractive_confidence = "low" if outcome == "hedged" else "high"
+        confidence = extractive_confidence if llm is None else "high"
 
         def extractive(notice: str) -> tuple[str, list[Hit]]:
             """The extractive answer with its citations numbered [1], [2], ... and the
             sources reordered to match (it is shown whole, so renumbering is safe)."""
             text = extractive_answer(
                 standalone, hits, embedder.embed, question_vector=q_vec, ranked=ranked,
-                notice=notice,
+                notice=notice, hedged=outcome == "hedged",
             )  # fmt: skip
             text, order = renumber(text, len(hits))
             return text, [hits[n - 1] for n in order]
@@ -222,6 +259,7 @@ class Answerer:
         except LLMError as exc:
             log.warning("LLM failed, answering extractively: %s", exc)
             flags.append("llm_failed")
+            confidence = extractive_confidence
             yield {"type": "notice", "message": f"{exc} Answering from the documents instead."}
             text, cited_hits = extractive(FALLBACK_NOTICE)
             yield {"type": "token", "text": text}
@@ -248,6 +286,7 @@ class Answerer:
                     flags.append(f"dropped_uncited_sentences:{dropped}")
             if not cited.used or not text:
                 notice = "The language model's answer carried no valid citation; quoting instead."
+                confidence = extractive_confidence
                 text, cited_hits = extractive(notice)
                 yield {"type": "notice", "message": notice}
                 yield {"type": "token", "text": text}
@@ -270,11 +309,14 @@ def refusal_text(hits: Sequence[Hit]) -> str:
         return REFUSAL
     seen: list[str] = []
     for hit in hits[:3]:
-        where = hit.title or hit.source
-        if hit.heading:
-            where += f" > {hit.heading}"
+        # "Travel Policy (Booking, page 2)": the section without its title repeated
+        title, section = display_names(hit.title, hit.heading)
+        details = [section]
         if hit.page_start is not None:
-            where += f" (p. {pages_label(hit)})"
+            details.append(f"page {pages_label(hit)}")
+        where = title or hit.source
+        if any(details):
+            where += f" ({', '.join(d for d in details if d)})"
         if where not in seen:
             seen.append(where)
     return f"{REFUSAL} The closest sections were: " + "; ".join(seen) + "."

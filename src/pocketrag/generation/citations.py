@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pocketrag.documents import Hit
 
 # [1]  [1, 2]  [1,2;3]  [Source 1]  [source 2, 3]
-_MARKER = re.compile(
+MARKER = re.compile(
     r"\[\s*(?:sources?\s*)?(\d{1,3}(?:\s*[,;]\s*(?:sources?\s*)?\d{1,3})*)\s*\]", re.IGNORECASE
 )
 _SENTENCE_END = re.compile(r"(?<=[.!?])(?:\s*(?:\[[^\]]*\])+)?\s+(?=\S)")
@@ -29,7 +29,7 @@ class CitedText:
 
 
 def marker_numbers(text: str) -> list[int]:
-    return [int(n) for m in _MARKER.finditer(text) for n in re.findall(r"\d+", m.group(1))]
+    return [int(n) for m in MARKER.finditer(text) for n in re.findall(r"\d+", m.group(1))]
 
 
 def clean_markers(text: str, n_sources: int) -> CitedText:
@@ -49,7 +49,7 @@ def clean_markers(text: str, n_sources: int) -> CitedText:
                 invalid.append(n)
         return "".join(f"[{n}]" for n in keep)
 
-    cleaned = _MARKER.sub(fix, text)
+    cleaned = MARKER.sub(fix, text)
     cleaned = re.sub(r"[ \t]+([.,;:!?])", r"\1", cleaned)  # "text [9]." -> "text."
     cleaned = re.sub(r"[ \t]{2,}", " ", cleaned).strip()
     return CitedText(cleaned, used, invalid)
@@ -64,7 +64,7 @@ def renumber(text: str, n_sources: int) -> tuple[str, list[int]]:
     def fix(match: re.Match[str]) -> str:
         return "".join(f"[{mapping[int(n)]}]" for n in re.findall(r"\d+", match.group(1)))
 
-    return _MARKER.sub(fix, cited.text), cited.used
+    return MARKER.sub(fix, cited.text), cited.used
 
 
 def split_sentences(text: str) -> list[str]:
@@ -85,7 +85,7 @@ def split_sentences(text: str) -> list[str]:
 def keep_cited_sentences(text: str) -> tuple[str, int]:
     """Strict mode: only sentences carrying a (valid, already cleaned) marker survive."""
     sentences = split_sentences(text)
-    kept = [s for s in sentences if _MARKER.search(s)]
+    kept = [s for s in sentences if MARKER.search(s)]
     return " ".join(kept), len(sentences) - len(kept)
 
 
@@ -96,7 +96,7 @@ def _words(text: str) -> set[str]:
 def best_snippet(source_text: str, claim: str, limit: int = SNIPPET_CHARS) -> str:
     """The source sentence sharing most words with the claim that cites it."""
     sentences = split_sentences(source_text) or [source_text]
-    claim_words = _words(_MARKER.sub("", claim))
+    claim_words = _words(MARKER.sub("", claim))
     best = max(sentences, key=lambda s: len(_words(s) & claim_words))
     best = " ".join(best.split())
     return best if len(best) <= limit else best[: limit - 1].rsplit(" ", 1)[0] + " …"
@@ -120,6 +120,8 @@ def build_citations(text: str, sources: Sequence[Hit]) -> list[dict[str, object]
                 "page_end": hit.page_end,
                 "heading": hit.heading,
                 "snippet": best_snippet(hit.text, " ".join(claims.get(n, []))),
+                "text": hit.text,  # the whole passage: the page shows the quote inside it
+                **({"also_in": list(hit.also_in)} if hit.also_in else {}),
             }
         )
     return citations

@@ -55,12 +55,24 @@ def looks_like_follow_up(question: str) -> bool:
     return (bool(_REFERENCE.search(question)) and words <= 3) or words <= 1
 
 
+def topic_of(history: Sequence[Turn]) -> str:
+    """The conversation's topic: the last user question that stood on its own, with the
+    follow-ups asked since (they narrow it)."""
+    asked = [text for role, text in history if role == "user"]
+    start = len(asked) - 1
+    while start > 0 and looks_like_follow_up(asked[start]):
+        start -= 1
+    return " ".join(asked[max(start, 0) :])
+
+
 def condense_heuristic(history: Sequence[Turn], question: str) -> str:
-    """Prefix the last user question when the new one leans on it."""
-    previous = next((text for role, text in reversed(history) if role == "user"), None)
-    if not previous or not looks_like_follow_up(question):
+    """The follow-up first, then the topic: "And what about part-time staff? (How many days
+    of annual leave do I get?)". The user's own words lead, so the answer is about them and
+    not the previous answer again; the topic gives retrieval the missing subject."""
+    topic = topic_of(history)
+    if not topic or not looks_like_follow_up(question):
         return question
-    return f"{previous} {question}"
+    return f"{question} ({topic})"
 
 
 def condense(

@@ -13,11 +13,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 import numpy as np
 
 from pocketrag.documents import Hit
-from pocketrag.generation.citations import split_sentences
+from pocketrag.generation.passages import units, word_count
 
 EmbedFn = Callable[[Sequence[str]], np.ndarray]
 
@@ -34,19 +35,36 @@ _STOP = frozenset(
     aren didn won can't i'm i've""".split()  # noqa: SIM905
 )
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
-_BULLET = re.compile(r"^\s*(?:[-*•·]|\d+[.)])\s+")
-_TABLE_RULE = re.compile(r":?-{2,}:?|")
 
 
-def content_words(text: str) -> set[str]:
-    """Lower-cased words minus stop words, with a crude plural strip (days -> day)."""
-    words = set()
+def content_word_list(text: str) -> list[str]:
+    """Lower-cased words minus stop words, with a crude plural strip (days -> day), in order."""
+    words = []
     for w in _TOKEN.findall(text.lower()):
         if w in _STOP or (len(w) < 2 and not w.isdigit()):
             continue
         plural = len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is"))
-        words.add(w[:-1] if plural else w)
+        words.append(w[:-1] if plural else w)
     return words
+
+
+def content_words(text: str) -> set[str]:
+    return set(content_word_list(text))
+
+
+def focus_overlap(focus: str, text: str) -> float:
+    """How much of a follow-up's own wording the text has: its words and its word pairs
+    ("part-time" must not match "full-time" just because both say "time")."""
+    words = content_word_list(focus)
+    if not words:
+        return 0.0
+    theirs = content_word_list(text)
+    single = len(set(words) & set(theirs)) / len(set(words))
+    pairs = set(pairwise(words))
+    if not pairs:
+        return single
+    their_pairs = set(pairwise(theirs))
+    return (single + len(pairs & their_pairs) / len(pairs)) / 2
 
 
 def lexical_overlap(question_words: set[str], text: str) -> float:
@@ -61,66 +79,43 @@ class Candidate:
     source_n: int  # 1-based position of its hit in the sources
     position: int  # order inside the chunk
     text: str
-    table: str | None = None  # the whole (small) table this row belongs to
-    document: str = ""  # document id: runners-up stay in the best sentence's document
+    kind: str = "sentence"  # passages.Unit.kind
+    document: str = ""  # document id: runners-up stay in the best unit's document
 
 
-def candidate_sentences(
-    hits: Sequence[Hit], max_chunks: int = 4, per_chunk: int = 12
+def candidate_units(
+    hits: Sequence[Hit], max_chunks: int = 4, per_chunk: int = 14
 ) -> list[Candidate]:
-    """Sentences (and table rows / list items) worth quoting from the top chunks."""
+    """The quotable units (passages.units) of the top chunks."""
     out: list[Candidate] = []
     for n, hit in enumerate(hits[:max_chunks], start=1):
-        seen = 0
-        for i, (piece, table) in enumerate(_pieces(hit.text)):
-            piece = " ".join(piece.split())
-            if len(_TOKEN.findall(piece)) < 3:
-                continue  # headings and fragments read badly on their own
-            if len(piece) > 320:
-                piece = piece[:319].rsplit(" ", 1)[0] + " …"
-            out.append(Candidate(n, i, piece, table, hit.document_id))
-            seen += 1
-            if seen >= per_chunk:
-                break
+        for unit in units(hit)[:per_chunk]:
+            out.append(Candidate(n, unit.position, unit.text, unit.kind, hit.document_id))
     return out
 
 
-def _pieces(text: str) -> list[tuple[str, str | None]]:
-    """(sentence, whole table or None). Prose is split into sentences; a table row is read
-    out with its header ("Cover added: Partner; Monthly cost: £38.00") because a bare row
-    means nothing when quoted alone, and a small table is also kept whole, since the
-    answer to "how much does X cost" is often best given as the table's few rows."""
-    pieces: list[tuple[str, str | None]] = []
-    rows: list[list[str]] = []
+# Questions that ask for a quantity, a time or a rate: a unit stating a number beats
+# on-topic prose that lacks one ("How much is the stipend?" -> the sentence with GBP 300).
+_WANTS_NUMBER = re.compile(
+    r"\b(how (much|many|long|often|soon|far|early|late)|what (percentage|proportion)|"
+    r"(rate|amount|limit|maximum|minimum|cost|price|allowance|stipend|fee|budget|salary|"
+    r"deadline|notice period|number)\b|when\b|what (time|date|day))",
+    re.IGNORECASE,
+)
+_NUMBER = re.compile(
+    r"\d|£|\$|€|\b(one|two|three|four|five|six|seven|eight|nine|ten|twelve|half|"
+    r"monday|tuesday|wednesday|thursday|friday|january|february|march|april|may|june|july|"
+    r"august|september|october|november|december)\b",
+    re.IGNORECASE,
+)
 
-    def flush() -> None:
-        if len(rows) < 2:
-            rows.clear()
-            return
-        header, body = rows[0], rows[1:]
-        texts = [
-            "; ".join(f"{h}: {c}" for h, c in zip(header, row, strict=True))
-            if len(row) == len(header)
-            else ", ".join(c for c in row if c)
-            for row in body
-        ]
-        whole = " — ".join(header) + ": " + "; ".join(" — ".join(r) for r in body)
-        table = whole if len(body) <= 6 and len(whole) <= 420 else None
-        pieces.extend((t, table) for t in texts)
-        rows.clear()
 
-    for line in text.splitlines():
-        if line.count("|") >= 2 or (line.count("|") == 1 and " | " in line):
-            cells = [c.strip() for c in line.strip().strip("|").split("|")]
-            if not all(_TABLE_RULE.fullmatch(c) for c in cells):  # skip |---|---|
-                rows.append(cells)
-            continue
-        flush()
-        line = _BULLET.sub("", line).strip()
-        if line:
-            pieces.extend((sentence, None) for sentence in split_sentences(line))
-    flush()
-    return pieces
+def wants_number(question: str) -> bool:
+    return bool(_WANTS_NUMBER.search(question))
+
+
+def states_number(text: str) -> bool:
+    return bool(_NUMBER.search(text))
 
 
 # Score units for ranking candidate sentences (see rank_candidates). The chunk's cosine
@@ -133,9 +128,18 @@ def _pieces(text: str) -> list[tuple[str, str | None]]:
 CONTEXT_WEIGHT = 0.5
 LEXICAL_WEIGHT = 0.35
 
-# A runner-up sentence joins the best one only when nearly as good (score units) and
-# from the same document.
+# A runner-up unit joins the best one only when nearly as good (score units) and from the
+# same document; answers stay short (issue 11: a median under 80 words).
 RUNNER_UP_GAP = 0.08
+MAX_ANSWER_WORDS = 70
+# Another document's unit on the same subject (cosine between the two units), within this
+# gap, stating other figures, is a disagreement. The gap is wide because the other policy
+# is often a long consolidated handbook whose mixed chunk gives its units less context.
+DISAGREE_GAP = 0.4
+SAME_SUBJECT = 0.7
+FOCUS_WEIGHT = 1.0
+REPEAT_PENALTY = 0.3
+NUMBER_BONUS = 0.1
 
 
 @dataclass(frozen=True)
@@ -164,24 +168,165 @@ def rank_candidates(
     embed: EmbedFn,
     question_vector: np.ndarray | None = None,
     max_chunks: int = 4,
+    focus: str = "",
+    previous_answer: str = "",
 ) -> list[Ranked]:
-    """The candidate sentences of the top chunks, best first. One embedding batch; the
-    answerability check reuses the result (its `support` signal), so it is computed once."""
-    candidates = candidate_sentences(hits, max_chunks=max_chunks)
+    """The candidate units of the top chunks, best first. One embedding batch; the
+    answerability check reuses the result (its `support` signal), so it is computed once.
+
+    `focus`: the user's own words when the question was completed from the conversation
+    ("And what about part-time staff?"): a unit that says something about them wins over
+    one that only answers the previous question again, and what the previous answer
+    (`previous_answer`) already quoted loses."""
+    candidates = candidate_units(hits, max_chunks=max_chunks)
     if not candidates:
         return []
     q = question_vector if question_vector is not None else embed([question])[0]
     vectors = embed([c.text for c in candidates])
     context = chunk_cosines(hits[:max_chunks], q, embed)
     q_words = content_words(question)
+    number_wanted = wants_number(question)
     ranked = []
     for cand, vec, cos in zip(candidates, vectors, vectors @ q, strict=True):
         support = float(cos) + CONTEXT_WEIGHT * context[cand.source_n - 1]
         score = support + LEXICAL_WEIGHT * lexical_overlap(q_words, cand.text)
+        if focus:
+            score += FOCUS_WEIGHT * focus_overlap(focus, cand.text)
+            if _said(cand.text, previous_answer):
+                score -= REPEAT_PENALTY
+        if number_wanted and states_number(cand.text):
+            score += NUMBER_BONUS
         score += 0.03 * (1.0 / cand.source_n)  # ties go to the better-ranked chunk
         ranked.append(Ranked(score, support, cand, vec))
     ranked.sort(key=lambda r: r.score, reverse=True)
     return ranked
+
+
+def _said(text: str, previous_answer: str) -> bool:
+    return bool(previous_answer) and " ".join(text.split()).rstrip(".") in " ".join(
+        previous_answer.split()
+    )
+
+
+_NUMBER_WORDS = {
+    w: str(n)
+    for n, w in enumerate(
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+        ]
+    )
+}
+
+
+def numbers_in(text: str) -> set[str]:
+    """The figures a text states, "two" and "2" alike."""
+    found = {m.replace(",", "") for m in re.findall(r"\d[\d,.]*\d|\d", text)}
+    found |= {_NUMBER_WORDS[w] for w in _TOKEN.findall(text.lower()) if w in _NUMBER_WORDS}
+    return found
+
+
+def disagreeing(ranked: Sequence[Ranked], sources: Sequence[Hit]) -> tuple[Ranked, Ranked] | None:
+    """Two policies that disagree (a consolidated handbook and a newer policy): a unit from
+    another document that answers nearly as well as the best one, and the best document's
+    unit on the same rule (the most similar of its relevant units), stating other figures.
+    Both are then shown; quoting one alone would hide the conflict. Comparing with the
+    counterpart, not with the best unit, keeps "2 extra days after five years" from
+    contradicting "25 days a year" in another document."""
+    best = ranked[0]
+    relevant = [r for r in ranked if r.score >= best.score - DISAGREE_GAP]
+    ours = [r for r in relevant if r.candidate.document == best.candidate.document]
+    best_title = sources[best.candidate.source_n - 1].title
+    seen = {best.candidate.document}
+    for other in relevant:
+        cand = other.candidate
+        if cand.document in seen:
+            continue  # the best document, or one whose best unit was already compared
+        seen.add(cand.document)
+        if sources[cand.source_n - 1].title == best_title:
+            continue  # the same document in another format
+        counterpart = max(ours, key=lambda r: float(r.vector @ other.vector))
+        if float(counterpart.vector @ other.vector) < SAME_SUBJECT:
+            continue  # another subject
+        mine, theirs = numbers_in(counterpart.candidate.text), numbers_in(cand.text)
+        if mine and theirs and not (mine <= theirs or theirs <= mine):
+            return counterpart, other  # (one stating a figure more is not a conflict)
+    return None
+
+
+def best_passage(ranked: Sequence[Ranked]) -> int:
+    """The chunk (source number) whose two best units together answer best. A single best
+    sentence is often a side rule ("carry over up to 3 days") next to the passage that
+    answers ("Full-time staff receive 25 days ..."), which the small model scores a little
+    lower; a passage with two good units is the better place to quote from."""
+    by_chunk: dict[int, list[float]] = {}
+    for item in ranked:  # best first, so each list is sorted
+        by_chunk.setdefault(item.candidate.source_n, []).append(item.score)
+
+    def passage_score(scores: list[float]) -> float:
+        return scores[0] if len(scores) < 2 else (scores[0] + 0.5 * scores[1]) / 1.5
+
+    return max(by_chunk, key=lambda n: (passage_score(by_chunk[n]), -n))
+
+
+def choose_units(ranked: Sequence[Ranked], max_units: int = 3) -> list[Candidate]:
+    """The best passage's best unit and its close runners-up (from that passage first, then
+    from the same document), that add something, within the word budget, in reading order."""
+    passage = best_passage(ranked)
+    lead = next(r for r in ranked if r.candidate.source_n == passage)
+    ordered = [r for r in ranked if r.candidate.source_n == passage]
+    ordered += [r for r in ranked if r.candidate.source_n != passage]
+    chosen: list[Ranked] = []
+    words = 0
+    for item in ordered:
+        cand = item.candidate
+        if len(chosen) >= max_units:
+            break
+        if chosen and item.score < lead.score - RUNNER_UP_GAP:
+            continue
+        if cand.document != lead.candidate.document:
+            continue  # one policy per answer unless they disagree (see disagreeing)
+        if any(_repeats(item, c) for c in chosen):
+            continue
+        size = word_count(cand.text)
+        if chosen and words + size > MAX_ANSWER_WORDS:
+            continue
+        chosen.append(item)
+        words += size
+    chosen.sort(key=lambda r: (r.candidate.source_n, r.candidate.position))
+    return [r.candidate for r in chosen]
+
+
+def _repeats(a: Ranked, b: Ranked) -> bool:
+    """Nothing new: nearly the same words, or already quoted inside the other unit. (Not
+    vector similarity: two table rows that differ only in their figures embed alike.)"""
+    if _inside(a.candidate, b.candidate):
+        return True
+    words_a, words_b = content_words(a.candidate.text), content_words(b.candidate.text)
+    union = len(words_a | words_b)
+    return bool(union) and len(words_a & words_b) / union > 0.8
+
+
+def _inside(a: Candidate, b: Candidate) -> bool:
+    """One unit already quoted as part of the other (a list item and its list)."""
+    if a.source_n != b.source_n:
+        return False
+    return a.text.rstrip(" .…") in b.text or b.text.rstrip(" .…") in a.text
+
+
+HEDGE = "The documents may not answer this directly; the closest passage says:"
+DIFFER = "The documents differ on this:"
 
 
 def extractive_answer(
@@ -191,48 +336,38 @@ def extractive_answer(
     *,
     question_vector: np.ndarray | None = None,
     ranked: Sequence[Ranked] | None = None,
-    max_sentences: int = 3,
-    max_chars: int = 480,
     notice: str = NOTICE,
+    hedged: bool = False,
 ) -> str:
-    """A short cited answer: the best sentence, plus up to two close runners-up that add
-    something (not near-duplicates), in reading order, each followed by its [n]. All from
-    the best sentence's document: citing a second policy misled more often than it helped.
-    `ranked` (from rank_candidates over the same hits) saves embedding the sentences again."""
+    """A short cited answer made of whole units (see passages.py), each followed by its
+    [n]. From the best unit's document, unless another document answers nearly as well
+    with different figures: then both, each cited, saying that they differ. `hedged`
+    quotes only the closest unit, introduced as possibly not answering the question.
+    `ranked` (from rank_candidates over the same hits) saves embedding the units again."""
     if ranked is None:
         ranked = rank_candidates(question, hits, embed, question_vector)
     if not ranked:
         return notice
-    best_score = ranked[0].score
-    chosen: list[tuple[Candidate, np.ndarray]] = []
-    length = 0
-    tables: set[str] = set()
-    best_doc = ranked[0].candidate.document
-    for item in ranked:
-        score, cand, vec = item.score, item.candidate, item.vector
-        if len(chosen) >= max_sentences:
-            break
-        if chosen and score < best_score - RUNNER_UP_GAP:
-            break
-        if cand.document != best_doc:
-            continue  # one policy per answer: citing another one misleads more than it helps
-        if cand.table in tables or any(float(vec @ other) > 0.9 for _, other in chosen):
-            continue
-        text = cand.table or cand.text
-        if chosen and length + len(text) > max_chars:
-            continue
-        if cand.table:
-            tables.add(cand.table)
-        chosen.append((Candidate(cand.source_n, cand.position, text), vec))
-        length += len(text)
-    chosen.sort(key=lambda item: (item[0].source_n, item[0].position))
-    body = " ".join(_with_marker(c.text, c.source_n) for c, _ in chosen)
+    if hedged:
+        body = f"{HEDGE} {_with_marker(ranked[0].candidate.text, ranked[0].candidate.source_n)}"
+        return f"{body}\n\n({notice})"
+    pair = disagreeing(ranked, hits)
+    if pair is not None:
+        parts = [
+            f"{hits[r.candidate.source_n - 1].title or 'One document'}: "
+            + _with_marker(r.candidate.text, r.candidate.source_n)
+            for r in pair
+        ]
+        return f"{DIFFER} " + " ".join(parts) + f"\n\n({notice})"
+    body = " ".join(_with_marker(c.text, c.source_n) for c in choose_units(ranked))
     return f"{body}\n\n({notice})"
 
 
-def _with_marker(sentence: str, n: int) -> str:
-    """Put [n] before the closing full stop, as a reader expects."""
-    sentence = sentence.rstrip()
-    if sentence[-1:] in ".!?":
-        return f"{sentence[:-1]} [{n}]{sentence[-1]}"
-    return f"{sentence} [{n}]."
+def _with_marker(text: str, n: int) -> str:
+    """Put [n] before the closing full stop, as a reader expects; after a list, at its end."""
+    text = text.rstrip()
+    if "\n" in text:
+        return f"{text} [{n}]"
+    if text[-1:] in ".!?":
+        return f"{text[:-1]} [{n}]{text[-1]}"
+    return f"{text} [{n}]."

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
 import numpy as np
 
 from pocketrag.documents import Chunk, Document, DocumentInfo, Hit
+from pocketrag.questions import QuestionEntry, QuestionReport
 
 # The documents table's columns, in the order `document_row` gives their values.
 DOC_COLUMNS = (
@@ -84,6 +86,14 @@ def hits_in_order(
     return hits
 
 
+@dataclass(frozen=True)
+class TermStats:
+    """Per search term of a query: (document frequency, the given chunks that hold it)."""
+
+    chunks: int  # chunks in the index
+    terms: list[tuple[int, frozenset[int]]]
+
+
 @runtime_checkable
 class Store(Protocol):
     read_only: bool
@@ -135,6 +145,35 @@ class Store(Protocol):
 
     def counts(self) -> dict[str, int]:
         """{"documents": n, "chunks": m}"""
+        ...
+
+    def term_stats(self, query: str, chunk_ids: Sequence[int]) -> TermStats:
+        """The query's search terms, each with its document frequency and which of
+        `chunk_ids` hold it (the answerability check's word evidence, scale-free by IDF)."""
+        ...
+
+    def vector_mean(self) -> np.ndarray | None:
+        """The mean of the stored unit vectors (None when empty): a question's cosine to it
+        is its average cosine to the index, the background its best match must stand out
+        from (generation/answerability.py)."""
+        ...
+
+    # --- the questions log (pocketrag.questions; SQL shared in store/questions_sql.py) ---
+
+    def log_question(self, entry: QuestionEntry) -> None: ...
+
+    def set_question_feedback(self, entry_id: str, rating: int, at: str) -> bool:
+        """Thumbs up (1) / down (-1), replacing earlier feedback; False: no such entry."""
+        ...
+
+    def prune_questions(self, before: str) -> int:
+        """Delete entries asked before this ISO timestamp; returns how many went."""
+        ...
+
+    def question_report(self, since: str, limit: int = 20) -> QuestionReport: ...
+
+    def section_headings(self, collection: str | None = None, limit: int = 500) -> list[tuple]:
+        """(document title, heading path) pairs, for the page's example questions."""
         ...
 
     def close(self) -> None: ...

@@ -45,11 +45,12 @@ except ImportError as exc:  # the SQLite default does not need the driver
         "pip install 'pocketrag[postgres]' (psycopg 3 and psycopg_pool)."
     ) from exc
 from pocketrag.store import postgres_search as search
-from pocketrag.store.base import DOC_COLUMNS
+from pocketrag.store.base import DOC_COLUMNS, TermStats
 from pocketrag.store.postgres_schema import ADVISORY_LOCK_KEY, check_version, migrate
 from pocketrag.store.postgres_search import HNSW_MAX_EF, parse_vector
 from pocketrag.store.postgres_write import delete_documents, write_document
 from pocketrag.store.postgres_write import vector_literal as vector_literal  # re-exported
+from pocketrag.store.questions_sql import PostgresQuestions
 
 if TYPE_CHECKING:
     from pocketrag.config import Settings
@@ -77,8 +78,9 @@ def describe_url(url: str) -> str:
     return f"{p.get('user') or '(default user)'}@{host}{port}/{p.get('dbname') or ''}"
 
 
-class PostgresStore:
-    """See the module docstring for why it is built this way."""
+class PostgresStore(PostgresQuestions):
+    """See the module docstring for why it is built this way (the questions log's methods
+    come from store/questions_sql.py)."""
 
     # Each call takes its own pooled connection, so a hybrid search may run BM25 and dense
     # search at the same time (pocketrag.retrieval.Retriever does).
@@ -379,6 +381,14 @@ class PostgresStore:
             return {}
         with self._conn() as conn:
             return search.vectors(conn, chunk_ids)
+
+    def term_stats(self, query: str, chunk_ids: Sequence[int]) -> TermStats:
+        with self._conn() as conn:
+            return search.term_stats(conn, query, chunk_ids)
+
+    def vector_mean(self) -> np.ndarray | None:
+        with self._conn() as conn:
+            return search.vector_mean(conn)
 
     # --- maintenance ------------------------------------------------------------------------
 

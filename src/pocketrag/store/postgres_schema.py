@@ -16,6 +16,7 @@ import psycopg
 from psycopg import errors
 
 from pocketrag.documents import PocketragError
+from pocketrag.store.questions_sql import CREATE_QUESTIONS
 
 # pg_advisory_xact_lock key: the bytes "pocketra" as a signed 64-bit integer.
 ADVISORY_LOCK_KEY = int.from_bytes(b"pocketra", "big", signed=True)
@@ -94,6 +95,8 @@ MIGRATIONS: list[list[str]] = [
         "SELECT gin_clean_pending_list(to_regclass('chunk_terms_tsv_gin')) "
         "WHERE to_regclass('chunk_terms_tsv_gin') IS NOT NULL",
     ],
+    # version 3: the questions log (pocketrag.questions; statements in questions_sql).
+    [*CREATE_QUESTIONS],
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -15,7 +15,7 @@ import psycopg
 
 from pocketrag.documents import Hit
 from pocketrag.store import postgres_bm25 as bm25
-from pocketrag.store.base import HIT_COLUMNS, hits_in_order
+from pocketrag.store.base import HIT_COLUMNS, TermStats, hits_in_order
 from pocketrag.store.postgres_write import vector_literal
 
 HNSW_MAX_EF = 1000  # pgvector's upper bound for hnsw.ef_search
@@ -101,3 +101,25 @@ def vectors(conn: psycopg.Connection, chunk_ids: Sequence[int]) -> dict[int, np.
         ([int(i) for i in chunk_ids],),
     ).fetchall()
     return {int(r[0]): parse_vector(r[1]) for r in rows}
+
+
+def term_stats(conn: psycopg.Connection, query: str, chunk_ids: Sequence[int]) -> TermStats:
+    """Document frequency of each of the query's lexemes (the store's own `lexemes` table,
+    0 for a word the index has never seen) and which of `chunk_ids` hold it."""
+    rows = conn.execute(
+        "SELECT coalesce(l.df, 0), coalesce((SELECT array_agg(t.chunk_id) FROM chunk_terms t "
+        "  WHERE t.chunk_id = ANY(%(ids)s) AND t.tsv @@ quote_literal(q.lexeme)::tsquery), "
+        "  '{}'::bigint[]) "
+        "FROM (SELECT DISTINCT lexeme FROM unnest(to_tsvector('english', %(q)s))) q "
+        "LEFT JOIN lexemes l USING (lexeme)",
+        {"q": query, "ids": [int(i) for i in chunk_ids]},
+    ).fetchall()
+    stats = conn.execute("SELECT chunks FROM corpus_stats").fetchone()
+    chunks = int(stats[0]) if stats else 0
+    return TermStats(chunks, [(int(df), frozenset(int(i) for i in ids)) for df, ids in rows])
+
+
+def vector_mean(conn: psycopg.Connection) -> np.ndarray | None:
+    row = conn.execute("SELECT avg(embedding)::text FROM chunks WHERE embedding IS NOT NULL")
+    value = row.fetchone()
+    return None if not value or value[0] is None else parse_vector(value[0])

@@ -35,8 +35,9 @@ import sqlite_vec
 
 from pocketrag.documents import Chunk, Document, DocumentInfo, Hit, PocketragError
 from pocketrag.store import sqlite_search as search
-from pocketrag.store.base import DOC_COLUMNS, document_row
+from pocketrag.store.base import DOC_COLUMNS, TermStats, document_row
 from pocketrag.store.bitscan import sign_bits
+from pocketrag.store.questions_sql import SQLiteQuestions
 from pocketrag.store.sqlite_schema import MIGRATIONS, SCHEMA_VERSION
 from pocketrag.store.sqlite_search import DEFAULT_EXACT_LIMIT, VectorType, encode_vector
 
@@ -52,8 +53,9 @@ def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
-class SQLiteStore:
-    """The default Store: see the module docstring for why it is built this way."""
+class SQLiteStore(SQLiteQuestions):
+    """The default Store: see the module docstring for why it is built this way (the
+    questions log's methods come from store/questions_sql.py)."""
 
     def __init__(
         self,
@@ -393,6 +395,12 @@ class SQLiteStore:
     def get_vectors(self, chunk_ids: Sequence[int]) -> dict[int, np.ndarray]:
         """Stored vectors of some chunks (as float32), e.g. to give BM25-only hits a cosine."""
         return search.vectors(self._conn, chunk_ids, self.vector_type)
+
+    def term_stats(self, query: str, chunk_ids: Sequence[int]) -> TermStats:
+        return search.term_stats(self._conn, query, chunk_ids)
+
+    def vector_mean(self) -> np.ndarray | None:
+        return search.vector_mean(self._conn, self.vector_type)
 
     # --- maintenance --------------------------------------------------------------------
 

@@ -15,6 +15,7 @@ import apsw
 import numpy as np
 
 from pocketrag.store.bitscan import sign_bits
+from pocketrag.store.questions_sql import CREATE_QUESTIONS
 
 
 def _backfill_document_bits(conn: apsw.Connection) -> None:
@@ -97,6 +98,8 @@ MIGRATIONS: list[list[Migration]] = [
         "DROP TABLE IF EXISTS chunk_bits",
         _backfill_document_bits,
     ],
+    # version 3: the questions log (pocketrag.questions; statements in questions_sql).
+    [*CREATE_QUESTIONS],
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

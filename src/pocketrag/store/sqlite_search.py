@@ -21,13 +21,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from itertools import islice
 from typing import Literal
 
 import apsw
 import numpy as np
 
 from pocketrag.documents import Hit, PocketragError
-from pocketrag.store.base import HIT_COLUMNS, hits_in_order
+from pocketrag.store.base import HIT_COLUMNS, TermStats, hits_in_order
 from pocketrag.store.bitscan import hamming_candidates
 
 VectorType = Literal["int8", "float32"]
@@ -41,6 +42,7 @@ _MIN_CANDIDATES = 200
 # Documents' sign-bit rows read per step: bounds the scan's memory.
 _SCAN_ROWS = 256
 _MAX_QUERY_TERMS = 64
+_MEAN_BLOCK = 4096
 _TOKEN_RE = re.compile(r"\w+", re.UNICODE)
 # A short English stop list: dropping these keeps OR-queries from touching most of the index
 # (speed) and matches what Lucene-style BM25 baselines do (quality). Kept if nothing else is.
@@ -51,17 +53,61 @@ _STOPWORDS = frozenset(
 )
 
 
+def search_terms(query: str) -> list[str]:
+    """The query's distinct words minus stop words (all of them if nothing else is left)."""
+    terms = list(dict.fromkeys(t.lower() for t in _TOKEN_RE.findall(query)))
+    return ([t for t in terms if t not in _STOPWORDS] or terms)[:_MAX_QUERY_TERMS]
+
+
+def _quoted(term: str) -> str:
+    return '"' + term.replace('"', '""') + '"'
+
+
 def fts_match_expression(query: str) -> str | None:
     """Turn free user text into a safe FTS5 MATCH expression: quoted terms joined by OR.
 
     Quoting every term means no user text is parsed as FTS5 syntax (AND, NEAR, "-", ":",
     unbalanced quotes). Returns None when the text has no searchable word at all.
     """
-    terms = list(dict.fromkeys(t.lower() for t in _TOKEN_RE.findall(query)))
-    kept = [t for t in terms if t not in _STOPWORDS] or terms
-    if not kept:
-        return None
-    return " OR ".join('"' + t.replace('"', '""') + '"' for t in kept[:_MAX_QUERY_TERMS])
+    kept = search_terms(query)
+    return " OR ".join(_quoted(t) for t in kept) if kept else None
+
+
+def term_stats(conn: apsw.Connection, query: str, chunk_ids: Sequence[int]) -> TermStats:
+    """Document frequency of each search term (FTS5 applies its own tokenizer and stemmer to
+    the quoted term, as in searching) and which of `chunk_ids` hold it."""
+    chunks = int(conn.execute("SELECT count(*) FROM chunks").fetchone()[0])
+    ids = [int(i) for i in chunk_ids]
+    marks = ",".join("?" * len(ids))
+    terms = []
+    for term in search_terms(query):
+        match = _quoted(term)
+        df = conn.execute(
+            "SELECT count(*) FROM chunks_fts WHERE chunks_fts MATCH ?", (match,)
+        ).fetchone()[0]
+        held = (
+            conn.execute(
+                f"SELECT rowid FROM chunks_fts WHERE chunks_fts MATCH ? AND rowid IN ({marks})",
+                (match, *ids),
+            ).fetchall()
+            if ids
+            else []
+        )
+        terms.append((int(df), frozenset(int(r[0]) for r in held)))
+    return TermStats(chunks, terms)
+
+
+def vector_mean(conn: apsw.Connection, vector_type: VectorType) -> np.ndarray | None:
+    """Mean of the stored vectors, read in blocks so memory does not grow with the index."""
+    total: np.ndarray | None = None
+    count = 0
+    cursor = conn.execute("SELECT embedding FROM chunk_vectors")
+    while rows := list(islice(cursor, _MEAN_BLOCK)):
+        block = np.stack([decode_vector(r[0], vector_type) for r in rows])
+        block /= np.linalg.norm(block, axis=1, keepdims=True) + 1e-12
+        total = block.sum(axis=0) if total is None else total + block.sum(axis=0)
+        count += len(rows)
+    return None if total is None else (total / count).astype(np.float32)
 
 
 # --- the vector codec ----------------------------------------------------------------------

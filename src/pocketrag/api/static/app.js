@@ -1,10 +1,16 @@
 // pocketrag chat page: plain JavaScript, no build step, no third-party code.
 // All document text is inserted with textContent / createElement, never innerHTML.
+// This file is the chat and its sources; conversation.js keeps the conversation (history,
+// feedback, copy, examples); admin.js adds the admin's face (documents, questions log)
+// once the admin key is entered.
 "use strict";
 
 const $ = (id) => document.getElementById(id);
 const KEY_STORE = "pocketrag.key";
-const state = { history: [], busy: false, keyResolve: null };
+const CHAT_STORE = "pocketrag.chat";
+const COLLECTION_STORE = "pocketrag.collection";
+const MAX_KEPT_TURNS = 50;
+const state = { history: [], turns: [], busy: false, keyResolve: null };
 
 // --- small helpers -------------------------------------------------------------------
 function el(tag, attrs = {}, ...children) {
@@ -25,6 +31,29 @@ function pagesLabel(c) {
   if (c.page_start === null || c.page_start === undefined) return "";
   if (c.page_end === null || c.page_end === undefined || c.page_end === c.page_start) return `page ${c.page_start}`;
   return `pages ${c.page_start}–${c.page_end}`;
+}
+
+// Titles and sections as a person reads them (documents.display_names): the title without
+// a site suffix ("Expenses | Larkfield Intranet" -> "Expenses"), preferring the part that
+// is the first heading; the heading path without leading parts that repeat the title.
+const TITLE_PARTS = /\s+[|·•»]\s+|\s+[-–—:]\s+/;
+const SITE_PARTS = /\s+[|·•»]\s+/;
+function displayTitle(c) {
+  const title = c.title || "";
+  const parts = title.split(TITLE_PARTS).map((p) => p.trim()).filter(Boolean);
+  if (parts.length < 2) return title || c.source || "";
+  const first = (c.heading || "").split(" > ")[0].trim().toLowerCase();
+  const match = first && parts.find((p) => p.toLowerCase() === first);
+  if (match) return match;
+  const site = title.split(SITE_PARTS).map((p) => p.trim()).filter(Boolean);
+  return site.length > 1 ? site[0] : title;
+}
+
+function section(c) {
+  const title = displayTitle(c).trim().toLowerCase();
+  const parts = (c.heading || "").split(" > ").filter((p) => p.trim());
+  while (parts.length && parts[0].trim().toLowerCase() === title) parts.shift();
+  return parts.join(" › ");
 }
 
 function storedKey() { return sessionStorage.getItem(KEY_STORE) || ""; }
@@ -59,15 +88,26 @@ async function apiFetch(url, options = {}, why = "This server needs a key.") {
     if (!key) return response;
     sessionStorage.setItem(KEY_STORE, key);
     response = await send();
+    refreshStatus();  // /ready needs the key too on such a server
   }
   return response;
+}
+
+// fetch with the key if one is kept, never asking for one: for what the page loads by
+// itself (collections, examples), which must not greet a colleague with a key dialog.
+function quietFetch(url) {
+  return fetch(url, { headers: authHeaders() });
 }
 
 async function peekCode(response) {
   try { return (await response.clone().json()).error.code; } catch (_) { return ""; }
 }
 
-// --- dialogs (source snippet, key) ------------------------------------------------------
+function readJSON(storage, name, fallback) {
+  try { return JSON.parse(storage.getItem(name)) || fallback; } catch (_) { return fallback; }
+}
+
+// --- dialogs (source passage, key) --------------------------------------------------------
 let lastFocus = null;
 function openSheet(sheet, focusTarget) {
   lastFocus = document.activeElement;
@@ -79,18 +119,43 @@ function closeSheet(sheet) {
   if (lastFocus) lastFocus.focus();
 }
 
-function showSource(c) {
-  $("source-title").textContent = `[${c.n}] ${c.title || c.source}`;
-  const bits = [pagesLabel(c), c.heading ? `section: ${c.heading}` : ""].filter(Boolean);
-  $("source-meta").textContent = bits.join(" · ") || "";
-  $("source-text").textContent = c.snippet || c.text || "";
-  $("source-file").textContent = c.source ? `File: ${c.source}` : "";
-  openSheet($("source-dialog"), $("source-close"));
+// Put `text` into `box` with the quoted part marked; the quote's spacing may differ and it
+// may end in "…" (citations.best_snippet), so words are matched across any whitespace.
+function markQuote(box, text, quote) {
+  box.replaceChildren();
+  const words = (quote || "").replace(/\s*…\s*$/, "").trim().split(/\s+/).filter(Boolean);
+  if (text && words.length) {
+    const pattern = new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("\\s+"));
+    const m = pattern.exec(text);
+    if (m) {
+      box.append(text.slice(0, m.index), el("mark", {}, m[0]), text.slice(m.index + m[0].length));
+      return true;
+    }
+  }
+  box.textContent = text || quote || "";
+  return false;
 }
 
-// --- chat ---------------------------------------------------------------------------------
+function showSource(c) {
+  $("source-title").textContent = `[${c.n}] ${displayTitle(c)}`;
+  const where = section(c);
+  const bits = [pagesLabel(c), where ? `section: ${where}` : ""].filter(Boolean);
+  $("source-meta").textContent = bits.join(" · ") || "";
+  const marked = markQuote($("source-text"), c.text || c.snippet || "", c.snippet);
+  $("source-quote-note").hidden = !marked;
+  $("source-file").textContent = c.source ? `File: ${c.source}` : "";
+  openSheet($("source-dialog"), $("source-close"));
+  const mark = $("source-text").querySelector("mark");
+  if (mark) mark.scrollIntoView({ block: "center" });
+}
+
+// --- chat -----------------------------------------------------------------------------------
+function showEmptyState(empty) {
+  $("hint").hidden = !empty;
+}
+
 function addUserMessage(text) {
-  $("hint").hidden = true;
+  showEmptyState(false);
   const node = el("article", { class: "msg user", "aria-label": "You asked" }, el("p", {}, text));
   $("log").append(node);
   node.scrollIntoView({ block: "end" });
@@ -100,10 +165,11 @@ function addAnswerShell() {
   const body = el("p", { class: "answer-text" });
   const meta = el("div", { class: "answer-meta" });
   const chips = el("div", { class: "chips", role: "group", "aria-label": "Sources" });
+  const actions = el("div", { class: "actions" });
   const node = el("article", { class: "msg bot streaming", "aria-label": "Answer", "aria-busy": "true" },
-    meta, body, chips);
+    meta, body, chips, actions);
   $("log").append(node);
-  return { node, body, meta, chips, text: "" };
+  return { node, body, meta, chips, actions, text: "" };
 }
 
 // Render answer text, turning [n] markers into buttons that open the source.
@@ -116,7 +182,7 @@ function renderAnswer(shell, text, citations) {
     if (m && byN.has(Number(m[1]))) {
       const c = byN.get(Number(m[1]));
       shell.body.append(el("button", {
-        type: "button", class: "cite", "aria-label": `Source ${c.n}: ${c.title || c.source}`,
+        type: "button", class: "cite", "aria-label": `Source ${c.n}: ${displayTitle(c)}`,
         onclick: () => showSource(c),
       }, `[${c.n}]`));
     } else if (part) {
@@ -128,30 +194,41 @@ function renderAnswer(shell, text, citations) {
 function renderChips(shell, citations) {
   shell.chips.replaceChildren();
   for (const c of citations || []) {
-    const where = [pagesLabel(c), c.heading].filter(Boolean).join(" · ");
+    const where = [section(c), pagesLabel(c)].filter(Boolean).join(" · ");
     shell.chips.append(el("button", {
       type: "button", class: "chip", onclick: () => showSource(c),
-      "aria-label": `Open source ${c.n}: ${c.title || c.source}${where ? ", " + where : ""}`,
-    }, el("span", { class: "chip-n" }, String(c.n)), el("span", { class: "chip-t" }, c.title || c.source),
+      "aria-label": `Open source ${c.n}: ${displayTitle(c)}${where ? ", " + where : ""}`,
+    }, el("span", { class: "chip-n" }, String(c.n)), el("span", { class: "chip-t" }, displayTitle(c)),
       where ? el("span", { class: "chip-w" }, where) : null));
   }
 }
 
-function finishAnswer(shell, answer) {
+// A refusal names the closest sections; the chips show them, so the text does not repeat them.
+function refusalSentence(text) {
+  const cut = (text || "").indexOf(" The closest sections were:");
+  return cut > 0 ? text.slice(0, cut) : text;
+}
+
+function finishAnswer(shell, answer, turn) {
   shell.node.classList.remove("streaming");
   shell.node.removeAttribute("aria-busy");
   shell.text = answer.answer;
+  const closest = answer.closest_sources || [];
   if (answer.refused) {
     shell.node.classList.add("refused");
     shell.meta.replaceChildren(el("span", { class: "badge refusal" }, "Not found in the documents"));
-    shell.body.textContent = answer.answer;
-    const closest = answer.closest_sources || [];
+    shell.body.textContent = closest.length ? refusalSentence(answer.answer) : answer.answer;
     if (closest.length) {
-      renderChips(shell, closest.map((h, i) => ({ ...h, n: i + 1, snippet: h.text })));
-      shell.chips.prepend(el("span", { class: "muted small" }, "Closest passages:"));
+      renderChips(shell, closest.map((h, i) => ({ ...h, n: i + 1 })));
+      shell.chips.prepend(el("span", { class: "muted small" }, "Closest sections:"));
     }
   } else {
     const labels = [];
+    if (answer.confidence === "low" || answer.outcome === "hedged") {
+      shell.node.classList.add("hedged");
+      labels.push(el("span", { class: "badge hedged", title: "The documents come close but may not answer this exactly: check the sources." },
+        "May not answer your question directly"));
+    }
     if (answer.mode === "extractive") {
       labels.push(el("span", { class: "badge extractive", title: "Quoted from the documents; no language model wrote this." },
         "Extractive answer — quoted from the documents"));
@@ -163,8 +240,9 @@ function finishAnswer(shell, answer) {
   // The badge already says "extractive"; show other notices (e.g. "the LLM failed") once.
   for (const old of shell.node.querySelectorAll(".notice")) old.remove();
   if (answer.notice && !(answer.mode === "extractive" && /extractive/i.test(answer.notice))) {
-    shell.node.append(el("p", { class: "notice" }, answer.notice));
+    shell.node.insertBefore(el("p", { class: "notice" }, answer.notice), shell.actions);
   }
+  renderActions(shell, answer, turn);
 }
 
 // The answer text may end with "(<notice>)"; the badge shows that, so it is not repeated.
@@ -206,6 +284,8 @@ async function* readSSE(response) {
   }
 }
 
+function currentCollection() { return $("collection-picker").hidden ? null : ($("collection").value || null); }
+
 async function ask(question) {
   state.busy = true;
   $("send").disabled = true;
@@ -213,10 +293,11 @@ async function ask(question) {
   const shell = addAnswerShell();
   shell.meta.replaceChildren(el("span", { class: "muted small" }, "Searching the documents…"));
   try {
+    const collection = currentCollection();
     const response = await apiFetch("/v1/ask", {
       method: "POST",
       headers: { "Content-Type": "application/json", Accept: "text/event-stream" },
-      body: JSON.stringify({ question, history: state.history.slice(-8), stream: true }),
+      body: JSON.stringify({ question, history: state.history.slice(-8), stream: true, ...(collection ? { collection } : {}) }),
     }, "Asking questions on this server needs a key.");
     if (!response.ok) throw new Error(await errorMessage(response));
     let finished = false;
@@ -226,11 +307,15 @@ async function ask(question) {
         shell.text += data.text;
         shell.body.textContent = shell.text;
       } else if (event === "notice") {
-        shell.node.append(el("p", { class: "notice" }, data.message));
+        shell.node.insertBefore(el("p", { class: "notice" }, data.message), shell.actions);
       } else if (event === "done") {
-        finishAnswer(shell, data);
+        const turn = { question, answer: data, rating: null };
+        finishAnswer(shell, data, turn);
         finished = true;
         state.history.push({ role: "user", content: question }, { role: "assistant", content: data.answer });
+        state.turns.push(turn);
+        saveChat();
+        if (!$("collection").options.length) loadCollections(); // a key was needed to list them
       } else if (event === "error") {
         throw new Error((data.error && data.error.message) || "The answer failed.");
       }
@@ -245,79 +330,15 @@ async function ask(question) {
   }
 }
 
-// --- documents panel ----------------------------------------------------------------------
-async function loadDocuments() {
-  const list = $("doc-list");
-  const response = await apiFetch("/v1/documents", {}, "Listing documents on this server needs a key.");
-  if (!response.ok) {
-    list.replaceChildren(el("li", { class: "error" }, await errorMessage(response)));
-    return;
-  }
-  const docs = await response.json();
-  $("doc-empty").hidden = docs.length > 0;
-  list.replaceChildren(...docs.map((d) => {
-    const facts = [d.doc_type.toUpperCase(), d.pages ? `${d.pages} pages` : "", `${d.chunk_count} passages`]
-      .filter(Boolean).join(" · ");
-    return el("li", { class: "doc" },
-      el("div", { class: "doc-main" }, el("span", { class: "doc-title" }, d.title || d.source),
-        el("span", { class: "muted small" }, facts), el("span", { class: "muted small doc-src" }, d.source)),
-      el("button", {
-        type: "button", class: "ghost danger", "aria-label": `Delete ${d.title || d.source}`,
-        onclick: () => deleteDocument(d),
-      }, "Delete"));
-  }));
-}
-
-async function deleteDocument(doc) {
-  if (!window.confirm(`Delete "${doc.title || doc.source}" from the index?`)) return;
-  const response = await apiFetch(`/v1/documents/${encodeURIComponent(doc.id)}`, { method: "DELETE" },
-    "Deleting documents needs the server's API key.");
-  if (!response.ok) window.alert(await errorMessage(response));
-  await loadDocuments();
-  refreshStatus();
-}
-
-async function upload(file) {
-  const row = el("div", { class: "job" }, el("span", { class: "job-name" }, file.name));
-  const bar = el("progress", { max: "1", "aria-label": `Progress for ${file.name}` });
-  const label = el("span", { class: "muted small job-state" }, "uploading…");
-  row.append(bar, label);
-  $("jobs").prepend(row);
-  const form = new FormData();
-  form.append("file", file);
-  const response = await apiFetch("/v1/documents", { method: "POST", body: form },
-    "Uploading documents needs the server's API key.");
-  if (!response.ok) {
-    row.classList.add("failed");
-    label.textContent = await errorMessage(response);
-    bar.remove();
-    return;
-  }
-  let job = await response.json();
-  while (job.state === "queued" || job.state === "running") {
-    bar.value = job.progress.fraction || 0;
-    label.textContent = job.state === "queued" ? "waiting…" : `${job.progress.stage || "working"}…`;
-    await new Promise((r) => setTimeout(r, 500));
-    const poll = await apiFetch(`/v1/jobs/${job.id}`);
-    if (!poll.ok) { label.textContent = await errorMessage(poll); return; }
-    job = await poll.json();
-  }
-  bar.value = 1;
-  if (job.state === "failed") {
-    row.classList.add("failed");
-    label.textContent = `Failed: ${job.error}`;
-  } else {
-    row.classList.add("done");
-    label.textContent = { added: "added", updated: "updated", unchanged: "already up to date" }[job.result] || job.result;
-  }
-  await loadDocuments();
-  refreshStatus();
-}
-
-// --- status line --------------------------------------------------------------------------
+// --- status line ----------------------------------------------------------------------------
 async function refreshStatus() {
   try {
-    const response = await fetch("/ready");
+    // With POCKETRAG_QUERY_KEY set, /ready needs the key: say so rather than "unreachable".
+    const response = await fetch("/ready", { headers: authHeaders() });
+    if (response.status === 401 || response.status === 403) {
+      $("status").textContent = "This server needs a key (asked for with your first question)";
+      return;
+    }
     const body = await response.json();
     const llm = body.components.llm.configured
       ? (body.components.llm.breaker === "open" ? "LLM paused (answers are extractive)" : `LLM: ${body.components.llm.model}`)
@@ -345,21 +366,11 @@ function init() {
       $("ask-form").requestSubmit();
     }
   });
-  const toggleDocs = (open) => {
-    const panel = $("docs-panel");
-    panel.hidden = !open;
-    $("docs-toggle").setAttribute("aria-expanded", String(open));
-    if (open) { loadDocuments(); $("file").focus(); } else { $("docs-toggle").focus(); }
-  };
-  $("docs-toggle").addEventListener("click", () => toggleDocs($("docs-panel").hidden));
-  $("docs-close").addEventListener("click", () => toggleDocs(false));
-  $("upload-form").addEventListener("submit", (e) => {
-    e.preventDefault();
-    const file = $("file").files[0];
-    if (file) upload(file);
-    $("upload-form").reset();
+  $("new-chat").addEventListener("click", newChat);
+  $("collection").addEventListener("change", () => {
+    localStorage.setItem(COLLECTION_STORE, $("collection").value);
+    loadSuggestions();
   });
-  $("forget-key").addEventListener("click", () => sessionStorage.removeItem(KEY_STORE));
   $("source-close").addEventListener("click", () => closeSheet($("source-dialog")));
   $("key-form").addEventListener("submit", (e) => {
     e.preventDefault();
@@ -383,7 +394,9 @@ function init() {
   $("key-dialog").addEventListener("click", (e) => {
     if (e.target === $("key-dialog")) $("key-cancel").click();
   });
+  restoreChat();
   refreshStatus();
+  loadCollections().then(loadSuggestions);
   $("question").focus();
 }
 

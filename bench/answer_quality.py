@@ -1,0 +1,155 @@
+"""Answer quality per corpus, extractive mode: refusals, hedges, key facts, length, latency.
+
+For each corpus it builds a fresh index in a temporary folder (the public Pipeline, as
+`pocketrag ingest` does), asks its question set with no language model (evaluation.qa, the
+same code as `pocketrag eval qa --no-llm`), and prints one markdown table of every metric
+with the corpora as columns. It writes under --out: answer_quality.md (the table),
+answer_quality.json (metrics, load average, commit) and <corpus>.details.json (every
+question's answer, outcome, confidence, missing key facts, error).
+
+Corpora (bench/answers/README.md): larkfield is the set answers are tuned on; opengov and
+incident are held out; handbook is the sample handbook's own 74 questions.
+opengov-multiformat (not in the default run) indexes the same manual as Markdown, HTML,
+DOCX and PDF, for the duplicate-document case; any format of the expected file counts.
+
+    flock /tmp/pocketrag-bench.lock .venv/bin/python bench/answer_quality.py --out DIR \\
+        [--corpus NAME ...] [--k 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import replace
+from pathlib import Path, PurePath
+
+from pocketrag.config import load_settings
+from pocketrag.evaluation.qa import QAItem, load_questions, run_qa, summarise
+from pocketrag.pipeline import Pipeline
+
+REPO = Path(__file__).resolve().parents[1]
+ANSWERS = REPO / "bench" / "answers"
+SPLIT = {"larkfield": "tuning", "handbook": "sample", "opengov": "held out", "incident": "held out"}
+DEFAULT = ["larkfield", "opengov", "incident", "handbook"]
+CORPORA = [*DEFAULT, "opengov-multiformat"]
+
+
+def corpus_spec(name: str) -> tuple[list[Path], Path]:
+    """(document paths, question file) of a corpus; corpus.txt paths are repo-relative."""
+    if name == "handbook":
+        folder = REPO / "samples" / "handbook"
+        return [folder], folder / "questions.jsonl"
+    base, listing = name, "corpus.txt"
+    if name.endswith("-multiformat"):
+        base, listing = name.removesuffix("-multiformat"), "corpus_multiformat.txt"
+    lines = (ANSWERS / base / listing).read_text(encoding="utf-8").splitlines()
+    paths = [(REPO / line.strip()).resolve() for line in lines if line.strip()]
+    return paths, ANSWERS / base / "questions.jsonl"
+
+
+def any_format(items: list[QAItem], paths: list[Path]) -> list[QAItem]:
+    """Expected "manual.md" also matches manual.html/.docx/.pdf when all are indexed."""
+    by_stem: dict[str, list[str]] = {}
+    for p in paths:
+        by_stem.setdefault(p.stem, []).append(p.name)
+    return [
+        replace(
+            i,
+            expected_sources=tuple(
+                n for e in i.expected_sources for n in by_stem.get(PurePath(e).stem, [e])
+            ),
+        )
+        for i in items
+    ]
+
+
+def run_corpus(name: str, k: int) -> tuple[dict, list[dict]]:
+    paths, questions = corpus_spec(name)
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        raise SystemExit(f"{name}: missing {', '.join(missing)} (../shared/data absent?)")
+    items = load_questions(questions)
+    if name.endswith("-multiformat"):
+        items = any_format(items, paths)
+    with tempfile.TemporaryDirectory(prefix=f"answers-{name}-") as tmp:
+        started = time.perf_counter()
+        with Pipeline(load_settings(data_dir=Path(tmp))) as pipeline:
+            report = pipeline.ingest_paths(paths)
+            ingest_s = time.perf_counter() - started
+            if not report.ok:
+                raise SystemExit(f"{name}: ingest failed: {json.dumps(report.to_json())[:800]}")
+            results = run_qa(lambda q, history: pipeline.ask(q, history, k=k, use_llm=False), items)
+    metrics = {"split": SPLIT.get(name.removesuffix("-multiformat"), ""), **summarise(results, k)}
+    metrics["ingest_s"] = round(ingest_s, 1)
+    return metrics, [r.to_json() for r in results]
+
+
+def markdown(all_metrics: dict[str, dict]) -> str:
+    names = list(all_metrics)
+    keys = list(dict.fromkeys(key for m in all_metrics.values() for key in m))
+    lines = ["| metric | " + " | ".join(names) + " |", "|---" * (len(names) + 1) + "|"]
+    for key in keys:
+        cells = []
+        for name in names:
+            value = all_metrics[name].get(key)
+            if isinstance(value, dict):
+                value = ", ".join(f"{a} {b}" for a, b in value.items())
+            cells.append("n/a" if value is None else str(value))
+        lines.append(f"| {key} | " + " | ".join(cells) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def commit() -> str:
+    out = subprocess.run(
+        ["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"], capture_output=True, text=True
+    )
+    return out.stdout.strip() or "unknown"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--corpus", action="append", choices=CORPORA, help="repeatable; default: all four"
+    )
+    parser.add_argument("--k", type=int, default=5, help="chunks retrieved per question")
+    parser.add_argument("--out", type=Path, required=True, help="folder for the table and details")
+    args = parser.parse_args()
+    names = args.corpus or DEFAULT
+    args.out.mkdir(parents=True, exist_ok=True)
+    load_before = os.getloadavg()
+    all_metrics: dict[str, dict] = {}
+    for name in names:
+        print(f"{name}: indexing and asking ...", file=sys.stderr, flush=True)
+        metrics, details = run_corpus(name, args.k)
+        all_metrics[name] = metrics
+        (args.out / f"{name}.details.json").write_text(
+            json.dumps(details, indent=1, ensure_ascii=False)
+        )
+    load_after = os.getloadavg()
+    table = markdown(all_metrics)
+    load = "/".join(f"{x:.2f}" for x in load_before), "/".join(f"{x:.2f}" for x in load_after)
+    header = (
+        f"Answer quality, extractive mode, k={args.k}, commit {commit()}; load average "
+        f"(1/5/15 min) before {load[0]}, after {load[1]}\n\n"
+    )
+    print(header + table)
+    (args.out / "answer_quality.md").write_text(header + table)
+    summary = {
+        "k": args.k,
+        "commit": commit(),
+        "loadavg_before": load_before,
+        "loadavg_after": load_after,
+        "corpora": all_metrics,
+    }
+    (args.out / "answer_quality.json").write_text(json.dumps(summary, indent=2))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,236 @@
+"""Quotable units of a retrieved chunk: what an extractive answer may quote.
+
+A unit is the smallest complete thing that can answer on its own:
+- a sentence;
+- a sentence that ends in a colon together with the list items (or table rows) after it,
+  because "... is allowed as long as:" means nothing without its conditions;
+- a table row read with its header ("Vehicle: Bicycle; Rate per business mile: 20p"), and
+  a small table whole, since "how much does X cost" is often best answered by its rows.
+
+Never a bare heading or title (a line in capitals, a line that repeats the section's
+heading, a short line without a full stop), and never a fragment cut at a chunk edge (a
+sentence that starts in lower case began in the previous chunk).
+
+Bracketed numbers in document text ("up to 1,000 pounds [2].") are neutralised to "(2)"
+before anything else sees the text: "[n]" is the answer's citation marker and nothing else.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from itertools import groupby
+
+from pocketrag.documents import Hit
+from pocketrag.generation.citations import MARKER, split_sentences
+
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+_BULLET = re.compile(r"^\s*(?:[-*•·▪◦]|\(?[0-9]{1,2}[.)]|\(?[a-z][.)])\s+")
+_TABLE_RULE = re.compile(r":?-{2,}:?|")
+# A table row as the DOCX and HTML loaders write it: "Header: value; Header: value".
+_KEYED_ROW = re.compile(r"^[^:;\n]{1,60}: [^;\n]*(?:; [^:;\n]{1,60}: [^;\n]*)+$")
+_SECTION_NUMBER = re.compile(r"^\s*\d+(?:\.\d+)*\.?\s+")
+# "... at the rates in the table below." means the rows that follow.
+_POINTER = re.compile(r"\b(below|following|as follows)\b", re.IGNORECASE)
+
+MAX_ITEMS = 8  # list items quoted after a lead-in
+MAX_ITEM_WORDS = 30
+MAX_LIST_WORDS = 90  # a lead-in and its items; long items are shortened to fit
+MAX_UNIT_CHARS = 420
+SMALL_TABLE_ROWS = 6
+SMALL_TABLE_CHARS = 480
+
+
+@dataclass(frozen=True)
+class Unit:
+    text: str  # as quoted; a list keeps one item per line ("- item")
+    position: int  # order inside the chunk
+    kind: str  # "sentence" | "list" | "row" | "table"
+
+
+def neutralise_markers(text: str) -> str:
+    """ "[2]" in a document becomes "(2)": only the answer's own markers may look like [n]."""
+    return MARKER.sub(lambda m: f"({m.group(1)})", text)
+
+
+def neutralised(hits: Sequence[Hit]) -> list[Hit]:
+    """Copies of the hits whose text cannot be mistaken for citation markers."""
+    return [replace(h, text=neutralise_markers(h.text)) if "[" in h.text else h for h in hits]
+
+
+def word_count(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def _norm(text: str) -> str:
+    return " ".join(_WORD.findall(_SECTION_NUMBER.sub("", text).lower()))
+
+
+def is_heading_like(line: str, headings: set[str]) -> bool:
+    """A title or heading on its own line: nothing to quote."""
+    if _all_caps(line) or _norm(line) in headings:
+        return True
+    stripped = line.rstrip()
+    return word_count(line) <= 8 and stripped[-1:] not in ".!?:;)\"'”’" and not _BULLET.match(line)
+
+
+def is_fragment(sentence: str) -> bool:
+    """A sentence that began in the previous chunk ("exceptional circumstances and ...")."""
+    first = next((c for c in sentence if c.isalnum()), "")
+    return first.isalpha() and first.islower()
+
+
+def _clip(text: str, limit: int = MAX_UNIT_CHARS) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + " …"
+
+
+def _item(text: str, limit: int = MAX_ITEM_WORDS) -> str:
+    words = text.split()
+    return " ".join(words[:limit]) + (" …" if len(words) > limit else "")
+
+
+def _lines(text: str, headings: set[str]) -> list[tuple[str, str]]:
+    """(kind, text) per non-blank line: "row" (a table row read with its header), "item"
+    (a list item), "heading" or "prose". A run of two or more short lines that are not the
+    section's own headings is a list whose bullets the loader dropped (HTML, DOCX)."""
+    raw = [line.strip() for line in text.splitlines() if line.strip()]
+    lines: list[tuple[str, str]] = []
+    i = 0
+    while i < len(raw):
+        line = raw[i]
+        if _is_pipe(line):
+            j = i
+            while j < len(raw) and _is_pipe(raw[j]):
+                j += 1
+            cells = [[c.strip() for c in r.strip("|").split("|")] for r in raw[i:j]]
+            cells = [r for r in cells if not all(_TABLE_RULE.fullmatch(c) for c in r)]
+            if len(cells) > 1:
+                lines.extend(("row", r) for r in _pipe_rows(cells))
+            elif not (j < len(raw) and _KEYED_ROW.match(raw[j])):  # else a header of rows
+                lines.append(("prose", " ".join(cells[0]) if cells else line))
+            i = j
+            continue
+        if _KEYED_ROW.match(line):
+            lines.append(("row", line))
+        elif _BULLET.match(line):
+            lines.append(("item", _BULLET.sub("", line).strip()))
+        elif is_heading_like(line, headings):
+            lines.append(("heading", line))
+        else:
+            lines.append(("prose", line))
+        i += 1
+    # runs of lines without a full stop that are not the section's headings: a list whose
+    # bullets the loader dropped (two short lines, or three of any length)
+    out: list[tuple[str, str]] = []
+    for unpunctuated, group in groupby(lines, key=lambda kl: _unpunctuated(kl, headings)):
+        run = list(group)
+        short = all(kind == "heading" for kind, _ in run)
+        if unpunctuated and (len(run) >= 3 or (short and len(run) == 2)):
+            out.extend(("item", t) for _, t in run)
+        else:
+            out.extend(run)
+    return out
+
+
+def _unpunctuated(line: tuple[str, str], headings: set[str]) -> bool:
+    kind, text = line
+    if kind not in {"prose", "heading"} or _norm(text) in headings or _all_caps(text):
+        return False
+    return text[-1:] not in ".!?:;" and word_count(text) <= MAX_ITEM_WORDS
+
+
+def _is_pipe(line: str) -> bool:
+    return line.count("|") >= 2 or (line.count("|") == 1 and " | " in line)
+
+
+def _all_caps(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) > 3 and all(c.isupper() for c in letters)
+
+
+def _pipe_rows(rows: list[list[str]]) -> list[str]:
+    """A header row and body rows -> "Header: cell; Header: cell" per body row."""
+    header, body = rows[0], rows[1:]
+    return [
+        "; ".join(f"{h}: {c}" for h, c in zip(header, row, strict=True) if c)
+        if len(row) == len(header)
+        else ", ".join(c for c in row if c)
+        for row in body
+    ]
+
+
+def _list_unit(lead_in: str, items: list[str], position: int) -> Unit:
+    """A lead-in with its items, each shortened so the whole stays quotable."""
+    items = items[:MAX_ITEMS]
+    room = (MAX_LIST_WORDS - word_count(lead_in)) // len(items)
+    lines = [f"- {_item(t, max(8, min(room, MAX_ITEM_WORDS)))}" for t in items]
+    return Unit("\n".join([lead_in.strip(), *lines]), position, "list")
+
+
+def _leads_in(sentence: str) -> bool:
+    """A sentence whose meaning is the list or table after it."""
+    return sentence.rstrip().endswith(":")
+
+
+def units(hit: Hit) -> list[Unit]:
+    """The quotable units of one chunk, in reading order (see the module docstring)."""
+    parts = [p.strip() for p in hit.heading.split(" > ") if p.strip()]
+    headings = {_norm(p) for p in parts} | ({_norm(hit.title)} if hit.title else set())
+    headings.discard("")
+    lines = _lines(hit.text, headings)
+    out: list[Unit] = []
+    i = 0
+    while i < len(lines):
+        kind, line = lines[i]
+        if kind in {"item", "row"}:
+            j = i
+            while j < len(lines) and lines[j][0] in {"item", "row"}:
+                j += 1
+            run = lines[i:j]
+            rows = [t for k, t in run if k == "row"]
+            for k, text in run:
+                if k == "row" and word_count(text) >= 2:
+                    out.append(Unit(_clip(text), len(out), "row"))
+                elif k == "item" and not is_fragment(text) and word_count(text) >= 3:
+                    out.extend(
+                        Unit(_clip(s), len(out), "sentence")
+                        for s in split_sentences(text)
+                        if word_count(s) >= 3
+                    )
+            table = "\n".join(f"- {r}" for r in rows)
+            if 1 < len(rows) <= SMALL_TABLE_ROWS and len(table) <= SMALL_TABLE_CHARS:
+                out.append(Unit(table, len(out), "table"))
+            # items with no lead-in sentence: the heading above them (or the section's) leads
+            if len(run) >= 2 and (i == 0 or lines[i - 1][0] == "heading"):
+                lead = lines[i - 1][1] if i > 0 else (parts[-1] if parts else "")
+                if lead:
+                    out.append(_list_unit(lead.rstrip(":") + ":", [t for _, t in run], len(out)))
+            i = j
+            continue
+        if kind == "heading":
+            i += 1
+            continue
+        sentences = [s for s in split_sentences(line) if word_count(s) >= 3]
+        last = len(sentences) - 1
+        follows = [t for _, t in _takewhile_listed(lines[i + 1 :])]
+        for n, sentence in enumerate(sentences):
+            if n == 0 and is_fragment(sentence):
+                continue
+            if n == last and i == len(lines) - 1 and sentence.rstrip()[-1:] not in ".!?:)\"'”’":
+                continue  # cut at the chunk's end
+            if follows and (_POINTER.search(sentence) or (n == last and _leads_in(sentence))):
+                out.append(_list_unit(sentence, follows, len(out)))
+            elif not sentence.rstrip().endswith(":"):
+                out.append(Unit(_clip(sentence), len(out), "sentence"))
+        i += 1
+    return out
+
+
+def _takewhile_listed(lines: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    taken = []
+    for kind, text in lines:
+        if kind not in {"item", "row"}:
+            break
+        taken.append((kind, text))
+    return taken
