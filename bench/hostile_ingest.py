@@ -28,6 +28,7 @@ import argparse
 import asyncio
 import json
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -285,6 +286,8 @@ def main() -> None:
     finally:
         proc.terminate()
         proc.wait(15)
+        if not args.keep:
+            shutil.rmtree(root, ignore_errors=True)
     print(json.dumps(report, indent=2))
     print(table(report))
 
