@@ -23,12 +23,21 @@ from pathlib import Path
 PAGE_KB = os.sysconf("SC_PAGE_SIZE") // 1024
 
 
-def _children(pid: int) -> list[int]:
+def child_pids(pid: int) -> list[int]:
+    """Children of every thread: a process started from a worker thread (the server's
+    parse worker, started by its ingest thread) is listed under that thread only."""
+    children: list[int] = []
     try:
-        with open(f"/proc/{pid}/task/{pid}/children") as fh:
-            return [int(c) for c in fh.read().split()]
+        tasks = os.listdir(f"/proc/{pid}/task")
     except OSError:
-        return []
+        return children
+    for task in tasks:
+        try:
+            with open(f"/proc/{pid}/task/{task}/children") as fh:
+                children.extend(int(c) for c in fh.read().split())
+        except OSError:
+            continue
+    return children
 
 
 def tree_rss_kb(pid: int) -> int:
@@ -41,7 +50,7 @@ def tree_rss_kb(pid: int) -> int:
                 total += int(fh.read().split()[1]) * PAGE_KB
         except (OSError, IndexError, ValueError):
             continue
-        stack.extend(_children(p))
+        stack.extend(child_pids(p))
     return total
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import random
 import subprocess
 import sys
 from pathlib import Path
@@ -36,7 +37,7 @@ def docs(tmp_path: Path) -> Path:
         "# Annual leave\n\nFull-time staff receive twenty-five days of paid leave a year.\n"
     )
     (root / "laptops.txt").write_text("Report a lost laptop to the service desk within an hour.\n")
-    (root / "broken.pdf").write_bytes(b"%PDF-1.7\n" + os.urandom(2000))
+    (root / "broken.pdf").write_bytes(b"%PDF-1.7\n" + random.Random(7).randbytes(2000))
     return root
 
 
@@ -136,10 +137,12 @@ def test_sync_folds_an_older_relative_entry_and_leaves_uploads_alone(tmp_path: P
     data = tmp_path / "data"
     with Pipeline(load_settings(data_dir=data)) as pipeline:
         for name, source in (("leave.md", "docs/leave.md"), ("laptops.txt", "laptops.txt")):
-            document = pipeline._load(docs / name, None)
+            document, chunks = pipeline.parse(docs / name)  # in the parse worker
             document.source = source  # as an older `ingest docs` / an upload stored it
             sha = sha256_file(docs / name)
-            pipeline.ingestor.add_document(document, sha256=sha, collection="default")
+            pipeline.ingestor.add_document(
+                document, sha256=sha, collection="default", chunks=chunks
+            )
 
     synced = cli(data, "ingest", "docs", "--json", cwd=tmp_path)
     assert synced.returncode == 0, synced.stderr

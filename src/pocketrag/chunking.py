@@ -29,13 +29,20 @@ from itertools import groupby
 
 from tokenizers import Encoding, Tokenizer
 
-from pocketrag.documents import Block, Chunk, Document
+from pocketrag.documents import Block, Chunk, Document, PocketragError
 
 BLOCK_SEPARATOR = "\n\n"
 PREFIX_SEPARATOR = "\n"
 # Sentence ends: punctuation then whitespace then a likely sentence start; or a line break
 # (list items, table rows and code lines are units of their own).
 _SENTENCE_BREAK = re.compile(r"([.!?][\"'”’)\]]*)\s+(?=[\"'“‘(\[]?[A-Z0-9])|\s*\n\s*")
+# Long blocks are encoded this many characters at a time: the tokenizer's Encoding of one
+# 19 MB paragraph, with its offsets as Python tuples, takes gigabytes (issue 12).
+WINDOW_CHARS = 32_768
+
+
+class TooManyChunksError(PocketragError):
+    """A document would make more chunks than the configured bound allows."""
 
 
 def _text_blocks(document: Document) -> list[Block]:
@@ -61,7 +68,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in spans if text[s:e].strip()]
 
 
-@dataclass
+@dataclass(slots=True)
 class _Unit:
     """A sentence (or piece of one), with its place in the joined text."""
 
@@ -85,14 +92,17 @@ class Chunker:
         self.overlap_sentences = overlap_sentences
         self.separator_tokens = len(tokenizer.encode(PREFIX_SEPARATOR, add_special_tokens=False))
 
-    def run(self, document: Document) -> list[Chunk]:
+    def run(self, document: Document, max_chunks: int | None = None) -> list[Chunk]:
+        """Raises TooManyChunksError as soon as the document is known to need more than
+        max_chunks chunks (every chunk holds at most the budget's tokens), before the work
+        and memory of building them all."""
         blocks = _text_blocks(document)
         offsets, pos = [], 0
         for block in blocks:
             offsets.append(pos)
             pos += len(block.text) + len(BLOCK_SEPARATOR)
-        # One encode per block; a sentence's tokens are those starting inside its span.
-        encodings = [self.tokenizer.encode(b.text, add_special_tokens=False) for b in blocks]
+        token_limit = None if max_chunks is None else max_chunks * self.max_tokens
+        tokens = 0
 
         chunks: list[Chunk] = []
         text = joined_text(document)
@@ -103,8 +113,14 @@ class Chunker:
             budget = self.max_tokens - prefix_tokens
             units: list[_Unit] = []
             for i, block in section:
-                units.extend(self._units(block, i, offsets[i], encodings[i], budget))
+                for unit in self._units(block, i, offsets[i], budget):
+                    units.append(unit)
+                    tokens += unit.tokens
+                    if token_limit is not None and tokens > token_limit:
+                        raise _too_many(max_chunks)
             for first, last in self._pack(units, budget):
+                if max_chunks is not None and len(chunks) >= max_chunks:
+                    raise _too_many(max_chunks)
                 start, end = units[first].start, units[last].end
                 pages = [u.page for u in units[first : last + 1] if u.page is not None]
                 body = text[start:end]
@@ -137,16 +153,26 @@ class Chunker:
             encoding = self.tokenizer.encode(prefix, add_special_tokens=False)
         return prefix, len(encoding.ids) + self.separator_tokens
 
-    def _units(
-        self, block: Block, index: int, offset: int, encoding: Encoding, budget: int
-    ) -> Iterator[_Unit]:
+    def _units(self, block: Block, index: int, offset: int, budget: int) -> Iterator[_Unit]:
+        """The block's units, one window of its text at a time (see WINDOW_CHARS)."""
+        for start, end in _windows(block.text):
+            window = block.text[start:end]
+            # One encode per window; a sentence's tokens are those starting inside its span.
+            encoding = self.tokenizer.encode(window, add_special_tokens=False)
+            for unit in self._window_units(window, encoding, budget):
+                unit.start += offset + start
+                unit.end += offset + start
+                unit.paragraph, unit.page = index, block.page
+                yield unit
+
+    def _window_units(self, text: str, encoding: Encoding, budget: int) -> Iterator[_Unit]:
         """One unit per sentence; a sentence over budget is cut into word-aligned pieces."""
         token_offsets, word_ids = encoding.offsets, encoding.word_ids
         starts = [start for start, _ in token_offsets]
-        for s, e in sentence_spans(block.text):
+        for s, e in sentence_spans(text):
             i, n = bisect_left(starts, s), bisect_left(starts, e)
             if n - i <= budget:
-                yield _Unit(offset + s, offset + e, n - i, index, block.page)
+                yield _Unit(s, e, n - i, 0, None)
                 continue
             while i < n:
                 j = min(i + budget, n)
@@ -156,7 +182,7 @@ class Chunker:
                         k -= 1
                     j = k if k > i + 1 else j
                 start, end = token_offsets[i][0], token_offsets[j - 1][1]
-                yield _Unit(offset + start, offset + end, j - i, index, block.page)
+                yield _Unit(start, end, j - i, 0, None)
                 i = j
 
     def _pack(self, units: list[_Unit], budget: int) -> Iterator[tuple[int, int]]:
@@ -194,3 +220,29 @@ class Chunker:
                 break  # never repeat a whole chunk, never overflow
             start, used = k, used + units[k].tokens
         return start, used
+
+
+def _too_many(max_chunks: int | None) -> TooManyChunksError:
+    return TooManyChunksError(
+        f"document makes more than {max_chunks:,} chunks, over the limit "
+        "(POCKETRAG_PARSE_MAX_CHUNKS)"
+    )
+
+
+def _windows(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) pieces of text of at most WINDOW_CHARS, cut at the last whitespace of
+    the window so that no token is split (BERT tokens never cross whitespace), the
+    whitespace itself left out; a window without any is cut where it ends."""
+    start, n = 0, len(text)
+    while n - start > WINDOW_CHARS:
+        end = start + WINDOW_CHARS
+        cut = max(text.rfind(space, start, end) for space in " \n\t\r")
+        cut = cut if cut > start else end
+        nxt = cut
+        while cut > start and text[cut - 1].isspace():
+            cut -= 1
+        yield start, cut
+        start = nxt
+        while start < n and text[start].isspace():
+            start += 1
+    yield start, n

@@ -71,7 +71,9 @@ class Settings(BaseSettings):
     # --- ingest bounds (decision 6) ----------------------------------------------------
     max_file_mb: float = 50
     max_pages: int = 2000
-    max_text_chars: int = 20_000_000
+    # ~1,000 characters make one 200-token chunk: 8M characters is parse_max_chunks' worth,
+    # and fails a 19 MB text file up front instead of at the parse worker's memory limit.
+    max_text_chars: int = 8_000_000
     max_docx_uncompressed_mb: float = 200
     # --- OCR of scanned PDF pages (the optional `pocketrag[ocr]` extra) -----------------
     # auto: read pages without a usable text layer when the extra is installed; off: never;
@@ -83,6 +85,14 @@ class Settings(BaseSettings):
     ocr_file_seconds: float = Field(default=600.0, gt=0)
     chunk_tokens: int = 200
     chunk_overlap_sentences: int = 1
+    # The parse worker (decision 8): files are loaded and chunked in a child process under
+    # these hard limits; a file that crosses one fails with a reason naming the setting.
+    # Address space (not resident size) of the worker: ~90 MB of it is libraries.
+    parse_memory_mb: int = Field(default=256, ge=128, le=65536)
+    parse_cpu_seconds: float = Field(default=60, gt=0)  # CPU time per file
+    parse_timeout_s: float = Field(default=120, gt=0)  # wall time per file
+    parse_max_blocks: int = Field(default=100_000, ge=1)  # paragraphs, rows per document
+    parse_max_chunks: int = Field(default=10_000, ge=1)  # chunks per document
 
     # --- retrieval ---------------------------------------------------------------------
     top_k: int = 5

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import os
 import time
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -72,6 +73,25 @@ class ChunkerLike(Protocol):
     def run(self, document: Document) -> list[Chunk]: ...
 
 
+class Parser(Protocol):
+    """The bounded parse worker (pocketrag.parse_worker.ParseWorker): one file in flight,
+    parsed while the caller embeds the previous one."""
+
+    def submit(self, path: Path, password: str | None = None) -> None: ...
+
+    def collect(self) -> tuple[Document, list[Chunk]]: ...
+
+
+@dataclass
+class _Pending:
+    """A file that needs parsing: hashed, and not stored with the same content."""
+
+    path: Path
+    result: FileResult
+    sha256: str
+    started: float
+
+
 def sha256_file(path: Path, block: int = 1 << 20) -> str:
     """Hash the bytes in 1 MB blocks: content identity without reading a file into memory."""
     digest = hashlib.sha256()
@@ -83,7 +103,7 @@ def sha256_file(path: Path, block: int = 1 << 20) -> str:
 
 def supported_suffixes() -> frozenset[str]:
     """File extensions the loaders accept (".pdf", ...), from the loader registry."""
-    from pocketrag.loaders import SUPPORTED_TYPES  # {"pdf": (".pdf",), ...}
+    from pocketrag.file_types import SUPPORTED_TYPES  # {"pdf": (".pdf",), ...}
 
     return frozenset(ext.lower() for exts in SUPPORTED_TYPES.values() for ext in exts)
 
@@ -125,7 +145,7 @@ class Ingestor:
         store: Store,
         embedder: Embedder,
         chunker: ChunkerLike,
-        load: Callable[[Path, str | None], Document],
+        parser: Parser,
         *,
         batch_size: int = 8,
         suffixes: frozenset[str] = frozenset(),
@@ -133,18 +153,25 @@ class Ingestor:
         self.store = store
         self.embedder = embedder
         self.chunker = chunker
-        self.load = load
+        self.parser = parser  # file -> (document, its chunks), in the bounded parse worker
         self.batch_size = batch_size
         self.suffixes = suffixes
 
     def add_document(
-        self, document: Document, *, sha256: str, collection: str
+        self,
+        document: Document,
+        *,
+        sha256: str,
+        collection: str,
+        chunks: list[Chunk] | None = None,
     ) -> tuple[Status, str, int]:
-        """Chunk, embed and store an already loaded document; (status, id, chunks)."""
+        """Embed and store a loaded document (chunked here unless its chunks are given);
+        (status, id, chunks)."""
         existing = self.store.find_document(document.source, collection)
         if existing is not None and existing.sha256 == sha256:
             return "unchanged", existing.id, existing.chunk_count
-        chunks = self.chunker.run(document)
+        if chunks is None:
+            chunks = self.chunker.run(document)
         if not chunks:
             raise PocketragError("no text to index after chunking")
         vectors = embed_in_batches(
@@ -155,32 +182,48 @@ class Ingestor:
         )
         return ("updated" if existing else "added"), info.id, info.chunk_count
 
-    def ingest_file(
-        self, path: Path, *, collection: str, password: str | None = None
-    ) -> FileResult:
+    def _prepare(self, path: Path, explicit: bool, collection: str) -> FileResult | _Pending:
+        """Everything before parsing: skipped, unchanged, unreadable, or to be parsed."""
         started = time.perf_counter()
-        source = source_name(path)
-        result = FileResult(path=source, status="failed")
+        result = FileResult(path=source_name(path), status="failed")
+        if not explicit and path.suffix.lower() not in self.suffixes:
+            result.status = "skipped"
+            result.reason = f"unsupported file type {path.suffix or '(none)'}"
+            return result
         try:
             sha = sha256_file(path)
-            existing = self.store.find_document(source, collection)
-            if existing is not None and existing.sha256 == sha:
-                result.status, result.document_id = "unchanged", existing.id
-                result.chunks = existing.chunk_count
-            else:
-                document = self.load(path, password)
-                document.source = source
-                status, doc_id, count = self.add_document(
-                    document, sha256=sha, collection=collection
-                )
-                result.status, result.document_id, result.chunks = status, doc_id, count
+            existing = self.store.find_document(result.path, collection)
+        except OSError as exc:
+            result.reason = f"cannot read file: {exc.strerror or exc}"
+            return result
+        if existing is not None and existing.sha256 == sha:
+            result.status, result.document_id = "unchanged", existing.id
+            result.chunks = existing.chunk_count
+            result.seconds = time.perf_counter() - started
+            return result
+        return _Pending(path, result, sha, started)
+
+    def _finish(
+        self, pending: _Pending, parsed: tuple[Document, list[Chunk]] | Exception, collection: str
+    ) -> FileResult:
+        """Embed and store what the parse worker returned for `pending` (or say why not)."""
+        result = pending.result
+        try:
+            if isinstance(parsed, Exception):
+                raise parsed
+            document, chunks = parsed
+            document.source = result.path
+            status, doc_id, count = self.add_document(
+                document, sha256=pending.sha256, collection=collection, chunks=chunks
+            )
+            result.status, result.document_id, result.chunks = status, doc_id, count
         except PocketragError as exc:
             result.reason = str(exc)
         except OSError as exc:
             result.reason = f"cannot read file: {exc.strerror or exc}"
         except Exception as exc:  # isolate one bad file from the rest of the run
             result.reason = f"unexpected {type(exc).__name__}: {exc}"
-        result.seconds = time.perf_counter() - started
+        result.seconds = time.perf_counter() - pending.started
         return result
 
     def ingest_paths(
@@ -191,21 +234,44 @@ class Ingestor:
         password: str | None = None,
         on_progress: ProgressCallback | None = None,
     ) -> IngestReport:
+        """Files in order; the parse worker reads the next file while this process embeds
+        the current one (waiting for the worker after every file cost +16% on 621 files at
+        load 5-7 on 2 cores: each hand-off waits for the scheduler)."""
         missing = [str(p) for p in paths if not Path(p).exists()]
         if missing:
             raise PocketragError(f"No such file or directory: {', '.join(missing)}")
         found = list(discover([Path(p) for p in paths], self.suffixes))
+        prepared = (self._prepare(path, explicit, collection) for path, explicit in found)
+        queue: deque[FileResult | _Pending] = deque()  # in order; its last may be parsing
+        parsing = False
+
+        def refill() -> None:
+            """Take prepared files up to the next one to parse, and hand that one over."""
+            nonlocal parsing
+            while not parsing and (item := next(prepared, None)) is not None:
+                if isinstance(item, _Pending):
+                    self.parser.submit(item.path, password)
+                    parsing = True
+                queue.append(item)
+
         report = IngestReport()
-        for done, (path, explicit) in enumerate(found, start=1):
-            if not explicit and path.suffix.lower() not in self.suffixes:
-                result = FileResult(
-                    path=source_name(path),
-                    status="skipped",
-                    reason=f"unsupported file type {path.suffix or '(none)'}",
-                )
+        refill()
+        while queue:
+            item = queue.popleft()
+            if isinstance(item, _Pending):
+                parsed: tuple[Document, list[Chunk]] | Exception
+                try:
+                    parsed = self.parser.collect()
+                except Exception as exc:  # reported as this file's reason in _finish
+                    parsed = exc
+                parsing = False
+                refill()  # the worker parses the next file while this one is embedded
+                result = self._finish(item, parsed, collection)
             else:
-                result = self.ingest_file(path, collection=collection, password=password)
+                result = item
             report.files.append(result)
             if on_progress is not None:
-                on_progress(done, len(found), result)
+                on_progress(len(report.files), len(found), result)
+            if not queue:
+                refill()
         return report

@@ -15,12 +15,13 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from pocketrag.config import Settings, load_settings
-from pocketrag.documents import Document, Hit, IndexModelMismatchError, PocketragError
+from pocketrag.documents import Chunk, Document, Hit, IndexModelMismatchError, PocketragError
 from pocketrag.ingest import Ingestor, IngestReport, ProgressCallback, supported_suffixes
 from pocketrag.retrieval import Retriever, collapse_duplicates
 from pocketrag.store import open_store
 
 if TYPE_CHECKING:
+    from pocketrag.parse_worker import ParseWorker
     from pocketrag.store.base import Store
 
 MODEL_META_KEY = "embedding_model"
@@ -106,15 +107,23 @@ class Pipeline:
             self.store,
             self.embedder,
             self.chunker,
-            self._load,
+            self.parser,
             batch_size=self.settings.embed_batch_size,
             suffixes=supported_suffixes(),
         )
 
-    def _load(self, path: Path, password: str | None) -> Document:
-        from pocketrag.loaders import load_document
+    @cached_property
+    def parser(self) -> ParseWorker:
+        """Untrusted files are parsed in a bounded child process, never in this one."""
+        from pocketrag.embedding import prepare
+        from pocketrag.parse_worker import ParseLimits, ParseWorker
 
-        return load_document(path, self.settings, password=password)
+        tokenizer_path = prepare(self.settings).tokenizer_path
+        return ParseWorker(ParseLimits.from_settings(self.settings, tokenizer_path))
+
+    def parse(self, path: Path, password: str | None = None) -> tuple[Document, list[Chunk]]:
+        """Load and chunk one file in the parse worker; LoaderError says why it failed."""
+        return self.parser.parse(path, password)
 
     def embed_query(self, query: str) -> np.ndarray:
         return self.embedder.embed([query])[0]
@@ -140,6 +149,7 @@ class Pipeline:
                 "The index is open read-only; it cannot be changed. "
                 "Unset POCKETRAG_READ_ONLY (or open it writable) to ingest."
             )
+        self.parser.start()  # its imports overlap with loading the model (self.ingestor)
         report = self.ingestor.ingest_paths(
             paths, collection=collection, password=password, on_progress=on_progress
         )
@@ -221,6 +231,9 @@ class Pipeline:
             store.close()
         for name in ("retriever", "ingestor"):
             self.__dict__.pop(name, None)
+        parser = self.__dict__.pop("parser", None)
+        if parser is not None:
+            parser.close()
         answerer = self.__dict__.pop("answerer", None)
         if answerer is not None:
             answerer.close()

@@ -54,7 +54,6 @@ def ingest_upload(
     """Returns (result, document_id); raises PocketragError with the reason on failure,
     leaving the index unchanged."""
     from pocketrag.ingest import sha256_file
-    from pocketrag.loaders import load_document
 
     sha = sha256_file(job.path)
     source, existing = stored_name(pipeline.store, job.filename, job.collection, sha, job.replace)
@@ -63,7 +62,7 @@ def ingest_upload(
         return "unchanged", existing.id
     on_progress(stage="reading", done=0, total=2)
     try:
-        document = load_document(job.path, pipeline.settings)
+        document, chunks = pipeline.parse(job.path)  # in the bounded parse worker
     except PocketragError as exc:  # name the file as the user knows it, not the staging path
         message = str(exc).replace(str(job.path), source).replace(job.path.name, source)
         raise type(exc)(message if source in message else f"{source}: {message}") from exc
@@ -74,6 +73,6 @@ def ingest_upload(
         document.title = Path(source).stem
     on_progress(stage="indexing", done=1, total=2)
     status, document_id, _chunks = pipeline.ingestor.add_document(
-        document, sha256=sha, collection=job.collection
+        document, sha256=sha, collection=job.collection, chunks=chunks
     )
     return status, document_id

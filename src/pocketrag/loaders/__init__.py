@@ -11,20 +11,16 @@ import re
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from pocketrag.config import Settings
 from pocketrag.documents import Document, LoaderError, PocketragError
+from pocketrag.file_types import SUPPORTED_TYPES
 from pocketrag.loaders import docx, html, markdown, pdf, text
 from pocketrag.loaders._common import check_file_size
 
-# type -> file extensions it is recognised by (lower case)
-SUPPORTED_TYPES: dict[str, tuple[str, ...]] = {
-    "pdf": (".pdf",),
-    "docx": (".docx",),
-    "html": (".html", ".htm", ".xhtml"),
-    "markdown": (".md", ".markdown", ".mdown", ".mkd"),
-    "text": (".txt", ".text", ".rst"),
-}
+if TYPE_CHECKING:
+    from pocketrag.config import Settings  # only a type: the parse worker never loads it
+
 _LOADERS: dict[str, Callable[[Path, Settings, str | None], Document]] = {
     "pdf": pdf.load,
     "docx": docx.load,
@@ -110,9 +106,16 @@ def load_document(path: Path, settings: Settings, password: str | None = None) -
     if size == 0:
         raise LoaderError("empty document (the file is 0 bytes)")
     doc_type = detect_type(path)
+    if doc_type in ("html", "markdown"):  # the text loader has its own, same check
+        with path.open("rb") as f:
+            if text.looks_binary(f.read(8192)):
+                raise LoaderError(
+                    f"this looks like a binary file, not {doc_type} (it contains NUL bytes "
+                    "or control characters)"
+                )
     try:
         document = _LOADERS[doc_type](path, settings, password)
-    except PocketragError:
+    except (PocketragError, MemoryError):  # the parse worker reports its memory limit
         raise
     except RecursionError as exc:
         raise LoaderError(f"could not read this {doc_type} file: it is nested too deeply") from exc

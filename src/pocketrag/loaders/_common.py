@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import TYPE_CHECKING
 
-from pocketrag.config import Settings
 from pocketrag.documents import LoaderError
+
+if TYPE_CHECKING:
+    from pocketrag.config import Settings  # only a type: the parse worker never loads it
 
 MB = 1024 * 1024
 

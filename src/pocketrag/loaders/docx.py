@@ -8,16 +8,21 @@ and a few kilobytes of zip can claim gigabytes of XML (a zip bomb).
 from __future__ import annotations
 
 import re
+import struct
 import zipfile
+import zlib
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import docx
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
-from pocketrag.config import Settings
 from pocketrag.documents import Block, Document, LoaderError
 from pocketrag.loaders._common import MB, TextBudget, bound_error, clean_inline
+
+if TYPE_CHECKING:
+    from pocketrag.config import Settings  # only a type: the parse worker never loads it
 
 XML_SHARE = 10
 _HEADING_STYLE = re.compile(r"^heading\s*(\d)$", re.I)
@@ -33,6 +38,13 @@ def check_archive(path: Path, settings: Settings) -> None:
     if not any(m.filename == "word/document.xml" for m in members):
         raise LoaderError("not a Word document (the archive has no word/document.xml)")
     total = sum(m.file_size for m in members)
+    for member in members:  # the directory may lie: count what each part really inflates to
+        real = inflated_size(path, member, settings.max_docx_uncompressed_mb * MB)
+        if real > member.file_size:
+            raise LoaderError(
+                f"not a valid DOCX: {member.filename} inflates to more than the "
+                f"{member.file_size:,} bytes its zip directory declares (a zip bomb?)"
+            )
     if total > settings.max_docx_uncompressed_mb * MB:
         raise bound_error(
             "uncompressed DOCX content",
@@ -50,6 +62,34 @@ def check_archive(path: Path, settings: Settings) -> None:
             f"DOCX XML is {xml / MB:,.1f} MB, over the {xml_limit:g} MB limit (a tenth of "
             "POCKETRAG_MAX_DOCX_UNCOMPRESSED_MB, as parsed XML takes ~9x its size in memory)"
         )
+
+
+def inflated_size(path: Path, member: zipfile.ZipInfo, limit: float) -> int:
+    """Bytes a zip member really inflates to, counted while inflating 1 MB at a time and
+    stopped past `limit`. zipfile trusts the directory's size and inflates a whole member
+    in one call before cutting it to that size, so a member that lies takes gigabytes
+    inside python-docx; we read the raw deflate stream ourselves (public zlib API)."""
+    with path.open("rb") as raw:
+        raw.seek(member.header_offset)
+        header = raw.read(30)
+        if len(header) < 30 or header[:4] != b"PK\x03\x04":
+            raise LoaderError(f"not a valid DOCX (broken zip entry {member.filename})")
+        name_len, extra_len = struct.unpack("<HH", header[26:30])
+        raw.seek(member.header_offset + 30 + name_len + extra_len)
+        if member.compress_type == zipfile.ZIP_STORED:
+            return member.compress_size
+        if member.compress_type != zipfile.ZIP_DEFLATED:
+            raise LoaderError(f"not a valid DOCX ({member.filename} uses an unusual compression)")
+        inflater, total, left = zlib.decompressobj(-15), 0, member.compress_size
+        while left > 0 and not inflater.eof and total <= limit:
+            data = raw.read(min(left, 1 << 16))
+            if not data:
+                break
+            left -= len(data)
+            while data and total <= limit:
+                total += len(inflater.decompress(data, 1 << 20))
+                data = inflater.unconsumed_tail
+        return total
 
 
 def heading_level(paragraph: Paragraph) -> int | None:

@@ -13,12 +13,15 @@ import codecs
 import re
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from charset_normalizer import from_bytes
 
-from pocketrag.config import Settings
 from pocketrag.documents import Block, Document
 from pocketrag.loaders._common import TextBudget, clean_inline, clean_lines
+
+if TYPE_CHECKING:
+    from pocketrag.config import Settings  # only a type: the parse worker never loads it
 
 # Never content, wherever they are.
 _ALWAYS_SKIP = frozenset(

@@ -8,34 +8,63 @@ HTML rendering, and `#` inside fenced code must not start a heading.
 from __future__ import annotations
 
 import re
+from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
 
-from pocketrag.config import Settings
 from pocketrag.documents import Block, Document
 from pocketrag.loaders._common import TextBudget, clean_inline, clean_lines
 from pocketrag.loaders.text import decode_text
 
-_ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
+if TYPE_CHECKING:
+    from pocketrag.config import Settings  # only a type: the parse worker never loads it
+
+# Every pattern here runs on untrusted text, so each is linear: no two adjacent runs that can
+# match the same characters (the old `(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$` heading and
+# `^\s*\|?\s*...` table-rule patterns took ~10 s on a 20 KB line), and every inline span
+# has a length bound, so a paragraph of 100 KB of ` **a` costs N x _SPAN, not N^2 (issue 12).
+_ATX = re.compile(r" {0,3}(#{1,6})(?=[ \t]|$)")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
-_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_TABLE_RULE = re.compile(r"\|?[ \t]*:?-{2,}:?[ \t]*(?:\|[ \t]*:?-{2,}:?[ \t]*)*\|?")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
+_SPAN = 256  # the longest inline span (emphasis, link text) whose markup is stripped
 
 # Inline syntax stripped so the text reads (and embeds) the same as the HTML or PDF version.
 _INLINE = (
-    (re.compile(r"!\[([^\]]*)\]\([^)]*\)"), r"\1"),  # images -> alt text
-    (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),  # links -> link text
-    (re.compile(r"\[([^\]]+)\]\[[^\]]*\]"), r"\1"),  # reference links
-    (re.compile(r"<[^>\n]+>"), ""),  # inline HTML tags
-    (re.compile(r"`([^`]+)`"), r"\1"),
-    (re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"), r"\2"),
-    (re.compile(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])"), r"\1"),
-    (re.compile(r"(?<![\w_])_(?=\S)(.+?)(?<=\S)_(?![\w_])"), r"\1"),
-    (re.compile(r"~~(.+?)~~"), r"\1"),
+    (re.compile(rf"!\[([^\]]{{0,{_SPAN}}})\]\([^)]{{0,{_SPAN}}}\)"), r"\1"),  # images -> alt
+    (re.compile(rf"\[([^\]]{{1,{_SPAN}}})\]\([^)]{{0,{_SPAN}}}\)"), r"\1"),  # links -> text
+    (re.compile(rf"\[([^\]]{{1,{_SPAN}}})\]\[[^\]]{{0,{_SPAN}}}\]"), r"\1"),  # reference links
+    (re.compile(rf"<[^>\n]{{1,{_SPAN}}}>"), ""),  # inline HTML tags
+    (re.compile(rf"`([^`]{{1,{_SPAN}}})`"), r"\1"),
+    (re.compile(rf"(\*\*|__)(?=\S)(.{{1,{_SPAN}}}?)(?<=\S)\1"), r"\2"),
+    (re.compile(rf"(?<![\w*])\*(?=\S)(.{{1,{_SPAN}}}?)(?<=\S)\*(?![\w*])"), r"\1"),
+    (re.compile(rf"(?<![\w_])_(?=\S)(.{{1,{_SPAN}}}?)(?<=\S)_(?![\w_])"), r"\1"),
+    (re.compile(rf"~~(.{{1,{_SPAN}}}?)~~"), r"\1"),
 )
+# Front matter is metadata, never content: bounded before PyYAML builds anything (a
+# 376-byte alias bomb once expanded to 1.5 GB), and only scalar fields are kept.
+FRONT_MATTER_MAX_CHARS = 16_384
+_YAML_MAX_DEPTH = 20
+_YAML_MAX_ALIASES = 50
+_FIELD_MAX_CHARS = 1_000
+_MAX_FIELDS = 100
+
+
+def atx_heading(line: str) -> tuple[int, str] | None:
+    """(level, text) of an ATX heading ("## Leave ##"), else None; the optional closing
+    run of #s is taken off in Python, not by a backtracking pattern."""
+    m = _ATX.match(line)
+    if not m:
+        return None
+    text = line[m.end() :].strip(" \t")
+    closing = text.rstrip("#")
+    if not closing or closing[-1] in " \t":  # a closing sequence needs a space before it
+        text = closing.rstrip(" \t")
+    return len(m.group(1)), text
 
 
 def strip_inline(text: str) -> str:
@@ -45,17 +74,45 @@ def strip_inline(text: str) -> str:
 
 
 def front_matter(text: str) -> tuple[dict[str, object], str]:
-    """YAML front matter (if any, and if it parses) and the text after it."""
-    match = _FRONT_MATTER.match(text)
+    """YAML front matter (if any, within bounds, and if it parses) and the text after it;
+    only scalar fields, each cut to _FIELD_MAX_CHARS."""
+    match = _FRONT_MATTER.match(text[: FRONT_MATTER_MAX_CHARS + 16])
     if not match:
         return {}, text
+    if not _yaml_within_bounds(match.group(1)):
+        return {}, text[match.end() :]  # metadata past its bounds: dropped, not indexed
     try:
         meta = yaml.safe_load(match.group(1))
     except yaml.YAMLError:
         return {}, text  # not front matter after all; keep it as text
     if not isinstance(meta, dict):
         return {}, text
-    return meta, text[match.end() :]
+    scalars = {
+        str(key)[:_FIELD_MAX_CHARS]: str(value)[:_FIELD_MAX_CHARS]
+        for key, value in meta.items()
+        if isinstance(value, (str, int, float, bool, date)) and value is not None
+    }
+    return dict(list(scalars.items())[:_MAX_FIELDS]), text[match.end() :]
+
+
+def _yaml_within_bounds(source: str) -> bool:
+    """Depth and alias count from PyYAML's event stream, which builds no objects."""
+    depth = aliases = 0
+    try:
+        for event in yaml.parse(source, Loader=yaml.SafeLoader):
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                depth += 1
+                if depth > _YAML_MAX_DEPTH:
+                    return False
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                depth -= 1
+            elif isinstance(event, yaml.AliasEvent):
+                aliases += 1
+                if aliases > _YAML_MAX_ALIASES:
+                    return False
+    except yaml.YAMLError:
+        return True  # not YAML at all: safe_load says so, and the block stays text
+    return True
 
 
 class _Builder:
@@ -82,7 +139,7 @@ class _Builder:
         if code:
             text = clean_lines("\n".join(lines))
         elif any(_LIST_ITEM.match(line) or "|" in line for line in lines):
-            kept = (strip_inline(line) for line in lines if not _TABLE_RULE.match(line))
+            kept = (strip_inline(line) for line in lines if not _TABLE_RULE.fullmatch(line.strip()))
             text = clean_lines("\n".join(kept))  # lists and tables: one item per line
         else:
             text = clean_inline(strip_inline(" ".join(lines)))
@@ -105,8 +162,8 @@ def parse_markdown(text: str) -> tuple[list[Block], str | None]:
         if m := _FENCE.match(line):
             out.flush()
             fence = m.group(1)
-        elif m := _ATX.match(line):
-            out.heading(len(m.group(1)), m.group(2) or "")
+        elif heading := atx_heading(line):
+            out.heading(*heading)
         elif (m := _SETEXT.match(line)) and out.lines and not _LIST_ITEM.match(out.lines[0]):
             heading_text, out.lines = " ".join(out.lines), []
             out.heading(1 if m.group(1)[0] == "=" else 2, heading_text)
@@ -127,7 +184,7 @@ def load(path: Path, settings: Settings, password: str | None = None) -> Documen
     title = clean_inline(str(title)) if title else (first_heading or path.stem)
     metadata: dict[str, object] = {"encoding": encoding}
     if meta:
-        metadata["front_matter"] = {k: str(v) for k, v in meta.items()}
+        metadata["front_matter"] = meta
     return Document(
         source=str(path), title=title, doc_type="markdown", blocks=blocks, metadata=metadata
     )

@@ -30,16 +30,18 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 from importlib import metadata
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import numpy as np
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from pocketrag.config import Settings
 from pocketrag.documents import LoaderError
 from pocketrag.loaders._common import bound_error
-from pocketrag.observability import trim_memory
+
+if TYPE_CHECKING:  # the parse worker imports neither NumPy (unless it reads a scan) nor pydantic
+    import numpy as np
+
+    from pocketrag.config import Settings
 
 INSTALL_HINT = "pip install 'pocketrag[ocr]'"
 # A page with less text than this (after clean-up) and images over half of it is a scan.
@@ -70,6 +72,7 @@ def _engine_version() -> str:
 def load_engine(settings: Settings) -> Any:
     """The OCR engine, or LoaderError saying how to install it. Imported late: the extra is
     optional, and OpenCV alone adds 25-50 MB to a process that never needs it."""
+    allow_ocr_memory()
     try:
         from rapidocr_onnxruntime import RapidOCR
     except ImportError as exc:
@@ -88,6 +91,16 @@ def load_engine(settings: Settings) -> Any:
         intra_op_num_threads=settings.ort_threads,
         rec_batch_num=1,
     )
+
+
+def allow_ocr_memory() -> None:
+    """In the parse worker, lift the soft address-space limit to the hard one it set for OCR
+    (parse_worker.OCR_ADDRESS_SPACE_MB); elsewhere there is no limit and this changes nothing."""
+    import resource
+
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    if soft != hard:
+        resource.setrlimit(resource.RLIMIT_AS, (hard, hard))
 
 
 def ocr_available() -> bool:
@@ -137,6 +150,8 @@ def pad(box: np.ndarray, share: float = CROP_PAD) -> np.ndarray:
     """The box grown by `share` of its height on every side. The detector's boxes can hug
     the glyphs; the recogniser then loses the spaces between words (measured on a generated
     scan: a whole line read as one word unpadded, right at 0.1-0.2, errors again at 0.3)."""
+    import numpy as np
+
     height = float(box[:, 1].max() - box[:, 1].min())
     centre = box.mean(axis=0)
     direction = np.sign(box - centre)
@@ -150,6 +165,8 @@ def area(box: np.ndarray) -> float:
 
 def iou(a: np.ndarray, b: np.ndarray) -> float:
     """Intersection over union of two boxes' bounding rectangles."""
+    import numpy as np
+
     left, top = np.maximum(a.min(axis=0), b.min(axis=0))
     right, bottom = np.minimum(a.max(axis=0), b.max(axis=0))
     inter = max(0.0, float(right - left)) * max(0.0, float(bottom - top))
@@ -231,6 +248,7 @@ class ScanReader:
     ) -> list[np.ndarray]:
         """Text boxes, in `image` pixels, found on a DETECT_DPI copy of it, band by band."""
         import cv2  # installed with rapidocr-onnxruntime
+        import numpy as np
 
         height, width = image.shape[:2]
         factor = min(1.0, DETECT_DPI / 72 / scale, MAX_DETECT_WIDTH / width)
@@ -246,7 +264,7 @@ class ScanReader:
         for top, bottom, core_top, core_bottom in bands(*small.shape[:2], overlap):
             self._check_time(started, number)
             boxes, _ = self._engine.text_det(small[top:bottom])
-            trim_memory()
+            _trim_memory()
             current: list[int] = []
             for box in [] if boxes is None else boxes:
                 box = np.asarray(box, dtype=np.float32) + np.float32([0, top])
@@ -275,7 +293,7 @@ class ScanReader:
             self._check_time(started, number)
             crops = self._engine.get_crop_img_list(image, [pad(box)])
             [(text, score, *_)], _ = self._engine.text_rec(crops)
-            trim_memory()
+            _trim_memory()
             texts.append(str(text) if float(score) >= MIN_SCORE else "")
         return texts
 
@@ -322,3 +340,11 @@ class ScanReader:
                 "POCKETRAG_OCR=off" if self.settings.ocr == "off" else self.unavailable
             )
         return out
+
+
+def _trim_memory() -> None:
+    """observability.trim_memory, imported when a scan is read (it brings prometheus_client,
+    which the parse worker otherwise never loads)."""
+    from pocketrag.observability import trim_memory
+
+    trim_memory()

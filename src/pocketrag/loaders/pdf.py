@@ -12,11 +12,11 @@ import re
 import threading
 from collections import Counter
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from pocketrag.config import Settings
 from pocketrag.documents import Block, Document, LoaderError
 from pocketrag.loaders._common import (
     NUMBERED_HEADING,
@@ -28,12 +28,16 @@ from pocketrag.loaders._common import (
 )
 from pocketrag.loaders.ocr import ScanReader
 
+if TYPE_CHECKING:
+    from pocketrag.config import Settings  # only a type: the parse worker never loads it
+
 _LIGATURES = str.maketrans(
     {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"}
 )
 # A page where more than this share of lines look like headings is a table or a form.
 _MAX_HEADING_SHARE = 0.5
 _PDFIUM_LOCK = threading.Lock()
+MAX_PAGE_POINTS = 14_400
 # Metadata titles that are file names or placeholders ("Binder1.pdf", "untitled").
 _JUNK_TITLE = re.compile(r"^$|^untitled|^microsoft word|\.[a-z0-9]{2,4}$|^\S+$", re.I)
 _PAGE_NUMBER = re.compile(r"^(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$", re.I)
@@ -53,6 +57,18 @@ def open_pdf(path: Path, password: str | None) -> pdfium.PdfDocument:
         if code == pdfium_c.FPDF_ERR_SECURITY:
             raise LoaderError("the PDF uses an unsupported security handler") from exc
         raise LoaderError(f"not a readable PDF (damaged or truncated?): {exc}") from exc
+
+
+def check_page_size(page: pdfium.PdfPage, number: int) -> None:
+    """PDFium sizes buffers by the page's area: a 10^9-point page took +250 MB (issue 12).
+    The PDF specification caps pages at 14,400 points (200 inches) a side."""
+    width, height = page.get_size()
+    if not (0 < width <= MAX_PAGE_POINTS and 0 < height <= MAX_PAGE_POINTS):
+        page.close()
+        raise LoaderError(
+            f"page {number} is {width:,.0f} x {height:,.0f} points, over the PDF "
+            f"specification's {MAX_PAGE_POINTS:,}-point limit (a damaged or hostile file)"
+        )
 
 
 def page_lines(raw: str) -> list[str]:
@@ -150,6 +166,7 @@ def _load(path: Path, settings: Settings, password: str | None) -> Document:
         page_texts: list[list[str]] = []
         for number in range(pages):
             page = pdf[number]
+            check_page_size(page, number + 1)
             textpage = page.get_textpage()
             try:
                 lines = page_lines(budget.add(textpage.get_text_range()))

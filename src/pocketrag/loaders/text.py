@@ -10,10 +10,13 @@ from __future__ import annotations
 import codecs
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from pocketrag.config import Settings
 from pocketrag.documents import Block, Document, LoaderError
 from pocketrag.loaders._common import TextBudget, clean_lines, heading_level
+
+if TYPE_CHECKING:
+    from pocketrag.config import Settings  # only a type: the parse worker never loads it
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16 LE: it starts with the same two bytes
@@ -22,6 +25,7 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
+_CONTROL_BYTES = bytes([*range(0, 8), 11, *range(14, 27), *range(28, 32), 127])  # not \t\n\f\r ESC
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 _UNDERLINE = re.compile(r"^(=+|-+)$")
 
@@ -43,10 +47,15 @@ def decode_text(data: bytes) -> tuple[str, str]:
 
 
 def looks_binary(data: bytes) -> bool:
-    """NUL bytes outside UTF-16/32 mean this is not a text file at all."""
+    """NUL bytes outside UTF-16/32, or more than 10% control characters (random bytes have
+    ~11%; text has tabs and line breaks, which do not count), mean this is not text."""
     if any(data.startswith(bom) for bom, _ in _BOMS):
         return False
-    return b"\x00" in data[:8192]
+    sample = data[:8192]
+    if b"\x00" in sample:
+        return True
+    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
+    return controls > 0.1 * len(sample)
 
 
 def split_paragraphs(text: str) -> list[str]:

@@ -1,0 +1,118 @@
+"""Regressions for the hostile files of issue 12, at the loader level (in-process, small
+generated files); the parse worker's limits are tested in tests/test_parse_worker.py.
+
+The pattern tests carry a hang guard (pytest-timeout) rather than a timed assertion: the old
+patterns took minutes on these inputs, the linear ones take a fraction of a second."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from hostile_files import (
+    docx_lying_directory,
+    markdown_emphasis,
+    pdf_huge_page,
+    random_bytes,
+    random_bytes_sniffed_as_html,
+    yaml_alias_bomb,
+)
+from pocketrag.chunking import WINDOW_CHARS, Chunker, TooManyChunksError, joined_text
+from pocketrag.config import load_settings
+from pocketrag.documents import Block, Document
+from pocketrag.embedding import get_tokenizer
+from pocketrag.loaders import load_document
+from pocketrag.loaders.markdown import parse_markdown
+
+from .test_robustness import load_error
+
+
+def test_yaml_alias_bomb_is_not_expanded(tmp_path: Path, settings) -> None:
+    document = load_document(yaml_alias_bomb(tmp_path / "laughs.md"), settings)
+    assert "front_matter" not in document.metadata
+    assert document.title == "Laughs"
+    assert any("A paragraph of text." in b.text for b in document.blocks)
+
+
+def test_front_matter_keeps_only_bounded_scalars(tmp_path: Path, settings) -> None:
+    path = tmp_path / "policy.md"
+    path.write_text(
+        "---\ntitle: Travel policy\nowner: Finance\nversion: 3\ntags: [a, b]\n"
+        f"nested: {{x: 1}}\nlong: {'y' * 5000}\n---\n\nBook trains in standard class.\n"
+    )
+    document = load_document(path, settings)
+    assert document.title == "Travel policy"
+    fields = document.metadata["front_matter"]
+    assert fields == {
+        "title": "Travel policy",
+        "owner": "Finance",
+        "version": "3",
+        "long": "y" * 1000,
+    }
+
+
+@pytest.mark.timeout(20)
+def test_markdown_patterns_are_linear_on_hostile_paragraphs() -> None:
+    # 100 KB each; the old emphasis pattern took 45 s on this, the old heading and
+    # table-rule patterns ~10 s on 20 KB lines.
+    for paragraph in (" **a" * 25_000, " [a" * 33_000, " _a" * 33_000, " ![a" * 25_000):
+        blocks, _ = parse_markdown("# T\n\n" + paragraph + "\n")
+        assert blocks[0].text.count("a") >= 25_000
+    blocks, first = parse_markdown("#" + " \t" * 50_000 + "x\n\nbody\n")
+    assert first == "x"
+    blocks, _ = parse_markdown("| a | b |\n|" + " " * 100_000 + "x\n")
+    assert "x" in blocks[0].text
+
+
+def test_markdown_emphasis_still_stripped(tmp_path: Path, settings) -> None:
+    document = load_document(markdown_emphasis(tmp_path / "e.md", scale=0.001), settings)
+    assert document.blocks[0].text.startswith("**a **a")  # no closing pair: kept as typed
+    blocks, first = parse_markdown("## Leave ##\n\nTake **paid** leave, _not_ [unpaid](x).\n")
+    assert first == "Leave"
+    assert blocks[0].text == "Take paid leave, not unpaid."
+
+
+def test_docx_whose_directory_lies_about_size(tmp_path: Path, settings) -> None:
+    path = docx_lying_directory(tmp_path / "lies.docx", scale=0.02)  # 20 MB of XML, "2 KB"
+    assert "inflates to more than the 2,048 bytes" in load_error(path, settings)
+
+
+def test_pdf_with_a_billion_point_page(tmp_path: Path, settings) -> None:
+    message = load_error(pdf_huge_page(tmp_path / "huge.pdf"), settings)
+    assert "1,000,000,000 x 1,000,000,000 points" in message and "14,400" in message
+
+
+def test_random_bytes_named_md_or_sniffed_as_html_are_refused(tmp_path: Path, settings) -> None:
+    for path in (
+        random_bytes(tmp_path / "notes.md"),
+        random_bytes_sniffed_as_html(tmp_path / "page.md"),
+        random_bytes_sniffed_as_html(tmp_path / "page.pdf"),
+    ):
+        assert "binary file" in load_error(path, settings)
+    control = tmp_path / "controls.md"  # no NUL byte, but a quarter control characters
+    control.write_bytes(b"# Title\n\n" + b"text\x01\x02\x03\x04\x05\x06 " * 200)
+    assert "binary file" in load_error(control, settings)
+
+
+def test_long_blocks_are_chunked_in_windows_with_exact_spans() -> None:
+    tokenizer = get_tokenizer(load_settings())
+    sentence = "Staff may claim travel costs when the trip is approved in advance. "
+    one_paragraph = sentence * (3 * WINDOW_CHARS // len(sentence))
+    no_space = "x" * (WINDOW_CHARS + 500)
+    document = Document(
+        source="mem://long",
+        title="Travel",
+        doc_type="text",
+        blocks=[Block(text=one_paragraph.strip()), Block(text=no_space)],
+    )
+    chunks = Chunker(tokenizer, max_tokens=100).run(document)
+    text = joined_text(document)
+    for chunk in chunks:
+        assert text[chunk.char_start : chunk.char_end] == chunk.text
+        assert len(tokenizer.encode(chunk.embed_text, add_special_tokens=False).ids) <= 100
+    covered = "".join(c.text for c in chunks if c.char_end <= len(one_paragraph))
+    assert covered.count("approved in advance") >= one_paragraph.count("approved in advance")
+    assert chunks[-1].text.endswith("x")
+    with pytest.raises(TooManyChunksError, match="POCKETRAG_PARSE_MAX_CHUNKS"):
+        Chunker(tokenizer, max_tokens=100).run(document, max_chunks=10)
