@@ -94,6 +94,9 @@ def _readiness(service: Any) -> dict[str, Any]:
         **({"error": warm["error"]} if warm["error"] else {}),
     }
     components["llm"] = _llm_status(service)
+    if service.replicator is not None:  # never part of "ready": asks work without it
+        components["replica"] = service.replicator.status()
+        components["replica"]["originals_error"] = service.originals.error
     memory = memory_mb()
     ready = components["store"]["ok"] and components["embedder"]["loaded"]
     return {

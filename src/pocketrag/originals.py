@@ -1,0 +1,210 @@
+"""Original files kept beside the index, so a cited document can be opened and the index
+rebuilt (`pocketrag reindex`) when the embedding model changes.
+
+Files are content-addressed: `<data dir>/originals/<sha256><suffix>`, the sha256 being the
+one the index already records for the document, so no extra table is needed, the same
+file uploaded under two names is kept once, and no user-given name ever becomes a path.
+With replication on (POCKETRAG_REPLICA_URL) each file is also put in the bucket under
+`<PATH>/originals/`; a fresh host fetches them back on start or on first download.
+
+Bucket access uses the `minio` client: Litestream replicates only SQLite, and among the
+well-kept S3 clients minio costs the serving process least (import + client, measured
+beside the app's own imports: minio +6.5 MB, obstore +9.4 MB, boto3 +24 MB). It is
+imported only when replication is on.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import re
+import shutil
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlparse
+
+from pocketrag.config import Settings
+from pocketrag.documents import PocketragError
+from pocketrag.replication import ReplicaTarget, scrub, secrets_of
+
+log = logging.getLogger("pocketrag.originals")
+_SUFFIX = re.compile(r"^\.[a-z0-9]{1,10}$")
+_SHA = re.compile(r"^[0-9a-f]{64}$")
+
+
+def original_name(sha256: str, source: str) -> str:
+    """`<sha256><suffix>`: the suffix (".pdf") tells the loaders the format on reindex."""
+    if not _SHA.match(sha256):
+        raise PocketragError(f"not a sha256 hex digest: {sha256!r}")
+    suffix = Path(source).suffix.lower()
+    return sha256 + (suffix if _SUFFIX.match(suffix) else "")
+
+
+class BucketFiles:
+    """The originals' folder in the replica bucket (put, get, list, delete)."""
+
+    def __init__(self, settings: Settings, target: ReplicaTarget) -> None:
+        import urllib3
+        from minio import Minio
+
+        endpoint = urlparse(target.endpoint or "https://s3.amazonaws.com")
+        # Short timeouts and few retries: an unreachable bucket must fail an upload's copy
+        # in seconds (the document is still indexed), not hold the ingest worker minutes.
+        http = urllib3.PoolManager(
+            timeout=urllib3.Timeout(connect=5, read=60),
+            retries=urllib3.Retry(total=2, backoff_factor=0.5, status_forcelist=(500, 502, 503)),
+            maxsize=2,
+        )
+        self.client = Minio(
+            endpoint.netloc,
+            access_key=settings.s3_access_key_id,
+            secret_key=settings.s3_secret_access_key,
+            region=target.region,
+            secure=endpoint.scheme == "https",
+            http_client=http,
+        )
+        self.bucket = target.bucket
+        self.prefix = target.originals_prefix
+
+    def put(self, path: Path, name: str) -> None:
+        self.client.fput_object(self.bucket, self.prefix + name, str(path))
+
+    def get(self, name: str, dest: Path) -> None:
+        self.client.fget_object(self.bucket, self.prefix + name, str(dest))
+
+    def names(self) -> set[str]:
+        objects = self.client.list_objects(self.bucket, prefix=self.prefix, recursive=True)
+        return {o.object_name[len(self.prefix) :] for o in objects if o.object_name}
+
+    def delete(self, name: str) -> None:
+        self.client.remove_object(self.bucket, self.prefix + name)
+
+    def probe(self) -> str | None:
+        """None when the bucket answers; otherwise what is wrong, in the service's words."""
+        try:  # a GET (not HEAD): its error body names the cause (InvalidAccessKeyId, ...)
+            next(iter(self.client.list_objects(self.bucket, prefix=self.prefix)), None)
+        except Exception as exc:
+            code = getattr(exc, "code", None)
+            return f"{code}: {getattr(exc, 'message', exc)}" if code else f"{exc}"
+        return None
+
+
+class Originals:
+    """Keep, find and forget original files; mirror them to the bucket when there is one.
+
+    Bucket failures never fail the caller: the file is kept locally, the error is logged
+    (without credentials) and shown by /ready, and `sync()` at the next start retries.
+    """
+
+    def __init__(self, root: Path, bucket: BucketFiles | None = None, secrets: Any = ()) -> None:
+        self.root = root
+        self.bucket = bucket
+        self.error: str | None = None
+        self._secrets = list(secrets)
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> Originals:
+        target = ReplicaTarget.from_settings(settings)
+        bucket = BucketFiles(settings, target) if target is not None else None
+        return cls(settings.originals_dir, bucket, secrets_of(settings))
+
+    def path_of(self, sha256: str, source: str) -> Path:
+        return self.root / original_name(sha256, source)
+
+    def keep(self, path: Path, sha256: str, source: str) -> Path:
+        """Copy `path` in (atomically: a crash leaves no half file) and to the bucket."""
+        target = self.path_of(sha256, source)
+        if not target.exists():
+            self.root.mkdir(parents=True, exist_ok=True)
+            partial = target.with_name(target.name + ".part")
+            with path.open("rb") as source_file, partial.open("wb") as out:
+                shutil.copyfileobj(source_file, out, 1 << 20)
+            partial.replace(target)
+        self._to_bucket(target)
+        return target
+
+    def find(self, sha256: str, source: str) -> Path | None:
+        """The local copy, fetched from the bucket first when only the bucket has it."""
+        target = self.path_of(sha256, source)
+        if target.exists():
+            return target
+        if self.bucket is None:
+            return None
+        self.root.mkdir(parents=True, exist_ok=True)
+        partial = target.with_name(target.name + ".part")
+        try:
+            self.bucket.get(target.name, partial)
+        except Exception as exc:
+            partial.unlink(missing_ok=True)
+            if getattr(exc, "code", "") == "NoSuchKey":
+                return None
+            self._bucket_failed(f"fetching {target.name}", exc)
+            return None
+        partial.replace(target)
+        return target
+
+    def forget(self, sha256: str, source: str) -> None:
+        """Remove a deleted document's original (the caller checks nobody else uses it)."""
+        target = self.path_of(sha256, source)
+        target.unlink(missing_ok=True)
+        if self.bucket is not None:
+            try:
+                self.bucket.delete(target.name)
+            except Exception as exc:
+                self._bucket_failed(f"deleting {target.name}", exc)
+
+    def sync(self, put: bool = True) -> dict[str, int]:
+        """At start: fetch what only the bucket has, put what only this disk has (not on
+        a read-only server: it never writes to the bucket it reads from)."""
+        if self.bucket is None:
+            return {}
+        remove_partial_files(self.root)
+        try:
+            remote = self.bucket.names()
+        except Exception as exc:
+            self._bucket_failed("listing the originals", exc)
+            return {"failed": 1}
+        local = {p.name for p in self.root.glob("*") if not p.name.endswith(".part")}
+        counts = {"fetched": 0, "put": 0}
+        for name in sorted(remote - local):
+            sha, _, suffix = name.partition(".")
+            if self.find(sha, f"x.{suffix}" if suffix else "x"):
+                counts["fetched"] += 1
+        for name in sorted(local - remote) if put else ():
+            if self._to_bucket(self.root / name):
+                counts["put"] += 1
+        return counts
+
+    def _to_bucket(self, path: Path) -> bool:
+        if self.bucket is None:
+            return False
+        try:
+            self.bucket.put(path, path.name)
+        except Exception as exc:
+            self._bucket_failed(f"copying {path.name} to the bucket", exc)
+            return False
+        return True
+
+    def _bucket_failed(self, what: str, exc: Exception) -> None:
+        self.error = scrub(f"{what} failed: {type(exc).__name__}: {exc}", self._secrets)[:500]
+        log.error("originals: %s", self.error)
+
+
+def keep_ingested(store: Any, report: Any, settings: Settings) -> int:
+    """Keep the originals of the files an ingest run stored (`ingest --keep-originals`)."""
+    originals = Originals.from_settings(settings)
+    kept = 0
+    for result in report.files:
+        if result.document_id and result.status in ("added", "updated", "unchanged"):
+            info = store.get_document(result.document_id)
+            if info is not None:
+                originals.keep(Path(result.path), info.sha256, info.source)
+                kept += 1
+    return kept
+
+
+def remove_partial_files(root: Path) -> None:
+    """Half-copied files a crash left behind."""
+    for partial in root.glob("*.part"):
+        with contextlib.suppress(OSError):
+            partial.unlink()
