@@ -102,5 +102,5 @@ def test_restore_failure_names_the_cause_without_the_secret(tmp_path, strict_s3_
     with pytest.raises(ReplicationError) as caught:
         restore_index(settings, ReplicaTarget.from_settings(settings))
     message = str(caught.value)
-    assert "failed" in message and "wrong-secret-1234" not in message
+    assert "InvalidAccessKeyId" in message and "wrong-secret-1234" not in message
     assert not settings.sqlite_path.exists()

@@ -78,7 +78,10 @@ def _readiness(service: Any) -> dict[str, Any]:
     settings = service.settings
     components: dict[str, Any] = {}
     counts: dict[str, int] | None = None
-    if service.pipeline_opened:
+    replicator = service.replicator
+    if replicator is not None and not replicator.restored.is_set():
+        components["store"] = {"ok": False, "error": "restoring the index from the replica"}
+    elif service.pipeline_opened:
         try:
             counts = service.pipeline().store.counts()
             components["store"] = {"ok": True, "read_only": settings.read_only}
