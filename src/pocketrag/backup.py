@@ -13,6 +13,7 @@ it: a failure leaves the old index untouched.
 from __future__ import annotations
 
 import contextlib
+import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,6 +38,11 @@ def _copy(source: apsw.Connection, dest: apsw.Connection) -> None:
     with dest.backup("main", source, "main") as backup:
         while not backup.done:
             backup.step(_PAGES_PER_STEP)
+
+
+def _forget_litestream_state(index: Path) -> None:
+    """Litestream's local bookkeeping describes the replaced file, not the new one."""
+    shutil.rmtree(index.parent / f".{index.name}-litestream", ignore_errors=True)
 
 
 def _remove_with_sidecars(path: Path) -> None:
@@ -108,6 +114,7 @@ def restore_index(backup: Path, index: Path, *, force: bool = False) -> int:
         target.close()
     finally:
         source.close()
+    _forget_litestream_state(index)
     return documents
 
 
@@ -168,4 +175,5 @@ def reindex(
     for suffix in ("-wal", "-shm"):  # the old index's; the new one is closed and whole
         Path(f"{index}{suffix}").unlink(missing_ok=True)
     fresh.replace(index)
+    _forget_litestream_state(index)
     return report

@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import re
+import secrets
 import shutil
 from pathlib import Path
 from typing import Any
@@ -116,7 +117,7 @@ class Originals:
         target = self.path_of(sha256, source)
         if not target.exists():
             self.root.mkdir(parents=True, exist_ok=True)
-            partial = target.with_name(target.name + ".part")
+            partial = _partial_path(target)
             with path.open("rb") as source_file, partial.open("wb") as out:
                 shutil.copyfileobj(source_file, out, 1 << 20)
             partial.replace(target)
@@ -131,7 +132,7 @@ class Originals:
         if self.bucket is None:
             return None
         self.root.mkdir(parents=True, exist_ok=True)
-        partial = target.with_name(target.name + ".part")
+        partial = _partial_path(target)
         try:
             self.bucket.get(target.name, partial)
         except Exception as exc:
@@ -188,6 +189,12 @@ class Originals:
     def _bucket_failed(self, what: str, exc: Exception) -> None:
         self.error = scrub(f"{what} failed: {type(exc).__name__}: {exc}", self._secrets)[:500]
         log.error("originals: %s", self.error)
+
+
+def _partial_path(target: Path) -> Path:
+    """A private name to write to before the atomic rename: two requests fetching the same
+    original at once must not write into one file."""
+    return target.with_name(f"{target.name}.{secrets.token_hex(4)}.part")
 
 
 def keep_ingested(store: Any, report: Any, settings: Settings) -> int:
