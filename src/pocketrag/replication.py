@@ -465,6 +465,18 @@ class Replicator:
         return out
 
 
+def restore_before_writing(settings: Settings) -> str | None:
+    """For the CLI's `ingest` with replication on: an index created here while the bucket
+    holds another would start a second history over the first, so restore it first (and
+    fail, saying why, when the bucket cannot be read). None when replication is off."""
+    target = ReplicaTarget.from_settings(settings)
+    if target is None or settings.database_url:
+        return None
+    from pocketrag.originals import BucketFiles
+
+    return restore_index(settings, target, BucketFiles(settings, target).probe)
+
+
 def wait_for_index(replicator: Replicator | None) -> None:
     """Called before the server opens the index: a missing index is restored first."""
     if replicator is not None and not replicator.wait_restored():

@@ -90,6 +90,9 @@ def ingest(
 
     settings = settings_of(ctx)
     try:
+        from pocketrag.replication import restore_before_writing
+
+        restore_before_writing(settings)  # POCKETRAG_REPLICA_URL: the bucket's index first
         with Pipeline(settings) as pipeline, progress_bar() as progress:
             task = progress.add_task("Ingesting", total=None)
 
