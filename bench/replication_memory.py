@@ -110,6 +110,7 @@ def run(mode: str, work: Path, endpoint: str, asks: int) -> dict[str, object]:
     url = f"http://127.0.0.1:{port}"
     bucket = "bench-" + secrets.token_hex(4)
     env = {**os.environ, "AWS_ACCESS_KEY_ID": KEY_ID, "AWS_SECRET_ACCESS_KEY": SECRET}
+    env["POCKETRAG_RATE_LIMIT_PER_MINUTE"] = "0"  # every client shares one address
     serve = [sys.executable, "-m", "pocketrag", "--data-dir", str(data), "serve"]
     serve += ["--host", "127.0.0.1", "--port", str(port)]
     if mode != "off":
