@@ -104,7 +104,7 @@ def _ask(url: str) -> dict:
     return answer
 
 
-def test_upload_survives_kill_and_a_wiped_disk_and_a_read_only_replica_agrees(
+def test_upload_survives_kill_and_restart_with_a_wiped_disk_and_a_read_only_replica_agrees(
     tmp_path, s3_bucket, serve_process
 ):
     data = tmp_path / "data"
@@ -151,6 +151,17 @@ def test_upload_survives_kill_and_a_wiped_disk_and_a_read_only_replica_agrees(
     assert _ask(reader.url) == before
     copy = httpx.get(f"{reader.url}/v1/documents/{document_id}/file")
     assert copy.content == PDF.read_bytes()
+
+    # A host's ordinary restart (SIGTERM) right after an upload, without waiting for a sync:
+    # Litestream ships what it has before it exits.
+    with httpx.Client(base_url=second.url, timeout=30) as client:
+        note = ("travel.pdf", (SAMPLES / "travel.pdf").read_bytes())
+        job = wait_job(client, client.post("/v1/documents", files={"file": note}).json()["id"])
+    assert job["state"] == "succeeded", job
+    second.stop()  # SIGTERM
+    shutil.rmtree(data)
+    third = serve_process(data, s3_bucket.env)
+    assert third.ready()["documents"] == 2
 
 
 def _closed_endpoint() -> str:
