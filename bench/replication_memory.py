@@ -10,6 +10,10 @@ on a moto S3 server on loopback:
 - `exec`: `litestream replicate -exec "pocketrag serve"` (Litestream as the parent), the
   alternative the issue names; pocketrag itself runs without POCKETRAG_REPLICA_URL.
 
+First, what each candidate S3 client for the originals costs a process that has already
+imported the app's own libraries (FastAPI, httpx, numpy, pydantic, uvicorn, apsw): RSS
+after `import` + creating a client, in a fresh interpreter each.
+
 Each run uploads samples/handbook through the API (ingest in the server, as on a free host),
 then sends `--asks` extractive asks from 4 concurrent clients, and reads the kernel's peak
 (VmHWM) and current RSS of the pocketrag process and of the litestream process. Prints JSON
@@ -40,6 +44,32 @@ from pocketrag.replication import ReplicaTarget, child_env, write_config  # noqa
 from s3_server import KEY_ID, SECRET, _start_moto, free_port  # noqa: E402
 
 SAMPLES = REPO / "samples" / "handbook"
+
+
+CLIENTS = {
+    "minio": "import minio; minio.Minio('127.0.0.1:9000', 'k', 's', secure=False)",
+    "obstore": "from obstore.store import S3Store; S3Store('b', region='us-east-1')",
+    "boto3": "import boto3; boto3.client('s3', region_name='us-east-1')",
+}
+MEASURE = """
+import re
+def rss():
+    return int(re.search(r'VmRSS:\\s+(\\d+)', open('/proc/self/status').read()).group(1)) / 1024
+import fastapi, httpx, numpy, pydantic, uvicorn, apsw
+before = rss()
+{code}
+print(round(rss() - before, 1))
+"""
+
+
+def client_import_mb() -> dict[str, float | str]:
+    out: dict[str, float | str] = {}
+    for name, code in CLIENTS.items():
+        done = subprocess.run(
+            [sys.executable, "-c", MEASURE.format(code=code)], capture_output=True, text=True
+        )
+        out[name] = float(done.stdout) if done.returncode == 0 else "not installed"
+    return out
 
 
 def memory_mb(pid: int) -> dict[str, float]:
@@ -165,13 +195,17 @@ def main() -> None:
     import shutil
 
     shutil.rmtree(args.work, ignore_errors=True)
+    imports = client_import_mb()
     moto, endpoint = _start_moto({})
     try:
         results = [run(mode, args.work, endpoint, args.asks) for mode in ("off", "child", "exec")]
     finally:
         moto.terminate()
     load_avg = os.getloadavg()
-    print(json.dumps({"load_average": load_avg, "results": results}, indent=2))
+    print(json.dumps({"load_average": load_avg, "imports": imports, "results": results}, indent=2))
+    print("\n| S3 client | + RSS (MB) |\n|---|---|")
+    for name, mb in imports.items():
+        print(f"| {name} | {mb} |")
     print("\n| run | pocketrag peak / now (MB) | litestream peak / now (MB) | start to ready (s) |")
     print("|---|---|---|---|")
     for r in results:

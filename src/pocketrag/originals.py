@@ -9,8 +9,9 @@ With replication on (POCKETRAG_REPLICA_URL) each file is also put in the bucket 
 
 Bucket access uses the `minio` client: Litestream replicates only SQLite, and among the
 well-kept S3 clients minio costs the serving process least (import + client, measured
-beside the app's own imports: minio +6.5 MB, obstore +9.4 MB, boto3 +24 MB). It is
-imported only when replication is on.
+beside the app's own imports by bench/replication_memory.py: minio +6.5 MB, obstore
++6.5-9.4 MB and a Rust runtime, boto3 +24 MB), in pure Python. It is imported only when
+replication is on.
 """
 
 from __future__ import annotations
