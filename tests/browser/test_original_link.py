@@ -44,3 +44,28 @@ def test_citation_dialog_opens_the_original_pdf_at_the_cited_page(serve, tmp_pat
     )
     assert fetched == [200, "application/pdf", len(pdf)]
     assert page.errors == []
+
+
+def test_with_a_query_key_the_original_opens_from_a_fetched_copy(serve, tmp_path, page_at):
+    live = serve(data_dir=tmp_path / "data", api_key="admin", query_key="reader")
+    wait_ready(live.url)
+    pdf = (SAMPLES / "expenses.pdf").read_bytes()
+    admin = {"Authorization": "Bearer admin"}
+    with httpx.Client(base_url=live.url, timeout=60, headers=admin) as client:
+        job = client.post("/v1/documents", files={"file": ("expenses.pdf", pdf)}).json()
+        assert wait_job(client, job["id"])["state"] == "succeeded"
+
+    page = page_at(live.url + "/")
+    page.evaluate("sessionStorage.setItem('pocketrag.key', 'reader')")
+    ask(page, "Within how many days must expense claims be submitted?")
+    page.wait_for_selector(".msg.bot:not(.streaming)", timeout=60_000)
+    page.locator(".msg.bot").last.locator(".chip").first.click()
+    with page.context.expect_page() as opened:
+        page.locator("#source-open").click()
+    tab = opened.value
+    deadline = 30
+    while not tab.url.startswith("blob:") and deadline > 0:  # set once the fetch is done
+        tab.wait_for_timeout(100)
+        deadline -= 0.1
+    assert tab.url.startswith(f"blob:{live.url}/") and tab.url.endswith("#page=1")
+    assert page.errors == []
