@@ -4,9 +4,7 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 
 import apsw
 import pytest
@@ -22,6 +20,7 @@ from pocketrag.replication import (
     scrub,
     write_config,
 )
+from test_backup import cli  # `pocketrag ...` as a real process
 
 
 @pytest.mark.parametrize(
@@ -113,18 +112,6 @@ def test_restore_failure_names_the_cause_without_the_secret(tmp_path, strict_s3_
     assert not settings.sqlite_path.exists()
 
 
-def _cli(data, env, *args):
-    environment = {**os.environ, "NO_COLOR": "1", "COLUMNS": "200", **env}
-    environment.pop("POCKETRAG_DATA_DIR", None)
-    return subprocess.run(
-        [sys.executable, "-m", "pocketrag", "--data-dir", str(data), *args],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        env=environment,
-    )
-
-
 @pytest.mark.slow
 def test_cli_ingest_continues_the_buckets_index_instead_of_starting_another(tmp_path, s3_bucket):
     docs = tmp_path / "docs"
@@ -132,7 +119,7 @@ def test_cli_ingest_continues_the_buckets_index_instead_of_starting_another(tmp_
     (docs / "leave.md").write_text("# Leave\n\nStaff receive twenty-five days of leave.\n")
     (tmp_path / "more.md").write_text("# Laptops\n\nReport a lost laptop within one hour.\n")
     first = tmp_path / "first"
-    assert _cli(first, {}, "ingest", str(docs)).returncode == 0
+    assert cli(first, "ingest", str(docs)).returncode == 0
     settings = load_settings(data_dir=first, **s3_bucket.settings)
     config = write_config(settings, ReplicaTarget.from_settings(settings), None)
     shipped = subprocess.run(
@@ -145,9 +132,9 @@ def test_cli_ingest_continues_the_buckets_index_instead_of_starting_another(tmp_
     assert shipped.returncode == 0, shipped.stderr
 
     fresh = tmp_path / "fresh"
-    done = _cli(fresh, s3_bucket.env, "ingest", str(tmp_path / "more.md"))
+    done = cli(fresh, "ingest", str(tmp_path / "more.md"), env=s3_bucket.env)
     assert done.returncode == 0, done.stderr
-    listed = _cli(fresh, {}, "docs", "list", "--json")
+    listed = cli(fresh, "docs", "list", "--json")
     sources = {d["source"] for d in json.loads(listed.stdout)}
     assert sources == {str(docs / "leave.md"), str(tmp_path / "more.md")}
 
@@ -162,7 +149,7 @@ def test_cli_ingest_refuses_to_start_a_new_index_when_the_bucket_is_unreadable(
         "AWS_ACCESS_KEY_ID": "AKIAWRONG",
         "AWS_SECRET_ACCESS_KEY": "wrong-secret-5678",
     }
-    done = _cli(tmp_path / "data", env, "ingest", str(tmp_path / "a.md"))
+    done = cli(tmp_path / "data", "ingest", str(tmp_path / "a.md"), env=env)
     assert done.returncode == 1
     assert "InvalidAccessKeyId" in done.stderr and "wrong-secret-5678" not in done.stderr
     assert not (tmp_path / "data" / "index.sqlite3").exists()
