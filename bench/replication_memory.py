@@ -27,6 +27,7 @@ import json
 import os
 import secrets
 import shlex
+import shutil
 import subprocess
 import sys
 import time
@@ -86,10 +87,12 @@ def find_pid(name: str, parent: int) -> int | None:
     todo = [parent]
     while todo:
         pid = todo.pop()
-        try:
-            children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
-        except OSError:
-            continue
+        children = []  # per thread: Go forks from any of its threads
+        for task in Path(f"/proc/{pid}/task").glob("*"):
+            try:
+                children += (task / "children").read_text().split()
+            except OSError:
+                continue
         for child in map(int, children):
             if name in Path(f"/proc/{child}/cmdline").read_bytes().replace(b"\0", b" ").decode():
                 return child
@@ -109,8 +112,7 @@ def wait_ready(url: str, timeout: float = 180) -> None:
     raise RuntimeError(f"{url} not ready")
 
 
-def load(url: str, asks: int) -> None:
-    files = sorted(p for p in SAMPLES.iterdir() if p.suffix != ".jsonl")
+def load(url: str, asks: int, files: list[Path]) -> None:
     with httpx.Client(base_url=url, timeout=120) as client:
         for path in files:  # one at a time: the server takes at most 20 waiting uploads
             response = client.post("/v1/documents", files={"file": (path.name, path.read_bytes())})
@@ -132,8 +134,12 @@ def load(url: str, asks: int) -> None:
     assert all(code == 200 for code in codes), codes
 
 
-def run(mode: str, work: Path, endpoint: str, asks: int) -> dict[str, object]:
-    data = work / mode
+def run(
+    mode: str, work: Path, endpoint: str, asks: int, files: list[Path], prebuilt: Path | None
+) -> dict[str, object]:
+    data = work / f"{mode}-{'serving' if prebuilt else 'uploads'}"
+    if prebuilt is not None:
+        shutil.copytree(prebuilt, data)
     port = free_port()
     url = f"http://127.0.0.1:{port}"
     bucket = "bench-" + secrets.token_hex(4)
@@ -159,46 +165,66 @@ def run(mode: str, work: Path, endpoint: str, asks: int) -> dict[str, object]:
             data_dir=data, replica_url=replica["POCKETRAG_REPLICA_URL"], s3_endpoint=endpoint
         )
         target = ReplicaTarget.from_settings(settings)
-        data.mkdir(parents=True)
+        data.mkdir(parents=True, exist_ok=True)
         config = write_config(settings, target, None)
-        env = {**child_env(settings, target), "AWS_ACCESS_KEY_ID": KEY_ID}
+        env = {**child_env(settings, target), **{k: env[k] for k in env if k not in os.environ}}
+        env.pop("POCKETRAG_REPLICA_URL", None)  # Litestream is the parent here, not pocketrag
         command = ["litestream", "replicate", "-config", str(config), "-exec", shlex.join(serve)]
         command[0] = str(Path(sys.executable).parent / "litestream")
     else:
         command = serve
     started = time.monotonic()
-    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    log = (work / f"{mode}.log").open("wb")
+    process = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT)
     try:
         wait_ready(url)
         ready_s = round(time.monotonic() - started, 2)
-        load(url, asks)
+        load(url, asks, files)
         time.sleep(2)
         if mode == "exec":
             server_pid, litestream_pid = find_pid("pocketrag", process.pid), process.pid
         else:
             server_pid, litestream_pid = process.pid, find_pid("litestream", process.pid)
-        result: dict[str, object] = {"mode": mode, "ready_s": ready_s}
+        result: dict[str, object] = {
+            "mode": mode,
+            "scenario": "serving" if prebuilt else "uploads",
+            "ready_s": ready_s,
+        }
         result["pocketrag"] = memory_mb(server_pid)
         if litestream_pid:
             result["litestream"] = memory_mb(litestream_pid)
+        print(json.dumps(result), file=sys.stderr, flush=True)
         return result
     finally:
         process.terminate()
         process.wait(30)
+        log.close()
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--asks", type=int, default=200)
+    parser.add_argument("--modes", default="off,child,exec", help="which runs, comma-separated")
+    parser.add_argument("--files", type=int, default=0, help="upload only N files (a smoke run)")
+    parser.add_argument("--scenarios", default="serving,uploads", help="comma-separated")
     parser.add_argument("--work", type=Path, default=Path("/tmp/pocketrag-bench-replication"))
     args = parser.parse_args()
-    import shutil
-
     shutil.rmtree(args.work, ignore_errors=True)
+    args.work.mkdir(parents=True)
     imports = client_import_mb()
     moto, endpoint = _start_moto({})
     try:
-        results = [run(mode, args.work, endpoint, args.asks) for mode in ("off", "child", "exec")]
+        files = sorted(p for p in SAMPLES.iterdir() if p.suffix != ".jsonl")
+        files = files[: args.files or None]
+        prebuilt = args.work / "prebuilt"
+        command = [sys.executable, "-m", "pocketrag", "--data-dir", str(prebuilt), "ingest"]
+        built = subprocess.run([*command, *map(str, files)], capture_output=True)
+        assert built.returncode == 0, built.stderr[-2000:]
+        results = []
+        for scenario in args.scenarios.split(","):
+            for mode in args.modes.split(","):
+                uploads, index = ([], prebuilt) if scenario == "serving" else (files, None)
+                results.append(run(mode, args.work, endpoint, args.asks, uploads, index))
     finally:
         moto.terminate()
     load_avg = os.getloadavg()
@@ -206,12 +232,17 @@ def main() -> None:
     print("\n| S3 client | + RSS (MB) |\n|---|---|")
     for name, mb in imports.items():
         print(f"| {name} | {mb} |")
-    print("\n| run | pocketrag peak / now (MB) | litestream peak / now (MB) | start to ready (s) |")
-    print("|---|---|---|---|")
+    print(
+        "\n| run | scenario | pocketrag peak / now (MB) | litestream peak / now (MB) | ready (s) |"
+    )
+    print("|---|---|---|---|---|")
     for r in results:
         mine, theirs = r["pocketrag"], r.get("litestream")
         other = f"{theirs['peak']} / {theirs['rss']}" if theirs else "-"
-        print(f"| {r['mode']} | {mine['peak']} / {mine['rss']} | {other} | {r['ready_s']} |")
+        print(
+            f"| {r['mode']} | {r['scenario']} | {mine['peak']} / {mine['rss']} | {other} "
+            f"| {r['ready_s']} |"
+        )
     print(f"\nload average {load_avg[0]:.2f} {load_avg[1]:.2f} {load_avg[2]:.2f}")
 
 
