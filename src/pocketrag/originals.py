@@ -7,11 +7,8 @@ file uploaded under two names is kept once, and no user-given name ever becomes 
 With replication on (POCKETRAG_REPLICA_URL) each file is also put in the bucket under
 `<PATH>/originals/`; a fresh host fetches them back on start or on first download.
 
-Bucket access uses the `minio` client: Litestream replicates only SQLite, and among the
-well-kept S3 clients minio costs the serving process least (import + client, measured
-beside the app's own imports by bench/replication_memory.py: minio +6.5 MB, obstore
-+6.5-9.4 MB and a Rust runtime, boto3 +24 MB), in pure Python. It is imported only when
-replication is on.
+The bucket is reached through pocketrag.bucket (a minio client; in the server, in a
+short-lived helper process so the serving process never holds an S3 client).
 """
 
 from __future__ import annotations
@@ -22,12 +19,14 @@ import re
 import secrets
 import shutil
 from pathlib import Path
-from typing import Any
-from urllib.parse import urlparse
+from typing import TYPE_CHECKING, Any
 
 from pocketrag.config import Settings
 from pocketrag.documents import PocketragError
 from pocketrag.replication import ReplicaTarget, scrub, secrets_of
+
+if TYPE_CHECKING:
+    from pocketrag.bucket import Bucket
 
 log = logging.getLogger("pocketrag.originals")
 _SUFFIX = re.compile(r"^\.[a-z0-9]{1,10}$")
@@ -42,55 +41,6 @@ def original_name(sha256: str, source: str) -> str:
     return sha256 + (suffix if _SUFFIX.match(suffix) else "")
 
 
-class BucketFiles:
-    """The originals' folder in the replica bucket (put, get, list, delete)."""
-
-    def __init__(self, settings: Settings, target: ReplicaTarget) -> None:
-        import urllib3
-        from minio import Minio
-
-        endpoint = urlparse(target.endpoint or "https://s3.amazonaws.com")
-        # Short timeouts and few retries: an unreachable bucket must fail an upload's copy
-        # in seconds (the document is still indexed), not hold the ingest worker minutes.
-        http = urllib3.PoolManager(
-            timeout=urllib3.Timeout(connect=5, read=60),
-            retries=urllib3.Retry(total=2, backoff_factor=0.5, status_forcelist=(500, 502, 503)),
-            maxsize=2,
-        )
-        self.client = Minio(
-            endpoint.netloc,
-            access_key=settings.s3_access_key_id,
-            secret_key=settings.s3_secret_access_key,
-            region=target.region,
-            secure=endpoint.scheme == "https",
-            http_client=http,
-        )
-        self.bucket = target.bucket
-        self.prefix = target.originals_prefix
-
-    def put(self, path: Path, name: str) -> None:
-        self.client.fput_object(self.bucket, self.prefix + name, str(path))
-
-    def get(self, name: str, dest: Path) -> None:
-        self.client.fget_object(self.bucket, self.prefix + name, str(dest))
-
-    def names(self) -> set[str]:
-        objects = self.client.list_objects(self.bucket, prefix=self.prefix, recursive=True)
-        return {o.object_name[len(self.prefix) :] for o in objects if o.object_name}
-
-    def delete(self, name: str) -> None:
-        self.client.remove_object(self.bucket, self.prefix + name)
-
-    def probe(self) -> str | None:
-        """None when the bucket answers; otherwise what is wrong, in the service's words."""
-        try:  # a GET (not HEAD): its error body names the cause (InvalidAccessKeyId, ...)
-            next(iter(self.client.list_objects(self.bucket, prefix=self.prefix)), None)
-        except Exception as exc:
-            code = getattr(exc, "code", None)
-            return f"{code}: {getattr(exc, 'message', exc)}" if code else f"{exc}"
-        return None
-
-
 class Originals:
     """Keep, find and forget original files; mirror them to the bucket when there is one.
 
@@ -98,16 +48,21 @@ class Originals:
     (without credentials) and shown by /ready, and `sync()` at the next start retries.
     """
 
-    def __init__(self, root: Path, bucket: BucketFiles | None = None, secrets: Any = ()) -> None:
+    def __init__(self, root: Path, bucket: Bucket | None = None, secrets: Any = ()) -> None:
         self.root = root
         self.bucket = bucket
         self.error: str | None = None
         self._secrets = list(secrets)
 
     @classmethod
-    def from_settings(cls, settings: Settings) -> Originals:
+    def from_settings(cls, settings: Settings, *, in_process: bool = True) -> Originals:
+        """`in_process=False` (the server): bucket calls run in a helper process."""
+        from pocketrag.bucket import BucketFiles, BucketProcess
+
         target = ReplicaTarget.from_settings(settings)
-        bucket = BucketFiles(settings, target) if target is not None else None
+        bucket: Bucket | None = None
+        if target is not None:
+            bucket = BucketFiles(settings, target) if in_process else BucketProcess(settings)
         return cls(settings.originals_dir, bucket, secrets_of(settings))
 
     def path_of(self, sha256: str, source: str) -> Path:
@@ -160,6 +115,15 @@ class Originals:
         a read-only server: it never writes to the bucket it reads from)."""
         if self.bucket is None:
             return {}
+        sync_in = getattr(self.bucket, "sync_folder", None)
+        if sync_in is not None:  # the helper process does the whole walk in one go
+            try:
+                counts = dict(sync_in(self.root, put))
+            except Exception as exc:
+                self._bucket_failed("syncing the originals", exc)
+                return {"failed": 1}
+            self.error = counts.pop("error", None) or self.error
+            return counts
         remove_partial_files(self.root)
         try:
             remote = self.bucket.names()

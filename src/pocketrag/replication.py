@@ -472,7 +472,7 @@ def restore_before_writing(settings: Settings) -> str | None:
     target = ReplicaTarget.from_settings(settings)
     if target is None or settings.database_url:
         return None
-    from pocketrag.originals import BucketFiles
+    from pocketrag.bucket import BucketFiles
 
     return restore_index(settings, target, BucketFiles(settings, target).probe)
 

@@ -97,7 +97,7 @@ class Service:
             retention_days=settings.question_log_days,
         )
         # POCKETRAG_REPLICA_URL: restore + Litestream (replication.py), originals in the bucket
-        self.originals = Originals.from_settings(settings)
+        self.originals = Originals.from_settings(settings, in_process=False)  # pocketrag.bucket
         bucket = self.originals.bucket
         self.replicator = Replicator.from_settings(settings, bucket.probe if bucket else None)
 
