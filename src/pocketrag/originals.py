@@ -18,6 +18,7 @@ import logging
 import re
 import secrets
 import shutil
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -175,8 +176,10 @@ def keep_ingested(store: Any, report: Any, settings: Settings) -> int:
     return kept
 
 
-def remove_partial_files(root: Path) -> None:
-    """Half-copied files a crash left behind."""
+def remove_partial_files(root: Path, older_than_s: float = 3600) -> None:
+    """Half-copied files a crash left behind (old ones only: a copy may be under way)."""
+    now = time.time()
     for partial in root.glob("*.part"):
         with contextlib.suppress(OSError):
-            partial.unlink()
+            if now - partial.stat().st_mtime > older_than_s:
+                partial.unlink()
