@@ -40,9 +40,10 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "tests"))
 os.environ.setdefault("POCKETRAG_MODEL_DIR", str(REPO / "pocketrag-data" / "models"))
 
+from live_server import free_port  # noqa: E402
 from pocketrag.config import load_settings  # noqa: E402
 from pocketrag.replication import ReplicaTarget, child_env, write_config  # noqa: E402
-from s3_server import KEY_ID, SECRET, _start_moto, free_port  # noqa: E402
+from s3_server import KEY_ID, SECRET, _start_moto  # noqa: E402
 
 SAMPLES = REPO / "samples" / "handbook"
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 import secrets
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -22,14 +21,10 @@ from pathlib import Path
 import httpx
 import pytest
 
+from live_server import free_port
+
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 KEY_ID, SECRET = "AKIATESTREPLICA", "test-secret-value-7f3a"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def _moto_binary() -> str:

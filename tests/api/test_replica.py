@@ -22,8 +22,8 @@ from pathlib import Path
 import httpx
 import pytest
 
-from live_server import SAMPLES, wait_job, wait_ready
-from s3_server import SECRET, free_port
+from live_server import SAMPLES, free_port, wait_job, wait_ready
+from s3_server import SECRET
 
 pytestmark = pytest.mark.slow
 PDF = SAMPLES / "expenses.pdf"

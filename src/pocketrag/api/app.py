@@ -43,8 +43,8 @@ from pocketrag.observability import (
     instrument_llm_breaker,
     release_memory,
 )
-from pocketrag.questions import QuestionLog
 from pocketrag.originals import Originals
+from pocketrag.questions import QuestionLog
 from pocketrag.replication import Replicator, wait_for_index
 
 if TYPE_CHECKING:
