@@ -48,7 +48,7 @@ def test_citation_dialog_opens_the_original_pdf_at_the_cited_page(serve, tmp_pat
 
 def test_with_a_query_key_the_original_opens_from_a_fetched_copy(serve, tmp_path, page_at):
     live = serve(data_dir=tmp_path / "data", api_key="admin", query_key="reader")
-    wait_ready(live.url)
+    wait_ready(live.url, key="reader")
     pdf = (SAMPLES / "expenses.pdf").read_bytes()
     admin = {"Authorization": "Bearer admin"}
     with httpx.Client(base_url=live.url, timeout=60, headers=admin) as client:
