@@ -21,8 +21,6 @@ from pathlib import Path
 import httpx
 import pytest
 
-from live_server import free_port
-
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 KEY_ID, SECRET = "AKIATESTREPLICA", "test-secret-value-7f3a"
 
@@ -36,6 +34,8 @@ def _moto_binary() -> str:
 
 
 def _start_moto(extra_env: dict[str, str]) -> tuple[subprocess.Popen, str]:
+    from live_server import free_port  # not at import: pytest loads live_server as a plugin
+
     port = free_port()
     env = {**os.environ, **extra_env}
     process = subprocess.Popen(
