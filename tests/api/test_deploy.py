@@ -57,6 +57,25 @@ def test_an_explicit_index_wins_over_the_baked_one(tmp_path):
     assert got["INDEX"] == "/data/mine.sqlite3" and got["RO"] == ""
 
 
+def test_a_replica_bucket_wins_over_the_baked_index(tmp_path):
+    got = run_start(tmp_path, baked=True, POCKETRAG_REPLICA_URL="s3://bucket/prod")
+    assert got["INDEX"] == "" and got["RO"] == ""
+
+
+def test_render_blueprint_asks_for_the_replica_settings_and_stores_none():
+    service = yaml.safe_load((REPO / "render.yaml").read_text())["services"][0]
+    replica = {
+        "POCKETRAG_REPLICA_URL",
+        "POCKETRAG_S3_ENDPOINT",
+        "AWS_REGION",
+        "AWS_ACCESS_KEY_ID",
+        "AWS_SECRET_ACCESS_KEY",
+    }
+    variables = {v["key"]: v for v in service["envVars"]}
+    assert replica <= set(variables)
+    assert all(variables[k] == {"key": k, "sync": False} for k in replica)
+
+
 def test_render_blueprint_is_a_free_docker_service_with_health_check():
     service = yaml.safe_load((REPO / "render.yaml").read_text())["services"][0]
     assert service["plan"] == "free" and service["runtime"] == "docker"

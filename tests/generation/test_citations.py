@@ -53,6 +53,7 @@ def test_citation_objects_carry_source_page_heading_and_best_snippet() -> None:
     assert citations == [
         {
             "n": 1,
+            "document_id": "doc1",  # for the link to GET /v1/documents/{id}/file
             "source": "handbook/doc1.pdf",
             "title": "Doc 1",
             "page_start": 3,

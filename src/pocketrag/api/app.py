@@ -43,7 +43,9 @@ from pocketrag.observability import (
     instrument_llm_breaker,
     release_memory,
 )
+from pocketrag.originals import Originals
 from pocketrag.questions import QuestionLog
+from pocketrag.replication import Replicator, wait_for_index
 
 if TYPE_CHECKING:
     from pocketrag.pipeline import Pipeline
@@ -94,6 +96,10 @@ class Service:
             enabled=settings.question_log,
             retention_days=settings.question_log_days,
         )
+        # POCKETRAG_REPLICA_URL: restore + Litestream (replication.py), originals in the bucket
+        self.originals = Originals.from_settings(settings, in_process=False)  # pocketrag.bucket
+        bucket = self.originals.bucket
+        self.replicator = Replicator.from_settings(settings, bucket.probe if bucket else None)
 
     @property
     def pipeline_opened(self) -> bool:
@@ -110,7 +116,11 @@ class Service:
                         from pocketrag.api.store_guard import LockedStore
                         from pocketrag.store import open_store
 
-                        store = LockedStore(lambda: open_store(self.settings))
+                        def open_index() -> Any:
+                            wait_for_index(self.replicator)  # a missing index is restored
+                            return open_store(self.settings)
+
+                        store = LockedStore(open_index)
                     self._pipeline = Pipeline(self.settings, store=store)
         return self._pipeline
 
@@ -163,11 +173,20 @@ class Service:
     def _ingest_job(self, job: Any, on_progress: Any) -> tuple[str, str | None]:
         from pocketrag.api.ingest import ingest_upload
 
-        return ingest_upload(self.pipeline(), job, on_progress)
+        result, document_id = ingest_upload(self.pipeline(), job, on_progress)
+        info = self.pipeline().store.get_document(document_id) if document_id else None
+        if info is not None:  # kept for download and `pocketrag reindex` (originals.py)
+            self.originals.keep(job.path, info.sha256, info.source)
+        return result, document_id
 
     def start(self) -> None:
         if not self.settings.read_only:
             self.jobs.clean_staging()
+        if self.replicator is not None:
+            self.replicator.start()
+            threading.Thread(
+                target=self._sync_originals, name="pocketrag-originals", daemon=True
+            ).start()
         if self.settings.warm_up:
             # Started a moment after the lifespan: uvicorn binds its socket right after
             # startup, and the warm-up's imports would otherwise hold the GIL meanwhile.
@@ -175,8 +194,15 @@ class Service:
             timer.name, timer.daemon = "pocketrag-warmup", True
             timer.start()
 
+    def _sync_originals(self) -> None:
+        assert self.replicator is not None
+        if self.replicator.wait_restored():
+            log.info("originals: %s", self.originals.sync(put=not self.settings.read_only))
+
     def stop(self) -> None:
         self.jobs.stop()
+        if self.replicator is not None:
+            self.replicator.stop()
         if self._pipeline is not None:
             close = getattr(self._pipeline, "close", None)
             if callable(close):

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 import shutil
+from pathlib import Path
 from typing import Any
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.concurrency import run_in_threadpool
-from fastapi.responses import JSONResponse
+from fastapi.responses import FileResponse, JSONResponse
 
 from pocketrag.api.errors import ApiError
 from pocketrag.api.jobs import Job
@@ -139,7 +140,55 @@ async def delete_document(document_id: str, request: Request) -> dict[str, Any]:
     if info is None:
         raise ApiError(404, f"No document with id {document_id!r}.", "document_not_found")
     deleted = await run_in_threadpool(store.delete_document, info.id)
+    await run_in_threadpool(_forget_original, request.app.state.service, store, info)
     return {"deleted": deleted, "id": info.id, "source": info.source}
+
+
+# Inline only where the browser's viewer is safe and useful (PDF: #page=N); other formats
+# download. `sandbox` keeps an uploaded HTML file from running script on this origin.
+_INLINE = {".pdf": "application/pdf", ".txt": "text/plain; charset=utf-8"}
+_INLINE[".md"] = _INLINE[".markdown"] = _INLINE[".txt"]
+
+
+@router.get(
+    "/documents/{document_id}/file",
+    dependencies=[Depends(require_query_access)],
+    summary="The original file of a document (PDFs open in the browser; add #page=N)",
+    response_class=FileResponse,
+    responses={404: {"description": "No such document, or its original was not kept"}},
+)
+async def get_document_file(document_id: str, request: Request) -> FileResponse:
+    service = request.app.state.service
+    store = service.store()
+    info = await run_in_threadpool(store.get_document, document_id)
+    if info is None:
+        raise ApiError(404, f"No document with id {document_id!r}.", "document_not_found")
+    path = await run_in_threadpool(service.originals.find, info.sha256, info.source)
+    if path is None:
+        raise ApiError(
+            404,
+            f"The original of {info.source} was not kept (it was ingested without "
+            "--keep-originals, or before originals were kept).",
+            "original_not_kept",
+        )
+    name = Path(info.source.replace("\\", "/")).name
+    suffix = Path(name).suffix.lower()
+    headers = {"Cache-Control": "private, max-age=300"}
+    if suffix != ".pdf":  # Chrome's PDF viewer refuses to run in a sandboxed document
+        headers["Content-Security-Policy"] = "sandbox"
+    return FileResponse(
+        path,
+        media_type=_INLINE.get(suffix, "application/octet-stream"),
+        filename=name,
+        content_disposition_type="inline" if suffix in _INLINE else "attachment",
+        headers=headers,
+    )
+
+
+def _forget_original(service: Any, store: Any, info: Any) -> None:
+    """Remove a deleted document's original unless another document has the same bytes."""
+    if not any(other.sha256 == info.sha256 for other in store.list_documents(None)):
+        service.originals.forget(info.sha256, info.source)
 
 
 @router.get(

@@ -78,7 +78,10 @@ def _readiness(service: Any) -> dict[str, Any]:
     settings = service.settings
     components: dict[str, Any] = {}
     counts: dict[str, int] | None = None
-    if service.pipeline_opened:
+    replicator = service.replicator
+    if replicator is not None and not replicator.restored.is_set():
+        components["store"] = {"ok": False, "error": "restoring the index from the replica"}
+    elif service.pipeline_opened:
         try:
             counts = service.pipeline().store.counts()
             components["store"] = {"ok": True, "read_only": settings.read_only}
@@ -94,6 +97,9 @@ def _readiness(service: Any) -> dict[str, Any]:
         **({"error": warm["error"]} if warm["error"] else {}),
     }
     components["llm"] = _llm_status(service)
+    if service.replicator is not None:  # never part of "ready": asks work without it
+        components["replica"] = service.replicator.status()
+        components["replica"]["originals_error"] = service.originals.error
     memory = memory_mb()
     ready = components["store"]["ok"] and components["embedder"]["loaded"]
     return {

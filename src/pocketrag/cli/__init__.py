@@ -8,7 +8,7 @@ from __future__ import annotations
 from pocketrag.cli.app import app, eval_app
 
 # Importing a command module registers its commands on `app`.
-for _module in ("models", "index", "answer", "serve", "migrate", "report"):
+for _module in ("models", "index", "answer", "serve", "migrate", "report", "persistence"):
     try:
         __import__(f"pocketrag.cli.{_module}")
     except ModuleNotFoundError as exc:  # a group not written yet

@@ -77,6 +77,12 @@ def ingest(
         help="Keep documents whose files are gone from the given folders (default: remove).",
     ),
     as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
+    keep_originals: bool = typer.Option(
+        False,
+        "--keep-originals",
+        help="Keep a copy of each file under the data dir (and in the replica bucket), for "
+        "download from the chat page and `pocketrag reindex`.",
+    ),
 ) -> None:
     """Add or update documents in the index; unchanged files are skipped cheaply. A folder
     is synced: documents whose files are no longer in it are removed (see --keep-missing)."""
@@ -84,6 +90,9 @@ def ingest(
 
     settings = settings_of(ctx)
     try:
+        from pocketrag.replication import restore_before_writing
+
+        restore_before_writing(settings)  # POCKETRAG_REPLICA_URL: the bucket's index first
         with Pipeline(settings) as pipeline, progress_bar() as progress:
             task = progress.add_task("Ingesting", total=None)
 
@@ -98,6 +107,10 @@ def ingest(
                 sync=True,
                 keep_missing=keep_missing,
             )
+            if keep_originals:
+                from pocketrag.originals import keep_ingested
+
+                keep_ingested(pipeline.store, report, settings)
     except PocketragError as exc:
         raise _fail(str(exc)) from exc
     if as_json:

@@ -70,7 +70,8 @@ def serve(
     typer.echo(
         f"pocketrag serving on http://{settings.host}:{settings.port}/ "
         f"(index: {(settings.database_url and 'PostgreSQL') or settings.sqlite_path}"
-        f"{', read-only' if settings.read_only else ''})",
+        f"{', read-only' if settings.read_only else ''}"
+        f"{f', replicated to {settings.replica_url}' if settings.replica_url else ''})",
         err=True,
     )
     typer.echo(access_rule(settings), err=True)

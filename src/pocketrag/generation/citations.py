@@ -114,6 +114,7 @@ def build_citations(text: str, sources: Sequence[Hit]) -> list[dict[str, object]
         citations.append(
             {
                 "n": n,
+                "document_id": hit.document_id,  # links to GET /v1/documents/{id}/file
                 "source": hit.source,
                 "title": hit.title,
                 "page_start": hit.page_start,

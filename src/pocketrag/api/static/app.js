@@ -145,10 +145,31 @@ function showSource(c) {
   $("source-meta").textContent = bits.join(" · ") || "";
   const marked = markQuote($("source-text"), c.text || c.snippet || "", c.snippet);
   $("source-quote-note").hidden = !marked;
-  $("source-file").textContent = c.source ? `File: ${c.source}` : "";
+  $("source-file").replaceChildren(c.source ? `File: ${c.source}` : "");
+  if (c.document_id) $("source-file").append(c.source ? " · " : "", originalLink(c));
   openSheet($("source-dialog"), $("source-close"));
   const mark = $("source-text").querySelector("mark");
   if (mark) mark.scrollIntoView({ block: "center" });
+}
+
+// The kept original file, at the cited page for PDFs (the browser's viewer reads #page=N).
+function originalLink(c) {
+  const isPdf = /\.pdf$/i.test(c.source || "");
+  const page = isPdf && c.page_start ? c.page_start : null;
+  const href = `/v1/documents/${encodeURIComponent(c.document_id)}/file${page ? `#page=${page}` : ""}`;
+  return el("a", { id: "source-open", href, target: "_blank", rel: "noopener", onclick: (e) => openWithKey(e, href) },
+    page ? `Open the original at page ${page}` : "Open the original");
+}
+
+// A plain link cannot send the key: with one stored, fetch the file and open it as a blob.
+async function openWithKey(event, href) {
+  if (!storedKey()) return;
+  event.preventDefault();
+  const tab = window.open("", "_blank");
+  const response = await apiFetch(href.split("#")[0], {}, "Opening documents needs a key.");
+  if (!response.ok) { if (tab) tab.close(); return; }
+  const url = URL.createObjectURL(await response.blob());
+  if (tab) tab.location = url + (href.includes("#") ? "#" + href.split("#")[1] : "");
 }
 
 // --- chat -----------------------------------------------------------------------------------
