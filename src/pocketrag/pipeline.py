@@ -165,13 +165,15 @@ class Pipeline:
     def search(
         self,
         query: str,
-        k: int = 5,
+        k: int | None = None,
         mode: str = "hybrid",
         collection: str | None = None,
         document_ids: Sequence[str] | None = None,
     ) -> list[Hit]:
         """The k best passages; the same passage in several documents (one manual as PDF and
-        DOCX) is one hit naming the others in `also_in`, so a few more are fetched."""
+        DOCX) is one hit naming the others in `also_in`, so a few more are fetched.
+        k defaults to POCKETRAG_TOP_K, as everywhere (API, CLI)."""
+        k = self.settings.top_k if k is None else k
         hits = self.retriever.run(
             query, k + DUPLICATE_HEADROOM, mode, collection=collection, document_ids=document_ids
         )
@@ -190,13 +192,14 @@ class Pipeline:
         self,
         question: str,
         history: Sequence[Any] = (),
-        k: int = 5,
+        k: int | None = None,
         collection: str | None = None,
         use_llm: bool = True,
         document_ids: Sequence[str] | None = None,
     ) -> Any:
         """An Answer (see generation.answerer): cited LLM or extractive answer, or refusal.
-        Raises QuestionError (a PocketragError) for an empty, garbage or too-long question."""
+        k defaults to POCKETRAG_TOP_K. Raises QuestionError (a PocketragError) for an empty,
+        garbage or too-long question."""
         return self.answerer.ask(
             question,
             history,
@@ -210,7 +213,7 @@ class Pipeline:
         self,
         question: str,
         history: Sequence[Any] = (),
-        k: int = 5,
+        k: int | None = None,
         collection: str | None = None,
         use_llm: bool = True,
         document_ids: Sequence[str] | None = None,
