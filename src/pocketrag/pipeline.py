@@ -145,6 +145,7 @@ class Pipeline:
         from pocketrag.chunking import Chunker
         from pocketrag.embedding import get_tokenizer
 
+        check_index_chunking(self.store, self.settings)  # chunks made here go into the index
         return Chunker(
             get_tokenizer(self.settings),
             max_tokens=self.settings.chunk_tokens,
@@ -172,7 +173,7 @@ class Pipeline:
         from pocketrag.embedding import prepare
         from pocketrag.parse_worker import ParseLimits, ParseWorker
 
-        check_index_chunking(self.store, self.settings)  # every ingest parses (and chunks) here
+        check_index_chunking(self.store, self.settings)  # the worker chunks what it parses
         tokenizer_path = prepare(self.settings).tokenizer_path
         return ParseWorker(ParseLimits.from_settings(self.settings, tokenizer_path))
 
