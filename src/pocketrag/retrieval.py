@@ -15,13 +15,14 @@ import re
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
-from typing import Protocol
+from typing import Literal, Protocol
 
 import numpy as np
 
 from pocketrag.documents import Hit, PocketragError
 from pocketrag.store.base import Store
 
+Mode = Literal["bm25", "dense", "hybrid"]
 MODES: tuple[str, ...] = ("bm25", "dense", "hybrid")
 
 # Tuned on SciFact train (bench/tune_retrieval.py); see docs/BENCHMARKS.md "Retrieval". The
