@@ -50,7 +50,6 @@ from pocketrag.generation.llm import (
 )
 from pocketrag.generation.passages import neutralised
 from pocketrag.generation.prompts import REFUSAL, build_answer_prompt, pages_label
-from pocketrag.retrieval import collapse_duplicates
 
 log = logging.getLogger("pocketrag.answer")
 
@@ -161,12 +160,10 @@ class Answerer:
         if how != "none":
             flags.append(f"condensed_{how}")
         k = k or self.settings.top_k
-        # near-duplicates (one manual in four formats) are one hit; bracketed numbers in the
-        # text are neutralised (only the answer's own markers look like [n])
+        # (Pipeline.search already shows near-duplicates as one hit.) Bracketed numbers in
+        # the text are neutralised: only the answer's own markers look like [n].
         hits = neutralised(
-            collapse_duplicates(
-                self._search(standalone, k=k, collection=collection, document_ids=document_ids)
-            )
+            self._search(standalone, k=k, collection=collection, document_ids=document_ids)
         )
         embedder = self._embedder()
         q_vec = embedder.embed([standalone])[0]
