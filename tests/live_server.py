@@ -46,6 +46,11 @@ class Live:
 
 def start_server(**overrides: object) -> Live:
     overrides.setdefault("rate_limit_per_minute", 0)
+    # The server runs in this pytest process, so its memory guard would measure the whole
+    # test session (every earlier test's models and servers), not one server: past ~400 MB
+    # it refused asks and uploads with 503 "low on memory" depending on test order. Tests
+    # of the guard set their own limit.
+    overrides.setdefault("memory_soft_limit_mb", 16_384)
     app = create_app(load_settings(**overrides))
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)

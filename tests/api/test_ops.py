@@ -19,7 +19,7 @@ def test_health_is_fast_and_loads_nothing(serve, tmp_path):
 
 
 def test_ready_says_starting_before_warm_up(serve, tmp_path):
-    live = serve(data_dir=tmp_path, warm_up=False)
+    live = serve(data_dir=tmp_path, warm_up=False, memory_soft_limit_mb=400)
     response = httpx.get(f"{live.url}/ready")
     assert response.status_code == 503
     body = response.json()

@@ -32,7 +32,9 @@ def test_citation_of_a_scan_says_so(serve, tmp_path: Path, fake_llm, page_at) ->
     wait_until(page, "document.querySelector('#status').textContent.includes('document')")
     ask(page, "How much can I claim for home office equipment?")
     page.wait_for_selector(".msg.bot:not(.streaming)", timeout=60_000)
-    chip = page.locator(".msg.bot").last.locator(".chip").first
+    answer = page.locator(".msg.bot").last
+    assert "300 euros" in answer.inner_text()  # else the error the page shows
+    chip = answer.locator(".chip").first
     assert "page 1, from a scan" in chip.inner_text()
     chip.click()
     assert "page 1, from a scan" in page.locator("#source-meta").inner_text()

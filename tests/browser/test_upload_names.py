@@ -30,10 +30,11 @@ def test_same_name_upload_asks_then_keeps_both_or_replaces(serve, tmp_path, page
                 dialog.accept() if answer else dialog.dismiss()
 
             page.once("dialog", reply)
-        done = page.locator(".job.done").count()
+        finished = ":is(.job.done, .job.failed)"  # a failure returns its reason
+        count = page.locator(finished).count()
         page.set_input_files("#file", str(note))
         page.click("#upload-form button[type=submit]")
-        page.wait_for_selector(f".job.done >> nth={done}", timeout=60_000)
+        page.wait_for_selector(f"{finished} >> nth={count}", timeout=60_000)
         return page.locator(".job .job-state").first.inner_text()
 
     assert upload(40, None) == "added"
