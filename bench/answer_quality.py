@@ -13,7 +13,7 @@ opengov-multiformat (not in the default run) indexes the same manual as Markdown
 DOCX and PDF, for the duplicate-document case; any format of the expected file counts.
 
     flock /tmp/pocketrag-bench.lock .venv/bin/python bench/answer_quality.py --out DIR \\
-        [--corpus NAME ...] [--k 5]
+        [--corpus NAME ...] [--k 5] [--index-dir DIR]
 """
 
 from __future__ import annotations
@@ -68,7 +68,7 @@ def any_format(items: list[QAItem], paths: list[Path]) -> list[QAItem]:
     ]
 
 
-def run_corpus(name: str, k: int) -> tuple[dict, list[dict]]:
+def run_corpus(name: str, k: int, index_root: Path | None = None) -> tuple[dict, list[dict]]:
     paths, questions = corpus_spec(name)
     missing = [str(p) for p in paths if not p.exists()]
     if missing:
@@ -77,8 +77,11 @@ def run_corpus(name: str, k: int) -> tuple[dict, list[dict]]:
     if name.endswith("-multiformat"):
         items = any_format(items, paths)
     with tempfile.TemporaryDirectory(prefix=f"answers-{name}-") as tmp:
+        # --index-dir keeps each corpus's index between runs (the ingest then finds every
+        # file unchanged), for trying answer changes without re-embedding
+        data_dir = index_root / name if index_root else Path(tmp)
         started = time.perf_counter()
-        with Pipeline(load_settings(data_dir=Path(tmp))) as pipeline:
+        with Pipeline(load_settings(data_dir=data_dir)) as pipeline:
             report = pipeline.ingest_paths(paths)
             ingest_s = time.perf_counter() - started
             if not report.ok:
@@ -120,6 +123,9 @@ def main() -> None:
     )
     parser.add_argument("--k", type=int, default=5, help="chunks retrieved per question")
     parser.add_argument("--out", type=Path, required=True, help="folder for the table and details")
+    parser.add_argument(
+        "--index-dir", type=Path, help="keep the indexes here and reuse them (default: fresh)"
+    )
     args = parser.parse_args()
     names = args.corpus or DEFAULT
     args.out.mkdir(parents=True, exist_ok=True)
@@ -127,7 +133,7 @@ def main() -> None:
     all_metrics: dict[str, dict] = {}
     for name in names:
         print(f"{name}: indexing and asking ...", file=sys.stderr, flush=True)
-        metrics, details = run_corpus(name, args.k)
+        metrics, details = run_corpus(name, args.k, args.index_dir)
         all_metrics[name] = metrics
         (args.out / f"{name}.details.json").write_text(
             json.dumps(details, indent=1, ensure_ascii=False)

@@ -76,6 +76,9 @@ def test_extractive_answer_is_labelled_and_refusal_is_distinct(serve, sample_ind
     assert "Extractive answer" in first.locator(".badge.extractive").inner_text()
     assert first.locator(".chip").count() >= 1
     assert first.locator("button.cite").count() >= 1  # [n] markers are clickable
+    # the key sentence is marked: the one the API names, once
+    key = page.request.post(live.url + "/v1/ask", data={"question": QUESTION}).json()
+    assert first.locator("mark.key").inner_text() == key["key_sentence"]
 
     ask(page, OFF_TOPIC)
     wait_until(page, "document.querySelectorAll('.msg.bot:not(.streaming)').length === 2")

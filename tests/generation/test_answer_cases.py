@@ -36,6 +36,13 @@ def test_a_number_asked_for_beats_the_policy_title(handbook) -> None:
     assert "HOME OFFICE EQUIPMENT AND STIPEND POLICY" not in body(answer)
 
 
+def test_the_key_sentence_is_marked_and_holds_the_figure(handbook) -> None:
+    answer = handbook.ask("How much is the home office stipend?", use_llm=False)
+    key = answer.to_json()["key_sentence"]
+    assert key in body(answer) and "300" in key
+    assert "[" not in key  # a marker would split it on the page
+
+
 def test_a_lead_in_is_quoted_with_its_list(handbook) -> None:
     answer = handbook.ask("What are the rules for working from a coffee shop?", use_llm=False)
     assert not answer.refused

@@ -67,6 +67,11 @@ class AskResponse(BaseModel):
         default="high", description='"low": a hedged answer; "none": not found.'
     )
     outcome: Literal["answered", "hedged", "not_found"] = "answered"
+    key_sentence: str | None = Field(
+        default=None,
+        description="Extractive answers: the sentence the answer turns on, verbatim in "
+        "`answer` (the chat page marks it).",
+    )
     timings_ms: dict[str, float]
     log_id: str | None = Field(
         default=None,

@@ -75,6 +75,9 @@ class QAResult:
     outcome: str = ""  # the Answer's: "answered" | "hedged" | "not_found"
     error: str | None = None  # set when ask raised; the other fields are then empty
     searched: str = ""  # the standalone question that was searched (follow-ups rewritten)
+    # answerability's score and its evidence (generation/answerability.py), for calibration
+    relevance: float | None = None
+    signals: dict[str, float] | None = None
 
     @property
     def hedged(self) -> bool:
@@ -104,6 +107,9 @@ class QAResult:
             "key_facts_missing": missing_facts(self),
             "answer_words": answer_words(self.answer) if self.given else None,
         }
+        if self.relevance is not None:
+            out["relevance"] = round(self.relevance, 4)
+            out["signals"] = {k: round(v, 4) for k, v in (self.signals or {}).items()}
         if self.item.history:
             out["history"] = list(self.item.history)
         if self.error is not None:
@@ -212,6 +218,8 @@ def run_qa(
                     confidence="none" if answer.refused else answer.confidence,
                     outcome=answer.outcome,
                     searched=answer.question,
+                    relevance=answer.relevance,
+                    signals=dict(answer.signals),
                 )
             )
         if on_progress:

@@ -38,7 +38,7 @@ from pocketrag.generation.condense import condense, normalise_history
 from pocketrag.generation.extractive import (
     FALLBACK_NOTICE,
     NOTICE,
-    extractive_answer,
+    compose,
     rank_candidates,
 )
 from pocketrag.generation.guardrails import check_question, install_pii_masking
@@ -80,6 +80,8 @@ class Answer:
     # "high": the documents answer it; "low": a hedged answer (the closest passage, which
     # may not answer it directly); "none": not found (refused)
     confidence: str = "high"
+    # the sentence an extractive answer turns on, verbatim in `answer` (the page marks it)
+    key_sentence: str | None = None
 
     @property
     def outcome(self) -> str:
@@ -102,6 +104,8 @@ class Answer:
             out["flags"] = self.flags
         if self.notice:
             out["notice"] = self.notice
+        if self.key_sentence and not self.refused:
+            out["key_sentence"] = self.key_sentence
         if self.refused:
             out["closest_sources"] = [hit.to_json() for hit in self.sources[:3]]
         return out
@@ -184,7 +188,9 @@ class Answerer:
         asked = f"question {standalone!r}: " if self.settings.log_question_text else ""
         log.info("%srelevance %.3f over %d hits: %s", asked, relevance, len(hits), outcome)
 
-        def finish(text: str, mode: str, refused: bool, sources: list[Hit], notice=None):
+        def finish(
+            text: str, mode: str, refused: bool, sources: list[Hit], notice=None, key=None
+        ):
             citations = [] if refused else build_citations(text, sources)
             done = time.perf_counter()
             answer = Answer(
@@ -204,6 +210,7 @@ class Answerer:
                 flags=flags,
                 notice=notice,
                 confidence="none" if refused else confidence,
+                key_sentence=key,
             )
             yield {"type": "citations", "citations": citations}
             yield {"type": "done", "answer": answer}
@@ -219,20 +226,21 @@ class Answerer:
         extractive_confidence = "low" if outcome == "hedged" else "high"
         confidence = extractive_confidence if llm is None else "high"
 
-        def extractive(notice: str) -> tuple[str, list[Hit]]:
+        def extractive(notice: str) -> tuple[str, list[Hit], str | None]:
             """The extractive answer with its citations numbered [1], [2], ... and the
-            sources reordered to match (it is shown whole, so renumbering is safe)."""
-            text = extractive_answer(
+            sources reordered to match (it is shown whole, so renumbering is safe), and
+            its key sentence."""
+            extract = compose(
                 standalone, hits, embedder.embed, question_vector=q_vec, ranked=ranked,
                 notice=notice, hedged=outcome == "hedged",
             )  # fmt: skip
-            text, order = renumber(text, len(hits))
-            return text, [hits[n - 1] for n in order]
+            text, order = renumber(extract.text, len(hits))
+            return text, [hits[n - 1] for n in order], extract.key
 
         if llm is None:
-            text, cited_hits = extractive(NOTICE)
+            text, cited_hits, key = extractive(NOTICE)
             yield {"type": "token", "text": text}
-            yield from finish(text, "extractive", False, cited_hits, NOTICE)
+            yield from finish(text, "extractive", False, cited_hits, NOTICE, key)
             return
 
         prompt = build_answer_prompt(
@@ -258,9 +266,9 @@ class Answerer:
             flags.append("llm_failed")
             confidence = extractive_confidence
             yield {"type": "notice", "message": f"{exc} Answering from the documents instead."}
-            text, cited_hits = extractive(FALLBACK_NOTICE)
+            text, cited_hits, key = extractive(FALLBACK_NOTICE)
             yield {"type": "token", "text": text}
-            yield from finish(text, "extractive", False, cited_hits, FALLBACK_NOTICE)
+            yield from finish(text, "extractive", False, cited_hits, FALLBACK_NOTICE, key)
             return
 
         raw = "".join(pieces).strip()
@@ -284,10 +292,10 @@ class Answerer:
             if not cited.used or not text:
                 notice = "The language model's answer carried no valid citation; quoting instead."
                 confidence = extractive_confidence
-                text, cited_hits = extractive(notice)
+                text, cited_hits, key = extractive(notice)
                 yield {"type": "notice", "message": notice}
                 yield {"type": "token", "text": text}
-                yield from finish(text, "extractive", False, cited_hits, notice)
+                yield from finish(text, "extractive", False, cited_hits, notice, key)
                 return
             yield {"type": "token", "text": text}
         yield from finish(text, "llm", False, sources, notice)

@@ -280,9 +280,12 @@ def best_passage(ranked: Sequence[Ranked]) -> int:
     return max(by_chunk, key=lambda n: (passage_score(by_chunk[n]), -n))
 
 
-def choose_units(ranked: Sequence[Ranked], max_units: int = 3) -> list[Candidate]:
+def choose_units(
+    ranked: Sequence[Ranked], max_units: int = 3
+) -> tuple[list[Candidate], Candidate]:
     """The best passage's best unit and its close runners-up (from that passage first, then
-    from the same document), that add something, within the word budget, in reading order."""
+    from the same document), that add something, within the word budget, in reading order;
+    and the best unit among them (the key sentence)."""
     passage = best_passage(ranked)
     lead = next(r for r in ranked if r.candidate.source_n == passage)
     ordered = [r for r in ranked if r.candidate.source_n == passage]
@@ -305,7 +308,7 @@ def choose_units(ranked: Sequence[Ranked], max_units: int = 3) -> list[Candidate
         chosen.append(item)
         words += size
     chosen.sort(key=lambda r: (r.candidate.source_n, r.candidate.position))
-    return [r.candidate for r in chosen]
+    return [r.candidate for r in chosen], lead.candidate
 
 
 def _repeats(a: Ranked, b: Ranked) -> bool:
@@ -329,6 +332,15 @@ HEDGE = "The documents may not answer this directly; the closest passage says:"
 DIFFER = "The documents differ on this:"
 
 
+@dataclass(frozen=True)
+class Extract:
+    text: str
+    # The sentence the answer turns on, for the page to mark: the first line (a list's
+    # lead-in) of the unit the answer is built around, without its closing punctuation, so
+    # it is found verbatim in `text`. None when two documents disagree: both sides count.
+    key: str | None = None
+
+
 def extractive_answer(
     question: str,
     hits: Sequence[Hit],
@@ -339,6 +351,23 @@ def extractive_answer(
     notice: str = NOTICE,
     hedged: bool = False,
 ) -> str:
+    """The text of compose(...)."""
+    return compose(
+        question, hits, embed, question_vector=question_vector, ranked=ranked,
+        notice=notice, hedged=hedged,
+    ).text  # fmt: skip
+
+
+def compose(
+    question: str,
+    hits: Sequence[Hit],
+    embed: EmbedFn,
+    *,
+    question_vector: np.ndarray | None = None,
+    ranked: Sequence[Ranked] | None = None,
+    notice: str = NOTICE,
+    hedged: bool = False,
+) -> Extract:
     """A short cited answer made of whole units (see passages.py), each followed by its
     [n]. From the best unit's document, unless another document answers nearly as well
     with different figures: then both, each cited, saying that they differ. `hedged`
@@ -347,10 +376,11 @@ def extractive_answer(
     if ranked is None:
         ranked = rank_candidates(question, hits, embed, question_vector)
     if not ranked:
-        return notice
+        return Extract(notice)
     if hedged:
-        body = f"{HEDGE} {_with_marker(ranked[0].candidate.text, ranked[0].candidate.source_n)}"
-        return f"{body}\n\n({notice})"
+        lead = ranked[0].candidate
+        body = f"{HEDGE} {_with_marker(lead.text, lead.source_n)}"
+        return Extract(f"{body}\n\n({notice})", _key_of(lead.text))
     pair = disagreeing(ranked, hits)
     if pair is not None:
         parts = [
@@ -358,9 +388,14 @@ def extractive_answer(
             + _with_marker(r.candidate.text, r.candidate.source_n)
             for r in pair
         ]
-        return f"{DIFFER} " + " ".join(parts) + f"\n\n({notice})"
-    body = " ".join(_with_marker(c.text, c.source_n) for c in choose_units(ranked))
-    return f"{body}\n\n({notice})"
+        return Extract(f"{DIFFER} " + " ".join(parts) + f"\n\n({notice})")
+    chosen, lead = choose_units(ranked)
+    body = " ".join(_with_marker(c.text, c.source_n) for c in chosen)
+    return Extract(f"{body}\n\n({notice})", _key_of(lead.text))
+
+
+def _key_of(text: str) -> str:
+    return text.strip().splitlines()[0].strip().rstrip(".!?")
 
 
 def _with_marker(text: str, n: int) -> str:

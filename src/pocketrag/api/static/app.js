@@ -195,12 +195,19 @@ function addAnswerShell() {
   return { node, body, meta, chips, actions, text: "" };
 }
 
-// Render answer text, turning [n] markers into buttons that open the source.
-function renderAnswer(shell, text, citations) {
+// Render answer text, turning [n] markers into buttons that open the source and marking
+// the key sentence (extractive answers name it; it holds no marker).
+function renderAnswer(shell, text, citations, key = null) {
   const byN = new Map((citations || []).map((c) => [Number(c.n), c]));
   shell.body.replaceChildren();
   const parts = text.split(/(\[\d{1,3}\])/);
   for (const part of parts) {
+    const at = key ? part.indexOf(key) : -1;
+    if (at >= 0) {
+      shell.body.append(part.slice(0, at), el("mark", { class: "key" }, key), part.slice(at + key.length));
+      key = null;
+      continue;
+    }
     const m = /^\[(\d{1,3})\]$/.exec(part);
     if (m && byN.has(Number(m[1]))) {
       const c = byN.get(Number(m[1]));
@@ -257,7 +264,8 @@ function finishAnswer(shell, answer, turn) {
         "Extractive answer — quoted from the documents"));
     }
     shell.meta.replaceChildren(...labels);
-    renderAnswer(shell, answer.mode === "extractive" ? withoutNotice(answer) : answer.answer, answer.citations);
+    renderAnswer(shell, answer.mode === "extractive" ? withoutNotice(answer) : answer.answer, answer.citations,
+      answer.key_sentence);
     renderChips(shell, answer.citations);
   }
   // The badge already says "extractive"; show other notices (e.g. "the LLM failed") once.
