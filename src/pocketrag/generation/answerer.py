@@ -188,9 +188,7 @@ class Answerer:
         asked = f"question {standalone!r}: " if self.settings.log_question_text else ""
         log.info("%srelevance %.3f over %d hits: %s", asked, relevance, len(hits), outcome)
 
-        def finish(
-            text: str, mode: str, refused: bool, sources: list[Hit], notice=None, key=None
-        ):
+        def finish(text: str, mode: str, refused: bool, sources: list[Hit], notice=None, key=None):
             citations = [] if refused else build_citations(text, sources)
             done = time.perf_counter()
             answer = Answer(

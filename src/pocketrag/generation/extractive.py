@@ -280,9 +280,7 @@ def best_passage(ranked: Sequence[Ranked]) -> int:
     return max(by_chunk, key=lambda n: (passage_score(by_chunk[n]), -n))
 
 
-def choose_units(
-    ranked: Sequence[Ranked], max_units: int = 3
-) -> tuple[list[Candidate], Candidate]:
+def choose_units(ranked: Sequence[Ranked], max_units: int = 3) -> tuple[list[Candidate], Candidate]:
     """The best passage's best unit and its close runners-up (from that passage first, then
     from the same document), that add something, within the word budget, in reading order;
     and the best unit among them (the key sentence)."""
