@@ -122,7 +122,7 @@ class Settings(BaseSettings):
     parse_max_chunks: int = Field(default=10_000, ge=1)  # chunks per document
 
     # --- retrieval ---------------------------------------------------------------------
-    top_k: int = 5
+    top_k: int = Field(default=5, ge=1, le=100)  # passages per search/ask unless asked
 
     # --- generation --------------------------------------------------------------------
     llm_provider: Literal["openrouter", "groq", "openai", "ollama", "custom"] | None = None

@@ -22,6 +22,11 @@ class IndexModelMismatchError(PocketragError):
     """The index's vectors were made by another embedding model than the configured one."""
 
 
+class IndexChunkingMismatchError(IndexModelMismatchError):
+    """The index's chunks were cut with other chunker settings than the configured ones (a
+    kind of IndexModelMismatchError: the deployment's configuration is wrong, not a request)."""
+
+
 @dataclass(frozen=True)
 class Block:
     """A run of text from one place in a document: a paragraph, a table row, a list item."""

@@ -7,7 +7,6 @@ that fails is reported with its reason and the others are still committed.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import time
 from collections import deque
@@ -19,6 +18,7 @@ from typing import Literal, Protocol
 import numpy as np
 
 from pocketrag.documents import Chunk, Document, PocketragError
+from pocketrag.embedding.cache import sha256_file  # the one content hash, re-exported here
 from pocketrag.store.base import Store
 
 Status = Literal["added", "updated", "unchanged", "skipped", "failed", "removed"]
@@ -92,15 +92,6 @@ class _Pending:
     started: float
 
 
-def sha256_file(path: Path, block: int = 1 << 20) -> str:
-    """Hash the bytes in 1 MB blocks: content identity without reading a file into memory."""
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        while data := handle.read(block):
-            digest.update(data)
-    return digest.hexdigest()
-
-
 def supported_suffixes() -> frozenset[str]:
     """File extensions the loaders accept (".pdf", ...), from the loader registry."""
     from pocketrag.file_types import SUPPORTED_TYPES  # {"pdf": (".pdf",), ...}
@@ -108,7 +99,7 @@ def supported_suffixes() -> frozenset[str]:
     return frozenset(ext.lower() for exts in SUPPORTED_TYPES.values() for ext in exts)
 
 
-def discover(paths: Sequence[Path], suffixes: frozenset[str]) -> Iterator[tuple[Path, bool]]:
+def discover(paths: Sequence[Path]) -> Iterator[tuple[Path, bool]]:
     """(path, explicitly named) for every file to consider: named files as given, directories
     walked recursively in sorted order, hidden files and folders skipped."""
     for path in paths:
@@ -240,7 +231,7 @@ class Ingestor:
         missing = [str(p) for p in paths if not Path(p).exists()]
         if missing:
             raise PocketragError(f"No such file or directory: {', '.join(missing)}")
-        found = list(discover([Path(p) for p in paths], self.suffixes))
+        found = list(discover([Path(p) for p in paths]))
         prepared = (self._prepare(path, explicit, collection) for path, explicit in found)
         queue: deque[FileResult | _Pending] = deque()  # in order; its last may be parsing
         parsing = False

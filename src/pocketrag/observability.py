@@ -34,10 +34,6 @@ def memory_mb() -> dict[str, float]:
     return values
 
 
-def rss_mb() -> float:
-    return memory_mb()["rss_mb"]
-
-
 _libc: ctypes.CDLL | None = None
 _libc_lock = threading.Lock()
 _M_ARENA_MAX = -8  # glibc's mallopt parameter number

@@ -7,6 +7,7 @@ about HTTP or terminals.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator, Sequence
 from functools import cached_property
 from pathlib import Path
@@ -15,7 +16,14 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from pocketrag.config import Settings, load_settings
-from pocketrag.documents import Chunk, Document, Hit, IndexModelMismatchError, PocketragError
+from pocketrag.documents import (
+    Chunk,
+    Document,
+    Hit,
+    IndexChunkingMismatchError,
+    IndexModelMismatchError,
+    PocketragError,
+)
 from pocketrag.ingest import Ingestor, IngestReport, ProgressCallback, supported_suffixes
 from pocketrag.retrieval import Retriever, collapse_duplicates
 from pocketrag.store import open_store
@@ -25,6 +33,7 @@ if TYPE_CHECKING:
     from pocketrag.store.base import Store
 
 MODEL_META_KEY = "embedding_model"
+CHUNKING_META_KEY = "chunking"
 
 
 # Extra hits fetched so that k remain after near-duplicates collapse (retrieval.py).
@@ -39,12 +48,8 @@ def check_index_model(store: Any, identity: str) -> None:
     error. The index records the model that made its vectors; an empty index, or one from
     before this record existed, adopts the configured model.
     """
-    recorded = store.get_meta(MODEL_META_KEY)
+    recorded = _adopt_or_get(store, MODEL_META_KEY, identity)
     if recorded == identity:
-        return
-    if recorded is None or store.counts()["chunks"] == 0:
-        if not store.read_only:
-            store.set_meta(MODEL_META_KEY, identity)
         return
     raise IndexModelMismatchError(
         f"This index was built with the embedding model {recorded}, but the configured "
@@ -52,6 +57,55 @@ def check_index_model(store: Any, identity: str) -> None:
         "back at the model the index was built with, or ingest the documents again into a "
         "new index (another POCKETRAG_DATA_DIR or database)."
     )
+
+
+def chunking_identity(settings: Settings) -> str:
+    return json.dumps(
+        {
+            "chunk_tokens": settings.chunk_tokens,
+            "chunk_overlap_sentences": settings.chunk_overlap_sentences,
+        },
+        sort_keys=True,
+    )
+
+
+def check_index_chunking(store: Any, settings: Settings) -> None:
+    """Refuse to ingest with other chunker settings than the index's chunks were cut with.
+
+    Chunks of 200 and of 400 tokens side by side rank unevenly (longer chunks match more
+    words) and a re-ingest would not touch unchanged files, so the index would silently hold
+    two schemes. Recorded at the first ingest; an index from before this record adopts the
+    configured settings.
+    """
+    identity = chunking_identity(settings)
+    recorded = _adopt_or_get(store, CHUNKING_META_KEY, identity)
+    if recorded == identity:
+        return
+    try:
+        old = json.loads(recorded)
+        was = f"{old['chunk_tokens']} tokens, {old['chunk_overlap_sentences']} overlap sentences"
+    except (ValueError, KeyError, TypeError):
+        was = recorded
+    raise IndexChunkingMismatchError(
+        f"This index was built with chunks of {was}, but the configured chunker makes "
+        f"{settings.chunk_tokens} tokens, {settings.chunk_overlap_sentences} overlap sentences; "
+        "one index does not mix them. Set POCKETRAG_CHUNK_TOKENS and "
+        "POCKETRAG_CHUNK_OVERLAP_SENTENCES back to the index's values, or ingest the documents "
+        "again into a new index (another POCKETRAG_DATA_DIR or database)."
+    )
+
+
+def _adopt_or_get(store: Any, key: str, value: str) -> str:
+    """The index's recorded value for key; an empty index, or one from before the record
+    existed, records (adopts) `value` and returns it."""
+    recorded = store.get_meta(key)
+    if recorded == value:
+        return value
+    if recorded is None or store.counts()["chunks"] == 0:
+        if not store.read_only:
+            store.set_meta(key, value)
+        return value
+    return recorded
 
 
 class Pipeline:
@@ -91,6 +145,7 @@ class Pipeline:
         from pocketrag.chunking import Chunker
         from pocketrag.embedding import get_tokenizer
 
+        check_index_chunking(self.store, self.settings)  # chunks made here go into the index
         return Chunker(
             get_tokenizer(self.settings),
             max_tokens=self.settings.chunk_tokens,
@@ -118,6 +173,7 @@ class Pipeline:
         from pocketrag.embedding import prepare
         from pocketrag.parse_worker import ParseLimits, ParseWorker
 
+        check_index_chunking(self.store, self.settings)  # the worker chunks what it parses
         tokenizer_path = prepare(self.settings).tokenizer_path
         return ParseWorker(ParseLimits.from_settings(self.settings, tokenizer_path))
 
@@ -165,13 +221,15 @@ class Pipeline:
     def search(
         self,
         query: str,
-        k: int = 5,
+        k: int | None = None,
         mode: str = "hybrid",
         collection: str | None = None,
         document_ids: Sequence[str] | None = None,
     ) -> list[Hit]:
         """The k best passages; the same passage in several documents (one manual as PDF and
-        DOCX) is one hit naming the others in `also_in`, so a few more are fetched."""
+        DOCX) is one hit naming the others in `also_in`, so a few more are fetched.
+        k defaults to POCKETRAG_TOP_K, as everywhere (API, CLI)."""
+        k = self.settings.top_k if k is None else k
         hits = self.retriever.run(
             query, k + DUPLICATE_HEADROOM, mode, collection=collection, document_ids=document_ids
         )
@@ -190,13 +248,14 @@ class Pipeline:
         self,
         question: str,
         history: Sequence[Any] = (),
-        k: int = 5,
+        k: int | None = None,
         collection: str | None = None,
         use_llm: bool = True,
         document_ids: Sequence[str] | None = None,
     ) -> Any:
         """An Answer (see generation.answerer): cited LLM or extractive answer, or refusal.
-        Raises QuestionError (a PocketragError) for an empty, garbage or too-long question."""
+        k defaults to POCKETRAG_TOP_K. Raises QuestionError (a PocketragError) for an empty,
+        garbage or too-long question."""
         return self.answerer.ask(
             question,
             history,
@@ -210,7 +269,7 @@ class Pipeline:
         self,
         question: str,
         history: Sequence[Any] = (),
-        k: int = 5,
+        k: int | None = None,
         collection: str | None = None,
         use_llm: bool = True,
         document_ids: Sequence[str] | None = None,

@@ -15,14 +15,13 @@ import re
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
-from typing import Literal, Protocol
+from typing import Protocol
 
 import numpy as np
 
 from pocketrag.documents import Hit, PocketragError
 from pocketrag.store.base import Store
 
-Mode = Literal["bm25", "dense", "hybrid"]
 MODES: tuple[str, ...] = ("bm25", "dense", "hybrid")
 
 # Tuned on SciFact train (bench/tune_retrieval.py); see docs/BENCHMARKS.md "Retrieval". The

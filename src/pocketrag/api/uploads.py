@@ -40,13 +40,6 @@ _MAX_NAME = 120
 _MAX_FIELD = 1024
 
 
-def supported_suffixes() -> tuple[str, ...]:
-    """Extensions the loaders accept, from the loader registry (".pdf", ".md", ...)."""
-    from pocketrag.ingest import supported_suffixes as registry
-
-    return tuple(sorted(registry()))
-
-
 def safe_filename(raw: str) -> str:
     """A base name safe to create anywhere; raises ApiError(400) when nothing usable is left.
 
@@ -125,6 +118,8 @@ class _Receiver:
         if self.upload is not None:
             raise ApiError(400, "Upload one file per request.")
         filename = safe_filename(raw_filename.decode("utf-8", "replace"))
+        from pocketrag.ingest import supported_suffixes
+
         suffixes = supported_suffixes()
         matching = [s for s in suffixes if filename.lower().endswith(s)]
         if not matching:

@@ -96,7 +96,16 @@ def ask(
     no_llm: bool = typer.Option(
         False, "--no-llm", help="Answer extractively (quote the documents) even if an LLM is set."
     ),
-    k: int = typer.Option(5, "-k", "--k", min=1, max=50, help="How many chunks to retrieve."),
+    k: int | None = typer.Option(
+        None,
+        "-k",
+        "--top-k",
+        "--k",  # the old spelling, kept working
+        min=1,
+        max=50,
+        help="How many chunks to retrieve [default: POCKETRAG_TOP_K, 5].",
+        show_default=False,
+    ),
     collection: str | None = typer.Option(None, "--collection", help="Only this collection."),
     log: bool = typer.Option(
         False, "--log", help="Record this ask in the questions log (`pocketrag report`)."

@@ -162,7 +162,15 @@ def _print_report(report: IngestReport, index: Path | None) -> None:
 def search(
     ctx: typer.Context,
     query: str = typer.Argument(..., help="What to look for, in plain words."),
-    k: int = typer.Option(5, "-k", "--top-k", min=1, max=100, help="How many hits."),
+    k: int | None = typer.Option(
+        None,
+        "-k",
+        "--top-k",
+        min=1,
+        max=100,
+        help="How many hits [default: POCKETRAG_TOP_K, 5].",
+        show_default=False,
+    ),
     mode: str = typer.Option("hybrid", "--mode", callback=_check_mode, help="bm25|dense|hybrid"),
     collection: str | None = typer.Option(None, "--collection", "-c", help="Only this one."),
     as_json: bool = typer.Option(False, "--json", help="Print hits as JSON."),

@@ -15,15 +15,14 @@ quantize_dynamic layout: one scale per batch, which ORT fuses into DynamicQuanti
 plus `smoothing` (calibration.py), which scales BERT's outlier channels down before
 quantisation and the matching weight rows up; activations="token" (one scale per token,
 `_quantize_rows`: batch-independent, ~1.28x more CPU) was the default up to builder v5 and
-stays for comparison. tests/embedding/test_builder.py checks all against
-`quantize_with_onnxruntime`.
+stays for comparison. tests/embedding/test_builder.py checks all against onnxruntime's
+own quantiser.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from pathlib import Path
 
 import numpy as np
 import onnx
@@ -290,20 +289,3 @@ def build_graph(
     )
     model.ir_version = 8  # readable by every onnxruntime >= 1.14
     return model
-
-
-def quantize_with_onnxruntime(fp32_path: Path, int8_path: Path) -> None:
-    """onnxruntime's own dynamic per-channel quantisation (per-tensor loses too much: 0.94).
-
-    Not used to prepare models (it peaks near 500 MB); kept as the yardstick the directly
-    written int8 graph is tested against.
-    """
-    from onnxruntime.quantization import QuantType, quantize_dynamic
-
-    quantize_dynamic(
-        str(fp32_path),
-        str(int8_path),
-        per_channel=True,
-        weight_type=QuantType.QInt8,
-        op_types_to_quantize=["MatMul", "Gather"],
-    )

@@ -23,6 +23,9 @@ MARKER_SUFFIX = ".complete"
 
 
 def sha256_file(path: Path) -> str:
+    """Hash the bytes in 1 MB blocks: content identity without reading a file into memory.
+
+    The one content hash: the model cache's markers and ingest's "unchanged file" check."""
     digest = hashlib.sha256()
     with path.open("rb") as f:
         while block := f.read(1 << 20):

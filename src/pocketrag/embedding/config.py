@@ -57,10 +57,6 @@ class ModelSpec:
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
 
-    @classmethod
-    def from_json(cls, data: dict[str, Any]) -> ModelSpec:
-        return cls(**data)
-
 
 def _read_json(path: Path) -> dict[str, Any]:
     try:

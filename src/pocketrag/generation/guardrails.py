@@ -106,14 +106,6 @@ def mask_pii(text: str) -> str:
     return _ID.sub("[id]", text)
 
 
-class PIIMaskingFilter(logging.Filter):
-    """A logging filter (attach to handlers) that masks personal data in every record."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        _mask_record(record)
-        return True
-
-
 def _mask_record(record: logging.LogRecord) -> None:
     try:
         message = record.getMessage()
