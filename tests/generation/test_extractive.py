@@ -8,7 +8,7 @@ import pytest
 
 from pocketrag.documents import Hit
 from pocketrag.generation.citations import clean_markers, split_sentences
-from pocketrag.generation.extractive import NOTICE, candidate_units, extractive_answer
+from pocketrag.generation.extractive import NOTICE, candidate_units, compose, extractive_answer
 
 pytestmark = pytest.mark.slow
 
@@ -86,3 +86,35 @@ def test_the_quoted_document_is_the_one_whose_text_answers_not_the_top_ranked(em
     text = extractive_answer("Who do I tell when I'm off sick?", ranked_hits, embedder.embed)
     cited = clean_markers(text.rsplit("\n\n", 1)[0], 2)
     assert cited.used == [2], text
+
+
+TOOLS = [  # a tools list: each tool a section whose text is a short phrase
+    Hit(10, "t", "tools.md", "Tools We Use", text, None, None, f"Tools We Use > {name}", 0.1)
+    for name, text in [
+        ("Slack", "For team chat. And sharing cat videos."),
+        ("Rollbar", "Our exception monitoring and logging platform."),
+        ("GoDaddy", "Domain registration."),
+    ]
+]
+
+
+def test_a_short_phrase_under_a_name_is_quoted_with_the_name() -> None:
+    texts = [c.text for c in candidate_units(TOOLS)]
+    assert "Slack: For team chat." in texts
+    assert "Rollbar: Our exception monitoring and logging platform." in texts
+    assert "GoDaddy: Domain registration." in texts  # two words alone would be dropped
+
+
+def test_a_sentence_of_its_own_keeps_no_label() -> None:
+    hit = Hit(11, "r", "travel.md", "Travel", TRAVEL, None, None, "Travel > Rail", 0.1)
+    assert next(c.text for c in candidate_units([hit])) == "Book rail travel in standard class."
+
+
+APPROVALS = """Expense claims over 1,000 pounds need a second approval before payment.
+Claims over 1,000 pounds are approved by the Finance Director."""
+
+
+def test_who_questions_prefer_the_unit_that_names_someone(embedder) -> None:
+    hit = Hit(12, "e", "expenses.md", "Expenses", APPROVALS, None, None, "Approval", 0.1)
+    extract = compose("Who approves expense claims over 1,000 pounds?", [hit], embedder.embed)
+    assert "Finance Director" in extract.key  # the sentence the answer turns on

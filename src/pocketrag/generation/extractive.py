@@ -110,6 +110,34 @@ _NUMBER = re.compile(
 )
 
 
+# Questions that ask for a person, role, tool or organisation: a unit naming one (a
+# capitalised word that is not the question's own) beats prose about the subject that
+# names nobody ("Who is the Designated Officer?" -> "Priya Raman", not the officer's duties).
+_WANTS_NAME = re.compile(
+    r"^\s*(who|whom|whose)\b|\bwho (do|should|can|must|will|is|are|approves|decides)\b|"
+    r"\b(which|what) (tool|tools|service|app|application|software|system|platform|provider|"
+    r"vendor|company|firm|person|role|team|department|body|agency|account|program|programme)\b",
+    re.IGNORECASE,
+)
+# A name: two or more capitalised words ("Priya Raman", "Finance Director"), or one after
+# a lower-case word ("keep them in Passpack"); a capitalised word at the start of a
+# sentence, line or table cell ("Full pay: 2 weeks") is no name.
+_NAME = re.compile(r"\b[A-Z][\w&'-]*(?:[ \t]+[A-Z][\w&'-]*)+|(?<=[a-z,] )[A-Z][\w&'-]*")
+
+
+def wants_name(question: str) -> bool:
+    return bool(_WANTS_NAME.search(question))
+
+
+def names_other_than(text: str, question_words: set[str]) -> bool:
+    """Whether the text names something (see _NAME) the question does not name."""
+    for match in _NAME.finditer(text):
+        words = content_words(match.group(0))
+        if words - question_words:
+            return True
+    return False
+
+
 def wants_number(question: str) -> bool:
     return bool(_WANTS_NUMBER.search(question))
 
@@ -140,6 +168,7 @@ SAME_SUBJECT = 0.7
 FOCUS_WEIGHT = 1.0
 REPEAT_PENALTY = 0.3
 NUMBER_BONUS = 0.1
+NAME_BONUS = 0.1  # the same bonus for the same reason (not fitted separately)
 
 
 @dataclass(frozen=True)
@@ -186,6 +215,7 @@ def rank_candidates(
     context = chunk_cosines(hits[:max_chunks], q, embed)
     q_words = content_words(question)
     number_wanted = wants_number(question)
+    name_wanted = wants_name(question)
     ranked = []
     for cand, vec, cos in zip(candidates, vectors, vectors @ q, strict=True):
         support = float(cos) + CONTEXT_WEIGHT * context[cand.source_n - 1]
@@ -196,6 +226,8 @@ def rank_candidates(
                 score -= REPEAT_PENALTY
         if number_wanted and states_number(cand.text):
             score += NUMBER_BONUS
+        if name_wanted and names_other_than(cand.text, q_words):
+            score += NAME_BONUS
         score += 0.03 * (1.0 / cand.source_n)  # ties go to the better-ranked chunk
         ranked.append(Ranked(score, support, cand, vec))
     ranked.sort(key=lambda r: r.score, reverse=True)

@@ -211,7 +211,13 @@ def units(hit: Hit) -> list[Unit]:
         if kind == "heading":
             i += 1
             continue
-        sentences = [s for s in split_sentences(line) if word_count(s) >= 3]
+        sentences = split_sentences(line)
+        label = lines[i - 1][1] if i > 0 and lines[i - 1][0] == "heading" else None
+        if i == 0 and parts:
+            label = parts[-1]
+        if sentences and label and not is_fragment(sentences[0]):
+            sentences[0] = _labelled(label, sentences[0])  # "GoDaddy: Domain registration."
+        sentences = [s for s in sentences if word_count(s) >= 3]
         last = len(sentences) - 1
         follows = [t for _, t in _takewhile_listed(lines[i + 1 :])]
         for n, sentence in enumerate(sentences):
@@ -225,6 +231,35 @@ def units(hit: Hit) -> list[Unit]:
                 out.append(Unit(_clip(sentence), len(out), "sentence"))
         i += 1
     return out
+
+
+MAX_LABEL_WORDS = 3
+MAX_LABELLED_WORDS = 7  # fragments are short: "Our email platform."
+
+
+def _labelled(label: str, sentence: str) -> str:
+    """A short first sentence under a short heading that it does not name gets the heading
+    as its subject: "### Rollbar / Our exception monitoring platform." is quoted as
+    "Rollbar: Our exception monitoring platform." (a tools list, a glossary, a contacts
+    page), since without the heading it answers nothing."""
+    label = _SECTION_NUMBER.sub("", label).strip().rstrip(":")
+    if not label or word_count(label) > MAX_LABEL_WORDS:
+        return sentence
+    words = _norm(sentence).split()
+    if len(words) > MAX_LABELLED_WORDS or set(_norm(label).split()) & set(words):
+        return sentence
+    if _SECTION_NUMBER.match(sentence) or _CLAUSE.search(sentence):
+        return sentence  # a sentence of its own ("Rail travel is standard class.")
+    return f"{label}: {sentence}"
+
+
+# A subject pronoun or a finite auxiliary: the sentence says what it is about by itself.
+_CLAUSE = re.compile(
+    r"^\s*(the|this|these|those|it|we|you|they|he|she|i|there)\b|\b(is|are|was|were|be|"
+    r"been|has|have|had|will|shall|must|may|might|can|could|should|would|do|does|did|"
+    r"isn't|aren't|won't|can't|don't|doesn't)\b",
+    re.IGNORECASE,
+)
 
 
 def _takewhile_listed(lines: list[tuple[str, str]]) -> list[tuple[str, str]]:
