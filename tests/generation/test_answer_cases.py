@@ -96,6 +96,20 @@ def test_a_new_question_is_not_glued_to_the_previous_topic(handbook) -> None:
     assert answer.refused
 
 
+def test_a_follow_up_on_a_subject_no_document_mentions_is_not_answered_confidently(
+    handbook,
+) -> None:
+    first = "How many days of annual leave do I get?"
+    previous = handbook.ask(first, use_llm=False)
+    history = [
+        {"role": "user", "content": first},
+        {"role": "assistant", "content": previous.answer},
+    ]
+    answer = handbook.ask("What about sabbaticals?", history, use_llm=False)
+    assert "condensed_heuristic" in answer.flags  # glued to the topic for retrieval ...
+    assert answer.outcome in {"hedged", "not_found"}  # ... but the annual-leave answer is not it
+
+
 def _policy_docs(tmp_path: Path) -> Path:
     docs = tmp_path / "docs"
     docs.mkdir()

@@ -96,21 +96,29 @@ def relevance_signals(
     ranked: Sequence[Ranked],
     index: IndexLike,
     background: Background,
+    own_words: str = "",
 ) -> dict[str, float]:
     """The signals above for the top hits; `ranked` are the extractive step's ranked units
-    (extractive.rank_candidates), whose `support` values are reused."""
+    (extractive.rank_candidates), whose `support` values are reused. `own_words`: the
+    user's words of a follow-up completed from the conversation ("What about jury
+    service?"); coverage is then the mean of the whole question's and of those words',
+    since the rest repeats the previous question, which the passages answered already: a
+    new subject they never mention must count, however well they match the old one."""
     if not hits:
         return dict.fromkeys(SIGNALS, 0.0)
     top = list(hits[:3])
     ids = [int(h.chunk_id) for h in top]  # type: ignore[arg-type]
     stats = index.term_stats(question, ids)
+    covered = coverage(stats, ids)
+    if content_words(own_words):
+        covered = (covered + coverage(index.term_stats(own_words, ids), ids)) / 2
     mean = background.mean(index, stats.chunks)
     base = _background_cosine(mean, question_vector, stats.chunks, top)
     raw_support = max((r.support for r in ranked), default=0.0)
     words = content_words(question)
     return {
         "support": raw_support - (1.0 + CONTEXT_WEIGHT) * base,
-        "coverage": coverage(stats, ids),
+        "coverage": covered,
         "background": base,
         "dense": max(float(h.scores.get("dense", 0.0)) for h in top),
         "bm25": max(float(h.scores.get("bm25", 0.0)) for h in hits),

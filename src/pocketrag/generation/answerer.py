@@ -180,7 +180,7 @@ class Answerer:
             standalone, hits, embedder.embed, q_vec, focus=focus, previous_answer=previous
         )
         signals = relevance_signals(
-            standalone, hits, q_vec, ranked, self._index(), self._background
+            standalone, hits, q_vec, ranked, self._index(), self._background, own_words=focus
         )
         relevance = relevance_score(signals)
         outcome = decide(relevance, self.settings) if hits else "not_found"
