@@ -98,6 +98,36 @@ def test_pdf_running_headers_dropped_and_numbered_levels(tmp_path: Path, setting
     assert "Acme Ltd" not in text and "Page 2 of 3" not in text
 
 
+def test_pdf_numbered_clauses_sentence_case_headings_and_a_heading_ending_a_page(
+    tmp_path: Path, settings
+) -> None:
+    body = "Raise a concern with your line manager or with the Designated Officer. " * 3
+    pages = [
+        [
+            "Acme Ltd - Whistleblowing",
+            "5. Roles",
+            body,
+            # wraps: its first line reads like a numbered heading on its own
+            "5.2 The Designated Officer acknowledges every concern within 5 working days "
+            "and aims to conclude the investigation within 3 months.",
+            "Working from home and abroad",
+            body,
+            "6. Protection",  # the page's last line: its section starts on the next page
+            "Page 1 of 2",
+        ],
+        ["Acme Ltd - Whistleblowing", body, "Page 2 of 2"],
+    ]
+    document = load_document(make_pdf(tmp_path / "policy.pdf", pages), settings)
+    paths = [(b.page, b.heading_path) for b in document.blocks]
+    assert paths == [
+        (1, ("5. Roles",)),
+        (1, ("5. Roles",)),
+        (1, ("5. Roles", "Working from home and abroad")),
+        (2, ("6. Protection",)),
+    ]
+    assert document.blocks[1].text.startswith("5.2 The Designated Officer acknowledges")
+
+
 def test_docx_headings_tables_and_body_order(tmp_path: Path, settings) -> None:
     document = load_document(make_docx(tmp_path / "handbook.docx"), settings)
     assert document.title == "Staff Handbook"

@@ -108,21 +108,67 @@ def drop_running_lines(pages: list[list[str]]) -> None:
 Headings = list[tuple[int, str]]
 
 
+def _numbered_clause(line: str) -> bool:
+    """ "5.2 The ..." or "3. Report ...": a numbered clause or heading."""
+    m = NUMBERED_HEADING.match(line)
+    return bool(m and ("." in m.group(1) or m.group(2)))
+
+
+MAX_SENTENCE_CASE_HEADING_WORDS = 6
+SENTENCE_CASE = 0  # a heading level decided where it is met (page_blocks)
+
+
+def _sentence_case_heading(lines: list[str], i: int, width: int) -> int | None:
+    """SENTENCE_CASE for a short sentence-case line set apart like a heading ("Working from
+    home and abroad"): after a finished sentence (or first on the page), before a long line
+    of body text, itself short, without a full stop or digits, and only its first word
+    capitalised (a table's header row, "Trip type Allowance", is not). heading_level
+    leaves such lines out because, alone, they look like any short line; their place says
+    what they are."""
+    line = lines[i]
+    words = line.split()
+    if not words or len(words) > MAX_SENTENCE_CASE_HEADING_WORDS or len(line) >= 0.6 * width:
+        return None
+    if not line[0].isupper() or line.endswith((*SENTENCE_END, ",")):
+        return None
+    if any(w[:1].isupper() for w in words[1:]):
+        return None
+    if any(c.isdigit() or c in "$€£%|" for c in line):
+        return None
+    if i > 0 and not lines[i - 1].endswith(SENTENCE_END):
+        return None
+    if i + 1 == len(lines):
+        return None
+    after = lines[i + 1]
+    return SENTENCE_CASE if after[:1].isupper() and len(after) >= 0.5 * width else None
+
+
+def _heads_what_follows(lines: list[str], levels: list[int | None], i: int, width: int) -> bool:
+    """Whether a heading-like line is placed like a heading: body text or a numbered
+    sub-heading follows, and the next line does not carry on its sentence ("5.2 The Officer
+    acknowledges every concern within 5 days and aims to / conclude ..." is a numbered
+    paragraph). A numbered one may end the page: its section starts on the next page."""
+    if i + 1 == len(lines):
+        return bool(NUMBERED_HEADING.match(lines[i]))
+    after = lines[i + 1]
+    if after[:1].islower():
+        return False
+    return len(after) >= 0.5 * width or bool(NUMBERED_HEADING.match(after) and levels[i + 1])
+
+
 def page_blocks(lines: list[str], page: int, headings: Headings) -> tuple[list[Block], Headings]:
     """Group a page's lines into paragraphs; carry the heading path across pages."""
     # Typical full-line width; a percentile, as re-joined hyphenated lines run long.
     lengths = sorted(len(x) for x in lines)
     width = lengths[int(0.8 * (len(lengths) - 1))] if lengths else 0
     levels = [heading_level(line) for line in lines]
+    levels = [
+        _sentence_case_heading(lines, i, width) if lv is None else lv for i, lv in enumerate(levels)
+    ]
     candidates = {
         i: level
         for i, level in enumerate(levels)
-        if level is not None
-        and i + 1 < len(lines)  # something follows: body text, or a numbered sub-heading
-        and (
-            len(lines[i + 1]) >= 0.5 * width
-            or (NUMBERED_HEADING.match(lines[i + 1]) and levels[i + 1])
-        )
+        if level is not None and _heads_what_follows(lines, levels, i, width)
     }
     prose = len(candidates) <= max(2, _MAX_HEADING_SHARE * len(lines))
     heading_lines = candidates if prose else {}
@@ -139,8 +185,12 @@ def page_blocks(lines: list[str], page: int, headings: Headings) -> tuple[list[B
         if i in heading_lines:
             flush()
             level = heading_lines[i]
+            if level == SENTENCE_CASE:  # below the numbered or title-case section it is in
+                level = 1 + max((lv for lv, t in headings if heading_level(t)), default=0)
             headings = [(lv, t) for lv, t in headings if lv < level] + [(level, line)]
             continue
+        if _numbered_clause(line):
+            flush()  # "5.2 The Officer acknowledges ..." starts a paragraph of its own
         paragraph.append(line)
         # A line that ends a sentence well short of the full width ends its paragraph.
         if line.endswith(SENTENCE_END) and len(line) < 0.8 * width:
