@@ -21,7 +21,13 @@ LARKFIELD = REPO / "samples" / "larkfield"
 KINDS = {"direct", "paraphrase", "colloquial", "number", "list", "table", "follow-up",
          "disagreement", "unanswerable"}  # fmt: skip
 # corpus -> (answerable, unanswerable) at least, as issue 11 and the brief ask
-MINIMUMS = {"opengov": (30, 8), "incident": (15, 5), "larkfield": (30, 8)}
+MINIMUMS = {
+    "opengov": (30, 8),
+    "incident": (15, 5),
+    "larkfield": (30, 8),
+    "brightwater": (50, 15),
+    "tables": (20, 6),
+}
 
 
 def rows(corpus: str) -> list[dict]:
