@@ -1,4 +1,5 @@
-"""Seed-stack ingest: `python -m seed_stack.ingest --db DIR [--store chroma|faiss] PATH...`.
+"""Seed-stack ingest:
+`python -m bench.compare.seed_stack.ingest --db DIR [--store chroma|faiss] PATH...`.
 
 PATH may be files/folders (PDF, text, Markdown) or, with --beir, a BEIR corpus.jsonl.
 Prints one JSON line: passages, seconds per phase, passages/s.
@@ -11,8 +12,8 @@ import json
 import time
 from pathlib import Path
 
-from seed_stack import common
-from seed_stack.common import (
+from bench.compare.seed_stack import common
+from bench.compare.seed_stack.common import (
     CHUNK_WORDS,
     OVERLAP_WORDS,
     load_model,

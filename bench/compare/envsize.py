@@ -1,6 +1,7 @@
 """Installed size on disk of a set of distributions and everything they require.
 
-Run with the environment's own Python: `python envsize.py NAME...` prints JSON with the
+Run with the environment's own Python, from the repository root:
+`python -m bench.compare.envsize NAME...` prints JSON with the
 closure's total MB and the biggest members, plus the whole site-packages for context.
 Only runtime requirements count (extras are not followed), so test tools in the same venv
 (pytest, playwright, pgserver) are not charged to pocketrag.

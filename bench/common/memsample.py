@@ -1,8 +1,8 @@
 """Memory sampler: RSS of a process and all its descendants, ~20 Hz, to CSV.
 
 Library: `with MemSampler(pid, csv_path) as s: ...; s.peak_mb`.
-Command: `python bench/memsample.py --out rss.csv [--json] -- CMD ARGS...` runs CMD, samples
-it, and reports the sampled peak of the whole process tree plus the kernel's exact peak of
+Command: `python -m bench.common.memsample --out rss.csv [--json] -- CMD ARGS...` runs CMD,
+samples it, and reports the sampled peak of the whole process tree plus the kernel's exact peak of
 the largest single process (getrusage ru_maxrss of waited-for children), which catches
 spikes shorter than the sampling interval. Reads /proc directly: no dependencies, so it runs
 under either environment.

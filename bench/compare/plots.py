@@ -1,6 +1,6 @@
 """Turn a compare.py run into PNG plots for docs/BENCHMARKS.md.
 
-    .venv/bin/python bench/plots.py [bench/results]  ->  docs/img/bench-*.png
+    .venv/bin/python -m bench.compare.plots [bench/results]  ->  docs/img/bench-*.png
 
 - bench-ingest-rss.png: RSS over time while ingesting, each stack (first repeat);
 - bench-serving-rss.png: RSS over time of each server: start, first query, idle, 20 clients;
@@ -19,7 +19,7 @@ import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 OUT = REPO / "docs" / "img"
 COLORS = {"pocketrag": "#1b9e77", "seed-chroma": "#d95f02", "seed-faiss": "#7570b3"}
 LABELS = {
@@ -140,7 +140,7 @@ def _save(fig, name: str) -> Path:
 
 
 def main() -> None:
-    results = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).parent / "results"
+    results = Path(sys.argv[1]) if len(sys.argv) > 1 else REPO / "bench" / "results"
     out = json.loads((results / "compare.json").read_text())
     for made in (ingest_rss(results, out), serving_rss(results), latency_cdf(out)):
         if made:

@@ -1,6 +1,7 @@
 """Seed-stack dense retrieval on a BEIR dataset: nDCG@10 of an index built by ingest --beir.
 
-`python -m seed_stack.beir --db DIR --data scifact/` prints {"ndcg@10": ..., "queries": n}.
+`python -m bench.compare.seed_stack.beir --db DIR --data scifact/` prints
+{"ndcg@10": ..., "queries": n}.
 A document's score is its best passage's score (BEIR's usual max-pooling over chunks).
 """
 
@@ -12,7 +13,7 @@ import json
 import math
 from pathlib import Path
 
-from seed_stack.common import load_model, open_index
+from bench.compare.seed_stack.common import load_model, open_index
 
 
 def ndcg_at_10(ranked: list[str], relevant: dict[str, int]) -> float:

@@ -1,8 +1,10 @@
 """Side-by-side benchmark: pocketrag vs the seed stack (sentence-transformers + torch,
 ChromaDB / FAISS, FastAPI), same corpora, same machine, one run.
 
-    .venv/bin/python bench/compare.py            # full run (~40 min on 2 shared cores)
-    .venv/bin/python bench/compare.py --quick    # `make bench`: a few minutes
+    .venv/bin/python -m bench.compare            # full run (~40 min on 2 shared cores)
+    .venv/bin/python -m bench.compare --quick    # `make bench`: a few minutes
+
+(from the repository root; `-m bench.compare.compare` is the same).
 
 Runs alternate between the stacks (ABAB..., order flipped each repeat) and each figure is
 the median over repeats. Results: bench/results/compare.json (everything, incl. raw
@@ -22,11 +24,8 @@ import sys
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-import corpora
-import report
-from harness import (
+from bench.compare import corpora, report
+from bench.compare.harness import (
     LOCK_PATH,
     Server,
     bench_lock,
@@ -37,8 +36,9 @@ from harness import (
     wait_for,
 )
 
-BENCH = Path(__file__).resolve().parent
+BENCH = Path(__file__).resolve().parents[1]  # bench/: results stay in bench/results
 REPO = BENCH.parent
+HERE = Path(__file__).resolve().parent
 RESULTS = BENCH / "results"
 POCKETRAG = REPO / ".venv" / "bin" / "pocketrag"
 SEED_PY = REPO / ".bench-venv" / "bin" / "python"
@@ -49,7 +49,9 @@ PR_ENV = {
     "POCKETRAG_RATE_LIMIT_PER_MINUTE": "0",  # the load test is one client IP
     "NO_COLOR": "1",
 }
-SEED_ENV = {"PYTHONPATH": str(BENCH), "HF_HUB_OFFLINE": "1", "TOKENIZERS_PARALLELISM": "false"}
+# The seed interpreter imports bench.compare.seed_stack from the repository root (only
+# bench/__init__.py and bench/compare/__init__.py on the way, both import-free).
+SEED_ENV = {"PYTHONPATH": str(REPO), "HF_HUB_OFFLINE": "1", "TOKENIZERS_PARALLELISM": "false"}
 
 
 def log(msg: str) -> None:
@@ -68,8 +70,10 @@ def ensure_seed_env() -> None:
     )
     model = REPO / ".bench-venv/models/all-MiniLM-L6-v2/model.safetensors"
     if not ok or not model.exists():
-        log("building the seed-stack environment (bench/seed_env.sh; once, several minutes)")
-        subprocess.run(["bash", str(BENCH / "seed_env.sh")], check=True)
+        log(
+            "building the seed-stack environment (bench/compare/seed_env.sh; once, several minutes)"
+        )
+        subprocess.run(["bash", str(HERE / "seed_env.sh")], check=True)
 
 
 def warm_up(work: Path) -> None:
@@ -86,7 +90,11 @@ def warm_up(work: Path) -> None:
         check=False,
     )
     subprocess.run(
-        [str(SEED_PY), "-c", "from seed_stack.common import load_model; load_model()"],
+        [
+            str(SEED_PY),
+            "-c",
+            "from bench.compare.seed_stack.common import load_model; load_model()",
+        ],
         env={**os.environ, **SEED_ENV},
         capture_output=True,
         check=False,
@@ -132,7 +140,15 @@ class Run:
     def ingest_seed(self, name: str, paths: list[Path], rep: int, store: str, extra=()) -> dict:
         data = fresh(self.work / f"seed-{store}-{name}")
         tag = f"ingest-{name}-seed-{store}-{rep}"
-        cmd = [str(SEED_PY), "-m", "seed_stack.ingest", "--db", str(data), "--store", store]
+        cmd = [
+            str(SEED_PY),
+            "-m",
+            "bench.compare.seed_stack.ingest",
+            "--db",
+            str(data),
+            "--store",
+            store,
+        ]
         cmd += [*extra, *map(str, paths)]
         r = measured(cmd, self.csv / f"{tag}.csv", SEED_ENV, self.logs / f"{tag}.log")
         detail = json.loads(r.pop("stdout").strip().splitlines()[-1])
@@ -194,7 +210,14 @@ class Run:
         if a.quick or a.fresh_seed_scifact or not ndcg_file.exists():
             fresh(cache)
             log("SciFact seed stack: ingest (dense) + evaluate")
-            cmd = [str(SEED_PY), "-m", "seed_stack.ingest", "--beir", "--db", str(cache)]
+            cmd = [
+                str(SEED_PY),
+                "-m",
+                "bench.compare.seed_stack.ingest",
+                "--beir",
+                "--db",
+                str(cache),
+            ]
             r = measured(
                 [*cmd, str(folder / "corpus.jsonl")],
                 self.csv / "scifact-seed.csv",
@@ -202,7 +225,15 @@ class Run:
                 self.logs / "scifact-seed-ingest.log",
             )
             (cache / "ingest.json").write_text(r["stdout"])
-            cmd = [str(SEED_PY), "-m", "seed_stack.beir", "--db", str(cache), "--data", str(folder)]
+            cmd = [
+                str(SEED_PY),
+                "-m",
+                "bench.compare.seed_stack.beir",
+                "--db",
+                str(cache),
+                "--data",
+                str(folder),
+            ]
             r2 = measured(
                 cmd,
                 self.csv / "scifact-seed-eval.csv",
@@ -237,7 +268,14 @@ class Run:
             cmd += ["--port", str(port), "--read-only", "--log-level", "warning"]
             return cmd, PR_ENV, "/health", "/v1/search"
         store = stack.split("-")[1]
-        cmd = [str(SEED_PY), "-m", "uvicorn", "seed_stack.app:app", "--host", "127.0.0.1"]
+        cmd = [
+            str(SEED_PY),
+            "-m",
+            "uvicorn",
+            "bench.compare.seed_stack.app:app",
+            "--host",
+            "127.0.0.1",
+        ]
         cmd += ["--port", str(port), "--log-level", "warning"]
         return cmd, {**SEED_ENV, "SEED_DB": str(data), "SEED_STORE": store}, "/health", "/search"
 
@@ -339,15 +377,20 @@ def summarise_serving(runs: list[dict]) -> dict:
 
 
 def env_sizes() -> dict:
-    envsize = str(BENCH / "envsize.py")
+    envsize = ["-m", "bench.compare.envsize"]
     pr = subprocess.run(
-        [str(REPO / ".venv/bin/python"), envsize, "pocketrag"],
+        [str(REPO / ".venv/bin/python"), *envsize, "pocketrag"],
+        env={**os.environ, "PYTHONPATH": str(REPO)},
         capture_output=True,
         text=True,
         check=True,
     )
     seed = subprocess.run(
-        [str(SEED_PY), envsize, *SEED_PACKAGES], capture_output=True, text=True, check=True
+        [str(SEED_PY), *envsize, *SEED_PACKAGES],
+        env={**os.environ, **SEED_ENV},
+        capture_output=True,
+        text=True,
+        check=True,
     )
     return {"pocketrag": json.loads(pr.stdout), "seed": json.loads(seed.stdout)}
 
@@ -374,7 +417,9 @@ def machine() -> dict:
 
 
 def parse_args() -> argparse.Namespace:
-    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p = argparse.ArgumentParser(
+        prog="python -m bench.compare", description=__doc__.split("\n\n")[0]
+    )
     p.add_argument("--quick", action="store_true", help="small corpora, one repeat (make bench)")
     p.add_argument("--repeats", type=int, help="runs per stack (default 3; 1 with --quick)")
     p.add_argument("--synthetic-chunks", type=int, help="index size for serving (100000)")
@@ -450,7 +495,7 @@ def measure_all(run: Run, skip: set[str]) -> None:
         with passages.open("w") as fh:
             fh.writelines(json.dumps(p) + "\n" for p in corpora.synthetic_passages(syn))
         log("growing the seed index to the full synthetic size (untimed, see bulkload.py)")
-        grow = [str(SEED_PY), "-m", "seed_stack.bulkload", "--db", str(seed_db)]
+        grow = [str(SEED_PY), "-m", "bench.compare.seed_stack.bulkload", "--db", str(seed_db)]
         grow += ["--passages", str(passages), "--faiss-db", str(faiss_db)]
         subprocess.run(grow, env={**os.environ, **SEED_ENV}, check=True, stdout=subprocess.DEVNULL)
         indexes = {"pocketrag": run.work / "pr-synthetic", "seed-chroma": seed_db}

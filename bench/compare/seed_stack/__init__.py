@@ -2,5 +2,5 @@
 
 sentence-transformers (+ torch) embeds, ChromaDB (PersistentClient) or a FAISS IndexFlatIP
 stores, pypdf reads PDFs, FastAPI serves. It runs in its own environment (.bench-venv, built
-by bench/seed_env.sh) and is never imported by pocketrag nor a dependency of it.
+by bench/compare/seed_env.sh) and is never imported by pocketrag nor a dependency of it.
 """

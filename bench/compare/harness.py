@@ -24,10 +24,9 @@ from pathlib import Path
 
 import httpx
 
-from memsample import MemSampler
+from bench.common.memsample import MemSampler
 
 LOCK_PATH = "/tmp/pocketrag-bench.lock"
-MEMSAMPLE = Path(__file__).with_name("memsample.py")
 
 
 _held = threading.local()
@@ -64,7 +63,7 @@ def measured(
     """Run cmd under the lock and the memory sampler; its stdout is returned, stderr logged."""
     with tempfile.NamedTemporaryFile(suffix=".json", delete=False) as tmp:
         report_path = Path(tmp.name)
-    wrapped = [sys.executable, str(MEMSAMPLE), "--out", str(csv_path), "--report"]
+    wrapped = [sys.executable, "-m", "bench.common.memsample", "--out", str(csv_path), "--report"]
     wrapped += [str(report_path), "--", *cmd]
     log_fh = open(log, "w") if log else subprocess.DEVNULL  # noqa: SIM115
     try:

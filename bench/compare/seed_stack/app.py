@@ -1,6 +1,6 @@
 """Seed-stack service: FastAPI with /health, /search and /ask (extractive: the top chunks).
 
-Run: SEED_DB=DIR SEED_STORE=chroma uvicorn seed_stack.app:app --port N
+Run: SEED_DB=DIR SEED_STORE=chroma uvicorn bench.compare.seed_stack.app:app --port N
 Like the seed deployments, it loads the model and opens the index at import time.
 """
 
@@ -12,7 +12,7 @@ from pathlib import Path
 from fastapi import FastAPI
 from pydantic import BaseModel
 
-from seed_stack.common import load_model, open_index
+from bench.compare.seed_stack.common import load_model, open_index
 
 model = load_model()
 index = open_index(os.environ.get("SEED_STORE", "chroma"), Path(os.environ["SEED_DB"]))
