@@ -9,7 +9,7 @@ embedded at batch sizes 1, 4, 8 and 16 by:
                batch-independent, but ~1.28x more CPU
   fp32         pocketrag's fp32 graph
   st           sentence-transformers + torch (the seed stack), run with the benchmark-only
-               interpreter .bench-venv/bin/python (bench/seed_env.sh builds it)
+               interpreter .bench-venv/bin/python (bench/compare/seed_env.sh builds it)
 plus int8 at batch 8 with ONNX Runtime's CPU arena off (the runtime's choice, measured).
 
 Every configuration runs in its own subprocess, so each peak RSS (VmHWM: the kernel's exact
@@ -17,8 +17,11 @@ high-water mark, model load included) is its own. All runs hold /tmp/pocketrag-b
 benchmarks on the shared machine never overlap. Vectors are saved so the parent can report
 how close each engine is to sentence-transformers (mean cosine over the 1,000 passages).
 
-    .venv/bin/python bench/embed_throughput.py            # full run, ~10 minutes
-    .venv/bin/python bench/embed_throughput.py --quick    # 200 passages, batch 8 only
+It measures the embedder itself, so it imports pocketrag.embedding directly (not through
+the Pipeline), as it must to pick a graph variant and a batch size.
+
+    .venv/bin/python -m bench.micro.embed_throughput            # full run, ~10 minutes
+    .venv/bin/python -m bench.micro.embed_throughput --quick    # 200 passages, batch 8 only
 """
 
 from __future__ import annotations
@@ -35,7 +38,7 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 LOCK_PATH = "/tmp/pocketrag-bench.lock"
 BENCH_PYTHON = ROOT / ".bench-venv" / "bin" / "python"
 RESULTS = ROOT / "bench" / "results" / "embed_throughput.json"
@@ -133,7 +136,6 @@ def _peak_mb() -> float:
 
 
 def _load_ours(engine: str, batch: int):
-    sys.path.insert(0, str(ROOT / "src"))
     from pocketrag.config import load_settings
     from pocketrag.embedding import prepare
     from pocketrag.embedding import runtime as rt
@@ -162,7 +164,6 @@ def _token_scale_variant(scratch: Path) -> Path:
     """The int8 weights with one activation scale per token (builder v5), built into `scratch`."""
     import shutil
 
-    sys.path.insert(0, str(ROOT / "src"))
     from pocketrag.config import load_settings
     from pocketrag.embedding import prepare
     from pocketrag.embedding.builder import build_graph
@@ -232,7 +233,6 @@ def worker(engine: str, batch: int, passages_file: Path, vectors_out: Path) -> d
 
 def _st_model_folder(scratch: Path) -> Path:
     """The verified all-MiniLM folder pocketrag prepared, as a sentence-transformers folder."""
-    sys.path.insert(0, str(ROOT / "src"))
     from pocketrag.config import load_settings
     from pocketrag.embedding import prepare
 
@@ -260,7 +260,7 @@ def run_config(
 ) -> dict:
     python = BENCH_PYTHON if engine == "st" else Path(sys.executable)
     vectors = scratch / f"{engine}-{batch}-{round_}.npy"
-    cmd = [str(python), __file__, "--worker", engine, "--batch", str(batch)]
+    cmd = [str(python), "-m", __spec__.name, "--worker", engine, "--batch", str(batch)]
     cmd += ["--passages-file", str(passages_file), "--vectors", str(vectors)]
     done = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=3600)
     if done.returncode != 0:
@@ -318,7 +318,7 @@ def main() -> None:
         return
 
     if not BENCH_PYTHON.exists():
-        raise SystemExit(f"{BENCH_PYTHON} not found: run `bash bench/seed_env.sh` first")
+        raise SystemExit(f"{BENCH_PYTHON} not found: run `bash bench/compare/seed_env.sh` first")
     passages = make_passages(200 if args.quick else 1000)
     batches = (8,) if args.quick else BATCH_SIZES
     engines = [e for e in args.engines.split(",") if e]
@@ -326,7 +326,9 @@ def main() -> None:
         scratch = Path(tmp)
         passages_file = scratch / "passages.json"
         passages_file.write_text(json.dumps(passages))
-        env = {**os.environ}
+        # The seed interpreter finds this module (and only bench/, not pocketrag) through
+        # PYTHONPATH; pocketrag's own interpreter has pocketrag installed.
+        env = {**os.environ, "PYTHONPATH": str(ROOT)}
         env.setdefault("POCKETRAG_MODEL_DIR", str(ROOT / "pocketrag-data" / "models"))
         os.environ.setdefault("POCKETRAG_MODEL_DIR", env["POCKETRAG_MODEL_DIR"])
         env["BENCH_ST_MODEL"] = str(_st_model_folder(scratch))
@@ -357,7 +359,6 @@ def main() -> None:
                 r["cosine_vs_st"] = round(mean_cosine(r["vectors"], reference), 5)
             del r["vectors"]
 
-    sys.path.insert(0, str(ROOT / "src"))
     from pocketrag.config import load_settings
     from pocketrag.embedding import get_tokenizer
 

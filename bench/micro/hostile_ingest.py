@@ -1,6 +1,6 @@
 """Hostile files uploaded to a running server while clients ask questions (issue 12).
 
-    .venv/bin/python bench/hostile_ingest.py [--clients 5] [--scale 1.0] [--keep DIR]
+    .venv/bin/python -m bench.micro.hostile_ingest [--clients 5] [--scale 1.0] [--keep DIR]
 
 1. generates the hostile files of issue 12 at full size (tests/hostile_files.py; nothing is
    committed) and a few more: a PDF with a 1 GB FlateDecode stream, 300 MB of text
@@ -39,11 +39,15 @@ from pathlib import Path
 
 import httpx
 
-REPO = Path(__file__).resolve().parents[1]
-sys.path[:0] = [str(REPO / "tests"), str(REPO / "bench")]
-import hostile_files as hostile  # noqa: E402  (tests/hostile_files.py: the generators)
-from memsample import child_pids, tree_rss_kb  # noqa: E402
-from serve_load import free_port, status_kb  # noqa: E402
+# The generators the regression tests use, at full size. `tests` is a plain folder (no
+# __init__.py: pytest puts it on sys.path itself); run from the repository root with
+# `python -m`, it imports here as a namespace package.
+from tests import hostile_files as hostile
+
+from bench.common.memsample import child_pids, tree_rss_kb
+from bench.micro.serve_load import free_port, status_kb
+
+REPO = Path(__file__).resolve().parents[2]
 
 PYTHON = sys.executable
 os.environ.setdefault("POCKETRAG_MODEL_DIR", str(REPO / "pocketrag-data" / "models"))

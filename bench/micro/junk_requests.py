@@ -1,6 +1,6 @@
 """Junk requests against `pocketrag serve`: /metrics size and server memory before and after.
 
-    .venv/bin/python bench/junk_requests.py [--requests 20000] [--src /other/checkout/src]
+    .venv/bin/python -m bench.micro.junk_requests [--requests 20000] [--src /other/checkout/src]
 
 Issue 12, item 1: every invented HTTP method name used to become a Prometheus label value,
 so requests like `X<uuid> /health HTTP/1.1` grew /metrics and the process without bound.
@@ -25,7 +25,7 @@ import uuid
 
 import httpx
 
-from serve_load import free_port, status_kb
+from bench.micro.serve_load import free_port, status_kb
 
 BATCH = 500  # requests pipelined per connection
 

@@ -1,12 +1,16 @@
 """Loader and chunker costs: time and peak RSS (numbers in docs/BENCHMARKS.md, "Loaders").
 
-    flock /tmp/pocketrag-bench.lock .venv/bin/python bench/loaders_chunking.py
+    flock /tmp/pocketrag-bench.lock .venv/bin/python -m bench.micro.loaders_chunking
 
 Each case runs in its own fresh process so its peak RSS (VmHWM) is its own:
   files    load + chunk every file of ../shared/data/hr_manual_multiformat and pdf_messy
   scifact  chunk all 5,183 SciFact abstracts (title + text) with the real tokenizer
   nested   load 10 MB of nested <div><span> tags (the HTML loader's worst case)
   zipbomb  reject a DOCX whose zip claims 1 GB uncompressed
+
+It measures the loaders and the chunker themselves, in this process, so it imports
+pocketrag.loaders and pocketrag.embedding (the tokenizer) directly; the Pipeline would parse
+in its bounded worker process instead.
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ import time
 import zipfile
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 DATA = REPO.parent / "shared" / "data"
 CASES = ("files", "scifact", "nested", "zipbomb")
 
@@ -139,7 +143,10 @@ def main() -> None:
         return
     for case in CASES:
         proc = subprocess.run(
-            [sys.executable, __file__, "--case", case], capture_output=True, text=True, check=True
+            [sys.executable, "-m", __spec__.name, "--case", case],
+            capture_output=True,
+            text=True,
+            check=True,
         )
         print(f"{case}: {proc.stdout.strip().splitlines()[-1]}")
 

@@ -1,6 +1,6 @@
 """OCR of scanned PDF pages: seconds per page, peak RSS, character accuracy.
 
-    flock /tmp/pocketrag-bench.lock .venv/bin/python bench/ocr_scans.py [--pages 3]
+    flock /tmp/pocketrag-bench.lock .venv/bin/python -m bench.micro.ocr_scans [--pages 3]
 
 Results go to docs/BENCHMARKS.md ("OCR"). Every case runs in its own fresh process (peak RSS
 is that process's VmHWM, imports and model loads included):
@@ -15,6 +15,9 @@ is that process's VmHWM, imports and model loads included):
 - ingest: a text file, then the same scans, through Pipeline.ingest_paths (loader, chunker,
   embedder, SQLite: one process, as `pocketrag ingest` runs before the parse worker), so the
   embedding model is resident while the scan is read.
+
+`read` measures the OCR reader itself, so it imports pocketrag.loaders (ocr, pdf) directly;
+`ingest` goes through the Pipeline.
 """
 
 from __future__ import annotations
@@ -28,7 +31,7 @@ import tempfile
 import time
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 DATA = REPO.parent / "shared" / "data"
 MESSY = DATA / "pdf_messy"
 MANUAL = DATA / "hr_manual_multiformat" / "pdf" / "manual.pdf"
@@ -114,7 +117,7 @@ def child_ingest(path: Path, mode: str) -> dict[str, object]:
 
 def run_child(*args: str) -> dict[str, object]:
     out = subprocess.run(
-        [sys.executable, __file__, "--child", *args],
+        [sys.executable, "-m", __spec__.name, "--child", *args],
         check=True,
         capture_output=True,
         text=True,

@@ -1,6 +1,6 @@
 """pypdfium2 vs pypdf: text quality, speed and peak memory (docs/PDF_EXTRACTION.md).
 
-    flock /tmp/pocketrag-bench.lock .venv/bin/python bench/pdf_libraries.py [--repeat 3]
+    flock /tmp/pocketrag-bench.lock .venv/bin/python -m bench.micro.pdf_libraries [--repeat 3]
 
 Quality: each library's raw page text of the HR manual PDFs is compared with the same
 manual's Markdown source (../shared/data/hr_manual_multiformat): word recall (share of the
@@ -28,7 +28,7 @@ import unicodedata
 from collections import Counter
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 DATA = REPO.parent / "shared" / "data"
 HR = DATA / "hr_manual_multiformat"
 MESSY = DATA / "pdf_messy"
@@ -120,7 +120,8 @@ def main() -> None:
         proc = subprocess.run(
             [
                 sys.executable,
-                __file__,
+                "-m",
+                __spec__.name,
                 "--worker",
                 library,
                 "--out",

@@ -1,6 +1,6 @@
 """SciFact (or any BEIR folder) retrieval quality on PostgreSQL vs SQLite, same index.
 
-    flock /tmp/pocketrag-bench.lock .venv/bin/python bench/postgres_beir.py \
+    flock /tmp/pocketrag-bench.lock .venv/bin/python -m bench.micro.postgres_beir \
         [--folder ../shared/data/scifact] [--data-dir /tmp/pocketrag-beir] [--url ...]
 
 Builds (or reuses) the SQLite BEIR index exactly as `pocketrag eval beir` does, copies it
@@ -18,19 +18,22 @@ import shutil
 import tempfile
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-REPO = Path(__file__).resolve().parents[1]
+if TYPE_CHECKING:
+    from pocketrag.pipeline import Pipeline
+
+REPO = Path(__file__).resolve().parents[2]
 
 
-def score(store, settings, folder: Path, mode: str, split: str = "test") -> dict[str, object]:
+def score(pipeline: Pipeline, folder: Path, mode: str, split: str = "test") -> dict[str, object]:
+    """Every query of `split` through a Retriever over `pipeline`'s store."""
     from pocketrag.evaluation.beir import CHUNK_DEPTH, rank_documents, read_qrels, read_queries
     from pocketrag.evaluation.metrics import evaluate_run
-    from pocketrag.pipeline import Pipeline
     from pocketrag.retrieval import Retriever
 
     qrels = read_qrels(folder, split)
     queries = read_queries(folder)
-    pipeline = Pipeline(settings, store=store)
     cache: dict[str, object] = {}
 
     def embed(q: str):  # embed each query once, for both backends' fairness
@@ -40,7 +43,7 @@ def score(store, settings, folder: Path, mode: str, split: str = "test") -> dict
 
     for q in qrels:
         embed(queries[q])
-    retriever = Retriever(store, embed)
+    retriever = Retriever(pipeline.store, embed)
     run, times = {}, []
     for query_id in qrels:
         started = time.perf_counter()
@@ -66,8 +69,7 @@ def main() -> None:
     from pocketrag.cli.migrate import copy_index
     from pocketrag.config import load_settings
     from pocketrag.evaluation.beir import build_index
-    from pocketrag.store.postgres import PostgresStore
-    from pocketrag.store.sqlite import SQLiteStore
+    from pocketrag.pipeline import Pipeline
 
     settings = load_settings(data_dir=args.data_dir)
     path, seconds, cached = build_index(settings, args.folder)
@@ -82,15 +84,22 @@ def main() -> None:
         url = server.get_uri()
     results: dict[str, dict] = {}
     try:
-        with SQLiteStore(path, read_only=True) as sqlite, PostgresStore(url) as pg:
+        sqlite_settings = load_settings(data_dir=args.data_dir, index_path=path)
+        pg_settings = load_settings(data_dir=args.data_dir, database_url=url)
+        with (
+            Pipeline(sqlite_settings, read_only=True) as sqlite,
+            Pipeline(pg_settings) as pg,
+        ):
             started = time.perf_counter()
-            copied = copy_index(sqlite, pg)
+            # TODO(issue 15): needs Pipeline.copy_to(target: Pipeline) -> dict (what
+            # `pocketrag migrate` does); until then the CLI's copy_index on the two stores
+            copied = copy_index(sqlite.store, pg.store)
             print(f"migrated {copied} in {time.perf_counter() - started:.0f} s")
             for mode in args.modes:
-                results[f"sqlite/{mode}"] = score(sqlite, settings, args.folder, mode)
+                results[f"sqlite/{mode}"] = score(sqlite, args.folder, mode)
                 for ef in args.ef_search if mode != "bm25" else args.ef_search[:1]:
-                    pg.ef_search = ef
-                    results[f"postgres/{mode}/ef{ef}"] = score(pg, settings, args.folder, mode)
+                    pg.store.ef_search = ef
+                    results[f"postgres/{mode}/ef{ef}"] = score(pg, args.folder, mode)
                 print(json.dumps({k: v for k, v in results.items() if mode in k}, indent=1))
     finally:
         if root:

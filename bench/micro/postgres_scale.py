@@ -1,9 +1,9 @@
 """PostgreSQL + pgvector store at scale: load, HNSW build, search latency and recall.
 
-    flock /tmp/pocketrag-bench.lock .venv/bin/python bench/postgres_scale.py \
+    flock /tmp/pocketrag-bench.lock .venv/bin/python -m bench.micro.postgres_scale \
         --chunks 100000 [--url postgresql://...] [--reuse DIR] [--json]
 
-Same synthetic corpus and queries as bench/search_scale.py (SQLite), so the two tables
+Same synthetic corpus and queries as bench/micro/search_scale.py (SQLite), so the two tables
 compare directly: Zipf pseudo-word text (120 words a chunk, 20 chunks a document), random
 384-d unit vectors, 2-5 word queries. Without --url a private PostgreSQL is started with
 pgserver in a temporary directory (deleted afterwards); with --reuse DIR the server's data
@@ -17,6 +17,9 @@ real Retriever (query vectors pre-made, as in search_scale.py); dense recall@10 
 exact scan for several hnsw.ef_search values, both for random query vectors (the hardest
 case: no true near neighbour) and for perturbed stored vectors (a real question has one);
 table and index sizes. The machine may be shared: numbers are indicative.
+
+It measures the PostgreSQL store itself (bulk load, HNSW build, ef_search), so it imports
+pocketrag.store.postgres directly rather than going through the Pipeline.
 """
 
 from __future__ import annotations
@@ -31,8 +34,7 @@ from pathlib import Path
 
 import numpy as np
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from search_scale import (  # same corpus and queries as the SQLite benchmark
+from bench.micro.search_scale import (  # same corpus and queries as the SQLite benchmark
     CHUNKS_PER_DOC,
     DIM,
     VOCAB,
@@ -75,6 +77,7 @@ def timed(fn, items) -> dict[str, float]:
 def exact_ids(store, vector: np.ndarray, k: int) -> list[int]:
     from pocketrag.store.postgres import vector_literal
 
+    # TODO(issue 15): needs Store.dense_search(vector, k, *, exact=True) (a scan, no HNSW)
     with store._conn() as conn:
         rows = conn.execute(
             "SELECT id FROM chunks ORDER BY (embedding <=> %s::vector) + 0 LIMIT %s",
@@ -101,6 +104,7 @@ def bm25_exactness(store, texts: list[str]) -> dict[str, dict[str, float]]:
     for k in (5, 100):
         same, recall = 0, 0.0
         for text in texts:
+            # TODO(issue 15): needs Store.lexical_search(query, k, *, exhaustive=True)
             with store._conn() as conn:
                 pruned = postgres_bm25.search(conn, text, k, "", {})
                 full = postgres_bm25.search(conn, text, k, "", {}, exhaustive=True)
@@ -172,9 +176,16 @@ def run(url: str, n_chunks: int, n_queries: int) -> dict[str, object]:
     out["ef_search"] = store.ef_search
     ef_rows = {}
     rng = np.random.default_rng(3)
-    with store._conn() as conn:
-        ids = [r[0] for r in conn.execute("SELECT id FROM chunks ORDER BY random() LIMIT 50")]
-    stored = np.stack(list(store.get_vectors(ids).values()))
+    # 50 stored vectors: one random chunk of each of 50 random documents (all documents
+    # hold CHUNKS_PER_DOC chunks, so this is a uniform sample of chunks)
+    documents = store.list_documents()
+    picked = rng.choice(len(documents), size=min(50, len(documents)), replace=False)
+    stored = np.stack(
+        [
+            pairs[int(rng.integers(len(pairs)))][1]
+            for pairs in (store.iter_chunks(documents[int(i)].id) for i in picked)
+        ]
+    )
     near = stored + 0.5 * rng.standard_normal(stored.shape).astype(np.float32) / np.sqrt(DIM)
     near /= np.linalg.norm(near, axis=1, keepdims=True)
     truth_random = [set(exact_ids(store, v, 10)) for v in vectors[:50]]
@@ -188,8 +199,10 @@ def run(url: str, n_chunks: int, n_queries: int) -> dict[str, object]:
         }
         print(json.dumps({ef: ef_rows[ef]}), file=sys.stderr, flush=True)
     out["by_ef_search"] = ef_rows
+    out["chunks"] = store.counts()["chunks"]
+    # TODO(issue 15): needs Store.storage_sizes() -> dict[str, int] (bytes: chunks table,
+    # HNSW index, GIN index, lexemes, whole database); PostgreSQL-only today
     with store._conn() as conn:
-        out["chunks"] = conn.execute("SELECT count(*) FROM chunks").fetchone()[0]
         sizes = conn.execute(
             "SELECT pg_total_relation_size('chunks'), pg_relation_size('chunks_embedding_hnsw'),"
             " pg_relation_size('chunk_terms_tsv_gin'), pg_total_relation_size('lexemes'),"

@@ -1,6 +1,6 @@
 """Replication's memory cost: pocketrag's serving process and Litestream's, side by side.
 
-    flock /tmp/pocketrag-bench.lock .venv/bin/python bench/replication_memory.py [--asks 200]
+    flock /tmp/pocketrag-bench.lock .venv/bin/python -m bench.micro.replication_memory [--asks 200]
 
 Three runs on the same machine, each a fresh data dir and (for the last two) a fresh bucket
 on a moto S3 server on loopback:
@@ -36,14 +36,17 @@ from pathlib import Path
 
 import httpx
 
-REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO / "tests"))
-os.environ.setdefault("POCKETRAG_MODEL_DIR", str(REPO / "pocketrag-data" / "models"))
+# The replication tests' moto S3 server on loopback. `tests` is a plain folder (no
+# __init__.py: pytest puts it on sys.path itself); run from the repository root with
+# `python -m`, it imports here as a namespace package.
+from tests.s3_server import KEY_ID, SECRET, _start_moto
 
-from live_server import free_port  # noqa: E402
-from pocketrag.config import load_settings  # noqa: E402
-from pocketrag.replication import ReplicaTarget, child_env, write_config  # noqa: E402
-from s3_server import KEY_ID, SECRET, _start_moto  # noqa: E402
+from bench.micro.serve_load import free_port
+from pocketrag.config import load_settings
+from pocketrag.replication import ReplicaTarget, child_env, write_config
+
+REPO = Path(__file__).resolve().parents[2]
+os.environ.setdefault("POCKETRAG_MODEL_DIR", str(REPO / "pocketrag-data" / "models"))
 
 SAMPLES = REPO / "samples" / "handbook"
 

@@ -1,6 +1,6 @@
 """Search latency and memory of the SQLite index at 10k and 100k chunks.
 
-    .venv/bin/python bench/search_scale.py --sizes 10000 100000 [--out DIR] [--json]
+    .venv/bin/python -m bench.micro.search_scale --sizes 10000 100000 [--out DIR] [--json]
 
 For each size: builds a synthetic index (text drawn from a Zipf-distributed pseudo-word
 vocabulary so FTS5 has realistic posting lists; random 384-d unit vectors, 20 chunks per
@@ -9,6 +9,9 @@ peak RSS, then searches it from a fresh child process: the real embedding model 
 and its query-embedding time reported separately; bm25, dense and hybrid latency are timed
 on pre-embedded queries; RSS is read after the searches. Wrap in
 `flock /tmp/pocketrag-bench.lock` on a shared machine.
+
+It measures the SQLite store and the query embedder themselves (their memory included), so
+it imports pocketrag.store.sqlite and pocketrag.embedding directly, not the Pipeline.
 """
 
 from __future__ import annotations
@@ -151,7 +154,7 @@ def search(path: Path, n_queries: int) -> dict[str, object]:
 
 def child(args: list[str]) -> dict:
     result = subprocess.run(
-        [sys.executable, __file__, *args], check=True, capture_output=True, text=True
+        [sys.executable, "-m", __spec__.name, *args], check=True, capture_output=True, text=True
     )
     return json.loads(result.stdout.strip().splitlines()[-1])
 

@@ -1,9 +1,10 @@
 """Serving under load: peak RSS, latency and errors of one `pocketrag serve` process.
 
-    .venv/bin/python bench/serve_load.py [--index sample|100k|both] [--clients 20] [--asks 500]
+    .venv/bin/python -m bench.micro.serve_load [--index sample|100k|both] [--clients 20] \
+        [--asks 500]
 
 For each index (the sample handbook, ingested with the real CLI; and a synthetic 100k-chunk
-index built by bench/search_scale.py), this script:
+index built by bench/micro/search_scale.py), this script:
 
 1. starts `python -m pocketrag serve` as a child process and times start -> first 200 from
    /health ("start to healthy");
@@ -37,7 +38,7 @@ from pathlib import Path
 
 import httpx
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 PYTHON = sys.executable
 # One prepared model for every run (as `make demo` and the tests use).
 os.environ.setdefault("POCKETRAG_MODEL_DIR", str(REPO / "pocketrag-data" / "models"))
@@ -89,12 +90,11 @@ def sample_index(root: Path) -> Path:
 
 
 def synthetic_index(root: Path, n_chunks: int = 100_000) -> Path:
-    """The synthetic index of bench/search_scale.py (same file name, so one build serves
+    """The synthetic index of bench/micro/search_scale.py (same file name, so one build serves
     both benchmarks); built here if missing."""
     target = root / f"synthetic-{n_chunks}.sqlite3"
     if not target.exists():
-        sys.path.insert(0, str(REPO / "bench"))
-        from search_scale import build  # the store engineer's synthetic index builder
+        from bench.micro.search_scale import build  # the synthetic index builder
 
         build(target, n_chunks)
     return target
