@@ -36,12 +36,7 @@ from pathlib import Path
 
 import httpx
 
-# The replication tests' moto S3 server on loopback. `tests` is a plain folder (no
-# __init__.py: pytest puts it on sys.path itself); run from the repository root with
-# `python -m`, it imports here as a namespace package.
-from tests.s3_server import KEY_ID, SECRET, _start_moto
-
-from bench.micro.serve_load import free_port
+from bench.common.s3 import KEY_ID, SECRET, free_port, start_moto
 from pocketrag.config import load_settings
 from pocketrag.replication import ReplicaTarget, child_env, write_config
 
@@ -216,7 +211,7 @@ def main() -> None:
     shutil.rmtree(args.work, ignore_errors=True)
     args.work.mkdir(parents=True)
     imports = client_import_mb()
-    moto, endpoint = _start_moto({})
+    moto, endpoint = start_moto()
     try:
         files = sorted(p for p in SAMPLES.iterdir() if p.suffix != ".jsonl")
         files = files[: args.files or None]
