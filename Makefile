@@ -58,7 +58,7 @@ format: $(DEV)
 # A quick side-by-side benchmark (minutes); see docs/BENCHMARKS.md for the full one.
 bench: $(DEV)
 	$(BIN)/pip install --quiet -e '.[bench]'
-	$(BIN)/python bench/compare.py --quick
+	$(BIN)/python -m bench.compare --quick
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache build *.egg-info src/*.egg-info

@@ -1,6 +1,6 @@
 """Hostile files, generated on demand (nothing large is committed): the attacks of issue 12.
 
-Shared by the regression tests (small sizes, small limits) and bench/hostile_ingest.py (the
+Shared by the regression tests (small sizes, small limits) and bench/micro/hostile_ingest.py (the
 full sizes of the issue). Every function writes one file and returns its path; `scale`
 multiplies the payload so a test can hit a limit in well under a second.
 """
