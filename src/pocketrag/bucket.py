@@ -2,7 +2,7 @@
 
 `BucketFiles` talks to the bucket with the `minio` client. Among the well-kept S3 clients
 it costs least (import + client, beside the app's own imports, measured by
-bench/replication_memory.py: minio +6.5 MB, obstore +6.5-9.4 MB and a Rust runtime, boto3
+bench/micro/replication_memory.py: minio +6.5 MB, obstore +6.5-9.4 MB and a Rust runtime, boto3
 +24 MB), but in the serving process even that would spend the margin of its 160 MB budget
 (measured: +7.9 MB with the client in the server). So the server uses `BucketProcess`: the
 same calls, each run by `python -m pocketrag.bucket OP ...` in a short-lived helper process
