@@ -9,7 +9,7 @@ so the package imports below resolve without touching sys.path:
 - bench.calibrate: scripts that fit a constant pocketrag ships, calling its public functions;
 - bench.common: what several of them share (the memory sampler).
 
-bench/answer_quality.py and bench/answerability_fit.py (the answer-quality sets in
-bench/answers/) still run as plain scripts: `python bench/answer_quality.py`.
+bench/answer_quality.py (the answer-quality sets in bench/answers/) runs as a plain script
+or as `python -m bench.answer_quality`; bench.calibrate.answerability_fit reads the same sets.
 Results and results-derived docs: docs/BENCHMARKS.md.
 """

@@ -21,7 +21,7 @@ same on any corpus (DESIGN decision 7).
 
 Weights and thresholds were fitted on two tuning corpora (samples/handbook and
 samples/larkfield) and are reported on corpora held out from that fit (docs/BENCHMARKS.md
-"Answers", bench/answer_quality.py, bench/answerability_fit.py).
+"Answers", bench/answer_quality.py, bench/calibrate/answerability_fit.py).
 """
 
 from __future__ import annotations

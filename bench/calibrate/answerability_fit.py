@@ -11,7 +11,7 @@ question with the shipped Pipeline (no LLM) and reads the signals the answer was
 
 Fit thresholds on tuning corpora only and report the held-out ones (bench/answers/README.md).
 
-    .venv/bin/python bench/answerability_fit.py --corpus larkfield --corpus handbook \\
+    .venv/bin/python -m bench.calibrate.answerability_fit --corpus larkfield --corpus handbook \\
         [--refusal 0.5 0.55 0.6] [--confident 0.75 0.8 0.85]
 """
 
@@ -23,7 +23,7 @@ from pathlib import Path
 
 import numpy as np
 
-from answer_quality import corpus_spec
+from bench.answer_quality import corpus_spec
 from pocketrag.config import load_settings
 from pocketrag.evaluation.qa import load_questions
 from pocketrag.pipeline import Pipeline
