@@ -26,8 +26,8 @@ MODES: tuple[str, ...] = ("bm25", "dense", "hybrid")
 
 # Tuned on SciFact train (bench/calibrate/tune_retrieval.py); see docs/BENCHMARKS.md
 # "Retrieval". The train landscape is flat (many settings within 0.001 nDCG@10); its best
-# settings all use a small k, which keeps one retriever's confident top hit from being buried under documents
-# both retrievers rank in the middle.
+# settings all use a small k, which keeps one retriever's confident top hit from being
+# buried under documents both retrievers rank in the middle.
 DEFAULT_BM25_TOP_N = 100
 DEFAULT_DENSE_TOP_N = 200
 DEFAULT_RRF_K = 10
