@@ -34,12 +34,8 @@ import numpy as np
 
 from pocketrag.config import Settings
 from pocketrag.documents import Hit
-from pocketrag.generation.extractive import (
-    CONTEXT_WEIGHT,
-    Ranked,
-    content_words,
-    lexical_overlap,
-)
+from pocketrag.generation.extractive import CONTEXT_WEIGHT, Ranked
+from pocketrag.generation.wording import content_words, lexical_overlap
 from pocketrag.store.base import TermStats
 
 COVERAGE_WEIGHT = 0.5

@@ -11,9 +11,9 @@ import logging
 import re
 from collections.abc import Iterable, Sequence
 
-from pocketrag.generation.extractive import content_words
 from pocketrag.generation.llm import LLMClient, LLMError
 from pocketrag.generation.prompts import build_condense_prompt
+from pocketrag.generation.wording import content_words
 
 log = logging.getLogger("pocketrag.condense")
 

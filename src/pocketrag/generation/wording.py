@@ -1,0 +1,135 @@
+"""What the words of a question and of a passage say, without a model: content words,
+overlap, and what a question asks for (a number, a name) and whether a passage states one.
+Shared by the extractive answer, answerability and the follow-up heuristic."""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+_STOP = frozenset(
+    """a an and are as at be by can do does for from get got has have how i if in is it its
+    me my of on or our should so than that the their them there they this to up us was we
+    what when where which who why will with would you your yours about any am did had into
+    may must not no per tell know want need please much many ve ll re im don doesn isn
+    aren didn won can't i'm i've""".split()  # noqa: SIM905
+)
+_TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
+
+
+def content_word_list(text: str) -> list[str]:
+    """Lower-cased words minus stop words, with a crude plural strip (days -> day), in order."""
+    words = []
+    for w in _TOKEN.findall(text.lower()):
+        if w in _STOP or (len(w) < 2 and not w.isdigit()):
+            continue
+        plural = len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is"))
+        words.append(w[:-1] if plural else w)
+    return words
+
+
+def content_words(text: str) -> set[str]:
+    return set(content_word_list(text))
+
+
+def focus_overlap(focus: str, text: str) -> float:
+    """How much of a follow-up's own wording the text has: its words and its word pairs
+    ("part-time" must not match "full-time" just because both say "time")."""
+    words = content_word_list(focus)
+    if not words:
+        return 0.0
+    theirs = content_word_list(text)
+    single = len(set(words) & set(theirs)) / len(set(words))
+    pairs = set(pairwise(words))
+    if not pairs:
+        return single
+    their_pairs = set(pairwise(theirs))
+    return (single + len(pairs & their_pairs) / len(pairs)) / 2
+
+
+def lexical_overlap(question_words: set[str], text: str) -> float:
+    """Share of the question's content words found in the text (0..1)."""
+    if not question_words:
+        return 0.0
+    return len(question_words & content_words(text)) / len(question_words)
+
+
+# Questions that ask for a quantity, a time or a rate: a unit stating a number beats
+# on-topic prose that lacks one ("How much is the stipend?" -> the sentence with GBP 300).
+_WANTS_NUMBER = re.compile(
+    r"\b(how (much|many|long|often|soon|far|early|late)|what (percentage|proportion)|"
+    r"(rate|amount|limit|maximum|minimum|cost|price|allowance|stipend|fee|budget|salary|"
+    r"deadline|notice period|number)\b|when\b|what (time|date|day))",
+    re.IGNORECASE,
+)
+_NUMBER = re.compile(
+    r"\d|£|\$|€|\b(one|two|three|four|five|six|seven|eight|nine|ten|twelve|half|"
+    r"monday|tuesday|wednesday|thursday|friday|january|february|march|april|may|june|july|"
+    r"august|september|october|november|december)\b",
+    re.IGNORECASE,
+)
+
+
+# Questions that ask for a person, role, tool or organisation: a unit naming one (a
+# capitalised word that is not the question's own) beats prose about the subject that
+# names nobody ("Who is the Designated Officer?" -> "Priya Raman", not the officer's duties).
+_WANTS_NAME = re.compile(
+    r"^\s*(who|whom|whose)\b|\bwho (do|should|can|must|will|is|are|approves|decides)\b|"
+    r"\b(which|what) (tool|tools|service|app|application|software|system|platform|provider|"
+    r"vendor|company|firm|person|role|team|department|body|agency|account|program|programme)\b",
+    re.IGNORECASE,
+)
+# A name: two or more capitalised words ("Priya Raman", "Finance Director"), or one after
+# a lower-case word ("keep them in Passpack"); a capitalised word at the start of a
+# sentence, line or table cell ("Full pay: 2 weeks") is no name.
+_NAME = re.compile(r"\b[A-Z][\w&'-]*(?:[ \t]+[A-Z][\w&'-]*)+|(?<=[a-z,] )[A-Z][\w&'-]*")
+
+
+def wants_name(question: str) -> bool:
+    return bool(_WANTS_NAME.search(question))
+
+
+def names_other_than(text: str, question_words: set[str]) -> bool:
+    """Whether the text names something (see _NAME) the question does not name."""
+    for match in _NAME.finditer(text):
+        words = content_words(match.group(0))
+        if words - question_words:
+            return True
+    return False
+
+
+def wants_number(question: str) -> bool:
+    return bool(_WANTS_NUMBER.search(question))
+
+
+def states_number(text: str) -> bool:
+    return bool(_NUMBER.search(text))
+
+
+_NUMBER_WORDS = {
+    w: str(n)
+    for n, w in enumerate(
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+        ]
+    )
+}
+
+
+def numbers_in(text: str) -> set[str]:
+    """The figures a text states, "two" and "2" alike."""
+    found = {m.replace(",", "") for m in re.findall(r"\d[\d,.]*\d|\d", text)}
+    found |= {_NUMBER_WORDS[w] for w in _TOKEN.findall(text.lower()) if w in _NUMBER_WORDS}
+    return found
