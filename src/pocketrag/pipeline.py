@@ -48,11 +48,20 @@ if TYPE_CHECKING:
     from pocketrag.store.base import Store
 
 __all__ = [
-    "CHUNKING_META_KEY", "MODEL_META_KEY", "MODES", "Document", "DocumentInfo", "FileResult",
-    "Hit", "IngestReport", "Pipeline", "PocketragError", "ProgressCallback", "QuestionError",
-    "SearchResult", "UploadResult", "check_index_chunking", "check_index_model",
+    "CHUNKING_META_KEY", "MODEL_META_KEY", "MODES", "Answer", "Document", "DocumentInfo",
+    "FileResult", "Hit", "IngestReport", "Pipeline", "PocketragError", "ProgressCallback",
+    "QuestionError", "SearchResult", "UploadResult", "check_index_chunking", "check_index_model",
     "chunking_identity", "content_words", "llm_status", "sha256_file", "supported_suffixes",
 ]  # fmt: skip
+
+
+def __getattr__(name: str) -> Any:
+    if name == "Answer":  # generation.answerer loads the LLM client: only when asked for
+        from pocketrag.generation.answerer import Answer
+
+        return Answer
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 # Extra hits fetched so that k remain after near-duplicates collapse (retrieval.py).
 DUPLICATE_HEADROOM = 3
