@@ -1,14 +1,16 @@
-"""The one entry point the CLI, the API and the evaluation harness share.
+"""The one door the CLI, the API and the evaluation harness go through.
 
-Everything heavy is opened lazily: `search(mode="bm25")` never loads the embedding model,
-and a process that only lists documents never touches ONNX Runtime. Nothing here knows
-about HTTP or terminals.
+api/ translates HTTP to these methods, cli/ translates argv, evaluation/ scores them;
+none of them opens a store, an embedder, a loader or the answerer itself (the import
+contract, tests/test_import_contract.py). Everything heavy is opened lazily:
+`search(mode="bm25")` never loads the embedding model, and a process that only lists
+documents never touches ONNX Runtime. Nothing here knows about HTTP or terminals. The
+types callers need (Hit, IngestReport, errors, ...) are re-exported here.
 """
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -16,100 +18,57 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from pocketrag.config import Settings, load_settings
-from pocketrag.documents import (
-    Chunk,
-    Document,
-    Hit,
-    IndexChunkingMismatchError,
-    IndexModelMismatchError,
-    PocketragError,
+from pocketrag.documents import Chunk, Document, DocumentInfo, Hit, PocketragError
+from pocketrag.generation.wording import content_words
+from pocketrag.generation.guardrails import QuestionError
+from pocketrag.index_meta import (
+    CHUNKING_META_KEY,
+    MODEL_META_KEY,
+    check_index_chunking,
+    check_index_model,
+    chunking_identity,
 )
-from pocketrag.ingest import Ingestor, IngestReport, ProgressCallback, supported_suffixes
-from pocketrag.retrieval import Retriever, collapse_duplicates
+from pocketrag.ingest import (
+    FileResult,
+    Ingestor,
+    IngestReport,
+    ProgressCallback,
+    sha256_file,
+    supported_suffixes,
+)
+from pocketrag.query_vectors import QueryVectors, SearchResult
+from pocketrag.retrieval import MODES, Retriever, collapse_duplicates
 from pocketrag.store import open_store
+from pocketrag.upload_ingest import UploadResult
 
 if TYPE_CHECKING:
+    from pocketrag.generation.answerer import Answer
     from pocketrag.parse_worker import ParseWorker
+    from pocketrag.questions import QuestionLog, QuestionReport
     from pocketrag.store.base import Store
 
-MODEL_META_KEY = "embedding_model"
-CHUNKING_META_KEY = "chunking"
+__all__ = [
+    "CHUNKING_META_KEY", "MODEL_META_KEY", "MODES", "Answer", "Document", "DocumentInfo",
+    "FileResult", "Hit", "IngestReport", "Pipeline", "PocketragError", "ProgressCallback",
+    "QuestionError", "SearchResult", "UploadResult", "check_index_chunking", "check_index_model",
+    "chunking_identity", "content_words", "llm_status", "sha256_file", "supported_suffixes",
+]  # fmt: skip
+
+
+def __getattr__(name: str) -> Any:
+    if name == "Answer":  # generation.answerer loads the LLM client: only when asked for
+        from pocketrag.generation.answerer import Answer
+
+        return Answer
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 # Extra hits fetched so that k remain after near-duplicates collapse (retrieval.py).
 DUPLICATE_HEADROOM = 3
 
 
-def check_index_model(store: Any, identity: str) -> None:
-    """Refuse to mix vectors of two embedding models in one index.
-
-    Vectors of different models (even of the same dimension, e.g. all-MiniLM-L6-v2 and
-    bge-small) live in unrelated spaces: comparing them returns confident nonsense, not an
-    error. The index records the model that made its vectors; an empty index, or one from
-    before this record existed, adopts the configured model.
-    """
-    recorded = _adopt_or_get(store, MODEL_META_KEY, identity)
-    if recorded == identity:
-        return
-    raise IndexModelMismatchError(
-        f"This index was built with the embedding model {recorded}, but the configured "
-        f"model is {identity}; their vectors cannot be compared. Point POCKETRAG_MODEL_PATH "
-        "back at the model the index was built with, or ingest the documents again into a "
-        "new index (another POCKETRAG_DATA_DIR or database)."
-    )
-
-
-def chunking_identity(settings: Settings) -> str:
-    return json.dumps(
-        {
-            "chunk_tokens": settings.chunk_tokens,
-            "chunk_overlap_sentences": settings.chunk_overlap_sentences,
-        },
-        sort_keys=True,
-    )
-
-
-def check_index_chunking(store: Any, settings: Settings) -> None:
-    """Refuse to ingest with other chunker settings than the index's chunks were cut with.
-
-    Chunks of 200 and of 400 tokens side by side rank unevenly (longer chunks match more
-    words) and a re-ingest would not touch unchanged files, so the index would silently hold
-    two schemes. Recorded at the first ingest; an index from before this record adopts the
-    configured settings.
-    """
-    identity = chunking_identity(settings)
-    recorded = _adopt_or_get(store, CHUNKING_META_KEY, identity)
-    if recorded == identity:
-        return
-    try:
-        old = json.loads(recorded)
-        was = f"{old['chunk_tokens']} tokens, {old['chunk_overlap_sentences']} overlap sentences"
-    except (ValueError, KeyError, TypeError):
-        was = recorded
-    raise IndexChunkingMismatchError(
-        f"This index was built with chunks of {was}, but the configured chunker makes "
-        f"{settings.chunk_tokens} tokens, {settings.chunk_overlap_sentences} overlap sentences; "
-        "one index does not mix them. Set POCKETRAG_CHUNK_TOKENS and "
-        "POCKETRAG_CHUNK_OVERLAP_SENTENCES back to the index's values, or ingest the documents "
-        "again into a new index (another POCKETRAG_DATA_DIR or database)."
-    )
-
-
-def _adopt_or_get(store: Any, key: str, value: str) -> str:
-    """The index's recorded value for key; an empty index, or one from before the record
-    existed, records (adopts) `value` and returns it."""
-    recorded = store.get_meta(key)
-    if recorded == value:
-        return value
-    if recorded is None or store.counts()["chunks"] == 0:
-        if not store.read_only:
-            store.set_meta(key, value)
-        return value
-    return recorded
-
-
 class Pipeline:
-    """Ingest and search over one index (and, via the generation module, answer)."""
+    """Ingest, documents, search and answers over one index."""
 
     def __init__(
         self,
@@ -118,13 +77,29 @@ class Pipeline:
         store: Store | None = None,
         embedder: Any | None = None,
         read_only: bool | None = None,
+        retriever_options: dict[str, Any] | None = None,
     ) -> None:
+        """`retriever_options`: Retriever keywords (bm25_top_n, dense_top_n, rrf_k,
+        weights) when tuning or evaluating other settings than the shipped ones."""
         self.settings = settings or load_settings()
         self._read_only = self.settings.read_only if read_only is None else read_only
+        self._retriever_options = dict(retriever_options or {})
         if store is not None:
             self.__dict__["store"] = store
         if embedder is not None:
             self.__dict__["embedder"] = embedder
+
+    @classmethod
+    def for_index_file(
+        cls, settings: Settings, path: Path, *, vector_type: str | None = None, **options: Any
+    ) -> Pipeline:
+        """A pipeline over the SQLite index at `path` rather than the configured one (the
+        BEIR harness keeps one per corpus); `vector_type` for a new file ("int8")."""
+        from pocketrag.store.sqlite import SQLiteStore
+
+        typed = {"vector_type": vector_type} if vector_type else {}
+        store = SQLiteStore(path, read_only=bool(options.get("read_only")), **typed)
+        return cls(settings, store=store, **options)
 
     # --- lazily opened parts ------------------------------------------------------------
 
@@ -154,7 +129,7 @@ class Pipeline:
 
     @cached_property
     def retriever(self) -> Retriever:
-        return Retriever(self.store, self.embed_query)
+        return Retriever(self.store, self.embed_query, **self._retriever_options)
 
     @cached_property
     def ingestor(self) -> Ingestor:
@@ -177,14 +152,25 @@ class Pipeline:
         tokenizer_path = prepare(self.settings).tokenizer_path
         return ParseWorker(ParseLimits.from_settings(self.settings, tokenizer_path))
 
+    @cached_property
+    def _query_vectors(self) -> QueryVectors:
+        return QueryVectors(lambda texts: self.embedder.embed(texts))
+
     def parse(self, path: Path, password: str | None = None) -> tuple[Document, list[Chunk]]:
         """Load and chunk one file in the parse worker; LoaderError says why it failed."""
         return self.parser.parse(path, password)
 
     def embed_query(self, query: str) -> np.ndarray:
-        return self.embedder.embed([query])[0]
+        return self._query_vectors.get(query)
 
     # --- ingest -------------------------------------------------------------------------
+
+    def _writable(self) -> None:
+        if self.store.read_only:
+            raise PocketragError(
+                "The index is open read-only; it cannot be changed. "
+                "Unset POCKETRAG_READ_ONLY (or open it writable) to ingest."
+            )
 
     def ingest_paths(
         self,
@@ -200,11 +186,7 @@ class Pipeline:
         unless `keep_missing` (pocketrag.folder_sync). Raises PocketragError only for usage
         errors (a path that does not exist, an index opened read-only); a file that cannot be
         ingested is reported, not raised."""
-        if self.store.read_only:
-            raise PocketragError(
-                "The index is open read-only; it cannot be changed. "
-                "Unset POCKETRAG_READ_ONLY (or open it writable) to ingest."
-            )
+        self._writable()
         self.parser.start()  # its imports overlap with loading the model (self.ingestor)
         report = self.ingestor.ingest_paths(
             paths, collection=collection, password=password, on_progress=on_progress
@@ -215,6 +197,61 @@ class Pipeline:
             folders = [Path(p) for p in paths if Path(p).is_dir()]
             sync_folders(self.store, report, folders, collection, keep_missing=keep_missing)
         return report
+
+    def ingest_upload(
+        self,
+        path: Path,
+        filename: str,
+        *,
+        collection: str = "default",
+        replace: bool = False,
+        on_progress: Callable[..., None] = lambda **_: None,
+        on_named: Callable[[str], None] | None = None,
+    ) -> UploadResult:
+        """One uploaded file, stored under `filename` ("policy (2).pdf" beside a different
+        file of that name unless `replace`); see pocketrag.upload_ingest."""
+        from pocketrag.upload_ingest import ingest_upload
+
+        return ingest_upload(
+            self, path, filename, collection=collection, replace=replace,
+            on_progress=on_progress, on_named=on_named,
+        )  # fmt: skip
+
+    def add_document(
+        self, document: Document, *, sha256: str, collection: str = "default"
+    ) -> tuple[str, str, int]:
+        """Chunk, embed and store an already loaded document: (status, id, chunks)."""
+        return self.ingestor.add_document(document, sha256=sha256, collection=collection)
+
+    def keep_originals(self, report: IngestReport) -> None:
+        """Copy the files of an ingest beside the index (pocketrag.originals)."""
+        from pocketrag.originals import keep_ingested
+
+        keep_ingested(self.store, report, self.settings)
+
+    # --- documents ----------------------------------------------------------------------
+
+    def list_documents(self, collection: str | None = None) -> list[DocumentInfo]:
+        return self.store.list_documents(collection)
+
+    def get_document(self, document_id: str) -> DocumentInfo | None:
+        return self.store.get_document(document_id)
+
+    def delete_document(self, id_or_source: str, collection: str | None = None) -> int:
+        """Delete by id or by source (in `collection`, or any); how many were deleted."""
+        return self.store.delete_document(id_or_source, collection)
+
+    def section_headings(self, collection: str | None = None) -> list[tuple]:
+        return self.store.section_headings(collection)
+
+    def counts(self) -> dict[str, int]:
+        return self.store.counts()
+
+    def get_meta(self, key: str) -> str | None:
+        return self.store.get_meta(key)  # type: ignore[attr-defined]
+
+    def set_meta(self, key: str, value: str) -> None:
+        self.store.set_meta(key, value)  # type: ignore[attr-defined]
 
     # --- search -------------------------------------------------------------------------
 
@@ -235,14 +272,29 @@ class Pipeline:
         )
         return collapse_duplicates(hits)[:k]
 
+    def search_with_vector(self, query: str, **options: Any) -> SearchResult:
+        """`search`, and the query's vector it was made with (embedded once: an ask reuses
+        it for answerability)."""
+        hits = self.search(query, **options)
+        embedded = options.get("mode", "hybrid") != "bm25" and query.strip()
+        return SearchResult(hits, self.embed_query(query.strip()) if embedded else None)
+
+    def retrieve(
+        self, query: str, k: int, mode: str = "hybrid", collection: str | None = None
+    ) -> list[Hit]:
+        """The retriever's ranked chunks as they are, duplicates not collapsed: what
+        retrieval metrics score (evaluation/beir.py)."""
+        return self.retriever.run(query, k, mode, collection=collection)
+
     # --- answering (pocketrag.generation.answerer does the work) ------------------------
 
     @cached_property
     def answerer(self) -> Any:
-        """One per pipeline: it holds the LLM client, whose circuit breaker must persist."""
+        """One per pipeline: it holds the LLM client, whose circuit breaker must persist.
+        Its question vector comes from the search's (see QueryVectors)."""
         from pocketrag.generation.answerer import Answerer
 
-        return Answerer(self.settings, self.search, lambda: self.embedder, lambda: self.store)
+        return Answerer(self.settings, self.search, lambda: self._query_vectors, lambda: self.store)
 
     def ask(
         self,
@@ -252,18 +304,13 @@ class Pipeline:
         collection: str | None = None,
         use_llm: bool = True,
         document_ids: Sequence[str] | None = None,
-    ) -> Any:
-        """An Answer (see generation.answerer): cited LLM or extractive answer, or refusal.
-        k defaults to POCKETRAG_TOP_K. Raises QuestionError (a PocketragError) for an empty,
-        garbage or too-long question."""
+    ) -> Answer:
+        """A cited LLM or extractive answer, or a refusal. k defaults to POCKETRAG_TOP_K.
+        Raises QuestionError (a PocketragError) for an empty, garbage or too-long question."""
         return self.answerer.ask(
-            question,
-            history,
-            k=k,
-            collection=collection,
-            use_llm=use_llm,
+            question, history, k=k, collection=collection, use_llm=use_llm,
             document_ids=document_ids,
-        )
+        )  # fmt: skip
 
     def ask_stream(
         self,
@@ -276,13 +323,49 @@ class Pipeline:
     ) -> Iterator[dict[str, Any]]:
         """Events: token..., [notice], citations, done (with the Answer); see answerer.py."""
         return self.answerer.ask_stream(
-            question,
-            history,
-            k=k,
-            collection=collection,
-            use_llm=use_llm,
+            question, history, k=k, collection=collection, use_llm=use_llm,
             document_ids=document_ids,
+        )  # fmt: skip
+
+    @cached_property
+    def questions(self) -> QuestionLog:
+        """The questions log in this index, as configured (POCKETRAG_QUESTION_LOG*)."""
+        from pocketrag.questions import QuestionLog
+
+        return QuestionLog(
+            lambda: self.store,
+            enabled=self.settings.question_log,
+            retention_days=self.settings.question_log_days,
         )
+
+    def question_report(self, days: float, limit: int) -> QuestionReport:
+        """The log's report whatever the settings say (reading it never prunes it)."""
+        from pocketrag.questions import QuestionLog
+
+        return QuestionLog(lambda: self.store, enabled=True, retention_days=0).report(days, limit)
+
+    # --- status -------------------------------------------------------------------------
+
+    def open_index(self) -> None:
+        """Open the index now (it opens on first use): an index that cannot be opened
+        raises here, with the store's own error."""
+        ensure_open = getattr(self.store, "ensure_open", None)  # a lazily opening wrapper
+        if callable(ensure_open):
+            ensure_open()
+
+    def warm_up(self) -> None:
+        """Open the index and load the model, then embed once so ONNX Runtime allocates
+        its arenas now rather than during the first user's question."""
+        self.store.counts()
+        self.embedder.embed(["warm up"])
+
+    def llm_breaker(self) -> Any | None:
+        """The LLM client's circuit breaker (building the answerer), for metrics."""
+        llm = getattr(self.answerer, "llm", None)
+        return getattr(llm, "breaker", None)
+
+    def llm_status(self) -> dict[str, Any]:
+        return llm_status(self.settings, self)
 
     def close(self) -> None:
         store = self.__dict__.pop("store", None)
@@ -302,3 +385,24 @@ class Pipeline:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def llm_status(settings: Settings, pipeline: Pipeline | None = None) -> dict[str, Any]:
+    """The LLM's configuration and breaker state, without building the answerer (or the
+    pipeline) just to look: the breaker is "closed" until an answerer exists."""
+    from pocketrag.generation.llm import resolve_llm_config
+
+    try:
+        config = resolve_llm_config(settings)
+    except Exception as exc:  # a misconfiguration is worth showing, not a 500
+        return {"configured": False, "error": str(exc)}
+    if config is None:
+        return {"configured": False, "mode": "extractive"}
+    answerer = vars(pipeline).get("answerer") if pipeline is not None else None
+    breaker = getattr(getattr(answerer, "llm", None), "breaker", None)
+    return {
+        "configured": True,
+        "provider": config.provider,
+        "model": config.model,
+        "breaker": breaker.state if breaker is not None else "closed",
+    }

@@ -12,7 +12,6 @@ import threading
 import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from fastapi import Depends, FastAPI
@@ -33,6 +32,7 @@ from pocketrag.api.limits import (
     RateLimiter,
     too_large_message,
 )
+from pocketrag.api.routes_ops import STATIC_DIR
 from pocketrag.api.security import require_query_access
 from pocketrag.api.site_guard import HostCheckMiddleware, split_list
 from pocketrag.config import Settings, load_settings
@@ -44,14 +44,13 @@ from pocketrag.observability import (
     release_memory,
 )
 from pocketrag.originals import Originals
-from pocketrag.questions import QuestionLog
 from pocketrag.replication import Replicator, wait_for_index
 
 if TYPE_CHECKING:
     from pocketrag.pipeline import Pipeline
+    from pocketrag.questions import QuestionLog
 
 log = logging.getLogger("pocketrag.api")
-STATIC_DIR = Path(__file__).parent / "static"
 _UNTIMED = {
     "/health",
     "/ready",
@@ -91,11 +90,6 @@ class Service:
         self.memory = MemoryGuard(settings.memory_soft_limit_mb)
         self.latency = LatencyWindow()
         self.jobs = JobManager(settings.data_dir / "uploads" / ".incoming", self._ingest_job)
-        self.questions = QuestionLog(
-            lambda: self.pipeline().store,
-            enabled=settings.question_log,
-            retention_days=settings.question_log_days,
-        )
         # POCKETRAG_REPLICA_URL: restore + Litestream (replication.py), originals in the bucket
         self.originals = Originals.from_settings(settings, in_process=False)  # pocketrag.bucket
         bucket = self.originals.bucket
@@ -124,16 +118,16 @@ class Service:
                     self._pipeline = Pipeline(self.settings, store=store)
         return self._pipeline
 
-    def store(self) -> Any:
-        """The pipeline's index, opened on first use; an index that cannot be opened is a
-        503 naming the file and the reason (not an anonymous 500 on every request)."""
+    @property
+    def questions(self) -> QuestionLog:
+        return self.pipeline().questions
+
+    def ready_pipeline(self) -> Pipeline:
+        """The pipeline with its index open; an index that cannot be opened is a 503
+        naming the file and the reason (not an anonymous 500 on every request)."""
         pipeline = self.pipeline()
         try:
-            store = pipeline.store
-            ensure_open = getattr(store, "ensure_open", None)
-            if callable(ensure_open):
-                ensure_open()
-            return store
+            pipeline.open_index()
         except Exception as exc:
             from pocketrag.api.errors import ApiError
             from pocketrag.api.store_guard import index_open_message
@@ -144,15 +138,22 @@ class Service:
                 else (str(self.settings.sqlite_path))
             )
             raise ApiError(503, index_open_message(where, exc), "index_unavailable") from exc
+        return pipeline
+
+    def llm_status(self) -> dict[str, Any]:
+        """The LLM's configuration and breaker, without opening the pipeline to look."""
+        from pocketrag.pipeline import llm_status
+
+        return llm_status(self.settings, self._pipeline)
 
     def instrument_llm(self) -> None:
         """Hook the answerer's LLM client into /metrics (calls, failures, breaker)."""
         if self._llm_instrumented:
             return
         self._llm_instrumented = True
-        llm = getattr(self.pipeline().answerer, "llm", None)
-        if llm is not None and hasattr(llm, "breaker"):
-            instrument_llm_breaker(llm.breaker)
+        breaker = self.pipeline().llm_breaker()
+        if breaker is not None:
+            instrument_llm_breaker(breaker)
 
     def warm_up(self) -> None:
         """Open the index and load the model, then embed once so ORT allocates its arenas
@@ -160,9 +161,7 @@ class Service:
         self.warmup["state"] = "loading"
         started = time.perf_counter()
         try:
-            pipeline = self.pipeline()
-            pipeline.store.counts()
-            pipeline.embedder.embed(["warm up"])
+            self.pipeline().warm_up()
             self.instrument_llm()
             self.warmup.update(state="ready", seconds=round(time.perf_counter() - started, 2))
             release_memory()  # loading reads and frees the model file: give that back
@@ -171,13 +170,20 @@ class Service:
             self.warmup.update(state="failed", error=f"{type(exc).__name__}: {exc}")
 
     def _ingest_job(self, job: Any, on_progress: Any) -> tuple[str, str | None]:
-        from pocketrag.api.ingest import ingest_upload
+        def named(source: str) -> None:
+            job.source = source
 
-        result, document_id = ingest_upload(self.pipeline(), job, on_progress)
-        info = self.pipeline().store.get_document(document_id) if document_id else None
-        if info is not None:  # kept for download and `pocketrag reindex` (originals.py)
-            self.originals.keep(job.path, info.sha256, info.source)
-        return result, document_id
+        result = self.pipeline().ingest_upload(
+            job.path,
+            job.filename,
+            collection=job.collection,
+            replace=job.replace,
+            on_progress=on_progress,
+            on_named=named,
+        )
+        # kept for download and `pocketrag reindex` (originals.py)
+        self.originals.keep(job.path, result.sha256, result.source)
+        return result.status, result.document_id
 
     def start(self) -> None:
         if not self.settings.read_only:

@@ -16,25 +16,11 @@ from pocketrag.api.jobs import Job
 from pocketrag.api.schemas import DocumentOut, JobOut
 from pocketrag.api.security import require_admin, require_query_access
 from pocketrag.api.uploads import receive_upload
+from pocketrag.schemas import document_json
 
 router = APIRouter(prefix="/v1", tags=["documents"])
 MAX_PENDING_JOBS = 20  # queued uploads sit on disk; bound them
 _COLLECTION = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$")
-
-
-def _document_json(info: Any) -> dict[str, Any]:
-    return {
-        "id": info.id,
-        "source": info.source,
-        "title": info.title,
-        "doc_type": info.doc_type,
-        "sha256": info.sha256,
-        "collection": info.collection,
-        "pages": info.pages,
-        "chunk_count": info.chunk_count,
-        "created_at": info.created_at,
-        "updated_at": info.updated_at,
-    }
 
 
 @router.post(
@@ -110,9 +96,9 @@ def _flag(name: str, value: str | None) -> bool:
 async def list_documents(
     request: Request, collection: str | None = Query(default=None, max_length=100)
 ) -> list[dict[str, Any]]:
-    store = request.app.state.service.store()
-    infos = await run_in_threadpool(store.list_documents, collection)
-    return [_document_json(info) for info in infos]
+    pipeline = request.app.state.service.ready_pipeline()
+    infos = await run_in_threadpool(pipeline.list_documents, collection)
+    return [document_json(info) for info in infos]
 
 
 @router.get(
@@ -122,11 +108,11 @@ async def list_documents(
     summary="One stored document",
 )
 async def get_document(document_id: str, request: Request) -> dict[str, Any]:
-    store = request.app.state.service.store()
-    info = await run_in_threadpool(store.get_document, document_id)
+    pipeline = request.app.state.service.ready_pipeline()
+    info = await run_in_threadpool(pipeline.get_document, document_id)
     if info is None:
         raise ApiError(404, f"No document with id {document_id!r}.", "document_not_found")
-    return _document_json(info)
+    return document_json(info)
 
 
 @router.delete(
@@ -135,12 +121,12 @@ async def get_document(document_id: str, request: Request) -> dict[str, Any]:
     summary="Delete a document and its chunks",
 )
 async def delete_document(document_id: str, request: Request) -> dict[str, Any]:
-    store = request.app.state.service.store()
-    info = await run_in_threadpool(store.get_document, document_id)
+    pipeline = request.app.state.service.ready_pipeline()
+    info = await run_in_threadpool(pipeline.get_document, document_id)
     if info is None:
         raise ApiError(404, f"No document with id {document_id!r}.", "document_not_found")
-    deleted = await run_in_threadpool(store.delete_document, info.id)
-    await run_in_threadpool(_forget_original, request.app.state.service, store, info)
+    deleted = await run_in_threadpool(pipeline.delete_document, info.id)
+    await run_in_threadpool(_forget_original, request.app.state.service, pipeline, info)
     return {"deleted": deleted, "id": info.id, "source": info.source}
 
 
@@ -159,8 +145,8 @@ _INLINE[".md"] = _INLINE[".markdown"] = _INLINE[".txt"]
 )
 async def get_document_file(document_id: str, request: Request) -> FileResponse:
     service = request.app.state.service
-    store = service.store()
-    info = await run_in_threadpool(store.get_document, document_id)
+    pipeline = service.ready_pipeline()
+    info = await run_in_threadpool(pipeline.get_document, document_id)
     if info is None:
         raise ApiError(404, f"No document with id {document_id!r}.", "document_not_found")
     path = await run_in_threadpool(service.originals.find, info.sha256, info.source)
@@ -185,9 +171,9 @@ async def get_document_file(document_id: str, request: Request) -> FileResponse:
     )
 
 
-def _forget_original(service: Any, store: Any, info: Any) -> None:
+def _forget_original(service: Any, pipeline: Any, info: Any) -> None:
     """Remove a deleted document's original unless another document has the same bytes."""
-    if not any(other.sha256 == info.sha256 for other in store.list_documents(None)):
+    if not any(other.sha256 == info.sha256 for other in pipeline.list_documents(None)):
         service.originals.forget(info.sha256, info.source)
 
 

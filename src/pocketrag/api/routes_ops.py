@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from pathlib import Path
 from typing import Any
 
 from fastapi import APIRouter, Depends, Request
@@ -15,6 +16,7 @@ from pocketrag.api.security import require_query_access
 from pocketrag.observability import BREAKER_STATES, LLM_BREAKER_OPEN, memory_mb
 
 router = APIRouter(tags=["operations"])
+STATIC_DIR = Path(__file__).parent / "static"
 
 # The page loads only its own files; no CDN, no inline script.
 _PAGE_HEADERS = {
@@ -29,8 +31,6 @@ _PAGE_HEADERS = {
 
 @router.get("/", include_in_schema=False)
 async def index(request: Request) -> FileResponse:
-    from pocketrag.api.app import STATIC_DIR
-
     return FileResponse(STATIC_DIR / "index.html", headers=_PAGE_HEADERS)
 
 
@@ -45,33 +45,11 @@ async def health(request: Request) -> dict[str, Any]:
 
 
 def _llm_status(service: Any) -> dict[str, Any]:
-    """LLM configuration and breaker state, without loading the pipeline just to look."""
-    from pocketrag.generation.llm import resolve_llm_config
-
-    try:
-        config = resolve_llm_config(service.settings)
-    except Exception as exc:  # a misconfiguration is worth showing, not a 500
-        return {"configured": False, "error": str(exc)}
-    if config is None:
-        return {"configured": False, "mode": "extractive"}
-    status: dict[str, Any] = {
-        "configured": True,
-        "provider": config.provider,
-        "model": config.model,
-        "breaker": "closed",
-    }
-    pipeline = getattr(service, "_pipeline", None)
-    client = _find_llm_client(pipeline)
-    if client is not None and hasattr(client, "breaker"):
-        status["breaker"] = client.breaker.state
-    LLM_BREAKER_OPEN.set(BREAKER_STATES.get(status["breaker"], 0))
+    """LLM configuration and breaker state (Pipeline's), and the breaker gauge updated."""
+    status = service.llm_status()
+    if status.get("configured"):
+        LLM_BREAKER_OPEN.set(BREAKER_STATES.get(status["breaker"], 0))
     return status
-
-
-def _find_llm_client(pipeline: Any) -> Any:
-    """The answerer's LLM client, only if the pipeline already built it (no side effects)."""
-    answerer = vars(pipeline).get("answerer") if pipeline is not None else None
-    return getattr(answerer, "llm", None)
 
 
 def _readiness(service: Any) -> dict[str, Any]:
@@ -83,7 +61,7 @@ def _readiness(service: Any) -> dict[str, Any]:
         components["store"] = {"ok": False, "error": "restoring the index from the replica"}
     elif service.pipeline_opened:
         try:
-            counts = service.pipeline().store.counts()
+            counts = service.pipeline().counts()
             components["store"] = {"ok": True, "read_only": settings.read_only}
         except Exception as exc:
             components["store"] = {"ok": False, "error": f"{type(exc).__name__}: {exc}"}

@@ -36,6 +36,7 @@ from pocketrag.api.streaming import (
     normalise_event,
 )
 from pocketrag.observability import ANSWERS
+from pocketrag.schemas import hit_json
 
 router = APIRouter(prefix="/v1", tags=["query"], dependencies=[Depends(require_query_access)])
 _SSE_HEADERS = {"Cache-Control": "no-cache", "X-Accel-Buffering": "no"}
@@ -62,7 +63,7 @@ async def _admit(request: Request, text: str, *, ask: bool) -> Callable[[], None
         service.memory.check()
     release = await service.limiter.acquire()
     try:
-        await run_in_threadpool(service.store)  # a broken index: a clear 503, not a 500
+        await run_in_threadpool(service.ready_pipeline)  # a broken index: 503, not 500
         if ask:
             service.instrument_llm()
     except BaseException:
@@ -84,7 +85,12 @@ async def _work(request: Request, fn: Callable[..., Any], *args: Any, **kwargs: 
     return await run_in_threadpool(work)
 
 
-@router.post("/search", response_model=list[HitOut], summary="Hybrid search over the index")
+@router.post(
+    "/search",
+    response_model=list[HitOut],
+    response_model_exclude_unset=True,  # `also_in` only when there are others, as the CLI
+    summary="Hybrid search over the index",
+)
 async def search(body: SearchRequest, request: Request) -> list[dict[str, Any]]:
     release = await _admit(request, body.query, ask=False)
     try:
@@ -99,7 +105,7 @@ async def search(body: SearchRequest, request: Request) -> list[dict[str, Any]]:
         )
     finally:
         release()
-    return [hit.to_json() for hit in hits]
+    return [hit_json(hit) for hit in hits]
 
 
 async def _logged(

@@ -31,7 +31,7 @@ async def feedback(body: FeedbackRequest, request: Request) -> dict[str, Any]:
         raise ApiError(
             409, "The questions log is off (POCKETRAG_QUESTION_LOG=off).", "question_log_off"
         )
-    service.store()  # a broken index: a clear 503
+    service.ready_pipeline()  # a broken index: a clear 503
     if not await run_in_threadpool(log.writable):
         raise ApiError(409, "The index is read-only: feedback cannot be recorded.", "read_only")
     rating = 1 if body.rating == "up" else -1
@@ -52,7 +52,7 @@ async def questions_report(
 ) -> dict[str, Any]:
     service = request.app.state.service
     log = service.questions
-    service.store()
+    service.ready_pipeline()
     report = await run_in_threadpool(log.report, days, limit)
     return {
         "recording": log.enabled and await run_in_threadpool(log.writable),
@@ -69,8 +69,8 @@ async def questions_report(
     summary="The index's collections and how many documents each holds",
 )
 async def collections(request: Request) -> list[dict[str, Any]]:
-    store = request.app.state.service.store()
-    infos = await run_in_threadpool(store.list_documents)
+    pipeline = request.app.state.service.ready_pipeline()
+    infos = await run_in_threadpool(pipeline.list_documents)
     counts = Counter(info.collection for info in infos)
     return [{"name": name, "documents": n} for name, n in sorted(counts.items())]
 
@@ -85,6 +85,6 @@ async def suggestions(
     collection: str | None = Query(default=None, max_length=100),
     n: int = Query(default=4, ge=1, le=12),
 ) -> dict[str, Any]:
-    store = request.app.state.service.store()
-    headings = await run_in_threadpool(store.section_headings, collection)
+    pipeline = request.app.state.service.ready_pipeline()
+    headings = await run_in_threadpool(pipeline.section_headings, collection)
     return {"questions": suggest(headings, n)}

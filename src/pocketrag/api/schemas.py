@@ -1,7 +1,8 @@
 """Request and response models: they validate input and document the API at /docs.
 
-Response models mirror the CLI's JSON (Hit.to_json(), Answer.to_json()) so a script can
-switch between `pocketrag ask --json` and the HTTP API without changes.
+Documents, hits and citations are the shared shapes of pocketrag.schemas, which the CLI's
+`--json` renders too (and answers are Answer.to_json() in both), so a script can switch
+between `pocketrag ask --json` and the HTTP API without changes.
 """
 
 from __future__ import annotations
@@ -9,6 +10,10 @@ from __future__ import annotations
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
+
+from pocketrag.schemas import CitationOut, DocumentOut, HitOut
+
+__all__ = ["CitationOut", "DocumentOut", "HitOut"]  # the shared shapes, for the routes
 
 Collection = Field(
     default=None,
@@ -21,20 +26,11 @@ Collection = Field(
 class SearchRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
     query: str = Field(min_length=1, description="What to look for, in plain words.")
-    k: int = Field(default=5, ge=1, le=50, description="How many hits to return.")
+    k: int | None = Field(
+        default=None, ge=1, le=50, description="How many hits to return (POCKETRAG_TOP_K)."
+    )
     collection: str | None = Collection
     mode: Literal["hybrid", "bm25", "dense"] = "hybrid"
-
-
-class HitOut(BaseModel):
-    source: str
-    title: str
-    page_start: int | None
-    page_end: int | None
-    heading: str
-    text: str
-    score: float
-    from_scan: bool = Field(default=False, description="Read from a scan by OCR: may hold errors.")
 
 
 class Turn(BaseModel):
@@ -48,7 +44,9 @@ class AskRequest(BaseModel):
     history: list[Turn] = Field(
         default_factory=list, max_length=40, description="Earlier turns, oldest first."
     )
-    k: int | None = Field(default=None, ge=1, le=20, description="Sources to retrieve.")
+    k: int | None = Field(
+        default=None, ge=1, le=20, description="Sources to retrieve (POCKETRAG_TOP_K)."
+    )
     collection: str | None = Collection
     stream: bool = Field(default=False, description="Answer as Server-Sent Events.")
     use_llm: bool = Field(default=True, description="False forces an extractive answer.")
@@ -60,7 +58,7 @@ class AskResponse(BaseModel):
 
     model_config = ConfigDict(extra="allow")
     answer: str
-    citations: list[dict[str, Any]]
+    citations: list[CitationOut]
     refused: bool
     mode: str
     confidence: Literal["high", "low", "none"] = Field(
@@ -106,19 +104,6 @@ class ChatCompletionRequest(BaseModel):
     messages: list[ChatMessage] = Field(min_length=1, max_length=100)
     stream: bool = False
     collection: str | None = Collection
-
-
-class DocumentOut(BaseModel):
-    id: str
-    source: str
-    title: str
-    doc_type: str
-    sha256: str
-    collection: str
-    pages: int | None
-    chunk_count: int
-    created_at: str
-    updated_at: str
 
 
 class JobOut(BaseModel):

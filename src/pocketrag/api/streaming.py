@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from pocketrag.formatting import page_reference
+
 
 def answer_json(answer: Any) -> dict[str, Any]:
     """Answer.to_json() (or an already built dict)."""
@@ -31,13 +33,6 @@ def normalise_event(event: dict[str, Any]) -> tuple[str, dict[str, Any]]:
     return kind, {k: v for k, v in event.items() if k != "type"}
 
 
-def _pages(citation: dict[str, Any]) -> str:
-    start, end = citation.get("page_start"), citation.get("page_end")
-    if start is None:
-        return ""
-    return f", p. {start}" if end in (None, start) else f", pp. {start}-{end}"
-
-
 def format_sources(citations: list[dict[str, Any]]) -> str:
     """Plain-text source list appended to chat-completion answers (for UIs that show only
     the text): "\\n\\nSources:\\n[1] Title, p. 3 — Section"."""
@@ -46,8 +41,8 @@ def format_sources(citations: list[dict[str, Any]]) -> str:
     lines = []
     for c in citations:
         heading = f" — {c['heading']}" if c.get("heading") else ""
+        pages = f", {page_reference(c)}" if c.get("page_start") is not None else ""
         lines.append(
-            f"[{c.get('n', len(lines) + 1)}] {c.get('title') or c.get('source')}"
-            f"{_pages(c)}{heading}"
+            f"[{c.get('n', len(lines) + 1)}] {c.get('title') or c.get('source')}{pages}{heading}"
         )
     return "\n\nSources:\n" + "\n".join(lines)

@@ -118,7 +118,7 @@ class _Receiver:
         if self.upload is not None:
             raise ApiError(400, "Upload one file per request.")
         filename = safe_filename(raw_filename.decode("utf-8", "replace"))
-        from pocketrag.ingest import supported_suffixes
+        from pocketrag.pipeline import supported_suffixes
 
         suffixes = supported_suffixes()
         matching = [s for s in suffixes if filename.lower().endswith(s)]

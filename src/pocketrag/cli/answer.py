@@ -18,7 +18,7 @@ from rich.table import Table
 from pocketrag.cli.app import app, eval_app, settings_of
 from pocketrag.config import Settings
 from pocketrag.documents import PocketragError
-from pocketrag.generation.guardrails import QuestionError
+from pocketrag.formatting import page_reference
 
 err = Console(stderr=True)
 
@@ -32,7 +32,7 @@ def _pipeline(settings: Settings, read_only: bool = True):  # -> Pipeline (lazy 
             f"pocketrag --data-dir {settings.data_dir} ingest PATH"
         )
     pipeline = Pipeline(settings, read_only=read_only)
-    if pipeline.store.counts().get("chunks", 0) == 0:
+    if pipeline.counts().get("chunks", 0) == 0:
         raise PocketragError(
             f"The index at {settings.sqlite_path} is empty. Ingest documents first: "
             f"pocketrag --data-dir {settings.data_dir} ingest PATH"
@@ -57,10 +57,7 @@ def _print_citations(answer) -> None:
         if c["heading"]:
             where += f" > {c['heading']}"
         if c["page_start"] is not None:
-            pages = c["page_start"]
-            if c["page_end"] not in (None, c["page_start"]):
-                pages = f"{c['page_start']}-{c['page_end']}"
-            where += f", p. {pages}"
+            where += f", {page_reference(c)}"
         if c.get("from_scan"):
             where += ", from a scan"
         print(f"  [{c['n']}] {where}  ({c['source']})")
@@ -74,15 +71,8 @@ def _print_citations(answer) -> None:
         )
 
 
-def _record(pipeline, settings: Settings, question: str, payload, collection) -> str | None:
-    from pocketrag.questions import QuestionLog
-
-    log = QuestionLog(
-        lambda: pipeline.store,
-        enabled=settings.question_log,
-        retention_days=settings.question_log_days,
-    )
-    entry_id = log.record(question, payload, collection=collection, channel="cli")
+def _record(pipeline, question: str, payload, collection) -> str | None:
+    entry_id = pipeline.questions.record(question, payload, collection=collection, channel="cli")
     if entry_id is None:
         err.print("[yellow]Not recorded: the questions log is off or read-only.[/yellow]")
     return entry_id
@@ -119,7 +109,7 @@ def ask(
             answer = pipeline.ask(question, k=k, collection=collection, use_llm=not no_llm)
             payload = answer.to_json()
             if log:
-                payload["log_id"] = _record(pipeline, settings, question, payload, collection)
+                payload["log_id"] = _record(pipeline, question, payload, collection)
             print(json.dumps(payload, indent=2, ensure_ascii=False))
             return
         answer = None
@@ -136,11 +126,11 @@ def ask(
         if answer is not None:
             _print_citations(answer)
             if log:
-                _record(pipeline, settings, question, answer.to_json(), collection)
-    except QuestionError as exc:
-        raise _fail(exc, 2) from None
+                _record(pipeline, question, answer.to_json(), collection)
     except PocketragError as exc:
-        raise _fail(exc) from None
+        from pocketrag.pipeline import QuestionError  # loaded by now: _pipeline imported it
+
+        raise _fail(exc, 2 if isinstance(exc, QuestionError) else 1) from None
 
 
 @eval_app.command("qa")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 from rich.console import Console
@@ -17,8 +18,10 @@ from rich.table import Table
 
 from pocketrag.cli.app import app, eval_app, progress_bar, settings_of
 from pocketrag.documents import PocketragError
-from pocketrag.ingest import FileResult, IngestReport
-from pocketrag.retrieval import MODES
+from pocketrag.formatting import page_reference
+
+if TYPE_CHECKING:
+    from pocketrag.pipeline import FileResult, IngestReport
 
 docs_app = typer.Typer(help="List and delete indexed documents.", no_args_is_help=True)
 app.add_typer(docs_app, name="docs")
@@ -56,6 +59,8 @@ def _reading_pipeline(ctx: typer.Context):  # -> Pipeline
 
 
 def _check_mode(mode: str) -> str:
+    from pocketrag.pipeline import MODES
+
     if mode not in MODES:
         raise typer.BadParameter(f"use one of {', '.join(MODES)}", param_hint="--mode")
     return mode
@@ -108,9 +113,7 @@ def ingest(
                 keep_missing=keep_missing,
             )
             if keep_originals:
-                from pocketrag.originals import keep_ingested
-
-                keep_ingested(pipeline.store, report, settings)
+                pipeline.keep_originals(report)
     except PocketragError as exc:
         raise _fail(str(exc)) from exc
     if as_json:
@@ -182,17 +185,15 @@ def search(
     except PocketragError as exc:
         raise _fail(str(exc)) from exc
     if as_json:
-        typer.echo(json.dumps([h.to_json() for h in hits], indent=2, ensure_ascii=False))
+        from pocketrag.schemas import hit_json
+
+        typer.echo(json.dumps([hit_json(h) for h in hits], indent=2, ensure_ascii=False))
         return
     if not hits:
         err.print("No matching passages.")
         return
     for rank, hit in enumerate(hits, start=1):
-        pages = ""
-        if hit.page_start is not None:
-            pages = f" p.{hit.page_start}" + (
-                f"-{hit.page_end}" if hit.page_end not in (None, hit.page_start) else ""
-            )
+        pages = f" {page_reference(hit)}" if hit.page_start is not None else ""
         out.print(
             f"[bold]{rank}.[/] [cyan]{hit.source}[/]{pages}  [dim]{hit.heading}[/]  "
             f"[dim]score {hit.score:.4f}[/]",
@@ -211,24 +212,14 @@ def docs_list(
     """List indexed documents with their chunk counts."""
     try:
         with _reading_pipeline(ctx) as pipeline:
-            docs = pipeline.store.list_documents(collection)
+            docs = pipeline.list_documents(collection)
     except PocketragError as exc:
         raise _fail(str(exc)) from exc
     if as_json:
-        rows = [
-            {
-                "id": d.id,
-                "source": d.source,
-                "title": d.title,
-                "doc_type": d.doc_type,
-                "collection": d.collection,
-                "pages": d.pages,
-                "chunks": d.chunk_count,
-                "sha256": d.sha256,
-                "updated_at": d.updated_at,
-            }
-            for d in docs
-        ]
+        from pocketrag.schemas import document_json
+
+        # the API's document object; "chunks" (= chunk_count) is the CLI's older name
+        rows = [{**document_json(d), "chunks": d.chunk_count} for d in docs]
         typer.echo(json.dumps(rows, indent=2, ensure_ascii=False))
         return
     out.print(_docs_table(docs, out.size.width))
@@ -278,7 +269,7 @@ def docs_delete(
             for key in dict.fromkeys(
                 [id_or_source, os.path.normpath(id_or_source), str(Path(id_or_source).resolve())]
             ):
-                deleted = pipeline.store.delete_document(key, collection)
+                deleted = pipeline.delete_document(key, collection)
                 if deleted:
                     break
     except PocketragError as exc:

@@ -45,11 +45,10 @@ def prepare_command(
     force: bool = typer.Option(False, "--force", help="Rebuild even if a build is cached."),
 ) -> None:
     """Download (once), verify and build the embedding model; runs by itself on first use."""
-    from pocketrag.embedding.prepare import prepare_model
+    from pocketrag.models import prepare_model
 
     settings = settings_of(ctx)
     precision = "fp32" if fp32 else settings.embed_precision
-    model_path = model or settings.model_path
     try:
         with err.status("Preparing the embedding model...") as status:
 
@@ -57,7 +56,7 @@ def prepare_command(
                 status.update(message)
                 err.print(f"[dim]•[/] {message}", highlight=False)
 
-            prepared = prepare_model(settings.models_dir, model_path, precision, progress, force)
+            prepared = prepare_model(settings, model, precision, progress, force)
     except PocketragError as exc:
         raise _fail(str(exc)) from None
     spec = prepared.spec
@@ -71,10 +70,10 @@ def prepare_command(
 
 
 def _verify(prepared, precision: str) -> None:
-    from pocketrag.embedding.verify import verify as run_verify
+    from pocketrag.models import verify_model
 
     with err.status("Comparing the graph with the NumPy reference..."):
-        result = run_verify(prepared, precision)  # type: ignore[arg-type]
+        result = verify_model(prepared, precision)
     table = Table(title=f"{precision} graph vs NumPy reference (cosine)")
     table.add_column("text")
     table.add_column("cosine", justify="right")
@@ -102,12 +101,12 @@ def embed(
     as_json: bool = typer.Option(False, "--json", help="Print a JSON list of lists of floats."),
 ) -> None:
     """Print the embedding vectors (L2-normalised) of the given texts."""
-    from pocketrag.embedding import get_embedder
+    from pocketrag.models import embed_texts
 
     if texts == ["-"]:
         texts = [line.rstrip("\n") for line in sys.stdin]
     try:
-        vectors = get_embedder(settings_of(ctx)).embed(texts)
+        vectors = embed_texts(settings_of(ctx), texts)
     except PocketragError as exc:
         raise _fail(str(exc)) from None
     if as_json:

@@ -14,7 +14,7 @@ from rich.table import Table
 
 from pocketrag.cli.app import app, settings_of
 from pocketrag.documents import PocketragError
-from pocketrag.questions import QuestionGroup, QuestionLog, QuestionReport
+from pocketrag.questions import QuestionGroup, QuestionReport
 
 err = Console(stderr=True)
 
@@ -65,17 +65,14 @@ def report(
     json_output: bool = typer.Option(False, "--json", help="Print the report as JSON."),
 ) -> None:
     """What colleagues asked: most asked, unanswered and disliked questions."""
-    from pocketrag.store import open_store
+    from pocketrag.pipeline import Pipeline
 
     settings = settings_of(ctx)
     try:
         if not settings.database_url and not settings.sqlite_path.exists():
             raise PocketragError(f"No index at {settings.sqlite_path}: nothing was asked yet.")
-        store = open_store(settings, read_only=True)
-        try:
-            result = QuestionLog(lambda: store, enabled=True, retention_days=0).report(days, limit)
-        finally:
-            store.close()
+        with Pipeline(settings, read_only=True) as pipeline:
+            result = pipeline.question_report(days, limit)
     except PocketragError as exc:
         err.print(f"[red]Error:[/red] {exc}", highlight=False)
         raise typer.Exit(1) from None

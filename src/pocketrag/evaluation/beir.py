@@ -20,8 +20,8 @@ from typing import Any
 from pocketrag.config import Settings
 from pocketrag.documents import Block, Document, PocketragError
 from pocketrag.evaluation.metrics import Qrels, evaluate_run
-from pocketrag.ingest import sha256_file
 from pocketrag.observability import memory_mb
+from pocketrag.pipeline import Pipeline, sha256_file
 
 # Chunks retrieved per query before collapsing to documents: enough for Recall@100 even
 # when a few documents contribute several chunks.
@@ -94,22 +94,17 @@ def build_index(
     progress: Callable[[], Any] | None = None,
 ) -> tuple[Path, float, bool]:
     """(index path, seconds spent building, whether it was already complete)."""
-    from pocketrag.pipeline import Pipeline
-    from pocketrag.store.sqlite import SQLiteStore
-
     corpus = folder / "corpus.jsonl"
     for needed in (corpus, folder / "queries.jsonl"):
         if not needed.is_file():
             raise PocketragError(f"Not a BEIR folder: {needed} is missing.")
     path = index_path(settings, folder, sha256_file(corpus), vector_type)
-    store = SQLiteStore(path, vector_type=vector_type)  # type: ignore[arg-type]
-    try:
-        if store.get_meta("beir_complete") == "1":
+    with Pipeline.for_index_file(settings, path, vector_type=vector_type) as pipeline:
+        if pipeline.get_meta("beir_complete") == "1":
             return path, 0.0, True
         started = time.perf_counter()
         with open(corpus, "rb") as handle:
             total = sum(1 for line in handle if line.strip())
-        pipeline = Pipeline(settings, store=store)
         bar = progress() if progress else None
         task = bar.add_task(f"Indexing {folder.name}", total=total) if bar else None
         try:
@@ -119,16 +114,14 @@ def build_index(
                 digest = hashlib.sha256(
                     (document.title + "\n" + document.blocks[0].text).encode()
                 ).hexdigest()
-                pipeline.ingestor.add_document(document, sha256=digest, collection="default")
+                pipeline.add_document(document, sha256=digest, collection="default")
                 if bar:
                     bar.advance(task)
         finally:
             if bar:
                 bar.stop()
-        store.set_meta("beir_complete", "1")
+        pipeline.set_meta("beir_complete", "1")
         return path, time.perf_counter() - started, False
-    finally:
-        store.close()
 
 
 def rank_documents(hits: list[Any], depth: int = DOC_DEPTH) -> list[str]:
@@ -147,10 +140,6 @@ def run_beir(
     vector_type: str = "int8",
 ) -> dict[str, Any]:
     """Score one retrieval mode on one BEIR split; returns metrics plus time and memory."""
-    from pocketrag.pipeline import Pipeline
-    from pocketrag.retrieval import Retriever
-    from pocketrag.store.sqlite import SQLiteStore
-
     folder = Path(folder)
     qrels = read_qrels(folder, split)
     queries = read_queries(folder)
@@ -160,22 +149,19 @@ def run_beir(
     path, index_seconds, cached = build_index(
         settings, folder, vector_type=vector_type, progress=progress
     )
-    store = SQLiteStore(path, read_only=True)
-    pipeline = Pipeline(settings, store=store)
-    retriever = Retriever(store, pipeline.embed_query, **(retriever_options or {}))
-    if mode != "bm25":
-        pipeline.embed_query("warm up")  # model load is not query time
-    run: dict[str, list[str]] = {}
-    times = []
-    try:
+    with Pipeline.for_index_file(
+        settings, path, read_only=True, retriever_options=retriever_options
+    ) as pipeline:
+        if mode != "bm25":
+            pipeline.embed_query("warm up")  # model load is not query time
+        run: dict[str, list[str]] = {}
+        times = []
         for query_id in qrels:
             started = time.perf_counter()
-            hits = retriever.run(queries[query_id], CHUNK_DEPTH, mode)
+            hits = pipeline.retrieve(queries[query_id], CHUNK_DEPTH, mode)
             times.append(time.perf_counter() - started)
             run[query_id] = rank_documents(hits)
-        counts = store.counts()
-    finally:
-        store.close()
+        counts = pipeline.counts()
     times.sort()
     result: dict[str, Any] = dict(evaluate_run(run, qrels))
     result.update(

@@ -43,7 +43,7 @@ from typing import Any
 import numpy as np
 
 from pocketrag.documents import PocketragError
-from pocketrag.generation.wording import content_words
+from pocketrag.pipeline import content_words  # the answerer's own word test
 
 # the notice extractive answers end with, e.g. "\n\n(Extractive answer: quoted from ...)"
 _NOTICE = re.compile(r"\s*\(Extractive answer\b[^)]*\)\s*$")

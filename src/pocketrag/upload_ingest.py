@@ -1,4 +1,4 @@
-"""Ingest one uploaded file, for the job worker.
+"""Ingest one uploaded file (the API's upload jobs call it through Pipeline.ingest_upload).
 
 The document is stored under its sanitised file name as the source ("handbook.pdf"), not
 the staging path, so uploading the same file again finds it ("unchanged"). A different file
@@ -16,12 +16,25 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pocketrag.documents import DocumentInfo, PocketragError
+from pocketrag.ingest import sha256_file
+
+if TYPE_CHECKING:
+    from pocketrag.pipeline import Pipeline
 
 MAX_SAME_NAME = 999  # "policy (2).pdf" ... "policy (999).pdf"
+
+
+@dataclass(frozen=True)
+class UploadResult:
+    status: str  # "added" | "updated" | "unchanged"
+    document_id: str
+    source: str  # the name it is stored under
+    sha256: str
 
 
 def stored_name(
@@ -49,30 +62,36 @@ def stored_name(
 
 
 def ingest_upload(
-    pipeline: Any, job: Any, on_progress: Callable[..., None]
-) -> tuple[str, str | None]:
-    """Returns (result, document_id); raises PocketragError with the reason on failure,
-    leaving the index unchanged."""
-    from pocketrag.ingest import sha256_file
-
-    sha = sha256_file(job.path)
-    source, existing = stored_name(pipeline.store, job.filename, job.collection, sha, job.replace)
-    job.source = source
+    pipeline: Pipeline,
+    path: Path,
+    filename: str,
+    *,
+    collection: str,
+    replace: bool,
+    on_progress: Callable[..., None],
+    on_named: Callable[[str], None] | None = None,
+) -> UploadResult:
+    """Raises PocketragError with the reason on failure, leaving the index unchanged.
+    `on_named(source)` is called as soon as the name to store it under is known."""
+    sha = sha256_file(path)
+    source, existing = stored_name(pipeline.store, filename, collection, sha, replace)
+    if on_named is not None:
+        on_named(source)
     if existing is not None and existing.sha256 == sha:
-        return "unchanged", existing.id
+        return UploadResult("unchanged", existing.id, source, sha)
     on_progress(stage="reading", done=0, total=2)
     try:
-        document, chunks = pipeline.parse(job.path)  # in the bounded parse worker
+        document, chunks = pipeline.parse(path)  # in the bounded parse worker
     except PocketragError as exc:  # name the file as the user knows it, not the staging path
-        message = str(exc).replace(str(job.path), source).replace(job.path.name, source)
+        message = str(exc).replace(str(path), source).replace(path.name, source)
         raise type(exc)(message if source in message else f"{source}: {message}") from exc
     except OSError as exc:
         raise PocketragError(f"{source}: cannot read the file: {exc.strerror or exc}") from exc
     document.source = source
-    if document.title == job.path.stem:
+    if document.title == path.stem:
         document.title = Path(source).stem
     on_progress(stage="indexing", done=1, total=2)
     status, document_id, _chunks = pipeline.ingestor.add_document(
-        document, sha256=sha, collection=job.collection, chunks=chunks
+        document, sha256=sha, collection=collection, chunks=chunks
     )
-    return status, document_id
+    return UploadResult(status, document_id, source, sha)

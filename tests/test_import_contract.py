@@ -1,0 +1,95 @@
+"""The door contract (issue 15): api/, cli/, evaluation/ and bench/ reach the index, the
+model, the loaders and the answerer only through pocketrag.pipeline (and the neutral
+modules: documents, schemas, formatting, models, ...), never by importing the parts.
+
+Parsed with `ast`, so lazy imports inside functions count as much as top-level ones.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+CHECKED = ["src/pocketrag/api", "src/pocketrag/cli", "src/pocketrag/evaluation", "bench"]
+FORBIDDEN = ("pocketrag.store", "pocketrag.embedding", "pocketrag.loaders", "pocketrag.generation")
+
+# (module path, forbidden package) pairs that are allowed on purpose.
+ALLOWED = {
+    # `pocketrag migrate` copies one index into another store: it names its target.
+    ("src/pocketrag/cli/migrate.py", "pocketrag.store"),
+    # The LockedStore wrapping in Service.pipeline() (api/store_guard.py); it goes away when
+    # the SQLite store owns its concurrency (the store part of issue 15).
+    ("src/pocketrag/api/app.py", "pocketrag.store"),
+}
+
+# bench/ files that still import the parts directly, to be moved onto Pipeline and the
+# shipped public functions (the bench part of issue 15): shrink this list, never grow it.
+BENCH_OFFENDERS = {
+    ("bench/embed_throughput.py", "pocketrag.embedding"),  # builds graphs to compare them
+    ("bench/loaders_chunking.py", "pocketrag.embedding"),
+    ("bench/loaders_chunking.py", "pocketrag.loaders"),
+    ("bench/ocr_scans.py", "pocketrag.loaders"),
+    ("bench/postgres_beir.py", "pocketrag.store"),
+    ("bench/postgres_scale.py", "pocketrag.store"),
+    ("bench/search_scale.py", "pocketrag.embedding"),
+    ("bench/search_scale.py", "pocketrag.store"),
+    ("bench/tune_retrieval.py", "pocketrag.store"),
+}
+
+
+def imported_modules(tree: ast.AST) -> set[str]:
+    """Every module an `import` names, with `from pocketrag import store` as
+    "pocketrag.store" (relative imports resolved against the pocketrag package)."""
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:  # only src/pocketrag/ uses relative imports, if ever
+                base = "pocketrag." + base if base else "pocketrag"
+            names.add(base)
+            names.update(f"{base}.{alias.name}" for alias in node.names)
+    return names
+
+
+def violations(folder: str) -> set[tuple[str, str]]:
+    found = set()
+    for path in sorted((ROOT / folder).rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+        rel = path.relative_to(ROOT).as_posix()
+        for name in imported_modules(tree):
+            for package in FORBIDDEN:
+                if name == package or name.startswith(package + "."):
+                    found.add((rel, package))
+    return found
+
+
+@pytest.mark.parametrize("folder", CHECKED)
+def test_only_the_pipeline_door(folder: str) -> None:
+    unexpected = violations(folder) - ALLOWED - BENCH_OFFENDERS
+    assert not unexpected, (
+        "These modules import the parts instead of going through pocketrag.pipeline: "
+        f"{sorted(unexpected)}"
+    )
+
+
+def test_allow_lists_are_not_stale() -> None:
+    """An entry that no longer matches an import is removed, so the lists only shrink."""
+    found = set().union(*(violations(folder) for folder in CHECKED))
+    assert not (ALLOWED | BENCH_OFFENDERS) - found
+
+
+def test_the_check_sees_every_form_of_import() -> None:
+    tree = ast.parse(
+        "import pocketrag.store.sqlite\n"
+        "from pocketrag import embedding\n"
+        "def f():\n    from pocketrag.loaders.pdf import x\n"
+        "from pocketrag.generation.llm import y\n"
+    )
+    names = imported_modules(tree)
+    for package in FORBIDDEN:
+        assert any(n == package or n.startswith(package + ".") for n in names), package
