@@ -19,8 +19,8 @@ import numpy as np
 
 from pocketrag.config import Settings, load_settings
 from pocketrag.documents import Chunk, Document, DocumentInfo, Hit, PocketragError
-from pocketrag.generation.wording import content_words
 from pocketrag.generation.guardrails import QuestionError
+from pocketrag.generation.wording import content_words
 from pocketrag.index_meta import (
     CHUNKING_META_KEY,
     MODEL_META_KEY,
