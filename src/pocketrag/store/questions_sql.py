@@ -20,7 +20,7 @@ from pocketrag.questions import (
     question_key,
 )
 
-# One schema migration in each store (sqlite_schema, postgres_schema); IF NOT EXISTS, so a
+# One schema migration in each store (sqlite/schema.py, postgres/schema.py); IF NOT EXISTS, so a
 # file wound back to an older version by hand (as tests do) still upgrades.
 CREATE_QUESTIONS = [
     """CREATE TABLE IF NOT EXISTS questions (

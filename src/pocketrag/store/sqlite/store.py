@@ -6,7 +6,7 @@ Why apsw: it bundles an SQLite with FTS5 that can load the sqlite-vec extension 
 Vectors (chosen by benchmark, docs/BENCHMARKS.md "Index"): each chunk's vector is stored
 as int8 (unit vector * 127) in a plain table, and its sign bits in one row per document,
 so dense search can scan exactly for small scopes and prefilter on the bits for large ones
-without ever holding the corpus' vectors (sqlite_search says how).
+without ever holding the corpus' vectors (search.py says how).
 
 Every document is written in one `BEGIN IMMEDIATE` transaction (documents row, chunks,
 FTS rows, vectors), so after a crash a document is wholly in or wholly absent, and two
@@ -14,7 +14,7 @@ processes ingesting the same file serialise on the write lock and end with one d
 (UNIQUE(collection, source) plus replace-inside-the-transaction).
 
 This module holds opening, transactions, meta, writing and reading documents; the rest
-lives beside it by concern: sqlite_schema (tables, migrations), sqlite_search (hits,
+lives beside it by concern: schema.py (tables, migrations), search.py (hits,
 stored vectors), bitscan (the sign-bit scan).
 """
 
@@ -34,15 +34,15 @@ import numpy as np
 import sqlite_vec
 
 from pocketrag.documents import Chunk, Document, DocumentInfo, Hit, PocketragError
-from pocketrag.store import sqlite_search as search
 from pocketrag.store.base import DOC_COLUMNS, TermStats, document_row
-from pocketrag.store.bitscan import sign_bits
 from pocketrag.store.questions_sql import SQLiteQuestions
-from pocketrag.store.sqlite_schema import MIGRATIONS, SCHEMA_VERSION
-from pocketrag.store.sqlite_search import DEFAULT_EXACT_LIMIT, VectorType, encode_vector
+from pocketrag.store.sqlite import search
+from pocketrag.store.sqlite.bitscan import sign_bits
+from pocketrag.store.sqlite.schema import MIGRATIONS, SCHEMA_VERSION
+from pocketrag.store.sqlite.search import DEFAULT_EXACT_LIMIT, VectorType, encode_vector
 
 # Re-exported: existing importers (tests/store) take the FTS5 query builder from here.
-from pocketrag.store.sqlite_search import fts_match_expression as fts_match_expression
+from pocketrag.store.sqlite.search import fts_match_expression as fts_match_expression
 
 
 class StoreReadOnlyError(PocketragError):
@@ -361,7 +361,7 @@ class SQLiteStore(SQLiteQuestions):
         chunks = self._conn.execute("SELECT count(*) FROM chunks").fetchone()[0]
         return {"documents": int(documents), "chunks": int(chunks)}
 
-    # --- searching (the statements are in sqlite_search) ---------------------------------
+    # --- searching (the statements are in search.py) ---------------------------------
 
     def lexical_search(
         self,

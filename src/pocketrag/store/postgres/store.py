@@ -18,8 +18,8 @@ Shared statistics rows are then locked in sorted order, so concurrent writers ne
 deadlock; if PostgreSQL still reports one, the transaction is retried.
 
 This module holds the connections, the store's API and maintenance; the statements live
-beside it by concern: postgres_schema (tables, migrations), postgres_write (one document's
-transaction), postgres_search (hits), postgres_bm25 (statistics and ranking).
+beside it by concern: schema.py (tables, migrations), write.py (one document's
+transaction), search.py (hits), bm25.py (statistics and ranking).
 """
 
 from __future__ import annotations
@@ -44,12 +44,12 @@ except ImportError as exc:  # the SQLite default does not need the driver
         "POCKETRAG_DATABASE_URL is set but the PostgreSQL driver is not installed: "
         "pip install 'pocketrag[postgres]' (psycopg 3 and psycopg_pool)."
     ) from exc
-from pocketrag.store import postgres_search as search
 from pocketrag.store.base import DOC_COLUMNS, TermStats
-from pocketrag.store.postgres_schema import ADVISORY_LOCK_KEY, check_version, migrate
-from pocketrag.store.postgres_search import HNSW_MAX_EF, parse_vector
-from pocketrag.store.postgres_write import delete_documents, write_document
-from pocketrag.store.postgres_write import vector_literal as vector_literal  # re-exported
+from pocketrag.store.postgres import search
+from pocketrag.store.postgres.schema import ADVISORY_LOCK_KEY, check_version, migrate
+from pocketrag.store.postgres.search import HNSW_MAX_EF, parse_vector
+from pocketrag.store.postgres.write import delete_documents, write_document
+from pocketrag.store.postgres.write import vector_literal as vector_literal  # re-exported
 from pocketrag.store.questions_sql import PostgresQuestions
 
 if TYPE_CHECKING:
@@ -340,7 +340,7 @@ class PostgresStore(PostgresQuestions):
             for r in rows
         ]
 
-    # --- searching (store/postgres_search.py) ---------------------------------------------
+    # --- searching (search.py) ---------------------------------------------
 
     def lexical_search(
         self,
@@ -419,7 +419,7 @@ class PostgresStore(PostgresQuestions):
             )
             conn.execute(
                 "CREATE INDEX IF NOT EXISTS chunk_terms_tsv_gin ON chunk_terms "
-                "USING gin (tsv) WITH (fastupdate = off)"  # see postgres_schema, version 2
+                "USING gin (tsv) WITH (fastupdate = off)"  # see schema.py, version 2
             )
             if self.dim is not None:
                 conn.execute(_CREATE_HNSW)

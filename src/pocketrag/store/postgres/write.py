@@ -1,8 +1,8 @@
 """Writing one document to the PostgreSQL index: the statements of its transaction.
 
-Split from store/postgres.py (connections, reading, maintenance) so each module holds one
+Split from store.py (connections, reading, maintenance) so each module holds one
 concern. The caller (PostgresStore._write) supplies the cursor of one transaction and
-retries it on deadlock; BM25 statistics change in the same transaction (postgres_bm25).
+retries it on deadlock; BM25 statistics change in the same transaction (bm25.py).
 """
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ import numpy as np
 import psycopg
 
 from pocketrag.documents import Chunk, Document
-from pocketrag.store import postgres_bm25 as bm25
 from pocketrag.store.base import DOC_COLUMNS, document_row
+from pocketrag.store.postgres import bm25
 
 
 def vector_literal(vector: np.ndarray) -> str:

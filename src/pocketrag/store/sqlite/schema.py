@@ -14,8 +14,8 @@ from collections.abc import Callable
 import apsw
 import numpy as np
 
-from pocketrag.store.bitscan import sign_bits
 from pocketrag.store.questions_sql import CREATE_QUESTIONS
+from pocketrag.store.sqlite.bitscan import sign_bits
 
 
 def _backfill_document_bits(conn: apsw.Connection) -> None:

@@ -1,7 +1,7 @@
 """Reading search hits from the SQLite index: FTS5 BM25, exact cosine, the sign-bit prefilter.
 
-Split from store/sqlite.py (opening, migrations, writing documents) so each module holds one
-concern, as postgres_search does for PostgreSQL. The functions take the store's connection
+Split from store.py (opening, migrations, writing documents) so each module holds one
+concern, as postgres/search.py does for PostgreSQL. The functions take the store's connection
 and the few facts a search needs (vector type, dimension, limits) as arguments, not the
 store, so nothing here depends on the store's private state.
 
@@ -29,7 +29,7 @@ import numpy as np
 
 from pocketrag.documents import Hit, PocketragError
 from pocketrag.store.base import HIT_COLUMNS, TermStats, hits_in_order
-from pocketrag.store.bitscan import hamming_candidates
+from pocketrag.store.sqlite.bitscan import hamming_candidates
 
 VectorType = Literal["int8", "float32"]
 
