@@ -115,8 +115,10 @@ class Connections:
 
     @contextmanager
     def read(self) -> Iterator[apsw.Connection]:
-        """A reader connection for this thread alone until the block ends: every row the
-        block needs must be fetched inside it."""
+        """A reader connection for this thread alone until the block ends, inside one read
+        transaction: the block's statements all see the same commit (a search's scoring
+        and its row lookup cannot straddle another thread's write). Every row the block
+        needs must be fetched inside it."""
         self._slots.acquire()
         try:
             try:
@@ -124,7 +126,11 @@ class Connections:
             except queue.Empty:
                 conn = self._open_reader()
             try:
-                yield conn
+                conn.execute("BEGIN")
+                try:
+                    yield conn
+                finally:
+                    conn.execute("COMMIT")
             finally:
                 self._idle.put(conn)
         finally:
