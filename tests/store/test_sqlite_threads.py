@@ -4,6 +4,7 @@ the readers stay a bounded pool however many threads ask."""
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -95,10 +96,8 @@ def test_a_reader_never_sees_an_open_write_transaction(tmp_path: Path):
 
 
 def _swallow(work) -> None:
-    try:
+    with contextlib.suppress(RuntimeError):
         work()
-    except RuntimeError:
-        pass
 
 
 def test_reader_connections_bound_their_page_cache(tmp_path: Path):
