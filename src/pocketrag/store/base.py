@@ -57,6 +57,25 @@ def document_row(
     )
 
 
+def document_info(row: Sequence[object]) -> DocumentInfo:
+    """A DocumentInfo from a row selected with DOC_COLUMNS (metadata as JSON text, or as
+    the dict PostgreSQL's jsonb gives)."""
+    (doc_id, source, title, doc_type, sha, coll, pages, count, created, updated, meta) = row
+    return DocumentInfo(
+        id=str(doc_id),
+        source=str(source),
+        title=str(title),
+        doc_type=str(doc_type),
+        sha256=str(sha),
+        collection=str(coll),
+        pages=pages if pages is None else int(pages),  # type: ignore[call-overload]
+        chunk_count=int(count),  # type: ignore[call-overload]
+        created_at=str(created),
+        updated_at=str(updated),
+        metadata=meta if isinstance(meta, dict) else json.loads(str(meta or "{}")),
+    )
+
+
 # The chunk columns both stores select to build a Hit, in the order `hits_in_order` reads them.
 HIT_COLUMNS = (
     "c.id, c.document_id, d.source, d.title, c.text, c.page_start, c.page_end, c.heading, "

@@ -24,7 +24,6 @@ transaction), search.py (hits), bm25.py (statistics and ranking).
 
 from __future__ import annotations
 
-import json
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -55,6 +54,7 @@ from pocketrag.store.base import (
     WriteStatus,
     checked_vectors,
     chunk_from_row,
+    document_info,
 )
 from pocketrag.store.postgres import search
 from pocketrag.store.postgres.schema import ADVISORY_LOCK_KEY, check_version, migrate
@@ -288,27 +288,10 @@ class PostgresStore(PostgresQuestions):
 
     # --- reading documents ------------------------------------------------------------------
 
-    @staticmethod
-    def _info(row: Sequence[Any]) -> DocumentInfo:
-        (doc_id, source, title, doc_type, sha, coll, pages, count, created, updated, meta) = row
-        return DocumentInfo(
-            id=doc_id,
-            source=source,
-            title=title,
-            doc_type=doc_type,
-            sha256=sha,
-            collection=coll,
-            pages=pages,
-            chunk_count=count,
-            created_at=created,
-            updated_at=updated,
-            metadata=meta if isinstance(meta, dict) else json.loads(meta or "{}"),
-        )
-
     def _documents(self, where: str, params: Sequence[object]) -> list[DocumentInfo]:
         with self._conn() as conn:
             rows = conn.execute(f"SELECT {DOC_COLUMNS} FROM documents {where}", params)
-            return [self._info(r) for r in rows]
+            return [document_info(r) for r in rows]
 
     def find_document(self, source: str, collection: str = "default") -> DocumentInfo | None:
         found = self._documents("WHERE collection = %s AND source = %s", (collection, source))

@@ -29,10 +29,13 @@ import sqlite_vec
 
 from pocketrag.errors import PocketragError, StoreReadOnlyError
 
-# Readers in the pool: the host has few cores, and searches are tens of milliseconds.
-DEFAULT_READERS = 4
+# Readers in the pool. Measured with bench/serve_load.py (100k chunks, 20 clients): 4
+# readers with 2 MiB caches peaked at 168 MB, over the budget (searches' working memory
+# adds up when more run at once); 2 with 1 MiB peaked at 159 MB, the single lock before at
+# 161 MB, and halved /v1/search p95 under load.
+DEFAULT_READERS = 2
 # Each reader's page cache, in KiB (SQLite's default is 2000 KiB per connection).
-DEFAULT_READER_CACHE_KIB = 2048
+DEFAULT_READER_CACHE_KIB = 1024
 
 
 def _prepare(conn: apsw.Connection, busy_timeout_ms: int) -> apsw.Connection:

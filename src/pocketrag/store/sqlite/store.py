@@ -24,7 +24,6 @@ bitscan.py (the sign-bit scan).
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager
 from pathlib import Path
@@ -34,9 +33,6 @@ import numpy as np
 
 from pocketrag.documents import Chunk, Document, DocumentInfo, Hit
 from pocketrag.errors import PocketragError
-
-# Re-exported: importers of the old module take these from here.
-from pocketrag.errors import StoreReadOnlyError as StoreReadOnlyError
 from pocketrag.store.base import (
     DOC_COLUMNS,
     ExportedDocument,
@@ -44,13 +40,13 @@ from pocketrag.store.base import (
     StoredDocument,
     TermStats,
     checked_vectors,
+    document_info,
 )
 from pocketrag.store.questions_sql import SQLiteQuestions
 from pocketrag.store.sqlite import search, write
 from pocketrag.store.sqlite.connection import DEFAULT_READERS, Connections
 from pocketrag.store.sqlite.schema import check_version, migrate
 from pocketrag.store.sqlite.search import DEFAULT_EXACT_LIMIT, VectorType
-from pocketrag.store.sqlite.search import fts_match_expression as fts_match_expression
 
 # Meta keys that describe this file's storage, not the index's content (not copied).
 STORAGE_META = frozenset({"dim", "vector_type"})
@@ -193,27 +189,10 @@ class SQLiteStore(SQLiteQuestions):
 
     # --- reading documents --------------------------------------------------------------
 
-    @staticmethod
-    def _info(row: Sequence[object]) -> DocumentInfo:
-        (doc_id, source, title, doc_type, sha, coll, pages, count, created, updated, meta) = row
-        return DocumentInfo(
-            id=str(doc_id),
-            source=str(source),
-            title=str(title),
-            doc_type=str(doc_type),
-            sha256=str(sha),
-            collection=str(coll),
-            pages=pages if pages is None else int(pages),  # type: ignore[arg-type]
-            chunk_count=int(count),  # type: ignore[arg-type]
-            created_at=str(created),
-            updated_at=str(updated),
-            metadata=json.loads(str(meta or "{}")),
-        )
-
     def _documents(self, where: str, params: Sequence[object]) -> list[DocumentInfo]:
         with self._read() as conn:
             rows = conn.execute(f"SELECT {DOC_COLUMNS} FROM documents {where}", params)
-            return [self._info(r) for r in rows]
+            return [document_info(r) for r in rows]
 
     def find_document(self, source: str, collection: str = "default") -> DocumentInfo | None:
         found = self._documents("WHERE collection = ? AND source = ?", (collection, source))
