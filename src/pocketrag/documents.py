@@ -9,22 +9,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-
-class PocketragError(Exception):
-    """An error meant for the person using pocketrag: the message says what to do."""
-
-
-class LoaderError(PocketragError):
-    """A file could not be turned into a Document (corrupt, encrypted, unsupported, too big)."""
-
-
-class IndexModelMismatchError(PocketragError):
-    """The index's vectors were made by another embedding model than the configured one."""
-
-
-class IndexChunkingMismatchError(IndexModelMismatchError):
-    """The index's chunks were cut with other chunker settings than the configured ones (a
-    kind of IndexModelMismatchError: the deployment's configuration is wrong, not a request)."""
+# The error classes moved to pocketrag.errors; importers that name them here keep working.
+from pocketrag.errors import IndexChunkingMismatchError as IndexChunkingMismatchError
+from pocketrag.errors import IndexModelMismatchError as IndexModelMismatchError
+from pocketrag.errors import LoaderError as LoaderError
+from pocketrag.errors import PocketragError as PocketragError
 
 
 @dataclass(frozen=True)

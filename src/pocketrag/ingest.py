@@ -169,9 +169,9 @@ class Ingestor:
             self.embedder, [c.embed_text or c.text for c in chunks], self.batch_size
         )
         info = self.store.add_document(
-            document, chunks, vectors, sha256=sha256, collection=collection
+            document, chunks, vectors, sha256=sha256, collection=collection, if_unchanged="skip"
         )
-        return ("updated" if existing else "added"), info.id, info.chunk_count
+        return info.status, info.id, info.chunk_count
 
     def _prepare(self, path: Path, explicit: bool, collection: str) -> FileResult | _Pending:
         """Everything before parsing: skipped, unchanged, unreadable, or to be parsed."""

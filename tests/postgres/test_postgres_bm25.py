@@ -11,8 +11,8 @@ import numpy as np
 import psycopg
 import pytest
 
-from pocketrag.store import postgres_bm25
-from pocketrag.store.postgres_bm25 import CandidatePlan, Term
+from pocketrag.store.postgres import bm25 as postgres_bm25
+from pocketrag.store.postgres.bm25 import CandidatePlan, Term
 
 
 def random_plan(rng: np.random.Generator, n_terms: int) -> CandidatePlan:

@@ -16,9 +16,9 @@ import psycopg
 import pytest
 
 from pocketrag.documents import Chunk, Document, PocketragError
-from pocketrag.store import postgres_bm25
 from pocketrag.store.postgres import PostgresStore, parse_vector, vector_literal
-from pocketrag.store.postgres_schema import SCHEMA_VERSION
+from pocketrag.store.postgres import bm25 as postgres_bm25
+from pocketrag.store.postgres.schema import SCHEMA_VERSION
 
 pytestmark = pytest.mark.postgres
 
@@ -247,7 +247,7 @@ def gin_options(url: str) -> list[str] | None:
 def test_version_1_database_is_upgraded_to_a_gin_index_without_pending_list(pg_url):
     """An index written by the first schema (GIN fastupdate on, rows pending) is upgraded
     on open: the option is off, pending rows are merged, searches still find them."""
-    from pocketrag.store.postgres_schema import MIGRATIONS
+    from pocketrag.store.postgres.schema import MIGRATIONS
 
     with psycopg.connect(pg_url, autocommit=True) as conn:
         conn.execute("CREATE EXTENSION IF NOT EXISTS vector")

@@ -128,7 +128,7 @@ def test_question_log_records_answers_and_takes_feedback(store):
 def test_existing_sqlite_index_gains_the_questions_table(tmp_path):
     """An index written before the questions log (schema 2) is upgraded when opened."""
     from pocketrag.store.sqlite import SQLiteStore
-    from pocketrag.store.sqlite_schema import SCHEMA_VERSION
+    from pocketrag.store.sqlite.schema import SCHEMA_VERSION
 
     path = tmp_path / "index.sqlite3"
     with SQLiteStore(path) as store:  # then wind it back to schema 2

@@ -15,7 +15,7 @@ from test_store_contract import LEAVE, SECURITY, add, unit
 
 from pocketrag.documents import PocketragError
 from pocketrag.store.sqlite import SQLiteStore, fts_match_expression
-from pocketrag.store.sqlite_schema import SCHEMA_VERSION
+from pocketrag.store.sqlite.schema import SCHEMA_VERSION
 
 
 def test_file_is_wal_with_schema_version(tmp_path: Path):

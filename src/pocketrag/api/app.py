@@ -107,14 +107,14 @@ class Service:
 
                     store = None
                     if not self.settings.database_url:  # see api/store_guard.py
-                        from pocketrag.api.store_guard import LockedStore
+                        from pocketrag.api.store_guard import LazyStore
                         from pocketrag.store import open_store
 
                         def open_index() -> Any:
                             wait_for_index(self.replicator)  # a missing index is restored
                             return open_store(self.settings)
 
-                        store = LockedStore(open_index)
+                        store = LazyStore(open_index)
                     self._pipeline = Pipeline(self.settings, store=store)
         return self._pipeline
 

@@ -1,29 +1,25 @@
-"""One lock around the SQLite store for the threaded server, and the message for an index
-that will not open.
+"""The server's index, opened on first use, and the message for an index that will not open.
 
-The SQLite store keeps one apsw connection per process, and apsw refuses to let two threads
-use a connection at the same time (ThreadingViolationError): the CLI never notices, but the
-server runs searches in worker threads, and under concurrent load on a large index two
-searches overlap. Until the store itself hands out per-thread connections, every call into
-it from the server goes through this lock. Searches are short (tens of ms) and the host has
-few cores, so serialising them costs little; PostgreSQL (pooled connections) is not wrapped.
+The store is opened lazily (after a replica restore: api/app.py passes an opener that waits
+for it) so that the server is healthy before the index is. It is not locked here: the
+SQLite store owns its concurrency (store/sqlite/connection.py: one writer, a pool of
+readers), PostgreSQL pools its connections.
 """
 
 from __future__ import annotations
 
-import functools
 import threading
 from collections.abc import Callable
 from typing import Any
 
 
-class LockedStore:
-    """Opens the real store on first use and runs each of its methods under one lock."""
+class LazyStore:
+    """Opens the real store on first use; every attribute after that is the store's own."""
 
     def __init__(self, open_store: Callable[[], Any]) -> None:
         self._open = open_store
         self._store: Any = None
-        self._lock = threading.RLock()
+        self._lock = threading.Lock()  # guards the opening only
 
     def ensure_open(self) -> Any:
         if self._store is None:
@@ -33,16 +29,7 @@ class LockedStore:
         return self._store
 
     def __getattr__(self, name: str) -> Any:
-        value = getattr(self.ensure_open(), name)
-        if not callable(value):
-            return value
-
-        @functools.wraps(value)
-        def locked(*args: Any, **kwargs: Any) -> Any:
-            with self._lock:
-                return value(*args, **kwargs)
-
-        return locked
+        return getattr(self.ensure_open(), name)
 
 
 # What the operator can do about an index that will not open, by the error SQLite gave.

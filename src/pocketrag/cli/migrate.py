@@ -13,57 +13,32 @@ from __future__ import annotations
 
 import json
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import numpy as np
 import typer
 from rich.console import Console
 
 from pocketrag.cli.app import app, progress_bar, settings_of
-from pocketrag.documents import Chunk, Document, DocumentInfo, PocketragError
+from pocketrag.documents import DocumentInfo, PocketragError
+from pocketrag.store.base import ExportedDocument, Store
+
+if TYPE_CHECKING:  # psycopg is an extra: imported when the command runs
+    from pocketrag.store.postgres import PostgresStore
 
 err = Console(stderr=True)
-# Meta keys that describe the SQLite file itself, not the index's content.
-_SQLITE_ONLY_META = {"dim", "vector_type"}
-
-
-def _sqlite_chunks(source: Any, document_id: str) -> tuple[list[Chunk], np.ndarray]:
-    """A document's chunks and unit vectors from the SQLite store. Reads its `chunks`
-    table directly (the Store protocol has no export call); int8 vectors are decoded by
-    the store and re-normalised, since rounding to int8 moves them slightly off the sphere."""
-    rows = list(
-        source._conn.execute(
-            "SELECT id, text, ordinal, page_start, page_end, heading, char_start, char_end, "
-            "embed_text FROM chunks WHERE document_id = ? ORDER BY ordinal",
-            (document_id,),
-        )
-    )
-    chunks = [
-        Chunk(
-            text=r[1],
-            ordinal=r[2],
-            page_start=r[3],
-            page_end=r[4],
-            heading_path=tuple(r[5].split(" > ")) if r[5] else (),
-            char_start=r[6],
-            char_end=r[7],
-            embed_text=r[8],
-        )
-        for r in rows
-    ]
-    found = source.get_vectors([r[0] for r in rows])
-    if len(found) != len(rows):
-        raise PocketragError(f"document {document_id} has chunks without vectors in the source")
-    vectors = np.stack([found[r[0]] for r in rows]) if rows else np.zeros((0, 1), np.float32)
-    norms = np.linalg.norm(vectors, axis=1, keepdims=True) if rows else 1.0
-    return chunks, (vectors / np.maximum(norms, 1e-12)).astype(np.float32)
 
 
 def copy_index(
-    source: Any, target: Any, *, collection: str | None = None, on_progress: Any = None
+    source: Store,
+    target: PostgresStore,
+    *,
+    collection: str | None = None,
+    on_progress: Callable[[int, int, DocumentInfo], None] | None = None,
 ) -> dict[str, Any]:
-    """Copy every document of `source` (SQLiteStore) into `target` (PostgresStore)."""
+    """Copy every document of `source` (the SQLite index) into `target`; a document whose
+    content and chunk count the target already holds is not read from the source."""
     started = time.perf_counter()
     documents: list[DocumentInfo] = source.list_documents(collection)
     counts = {"added": 0, "updated": 0, "unchanged": 0, "chunks": 0}
@@ -79,17 +54,10 @@ def copy_index(
             ):
                 counts["unchanged"] += 1
             else:
-                chunks, vectors = _sqlite_chunks(source, info.id)
-                document = Document(
-                    source=info.source,
-                    title=info.title,
-                    doc_type=info.doc_type,
-                    blocks=[],
-                    pages=info.pages,
-                    metadata=dict(info.metadata),
-                )
+                chunks, vectors = source.document_chunks(info.id)
+                exported = ExportedDocument(info, chunks, vectors)
                 target.add_document(
-                    document,
+                    exported.as_document(),
                     chunks,
                     vectors,
                     sha256=info.sha256,
@@ -109,7 +77,7 @@ def copy_index(
         index_seconds = time.perf_counter() - index_started
     else:
         copy_all()
-    for key, value in _source_meta(source).items():
+    for key, value in source.meta_items().items():
         target.set_meta(key, value)
     # The questions log goes along whole (a --collection copy leaves it: it spans them).
     questions = 0
@@ -124,7 +92,7 @@ def copy_index(
     }
 
 
-def _open_source(path: Path) -> Any:
+def _open_source(path: Path) -> Store:
     """The SQLite index, opened writable when possible so that a file from an older
     pocketrag is upgraded first (as any other command would do); read-only otherwise."""
     from pocketrag.store.sqlite import SQLiteStore
@@ -135,11 +103,6 @@ def _open_source(path: Path) -> Any:
         return SQLiteStore(path)
     except Exception:  # e.g. a read-only disk: read it as it is
         return SQLiteStore(path, read_only=True)
-
-
-def _source_meta(source: Any) -> dict[str, str]:
-    rows = source._conn.execute("SELECT key, value FROM meta").fetchall()
-    return {k: v for k, v in rows if k not in _SQLITE_ONLY_META}
 
 
 @app.command()

@@ -1,20 +1,28 @@
 """The Store protocol: what every index backend (SQLite, PostgreSQL) must do.
 
-Duplicate policy: a document is identified by (collection, source). Adding a document whose
-(collection, source) exists replaces the old version in the same transaction; callers check
-`find_document(...).sha256` first to make unchanged content a no-op.
+Duplicate policy, owned by the store: a document is identified by (collection, source).
+Adding a document whose (collection, source) exists replaces the old version in the same
+transaction (`if_unchanged="replace"`, the default), or, with `if_unchanged="skip"`, leaves
+it alone when it holds the same content (sha256) and says so (status "unchanged"). Checking
+inside the write transaction means two writers of one file cannot both write it.
+
+Concurrency, owned by the store: every method may be called from any thread; a backend
+serialises what it must (SQLite: one writer connection, a small pool of readers).
+`concurrent_reads` says whether two reads really run at the same time (a hybrid search then
+runs BM25 and dense search side by side).
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Protocol, runtime_checkable
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, fields
+from typing import Literal, Protocol, runtime_checkable
 
 import numpy as np
 
 from pocketrag.documents import Chunk, Document, DocumentInfo, Hit
+from pocketrag.errors import InvalidVectorsError
 from pocketrag.questions import QuestionEntry, QuestionReport
 
 # The documents table's columns, in the order `document_row` gives their values.
@@ -46,6 +54,25 @@ def document_row(
         created_at,
         updated_at,
         json.dumps(document.metadata, default=str),
+    )
+
+
+def document_info(row: Sequence[object]) -> DocumentInfo:
+    """A DocumentInfo from a row selected with DOC_COLUMNS (metadata as JSON text, or as
+    the dict PostgreSQL's jsonb gives)."""
+    (doc_id, source, title, doc_type, sha, coll, pages, count, created, updated, meta) = row
+    return DocumentInfo(
+        id=str(doc_id),
+        source=str(source),
+        title=str(title),
+        doc_type=str(doc_type),
+        sha256=str(sha),
+        collection=str(coll),
+        pages=pages if pages is None else int(pages),  # type: ignore[call-overload]
+        chunk_count=int(count),  # type: ignore[call-overload]
+        created_at=str(created),
+        updated_at=str(updated),
+        metadata=meta if isinstance(meta, dict) else json.loads(str(meta or "{}")),
     )
 
 
@@ -98,6 +125,82 @@ def hits_in_order(
     return hits
 
 
+IfUnchanged = Literal["replace", "skip"]
+WriteStatus = Literal["added", "updated", "unchanged"]
+
+
+@dataclass(frozen=True, eq=False)
+class StoredDocument(DocumentInfo):
+    """What `add_document` returns: the stored document, and what the call did to it. The
+    status tells about the call, not the document, so it equals the DocumentInfo that
+    `get_document` gives for the same stored document."""
+
+    status: WriteStatus = "added"
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, DocumentInfo):
+            return NotImplemented
+        return all(getattr(self, f.name) == getattr(other, f.name) for f in fields(DocumentInfo))
+
+    __hash__ = DocumentInfo.__hash__
+
+
+@dataclass(frozen=True)
+class ExportedDocument:
+    """One stored document whole, as `export_documents` yields it for a copy into another
+    store: chunks in order, one float32 unit vector per chunk."""
+
+    info: DocumentInfo
+    chunks: list[Chunk]
+    vectors: np.ndarray
+
+    def as_document(self) -> Document:
+        """The Document to hand `add_document` of the target (its text is in the chunks)."""
+        info = self.info
+        return Document(
+            source=info.source,
+            title=info.title,
+            doc_type=info.doc_type,
+            blocks=[],
+            pages=info.pages,
+            metadata=dict(info.metadata),
+        )
+
+
+def checked_vectors(chunks: Sequence[Chunk], vectors: np.ndarray) -> np.ndarray:
+    """The vectors as float32, one row per chunk, all finite: checked before anything is
+    written by either backend, so a broken model cannot store a NaN that poisons every
+    later cosine (and the mean the answerability check compares against)."""
+    vectors = np.asarray(vectors, dtype=np.float32)
+    if not len(chunks):
+        return vectors
+    if vectors.ndim != 2 or vectors.shape[0] != len(chunks):
+        raise InvalidVectorsError(f"{len(chunks)} chunks but vectors of shape {vectors.shape}")
+    if not np.isfinite(vectors).all():
+        raise InvalidVectorsError("vectors contain NaN or infinity")
+    return vectors
+
+
+def chunk_from_row(row: Sequence) -> Chunk:
+    """A Chunk from (text, ordinal, page_start, page_end, heading, char_start, char_end,
+    embed_text), the order both stores' exports select."""
+    text, ordinal, p_start, p_end, heading, c_start, c_end, embed_text = row
+    return Chunk(
+        text=text,
+        ordinal=ordinal,
+        page_start=p_start,
+        page_end=p_end,
+        heading_path=tuple(heading.split(" > ")) if heading else (),
+        char_start=c_start,
+        char_end=c_end,
+        embed_text=embed_text,
+    )
+
+
+# The chunk columns of `chunk_from_row`, as both stores name them.
+CHUNK_COLUMNS = "text, ordinal, page_start, page_end, heading, char_start, char_end, embed_text"
+
+
 @dataclass(frozen=True)
 class TermStats:
     """Per search term of a query: (document frequency, the given chunks that hold it)."""
@@ -109,6 +212,10 @@ class TermStats:
 @runtime_checkable
 class Store(Protocol):
     read_only: bool
+    # The vectors' dimension, fixed by the first document with chunks (None while empty).
+    dim: int | None
+    # Whether two reads run at the same time (see the module docstring).
+    concurrent_reads: bool
 
     def add_document(
         self,
@@ -118,9 +225,15 @@ class Store(Protocol):
         *,
         sha256: str,
         collection: str = "default",
-    ) -> DocumentInfo:
-        """Store one document, its chunks and their vectors (float32, L2-normalised) in one
-        transaction: afterwards it is wholly in, or (on any error) the store is unchanged."""
+        if_unchanged: IfUnchanged = "replace",
+        document_id: str | None = None,
+        timestamps: tuple[str, str] | None = None,
+    ) -> StoredDocument:
+        """Store one document, its chunks and their vectors (float32, L2-normalised, finite:
+        else InvalidVectorsError) in one transaction: afterwards it is wholly in, or (on any
+        error) the store is unchanged. `if_unchanged`: the duplicate policy (module
+        docstring). `document_id` (for a new document) and `timestamps` (created_at,
+        updated_at) keep another store's, for a copy."""
         ...
 
     def find_document(self, source: str, collection: str = "default") -> DocumentInfo | None: ...
@@ -132,6 +245,32 @@ class Store(Protocol):
     def delete_document(self, id_or_source: str, collection: str | None = None) -> int:
         """Delete by document id or by source path; returns how many documents went."""
         ...
+
+    def document_chunks(self, document_id: str) -> tuple[list[Chunk], np.ndarray]:
+        """A stored document's chunks in order and their vectors (float32 unit rows)."""
+        ...
+
+    def export_documents(self, collection: str | None = None) -> Iterator[ExportedDocument]:
+        """Every document (of one collection, or all) whole, one at a time, so a copy into
+        another store never holds more than one document's vectors."""
+        ...
+
+    def get_vectors(self, chunk_ids: Sequence[int]) -> dict[int, np.ndarray]:
+        """Stored vectors of some chunks (float32), e.g. to give BM25-only hits a cosine."""
+        ...
+
+    # --- meta: facts about the index (its embedding model, its chunker settings) ---------
+
+    def get_meta(self, key: str) -> str | None: ...
+
+    def set_meta(self, key: str, value: str) -> None: ...
+
+    def meta_items(self) -> dict[str, str]:
+        """Every meta fact that describes the index's content (not the backend's own
+        bookkeeping such as the vectors' storage type): what a copy carries over."""
+        ...
+
+    # --- searching ------------------------------------------------------------------------
 
     def lexical_search(
         self,
@@ -184,8 +323,21 @@ class Store(Protocol):
 
     def question_report(self, since: str, limit: int = 20) -> QuestionReport: ...
 
+    def export_questions(self, batch: int = 1000) -> Iterator[list[tuple]]:
+        """Every entry whole, oldest first, in batches (for a copy into another store)."""
+        ...
+
+    def import_questions(self, rows: Sequence[Sequence[object]]) -> int:
+        """Entries from export_questions; ids already present are kept. Returns how many
+        were added."""
+        ...
+
     def section_headings(self, collection: str | None = None, limit: int = 500) -> list[tuple]:
         """(document title, heading path) pairs, for the page's example questions."""
         ...
 
     def close(self) -> None: ...
+
+    def __enter__(self) -> Store: ...
+
+    def __exit__(self, *exc: object) -> None: ...

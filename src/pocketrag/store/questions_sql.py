@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import AbstractContextManager
 from typing import Any
 
 from pocketrag.questions import (
@@ -20,7 +21,7 @@ from pocketrag.questions import (
     question_key,
 )
 
-# One schema migration in each store (sqlite_schema, postgres_schema); IF NOT EXISTS, so a
+# One schema migration in each store (sqlite/schema.py, postgres/schema.py); IF NOT EXISTS, so a
 # file wound back to an older version by hand (as tests do) still upgrades.
 CREATE_QUESTIONS = [
     """CREATE TABLE IF NOT EXISTS questions (
@@ -147,48 +148,64 @@ def report(fetch: Fetch, since: str, limit: int) -> QuestionReport:
 
 
 class SQLiteQuestions:
-    """The questions-log methods of SQLiteStore (uses its connection, lock and _write)."""
+    """The questions-log methods of SQLiteStore (its writer transaction, its readers)."""
 
-    _conn: Any
-    _lock: Any
-    _write: Callable[[], Any]
+    _write: Callable[[], AbstractContextManager[Any]]
+    _read: Callable[[], AbstractContextManager[Any]]
 
     def log_question(self, entry: QuestionEntry) -> None:
-        with self._write():
-            self._conn.execute(INSERT, insert_params(entry))
+        with self._write() as conn:
+            conn.execute(INSERT, insert_params(entry))
 
     def set_question_feedback(self, entry_id: str, rating: int, at: str) -> bool:
         """Record (or change) the thumbs on an entry; False if there is no such entry."""
-        with self._write():
-            self._conn.execute(SET_FEEDBACK, (rating, at, entry_id))
-            return int(self._conn.changes()) > 0
+        with self._write() as conn:
+            conn.execute(SET_FEEDBACK, (rating, at, entry_id))
+            return int(conn.changes()) > 0
 
     def prune_questions(self, before: str) -> int:
-        with self._write():
-            self._conn.execute(PRUNE, (before,))
-            return int(self._conn.changes())
+        with self._write() as conn:
+            conn.execute(PRUNE, (before,))
+            return int(conn.changes())
+
+    def import_questions(self, rows: Sequence[Sequence[Any]]) -> int:
+        """Entries copied whole (see export_questions); ids already present are kept."""
+        added = 0
+        with self._write() as conn:
+            for row in rows:
+                conn.execute(IMPORT, tuple(row))
+                added += int(conn.changes())
+        return added
 
     def question_report(self, since: str, limit: int = 20) -> QuestionReport:
-        with self._lock:
-            return report(lambda sql, p: self._conn.execute(sql, p).fetchall(), since, limit)
+        with self._read() as conn:
+            return report(lambda sql, p: conn.execute(sql, p).fetchall(), since, limit)
 
     def section_headings(self, collection: str | None = None, limit: int = 500) -> list[tuple]:
         """(document title, heading path) pairs, at most `limit`, for example questions."""
         sql, params = headings_query(collection, limit)
-        with self._lock:
-            return [tuple(r) for r in self._conn.execute(sql, params).fetchall()]
+        with self._read() as conn:
+            return [tuple(r) for r in conn.execute(sql, params).fetchall()]
 
     def export_questions(self, batch: int = 1000) -> Iterator[list[tuple]]:
         """Every entry, oldest first, in batches (memory stays bounded by `batch`)."""
-        at, last_id = "", ""
-        while True:
-            params = (at, at, last_id, batch)
-            with self._lock:
-                rows = [tuple(r) for r in self._conn.execute(EXPORT, params).fetchall()]
-            if not rows:
-                return
-            yield rows
-            last_id, at = rows[-1][0], rows[-1][1]
+        return export(lambda sql, p: self._fetch(sql, p), batch)
+
+    def _fetch(self, sql: str, params: Sequence[Any]) -> list[tuple]:
+        with self._read() as conn:
+            return [tuple(r) for r in conn.execute(sql, params).fetchall()]
+
+
+def export(fetch: Fetch, batch: int) -> Iterator[list[tuple]]:
+    """Every entry, oldest first, in batches of `batch` rows (keyset pagination on
+    (asked_at, id), so a batch never repeats or skips an entry)."""
+    at, last_id = "", ""
+    while True:
+        rows = [tuple(r) for r in fetch(EXPORT, (at, at, last_id, batch))]
+        if not rows:
+            return
+        yield rows
+        last_id, at = rows[-1][0], rows[-1][1]
 
 
 def _pg(sql: str) -> str:
@@ -220,6 +237,14 @@ class PostgresQuestions:
     def question_report(self, since: str, limit: int = 20) -> QuestionReport:
         with self._conn() as conn:
             return report(lambda sql, p: conn.execute(_pg(sql), p).fetchall(), since, limit)
+
+    def export_questions(self, batch: int = 1000) -> Iterator[list[tuple]]:
+        """Every entry, oldest first, in batches (memory stays bounded by `batch`)."""
+        return export(lambda sql, p: self._fetch(_pg(sql), p), batch)
+
+    def _fetch(self, sql: str, params: Sequence[Any]) -> list[tuple]:
+        with self._conn() as conn:
+            return [tuple(r) for r in conn.execute(sql, params).fetchall()]
 
     def section_headings(self, collection: str | None = None, limit: int = 500) -> list[tuple]:
         """(document title, heading path) pairs, at most `limit`, for example questions."""

@@ -18,13 +18,12 @@ Shared statistics rows are then locked in sorted order, so concurrent writers ne
 deadlock; if PostgreSQL still reports one, the transaction is retried.
 
 This module holds the connections, the store's API and maintenance; the statements live
-beside it by concern: postgres_schema (tables, migrations), postgres_write (one document's
-transaction), postgres_search (hits), postgres_bm25 (statistics and ranking).
+beside it by concern: schema.py (tables, migrations), write.py (one document's
+transaction), search.py (hits), bm25.py (statistics and ranking).
 """
 
 from __future__ import annotations
 
-import json
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -32,7 +31,8 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from pocketrag.documents import Chunk, Document, DocumentInfo, Hit, PocketragError
+from pocketrag.documents import Chunk, Document, DocumentInfo, Hit
+from pocketrag.errors import PocketragError, StoreReadOnlyError
 
 try:
     import psycopg
@@ -44,12 +44,23 @@ except ImportError as exc:  # the SQLite default does not need the driver
         "POCKETRAG_DATABASE_URL is set but the PostgreSQL driver is not installed: "
         "pip install 'pocketrag[postgres]' (psycopg 3 and psycopg_pool)."
     ) from exc
-from pocketrag.store import postgres_search as search
-from pocketrag.store.base import DOC_COLUMNS, TermStats
-from pocketrag.store.postgres_schema import ADVISORY_LOCK_KEY, check_version, migrate
-from pocketrag.store.postgres_search import HNSW_MAX_EF, parse_vector
-from pocketrag.store.postgres_write import delete_documents, write_document
-from pocketrag.store.postgres_write import vector_literal as vector_literal  # re-exported
+from pocketrag.store.base import (
+    CHUNK_COLUMNS,
+    DOC_COLUMNS,
+    ExportedDocument,
+    IfUnchanged,
+    StoredDocument,
+    TermStats,
+    WriteStatus,
+    checked_vectors,
+    chunk_from_row,
+    document_info,
+)
+from pocketrag.store.postgres import search
+from pocketrag.store.postgres.schema import ADVISORY_LOCK_KEY, check_version, migrate
+from pocketrag.store.postgres.search import HNSW_MAX_EF, parse_vector
+from pocketrag.store.postgres.write import delete_documents, write_document
+from pocketrag.store.postgres.write import vector_literal as vector_literal  # re-exported
 from pocketrag.store.questions_sql import PostgresQuestions
 
 if TYPE_CHECKING:
@@ -61,10 +72,8 @@ _CREATE_HNSW = (
     "USING hnsw (embedding vector_cosine_ops) WITH (m = 16, ef_construction = 64)"
 )
 _RETRIES = 3
-
-
-class StoreReadOnlyError(PocketragError):
-    """A write was attempted on a store opened read-only."""
+# Meta keys that describe this database's storage, not the index's content (not copied).
+STORAGE_META = frozenset({"dim"})
 
 
 def describe_url(url: str) -> str:
@@ -219,6 +228,11 @@ class PostgresStore(PostgresQuestions):
             row = conn.execute("SELECT value FROM meta WHERE key = %s", (key,)).fetchone()
         return row[0] if row else None
 
+    def meta_items(self) -> dict[str, str]:
+        with self._conn() as conn:
+            rows = conn.execute("SELECT key, value FROM meta").fetchall()
+        return {k: v for k, v in rows if k not in STORAGE_META}
+
     def set_meta(self, key: str, value: str) -> None:
         self._write(
             lambda cur: cur.execute(
@@ -238,21 +252,15 @@ class PostgresStore(PostgresQuestions):
         *,
         sha256: str,
         collection: str = "default",
+        if_unchanged: IfUnchanged = "replace",
         document_id: str | None = None,
         timestamps: tuple[str, str] | None = None,
-    ) -> DocumentInfo:
-        """Beyond the protocol, for `pocketrag migrate`: `document_id` (used when the
-        document is new) and `timestamps` (created_at, updated_at) keep the source's."""
-        vectors = np.asarray(vectors, dtype=np.float32)
-        if len(chunks) and (vectors.ndim != 2 or vectors.shape[0] != len(chunks)):
-            raise ValueError(f"{len(chunks)} chunks but vectors of shape {vectors.shape}")
-        if len(chunks) and not np.isfinite(vectors).all():
-            raise ValueError("vectors contain NaN or infinity")
+    ) -> StoredDocument:
+        vectors = checked_vectors(chunks, vectors)
         dim_before = self.dim
+        policy = (sha256, collection, if_unchanged, document_id, timestamps)
         try:
-            doc_id = self._write(
-                self._add, document, chunks, vectors, sha256, collection, document_id, timestamps
-            )
+            doc_id, status = self._write(self._add, document, chunks, vectors, *policy)
         except BaseException:
             self.dim = dim_before if dim_before is not None else None
             if dim_before is None:
@@ -260,7 +268,7 @@ class PostgresStore(PostgresQuestions):
             raise
         info = self.get_document(doc_id)
         assert info is not None
-        return info
+        return StoredDocument(**vars(info), status=status)
 
     def _add(
         self,
@@ -269,7 +277,7 @@ class PostgresStore(PostgresQuestions):
         chunks: Sequence[Chunk],
         vectors: np.ndarray,
         *rest: Any,
-    ) -> str:
+    ) -> tuple[str, WriteStatus]:
         """write_document, after fixing the vectors' dimension on the first document."""
         if len(chunks):
             self._ensure_dim(cur, int(vectors.shape[1]))
@@ -280,27 +288,10 @@ class PostgresStore(PostgresQuestions):
 
     # --- reading documents ------------------------------------------------------------------
 
-    @staticmethod
-    def _info(row: Sequence[Any]) -> DocumentInfo:
-        (doc_id, source, title, doc_type, sha, coll, pages, count, created, updated, meta) = row
-        return DocumentInfo(
-            id=doc_id,
-            source=source,
-            title=title,
-            doc_type=doc_type,
-            sha256=sha,
-            collection=coll,
-            pages=pages,
-            chunk_count=count,
-            created_at=created,
-            updated_at=updated,
-            metadata=meta if isinstance(meta, dict) else json.loads(meta or "{}"),
-        )
-
     def _documents(self, where: str, params: Sequence[object]) -> list[DocumentInfo]:
         with self._conn() as conn:
             rows = conn.execute(f"SELECT {DOC_COLUMNS} FROM documents {where}", params)
-            return [self._info(r) for r in rows]
+            return [document_info(r) for r in rows]
 
     def find_document(self, source: str, collection: str = "default") -> DocumentInfo | None:
         found = self._documents("WHERE collection = %s AND source = %s", (collection, source))
@@ -323,24 +314,31 @@ class PostgresStore(PostgresQuestions):
         assert row is not None
         return {"documents": int(row[0]), "chunks": int(row[1])}
 
-    def iter_chunks(self, document_id: str) -> list[tuple[Chunk, np.ndarray]]:
-        """A stored document's chunks with their vectors, in order (export, tests)."""
+    def document_chunks(self, document_id: str) -> tuple[list[Chunk], np.ndarray]:
         with self._conn() as conn:
             rows = conn.execute(
-                "SELECT text, ordinal, page_start, page_end, heading, char_start, char_end, "
-                "embed_text, embedding::text FROM chunks WHERE document_id = %s "
-                "ORDER BY ordinal",
+                f"SELECT {CHUNK_COLUMNS}, embedding::text FROM chunks "
+                "WHERE document_id = %s ORDER BY ordinal",
                 (document_id,),
             ).fetchall()
-        return [
-            (
-                Chunk(r[0], r[1], r[2], r[3], tuple(r[4].split(" > ")) if r[4] else (), *r[5:8]),
-                parse_vector(r[8]),
-            )
-            for r in rows
-        ]
+        if any(r[-1] is None for r in rows):
+            raise PocketragError(f"document {document_id} has chunks without vectors")
+        chunks = [chunk_from_row(r[:-1]) for r in rows]
+        if not rows:
+            return chunks, np.zeros((0, 0), dtype=np.float32)
+        return chunks, np.stack([parse_vector(r[-1]) for r in rows])
 
-    # --- searching (store/postgres_search.py) ---------------------------------------------
+    def iter_chunks(self, document_id: str) -> list[tuple[Chunk, np.ndarray]]:
+        """A stored document's chunks with their vectors, in order, as pairs (tests)."""
+        chunks, vectors = self.document_chunks(document_id)
+        return list(zip(chunks, vectors, strict=True))
+
+    def export_documents(self, collection: str | None = None) -> Iterator[ExportedDocument]:
+        for info in self.list_documents(collection):
+            chunks, vectors = self.document_chunks(info.id)
+            yield ExportedDocument(info, chunks, vectors)
+
+    # --- searching (search.py) ---------------------------------------------
 
     def lexical_search(
         self,
@@ -419,7 +417,7 @@ class PostgresStore(PostgresQuestions):
             )
             conn.execute(
                 "CREATE INDEX IF NOT EXISTS chunk_terms_tsv_gin ON chunk_terms "
-                "USING gin (tsv) WITH (fastupdate = off)"  # see postgres_schema, version 2
+                "USING gin (tsv) WITH (fastupdate = off)"  # see schema.py, version 2
             )
             if self.dim is not None:
                 conn.execute(_CREATE_HNSW)

@@ -1,7 +1,7 @@
 """Reading search hits from the SQLite index: FTS5 BM25, exact cosine, the sign-bit prefilter.
 
-Split from store/sqlite.py (opening, migrations, writing documents) so each module holds one
-concern, as postgres_search does for PostgreSQL. The functions take the store's connection
+Split from store.py (opening, migrations, writing documents) so each module holds one
+concern, as postgres/search.py does for PostgreSQL. The functions take the store's connection
 and the few facts a search needs (vector type, dimension, limits) as arguments, not the
 store, so nothing here depends on the store's private state.
 
@@ -27,9 +27,15 @@ from typing import Literal
 import apsw
 import numpy as np
 
-from pocketrag.documents import Hit, PocketragError
-from pocketrag.store.base import HIT_COLUMNS, TermStats, hits_in_order
-from pocketrag.store.bitscan import hamming_candidates
+from pocketrag.documents import Chunk, Hit, PocketragError
+from pocketrag.store.base import (
+    CHUNK_COLUMNS,
+    HIT_COLUMNS,
+    TermStats,
+    chunk_from_row,
+    hits_in_order,
+)
+from pocketrag.store.sqlite.bitscan import hamming_candidates
 
 VectorType = Literal["int8", "float32"]
 
@@ -285,6 +291,30 @@ def vectors(
         tuple(ids),
     )
     return {int(r[0]): decode_vector(r[1], vector_type) for r in rows}
+
+
+_CHUNK_FIELDS = ", ".join(f"c.{name}" for name in CHUNK_COLUMNS.split(", "))
+
+
+def document_chunks(
+    conn: apsw.Connection, document_id: str, vector_type: VectorType
+) -> tuple[list[Chunk], np.ndarray]:
+    """A document's chunks in order and their vectors as float32 unit rows: int8 vectors
+    are decoded and re-normalised, since rounding to int8 moves them slightly off the
+    sphere (a copy into a float store should not inherit that)."""
+    rows = conn.execute(
+        f"SELECT c.id, {_CHUNK_FIELDS}, v.embedding FROM chunks c "
+        "LEFT JOIN chunk_vectors v ON v.chunk_id = c.id WHERE c.document_id = ? ORDER BY c.ordinal",
+        (document_id,),
+    ).fetchall()
+    if any(r[-1] is None for r in rows):
+        raise PocketragError(f"document {document_id} has chunks without vectors")
+    chunks = [chunk_from_row(r[1:-1]) for r in rows]
+    if not rows:
+        return chunks, np.zeros((0, 0), dtype=np.float32)
+    vectors = np.stack([decode_vector(r[-1], vector_type) for r in rows]).astype(np.float32)
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    return chunks, (vectors / np.maximum(norms, 1e-12)).astype(np.float32)
 
 
 def _hits(conn: apsw.Connection, scored: list[tuple[int, float]], kind: str) -> list[Hit]:

@@ -10,12 +10,15 @@ Statements are SQL strings or Python callables (for data rewrites such as backfi
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime, timezone
+from pathlib import Path
 
 import apsw
 import numpy as np
 
-from pocketrag.store.bitscan import sign_bits
+from pocketrag.errors import PocketragError
 from pocketrag.store.questions_sql import CREATE_QUESTIONS
+from pocketrag.store.sqlite.bitscan import sign_bits
 
 
 def _backfill_document_bits(conn: apsw.Connection) -> None:
@@ -103,3 +106,45 @@ MIGRATIONS: list[list[Migration]] = [
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def schema_version(conn: apsw.Connection) -> int:
+    has = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type='table' AND name='schema_version'"
+    ).fetchall()
+    if not has:
+        return 0
+    row = conn.execute("SELECT max(version) FROM schema_version").fetchone()
+    return int(row[0] or 0)
+
+
+def check_version(conn: apsw.Connection, path: Path) -> None:
+    """For a read-only index, which cannot be upgraded: refuse any other version."""
+    version = schema_version(conn)
+    if version != SCHEMA_VERSION:
+        raise PocketragError(
+            f"The index at {path} has schema version {version}, this pocketrag "
+            f"reads version {SCHEMA_VERSION}; open it once without read-only to upgrade."
+        )
+
+
+def migrate(conn: apsw.Connection, path: Path) -> None:
+    """Bring the file to SCHEMA_VERSION; the caller holds the write transaction."""
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS schema_version "
+        "(version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)"
+    )
+    version = schema_version(conn)
+    if version > SCHEMA_VERSION:
+        raise PocketragError(
+            f"The index at {path} was written by a newer pocketrag (schema "
+            f"{version} > {SCHEMA_VERSION}); upgrade pocketrag to open it."
+        )
+    for number in range(version + 1, SCHEMA_VERSION + 1):
+        for statement in MIGRATIONS[number - 1]:
+            if callable(statement):
+                statement(conn)
+            else:
+                conn.execute(statement)
+        applied = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        conn.execute("INSERT INTO schema_version VALUES (?, ?)", (number, applied))

@@ -1,6 +1,6 @@
-"""Reading search hits from the PostgreSQL index: BM25 (postgres_bm25), HNSW, vectors.
+"""Reading search hits from the PostgreSQL index: BM25 (bm25.py), HNSW, vectors.
 
-Split from store/postgres.py (connections, writing, maintenance) so each module holds one
+Split from store.py (connections, writing, maintenance) so each module holds one
 concern. Every function takes one pooled connection in autocommit mode; settings that a
 search needs (hnsw.ef_search, enable_seqscan) are SET LOCAL inside its own transaction, so
 a connection behind a transaction-mode pooler is left as it was.
@@ -14,9 +14,9 @@ import numpy as np
 import psycopg
 
 from pocketrag.documents import Hit
-from pocketrag.store import postgres_bm25 as bm25
 from pocketrag.store.base import HIT_COLUMNS, TermStats, hits_in_order
-from pocketrag.store.postgres_write import vector_literal
+from pocketrag.store.postgres import bm25
+from pocketrag.store.postgres.write import vector_literal
 
 HNSW_MAX_EF = 1000  # pgvector's upper bound for hnsw.ef_search
 

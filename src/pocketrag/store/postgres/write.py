@@ -1,8 +1,8 @@
 """Writing one document to the PostgreSQL index: the statements of its transaction.
 
-Split from store/postgres.py (connections, reading, maintenance) so each module holds one
+Split from store.py (connections, reading, maintenance) so each module holds one
 concern. The caller (PostgresStore._write) supplies the cursor of one transaction and
-retries it on deadlock; BM25 statistics change in the same transaction (postgres_bm25).
+retries it on deadlock; BM25 statistics change in the same transaction (bm25.py).
 """
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ import numpy as np
 import psycopg
 
 from pocketrag.documents import Chunk, Document
-from pocketrag.store import postgres_bm25 as bm25
-from pocketrag.store.base import DOC_COLUMNS, document_row
+from pocketrag.store.base import DOC_COLUMNS, IfUnchanged, WriteStatus, document_row
+from pocketrag.store.postgres import bm25
 
 
 def vector_literal(vector: np.ndarray) -> str:
@@ -35,12 +35,21 @@ def write_document(
     vectors: np.ndarray,
     sha256: str,
     collection: str,
+    if_unchanged: IfUnchanged,
     document_id: str | None,
     timestamps: tuple[str, str] | None,
-) -> str:
-    """Insert or replace (same collection and source) a document with its chunks; returns
-    its id. Upserting the documents row first takes its row lock, so two writers of the
-    same file queue there and the second replaces the first."""
+) -> tuple[str, WriteStatus]:
+    """Insert, replace (same collection and source) or, with `if_unchanged="skip"` and the
+    same content, leave a document; returns (its id, what was done). Upserting the
+    documents row first takes its row lock, so two writers of the same file queue there
+    and the second replaces the first; the skip check locks the row it reads."""
+    if if_unchanged == "skip":
+        old = cur.execute(
+            "SELECT id, sha256 FROM documents WHERE collection = %s AND source = %s FOR UPDATE",
+            (collection, document.source),
+        ).fetchone()
+        if old is not None and old[1] == sha256:
+            return str(old[0]), "unchanged"
     created, updated = timestamps or (_now(), _now())
     row = cur.execute(
         f"INSERT INTO documents ({DOC_COLUMNS}) VALUES "
@@ -48,7 +57,7 @@ def write_document(
         "ON CONFLICT (collection, source) DO UPDATE SET title = EXCLUDED.title, "
         "doc_type = EXCLUDED.doc_type, sha256 = EXCLUDED.sha256, pages = EXCLUDED.pages, "
         "chunk_count = EXCLUDED.chunk_count, updated_at = EXCLUDED.updated_at, "
-        "metadata = EXCLUDED.metadata RETURNING id",
+        "metadata = EXCLUDED.metadata RETURNING id, xmax = 0",
         document_row(
             document_id or secrets.token_hex(8),
             document,
@@ -60,7 +69,7 @@ def write_document(
         ),
     ).fetchone()
     assert row is not None
-    doc_id = str(row[0])
+    doc_id, inserted = str(row[0]), bool(row[1])  # xmax is 0 on a row this statement inserted
     delta = bm25.delete_chunks(cur, [doc_id])
     if chunks:
         cur.execute(
@@ -82,7 +91,7 @@ def write_document(
         )
         delta += bm25.chunk_stats(cur, [doc_id])
     bm25.apply(cur, delta)
-    return doc_id
+    return doc_id, "added" if inserted else "updated"
 
 
 def delete_documents(cur: psycopg.Cursor, id_or_source: str, collection: str | None) -> int:
