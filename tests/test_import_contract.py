@@ -20,9 +20,6 @@ FORBIDDEN = ("pocketrag.store", "pocketrag.embedding", "pocketrag.loaders", "poc
 ALLOWED = {
     # `pocketrag migrate` copies one index into another store: it names its target.
     ("src/pocketrag/cli/migrate.py", "pocketrag.store"),
-    # The LockedStore wrapping in Service.pipeline() (api/store_guard.py); it goes away when
-    # the SQLite store owns its concurrency (the store part of issue 15).
-    ("src/pocketrag/api/app.py", "pocketrag.store"),
 }
 
 # bench/micro/ benchmarks that measure one part by itself (memory and speed of the store, the

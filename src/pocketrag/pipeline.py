@@ -78,10 +78,14 @@ class Pipeline:
         embedder: Any | None = None,
         read_only: bool | None = None,
         retriever_options: dict[str, Any] | None = None,
+        before_open: Callable[[], None] | None = None,
     ) -> None:
         """`retriever_options`: Retriever keywords (bm25_top_n, dense_top_n, rrf_k,
-        weights) when tuning or evaluating other settings than the shipped ones."""
+        weights) when tuning or evaluating other settings than the shipped ones.
+        `before_open`: called once before the index is opened (the server waits there for
+        a replica restore, so it is healthy before its index is)."""
         self.settings = settings or load_settings()
+        self._before_open = before_open
         self._read_only = self.settings.read_only if read_only is None else read_only
         self._retriever_options = dict(retriever_options or {})
         if store is not None:
@@ -105,6 +109,8 @@ class Pipeline:
 
     @cached_property
     def store(self) -> Store:
+        if self._before_open is not None:
+            self._before_open()
         return open_store(self.settings, read_only=self._read_only)
 
     @cached_property
@@ -349,9 +355,7 @@ class Pipeline:
     def open_index(self) -> None:
         """Open the index now (it opens on first use): an index that cannot be opened
         raises here, with the store's own error."""
-        ensure_open = getattr(self.store, "ensure_open", None)  # a lazily opening wrapper
-        if callable(ensure_open):
-            ensure_open()
+        self.store  # noqa: B018 (the cached property opens it)
 
     def warm_up(self) -> None:
         """Open the index and load the model, then embed once so ONNX Runtime allocates

@@ -105,17 +105,11 @@ class Service:
                 if self._pipeline is None:
                     from pocketrag.pipeline import Pipeline  # heavy imports: after start
 
-                    store = None
-                    if not self.settings.database_url:  # see api/store_guard.py
-                        from pocketrag.api.store_guard import LazyStore
-                        from pocketrag.store import open_store
-
-                        def open_index() -> Any:
-                            wait_for_index(self.replicator)  # a missing index is restored
-                            return open_store(self.settings)
-
-                        store = LazyStore(open_index)
-                    self._pipeline = Pipeline(self.settings, store=store)
+                    # opened on first use, after a missing index is restored from the
+                    # replica; the store owns its concurrency (store/sqlite/connection.py)
+                    self._pipeline = Pipeline(
+                        self.settings, before_open=lambda: wait_for_index(self.replicator)
+                    )
         return self._pipeline
 
     @property
@@ -129,8 +123,7 @@ class Service:
         try:
             pipeline.open_index()
         except Exception as exc:
-            from pocketrag.api.errors import ApiError
-            from pocketrag.api.store_guard import index_open_message
+            from pocketrag.api.errors import ApiError, index_open_message
 
             where = (
                 "the PostgreSQL database"
