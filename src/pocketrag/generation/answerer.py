@@ -21,6 +21,7 @@ import numpy as np
 
 from pocketrag.config import Settings
 from pocketrag.documents import Hit, display_names
+from pocketrag.formatting import pages_label
 from pocketrag.generation.answerability import (
     Background,
     IndexLike,
@@ -49,7 +50,7 @@ from pocketrag.generation.llm import (
     resolve_llm_config,
 )
 from pocketrag.generation.passages import neutralised
-from pocketrag.generation.prompts import REFUSAL, build_answer_prompt, pages_label
+from pocketrag.generation.prompts import REFUSAL, build_answer_prompt
 
 log = logging.getLogger("pocketrag.answer")
 

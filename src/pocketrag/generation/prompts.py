@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from pocketrag.documents import Hit
+from pocketrag.formatting import pages_label
 
 REFUSAL = "I couldn't find this in the documents."
 
@@ -49,14 +50,6 @@ def neutralise(text: str) -> str:
 
 def _attr(value: object) -> str:
     return neutralise(str(value)).replace('"', "'").replace("\n", " ")
-
-
-def pages_label(hit: Hit) -> str:
-    if hit.page_start is None:
-        return ""
-    if hit.page_end is None or hit.page_end == hit.page_start:
-        return str(hit.page_start)
-    return f"{hit.page_start}-{hit.page_end}"
 
 
 def format_source(n: int, hit: Hit, text: str | None = None) -> str:
