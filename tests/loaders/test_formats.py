@@ -274,6 +274,47 @@ def test_text_headings_from_underlines_and_standalone_lines(tmp_path: Path, sett
     ]
 
 
+def test_text_boxed_headings_leading_headings_and_hard_wrapped_lines(
+    tmp_path: Path, settings
+) -> None:
+    rule = "-" * 60
+    path = tmp_path / "equipment.txt"
+    path.write_text(
+        "ACME LTD\nEQUIPMENT GUIDANCE\n\n"
+        f"{rule}\n1. WHAT YOU GET\n{rule}\n"
+        "Company mobile phones are issued only to staff on an on-call rota, field\n"
+        "technicians and managers at grade B5 and above. Everyone else may use\n"
+        "their own phone.\n\n"
+        "You can order the following for home through the portal:\n"
+        "* one 27-inch monitor\n* a keyboard and mouse\n\n"
+        "  During probation (first 6 months):          1 week, by either side\n"
+        "  After probation, job levels 1 to 4:         1 month, by either side\n\n"
+        "Lost devices\nReport a lost laptop to the IT Service Desk within 24 hours.\n"
+    )
+    document = load_document(path, settings)
+    assert document.title == "ACME LTD"
+    assert [(b.text, b.heading_path) for b in document.blocks] == [
+        ("ACME LTD\nEQUIPMENT GUIDANCE", ()),
+        (
+            "Company mobile phones are issued only to staff on an on-call rota, field "
+            "technicians and managers at grade B5 and above. Everyone else may use their "
+            "own phone.",
+            ("1. WHAT YOU GET",),
+        ),
+        (
+            "You can order the following for home through the portal:\n"
+            "* one 27-inch monitor\n* a keyboard and mouse",
+            ("1. WHAT YOU GET",),
+        ),
+        (  # set in columns: rows, not wrapped lines
+            "During probation (first 6 months): 1 week, by either side\n"
+            "After probation, job levels 1 to 4: 1 month, by either side",
+            ("1. WHAT YOU GET",),
+        ),
+        ("Report a lost laptop to the IT Service Desk within 24 hours.", ("Lost devices",)),
+    ]
+
+
 def test_detect_type_by_content(tmp_path: Path) -> None:
     pdf_named_txt = make_pdf(tmp_path / "real.pdf", [["Hello there."]]).rename(tmp_path / "a.txt")
     docx_named_html = make_docx(tmp_path / "real.docx").rename(tmp_path / "b.html")

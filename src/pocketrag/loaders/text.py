@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pocketrag.documents import Block, Document, LoaderError
-from pocketrag.loaders._common import TextBudget, clean_lines, heading_level
+from pocketrag.loaders._common import SENTENCE_END, TextBudget, clean_lines, heading_level
 
 if TYPE_CHECKING:
     from pocketrag.config import Settings  # only a type: the parse worker never loads it
@@ -28,6 +28,7 @@ _BOMS = (
 _CONTROL_BYTES = bytes([*range(0, 8), 11, *range(14, 27), *range(28, 32), 127])  # not \t\n\f\r ESC
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 _UNDERLINE = re.compile(r"^(=+|-+)$")
+_RULE = re.compile(r"^[-=_*~#]{3,}$")  # a separator line (also an underline or overline)
 
 
 def decode_text(data: bytes) -> tuple[str, str]:
@@ -58,31 +59,132 @@ def looks_binary(data: bytes) -> bool:
     return controls > 0.1 * len(sample)
 
 
-def split_paragraphs(text: str) -> list[str]:
+_ALIGNED = re.compile(r"\S(?: {3,}|\t)\S")  # cells set in columns with spaces or tabs
+
+
+def split_paragraphs(text: str) -> list[tuple[str, bool]]:
+    """(paragraph, set in columns) per blank-line-separated paragraph. Columns are seen
+    before clean_lines collapses the spaces that align them; such lines are rows, never
+    wrapped prose (see unwrap)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return [p for p in (clean_lines(part) for part in _PARAGRAPH_BREAK.split(text)) if p]
+    out = []
+    for part in _PARAGRAPH_BREAK.split(text):
+        if cleaned := clean_lines(part):
+            out.append((cleaned, bool(_ALIGNED.search(part))))
+    return out
 
 
-def structure(paragraphs: list[str]) -> list[Block]:
-    """Headings a plain-text author would write: a line underlined with === or ---, or a
-    short standalone line that reads like a heading ("3. SICK PAY", "Personal use")."""
+def structure(paragraphs: list[tuple[str, bool]]) -> list[Block]:
+    """Headings a plain-text author would write: a line underlined with === or ---, a line
+    boxed between two rules ("-----" / "1. WHAT YOU GET" / "-----"), or a short standalone
+    line that reads like a heading ("3. SICK PAY", "Personal use"). Hard-wrapped lines are
+    joined back into their sentences (see unwrap)."""
     blocks: list[Block] = []
     headings: list[tuple[int, str]] = []
-    for paragraph in paragraphs:
-        lines = paragraph.split("\n")
-        level: int | None = None
-        if len(lines) >= 2 and _UNDERLINE.match(lines[1]) and len(lines[0]) <= 120:
-            level = 1 if lines[1][0] == "=" else 2
-            heading, rest = lines[0], lines[2:]
-        elif len(lines) == 1 and blocks and (level := heading_level(paragraph)):
-            heading, rest = paragraph, []  # never the very first line: that is the title
-        if level is not None:
-            headings = [(lv, t) for lv, t in headings if lv < level] + [(level, heading)]
-            if not rest:
+    for paragraph, in_columns in paragraphs:
+        for kind, text, level in _pieces(paragraph.split("\n"), first=not blocks):
+            if kind == "text" and "\n" not in text and blocks:
+                level = heading_level(text)  # never the very first line: that is the title
+                kind = "heading" if level else kind
+            if kind == "heading":
+                headings = [(lv, t) for lv, t in headings if lv < level] + [(level, text)]
                 continue
-            paragraph = "\n".join(rest)
-        blocks.append(Block(text=paragraph, heading_path=tuple(t for _, t in headings)))
+            body = text if in_columns else unwrap(text)
+            blocks.append(Block(text=body, heading_path=tuple(t for _, t in headings)))
     return blocks
+
+
+def _pieces(lines: list[str], first: bool = False) -> list[tuple[str, str, int]]:
+    """A paragraph's lines as ("heading", text, level) and ("text", lines, 0) pieces; rule
+    lines only separate. Outside the first paragraph (the title's), a short heading-like
+    line directly above body text leads it ("Passwords and sign-in" / "Passwords must
+    ...")."""
+    out: list[tuple[str, str, int]] = []
+    text: list[str] = []
+
+    def flush() -> None:
+        if text:
+            out.append(("text", "\n".join(text), 0))
+            text.clear()
+
+    i = 0
+    while i < len(lines):
+        line, after = lines[i], lines[i + 1] if i + 1 < len(lines) else ""
+        boxed = _RULE.match(line) and after and i + 2 < len(lines) and _RULE.match(lines[i + 2])
+        if boxed and not _RULE.match(after) and len(after) <= 120:
+            flush()
+            out.append(("heading", after, heading_level(after) or 1))
+            i += 3
+        elif not text and _UNDERLINE.match(after) and not _RULE.match(line) and len(line) <= 120:
+            flush()
+            out.append(("heading", line, 1 if after[0] == "=" else 2))
+            i += 2
+        elif _RULE.match(line):
+            flush()
+            i += 1
+        elif not first and not text and (level := _leading_heading(line, after)):
+            out.append(("heading", line, level))
+            i += 1
+        else:
+            text.append(line)
+            i += 1
+    flush()
+    return out
+
+
+# a bullet, "1." / "(a)" items, or a numbered clause "3.4" (not "10 working days")
+MAX_LEADING_HEADING_WORDS = 6
+
+
+def _leading_heading(line: str, after: str) -> int | None:
+    """The level of a paragraph's first line when it heads the body text below it: it reads
+    like a heading (heading_level), or is a short sentence-case phrase without a full stop
+    or digits, and the line below is longer body text, not a list item."""
+    if not after or len(after) <= len(line) or _ITEM_START.match(after):
+        return None
+    if level := heading_level(line):
+        return level
+    words = line.split()
+    plain = not any(c.isdigit() for c in line) and not line.endswith((*SENTENCE_END, ","))
+    if plain and 1 <= len(words) <= MAX_LEADING_HEADING_WORDS and line[0].isupper():
+        return 1
+    return None
+
+
+_ITEM_START = re.compile(r"^(?:[-*•·▪◦+]|\(?\d{1,3}[.)]|\d{1,3}(?:\.\d{1,3})+|\(?[a-z][.)])\s")
+MIN_WRAPPED_LINE = 40
+
+
+def _joins(previous: str, line: str) -> bool:
+    """Whether `line` continues `previous` (a title in capitals, a lead-in ending in a colon
+    and a list item or clause stand on their own lines)."""
+    if previous.endswith(":") or _ITEM_START.match(line):
+        return False
+    return not (_capitals(previous) or _capitals(line))
+
+
+def _capitals(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) > 3 and all(c.isupper() for c in letters)
+
+
+def unwrap(text: str) -> str:
+    """Join hard-wrapped lines ("... only to staff on an on-call rota, field / technicians
+    and managers ...") back into one line, so a sentence is never quoted cut at a line end.
+    A line was wrapped when it runs close to the paragraph's widest line and does not end
+    in a colon (a lead-in keeps its list on the next lines); a list item or a numbered
+    clause always starts a line of its own. Short lines (addresses, key: value lists) stay."""
+    lines = text.split("\n")
+    width = max(len(line) for line in lines)
+    out: list[str] = []
+    for line in lines:
+        previous = out[-1] if out else ""
+        wrapped = len(previous) >= max(MIN_WRAPPED_LINE, 0.6 * width)
+        if wrapped and _joins(previous, line):
+            out[-1] = f"{previous} {line}"
+        else:
+            out.append(line)
+    return "\n".join(out)
 
 
 def load(path: Path, settings: Settings, password: str | None = None) -> Document:
