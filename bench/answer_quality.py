@@ -7,9 +7,9 @@ with the corpora as columns. It writes under --out: answer_quality.md (the table
 answer_quality.json (metrics, load average, commit) and <corpus>.details.json (every
 question's answer, outcome, confidence, missing key facts, error).
 
-Corpora (bench/answers/README.md): larkfield is the set answers are tuned on; opengov and
-incident were held out once and are development sets now; brightwater and tables are held
-out; handbook is the sample handbook's own 74 questions.
+Corpora (bench/answers/README.md): larkfield is the set answers are tuned on; opengov,
+incident, brightwater and tables were each held out for one run and are development sets
+now; handbook is the sample handbook's own 74 questions.
 opengov-multiformat (not in the default run) indexes the same manual as Markdown, HTML,
 DOCX and PDF, for the duplicate-document case; any format of the expected file counts.
 
