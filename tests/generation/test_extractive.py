@@ -118,3 +118,33 @@ def test_who_questions_prefer_the_unit_that_names_someone(embedder) -> None:
     hit = Hit(12, "e", "expenses.md", "Expenses", APPROVALS, None, None, "Approval", 0.1)
     extract = compose("Who approves expense claims over 1,000 pounds?", [hit], embedder.embed)
     assert "Finance Director" in extract.key  # the sentence the answer turns on
+
+
+COURSES = """The following courses are mandatory and are assigned automatically in Brightpath:
+Data protection (GDPR) refresher – every year;
+Security awareness – every year;
+Manual handling – every 3 years, field staff only.
+Mandatory training does not use your learning budget. Overdue training blocks approvals."""
+
+
+def test_items_that_lost_their_bullets_stay_with_their_lead_in() -> None:
+    hit = Hit(13, "m", "training.docx", "Training", COURSES, None, None, "Mandatory", 0.1)
+    lists = [c.text for c in candidate_units([hit]) if c.kind == "list"]
+    assert lists == [
+        "The following courses are mandatory and are assigned automatically in Brightpath:\n"
+        "- Data protection (GDPR) refresher – every year;\n"
+        "- Security awareness – every year;\n"
+        "- Manual handling – every 3 years, field staff only."
+    ]
+
+
+ENTERTAINMENT = """Client entertainment must be approved in advance by a Director.
+The limit is €60 per head (£50 in the UK), including drinks.
+Gifts to clients are covered by the Code of Conduct, not by this policy."""
+
+
+def test_the_figure_asked_for_joins_an_answer_that_lacks_it(embedder) -> None:
+    hit = Hit(14, "x", "expenses.docx", "Expenses", ENTERTAINMENT, None, None, "Clients", 0.1)
+    text = extractive_answer("What is the spending limit for client entertainment?", [hit],
+                             embedder.embed)  # fmt: skip
+    assert "€60" in text

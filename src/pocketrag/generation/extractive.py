@@ -78,6 +78,11 @@ SAME_SUBJECT = 0.7
 FOCUS_WEIGHT = 1.0
 REPEAT_PENALTY = 0.3
 NUMBER_BONUS = 0.1
+# How far behind the lead a unit of the same passage may be and still join the answer
+# because only it states the figure or name asked for (choose_units). Set by reasoning,
+# not fitted: three times the runner-up gap, below the gap between a passage's on-topic
+# units and its off-topic ones on the handbook (~0.3-0.4).
+FIGURE_GAP = 0.25
 NAME_BONUS = 0.1  # the same bonus for the same reason (not fitted separately)
 
 
@@ -193,10 +198,16 @@ def best_passage(ranked: Sequence[Ranked]) -> int:
     return max(by_chunk, key=lambda n: (passage_score(by_chunk[n]), -n))
 
 
-def choose_units(ranked: Sequence[Ranked], max_units: int = 3) -> tuple[list[Candidate], Candidate]:
+def choose_units(
+    ranked: Sequence[Ranked], max_units: int = 3, asks_for: Callable[[str], bool] | None = None
+) -> tuple[list[Candidate], Candidate]:
     """The best passage's best unit and its close runners-up (from that passage first, then
     from the same document), that add something, within the word budget, in reading order;
-    and the best unit among them (the key sentence)."""
+    and the best unit among them (the key sentence). `asks_for(text)`: whether a unit
+    states what the question asks for (a figure, a name); when none of the chosen does,
+    the passage's best unit that does joins them, from further behind (FIGURE_GAP): "Client
+    entertainment must be approved by a Director." answers "What is the spending limit?"
+    only with the next sentence, "The limit is €60 per head"."""
     passage = best_passage(ranked)
     lead = next(r for r in ranked if r.candidate.source_n == passage)
     ordered = [r for r in ranked if r.candidate.source_n == passage]
@@ -218,6 +229,17 @@ def choose_units(ranked: Sequence[Ranked], max_units: int = 3) -> tuple[list[Can
             continue
         chosen.append(item)
         words += size
+    if asks_for is not None and not any(asks_for(r.candidate.text) for r in chosen):
+        stating = (
+            r
+            for r in ordered
+            if r.candidate.source_n == passage
+            and r.score >= lead.score - FIGURE_GAP
+            and asks_for(r.candidate.text)
+            and not any(_repeats(r, c) for c in chosen)
+        )
+        if (extra := next(stating, None)) is not None:
+            chosen.append(extra)
     chosen.sort(key=lambda r: (r.candidate.source_n, r.candidate.position))
     return [r.candidate for r in chosen], lead.candidate
 
@@ -300,9 +322,19 @@ def compose(
             for r in pair
         ]
         return Extract(f"{DIFFER} " + " ".join(parts) + f"\n\n({notice})")
-    chosen, lead = choose_units(ranked)
+    chosen, lead = choose_units(ranked, asks_for=_asks_for(question, ranked))
     body = " ".join(_with_marker(c.text, c.source_n) for c in chosen)
     return Extract(f"{body}\n\n({notice})", _key_of(lead.text))
+
+
+def _asks_for(question: str, ranked: Sequence[Ranked]) -> Callable[[str], bool] | None:
+    """What a unit must state to answer the question: a figure, a name, or nothing."""
+    if wants_number(question):
+        return states_number
+    if wants_name(question):
+        words = content_words(question)
+        return lambda text: names_other_than(text, words)
+    return None
 
 
 def _key_of(text: str) -> str:

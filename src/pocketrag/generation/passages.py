@@ -120,6 +120,7 @@ def _lines(text: str, headings: set[str]) -> list[tuple[str, str]]:
         else:
             lines.append(("prose", line))
         i += 1
+    lines = _items_after_lead_in(lines)
     # runs of lines without a full stop that are not the section's headings: a list whose
     # bullets the loader dropped (two short lines, or three of any length)
     out: list[tuple[str, str]] = []
@@ -131,6 +132,27 @@ def _lines(text: str, headings: set[str]) -> list[tuple[str, str]]:
         else:
             out.extend(run)
     return out
+
+
+def _items_after_lead_in(lines: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The one-sentence lines after a line ending in a colon are its list, bullets or not
+    ("The following courses are mandatory:" / "Security awareness – every year;" / ...):
+    DOCX and HTML lists often lose their bullets, and such items end in ";" or ".", so the
+    unpunctuated-run rule below does not see them. The list ends at a longer paragraph."""
+    out: list[tuple[str, str]] = []
+    leading = False
+    for kind, text in lines:
+        lead_in = text.rstrip().endswith(":")  # another list's lead-in ends this one
+        if leading and not lead_in and kind in {"prose", "heading"} and _one_short_sentence(text):
+            out.append(("item", text))
+            continue
+        leading = kind == "prose" and lead_in
+        out.append((kind, text))
+    return out
+
+
+def _one_short_sentence(text: str) -> bool:
+    return word_count(text) <= MAX_ITEM_WORDS and len(split_sentences(text)) == 1
 
 
 def _unpunctuated(line: tuple[str, str], headings: set[str]) -> bool:
