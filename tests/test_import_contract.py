@@ -30,7 +30,6 @@ BENCH_OFFENDERS = {
     ("bench/micro/loaders_chunking.py", "pocketrag.embedding"),  # the chunker's tokenizer
     ("bench/micro/loaders_chunking.py", "pocketrag.loaders"),
     ("bench/micro/ocr_scans.py", "pocketrag.loaders"),
-    ("bench/micro/postgres_scale.py", "pocketrag.store"),  # exact-recall ground truth
     ("bench/micro/search_scale.py", "pocketrag.embedding"),
     ("bench/micro/search_scale.py", "pocketrag.store"),
 }

@@ -42,9 +42,10 @@ def main() -> None:
     dense_hits = {q: store.dense_search(vectors[q], DEPTH) for q in qrels}
     rows = []
     for fts in [(1.0, 1.0, 1.0), (2.0, 1.0, 1.0), (0.5, 1.0, 1.0), (3.0, 1.0, 1.0)]:
-        # TODO(issue 15): needs a public way to set the FTS column weights (title, heading,
-        # text) of an open index, e.g. Settings.fts_weights read by Store.lexical_search;
-        # today SQLiteStore.fts_weights, a SQLite-only attribute
+        # TODO(issue 15): needs a public, backend-neutral way to set the FTS column weights
+        # (title, heading, text): a Settings field (config.py) that open_store hands the
+        # SQLite store; PostgreSQL's BM25 has no per-column weights yet. Until then the
+        # SQLite store's own public attribute (also its constructor's keyword).
         store.fts_weights = fts  # type: ignore[attr-defined]
         lexical_hits = {q: store.lexical_search(queries[q], DEPTH) for q in qrels}
         rows.append(

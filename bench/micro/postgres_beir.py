@@ -66,7 +66,6 @@ def main() -> None:
     parser.add_argument("--ef-search", type=int, nargs="+", default=[100])
     args = parser.parse_args()
 
-    from pocketrag.cli.migrate import copy_index
     from pocketrag.config import load_settings
     from pocketrag.evaluation.beir import build_index
     from pocketrag.pipeline import Pipeline
@@ -91,9 +90,7 @@ def main() -> None:
             Pipeline(pg_settings) as pg,
         ):
             started = time.perf_counter()
-            # TODO(issue 15): needs Pipeline.copy_to(target: Pipeline) -> dict (what
-            # `pocketrag migrate` does); until then the CLI's copy_index on the two stores
-            copied = copy_index(sqlite.store, pg.store)
+            copied = sqlite.copy_to(pg)  # what `pocketrag migrate` does
             print(f"migrated {copied} in {time.perf_counter() - started:.0f} s")
             for mode in args.modes:
                 results[f"sqlite/{mode}"] = score(sqlite, args.folder, mode)

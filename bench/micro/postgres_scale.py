@@ -18,8 +18,9 @@ exact scan for several hnsw.ef_search values, both for random query vectors (the
 case: no true near neighbour) and for perturbed stored vectors (a real question has one);
 table and index sizes. The machine may be shared: numbers are indicative.
 
-It measures the PostgreSQL store itself (bulk load, HNSW build, ef_search), so it imports
-pocketrag.store.postgres directly rather than going through the Pipeline.
+It measures the PostgreSQL store itself (bulk load, HNSW build, ef_search), through the
+store the Pipeline opens for a database URL and the Store's public members (exact dense
+search and exhaustive BM25 for the ground truth, storage_sizes).
 """
 
 from __future__ import annotations
@@ -75,15 +76,8 @@ def timed(fn, items) -> dict[str, float]:
 
 
 def exact_ids(store, vector: np.ndarray, k: int) -> list[int]:
-    from pocketrag.store.postgres import vector_literal
-
-    # TODO(issue 15): needs Store.dense_search(vector, k, *, exact=True) (a scan, no HNSW)
-    with store._conn() as conn:
-        rows = conn.execute(
-            "SELECT id FROM chunks ORDER BY (embedding <=> %s::vector) + 0 LIMIT %s",
-            (vector_literal(vector), k),
-        ).fetchall()
-    return [r[0] for r in rows]
+    """The true k nearest chunks: a scan of every vector, no HNSW."""
+    return [h.chunk_id for h in store.dense_search(vector, k, exact=True)]
 
 
 def recall(store, vectors: np.ndarray, truth: list[set[int]], ef: int, k: int = 10) -> float:
@@ -98,16 +92,12 @@ def recall(store, vectors: np.ndarray, truth: list[set[int]], ef: int, k: int = 
 def bm25_exactness(store, texts: list[str]) -> dict[str, dict[str, float]]:
     """The pruned BM25 top k against scoring every matching row, at the depths the API
     uses: share of queries whose ranked scores are identical, and recall of the chunks."""
-    from pocketrag.store import postgres_bm25
-
     result = {}
     for k in (5, 100):
         same, recall = 0, 0.0
         for text in texts:
-            # TODO(issue 15): needs Store.lexical_search(query, k, *, exhaustive=True)
-            with store._conn() as conn:
-                pruned = postgres_bm25.search(conn, text, k, "", {})
-                full = postgres_bm25.search(conn, text, k, "", {}, exhaustive=True)
+            pruned = [(h.chunk_id, h.score) for h in store.lexical_search(text, k)]
+            full = [(h.chunk_id, h.score) for h in store.lexical_search(text, k, exhaustive=True)]
             same += [round(s, 9) for _, s in pruned] == [round(s, 9) for _, s in full]
             recall += len({c for c, _ in pruned} & {c for c, _ in full}) / max(len(full), 1)
         result[f"top{k}"] = {
@@ -132,11 +122,15 @@ def load(store, n_chunks: int, out: dict[str, object]) -> None:
 
 
 def run(url: str, n_chunks: int, n_queries: int) -> dict[str, object]:
+    from pocketrag.config import load_settings
+    from pocketrag.pipeline import Pipeline
     from pocketrag.retrieval import Retriever
-    from pocketrag.store.postgres import PostgresStore
 
     out: dict[str, object] = {"chunks_requested": n_chunks}
-    store = PostgresStore(url, pool_size=2)
+    # The Pipeline's own store (a PostgresStore for a database URL); no model is loaded.
+    data_dir = Path(tempfile.mkdtemp(prefix="pocketrag-pgscale-"))
+    pipeline = Pipeline(load_settings(data_dir=data_dir, database_url=url, database_pool_size=2))
+    store = pipeline.store
     built = store.get_meta("bench_corpus")
     if built and json.loads(built)["chunks_requested"] == n_chunks:  # --reuse
         out |= json.loads(built) | {"reused": True}
@@ -200,23 +194,12 @@ def run(url: str, n_chunks: int, n_queries: int) -> dict[str, object]:
         print(json.dumps({ef: ef_rows[ef]}), file=sys.stderr, flush=True)
     out["by_ef_search"] = ef_rows
     out["chunks"] = store.counts()["chunks"]
-    # TODO(issue 15): needs Store.storage_sizes() -> dict[str, int] (bytes: chunks table,
-    # HNSW index, GIN index, lexemes, whole database); PostgreSQL-only today
-    with store._conn() as conn:
-        sizes = conn.execute(
-            "SELECT pg_total_relation_size('chunks'), pg_relation_size('chunks_embedding_hnsw'),"
-            " pg_relation_size('chunk_terms_tsv_gin'), pg_total_relation_size('lexemes'),"
-            " pg_database_size(current_database())"
-        ).fetchone()
-    out["size_mb"] = dict(
-        zip(
-            ("chunks_table_total", "hnsw_index", "gin_index", "lexemes", "database"),
-            (round(s / 2**20) for s in sizes),
-            strict=True,
-        )
-    )
+    # chunks (rows, vectors, B-trees), vector_index (HNSW), text_index (terms, GIN,
+    # lexemes), database
+    out["size_mb"] = {name: round(b / 2**20) for name, b in store.storage_sizes().items()}
     out["client_peak_rss_mb"] = round(rss_mb("VmHWM"), 1)
-    store.close()
+    pipeline.close()
+    shutil.rmtree(data_dir, ignore_errors=True)
     return out
 
 

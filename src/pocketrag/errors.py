@@ -49,7 +49,7 @@ DEFINED_BESIDE_THEIR_CODE = (
     "pocketrag.generation.llm.LLMError",  # the LLM call failed (and its two subclasses)
     "pocketrag.generation.llm.LLMUnavailable",  # the circuit breaker is open
     "pocketrag.generation.llm.LLMStreamInterrupted",  # the stream broke mid-answer
-    "pocketrag.replication.ReplicationError",  # the replica cannot be reached or read
+    "pocketrag.replication.target.ReplicationError",  # the replica cannot be reached or read
 )
 
 __all__ = [

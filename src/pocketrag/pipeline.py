@@ -259,6 +259,21 @@ class Pipeline:
     def set_meta(self, key: str, value: str) -> None:
         self.store.set_meta(key, value)  # type: ignore[attr-defined]
 
+    def copy_to(
+        self,
+        target: Pipeline | Store,
+        *,
+        collection: str | None = None,
+        on_progress: Callable[[int, int, DocumentInfo], None] | None = None,
+    ) -> dict[str, Any]:
+        """Copy this index (documents with their vectors, meta, questions log) into another
+        pipeline's store, or a store: what `pocketrag migrate` does (store/copy.py). Safe
+        to re-run; returns the counts (added, updated, unchanged, chunks, questions, ...)."""
+        from pocketrag.store.copy import copy_index
+
+        store = target.store if isinstance(target, Pipeline) else target
+        return copy_index(self.store, store, collection=collection, on_progress=on_progress)
+
     # --- search -------------------------------------------------------------------------
 
     def search(

@@ -134,6 +134,8 @@ def test_bit_prefilter_path_agrees_with_exact_scan(tmp_path: Path):
         }
         assert len(overlap) >= 4
         assert approx.dense_search(query, 5, collection="nope") == []
+        # exact=True skips the prefilter whatever the limit: the scan's own ranking
+        assert approx.dense_search(query, 5, exact=True) == exact.dense_search(query, 5)
     finally:
         exact.close()
         approx.close()

@@ -125,6 +125,9 @@ def hits_in_order(
     return hits
 
 
+# What `Store.storage_sizes` reports, in bytes.
+STORAGE_SIZE_KEYS = ("chunks", "vector_index", "text_index", "database")
+
 IfUnchanged = Literal["replace", "skip"]
 WriteStatus = Literal["added", "updated", "unchanged"]
 
@@ -279,8 +282,12 @@ class Store(Protocol):
         *,
         collection: str | None = None,
         document_ids: Sequence[str] | None = None,
+        exhaustive: bool = False,
     ) -> list[Hit]:
-        """BM25 over chunk text; Hit.score and Hit.scores["bm25"] are higher-is-better."""
+        """BM25 over chunk text; Hit.score and Hit.scores["bm25"] are higher-is-better.
+        `exhaustive` scores every matching row, where a backend would otherwise prune (the
+        ground truth a benchmark checks the pruned top k against; SQLite's FTS5 always
+        scores every match)."""
         ...
 
     def dense_search(
@@ -290,12 +297,22 @@ class Store(Protocol):
         *,
         collection: str | None = None,
         document_ids: Sequence[str] | None = None,
+        exact: bool = False,
     ) -> list[Hit]:
-        """Nearest chunks by cosine similarity; Hit.scores["dense"] is the cosine."""
+        """Nearest chunks by cosine similarity; Hit.scores["dense"] is the cosine. `exact`
+        scans every vector in scope instead of an approximate index (PostgreSQL's HNSW,
+        SQLite's sign-bit prefilter above its exact limit): slow, the recall ground truth."""
         ...
 
     def counts(self) -> dict[str, int]:
         """{"documents": n, "chunks": m}"""
+        ...
+
+    def storage_sizes(self) -> dict[str, int]:
+        """Bytes on disk, by what they hold (STORAGE_SIZE_KEYS): "chunks" (chunk rows and
+        their vectors), "vector_index" (what makes dense search fast: PostgreSQL's HNSW,
+        SQLite's sign bits), "text_index" (BM25: FTS5, or PostgreSQL's terms, GIN and
+        lexemes) and "database" (everything, the questions log included)."""
         ...
 
     def term_stats(self, query: str, chunk_ids: Sequence[int]) -> TermStats:

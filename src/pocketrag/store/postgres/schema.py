@@ -158,3 +158,23 @@ def check_version(conn: psycopg.Connection) -> None:
             f"version {SCHEMA_VERSION}; open it once without read-only (or run "
             "`pocketrag ingest`) to create or upgrade it."
         )
+
+
+def storage_sizes(conn: psycopg.Connection) -> dict[str, int]:
+    """Store.storage_sizes from PostgreSQL's catalog (no scan): chunks with their
+    B-tree indexes and TOAST but not the HNSW index; the BM25 side is chunk_terms (with
+    its GIN index) and lexemes."""
+    row = conn.execute(
+        "SELECT pg_total_relation_size('chunks'), "
+        "coalesce(pg_relation_size(to_regclass('chunks_embedding_hnsw')), 0), "
+        "pg_total_relation_size('chunk_terms') + pg_total_relation_size('lexemes'), "
+        "pg_database_size(current_database())"
+    ).fetchone()
+    assert row is not None
+    chunks, hnsw, text, database = (int(v) for v in row)
+    return {
+        "chunks": chunks - hnsw,
+        "vector_index": hnsw,
+        "text_index": text,
+        "database": database,
+    }

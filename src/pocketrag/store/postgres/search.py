@@ -43,10 +43,12 @@ def lexical(
     k: int,
     collection: str | None,
     document_ids: Sequence[str] | None,
+    exhaustive: bool = False,
 ) -> list[Hit]:
     where, params = filters(collection, document_ids)
     # A document filter bounds the rows already: score them all, exactly.
-    scored = bm25.search(conn, query, k, where, params, exhaustive=document_ids is not None)
+    exhaustive = exhaustive or document_ids is not None
+    scored = bm25.search(conn, query, k, where, params, exhaustive=exhaustive)
     if not scored:
         return []
     rows = {
@@ -66,8 +68,10 @@ def dense(
     ef_search: int,
     collection: str | None,
     document_ids: Sequence[str] | None,
+    exact: bool = False,
 ) -> list[Hit]:
-    """Nearest chunks by cosine: HNSW, or an exact scan of a document filter's chunks."""
+    """Nearest chunks by cosine: HNSW, or an exact scan (asked for, or of a document
+    filter's chunks)."""
     where, params = filters(collection, document_ids)
     params |= {"q": vector_literal(query), "k": k}
     # The hit's columns come with the distance: one statement, no second lookup by id.
@@ -76,7 +80,7 @@ def dense(
         f"WHERE c.embedding IS NOT NULL{where} "
         "ORDER BY (c.embedding <=> %(q)s::vector) + 0, c.id LIMIT %(k)s"
     )  # "+ 0" keeps the planner off the HNSW index: exact scan of a filtered subset
-    if document_ids is not None or k > HNSW_MAX_EF:
+    if exact or document_ids is not None or k > HNSW_MAX_EF:
         rows = conn.execute(exact, params).fetchall()
     else:
         with conn.transaction():

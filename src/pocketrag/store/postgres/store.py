@@ -57,7 +57,12 @@ from pocketrag.store.base import (
     document_info,
 )
 from pocketrag.store.postgres import search
-from pocketrag.store.postgres.schema import ADVISORY_LOCK_KEY, check_version, migrate
+from pocketrag.store.postgres.schema import (
+    ADVISORY_LOCK_KEY,
+    check_version,
+    migrate,
+    storage_sizes,
+)
 from pocketrag.store.postgres.search import HNSW_MAX_EF, parse_vector
 from pocketrag.store.postgres.write import delete_documents, write_document
 from pocketrag.store.postgres.write import vector_literal as vector_literal  # re-exported
@@ -347,11 +352,12 @@ class PostgresStore(PostgresQuestions):
         *,
         collection: str | None = None,
         document_ids: Sequence[str] | None = None,
+        exhaustive: bool = False,
     ) -> list[Hit]:
         if k <= 0 or not query.strip() or (document_ids is not None and not document_ids):
             return []
         with self._conn() as conn:
-            return search.lexical(conn, query, k, collection, document_ids)
+            return search.lexical(conn, query, k, collection, document_ids, exhaustive)
 
     def dense_search(
         self,
@@ -360,6 +366,7 @@ class PostgresStore(PostgresQuestions):
         *,
         collection: str | None = None,
         document_ids: Sequence[str] | None = None,
+        exact: bool = False,
     ) -> list[Hit]:
         if self.dim is None:
             self._load_dim()  # another replica may have written the first document
@@ -371,7 +378,11 @@ class PostgresStore(PostgresQuestions):
                 f"Query vector has {query.shape[0]} dimensions, the index {self.dim}."
             )
         with self._conn() as conn:
-            return search.dense(conn, query, k, self.ef_search, collection, document_ids)
+            return search.dense(conn, query, k, self.ef_search, collection, document_ids, exact)
+
+    def storage_sizes(self) -> dict[str, int]:
+        with self._conn() as conn:
+            return storage_sizes(conn)
 
     def get_vectors(self, chunk_ids: Sequence[int]) -> dict[int, np.ndarray]:
         """Stored vectors of some chunks, e.g. to give BM25-only hits a cosine."""

@@ -148,3 +148,24 @@ def migrate(conn: apsw.Connection, path: Path) -> None:
                 conn.execute(statement)
         applied = datetime.now(timezone.utc).isoformat(timespec="seconds")
         conn.execute("INSERT INTO schema_version VALUES (?, ?)", (number, applied))
+
+
+def storage_sizes(conn: apsw.Connection) -> dict[str, int]:
+    """Store.storage_sizes from SQLite's dbstat: one walk over the file's b-trees, summed
+    per table (an index counts with its table), grouped by what the tables hold."""
+    rows = conn.execute(
+        "SELECT coalesce(s.tbl_name, d.name), sum(d.pgsize) FROM dbstat AS d "
+        "LEFT JOIN sqlite_schema AS s ON s.name = d.name "
+        "WHERE d.aggregate = TRUE GROUP BY 1"
+    ).fetchall()
+    sizes = dict.fromkeys(("chunks", "vector_index", "text_index"), 0)
+    for table, size in rows:
+        if table in ("chunks", "chunk_vectors"):
+            sizes["chunks"] += int(size)
+        elif table == "document_bits":
+            sizes["vector_index"] += int(size)
+        elif table.startswith("chunks_fts"):
+            sizes["text_index"] += int(size)
+    page_count = conn.execute("PRAGMA page_count").fetchone()[0]
+    page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+    return sizes | {"database": int(page_count) * int(page_size)}

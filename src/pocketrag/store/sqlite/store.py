@@ -24,6 +24,7 @@ bitscan.py (the sign-bit scan).
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager
 from pathlib import Path
@@ -45,7 +46,7 @@ from pocketrag.store.base import (
 from pocketrag.store.questions_sql import SQLiteQuestions
 from pocketrag.store.sqlite import search, write
 from pocketrag.store.sqlite.connection import DEFAULT_READERS, Connections
-from pocketrag.store.sqlite.schema import check_version, migrate
+from pocketrag.store.sqlite.schema import check_version, migrate, storage_sizes
 from pocketrag.store.sqlite.search import DEFAULT_EXACT_LIMIT, VectorType
 
 # Meta keys that describe this file's storage, not the index's content (not copied).
@@ -231,6 +232,7 @@ class SQLiteStore(SQLiteQuestions):
         *,
         collection: str | None = None,
         document_ids: Sequence[str] | None = None,
+        exhaustive: bool = False,  # FTS5 scores every match anyway
     ) -> list[Hit]:
         with self._read() as conn:
             return search.lexical(conn, query, k, self.fts_weights, collection, document_ids)
@@ -242,6 +244,7 @@ class SQLiteStore(SQLiteQuestions):
         *,
         collection: str | None = None,
         document_ids: Sequence[str] | None = None,
+        exact: bool = False,
     ) -> list[Hit]:
         with self._read() as conn:
             return search.dense(
@@ -250,10 +253,14 @@ class SQLiteStore(SQLiteQuestions):
                 k,
                 dim=self.dim,
                 vector_type=self.vector_type,
-                exact_limit=self.exact_limit,
+                exact_limit=sys.maxsize if exact else self.exact_limit,
                 collection=collection,
                 document_ids=document_ids,
             )
+
+    def storage_sizes(self) -> dict[str, int]:
+        with self._read() as conn:
+            return storage_sizes(conn)
 
     def get_vectors(self, chunk_ids: Sequence[int]) -> dict[int, np.ndarray]:
         """Stored vectors of some chunks (as float32), e.g. to give BM25-only hits a cosine."""
