@@ -90,7 +90,7 @@ class Service:
         self.memory = MemoryGuard(settings.memory_soft_limit_mb)
         self.latency = LatencyWindow()
         self.jobs = JobManager(settings.data_dir / "uploads" / ".incoming", self._ingest_job)
-        # POCKETRAG_REPLICA_URL: restore + Litestream (replication.py), originals in the bucket
+        # POCKETRAG_REPLICA_URL: restore + Litestream (replication/), originals in the bucket
         self.originals = Originals.from_settings(settings, in_process=False)  # pocketrag.bucket
         bucket = self.originals.bucket
         self.replicator = Replicator.from_settings(settings, bucket.probe if bucket else None)
