@@ -8,7 +8,7 @@ import pytest
 
 from pocketrag.documents import Hit
 from pocketrag.generation.citations import clean_markers, split_sentences
-from pocketrag.generation.extractive import NOTICE, candidate_units, compose, extractive_answer
+from pocketrag.generation.extractive import NOTICE, candidate_units, compose
 
 pytestmark = pytest.mark.slow
 
@@ -57,7 +57,7 @@ def test_table_rows_are_read_with_their_header() -> None:
 def test_best_sentence_answers_and_every_sentence_is_cited(
     embedder, question, must_contain, source_n
 ) -> None:
-    text = extractive_answer(question, hits(), embedder.embed)
+    text = compose(question, hits(), embedder.embed).text
     body, notice = text.rsplit("\n\n", 1)
     assert notice == f"({NOTICE})"
     assert must_contain in body
@@ -83,7 +83,7 @@ def test_the_quoted_document_is_the_one_whose_text_answers_not_the_top_ranked(em
         Hit(1, "t", "travel.pdf", "Travel", TRAIN, 2, 2, "Rail", 0.2),
         Hit(2, "s", "sick-leave.md", "Sickness absence", SICK, None, None, "Reporting", 0.1),
     ]
-    text = extractive_answer("Who do I tell when I'm off sick?", ranked_hits, embedder.embed)
+    text = compose("Who do I tell when I'm off sick?", ranked_hits, embedder.embed).text
     cited = clean_markers(text.rsplit("\n\n", 1)[0], 2)
     assert cited.used == [2], text
 
@@ -145,6 +145,6 @@ Gifts to clients are covered by the Code of Conduct, not by this policy."""
 
 def test_the_figure_asked_for_joins_an_answer_that_lacks_it(embedder) -> None:
     hit = Hit(14, "x", "expenses.docx", "Expenses", ENTERTAINMENT, None, None, "Clients", 0.1)
-    text = extractive_answer("What is the spending limit for client entertainment?", [hit],
-                             embedder.embed)  # fmt: skip
+    question = "What is the spending limit for client entertainment?"
+    text = compose(question, [hit], embedder.embed).text
     assert "€60" in text

@@ -274,23 +274,6 @@ class Extract:
     key: str | None = None
 
 
-def extractive_answer(
-    question: str,
-    hits: Sequence[Hit],
-    embed: EmbedFn,
-    *,
-    question_vector: np.ndarray | None = None,
-    ranked: Sequence[Ranked] | None = None,
-    notice: str = NOTICE,
-    hedged: bool = False,
-) -> str:
-    """The text of compose(...)."""
-    return compose(
-        question, hits, embed, question_vector=question_vector, ranked=ranked,
-        notice=notice, hedged=hedged,
-    ).text  # fmt: skip
-
-
 def compose(
     question: str,
     hits: Sequence[Hit],
