@@ -212,6 +212,28 @@ class TermStats:
     terms: list[tuple[int, frozenset[int]]]
 
 
+class DocumentQueries:
+    """find_document, get_document and list_documents, written once for both backends on
+    top of their `_documents(where, params)` (a WHERE/ORDER BY clause with `?`
+    placeholders; the PostgreSQL store turns them into `%s`)."""
+
+    def _documents(self, where: str, params: Sequence[object]) -> list[DocumentInfo]:
+        raise NotImplementedError
+
+    def find_document(self, source: str, collection: str = "default") -> DocumentInfo | None:
+        found = self._documents("WHERE collection = ? AND source = ?", (collection, source))
+        return found[0] if found else None
+
+    def get_document(self, document_id: str) -> DocumentInfo | None:
+        found = self._documents("WHERE id = ?", (document_id,))
+        return found[0] if found else None
+
+    def list_documents(self, collection: str | None = None) -> list[DocumentInfo]:
+        if collection is None:
+            return self._documents("ORDER BY collection, source", ())
+        return self._documents("WHERE collection = ? ORDER BY source", (collection,))
+
+
 @runtime_checkable
 class Store(Protocol):
     read_only: bool

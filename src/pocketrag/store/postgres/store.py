@@ -47,6 +47,7 @@ except ImportError as exc:  # the SQLite default does not need the driver
 from pocketrag.store.base import (
     CHUNK_COLUMNS,
     DOC_COLUMNS,
+    DocumentQueries,
     ExportedDocument,
     IfUnchanged,
     StoredDocument,
@@ -92,7 +93,7 @@ def describe_url(url: str) -> str:
     return f"{p.get('user') or '(default user)'}@{host}{port}/{p.get('dbname') or ''}"
 
 
-class PostgresStore(PostgresQuestions):
+class PostgresStore(PostgresQuestions, DocumentQueries):
     """See the module docstring for why it is built this way (the questions log's methods
     come from store/questions_sql.py)."""
 
@@ -295,21 +296,9 @@ class PostgresStore(PostgresQuestions):
 
     def _documents(self, where: str, params: Sequence[object]) -> list[DocumentInfo]:
         with self._conn() as conn:
+            where = where.replace("?", "%s")  # DocumentQueries writes SQLite's placeholders
             rows = conn.execute(f"SELECT {DOC_COLUMNS} FROM documents {where}", params)
             return [document_info(r) for r in rows]
-
-    def find_document(self, source: str, collection: str = "default") -> DocumentInfo | None:
-        found = self._documents("WHERE collection = %s AND source = %s", (collection, source))
-        return found[0] if found else None
-
-    def get_document(self, document_id: str) -> DocumentInfo | None:
-        found = self._documents("WHERE id = %s", (document_id,))
-        return found[0] if found else None
-
-    def list_documents(self, collection: str | None = None) -> list[DocumentInfo]:
-        if collection is None:
-            return self._documents("ORDER BY collection, source", ())
-        return self._documents("WHERE collection = %s ORDER BY source", (collection,))
 
     def counts(self) -> dict[str, int]:
         with self._conn() as conn:

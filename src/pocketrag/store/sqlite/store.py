@@ -36,6 +36,7 @@ from pocketrag.documents import Chunk, Document, DocumentInfo, Hit
 from pocketrag.errors import PocketragError
 from pocketrag.store.base import (
     DOC_COLUMNS,
+    DocumentQueries,
     ExportedDocument,
     IfUnchanged,
     StoredDocument,
@@ -53,7 +54,7 @@ from pocketrag.store.sqlite.search import DEFAULT_EXACT_LIMIT, VectorType
 STORAGE_META = frozenset({"dim", "vector_type"})
 
 
-class SQLiteStore(SQLiteQuestions):
+class SQLiteStore(SQLiteQuestions, DocumentQueries):
     """The default Store: see the module docstring for why it is built this way (the
     questions log's methods come from store/questions_sql.py)."""
 
@@ -194,19 +195,6 @@ class SQLiteStore(SQLiteQuestions):
         with self._read() as conn:
             rows = conn.execute(f"SELECT {DOC_COLUMNS} FROM documents {where}", params)
             return [document_info(r) for r in rows]
-
-    def find_document(self, source: str, collection: str = "default") -> DocumentInfo | None:
-        found = self._documents("WHERE collection = ? AND source = ?", (collection, source))
-        return found[0] if found else None
-
-    def get_document(self, document_id: str) -> DocumentInfo | None:
-        found = self._documents("WHERE id = ?", (document_id,))
-        return found[0] if found else None
-
-    def list_documents(self, collection: str | None = None) -> list[DocumentInfo]:
-        if collection is None:
-            return self._documents("ORDER BY collection, source", ())
-        return self._documents("WHERE collection = ? ORDER BY collection, source", (collection,))
 
     def counts(self) -> dict[str, int]:
         with self._read() as conn:
