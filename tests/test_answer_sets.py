@@ -14,6 +14,7 @@ import pytest
 
 from pocketrag.config import load_settings
 from pocketrag.loaders import load_document
+from pocketrag.settings_views import LoaderLimits
 
 REPO = Path(__file__).resolve().parents[1]
 ANSWERS = REPO / "bench" / "answers"
@@ -74,7 +75,7 @@ def test_larkfield_has_follow_ups_and_disagreements_with_both_values() -> None:
 
 def document_text(path: Path) -> str:
     """What the loaders give (block text and headings), as it gets indexed."""
-    doc = load_document(path, load_settings())
+    doc = load_document(path, LoaderLimits.from_settings(load_settings()))
     parts = [doc.title]
     for block in doc.blocks:
         parts += [*block.heading_path, block.text]

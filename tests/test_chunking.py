@@ -12,6 +12,7 @@ from pocketrag.config import load_settings
 from pocketrag.documents import Block, Document
 from pocketrag.embedding import get_tokenizer
 from pocketrag.loaders import load_document
+from pocketrag.settings_views import LoaderLimits
 
 
 @pytest.fixture(scope="module")
@@ -53,9 +54,9 @@ def check_invariants(tokenizer, doc: Document, chunks, max_tokens: int) -> None:
 def test_budget_sections_and_spans_on_the_hr_manual(
     shared_data: Path, tokenizer, max_tokens: int
 ) -> None:
-    settings = load_settings()
+    limits = LoaderLimits.from_settings(load_settings())
     for name in ("markdown/manual.md", "pdf/manual.pdf", "docx/manual.docx", "html/manual.html"):
-        doc = load_document(shared_data / "hr_manual_multiformat" / name, settings)
+        doc = load_document(shared_data / "hr_manual_multiformat" / name, limits)
         chunks = Chunker(tokenizer, max_tokens=max_tokens).run(doc)
         check_invariants(tokenizer, doc, chunks, max_tokens)
         covered = " ".join(c.text for c in chunks)
@@ -152,7 +153,8 @@ def test_very_long_heading_path_is_capped(tokenizer) -> None:
 
 def test_deterministic(tokenizer, shared_data: Path) -> None:
     doc = load_document(
-        shared_data / "hr_manual_multiformat" / "pdf" / "manual.pdf", load_settings()
+        shared_data / "hr_manual_multiformat" / "pdf" / "manual.pdf",
+        LoaderLimits.from_settings(load_settings()),
     )
     assert Chunker(tokenizer).run(doc) == Chunker(tokenizer).run(doc)
 

@@ -91,11 +91,12 @@ def case_scifact() -> dict[str, object]:
 def case_nested(tmp: Path) -> dict[str, object]:
     from pocketrag.config import load_settings
     from pocketrag.loaders import load_document
+    from pocketrag.settings_views import LoaderLimits
 
     path = tmp / "nested.html"
     path.write_text("<html><body>" + "<div><span>" * (10 * 1024 * 1024 // 11) + "deep text")
     started = time.perf_counter()
-    document = load_document(path, load_settings())
+    document = load_document(path, LoaderLimits.from_settings(load_settings()))
     assert document.blocks[-1].text == "deep text"
     return {"mb": path.stat().st_size / 2**20, "seconds": time.perf_counter() - started}
 
@@ -104,6 +105,7 @@ def case_zipbomb(tmp: Path) -> dict[str, object]:
     from pocketrag.config import load_settings
     from pocketrag.documents import LoaderError
     from pocketrag.loaders import load_document
+    from pocketrag.settings_views import LoaderLimits
 
     path = tmp / "bomb.docx"
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
@@ -113,7 +115,7 @@ def case_zipbomb(tmp: Path) -> dict[str, object]:
                 f.write(b"\0" * 2**20)
     started = time.perf_counter()
     try:
-        load_document(path, load_settings())
+        load_document(path, LoaderLimits.from_settings(load_settings()))
         message = "ACCEPTED (bug)"
     except LoaderError as exc:
         message = str(exc)

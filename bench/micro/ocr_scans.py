@@ -68,9 +68,10 @@ def child_read(path: Path, pages: int, reference: Path | None) -> dict[str, obje
     from pocketrag.config import load_settings
     from pocketrag.loaders.ocr import ScanReader
     from pocketrag.loaders.pdf import page_lines
+    from pocketrag.settings_views import LoaderLimits
 
     settings = load_settings(ocr="force", ocr_file_seconds=3600)
-    reader = ScanReader(settings)
+    reader = ScanReader(LoaderLimits.from_settings(settings))
     pdf = pdfium.PdfDocument(str(path))
     ref = pdfium.PdfDocument(str(reference)) if reference else None
     seconds, errors, chars = [], [], 0

@@ -135,6 +135,7 @@ def reindex(
     from pocketrag.loaders import load_document
     from pocketrag.originals import Originals
     from pocketrag.pipeline import Pipeline
+    from pocketrag.settings_views import LoaderLimits
     from pocketrag.store.sqlite import SQLiteStore
 
     if settings.database_url:
@@ -154,12 +155,13 @@ def reindex(
     fresh = index.with_name(index.name + ".reindex")
     _remove_with_sidecars(fresh)
     new_settings = Settings(**{**settings.model_dump(), "index_path": fresh})
+    limits = LoaderLimits.from_settings(settings)
     with Pipeline(new_settings) as pipeline:
         for done, info in enumerate(documents, start=1):
             path = found[info.id]
             if path is not None:
                 try:
-                    document = load_document(path, settings)
+                    document = load_document(path, limits)
                     document.source = info.source
                     pipeline.ingestor.add_document(
                         document, sha256=info.sha256, collection=info.collection

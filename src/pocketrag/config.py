@@ -55,7 +55,7 @@ class Settings(BaseSettings):
     database_ef_search: int = Field(default=100, ge=1, le=1000)
     read_only: bool = False
 
-    # --- replication to S3-compatible storage (replication.py, originals.py) -------------
+    # --- replication to S3-compatible storage (replication/, originals.py) -------------
     # s3://BUCKET/PATH turns on Litestream replication of the SQLite index and a copy of
     # every kept original file in the same bucket; unset, nothing leaves the machine.
     replica_url: str | None = None

@@ -28,11 +28,12 @@ import subprocess
 import sys
 import threading
 import time
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pocketrag.documents import Chunk, Document, LoaderError, PocketragError
+from pocketrag.settings_views import LoaderLimits
 
 if TYPE_CHECKING:
     from pocketrag.config import Settings
@@ -49,22 +50,14 @@ class ReplyTooLargeError(ValueError):
 
 @dataclass(frozen=True)
 class ParseLimits:
-    """Everything the worker needs, as plain values (it does not load Settings)."""
+    """Everything the worker needs, as plain values (it does not load Settings): the
+    loaders' own view (`loader`, what the in-process path passes too), the chunker's
+    settings and the worker's bounds."""
 
     tokenizer_path: str
     chunk_tokens: int
     chunk_overlap_sentences: int
-    # the loaders' own bounds (attribute names as in Settings: loaders read them)
-    max_file_mb: float
-    max_pages: int
-    max_text_chars: int
-    max_docx_uncompressed_mb: float
-    # OCR of scanned PDF pages (loaders/ocr.py)
-    ocr: str
-    ocr_dpi: int
-    ocr_page_seconds: float
-    ocr_file_seconds: float
-    ort_threads: int
+    loader: LoaderLimits
     # the worker's bounds
     memory_mb: int
     cpu_seconds: float
@@ -74,25 +67,24 @@ class ParseLimits:
 
     @classmethod
     def from_settings(cls, settings: Settings, tokenizer_path: Path | str) -> ParseLimits:
+        # the worker reads one page at a time; each OCR thread reserves memory
+        loader = replace(LoaderLimits.from_settings(settings), ort_threads=1)
         return cls(
             tokenizer_path=str(tokenizer_path),
             chunk_tokens=settings.chunk_tokens,
             chunk_overlap_sentences=settings.chunk_overlap_sentences,
-            max_file_mb=settings.max_file_mb,
-            max_pages=settings.max_pages,
-            max_text_chars=settings.max_text_chars,
-            max_docx_uncompressed_mb=settings.max_docx_uncompressed_mb,
-            ocr=settings.ocr,
-            ocr_dpi=settings.ocr_dpi,
-            ocr_page_seconds=settings.ocr_page_seconds,
-            ocr_file_seconds=settings.ocr_file_seconds,
-            ort_threads=1,  # the worker reads one page at a time; each thread reserves memory
+            loader=loader,
             memory_mb=settings.parse_memory_mb,
             cpu_seconds=settings.parse_cpu_seconds,
             timeout_s=settings.parse_timeout_s,
             max_blocks=settings.parse_max_blocks,
             max_chunks=settings.parse_max_chunks,
         )
+
+    @classmethod
+    def from_json(cls, values: dict[str, Any]) -> ParseLimits:
+        """The limits from the frame the parent sent (`asdict`, nested views as dicts)."""
+        return cls(**{**values, "loader": LoaderLimits(**values["loader"])})
 
 
 class ParseWorker:
@@ -307,7 +299,7 @@ OCR_ADDRESS_SPACE_MB = 1024
 
 def _set_limits(limits: ParseLimits) -> None:
     memory = limits.memory_mb * 1024 * 1024
-    hard = memory if limits.ocr == "off" else max(memory, OCR_ADDRESS_SPACE_MB * 1024 * 1024)
+    hard = memory if limits.loader.ocr == "off" else max(memory, OCR_ADDRESS_SPACE_MB * 1024 * 1024)
     resource.setrlimit(resource.RLIMIT_AS, (memory, hard))
 
 
@@ -354,7 +346,7 @@ def parse_file(path: Path, password: str | None, limits: ParseLimits, chunker: A
     """Load and chunk one file inside the worker; the reply frame."""
     from pocketrag.loaders import load_document
 
-    document = load_document(path, limits, password=password)  # type: ignore[arg-type]
+    document = load_document(path, limits.loader, password=password)
     if len(document.blocks) > limits.max_blocks:
         raise LoaderError(
             f"document has {len(document.blocks):,} blocks (paragraphs, rows), over the "
@@ -370,7 +362,7 @@ def main() -> None:
     reply_fd = os.dup(1)
     os.dup2(2, 1)  # a library that prints must not corrupt the reply stream
     requests, replies = sys.stdin.buffer, os.fdopen(reply_fd, "wb")
-    limits = ParseLimits(**_read_frame(requests))
+    limits = ParseLimits.from_json(_read_frame(requests))
     _set_limits(limits)
     from tokenizers import Tokenizer
 

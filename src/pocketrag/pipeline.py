@@ -38,6 +38,7 @@ from pocketrag.ingest import (
 )
 from pocketrag.query_vectors import QueryVectors, SearchResult
 from pocketrag.retrieval import MODES, Retriever, collapse_duplicates
+from pocketrag.settings_views import AnswerPolicy, LLMSettings
 from pocketrag.store import open_store
 from pocketrag.upload_ingest import UploadResult
 
@@ -315,7 +316,8 @@ class Pipeline:
         Its question vector comes from the search's (see QueryVectors)."""
         from pocketrag.generation.answerer import Answerer
 
-        return Answerer(self.settings, self.search, lambda: self._query_vectors, lambda: self.store)
+        policy = AnswerPolicy.from_settings(self.settings)
+        return Answerer(policy, self.search, lambda: self._query_vectors, lambda: self.store)
 
     def ask(
         self,
@@ -412,7 +414,7 @@ def llm_status(settings: Settings, pipeline: Pipeline | None = None) -> dict[str
     from pocketrag.generation.llm import resolve_llm_config
 
     try:
-        config = resolve_llm_config(settings)
+        config = resolve_llm_config(LLMSettings.from_settings(settings))
     except Exception as exc:  # a misconfiguration is worth showing, not a 500
         return {"configured": False, "error": str(exc)}
     if config is None:

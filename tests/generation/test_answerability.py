@@ -11,6 +11,7 @@ import pytest
 from pocketrag.config import load_settings
 from pocketrag.generation.answerability import coverage, decide, idf
 from pocketrag.pipeline import Pipeline
+from pocketrag.settings_views import AnswerThresholds
 from pocketrag.store.base import TermStats
 
 REPO = Path(__file__).resolve().parents[2]
@@ -27,11 +28,11 @@ def test_coverage_is_the_idf_weighted_share_held_by_the_best_chunk() -> None:
 
 
 def test_three_outcomes_from_two_thresholds() -> None:
-    settings = load_settings(refusal_threshold=0.5, confident_threshold=0.8)
-    assert decide(0.49, settings) == "not_found"
-    assert decide(0.5, settings) == "hedged"
-    assert decide(0.79, settings) == "hedged"
-    assert decide(0.8, settings) == "answered"
+    thresholds = AnswerThresholds(refusal_threshold=0.5, confident_threshold=0.8)
+    assert decide(0.49, thresholds) == "not_found"
+    assert decide(0.5, thresholds) == "hedged"
+    assert decide(0.79, thresholds) == "hedged"
+    assert decide(0.8, thresholds) == "answered"
 
 
 def _write(folder: Path, files: dict[str, str]) -> Path:

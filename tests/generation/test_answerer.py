@@ -14,6 +14,7 @@ from pocketrag.config import load_settings
 from pocketrag.documents import Hit
 from pocketrag.generation.answerer import Answerer
 from pocketrag.generation.guardrails import QuestionError
+from pocketrag.settings_views import AnswerPolicy
 from pocketrag.store.base import TermStats
 
 pytestmark = pytest.mark.slow  # loads the real embedding model
@@ -92,7 +93,8 @@ def make(embedder, fake_llm=None, **overrides):
         values.update(llm_base_url=fake_llm.base_url, llm_model="fake", llm_api_key=KEY)
     values.update(overrides)
     index = HandIndex(embedder)
-    return Answerer(load_settings(**values), index, lambda: embedder, lambda: index), index
+    policy = AnswerPolicy.from_settings(load_settings(**values))
+    return Answerer(policy, index, lambda: embedder, lambda: index), index
 
 
 def events_of(answerer, question, **kw):

@@ -17,6 +17,13 @@ from pocketrag.generation.llm import (
     redact,
     resolve_llm_config,
 )
+from pocketrag.settings_views import LLMSettings
+
+
+def llm_settings(**settings: object) -> LLMSettings:
+    """The LLM client's view of the settings (environment, with `settings` on top)."""
+    return LLMSettings.from_settings(load_settings(**settings))
+
 
 KEY = "sk-or-v1-THISISASECRETKEY0123456789"
 MESSAGES = [{"role": "user", "content": "How many days of leave?"}]
@@ -33,7 +40,7 @@ def make_client(fake_llm, **overrides) -> LLMClient:
         "llm_breaker_cooldown_s": 0.5,
     }
     values.update(overrides)
-    config = resolve_llm_config(load_settings(**values))
+    config = resolve_llm_config(llm_settings(**values))
     assert config is not None
     return LLMClient(config)
 
@@ -167,22 +174,22 @@ def test_breaker_half_open_lets_only_one_probe() -> None:
 def test_provider_inference(monkeypatch) -> None:
     for var in ("OPENROUTER_API_KEY", "GROQ_API_KEY", "OPENAI_API_KEY", "POCKETRAG_LLM_API_KEY"):
         monkeypatch.delenv(var, raising=False)
-    assert resolve_llm_config(load_settings()) is None  # nothing configured: extractive
+    assert resolve_llm_config(llm_settings()) is None  # nothing configured: extractive
     monkeypatch.setenv("GROQ_API_KEY", "abc123")
-    config = resolve_llm_config(load_settings())
+    config = resolve_llm_config(llm_settings())
     assert config.provider == "groq" and "groq.com" in config.base_url
     assert "llama" in config.model
     monkeypatch.delenv("GROQ_API_KEY")
     monkeypatch.setenv("OPENROUTER_API_KEY", "sk-or-v1-xyz")
-    config = resolve_llm_config(load_settings())
+    config = resolve_llm_config(llm_settings())
     assert config.provider == "openrouter" and config.model.endswith(":free")
     monkeypatch.delenv("OPENROUTER_API_KEY")
-    config = resolve_llm_config(load_settings(llm_base_url="http://localhost:11434/v1"))
+    config = resolve_llm_config(llm_settings(llm_base_url="http://localhost:11434/v1"))
     assert config.provider == "ollama" and config.api_key is None
-    config = resolve_llm_config(load_settings(llm_provider="ollama"))
+    config = resolve_llm_config(llm_settings(llm_provider="ollama"))
     assert config.base_url == "http://localhost:11434/v1"
     with pytest.raises(LLMError, match="POCKETRAG_LLM_MODEL"):
-        resolve_llm_config(load_settings(llm_base_url="http://10.0.0.5:8080/v1"))
+        resolve_llm_config(llm_settings(llm_base_url="http://10.0.0.5:8080/v1"))
 
 
 def test_redact_removes_key_shapes() -> None:

@@ -6,12 +6,18 @@ from pathlib import Path
 
 import pytest
 
-from pocketrag.config import Settings, load_settings
+from pocketrag.config import load_settings
+from pocketrag.settings_views import LoaderLimits
+
+
+def loader_limits(**settings: object) -> LoaderLimits:
+    """The loaders' view of the settings (defaults, with `settings` on top)."""
+    return LoaderLimits.from_settings(load_settings(**settings))
 
 
 @pytest.fixture
-def settings(tmp_path: Path) -> Settings:
-    return load_settings(data_dir=tmp_path / "data")
+def limits(tmp_path: Path) -> LoaderLimits:
+    return loader_limits(data_dir=tmp_path / "data")
 
 
 def make_pdf(path: Path, pages: list[list[str]], rect_only: bool = False) -> Path:

@@ -36,9 +36,9 @@ def normal(text: str) -> str:
         ("pdf", "manual.pdf", "pdf"),
     ],
 )
-def test_hr_manual_every_format(shared_data: Path, settings, folder, name, doc_type) -> None:
+def test_hr_manual_every_format(shared_data: Path, limits, folder, name, doc_type) -> None:
     path = shared_data / "hr_manual_multiformat" / folder / name
-    document = load_document(path, settings)
+    document = load_document(path, limits)
     assert document.doc_type == doc_type
     assert document.title == "Policy Manual"
     text = normal(" ".join(b.text for b in document.blocks))
@@ -58,21 +58,21 @@ def test_hr_manual_every_format(shared_data: Path, settings, folder, name, doc_t
         assert all(b.page is None for b in document.blocks)
 
 
-def test_structured_formats_keep_the_heading_tree(shared_data: Path, settings) -> None:
+def test_structured_formats_keep_the_heading_tree(shared_data: Path, limits) -> None:
     base = shared_data / "hr_manual_multiformat"
     for path in (base / "markdown/tools.md", base / "html/tools.html", base / "docx/tools.docx"):
-        document = load_document(path, settings)
+        document = load_document(path, limits)
         slack = next(b for b in document.blocks if b.text.startswith("For team chat"))
         assert slack.heading_path == ("Tools We Use", "Used by Most Everyone", "Slack"), path
 
 
-def test_pdf_pages_and_numbered_headings(tmp_path: Path, settings) -> None:
+def test_pdf_pages_and_numbered_headings(tmp_path: Path, limits) -> None:
     long = "Staff may carry over up to five days of unused leave into the next year. " * 3
     path = make_pdf(
         tmp_path / "policy.pdf",
         [["1. Annual Leave", long], ["2. Expenses", "Claims are paid monthly. " * 8]],
     )
-    document = load_document(path, settings)
+    document = load_document(path, limits)
     assert document.pages == 2
     assert [(b.page, b.heading_path) for b in document.blocks] == [
         (1, ("1. Annual Leave",)),
@@ -81,14 +81,14 @@ def test_pdf_pages_and_numbered_headings(tmp_path: Path, settings) -> None:
     assert "carry over up to five days" in document.blocks[0].text
 
 
-def test_pdf_running_headers_dropped_and_numbered_levels(tmp_path: Path, settings) -> None:
+def test_pdf_running_headers_dropped_and_numbered_levels(tmp_path: Path, limits) -> None:
     body = "Every claim needs an itemised receipt from the supplier, kept for six years. " * 3
     pages = [
         ["Acme Ltd - Staff Handbook", "2. Claims", "2.1 Receipts", body, "Page 1 of 3"],
         ["Acme Ltd - Staff Handbook", "2.2 Mileage", body, "Page 2 of 3"],
         ["Acme Ltd - Staff Handbook", "3. Cards", body, "Page 3 of 3"],
     ]
-    document = load_document(make_pdf(tmp_path / "claims.pdf", pages), settings)
+    document = load_document(make_pdf(tmp_path / "claims.pdf", pages), limits)
     assert [(b.page, b.heading_path) for b in document.blocks] == [
         (1, ("2. Claims", "2.1 Receipts")),
         (2, ("2. Claims", "2.2 Mileage")),
@@ -99,7 +99,7 @@ def test_pdf_running_headers_dropped_and_numbered_levels(tmp_path: Path, setting
 
 
 def test_pdf_numbered_clauses_sentence_case_headings_and_a_heading_ending_a_page(
-    tmp_path: Path, settings
+    tmp_path: Path, limits
 ) -> None:
     body = "Raise a concern with your line manager or with the Designated Officer. " * 3
     pages = [
@@ -117,7 +117,7 @@ def test_pdf_numbered_clauses_sentence_case_headings_and_a_heading_ending_a_page
         ],
         ["Acme Ltd - Whistleblowing", body, "Page 2 of 2"],
     ]
-    document = load_document(make_pdf(tmp_path / "policy.pdf", pages), settings)
+    document = load_document(make_pdf(tmp_path / "policy.pdf", pages), limits)
     paths = [(b.page, b.heading_path) for b in document.blocks]
     assert paths == [
         (1, ("5. Roles",)),
@@ -128,8 +128,8 @@ def test_pdf_numbered_clauses_sentence_case_headings_and_a_heading_ending_a_page
     assert document.blocks[1].text.startswith("5.2 The Designated Officer acknowledges")
 
 
-def test_docx_headings_tables_and_body_order(tmp_path: Path, settings) -> None:
-    document = load_document(make_docx(tmp_path / "handbook.docx"), settings)
+def test_docx_headings_tables_and_body_order(tmp_path: Path, limits) -> None:
+    document = load_document(make_docx(tmp_path / "handbook.docx"), limits)
     assert document.title == "Staff Handbook"
     texts = [b.text for b in document.blocks]
     assert texts == [
@@ -146,7 +146,7 @@ def test_docx_headings_tables_and_body_order(tmp_path: Path, settings) -> None:
     assert document.blocks[-1].heading_path == ("Expenses",)
 
 
-def test_html_main_text_only(tmp_path: Path, settings) -> None:
+def test_html_main_text_only(tmp_path: Path, limits) -> None:
     path = tmp_path / "page.html"
     path.write_text(
         """<!doctype html><html><head><title>Leave policy</title>
@@ -158,7 +158,7 @@ def test_html_main_text_only(tmp_path: Path, settings) -> None:
         <aside>ASIDE</aside><form>FORM TEXT</form><footer>FOOTER</footer></body></html>""",
         encoding="utf-8",
     )
-    document = load_document(path, settings)
+    document = load_document(path, limits)
     assert document.title == "Leave policy"
     assert [(b.text, b.heading_path) for b in document.blocks] == [
         ("You get 25 days & more.", ("Leave",)),
@@ -168,50 +168,50 @@ def test_html_main_text_only(tmp_path: Path, settings) -> None:
     ]
 
 
-def test_html_prefers_main_and_keeps_its_header(tmp_path: Path, settings) -> None:
+def test_html_prefers_main_and_keeps_its_header(tmp_path: Path, limits) -> None:
     path = tmp_path / "a.htm"
     path.write_text(
         "<html><body><div>SIDEBAR MENU</div><main><header><h1>Travel</h1></header>"
         "<p>Book trains.</p><footer>MAIN FOOTER</footer></main><p>OUTSIDE</p></body></html>"
     )
-    document = load_document(path, settings)
+    document = load_document(path, limits)
     assert document.title == "Travel"
     assert [(b.text, b.heading_path) for b in document.blocks] == [("Book trains.", ("Travel",))]
 
 
-def test_html_main_mentioned_only_in_a_script(tmp_path: Path, settings) -> None:
+def test_html_main_mentioned_only_in_a_script(tmp_path: Path, limits) -> None:
     path = tmp_path / "b.html"
     path.write_text("<script>el.innerHTML = '<main>';</script><h1>Pay</h1><p>Paid monthly.</p>")
-    document = load_document(path, settings)
+    document = load_document(path, limits)
     assert [(b.text, b.heading_path) for b in document.blocks] == [("Paid monthly.", ("Pay",))]
 
 
-def test_html_charset_from_meta(tmp_path: Path, settings) -> None:
+def test_html_charset_from_meta(tmp_path: Path, limits) -> None:
     path = tmp_path / "latin.html"
     path.write_bytes(
         '<html><head><meta charset="windows-1252"></head><body><p>Café crème — naïve</p>'
         "</body></html>".encode("cp1252")
     )
-    assert load_document(path, settings).blocks[0].text == "Café crème — naïve"
+    assert load_document(path, limits).blocks[0].text == "Café crème — naïve"
 
 
-def test_html_latin1_label_means_windows_1252(tmp_path: Path, settings) -> None:
+def test_html_latin1_label_means_windows_1252(tmp_path: Path, limits) -> None:
     path = tmp_path / "old.html"
     path.write_bytes(
         b'<meta http-equiv="Content-Type" content="text/html; charset=ISO-8859-1">'
         + "<p>It’s “fine” – 5 €</p>".encode("cp1252")
     )
-    assert load_document(path, settings).blocks[0].text == "It’s “fine” – 5 €"
+    assert load_document(path, limits).blocks[0].text == "It’s “fine” – 5 €"
 
 
-def test_html_charset_guessed_without_meta(tmp_path: Path, settings) -> None:
+def test_html_charset_guessed_without_meta(tmp_path: Path, limits) -> None:
     path = tmp_path / "guess.html"
     body = "<p>Привет, это документ о правилах отпуска для сотрудников компании.</p>" * 20
     path.write_bytes(f"<html><body>{body}</body></html>".encode("cp1251"))
-    assert "правилах отпуска" in load_document(path, settings).blocks[0].text
+    assert "правилах отпуска" in load_document(path, limits).blocks[0].text
 
 
-def test_markdown_front_matter_setext_and_fences(tmp_path: Path, settings) -> None:
+def test_markdown_front_matter_setext_and_fences(tmp_path: Path, limits) -> None:
     path = tmp_path / "notes.md"
     path.write_text(
         "---\ntitle: Remote Work\nowner: HR\n---\n"
@@ -219,7 +219,7 @@ def test_markdown_front_matter_setext_and_fences(tmp_path: Path, settings) -> No
         "Equipment\n---------\n\n```bash\n# not a heading\necho hi\n```\n\n"
         "### Laptops ###\n- one laptop\n- one screen\n"
     )
-    document = load_document(path, settings)
+    document = load_document(path, limits)
     assert document.title == "Remote Work"
     assert [(b.text, b.heading_path) for b in document.blocks] == [
         ("Work from anywhere in the EU.", ("Overview",)),
@@ -228,42 +228,42 @@ def test_markdown_front_matter_setext_and_fences(tmp_path: Path, settings) -> No
     ]
 
 
-def test_markdown_title_falls_back_to_first_heading(tmp_path: Path, settings) -> None:
+def test_markdown_title_falls_back_to_first_heading(tmp_path: Path, limits) -> None:
     path = tmp_path / "x.markdown"
     path.write_text("Intro line.\n\n# Benefits\n\nDental is covered.\n")
-    assert load_document(path, settings).title == "Benefits"
+    assert load_document(path, limits).title == "Benefits"
 
 
-def test_text_encodings(tmp_path: Path, settings) -> None:
+def test_text_encodings(tmp_path: Path, limits) -> None:
     utf16 = tmp_path / "utf16.txt"
     utf16.write_bytes("Überstunden werden bezahlt.\n\nZweiter Absatz.".encode("utf-16"))
     latin1 = tmp_path / "latin1.txt"
     latin1.write_bytes("Ma\xefs et cr\xe8me br\xfbl\xe9e.".encode("latin-1"))
     utf8 = tmp_path / "notes"  # no extension: sniffed as text
     utf8.write_text("Zoë’s notes.\n\nSecond paragraph.", encoding="utf-8")
-    assert [b.text for b in load_document(utf16, settings).blocks] == [
+    assert [b.text for b in load_document(utf16, limits).blocks] == [
         "Überstunden werden bezahlt.",
         "Zweiter Absatz.",
     ]
-    assert load_document(latin1, settings).blocks[0].text == "Maïs et crème brûlée."
+    assert load_document(latin1, limits).blocks[0].text == "Maïs et crème brûlée."
     cp1252 = tmp_path / "windows.md"
     cp1252.write_bytes("# Costs\n\nIt’s “only” 5 €.".encode("cp1252"))
-    assert load_document(cp1252, settings).blocks[0].text == "It’s “only” 5 €."
-    assert load_document(utf8, settings).doc_type == "text"
-    assert [b.text for b in load_document(utf8, settings).blocks] == [
+    assert load_document(cp1252, limits).blocks[0].text == "It’s “only” 5 €."
+    assert load_document(utf8, limits).doc_type == "text"
+    assert [b.text for b in load_document(utf8, limits).blocks] == [
         "Zoë’s notes.",
         "Second paragraph.",
     ]
 
 
-def test_text_headings_from_underlines_and_standalone_lines(tmp_path: Path, settings) -> None:
+def test_text_headings_from_underlines_and_standalone_lines(tmp_path: Path, limits) -> None:
     path = tmp_path / "policy.txt"
     path.write_text(
         "GIFTS POLICY\nAcme Ltd\n\nPurpose\n-------\nWhy we have rules.\n\n"
         "1. RECEIVING GIFTS\n\nDeclare gifts over 50 pounds.\n\n1.1 Cash\n\nNever accept cash.\n\n"
         "Thank you for reading this policy.\n"
     )
-    document = load_document(path, settings)
+    document = load_document(path, limits)
     assert document.title == "GIFTS POLICY"
     assert [(b.text, b.heading_path) for b in document.blocks] == [
         ("GIFTS POLICY\nAcme Ltd", ()),
@@ -275,7 +275,7 @@ def test_text_headings_from_underlines_and_standalone_lines(tmp_path: Path, sett
 
 
 def test_text_boxed_headings_leading_headings_and_hard_wrapped_lines(
-    tmp_path: Path, settings
+    tmp_path: Path, limits
 ) -> None:
     rule = "-" * 60
     path = tmp_path / "equipment.txt"
@@ -291,7 +291,7 @@ def test_text_boxed_headings_leading_headings_and_hard_wrapped_lines(
         "  After probation, job levels 1 to 4:         1 month, by either side\n\n"
         "Lost devices\nReport a lost laptop to the IT Service Desk within 24 hours.\n"
     )
-    document = load_document(path, settings)
+    document = load_document(path, limits)
     assert document.title == "ACME LTD"
     assert [(b.text, b.heading_path) for b in document.blocks] == [
         ("ACME LTD\nEQUIPMENT GUIDANCE", ()),

@@ -28,20 +28,20 @@ from pocketrag.loaders.markdown import parse_markdown
 from .test_robustness import load_error
 
 
-def test_yaml_alias_bomb_is_not_expanded(tmp_path: Path, settings) -> None:
-    document = load_document(yaml_alias_bomb(tmp_path / "laughs.md"), settings)
+def test_yaml_alias_bomb_is_not_expanded(tmp_path: Path, limits) -> None:
+    document = load_document(yaml_alias_bomb(tmp_path / "laughs.md"), limits)
     assert "front_matter" not in document.metadata
     assert document.title == "Laughs"
     assert any("A paragraph of text." in b.text for b in document.blocks)
 
 
-def test_front_matter_keeps_only_bounded_scalars(tmp_path: Path, settings) -> None:
+def test_front_matter_keeps_only_bounded_scalars(tmp_path: Path, limits) -> None:
     path = tmp_path / "policy.md"
     path.write_text(
         "---\ntitle: Travel policy\nowner: Finance\nversion: 3\ntags: [a, b]\n"
         f"nested: {{x: 1}}\nlong: {'y' * 5000}\n---\n\nBook trains in standard class.\n"
     )
-    document = load_document(path, settings)
+    document = load_document(path, limits)
     assert document.title == "Travel policy"
     fields = document.metadata["front_matter"]
     assert fields == {
@@ -65,34 +65,34 @@ def test_markdown_patterns_are_linear_on_hostile_paragraphs() -> None:
     assert "x" in blocks[0].text
 
 
-def test_markdown_emphasis_still_stripped(tmp_path: Path, settings) -> None:
-    document = load_document(markdown_emphasis(tmp_path / "e.md", scale=0.001), settings)
+def test_markdown_emphasis_still_stripped(tmp_path: Path, limits) -> None:
+    document = load_document(markdown_emphasis(tmp_path / "e.md", scale=0.001), limits)
     assert document.blocks[0].text.startswith("**a **a")  # no closing pair: kept as typed
     blocks, first = parse_markdown("## Leave ##\n\nTake **paid** leave, _not_ [unpaid](x).\n")
     assert first == "Leave"
     assert blocks[0].text == "Take paid leave, not unpaid."
 
 
-def test_docx_whose_directory_lies_about_size(tmp_path: Path, settings) -> None:
+def test_docx_whose_directory_lies_about_size(tmp_path: Path, limits) -> None:
     path = docx_lying_directory(tmp_path / "lies.docx", scale=0.02)  # 20 MB of XML, "2 KB"
-    assert "inflates to more than the 2,048 bytes" in load_error(path, settings)
+    assert "inflates to more than the 2,048 bytes" in load_error(path, limits)
 
 
-def test_pdf_with_a_billion_point_page(tmp_path: Path, settings) -> None:
-    message = load_error(pdf_huge_page(tmp_path / "huge.pdf"), settings)
+def test_pdf_with_a_billion_point_page(tmp_path: Path, limits) -> None:
+    message = load_error(pdf_huge_page(tmp_path / "huge.pdf"), limits)
     assert "1,000,000,000 x 1,000,000,000 points" in message and "14,400" in message
 
 
-def test_random_bytes_named_md_or_sniffed_as_html_are_refused(tmp_path: Path, settings) -> None:
+def test_random_bytes_named_md_or_sniffed_as_html_are_refused(tmp_path: Path, limits) -> None:
     for path in (
         random_bytes(tmp_path / "notes.md"),
         random_bytes_sniffed_as_html(tmp_path / "page.md"),
         random_bytes_sniffed_as_html(tmp_path / "page.pdf"),
     ):
-        assert "binary file" in load_error(path, settings)
+        assert "binary file" in load_error(path, limits)
     control = tmp_path / "controls.md"  # no NUL byte, but a quarter control characters
     control.write_bytes(b"# Title\n\n" + b"text\x01\x02\x03\x04\x05\x06 " * 200)
-    assert "binary file" in load_error(control, settings)
+    assert "binary file" in load_error(control, limits)
 
 
 def test_long_blocks_are_chunked_in_windows_with_exact_spans() -> None:

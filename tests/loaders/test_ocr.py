@@ -9,6 +9,7 @@ from __future__ import annotations
 import itertools
 import os
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -16,12 +17,13 @@ import pypdfium2 as pdfium
 import pytest
 from rapidfuzz.distance import Levenshtein
 
-from pocketrag.config import Settings, load_settings
+from pocketrag.config import load_settings
 from pocketrag.documents import Document, LoaderError
 from pocketrag.generation.citations import build_citations
 from pocketrag.loaders import load_document
 from pocketrag.loaders.ocr import bands, iou, ocr_available, reading_order
 from pocketrag.pipeline import Pipeline
+from pocketrag.settings_views import LoaderLimits
 
 from .conftest import make_pdf
 
@@ -81,8 +83,8 @@ def ocr() -> None:
 
 
 @pytest.fixture
-def settings(tmp_path: Path) -> Settings:
-    return load_settings(data_dir=tmp_path / "data")
+def limits(tmp_path: Path) -> LoaderLimits:
+    return LoaderLimits.from_settings(load_settings(data_dir=tmp_path / "data"))
 
 
 @pytest.fixture
@@ -117,7 +119,7 @@ def test_scan_is_ingested_and_found_by_a_sentence(tmp_path: Path, scan: Path, oc
 
 @pytest.mark.slow
 def test_mixed_pdf_keeps_page_numbers_and_marks_only_the_scanned_page(
-    tmp_path: Path, settings: Settings, ocr
+    tmp_path: Path, limits: LoaderLimits, ocr
 ) -> None:
     from fpdf import FPDF
 
@@ -131,66 +133,68 @@ def test_mixed_pdf_keeps_page_numbers_and_marks_only_the_scanned_page(
     pdf.image(str(image), x=0, y=0, w=pdf.w, h=pdf.h)
     pdf.output(str(tmp_path / "mixed.pdf"))
 
-    document = load_document(tmp_path / "mixed.pdf", settings)
+    document = load_document(tmp_path / "mixed.pdf", limits)
     assert document.metadata["ocr_pages"] == [2]
     assert page_text(document, 1) == TEXT_PAGE
     assert cer(PARAGRAPH, page_text(document, 2)) <= 0.05, page_text(document, 2)
 
-    off = load_document(tmp_path / "mixed.pdf", settings.model_copy(update={"ocr": "off"}))
+    off = load_document(tmp_path / "mixed.pdf", replace(limits, ocr="off"))
     assert {b.page for b in off.blocks} == {1}
     assert off.metadata["scanned_pages_unread"] == [2]
     assert off.metadata["ocr_note"] == "POCKETRAG_OCR=off"
 
 
 @pytest.mark.slow
-def test_force_reads_a_page_that_has_a_text_layer(tmp_path: Path, settings: Settings, ocr) -> None:
+def test_force_reads_a_page_that_has_a_text_layer(
+    tmp_path: Path, limits: LoaderLimits, ocr
+) -> None:
     path = make_pdf(tmp_path / "text.pdf", [[PARAGRAPH]])
-    document = load_document(path, settings.model_copy(update={"ocr": "force"}))
+    document = load_document(path, replace(limits, ocr="force"))
     assert document.metadata["ocr_pages"] == [1]
     assert cer(PARAGRAPH, page_text(document, 1)) <= 0.05
 
 
-def test_off_reports_the_scan_and_the_setting(scan: Path, settings: Settings) -> None:
+def test_off_reports_the_scan_and_the_setting(scan: Path, limits: LoaderLimits) -> None:
     with pytest.raises(LoaderError) as error:
-        load_document(scan, settings.model_copy(update={"ocr": "off"}))
+        load_document(scan, replace(limits, ocr="off"))
     assert "scanned images without a text layer and POCKETRAG_OCR=off" in str(error.value)
 
 
 def test_without_the_extra_scans_fail_with_the_install_hint(
-    scan: Path, settings: Settings, monkeypatch: pytest.MonkeyPatch
+    scan: Path, limits: LoaderLimits, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setitem(sys.modules, "rapidocr_onnxruntime", None)  # import now fails
     with pytest.raises(LoaderError) as error:
-        load_document(scan, settings)
+        load_document(scan, limits)
     message = str(error.value)
     assert "scanned images without a text layer" in message
     assert "OCR is not installed; pip install 'pocketrag[ocr]'" in message
     with pytest.raises(LoaderError) as forced:
-        load_document(scan, settings.model_copy(update={"ocr": "force"}))
+        load_document(scan, replace(limits, ocr="force"))
     assert "POCKETRAG_OCR=force, but OCR is not installed" in str(forced.value)
 
 
 def test_without_the_extra_text_pages_still_load(
-    tmp_path: Path, settings: Settings, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, limits: LoaderLimits, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setitem(sys.modules, "rapidocr_onnxruntime", None)
-    document = load_document(make_pdf(tmp_path / "text.pdf", [[TEXT_PAGE]]), settings)
+    document = load_document(make_pdf(tmp_path / "text.pdf", [[TEXT_PAGE]]), limits)
     assert page_text(document, 1) == TEXT_PAGE and "ocr_pages" not in document.metadata
 
 
 @pytest.mark.parametrize(
-    ("limits", "setting"),
+    ("bounds", "setting"),
     [
         ({"ocr_page_seconds": 1e-6}, "POCKETRAG_OCR_PAGE_SECONDS"),
         ({"ocr_file_seconds": 1e-6}, "POCKETRAG_OCR_FILE_SECONDS"),
     ],
 )
 def test_time_budget_fails_the_file_naming_the_bound(
-    scan: Path, settings: Settings, limits: dict[str, float], setting: str, ocr
+    scan: Path, limits: LoaderLimits, bounds: dict[str, float], setting: str, ocr
 ) -> None:
     # A microsecond: rendering the page alone takes longer, so the first check trips.
     with pytest.raises(LoaderError) as error:
-        load_document(scan, settings.model_copy(update=limits))
+        load_document(scan, replace(limits, **bounds))
     assert "OCR of" in str(error.value) and f"({setting})" in str(error.value)
 
 

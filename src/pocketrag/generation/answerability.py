@@ -2,8 +2,8 @@
 same on any corpus (DESIGN decision 7).
 
     relevance = support + 0.5 x coverage
-    relevance <  settings.refusal_threshold    -> "not_found" (nothing retrieved is about it)
-    relevance <  settings.confident_threshold  -> "hedged" (quote the closest passage, say so)
+    relevance <  refusal_threshold    -> "not_found" (nothing retrieved is about it)
+    relevance <  confident_threshold  -> "hedged" (quote the closest passage, say so)
     otherwise                                  -> "answered"
 
 - support: the best quotable unit read in its context, max over the units the extractive
@@ -32,10 +32,10 @@ from typing import Protocol
 
 import numpy as np
 
-from pocketrag.config import Settings
 from pocketrag.documents import Hit
 from pocketrag.generation.extractive import CONTEXT_WEIGHT, Ranked
 from pocketrag.generation.wording import content_words, lexical_overlap
+from pocketrag.settings_views import AnswerThresholds
 from pocketrag.store.base import TermStats
 
 COVERAGE_WEIGHT = 0.5
@@ -142,8 +142,8 @@ def relevance_score(signals: dict[str, float]) -> float:
     return signals["support"] + COVERAGE_WEIGHT * signals["coverage"]
 
 
-def decide(relevance: float, settings: Settings) -> str:
+def decide(relevance: float, thresholds: AnswerThresholds) -> str:
     """ "answered" | "hedged" | "not_found" (see the module docstring)."""
-    if relevance < settings.refusal_threshold:
+    if relevance < thresholds.refusal_threshold:
         return "not_found"
-    return "hedged" if relevance < settings.confident_threshold else "answered"
+    return "hedged" if relevance < thresholds.confident_threshold else "answered"

@@ -19,7 +19,6 @@ from typing import Any, Protocol
 
 import numpy as np
 
-from pocketrag.config import Settings
 from pocketrag.documents import Hit, display_names
 from pocketrag.formatting import pages_label
 from pocketrag.generation.answerability import (
@@ -51,6 +50,7 @@ from pocketrag.generation.llm import (
 )
 from pocketrag.generation.passages import neutralised
 from pocketrag.generation.prompts import REFUSAL, build_answer_prompt
+from pocketrag.settings_views import AnswerPolicy
 
 log = logging.getLogger("pocketrag.answer")
 
@@ -115,26 +115,27 @@ class Answer:
 class Answerer:
     """Holds the long-lived parts (LLM client with its circuit breaker, the index's
     background vector) across questions. `index` gives the store (answerability's term
-    statistics and mean vector), lazily like `embedder`."""
+    statistics and mean vector), lazily like `embedder`. `policy` is the answerer's view of
+    the settings (Pipeline builds it); each step gets its own part of it."""
 
     def __init__(
         self,
-        settings: Settings,
+        policy: AnswerPolicy,
         search: SearchFn,
         embedder: Callable[[], EmbedderLike],
         index: Callable[[], IndexLike],
         llm: LLMClient | str | None = "auto",
     ) -> None:
-        self.settings = settings
+        self.policy = policy
         self._search = search
         self._embedder = embedder
         self._index = index
         self._background = Background()
         if llm == "auto":
-            config = resolve_llm_config(settings)
+            config = resolve_llm_config(policy.llm)
             llm = LLMClient(config) if config else None
         self.llm: LLMClient | None = llm  # type: ignore[assignment]
-        install_pii_masking(settings)
+        install_pii_masking(policy.question)
 
     def close(self) -> None:
         if self.llm is not None:
@@ -157,14 +158,16 @@ class Answerer:
         use_llm: bool = True,
     ) -> Iterator[dict[str, Any]]:
         started = time.perf_counter()
-        checked = check_question(question, self.settings)
+        checked = check_question(question, self.policy.question)
         flags = list(checked.flags)
         llm = self.llm if use_llm else None
         turns = normalise_history(history)
-        standalone, how = condense(turns, checked.text, llm, self.settings.max_question_chars)
+        standalone, how = condense(
+            turns, checked.text, llm, self.policy.question.max_question_chars
+        )
         if how != "none":
             flags.append(f"condensed_{how}")
-        k = k or self.settings.top_k
+        k = k or self.policy.top_k
         # (Pipeline.search already shows near-duplicates as one hit.) Bracketed numbers in
         # the text are neutralised: only the answer's own markers look like [n].
         hits = neutralised(
@@ -184,9 +187,9 @@ class Answerer:
             standalone, hits, q_vec, ranked, self._index(), self._background, own_words=focus
         )
         relevance = relevance_score(signals)
-        outcome = decide(relevance, self.settings) if hits else "not_found"
+        outcome = decide(relevance, self.policy.thresholds) if hits else "not_found"
         # the question's text only where asked for (POCKETRAG_LOG_QUESTION_TEXT)
-        asked = f"question {standalone!r}: " if self.settings.log_question_text else ""
+        asked = f"question {standalone!r}: " if self.policy.log_question_text else ""
         log.info("%srelevance %.3f over %d hits: %s", asked, relevance, len(hits), outcome)
 
         def finish(text: str, mode: str, refused: bool, sources: list[Hit], notice=None, key=None):
@@ -245,10 +248,10 @@ class Answerer:
         prompt = build_answer_prompt(
             standalone,
             hits,
-            budget_tokens=self.settings.llm_context_tokens,
-            max_answer_tokens=self.settings.max_tokens,
+            budget_tokens=self.policy.llm_context_tokens,
+            max_answer_tokens=self.policy.llm.max_tokens,
         )
-        strict = self.settings.guardrails_level == "strict"
+        strict = self.policy.question.guardrails_level == "strict"
         pieces: list[str] = []
         notice = None
         try:

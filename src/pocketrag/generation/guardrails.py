@@ -15,8 +15,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from pocketrag.config import Settings
 from pocketrag.documents import PocketragError
+from pocketrag.settings_views import QuestionLimits
 
 
 class QuestionError(PocketragError):
@@ -38,11 +38,11 @@ class CheckedQuestion:
     flags: list[str] = field(default_factory=list)
 
 
-def check_question(question: str, settings: Settings) -> CheckedQuestion:
+def check_question(question: str, limits: QuestionLimits) -> CheckedQuestion:
     """Normalise and validate a question, or raise QuestionError with a clear message."""
     if not isinstance(question, str):
         raise QuestionError("The question must be text.")
-    limit = settings.max_question_chars
+    limit = limits.max_question_chars
     if len(question) > limit * 4:  # don't even normalise something this far over
         raise QuestionError(
             f"The question is too long ({len(question)} characters; the limit is {limit}, "
@@ -61,7 +61,7 @@ def check_question(question: str, settings: Settings) -> CheckedQuestion:
             "set by POCKETRAG_MAX_QUESTION_CHARS). Please shorten it."
         )
     flags: list[str] = []
-    if settings.guardrails_level != "off":
+    if limits.guardrails_level != "off":
         if not _looks_like_words(text):
             raise QuestionError(
                 "That does not look like a question: please ask in words, e.g. "
@@ -118,14 +118,14 @@ _MASKED_LOGGERS = ("pocketrag", "uvicorn")
 _installed = False
 
 
-def install_pii_masking(settings: Settings | None = None) -> None:
+def install_pii_masking(limits: QuestionLimits | None = None) -> None:
     """Mask personal data in all records of pocketrag's (and uvicorn's) loggers.
 
     A record factory rather than a logger filter: filters on a logger do not see records
     from its child loggers, and handlers are configured by whoever runs us.
     """
     global _installed
-    if _installed or (settings is not None and settings.guardrails_level == "off"):
+    if _installed or (limits is not None and limits.guardrails_level == "off"):
         return
     previous = logging.getLogRecordFactory()
 

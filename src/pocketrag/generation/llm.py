@@ -24,9 +24,9 @@ from urllib.parse import urlparse
 
 import httpx
 
-from pocketrag.config import Settings
 from pocketrag.documents import PocketragError
 from pocketrag.generation.breaker import CircuitBreaker
+from pocketrag.settings_views import LLMSettings
 
 log = logging.getLogger("pocketrag.llm")
 
@@ -125,27 +125,27 @@ def _provider_from_key(key: str) -> str | None:
     return None
 
 
-def resolve_llm_config(settings: Settings) -> LLMConfig | None:
+def resolve_llm_config(llm: LLMSettings) -> LLMConfig | None:
     """The LLM to use, or None when none is configured (answers are then extractive)."""
-    key = settings.llm_api_key or None
-    provider = settings.llm_provider
-    if provider is None and settings.llm_base_url:
-        provider = _provider_from_url(settings.llm_base_url)
+    key = llm.llm_api_key or None
+    provider = llm.llm_provider
+    if provider is None and llm.llm_base_url:
+        provider = _provider_from_url(llm.llm_base_url)
     if provider is None and key:
         provider = _provider_from_key(key) or "openrouter"
     if provider is None:
         return None
     preset = PRESETS.get(provider)
-    base_url = settings.llm_base_url or (preset.base_url if preset else None)
+    base_url = llm.llm_base_url or (preset.base_url if preset else None)
     if not base_url:
         raise LLMError(
             "POCKETRAG_LLM_PROVIDER=custom needs POCKETRAG_LLM_BASE_URL "
             "(e.g. http://localhost:8080/v1)."
         )
-    if preset and preset.needs_key and not key and not settings.llm_base_url:
+    if preset and preset.needs_key and not key and not llm.llm_base_url:
         log.warning("LLM provider %s is set but has no API key: answers are extractive", provider)
         return None  # stay useful rather than fail every question
-    model = settings.llm_model or (preset.model if preset else None)
+    model = llm.llm_model or (preset.model if preset else None)
     if not model:
         raise LLMError("Set POCKETRAG_LLM_MODEL: a custom endpoint has no default model.")
     return LLMConfig(
@@ -153,14 +153,14 @@ def resolve_llm_config(settings: Settings) -> LLMConfig | None:
         base_url=base_url.rstrip("/"),
         model=model,
         api_key=key,
-        max_tokens=settings.max_tokens,
-        connect_timeout=settings.llm_connect_timeout,
-        first_token_timeout=settings.llm_first_token_timeout,
-        total_timeout=settings.llm_total_timeout,
-        retries=settings.llm_retries,
-        backoff_s=settings.llm_backoff_s,
-        breaker_threshold=settings.llm_breaker_threshold,
-        breaker_cooldown_s=settings.llm_breaker_cooldown_s,
+        max_tokens=llm.max_tokens,
+        connect_timeout=llm.llm_connect_timeout,
+        first_token_timeout=llm.llm_first_token_timeout,
+        total_timeout=llm.llm_total_timeout,
+        retries=llm.llm_retries,
+        backoff_s=llm.llm_backoff_s,
+        breaker_threshold=llm.llm_breaker_threshold,
+        breaker_cooldown_s=llm.llm_breaker_cooldown_s,
     )
 
 

@@ -19,9 +19,9 @@ from pocketrag.loaders import docx, html, markdown, pdf, text
 from pocketrag.loaders._common import check_file_size
 
 if TYPE_CHECKING:
-    from pocketrag.config import Settings  # only a type: the parse worker never loads it
+    from pocketrag.settings_views import LoaderLimits
 
-_LOADERS: dict[str, Callable[[Path, Settings, str | None], Document]] = {
+_LOADERS: dict[str, Callable[[Path, LoaderLimits, str | None], Document]] = {
     "pdf": pdf.load,
     "docx": docx.load,
     "html": html.load,
@@ -96,13 +96,13 @@ def detect_type(path: Path) -> str:
     raise _unsupported(path, path.suffix or "no extension")
 
 
-def load_document(path: Path, settings: Settings, password: str | None = None) -> Document:
+def load_document(path: Path, limits: LoaderLimits, password: str | None = None) -> Document:
     """Load one file as a Document; every failure is a LoaderError whose message says why."""
     path = Path(path)
     if not path.is_file():
         raise LoaderError(f"not a file: {path}" if path.exists() else f"no such file: {path}")
     size = path.stat().st_size
-    check_file_size(size, settings)
+    check_file_size(size, limits)
     if size == 0:
         raise LoaderError("empty document (the file is 0 bytes)")
     doc_type = detect_type(path)
@@ -114,7 +114,7 @@ def load_document(path: Path, settings: Settings, password: str | None = None) -
                     "or control characters)"
                 )
     try:
-        document = _LOADERS[doc_type](path, settings, password)
+        document = _LOADERS[doc_type](path, limits, password)
     except (PocketragError, MemoryError):  # the parse worker reports its memory limit
         raise
     except RecursionError as exc:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from pocketrag.documents import LoaderError
 
 if TYPE_CHECKING:
-    from pocketrag.config import Settings  # only a type: the parse worker never loads it
+    from pocketrag.settings_views import LoaderLimits
 
 MB = 1024 * 1024
 
@@ -33,26 +33,24 @@ def bound_error(what: str, value: str, limit: str, setting: str) -> LoaderError:
     return LoaderError(f"{what} is {value}, over the {limit} limit (POCKETRAG_{setting.upper()})")
 
 
-def check_file_size(size_bytes: int, settings: Settings) -> None:
+def check_file_size(size_bytes: int, limits: LoaderLimits) -> None:
     """Checked from the file system before a single byte is read."""
-    if size_bytes > settings.max_file_mb * MB:
+    if size_bytes > limits.max_file_mb * MB:
         raise bound_error(
-            "file", f"{size_bytes / MB:.1f} MB", f"{settings.max_file_mb:g} MB", "max_file_mb"
+            "file", f"{size_bytes / MB:.1f} MB", f"{limits.max_file_mb:g} MB", "max_file_mb"
         )
 
 
-def check_pages(pages: int, settings: Settings) -> None:
-    if pages > settings.max_pages:
-        raise bound_error(
-            "document", f"{pages:,} pages", f"{settings.max_pages:,}-page", "max_pages"
-        )
+def check_pages(pages: int, limits: LoaderLimits) -> None:
+    if pages > limits.max_pages:
+        raise bound_error("document", f"{pages:,} pages", f"{limits.max_pages:,}-page", "max_pages")
 
 
 class TextBudget:
     """Counts extracted characters as a loader goes, so a bound stops work early."""
 
-    def __init__(self, settings: Settings) -> None:
-        self.limit = settings.max_text_chars
+    def __init__(self, limits: LoaderLimits) -> None:
+        self.limit = limits.max_text_chars
         self.used = 0
 
     def add(self, text: str) -> str:

@@ -22,13 +22,13 @@ from pocketrag.documents import Block, Document, LoaderError
 from pocketrag.loaders._common import MB, TextBudget, bound_error, clean_inline
 
 if TYPE_CHECKING:
-    from pocketrag.config import Settings  # only a type: the parse worker never loads it
+    from pocketrag.settings_views import LoaderLimits
 
 XML_SHARE = 10
 _HEADING_STYLE = re.compile(r"^heading\s*(\d)$", re.I)
 
 
-def check_archive(path: Path, settings: Settings) -> None:
+def check_archive(path: Path, limits: LoaderLimits) -> None:
     """Refuse zip bombs from the central directory alone (sizes the archive declares)."""
     try:
         with zipfile.ZipFile(path) as archive:
@@ -39,24 +39,24 @@ def check_archive(path: Path, settings: Settings) -> None:
         raise LoaderError("not a Word document (the archive has no word/document.xml)")
     total = sum(m.file_size for m in members)
     for member in members:  # the directory may lie: count what each part really inflates to
-        real = inflated_size(path, member, settings.max_docx_uncompressed_mb * MB)
+        real = inflated_size(path, member, limits.max_docx_uncompressed_mb * MB)
         if real > member.file_size:
             raise LoaderError(
                 f"not a valid DOCX: {member.filename} inflates to more than the "
                 f"{member.file_size:,} bytes its zip directory declares (a zip bomb?)"
             )
-    if total > settings.max_docx_uncompressed_mb * MB:
+    if total > limits.max_docx_uncompressed_mb * MB:
         raise bound_error(
             "uncompressed DOCX content",
             f"{total / MB:,.1f} MB",
-            f"{settings.max_docx_uncompressed_mb:g} MB",
+            f"{limits.max_docx_uncompressed_mb:g} MB",
             "max_docx_uncompressed_mb",
         )
     # Parsed XML takes ~9x its size in memory (measured: 2.65 MB document.xml -> +24 MB
     # RSS), so the XML parts get a tenth of the bound: 20 MB by default, ~180 MB parsed,
     # inside the 250 MB ingest budget. Images are not parsed and count only in the total.
     xml = sum(m.file_size for m in members if m.filename.endswith((".xml", ".rels")))
-    xml_limit = settings.max_docx_uncompressed_mb / XML_SHARE
+    xml_limit = limits.max_docx_uncompressed_mb / XML_SHARE
     if xml > xml_limit * MB:
         raise LoaderError(
             f"DOCX XML is {xml / MB:,.1f} MB, over the {xml_limit:g} MB limit (a tenth of "
@@ -128,10 +128,10 @@ def table_rows(table: Table) -> list[str]:
     return [" | ".join(c for c in cells if c) for cells in rows]
 
 
-def load(path: Path, settings: Settings, password: str | None = None) -> Document:
-    check_archive(path, settings)
+def load(path: Path, limits: LoaderLimits, password: str | None = None) -> Document:
+    check_archive(path, limits)
     document = docx.Document(str(path))
-    budget = TextBudget(settings)
+    budget = TextBudget(limits)
     blocks: list[Block] = []
     headings: list[tuple[int, str]] = []
     title_style: str | None = None

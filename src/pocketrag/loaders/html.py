@@ -21,7 +21,7 @@ from pocketrag.documents import Block, Document
 from pocketrag.loaders._common import TextBudget, clean_inline, clean_lines
 
 if TYPE_CHECKING:
-    from pocketrag.config import Settings  # only a type: the parse worker never loads it
+    from pocketrag.settings_views import LoaderLimits
 
 # Never content, wherever they are.
 _ALWAYS_SKIP = frozenset(
@@ -196,20 +196,20 @@ class _Extractor(HTMLParser):
             self.parts.append(data)
 
 
-def extract(text: str, scope: str, settings: Settings) -> _Extractor:
-    extractor = _Extractor(scope, TextBudget(settings))
+def extract(text: str, scope: str, limits: LoaderLimits) -> _Extractor:
+    extractor = _Extractor(scope, TextBudget(limits))
     extractor.feed(text)
     extractor.close()
     extractor.flush()
     return extractor
 
 
-def load(path: Path, settings: Settings, password: str | None = None) -> Document:
+def load(path: Path, limits: LoaderLimits, password: str | None = None) -> Document:
     text, encoding = decode_html(path.read_bytes())
     scope = "main" if _MAIN.search(text) else "article" if _ARTICLE.search(text) else "body"
-    extractor = extract(text, scope, settings)
+    extractor = extract(text, scope, limits)
     if scope != "body" and not extractor.blocks:  # "<main" was in a script or a comment
-        extractor = extract(text, "body", settings)
+        extractor = extract(text, "body", limits)
     title = clean_inline("".join(extractor.title_parts)) or extractor.first_h1 or path.stem
     return Document(
         source=str(path),

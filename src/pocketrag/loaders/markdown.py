@@ -19,7 +19,7 @@ from pocketrag.loaders._common import TextBudget, clean_inline, clean_lines
 from pocketrag.loaders.text import decode_text
 
 if TYPE_CHECKING:
-    from pocketrag.config import Settings  # only a type: the parse worker never loads it
+    from pocketrag.settings_views import LoaderLimits
 
 # Every pattern here runs on untrusted text, so each is linear: no two adjacent runs that can
 # match the same characters (the old `(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$` heading and
@@ -175,9 +175,9 @@ def parse_markdown(text: str) -> tuple[list[Block], str | None]:
     return out.blocks, out.first_heading
 
 
-def load(path: Path, settings: Settings, password: str | None = None) -> Document:
+def load(path: Path, limits: LoaderLimits, password: str | None = None) -> Document:
     raw, encoding = decode_text(path.read_bytes())
-    TextBudget(settings).add(raw)
+    TextBudget(limits).add(raw)
     meta, body = front_matter(raw)
     blocks, first_heading = parse_markdown(body)
     title = meta.get("title")

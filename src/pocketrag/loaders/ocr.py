@@ -38,10 +38,10 @@ import pypdfium2.raw as pdfium_c
 from pocketrag.documents import LoaderError
 from pocketrag.loaders._common import bound_error
 
-if TYPE_CHECKING:  # the parse worker imports neither NumPy (unless it reads a scan) nor pydantic
+if TYPE_CHECKING:  # the parse worker imports NumPy only when it reads a scan
     import numpy as np
 
-    from pocketrag.config import Settings
+    from pocketrag.settings_views import LoaderLimits
 
 INSTALL_HINT = "pip install 'pocketrag[ocr]'"
 # A page with less text than this (after clean-up) and images over half of it is a scan.
@@ -69,7 +69,7 @@ def _engine_version() -> str:
         return "unknown"
 
 
-def load_engine(settings: Settings) -> Any:
+def load_engine(limits: LoaderLimits) -> Any:
     """The OCR engine, or LoaderError saying how to install it. Imported late: the extra is
     optional, and OpenCV alone adds 25-50 MB to a process that never needs it."""
     allow_ocr_memory()
@@ -88,7 +88,7 @@ def load_engine(settings: Settings) -> Any:
         det_limit_type="max",
         det_limit_side_len=MAX_DETECT_WIDTH,
         width_height_ratio=-1,
-        intra_op_num_threads=settings.ort_threads,
+        intra_op_num_threads=limits.ort_threads,
         rec_batch_num=1,
     )
 
@@ -193,7 +193,7 @@ def reading_order(boxes: list[np.ndarray]) -> list[list[int]]:
 class ScanReader:
     """OCR for one PDF file: decides which pages need it, reads them, keeps the budgets."""
 
-    settings: Settings
+    limits: LoaderLimits
     ocr_pages: list[int] = field(default_factory=list)  # 1-based pages read by OCR
     skipped: list[int] = field(default_factory=list)  # scanned pages left unread
     unavailable: str = ""  # why OCR could not run, when it could not
@@ -203,7 +203,7 @@ class ScanReader:
     def wants(self, page: pdfium.PdfPage, lines: list[str], number: int) -> bool:
         """Whether page `number` (1-based) should be read by OCR. A scanned page that cannot
         be (OCR off or not installed) is remembered, so the result can say so."""
-        mode = self.settings.ocr
+        mode = self.limits.ocr
         if mode != "force":
             if sum(len(line) for line in lines) >= MIN_TEXT_CHARS:
                 return False
@@ -214,7 +214,7 @@ class ScanReader:
                 return False
         if self._engine is None and not self.unavailable:
             try:
-                self._engine = load_engine(self.settings)
+                self._engine = load_engine(self.limits)
             except LoaderError as exc:
                 if mode == "force":
                     raise LoaderError(f"POCKETRAG_OCR=force, but {exc}") from exc
@@ -230,7 +230,7 @@ class ScanReader:
         if self._file_started is None:
             self._file_started = started
         width_pt, height_pt = page.get_size()
-        scale = render_scale(width_pt, height_pt, self.settings.ocr_dpi)
+        scale = render_scale(width_pt, height_pt, self.limits.ocr_dpi)
         bitmap = page.render(scale=scale)
         try:
             image = bitmap.to_numpy()[:, :, :3].copy()  # BGR, as OpenCV expects
@@ -299,7 +299,7 @@ class ScanReader:
 
     def _check_time(self, page_started: float, number: int) -> None:
         now = time.perf_counter()
-        page_limit, file_limit = self.settings.ocr_page_seconds, self.settings.ocr_file_seconds
+        page_limit, file_limit = self.limits.ocr_page_seconds, self.limits.ocr_file_seconds
         if now - page_started > page_limit:
             raise bound_error(
                 f"OCR of page {number}",
@@ -317,7 +317,7 @@ class ScanReader:
 
     def no_text_error(self, pages: int) -> LoaderError:
         """The error for a PDF where nothing could be read: says why, and what to do."""
-        if self.skipped and self.settings.ocr == "off":
+        if self.skipped and self.limits.ocr == "off":
             why = "its pages are scanned images without a text layer and POCKETRAG_OCR=off"
         elif self.skipped:
             why = f"its pages are scanned images without a text layer; {self.unavailable}"
@@ -336,9 +336,7 @@ class ScanReader:
             out["ocr_engine"] = f"rapidocr-onnxruntime {_engine_version()}"
         if self.skipped:
             out["scanned_pages_unread"] = self.skipped
-            out["ocr_note"] = (
-                "POCKETRAG_OCR=off" if self.settings.ocr == "off" else self.unavailable
-            )
+            out["ocr_note"] = "POCKETRAG_OCR=off" if self.limits.ocr == "off" else self.unavailable
         return out
 
 

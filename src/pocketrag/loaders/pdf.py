@@ -29,7 +29,7 @@ from pocketrag.loaders._common import (
 from pocketrag.loaders.ocr import ScanReader
 
 if TYPE_CHECKING:
-    from pocketrag.config import Settings  # only a type: the parse worker never loads it
+    from pocketrag.settings_views import LoaderLimits
 
 _LIGATURES = str.maketrans(
     {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"}
@@ -199,20 +199,20 @@ def page_blocks(lines: list[str], page: int, headings: Headings) -> tuple[list[B
     return blocks, headings
 
 
-def load(path: Path, settings: Settings, password: str | None = None) -> Document:
+def load(path: Path, limits: LoaderLimits, password: str | None = None) -> Document:
     # PDFium is not thread-safe, not even across different documents; the API may ingest
     # uploads from worker threads, so PDF work is serialised here.
     with _PDFIUM_LOCK:
-        return _load(path, settings, password)
+        return _load(path, limits, password)
 
 
-def _load(path: Path, settings: Settings, password: str | None) -> Document:
+def _load(path: Path, limits: LoaderLimits, password: str | None) -> Document:
     pdf = open_pdf(path, password)
     try:
         pages = len(pdf)
-        check_pages(pages, settings)
-        budget = TextBudget(settings)
-        scans = ScanReader(settings)  # OCR of pages without a usable text layer
+        check_pages(pages, limits)
+        budget = TextBudget(limits)
+        scans = ScanReader(limits)  # OCR of pages without a usable text layer
         page_texts: list[list[str]] = []
         for number in range(pages):
             page = pdf[number]

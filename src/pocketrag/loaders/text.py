@@ -16,7 +16,7 @@ from pocketrag.documents import Block, Document, LoaderError
 from pocketrag.loaders._common import SENTENCE_END, TextBudget, clean_lines, heading_level
 
 if TYPE_CHECKING:
-    from pocketrag.config import Settings  # only a type: the parse worker never loads it
+    from pocketrag.settings_views import LoaderLimits
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16 LE: it starts with the same two bytes
@@ -187,12 +187,12 @@ def unwrap(text: str) -> str:
     return "\n".join(out)
 
 
-def load(path: Path, settings: Settings, password: str | None = None) -> Document:
+def load(path: Path, limits: LoaderLimits, password: str | None = None) -> Document:
     data = path.read_bytes()
     if looks_binary(data):
         raise LoaderError("this looks like a binary file, not text (it contains NUL bytes)")
     text, encoding = decode_text(data)
-    TextBudget(settings).add(text)
+    TextBudget(limits).add(text)
     blocks = structure(split_paragraphs(text))
     first_line = blocks[0].text.split("\n", 1)[0] if blocks else ""
     # A short first line is the title in most notes, policies and READMEs.
