@@ -50,7 +50,6 @@ from bench.micro.serve_load import free_port, status_kb
 REPO = Path(__file__).resolve().parents[2]
 
 PYTHON = sys.executable
-os.environ.setdefault("POCKETRAG_MODEL_DIR", str(REPO / "pocketrag-data" / "models"))
 JOB_DEADLINE_S = 180.0
 
 

@@ -41,7 +41,6 @@ from pocketrag.config import load_settings
 from pocketrag.replication import ReplicaTarget, child_env, write_config
 
 REPO = Path(__file__).resolve().parents[2]
-os.environ.setdefault("POCKETRAG_MODEL_DIR", str(REPO / "pocketrag-data" / "models"))
 
 SAMPLES = REPO / "samples" / "handbook"
 

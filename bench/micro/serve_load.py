@@ -40,8 +40,6 @@ import httpx
 
 REPO = Path(__file__).resolve().parents[2]
 PYTHON = sys.executable
-# One prepared model for every run (as `make demo` and the tests use).
-os.environ.setdefault("POCKETRAG_MODEL_DIR", str(REPO / "pocketrag-data" / "models"))
 
 
 def status_kb(pid: int, field: str) -> int:
