@@ -36,9 +36,10 @@ from pocketrag.ingest import (
     sha256_file,
     supported_suffixes,
 )
+from pocketrag.llm_status import llm_status
 from pocketrag.query_vectors import QueryVectors, SearchResult
 from pocketrag.retrieval import MODES, Retriever, collapse_duplicates
-from pocketrag.settings_views import AnswerPolicy, LLMSettings
+from pocketrag.settings_views import AnswerPolicy
 from pocketrag.store import open_store
 from pocketrag.upload_ingest import UploadResult
 
@@ -406,24 +407,3 @@ class Pipeline:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
-
-
-def llm_status(settings: Settings, pipeline: Pipeline | None = None) -> dict[str, Any]:
-    """The LLM's configuration and breaker state, without building the answerer (or the
-    pipeline) just to look: the breaker is "closed" until an answerer exists."""
-    from pocketrag.generation.llm import resolve_llm_config
-
-    try:
-        config = resolve_llm_config(LLMSettings.from_settings(settings))
-    except Exception as exc:  # a misconfiguration is worth showing, not a 500
-        return {"configured": False, "error": str(exc)}
-    if config is None:
-        return {"configured": False, "mode": "extractive"}
-    answerer = vars(pipeline).get("answerer") if pipeline is not None else None
-    breaker = getattr(getattr(answerer, "llm", None), "breaker", None)
-    return {
-        "configured": True,
-        "provider": config.provider,
-        "model": config.model,
-        "breaker": breaker.state if breaker is not None else "closed",
-    }
