@@ -29,6 +29,7 @@ from __future__ import annotations
 import bisect
 import ctypes
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import pairwise
@@ -51,6 +52,8 @@ MAX_HEADER_ASPECT = 25.0
 _PLACEHOLDER = "\ue000pocketrag-table-{}\ue000"
 _PLACEHOLDER_LINE = re.compile("^\ue000pocketrag-table-(\\d+)\ue000$")
 _DIGIT = re.compile(r"\d")
+_LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
+_WORDLIKE = re.compile(r"[^\W_]", re.UNICODE)  # a letter or digit: not a bullet or a colon
 
 
 class TableRow(str):
@@ -65,6 +68,7 @@ class _Phrase:
     y1: float
     column: int = -1
     text: list[str] = field(default_factory=list)
+    into: _Phrase | None = None  # the cell this phrase was joined to (a wrapped line)
 
     @property
     def mid_y(self) -> float:
@@ -184,6 +188,7 @@ def _spanned(p: _Phrase, columns: list[tuple[float, float]]) -> list[int]:
 def _tables(rows: list[list[_Phrase]], columns: list[tuple[float, float]]) -> list[_Table]:
     tables: list[_Table] = []
     placed = [_place(r, columns) for r in rows]
+    index = {id(r): n for n, r in enumerate(rows)}
     i = 0
     while i < len(rows):
         if not placed[i]:
@@ -192,11 +197,84 @@ def _tables(rows: list[list[_Phrase]], columns: list[tuple[float, float]]) -> li
         j = i
         while j < len(rows) and placed[j]:
             j += 1
-        run = rows[i:j]
-        if sum(len({p.column for p in r}) >= MIN_COLUMNS for r in run) >= MIN_ROWS:
-            tables.append(_split_header(rows, i, run, columns))
-        i = j
+        while i < j and len({p.column for p in rows[i]}) < 2:
+            i += 1  # a title or a heading above the grid is not part of it
+        while j > i and len({p.column for p in rows[j - 1]}) < 2:
+            j -= 1
+        for run in _split_at_lone_cells(_join_wrapped(rows[i:j])):
+            informative = _informative(run, len(columns))
+            filled = (len({p.column for p in r} & informative) for r in run)
+            if sum(n >= MIN_COLUMNS for n in filled) >= MIN_ROWS:
+                tables.append(_split_header(rows, index[id(run[0])], run, columns))
+        i = max(j, i + 1)
     return tables
+
+
+def _split_at_lone_cells(run: list[list[_Phrase]]) -> list[list[list[_Phrase]]]:
+    """A row of one cell that is not a wrapped line ends the grid (a heading between two
+    tables, a note): the rows after it are read on their own."""
+    runs: list[list[list[_Phrase]]] = [[]]
+    for row in run:
+        if len({p.column for p in row}) < 2:
+            runs.append([])
+        else:
+            runs[-1].append(row)
+    return [r for r in runs if r]
+
+
+def _informative(run: list[list[_Phrase]], columns: int) -> set[int]:
+    """Columns that hold data: not a column of bullets, colons or one repeated value (a
+    bulleted list set in columns, a transcript's margin), which only looks like a grid."""
+    values: list[list[str]] = [[] for _ in range(columns)]
+    for row in run:
+        for p in row:
+            values[p.column].append(clean_inline("".join(p.text)))
+    out = set()
+    for c, cells in enumerate(values):
+        words = [v for v in cells if _WORDLIKE.search(v)]
+        if len(words) < MIN_ROWS:
+            continue
+        if Counter(words).most_common(1)[0][1] <= 0.8 * len(words):
+            out.add(c)
+    return out
+
+
+def _join_wrapped(run: list[list[_Phrase]]) -> list[list[_Phrase]]:
+    """A row with a single cell next to a fuller row is a wrapped line of one of its
+    cells (a cell set on two lines, centred or top-aligned): its text joins that cell."""
+    if len(run) < 2:
+        return run
+    full = [len({p.column for p in r}) >= 2 for r in run]
+    keep = [True] * len(run)
+    for k, row in enumerate(run):
+        if full[k]:
+            continue
+        if len(row) > 1:  # one cell set in several pieces (justified): one phrase
+            first = row[0]
+            for p in row[1:]:
+                first.text += [" ", *p.text]
+                p.into = first
+                first.x1 = max(first.x1, p.x1)
+            del row[1:]
+        y = row[0].mid_y
+        near = [n for n in (k - 1, k + 1) if 0 <= n < len(run) and full[n] and keep[n]]
+        if not near:
+            continue
+        n = min(near, key=lambda n: abs(run[n][0].mid_y - y))
+        if abs(run[n][0].mid_y - y) > 2.0 * max(row[0].y1 - row[0].y0, run[n][0].y1 - run[n][0].y0):
+            continue  # a line apart: not a wrapped line of that row's cell
+        same = [p for p in run[n] if p.column == row[0].column]
+        if same:
+            before = n > k  # the wrapped line is above: its text comes first
+            cell = same[0]
+            parts = [row[0].text, [" "], cell.text] if before else [cell.text, [" "], row[0].text]
+            cell.text = [c for part in parts for c in part]
+            row[0].into = cell
+        else:
+            run[n].append(row[0])
+            run[n].sort(key=lambda p: p.x0)
+        keep[k] = False
+    return [r for r, kept in zip(run, keep, strict=True) if kept]
 
 
 def _split_header(
@@ -216,6 +294,8 @@ def _split_header(
             break
         if any(p.x1 - p.x0 > MAX_HEADER_ASPECT * (p.y1 - p.y0) for p in above):
             break  # a sentence above the table, not a header
+        if len(above) == 1 and above[0].x0 <= cols[0][1]:
+            break  # a heading over the table's first column ("2.2 Air"), not a group header
         header.insert(0, above)
         k -= 1
     return _Table(header=header, body=run, columns=cols)
@@ -248,6 +328,8 @@ def _sections(table: _Table, carried: _Header | None) -> list[Section] | None:
         return None
     else:
         names = _names([body.pop(0)], table.columns)
+    if 2 * sum(bool(_LETTER.search(n)) for n in names) < len(names):
+        return None  # "1.", "1.1", "2.": numbered boxes of a diagram, not column names
     current: list[list[_Phrase]] = []
     sections: list[Section] = [(names, current)]
     i = 0
@@ -400,6 +482,12 @@ def _cell_like(table: _Table) -> bool:
     return median((p.x1 - p.x0) / max(p.y1 - p.y0, 0.1) for p in cells) <= MAX_CELL_ASPECT
 
 
+def _joined(p: _Phrase) -> _Phrase:
+    while p.into is not None:
+        p = p.into
+    return p
+
+
 def _splice_text(
     raw: str,
     owner: list[int],
@@ -425,7 +513,7 @@ def _splice_text(
         for row in t.header + t.body:
             for p in row:
                 table_of[id(p)] = k
-    member = [table_of.get(id(p), -1) for p in phrases]
+    member = [table_of.get(id(_joined(p)), -1) for p in phrases]
     out: list[str] = []
     opened = [False] * len(tables)
     in_table = False
