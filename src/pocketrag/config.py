@@ -102,6 +102,9 @@ class Settings(BaseSettings):
     # and fails a 19 MB text file up front instead of at the parse worker's memory limit.
     max_text_chars: int = 8_000_000
     max_docx_uncompressed_mb: float = 200
+    # PDF data tables read as "Header: cell; ..." rows (loaders/pdf_tables.py); false reads
+    # them as the plain lines of cells PDFium gives, if a document's tables are misread.
+    pdf_tables: bool = True
     # --- OCR of scanned PDF pages (the optional `pocketrag[ocr]` extra) -----------------
     # auto: read pages without a usable text layer when the extra is installed; off: never;
     # force: every page, ignoring any text layer (for scans with a poor OCR layer).

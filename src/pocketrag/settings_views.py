@@ -38,6 +38,7 @@ class LoaderLimits:
     max_pages: int
     max_text_chars: int
     max_docx_uncompressed_mb: float
+    pdf_tables: bool  # PDF data tables read with their header (loaders/pdf_tables.py)
     ocr: str  # "auto" | "off" | "force"
     ocr_dpi: int
     ocr_page_seconds: float

@@ -18,6 +18,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from pocketrag.documents import Block, Document, LoaderError
+from pocketrag.loaders import pdf_tables
 from pocketrag.loaders._common import (
     NUMBERED_HEADING,
     SENTENCE_END,
@@ -161,7 +162,7 @@ def page_blocks(lines: list[str], page: int, headings: Headings) -> tuple[list[B
     # Typical full-line width; a percentile, as re-joined hyphenated lines run long.
     lengths = sorted(len(x) for x in lines)
     width = lengths[int(0.8 * (len(lengths) - 1))] if lengths else 0
-    levels = [heading_level(line) for line in lines]
+    levels = [None if isinstance(x, pdf_tables.TableRow) else heading_level(x) for x in lines]
     levels = [
         _sentence_case_heading(lines, i, width) if lv is None else lv for i, lv in enumerate(levels)
     ]
@@ -182,6 +183,11 @@ def page_blocks(lines: list[str], page: int, headings: Headings) -> tuple[list[B
             paragraph.clear()
 
     for i, line in enumerate(lines):
+        if isinstance(line, pdf_tables.TableRow):  # a table row is a block of its own
+            flush()
+            paragraph.append(line)
+            flush()
+            continue
         if i in heading_lines:
             flush()
             level = heading_lines[i]
@@ -213,15 +219,20 @@ def _load(path: Path, limits: LoaderLimits, password: str | None) -> Document:
         check_pages(pages, limits)
         budget = TextBudget(limits)
         scans = ScanReader(limits)  # OCR of pages without a usable text layer
+        # data tables read as "Header: cell; ..." rows (POCKETRAG_PDF_TABLES)
+        tables = pdf_tables.TableReader() if limits.pdf_tables else None
         page_texts: list[list[str]] = []
         for number in range(pages):
             page = pdf[number]
             check_page_size(page, number + 1)
             textpage = page.get_textpage()
             try:
-                lines = page_lines(budget.add(textpage.get_text_range()))
+                raw = budget.add(textpage.get_text_range())
+                lines = page_lines(raw)
                 if scans.wants(page, lines, number + 1):
                     lines = page_lines(budget.add(scans.read(page, number + 1)))
+                elif tables and (found := tables.find(textpage, raw, page.get_rotation())):
+                    lines = pdf_tables.splice(page_lines(found[0]), found[1])
                 page_texts.append(lines)
             finally:
                 textpage.close()
