@@ -46,9 +46,13 @@ SPLIT = {
     "incident": "dev (seen)",
     "brightwater": "dev (seen)",  # held out until its run at d979cc0
     "tables": "dev (seen)",
+    # written in session 4 and never run: measure it once, before tuning anything on it
+    "harbourview": "held out",
 }
 DEFAULT = ["larkfield", "opengov", "incident", "handbook", "brightwater", "tables"]
-CORPORA = [*DEFAULT, "opengov-multiformat"]
+# held out, not in the default run: `--corpus harbourview`, once, by the next session
+CORPORA_HELD_OUT = ["harbourview"]
+CORPORA = [*DEFAULT, "opengov-multiformat", *CORPORA_HELD_OUT]
 
 
 def corpus_spec(name: str) -> tuple[list[Path], Path]:
@@ -131,7 +135,7 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument(
-        "--corpus", action="append", choices=CORPORA, help="repeatable; default: all four"
+        "--corpus", action="append", choices=CORPORA, help="repeatable; default: the tuning and development sets"
     )
     parser.add_argument("--k", type=int, default=5, help="chunks retrieved per question")
     parser.add_argument("--out", type=Path, required=True, help="folder for the table and details")

@@ -28,6 +28,7 @@ MINIMUMS = {
     "larkfield": (30, 8),
     "brightwater": (50, 15),
     "tables": (20, 6),
+    "harbourview": (60, 18),
 }
 
 
