@@ -135,7 +135,10 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument(
-        "--corpus", action="append", choices=CORPORA, help="repeatable; default: the tuning and development sets"
+        "--corpus",
+        action="append",
+        choices=CORPORA,
+        help="repeatable; default: the tuning and development sets",
     )
     parser.add_argument("--k", type=int, default=5, help="chunks retrieved per question")
     parser.add_argument("--out", type=Path, required=True, help="folder for the table and details")
