@@ -18,6 +18,7 @@ SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 # Pages of the reference files that really hold a grid, and so change (docs/PDF_EXTRACTION.md).
 HOLDS_A_GRID = {
     "travel.pdf": {2},  # 2.2 Air: flight time / class / approval
+    "shift-and-standby-allowances-2026.pdf": {1},  # harbourview: allowances by band
     # a slide's three-column table; the next page's heading path follows the change
     "imageheavy__ghostwolves_cybersecurity-incident-response-plans.pdf": {45, 46},
 }
