@@ -17,19 +17,14 @@ import pypdfium2 as pdfium
 
 from pocketrag.loaders._common import clean_inline
 
-# Past these a page is read as plain text: the search stays linear and small.
-MAX_SEGMENTS = 20_000
-MAX_COLUMNS = 40
+# A grid: at least MIN_ROWS body rows with MIN_COLUMNS filled cells, and at most
+# MAX_HEADER_LINES lines of header above them.
 MAX_HEADER_LINES = 4
-MIN_ROWS = 3  # body rows with at least MIN_COLUMNS filled cells
+MIN_ROWS = 3
 MIN_COLUMNS = 3
-# A phrase much wider than tall is a line of prose, not a cell (width / height, median).
-MAX_CELL_ASPECT = 14.0
+# A header phrase much wider than tall is a line of prose (width / height).
 MAX_HEADER_ASPECT = 25.0
-_PLACEHOLDER = "\ue000pocketrag-table-{}\ue000"
-_PLACEHOLDER_LINE = re.compile("^\ue000pocketrag-table-(\\d+)\ue000$")
 _DIGIT = re.compile(r"\d")
-_LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
 _WORDLIKE = re.compile(r"[^\W_]", re.UNICODE)  # a letter or digit: not a bullet or a colon
 
 

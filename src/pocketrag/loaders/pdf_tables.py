@@ -36,6 +36,9 @@ import pypdfium2.raw as pdfium_c
 
 from pocketrag.loaders._common import clean_inline
 from pocketrag.loaders.pdf_grid import (
+    MAX_HEADER_LINES,
+    MIN_COLUMNS,
+    MIN_ROWS,
     Frame,
     _columns,
     _digits,
@@ -51,17 +54,11 @@ from pocketrag.loaders.pdf_grid import (
 # Past these a page is read as plain text: the search stays linear and small.
 MAX_SEGMENTS = 20_000
 MAX_COLUMNS = 40
-MAX_HEADER_LINES = 4
-MIN_ROWS = 3  # body rows with at least MIN_COLUMNS filled cells
-MIN_COLUMNS = 3
 # A phrase much wider than tall is a line of prose, not a cell (width / height, median).
 MAX_CELL_ASPECT = 14.0
-MAX_HEADER_ASPECT = 25.0
 _PLACEHOLDER = "\ue000pocketrag-table-{}\ue000"
 _PLACEHOLDER_LINE = re.compile("^\ue000pocketrag-table-(\\d+)\ue000$")
-_DIGIT = re.compile(r"\d")
 _LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
-_WORDLIKE = re.compile(r"[^\W_]", re.UNICODE)  # a letter or digit: not a bullet or a colon
 
 
 class TableRow(str):
