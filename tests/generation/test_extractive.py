@@ -9,6 +9,7 @@ import pytest
 from pocketrag.documents import Hit
 from pocketrag.generation.citations import clean_markers, split_sentences
 from pocketrag.generation.extractive import NOTICE, candidate_units, compose
+from pocketrag.generation.wording import numbers_in, states_number
 
 pytestmark = pytest.mark.slow
 
@@ -148,3 +149,43 @@ def test_the_figure_asked_for_joins_an_answer_that_lacks_it(embedder) -> None:
     question = "What is the spending limit for client entertainment?"
     text = compose(question, [hit], embedder.embed).text
     assert "€60" in text
+
+
+def test_a_clause_number_is_no_figure() -> None:
+    """ "8.2 ... a limit stricter than the statutory limit." states no limit (so the next
+    sentence, which does, may join the answer), and two clauses numbered differently do not
+    disagree on that account."""
+    assert not states_number("8.2 For safety-critical roles we set a stricter limit.")
+    assert states_number("8.2 The limit is 9 micrograms in 100 millilitres of breath.")
+    assert numbers_in("6.1 Confirm that you have read the Code every year.") == set()
+    assert numbers_in("4.4 No more than 8 hours of overtime a week.") == {"8"}
+
+
+COMMITTEE = """The Chief Executive has overall responsibility for health and safety.
+The Health and Safety Committee meets quarterly. It is chaired by the Harbour Master, \
+Captain Ian Trewin, and includes safety representatives nominated by the trade union.
+Every employee must report hazards and near misses."""
+
+
+def test_a_sentence_that_goes_on_by_a_pronoun_follows_the_one_it_continues(embedder) -> None:
+    hit = Hit(16, "hs", "safety.docx", "Safety", COMMITTEE, None, None, "Responsibilities", 0.1)
+    text = compose("Who chairs the Health and Safety Committee?", [hit], embedder.embed).text
+    assert "meets quarterly [1]. It is chaired by the Harbour Master, Captain Ian Trewin" in text
+
+
+CHECKS = """An offer of employment is always conditional on satisfactory pre-employment checks. \
+These are:
+1. Proof of the right to work in the UK.
+2. Two satisfactory references covering at least the last 3 years.
+3. A basic Disclosure and Barring Service (DBS) check for all posts."""
+
+
+def test_a_short_lead_in_leads_in_with_the_sentence_before_it() -> None:
+    hit = Hit(17, "rc", "recruitment.md", "Recruitment", CHECKS, None, None, "Checks", 0.1)
+    lists = [c.text for c in candidate_units([hit]) if c.kind == "list"]
+    assert lists == [
+        "An offer of employment is always conditional on satisfactory pre-employment checks. "
+        "These are:\n- Proof of the right to work in the UK.\n"
+        "- Two satisfactory references covering at least the last 3 years.\n"
+        "- A basic Disclosure and Barring Service (DBS) check for all posts."
+    ]

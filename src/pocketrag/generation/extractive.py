@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from pocketrag.documents import Hit
-from pocketrag.generation.passages import units, word_count
+from pocketrag.generation.passages import refers_back, units, word_count
 from pocketrag.generation.wording import (
     content_words,
     focus_overlap,
@@ -68,7 +68,7 @@ LEXICAL_WEIGHT = 0.35
 
 # A runner-up unit joins the best one only when nearly as good (score units) and from the
 # same document; answers stay short (issue 11: a median under 80 words).
-RUNNER_UP_GAP = 0.08
+RUNNER_UP_GAP = 0.15
 MAX_ANSWER_WORDS = 70
 # Another document's unit on the same subject (cosine between the two units), within this
 # gap, stating other figures, is a disagreement. The gap is wide because the other policy
@@ -240,8 +240,30 @@ def choose_units(
         )
         if (extra := next(stating, None)) is not None:
             chosen.append(extra)
+    chosen += _continuations(chosen, ranked, MAX_ANSWER_WORDS - words)
     chosen.sort(key=lambda r: (r.candidate.source_n, r.candidate.position))
     return [r.candidate for r in chosen], lead.candidate
+
+
+def _continuations(chosen: list[Ranked], ranked: Sequence[Ranked], room: int) -> list[Ranked]:
+    """The sentences right after chosen ones that go on about the same subject by a pronoun
+    ("The Health and Safety Committee meets quarterly. It is chaired by Captain Ian
+    Trewin."): the chosen sentence introduced what they say, and alone they rank low, since
+    "It" names nothing the question asks about."""
+    by_place = {(r.candidate.source_n, r.candidate.position): r for r in ranked}
+    taken = {(r.candidate.source_n, r.candidate.position) for r in chosen}
+    out = []
+    for item in chosen:
+        place = (item.candidate.source_n, item.candidate.position + 1)
+        following = by_place.get(place)
+        if following is None or place in taken or following.candidate.kind != "sentence":
+            continue
+        size = word_count(following.candidate.text)
+        if refers_back(following.candidate.text) and size <= room:
+            out.append(following)
+            taken.add(place)
+            room -= size
+    return out
 
 
 def _repeats(a: Ranked, b: Ranked) -> bool:

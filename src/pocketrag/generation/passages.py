@@ -239,6 +239,9 @@ def units(hit: Hit) -> list[Unit]:
             label = parts[-1]
         if sentences and label and not is_fragment(sentences[0]):
             sentences[0] = _labelled(label, sentences[0])  # "GoDaddy: Domain registration."
+        if len(sentences) > 1 and _leads_in(sentences[-1]) and word_count(sentences[-1]) < 3:
+            # "... pre-employment checks. These are:" leads in with the sentence before
+            sentences[-2:] = [f"{sentences[-2]} {sentences[-1]}"]
         sentences = [s for s in sentences if word_count(s) >= 3]
         last = len(sentences) - 1
         follows = [t for _, t in _takewhile_listed(lines[i + 1 :])]
@@ -253,6 +256,20 @@ def units(hit: Hit) -> list[Unit]:
                 out.append(Unit(_clip(sentence), len(out), "sentence"))
         i += 1
     return out
+
+
+# A sentence that names its subject only by a pronoun ("The Committee meets quarterly. It
+# is chaired by Captain Ian Trewin.") continues the sentence before it.
+_REFERS_BACK = re.compile(
+    r"^\s*(?:(?:it|they|he|she|its|their|his|her)\b|(?:this|these|that|those|such)\s+"
+    r"(?:is|are|was|were|will|must|may|can|should|has|have|means|applies|apply|includes)\b)",
+    re.IGNORECASE,
+)
+
+
+def refers_back(sentence: str) -> bool:
+    """Whether a sentence's subject is a pronoun for the sentence before it."""
+    return bool(_REFERS_BACK.match(sentence))
 
 
 MAX_LABEL_WORDS = 3
