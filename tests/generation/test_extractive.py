@@ -8,7 +8,7 @@ import pytest
 
 from pocketrag.documents import Hit
 from pocketrag.generation.citations import clean_markers, split_sentences
-from pocketrag.generation.extractive import NOTICE, candidate_units, compose
+from pocketrag.generation.extractive import HEDGE, NOTICE, candidate_units, compose
 from pocketrag.generation.wording import numbers_in, states_number
 
 pytestmark = pytest.mark.slow
@@ -189,3 +189,11 @@ def test_a_short_lead_in_leads_in_with_the_sentence_before_it() -> None:
         "- Two satisfactory references covering at least the last 3 years.\n"
         "- A basic Disclosure and Barring Service (DBS) check for all posts."
     ]
+
+
+def test_a_hedged_answer_quotes_the_closest_passage_not_only_its_best_sentence(embedder) -> None:
+    hit = Hit(18, "hs", "safety.docx", "Safety", COMMITTEE, None, None, "Responsibilities", 0.1)
+    question = "Who chairs the Health and Safety Committee?"
+    text = compose(question, [hit], embedder.embed, hedged=True).text
+    assert text.startswith(HEDGE)
+    assert "Captain Ian Trewin" in text

@@ -309,17 +309,15 @@ def compose(
     """A short cited answer made of whole units (see passages.py), each followed by its
     [n]. From the best unit's document, unless another document answers nearly as well
     with different figures: then both, each cited, saying that they differ. `hedged`
-    quotes only the closest unit, introduced as possibly not answering the question.
+    introduces the closest passage's units as possibly not answering the question (the
+    whole passage, not its best unit alone: a weak match's best unit is often the wrong
+    sentence of the right passage).
     `ranked` (from rank_candidates over the same hits) saves embedding the units again."""
     if ranked is None:
         ranked = rank_candidates(question, hits, embed, question_vector)
     if not ranked:
         return Extract(notice)
-    if hedged:
-        lead = ranked[0].candidate
-        body = f"{HEDGE} {_with_marker(lead.text, lead.source_n)}"
-        return Extract(f"{body}\n\n({notice})", _key_of(lead.text))
-    pair = disagreeing(ranked, hits)
+    pair = None if hedged else disagreeing(ranked, hits)
     if pair is not None:
         parts = [
             f"{hits[r.candidate.source_n - 1].title or 'One document'}: "
@@ -329,6 +327,8 @@ def compose(
         return Extract(f"{DIFFER} " + " ".join(parts) + f"\n\n({notice})")
     chosen, lead = choose_units(ranked, asks_for=_asks_for(question, ranked))
     body = " ".join(_with_marker(c.text, c.source_n) for c in chosen)
+    if hedged:
+        body = f"{HEDGE} {body}"
     return Extract(f"{body}\n\n({notice})", _key_of(lead.text))
 
 
