@@ -29,6 +29,7 @@ MINIMUMS = {
     "brightwater": (50, 15),
     "tables": (20, 6),
     "harbourview": (60, 18),
+    "fernhill": (70, 20),
 }
 
 
@@ -65,11 +66,17 @@ def test_question_sets_shape_and_minimums(corpus: str) -> None:
             assert turn["role"] in {"user", "assistant"} and turn["content"].strip(), q
 
 
-def test_larkfield_has_follow_ups_and_disagreements_with_both_values() -> None:
-    questions = rows("larkfield")
-    assert sum(q["kind"] == "follow-up" and q["history"] != [] for q in questions) >= 4
+# corpus -> (follow-ups with a history, disagreements) at least
+TURNS = {"larkfield": (4, 4), "fernhill": (6, 5)}
+
+
+@pytest.mark.parametrize("corpus", sorted(TURNS))
+def test_follow_ups_and_disagreements_with_both_values(corpus: str) -> None:
+    follow_ups, disagreeing = TURNS[corpus]
+    questions = rows(corpus)
+    assert sum(q["kind"] == "follow-up" and q["history"] != [] for q in questions) >= follow_ups
     disagreements = [q for q in questions if q["kind"] == "disagreement"]
-    assert len(disagreements) >= 4
+    assert len(disagreements) >= disagreeing
     for q in disagreements:  # two documents, one value from each
         assert len(q["expected_sources"]) == 2 and len(q["key_facts"]) >= 2, q
 
@@ -85,6 +92,12 @@ def document_text(path: Path) -> str:
 
 @pytest.mark.parametrize("corpus", sorted(MINIMUMS))
 def test_key_facts_are_in_the_expected_sources(corpus: str, request) -> None:
+    """Every key fact is in the loaded text of one of its expected sources. A question
+    marked `"loader_gap": true` is one whose fact is in the document as written but which
+    the real loaders drop or mangle (fernhill: a wrapped cell of a Chromium-printed PDF
+    table split into two rows, a poster table read as headings, "Marsh-Oduya" hyphenated at
+    a line end read as "MarshOduya"); only such a question's missing facts are let pass
+    (the question is kept as written: the gap is a loader finding, not a typo)."""
     paths = corpus_paths(corpus)
     if corpus != "larkfield":
         request.getfixturevalue("shared_data")  # skips, saying why, without ../shared/data
@@ -92,13 +105,23 @@ def test_key_facts_are_in_the_expected_sources(corpus: str, request) -> None:
     for q in rows(corpus):
         for fact in q["key_facts"]:
             # a disagreement's two values are each in one of its two sources
-            assert any(normalised(fact) in texts[s] for s in q["expected_sources"]), (fact, q)
+            found = any(normalised(fact) in texts[s] for s in q["expected_sources"])
+            assert found or q.get("loader_gap") is True, (fact, q)
 
 
-def test_larkfield_unanswerable_topics_are_absent() -> None:
-    text = " ".join(document_text(p) for p in corpus_paths("larkfield"))
-    for word in ("dog", "pension", "share option", "company car", "bonus", "gym", "relocation",
-                 "compassionate", "bereavement", "parking space", "jury"):  # fmt: skip
+# words of unanswerable questions that no document of the corpus may contain
+ABSENT = {
+    "larkfield": ("dog", "pension", "share option", "company car", "bonus", "gym", "relocation",
+                  "compassionate", "bereavement", "parking space", "jury"),
+    "fernhill": ("cycle to work", "wedding", "neonatal", "glasses", "prevent", "taxi", "wi-fi",
+                 "wifi", "nursery", "resign", "deputy head", "hotline", "chair", "weighting"),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("corpus", sorted(ABSENT))
+def test_unanswerable_topics_are_absent(corpus: str) -> None:
+    text = " ".join(document_text(p) for p in corpus_paths(corpus))
+    for word in ABSENT[corpus]:
         assert not re.search(rf"\b{word}", text), word
 
 

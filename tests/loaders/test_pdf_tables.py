@@ -19,6 +19,7 @@ SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 HOLDS_A_GRID = {
     "travel.pdf": {2},  # 2.2 Air: flight time / class / approval
     "shift-and-standby-allowances-2026.pdf": {1},  # harbourview: allowances by band
+    "staff-handbook-2026-27.pdf": {1, 5},  # fernhill (Chromium): term dates, contacts
     # a slide's three-column table; the next page's heading path follows the change
     "imageheavy__ghostwolves_cybersecurity-incident-response-plans.pdf": {45, 46},
 }
