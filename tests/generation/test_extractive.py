@@ -197,3 +197,31 @@ def test_a_hedged_answer_quotes_the_closest_passage_not_only_its_best_sentence(e
     text = compose(question, [hit], embedder.embed, hedged=True).text
     assert text.startswith(HEDGE)
     assert "Captain Ian Trewin" in text
+
+
+SLIDES = """NIST Common Attack Vectors, cont.
+• Impersonation: An attack that replaces something benign with something malicious. \
+\uf0a7 Spoofing \uf0a7 Rogue access points • Improper Usage: Any incident resulting from a \
+violation of acceptable use policies.
+
+NIST and The National Cybersecurity Center of Excellence (NCCoE) • Established in 2012 \
+• Identifies cybersecurity challenges in healthcare"""
+
+
+def test_a_slides_flattened_bullets_are_its_list_under_its_title() -> None:
+    """A PDF text layer flattens a slide's bullets into one line (symbol-font sub-bullets
+    included); a title repeated with "cont." is a heading, and an unpunctuated title leads
+    the items after it."""
+    hit = Hit(19, "sl", "slides.pdf", "Slides", SLIDES, 4, 4, "NIST Common Attack Vectors", 0.1)
+    units = candidate_units([hit])
+    texts = [c.text for c in units]
+    assert not any(t.startswith("NIST Common Attack Vectors, cont") for t in texts)
+    assert "NIST and The National Cybersecurity Center of Excellence (NCCoE)" not in texts
+    assert [c.text for c in units if c.kind == "list"] == [
+        "NIST Common Attack Vectors:\n"
+        "- Impersonation: An attack that replaces something benign with something malicious. "
+        "Spoofing; Rogue access points\n"
+        "- Improper Usage: Any incident resulting from a violation of acceptable use policies.",
+        "NIST and The National Cybersecurity Center of Excellence (NCCoE):\n"
+        "- Established in 2012\n- Identifies cybersecurity challenges in healthcare",
+    ]

@@ -31,6 +31,11 @@ _TABLE_RULE = re.compile(r":?-{2,}:?|")
 # A table row as the DOCX and HTML loaders write it: "Header: value; Header: value".
 _KEYED_ROW = re.compile(r"^[^:;\n]{1,60}: [^;\n]*(?:; [^:;\n]{1,60}: [^;\n]*)+$")
 _SECTION_NUMBER = re.compile(r"^\s*\d+(?:\.\d+)*\.?\s+")
+_PRIVATE_BULLET = re.compile("[\uf06c\uf076\uf0a7\uf0b7\uf0d8\uf0fc]")
+_SUB_BULLET = re.compile(r"\s*[\uf06c\uf076\uf0a7\uf0b7\uf0d8\uf0fc]\s*")
+_INLINE_BULLET = re.compile(r"(?<=\S)\s+•\s+")
+# A slide or page that goes on under the same title: "NIST Common Attack Vectors, cont."
+_CONTINUED = re.compile(r"[\s,:(-]*\b(cont|contd|cont'd|continued)\b[.)]*\s*$", re.IGNORECASE)
 # "... at the rates in the table below." means the rows that follow.
 _POINTER = re.compile(r"\b(below|following|as follows)\b", re.IGNORECASE)
 
@@ -69,7 +74,7 @@ def _norm(text: str) -> str:
 
 def is_heading_like(line: str, headings: set[str]) -> bool:
     """A title or heading on its own line: nothing to quote."""
-    if _all_caps(line) or _norm(line) in headings:
+    if _all_caps(line) or _norm(_CONTINUED.sub("", line)) in headings:
         return True
     stripped = line.rstrip()
     return word_count(line) <= 8 and stripped[-1:] not in ".!?:;)\"'”’" and not _BULLET.match(line)
@@ -94,7 +99,8 @@ def _lines(text: str, headings: set[str]) -> list[tuple[str, str]]:
     """(kind, text) per non-blank line: "row" (a table row read with its header), "item"
     (a list item), "heading" or "prose". A run of two or more short lines that are not the
     section's own headings is a list whose bullets the loader dropped (HTML, DOCX)."""
-    raw = [line.strip() for line in text.splitlines() if line.strip()]
+    raw = [item.strip() for line in text.splitlines() for item in _bullets_apart(line)]
+    raw = [line for line in raw if line]
     lines: list[tuple[str, str]] = []
     i = 0
     while i < len(raw):
@@ -132,6 +138,19 @@ def _lines(text: str, headings: set[str]) -> list[tuple[str, str]]:
         else:
             out.extend(run)
     return out
+
+
+def _bullets_apart(line: str) -> list[str]:
+    """A line with bullets inside it (a slide's list flattened by the PDF text layer:
+    "... attachment (Phishing). • Impersonation: ...") as one line per item. A symbol
+    font's bullet (Wingdings, in Unicode's private use area) inside a line marks sub-items,
+    which stay in their item: "Two laptops are recommended: One for malware analysis;
+    One for actions that could infect the laptop"."""
+    line = line.strip()
+    line = _PRIVATE_BULLET.sub("•", line[:1]) + line[1:]
+    line = re.sub(r"(?<=[:.!?])\s*; ", " ", _SUB_BULLET.sub("; ", line))
+    parts = _INLINE_BULLET.split(line)
+    return [parts[0], *(f"• {p}" for p in parts[1:])]
 
 
 def _items_after_lead_in(lines: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -224,14 +243,15 @@ def units(hit: Hit) -> list[Unit]:
             if 1 < len(rows) <= SMALL_TABLE_ROWS and len(table) <= SMALL_TABLE_CHARS:
                 out.append(Unit(table, len(out), "table"))
             # items with no lead-in sentence: the heading above them (or the section's) leads
-            if len(run) >= 2 and (i == 0 or lines[i - 1][0] == "heading"):
+            if len(run) >= 2 and (i == 0 or _titles(lines[i - 1])):
                 lead = lines[i - 1][1] if i > 0 else (parts[-1] if parts else "")
                 if lead:
-                    out.append(_list_unit(lead.rstrip(":") + ":", [t for _, t in run], len(out)))
+                    lead = _CONTINUED.sub("", lead).rstrip(":")
+                    out.append(_list_unit(lead + ":", [t for _, t in run], len(out)))
             i = j
             continue
-        if kind == "heading":
-            i += 1
+        if kind == "heading" or (_titles(lines[i]) and _takewhile_listed(lines[i + 1 :])):
+            i += 1  # a title quoted with its items (above), not alone
             continue
         sentences = split_sentences(line)
         label = lines[i - 1][1] if i > 0 and lines[i - 1][0] == "heading" else None
@@ -299,6 +319,13 @@ _CLAUSE = re.compile(
     r"isn't|aren't|won't|can't|don't|doesn't)\b",
     re.IGNORECASE,
 )
+
+
+def _titles(line: tuple[str, str]) -> bool:
+    """A heading, or a line of prose without closing punctuation (a slide's title such as
+    "NIST and The National Cybersecurity Center of Excellence (NCCoE)"): its items' lead."""
+    kind, text = line
+    return kind == "heading" or (kind == "prose" and text.rstrip()[-1:] not in ".!?:;")
 
 
 def _takewhile_listed(lines: list[tuple[str, str]]) -> list[tuple[str, str]]:
