@@ -8,7 +8,7 @@ import pytest
 
 from pocketrag.documents import Hit
 from pocketrag.generation.citations import clean_markers, split_sentences
-from pocketrag.generation.extractive import HEDGE, NOTICE, candidate_units, compose
+from pocketrag.generation.extractive import HEDGE, NOTICE, candidate_units, compose, rank_candidates
 from pocketrag.generation.wording import numbers_in, states_number
 
 pytestmark = pytest.mark.slow
@@ -225,3 +225,22 @@ def test_a_slides_flattened_bullets_are_its_list_under_its_title() -> None:
         "NIST and The National Cybersecurity Center of Excellence (NCCoE):\n"
         "- Established in 2012\n- Identifies cybersecurity challenges in healthcare",
     ]
+
+
+MEALS = """The following rates apply from 1 April 2025.
+| Item | Rate or limit | Conditions |
+|---|---|---|
+| Breakfast | Up to £8.50 | Leaving home before 06:30 |
+| Lunch | Up to £10.00 | Away from your normal workplace for more than 5 hours |
+| Evening meal | Up to £25.00 | Returning home after 19:30 |
+| Hotel, London (bed and breakfast) | Up to £160 per night | Booked through the travel service |"""
+
+
+def test_a_follow_ups_own_words_count_by_meaning(embedder) -> None:
+    """ "what about dinner?" after a breakfast question: the evening meal row, which shares
+    no word with it, not the breakfast row again."""
+    hit = Hit(21, "tr", "travel.docx", "Travel", MEALS, None, None, "Rates and limits", 0.1)
+    follow_up = "what about dinner?"
+    question = f"{follow_up} (What's the limit for breakfast when I travel for work?)"
+    ranked = rank_candidates(question, [hit], embedder.embed, focus=follow_up)
+    assert ranked[0].candidate.text.startswith("Item: Evening meal; Rate or limit: Up to £25.00")

@@ -129,14 +129,16 @@ def rank_candidates(
     vectors = embed([c.text for c in candidates])
     context = chunk_cosines(hits[:max_chunks], q, embed)
     q_words = content_words(question)
+    # the follow-up's own words by meaning too: "what about dinner?" is the evening meal row
+    own = embed([focus])[0] if focus else None
     number_wanted = wants_number(question)
     name_wanted = wants_name(question)
     ranked = []
     for cand, vec, cos in zip(candidates, vectors, vectors @ q, strict=True):
         support = float(cos) + CONTEXT_WEIGHT * context[cand.source_n - 1]
         score = support + LEXICAL_WEIGHT * lexical_overlap(q_words, cand.text)
-        if focus:
-            score += FOCUS_WEIGHT * focus_overlap(focus, cand.text)
+        if own is not None:
+            score += FOCUS_WEIGHT * (focus_overlap(focus, cand.text) + float(vec @ own))
             if _said(cand.text, previous_answer):
                 score -= REPEAT_PENALTY
         if number_wanted and states_number(cand.text):
