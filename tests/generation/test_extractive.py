@@ -244,3 +244,12 @@ def test_a_follow_ups_own_words_count_by_meaning(embedder) -> None:
     question = f"{follow_up} (What's the limit for breakfast when I travel for work?)"
     ranked = rank_candidates(question, [hit], embedder.embed, focus=follow_up)
     assert ranked[0].candidate.text.startswith("Item: Evening meal; Rate or limit: Up to £25.00")
+
+
+def test_a_list_item_that_only_names_a_thing_is_not_quoted_alone() -> None:
+    text = (
+        "What Is a Plan?\n• Incident Response Policy\n• Established in 2012\n• Ann Lee, Treasurer"
+    )
+    hit = Hit(22, "pl", "slides.pdf", "Slides", text, 5, 5, "What Is a Plan?", 0.1)
+    alone = [c.text for c in candidate_units([hit]) if c.kind == "sentence"]
+    assert alone == ["Established in 2012", "Ann Lee, Treasurer"]

@@ -24,6 +24,7 @@ from itertools import groupby
 
 from pocketrag.documents import Hit
 from pocketrag.generation.citations import MARKER, split_sentences
+from pocketrag.generation.wording import states_number
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _BULLET = re.compile(r"^\s*(?:[-*•·▪◦]|\(?[0-9]{1,2}[.)]|\(?[a-z][.)])\s+")
@@ -233,7 +234,7 @@ def units(hit: Hit) -> list[Unit]:
             for k, text in run:
                 if k == "row" and word_count(text) >= 2:
                     out.append(Unit(_clip(text), len(out), "row"))
-                elif k == "item" and not is_fragment(text) and word_count(text) >= 3:
+                elif k == "item" and not is_fragment(text) and not _bare_title(text):
                     out.extend(
                         Unit(_clip(s), len(out), "sentence")
                         for s in split_sentences(text)
@@ -319,6 +320,14 @@ _CLAUSE = re.compile(
     r"isn't|aren't|won't|can't|don't|doesn't)\b",
     re.IGNORECASE,
 )
+
+
+def _bare_title(item: str) -> bool:
+    """A list item that only names a thing ("Incident Response Policy"): quoted with its
+    list, not alone. A figure, a full stop, or a "name, role" / "label: text" says more."""
+    if word_count(item) < 3:
+        return True
+    return is_heading_like(item, set()) and not (states_number(item) or re.search(r"[,:]", item))
 
 
 def _titles(line: tuple[str, str]) -> bool:
