@@ -24,6 +24,7 @@ from itertools import groupby
 
 from pocketrag.documents import Hit
 from pocketrag.generation.citations import MARKER, split_sentences
+from pocketrag.generation.wording import CLAUSE_NUMBER as _SECTION_NUMBER
 from pocketrag.generation.wording import states_number
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
@@ -31,9 +32,10 @@ _BULLET = re.compile(r"^\s*(?:[-*•·▪◦]|\(?[0-9]{1,2}[.)]|\(?[a-z][.)])\s+
 _TABLE_RULE = re.compile(r":?-{2,}:?|")
 # A table row as the DOCX and HTML loaders write it: "Header: value; Header: value".
 _KEYED_ROW = re.compile(r"^[^:;\n]{1,60}: [^;\n]*(?:; [^:;\n]{1,60}: [^;\n]*)+$")
-_SECTION_NUMBER = re.compile(r"^\s*\d+(?:\.\d+)*\.?\s+")
-_PRIVATE_BULLET = re.compile("[\uf06c\uf076\uf0a7\uf0b7\uf0d8\uf0fc]")
-_SUB_BULLET = re.compile(r"\s*[\uf06c\uf076\uf0a7\uf0b7\uf0d8\uf0fc]\s*")
+# Bullets of symbol fonts (Wingdings), which PDF text layers give in the private use area.
+_SYMBOL_BULLETS = "[\uf06c\uf076\uf0a7\uf0b7\uf0d8\uf0fc]"
+_PRIVATE_BULLET = re.compile(_SYMBOL_BULLETS)
+_SUB_BULLET = re.compile(rf"\s*{_SYMBOL_BULLETS}\s*")
 _INLINE_BULLET = re.compile(r"(?<=\S)\s+•\s+")
 # A slide or page that goes on under the same title: "NIST Common Attack Vectors, cont."
 _CONTINUED = re.compile(r"[\s,:(-]*\b(cont|contd|cont'd|continued)\b[.)]*\s*$", re.IGNORECASE)

@@ -103,11 +103,11 @@ def wants_number(question: str) -> bool:
 
 
 # A clause's own number ("8.2 For safety-critical roles ...") states no figure.
-_CLAUSE_NUMBER = re.compile(r"^\s*\d+(?:\.\d+)*\.?\s+")
+CLAUSE_NUMBER = re.compile(r"^\s*\d+(?:\.\d+)*\.?\s+")
 
 
 def states_number(text: str) -> bool:
-    return bool(_NUMBER.search(_CLAUSE_NUMBER.sub("", text, count=1)))
+    return bool(_NUMBER.search(CLAUSE_NUMBER.sub("", text, count=1)))
 
 
 _NUMBER_WORDS = {
@@ -134,7 +134,7 @@ _NUMBER_WORDS = {
 
 def numbers_in(text: str) -> set[str]:
     """The figures a text states, "two" and "2" alike."""
-    text = _CLAUSE_NUMBER.sub("", text, count=1)
+    text = CLAUSE_NUMBER.sub("", text, count=1)
     found = {m.replace(",", "") for m in re.findall(r"\d[\d,.]*\d|\d", text)}
     found |= {_NUMBER_WORDS[w] for w in _TOKEN.findall(text.lower()) if w in _NUMBER_WORDS}
     return found
