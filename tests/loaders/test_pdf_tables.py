@@ -21,6 +21,7 @@ HOLDS_A_GRID = {
     "shift-and-standby-allowances-2026.pdf": {1},  # harbourview: allowances by band
     # a slide's three-column table; the next page's heading path follows the change
     "imageheavy__ghostwolves_cybersecurity-incident-response-plans.pdf": {45, 46},
+    "multicol__samplefiles_026-multicolumn.pdf": {3},  # the EU countries table
 }
 
 
