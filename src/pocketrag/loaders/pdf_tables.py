@@ -124,10 +124,13 @@ def _sections(table: _Table, carried: _Header | None) -> list[Section] | None:
 
 def _continues(header: list[_Phrase], row: list[_Phrase]) -> bool:
     """A header's next line ("Standby (£ per" over "24 hours)"): right under it, with
-    figures in fewer than half of its cells."""
+    figures in fewer than half of its cells and fewer cells than the line above (only
+    some headers wrap); a first row of figures ("Austria 8.9 83,879 Vienna German") fills
+    every column."""
     height = max(p.y1 - p.y0 for p in header)
     close = row[0].mid_y - header[0].mid_y <= 1.5 * height
-    return close and 2 * sum(_digits([p]) for p in row) < len(row)
+    fewer = len({p.column for p in row}) < len({p.column for p in header})
+    return close and fewer and 2 * sum(_digits([p]) for p in row) < len(row)
 
 
 def _names(lines: list[list[_Phrase]], columns: list[tuple[float, float]]) -> list[str]:
