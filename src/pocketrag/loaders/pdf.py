@@ -41,6 +41,7 @@ _PDFIUM_LOCK = threading.Lock()
 MAX_PAGE_POINTS = 14_400
 # Metadata titles that are file names or placeholders ("Binder1.pdf", "untitled").
 _JUNK_TITLE = re.compile(r"^$|^untitled|^microsoft word|\.[a-z0-9]{2,4}$|^\S+$", re.I)
+MAX_FOOTER_WORDS = 8
 _PAGE_NUMBER = re.compile(r"^(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$", re.I)
 
 
@@ -80,11 +81,20 @@ def page_lines(raw: str) -> list[str]:
     lines = [line for line in (clean_inline(x) for x in raw.split("\n")) if line]
     if lines and _PAGE_NUMBER.match(lines[-1]):  # page numbers are not content
         lines.pop()
-    elif len(lines) > 1 and _PAGE_NUMBER.match(lines[-2]) and not _PAGE_NUMBER.match(lines[-1]):
+    elif len(lines) > 1 and _PAGE_NUMBER.match(lines[-2]) and _footer_like(lines[-1]):
         lines.pop(-2)  # over a footer line ("1" / "Alderson Reporting Company")
     if lines and _PAGE_NUMBER.match(lines[0]):
         lines.pop(0)
     return lines
+
+
+def _footer_like(line: str) -> bool:
+    """A short line that does not end a sentence ("Alderson Reporting Company")."""
+    return (
+        not _PAGE_NUMBER.match(line)
+        and len(line.split()) <= MAX_FOOTER_WORDS
+        and not line.endswith(SENTENCE_END)
+    )
 
 
 def _edge_key(line: str) -> str:
