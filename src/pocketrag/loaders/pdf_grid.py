@@ -24,8 +24,10 @@ MIN_ROWS = 3
 MIN_COLUMNS = 3
 # A header phrase much wider than tall is a line of prose (width / height).
 MAX_HEADER_ASPECT = 25.0
-# A number, not a digit inside a word: "8.9" and "07/2015" are figures, "km2" and "Q1" are not.
-_NUMBER = re.compile(r"(?<![^\W\d_])\d")
+# A cell that is a number: "8.9", "07/22/2015", "$85", "(12%)", "1,458.33".
+_FIGURE = re.compile(r"^[^\w\s]{0,3}\d[\d.,:/ -]*[^\w\s]{0,3}$")
+# A phrase less tall than this share of its row's tallest is a superscript (_digits).
+SUPERSCRIPT_SHARE = 0.6
 # Wrapped lines between two rows belong to the one above unless the one below is nearer
 # by this share of the gap (cells are set top-aligned more often than not).
 WRAP_BELOW_SHARE = 0.8
@@ -343,4 +345,11 @@ def header_lines(rows: list[list[_Phrase]]) -> int:
 
 
 def _digits(row: list[_Phrase]) -> bool:
-    return any(_NUMBER.search("".join(p.text)) for p in row)
+    """Whether a row holds a figure: a cell that is a number ("8.9", "07/22/2015", "$85",
+    "12%"), not words with a number in them ("Standby (£ per 24 hours)", "km2") nor a
+    superscript or footnote mark (set much smaller than the row's text)."""
+    tall = max(p.y1 - p.y0 for p in row)
+    return any(
+        _FIGURE.match(clean_inline("".join(p.text))) and p.y1 - p.y0 >= SUPERSCRIPT_SHARE * tall
+        for p in row
+    )

@@ -138,10 +138,15 @@ def _names(lines: list[list[_Phrase]], columns: list[tuple[float, float]]) -> li
     several columns is part of each one's name)."""
     names: list[list[str]] = [[] for _ in columns]
     for line in lines:
+        last: _Phrase | None = None
         for p in line:
             text = clean_inline("".join(p.text))
             for c in _spanned(p, columns) if text else []:
-                names[c].append(text)
+                if last is not None and names[c] and p.x0 - last.x1 < 1.0:
+                    names[c][-1] += text  # a superscript set against its word ("km" "2")
+                else:
+                    names[c].append(text)
+            last = p
     joined = (" ".join(n).replace(":", "").replace(";", ",").strip() for n in names)
     return [_BRACKET_SPACE.sub("", name) for name in joined]  # "Area (km2 )": a superscript
 
@@ -329,7 +334,9 @@ def _splice_text(
     in_table = False
     for i, (char, seg) in enumerate(zip(raw, owner, strict=True)):
         open_tables(out, at.get(i, ()), later.pop(i, []))
-        k = member[seg] if seg >= 0 else (-2 if in_table else -1)
+        # a space or line break PDFium put between two cells is dropped; a character read
+        # as page text (a margin label) is kept
+        k = member[seg] if seg >= 0 else (-2 if in_table and char.isspace() else -1)
         if k >= 0:
             in_table = True
         elif k == -2:
