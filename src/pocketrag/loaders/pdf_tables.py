@@ -198,7 +198,8 @@ def _find(
     frame = _frame(rotation, vertical=sideways > upright)
     if frame is None or not _may_hold_grid([_Phrase(*frame(*r)) for r in rects]):
         return None
-    owner, phrases = _segments(textpage, raw, frame)
+    # text both ways: a margin label may stand at another angle (else skip that pass)
+    owner, phrases = _segments(textpage, raw, frame, mixed=sideways > 0 and upright > 0)
     if not phrases or len(phrases) > MAX_SEGMENTS:
         return None
     height = median(p.y1 - p.y0 for p in phrases)
@@ -225,13 +226,13 @@ def _may_hold_grid(rects: list[_Phrase]) -> bool:
 
 
 def _segments(
-    textpage: pdfium.PdfTextPage, raw: str, frame: Frame
+    textpage: pdfium.PdfTextPage, raw: str, frame: Frame, mixed: bool
 ) -> tuple[list[int], list[_Phrase]]:
     """One pass over the characters: runs on one line without a wide gap are segments
     (a text object may hold several cells). owner[i] is character i's segment, or -1 for
     a character without a box (a space or line break PDFium generated)."""
     left, right, bottom, top = (ctypes.c_double() for _ in range(4))
-    across = _across(textpage, raw)
+    across = _across(textpage, raw) if mixed else [False] * len(raw)
     owner = [-1] * len(raw)
     phrases: list[_Phrase] = []
     current: _Phrase | None = None
@@ -333,7 +334,8 @@ def _splice_text(
     later: dict[int, list[str]] = {}  # text below a table that PDFium gave before its title
     in_table = False
     for i, (char, seg) in enumerate(zip(raw, owner, strict=True)):
-        open_tables(out, at.get(i, ()), later.pop(i, []))
+        if i in at or i in later:
+            open_tables(out, at.get(i, ()), later.pop(i, []))
         # a space or line break PDFium put between two cells is dropped; a character read
         # as page text (a margin label) is kept
         k = member[seg] if seg >= 0 else (-2 if in_table and char.isspace() else -1)
