@@ -22,6 +22,7 @@ HOLDS_A_GRID = {
     "staff-handbook-2026-27.pdf": {1, 5},  # fernhill (Chromium): term dates, contacts
     # a slide's three-column table; the next page's heading path follows the change
     "imageheavy__ghostwolves_cybersecurity-incident-response-plans.pdf": {45, 46},
+    "multicol__samplefiles_026-multicolumn.pdf": {3},  # the EU countries table
 }
 
 

@@ -18,7 +18,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from pocketrag.documents import Block, Document, LoaderError
-from pocketrag.loaders import pdf_tables
+from pocketrag.loaders import pdf_lines, pdf_tables
 from pocketrag.loaders._common import (
     NUMBERED_HEADING,
     SENTENCE_END,
@@ -41,6 +41,7 @@ _PDFIUM_LOCK = threading.Lock()
 MAX_PAGE_POINTS = 14_400
 # Metadata titles that are file names or placeholders ("Binder1.pdf", "untitled").
 _JUNK_TITLE = re.compile(r"^$|^untitled|^microsoft word|\.[a-z0-9]{2,4}$|^\S+$", re.I)
+MAX_FOOTER_WORDS = 8
 _PAGE_NUMBER = re.compile(r"^(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$", re.I)
 
 
@@ -80,9 +81,20 @@ def page_lines(raw: str) -> list[str]:
     lines = [line for line in (clean_inline(x) for x in raw.split("\n")) if line]
     if lines and _PAGE_NUMBER.match(lines[-1]):  # page numbers are not content
         lines.pop()
+    elif len(lines) > 1 and _PAGE_NUMBER.match(lines[-2]) and _footer_like(lines[-1]):
+        lines.pop(-2)  # over a footer line ("1" / "Alderson Reporting Company")
     if lines and _PAGE_NUMBER.match(lines[0]):
         lines.pop(0)
     return lines
+
+
+def _footer_like(line: str) -> bool:
+    """A short line that does not end a sentence ("Alderson Reporting Company")."""
+    return (
+        not _PAGE_NUMBER.match(line)
+        and len(line.split()) <= MAX_FOOTER_WORDS
+        and not line.endswith(SENTENCE_END)
+    )
 
 
 def _edge_key(line: str) -> str:
@@ -144,6 +156,16 @@ def _sentence_case_heading(lines: list[str], i: int, width: int) -> int | None:
     return SENTENCE_CASE if after[:1].isupper() and len(after) >= 0.5 * width else None
 
 
+def _wrapped_name_line(line: str, width: int) -> bool:
+    """A full line of capitalised names with initials or abbreviations and commas is a
+    sentence that wraps ("STEVEN E. MERCER, ESQ., Deputy Attorney General, Los" / "Angeles,
+    Cal.; on behalf of the Petitioner."), not a heading; "Containment, Eradication, and
+    Recovery" (no full stop) still is one."""
+    if len(line) < 0.9 * width or ", " not in line or NUMBERED_HEADING.match(line):
+        return False
+    return bool(re.search(r"\w\.[ ,]", line))
+
+
 def _heads_what_follows(lines: list[str], levels: list[int | None], i: int, width: int) -> bool:
     """Whether a heading-like line is placed like a heading: body text or a numbered
     sub-heading follows, and the next line does not carry on its sentence ("5.2 The Officer
@@ -151,6 +173,8 @@ def _heads_what_follows(lines: list[str], levels: list[int | None], i: int, widt
     paragraph). A numbered one may end the page: its section starts on the next page."""
     if i + 1 == len(lines):
         return bool(NUMBERED_HEADING.match(lines[i]))
+    if _wrapped_name_line(lines[i], width):
+        return False
     after = lines[i + 1]
     if after[:1].islower():
         return False
@@ -233,7 +257,7 @@ def _load(path: Path, limits: LoaderLimits, password: str | None) -> Document:
                     lines = page_lines(budget.add(scans.read(page, number + 1)))
                 elif tables and (found := tables.find(textpage, raw, page.get_rotation())):
                     lines = pdf_tables.splice(page_lines(found[0]), found[1])
-                page_texts.append(lines)
+                page_texts.append(pdf_lines.clean_page(lines))
             finally:
                 textpage.close()
                 page.close()

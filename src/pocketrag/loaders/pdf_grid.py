@@ -24,7 +24,13 @@ MIN_ROWS = 3
 MIN_COLUMNS = 3
 # A header phrase much wider than tall is a line of prose (width / height).
 MAX_HEADER_ASPECT = 25.0
-_DIGIT = re.compile(r"\d")
+# A cell that is a number: "8.9", "07/22/2015", "$85", "(12%)", "1,458.33".
+_FIGURE = re.compile(r"^[^\w\s]{0,3}\d[\d.,:/ -]*[^\w\s]{0,3}$")
+# A phrase less tall than this share of its row's tallest is a superscript (_digits).
+SUPERSCRIPT_SHARE = 0.6
+# Wrapped lines between two rows belong to the one above unless the one below is nearer
+# by this share of the gap (cells are set top-aligned more often than not).
+WRAP_BELOW_SHARE = 0.8
 _WORDLIKE = re.compile(r"[^\W_]", re.UNICODE)  # a letter or digit: not a bullet or a colon
 
 
@@ -37,6 +43,9 @@ class _Phrase:
     column: int = -1
     text: list[str] = field(default_factory=list)
     into: _Phrase | None = None  # the cell this phrase was joined to (a wrapped line)
+    # where each character of `text` starts (a space: where the word before it ends); only
+    # kept until the phrase is placed (_place), as joining wrapped lines does not update it
+    xs: list[float] = field(default_factory=list)
 
     @property
     def mid_y(self) -> float:
@@ -85,58 +94,75 @@ def _rows(phrases: list[_Phrase], height: float) -> list[list[_Phrase]]:
     return [sorted(r, key=lambda p: p.x0) for r in rows]
 
 
-def _columns(rows: list[list[_Phrase]]) -> list[tuple[float, float]]:
-    """x-ranges covered by the phrases of rows with MIN_COLUMNS phrases or more."""
-    wide = [r for r in rows if len(r) >= MIN_COLUMNS]
-    # a few phrases that run over (a long total, a long name) do not bridge a gap
-    threshold = len(wide) // 10 if len(wide) >= 10 else 1 if len(wide) >= 6 else 0
-    events = sorted(
-        [(p.x0, 1) for r in wide for p in r] + [(p.x1, -1) for r in wide for p in r],
-        key=lambda e: (e[0], e[1]),
-    )
-    columns: list[tuple[float, float]] = []
-    cover, begin = 0, 0.0
-    for x, step in events:
-        before = cover
-        cover += step
-        if before <= threshold < cover:
-            begin = x
-        elif cover <= threshold < before:
-            columns.append((begin, x))
-    # a column needs three phrases from those rows
-    starts = [c[0] for c in columns]
-    support = [0] * len(columns)
-    for r in wide:
-        for p in r:
-            i = bisect.bisect_right(starts, (p.x0 + p.x1) / 2) - 1
-            if i >= 0 and p.x0 < columns[i][1]:
-                support[i] += 1
-    return [c for c, n in zip(columns, support, strict=True) if n >= MIN_ROWS]
+def _column_of(p: _Phrase, columns: list[tuple[float, float]], starts: list[float]) -> int | None:
+    """The column a phrase is in (the one it overlaps most, else the nearest); None when it
+    stands over two columns."""
+    i = bisect.bisect_right(starts, p.x0) - 1  # the columns p may overlap: i, i + 1, ...
+    best, best_overlap, spanned = -1, 0.0, 0
+    for c in range(max(i, 0), len(columns)):
+        a, b = columns[c]
+        if a > p.x1:
+            break
+        overlap = min(p.x1, b) - max(p.x0, a)
+        if overlap > 0.5 * max(min(p.x1 - p.x0, b - a), 0.1):
+            spanned += 1
+        if overlap > best_overlap:
+            best, best_overlap = c, overlap
+    if spanned > 1:
+        return None
+    if best < 0:
+        mid = (p.x0 + p.x1) / 2
+        near = [c for c in (i, i + 1) if 0 <= c < len(columns)]
+        best = min(near, key=lambda c: min(abs(columns[c][0] - mid), abs(columns[c][1] - mid)))
+    return best
+
+
+def _split_across(p: _Phrase, columns: list[tuple[float, float]]) -> list[_Phrase] | None:
+    """A phrase over two columns that is two cells run together ("Buca Restaurants 2,
+    Inc.(CANCELLED)** Santa Monica": a long company name close to its city), cut at the
+    word space that falls in the gap between the columns; None if there is none."""
+    over = [c for c in columns if min(p.x1, c[1]) - max(p.x0, c[0]) > 0]
+    if len(over) != 2 or len(p.xs) != len(p.text):
+        return None
+    (_, left_end), (right_start, _) = over
+    cuts = [
+        i
+        for i in range(1, len(p.text) - 1)
+        if p.text[i] == " " and p.xs[i] < right_start and p.xs[i + 1] > left_end
+    ]
+    if not cuts:
+        return None
+    # the word that starts nearest the right column's start begins its cell ("Booksellers,
+    # LLC | Mountain View", not "Booksellers, | LLC Mountain View")
+    i = min(cuts, key=lambda i: abs(p.xs[i + 1] - right_start))
+    left = _Phrase(p.x0, p.xs[i], p.y0, p.y1, text=p.text[:i])
+    right = _Phrase(p.xs[i + 1], p.x1, p.y0, p.y1, text=p.text[i + 1 :])
+    p.into = left  # p's characters (pdf_tables._joined) go where its left part goes
+    return [left, right]
 
 
 def _place(row: list[_Phrase], columns: list[tuple[float, float]]) -> bool:
-    """Put each phrase of a row in its column (the one it overlaps most, else the nearest);
-    False when a phrase stands over two columns (prose, or a title over the table)."""
+    """Put each phrase of a row in its column; False when a phrase stands over two columns
+    (prose, or a title over the table) and is not two cells run together."""
     starts = [c[0] for c in columns]
+    out: list[_Phrase] = []
     for p in row:
-        i = bisect.bisect_right(starts, p.x0) - 1  # the columns p may overlap: i, i + 1, ...
-        best, best_overlap, spanned = -1, 0.0, 0
-        for c in range(max(i, 0), len(columns)):
-            a, b = columns[c]
-            if a > p.x1:
-                break
-            overlap = min(p.x1, b) - max(p.x0, a)
-            if overlap > 0.5 * max(min(p.x1 - p.x0, b - a), 0.1):
-                spanned += 1
-            if overlap > best_overlap:
-                best, best_overlap = c, overlap
-        if spanned > 1:
+        column = _column_of(p, columns, starts)
+        if column is not None:
+            p.column = column
+            out.append(p)
+            continue
+        # a line over the grid alone is prose or a title; among other cells, two run together
+        parts = _split_across(p, columns) if len(row) >= MIN_COLUMNS else None
+        if parts is None:
             return False
-        if best < 0:
-            mid = (p.x0 + p.x1) / 2
-            near = [c for c in (i, i + 1) if 0 <= c < len(columns)]
-            best = min(near, key=lambda c: min(abs(columns[c][0] - mid), abs(columns[c][1] - mid)))
-        p.column = best
+        for q in parts:
+            column = _column_of(q, columns, starts)
+            if column is None:
+                return False
+            q.column = column
+        out.extend(parts)
+    row[:] = out
     return True
 
 
@@ -167,8 +193,11 @@ def _tables(rows: list[list[_Phrase]], columns: list[tuple[float, float]]) -> li
             j += 1
         while i < j and len({p.column for p in rows[i]}) < 2:
             i += 1  # a title or a heading above the grid is not part of it
+        end = j
         while j > i and len({p.column for p in rows[j - 1]}) < 2:
             j -= 1
+        while j < end and j > i and _near(rows[j - 1], rows[j]):
+            j += 1  # the last row's cell wrapped onto lines below it: part of that row
         for run in _split_at_lone_cells(_join_wrapped(rows[i:j])):
             informative = _informative(run, len(columns))
             filled = (len({p.column for p in r} & informative) for r in run)
@@ -208,41 +237,77 @@ def _informative(run: list[list[_Phrase]], columns: int) -> set[int]:
 
 
 def _join_wrapped(run: list[list[_Phrase]]) -> list[list[_Phrase]]:
-    """A row with a single cell next to a fuller row is a wrapped line of one of its
-    cells (a cell set on two lines, centred or top-aligned): its text joins that cell."""
+    """Rows with a single cell next to a fuller row are wrapped lines of one of its cells
+    (a cell set on several lines, centred or top-aligned): their text joins that cell.
+    Consecutive wrapped lines go together, to the row above unless the row below is
+    clearly nearer: a description wrapped over two lines under its row, set at the same
+    line pitch as the rows themselves, stays in its row (the Senate ledger)."""
     if len(run) < 2:
         return run
     full = [len({p.column for p in r}) >= 2 for r in run]
     keep = [True] * len(run)
-    for k, row in enumerate(run):
+    k = 0
+    while k < len(run):
         if full[k]:
+            k += 1
             continue
-        if len(row) > 1:  # one cell set in several pieces (justified): one phrase
-            first = row[0]
-            for p in row[1:]:
-                first.text += [" ", *p.text]
-                p.into = first
-                first.x1 = max(first.x1, p.x1)
-            del row[1:]
-        y = row[0].mid_y
-        near = [n for n in (k - 1, k + 1) if 0 <= n < len(run) and full[n] and keep[n]]
-        if not near:
-            continue
-        n = min(near, key=lambda n: abs(run[n][0].mid_y - y))
-        if abs(run[n][0].mid_y - y) > 2.0 * max(row[0].y1 - row[0].y0, run[n][0].y1 - run[n][0].y0):
-            continue  # a line apart: not a wrapped line of that row's cell
-        same = [p for p in run[n] if p.column == row[0].column]
-        if same:
-            before = n > k  # the wrapped line is above: its text comes first
-            cell = same[0]
-            parts = [row[0].text, [" "], cell.text] if before else [cell.text, [" "], row[0].text]
-            cell.text = [c for part in parts for c in part]
-            row[0].into = cell
-        else:
-            run[n].append(row[0])
-            run[n].sort(key=lambda p: p.x0)
-        keep[k] = False
+        m = k
+        while m + 1 < len(run) and not full[m + 1] and _near(run[m], run[m + 1]):
+            m += 1
+        lines = run[k : m + 1]
+        for row in lines:
+            _one_phrase(row)
+        target = _wrap_target(run, full, k, m)
+        if target is not None:
+            _join_lines(lines, run[target], before=target > m)
+            for n in range(k, m + 1):
+                keep[n] = False
+        k = m + 1
     return [r for r, kept in zip(run, keep, strict=True) if kept]
+
+
+def _near(a: list[_Phrase], b: list[_Phrase]) -> bool:
+    """Whether two rows are lines of one cell: no more than two line heights apart."""
+    height = max(a[0].y1 - a[0].y0, b[0].y1 - b[0].y0)
+    return abs(b[0].mid_y - a[0].mid_y) <= 2.0 * height
+
+
+def _one_phrase(row: list[_Phrase]) -> None:
+    """One cell set in several pieces (justified) becomes one phrase."""
+    first = row[0]
+    for p in row[1:]:
+        first.text += [" ", *p.text]
+        p.into = first
+        first.x1 = max(first.x1, p.x1)
+    del row[1:]
+
+
+def _wrap_target(run: list[list[_Phrase]], full: list[bool], k: int, m: int) -> int | None:
+    """The fuller row that wrapped lines k..m belong to: the row just above, unless the row
+    just below is clearly nearer (WRAP_BELOW_SHARE of the gap above), if close enough."""
+    above = k > 0 and full[k - 1] and _near(run[k - 1], run[k])
+    below = m + 1 < len(run) and full[m + 1] and _near(run[m], run[m + 1])
+    if above and below:
+        gap_above = run[k][0].mid_y - run[k - 1][0].mid_y
+        gap_below = run[m + 1][0].mid_y - run[m][0].mid_y
+        return m + 1 if gap_below < WRAP_BELOW_SHARE * gap_above else k - 1
+    return k - 1 if above else m + 1 if below else None
+
+
+def _join_lines(lines: list[list[_Phrase]], row: list[_Phrase], before: bool) -> None:
+    """Join wrapped lines (one phrase each, top down) to the cells of `row` in their
+    columns; a line in a column where `row` has no cell becomes that cell."""
+    for line in reversed(lines) if before else lines:
+        piece = line[0]
+        same = [p for p in row if p.column == piece.column]
+        if not same:
+            row.append(piece)
+            row.sort(key=lambda p: p.x0)
+            continue
+        cell = same[0]
+        parts = [piece.text, [" "], cell.text] if before else [cell.text, [" "], piece.text]
+        cell.text = [c for part in parts for c in part]
+        piece.into = cell
 
 
 def _split_header(
@@ -254,7 +319,7 @@ def _split_header(
     header: list[list[_Phrase]] = []
     pitch = median(b[0].mid_y - a[0].mid_y for a, b in pairwise(run))
     k = start
-    while k > 0 and len(header) < MAX_HEADER_LINES:
+    while k > 0 and header_lines(header) < MAX_HEADER_LINES:
         above = rows[k - 1]
         if above[0].mid_y < rows[k][0].mid_y - 2.0 * max(pitch, 1.0):
             break
@@ -269,5 +334,22 @@ def _split_header(
     return _Table(header=header, body=run, columns=cols)
 
 
+def header_lines(rows: list[list[_Phrase]]) -> int:
+    """How many lines of text the rows make: a header cell set a little lower than its
+    neighbours ("AMOUNT ($)" beside "DOCUMENT NO.") is a row of its own, not a line."""
+    lines, last = 0, None
+    for row in rows:
+        if last is None or row[0].mid_y - last > 0.9 * (row[0].y1 - row[0].y0):
+            lines, last = lines + 1, row[0].mid_y
+    return lines
+
+
 def _digits(row: list[_Phrase]) -> bool:
-    return any(_DIGIT.search("".join(p.text)) for p in row)
+    """Whether a row holds a figure: a cell that is a number ("8.9", "07/22/2015", "$85",
+    "12%"), not words with a number in them ("Standby (£ per 24 hours)", "km2") nor a
+    superscript or footnote mark (set much smaller than the row's text)."""
+    tall = max(p.y1 - p.y0 for p in row)
+    return any(
+        _FIGURE.match(clean_inline("".join(p.text))) and p.y1 - p.y0 >= SUPERSCRIPT_SHARE * tall
+        for p in row
+    )

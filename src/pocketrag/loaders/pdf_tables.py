@@ -7,17 +7,21 @@ written as the DOCX and HTML loaders write it (generation/passages.py, `_KEYED_R
 
 How a grid is found, from positions alone (no ruling lines: many tables have none):
 - segments: PDFium's text rectangles (one per text object and line), with the words of a
-  segment that sit close together merged into a phrase;
+  segment that sit close together merged into a phrase; characters set at another angle
+  than the page's text (a margin label) are left out;
 - rows: phrases sharing a baseline (centre within half a line height);
-- columns: x-ranges covered by the phrases of rows holding three or more phrases, split
-  where no (or, in bigger tables, at most one) phrase covers them; a column needs three
-  phrases;
-- body rows: a run of rows whose phrases each sit inside one column, with at least three
-  rows of three or more columns; the header is the row(s) just above the first body row
-  (a group header spanning several columns is given to each of them).
+- columns (pdf_columns.py): x-ranges covered by the phrases of rows holding three or more
+  phrases, split where no (or, in bigger tables, at most one) phrase covers them; a column
+  needs three phrases; computed per band when two tables with crossing columns are stacked;
+- body rows: a run of rows whose phrases each sit inside one column (a phrase that is two
+  cells run together is cut at the word gap between the columns), with at least three
+  rows of three or more columns; lines wrapped inside a cell join its row; the header is
+  the row(s) just above the first body row (a group header spanning several columns is
+  given to each of them).
 Only then is the text read, character by character (linear), each character either into its
 table cell or back into the page's text in its original order; a placeholder line marks where
-the table was. Pages without such a grid are left exactly as PDFium gives them.
+the table goes (after any text that stands above it: pdf_order.py). Pages without such a
+grid are left exactly as PDFium gives them.
 
 Rotated pages: PDFium reports positions in the page's own (unrotated) frame. A table drawn
 upright on a page with /Rotate is therefore read like any other; a table whose text runs
@@ -27,7 +31,9 @@ sideways in that frame to appear upright once the page is rotated is turned back
 from __future__ import annotations
 
 import ctypes
+import math
 import re
+from collections import Counter
 from dataclasses import dataclass
 from statistics import median
 
@@ -35,12 +41,12 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from pocketrag.loaders._common import clean_inline
+from pocketrag.loaders.pdf_columns import _bands, _columns
 from pocketrag.loaders.pdf_grid import (
     MAX_HEADER_LINES,
     MIN_COLUMNS,
     MIN_ROWS,
     Frame,
-    _columns,
     _digits,
     _frame,
     _Phrase,
@@ -49,15 +55,19 @@ from pocketrag.loaders.pdf_grid import (
     _spanned,
     _Table,
     _tables,
+    header_lines,
 )
+from pocketrag.loaders.pdf_order import open_tables, placeholder_places
 
 # Past these a page is read as plain text: the search stays linear and small.
 MAX_SEGMENTS = 20_000
 MAX_COLUMNS = 40
+TURN = 2 * math.pi
+ANGLE_TOLERANCE = 0.2  # radians
 # A phrase much wider than tall is a line of prose, not a cell (width / height, median).
 MAX_CELL_ASPECT = 14.0
-_PLACEHOLDER = "\ue000pocketrag-table-{}\ue000"
 _PLACEHOLDER_LINE = re.compile("^\ue000pocketrag-table-(\\d+)\ue000$")
+_BRACKET_SPACE = re.compile(r"(?<=[(\[])\s+|\s+(?=[)\]])")
 _LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
 
 
@@ -78,7 +88,11 @@ def _sections(table: _Table, carried: _Header | None) -> list[Section] | None:
     header, body = list(table.header), list(table.body)
     numeric = 2 * sum(map(_digits, body)) >= len(body)
     if numeric:
-        while body and not _digits(body[0]) and len(header) < MAX_HEADER_LINES:
+        while (
+            body
+            and (not _digits(body[0]) or (header and _continues(header[-1], body[0])))
+            and header_lines([*header, body[0]]) <= MAX_HEADER_LINES
+        ):
             header.append(body.pop(0))
     if header:
         names = _names(header, table.columns)
@@ -108,16 +122,33 @@ def _sections(table: _Table, carried: _Header | None) -> list[Section] | None:
     return sections
 
 
+def _continues(header: list[_Phrase], row: list[_Phrase]) -> bool:
+    """A header's next line ("Standby (£ per" over "24 hours)"): right under it, with
+    figures in fewer than half of its cells and fewer cells than the line above (only
+    some headers wrap); a first row of figures ("Austria 8.9 83,879 Vienna German") fills
+    every column."""
+    height = max(p.y1 - p.y0 for p in header)
+    close = row[0].mid_y - header[0].mid_y <= 1.5 * height
+    fewer = len({p.column for p in row}) < len({p.column for p in header})
+    return close and fewer and 2 * sum(_digits([p]) for p in row) < len(row)
+
+
 def _names(lines: list[list[_Phrase]], columns: list[tuple[float, float]]) -> list[str]:
     """Each column's name: the header phrases over it, top down (a group header spanning
     several columns is part of each one's name)."""
     names: list[list[str]] = [[] for _ in columns]
     for line in lines:
+        last: _Phrase | None = None
         for p in line:
             text = clean_inline("".join(p.text))
             for c in _spanned(p, columns) if text else []:
-                names[c].append(text)
-    return [" ".join(n).replace(":", "").replace(";", ",").strip() for n in names]
+                if last is not None and names[c] and p.x0 - last.x1 < 1.0:
+                    names[c][-1] += text  # a superscript set against its word ("km" "2")
+                else:
+                    names[c].append(text)
+            last = p
+    joined = (" ".join(n).replace(":", "").replace(";", ",").strip() for n in names)
+    return [_BRACKET_SPACE.sub("", name) for name in joined]  # "Area (km2 )": a superscript
 
 
 @dataclass
@@ -167,15 +198,16 @@ def _find(
     frame = _frame(rotation, vertical=sideways > upright)
     if frame is None or not _may_hold_grid([_Phrase(*frame(*r)) for r in rects]):
         return None
-    owner, phrases = _segments(textpage, raw, frame)
+    # text both ways: a margin label may stand at another angle (else skip that pass)
+    owner, phrases = _segments(textpage, raw, frame, mixed=sideways > 0 and upright > 0)
     if not phrases or len(phrases) > MAX_SEGMENTS:
         return None
     height = median(p.y1 - p.y0 for p in phrases)
-    rows = _rows(phrases, height)
-    columns = _columns(rows)
-    if not MIN_COLUMNS <= len(columns) <= MAX_COLUMNS:
-        return None
-    tables = [t for t in _tables(rows, columns) if _cell_like(t)]
+    tables: list[_Table] = []
+    for band in _bands(_rows(phrases, height)):
+        columns = _columns(band)
+        if MIN_COLUMNS <= len(columns) <= MAX_COLUMNS:
+            tables += [t for t in _tables(band, columns) if _cell_like(t)]
     if not tables:
         return None
     return _splice_text(raw, owner, phrases, tables, carried)
@@ -194,17 +226,20 @@ def _may_hold_grid(rects: list[_Phrase]) -> bool:
 
 
 def _segments(
-    textpage: pdfium.PdfTextPage, raw: str, frame: Frame
+    textpage: pdfium.PdfTextPage, raw: str, frame: Frame, mixed: bool
 ) -> tuple[list[int], list[_Phrase]]:
     """One pass over the characters: runs on one line without a wide gap are segments
     (a text object may hold several cells). owner[i] is character i's segment, or -1 for
     a character without a box (a space or line break PDFium generated)."""
     left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+    across = _across(textpage, raw) if mixed else [False] * len(raw)
     owner = [-1] * len(raw)
     phrases: list[_Phrase] = []
     current: _Phrase | None = None
-    tall = 0.0
+    tall = last_x0 = 0.0
     for i, char in enumerate(raw):
+        if across[i]:
+            continue  # set at another angle than the page's text: a margin label
         if char.isspace() or not pdfium_c.FPDFText_GetCharBox(
             textpage.raw, i, left, right, bottom, top
         ):
@@ -212,6 +247,7 @@ def _segments(
                 current = None  # PDFium's line break ends a segment
             elif current is not None and char.isspace():
                 current.text.append(" ")  # a word space (a trailing one is stripped later)
+                current.xs.append(current.x1)
                 owner[i] = len(phrases) - 1
             continue
         x0, x1, y0, y1 = frame(left.value, bottom.value, right.value, top.value)
@@ -223,7 +259,9 @@ def _segments(
             or y0 > current.y1
             or y1 < current.y0  # not on the segment's line (a comma is)
             or x0 - current.x1 > 0.8 * max(h, tall)
-            or x0 < current.x1 - 0.5 * max(h, tall)
+            # back to the left: another text object, unless it is the next character of
+            # a ligature ("ffi" gives three characters in one box)
+            or x0 < min(current.x1 - 0.5 * max(h, tall), last_x0)
         ):
             current = _Phrase(x0, x1, y0, y1)
             phrases.append(current)
@@ -233,8 +271,25 @@ def _segments(
             current.y0, current.y1 = min(current.y0, y0), max(current.y1, y1)
             tall = max(tall, h)
         current.text.append(char)
+        current.xs.append(x0)
+        last_x0 = x0
         owner[i] = len(phrases) - 1
     return owner, phrases
+
+
+def _across(textpage: pdfium.PdfTextPage, raw: str) -> list[bool]:
+    """Characters set at another angle than most of the page's text: a label up the page's
+    margin ("B-1191" beside the Senate ledger, the Federal Register's filing stamp) would
+    otherwise be read as a column of one-letter cells."""
+    angles = [
+        -1.0 if c.isspace() else round(pdfium_c.FPDFText_GetCharAngle(textpage.raw, i), 1)
+        for i, c in enumerate(raw)
+    ]
+    common = Counter(a for a in angles if a >= 0).most_common(1)
+    if not common:
+        return [False] * len(raw)
+    main = common[0][0]
+    return [a >= 0 and min(abs(a - main), TURN - abs(a - main)) > ANGLE_TOLERANCE for a in angles]
 
 
 def _cell_like(table: _Table) -> bool:
@@ -256,7 +311,7 @@ def _splice_text(
     carried: _Header | None,
 ) -> tuple[str, list[list[TableRow]], _Header | None] | None:
     """The page's text without the tables' characters, in its order; a placeholder line
-    where each table's first character was."""
+    where each table goes (pdf_order.py)."""
     rows: list[list[TableRow]] = []
     kept: list[_Table] = []
     for t in tables:
@@ -274,23 +329,28 @@ def _splice_text(
             for p in row:
                 table_of[id(p)] = k
     member = [table_of.get(id(_joined(p)), -1) for p in phrases]
+    at, moved = placeholder_places(raw, owner, phrases, member, tables)
     out: list[str] = []
-    opened = [False] * len(tables)
+    later: dict[int, list[str]] = {}  # text below a table that PDFium gave before its title
     in_table = False
-    for char, seg in zip(raw, owner, strict=True):
-        k = member[seg] if seg >= 0 else (-2 if in_table else -1)
+    for i, (char, seg) in enumerate(zip(raw, owner, strict=True)):
+        if i in at or i in later:
+            open_tables(out, at.get(i, ()), later.pop(i, []))
+        # a space or line break PDFium put between two cells is dropped; a character read
+        # as page text (a margin label) is kept
+        k = member[seg] if seg >= 0 else (-2 if in_table and char.isspace() else -1)
         if k >= 0:
-            if not opened[k]:
-                opened[k] = True
-                out.append("\n" + _PLACEHOLDER.format(k) + "\n")
             in_table = True
         elif k == -2:
             continue  # PDFium's space or line break between two cells
+        elif i in moved:
+            later.setdefault(moved[i], []).append(char)
         else:
             if in_table:
                 out.append("\n")
                 in_table = False
             out.append(char)
+    open_tables(out, at.get(len(raw), ()), later.pop(len(raw), []))
     return "".join(out), rows, carried
 
 

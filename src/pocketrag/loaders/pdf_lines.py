@@ -1,0 +1,81 @@
+"""Line-level clean-up of a PDF page's text before it is joined into paragraphs: marks that
+belong to the page's furniture, not to its sentences.
+
+Court transcripts, pleadings and legal drafts number every line in the margin (1 to 25 on
+a Supreme Court transcript page); PDFium gives those numbers as lines of their own (often
+all together, before the text) or at the start of each line. Captions draw their box with
+characters ("- - - - - - x" rules and a column of " :"). Left in, they split sentences and
+names ("STEVEN E. MERCER, ESQ., ... Los" / "Angeles, Cal."), and they are not content.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pocketrag.loaders.pdf_tables import TableRow
+
+# Margin line numbers: this many lines or more, numbered 1, 2, 3, ... in order.
+MIN_NUMBERED_LINES = 5
+# A caption's column of colons: this many lines of the page or more end with " :".
+MIN_CAPTION_COLONS = 3
+_BARE_NUMBER = re.compile(r"^\d{1,3}$")
+_NUMBER_PREFIX = re.compile(r"^(\d{1,3}) (?=\S)")
+# "- - - - - - x", "________", "=====": a rule drawn with characters
+_RULE = re.compile(r"^(?:[-_=–—] ?){5,}[xX]?$")
+_CAPTION_COLON = re.compile(r"(?<=\S) :(?= |$)")
+
+
+def clean_page(lines: list[str]) -> list[str]:
+    """The page's lines without margin line numbers, character rules and caption colons."""
+    lines = _drop_line_numbers(lines)
+    lines = [x for x in lines if isinstance(x, TableRow) or not _RULE.match(x)]
+    return _drop_caption_colons(lines)
+
+
+def _drop_line_numbers(lines: list[str]) -> list[str]:
+    """Bare numbers counting up by one (1, 2, 3, ... wherever they sit among the lines), or
+    the same count at the start of consecutive lines, when MIN_NUMBERED_LINES or more."""
+    bare = [i for i, x in enumerate(lines) if _BARE_NUMBER.match(x) and not isinstance(x, TableRow)]
+    counted = _counting(bare, [int(lines[i]) for i in bare])
+    if len(counted) >= MIN_NUMBERED_LINES:
+        drop = set(counted)
+        lines = [x for i, x in enumerate(lines) if i not in drop]
+    prefixed = [(i, m) for i, x in enumerate(lines) if (m := _NUMBER_PREFIX.match(x))]
+    numbers = [int(m.group(1)) for _, m in prefixed]
+    counted = _counting([i for i, _ in prefixed], numbers, consecutive=True)
+    if len(counted) >= MIN_NUMBERED_LINES:
+        for i in counted:
+            lines[i] = _NUMBER_PREFIX.sub("", lines[i], count=1)
+    return lines
+
+
+def _counting(places: list[int], numbers: list[int], consecutive: bool = False) -> list[int]:
+    """The longest run of places whose numbers count up by one (and, if `consecutive`, on
+    lines next to each other): a numbered margin, not a figure that happens to stand alone."""
+    best: list[int] = []
+    run: list[int] = []
+    for k, (place, number) in enumerate(zip(places, numbers, strict=True)):
+        follows = run and number == numbers[k - 1] + 1
+        if follows and consecutive:
+            follows = place == places[k - 1] + 1
+        run = [*run, place] if follows else [place]
+        if len(run) > len(best):
+            best = run
+    return best
+
+
+def _drop_caption_colons(lines: list[str]) -> list[str]:
+    """A case caption's right edge, a colon on each line ("MICHAEL A. KNOWLES, :"): the
+    isolated colons are dropped when MIN_CAPTION_COLONS lines of the page end with one."""
+    ending = sum(
+        1 for x in lines if not isinstance(x, TableRow) and x.endswith(" :") and len(x) > 2
+    )
+    if ending < MIN_CAPTION_COLONS:
+        return lines
+    out = []
+    for x in lines:
+        if isinstance(x, TableRow):
+            out.append(x)
+        elif cleaned := _CAPTION_COLON.sub("", x).strip():
+            out.append(cleaned)
+    return out

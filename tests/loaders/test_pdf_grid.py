@@ -1,0 +1,299 @@
+"""Messy data tables read as "Header: cell; Header: cell" rows (loaders/pdf_grid.py,
+pdf_columns.py, pdf_order.py): two stacked tables with crossing columns, cells run
+together, descriptions wrapped under their row, a sideways margin label, a title that
+PDFium gives after the table, a superscript and a wrapped header line. Each case on a page
+drawn here with fpdf2, text object by text object, then on the reference files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fpdf import FPDF
+
+from pocketrag.loaders import pdf
+from pocketrag.settings_views import LoaderLimits
+
+
+class Page:
+    """Text drawn at given places (Helvetica 9 pt), in the order given; x is where the
+    text starts (L), ends (R) or is centred (C)."""
+
+    def __init__(self, document: FPDF) -> None:
+        self.document = document
+        document.add_page()
+        document.set_font("Helvetica", size=9)
+
+    def put(self, x: float, y: float, text: str, align: str = "L") -> None:
+        width = self.document.get_string_width(text)
+        left = {"L": x, "R": x - width, "C": x - width / 2}[align]
+        self.document.text(left, y, text)
+
+    def row(self, y: float, cells: list[tuple[float, str, str]]) -> None:
+        for x, text, align in cells:
+            self.put(x, y, text, align)
+
+
+def _pdf() -> FPDF:
+    document = FPDF(unit="pt", format="letter")
+    document.set_auto_page_break(False)
+    return document
+
+
+def _texts(path: Path, limits: LoaderLimits) -> list[str]:
+    return [b.text for b in pdf.load(path, limits).blocks]
+
+
+NOTICES = [
+    ("Northwind Traders Incorporated", "Fresno", "120"),
+    ("Contoso Pharmaceuticals", "Oakland", "85"),
+    ("Fabrikam Motors", "Torrance", "3000"),
+    ("Tailspin Toys", "San Jose", "42"),
+]
+# month, notices, employees, permanent layoff, temporary layoff
+MONTHS = [
+    ("July 2015", "71", "8,574", "30", "2"),
+    ("August 2015", "69", "5,890", "28", "2"),
+    ("September 2015", "76", "4,864", "47", "2"),
+    ("October 2015", "71", "6,102", "38", "1"),
+    ("Total", "287", "25,430", "143", "7"),
+]
+# right edges of the summary's figure columns, and where its headers are centred
+FIGURES = [170.0, 230.0, 290.0, 350.0]
+HEADS = ["Notices", "Employees", "Permanent", "Temporary"]
+SUBHEADS = ["", "Affected", "Layoff", "Layoff"]
+
+
+def stacked_tables_pdf(path: Path) -> Path:
+    """Page 1: notices in three columns, then, after a gap, the first two months of a
+    summary in five other columns (headers centred over right-aligned figures, on two
+    lines); page 2: the rest of the summary, without its header."""
+    document = _pdf()
+    page = Page(document)
+    page.put(40, 50, "Notices received this month are listed below.")
+    page.row(80, [(40, "Company", "L"), (200, "City", "L"), (300, "Employees", "L")])
+    for n, (company, city, employees) in enumerate(NOTICES):
+        page.row(95 + 15 * n, [(40, company, "L"), (200, city, "L"), (300, employees, "L")])
+    page.row(200, [(40, "Summary by", "L"), *_centred(HEADS)])
+    page.row(211, [(40, "Month", "L"), *_centred(SUBHEADS)])
+    for n, month in enumerate(MONTHS[:2]):
+        page.row(226 + 15 * n, _month_cells(month))
+    page = Page(document)
+    for n, month in enumerate(MONTHS[2:]):
+        page.row(50 + 15 * n, _month_cells(month))
+    page.put(40, 140, "** Lay-offs that were cancelled are marked with two asterisks.")
+    document.output(str(path))
+    return path
+
+
+def _centred(names: list[str]) -> list[tuple[float, str, str]]:
+    """Header words centred over right-aligned figures: they do not overlap them."""
+    return [(x - 15, name, "C") for x, name in zip(FIGURES, names, strict=True)]
+
+
+def _month_cells(month: tuple[str, ...]) -> list[tuple[float, str, str]]:
+    return [(40, month[0], "L"), *((x, v, "R") for x, v in zip(FIGURES, month[1:], strict=True))]
+
+
+def test_stacked_tables_keep_their_own_columns(tmp_path: Path, limits: LoaderLimits) -> None:
+    texts = _texts(stacked_tables_pdf(tmp_path / "stacked.pdf"), limits)
+    for company, city, employees in NOTICES:
+        assert f"Company: {company}; City: {city}; Employees: {employees}" in texts
+    for month, notices, employees, permanent, temporary in MONTHS:
+        assert (
+            f"Summary by Month: {month}; Notices: {notices}; Employees Affected: {employees}; "
+            f"Permanent Layoff: {permanent}; Temporary Layoff: {temporary}"
+        ) in texts
+    assert texts[-1] == "** Lay-offs that were cancelled are marked with two asterisks."
+
+
+def test_two_cells_run_together_are_cut_between_the_columns(
+    tmp_path: Path, limits: LoaderLimits
+) -> None:
+    """A company name long enough to reach its city: PDFium gives one phrase across two
+    columns, among the row's other cells; it is cut at the word gap where the city column
+    starts."""
+    document = _pdf()
+    page = Page(document)
+    buca = "Buca Restaurants 2, Inc.(CANCELLED)**"
+    city_x = 40 + document.get_string_width(f"{buca} ")  # its city starts the City column
+    header = [(40, "Company", "L"), (city_x, "City", "L"), (350, "Employees", "L")]
+    page.row(60, [*header, (420, "Kind", "L")])
+    rows = [*NOTICES[:2], (buca, "Santa Monica", "61"), *NOTICES[2:]]
+    for n, (company, city, employees) in enumerate(rows):
+        y = 75 + 15 * n
+        if company == buca:  # one text object over both columns
+            cells = [(40, f"{company} {city}", "L"), (350, employees, "L")]
+        else:
+            cells = [(40, company, "L"), (city_x, city, "L"), (350, employees, "L")]
+        page.row(y, [*cells, (420, "Closure", "L")])
+    path = tmp_path / "runs.pdf"
+    document.output(str(path))
+    texts = _texts(path, limits)
+    assert (
+        "Company: Buca Restaurants 2, Inc.(CANCELLED)**; City: Santa Monica; Employees: 61; "
+        "Kind: Closure"
+    ) in texts
+    assert sum(t.startswith("Company: ") for t in texts) == len(rows)
+
+
+LEDGER = [
+    ("DHAW20190004", "903.90", ["STAFF TRANSPORTATION", "AIRFARE FOR K FORD 3/21 WASHINGTON"]),
+    ("DHAW20190005", "798.90", ["SENATOR'S TRANSPORTATION", "AIRFARE FOR SEN HAWLEY", "TO NY"]),
+    ("DHAW20190026", "521.00", ["STAFF TRANSPORTATION", "AIRFARE FOR M BERG AND RETURN"]),
+    ("DHAW20190031", "618.00", ["SENATOR'S TRANSPORTATION"]),
+    ("DHAW20190032", "553.30", ["SENATOR'S TRANSPORTATION", "TRAIN FARE TO NEW YORK", "RETURN"]),
+]
+
+
+def ledger_pdf(path: Path, margin_label: bool = False) -> Path:
+    """A ledger whose descriptions wrap under their row, every line at the same pitch (as
+    in the Senate expenditure report); optionally a label set sideways in the margin."""
+    document = _pdf()
+    page = Page(document)
+    page.row(60, [(40, "DOCUMENT NO.", "L"), (150, "DESCRIPTION", "L"), (450, "AMOUNT ($)", "R")])
+    y = 80.0
+    for number, amount, lines in LEDGER:
+        page.row(y, [(40, number, "L"), (150, lines[0], "L"), (450, amount, "R")])
+        for line in lines[1:]:
+            y += 11
+            page.put(150, y, line)
+        y += 11
+    if margin_label:
+        with document.rotation(90, 520, 150):
+            document.text(520, 150, "B-1191")
+    document.output(str(path))
+    return path
+
+
+def _ledger_rows() -> list[str]:
+    return [
+        f"DOCUMENT NO.: {number}; DESCRIPTION: {' '.join(lines)}; AMOUNT ($): {amount}"
+        for number, amount, lines in LEDGER
+    ]
+
+
+def test_a_description_wrapped_under_its_row_stays_in_it(
+    tmp_path: Path, limits: LoaderLimits
+) -> None:
+    texts = _texts(ledger_pdf(tmp_path / "ledger.pdf"), limits)
+    assert [t for t in texts if t.startswith("DOCUMENT NO.")] == _ledger_rows()
+
+
+def test_a_sideways_margin_label_is_not_a_column(tmp_path: Path, limits: LoaderLimits) -> None:
+    texts = _texts(ledger_pdf(tmp_path / "ledger.pdf", margin_label=True), limits)
+    assert [t for t in texts if t.startswith("DOCUMENT NO.")] == _ledger_rows()
+    assert any("B-1191" in t for t in texts)  # still in the text, as text
+
+
+def test_a_title_given_after_the_table_comes_before_it(
+    tmp_path: Path, limits: LoaderLimits
+) -> None:
+    """The table is drawn first and its title and introduction after it (content-stream
+    order, as in the WARN report): the rows follow the text that stands above them."""
+    document = _pdf()
+    page = Page(document)
+    page.row(120, [(40, "Company", "L"), (200, "City", "L"), (300, "Employees", "L")])
+    for n, (company, city, employees) in enumerate(NOTICES):
+        page.row(135 + 15 * n, [(40, company, "L"), (200, city, "L"), (300, employees, "L")])
+    page.put(40, 240, "Notices are kept for three years.")
+    document.set_font("Helvetica", size=16)
+    page.put(40, 60, "WARN Report Summary")
+    document.set_font("Helvetica", size=9)
+    page.put(40, 90, "This bi-weekly report is updated on the 10th and 25th of each month.")
+    path = tmp_path / "order.pdf"
+    document.output(str(path))
+    doc = pdf.load(path, limits)
+    texts = [b.text for b in doc.blocks]
+    assert doc.title == "WARN Report Summary"
+    note = next(i for i, t in enumerate(texts) if "10th and 25th" in t)
+    first_row = next(i for i, t in enumerate(texts) if t.startswith("Company: "))
+    assert note < first_row
+    assert texts[-1] == "Notices are kept for three years."
+
+
+def test_a_superscript_and_a_wrapped_header_keep_one_name_per_column(
+    tmp_path: Path, limits: LoaderLimits
+) -> None:
+    """ "Area (km²)" with a raised 2 (a digit inside a word is not a figure, so the line is
+    header), and a header that wraps onto a line holding a figure ("(£ per" / "24 hours)")."""
+    document = _pdf()
+    page = Page(document)
+    page.put(40, 60, "Country")
+    document.set_xy(150, 53.5)  # the line's top, for write()
+    document.write(9, "Area (km")
+    document.char_vpos = "SUP"
+    document.write(9, "2")
+    document.char_vpos = "LINE"
+    document.write(9, ")")
+    page.put(300, 60, "Standby (£ per")
+    page.put(300, 70, "24 hours)")
+    countries = [("Austria", "83,879", "28.00"), ("Belgium", "30,689", "32.00")]
+    countries += [("Finland", "338,424", "36.50")]
+    for n, (country, area, standby) in enumerate(countries):
+        page.row(85 + 13 * n, [(40, country, "L"), (150, area, "L"), (300, standby, "L")])
+    path = tmp_path / "headers.pdf"
+    document.output(str(path))
+    texts = _texts(path, limits)
+    for country, area, standby in countries:
+        row = f"Country: {country}; Area (km2): {area}; Standby (£ per 24 hours): {standby}"
+        assert row in texts
+
+
+def test_the_reference_warn_report_reads_its_summary_and_notes(
+    shared_data: Path, limits: LoaderLimits
+) -> None:
+    path = shared_data / "pdf_messy" / "table__pdfplumber_ca-warn-report.pdf"
+    doc = pdf.load(path, limits)
+    texts = [b.text for b in doc.blocks]
+    assert doc.title == "WARN Report*"
+    assert texts[0] == "WARN Report* Summary by Received Date 07/01/2015 - 03/25/2016"
+    assert any("updated on the 10th and 25th of each month" in t for t in texts[:3])
+    assert (
+        "Summary by Month: December 2015; Notices: 69; Employees Affected: 8,729; "
+        "Permanent Layoff: 21; Temporary Layoff: 2; Not Identified Layoff: 7; "
+        "Permanent Closure: 35; Temporary Closure: 2; Not Identified Closure: 2"
+    ) in texts
+    assert (
+        "Summary by Month: Total; Notices: 632; Employees Affected: 53,454; "
+        "Permanent Layoff: 295; Temporary Layoff: 11; Not Identified Layoff: 90; "
+        "Permanent Closure: 212; Temporary Closure: 12; Not Identified Closure: 12"
+    ) in texts
+    assert "** Lay-offs have been cancelled by the Company." in texts
+    assert (
+        "Notice Date: 07/29/2015; Effective: 09/28/2015; Received: 07/30/2015; "
+        "Company: Buca Restaurants 2, Inc.(CANCELLED)**; City: Santa Monica; No. Of: 61; "
+        "Layoff/Closure: Closure Permanent"
+    ) in texts
+    assert sum(t.startswith("Summary by Month: ") for t in texts) == 10  # 9 months + total
+
+
+def test_the_reference_ledger_keeps_descriptions_in_their_rows(
+    shared_data: Path, limits: LoaderLimits
+) -> None:
+    path = shared_data / "pdf_messy" / "table__pdfplumber_senate-expenditures.pdf"
+    texts = [b.text for b in pdf.load(path, limits).blocks]
+    rows = [t for t in texts if t.startswith("DOCUMENT NO.: ")]
+    assert len(rows) == 22
+    assert (
+        "DOCUMENT NO.: DHAW20190004; DATE POSTED: 04/03/2019; PAYEE NAME: CITIBANK - TRAVEL "
+        "CBA CARD; OBLIGATION/SERVICE DATES START: 03/21/2019; OBLIGATION/SERVICE END: "
+        "03/24/2019; DESCRIPTION: STAFF TRANSPORTATION AIRFARE FOR K FORD 3/21 WASHINGTON DC "
+        "TO SAINT LOUIS, KANSAS CITY, 3/24 SAINT LOUIS TO WASHINGTON DC; AMOUNT ($): 903.90"
+    ) in rows
+    assert rows[-1].endswith(
+        "DESCRIPTION: STAFF TRANSPORTATION AIRFARE FOR C WEIHS WASHINGTON DC TO SPRINGFIELD "
+        "AND RETURN; AMOUNT ($): 411.49"
+    )
+    assert not any("B-1191" in r or r.endswith(("): B", "): 1", "): 9")) for r in rows)
+
+
+def test_the_reference_two_column_paper_reads_its_country_table(
+    shared_data: Path, limits: LoaderLimits
+) -> None:
+    path = shared_data / "pdf_messy" / "multicol__samplefiles_026-multicolumn.pdf"
+    texts = [b.text for b in pdf.load(path, limits).blocks]
+    assert (
+        "Country: Belgium; Population (millions): 11.5; Area (km2): 30,689; Capital: Brussels; "
+        "Official Language: Dutch, French, German"
+    ) in texts
+    assert sum(t.startswith("Country: ") for t in texts) == 5

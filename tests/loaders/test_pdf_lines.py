@@ -1,0 +1,166 @@
+"""A PDF page's furniture is not read as text (loaders/pdf_lines.py): margin line numbers,
+rules drawn with characters, a caption's column of colons, a page number over a footer;
+and a line of names with initials that wraps is not a heading. PDFs made here with fpdf2
+(Courier, laid out like a court transcript), and the reference transcript."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from fpdf import FPDF
+
+from pocketrag.loaders import pdf
+from pocketrag.settings_views import LoaderLimits
+
+# A Supreme Court transcript's first page: (indent in characters, text, caption colon?)
+TRANSCRIPT = [
+    (3, "IN THE SUPREME COURT OF THE UNITED STATES", False),
+    (0, "- - - - - - - - - - - - - - - - - x", False),
+    (0, "MICHAEL A. KNOWLES,", True),
+    (0, "WARDEN,", True),
+    (10, "Petitioner", True),
+    (4, "v.", True),
+    (0, "ALEXANDRE MIRZAYANCE.", True),
+    (0, "- - - - - - - - - - - - - - - - - x", False),
+    (22, "Washington, D.C.", False),
+    (22, "Tuesday, January 13, 2009", False),
+    (13, "The above-entitled matter came on for oral", False),
+    (0, "argument before the Supreme Court of the United States", False),
+    (0, "at 1:01 p.m.", False),
+    (0, "APPEARANCES:", False),
+    (0, "STEVEN E. MERCER, ESQ., Deputy Attorney General, Los", False),
+    (3, "Angeles, Cal.; on behalf of the Petitioner.", False),
+    (0, "CHARLES M. SEVILLA, ESQ., San Diego, Cal.; on behalf", False),
+    (3, "of the Respondent.", False),
+]
+PETITIONER = (
+    "STEVEN E. MERCER, ESQ., Deputy Attorney General, Los Angeles, Cal.; on behalf of the "
+    "Petitioner."
+)
+
+
+def transcript_pdf(path: Path, numbers_first: bool, footer: bool = True) -> Path:
+    """One page, its lines numbered 1-25 in the left margin. numbers_first: the numbers are
+    drawn before the text (PDFium then gives them as a block of lines, as in the reference
+    transcript); else each number just before its line (PDFium gives "1 IN THE ...")."""
+    document = FPDF(format="letter", unit="pt")
+    document.set_font("Courier", size=12)
+    document.add_page()
+    char = document.get_string_width("x")
+
+    def y(n: int) -> float:
+        return 72 + 25 * n
+
+    if numbers_first:
+        for n in range(1, 26):
+            document.text(60, y(n), str(n))
+    for n, (indent, text, colon) in enumerate(TRANSCRIPT, start=1):
+        if not numbers_first:
+            document.text(60, y(n), str(n))
+        document.text(100 + indent * char, y(n), text)
+        if colon:
+            document.text(100 + 40 * char, y(n), ":")
+        if text == "v.":
+            document.text(100 + 42 * char, y(n), "No. 07-1315")
+    if not numbers_first:
+        for n in range(len(TRANSCRIPT) + 1, 26):
+            document.text(60, y(n), str(n))
+    if footer:
+        document.set_font("Times", size=10)
+        document.text(300, 740, "1")
+        document.text(250, 760, "Alderson Reporting Company")
+    document.output(str(path))
+    return path
+
+
+def _texts(path: Path, limits: LoaderLimits) -> list[str]:
+    return [b.text for b in pdf.load(path, limits).blocks]
+
+
+def _check_transcript(path: Path, limits: LoaderLimits) -> None:
+    doc = pdf.load(path, limits)
+    texts = [b.text for b in doc.blocks]
+    assert PETITIONER in " ".join(texts)  # one sentence, not "Angeles, Cal.; ..." alone
+    assert "CHARLES M. SEVILLA, ESQ., San Diego, Cal.; on behalf of the Respondent." in " ".join(
+        texts
+    )
+    assert not any("Los" in " ".join(b.heading_path) for b in doc.blocks)
+    joined = " ".join(texts)
+    assert not re.search(r"\b\d{1,2} \d{1,2} \d{1,2}\b", joined)  # no margin numbers
+    assert not re.search(r"(?:^|\s)\d{1,2} (?:IN|MICHAEL|argument|APPEARANCES)", joined)
+    assert "- - -" not in joined and " :" not in joined
+    assert "MICHAEL A. KNOWLES, WARDEN, Petitioner v. No. 07-1315 ALEXANDRE MIRZAYANCE." in joined
+    assert "at 1:01 p.m." in joined
+    assert doc.title == "IN THE SUPREME COURT OF THE UNITED STATES"
+
+
+def test_margin_numbers_given_before_the_text_are_dropped(
+    tmp_path: Path, limits: LoaderLimits
+) -> None:
+    _check_transcript(transcript_pdf(tmp_path / "t.pdf", numbers_first=True), limits)
+
+
+def test_margin_numbers_at_the_start_of_each_line_are_dropped(
+    tmp_path: Path, limits: LoaderLimits
+) -> None:
+    _check_transcript(transcript_pdf(tmp_path / "t.pdf", numbers_first=False), limits)
+
+
+def test_a_page_number_over_a_footer_line_is_dropped(tmp_path: Path, limits: LoaderLimits) -> None:
+    texts = _texts(transcript_pdf(tmp_path / "t.pdf", numbers_first=True), limits)
+    assert texts[-1] == "Alderson Reporting Company"
+
+
+def test_numbers_that_do_not_count_lines_are_kept(tmp_path: Path, limits: LoaderLimits) -> None:
+    """Four numbered lines are a short list, and a figure alone on its line is content."""
+    document = FPDF()
+    document.set_font("Helvetica", size=11)
+    document.add_page()
+    lines = ["Steps to request leave:", "1 Ask your manager", "2 Fill in the form"]
+    lines += ["3 Wait for approval", "4 Book the dates", "Days granted last year:", "42"]
+    lines += ["The form is on the intranet, under People and leave requests."]
+    for n, line in enumerate(lines):
+        document.text(20, 30 + 8 * n, line)
+    path = tmp_path / "list.pdf"
+    document.output(str(path))
+    joined = " ".join(_texts(path, limits))
+    for kept in ("1 Ask your manager", "4 Book the dates", "Days granted last year: 42"):
+        assert kept in joined
+
+
+def test_a_title_case_line_with_commas_is_still_a_heading(
+    tmp_path: Path, limits: LoaderLimits
+) -> None:
+    """Only a full line of names with initials ("MERCER, ESQ., ...") is read as a sentence
+    that wraps; a slide title like "Containment, Eradication, and Recovery" heads its page."""
+    document = FPDF()
+    document.set_font("Helvetica", size=11)
+    document.add_page()
+    for n, line in enumerate(
+        [
+            "Containment, Eradication, and Recovery",
+            "Once a threat is contained, the team removes it and",
+            "restores the affected systems from clean backups.",
+        ]
+    ):
+        document.text(20, 30 + 8 * n, line)
+    path = tmp_path / "slide.pdf"
+    document.output(str(path))
+    blocks = pdf.load(path, limits).blocks
+    assert blocks[0].heading_path == ("Containment, Eradication, and Recovery",)
+
+
+def test_the_reference_transcript_reads_as_sentences(
+    shared_data: Path, limits: LoaderLimits
+) -> None:
+    path = shared_data / "pdf_messy" / "linenumbers__pdfplumber_scotus-transcript-p1.pdf"
+    doc = pdf.load(path, limits)
+    joined = " ".join(b.text for b in doc.blocks)
+    assert PETITIONER in joined
+    assert "CHARLES M. SEVILLA, ESQ., San Diego, Cal.; on behalf of the Respondent." in joined
+    assert "MICHAEL A. KNOWLES, WARDEN, Petitioner v. No. 07-1315 ALEXANDRE MIRZAYANCE." in joined
+    assert not re.search(r"\b\d{1,2} \d{1,2} \d{1,2}\b", joined)
+    assert not any(b.text.strip().isdigit() for b in doc.blocks)
+    assert doc.blocks[-1].text == "Alderson Reporting Company"
+    assert not doc.title.isdigit()
