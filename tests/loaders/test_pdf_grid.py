@@ -297,3 +297,27 @@ def test_the_reference_two_column_paper_reads_its_country_table(
         "Official Language: Dutch, French, German"
     ) in texts
     assert sum(t.startswith("Country: ") for t in texts) == 5
+
+
+def test_text_moved_below_a_table_keeps_its_line_breaks(
+    tmp_path: Path, limits: LoaderLimits
+) -> None:
+    """A page header drawn last (a browser's print header) stands above the table, so the
+    text between the table and it is moved below the table: with its line breaks, so
+    a wrapped sentence keeps the space between its lines and a heading stays a line."""
+    document = _pdf()
+    page = Page(document)
+    page.row(120, [(40, "Company", "L"), (200, "City", "L"), (300, "Employees", "L")])
+    for n, (company, city, employees) in enumerate(NOTICES):
+        page.row(135 + 15 * n, [(40, company, "L"), (200, city, "L"), (300, employees, "L")])
+    page.put(40, 240, "The remaining training days are Friday 23 October and Thursday 22")
+    page.put(40, 252, "July 2027, when every academy is closed to pupils.")
+    page.put(40, 280, "3. Working time")
+    page.put(40, 300, "Full-time support staff work 37 hours a week.")
+    page.put(40, 30, "Staff Handbook 2026-27 (printed 12/4/26)")
+    path = tmp_path / "header.pdf"
+    document.output(str(path))
+    text = "\n".join(_texts(path, limits))
+    assert "Thursday 22 July 2027, when every academy" in text
+    assert "Thursday 22July" not in text and "pupils.3." not in text
+    assert text.index("Company: ") < text.index("Thursday 22 July")

@@ -337,14 +337,15 @@ def _splice_text(
         if i in at or i in later:
             open_tables(out, at.get(i, ()), later.pop(i, []))
         # a space or line break PDFium put between two cells is dropped; a character read
-        # as page text (a margin label) is kept
+        # as page text (a margin label) is kept, and so is the text moved below a table
+        # with its spaces and line breaks
         k = member[seg] if seg >= 0 else (-2 if in_table and char.isspace() else -1)
         if k >= 0:
             in_table = True
-        elif k == -2:
-            continue  # PDFium's space or line break between two cells
         elif i in moved:
             later.setdefault(moved[i], []).append(char)
+        elif k == -2:
+            continue  # PDFium's space or line break between two cells
         else:
             if in_table:
                 out.append("\n")
