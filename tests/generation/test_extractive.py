@@ -253,3 +253,25 @@ def test_a_list_item_that_only_names_a_thing_is_not_quoted_alone() -> None:
     hit = Hit(22, "pl", "slides.pdf", "Slides", text, 5, 5, "What Is a Plan?", 0.1)
     alone = [c.text for c in candidate_units([hit]) if c.kind == "sentence"]
     assert alone == ["Established in 2012", "Ann Lee, Treasurer"]
+
+
+BANDS = """Allowances from 1 April 2026.
+| Pay band | Evening shift (£ per shift) | Saturday (£ per hour) | Standby (£ per 24 hours) |
+|---|---|---|---|
+| Band 1 | 11.20 | 2.10 | 28.00 |
+| Band 2 | 12.40 | 2.35 | 28.00 |
+| Band 3 | 13.60 | 2.60 | 32.00 |
+| Band 4 | 14.90 | 2.85 | 32.00 |
+| Band 5 | 16.30 | 3.15 | 36.50 |
+| Band 6 | 17.80 | 3.45 | 36.50 |"""
+
+
+@pytest.mark.parametrize("band", ["1", "3", "4", "6"])
+def test_the_row_the_question_names_is_quoted_without_its_neighbours(embedder, band: str) -> None:
+    """Rows of one table embed alike, and other rows' figures hold the band's number too
+    ("3.15"): the row whose first cell the question names is quoted, not the rows around
+    it, which differ only in their figures."""
+    hit = Hit(23, "al", "allowances.pdf", "Allowances", BANDS, 1, 1, "Allowances", 0.1)
+    text = compose(f"What is the standby allowance for Band {band}?", [hit], embedder.embed).text
+    quoted = re.findall(r"Pay band: Band (\d)", text)
+    assert quoted == [band]

@@ -84,6 +84,10 @@ NUMBER_BONUS = 0.1
 # units and its off-topic ones on the handbook (~0.3-0.4).
 FIGURE_GAP = 0.25
 NAME_BONUS = 0.1  # the same bonus for the same reason (not fitted separately)
+# A table row whose first cell the question names ("standby allowance for Band 3" -> the
+# "Pay band: Band 3; ..." row): rows of one table embed alike, their figures aside, so
+# the row the question picks out needs the same nudge (not fitted separately either).
+ROW_KEY_BONUS = 0.1
 
 
 @dataclass(frozen=True)
@@ -92,6 +96,7 @@ class Ranked:
     support: float  # cos(question, sentence) + CONTEXT_WEIGHT x cos(question, its chunk)
     candidate: Candidate
     vector: np.ndarray
+    keyed: bool = False  # a table row whose first cell the question names
 
 
 def chunk_cosines(hits: Sequence[Hit], question_vector: np.ndarray, embed: EmbedFn) -> list[float]:
@@ -131,6 +136,7 @@ def rank_candidates(
     q_words = content_words(question)
     # the follow-up's own words by meaning too: "what about dinner?" is the evening meal row
     own = embed([focus])[0] if focus else None
+    focus_words = content_words(focus)  # a follow-up's rows: "and for band 7?"
     number_wanted = wants_number(question)
     name_wanted = wants_name(question)
     ranked = []
@@ -145,10 +151,20 @@ def rank_candidates(
             score += NUMBER_BONUS
         if name_wanted and names_other_than(cand.text, q_words):
             score += NAME_BONUS
+        keyed = cand.kind == "row" and _keyed_by(cand.text, focus_words or q_words)
+        if keyed:
+            score += ROW_KEY_BONUS
         score += 0.03 * (1.0 / cand.source_n)  # ties go to the better-ranked chunk
-        ranked.append(Ranked(score, support, cand, vec))
+        ranked.append(Ranked(score, support, cand, vec, keyed))
     ranked.sort(key=lambda r: r.score, reverse=True)
     return ranked
+
+
+def _keyed_by(row: str, question_words: set[str]) -> bool:
+    """Whether the question names the row's first cell ("Header: Band 3; ...")."""
+    key = row.split(";", 1)[0].split(": ", 1)[-1]
+    words = content_words(key)
+    return bool(words) and words <= question_words
 
 
 def _said(text: str, previous_answer: str) -> bool:
@@ -224,6 +240,8 @@ def choose_units(
             continue
         if cand.document != lead.candidate.document:
             continue  # one policy per answer unless they disagree (see disagreeing)
+        if lead.keyed and cand.kind == "row" and not item.keyed:
+            continue  # the row asked for, not its neighbours that differ in figures only
         if any(_repeats(item, c) for c in chosen):
             continue
         size = word_count(cand.text)
