@@ -160,10 +160,19 @@ def test_off_reports_the_scan_and_the_setting(scan: Path, limits: LoaderLimits) 
     assert "scanned images without a text layer and POCKETRAG_OCR=off" in str(error.value)
 
 
+def hide_rapidocr(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make `import rapidocr_onnxruntime` and its submodules fail in this process, even after
+    an earlier test imported them (test_a_venv_without_the_extra_reports_scans runs a whole
+    environment without it)."""
+    for name in [n for n in sys.modules if n.split(".")[0] == "rapidocr_onnxruntime"]:
+        monkeypatch.setitem(sys.modules, name, None)
+    monkeypatch.setitem(sys.modules, "rapidocr_onnxruntime", None)
+
+
 def test_without_the_extra_scans_fail_with_the_install_hint(
     scan: Path, limits: LoaderLimits, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setitem(sys.modules, "rapidocr_onnxruntime", None)  # import now fails
+    hide_rapidocr(monkeypatch)
     with pytest.raises(LoaderError) as error:
         load_document(scan, limits)
     message = str(error.value)
@@ -177,7 +186,7 @@ def test_without_the_extra_scans_fail_with_the_install_hint(
 def test_without_the_extra_text_pages_still_load(
     tmp_path: Path, limits: LoaderLimits, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setitem(sys.modules, "rapidocr_onnxruntime", None)
+    hide_rapidocr(monkeypatch)
     document = load_document(make_pdf(tmp_path / "text.pdf", [[TEXT_PAGE]]), limits)
     assert page_text(document, 1) == TEXT_PAGE and "ocr_pages" not in document.metadata
 

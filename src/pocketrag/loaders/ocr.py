@@ -69,12 +69,24 @@ def _engine_version() -> str:
         return "unknown"
 
 
-def load_engine(limits: LoaderLimits) -> Any:
+@dataclass
+class Engine:
+    """rapidocr's text detector and recogniser. Its RapidOCR class would also load the
+    angle classifier, which pocketrag never runs (pages are read upright)."""
+
+    detector: Any  # rapidocr_onnxruntime.ch_ppocr_det.TextDetector
+    recogniser: Any  # rapidocr_onnxruntime.ch_ppocr_rec.TextRecognizer
+
+
+def load_engine(limits: LoaderLimits) -> Engine:
     """The OCR engine, or LoaderError saying how to install it. Imported late: the extra is
-    optional, and OpenCV alone adds 25-50 MB to a process that never needs it."""
+    optional, and OpenCV alone adds 18-33 MB to a process that never needs it."""
     allow_ocr_memory()
     try:
-        from rapidocr_onnxruntime import RapidOCR
+        from rapidocr_onnxruntime.ch_ppocr_det import TextDetector
+        from rapidocr_onnxruntime.ch_ppocr_rec import TextRecognizer
+        from rapidocr_onnxruntime.main import DEFAULT_CFG_PATH
+        from rapidocr_onnxruntime.utils import read_yaml, update_model_path
     except ImportError as exc:
         if "libGL" in str(exc) or "libgthread" in str(exc):
             raise LoaderError(
@@ -82,15 +94,14 @@ def load_engine(limits: LoaderLimits) -> Any:
                 "pip uninstall -y opencv-python && pip install opencv-python-headless"
             ) from exc
         raise LoaderError(f"OCR is not installed; {INSTALL_HINT}") from exc
-    return RapidOCR(
-        # The detector sees bands no wider than MAX_DETECT_WIDTH: never upscale them ("min"
-        # would blow a 128-px band up to 736 px), never letterbox them.
-        det_limit_type="max",
-        det_limit_side_len=MAX_DETECT_WIDTH,
-        width_height_ratio=-1,
-        intra_op_num_threads=limits.ort_threads,
-        rec_batch_num=1,
-    )
+    config = update_model_path(read_yaml(DEFAULT_CFG_PATH))
+    threads = {"intra_op_num_threads": limits.ort_threads, "inter_op_num_threads": 1}
+    # The detector sees bands no wider than MAX_DETECT_WIDTH: never upscale them ("min"
+    # would blow a 128-px band up to 736 px).
+    detector = {**config["Det"], **threads, "limit_type": "max"}
+    detector["limit_side_len"] = MAX_DETECT_WIDTH
+    recogniser = {**config["Rec"], **threads, "rec_batch_num": 1}
+    return Engine(TextDetector(detector), TextRecognizer(recogniser))
 
 
 def allow_ocr_memory() -> None:
@@ -158,6 +169,28 @@ def pad(box: np.ndarray, share: float = CROP_PAD) -> np.ndarray:
     return box + direction * np.float32(share * height)
 
 
+def crop_line(image: np.ndarray, box: np.ndarray) -> np.ndarray:
+    """The line inside `box` (4 corners, clockwise from top left), straightened, in colour.
+    As rapidocr's RapidOCR.get_crop_img_list, which is a method of a class pocketrag does
+    not build (it would load the unused angle classifier)."""
+    import cv2
+    import numpy as np
+
+    width = int(max(np.linalg.norm(box[0] - box[1]), np.linalg.norm(box[2] - box[3])))
+    height = int(max(np.linalg.norm(box[0] - box[3]), np.linalg.norm(box[1] - box[2])))
+    target = np.float32([[0, 0], [width, 0], [width, height], [0, height]])
+    crop = cv2.warpPerspective(
+        image,
+        cv2.getPerspectiveTransform(box.astype(np.float32), target),
+        (width, height),
+        borderMode=cv2.BORDER_REPLICATE,
+        flags=cv2.INTER_CUBIC,
+    )
+    if height >= 1.5 * width:  # a vertical line: read it turned, as rapidocr does
+        crop = np.ascontiguousarray(np.rot90(crop))
+    return cv2.cvtColor(crop, cv2.COLOR_GRAY2BGR)
+
+
 def area(box: np.ndarray) -> float:
     (left, top), (right, bottom) = box.min(axis=0), box.max(axis=0)
     return float((right - left) * (bottom - top))
@@ -197,7 +230,7 @@ class ScanReader:
     ocr_pages: list[int] = field(default_factory=list)  # 1-based pages read by OCR
     skipped: list[int] = field(default_factory=list)  # scanned pages left unread
     unavailable: str = ""  # why OCR could not run, when it could not
-    _engine: Any = None
+    _engine: Engine | None = None
     _file_started: float | None = None
 
     def wants(self, page: pdfium.PdfPage, lines: list[str], number: int) -> bool:
@@ -231,13 +264,15 @@ class ScanReader:
             self._file_started = started
         width_pt, height_pt = page.get_size()
         scale = render_scale(width_pt, height_pt, self.limits.ocr_dpi)
-        bitmap = page.render(scale=scale)
+        # Grey: a third of a colour page's memory (3.7 MB for a letter page at 200 DPI);
+        # only the detector's bands and the line crops are made colour, as the models expect.
+        bitmap = page.render(scale=scale, grayscale=True)
         try:
-            image = bitmap.to_numpy()[:, :, :3].copy()  # BGR, as OpenCV expects
+            image = bitmap.to_numpy()  # a view of the bitmap: no copy of the page
+            boxes = self._detect(image, scale, started, number)
+            texts = self._recognise(image, boxes, started, number)
         finally:
             bitmap.close()
-        boxes = self._detect(image, scale, started, number)
-        texts = self._recognise(image, boxes, started, number)
         self.ocr_pages.append(number)
         lines = reading_order(boxes)
         joined = (" ".join(texts[i] for i in line if texts[i]) for line in lines)
@@ -263,7 +298,7 @@ class ScanReader:
         previous: list[int] = []  # indices in `found` of the last band's boxes
         for top, bottom, core_top, core_bottom in bands(*small.shape[:2], overlap):
             self._check_time(started, number)
-            boxes, _ = self._engine.text_det(small[top:bottom])
+            boxes, _ = self._loaded().detector(cv2.cvtColor(small[top:bottom], cv2.COLOR_GRAY2BGR))
             _trim_memory()
             current: list[int] = []
             for box in [] if boxes is None else boxes:
@@ -291,11 +326,15 @@ class ScanReader:
         texts: list[str] = []
         for box in boxes:
             self._check_time(started, number)
-            crops = self._engine.get_crop_img_list(image, [pad(box)])
-            [(text, score, *_)], _ = self._engine.text_rec(crops)
+            [(text, score, *_)], _ = self._loaded().recogniser([crop_line(image, pad(box))])
             _trim_memory()
             texts.append(str(text) if float(score) >= MIN_SCORE else "")
         return texts
+
+    def _loaded(self) -> Engine:
+        if self._engine is None:
+            raise RuntimeError("read() before wants() loaded the OCR engine")
+        return self._engine
 
     def _check_time(self, page_started: float, number: int) -> None:
         now = time.perf_counter()
