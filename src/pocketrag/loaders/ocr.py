@@ -36,6 +36,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from pocketrag.documents import LoaderError
+from pocketrag.heap import trim_memory
 from pocketrag.loaders._common import bound_error
 
 if TYPE_CHECKING:  # the parse worker imports NumPy only when it reads a scan
@@ -299,7 +300,7 @@ class ScanReader:
         for top, bottom, core_top, core_bottom in bands(*small.shape[:2], overlap):
             self._check_time(started, number)
             boxes, _ = self._loaded().detector(cv2.cvtColor(small[top:bottom], cv2.COLOR_GRAY2BGR))
-            _trim_memory()
+            trim_memory()
             current: list[int] = []
             for box in [] if boxes is None else boxes:
                 box = np.asarray(box, dtype=np.float32) + np.float32([0, top])
@@ -327,7 +328,7 @@ class ScanReader:
         for box in boxes:
             self._check_time(started, number)
             [(text, score, *_)], _ = self._loaded().recogniser([crop_line(image, pad(box))])
-            _trim_memory()
+            trim_memory()
             texts.append(str(text) if float(score) >= MIN_SCORE else "")
         return texts
 
@@ -377,11 +378,3 @@ class ScanReader:
             out["scanned_pages_unread"] = self.skipped
             out["ocr_note"] = "POCKETRAG_OCR=off" if self.limits.ocr == "off" else self.unavailable
         return out
-
-
-def _trim_memory() -> None:
-    """observability.trim_memory, imported when a scan is read (it brings prometheus_client,
-    which the parse worker otherwise never loads)."""
-    from pocketrag.observability import trim_memory
-
-    trim_memory()
