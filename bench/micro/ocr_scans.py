@@ -1,6 +1,7 @@
 """OCR of scanned PDF pages: seconds per page, peak RSS, character accuracy.
 
-    flock /tmp/pocketrag-bench.lock .venv/bin/python -m bench.micro.ocr_scans [--pages 3] [--cold]
+    flock /tmp/pocketrag-bench.lock .venv/bin/python -m bench.micro.ocr_scans [--pages 3] \
+        [--cache as-is|cold|read]
 
 Results go to docs/BENCHMARKS.md ("OCR"). Every case runs in its own fresh process (peak RSS
 is that process's VmHWM, imports and model loads included):
@@ -25,9 +26,10 @@ Shared libraries count in RSS, and how much of one a process has resident depend
 cache, not on the process: a library that pip has just written (or that something read
 whole) is cached in large folios, which a process maps whole when it touches them (measured:
 OpenCV's cv2.abi3.so 22.5 MB resident after `pip install`, 6.4 MB after the file was dropped
-from the cache and read back by the import). --cold drops the virtualenv's shared libraries
-and OCR models from the page cache before every case (posix_fadvise DONTNEED, no root
-needed), which makes runs comparable; without it the numbers are as the cache happens to be.
+from the cache and read back by the import). --cache cold drops the virtualenv's shared
+libraries and OCR models from the page cache before every case (posix_fadvise DONTNEED, no
+root needed); --cache read then reads each file whole, as pip does when it installs them:
+the two ends, each reproducible. By default the numbers are as the cache happens to be.
 """
 
 from __future__ import annotations
@@ -62,21 +64,23 @@ def status_mb(key: str = "VmHWM", pid: int | str = "self") -> float:
     return 0.0
 
 
-def drop_cached_libraries() -> int:
-    """Drop the virtualenv's shared libraries and ONNX models from the page cache (see the
-    module docstring); files other processes have mapped stay. How many files were told."""
-    told = 0
-    for folder, _, names in os.walk(sysconfig.get_paths()["purelib"]):
-        for name in names:
-            if ".so" in name or name.endswith(".onnx"):
-                try:
-                    fd = os.open(os.path.join(folder, name), os.O_RDONLY)
-                except OSError:
-                    continue
-                os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)
-                os.close(fd)
-                told += 1
-    return told
+def recache_libraries(read_whole: bool) -> int:
+    """Drop the virtualenv's shared libraries and ONNX models from the page cache (files other
+    processes have mapped stay), then, with `read_whole`, read each file through: the state
+    after `pip install` or a backup, where a process maps what it touches in large folios
+    (see the module docstring). How many files."""
+    files = [
+        os.path.join(folder, name)
+        for folder, _, names in os.walk(sysconfig.get_paths()["purelib"])
+        for name in names
+        if ".so" in name or name.endswith(".onnx")
+    ]
+    for path in files:
+        with open(path, "rb") as fh:
+            os.posix_fadvise(fh.fileno(), 0, 0, os.POSIX_FADV_DONTNEED)
+            while read_whole and fh.read(1 << 20):
+                pass
+    return len(files)
 
 
 def cer(reference: str, hypothesis: str) -> float:
@@ -209,7 +213,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--pages", type=int, default=3, help="pages of the generated scan")
     parser.add_argument(
-        "--cold", action="store_true", help="drop cached shared libraries before each case"
+        "--cache",
+        choices=["as-is", "cold", "read"],
+        default="as-is",
+        help="shared libraries before each case: as the page cache holds them; dropped from "
+        "it (read back as the process touches them); or dropped, then read whole",
     )
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -234,8 +242,8 @@ def main() -> None:
         ]
         for kind, path, *rest in cases:
             name = "generated (manual.pdf)" if path == generated else path.name
-            if args.cold:
-                drop_cached_libraries()
+            if args.cache != "as-is":
+                recache_libraries(read_whole=args.cache == "read")
             result = run_child(str(path), *rest) if kind == "read" else ingest(path, *rest)
             load = round(os.getloadavg()[0], 2)
             print(json.dumps({"case": kind, "file": name, **result, "load": load}), flush=True)

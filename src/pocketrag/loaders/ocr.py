@@ -15,7 +15,11 @@ drops spaces between English words), one line at a time (batches of 6 long lines
 glibc keeps the detector's freed multi-megabyte buffers on a fragmenting heap (RSS grew by
 60 MB over the bands of one page), so the heap is trimmed after every detection band and
 recognised line: peak 301 -> 240 MB on a 200-DPI letter page, for ~5% more CPU. (A fixed
-128 KB mmap threshold reached 212 MB but cost 75% more CPU.)
+128 KB mmap threshold reached 212 MB but cost 75% more CPU.) The page is held in grey, and
+only the detector and the recogniser are loaded (not rapidocr's angle classifier), and the
+parse worker that reads scans leaves prometheus_client out: the worker peaks at 187-219 MB
+while it reads a scan, depending on how the page cache holds the shared libraries
+(docs/BENCHMARKS.md, "OCR"; 202-254 MB before).
 
 Time is bounded too: the budget is checked between bands and between lines (ONNX
 Runtime cannot be interrupted mid-run), and a page or file over budget fails the file with
