@@ -85,7 +85,8 @@ class Engine:
 
 def load_engine(limits: LoaderLimits) -> Engine:
     """The OCR engine, or LoaderError saying how to install it. Imported late: the extra is
-    optional, and OpenCV alone adds 18-33 MB to a process that never needs it."""
+    optional, and OpenCV alone adds 15-35 MB (by page-cache state) to a process that never
+    needs it."""
     allow_ocr_memory()
     try:
         from rapidocr_onnxruntime.ch_ppocr_det import TextDetector
