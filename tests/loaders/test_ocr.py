@@ -298,6 +298,17 @@ def test_bands_cover_the_page_and_hold_any_line_up_to_the_overlap() -> None:
         assert band[0] <= top and bottom <= band[1]
 
 
+def test_bands_are_whole_multiples_of_32_pixels_tall() -> None:
+    """The detector resizes its input to multiples of 32: any other height squashes the text
+    (a 144-pixel band read as 128 lost lines)."""
+    for height, width, overlap in [(1320, 1020, 47), (1320, 1020, 56), (900, 600, 40)]:
+        out = bands(height, width, overlap)
+        assert len(out) > 2
+        assert {bottom - top for top, bottom, _, _ in out} == {out[0][1] - out[0][0]}
+        assert (out[0][1] - out[0][0]) % 32 == 0
+    assert bands(100, 1020, 47) == [(0, 100, 0, 100)]  # a page lower than one band: one run
+
+
 def box(left: float, top: float, right: float, bottom: float) -> np.ndarray:
     return np.float32([[left, top], [right, top], [right, bottom], [left, bottom]])
 

@@ -148,16 +148,23 @@ def render_scale(width_pt: float, height_pt: float, dpi: int) -> float:
 
 def bands(height: int, width: int, overlap: int) -> list[tuple[int, int, int, int]]:
     """(top, bottom, core_top, core_bottom) of each detection band. Cores tile the page
-    without gaps; a band reaches `overlap // 2` past its core on each side, so a line no
-    taller than `overlap` whose centre is in the core lies whole inside the band."""
+    without gaps; a band reaches at least `overlap // 2` past its core on each side, so a line
+    no taller than `overlap` whose centre is in the core lies whole inside the band.
+
+    Every band is a multiple of 32 pixels tall (the first and last reach further into the page
+    for it): the detector resizes its input to multiples of 32, and a 144-pixel band squashed
+    to 128 lost whole lines of a generated scan (CER 0.043-0.050 vs 0.006-0.008)."""
     band = max(MIN_BAND_PX, 2 * overlap + 32, BAND_PIXELS // max(width, 1) // 32 * 32)
+    band = -(-band // 32) * 32
     step = band - overlap
     out = []
     core_top = 0
     while core_top < height:
         core_bottom = min(height, core_top + step)
-        top = max(0, core_top - overlap // 2)
-        bottom = min(height, core_bottom + overlap // 2)
+        top = max(0, min(core_top - overlap // 2, height - band))
+        bottom = min(height, max(core_bottom + overlap - overlap // 2, band))
+        if bottom == height:  # this band reaches the foot of the page: the rest is its core
+            core_bottom = height
         out.append((top, bottom, core_top, core_bottom))
         core_top = core_bottom
     return out
@@ -298,8 +305,10 @@ class ScanReader:
             (max(1, round(width * factor)), max(1, round(height * factor))),
             interpolation=cv2.INTER_AREA,
         )
-        # Overlap: the height of a 24-point line at the detection resolution.
-        overlap = max(32, round(24 * 1.4 * scale * factor))
+        # Overlap: the height of a line of 20-point type at the detection resolution, which
+        # makes 128-pixel bands at 120 DPI (24-point made 160: +13 MB). A taller line cut by
+        # a band's edge is kept once, below.
+        overlap = max(32, round(20 * 1.4 * scale * factor))
         found: list[np.ndarray] = []
         previous: list[int] = []  # indices in `found` of the last band's boxes
         for top, bottom, core_top, core_bottom in bands(*small.shape[:2], overlap):
