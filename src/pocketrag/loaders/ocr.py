@@ -17,7 +17,7 @@ glibc keeps the detector's freed multi-megabyte buffers on a fragmenting heap (R
 recognised line: peak 301 -> 240 MB on a 200-DPI letter page, for ~5% more CPU. (A fixed
 128 KB mmap threshold reached 212 MB but cost 75% more CPU.) The page is held in grey, and
 only the detector and the recogniser are loaded (not rapidocr's angle classifier), and the
-parse worker that reads scans leaves prometheus_client out: the worker peaks at 187-219 MB
+parse worker that reads scans leaves prometheus_client out: the worker peaks at 191-230 MB
 while it reads a scan, depending on how the page cache holds the shared libraries
 (docs/BENCHMARKS.md, "OCR"; 202-254 MB before).
 
