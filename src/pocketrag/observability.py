@@ -8,13 +8,15 @@ code can count into them without knowing about the web app.
 
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
 import gc
 import threading
 from collections import deque
 
 from prometheus_client import Counter, Gauge, Histogram
+
+# limit_malloc_arenas: re-exported for the callers that import it from here.
+from pocketrag.heap import limit_malloc_arenas as limit_malloc_arenas
+from pocketrag.heap import trim_memory
 
 _MB = 1024 * 1024
 
@@ -32,47 +34,6 @@ def memory_mb() -> dict[str, float]:
     except OSError:
         pass
     return values
-
-
-_libc: ctypes.CDLL | None = None
-_libc_lock = threading.Lock()
-_M_ARENA_MAX = -8  # glibc's mallopt parameter number
-
-
-def _glibc() -> ctypes.CDLL | None:
-    global _libc
-    with _libc_lock:
-        if _libc is None:
-            name = ctypes.util.find_library("c")
-            try:
-                _libc = ctypes.CDLL(name) if name else ctypes.CDLL(None)
-            except OSError:
-                return None
-    return _libc
-
-
-def limit_malloc_arenas(arenas: int = 2) -> bool:
-    """Cap glibc's malloc arenas (like MALLOC_ARENA_MAX) before worker threads start.
-
-    glibc gives busy threads their own heaps, up to eight per core; each keeps the memory
-    its thread freed, so a threaded server's RSS ratchets up by tens of MB. Two arenas
-    measured ~180 MB lower peak under 20 concurrent asks (docs/BENCHMARKS.md, "Serving").
-    """
-    libc = _glibc()
-    mallopt = getattr(libc, "mallopt", None) if libc is not None else None
-    return bool(mallopt(_M_ARENA_MAX, arenas)) if mallopt is not None else False
-
-
-def trim_memory() -> None:
-    """glibc's malloc_trim(0): hand freed heap pages back to the OS (no-op elsewhere).
-
-    ONNX Runtime allocates and frees activations per operator; glibc keeps the freed
-    chunks, so without a trim RSS stays at the high-water mark of the biggest batch.
-    """
-    libc = _glibc()
-    trim = getattr(libc, "malloc_trim", None) if libc is not None else None
-    if trim is not None:
-        trim(0)
 
 
 def release_memory() -> None:

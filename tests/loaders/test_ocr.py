@@ -7,9 +7,13 @@ saved by Pillow as an image-only PDF, so the text OCR should recover is known ex
 from __future__ import annotations
 
 import itertools
+import json
 import os
+import subprocess
 import sys
-from dataclasses import replace
+import sysconfig
+import venv
+from dataclasses import asdict, replace
 from pathlib import Path
 
 import numpy as np
@@ -160,10 +164,19 @@ def test_off_reports_the_scan_and_the_setting(scan: Path, limits: LoaderLimits) 
     assert "scanned images without a text layer and POCKETRAG_OCR=off" in str(error.value)
 
 
+def hide_rapidocr(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make `import rapidocr_onnxruntime` and its submodules fail in this process, even after
+    an earlier test imported them (test_a_venv_without_the_extra_reports_scans runs a whole
+    environment without it)."""
+    for name in [n for n in sys.modules if n.split(".")[0] == "rapidocr_onnxruntime"]:
+        monkeypatch.setitem(sys.modules, name, None)
+    monkeypatch.setitem(sys.modules, "rapidocr_onnxruntime", None)
+
+
 def test_without_the_extra_scans_fail_with_the_install_hint(
     scan: Path, limits: LoaderLimits, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setitem(sys.modules, "rapidocr_onnxruntime", None)  # import now fails
+    hide_rapidocr(monkeypatch)
     with pytest.raises(LoaderError) as error:
         load_document(scan, limits)
     message = str(error.value)
@@ -177,9 +190,84 @@ def test_without_the_extra_scans_fail_with_the_install_hint(
 def test_without_the_extra_text_pages_still_load(
     tmp_path: Path, limits: LoaderLimits, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setitem(sys.modules, "rapidocr_onnxruntime", None)
+    hide_rapidocr(monkeypatch)
     document = load_document(make_pdf(tmp_path / "text.pdf", [[TEXT_PAGE]]), limits)
     assert page_text(document, 1) == TEXT_PAGE and "ocr_pages" not in document.metadata
+
+
+def venv_without_rapidocr(root: Path) -> Path:
+    """A real virtualenv with every package of this one but rapidocr-onnxruntime: the
+    machine of a user who did not install the `ocr` extra. Its site-packages links to this
+    one's entries, rapidocr's left out (no install, no network: milliseconds). Its python."""
+    venv.create(root, with_pip=False, symlinks=True)
+    ours = Path(sysconfig.get_paths()["purelib"])
+    shared = root / "shared-site-packages"
+    shared.mkdir()
+    for entry in ours.iterdir():
+        if not entry.name.lower().startswith("rapidocr_onnxruntime"):
+            (shared / entry.name).symlink_to(entry)
+    theirs = Path(sysconfig.get_paths(vars={"base": str(root), "platbase": str(root)})["purelib"])
+    # addsitedir also runs the .pth files there (the editable install of pocketrag).
+    (theirs / "shared.pth").write_text(f"import site; site.addsitedir({str(shared)!r})\n")
+    return root / "bin" / "python"
+
+
+@pytest.mark.slow
+def test_a_venv_without_the_extra_reports_scans_with_the_install_hint(
+    tmp_path: Path, scan: Path
+) -> None:
+    """Through `pocketrag ingest` and its parse worker, in an environment where rapidocr is
+    really missing: the scan fails with the install hint, the Markdown file beside it is
+    indexed."""
+    python = venv_without_rapidocr(tmp_path / "venv")
+    probe = subprocess.run(
+        [python, "-c", "import rapidocr_onnxruntime"], capture_output=True, text=True
+    )
+    assert "No module named 'rapidocr_onnxruntime'" in probe.stderr  # really not there
+    (tmp_path / "travel.md").write_text(f"# Travel\n\n{TEXT_PAGE}\n")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("POCKETRAG_")}
+    env["POCKETRAG_MODEL_DIR"] = os.environ["POCKETRAG_MODEL_DIR"]
+    args = ["-m", "pocketrag", "--data-dir", str(tmp_path / "data"), "ingest", "--json"]
+    run = subprocess.run(
+        [python, *args, str(scan), str(tmp_path / "travel.md")],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=env,
+    )
+    assert run.returncode == 1, run.stderr  # one file failed
+    files = {Path(f["path"]).name: f for f in json.loads(run.stdout)["files"]}
+    assert files["travel.md"]["status"] == "added"
+    assert files["scan.pdf"]["status"] == "failed"
+    assert files["scan.pdf"]["reason"] == (
+        "nothing to index in 1 page(s): its pages are scanned images without a text layer; "
+        "OCR is not installed; pip install 'pocketrag[ocr]'"
+    )
+
+
+@pytest.mark.slow
+def test_reading_a_scan_leaves_prometheus_and_pydantic_out_of_the_process(
+    scan: Path, limits: LoaderLimits, ocr
+) -> None:
+    """The parse worker reads scans; prometheus_client (+10 MB) and pydantic must not come
+    with OCR (the worker gets its limits as JSON, as here)."""
+    code = (
+        "import json, sys\n"
+        "from pocketrag.loaders import load_document\n"
+        "from pocketrag.settings_views import LoaderLimits\n"
+        "limits = LoaderLimits(**json.loads(sys.argv[2]))\n"
+        "document = load_document(sys.argv[1], limits)\n"
+        "assert document.metadata['ocr_pages'] == [1]\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'prometheus_client', 'pydantic'}))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(scan), json.dumps(asdict(limits))],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=True,
+    )
+    assert out.stdout.strip() == "[]"
 
 
 @pytest.mark.parametrize(
@@ -208,6 +296,17 @@ def test_bands_cover_the_page_and_hold_any_line_up_to_the_overlap() -> None:
         [band] = [b for b in out if b[2] <= centre < b[3]]
         top, bottom = max(0, centre - overlap // 2), min(height, centre + overlap // 2)
         assert band[0] <= top and bottom <= band[1]
+
+
+def test_bands_are_whole_multiples_of_32_pixels_tall() -> None:
+    """The detector resizes its input to multiples of 32: any other height squashes the text
+    (a 144-pixel band read as 128 lost lines)."""
+    for height, width, overlap in [(1320, 1020, 47), (1320, 1020, 56), (900, 600, 40)]:
+        out = bands(height, width, overlap)
+        assert len(out) > 2
+        assert {bottom - top for top, bottom, _, _ in out} == {out[0][1] - out[0][0]}
+        assert (out[0][1] - out[0][0]) % 32 == 0
+    assert bands(100, 1020, 47) == [(0, 100, 0, 100)]  # a page lower than one band: one run
 
 
 def box(left: float, top: float, right: float, bottom: float) -> np.ndarray:

@@ -15,7 +15,11 @@ drops spaces between English words), one line at a time (batches of 6 long lines
 glibc keeps the detector's freed multi-megabyte buffers on a fragmenting heap (RSS grew by
 60 MB over the bands of one page), so the heap is trimmed after every detection band and
 recognised line: peak 301 -> 240 MB on a 200-DPI letter page, for ~5% more CPU. (A fixed
-128 KB mmap threshold reached 212 MB but cost 75% more CPU.)
+128 KB mmap threshold reached 212 MB but cost 75% more CPU.) The page is held in grey, and
+only the detector and the recogniser are loaded (not rapidocr's angle classifier), and the
+parse worker that reads scans leaves prometheus_client out: the worker peaks at 191-230 MB
+while it reads a scan, depending on how the page cache holds the shared libraries
+(docs/BENCHMARKS.md, "OCR"; 202-254 MB before).
 
 Time is bounded too: the budget is checked between bands and between lines (ONNX
 Runtime cannot be interrupted mid-run), and a page or file over budget fails the file with
@@ -36,6 +40,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from pocketrag.documents import LoaderError
+from pocketrag.heap import trim_memory
 from pocketrag.loaders._common import bound_error
 
 if TYPE_CHECKING:  # the parse worker imports NumPy only when it reads a scan
@@ -69,12 +74,25 @@ def _engine_version() -> str:
         return "unknown"
 
 
-def load_engine(limits: LoaderLimits) -> Any:
+@dataclass
+class Engine:
+    """rapidocr's text detector and recogniser. Its RapidOCR class would also load the
+    angle classifier, which pocketrag never runs (pages are read upright)."""
+
+    detector: Any  # rapidocr_onnxruntime.ch_ppocr_det.TextDetector
+    recogniser: Any  # rapidocr_onnxruntime.ch_ppocr_rec.TextRecognizer
+
+
+def load_engine(limits: LoaderLimits) -> Engine:
     """The OCR engine, or LoaderError saying how to install it. Imported late: the extra is
-    optional, and OpenCV alone adds 25-50 MB to a process that never needs it."""
+    optional, and OpenCV alone adds 15-35 MB (by page-cache state) to a process that never
+    needs it."""
     allow_ocr_memory()
     try:
-        from rapidocr_onnxruntime import RapidOCR
+        from rapidocr_onnxruntime.ch_ppocr_det import TextDetector
+        from rapidocr_onnxruntime.ch_ppocr_rec import TextRecognizer
+        from rapidocr_onnxruntime.main import DEFAULT_CFG_PATH
+        from rapidocr_onnxruntime.utils import read_yaml, update_model_path
     except ImportError as exc:
         if "libGL" in str(exc) or "libgthread" in str(exc):
             raise LoaderError(
@@ -82,15 +100,14 @@ def load_engine(limits: LoaderLimits) -> Any:
                 "pip uninstall -y opencv-python && pip install opencv-python-headless"
             ) from exc
         raise LoaderError(f"OCR is not installed; {INSTALL_HINT}") from exc
-    return RapidOCR(
-        # The detector sees bands no wider than MAX_DETECT_WIDTH: never upscale them ("min"
-        # would blow a 128-px band up to 736 px), never letterbox them.
-        det_limit_type="max",
-        det_limit_side_len=MAX_DETECT_WIDTH,
-        width_height_ratio=-1,
-        intra_op_num_threads=limits.ort_threads,
-        rec_batch_num=1,
-    )
+    config = update_model_path(read_yaml(DEFAULT_CFG_PATH))
+    threads = {"intra_op_num_threads": limits.ort_threads, "inter_op_num_threads": 1}
+    # The detector sees bands no wider than MAX_DETECT_WIDTH: never upscale them ("min"
+    # would blow a 128-px band up to 736 px).
+    detector = {**config["Det"], **threads, "limit_type": "max"}
+    detector["limit_side_len"] = MAX_DETECT_WIDTH
+    recogniser = {**config["Rec"], **threads, "rec_batch_num": 1}
+    return Engine(TextDetector(detector), TextRecognizer(recogniser))
 
 
 def allow_ocr_memory() -> None:
@@ -131,16 +148,23 @@ def render_scale(width_pt: float, height_pt: float, dpi: int) -> float:
 
 def bands(height: int, width: int, overlap: int) -> list[tuple[int, int, int, int]]:
     """(top, bottom, core_top, core_bottom) of each detection band. Cores tile the page
-    without gaps; a band reaches `overlap // 2` past its core on each side, so a line no
-    taller than `overlap` whose centre is in the core lies whole inside the band."""
+    without gaps; a band reaches at least `overlap // 2` past its core on each side, so a line
+    no taller than `overlap` whose centre is in the core lies whole inside the band.
+
+    Every band is a multiple of 32 pixels tall (the first and last reach further into the page
+    for it): the detector resizes its input to multiples of 32, and a 144-pixel band squashed
+    to 128 lost whole lines of a generated scan (CER 0.043-0.050 vs 0.006-0.008)."""
     band = max(MIN_BAND_PX, 2 * overlap + 32, BAND_PIXELS // max(width, 1) // 32 * 32)
+    band = -(-band // 32) * 32
     step = band - overlap
     out = []
     core_top = 0
     while core_top < height:
         core_bottom = min(height, core_top + step)
-        top = max(0, core_top - overlap // 2)
-        bottom = min(height, core_bottom + overlap // 2)
+        top = max(0, min(core_top - overlap // 2, height - band))
+        bottom = min(height, max(core_bottom + overlap - overlap // 2, band))
+        if bottom == height:  # this band reaches the foot of the page: the rest is its core
+            core_bottom = height
         out.append((top, bottom, core_top, core_bottom))
         core_top = core_bottom
     return out
@@ -156,6 +180,28 @@ def pad(box: np.ndarray, share: float = CROP_PAD) -> np.ndarray:
     centre = box.mean(axis=0)
     direction = np.sign(box - centre)
     return box + direction * np.float32(share * height)
+
+
+def crop_line(image: np.ndarray, box: np.ndarray) -> np.ndarray:
+    """The line inside `box` (4 corners, clockwise from top left), straightened, in colour.
+    As rapidocr's RapidOCR.get_crop_img_list, which is a method of a class pocketrag does
+    not build (it would load the unused angle classifier)."""
+    import cv2
+    import numpy as np
+
+    width = int(max(np.linalg.norm(box[0] - box[1]), np.linalg.norm(box[2] - box[3])))
+    height = int(max(np.linalg.norm(box[0] - box[3]), np.linalg.norm(box[1] - box[2])))
+    target = np.float32([[0, 0], [width, 0], [width, height], [0, height]])
+    crop = cv2.warpPerspective(
+        image,
+        cv2.getPerspectiveTransform(box.astype(np.float32), target),
+        (width, height),
+        borderMode=cv2.BORDER_REPLICATE,
+        flags=cv2.INTER_CUBIC,
+    )
+    if height >= 1.5 * width:  # a vertical line: read it turned, as rapidocr does
+        crop = np.ascontiguousarray(np.rot90(crop))
+    return cv2.cvtColor(crop, cv2.COLOR_GRAY2BGR)
 
 
 def area(box: np.ndarray) -> float:
@@ -197,7 +243,7 @@ class ScanReader:
     ocr_pages: list[int] = field(default_factory=list)  # 1-based pages read by OCR
     skipped: list[int] = field(default_factory=list)  # scanned pages left unread
     unavailable: str = ""  # why OCR could not run, when it could not
-    _engine: Any = None
+    _engine: Engine | None = None
     _file_started: float | None = None
 
     def wants(self, page: pdfium.PdfPage, lines: list[str], number: int) -> bool:
@@ -231,13 +277,15 @@ class ScanReader:
             self._file_started = started
         width_pt, height_pt = page.get_size()
         scale = render_scale(width_pt, height_pt, self.limits.ocr_dpi)
-        bitmap = page.render(scale=scale)
+        # Grey: a third of a colour page's memory (3.7 MB for a letter page at 200 DPI);
+        # only the detector's bands and the line crops are made colour, as the models expect.
+        bitmap = page.render(scale=scale, grayscale=True)
         try:
-            image = bitmap.to_numpy()[:, :, :3].copy()  # BGR, as OpenCV expects
+            image = bitmap.to_numpy()  # a view of the bitmap: no copy of the page
+            boxes = self._detect(image, scale, started, number)
+            texts = self._recognise(image, boxes, started, number)
         finally:
             bitmap.close()
-        boxes = self._detect(image, scale, started, number)
-        texts = self._recognise(image, boxes, started, number)
         self.ocr_pages.append(number)
         lines = reading_order(boxes)
         joined = (" ".join(texts[i] for i in line if texts[i]) for line in lines)
@@ -257,14 +305,16 @@ class ScanReader:
             (max(1, round(width * factor)), max(1, round(height * factor))),
             interpolation=cv2.INTER_AREA,
         )
-        # Overlap: the height of a 24-point line at the detection resolution.
-        overlap = max(32, round(24 * 1.4 * scale * factor))
+        # Overlap: the height of a line of 20-point type at the detection resolution, which
+        # makes 128-pixel bands at 120 DPI (24-point made 160: +13 MB). A taller line cut by
+        # a band's edge is kept once, below.
+        overlap = max(32, round(20 * 1.4 * scale * factor))
         found: list[np.ndarray] = []
         previous: list[int] = []  # indices in `found` of the last band's boxes
         for top, bottom, core_top, core_bottom in bands(*small.shape[:2], overlap):
             self._check_time(started, number)
-            boxes, _ = self._engine.text_det(small[top:bottom])
-            _trim_memory()
+            boxes, _ = self._loaded().detector(cv2.cvtColor(small[top:bottom], cv2.COLOR_GRAY2BGR))
+            trim_memory()
             current: list[int] = []
             for box in [] if boxes is None else boxes:
                 box = np.asarray(box, dtype=np.float32) + np.float32([0, top])
@@ -291,11 +341,15 @@ class ScanReader:
         texts: list[str] = []
         for box in boxes:
             self._check_time(started, number)
-            crops = self._engine.get_crop_img_list(image, [pad(box)])
-            [(text, score, *_)], _ = self._engine.text_rec(crops)
-            _trim_memory()
+            [(text, score, *_)], _ = self._loaded().recogniser([crop_line(image, pad(box))])
+            trim_memory()
             texts.append(str(text) if float(score) >= MIN_SCORE else "")
         return texts
+
+    def _loaded(self) -> Engine:
+        if self._engine is None:
+            raise RuntimeError("read() before wants() loaded the OCR engine")
+        return self._engine
 
     def _check_time(self, page_started: float, number: int) -> None:
         now = time.perf_counter()
@@ -338,11 +392,3 @@ class ScanReader:
             out["scanned_pages_unread"] = self.skipped
             out["ocr_note"] = "POCKETRAG_OCR=off" if self.limits.ocr == "off" else self.unavailable
         return out
-
-
-def _trim_memory() -> None:
-    """observability.trim_memory, imported when a scan is read (it brings prometheus_client,
-    which the parse worker otherwise never loads)."""
-    from pocketrag.observability import trim_memory
-
-    trim_memory()
