@@ -164,3 +164,24 @@ def test_the_reference_transcript_reads_as_sentences(
     assert not any(b.text.strip().isdigit() for b in doc.blocks)
     assert doc.blocks[-1].text == "Alderson Reporting Company"
     assert not doc.title.isdigit()
+
+
+def test_a_hyphen_at_a_line_end_joins_a_word_but_stays_in_a_name(
+    tmp_path: Path, limits: LoaderLimits
+) -> None:
+    """PDFium marks both line-end hyphens alike: "employ-" / "ment" is one word broken, but
+    "Marsh-" / "Oduya" is a double-barrelled name and keeps its hyphen."""
+    document = FPDF()
+    document.add_page()
+    document.set_font("Helvetica", size=11)
+    for y, line in [
+        (20, "Grievances are heard by the Chief Operating Officer, Dr Helen Marsh-"),
+        (26, "Oduya. Every member of staff has a contract of employ-"),
+        (32, "ment that sets out their hours and duties."),
+    ]:
+        document.text(20, y, line)
+    path = tmp_path / "hyphens.pdf"
+    document.output(str(path))
+    text = " ".join(b.text for b in pdf.load(path, limits).blocks)
+    assert "Dr Helen Marsh-Oduya." in text
+    assert "a contract of employment that sets out" in text

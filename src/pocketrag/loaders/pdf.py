@@ -76,7 +76,11 @@ def check_page_size(page: pdfium.PdfPage, number: int) -> None:
 def page_lines(raw: str) -> list[str]:
     """PDFium's page text as clean lines: soft hyphens re-joined, ligatures expanded."""
     raw = raw.replace("\r\n", "\n").replace("\r", "\n")
-    raw = re.sub(r"\ufffe\n?", "", raw)  # PDFium marks a hyphen it broke a word at as U+FFFE
+    # PDFium marks a hyphen at a line's end as U+FFFE, a word broken there ("employ-ment"),
+    # and drops it; before a capital or a digit it is a hyphen of the text: "Marsh-Oduya",
+    # "2026-27"
+    raw = re.sub(r"(?<=\w)\ufffe\n?(?=[A-Z0-9])", "-", raw)
+    raw = re.sub(r"\ufffe\n?", "", raw)
     raw = raw.translate(_LIGATURES)
     lines = [line for line in (clean_inline(x) for x in raw.split("\n")) if line]
     if lines and _PAGE_NUMBER.match(lines[-1]):  # page numbers are not content
