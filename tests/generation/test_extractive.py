@@ -275,3 +275,39 @@ def test_the_row_the_question_names_is_quoted_without_its_neighbours(embedder, b
     text = compose(f"What is the standby allowance for Band {band}?", [hit], embedder.embed).text
     quoted = re.findall(r"Pay band: Band (\d)", text)
     assert quoted == [band]
+
+
+def test_the_answer_starts_with_the_passage_it_is_built_on(embedder) -> None:
+    """A runner-up from an earlier-ranked chunk of the same policy (a side rule) comes after
+    the sentence that answers, not before it."""
+    buying = "Once a year, during the January purchase window (1 to 31 January), you may buy \
+up to 5 extra days of leave. Ask your manager before you buy."
+    entitlement = "Full-time employees receive 25 days of paid annual leave each leave year, \
+in addition to public holidays. Part-time employees receive a pro-rata entitlement."
+    hits = [
+        Hit(
+            24,
+            "al",
+            "annual-leave.md",
+            "Annual leave",
+            buying,
+            None,
+            None,
+            "Buying extra leave",
+            0.2,
+        ),
+        Hit(
+            25,
+            "al",
+            "annual-leave.md",
+            "Annual leave",
+            entitlement,
+            None,
+            None,
+            "Your entitlement",
+            0.1,
+        ),
+    ]
+    extract = compose("How many days of annual leave do I get?", hits, embedder.embed)
+    assert extract.text.startswith("Full-time employees receive 25 days")
+    assert "buy up to 5 extra days" in extract.text  # the side rule, after it

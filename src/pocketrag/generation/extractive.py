@@ -261,7 +261,10 @@ def choose_units(
         if (extra := next(stating, None)) is not None:
             chosen.append(extra)
     chosen += _continuations(chosen, ranked, MAX_ANSWER_WORDS - words)
-    chosen.sort(key=lambda r: (r.candidate.source_n, r.candidate.position))
+    # the passage the answer is built on first, then in reading order
+    chosen.sort(
+        key=lambda r: (r.candidate.source_n != passage, r.candidate.source_n, r.candidate.position)
+    )
     return [r.candidate for r in chosen], lead.candidate
 
 
