@@ -321,3 +321,74 @@ def test_text_moved_below_a_table_keeps_its_line_breaks(
     assert "Thursday 22 July 2027, when every academy" in text
     assert "Thursday 22July" not in text and "pupils.3." not in text
     assert text.index("Company: ") < text.index("Thursday 22 July")
+
+
+# Chromium's padded table: columns 40, 90 and 70 pt wide, a cell that does not fit wraps
+# onto a second line at the line pitch (11 pt), rows 35 pt apart (fernhill's term dates)
+TERM_ROWS = [
+    [("Autumn", "2026"), ("Tuesday 1 September", "2026"), ("Wednesday 2", "September 2026")],
+    [("Spring", "2027"), ("Monday 4 January", "2027"), ("Tuesday 5", "January 2027")],
+    [("Summer", "2027"), ("Monday 12 April 2027", ""), ("Monday 12 April", "2027")],
+]
+
+
+def test_cells_wrapped_onto_a_second_line_stay_in_their_row(
+    tmp_path: Path, limits: LoaderLimits
+) -> None:
+    """Every cell's second line, even the first column's, belongs to the row above."""
+    document = _pdf()
+    page = Page(document)
+    columns = (40, 100, 210)
+    page.row(
+        60, [(40, "Term", "L"), (100, "Staff return (INSET", "L"), (210, "First day for", "L")]
+    )
+    page.row(71, [(100, "day)", "L"), (210, "pupils", "L")])
+    y = 95.0
+    for row in TERM_ROWS:
+        page.row(y, [(x, cell[0], "L") for x, cell in zip(columns, row, strict=True)])
+        page.row(y + 11, [(x, cell[1], "L") for x, cell in zip(columns, row, strict=True)])
+        y += 35
+    page.put(40, y, "INSET days are working days for all teaching staff.")
+    path = tmp_path / "terms.pdf"
+    document.output(str(path))
+    rows = [t for t in _texts(path, limits) if t.startswith("Term: ")]
+    assert rows == [
+        "Term: Autumn 2026; Staff return (INSET day): Tuesday 1 September 2026; "
+        "First day for pupils: Wednesday 2 September 2026",
+        "Term: Spring 2027; Staff return (INSET day): Monday 4 January 2027; "
+        "First day for pupils: Tuesday 5 January 2027",
+        "Term: Summer 2027; Staff return (INSET day): Monday 12 April 2027; "
+        "First day for pupils: Monday 12 April 2027",
+    ]
+
+
+# a poster's table set glyph by glyph (letter-spaced): many one-letter text boxes, and the
+# narrow ones ("l", "i", "t") are taller than wide, though the text runs across the page
+LEADS = [
+    ("Fernhill Primary Academy", "Mrs Rachel Okafor", "Mr Ben Tilley"),
+    ("Willowbrook Academy", "Ms Priya Chauhan", "Mr Lewis Dunmore"),
+    ("Oakmere Academy", "Mr David Haslam", "Ms Erin Callow"),
+    ("Linden Lane Primary Academy", "Mr Kwame Asante", "Mrs Lucy Penhale"),
+]
+
+
+def test_a_table_set_glyph_by_glyph_is_read_across_the_page(
+    tmp_path: Path, limits: LoaderLimits
+) -> None:
+    document = _pdf()
+    page = Page(document)
+    page.put(40, 50, "Tell the Designated Safeguarding Lead (DSL) or a deputy straight away.")
+    page.put(40, 62, "Record what you saw or heard, in the child's own words, on SafeLog.")
+
+    def spaced(x: float, y: float, text: str) -> None:
+        for char in text:
+            page.put(x, y, char)
+            x += document.get_string_width(char) + 0.6
+
+    for n, row in enumerate([("Academy", "DSL", "Deputy DSL"), *LEADS]):
+        for x, cell in zip((40, 230, 370), row, strict=True):
+            spaced(x, 90 + 20 * n, cell)
+    path = tmp_path / "poster.pdf"
+    document.output(str(path))
+    rows = [t for t in _texts(path, limits) if t.startswith("Academy: ")]
+    assert rows == [f"Academy: {a}; DSL: {d}; Deputy DSL: {e}" for a, d, e in LEADS]

@@ -20,6 +20,7 @@ HOLDS_A_GRID = {
     "travel.pdf": {2},  # 2.2 Air: flight time / class / approval
     "shift-and-standby-allowances-2026.pdf": {1},  # harbourview: allowances by band
     "staff-handbook-2026-27.pdf": {1, 5},  # fernhill (Chromium): term dates, contacts
+    "safeguarding-poster.pdf": {1},  # fernhill: academy, DSL, deputy (set glyph by glyph)
     # a slide's three-column table; the next page's heading path follows the change
     "imageheavy__ghostwolves_cybersecurity-incident-response-plans.pdf": {45, 46},
     "multicol__samplefiles_026-multicolumn.pdf": {3},  # the EU countries table
@@ -112,6 +113,24 @@ def test_the_travel_table_reads_with_its_header(limits: LoaderLimits) -> None:
         "Scheduled flight time: Up to 6 hours; Class allowed: Economy; "
         "Approval: Line manager (domestic), department head (international)"
     ) in texts
+
+
+def test_the_fernhill_tables_read_whole_rows(limits: LoaderLimits) -> None:
+    """Chromium's wrapped cells stay in their row; the letter-spaced poster's table is read."""
+    handbook = pdf.load(SAMPLES / "fernhill" / "staff-handbook-2026-27.pdf", limits)
+    texts = [b.text for b in handbook.blocks]
+    assert (
+        "Term: Spring 2027; Staff return (INSET day): Monday 4 January 2027; "
+        "First day for pupils: Tuesday 5 January 2027; Half-term holiday: 15 to 19 February "
+        "2027; Last day of term: Thursday 25 March 2027"
+    ) in texts
+    autumn = next(t for t in texts if t.startswith("Term: Autumn 2026; "))
+    assert "Wednesday 2 September 2026" in autumn and "Friday 18 December 2026" in autumn
+    poster = pdf.load(SAMPLES / "fernhill" / "safeguarding-poster.pdf", limits)
+    assert (
+        "Academy: Willowbrook Academy; DSL: Ms Priya Chauhan; Deputy DSL: Mr Lewis Dunmore"
+    ) in [b.text for b in poster.blocks]
+    assert not any("Ms Erin Callow" in " ".join(b.heading_path) for b in poster.blocks)
 
 
 def test_a_reference_table_reads_with_its_header(shared_data: Path, limits: LoaderLimits) -> None:

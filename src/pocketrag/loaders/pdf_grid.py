@@ -31,6 +31,10 @@ SUPERSCRIPT_SHARE = 0.6
 # Wrapped lines between two rows belong to the one above unless the one below is nearer
 # by this share of the gap (cells are set top-aligned more often than not).
 WRAP_BELOW_SHARE = 0.8
+# A line no further below the line above than this times the run's closest pitch is a wrapped
+# line of that row's cells, when rows stand ROW_SPACING times that pitch apart somewhere.
+WRAP_PITCH = 1.25
+ROW_SPACING = 1.4
 _WORDLIKE = re.compile(r"[^\W_]", re.UNICODE)  # a letter or digit: not a bullet or a colon
 
 
@@ -198,7 +202,7 @@ def _tables(rows: list[list[_Phrase]], columns: list[tuple[float, float]]) -> li
             j -= 1
         while j < end and j > i and _near(rows[j - 1], rows[j]):
             j += 1  # the last row's cell wrapped onto lines below it: part of that row
-        for run in _split_at_lone_cells(_join_wrapped(rows[i:j])):
+        for run in _split_at_lone_cells(_join_wrapped(_join_wrapped_rows(rows[i:j]))):
             informative = _informative(run, len(columns))
             filled = (len({p.column for p in r} & informative) for r in run)
             if sum(n >= MIN_COLUMNS for n in filled) >= MIN_ROWS:
@@ -264,6 +268,47 @@ def _join_wrapped(run: list[list[_Phrase]]) -> list[list[_Phrase]]:
                 keep[n] = False
         k = m + 1
     return [r for r, kept in zip(run, keep, strict=True) if kept]
+
+
+def _join_wrapped_rows(run: list[list[_Phrase]]) -> list[list[_Phrase]]:
+    """Lines of several cells that are the rest of the row above (Chromium's padded tables:
+    "Wednesday 2" over "September 2026", and the other cells' "2026" under theirs, even in
+    the first column) join that row. Only in a run whose rows are spaced wider than its
+    lines (two such gaps at least: a header's alone proves nothing), only under a row that
+    starts after such a gap (the ledger's rows follow its wrapped lines at line pitch), and
+    only when every cell's first word would not have fitted after the cell above it."""
+    gaps = [b[0].mid_y - a[0].mid_y for a, b in pairwise(run)]
+    if len(run) < 3 or min(gaps) <= 0:
+        return run
+    line = min(gaps)
+    if sum(g >= ROW_SPACING * line for g in gaps) < 2:
+        return run
+    right: dict[int, float] = {}  # each column's right edge: its widest cell's reach
+    for p in (p for row in run for p in row):
+        right[p.column] = max(right.get(p.column, p.x1), p.x1)
+    out, last, spaced = [run[0]], run[0], True  # last: the latest line of out[-1]
+    for row, gap in zip(run[1:], gaps, strict=True):
+        wraps = spaced and len({p.column for p in row}) >= 2 and gap <= WRAP_PITCH * line
+        if wraps and all(_rest_of(p, last, right[p.column]) for p in row):
+            for p in row:
+                cell = [c for c in out[-1] if c.column == p.column][-1]
+                cell.text += [" ", *p.text]
+                p.into = cell
+        else:
+            out.append(row)
+            spaced = gap >= ROW_SPACING * line
+        last = row
+    return out
+
+
+def _rest_of(p: _Phrase, line: list[_Phrase], right: float) -> bool:
+    """Whether p's first word would have run past its column after the cell above it."""
+    above = [c for c in line if c.column == p.column]
+    if not above:
+        return False
+    word = p.text.index(" ") if " " in p.text and len(p.xs) == len(p.text) else None
+    width = (p.xs[word] if word is not None else p.x1) - p.x0
+    return above[-1].x1 + width > right
 
 
 def _near(a: list[_Phrase], b: list[_Phrase]) -> bool:

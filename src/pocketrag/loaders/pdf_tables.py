@@ -192,9 +192,11 @@ def _find(
     if textpage.count_chars() != len(raw):
         return None  # the text and the characters must line up one to one
     rects = _rects(textpage)
-    # text runs along the longer side of its rectangles (single digits are taller than wide)
-    sideways = sum((t - b) > 3 * (r - left) for left, b, r, t in rects)
-    upright = sum((r - left) > 3 * (t - b) for left, b, r, t in rects)
+    # text runs along the longer side of its rectangles (single digits are taller than wide);
+    # each counts by its length: a page set glyph by glyph (letter-spaced, the safeguarding
+    # poster) has many one-letter rectangles taller than wide ("l", "i"), but short ones
+    sideways = sum(t - b for left, b, r, t in rects if (t - b) > 3 * (r - left))
+    upright = sum(r - left for left, b, r, t in rects if (r - left) > 3 * (t - b))
     frame = _frame(rotation, vertical=sideways > upright)
     if frame is None or not _may_hold_grid([_Phrase(*frame(*r)) for r in rects]):
         return None
