@@ -128,9 +128,13 @@ Manual handling – every 3 years, field staff only.
 Mandatory training does not use your learning budget. Overdue training blocks approvals."""
 
 
+def _lists(hit: Hit) -> list[str]:
+    return [c.text for c in candidate_units([hit]) if c.kind == "list"]
+
+
 def test_items_that_lost_their_bullets_stay_with_their_lead_in() -> None:
     hit = Hit(13, "m", "training.docx", "Training", COURSES, None, None, "Mandatory", 0.1)
-    lists = [c.text for c in candidate_units([hit]) if c.kind == "list"]
+    lists = _lists(hit)
     assert lists == [
         "The following courses are mandatory and are assigned automatically in Brightpath:\n"
         "- Data protection (GDPR) refresher – every year;\n"
@@ -182,7 +186,7 @@ These are:
 
 def test_a_short_lead_in_leads_in_with_the_sentence_before_it() -> None:
     hit = Hit(17, "rc", "recruitment.md", "Recruitment", CHECKS, None, None, "Checks", 0.1)
-    lists = [c.text for c in candidate_units([hit]) if c.kind == "list"]
+    lists = _lists(hit)
     assert lists == [
         "An offer of employment is always conditional on satisfactory pre-employment checks. "
         "These are:\n- Proof of the right to work in the UK.\n"

@@ -185,6 +185,13 @@ def test_a_sideways_margin_label_is_not_a_column(tmp_path: Path, limits: LoaderL
     assert any("B-1191" in t for t in texts)  # still in the text, as text
 
 
+def _notices_table(page: Page, top: float) -> None:
+    """The notices table (a header row and NOTICES) drawn from `top` down."""
+    page.row(top, [(40, "Company", "L"), (200, "City", "L"), (300, "Employees", "L")])
+    for n, (company, city, employees) in enumerate(NOTICES):
+        page.row(top + 15 * (n + 1), [(40, company, "L"), (200, city, "L"), (300, employees, "L")])
+
+
 def test_a_title_given_after_the_table_comes_before_it(
     tmp_path: Path, limits: LoaderLimits
 ) -> None:
@@ -192,9 +199,7 @@ def test_a_title_given_after_the_table_comes_before_it(
     order, as in the WARN report): the rows follow the text that stands above them."""
     document = _pdf()
     page = Page(document)
-    page.row(120, [(40, "Company", "L"), (200, "City", "L"), (300, "Employees", "L")])
-    for n, (company, city, employees) in enumerate(NOTICES):
-        page.row(135 + 15 * n, [(40, company, "L"), (200, city, "L"), (300, employees, "L")])
+    _notices_table(page, 120)
     page.put(40, 240, "Notices are kept for three years.")
     document.set_font("Helvetica", size=16)
     page.put(40, 60, "WARN Report Summary")
@@ -307,9 +312,7 @@ def test_text_moved_below_a_table_keeps_its_line_breaks(
     a wrapped sentence keeps the space between its lines and a heading stays a line."""
     document = _pdf()
     page = Page(document)
-    page.row(120, [(40, "Company", "L"), (200, "City", "L"), (300, "Employees", "L")])
-    for n, (company, city, employees) in enumerate(NOTICES):
-        page.row(135 + 15 * n, [(40, company, "L"), (200, city, "L"), (300, employees, "L")])
+    _notices_table(page, 120)
     page.put(40, 240, "The remaining training days are Friday 23 October and Thursday 22")
     page.put(40, 252, "July 2027, when every academy is closed to pupils.")
     page.put(40, 280, "3. Working time")
