@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import gc
 import threading
 
 _libc: ctypes.CDLL | None = None
@@ -49,3 +50,9 @@ def trim_memory() -> None:
     trim = getattr(libc, "malloc_trim", None) if libc is not None else None
     if trim is not None:
         trim(0)
+
+
+def release_memory() -> None:
+    """A full gc, then malloc_trim: what the process can give back under pressure."""
+    gc.collect()
+    trim_memory()

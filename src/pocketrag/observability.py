@@ -8,15 +8,10 @@ code can count into them without knowing about the web app.
 
 from __future__ import annotations
 
-import gc
 import threading
 from collections import deque
 
 from prometheus_client import Counter, Gauge, Histogram
-
-# limit_malloc_arenas: re-exported for the callers that import it from here.
-from pocketrag.heap import limit_malloc_arenas as limit_malloc_arenas
-from pocketrag.heap import trim_memory
 
 _MB = 1024 * 1024
 
@@ -34,12 +29,6 @@ def memory_mb() -> dict[str, float]:
     except OSError:
         pass
     return values
-
-
-def release_memory() -> None:
-    """A full gc, then malloc_trim: what the process can give back under pressure."""
-    gc.collect()
-    trim_memory()
 
 
 class LatencyWindow:

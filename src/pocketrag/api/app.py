@@ -36,12 +36,12 @@ from pocketrag.api.routes_ops import STATIC_DIR
 from pocketrag.api.security import require_query_access
 from pocketrag.api.site_guard import HostCheckMiddleware, split_list
 from pocketrag.config import Settings, load_settings
+from pocketrag.heap import release_memory
 from pocketrag.observability import (
     HTTP_LATENCY,
     HTTP_REQUESTS,
     LatencyWindow,
     instrument_llm_breaker,
-    release_memory,
 )
 from pocketrag.originals import Originals
 from pocketrag.replication import Replicator, wait_for_index

@@ -20,7 +20,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from pocketrag.observability import INGEST_FILES, INGEST_JOBS, release_memory
+from pocketrag.heap import release_memory
+from pocketrag.observability import INGEST_FILES, INGEST_JOBS
 
 log = logging.getLogger("pocketrag.api.jobs")
 

@@ -21,13 +21,12 @@ from collections.abc import Callable
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from pocketrag.api.errors import ApiError, error_body
+from pocketrag.heap import release_memory, trim_memory
 from pocketrag.observability import (
     ASKS_IN_FLIGHT,
     ASKS_WAITING,
     REJECTED,
     memory_mb,
-    release_memory,
-    trim_memory,
 )
 
 

@@ -47,7 +47,7 @@ def serve(
     from pocketrag.api.app import create_app
     from pocketrag.api.edge_errors import JsonErrorH11Protocol
     from pocketrag.api.site_guard import access_rule
-    from pocketrag.observability import limit_malloc_arenas
+    from pocketrag.heap import limit_malloc_arenas
 
     if "MALLOC_ARENA_MAX" not in os.environ:  # an explicit setting wins
         limit_malloc_arenas(2)  # before any worker thread exists (docs/CONFIGURATION.md)
