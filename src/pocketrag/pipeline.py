@@ -67,6 +67,12 @@ def __getattr__(name: str) -> Any:
 
 # Extra hits fetched so that k remain after near-duplicates collapse (retrieval.py).
 DUPLICATE_HEADROOM = 3
+# Padded tokens per batch when an ask embeds its question and answer units, whatever the
+# process's own batch setting (ingest's 8 x 160 in the CLI, 160 in `pocketrag serve`): the
+# int8 model's vectors depend a little on their batch-mates, and with different batches the
+# CLI and the server quoted different sentences for the same question. The serving value,
+# so the server's memory is unchanged.
+ANSWER_BATCH_TOKENS = 160
 
 
 class Pipeline:
@@ -162,7 +168,9 @@ class Pipeline:
 
     @cached_property
     def _query_vectors(self) -> QueryVectors:
-        return QueryVectors(lambda texts: self.embedder.embed(texts))
+        return QueryVectors(
+            lambda texts: self.embedder.embed(texts, max_batch_tokens=ANSWER_BATCH_TOKENS)
+        )
 
     def parse(self, path: Path, password: str | None = None) -> tuple[Document, list[Chunk]]:
         """Load and chunk one file in the parse worker; LoaderError says why it failed."""

@@ -111,7 +111,11 @@ class Embedder:
         """
         return len(self._counting_tokenizer.encode(text).ids)
 
-    def embed(self, texts: Sequence[str]) -> np.ndarray:
+    def embed(self, texts: Sequence[str], max_batch_tokens: int | None = None) -> np.ndarray:
+        """Unit-length vectors of `texts`. `max_batch_tokens` caps this call's batches below
+        the embedder's own budget: the int8 graph quantises activations with one scale per
+        batch, so a text's vector depends slightly on the texts batched with it, and callers
+        that must agree across processes (the CLI and the server) fix the batching."""
         if isinstance(texts, str):
             raise TypeError("embed() takes a list of texts; wrap a single text in a list")
         texts = list(texts)
@@ -125,19 +129,19 @@ class Embedder:
             while start < len(order):
                 index = order[start : start + self.batch_size]
                 encodings = self._tokenizer.encode_batch([texts[i] for i in index])
-                take = self._rows_within_budget([len(e.ids) for e in encodings])
+                take = self._rows_within_budget([len(e.ids) for e in encodings], max_batch_tokens)
                 out[index[:take]] = self._run(encodings[:take])
                 start += take
         return out
 
-    def _rows_within_budget(self, lengths: list[int]) -> int:
+    def _rows_within_budget(self, lengths: list[int], cap: int | None = None) -> int:
         """How many of these (longest first) fit in max_batch_tokens padded tokens.
 
         Caps a batch of long texts (e.g. 8 x 256 tokens) so the attention buffers, and the
         arena that keeps them, stay near the size ordinary ~150-token passages need. A
         single text always runs, whatever its length.
         """
-        budget = self.max_batch_tokens
+        budget = self.max_batch_tokens if cap is None else min(cap, self.max_batch_tokens)
         width = 0
         for rows, length in enumerate(lengths, start=1):
             width = max(width, length)
