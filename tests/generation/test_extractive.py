@@ -9,7 +9,7 @@ import pytest
 from pocketrag.documents import Hit
 from pocketrag.generation.citations import clean_markers, split_sentences
 from pocketrag.generation.extractive import HEDGE, NOTICE, candidate_units, compose, rank_candidates
-from pocketrag.generation.wording import numbers_in, states_number
+from pocketrag.generation.wording import numbers_in, states_number, wants_list
 
 pytestmark = pytest.mark.slow
 
@@ -315,3 +315,38 @@ in addition to public holidays. Part-time employees receive a pro-rata entitleme
     extract = compose("How many days of annual leave do I get?", hits, embedder.embed)
     assert extract.text.startswith("Full-time employees receive 25 days")
     assert "buy up to 5 extra days" in extract.text  # the side rule, after it
+
+
+WORKSHOP = """The workshop provides safety equipment free of charge. On the workshop floor the \
+following rules apply:
+safety glasses must be worn by anyone within 3 metres of a running lathe or saw;
+steel-toe boots must be worn at all times in the timber store;
+ear defenders must be worn when the dust extractor is running.
+Visitors to the workshop floor must be escorted and given the same safety equipment."""
+
+
+def test_a_question_asking_for_several_things_is_answered_with_the_list(embedder) -> None:
+    """The short last sentence shares the question's words best, but the question asks what
+    is required (several things): the lead-in and its items answer, and the sentence, one
+    of those items, is not quoted twice."""
+    hit = Hit(17, "ws", "workshop.docx", "Workshop", WORKSHOP, None, None, "Equipment", 0.1)
+    text = compose("What safety equipment is required on the workshop floor?", [hit],
+                   embedder.embed).text  # fmt: skip
+    for item in ("safety glasses", "steel-toe boots", "ear defenders"):
+        assert item in text
+    assert text.count("Visitors to the workshop floor") <= 1
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("What PPE is required in operational areas?", True),
+        ("Which expenses are not reimbursed?", True),
+        ("what do I need to include with a claim", True),
+        ("What is the mileage rate?", False),  # a figure
+        ("How many days of leave do I get?", False),
+        ("Who approves overtime?", False),
+    ],
+)
+def test_questions_that_ask_for_several_things(question: str, expected: bool) -> None:
+    assert wants_list(question) is expected

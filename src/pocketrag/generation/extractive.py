@@ -24,6 +24,7 @@ from pocketrag.generation.wording import (
     names_other_than,
     numbers_in,
     states_number,
+    wants_list,
     wants_name,
     wants_number,
 )
@@ -88,6 +89,9 @@ NAME_BONUS = 0.1  # the same bonus for the same reason (not fitted separately)
 # "Pay band: Band 3; ..." row): rows of one table embed alike, their figures aside, so
 # the row the question picks out needs the same nudge (not fitted separately either).
 ROW_KEY_BONUS = 0.1
+# A list (or a small table) when the question asks for several things (wording.wants_list):
+# the same nudge, for the same reason as NUMBER_BONUS, not fitted separately.
+LIST_BONUS = 0.1
 
 
 @dataclass(frozen=True)
@@ -139,6 +143,7 @@ def rank_candidates(
     focus_words = content_words(focus)  # a follow-up's rows: "and for band 7?"
     number_wanted = wants_number(question)
     name_wanted = wants_name(question)
+    list_wanted = wants_list(question)
     ranked = []
     for cand, vec, cos in zip(candidates, vectors, vectors @ q, strict=True):
         support = float(cos) + CONTEXT_WEIGHT * context[cand.source_n - 1]
@@ -151,6 +156,8 @@ def rank_candidates(
             score += NUMBER_BONUS
         if name_wanted and names_other_than(cand.text, q_words):
             score += NAME_BONUS
+        if list_wanted and cand.kind in {"list", "table"}:
+            score += LIST_BONUS
         keyed = cand.kind == "row" and _keyed_by(cand.text, focus_words or q_words)
         if keyed:
             score += ROW_KEY_BONUS
@@ -256,10 +263,11 @@ def choose_units(
             if r.candidate.source_n == passage
             and r.score >= lead.score - FIGURE_GAP
             and asks_for(r.candidate.text)
-            and not any(_repeats(r, c) for c in chosen)
+            and not any(_repeats(r, c) and not _contains(r, c) for c in chosen)
         )
         if (extra := next(stating, None)) is not None:
-            chosen.append(extra)
+            # a list holding a chosen sentence as one of its items takes its place
+            chosen = [c for c in chosen if not _contains(extra, c)] + [extra]
     chosen += _continuations(chosen, ranked, MAX_ANSWER_WORDS - words)
     # the passage the answer is built on first, then in reading order
     chosen.sort(
@@ -297,6 +305,13 @@ def _repeats(a: Ranked, b: Ranked) -> bool:
     words_a, words_b = content_words(a.candidate.text), content_words(b.candidate.text)
     union = len(words_a | words_b)
     return bool(union) and len(words_a & words_b) / union > 0.8
+
+
+def _contains(a: Ranked, b: Ranked) -> bool:
+    """Whether unit a quotes unit b whole (a list and one of its items)."""
+    return a.candidate.source_n == b.candidate.source_n and (
+        b.candidate.text.rstrip(" .…") in a.candidate.text
+    )
 
 
 def _inside(a: Candidate, b: Candidate) -> bool:
@@ -356,13 +371,21 @@ def compose(
 
 
 def _asks_for(question: str, ranked: Sequence[Ranked]) -> Callable[[str], bool] | None:
-    """What a unit must state to answer the question: a figure, a name, or nothing."""
+    """What a unit must state to answer the question: a figure, a name, several things (a
+    list), or nothing."""
     if wants_number(question):
         return states_number
     if wants_name(question):
         words = content_words(question)
         return lambda text: names_other_than(text, words)
+    if wants_list(question):
+        return _is_list
     return None
+
+
+def _is_list(text: str) -> bool:
+    """A list or table unit: a lead-in (or title) line, then "- " items (passages.py)."""
+    return "\n- " in text
 
 
 def _key_of(text: str) -> str:

@@ -102,6 +102,21 @@ def wants_number(question: str) -> bool:
     return bool(_WANTS_NUMBER.search(question))
 
 
+# Questions that ask for several things ("What PPE is required?", "Which expenses are not
+# reimbursed?", "What do I need to include?"): a lead-in with its list beats one sentence
+# that shares the question's words ("Visitors ... must be given the same PPE").
+_WANTS_LIST = re.compile(
+    r"^\s*(what|which)\b(?=.*\b(are|rules|steps|list|types|kinds|requirements|conditions|"
+    r"criteria|documents|things|required|needed|mandatory|allowed|permitted|need|have to|must|"
+    r"can't|cannot|can|should)\b)",
+    re.IGNORECASE,
+)
+
+
+def wants_list(question: str) -> bool:
+    return bool(_WANTS_LIST.search(question)) and not wants_number(question)
+
+
 # A clause's own number ("8.2 For safety-critical roles ...") states no figure.
 CLAUSE_NUMBER = re.compile(r"^\s*\d+(?:\.\d+)*\.?\s+")
 
