@@ -350,3 +350,26 @@ def test_a_question_asking_for_several_things_is_answered_with_the_list(embedder
 )
 def test_questions_that_ask_for_several_things(question: str, expected: bool) -> None:
     assert wants_list(question) is expected
+
+
+PATERNITY_2022 = """Paternity leave is two weeks, taken in one block.
+Paternity pay: the Trust pays 1 week at full pay.
+The second week, if taken, is paid at the statutory rate of paternity pay."""
+PATERNITY_2026 = """From 1 September the Trust improves family pay.
+Paternity pay is now 2 weeks at full pay (previously only the first week was at full pay)."""
+
+
+@pytest.mark.parametrize(
+    "question", ["what paternity pay does the trust pay?", "what is paternity pay"]
+)
+def test_a_newer_figure_is_compared_with_the_older_documents_figure(embedder, question) -> None:
+    """The older policy's sentence most like the newer one ("The second week ... statutory
+    rate") states no figure; the one that does ("1 week at full pay") is its counterpart,
+    so the two documents are shown as differing instead of quoting the old rule alone."""
+    old = Hit(18, "p22", "family-leave-2022.docx", "Family Leave Policy", PATERNITY_2022,
+              None, None, "Paternity", 0.1)  # fmt: skip
+    new = Hit(19, "p26", "changes-email.txt", "Changes to family pay", PATERNITY_2026,
+              None, None, "", 0.1)  # fmt: skip
+    text = compose(question, [old, new], embedder.embed).text
+    assert text.startswith("The documents differ on this:")
+    assert "1 week at full pay" in text and "2 weeks at full pay" in text

@@ -189,7 +189,14 @@ def disagreeing(ranked: Sequence[Ranked], sources: Sequence[Hit]) -> tuple[Ranke
     contradicting "25 days a year" in another document."""
     best = ranked[0]
     relevant = [r for r in ranked if r.score >= best.score - DISAGREE_GAP]
-    ours = [r for r in relevant if r.candidate.document == best.candidate.document]
+    # the best document's units that state a figure: only those can contradict one
+    ours = [
+        r
+        for r in relevant
+        if r.candidate.document == best.candidate.document and numbers_in(r.candidate.text)
+    ]
+    if not ours:
+        return None
     best_title = sources[best.candidate.source_n - 1].title
     seen = {best.candidate.document}
     for other in relevant:
