@@ -373,3 +373,27 @@ def test_a_newer_figure_is_compared_with_the_older_documents_figure(embedder, qu
     text = compose(question, [old, new], embedder.embed).text
     assert text.startswith("The documents differ on this:")
     assert "1 week at full pay" in text and "2 weeks at full pay" in text
+
+
+MANDATORY = """The following courses are mandatory and are assigned automatically in Brightpath:
+Data protection (GDPR) refresher – every year;
+Code of Conduct – every 2 years;
+Manual handling – every 3 years, field staff only.
+Mandatory training does not use your learning budget.
+The Code of Conduct course must be completed in Brightpath within a month of being assigned."""
+CODE = """Every employee must confirm that they have read and will follow the Code each year, \
+in Brightpath, by 31 January.
+Breaches of the Code are handled under the Disciplinary Policy."""
+
+
+def test_the_best_unit_of_another_document_joins_the_passage_answer(embedder) -> None:
+    """The training policy's passage has two good units and wins; the Code's one sentence
+    is the best unit of all and the one that says by when. It joins the answer, named by
+    its document's title, since it is not the passage's document."""
+    training = Hit(20, "tr", "training.docx", "Training and Education Policy", MANDATORY,
+                   None, None, "Mandatory training", 0.1)  # fmt: skip
+    code = Hit(21, "cc", "code.pdf", "Code of Conduct", CODE, 1, 1, "Confirming", 0.1)
+    question = "By when do I have to confirm the Code of Conduct each year?"
+    text = compose(question, [training, code], embedder.embed).text
+    assert "every 2 years" in text
+    assert "Code of Conduct: Every employee must confirm" in text and "31 January [2]" in text

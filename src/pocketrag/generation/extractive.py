@@ -234,8 +234,9 @@ def choose_units(
     ranked: Sequence[Ranked], max_units: int = 3, asks_for: Callable[[str], bool] | None = None
 ) -> tuple[list[Candidate], Candidate]:
     """The best passage's best unit and its close runners-up (from that passage first, then
-    from the same document), that add something, within the word budget, in reading order;
-    and the best unit among them (the key sentence). `asks_for(text)`: whether a unit
+    from the same document), that add something, within the word budget, in reading order,
+    and the best unit of all if another document's; and the passage's best unit (the key
+    sentence). `asks_for(text)`: whether a unit
     states what the question asks for (a figure, a name); when none of the chosen does,
     the passage's best unit that does joins them, from further behind (FIGURE_GAP): "Client
     entertainment must be approved by a Director." answers "What is the spending limit?"
@@ -275,6 +276,17 @@ def choose_units(
         if (extra := next(stating, None)) is not None:
             # a list holding a chosen sentence as one of its items takes its place
             chosen = [c for c in chosen if not _contains(extra, c)] + [extra]
+    # The best unit of all, when another document's passage won (two good units beat one
+    # better unit): it is often the direct answer ("... the Code each year, by 31 January"
+    # beside "Code of Conduct - every 2 years"). Named by its title in the answer (compose).
+    top = ranked[0]
+    if top.candidate.document != lead.candidate.document and not any(
+        _repeats(top, c) for c in chosen
+    ):
+        size = word_count(top.candidate.text)
+        if words + size <= MAX_ANSWER_WORDS:
+            chosen.append(top)
+            words += size
     chosen += _continuations(chosen, ranked, MAX_ANSWER_WORDS - words)
     # the passage the answer is built on first, then in reading order
     chosen.sort(
@@ -371,7 +383,13 @@ def compose(
         ]
         return Extract(f"{DIFFER} " + " ".join(parts) + f"\n\n({notice})")
     chosen, lead = choose_units(ranked, asks_for=_asks_for(question, ranked))
-    body = " ".join(_with_marker(c.text, c.source_n) for c in chosen)
+    body = " ".join(
+        _with_marker(c.text, c.source_n)
+        if c.document == lead.document
+        else f"{hits[c.source_n - 1].title or 'Another document'}: "
+        + _with_marker(c.text, c.source_n)
+        for c in chosen
+    )
     if hedged:
         body = f"{HEDGE} {body}"
     return Extract(f"{body}\n\n({notice})", _key_of(lead.text))
