@@ -397,3 +397,21 @@ def test_the_best_unit_of_another_document_joins_the_passage_answer(embedder) ->
     text = compose(question, [training, code], embedder.embed).text
     assert "every 2 years" in text
     assert "Code of Conduct: Every employee must confirm" in text and "31 January [2]" in text
+
+
+TRIGGERS = """A trigger point is the level of absence at which your manager holds an attendance \
+review meeting with you. The triggers are any of the following in a rolling year:
+- four separate periods of sickness absence;
+- a total of ten working days of sickness absence;
+- a pattern of absence, such as repeated Fridays.
+Absence related to a disability is recorded separately."""
+
+
+def test_the_list_a_definition_goes_on_to_give_answers_what_are_questions(embedder) -> None:
+    """The one-line definition matches "What are the trigger points" best; the list right
+    after it, which the question asks for, ranks far behind and joins it all the same."""
+    hit = Hit(22, "ab", "absence-faq.md", "Absence FAQ", TRIGGERS, None, None, "Triggers", 0.1)
+    text = compose("What are the trigger points for an attendance review?", [hit],
+                   embedder.embed).text  # fmt: skip
+    assert "A trigger point is the level of absence" in text
+    assert "four separate periods" in text and "ten working days" in text

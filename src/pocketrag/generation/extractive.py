@@ -269,7 +269,7 @@ def choose_units(
             r
             for r in ordered
             if r.candidate.source_n == passage
-            and r.score >= lead.score - FIGURE_GAP
+            and (r.score >= lead.score - FIGURE_GAP or (asks_for is _is_list and _next_to(r, lead)))
             and asks_for(r.candidate.text)
             and not any(_repeats(r, c) and not _contains(r, c) for c in chosen)
         )
@@ -324,6 +324,14 @@ def _repeats(a: Ranked, b: Ranked) -> bool:
     words_a, words_b = content_words(a.candidate.text), content_words(b.candidate.text)
     union = len(words_a | words_b)
     return bool(union) and len(words_a & words_b) / union > 0.8
+
+
+def _next_to(item: Ranked, lead: Ranked) -> bool:
+    """The unit right after the lead in its chunk: the list the lead goes on to give ("A
+    trigger point is ... The triggers are any of the following: ..."), however far
+    behind it ranks (a list embeds less like the question than its one-line definition)."""
+    a, b = item.candidate, lead.candidate
+    return a.source_n == b.source_n and a.position == b.position + 1
 
 
 def _contains(a: Ranked, b: Ranked) -> bool:
