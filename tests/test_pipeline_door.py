@@ -79,10 +79,10 @@ def test_search_returns_the_query_vector_and_the_ask_reuses_it(handbook_index: P
         single: list[str] = []
         real = embedder.embed
 
-        def counting(texts):  # the real model; only counts the one-text calls (questions)
+        def counting(texts, **options):  # the real model; counts the one-text calls (questions)
             if len(texts) == 1:
                 single.append(texts[0])
-            return real(texts)
+            return real(texts, **options)
 
         embedder.embed = counting  # the shared embedder: put back below
         try:
