@@ -242,3 +242,57 @@ def test_search_shows_one_manual_in_four_formats_once(tmp_path: Path) -> None:
     names = {Path(top.source).name} | {Path(s).name for s in top.also_in}
     assert names == {"manual.md", "manual.html", "manual.docx", "manual.pdf"}
     assert not any("30 days" in h.text for h in hits[1:])
+
+
+_TERMS = [
+    ("Visit Leader", "The teacher in charge of a visit, named on the plan."),
+    ("Category A visit", "A visit within walking distance, during the school day."),
+    ("Category B visit", "A day visit by coach or train, with no adventurous activity."),
+    ("Category C visit", "A residential visit, a visit abroad or an adventurous activity."),
+    ("Educational Visits Coordinator (EVC)", "The member of staff in each school who "
+     "checks visit plans and keeps the records of visits."),
+    ("VisitGate", "The online system where visit plans are submitted and approved."),
+    ("Supervision ratio", "The number of pupils each adult on a visit is responsible for."),
+]  # fmt: skip
+_CHECKS = ["risk assessment", "coach booking", "consent forms", "medical forms",
+           "staffing plan", "itinerary", "first aid kit", "emergency contacts"]  # fmt: skip
+VISITS = {
+    "glossary.html": "<html><head><title>Visits glossary</title></head><body><h1>Visits "
+    "glossary</h1><dl>" + "".join(f"<dt>{t}</dt><dd>{d}</dd>" for t, d in _TERMS) + "</dl>"
+    "</body></html>",
+    **{
+        f"visit-step-{n}.md": f"# Visit checklist, step {n}\n\n## What the EVC does\n\n"
+        f"The EVC checks the {what} and the EVC signs it off. Ask your EVC if in doubt; the "
+        "EVC keeps a copy and the EVC tells the Visit Leader.\n"
+        for n, what in enumerate(_CHECKS, start=1)
+    },
+    "pay.md": (
+        "# Pay and allowances\n\n## Driving\n\nStaff who hold the MiDAS (Minibus Driver "
+        "Awareness Scheme) certificate may drive a school minibus and are paid £12 per "
+        "driving day.\n\n## Lunch duty\n\nLunch duty is paid at £10 an hour.\n"
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("question", "spelled"),
+    [
+        ("What does EVC stand for?", "Educational Visits Coordinator (EVC)"),
+        ("what does MiDAS mean", "Minibus Driver Awareness Scheme"),
+    ],
+)
+def test_an_acronym_is_spelled_out_from_where_it_is_defined(
+    tmp_path: Path, question: str, spelled: str
+) -> None:
+    """An acronym is defined once (a glossary's term, a bracket in a clause) and used many
+    times elsewhere: the uses rank first for "What does EVC stand for?", so the defining
+    passage is looked up by keyword, quoted first, and the question is not refused."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for name, text in VISITS.items():
+        (docs / name).write_text(text, encoding="utf-8")
+    with Pipeline(load_settings(data_dir=tmp_path / "data")) as pipeline:
+        assert pipeline.ingest_paths([docs]).ok
+        answer = pipeline.ask(question, use_llm=False)
+    assert not answer.refused and answer.confidence == "high"
+    assert spelled in body(answer)

@@ -74,7 +74,7 @@ class HandIndex:
             terms.append((len(holders), frozenset(holders & set(chunk_ids))))
         return TermStats(len(self.hits), terms)
 
-    def __call__(self, query, *, k, collection=None, document_ids=None) -> list[Hit]:
+    def __call__(self, query, *, k, collection=None, document_ids=None, mode="dense") -> list[Hit]:
         self.queries.append(query)
         sims = self.vectors @ self.embedder.embed([query])[0]
         order = np.argsort(-sims)[:k]

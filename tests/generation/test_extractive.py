@@ -9,7 +9,13 @@ import pytest
 from pocketrag.documents import Hit
 from pocketrag.generation.citations import clean_markers, split_sentences
 from pocketrag.generation.extractive import HEDGE, NOTICE, candidate_units, compose, rank_candidates
-from pocketrag.generation.wording import numbers_in, states_number, wants_list
+from pocketrag.generation.wording import (
+    asked_acronym,
+    numbers_in,
+    spells_out,
+    states_number,
+    wants_list,
+)
 
 pytestmark = pytest.mark.slow
 
@@ -415,3 +421,35 @@ def test_the_list_a_definition_goes_on_to_give_answers_what_are_questions(embedd
                    embedder.embed).text  # fmt: skip
     assert "A trigger point is the level of absence" in text
     assert "four separate periods" in text and "ten working days" in text
+
+
+@pytest.mark.parametrize(
+    ("question", "acronym"),
+    [
+        ("What does TLR stand for?", "TLR"),
+        ("What's a MAT?", "MAT"),
+        ("ok thanks. what does LADO mean?", "LADO"),
+        ("What is RIDDOR?", "RIDDOR"),
+        ("What is the PPE policy for visitors?", None),  # asks about the policy
+        ("What PPE do I need?", None),
+        ("How many days of leave do I get?", None),
+    ],
+)
+def test_questions_asking_what_an_acronym_stands_for(question: str, acronym) -> None:
+    assert asked_acronym(question) == acronym
+
+
+@pytest.mark.parametrize(
+    ("text", "acronym", "expected"),
+    [
+        ("Fernhill is a multi-academy trust (MAT) of six academies.", "MAT", True),
+        ("Contact the LADO (Local Authority Designated Officer) directly.", "LADO", True),
+        ("Teachers get planning, preparation and assessment (PPA) time.", "PPA", True),
+        ("PPE – personal protective equipment – is free.", "PPE", True),
+        ("Hold the MiDAS (Minibus Driver Awareness Scheme) certificate.", "MiDAS", True),
+        ("Tell the LADO (or the headteacher) at once.", "LADO", False),
+        ("The trust and its schools (MAT) are large.", "MAT", False),
+    ],
+)
+def test_a_passage_spells_out_an_acronym_when_the_initials_match(text, acronym, expected) -> None:
+    assert spells_out(text, acronym) is expected

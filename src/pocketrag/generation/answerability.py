@@ -34,7 +34,7 @@ import numpy as np
 
 from pocketrag.documents import Hit
 from pocketrag.generation.extractive import CONTEXT_WEIGHT, Ranked
-from pocketrag.generation.wording import content_words, lexical_overlap
+from pocketrag.generation.wording import asked_acronym, content_words, lexical_overlap, spells_out
 from pocketrag.settings_views import AnswerThresholds
 from pocketrag.store.base import TermStats
 
@@ -147,3 +147,11 @@ def decide(relevance: float, thresholds: AnswerThresholds) -> str:
     if relevance < thresholds.refusal_threshold:
         return "not_found"
     return "hedged" if relevance < thresholds.confident_threshold else "answered"
+
+
+def spelled_out(question: str, ranked: Sequence[Ranked]) -> bool:
+    """Whether the question asks what an acronym stands for and a retrieved unit spells it
+    out: then the documents answer it, however weak the other signals (a defining clause
+    shares one word with "What does MiDAS stand for?" and is often about something else)."""
+    acronym = asked_acronym(question)
+    return acronym is not None and any(spells_out(r.candidate.text, acronym) for r in ranked)

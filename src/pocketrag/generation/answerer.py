@@ -27,6 +27,7 @@ from pocketrag.generation.answerability import (
     decide,
     relevance_score,
     relevance_signals,
+    spelled_out,
 )
 from pocketrag.generation.citations import (
     build_citations,
@@ -50,14 +51,25 @@ from pocketrag.generation.llm import (
 )
 from pocketrag.generation.passages import neutralised
 from pocketrag.generation.prompts import REFUSAL, build_answer_prompt
+from pocketrag.generation.wording import asked_acronym, spells_out
 from pocketrag.settings_views import AnswerPolicy
 
 log = logging.getLogger("pocketrag.answer")
+# An acronym's defining passage is looked for among the chunks the extractive answer reads
+# (extractive.candidate_units) and, failing that, among this many keyword hits for it.
+ACRONYM_CHUNKS = 4
+ACRONYM_LOOKUP_K = 20
 
 
 class SearchFn(Protocol):
     def __call__(
-        self, query: str, *, k: int, collection: str | None, document_ids: Sequence[str] | None
+        self,
+        query: str,
+        *,
+        k: int,
+        collection: str | None,
+        document_ids: Sequence[str] | None,
+        mode: str = "hybrid",
     ) -> list[Hit]: ...
 
 
@@ -137,6 +149,28 @@ class Answerer:
         self.llm: LLMClient | None = llm  # type: ignore[assignment]
         install_pii_masking(policy.question)
 
+    def _with_definition(
+        self,
+        hits: list[Hit],
+        acronym: str,
+        collection: str | None,
+        document_ids: Sequence[str] | None,
+    ) -> list[Hit]:
+        """The hits, led by a passage that spells out the acronym asked about when none of
+        them does: an acronym is defined once ("Educational Visits Coordinator (EVC)") and
+        used everywhere else, so "What does EVC stand for?" ranks its uses first. Found by
+        a keyword search for the acronym itself (no embedding)."""
+        if any(_spells(h, acronym) for h in hits[:ACRONYM_CHUNKS]):
+            return hits
+        found = self._search(
+            acronym, k=ACRONYM_LOOKUP_K, mode="bm25", collection=collection,
+            document_ids=document_ids,
+        )  # fmt: skip
+        defining = next((h for h in neutralised(found) if _spells(h, acronym)), None)
+        if defining is None:
+            return hits
+        return [defining, *(h for h in hits if h.chunk_id != defining.chunk_id)][: len(hits)]
+
     def close(self) -> None:
         if self.llm is not None:
             self.llm.close()
@@ -173,6 +207,8 @@ class Answerer:
         hits = neutralised(
             self._search(standalone, k=k, collection=collection, document_ids=document_ids)
         )
+        if acronym := asked_acronym(checked.text):
+            hits = self._with_definition(hits, acronym, collection, document_ids)
         embedder = self._embedder()
         q_vec = embedder.embed([standalone])[0]
         retrieved = time.perf_counter()  # "generate" from here: answerability + answer
@@ -188,6 +224,8 @@ class Answerer:
         )
         relevance = relevance_score(signals)
         outcome = decide(relevance, self.policy.thresholds) if hits else "not_found"
+        if outcome != "answered" and spelled_out(checked.text, ranked):
+            outcome = "answered"  # the passages spell out the acronym asked about
         # the question's text only where asked for (POCKETRAG_LOG_QUESTION_TEXT)
         asked = f"question {standalone!r}: " if self.policy.log_question_text else ""
         log.info("%srelevance %.3f over %d hits: %s", asked, relevance, len(hits), outcome)
@@ -301,6 +339,11 @@ class Answerer:
                 return
             yield {"type": "token", "text": text}
         yield from finish(text, "llm", False, sources, notice)
+
+
+def _spells(hit: Hit, acronym: str) -> bool:
+    """Whether the passage, or its heading (a glossary's term), spells out the acronym."""
+    return spells_out(f"{hit.heading}\n{hit.text}", acronym)
 
 
 def is_refusal(text: str) -> bool:

@@ -11,18 +11,20 @@ embedding batch run, tens of milliseconds.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
 from pocketrag.documents import Hit
 from pocketrag.generation.passages import refers_back, units, word_count
 from pocketrag.generation.wording import (
+    asked_acronym,
     content_words,
     focus_overlap,
     lexical_overlap,
     names_other_than,
     numbers_in,
+    spells_out,
     states_number,
     wants_list,
     wants_name,
@@ -92,6 +94,10 @@ ROW_KEY_BONUS = 0.1
 # A list (or a small table) when the question asks for several things (wording.wants_list):
 # the same nudge, for the same reason as NUMBER_BONUS, not fitted separately.
 LIST_BONUS = 0.1
+# A unit that spells out the acronym the question asks about ("What does TLR stand for?" ->
+# "Teaching and Learning Responsibility (TLR) payments ..."): it answers by construction
+# (wording.spells_out checks the initials), so it comes first whatever else it says.
+SPELLS_OUT_BONUS = 1.0
 
 
 @dataclass(frozen=True)
@@ -134,6 +140,9 @@ def rank_candidates(
     candidates = candidate_units(hits, max_chunks=max_chunks)
     if not candidates:
         return []
+    acronym = asked_acronym(focus or question)
+    if acronym:
+        candidates = [_under_definition(c, hits, acronym) for c in candidates]
     q = question_vector if question_vector is not None else embed([question])[0]
     vectors = embed([c.text for c in candidates])
     context = chunk_cosines(hits[:max_chunks], q, embed)
@@ -158,6 +167,8 @@ def rank_candidates(
             score += NAME_BONUS
         if list_wanted and cand.kind in {"list", "table"}:
             score += LIST_BONUS
+        if acronym and spells_out(cand.text, acronym):
+            score += SPELLS_OUT_BONUS
         keyed = cand.kind == "row" and _keyed_by(cand.text, focus_words or q_words)
         if keyed:
             score += ROW_KEY_BONUS
@@ -165,6 +176,16 @@ def rank_candidates(
         ranked.append(Ranked(score, support, cand, vec, keyed))
     ranked.sort(key=lambda r: r.score, reverse=True)
     return ranked
+
+
+def _under_definition(cand: Candidate, hits: Sequence[Hit], acronym: str) -> Candidate:
+    """A glossary entry's first unit with its term ("Educational Visits Coordinator (EVC):
+    The member of staff ..."), when the term is the chunk's heading (a definition list's
+    <dt>, a bold line) and spells out the acronym asked about."""
+    term = hits[cand.source_n - 1].heading.split(" > ")[-1].strip()
+    if cand.position or spells_out(cand.text, acronym) or not spells_out(term, acronym):
+        return cand
+    return replace(cand, text=f"{term}: {cand.text}")
 
 
 def _keyed_by(row: str, question_words: set[str]) -> bool:

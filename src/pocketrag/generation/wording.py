@@ -153,3 +153,49 @@ def numbers_in(text: str) -> set[str]:
     found = {m.replace(",", "") for m in re.findall(r"\d[\d,.]*\d|\d", text)}
     found |= {_NUMBER_WORDS[w] for w in _TOKEN.findall(text.lower()) if w in _NUMBER_WORDS}
     return found
+
+
+# "What does TLR stand for?", "what's a MAT?", "what does LADO mean?": an acronym to be
+# spelled out; a passage that spells it out answers it, however little else it shares with
+# the question ("Teaching and Learning Responsibility (TLR) payments are ...").
+_ACRONYM = re.compile(r"\b[A-Za-z]*[A-Z][A-Za-z]*[A-Z][A-Za-z]*\b")
+# what comes before and after the acronym in such a question, and nothing else
+_MEANING_BEFORE = re.compile(
+    r"(\bwhat(?:'s|\s+is|\s+are|\s+does|\s+do)?(?:\s+an?|\s+the)?|\bmeaning of|\bdefine)\s*$",
+    re.IGNORECASE,
+)
+_MEANING_AFTER = re.compile(r"^'?s?\s*(stands? for|means?|short for)?\s*[?.!]*\s*$", re.IGNORECASE)
+_SMALL_WORDS = frozenset({"and", "of", "the", "for", "to", "in", "on", "a", "an", "&"})
+
+
+def asked_acronym(question: str) -> str | None:
+    """The acronym a "what does X stand for / what does X mean / what's a X" question asks
+    to be spelled out, if it is one."""
+    for match in _ACRONYM.finditer(question):
+        token = match.group(0)
+        if len(token) > 8 or sum(c.isupper() for c in token) * 2 < len(token):
+            continue
+        before, after = question[: match.start()], question[match.end() :]
+        if _MEANING_BEFORE.search(before) and _MEANING_AFTER.match(after):
+            return token
+    return None
+
+
+def _initials(words: str) -> list[str]:
+    parts = re.split(r"[\s,-]+", words)
+    return [w[0].lower() for w in parts if w and w.lower() not in _SMALL_WORDS]
+
+
+def spells_out(text: str, acronym: str) -> bool:
+    """Whether the text gives the acronym's words: "Local Authority Designated Officer
+    (LADO)", "LADO (Local Authority ...)" or "PPE – personal protective equipment", the
+    words' initials (small words aside) being the acronym's capitals."""
+    letters = [c.lower() for c in acronym if c.isupper()]
+    name = re.escape(acronym)
+    for match in re.finditer(rf"([\w&', -]{{3,160}}?)\s*\(\s*{name}s?\s*\)", text):
+        if _initials(match.group(1))[-len(letters) :] == letters:
+            return True
+    for match in re.finditer(rf"\b{name}s?\s*(?:\(|[–—:-]\s*)([\w&' -]{{3,160}})", text):
+        if _initials(match.group(1))[: len(letters)] == letters:
+            return True
+    return False
