@@ -315,6 +315,39 @@ def test_text_boxed_headings_leading_headings_and_hard_wrapped_lines(
     ]
 
 
+def test_text_hard_wrapped_numbered_clauses_are_body_text_not_headings(
+    tmp_path: Path, limits
+) -> None:
+    """A numbered clause wrapped at 72 columns starts like a numbered heading ("3.2
+    Passwords must ..."), but its sentence ends inside the line or carries on in lower case
+    on the next: it is body text under its section, so its facts can be quoted."""
+    path = tmp_path / "it-policy.txt"
+    path.write_text(
+        "TRUST IT POLICY\n\n3. ACCOUNTS AND PASSWORDS\n\n"
+        "3.2 Passwords must be at least 12 characters long. We recommend a\n"
+        "    passphrase of three random words, with a number or symbol added. Do\n"
+        "    not use a password that you use for any personal account.\n\n"
+        "3.5 Accounts of staff who leave are disabled at 5pm on their last\n"
+        "    working day. Make sure anything you need to keep for the academy has\n"
+        "    been moved to a shared area before then.\n"
+    )
+    document = load_document(path, limits)
+    assert [(b.text, b.heading_path) for b in document.blocks[1:]] == [
+        (
+            "3.2 Passwords must be at least 12 characters long. We recommend a passphrase "
+            "of three random words, with a number or symbol added. Do not use a password "
+            "that you use for any personal account.",
+            ("3. ACCOUNTS AND PASSWORDS",),
+        ),
+        (
+            "3.5 Accounts of staff who leave are disabled at 5pm on their last working day. "
+            "Make sure anything you need to keep for the academy has been moved to a shared "
+            "area before then.",
+            ("3. ACCOUNTS AND PASSWORDS",),
+        ),
+    ]
+
+
 def test_detect_type_by_content(tmp_path: Path) -> None:
     pdf_named_txt = make_pdf(tmp_path / "real.pdf", [["Hello there."]]).rename(tmp_path / "a.txt")
     docx_named_html = make_docx(tmp_path / "real.docx").rename(tmp_path / "b.html")

@@ -134,14 +134,19 @@ def _pieces(lines: list[str], first: bool = False) -> list[tuple[str, str, int]]
 
 # a bullet, "1." / "(a)" items, or a numbered clause "3.4" (not "10 working days")
 MAX_LEADING_HEADING_WORDS = 6
+# a sentence that ends inside the line, another starting after it
+_SENTENCE_INSIDE = re.compile(r"[^\W\d_][.!?]\s+\S")
 
 
 def _leading_heading(line: str, after: str) -> int | None:
     """The level of a paragraph's first line when it heads the body text below it: it reads
     like a heading (heading_level), or is a short sentence-case phrase without a full stop
-    or digits, and the line below is longer body text, not a list item."""
+    or digits, and the line below is longer body text, not a list item, that does not
+    carry on the line's sentence (a lower-case start) and the line holds no sentence end."""
     if not after or len(after) <= len(line) or _ITEM_START.match(after):
         return None
+    if after.lstrip()[:1].islower() or _SENTENCE_INSIDE.search(line):
+        return None  # a hard-wrapped clause: "3.2 Passwords must be ... long. We recommend a"
     if level := heading_level(line):
         return level
     words = line.split()
