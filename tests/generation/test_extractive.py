@@ -453,3 +453,19 @@ def test_questions_asking_what_an_acronym_stands_for(question: str, acronym) -> 
 )
 def test_a_passage_spells_out_an_acronym_when_the_initials_match(text, acronym, expected) -> None:
     assert spells_out(text, acronym) is expected
+
+
+GIFTS = """Never accept cash or vouchers.
+Small tokens of thanks, such as a calendar or a box of biscuits, can be accepted if they \
+are worth £40 or less.
+Anything worth more than that must be declined, and every gift you accept must be recorded \
+in the gifts register."""
+
+
+def test_a_sentence_that_compares_with_that_brings_the_one_before(embedder) -> None:
+    """ "Anything worth more than that must be declined" matches "the most a gift can be
+    worth" best, but "that" is the £40 of the sentence before, which is quoted with it."""
+    hit = Hit(23, "gf", "conduct.pdf", "Code of Conduct", GIFTS, 2, 2, "Gifts", 0.1)
+    text = compose("What is the most a gift can be worth for me to accept it?", [hit],
+                   embedder.embed).text  # fmt: skip
+    assert "£40 or less [1]. Anything worth more than that must be declined" in text

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from pocketrag.documents import Hit
-from pocketrag.generation.passages import refers_back, units, word_count
+from pocketrag.generation.passages import needs_antecedent, refers_back, units, word_count
 from pocketrag.generation.wording import (
     asked_acronym,
     content_words,
@@ -308,12 +308,31 @@ def choose_units(
         if words + size <= MAX_ANSWER_WORDS:
             chosen.append(top)
             words += size
+    chosen += _antecedents(chosen, ranked)
     chosen += _continuations(chosen, ranked, MAX_ANSWER_WORDS - words)
     # the passage the answer is built on first, then in reading order
     chosen.sort(
         key=lambda r: (r.candidate.source_n != passage, r.candidate.source_n, r.candidate.position)
     )
     return [r.candidate for r in chosen], lead.candidate
+
+
+def _antecedents(chosen: list[Ranked], ranked: Sequence[Ranked]) -> list[Ranked]:
+    """The sentences right before chosen ones that need them ("Small gifts can be accepted
+    if they are worth £50 or less." before "Anything worth more than that must be
+    declined."): quoted alone, the chosen one leaves out what it refers to."""
+    by_place = {(r.candidate.source_n, r.candidate.position): r for r in ranked}
+    taken = {(r.candidate.source_n, r.candidate.position) for r in chosen}
+    out = []
+    for item in chosen:
+        place = (item.candidate.source_n, item.candidate.position - 1)
+        before = by_place.get(place)
+        if before is None or place in taken or not needs_antecedent(item.candidate.text):
+            continue
+        if before.candidate.kind == "sentence":
+            out.append(before)
+            taken.add(place)
+    return out
 
 
 def _continuations(chosen: list[Ranked], ranked: Sequence[Ranked], room: int) -> list[Ranked]:

@@ -295,6 +295,21 @@ def refers_back(sentence: str) -> bool:
     return bool(_REFERS_BACK.match(sentence))
 
 
+# A comparison with a figure the sentence before gave ("Anything worth more than that must
+# be declined", "Above this limit, ...").
+_COMPARES_BACK = re.compile(
+    r"\b(?:more|less|fewer|longer|shorter|higher|lower|greater|other|above|below|over|"
+    r"under|beyond|up to)\s+(?:than\s+)?(?:that|this|these|those|it|them)\b",
+    re.IGNORECASE,
+)
+
+
+def needs_antecedent(sentence: str) -> bool:
+    """Whether a sentence means little without the one before it: its subject is a pronoun,
+    or it compares with "that" figure."""
+    return refers_back(sentence) or bool(_COMPARES_BACK.search(sentence))
+
+
 MAX_LABEL_WORDS = 3
 MAX_LABELLED_WORDS = 7  # fragments are short: "Our email platform."
 
