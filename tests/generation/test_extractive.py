@@ -469,3 +469,25 @@ def test_a_sentence_that_compares_with_that_brings_the_one_before(embedder) -> N
     text = compose("What is the most a gift can be worth for me to accept it?", [hit],
                    embedder.embed).text  # fmt: skip
     assert "£40 or less [1]. Anything worth more than that must be declined" in text
+
+
+def test_two_dated_documents_that_differ_are_shown_newest_first(embedder) -> None:
+    """The 2022 policy ranks first, but a reader must know which rule is current: the
+    2026 note leads, and each side names its year."""
+    old = Hit(24, "p22", "family-leave-policy.docx", "Family Leave Policy 2022",
+              PATERNITY_2022, None, None, "Paternity", 0.1)  # fmt: skip
+    new = Hit(25, "p26", "family-pay-changes-2026.txt", "Changes to family pay",
+              PATERNITY_2026, None, None, "", 0.1)  # fmt: skip
+    text = compose("what is paternity pay", [old, new], embedder.embed).text
+    assert text.startswith("The documents differ on this; the newer one first: ")
+    assert text.index("Changes to family pay (2026): ") < text.index("Family Leave Policy 2022: ")
+    assert text.index("2 weeks at full pay") < text.index("1 week at full pay")
+
+
+def test_undated_documents_that_differ_keep_the_plain_opening(embedder) -> None:
+    old = Hit(18, "p22", "family-leave.docx", "Family Leave Policy", PATERNITY_2022,
+              None, None, "Paternity", 0.1)  # fmt: skip
+    new = Hit(19, "p26", "changes-email.txt", "Changes to family pay", PATERNITY_2026,
+              None, None, "", 0.1)  # fmt: skip
+    text = compose("what is paternity pay", [old, new], embedder.embed).text
+    assert text.startswith("The documents differ on this: ")

@@ -10,8 +10,10 @@ embedding batch run, tens of milliseconds.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from pathlib import PurePath
 
 import numpy as np
 
@@ -390,6 +392,32 @@ def _inside(a: Candidate, b: Candidate) -> bool:
 
 HEDGE = "The documents may not answer this directly; the closest passage says:"
 DIFFER = "The documents differ on this:"
+DIFFER_DATED = "The documents differ on this; the newer one first:"
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+
+
+def _year(hit: Hit) -> int | None:
+    """The year a document's title or file name gives ("Holiday Policy 2025",
+    "staff-handbook-2023.pdf", "Pay and allowances 2026-27"): the latest, if any."""
+    years = [int(y) for y in _YEAR.findall(f"{hit.title} {PurePath(hit.source).name}")]
+    return max(years) if years else None
+
+
+def _newest_first(
+    pair: tuple[Ranked, Ranked], hits: Sequence[Hit]
+) -> tuple[list[tuple[Ranked, str]], str]:
+    """The two sides of a disagreement, each with its document's title, and the answer's
+    opening. When both documents name different years, the newer comes first and each
+    title carries its year: a reader has to know which rule is current, and a superseded
+    note says so only by its date."""
+    docs = [hits[r.candidate.source_n - 1] for r in pair]
+    titles = [d.title or "One document" for d in docs]
+    years = [_year(d) for d in docs]
+    if None in years or years[0] == years[1]:
+        return list(zip(pair, titles, strict=True)), DIFFER
+    labels = [t if str(y) in t else f"{t} ({y})" for t, y in zip(titles, years, strict=True)]
+    sides = sorted(zip(pair, labels, years, strict=True), key=lambda side: -side[2])
+    return [(r, label) for r, label, _ in sides], DIFFER_DATED
 
 
 @dataclass(frozen=True)
@@ -424,12 +452,12 @@ def compose(
         return Extract(notice)
     pair = None if hedged else disagreeing(ranked, hits)
     if pair is not None:
+        sides, lead_in = _newest_first(pair, hits)
         parts = [
-            f"{hits[r.candidate.source_n - 1].title or 'One document'}: "
-            + _with_marker(r.candidate.text, r.candidate.source_n)
-            for r in pair
+            f"{label}: " + _with_marker(r.candidate.text, r.candidate.source_n)
+            for r, label in sides
         ]
-        return Extract(f"{DIFFER} " + " ".join(parts) + f"\n\n({notice})")
+        return Extract(f"{lead_in} " + " ".join(parts) + f"\n\n({notice})")
     chosen, lead = choose_units(ranked, asks_for=_asks_for(question, ranked))
     body = " ".join(
         _with_marker(c.text, c.source_n)
