@@ -57,3 +57,16 @@ def test_condense_prompt_holds_history() -> None:
         [("user", "How much leave?"), ("assistant", "25 days")], "And sick pay?"
     )
     assert "How much leave?" in messages[1]["content"] and "And sick pay?" in messages[1]["content"]
+
+
+def test_the_model_is_told_to_show_both_sides_of_a_disagreement() -> None:
+    """Issue 11: two policies that answer differently are both shown, each cited; the
+    extractive answer does it in code, the model by this rule of its system prompt."""
+    hits = [
+        Hit(1, "a", "handbook-2023.pdf", "Staff Handbook 2023",
+            "You may carry over up to 5 days.", 1, 1, "Leave", 0.5),
+        Hit(2, "b", "holiday-2025.md", "Holiday Policy 2025",
+            "You may carry over up to 3 days.", None, None, "Carry over", 0.4),
+    ]  # fmt: skip
+    system = build_answer_prompt("How many days can I carry over?", hits).messages[0]["content"]
+    assert "give each with its citation, say that they differ" in system
