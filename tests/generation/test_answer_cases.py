@@ -164,14 +164,19 @@ CARRY_OVER = {
 }
 
 
-def test_two_disagreeing_policies_are_both_shown(tmp_path: Path) -> None:
-    docs = tmp_path / "docs"
+def ask_over(folder: Path, files: dict[str, str], question: str):
+    """Pipeline.ask (extractive) over a fresh index of these files, written to folder."""
+    docs = folder / "docs"
     docs.mkdir()
-    for name, text in CARRY_OVER.items():
+    for name, text in files.items():
         (docs / name).write_text(text, encoding="utf-8")
-    with Pipeline(load_settings(data_dir=tmp_path / "data")) as pipeline:
+    with Pipeline(load_settings(data_dir=folder / "data")) as pipeline:
         assert pipeline.ingest_paths([docs]).ok
-        answer = pipeline.ask("How many days of holiday can I carry over?", use_llm=False)
+        return pipeline.ask(question, use_llm=False)
+
+
+def test_two_disagreeing_policies_are_both_shown(tmp_path: Path) -> None:
+    answer = ask_over(tmp_path, CARRY_OVER, "How many days of holiday can I carry over?")
     text = body(answer)
     assert "5 days" in text and "3 days" in text
     assert "differ" in text
@@ -287,12 +292,6 @@ def test_an_acronym_is_spelled_out_from_where_it_is_defined(
     """An acronym is defined once (a glossary's term, a bracket in a clause) and used many
     times elsewhere: the uses rank first for "What does EVC stand for?", so the defining
     passage is looked up by keyword, quoted first, and the question is not refused."""
-    docs = tmp_path / "docs"
-    docs.mkdir()
-    for name, text in VISITS.items():
-        (docs / name).write_text(text, encoding="utf-8")
-    with Pipeline(load_settings(data_dir=tmp_path / "data")) as pipeline:
-        assert pipeline.ingest_paths([docs]).ok
-        answer = pipeline.ask(question, use_llm=False)
+    answer = ask_over(tmp_path, VISITS, question)
     assert not answer.refused and answer.confidence == "high"
     assert spelled in body(answer)
