@@ -491,3 +491,16 @@ def test_undated_documents_that_differ_keep_the_plain_opening(embedder) -> None:
               None, None, "", 0.1)  # fmt: skip
     text = compose("what is paternity pay", [old, new], embedder.embed).text
     assert text.startswith("The documents differ on this: ")
+
+
+HOMES = """System users are created with adduser --system in the postinst script.
+The canonical non-existent home directory is /nonexistent. Users who should not have a \
+home directory should have their home directory set to this value.
+The build daemons set HOME to a directory that cannot be written."""
+
+
+def test_a_sentence_taking_up_this_value_brings_the_sentence_that_gives_it(embedder) -> None:
+    hit = Hit(26, "hm", "policy.pdf", "Policy", HOMES, 81, 81, "Home directories", 0.1)
+    text = compose("What home directory do I give a system user that doesn't need one?", [hit],
+                   embedder.embed).text  # fmt: skip
+    assert "/nonexistent [1]. Users who should not have a home directory" in text

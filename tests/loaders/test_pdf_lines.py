@@ -185,3 +185,22 @@ def test_a_hyphen_at_a_line_end_joins_a_word_but_stays_in_a_name(
     text = " ".join(b.text for b in pdf.load(path, limits).blocks)
     assert "Dr Helen Marsh-Oduya." in text
     assert "a contract of employment that sets out" in text
+
+
+def test_a_path_broken_at_a_slash_is_joined_without_a_space() -> None:
+    """LaTeX breaks a long path or URL after a slash; the wrapped lines of a paragraph are
+    joined by a space everywhere else ("/usr/share/doc/PACKAGE/ copyright" was unquotable
+    as the path it is)."""
+    from pocketrag.loaders.pdf import page_blocks
+
+    lines = [
+        "The copyright information must be copied verbatim into /usr/share/doc/PACKAGE/",
+        "copyright, when all of the following hold: the licence requires it and the files",
+        "are shipped in the binary package. See https://www.debian.org/doc/debian-policy/",
+        "ch-docs.html for the details of where it goes.",
+    ]
+    blocks, _ = page_blocks(lines, 1, [])
+    text = " ".join(b.text for b in blocks)
+    assert "/usr/share/doc/PACKAGE/copyright, when all" in text
+    assert "https://www.debian.org/doc/debian-policy/ch-docs.html for" in text
+    assert "the licence requires it and the files are shipped" in text

@@ -304,10 +304,23 @@ _COMPARES_BACK = re.compile(
 )
 
 
+# A thing the sentence before named, taken up by "this" or "that" ("... should have their
+# home directory set to this value", after "The canonical one is /nonexistent.").
+_NAMES_BACK = re.compile(
+    r"\b(?:this|that|these|those|such)\s+(?:value|values|limit|amount|figure|rate|period|"
+    r"date|directory|file|address|number|level|command|option|setting)\b",
+    re.IGNORECASE,
+)
+
+
 def needs_antecedent(sentence: str) -> bool:
     """Whether a sentence means little without the one before it: its subject is a pronoun,
-    or it compares with "that" figure."""
-    return refers_back(sentence) or bool(_COMPARES_BACK.search(sentence))
+    it compares with "that" figure, or it takes up "this value" from it."""
+    return (
+        refers_back(sentence)
+        or bool(_COMPARES_BACK.search(sentence))
+        or bool(_NAMES_BACK.search(sentence))
+    )
 
 
 MAX_LABEL_WORDS = 3

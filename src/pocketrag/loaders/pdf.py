@@ -185,6 +185,16 @@ def _heads_what_follows(lines: list[str], levels: list[int | None], i: int, widt
     return len(after) >= 0.5 * width or bool(NUMBERED_HEADING.match(after) and levels[i + 1])
 
 
+def joined_lines(lines: list[str]) -> str:
+    """A paragraph's wrapped lines as one text: joined by a space, except after a line
+    that ends in a slash, where a path or a URL was broken ("/usr/share/doc/" +
+    "package/copyright")."""
+    text = ""
+    for line in lines:
+        text += line if not text or text.endswith("/") else f" {line}"
+    return text
+
+
 def page_blocks(lines: list[str], page: int, headings: Headings) -> tuple[list[Block], Headings]:
     """Group a page's lines into paragraphs; carry the heading path across pages."""
     # Typical full-line width; a percentile, as re-joined hyphenated lines run long.
@@ -207,7 +217,7 @@ def page_blocks(lines: list[str], page: int, headings: Headings) -> tuple[list[B
     def flush() -> None:
         if paragraph:
             path = tuple(text for _, text in headings)
-            blocks.append(Block(text=" ".join(paragraph), page=page, heading_path=path))
+            blocks.append(Block(text=joined_lines(paragraph), page=page, heading_path=path))
             paragraph.clear()
 
     for i, line in enumerate(lines):
