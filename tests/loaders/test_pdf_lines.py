@@ -204,3 +204,24 @@ def test_a_path_broken_at_a_slash_is_joined_without_a_space() -> None:
     assert "/usr/share/doc/PACKAGE/copyright, when all" in text
     assert "https://www.debian.org/doc/debian-policy/ch-docs.html for" in text
     assert "the licence requires it and the files are shipped" in text
+
+
+def test_a_table_of_contents_is_not_content() -> None:
+    """Contents lines run through dot leaders to a page number; a heading with a figure or
+    a sentence ending in dots is kept."""
+    from pocketrag.loaders.pdf_lines import clean_page
+
+    lines = [
+        "CONTENTS",
+        "4.1 Standards conformance . . . . . . . . . . . . . . . . . . . . . . . . 19",
+        "7.2 Binary Dependencies - Depends, Recommends, Suggests ......... 59",
+        "4.2 Package relationships",
+        "Packages must conform to version 3.0 of the FHS.",
+        "Wait for it.... 5 minutes later the job runs.",
+    ]
+    assert clean_page(lines) == [
+        "CONTENTS",
+        "4.2 Package relationships",
+        "Packages must conform to version 3.0 of the FHS.",
+        "Wait for it.... 5 minutes later the job runs.",
+    ]

@@ -6,6 +6,11 @@ a Supreme Court transcript page); PDFium gives those numbers as lines of their o
 all together, before the text) or at the start of each line. Captions draw their box with
 characters ("- - - - - - x" rules and a column of " :"). Left in, they split sentences and
 names ("STEVEN E. MERCER, ESQ., ... Los" / "Angeles, Cal."), and they are not content.
+
+Long manuals add a table of contents whose lines run to their page number through dot
+leaders ("4.1 Standards conformance . . . . . 19"): they read as headings (one heading path,
+"7.2 Binary Dependencies ... . . . . 59", stood over 83 chunks of the Debian Policy Manual)
+and were quoted as answers.
 """
 
 from __future__ import annotations
@@ -23,12 +28,19 @@ _NUMBER_PREFIX = re.compile(r"^(\d{1,3}) (?=\S)")
 # "- - - - - - x", "________", "=====": a rule drawn with characters
 _RULE = re.compile(r"^(?:[-_=–—] ?){5,}[xX]?$")
 _CAPTION_COLON = re.compile(r"(?<=\S) :(?= |$)")
+# a contents line: text, dot leaders, its page number
+_CONTENTS_LINE = re.compile(r"\S.*?(?:\s?\.){4,}\s*\d{1,4}$")
 
 
 def clean_page(lines: list[str]) -> list[str]:
-    """The page's lines without margin line numbers, character rules and caption colons."""
+    """The page's lines without margin line numbers, character rules, contents lines and
+    caption colons."""
     lines = _drop_line_numbers(lines)
-    lines = [x for x in lines if isinstance(x, TableRow) or not _RULE.match(x)]
+    lines = [
+        x
+        for x in lines
+        if isinstance(x, TableRow) or not (_RULE.match(x) or _CONTENTS_LINE.match(x))
+    ]
     return _drop_caption_colons(lines)
 
 
