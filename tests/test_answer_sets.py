@@ -31,6 +31,7 @@ MINIMUMS = {
     "harbourview": (60, 18),
     "fernhill": (70, 20),
     "debpol": (70, 20),
+    "makers": (60, 18),
 }
 
 
@@ -68,7 +69,7 @@ def test_question_sets_shape_and_minimums(corpus: str) -> None:
 
 
 # corpus -> (follow-ups with a history, disagreements) at least
-TURNS = {"larkfield": (4, 4), "fernhill": (6, 5), "debpol": (6, 4)}
+TURNS = {"larkfield": (4, 4), "fernhill": (6, 5), "debpol": (6, 4), "makers": (6, 4)}
 
 
 @pytest.mark.parametrize("corpus", sorted(TURNS))
@@ -130,6 +131,8 @@ ABSENT = {
     "debpol": ("timeout", "umask", "golang", "jar", "source_date_epoch", "hardening", "relro",
                "debhelper compat", "apparmor", "docker", "unlicense", "key size", "annual leave",
                "wifi", "christmas"),
+    "makers": ("wifi", "wi-fi", "cnc", "treasurer", "retraction", "build volume", "annual",
+               "postcode", "kiln", "bandwidth", "bandsaw", "exposure time", "australia"),
 }  # fmt: skip
 
 

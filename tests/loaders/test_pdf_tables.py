@@ -21,6 +21,7 @@ HOLDS_A_GRID = {
     "shift-and-standby-allowances-2026.pdf": {1},  # harbourview: allowances by band
     "staff-handbook-2026-27.pdf": {1, 5},  # fernhill (Chromium): term dates, contacts
     "safeguarding-poster.pdf": {1},  # fernhill: academy, DSL, deputy (set glyph by glyph)
+    "laser-cutter-manual.pdf": {2, 3},  # makers (reportlab): materials table over a page break
     # a slide's three-column table; the next page's heading path follows the change
     "imageheavy__ghostwolves_cybersecurity-incident-response-plans.pdf": {45, 46},
     "multicol__samplefiles_026-multicolumn.pdf": {3},  # the EU countries table
