@@ -1,4 +1,4 @@
-"""Render the PDF and DOCX documents of the Tollgate Makerspace held-out corpus from samples/makers-src/.
+"""Render the PDF and DOCX documents of the Tollgate Makerspace corpus from samples/makers-src/.
 
 samples/makers/ is the shared drive of an invented community makerspace (Tollgate
 Makerspace), written blind for the held-out question set bench/answers/makers/: equipment
