@@ -32,6 +32,7 @@ MINIMUMS = {
     "fernhill": (70, 20),
     "debpol": (70, 20),
     "tollgate": (70, 20),
+    "makers": (60, 18),
 }
 
 
@@ -69,7 +70,10 @@ def test_question_sets_shape_and_minimums(corpus: str) -> None:
 
 
 # corpus -> (follow-ups with a history, disagreements) at least
-TURNS = {"larkfield": (4, 4), "fernhill": (6, 5), "debpol": (6, 4), "tollgate": (6, 5)}
+TURNS = {
+    "larkfield": (4, 4), "fernhill": (6, 5), "debpol": (6, 4), "tollgate": (6, 5),
+    "makers": (6, 4),
+}  # fmt: skip
 
 
 @pytest.mark.parametrize("corpus", sorted(TURNS))
@@ -133,6 +137,8 @@ ABSENT = {
                "wifi", "christmas"),
     "tollgate": ("wifi", "wi-fi", "veteran", "armed forces", "parking", "sourdough", "overlock",
                  "hire", "decibel", "refund", "feed rate", "bike", "australia", "parties"),
+    "makers": ("wifi", "wi-fi", "cnc", "treasurer", "retraction", "build volume", "annual",
+               "postcode", "kiln", "bandwidth", "bandsaw", "exposure time", "australia"),
 }  # fmt: skip
 
 
