@@ -113,7 +113,19 @@ _WANTS_LIST = re.compile(
 )
 
 
+# Questions that ask for a procedure ("How do I start up the laser cutter?", "what do I do
+# if the laser catches fire", "What should I check before switching the lathe on?"): the
+# steps are a list, and one step alone does not answer.
+_WANTS_STEPS = re.compile(
+    r"^\s*(?:how (?:do|can|should|would) (?:i|we|you)\b|how to\b|"
+    r"what (?:do|should|must) (?:i|we|you) (?:do|check)\b|what (?:are )?the steps\b)",
+    re.IGNORECASE,
+)
+
+
 def wants_list(question: str) -> bool:
+    if _WANTS_STEPS.search(question):
+        return True
     return bool(_WANTS_LIST.search(question)) and not wants_number(question)
 
 
