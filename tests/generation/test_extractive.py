@@ -9,7 +9,6 @@ import pytest
 from pocketrag.documents import Hit
 from pocketrag.generation.citations import clean_markers, split_sentences
 from pocketrag.generation.extractive import HEDGE, NOTICE, candidate_units, compose, rank_candidates
-from pocketrag.generation.passages import units
 from pocketrag.generation.wording import (
     asked_acronym,
     numbers_in,
@@ -507,22 +506,3 @@ def test_a_sentence_taking_up_this_value_brings_the_sentence_that_gives_it(embed
     text = compose("What home directory do I give a system user that doesn't need one?", [hit],
                    embedder.embed).text  # fmt: skip
     assert "/nonexistent [1]. Users who should not have a home directory" in text
-
-
-STARTUP = """Switch on the fume extraction at the wall isolator marked LASER EXTRACT.
-6. Switch on the air assist compressor. Check that the gauge reads 0.2 to 0.4 bar.
-7. Turn the key switch to ON and release the red emergency stop.
-8. Wait for the head to home to the rear left corner.
-9. Write your name and the start time in the laser log book."""
-
-
-def test_a_chunk_that_opens_mid_procedure_quotes_its_steps_as_a_list(embedder) -> None:
-    """Steps 1 to 5 closed the previous chunk; this one opens on the end of step 5 and goes
-    on with 6 to 9. The section's heading leads them, step 5's tail first, and "how do I"
-    asks for the steps, not one of them."""
-    hit = Hit(27, "lz", "laser-manual.pdf", "Laser manual", STARTUP, 2, 2,
-              "3. Start-up procedure", 0.1)  # fmt: skip
-    lists = [u.text for u in units(hit) if u.kind == "list"]
-    assert lists and lists[0].startswith("3. Start-up procedure:\n- Switch on the fume extraction")
-    text = compose("how do I start up the laser cutter", [hit], embedder.embed).text
-    assert "LASER EXTRACT" in text and "air assist" in text and "key switch" in text

@@ -212,12 +212,6 @@ def _list_unit(lead_in: str, items: list[str], position: int) -> Unit:
     return Unit("\n".join([lead_in.strip(), *lines]), position, "list")
 
 
-def _led_in(line: tuple[str, str]) -> bool:
-    """Whether a line makes a list of the items after it (see units): a lead-in or pointer."""
-    kind, text = line
-    return kind == "prose" and (text.rstrip().endswith(":") or bool(_POINTER.search(text)))
-
-
 def _leads_in(sentence: str) -> bool:
     """A sentence whose meaning is the list or table after it."""
     return sentence.rstrip().endswith(":")
@@ -252,19 +246,11 @@ def units(hit: Hit) -> list[Unit]:
             if 1 < len(rows) <= SMALL_TABLE_ROWS and len(table) <= SMALL_TABLE_CHARS:
                 out.append(Unit(table, len(out), "table"))
             # items with no lead-in sentence: the heading above them (or the section's) leads
-            items = [t for _, t in run]
             if len(run) >= 2 and (i == 0 or _titles(lines[i - 1])):
                 lead = lines[i - 1][1] if i > 0 else (parts[-1] if parts else "")
                 if lead:
                     lead = _CONTINUED.sub("", lead).rstrip(":")
-                    out.append(_list_unit(lead + ":", items, len(out)))
-            elif len(run) >= 2 and parts and not _led_in(lines[i - 1]):
-                # after prose that does not lead in (steps 6 to 10 of a procedure whose
-                # first steps closed the previous chunk): the section's heading leads, and
-                # a chunk that opens on the step before them starts the list with it
-                opening = [lines[0][1]] if i == 1 and lines[0][0] == "prose" else []
-                lead = _CONTINUED.sub("", parts[-1]).rstrip(":")
-                out.append(_list_unit(lead + ":", opening + items, len(out)))
+                    out.append(_list_unit(lead + ":", [t for _, t in run], len(out)))
             i = j
             continue
         if kind == "heading" or (_titles(lines[i]) and _takewhile_listed(lines[i + 1 :])):
