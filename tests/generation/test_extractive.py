@@ -9,6 +9,7 @@ import pytest
 from pocketrag.documents import Hit
 from pocketrag.generation.citations import clean_markers, split_sentences
 from pocketrag.generation.extractive import HEDGE, NOTICE, candidate_units, compose, rank_candidates
+from pocketrag.generation.passages import units
 from pocketrag.generation.wording import (
     asked_acronym,
     numbers_in,
@@ -506,3 +507,22 @@ def test_a_sentence_taking_up_this_value_brings_the_sentence_that_gives_it(embed
     text = compose("What home directory do I give a system user that doesn't need one?", [hit],
                    embedder.embed).text  # fmt: skip
     assert "/nonexistent [1]. Users who should not have a home directory" in text
+
+
+STEPS = """To shut down the laser cutter at the end of your session:
+1. Close the design software on the laser PC and remove your file from the desktop folder.
+2. Leave the fume extraction running for a further ten minutes with the lid shut.
+3. Switch off the air assist compressor at the wall and check the gauge drops to zero bar.
+4. Turn the key switch on the laser to OFF and take the key back to the host desk.
+5. Sweep the honeycomb bed clear of offcuts and empty the crumb tray into the red bin.
+6. Write the finish time and any faults in the laser log book before you leave the room."""
+
+
+def test_a_list_of_long_steps_keeps_the_figures_at_their_ends() -> None:
+    """Six steps of 15-17 words each: shortened to fit a list unit, each step must still
+    reach its figure or its last object ("ten minutes", "zero bar", "red bin")."""
+    hit = Hit(28, "sd", "laser-manual.pdf", "Laser manual", STEPS, 4, 4, "Shut-down", 0.1)
+    lists = [u.text for u in units(hit) if u.kind == "list"]
+    assert lists, units(hit)
+    for words in ("ten minutes", "zero bar", "red bin", "laser log book"):
+        assert words in lists[0], (words, lists[0])

@@ -44,7 +44,11 @@ _POINTER = re.compile(r"\b(below|following|as follows)\b", re.IGNORECASE)
 
 MAX_ITEMS = 8  # list items quoted after a lead-in
 MAX_ITEM_WORDS = 30
-MAX_LIST_WORDS = 90  # a lead-in and its items; long items are shortened to fit
+# A lead-in and its items; long items are shortened to fit. 120, not the 90 of session 5:
+# procedure steps and table-like items lost the figure at their end when shortened
+# (incident 0.76 -> 0.82, tollgate 0.61 -> 0.62 key facts; chosen on development sets, so
+# no held-out number confirms it). Median answers stay 26-54 words, p90 under 95.
+MAX_LIST_WORDS = 120
 MAX_UNIT_CHARS = 420
 SMALL_TABLE_ROWS = 6
 SMALL_TABLE_CHARS = 480
