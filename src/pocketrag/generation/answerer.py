@@ -37,6 +37,7 @@ from pocketrag.generation.citations import (
 )
 from pocketrag.generation.condense import condense, normalise_history
 from pocketrag.generation.extractive import (
+    CANDIDATE_CHUNKS,
     FALLBACK_NOTICE,
     NOTICE,
     compose,
@@ -56,8 +57,7 @@ from pocketrag.settings_views import AnswerPolicy
 
 log = logging.getLogger("pocketrag.answer")
 # An acronym's defining passage is looked for among the chunks the extractive answer reads
-# (extractive.candidate_units) and, failing that, among this many keyword hits for it.
-ACRONYM_CHUNKS = 4
+# (extractive.CANDIDATE_CHUNKS) and, failing that, among this many keyword hits for it.
 ACRONYM_LOOKUP_K = 20
 
 
@@ -160,7 +160,7 @@ class Answerer:
         them does: an acronym is defined once ("Educational Visits Coordinator (EVC)") and
         used everywhere else, so "What does EVC stand for?" ranks its uses first. Found by
         a keyword search for the acronym itself (no embedding)."""
-        if any(_spells(h, acronym) for h in hits[:ACRONYM_CHUNKS]):
+        if any(_spells(h, acronym) for h in hits[:CANDIDATE_CHUNKS]):
             return hits
         found = self._search(
             acronym, k=ACRONYM_LOOKUP_K, mode="bm25", collection=collection,

@@ -50,8 +50,12 @@ class Candidate:
     document: str = ""  # document id: runners-up stay in the best unit's document
 
 
+# The answer quotes from the first few chunks: cheap, and further chunks rarely answer.
+CANDIDATE_CHUNKS = 4
+
+
 def candidate_units(
-    hits: Sequence[Hit], max_chunks: int = 4, per_chunk: int = 14
+    hits: Sequence[Hit], max_chunks: int = CANDIDATE_CHUNKS, per_chunk: int = 14
 ) -> list[Candidate]:
     """The quotable units (passages.units) of the top chunks."""
     out: list[Candidate] = []
@@ -128,7 +132,7 @@ def rank_candidates(
     hits: Sequence[Hit],
     embed: EmbedFn,
     question_vector: np.ndarray | None = None,
-    max_chunks: int = 4,
+    max_chunks: int = CANDIDATE_CHUNKS,
     focus: str = "",
     previous_answer: str = "",
 ) -> list[Ranked]:
@@ -294,11 +298,11 @@ def choose_units(
             if r.candidate.source_n == passage
             and (r.score >= lead.score - FIGURE_GAP or (asks_for is _is_list and _next_to(r, lead)))
             and asks_for(r.candidate.text)
-            and not any(_repeats(r, c) and not _contains(r, c) for c in chosen)
+            and not any(_repeats(r, c) and not _quotes(r.candidate, c.candidate) for c in chosen)
         )
         if (extra := next(stating, None)) is not None:
             # a list holding a chosen sentence as one of its items takes its place
-            chosen = [c for c in chosen if not _contains(extra, c)] + [extra]
+            chosen = [c for c in chosen if not _quotes(extra.candidate, c.candidate)] + [extra]
     # The best unit of all, when another document's passage won (two good units beat one
     # better unit): it is often the direct answer ("... the Code each year, by 31 January"
     # beside "Code of Conduct - every 2 years"). Named by its title in the answer (compose).
@@ -323,18 +327,7 @@ def _antecedents(chosen: list[Ranked], ranked: Sequence[Ranked]) -> list[Ranked]
     """The sentences right before chosen ones that need them ("Small gifts can be accepted
     if they are worth £50 or less." before "Anything worth more than that must be
     declined."): quoted alone, the chosen one leaves out what it refers to."""
-    by_place = {(r.candidate.source_n, r.candidate.position): r for r in ranked}
-    taken = {(r.candidate.source_n, r.candidate.position) for r in chosen}
-    out = []
-    for item in chosen:
-        place = (item.candidate.source_n, item.candidate.position - 1)
-        before = by_place.get(place)
-        if before is None or place in taken or not needs_antecedent(item.candidate.text):
-            continue
-        if before.candidate.kind == "sentence":
-            out.append(before)
-            taken.add(place)
-    return out
+    return _neighbours(chosen, ranked, -1, lambda item, _: needs_antecedent(item.text))
 
 
 def _continuations(chosen: list[Ranked], ranked: Sequence[Ranked], room: int) -> list[Ranked]:
@@ -342,19 +335,37 @@ def _continuations(chosen: list[Ranked], ranked: Sequence[Ranked], room: int) ->
     ("The Health and Safety Committee meets quarterly. It is chaired by Captain Ian
     Trewin."): the chosen sentence introduced what they say, and alone they rank low, since
     "It" names nothing the question asks about."""
+
+    def fits(_: Candidate, following: Candidate) -> bool:
+        nonlocal room
+        size = word_count(following.text)
+        if not refers_back(following.text) or size > room:
+            return False
+        room -= size
+        return True
+
+    return _neighbours(chosen, ranked, 1, fits)
+
+
+def _neighbours(
+    chosen: list[Ranked],
+    ranked: Sequence[Ranked],
+    offset: int,
+    takes: Callable[[Candidate, Candidate], bool],
+) -> list[Ranked]:
+    """The sentence `offset` places from each chosen unit in its chunk, not chosen already,
+    where takes(chosen unit, that sentence)."""
     by_place = {(r.candidate.source_n, r.candidate.position): r for r in ranked}
     taken = {(r.candidate.source_n, r.candidate.position) for r in chosen}
     out = []
     for item in chosen:
-        place = (item.candidate.source_n, item.candidate.position + 1)
-        following = by_place.get(place)
-        if following is None or place in taken or following.candidate.kind != "sentence":
+        place = (item.candidate.source_n, item.candidate.position + offset)
+        other = by_place.get(place)
+        if other is None or place in taken or other.candidate.kind != "sentence":
             continue
-        size = word_count(following.candidate.text)
-        if refers_back(following.candidate.text) and size <= room:
-            out.append(following)
+        if takes(item.candidate, other.candidate):
+            out.append(other)
             taken.add(place)
-            room -= size
     return out
 
 
@@ -376,18 +387,14 @@ def _next_to(item: Ranked, lead: Ranked) -> bool:
     return a.source_n == b.source_n and a.position == b.position + 1
 
 
-def _contains(a: Ranked, b: Ranked) -> bool:
-    """Whether unit a quotes unit b whole (a list and one of its items)."""
-    return a.candidate.source_n == b.candidate.source_n and (
-        b.candidate.text.rstrip(" .…") in a.candidate.text
-    )
-
-
 def _inside(a: Candidate, b: Candidate) -> bool:
     """One unit already quoted as part of the other (a list item and its list)."""
-    if a.source_n != b.source_n:
-        return False
-    return a.text.rstrip(" .…") in b.text or b.text.rstrip(" .…") in a.text
+    return _quotes(a, b) or _quotes(b, a)
+
+
+def _quotes(a: Candidate, b: Candidate) -> bool:
+    """Whether unit a quotes unit b whole (a list and one of its items)."""
+    return a.source_n == b.source_n and b.text.rstrip(" .…") in a.text
 
 
 HEDGE = "The documents may not answer this directly; the closest passage says:"
