@@ -526,3 +526,42 @@ def test_a_list_of_long_steps_keeps_the_figures_at_their_ends() -> None:
     assert lists, units(hit)
     for words in ("ten minutes", "zero bar", "red bin", "laser log book"):
         assert words in lists[0], (words, lists[0])
+
+
+CONTINUED_STEPS = """Switch on the fume extraction at the wall isolator marked LASER EXTRACT.
+
+6. Switch on the air assist compressor. Check that the gauge reads between 0.2 and 0.4 bar.
+7. Turn the key switch on the laser to ON and release the emergency stop.
+8. Write your name and the start time in the laser log book."""
+
+BULLETS_AFTER_PROSE = """Part-time staff receive leave pro rata to their contracted hours.
+- Bank holidays are pro rata as well.
+- Leave is rounded up to the nearest half day."""
+
+
+def test_numbered_steps_after_prose_are_a_list_under_the_section_heading() -> None:
+    """Steps 6 to 8 of a start-up procedure whose first steps closed the previous chunk (the
+    chunk opens on the end of step 5): one list under the section's heading, from the step
+    the chunk opens on; quoted one sentence at a time, the procedure loses its steps."""
+    hit = Hit(
+        29,
+        "su",
+        "laser-manual.pdf",
+        "Laser manual",
+        CONTINUED_STEPS,
+        2,
+        2,
+        "3. Start-up procedure",
+        0.1,
+    )
+    assert _lists(hit) == [
+        "3. Start-up procedure:\n"
+        "- Switch on the fume extraction at the wall isolator marked LASER EXTRACT.\n"
+        "- Switch on the air assist compressor. Check that the gauge reads between 0.2 and "
+        "0.4 bar.\n"
+        "- Turn the key switch on the laser to ON and release the emergency stop.\n"
+        "- Write your name and the start time in the laser log book."
+    ]
+    # bullets after a sentence that does not lead in to them are no procedure
+    hit = Hit(30, "pt", "leave.md", "Leave", BULLETS_AFTER_PROSE, None, None, "Part-time", 0.1)
+    assert _lists(hit) == []

@@ -29,6 +29,8 @@ from pocketrag.generation.wording import states_number
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _BULLET = re.compile(r"^\s*(?:[-*•·▪◦]|\(?[0-9]{1,2}[.)]|\(?[a-z][.)])\s+")
+_STEP = re.compile(r"^\s*\(?[0-9]{1,2}[.)]\s+")  # a numbered item: a procedure's step
+_LISTED = frozenset({"item", "step", "row"})
 _TABLE_RULE = re.compile(r":?-{2,}:?|")
 # A table row as the DOCX and HTML loaders write it: "Header: value; Header: value".
 _KEYED_ROW = re.compile(r"^[^:;\n]{1,60}: [^;\n]*(?:; [^:;\n]{1,60}: [^;\n]*)+$")
@@ -104,8 +106,9 @@ def _item(text: str, limit: int = MAX_ITEM_WORDS) -> str:
 
 def _lines(text: str, headings: set[str]) -> list[tuple[str, str]]:
     """(kind, text) per non-blank line: "row" (a table row read with its header), "item"
-    (a list item), "heading" or "prose". A run of two or more short lines that are not the
-    section's own headings is a list whose bullets the loader dropped (HTML, DOCX)."""
+    (a list item), "step" (a numbered one), "heading" or "prose". A run of two or more
+    short lines that are not the section's own headings is a list whose bullets the loader
+    dropped (HTML, DOCX)."""
     raw = [item.strip() for line in text.splitlines() for item in _bullets_apart(line)]
     raw = [line for line in raw if line]
     lines: list[tuple[str, str]] = []
@@ -127,7 +130,7 @@ def _lines(text: str, headings: set[str]) -> list[tuple[str, str]]:
         if _KEYED_ROW.match(line):
             lines.append(("row", line))
         elif _BULLET.match(line):
-            lines.append(("item", _BULLET.sub("", line).strip()))
+            lines.append(("step" if _STEP.match(line) else "item", _BULLET.sub("", line).strip()))
         elif is_heading_like(line, headings):
             lines.append(("heading", line))
         else:
@@ -216,6 +219,12 @@ def _list_unit(lead_in: str, items: list[str], position: int) -> Unit:
     return Unit("\n".join([lead_in.strip(), *lines]), position, "list")
 
 
+def _leads_to(line: str) -> bool:
+    """Whether a line of prose makes a list of the items after it (see units)."""
+    last = (split_sentences(line) or [line])[-1]
+    return _leads_in(last) or bool(_POINTER.search(last))
+
+
 def _leads_in(sentence: str) -> bool:
     """A sentence whose meaning is the list or table after it."""
     return sentence.rstrip().endswith(":")
@@ -231,16 +240,16 @@ def units(hit: Hit) -> list[Unit]:
     i = 0
     while i < len(lines):
         kind, line = lines[i]
-        if kind in {"item", "row"}:
+        if kind in _LISTED:
             j = i
-            while j < len(lines) and lines[j][0] in {"item", "row"}:
+            while j < len(lines) and lines[j][0] in _LISTED:
                 j += 1
             run = lines[i:j]
             rows = [t for k, t in run if k == "row"]
             for k, text in run:
                 if k == "row" and word_count(text) >= 2:
                     out.append(Unit(_clip(text), len(out), "row"))
-                elif k == "item" and not is_fragment(text) and not _bare_title(text):
+                elif k != "row" and not is_fragment(text) and not _bare_title(text):
                     out.extend(
                         Unit(_clip(s), len(out), "sentence")
                         for s in split_sentences(text)
@@ -250,11 +259,25 @@ def units(hit: Hit) -> list[Unit]:
             if 1 < len(rows) <= SMALL_TABLE_ROWS and len(table) <= SMALL_TABLE_CHARS:
                 out.append(Unit(table, len(out), "table"))
             # items with no lead-in sentence: the heading above them (or the section's) leads
+            items = [t for _, t in run]
             if len(run) >= 2 and (i == 0 or _titles(lines[i - 1])):
                 lead = lines[i - 1][1] if i > 0 else (parts[-1] if parts else "")
                 if lead:
                     lead = _CONTINUED.sub("", lead).rstrip(":")
-                    out.append(_list_unit(lead + ":", [t for _, t in run], len(out)))
+                    out.append(_list_unit(lead + ":", items, len(out)))
+            elif (
+                len(run) >= 2
+                and parts
+                and all(k == "step" for k, _ in run)
+                and not _leads_to(lines[i - 1][1])
+            ):
+                # numbered steps after prose that does not lead in to them (steps 6 to 10
+                # of a procedure whose first steps closed the previous chunk; "Arrive
+                # fifteen minutes early." before them): the section's heading leads, and a
+                # chunk that opens on the end of the step before them starts with it
+                opening = [lines[0][1]] if i == 1 and lines[0][0] == "prose" else []
+                lead = _CONTINUED.sub("", parts[-1]).rstrip(":")
+                out.append(_list_unit(lead + ":", opening + items, len(out)))
             i = j
             continue
         if kind == "heading" or (_titles(lines[i]) and _takewhile_listed(lines[i + 1 :])):
@@ -374,7 +397,7 @@ def _titles(line: tuple[str, str]) -> bool:
 def _takewhile_listed(lines: list[tuple[str, str]]) -> list[tuple[str, str]]:
     taken = []
     for kind, text in lines:
-        if kind not in {"item", "row"}:
+        if kind not in _LISTED:
             break
         taken.append((kind, text))
     return taken
