@@ -126,6 +126,24 @@ def test_paragraphs_kept_whole_when_they_fit(tokenizer) -> None:
         assert any(p.endswith(parts[0]) for p in paragraphs)  # whole, or its last sentence
 
 
+@pytest.mark.parametrize("opening", ["Q: How do I do a cold pull?", "It is easy:"])
+def test_a_question_or_lead_in_opens_the_chunk_of_what_it_introduces(
+    tokenizer, opening: str
+) -> None:
+    # An FAQ: the cut would fall after the question (or a list's lead-in); the chunk that
+    # holds it must hold its answer too, or the question is quoted as its own answer.
+    before = [sentences(2, f"topic{i}") for i in range(3)]
+    answer = ["Heat the nozzle to 250 degrees.", "Pull the filament out at 90 degrees."]
+    blocks = [Block(p) for p in (*before, opening, *answer)]
+    doc = document(blocks)
+    budget = count(tokenizer, "\n\n".join((*before, opening))) + 2  # room up to the opening
+    chunks = Chunker(tokenizer, max_tokens=budget, overlap_sentences=0).run(doc)
+    check_invariants(tokenizer, doc, chunks, budget)
+    holding = [c for c in chunks if opening in c.text]
+    assert holding and all(answer[0] in c.text for c in holding)
+    assert not chunks[0].text.endswith(opening)
+
+
 def test_pages_carried_across_blocks(tokenizer) -> None:
     doc = document(
         [Block(sentences(2, "leave"), page=p, heading_path=("Leave",)) for p in (4, 5, 6)]

@@ -36,6 +36,8 @@ PREFIX_SEPARATOR = "\n"
 # Sentence ends: punctuation then whitespace then a likely sentence start; or a line break
 # (list items, table rows and code lines are units of their own).
 _SENTENCE_BREAK = re.compile(r"([.!?][\"'”’)\]]*)\s+(?=[\"'“‘(\[]?[A-Z0-9])|\s*\n\s*")
+# A sentence whose meaning is what follows it: a list's lead-in, or a question (an FAQ's).
+_LEADS_ON = re.compile(r"[:?][\"'”’)\]]*\s*$")
 # Long blocks are encoded this many characters at a time: the tokenizer's Encoding of one
 # 19 MB paragraph, with its offsets as Python tuples, takes gigabytes (issue 12).
 WINDOW_CHARS = 32_768
@@ -77,6 +79,7 @@ class _Unit:
     tokens: int
     paragraph: int  # index of the block it came from
     page: int | None
+    leads_on: bool = False  # ends in ":" or "?": its meaning is what follows
 
 
 class Chunker:
@@ -172,7 +175,7 @@ class Chunker:
         for s, e in sentence_spans(text):
             i, n = bisect_left(starts, s), bisect_left(starts, e)
             if n - i <= budget:
-                yield _Unit(s, e, n - i, 0, None)
+                yield _Unit(s, e, n - i, 0, None, _LEADS_ON.search(text[s:e]) is not None)
                 continue
             while i < n:
                 j = min(i + budget, n)
@@ -201,10 +204,13 @@ class Chunker:
             # Start a new chunk rather than split a paragraph that would fit in one.
             keep_whole = starts_paragraph and used + rest[i] > budget >= rest[i]
             if i > fresh and (not fits or keep_whole):
-                yield first, i - 1
                 need = rest[i] if keep_whole else unit.tokens
-                first, used = self._overlap_start(units, first, i, need, budget)
-                fresh = i
+                cut = _lead_ins_start(units, fresh, i, budget - need)
+                yield first, cut - 1
+                carried = sum(u.tokens for u in units[cut:i])
+                first, used = self._overlap_start(units, first, cut, need + carried, budget)
+                used += carried
+                fresh = cut
             elif not fits:  # only overlap sentences so far: drop them, never overflow
                 first, used = i, 0
             used += unit.tokens
@@ -220,6 +226,21 @@ class Chunker:
                 break  # never repeat a whole chunk, never overflow
             start, used = k, used + units[k].tokens
         return start, used
+
+
+def _lead_ins_start(units: list[_Unit], fresh: int, nxt: int, room: int) -> int:
+    """Where a chunk that would end before unit `nxt` ends instead: before the lead-ins
+    and questions at its end ("A: It's easy:", "Q: How do I do a cold pull?"), which then
+    open the next chunk with the list or answer they introduce, if they fit in `room`
+    tokens; a chunk ending on them cites the question without its answer. The chunk keeps
+    at least one unit of its own."""
+    cut, carried = nxt, 0
+    while cut - 1 > fresh and units[cut - 1].leads_on:
+        if carried + units[cut - 1].tokens > room:
+            break
+        cut -= 1
+        carried += units[cut].tokens
+    return cut
 
 
 def _too_many(max_chunks: int | None) -> TooManyChunksError:
