@@ -111,6 +111,21 @@ def test_a_short_phrase_under_a_name_is_quoted_with_the_name() -> None:
     assert "Slack: For team chat." in texts
     assert "Rollbar: Our exception monitoring and logging platform." in texts
     assert "GoDaddy: Domain registration." in texts  # two words alone would be dropped
+    # a name made of words the phrase uses apart still names something else
+    hit = Hit(
+        12,
+        "m",
+        "menu.md",
+        "Menu",
+        "Tetris-like games with falling blocks.",
+        None,
+        None,
+        "Menu > Games/Blocks",
+        0.1,
+    )
+    assert [c.text for c in candidate_units([hit])] == [
+        "Games/Blocks: Tetris-like games with falling blocks."
+    ]
 
 
 def test_a_sentence_of_its_own_keeps_no_label() -> None:

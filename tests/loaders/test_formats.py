@@ -186,6 +186,43 @@ def test_html_main_mentioned_only_in_a_script(tmp_path: Path, limits) -> None:
     assert [(b.text, b.heading_path) for b in document.blocks] == [("Paid monthly.", ("Pay",))]
 
 
+def test_html_source_line_breaks_are_spaces_but_br_and_pre_keep_theirs(
+    tmp_path: Path, limits
+) -> None:
+    # DocBook writes <p> hard-wrapped at 72 columns; a browser shows one paragraph
+    path = tmp_path / "wrapped.html"
+    path.write_text(
+        "<p>Perl searches several locations for modules,\n   referred to as core\nand site.</p>"
+        "<p>Line one<br>line two</p><pre>make\n  install</pre>"
+    )
+    document = load_document(path, limits)
+    assert [b.text for b in document.blocks] == [
+        "Perl searches several locations for modules, referred to as core and site.",
+        "Line one\nline two",
+        "make\ninstall",
+    ]
+
+
+def test_html_definition_list_term_opens_its_definition(tmp_path: Path, limits) -> None:
+    # apart, "Tetris-like games ..." never says which section it defines
+    path = tmp_path / "menu.html"
+    path.write_text(
+        "<h1>Menu</h1><dl><dt><span>Games/Blocks</span></dt><dd><p>Tetris-like games.</p>"
+        "<p>Examples: netris</p></dd><dt>Games/Card</dt><dt>Games/Cards:</dt>"
+        "<dd>Games with a deck.</dd><dt>Games/Tools</dt></dl><h2>Next</h2><p>Text.</p>"
+    )
+    document = load_document(path, limits)
+    assert [b.text for b in document.blocks] == [
+        "Games/Blocks: Tetris-like games.",
+        "Examples: netris",
+        "Games/Card",
+        "Games/Cards: Games with a deck.",
+        "Games/Tools",
+        "Text.",
+    ]
+    assert document.blocks[-2].heading_path == ("Menu",)
+
+
 def test_html_charset_from_meta(tmp_path: Path, limits) -> None:
     path = tmp_path / "latin.html"
     path.write_bytes(

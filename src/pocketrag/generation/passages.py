@@ -362,8 +362,10 @@ def _labelled(label: str, sentence: str) -> str:
     label = _SECTION_NUMBER.sub("", label).strip().rstrip(":")
     if not label or word_count(label) > MAX_LABEL_WORDS:
         return sentence
-    words = _norm(sentence).split()
-    if len(words) > MAX_LABELLED_WORDS or set(_norm(label).split()) & set(words):
+    said = _norm(sentence)
+    # named only when the heading's words stand together: "Games/Blocks" is not named by
+    # "Tetris-like games involving falling blocks." (a definition list of menu sections)
+    if len(said.split()) > MAX_LABELLED_WORDS or f" {_norm(label)} " in f" {said} ":
         return sentence
     if _SECTION_NUMBER.match(sentence) or _CLAUSE.search(sentence):
         return sentence  # a sentence of its own ("Rail travel is standard class.")

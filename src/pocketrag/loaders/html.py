@@ -131,6 +131,11 @@ class _Extractor(HTMLParser):
         self.title_parts: list[str] = []
         self.parts: list[str] = []
         self.blocks: list[Block] = []
+        # A definition list's term (<dt>) waits for its definition's first block and opens
+        # it ("Games/Blocks: Tetris-like games involving falling blocks."): apart, the
+        # definition never says what it defines, and the term alone answers nothing.
+        self.term: str | None = None
+        self.closing_term = False
 
     def _in_scope(self) -> bool:
         return self.scope == "body" or self.open.get(self.scope, 0) > 0
@@ -139,25 +144,44 @@ class _Extractor(HTMLParser):
         return tag in _ALWAYS_SKIP or (tag in _CHROME and self.scope == "body")
 
     def flush(self) -> None:
+        closing_term, self.closing_term = self.closing_term, False
         if not self.parts:
             return
         text = clean_lines("".join(self.parts))
         self.parts = []
-        if text:
-            self.budget.add(text)
-            self.blocks.append(Block(text=text, heading_path=tuple(t for _, t in self.headings)))
+        if not text:
+            return
+        if closing_term:
+            self.flush_term()  # two terms in a row: the first stands alone
+            self.term = text
+            return
+        if self.term is not None:
+            text = f"{self.term}{'' if self.term.endswith(':') else ':'} {text}"
+            self.term = None
+        self._emit(text)
+
+    def flush_term(self) -> None:
+        """A term with no definition after it (before a heading, another term, the end)."""
+        if self.term is not None:
+            term, self.term = self.term, None
+            self._emit(term)
+
+    def _emit(self, text: str) -> None:
+        self.budget.add(text)
+        self.blocks.append(Block(text=text, heading_path=tuple(t for _, t in self.headings)))
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if self._is_skipped(tag):
             self.skipping += 1
             self.open[tag] = self.open.get(tag, 0) + 1
             return
-        if tag in ("main", "article", "title"):
+        if tag in ("main", "article", "title", "pre"):
             self.open[tag] = self.open.get(tag, 0) + 1
         if self.skipping:
             return
         if tag in _HEADINGS:
             self.flush()
+            self.flush_term()
             self.heading_level, self.heading_text = _HEADINGS[tag], []
         elif tag in _BLOCKS:
             self.flush()
@@ -183,6 +207,7 @@ class _Extractor(HTMLParser):
                 self.headings = [(lv, t) for lv, t in self.headings if lv < level]
                 self.headings.append((level, text))
         elif tag in _BLOCKS:  # includes tr: one block per table row, as for DOCX
+            self.closing_term = tag == "dt"
             self.flush()
 
     def handle_data(self, data: str) -> None:
@@ -192,8 +217,12 @@ class _Extractor(HTMLParser):
             return
         elif self.heading_level:
             self.heading_text.append(data)
-        else:
+        elif self.open.get("pre", 0) > 0:
             self.parts.append(data)
+        else:
+            # a line break in the markup is a space on the page (the source's hard wrap);
+            # only <br> (handle_starttag) and <pre> break a line
+            self.parts.append(data.replace("\r", " ").replace("\n", " "))
 
 
 def extract(text: str, scope: str, limits: LoaderLimits) -> _Extractor:
@@ -201,6 +230,7 @@ def extract(text: str, scope: str, limits: LoaderLimits) -> _Extractor:
     extractor.feed(text)
     extractor.close()
     extractor.flush()
+    extractor.flush_term()
     return extractor
 
 
