@@ -265,6 +265,19 @@ def test_markdown_front_matter_setext_and_fences(tmp_path: Path, limits) -> None
     ]
 
 
+def test_markdown_wrapped_list_items_stay_one_line_each(tmp_path: Path, limits) -> None:
+    # a continuation line is part of its item, not an item (or a paragraph) of its own
+    path = tmp_path / "steps.md"
+    path.write_text(
+        "# Cold pull\n\nThe steps are as\nfollows:\n- Heat the nozzle\n  to 250 °C.\n"
+        "- Pull **out**\n  the filament.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n"
+    )
+    assert [b.text for b in load_document(path, limits).blocks] == [
+        "The steps are as follows:\n- Heat the nozzle to 250 °C.\n- Pull out the filament.",
+        "| a | b |\n| 1 | 2 |",
+    ]
+
+
 def test_markdown_title_falls_back_to_first_heading(tmp_path: Path, limits) -> None:
     path = tmp_path / "x.markdown"
     path.write_text("Intro line.\n\n# Benefits\n\nDental is covered.\n")

@@ -139,12 +139,26 @@ class _Builder:
         if code:
             text = clean_lines("\n".join(lines))
         elif any(_LIST_ITEM.match(line) or "|" in line for line in lines):
-            kept = (strip_inline(line) for line in lines if not _TABLE_RULE.fullmatch(line.strip()))
-            text = clean_lines("\n".join(kept))  # lists and tables: one item per line
+            text = clean_lines("\n".join(_one_line_each(lines)))  # lists and tables
         else:
             text = clean_inline(strip_inline(" ".join(lines)))
         if text:
             self.blocks.append(Block(text=text, heading_path=tuple(t for _, t in self.headings)))
+
+
+def _one_line_each(lines: list[str]) -> list[str]:
+    """One line per list item or table row: a line that starts neither (a wrapped item's
+    continuation, a lead-in's second line) joins the line before it, as it reads."""
+    kept: list[str] = []
+    for line in lines:
+        if _TABLE_RULE.fullmatch(line.strip()):
+            continue
+        starts = _LIST_ITEM.match(line) or "|" in line
+        if kept and not starts and "|" not in kept[-1]:
+            kept[-1] = f"{kept[-1]} {strip_inline(line.strip())}"
+        else:
+            kept.append(strip_inline(line))
+    return kept
 
 
 def parse_markdown(text: str) -> tuple[list[Block], str | None]:
