@@ -12,6 +12,7 @@ from pocketrag.generation.extractive import HEDGE, NOTICE, candidate_units, comp
 from pocketrag.generation.passages import units
 from pocketrag.generation.wording import (
     asked_acronym,
+    content_words,
     numbers_in,
     spells_out,
     states_number,
@@ -580,3 +581,46 @@ def test_numbered_steps_after_prose_are_a_list_under_the_section_heading() -> No
     # bullets after a sentence that does not lead in to them are no procedure
     hit = Hit(30, "pt", "leave.md", "Leave", BULLETS_AFTER_PROSE, None, None, "Part-time", 0.1)
     assert _lists(hit) == []
+
+
+UID_CLASSES = (
+    "Packages which need a single statically allocated uid should use one of these.\n\n"
+    "100-999:\n\n"
+    "Dynamically allocated system users and groups. Packages which need a user should use "
+    "adduser.\n\n"
+    "1000-59999:\n\n"
+    "Dynamically allocated user accounts. By default adduser will choose UIDs for user "
+    "accounts in this range, though adduser.conf may change it."
+)
+
+
+def test_a_term_on_its_own_line_labels_the_paragraph_after_it(embedder) -> None:
+    """A PDF's definition list ("1000-59999:" over its definition): the term is what the
+    definition is about, and "in this range" means nothing without it."""
+    hit = Hit(31, "uid", "policy.pdf", "Policy", UID_CLASSES, 81, 81, "UID classes", 0.1)
+    texts = [c.text for c in candidate_units([hit])]
+    assert "1000-59999: Dynamically allocated user accounts." in texts
+    assert "100-999: Dynamically allocated system users and groups." in texts
+    answer = compose(
+        "Which uids does adduser pick for user accounts by default?", [hit], embedder.embed
+    ).text
+    assert "1000-59999" in answer, answer
+
+
+def test_a_version_number_is_one_word() -> None:
+    """ "4.6.0" shares nothing with "4.2.0" (a release list quoted the wrong release), and a
+    heading "Version 4.6.0" is short enough to label the one sentence under it."""
+    assert content_words("When was 4.6.0 released?") == {"4.6.0", "released"}
+    assert content_words("costs £1,000 at 0.2 bar") == {"cost", "1,000", "0.2", "bar"}
+    hit = Hit(
+        32,
+        "v",
+        "checklist.txt",
+        "Checklist",
+        "Released August, 2021.",
+        None,
+        None,
+        "10.4. Version 4.6.0",
+        0.1,
+    )
+    assert [c.text for c in candidate_units([hit])] == ["Version 4.6.0: Released August, 2021."]

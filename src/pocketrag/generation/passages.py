@@ -25,9 +25,9 @@ from itertools import groupby
 from pocketrag.documents import Hit
 from pocketrag.generation.citations import MARKER, split_sentences
 from pocketrag.generation.wording import CLAUSE_NUMBER as _SECTION_NUMBER
+from pocketrag.generation.wording import WORD as _WORD
 from pocketrag.generation.wording import states_number
 
-_WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _BULLET = re.compile(r"^\s*(?:[-*•·▪◦]|\(?[0-9]{1,2}[.)]|\(?[a-z][.)])\s+")
 _STEP = re.compile(r"^\s*\(?[0-9]{1,2}[.)]\s+")  # a numbered item: a procedure's step
 _LISTED = frozenset({"item", "step", "row"})
@@ -284,7 +284,7 @@ def units(hit: Hit) -> list[Unit]:
             i += 1  # a title quoted with its items (above), not alone
             continue
         sentences = split_sentences(line)
-        label = lines[i - 1][1] if i > 0 and lines[i - 1][0] == "heading" else None
+        label = lines[i - 1][1] if i > 0 and _labels(lines[i - 1]) else None
         if i == 0 and parts:
             label = parts[-1]
         if sentences and label and not is_fragment(sentences[0]):
@@ -335,7 +335,7 @@ _COMPARES_BACK = re.compile(
 # home directory set to this value", after "The canonical one is /nonexistent.").
 _NAMES_BACK = re.compile(
     r"\b(?:this|that|these|those|such)\s+(?:value|values|limit|amount|figure|rate|period|"
-    r"date|directory|file|address|number|level|command|option|setting)\b",
+    r"date|directory|file|address|number|level|command|option|setting|range)\b",
     re.IGNORECASE,
 )
 
@@ -387,6 +387,15 @@ def _bare_title(item: str) -> bool:
     if word_count(item) < 3:
         return True
     return is_heading_like(item, set()) and not (states_number(item) or re.search(r"[,:]", item))
+
+
+def _labels(line: tuple[str, str]) -> bool:
+    """A heading, or a term on a line of its own ending in a colon ("1000-59999:", a PDF's
+    definition list): it says what the paragraph after it is about."""
+    kind, text = line
+    return kind == "heading" or (
+        kind == "prose" and text.rstrip().endswith(":") and word_count(text) <= MAX_LABEL_WORDS
+    )
 
 
 def _titles(line: tuple[str, str]) -> bool:

@@ -14,13 +14,15 @@ _STOP = frozenset(
     may must not no per tell know want need please much many ve ll re im don doesn isn
     aren didn won can't i'm i've""".split()  # noqa: SIM905
 )
-_TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
+# A dotted or comma-grouped number is one word: "4.6.0" is not "4.2.0" plus a 6, and
+# "1,000" is not "1" and "000" (versions, section numbers, amounts).
+WORD = re.compile(r"\d+(?:[.,]\d+)+|[^\W_]+", re.UNICODE)
 
 
 def content_word_list(text: str) -> list[str]:
     """Lower-cased words minus stop words, with a crude plural strip (days -> day), in order."""
     words = []
-    for w in _TOKEN.findall(text.lower()):
+    for w in WORD.findall(text.lower()):
         if w in _STOP or (len(w) < 2 and not w.isdigit()):
             continue
         plural = len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is"))
@@ -163,7 +165,7 @@ def numbers_in(text: str) -> set[str]:
     """The figures a text states, "two" and "2" alike."""
     text = CLAUSE_NUMBER.sub("", text, count=1)
     found = {m.replace(",", "") for m in re.findall(r"\d[\d,.]*\d|\d", text)}
-    found |= {_NUMBER_WORDS[w] for w in _TOKEN.findall(text.lower()) if w in _NUMBER_WORDS}
+    found |= {_NUMBER_WORDS[w] for w in WORD.findall(text.lower()) if w in _NUMBER_WORDS}
     return found
 
 
