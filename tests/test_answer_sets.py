@@ -33,6 +33,7 @@ MINIMUMS = {
     "debpol": (70, 20),
     "tollgate": (70, 20),
     "makers": (60, 18),
+    "debgov": (80, 22),
 }
 
 
@@ -72,7 +73,7 @@ def test_question_sets_shape_and_minimums(corpus: str) -> None:
 # corpus -> (follow-ups with a history, disagreements) at least
 TURNS = {
     "larkfield": (4, 4), "fernhill": (6, 5), "debpol": (6, 4), "tollgate": (6, 5),
-    "makers": (6, 4),
+    "makers": (6, 4), "debgov": (8, 5),
 }  # fmt: skip
 
 
@@ -139,6 +140,8 @@ ABSENT = {
                  "hire", "decibel", "refund", "feed rate", "bike", "australia", "parties"),
     "makers": ("wifi", "wi-fi", "cnc", "treasurer", "retraction", "build volume", "annual",
                "postcode", "kiln", "bandwidth", "bandsaw", "exposure time", "australia"),
+    "debgov": ("salary", "reimburs", "harass", "quota", "ed25519", "yubikey", "smartcard",
+               "deductib", "time zone", "re-elect", "parental", "payday", "taxi"),
 }  # fmt: skip
 
 

@@ -1,0 +1,73 @@
+#!/bin/sh
+# Fetch the debgov corpus: Debian's governance documents and maintainer handbook, as shipped
+# in three Debian bookworm packages (doc-debian 11.3+nmu1, developers-reference 12.18,
+# debian-faq 11.1). They are not committed (documents written by others, under their own
+# licences), so this script gets the exact .debs from the Debian archive with apt-get,
+# checks each sha256, extracts them with dpkg-deb and gunzips the compressed documents, like
+# debpol's fetch.sh. Idempotent: does nothing when every file is already there.
+# Usage: sh bench/answers/debgov/fetch.sh
+set -eu
+REPO=$(cd "$(dirname "$0")/../../.." && pwd)
+DEST="$REPO/build/corpora/debgov"
+# package=version sha256 of its .deb, as observed on 2026-12-04
+DEBS="doc-debian=11.3+nmu1 b9bff49f22b334cb6fedc071d81669e72cc2fa0dcd65e110785f69d9941f2773
+developers-reference=12.18 0dba82f6fa16e373f2a84ad07e7971aa9264ad2e7d2ae46b37edbc9c5fd57e2e
+debian-faq=11.1 427426e0cfa6888622fc1d72631071cb4b5a1f86ccde722e7820bcef284de5d0"
+# path in the packages -> name in DEST (.gz ones gunzipped; the extension-less manifesto gets
+# .txt so the text loader reads it); keep in step with corpus.txt
+FILES="usr/share/doc/debian/constitution.txt.gz constitution.txt
+usr/share/doc/debian/constitution.1.0.txt.gz constitution.1.0.txt
+usr/share/doc/debian/social-contract.txt.gz social-contract.txt
+usr/share/doc/debian/social-contract.1.0.txt.gz social-contract.1.0.txt
+usr/share/doc/debian/mailing-lists.txt.gz mailing-lists.txt
+usr/share/doc/debian/bug-reporting.txt.gz bug-reporting.txt
+usr/share/doc/debian/debian-manifesto.gz debian-manifesto.txt
+usr/share/developers-reference/developers-reference.pdf developers-reference.pdf
+usr/share/doc/debian/FAQ/basic-defs.en.html basic-defs.en.html
+usr/share/doc/debian/FAQ/getting-debian.en.html getting-debian.en.html
+usr/share/doc/debian/FAQ/redistributing.en.html redistributing.en.html
+usr/share/doc/debian/FAQ/support.en.html support.en.html
+usr/share/doc/debian/FAQ/contributing.en.html contributing.en.html"
+
+all_there() {
+  echo "$FILES" | while read -r _ name; do [ -s "$DEST/$name" ] || exit 1; done
+}
+all_there && exit 0
+
+for tool in apt-get dpkg-deb sha256sum gunzip; do
+  if ! command -v "$tool" >/dev/null 2>&1; then
+    echo "debgov fetch: '$tool' not found; this corpus is fetched from the Debian archive with apt-get and dpkg-deb (Debian or Ubuntu)." >&2
+    exit 1
+  fi
+done
+mkdir -p "$DEST"
+tmp=$(mktemp -d "$DEST/extract.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT
+echo "$DEBS" | while read -r spec sha; do
+  deb="${spec%%=*}_${spec#*=}_all.deb"
+  if [ ! -s "$DEST/$deb" ]; then
+    # apt-get download writes into the current folder; no root needed
+    if ! (cd "$DEST" && apt-get download -q=2 "$spec"); then
+      echo "debgov fetch: 'apt-get download $spec' failed (no Debian mirror reachable, or run 'apt-get update' first)." >&2
+      exit 1
+    fi
+  fi
+  if ! echo "$sha  $DEST/$deb" | sha256sum -c --quiet -; then
+    rm -f "$DEST/$deb"
+    echo "debgov fetch: $deb does not have the expected sha256 $sha; removed it." >&2
+    exit 1
+  fi
+  dpkg-deb -x "$DEST/$deb" "$tmp"
+done
+echo "$FILES" | while read -r path name; do
+  if [ ! -s "$tmp/$path" ]; then
+    echo "debgov fetch: $path is not in the extracted packages." >&2
+    exit 1
+  fi
+  case "$path" in
+    *.gz) gunzip -c "$tmp/$path" >"$tmp/$name.part" ;;
+    *) cp "$tmp/$path" "$tmp/$name.part" ;;
+  esac
+  mv "$tmp/$name.part" "$DEST/$name"
+done
+echo "debgov fetch: documents ready in $DEST" >&2
