@@ -624,3 +624,17 @@ def test_a_version_number_is_one_word() -> None:
         0.1,
     )
     assert [c.text for c in candidate_units([hit])] == ["Version 4.6.0: Released August, 2021."]
+
+
+def test_a_row_whose_value_holds_a_semicolon_is_still_a_row() -> None:
+    text = (
+        "Tier | Price | What is included\n"
+        "Tier: Day pass; Price: £12 per visit; What is included: Hand tools; no sign-offs\n"
+        "Tier: Maker; Price: £35 per month; What is included: All inductions"
+    )
+    hit = Hit(33, "p", "prices.html", "Prices", text, None, None, "Membership tiers", 0.1)
+    rows = [c.text for c in candidate_units([hit]) if c.kind == "row"]
+    assert rows[0] == (
+        "Tier: Day pass; Price: £12 per visit; What is included: Hand tools; no sign-offs"
+    )
+    assert len(rows) == 2

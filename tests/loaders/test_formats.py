@@ -164,7 +164,30 @@ def test_html_main_text_only(tmp_path: Path, limits) -> None:
         ("You get 25 days & more.", ("Leave",)),
         ("Call in sick.", ("Leave", "Sick leave")),
         ("Band | Days", ("Leave", "Sick leave")),
-        ("Junior | 20", ("Leave", "Sick leave")),
+        ("Band: Junior; Days: 20", ("Leave", "Sick leave")),
+    ]
+
+
+def test_html_table_rows_name_their_columns_and_keep_their_cells_whole(
+    tmp_path: Path, limits
+) -> None:
+    # a row read alone (a chunk cuts the table) still says what each figure is; a
+    # paragraph inside a cell (Sphinx writes <td><p>) does not split the row
+    path = tmp_path / "fees.html"
+    path.write_text(
+        "<table><caption>Fees</caption><thead><tr><th>Tier</th><th>Monthly fee</th></tr></thead>"
+        "<tbody><tr><td><p>Hobbyist</p></td><td><p>£25</p><p>per month</p></td></tr>"
+        "<tr><td></td><td>£40</td></tr></tbody></table>"
+        "<p>Then</p><table><tr><td>Band</td><td>Band</td></tr><tr><td>A</td><td>1"  # unclosed
+    )
+    assert [b.text for b in load_document(path, limits).blocks] == [
+        "Fees",
+        "Tier | Monthly fee",
+        "Tier: Hobbyist; Monthly fee: £25 per month",
+        "Monthly fee: £40",
+        "Then",
+        "Band | Band",  # no header: two columns of one name
+        "A | 1",
     ]
 
 

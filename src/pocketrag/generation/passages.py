@@ -32,8 +32,9 @@ _BULLET = re.compile(r"^\s*(?:[-*•·▪◦]|\(?[0-9]{1,2}[.)]|\(?[a-z][.)])\s+
 _STEP = re.compile(r"^\s*\(?[0-9]{1,2}[.)]\s+")  # a numbered item: a procedure's step
 _LISTED = frozenset({"item", "step", "row"})
 _TABLE_RULE = re.compile(r":?-{2,}:?|")
-# A table row as the DOCX and HTML loaders write it: "Header: value; Header: value".
-_KEYED_ROW = re.compile(r"^[^:;\n]{1,60}: [^;\n]*(?:; [^:;\n]{1,60}: [^;\n]*)+$")
+# A table row as the DOCX and HTML loaders write it: "Header: value; Header: value"; a
+# value may hold a semicolon of its own ("Hand tools; no machine sign-offs").
+_KEYED_ROW = re.compile(r"^[^:;\n]{1,60}: [^;\n]*(?:; [^;\n]*)*; [^:;\n]{1,60}: [^\n]*$")
 # Bullets of symbol fonts (Wingdings), which PDF text layers give in the private use area.
 _SYMBOL_BULLETS = "[\uf06c\uf076\uf0a7\uf0b7\uf0d8\uf0fc]"
 _PRIVATE_BULLET = re.compile(_SYMBOL_BULLETS)

@@ -78,6 +78,24 @@ def clean_lines(text: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
+def table_lines(rows: list[list[str]]) -> list[str]:
+    """A table's rows as lines of text: "column: value; ..." when the first row looks like
+    a header (every cell filled, no two alike), which then stays a line of its own; else
+    " | "-joined. Each row names its columns, so it reads whole wherever a chunk cuts the
+    table (DOCX and HTML alike; PDF tables in pdf_tables.py)."""
+    rows = [cells for cells in rows if any(cells)]
+    if not rows:
+        return []
+    header = rows[0]
+    if len(rows) > 1 and all(header) and len(set(header)) == len(header):
+        out = [" | ".join(header)]
+        for cells in rows[1:]:
+            pairs = [f"{h}: {v}" for h, v in zip(header, cells, strict=False) if v]
+            out.append("; ".join(pairs + cells[len(header) :]))
+        return out
+    return [" | ".join(c for c in cells if c) for cells in rows]
+
+
 def heading_level(line: str) -> int | None:
     """1, 2, ... for a line that reads like a heading ("2.1 Leave" is level 2), else None.
 

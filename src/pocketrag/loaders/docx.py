@@ -19,7 +19,7 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from pocketrag.documents import Block, Document, LoaderError
-from pocketrag.loaders._common import MB, TextBudget, bound_error, clean_inline
+from pocketrag.loaders._common import MB, TextBudget, bound_error, clean_inline, table_lines
 
 if TYPE_CHECKING:
     from pocketrag.settings_views import LoaderLimits
@@ -105,7 +105,7 @@ def heading_level(paragraph: Paragraph) -> int | None:
 
 
 def table_rows(table: Table) -> list[str]:
-    """ "column: value; ..." when the first row looks like a header, else " | "-joined."""
+    """The table's rows as lines (_common.table_lines)."""
     rows: list[list[str]] = []
     for row in table.rows:
         cells, seen = [], set()
@@ -114,18 +114,8 @@ def table_rows(table: Table) -> list[str]:
                 continue
             seen.add(id(cell._tc))
             cells.append(clean_inline(cell.text))
-        if any(cells):
-            rows.append(cells)
-    if not rows:
-        return []
-    header = rows[0]
-    if len(rows) > 1 and all(header) and len(set(header)) == len(header):
-        out = [" | ".join(header)]
-        for cells in rows[1:]:
-            pairs = [f"{h}: {v}" for h, v in zip(header, cells, strict=False) if v]
-            out.append("; ".join(pairs + cells[len(header) :]))
-        return out
-    return [" | ".join(c for c in cells if c) for cells in rows]
+        rows.append(cells)
+    return table_lines(rows)
 
 
 def load(path: Path, limits: LoaderLimits, password: str | None = None) -> Document:

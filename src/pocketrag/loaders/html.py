@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from charset_normalizer import from_bytes
 
 from pocketrag.documents import Block, Document
-from pocketrag.loaders._common import TextBudget, clean_inline, clean_lines
+from pocketrag.loaders._common import TextBudget, clean_inline, clean_lines, table_lines
 
 if TYPE_CHECKING:
     from pocketrag.settings_views import LoaderLimits
@@ -136,6 +136,10 @@ class _Extractor(HTMLParser):
         # definition never says what it defines, and the term alone answers nothing.
         self.term: str | None = None
         self.closing_term = False
+        # Tables: the rows of each open table (nested ones stacked), and the open cell's
+        # text, read as "column: value; ..." lines when the table ends (_common.table_lines).
+        self.tables: list[list[list[str]]] = []
+        self.cell: list[str] | None = None
 
     def _in_scope(self) -> bool:
         return self.scope == "body" or self.open.get(self.scope, 0) > 0
@@ -160,6 +164,11 @@ class _Extractor(HTMLParser):
             self.term = None
         self._emit(text)
 
+    def _end_cell(self) -> None:
+        if self.cell is not None:
+            self.tables[-1][-1].append(clean_inline("".join(self.cell)))
+            self.cell = None
+
     def flush_term(self) -> None:
         """A term with no definition after it (before a heading, another term, the end)."""
         if self.term is not None:
@@ -183,10 +192,24 @@ class _Extractor(HTMLParser):
             self.flush()
             self.flush_term()
             self.heading_level, self.heading_text = _HEADINGS[tag], []
+        elif tag == "table":
+            self._end_cell()
+            self.flush()
+            self.tables.append([])
+        elif self.tables and tag == "tr":
+            self._end_cell()
+            self.tables[-1].append([])
+        elif self.tables and tag in _CELLS:
+            self._end_cell()
+            if not self.tables[-1]:
+                self.tables[-1].append([])  # a cell with no <tr> before it
+            self.cell = []
+        elif self.cell is not None and (tag in _BLOCKS or tag == "br"):
+            self.cell.append(" ")  # a paragraph inside a cell is part of the cell
         elif tag in _BLOCKS:
             self.flush()
         elif tag in _CELLS and self.parts and not self.parts[-1].endswith("\n"):
-            self.parts.append(" | ")
+            self.parts.append(" | ")  # a cell outside any table
         elif tag == "br":
             (self.heading_text if self.heading_level else self.parts).append("\n")
 
@@ -206,7 +229,14 @@ class _Extractor(HTMLParser):
                     self.first_h1 = text
                 self.headings = [(lv, t) for lv, t in self.headings if lv < level]
                 self.headings.append((level, text))
-        elif tag in _BLOCKS:  # includes tr: one block per table row, as for DOCX
+        elif tag == "table" and self.tables:
+            self._end_cell()
+            self.flush()  # a caption
+            for line in table_lines(self.tables.pop()):
+                self._emit(line)
+        elif self.tables and tag in {*_CELLS, "tr"}:
+            self._end_cell()
+        elif tag in _BLOCKS and self.cell is None:
             self.closing_term = tag == "dt"
             self.flush()
 
@@ -217,6 +247,8 @@ class _Extractor(HTMLParser):
             return
         elif self.heading_level:
             self.heading_text.append(data)
+        elif self.cell is not None:
+            self.cell.append(data)
         elif self.open.get("pre", 0) > 0:
             self.parts.append(data)
         else:
@@ -229,6 +261,8 @@ def extract(text: str, scope: str, limits: LoaderLimits) -> _Extractor:
     extractor = _Extractor(scope, TextBudget(limits))
     extractor.feed(text)
     extractor.close()
+    while extractor.tables:  # tables never closed: their rows still count
+        extractor.handle_endtag("table")
     extractor.flush()
     extractor.flush_term()
     return extractor
