@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import yaml
 
 from pocketrag.documents import Block, Document
-from pocketrag.loaders._common import TextBudget, clean_inline, clean_lines
+from pocketrag.loaders._common import TextBudget, clean_inline, clean_lines, table_lines
 from pocketrag.loaders.text import decode_text
 
 if TYPE_CHECKING:
@@ -140,6 +141,10 @@ class _Builder:
             text = clean_lines("\n".join(lines))
         elif any(_LIST_ITEM.match(line) or "|" in line for line in lines):
             text = clean_lines("\n".join(_one_line_each(lines)))  # lists and tables
+            if (table := _table_start(lines)) is not None:
+                rows = [_cells(line) for line in lines[table:]]
+                before = clean_lines("\n".join(_one_line_each(lines[:table])))
+                text = "\n".join([before, *table_lines([r for r in rows if r])]).strip()
         else:
             text = clean_inline(strip_inline(" ".join(lines)))
         if text:
@@ -159,6 +164,21 @@ def _one_line_each(lines: list[str]) -> list[str]:
         else:
             kept.append(strip_inline(line))
     return kept
+
+
+def _table_start(lines: list[str]) -> int | None:
+    """Where a table with a header row starts: a row followed by the delimiter row."""
+    for i, (line, after) in enumerate(pairwise(lines)):
+        if "|" in line and "|" in after and _TABLE_RULE.fullmatch(after.strip()):
+            return i
+    return None
+
+
+def _cells(row: str) -> list[str]:
+    """A table row's cells, or nothing for the delimiter row."""
+    if _TABLE_RULE.fullmatch(row.strip()):
+        return []
+    return [clean_inline(strip_inline(c)) for c in row.strip().strip("|").split("|")]
 
 
 def parse_markdown(text: str) -> tuple[list[Block], str | None]:
