@@ -144,7 +144,8 @@ ABSENT = {
     "debgov": ("salary", "reimburs", "harass", "quota", "ed25519", "yubikey", "smartcard",
                "deductib", "time zone", "re-elect", "parental", "payday", "taxi"),
     "licences": ("mit", "eclipse", "spdx", "statute of limitation", "fine", "isc", "gplv4",
-                 "e-mail", "email", "export", "crypt", "app store", "christmas", "london"),
+                 "e-mail", "email", "export", "crypt", "app store", "firefox", "christmas",
+                 "london"),
 }  # fmt: skip
 
 
