@@ -16,6 +16,8 @@ DOCX and PDF, for the duplicate-document case; any format of the expected file c
 debpol indexes Debian's packaging manuals, fetched by bench/answers/debpol/fetch.sh when
 missing (apt-get download; they are not committed); debgov (held out, --corpus debgov)
 Debian's governance documents and Developer's Reference, fetched the same way.
+licences (held out, --corpus licences) indexes licence texts that its fetch.sh copies from
+/usr/share/common-licenses (Debian/Ubuntu; not committed).
 
     flock /tmp/pocketrag-bench.lock .venv/bin/python bench/answer_quality.py --out DIR \\
         [--corpus NAME ...] [--k 5] [--index-dir DIR]
