@@ -16,6 +16,8 @@ DOCX and PDF, for the duplicate-document case; any format of the expected file c
 debpol indexes Debian's packaging manuals, fetched by bench/answers/debpol/fetch.sh when
 missing (apt-get download; they are not committed); debgov (held out, --corpus debgov)
 Debian's governance documents and Developer's Reference, fetched the same way.
+licences (held out, --corpus licences) indexes licence texts that its fetch.sh copies from
+/usr/share/common-licenses (Debian/Ubuntu; not committed).
 
     flock /tmp/pocketrag-bench.lock .venv/bin/python bench/answer_quality.py --out DIR \\
         [--corpus NAME ...] [--k 5] [--index-dir DIR]
@@ -60,6 +62,7 @@ SPLIT = {
     "tollgate": "dev (seen)",  # held out until its run at e16b28b
     "makers": "dev (seen)",  # held out until its run at e16b28b
     "debgov": "held out",  # written blind in session 7; not run before its one run
+    "licences": "held out",  # written blind in session 7; not run yet
 }
 DEFAULT = [
     "larkfield", "opengov", "incident", "handbook", "brightwater", "tables", "harbourview",
@@ -67,9 +70,9 @@ DEFAULT = [
 ]  # fmt: skip
 # Held out, not in the default run: a new set, written blind, stays here until its one run
 # (session 6 ran debpol, tollgate and makers this way). debgov (Debian's constitution old and
-# new, social contract, Developer's Reference, FAQ; fetched by its fetch.sh) was written
-# blind in session 7.
-CORPORA_HELD_OUT: list[str] = ["debgov"]
+# new, social contract, Developer's Reference, FAQ; fetched by its fetch.sh) and licences
+# (licence texts copied by its fetch.sh) were written blind in session 7.
+CORPORA_HELD_OUT: list[str] = ["debgov", "licences"]
 CORPORA = [*DEFAULT, *CORPORA_HELD_OUT, "opengov-multiformat"]
 
 

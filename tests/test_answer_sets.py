@@ -34,6 +34,7 @@ MINIMUMS = {
     "tollgate": (70, 20),
     "makers": (60, 18),
     "debgov": (80, 22),
+    "licences": (80, 22),
 }
 
 
@@ -73,7 +74,7 @@ def test_question_sets_shape_and_minimums(corpus: str) -> None:
 # corpus -> (follow-ups with a history, disagreements) at least
 TURNS = {
     "larkfield": (4, 4), "fernhill": (6, 5), "debpol": (6, 4), "tollgate": (6, 5),
-    "makers": (6, 4), "debgov": (8, 5),
+    "makers": (6, 4), "debgov": (8, 5), "licences": (8, 6),
 }  # fmt: skip
 
 
@@ -142,6 +143,9 @@ ABSENT = {
                "postcode", "kiln", "bandwidth", "bandsaw", "exposure time", "australia"),
     "debgov": ("salary", "reimburs", "harass", "quota", "ed25519", "yubikey", "smartcard",
                "deductib", "time zone", "re-elect", "parental", "payday", "taxi"),
+    "licences": ("mit", "eclipse", "spdx", "statute of limitation", "fine", "isc", "gplv4",
+                 "e-mail", "email", "export", "crypt", "app store", "firefox", "christmas",
+                 "london"),
 }  # fmt: skip
 
 
