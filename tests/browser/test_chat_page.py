@@ -203,7 +203,7 @@ def test_query_key_is_asked_for_once_and_kept_for_the_tab(serve, sample_index, p
     live = serve(data_dir=sample_index, read_only=True, query_key="team-key")
     wait_ready(live.url, key="team-key")
     page = page_at(live.url + "/")
-    page.wait_for_function("document.getElementById('status').textContent.includes('key')")
+    wait_until(page, "document.getElementById('status').textContent.includes('key')")
     ask(page, QUESTION)
     page.wait_for_selector("#key-dialog:not([hidden])")
     page.fill("#key-input", "wrong")
@@ -223,5 +223,5 @@ def test_query_key_is_asked_for_once_and_kept_for_the_tab(serve, sample_index, p
     wait_until(page, "document.querySelectorAll('.msg.bot:not(.streaming)').length === 3", 60)
     assert page.locator("#key-dialog").is_hidden()
     # with the key given, the status line reads /ready (which needs it) again
-    page.wait_for_function("document.getElementById('status').textContent.includes('documents')")
+    wait_until(page, "document.getElementById('status').textContent.includes('documents')")
     assert page.errors == []
