@@ -638,3 +638,24 @@ def test_a_row_whose_value_holds_a_semicolon_is_still_a_row() -> None:
         "Tier: Day pass; Price: £12 per visit; What is included: Hand tools; no sign-offs"
     )
     assert len(rows) == 2
+
+
+FEES_2025 = """The fees for 2025 are:
+Plan | Per month | Hours
+Plan: Maker; Per month: £30; Hours: 7am to 10pm with a fob
+Plan: Keyholder; Per month: £50; Hours: 24 hours a day"""
+PRICES_2026 = """Tier | Price | When you can come in
+Tier: Maker; Price: £35 per month; When you can come in: 7am to 10pm, every day
+Tier: Keyholder; Price: £55 per month; When you can come in: 24 hours a day"""
+
+
+def test_two_price_lists_rows_of_the_same_name_that_differ_are_both_shown(embedder) -> None:
+    """Last year's policy and this year's price list name their columns differently, so
+    their "Maker" rows embed apart; the same row name makes them the same subject."""
+    old = Hit(34, "f25", "booking-and-fees-policy-2025.docx", "Booking and Fees Policy 2025",
+              FEES_2025, None, None, "1. Membership fees", 0.1)  # fmt: skip
+    new = Hit(35, "p26", "membership-and-prices-2026.html", "Membership and prices 2026",
+              PRICES_2026, None, None, "Membership tiers", 0.1)  # fmt: skip
+    text = compose("How much is the Maker membership?", [old, new], embedder.embed).text
+    assert text.startswith("The documents differ on this; the newer one first:"), text
+    assert text.index("£35") < text.index("£30"), text

@@ -213,7 +213,8 @@ def disagreeing(ranked: Sequence[Ranked], sources: Sequence[Hit]) -> tuple[Ranke
     unit on the same rule (the most similar of its relevant units), stating other figures.
     Both are then shown; quoting one alone would hide the conflict. Comparing with the
     counterpart, not with the best unit, keeps "2 extra days after five years" from
-    contradicting "25 days a year" in another document."""
+    contradicting "25 days a year" in another document. Of another document, its best unit
+    is compared, and any table row named like one of ours (two price lists' "Maker" rows)."""
     best = ranked[0]
     relevant = [r for r in ranked if r.score >= best.score - DISAGREE_GAP]
     # the best document's units that state a figure: only those can contradict one
@@ -226,20 +227,40 @@ def disagreeing(ranked: Sequence[Ranked], sources: Sequence[Hit]) -> tuple[Ranke
         return None
     best_title = sources[best.candidate.source_n - 1].title
     seen = {best.candidate.document}
+    our_rows = {_row_name(r.candidate) for r in ours} - {""}
     for other in relevant:
         cand = other.candidate
-        if cand.document in seen:
+        named = cand.document != best.candidate.document and _row_name(cand) in our_rows
+        if cand.document in seen and not named:
             continue  # the best document, or one whose best unit was already compared
         seen.add(cand.document)
         if sources[cand.source_n - 1].title == best_title:
             continue  # the same document in another format
-        counterpart = max(ours, key=lambda r: float(r.vector @ other.vector))
-        if float(counterpart.vector @ other.vector) < SAME_SUBJECT:
+        counterpart = max(ours, key=lambda r: _alike(r, other))
+        if _alike(counterpart, other) < SAME_SUBJECT:
             continue  # another subject
         mine, theirs = numbers_in(counterpart.candidate.text), numbers_in(cand.text)
         if mine and theirs and not (mine <= theirs or theirs <= mine):
             return counterpart, other  # (one stating a figure more is not a conflict)
     return None
+
+
+def _alike(a: Ranked, b: Ranked) -> float:
+    """How surely two units are about the same thing: their cosine, or certainty for two
+    table rows of the same name ("Membership: Maker; Monthly fee: £30" in last year's
+    policy, "Tier: Maker; Price: £35 per month" in this year's price list), whose other
+    column names make them embed apart."""
+    key_a, key_b = _row_name(a.candidate), _row_name(b.candidate)
+    if key_a and key_a == key_b:
+        return 1.0
+    return float(a.vector @ b.vector)
+
+
+def _row_name(cand: Candidate) -> str:
+    """A table row's first value, the name of what it is about ("Maker")."""
+    if cand.kind != "row":
+        return ""
+    return " ".join(cand.text.split(";", 1)[0].partition(": ")[2].lower().split())
 
 
 def best_passage(ranked: Sequence[Ranked]) -> int:
