@@ -206,6 +206,28 @@ def test_a_path_broken_at_a_slash_is_joined_without_a_space() -> None:
     assert "the licence requires it and the files are shipped" in text
 
 
+def test_a_numbered_section_is_not_under_a_heading_of_another_number() -> None:
+    """A numbered list item read as a heading ("5. Providing httpd ...") must not head the
+    later section 11.11: a section sits only under the numbered heading its number extends."""
+    from pocketrag.loaders.pdf import page_blocks
+
+    headings = [(1, "11. Customized programs"), (2, "11.10 Web servers")]
+    lines = [
+        "5. Providing httpd and/or httpd-cgi",
+        "A web server package should provide the virtual package httpd.",
+        "11.11 Games",
+        "The permissions on /var/games are mode 755, owner root and group root.",
+        "11.11.1 Set-group-id games",
+        "Games which need protected access may be made set-group-id (mode 2755).",
+    ]
+    blocks, _ = page_blocks(lines, 81, headings)
+    assert [b.heading_path for b in blocks] == [
+        ("5. Providing httpd and/or httpd-cgi",),
+        ("11.11 Games",),  # not under "5. Providing ...": 5 is not 11
+        ("11.11 Games", "11.11.1 Set-group-id games"),
+    ]
+
+
 def test_a_table_of_contents_is_not_content() -> None:
     """Contents lines run through dot leaders to a page number; a heading with a figure or
     a sentence ending in dots is kept."""

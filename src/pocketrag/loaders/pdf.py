@@ -195,6 +195,20 @@ def joined_lines(lines: list[str]) -> str:
     return text
 
 
+def _section_number(line: str) -> str | None:
+    """ "11.11" of "11.11 Games", None for a heading without a number."""
+    m = NUMBERED_HEADING.match(line)
+    return m.group(1) if m else None
+
+
+def _contains(ancestor: str, number: str | None) -> bool:
+    """Whether a numbered section can hold section `number`: "11." holds "11.11", but "5."
+    does not (a numbered list item read as a heading, "5. Providing httpd", must not head
+    the later sections 11.x). Unnumbered headings (a chapter's title) hold anything."""
+    theirs = _section_number(ancestor)
+    return theirs is None or number is None or number.startswith(f"{theirs}.")
+
+
 def page_blocks(lines: list[str], page: int, headings: Headings) -> tuple[list[Block], Headings]:
     """Group a page's lines into paragraphs; carry the heading path across pages."""
     # Typical full-line width; a percentile, as re-joined hyphenated lines run long.
@@ -231,7 +245,9 @@ def page_blocks(lines: list[str], page: int, headings: Headings) -> tuple[list[B
             level = heading_lines[i]
             if level == SENTENCE_CASE:  # below the numbered or title-case section it is in
                 level = 1 + max((lv for lv, t in headings if heading_level(t)), default=0)
-            headings = [(lv, t) for lv, t in headings if lv < level] + [(level, line)]
+            number = _section_number(line)
+            headings = [(lv, t) for lv, t in headings if lv < level and _contains(t, number)]
+            headings.append((level, line))
             continue
         if _numbered_clause(line):
             flush()  # "5.2 The Officer acknowledges ..." starts a paragraph of its own
