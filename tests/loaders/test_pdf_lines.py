@@ -228,6 +228,20 @@ def test_a_numbered_section_is_not_under_a_heading_of_another_number() -> None:
     ]
 
 
+def test_an_address_broken_at_a_line_end_is_joined_without_a_space() -> None:
+    """Sphinx's LaTeX breaks "team@security.debian.org" after a dot; a sentence that ends
+    in a full stop before a line starting with a domain is left alone."""
+    from pocketrag.loaders.pdf import joined_lines
+
+    assert joined_lines(["Write to team@security.", "debian.org for help."]) == (
+        "Write to team@security.debian.org for help."
+    )
+    assert joined_lines(["See ftp.upload.", "debian.org now."]) == "See ftp.upload.debian.org now."
+    assert joined_lines(["It ends here.", "debian.org is a site."]) == (
+        "It ends here. debian.org is a site."
+    )
+
+
 def test_a_table_of_contents_is_not_content() -> None:
     """Contents lines run through dot leaders to a page number; a heading with a figure or
     a sentence ending in dots is kept."""

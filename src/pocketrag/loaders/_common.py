@@ -22,6 +22,8 @@ _BLANK_LINES = re.compile(r"\s*\n\s*")
 # "2.", "2.1", "10.3.1" then a capital: a numbered heading (a bare "20 days" is not one).
 NUMBERED_HEADING = re.compile(r"^(\d{1,3}(?:\.\d{1,3})*)(\.?)\s+[A-Z]")
 SENTENCE_END = (".", "!", "?", ":", ";", '."', ".”", ".)")
+# Words no heading ends on ("Who this schedule applies to" may end on a preposition).
+_NEVER_LAST = frozenset({"a", "an", "the", "and", "or", "of", "by"})
 # Words a title-cased heading leaves in lower case.
 _SMALL_WORDS = frozenset("a an and as at by for from in of on or the to with vs via".split())  # noqa: SIM905
 # C0/C1 control characters other than tab and newline: noise from PDFs and binary junk.
@@ -106,8 +108,8 @@ def heading_level(line: str) -> int | None:
     if len(line) > 90 or len(line) < 3 or line.endswith((*SENTENCE_END, ",")):
         return None
     words = re.findall(r"[^\W\d_][\w'’-]*", line)
-    if not words or len(words) > 12:
-        return None
+    if not words or len(words) > 12 or words[-1].lower() in _NEVER_LAST:
+        return None  # a heading never ends on "the" or "and": a hard-wrapped line does
     if (m := NUMBERED_HEADING.match(line)) and ("." in m.group(1) or m.group(2)):
         return m.group(1).count(".") + 1
     if not line[0].isupper() or any(c.isdigit() or c in "$€£%" for c in line):

@@ -185,13 +185,28 @@ def _heads_what_follows(lines: list[str], levels: list[int | None], i: int, widt
     return len(after) >= 0.5 * width or bool(NUMBERED_HEADING.match(after) and levels[i + 1])
 
 
+# A line ending inside an e-mail address or a host name ("team@security." + "debian.org",
+# "bugs." + "debian.org"): a dot after a word, with no space before it back to the "@" or
+# to the start of a host, and the next line going on with a lower-case domain.
+_BROKEN_ADDRESS = re.compile(r"@[\w.-]*\.$")
+_BROKEN_HOST = re.compile(r"\b[a-z0-9-]+\.[\w.-]*\.$")
+_ADDRESS_GOES_ON = re.compile(r"^[a-z0-9-]+\b")
+_DOMAIN_GOES_ON = re.compile(r"^[a-z0-9-]+\.[a-z]{2,}\b")
+
+
 def joined_lines(lines: list[str]) -> str:
-    """A paragraph's wrapped lines as one text: joined by a space, except after a line
-    that ends in a slash, where a path or a URL was broken ("/usr/share/doc/" +
-    "package/copyright")."""
+    """A paragraph's wrapped lines as one text: joined by a space, except where a path, a
+    URL ("/usr/share/doc/" + "package/copyright") or an address or host name
+    ("team@security." + "debian.org") was broken."""
     text = ""
     for line in lines:
-        text += line if not text or text.endswith("/") else f" {line}"
+        tail = text[-80:]
+        broken = (
+            text.endswith("/")
+            or (_BROKEN_ADDRESS.search(tail) is not None and _ADDRESS_GOES_ON.match(line))
+            or (_BROKEN_HOST.search(tail) is not None and _DOMAIN_GOES_ON.match(line))
+        )
+        text += line if not text or broken else f" {line}"
     return text
 
 
