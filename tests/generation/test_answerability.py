@@ -104,3 +104,38 @@ def test_unrelated_documents_do_not_change_the_decision(handbook_index: Path, tm
         assert alone[q].outcome == mixed[q].outcome == "answered", q
     for q in OFF_TOPIC + ON_TOPIC:
         assert abs(alone[q].relevance - mixed[q].relevance) < 0.1, q
+
+
+@pytest.mark.slow
+def test_a_name_run_together_with_its_version_counts_as_its_words(tmp_path: Path) -> None:
+    """ "gplv3" is a word the index has never seen (the heaviest in coverage); the licence
+    says "GPL" and "version 3" apart, so the question covers what "gpl 3" covers."""
+    from pocketrag.generation.answerability import Background, relevance_signals
+    from pocketrag.generation.extractive import rank_candidates
+    from pocketrag.generation.wording import versions_apart
+
+    assert versions_apart("can I sell GPLv3 code or lgpl3 code?") == (
+        "can I sell GPL 3 code or lgpl 3 code?"
+    )
+    assert versions_apart("version 3 of H264") == "version 3 of H264"
+    docs = _write(
+        tmp_path / "docs",
+        {
+            "gpl.txt": "GNU GENERAL PUBLIC LICENSE\nVersion 3\n\nYou may charge any price for "
+            "each copy of the GPL program that you convey.\n"
+        },
+    )
+    with Pipeline(load_settings(data_dir=tmp_path / "data")) as pipeline:
+        assert pipeline.ingest_paths([docs]).ok
+        embed = pipeline.embedder.embed
+        for question in ("can I charge for copies of gplv3 programs?",
+                         "can I charge for copies of gpl 3 programs?"):  # fmt: skip
+            hits = pipeline.search(question, k=3)
+            ranked = rank_candidates(question, hits, embed)
+            signals = relevance_signals(
+                question, hits, embed([question])[0], ranked, pipeline.store, Background()
+            )
+            if "gplv3" in question:
+                run_together = signals["coverage"]
+            else:
+                assert run_together == pytest.approx(signals["coverage"]), question

@@ -34,7 +34,13 @@ import numpy as np
 
 from pocketrag.documents import Hit
 from pocketrag.generation.extractive import CONTEXT_WEIGHT, Ranked
-from pocketrag.generation.wording import asked_acronym, content_words, lexical_overlap, spells_out
+from pocketrag.generation.wording import (
+    asked_acronym,
+    content_words,
+    lexical_overlap,
+    spells_out,
+    versions_apart,
+)
 from pocketrag.settings_views import AnswerThresholds
 from pocketrag.store.base import TermStats
 
@@ -106,6 +112,9 @@ def relevance_signals(
     ids = [int(h.chunk_id) for h in top]  # type: ignore[arg-type]
     stats = index.term_stats(question, ids)
     covered = coverage(stats, ids)
+    if (apart := versions_apart(question)) != question:
+        # "gplv3" is an unseen word, the heaviest in coverage; "gpl 3" is what the text says
+        covered = max(covered, coverage(index.term_stats(apart, ids), ids))
     if content_words(own_words):
         covered = (covered + coverage(index.term_stats(own_words, ids), ids)) / 2
     mean = background.mean(index, stats.chunks)

@@ -213,3 +213,13 @@ def spells_out(text: str, acronym: str) -> bool:
         if _initials(match.group(1))[: len(letters)] == letters:
             return True
     return False
+
+
+# A name run together with its version ("GPLv3", "gpl3", "MPL2"): the documents write
+# "GPL" and "version 3" apart, so the run-together word is one the index has never seen.
+_VERSIONED = re.compile(r"\b([A-Za-z]{2,}?)v?(\d+(?:\.\d+)*)\b")
+
+
+def versions_apart(text: str) -> str:
+    """ "GPLv3" -> "GPL 3", "gpl3" -> "gpl 3"; the rest unchanged."""
+    return _VERSIONED.sub(r"\1 \2", text)
