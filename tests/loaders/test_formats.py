@@ -318,6 +318,26 @@ def test_text_a_wrapped_line_ending_on_the_is_no_heading(tmp_path: Path, limits)
     assert not any("Minimal" in part for b in blocks for part in b.heading_path)
 
 
+def test_text_a_box_drawn_in_asterisks_is_read_without_it(tmp_path: Path, limits) -> None:
+    # MPL-2.0 sets its disclaimer in a box; its "*"s ended up inside sentences
+    rows = ["", "6. Disclaimer of Warranty", "-" * 25, "",
+            "Covered Software is provided under this License on an as is basis,",
+            "without warranty of any kind; this does not limit liability for death",
+            "or personal injury."]  # fmt: skip
+    box = ["*" * 72, *(f"*  {row:<68}*" for row in rows), "*" * 72]
+    path = tmp_path / "MPL-2.0.txt"
+    path.write_text("Mozilla Public License\n\n" + "\n".join(box) + "\n\n*Note*\n")
+    blocks = load_document(path, limits).blocks
+    assert [(b.text, b.heading_path[-1:]) for b in blocks[1:]] == [
+        (
+            "Covered Software is provided under this License on an as is basis, without "
+            "warranty of any kind; this does not limit liability for death or personal injury.",
+            ("6. Disclaimer of Warranty",),
+        ),
+        ("*Note*", ("6. Disclaimer of Warranty",)),
+    ]
+
+
 def test_markdown_title_falls_back_to_first_heading(tmp_path: Path, limits) -> None:
     path = tmp_path / "x.markdown"
     path.write_text("Intro line.\n\n# Benefits\n\nDental is covered.\n")

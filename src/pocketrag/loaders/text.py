@@ -192,13 +192,42 @@ def unwrap(text: str) -> str:
     return "\n".join(out)
 
 
+# A line of a box drawn in asterisks: "*  text  *", or "*" and spaces and "*" (an empty row).
+_BOX_LINE = re.compile(r"^\*(?:[ \t]+(.*?))?[ \t]*\*[ \t]*$")
+MIN_BOX_LINES = 3
+
+
+def unboxed(text: str) -> str:
+    """Text set in a box drawn with asterisks (a licence's disclaimer) without the box: its
+    rows' edges dropped, its empty rows blank lines. Inside it, the "*"s otherwise end up in
+    sentences ("death or * * personal injury") and glue its sections into one paragraph.
+    Only runs of MIN_BOX_LINES such lines: a single "*emphasis*" line stays."""
+    lines = text.split("\n")
+    boxed = [_BOX_LINE.match(line) is not None for line in lines]
+    out = []
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and boxed[j]:
+            j += 1
+        if j - i >= MIN_BOX_LINES:
+            for line in lines[i:j]:
+                m = _BOX_LINE.match(line)
+                out.append((m.group(1) or "") if m else line)
+            i = j
+        else:
+            out.append(lines[i])
+            i += 1
+    return "\n".join(out)
+
+
 def load(path: Path, limits: LoaderLimits, password: str | None = None) -> Document:
     data = path.read_bytes()
     if looks_binary(data):
         raise LoaderError("this looks like a binary file, not text (it contains NUL bytes)")
     text, encoding = decode_text(data)
     TextBudget(limits).add(text)
-    blocks = structure(split_paragraphs(text))
+    blocks = structure(split_paragraphs(unboxed(text)))
     first_line = blocks[0].text.split("\n", 1)[0] if blocks else ""
     # A short first line is the title in most notes, policies and READMEs.
     title = first_line if 0 < len(first_line) <= 120 else path.stem
