@@ -65,6 +65,16 @@ def test_markdown_patterns_are_linear_on_hostile_paragraphs() -> None:
     assert "x" in blocks[0].text
 
 
+@pytest.mark.timeout(20)
+def test_an_asterisk_box_check_is_linear_on_hostile_lines() -> None:
+    # "* " then 200 KB of spaces and no closing "*": a pattern with a lazy group before
+    # "[ \t]*\*" retries the spaces at every position (quadratic)
+    from pocketrag.loaders.text import unboxed
+
+    lines = ["* " + " " * 200_000 + "x"] * 3 + ["*" + " " * 200_000 + "*"] * 3
+    assert unboxed("\n".join(lines)).split("\n") == [*lines[:3], "", "", ""]
+
+
 def test_markdown_emphasis_still_stripped(tmp_path: Path, limits) -> None:
     document = load_document(markdown_emphasis(tmp_path / "e.md", scale=0.001), limits)
     assert document.blocks[0].text.startswith("**a **a")  # no closing pair: kept as typed

@@ -140,11 +140,14 @@ class _Builder:
         if code:
             text = clean_lines("\n".join(lines))
         elif any(_LIST_ITEM.match(line) or "|" in line for line in lines):
-            text = clean_lines("\n".join(_one_line_each(lines)))  # lists and tables
-            if (table := _table_start(lines)) is not None:
-                rows = [_cells(line) for line in lines[table:]]
-                before = clean_lines("\n".join(_one_line_each(lines[:table])))
-                text = "\n".join([before, *table_lines([r for r in rows if r])]).strip()
+            table = _table_start(lines)  # lists and tables: one item or row a line
+            listed = lines if table is None else lines[:table]
+            text = clean_lines("\n".join(_one_line_each(listed)))
+            if table is not None:
+                rows = [
+                    _cells(row) for row in lines[table:] if not _TABLE_RULE.fullmatch(row.strip())
+                ]
+                text = "\n".join([text, *table_lines(rows)]).strip()
         else:
             text = clean_inline(strip_inline(" ".join(lines)))
         if text:
@@ -175,9 +178,7 @@ def _table_start(lines: list[str]) -> int | None:
 
 
 def _cells(row: str) -> list[str]:
-    """A table row's cells, or nothing for the delimiter row."""
-    if _TABLE_RULE.fullmatch(row.strip()):
-        return []
+    """A table row's cells ("| a | **b** |" -> ["a", "b"])."""
     return [clean_inline(strip_inline(c)) for c in row.strip().strip("|").split("|")]
 
 

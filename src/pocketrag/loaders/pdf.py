@@ -185,9 +185,9 @@ def _heads_what_follows(lines: list[str], levels: list[int | None], i: int, widt
     return len(after) >= 0.5 * width or bool(NUMBERED_HEADING.match(after) and levels[i + 1])
 
 
-# A line ending inside an e-mail address or a host name ("team@security." + "debian.org",
-# "bugs." + "debian.org"): a dot after a word, with no space before it back to the "@" or
-# to the start of a host, and the next line going on with a lower-case domain.
+# A line ending inside an e-mail address ("team@security." + "debian.org") or a host name
+# of two dots or more ("ftp.upload." + "debian.org"; "bugs." + "debian.org" may end a
+# sentence, so it stays apart), the next line going on in lower case.
 _BROKEN_ADDRESS = re.compile(r"@[\w.-]*\.$")
 _BROKEN_HOST = re.compile(r"\b[a-z0-9-]+\.[\w.-]*\.$")
 _ADDRESS_GOES_ON = re.compile(r"^[a-z0-9-]+\b")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from itertools import groupby
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -192,32 +193,33 @@ def unwrap(text: str) -> str:
     return "\n".join(out)
 
 
-# A line of a box drawn in asterisks: "*  text  *", or "*" and spaces and "*" (an empty row).
-_BOX_LINE = re.compile(r"^\*(?:[ \t]+(.*?))?[ \t]*\*[ \t]*$")
 MIN_BOX_LINES = 3
+
+
+def _box_row(line: str) -> str | None:
+    """The text of a row of a box drawn in asterisks ("*  text  *"; "" for "*    *"), else
+    None. String tests, not a pattern: a 1 MB line of spaces must cost one pass."""
+    line = line.rstrip()
+    inner = line[1:-1]
+    if len(line) < 2 or line[0] != "*" or line[-1] != "*" or (inner and not inner[0].isspace()):
+        return None
+    return inner.strip()
 
 
 def unboxed(text: str) -> str:
     """Text set in a box drawn with asterisks (a licence's disclaimer) without the box: its
     rows' edges dropped, its empty rows blank lines. Inside it, the "*"s otherwise end up in
     sentences ("death or * * personal injury") and glue its sections into one paragraph.
-    Only runs of MIN_BOX_LINES such lines: a single "*emphasis*" line stays."""
+    Only runs of MIN_BOX_LINES such rows: a single "*emphasis*" line stays."""
     lines = text.split("\n")
-    boxed = [_BOX_LINE.match(line) is not None for line in lines]
-    out = []
-    i = 0
-    while i < len(lines):
-        j = i
-        while j < len(lines) and boxed[j]:
-            j += 1
-        if j - i >= MIN_BOX_LINES:
-            for line in lines[i:j]:
-                m = _BOX_LINE.match(line)
-                out.append((m.group(1) or "") if m else line)
-            i = j
+    rows = [_box_row(line) for line in lines]
+    out: list[str] = []
+    for boxed, run in groupby(zip(lines, rows, strict=True), key=lambda lr: lr[1] is not None):
+        pairs = list(run)
+        if boxed and len(pairs) >= MIN_BOX_LINES:
+            out += [row or "" for _, row in pairs]
         else:
-            out.append(lines[i])
-            i += 1
+            out += [line for line, _ in pairs]
     return "\n".join(out)
 
 
