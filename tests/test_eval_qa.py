@@ -245,7 +245,8 @@ def test_refusal_never_calls_the_llm(handbook_index, fake_llm) -> None:
                 assert answer.mode == "extractive" and answer.to_json()["closest_sources"]
             else:
                 assert sent == 1 and answer.mode == "llm", item.question
-    # both branches taken several times (how many are refused is a quality number, measured
-    # by bench/answer_quality.py, not pinned here)
-    assert sum(refused for refused, _ in outcomes) >= 3, outcomes
+    # both branches taken (how many are refused is a quality number, measured by
+    # bench/answer_quality.py, not pinned here; with an LLM only the clearly off-topic
+    # questions are refused before the call, POCKETRAG_LLM_REFUSAL_THRESHOLD)
+    assert sum(refused for refused, _ in outcomes) >= 1, outcomes
     assert sum(sent for _, sent in outcomes) >= 3, outcomes

@@ -59,7 +59,9 @@ def test_views_carry_the_configured_values() -> None:
     assert LoaderLimits.from_settings(settings).max_pages == 7
     assert LoaderLimits.from_settings(settings).ort_threads == settings.ort_threads
     policy = AnswerPolicy.from_settings(settings)
-    assert policy.thresholds == AnswerThresholds(0.4, settings.confident_threshold)
+    assert policy.thresholds == AnswerThresholds(
+        0.4, settings.confident_threshold, settings.llm_refusal_threshold
+    )
     assert policy.question.guardrails_level == "strict"
     assert policy.llm.llm_model == "m" and policy.llm.max_tokens == settings.max_tokens
     assert policy.top_k == settings.top_k

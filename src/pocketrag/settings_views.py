@@ -65,10 +65,12 @@ class QuestionLimits:
 @dataclass(frozen=True)
 class AnswerThresholds:
     """The relevance thresholds of generation/answerability.decide: below refusal "not
-    found", below confident "hedged", else "answered"."""
+    found", below confident "hedged", else "answered"; with an LLM, below llm_refusal "not
+    found" and the model decides the rest."""
 
     refusal_threshold: float
     confident_threshold: float
+    llm_refusal_threshold: float
 
     @classmethod
     def from_settings(cls, settings: Settings) -> AnswerThresholds:

@@ -28,11 +28,17 @@ def test_coverage_is_the_idf_weighted_share_held_by_the_best_chunk() -> None:
 
 
 def test_three_outcomes_from_two_thresholds() -> None:
-    thresholds = AnswerThresholds(refusal_threshold=0.5, confident_threshold=0.8)
+    thresholds = AnswerThresholds(
+        refusal_threshold=0.5, confident_threshold=0.8, llm_refusal_threshold=0.3
+    )
     assert decide(0.49, thresholds) == "not_found"
     assert decide(0.5, thresholds) == "hedged"
     assert decide(0.79, thresholds) == "hedged"
     assert decide(0.8, thresholds) == "answered"
+    # with an LLM only the lower gate refuses before the call; the model decides the rest
+    assert decide(0.29, thresholds, llm=True) == "not_found"
+    assert decide(0.3, thresholds, llm=True) == "hedged"
+    assert decide(0.8, thresholds, llm=True) == "answered"
 
 
 def _write(folder: Path, files: dict[str, str]) -> Path:

@@ -6,6 +6,9 @@ same on any corpus (DESIGN decision 7).
     relevance <  confident_threshold  -> "hedged" (quote the closest passage, say so)
     otherwise                                  -> "answered"
 
+With an LLM the gate before the call is the lower llm_refusal_threshold (only clearly
+off-topic questions); the model decides the rest.
+
 - support: the best quotable unit read in its context, max over the units the extractive
   step would quote of cos(question, unit) + 0.5 x cos(question, its chunk), *minus the
   same quantity for an average passage of this index* (1.5 x the question's average cosine
@@ -151,9 +154,12 @@ def relevance_score(signals: dict[str, float]) -> float:
     return signals["support"] + COVERAGE_WEIGHT * signals["coverage"]
 
 
-def decide(relevance: float, thresholds: AnswerThresholds) -> str:
-    """ "answered" | "hedged" | "not_found" (see the module docstring)."""
-    if relevance < thresholds.refusal_threshold:
+def decide(relevance: float, thresholds: AnswerThresholds, llm: bool = False) -> str:
+    """ "answered" | "hedged" | "not_found" (see the module docstring). With an LLM only a
+    clearly off-topic question is "not_found" before the call: questions asked in words the
+    documents do not use score low on coverage yet are answerable, and the model, reading
+    the passages, can tell; it says so when they do not answer (answerer.is_refusal)."""
+    if relevance < (thresholds.llm_refusal_threshold if llm else thresholds.refusal_threshold):
         return "not_found"
     return "hedged" if relevance < thresholds.confident_threshold else "answered"
 

@@ -223,9 +223,14 @@ class Answerer:
             standalone, hits, q_vec, ranked, self._index(), self._background, own_words=focus
         )
         relevance = relevance_score(signals)
-        outcome = decide(relevance, self.policy.thresholds) if hits else "not_found"
-        if outcome != "answered" and spelled_out(checked.text, ranked):
-            outcome = "answered"  # the passages spell out the acronym asked about
+        # without the model (no LLM, or it failed): "hedged" quotes the closest passage
+        extractive_outcome = decide(relevance, self.policy.thresholds) if hits else "not_found"
+        outcome = extractive_outcome
+        if llm is not None and hits:
+            outcome = decide(relevance, self.policy.thresholds, llm=True)
+        if extractive_outcome != "answered" and spelled_out(checked.text, ranked):
+            # the passages spell out the acronym asked about
+            outcome = extractive_outcome = "answered"
         # the question's text only where asked for (POCKETRAG_LOG_QUESTION_TEXT)
         asked = f"question {standalone!r}: " if self.policy.log_question_text else ""
         log.info("%srelevance %.3f over %d hits: %s", asked, relevance, len(hits), outcome)
@@ -263,8 +268,15 @@ class Answerer:
             yield from finish(text, "extractive", True, list(hits))  # no LLM call
             return
         # an extractive answer to a weak match is hedged; an LLM's answer is its decision
-        extractive_confidence = "low" if outcome == "hedged" else "high"
+        extractive_confidence = "low" if extractive_outcome == "hedged" else "high"
         confidence = extractive_confidence if llm is None else "high"
+
+        def refused_without_model() -> Iterator[dict[str, Any]]:
+            """The model failed on a question it alone could have answered (relevance
+            between the two gates): the extractive rule refuses it."""
+            text = refusal_text(hits)
+            yield {"type": "token", "text": text}
+            yield from finish(text, "extractive", True, list(hits))
 
         def extractive(notice: str) -> tuple[str, list[Hit], str | None]:
             """The extractive answer with its citations numbered [1], [2], ... and the
@@ -272,7 +284,7 @@ class Answerer:
             its key sentence."""
             extract = compose(
                 standalone, hits, embedder.embed, question_vector=q_vec, ranked=ranked,
-                notice=notice, hedged=outcome == "hedged",
+                notice=notice, hedged=extractive_outcome == "hedged",
             )  # fmt: skip
             text, order = renumber(extract.text, len(hits))
             return text, [hits[n - 1] for n in order], extract.key
@@ -306,6 +318,9 @@ class Answerer:
             flags.append("llm_failed")
             confidence = extractive_confidence
             yield {"type": "notice", "message": f"{exc} Answering from the documents instead."}
+            if extractive_outcome == "not_found":
+                yield from refused_without_model()
+                return
             text, cited_hits, key = extractive(FALLBACK_NOTICE)
             yield {"type": "token", "text": text}
             yield from finish(text, "extractive", False, cited_hits, FALLBACK_NOTICE, key)
@@ -332,6 +347,10 @@ class Answerer:
             if not cited.used or not text:
                 notice = "The language model's answer carried no valid citation; quoting instead."
                 confidence = extractive_confidence
+                if extractive_outcome == "not_found":
+                    yield {"type": "notice", "message": notice}
+                    yield from refused_without_model()
+                    return
                 text, cited_hits, key = extractive(notice)
                 yield {"type": "notice", "message": notice}
                 yield {"type": "token", "text": text}
