@@ -231,6 +231,29 @@ def _leads_in(sentence: str) -> bool:
     return sentence.rstrip().endswith(":")
 
 
+def _asks(sentence: str) -> bool:
+    """A question: it answers nothing by itself (an FAQ's "How long can I book a printer
+    for?", a leaflet's "Worried about an adult?"); what follows it does."""
+    return sentence.rstrip(" \"'”’)").endswith("?")
+
+
+def _with_answers(sentences: list[str]) -> list[str]:
+    """Each question joined to the sentence after it, which answers it: "How long can I
+    book a printer for? Up to 6 hours in one booking." is one unit, since the question
+    alone embeds most like the user's and was quoted as the answer. A bare "No." takes
+    the sentence after it too, which says why or what to do instead."""
+    out: list[str] = []
+    answer_words = 3  # as many as a unit needs (units)
+    for sentence in sentences:
+        if out and answer_words < 3:
+            out[-1] = f"{out[-1]} {sentence}"
+            answer_words = 0 if _asks(sentence) else answer_words + word_count(sentence)
+        else:
+            out.append(sentence)
+            answer_words = 0 if _asks(sentence) else 3
+    return out
+
+
 def units(hit: Hit) -> list[Unit]:
     """The quotable units of one chunk, in reading order (see the module docstring)."""
     parts = [p.strip() for p in hit.heading.split(" > ") if p.strip()]
@@ -293,15 +316,24 @@ def units(hit: Hit) -> list[Unit]:
         if len(sentences) > 1 and _leads_in(sentences[-1]) and word_count(sentences[-1]) < 3:
             # "... pre-employment checks. These are:" leads in with the sentence before
             sentences[-2:] = [f"{sentences[-2]} {sentences[-1]}"]
-        sentences = [s for s in sentences if word_count(s) >= 3]
+        sentences = [s for s in _with_answers(sentences) if word_count(s) >= 3 or _asks(s)]
         last = len(sentences) - 1
         follows = [t for _, t in _takewhile_listed(lines[i + 1 :])]
+        if sentences and _asks(sentences[-1]) and not follows:
+            # a question closing its paragraph is answered by the next one, or by nothing
+            answer = split_sentences(lines[i + 1][1])[:1] if i + 1 < len(lines) else []
+            if answer and lines[i + 1][0] == "prose":
+                sentences[-1] = f"{sentences[-1]} {answer[0]}"
+            else:
+                sentences.pop()
+                last -= 1
         for n, sentence in enumerate(sentences):
             if n == 0 and is_fragment(sentence):
                 continue
             if n == last and i == len(lines) - 1 and sentence.rstrip()[-1:] not in ".!?:)\"'”’":
                 continue  # cut at the chunk's end
-            if follows and (_POINTER.search(sentence) or (n == last and _leads_in(sentence))):
+            leads = _leads_in(sentence) or _asks(sentence)
+            if follows and (_POINTER.search(sentence) or (n == last and leads)):
                 out.append(_list_unit(sentence, follows, len(out)))
             elif not sentence.rstrip().endswith(":"):
                 out.append(Unit(_clip(sentence), len(out), "sentence"))

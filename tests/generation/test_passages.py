@@ -1,0 +1,63 @@
+"""Quotable units: a question in the documents is quoted with the answer that follows it."""
+
+from __future__ import annotations
+
+from pocketrag.documents import Hit
+from pocketrag.generation.extractive import compose
+from pocketrag.generation.passages import units
+
+FAQ = """Can I leave my print running and go home? No. Someone who has done the induction must be \
+in the building for the whole print. Keyholders can stay later but the same rule applies.
+
+How long can I book a printer for? Up to 6 hours in one booking, on the booking calendar. \
+Longer prints need a host's approval.
+
+Who changes the nozzle? Only 3D hosts change nozzles. We keep 0.4 mm nozzles only."""
+
+
+def _hit(text: str, heading: str = "Quick questions") -> Hit:
+    return Hit(1, "f", "printers.md", "3D printers", text, None, None, heading, 0.1)
+
+
+def test_a_question_is_never_a_unit_alone_but_leads_its_answer() -> None:
+    texts = [u.text for u in units(_hit(FAQ))]
+    assert (
+        "How long can I book a printer for? Up to 6 hours in one booking, on the booking calendar."
+        in texts
+    )
+    assert (
+        "Can I leave my print running and go home? No. Someone who has done the induction "
+        "must be in the building for the whole print." in texts
+    )
+    assert not any(t.rstrip().endswith("?") for t in texts)
+
+
+def test_a_question_closing_its_paragraph_is_answered_by_the_next_one() -> None:
+    text = (
+        "Everyone at the school has a duty to report concerns. Worried about an adult?\n\n"
+        "Tell the Designated Safeguarding Lead straight away, in person."
+    )
+    texts = [u.text for u in units(_hit(text, "Safeguarding"))]
+    assert texts[1] == (
+        "Worried about an adult? Tell the Designated Safeguarding Lead straight away, in person."
+    )
+
+
+def test_a_question_before_a_list_leads_the_list() -> None:
+    text = "What should you bring on your first day?\n- Your passport\n- Your bank details"
+    (unit,) = [u for u in units(_hit(text, "First day")) if u.kind == "list"]
+    assert (
+        unit.text
+        == "What should you bring on your first day?\n- Your passport\n- Your bank details"
+    )
+
+
+def test_a_question_with_nothing_after_it_is_not_quoted() -> None:
+    text = "Annual leave is 25 days a year. Can I carry leave over to next year?"
+    texts = [u.text for u in units(_hit(text, "Leave"))]
+    assert texts == ["Annual leave is 25 days a year."]
+
+
+def test_the_faq_answer_is_quoted_not_its_question(embedder) -> None:
+    answer = compose("How long can I book a 3D printer for?", [_hit(FAQ)], embedder.embed).text
+    assert "6 hours" in answer
