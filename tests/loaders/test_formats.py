@@ -318,6 +318,33 @@ def test_text_a_wrapped_line_ending_on_the_is_no_heading(tmp_path: Path, limits)
     assert not any("Minimal" in part for b in blocks for part in b.heading_path)
 
 
+def test_text_a_numbered_title_ending_in_a_full_stop_is_a_heading(tmp_path: Path, limits) -> None:
+    # licence texts title their sections "8. Termination."; a numbered step that is a
+    # sentence ("1. Submit the form.") stays body text
+    path = tmp_path / "GPL-3.txt"
+    path.write_text(
+        "GNU GENERAL PUBLIC LICENSE\n\n  8. Termination.\n\n"
+        "  You may not propagate or modify a covered work except as expressly\n"
+        "provided under this License.\n\n"
+        "  9. Acceptance Not Required for Having Copies.\n\n"
+        "  You are not required to accept this License in order to receive a copy.\n\n"
+        "  1. Submit the form.\n"
+    )
+    blocks = load_document(path, limits).blocks
+    assert [(b.text, b.heading_path) for b in blocks[1:]] == [
+        (
+            "You may not propagate or modify a covered work except as expressly provided "
+            "under this License.",
+            ("8. Termination.",),
+        ),
+        (
+            "You are not required to accept this License in order to receive a copy.",
+            ("9. Acceptance Not Required for Having Copies.",),
+        ),
+        ("1. Submit the form.", ("9. Acceptance Not Required for Having Copies.",)),
+    ]
+
+
 def test_text_a_box_drawn_in_asterisks_is_read_without_it(tmp_path: Path, limits) -> None:
     # MPL-2.0 sets its disclaimer in a box; its "*"s ended up inside sentences
     rows = ["", "6. Disclaimer of Warranty", "-" * 25, "",

@@ -104,16 +104,31 @@ def heading_level(line: str) -> int | None:
     For formats without heading markup (PDF, plain text): numbered lines ("3. Receipts",
     "2.1 Deadlines"), or short runs of mostly capitalised words without digits ("Sick Days",
     "PUBLIC HOLIDAYS"); never a line that ends like a sentence. The caller decides whether
-    the line's position (alone, or followed by body text) makes it one."""
+    the line's position (alone, or followed by body text) makes it one. A numbered title
+    may end in a full stop, as legal texts write them ("8. Termination.", "2.1. The Initial
+    Developer Grant."), when its words are capitalised like a title's, not a step's ("1.
+    Submit the form.")."""
+    numbered = NUMBERED_HEADING.match(line)
+    if numbered and line.endswith(".") and not line.endswith(".."):
+        line = line[:-1] if _title_cased(_words(line)) else line
     if len(line) > 90 or len(line) < 3 or line.endswith((*SENTENCE_END, ",")):
         return None
-    words = re.findall(r"[^\W\d_][\w'’-]*", line)
+    words = _words(line)
     if not words or len(words) > 12 or words[-1].lower() in _NEVER_LAST:
         return None  # a heading never ends on "the" or "and": a hard-wrapped line does
-    if (m := NUMBERED_HEADING.match(line)) and ("." in m.group(1) or m.group(2)):
-        return m.group(1).count(".") + 1
+    if numbered and ("." in numbered.group(1) or numbered.group(2)):
+        return numbered.group(1).count(".") + 1
     if not line[0].isupper() or any(c.isdigit() or c in "$€£%" for c in line):
         return None
+    return 1 if _title_cased(words) else None
+
+
+def _words(line: str) -> list[str]:
+    return re.findall(r"[^\W\d_][\w'’-]*", line)
+
+
+def _title_cased(words: list[str]) -> bool:
+    """Mostly capitalised words, small words aside ("Sick Days", "Use of Company Cars")."""
     significant = [w for w in words if w.lower() not in _SMALL_WORDS]
     capitalised = sum(w[0].isupper() for w in significant)
-    return 1 if significant and capitalised / len(significant) >= 0.75 else None
+    return bool(significant) and capitalised / len(significant) >= 0.75
