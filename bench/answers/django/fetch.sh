@@ -38,16 +38,12 @@ all_there() {
 }
 all_there && exit 0
 
-# the Python running this script, else python3, else the repository's .venv
+# $PYTHON, else python3, else the repository's .venv (pip is needed only to download)
 if [ -z "${PYTHON:-}" ]; then
   PYTHON=python3
   if ! python3 -m pip --version >/dev/null 2>&1 && [ -x "$REPO/.venv/bin/python" ]; then
     PYTHON="$REPO/.venv/bin/python"
   fi
-fi
-if ! "$PYTHON" -m pip --version >/dev/null 2>&1; then
-  echo "django fetch: '$PYTHON -m pip' does not work; this corpus is downloaded from PyPI with pip (set PYTHON to a Python that has pip)." >&2
-  exit 1
 fi
 for tool in tar sha256sum; do
   if ! command -v "$tool" >/dev/null 2>&1; then
@@ -62,6 +58,10 @@ echo "$SDISTS" | while read -r version sha; do
   # PyPI names the older sdists Django-X.tar.gz and the newer django-X.tar.gz
   sdist=$(ls "$DEST"/[Dd]jango-"$version".tar.gz 2>/dev/null | head -n 1 || true)
   if [ -z "$sdist" ]; then
+    if ! "$PYTHON" -m pip --version >/dev/null 2>&1; then
+      echo "django fetch: '$PYTHON -m pip' does not work; this corpus is downloaded from PyPI with pip (set PYTHON to a Python that has pip)." >&2
+      exit 1
+    fi
     # --no-binary :all: gets the sdist (pip builds its metadata, nothing else); --no-deps: one file
     if ! "$PYTHON" -m pip download --quiet --no-deps --no-binary :all: \
         -d "$DEST" "django==$version" >"$tmp/pip.log" 2>&1; then
