@@ -35,6 +35,7 @@ MINIMUMS = {
     "makers": (60, 18),
     "debgov": (80, 22),
     "licences": (80, 22),
+    "django": (80, 22),
 }
 
 
@@ -74,7 +75,7 @@ def test_question_sets_shape_and_minimums(corpus: str) -> None:
 # corpus -> (follow-ups with a history, disagreements) at least
 TURNS = {
     "larkfield": (4, 4), "fernhill": (6, 5), "debpol": (6, 4), "tollgate": (6, 5),
-    "makers": (6, 4), "debgov": (8, 5), "licences": (8, 6),
+    "makers": (6, 4), "debgov": (8, 5), "licences": (8, 6), "django": (8, 6),
 }  # fmt: skip
 
 
@@ -146,6 +147,8 @@ ABSENT = {
     "licences": ("mit", "eclipse", "spdx", "statute of limitation", "fine", "isc", "gplv4",
                  "e-mail", "email", "export", "crypt", "app store", "firefox", "christmas",
                  "london"),
+    "django": ("salary", "paid", "bounty", "cvss", "quorum", "term limit", "re-elect", "gsoc",
+               "trademark", "annual", "christmas", "taxi", "djangocon", "expense"),
 }  # fmt: skip
 
 

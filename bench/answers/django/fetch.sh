@@ -1,0 +1,100 @@
+#!/bin/sh
+# Fetch the django corpus: the Django project's governance and process policies ("how we
+# work": organization, security policy, release process, contributing guides), as shipped in
+# docs/internals/ of the Django source distributions on PyPI. They are not committed
+# (documents written by others, under Django's licence), so this script downloads the exact
+# sdists with pip (PyPI only; no build, no dependencies), checks each sha256, extracts only the
+# chosen reStructuredText files (.txt) with tar and flattens their names, like debgov's
+# fetch.sh. Files from the current 5.2.8 keep their names; the older copies from 3.2.25 carry
+# the version (organization-3.2.txt). Idempotent: does nothing when every file is there.
+# Usage: sh bench/answers/django/fetch.sh   (PYTHON=/path/to/python picks the pip to use)
+set -eu
+REPO=$(cd "$(dirname "$0")/../../.." && pwd)
+DEST="$REPO/build/corpora/django"
+# version sha256 of its sdist, as observed on PyPI on 2026-12-04
+SDISTS="5.2.8 23254866a5bb9a2cfa6004e8b809ec6246eba4b58a7589bc2772f1bcc8456c7f
+3.2.25 7ca38a78654aee72378594d63e51636c04b8e28574f5505dff630895b5472777"
+# version, path under docs/internals/ -> name in DEST; keep in step with corpus.txt
+FILES="5.2.8 organization.txt organization.txt
+5.2.8 security.txt security.txt
+5.2.8 release-process.txt release-process.txt
+5.2.8 mailing-lists.txt mailing-lists.txt
+5.2.8 git.txt git.txt
+5.2.8 howto-release-django.txt howto-release-django.txt
+5.2.8 contributing/committing-code.txt contributing-committing-code.txt
+5.2.8 contributing/bugs-and-features.txt contributing-bugs-and-features.txt
+5.2.8 contributing/triaging-tickets.txt contributing-triaging-tickets.txt
+5.2.8 contributing/new-contributors.txt contributing-new-contributors.txt
+5.2.8 contributing/writing-documentation.txt contributing-writing-documentation.txt
+5.2.8 contributing/localizing.txt contributing-localizing.txt
+5.2.8 contributing/accessibility.txt contributing-accessibility.txt
+5.2.8 contributing/writing-code/submitting-patches.txt contributing-writing-code-submitting-patches.txt
+3.2.25 organization.txt organization-3.2.txt
+3.2.25 security.txt security-3.2.txt
+3.2.25 release-process.txt release-process-3.2.txt"
+
+all_there() {
+  echo "$FILES" | while read -r _ _ name; do [ -s "$DEST/$name" ] || exit 1; done
+}
+all_there && exit 0
+
+# $PYTHON, else python3, else the repository's .venv (pip is needed only to download)
+if [ -z "${PYTHON:-}" ]; then
+  PYTHON=python3
+  if ! python3 -m pip --version >/dev/null 2>&1 && [ -x "$REPO/.venv/bin/python" ]; then
+    PYTHON="$REPO/.venv/bin/python"
+  fi
+fi
+for tool in tar sha256sum; do
+  if ! command -v "$tool" >/dev/null 2>&1; then
+    echo "django fetch: '$tool' not found; it is needed to check and unpack the Django sdists." >&2
+    exit 1
+  fi
+done
+mkdir -p "$DEST"
+tmp=$(mktemp -d "$DEST/extract.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT
+echo "$SDISTS" | while read -r version sha; do
+  # PyPI names the older sdists Django-X.tar.gz and the newer django-X.tar.gz
+  sdist=$(ls "$DEST"/[Dd]jango-"$version".tar.gz 2>/dev/null | head -n 1 || true)
+  if [ -z "$sdist" ]; then
+    if ! "$PYTHON" -m pip --version >/dev/null 2>&1; then
+      echo "django fetch: '$PYTHON -m pip' does not work; this corpus is downloaded from PyPI with pip (set PYTHON to a Python that has pip)." >&2
+      exit 1
+    fi
+    # --no-binary :all: gets the sdist (pip builds its metadata, nothing else); --no-deps: one file
+    if ! "$PYTHON" -m pip download --quiet --no-deps --no-binary :all: \
+        -d "$DEST" "django==$version" >"$tmp/pip.log" 2>&1; then
+      echo "django fetch: 'pip download django==$version' failed (is PyPI reachable?):" >&2
+      tail -n 5 "$tmp/pip.log" >&2
+      exit 1
+    fi
+    sdist=$(ls "$DEST"/[Dd]jango-"$version".tar.gz 2>/dev/null | head -n 1 || true)
+    if [ -z "$sdist" ]; then
+      echo "django fetch: pip did not leave django-$version.tar.gz in $DEST." >&2
+      exit 1
+    fi
+  fi
+  if ! echo "$sha  $sdist" | sha256sum -c --quiet - >/dev/null 2>&1; then
+    rm -f "$sdist"
+    echo "django fetch: $(basename "$sdist") does not have the expected sha256 $sha; removed it." >&2
+    exit 1
+  fi
+  top=$(basename "$sdist" .tar.gz)
+  mkdir -p "$tmp/$version"
+  if ! tar -xzf "$sdist" -C "$tmp/$version" "$top/docs/internals"; then
+    echo "django fetch: could not extract docs/internals from $(basename "$sdist")." >&2
+    exit 1
+  fi
+  mv "$tmp/$version/$top" "$tmp/$version/src"
+done
+echo "$FILES" | while read -r version path name; do
+  src="$tmp/$version/src/docs/internals/$path"
+  if [ ! -s "$src" ]; then
+    echo "django fetch: docs/internals/$path is not in the Django $version sdist." >&2
+    exit 1
+  fi
+  cp "$src" "$DEST/$name.part"
+  mv "$DEST/$name.part" "$DEST/$name"
+done
+echo "django fetch: documents ready in $DEST" >&2
