@@ -78,6 +78,23 @@ def test_split_sentences_keeps_markers_after_full_stop() -> None:
     assert split_sentences("One. [1] Two [2]. Three") == ["One. [1]", "Two [2].", "Three"]
 
 
+def test_an_abbreviation_does_not_end_a_sentence() -> None:
+    text = (
+        "Report a lost laptop to the IT Service Desk (ext. 4400) within 1 hour. "
+        "Claim taxis only when needed, e.g. late at night. See clause No. 5 and p. 12. "
+        "Can I go home? No. Someone must stay. Bring pens, paper, etc. and a laptop."
+    )
+    assert split_sentences(text) == [
+        "Report a lost laptop to the IT Service Desk (ext. 4400) within 1 hour.",
+        "Claim taxis only when needed, e.g. late at night.",
+        "See clause No. 5 and p. 12.",
+        "Can I go home?",
+        "No.",
+        "Someone must stay.",
+        "Bring pens, paper, etc. and a laptop.",
+    ]
+
+
 def test_renumber_in_order_of_first_use() -> None:
     text, order = renumber("B is true [3]. A is true [1][3]. Bad [7].", 3)
     assert text == "B is true [1]. A is true [2][1]. Bad."

@@ -67,6 +67,16 @@ def renumber(text: str, n_sources: int) -> tuple[str, list[int]]:
     return MARKER.sub(fix, cited.text), cited.used
 
 
+# A full stop that ends an abbreviation, not a sentence: "(ext. 4400)", "e.g. a taxi",
+# "Dr. Patel"; and one that does so only before a number: "No. 5", "p. 12", "cl. 4.2" (a
+# lone "No." answers a question).
+_ABBREVIATION = re.compile(
+    r"(?:^|[\s(])(?:e\.g|i\.e|ext|tel|approx|fig|vs|mr|mrs|ms|dr|pp|para|cf|incl|excl)\.$",
+    re.IGNORECASE,
+)
+_NUMBER_ABBREVIATION = re.compile(r"(?:^|[\s(])(?:no|nos|p|sec|art|cl|ref|st)\.$", re.IGNORECASE)
+
+
 def split_sentences(text: str) -> list[str]:
     """Sentences of an answer, each keeping the citation markers that follow its full stop."""
     parts: list[str] = []
@@ -74,12 +84,27 @@ def split_sentences(text: str) -> list[str]:
         start = 0
         for m in _SENTENCE_END.finditer(paragraph):
             end = m.end()
-            parts.append(paragraph[start:end].strip())
+            _append(parts, paragraph[start:end].strip())
             start = end
-        tail = paragraph[start:].strip()
-        if tail:
-            parts.append(tail)
+        _append(parts, paragraph[start:].strip())
     return [p for p in parts if p]
+
+
+def _append(parts: list[str], part: str) -> None:
+    """Add a sentence, or join it to the previous part when that ended on an abbreviation
+    or it starts in lower case (no sentence does: "etc. and", "e.g. the")."""
+    if not part:
+        return
+    previous = parts[-1] if parts else ""
+    joins = previous and (
+        part[0].islower()
+        or _ABBREVIATION.search(previous)
+        or (part[0].isdigit() and _NUMBER_ABBREVIATION.search(previous))
+    )
+    if joins:
+        parts[-1] = f"{previous} {part}"
+    else:
+        parts.append(part)
 
 
 def keep_cited_sentences(text: str) -> tuple[str, int]:
