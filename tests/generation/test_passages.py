@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pocketrag.documents import Hit
 from pocketrag.generation.extractive import compose
-from pocketrag.generation.passages import units
+from pocketrag.generation.passages import needs_antecedent, units
 
 FAQ = """Can I leave my print running and go home? No. Someone who has done the induction must be \
 in the building for the whole print. Keyholders can stay later but the same rule applies.
@@ -61,3 +61,21 @@ def test_a_question_with_nothing_after_it_is_not_quoted() -> None:
 def test_the_faq_answer_is_quoted_not_its_question(embedder) -> None:
     answer = compose("How long can I book a 3D printer for?", [_hit(FAQ)], embedder.embed).text
     assert "6 hours" in answer
+
+
+def test_an_alternative_or_exception_needs_the_sentence_before_it() -> None:
+    assert needs_antecedent("Use OneDrive or SharePoint to share files instead.")
+    assert needs_antecedent("Otherwise, ask your line manager.")
+    assert needs_antecedent("However, night staff are paid at time and a half.")
+    assert not needs_antecedent("Use OneDrive or SharePoint to share files.")
+
+
+def test_the_rule_an_alternative_replaces_is_quoted_with_it(embedder) -> None:
+    text = (
+        "USB memory sticks and external drives are blocked on company laptops. "
+        "Use OneDrive or SharePoint to share files with clients instead. "
+        "Printing at home is allowed."
+    )
+    hit = Hit(2, "u", "it.md", "IT security", text, None, None, "Removable media", 0.1)
+    answer = compose("How do I send files to a client?", [hit], embedder.embed).text
+    assert "are blocked on company laptops [1]. Use OneDrive" in answer

@@ -373,13 +373,24 @@ _NAMES_BACK = re.compile(
 )
 
 
+# An alternative or exception to what the sentence before said ("Use OneDrive to share
+# files instead.", "Otherwise, ask your manager.", "However, night staff ...").
+_CONTRASTS_BACK = re.compile(
+    r"^\s*(?:instead|otherwise|however|alternatively|if not|if so|in that case)\b|"
+    r"\binstead\W*$",
+    re.IGNORECASE,
+)
+
+
 def needs_antecedent(sentence: str) -> bool:
     """Whether a sentence means little without the one before it: its subject is a pronoun,
-    it compares with "that" figure, or it takes up "this value" from it."""
+    it compares with "that" figure, takes up "this value" from it, or offers an
+    alternative or exception to it."""
     return (
         refers_back(sentence)
         or bool(_COMPARES_BACK.search(sentence))
         or bool(_NAMES_BACK.search(sentence))
+        or bool(_CONTRASTS_BACK.search(sentence))
     )
 
 
