@@ -39,31 +39,12 @@ all_there() {
 }
 all_there && exit 0
 
-for tool in apt-get dpkg-deb sha256sum; do
-  if ! command -v "$tool" >/dev/null 2>&1; then
-    echo "harden fetch: '$tool' not found; this corpus is fetched from the Debian archive with apt-get and dpkg-deb (Debian or Ubuntu)." >&2
-    exit 1
-  fi
-done
+. "$REPO/bench/answers/fetch-debs.sh"
+require_tools harden apt-get dpkg-deb sha256sum
 mkdir -p "$DEST"
 tmp=$(mktemp -d "$DEST/extract.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
-echo "$DEBS" | while read -r spec sha; do
-  deb="${spec%%=*}_${spec#*=}_all.deb"
-  if [ ! -s "$DEST/$deb" ]; then
-    # apt-get download writes into the current folder; no root needed
-    if ! (cd "$DEST" && apt-get download -q=2 "$spec"); then
-      echo "harden fetch: 'apt-get download $spec' failed (no Debian mirror reachable, or run 'apt-get update' first)." >&2
-      exit 1
-    fi
-  fi
-  if ! echo "$sha  $DEST/$deb" | sha256sum -c --quiet -; then
-    rm -f "$DEST/$deb"
-    echo "harden fetch: $deb does not have the expected sha256 $sha; removed it." >&2
-    exit 1
-  fi
-  dpkg-deb -x "$DEST/$deb" "$tmp"
-done
+fetch_debs harden "$DEST" "$tmp" "$DEBS"
 for path in $PAGES; do
   name=${path##*/}
   if [ ! -s "$tmp/$path" ]; then
