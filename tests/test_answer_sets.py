@@ -36,6 +36,7 @@ MINIMUMS = {
     "debgov": (80, 22),
     "licences": (80, 22),
     "django": (80, 22),
+    "harden": (80, 22),
 }
 
 
@@ -76,6 +77,7 @@ def test_question_sets_shape_and_minimums(corpus: str) -> None:
 TURNS = {
     "larkfield": (4, 4), "fernhill": (6, 5), "debpol": (6, 4), "tollgate": (6, 5),
     "makers": (6, 4), "debgov": (8, 5), "licences": (8, 6), "django": (8, 6),
+    "harden": (8, 6),
 }  # fmt: skip
 
 
@@ -149,6 +151,9 @@ ABSENT = {
                  "london"),
     "django": ("salary", "paid", "bounty", "cvss", "quorum", "term limit", "re-elect", "gsoc",
                "trademark", "annual", "christmas", "taxi", "djangocon", "expense"),
+    "harden": ("nftables", "nginx", "luks", "key size", "auditd", "clamav", "hidepid", "uefi",
+               "secure boot", "superusers", "usb stick", "faillock", "gdpr", "wireguard",
+               "weekly", "unattended", "annual leave", "christmas", "payslip"),
 }  # fmt: skip
 
 

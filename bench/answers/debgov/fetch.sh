@@ -34,31 +34,12 @@ all_there() {
 }
 all_there && exit 0
 
-for tool in apt-get dpkg-deb sha256sum gunzip; do
-  if ! command -v "$tool" >/dev/null 2>&1; then
-    echo "debgov fetch: '$tool' not found; this corpus is fetched from the Debian archive with apt-get and dpkg-deb (Debian or Ubuntu)." >&2
-    exit 1
-  fi
-done
+. "$REPO/bench/answers/fetch-debs.sh"
+require_tools debgov apt-get dpkg-deb sha256sum gunzip
 mkdir -p "$DEST"
 tmp=$(mktemp -d "$DEST/extract.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
-echo "$DEBS" | while read -r spec sha; do
-  deb="${spec%%=*}_${spec#*=}_all.deb"
-  if [ ! -s "$DEST/$deb" ]; then
-    # apt-get download writes into the current folder; no root needed
-    if ! (cd "$DEST" && apt-get download -q=2 "$spec"); then
-      echo "debgov fetch: 'apt-get download $spec' failed (no Debian mirror reachable, or run 'apt-get update' first)." >&2
-      exit 1
-    fi
-  fi
-  if ! echo "$sha  $DEST/$deb" | sha256sum -c --quiet -; then
-    rm -f "$DEST/$deb"
-    echo "debgov fetch: $deb does not have the expected sha256 $sha; removed it." >&2
-    exit 1
-  fi
-  dpkg-deb -x "$DEST/$deb" "$tmp"
-done
+fetch_debs debgov "$DEST" "$tmp" "$DEBS"
 echo "$FILES" | while read -r path name; do
   if [ ! -s "$tmp/$path" ]; then
     echo "debgov fetch: $path is not in the extracted packages." >&2
