@@ -79,3 +79,15 @@ def test_the_rule_an_alternative_replaces_is_quoted_with_it(embedder) -> None:
     hit = Hit(2, "u", "it.md", "IT security", text, None, None, "Removable media", 0.1)
     answer = compose("How do I send files to a client?", [hit], embedder.embed).text
     assert "are blocked on company laptops [1]. Use OneDrive" in answer
+
+
+def test_a_lone_short_answer_reads_on_in_its_paragraph(embedder) -> None:
+    text = (
+        "Filament soaks up moisture from the air and then prints stringy and weak. "
+        "Put the spool in the dryer for 4 hours before you print again.\n\n"
+        "Spools live in the sealed boxes under the bench."
+    )
+    hit = Hit(3, "p", "printers.md", "3D printers", text, None, None, "Stringing", 0.1)
+    answer = compose("my prints are all stringy", [hit], embedder.embed).text
+    assert "stringy and weak [1]. Put the spool in the dryer for 4 hours" in answer
+    assert "sealed boxes" not in answer  # another paragraph

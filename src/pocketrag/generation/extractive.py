@@ -48,6 +48,7 @@ class Candidate:
     text: str
     kind: str = "sentence"  # passages.Unit.kind
     document: str = ""  # document id: runners-up stay in the best unit's document
+    paragraph: int = -1  # passages.Unit.paragraph
 
 
 # The answer quotes from the first few chunks: cheap, and further chunks rarely answer.
@@ -61,7 +62,9 @@ def candidate_units(
     out: list[Candidate] = []
     for n, hit in enumerate(hits[:max_chunks], start=1):
         for unit in units(hit)[:per_chunk]:
-            out.append(Candidate(n, unit.position, unit.text, unit.kind, hit.document_id))
+            out.append(
+                Candidate(n, unit.position, unit.text, unit.kind, hit.document_id, unit.paragraph)
+            )
     return out
 
 
@@ -79,6 +82,8 @@ LEXICAL_WEIGHT = 0.35
 # same document; answers stay short (issue 11: a median under 80 words).
 RUNNER_UP_GAP = 0.15
 MAX_ANSWER_WORDS = 70
+# A lone sentence shorter than this is quoted with the next one of its paragraph (_read_on).
+READ_ON_WORDS = 20
 # Another document's unit on the same subject (cosine between the two units), within this
 # gap, stating other figures, is a disagreement. The gap is wide because the other policy
 # is often a long consolidated handbook whose mixed chunk gives its units less context.
@@ -337,6 +342,8 @@ def choose_units(
             words += size
     chosen += _antecedents(chosen, ranked)
     chosen += _continuations(chosen, ranked, MAX_ANSWER_WORDS - words)
+    if len(chosen) == 1 and words < READ_ON_WORDS:
+        chosen += _read_on(chosen, ranked)
     # the passage the answer is built on first, then in reading order
     chosen.sort(
         key=lambda r: (r.candidate.source_n != passage, r.candidate.source_n, r.candidate.position)
@@ -366,6 +373,19 @@ def _continuations(chosen: list[Ranked], ranked: Sequence[Ranked], room: int) ->
         return True
 
     return _neighbours(chosen, ranked, 1, fits)
+
+
+def _read_on(chosen: list[Ranked], ranked: Sequence[Ranked]) -> list[Ranked]:
+    """The sentence after a lone short answer in its paragraph: a paragraph states a rule
+    and then how it applies ("Filament soaks up moisture and prints stringy." / "Dry it at
+    45 °C for 4 hours."; "A call-out is a request to attend while on standby." / "Call-outs
+    are paid at time and a half."), and the small model ranks the first sentence, which
+    names the subject, above the second, which holds the answer."""
+
+    def same_paragraph(lead: Candidate, following: Candidate) -> bool:
+        return lead.paragraph >= 0 and following.paragraph == lead.paragraph
+
+    return _neighbours(chosen, ranked, 1, same_paragraph)
 
 
 def _neighbours(

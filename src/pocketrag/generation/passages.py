@@ -62,6 +62,7 @@ class Unit:
     text: str  # as quoted; a list keeps one item per line ("- item")
     position: int  # order inside the chunk
     kind: str  # "sentence" | "list" | "row" | "table"
+    paragraph: int = -1  # a sentence's paragraph (line) in the chunk; -1 for the others
 
 
 def neutralise_markers(text: str) -> str:
@@ -336,7 +337,7 @@ def units(hit: Hit) -> list[Unit]:
             if follows and (_POINTER.search(sentence) or (n == last and leads)):
                 out.append(_list_unit(sentence, follows, len(out)))
             elif not sentence.rstrip().endswith(":"):
-                out.append(Unit(_clip(sentence), len(out), "sentence"))
+                out.append(Unit(_clip(sentence), len(out), "sentence", paragraph=i))
         i += 1
     return out
 
