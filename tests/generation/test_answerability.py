@@ -112,36 +112,63 @@ def test_unrelated_documents_do_not_change_the_decision(handbook_index: Path, tm
         assert abs(alone[q].relevance - mixed[q].relevance) < 0.1, q
 
 
+def _coverages(tmp_path: Path, text: str, questions: tuple[str, ...]) -> list[float]:
+    """The coverage signal of each question over an index of one document."""
+    from pocketrag.generation.answerability import Background, relevance_signals
+    from pocketrag.generation.extractive import rank_candidates
+
+    docs = _write(tmp_path / "docs", {"licence.txt": text})
+    out = []
+    with Pipeline(load_settings(data_dir=tmp_path / "data")) as pipeline:
+        assert pipeline.ingest_paths([docs]).ok
+        embed = pipeline.embedder.embed
+        for question in questions:
+            hits = pipeline.search(question, k=3)
+            ranked = rank_candidates(question, hits, embed)
+            signals = relevance_signals(
+                question, hits, embed([question])[0], ranked, pipeline.store, Background()
+            )
+            out.append(signals["coverage"])
+    return out
+
+
 @pytest.mark.slow
 def test_a_name_run_together_with_its_version_counts_as_its_words(tmp_path: Path) -> None:
     """ "gplv3" is a word the index has never seen (the heaviest in coverage); the licence
     says "GPL" and "version 3" apart, so the question covers what "gpl 3" covers."""
-    from pocketrag.generation.answerability import Background, relevance_signals
-    from pocketrag.generation.extractive import rank_candidates
     from pocketrag.generation.wording import versions_apart
 
     assert versions_apart("can I sell GPLv3 code or lgpl3 code?") == (
         "can I sell GPL 3 code or lgpl 3 code?"
     )
     assert versions_apart("version 3 of H264") == "version 3 of H264"
-    docs = _write(
-        tmp_path / "docs",
-        {
-            "gpl.txt": "GNU GENERAL PUBLIC LICENSE\nVersion 3\n\nYou may charge any price for "
-            "each copy of the GPL program that you convey.\n"
-        },
+    text = (
+        "GNU GENERAL PUBLIC LICENSE\nVersion 3\n\nYou may charge any price for "
+        "each copy of the GPL program that you convey.\n"
     )
-    with Pipeline(load_settings(data_dir=tmp_path / "data")) as pipeline:
-        assert pipeline.ingest_paths([docs]).ok
-        embed = pipeline.embedder.embed
-        for question in ("can I charge for copies of gplv3 programs?",
-                         "can I charge for copies of gpl 3 programs?"):  # fmt: skip
-            hits = pipeline.search(question, k=3)
-            ranked = rank_candidates(question, hits, embed)
-            signals = relevance_signals(
-                question, hits, embed([question])[0], ranked, pipeline.store, Background()
-            )
-            if "gplv3" in question:
-                run_together = signals["coverage"]
-            else:
-                assert run_together == pytest.approx(signals["coverage"]), question
+    run_together, apart = _coverages(
+        tmp_path, text, ("can I charge for copies of gplv3 programs?",
+                         "can I charge for copies of gpl 3 programs?"),
+    )  # fmt: skip
+    assert run_together == pytest.approx(apart) and apart > 0
+
+
+@pytest.mark.slow
+def test_the_other_spelling_of_a_word_counts_as_the_word(tmp_path: Path) -> None:
+    """ "license" asked of documents that write "licence" is the same word, not one the index
+    has never seen."""
+    from pocketrag.generation.wording import other_spelling
+
+    assert other_spelling("Is the Licence fee organised by the centre?") == (
+        "Is the License fee organized by the center?"
+    )
+    assert other_spelling("advise on exercise and premises") == "advise on exercise and premises"
+    text = (
+        "Staff Handbook\n\nA television licence is paid by the organisation for every "
+        "office, and the fee is recharged to the team.\n"
+    )
+    american, british = _coverages(
+        tmp_path, text, ("who pays the television license fee in the organization?",
+                         "who pays the television licence fee in the organisation?"),
+    )  # fmt: skip
+    assert american == pytest.approx(british) and british > 0

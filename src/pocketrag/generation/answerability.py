@@ -41,6 +41,7 @@ from pocketrag.generation.wording import (
     asked_acronym,
     content_words,
     lexical_overlap,
+    other_spelling,
     spells_out,
     versions_apart,
 )
@@ -115,9 +116,11 @@ def relevance_signals(
     ids = [int(h.chunk_id) for h in top]  # type: ignore[arg-type]
     stats = index.term_stats(question, ids)
     covered = coverage(stats, ids)
-    if (apart := versions_apart(question)) != question:
-        # "gplv3" is an unseen word, the heaviest in coverage; "gpl 3" is what the text says
-        covered = max(covered, coverage(index.term_stats(apart, ids), ids))
+    for variant in (versions_apart(question), other_spelling(question)):
+        # "gplv3" and "license" (against "licence") are unseen words, the heaviest in
+        # coverage; "gpl 3" and "licence" are what the text says
+        if variant != question:
+            covered = max(covered, coverage(index.term_stats(variant, ids), ids))
     if content_words(own_words):
         covered = (covered + coverage(index.term_stats(own_words, ids), ids)) / 2
     mean = background.mean(index, stats.chunks)

@@ -223,3 +223,52 @@ _VERSIONED = re.compile(r"\b([A-Za-z]{2,}?)v?(\d+(?:\.\d+)*)\b")
 def versions_apart(text: str) -> str:
     """ "GPLv3" -> "GPL 3", "gpl3" -> "gpl 3"; the rest unchanged."""
     return _VERSIONED.sub(r"\1 \2", text)
+
+
+# British and American spellings of the same word. A question in one spelling over
+# documents in the other ("license fee" against "licence") would count the word as one the
+# index has never seen, the heaviest in coverage. Only coverage uses the other spelling; a
+# spelling the documents do not use changes nothing (answerability takes the better of the
+# two). A short list and three regular endings, not a dictionary, to keep memory flat.
+_SPELLING_PAIRS = """licence:license licences:licenses defence:defense offence:offense
+    centre:center centres:centers metre:meter metres:meters litre:liter litres:liters
+    fibre:fiber theatre:theater programme:program programmes:programs catalogue:catalog
+    cheque:check enquiry:inquiry enquiries:inquiries judgement:judgment ageing:aging
+    aluminium:aluminum grey:gray tyre:tire tyres:tires travelled:traveled
+    travelling:traveling traveller:traveler travellers:travelers cancelled:canceled
+    cancelling:canceling labelled:labeled labelling:labeling modelling:modeling
+    fuelled:fueled counselling:counseling enrol:enroll enrolment:enrollment
+    instalment:installment fulfil:fulfill skilful:skillful analyse:analyze
+    analysed:analyzed paediatric:pediatric anaesthetic:anesthetic colour:color
+    colours:colors behaviour:behavior labour:labor favour:favor honour:honor
+    neighbour:neighbor harbour:harbor rumour:rumor vapour:vapor endeavour:endeavor
+    saviour:savior""".split()  # noqa: SIM905
+_SPELLINGS = dict(pair.split(":") for pair in _SPELLING_PAIRS)
+_SPELLINGS |= {american: british for british, american in _SPELLINGS.items()}
+# organise/organize, organisation/organization, recognised/recognized, ...
+_ISE = re.compile(r"\b([a-z]{3,})i([sz])(e|es|ed|ing|ation|ations)\b")
+
+
+def other_spelling(text: str) -> str:
+    """The text with each word in the other of its British and American spellings
+    ("licence" <-> "license", "organise" <-> "organize"); words with one spelling kept."""
+
+    def swap(match: re.Match[str]) -> str:
+        word = match.group(0)
+        other = _SPELLINGS.get(word.lower())
+        if other is None:
+            ise = _ISE.fullmatch(word.lower())
+            if ise is None or ise.group(1) in _NOT_ISE:
+                return word
+            stem, letter, ending = ise.groups()
+            other = f"{stem}i{'z' if letter == 's' else 's'}{ending}"
+        return other.capitalize() if word[:1].isupper() else other
+
+    return re.sub(r"[A-Za-z]+", swap, text)
+
+
+# Words ending in -ise/-ize that have one spelling ("advise", "exercise", "size", "prize").
+_NOT_ISE = frozenset(
+    """adv compr desp dev disgu enterpr exerc exorc franch improv incis prec prem rev superv
+    telev surpr s pr se prom""".split()  # noqa: SIM905
+)
