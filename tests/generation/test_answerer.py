@@ -312,3 +312,13 @@ def test_key_never_in_events_or_answer(embedder, fake_llm) -> None:
     dumped = json.dumps([e for e in events if e["type"] != "done"]) + json.dumps(answer.to_json())
     assert KEY not in dumped and "SECRETSECRET" not in dumped
     assert "401" in dumped and answer.mode == "extractive"
+
+
+def test_a_confident_match_whose_quote_shares_few_words_is_hedged(embedder) -> None:
+    # thresholds at 0: the relevance gate says "answered" whatever the question
+    answerer, _ = make(embedder, refusal_threshold=0.0, confident_threshold=0.0)
+    answer = answerer.ask("What's the cap for a room in the capital?", use_llm=False)
+    assert answer.confidence == "low" and answer.outcome == "hedged"
+    assert answer.answer.startswith("The documents may not answer this directly")
+    direct = answerer.ask("What is the nightly hotel limit in London?", use_llm=False)
+    assert direct.confidence == "high" and "150 pounds" in direct.answer

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pocketrag.documents import Hit
-from pocketrag.generation.extractive import compose
+from pocketrag.generation.extractive import HEDGE, compose
 from pocketrag.generation.passages import needs_antecedent, units
 
 FAQ = """Can I leave my print running and go home? No. Someone who has done the induction must be \
@@ -91,3 +91,12 @@ def test_a_lone_short_answer_reads_on_in_its_paragraph(embedder) -> None:
     answer = compose("my prints are all stringy", [hit], embedder.embed).text
     assert "stringy and weak [1]. Put the spool in the dryer for 4 hours" in answer
     assert "sealed boxes" not in answer  # another paragraph
+
+
+def test_an_answer_quoting_few_of_the_questions_words_is_hedged(embedder) -> None:
+    text = "The oscilloscope probes are set to x10. Return the probes to the drawer after use."
+    hit = Hit(4, "o", "bench.md", "Electronics bench", text, None, None, "Oscilloscope", 0.1)
+    weak = compose("What sampling bandwidth does our oscilloscope have?", [hit], embedder.embed)
+    assert weak.hedged and weak.text.startswith(HEDGE)
+    direct = compose("What are the oscilloscope probes set to?", [hit], embedder.embed)
+    assert not direct.hedged and "x10" in direct.text and not direct.text.startswith(HEDGE)

@@ -281,11 +281,15 @@ class Answerer:
         def extractive(notice: str) -> tuple[str, list[Hit], str | None]:
             """The extractive answer with its citations numbered [1], [2], ... and the
             sources reordered to match (it is shown whole, so renumbering is safe), and
-            its key sentence."""
+            its key sentence. An answer that quotes few of the question's words is hedged
+            (extractive.QUOTED_WORDS_FLOOR)."""
+            nonlocal confidence
             extract = compose(
                 standalone, hits, embedder.embed, question_vector=q_vec, ranked=ranked,
                 notice=notice, hedged=extractive_outcome == "hedged",
             )  # fmt: skip
+            if extract.hedged:
+                confidence = "low"
             text, order = renumber(extract.text, len(hits))
             return text, [hits[n - 1] for n in order], extract.key
 

@@ -475,6 +475,17 @@ class Extract:
     # lead-in) of the unit the answer is built around, without its closing punctuation, so
     # it is found verbatim in `text`. None when two documents disagree: both sides count.
     key: str | None = None
+    # the passages matched well, but the quoted units hold few of the question's words
+    # (compose): the answer opens with HEDGE and counts as hedged
+    hedged: bool = False
+
+
+# An answer that quotes less than this share of the question's content words may not
+# answer it, however well its passage matched (an unanswerable question about a neighbouring
+# fact: "What bandwidth is the oscilloscope?" -> "The oscilloscope probes are set to x10."):
+# it is hedged. On the development sets this hedged 11 of the 51 confidently answered
+# unanswerable questions and 78 of 850 answerable ones (docs/BENCHMARKS.md).
+QUOTED_WORDS_FLOOR = 0.4
 
 
 def compose(
@@ -514,9 +525,11 @@ def compose(
         + _with_marker(c.text, c.source_n)
         for c in chosen
     )
-    if hedged:
+    quoted = " ".join(c.text for c in chosen)
+    weak = not hedged and lexical_overlap(content_words(question), quoted) < QUOTED_WORDS_FLOOR
+    if hedged or weak:
         body = f"{HEDGE} {body}"
-    return Extract(f"{body}\n\n({notice})", _key_of(lead.text))
+    return Extract(f"{body}\n\n({notice})", _key_of(lead.text), hedged=weak)
 
 
 def _asks_for(question: str, ranked: Sequence[Ranked]) -> Callable[[str], bool] | None:
