@@ -497,3 +497,21 @@ def test_detect_type_by_content(tmp_path: Path) -> None:
     assert detect_type(html_named_pdf) == "html"
     assert detect_type(html_no_ext) == "html"
     assert set(SUPPORTED_TYPES) == {"pdf", "docx", "html", "markdown", "text"}
+
+
+def test_html_navigation_bars_drawn_with_ordinary_tags_are_not_text(tmp_path: Path, limits) -> None:
+    # DocBook/Publican pages: "Prev / Next" lists and nav divs, nested divs inside them
+    path = tmp_path / "ch11.html"
+    path.write_text(
+        "<html><body><div class='navheader'><div><a href='a.html'>Prev</a></div>"
+        "<div>11.5. Analysis of malware</div></div>"
+        "<h2>11.1. General behavior</h2><p>Disconnect the machine from the network.</p>"
+        "<ul class='docnav'><li><a href='b.html'>Next</a></li><li>11.2. Backups</li></ul>"
+        "<div role='navigation'><p>Home</p></div><p>Keep a copy of the logs.</p>"
+        "</body></html>"
+    )
+    blocks = load_document(path, limits).blocks
+    assert [b.text for b in blocks] == [
+        "Disconnect the machine from the network.",
+        "Keep a copy of the logs.",
+    ]

@@ -45,6 +45,13 @@ _ALWAYS_SKIP = frozenset(
         "footer",
     ]
 )
+# Navigation drawn with ordinary tags: DocBook's and Publican's "Prev / Next" bars
+# (<ul class="docnav">, <div class="navfooter">), breadcrumbs, role="navigation". Read as
+# text, "Prev11.5. Analysis of malware" had opened and closed every page of a manual.
+_NAV_CLASSES = frozenset(
+    ["navheader", "navfooter", "docnav", "breadcrumb", "breadcrumbs", "navbar", "pagination"]
+)
+_VOID = frozenset(["br", "hr", "img", "input", "meta", "link", "wbr", "area", "col", "source"])
 # Page chrome: a <header> is skipped unless we read inside <main>/<article>, where it
 # usually holds the article's own title.
 _CHROME = frozenset({"header"})
@@ -124,6 +131,9 @@ class _Extractor(HTMLParser):
         self.budget = budget
         self.open: dict[str, int] = {}  # how many of each tag we care about are open
         self.skipping = 0
+        # the open navigation element's tag and how deep inside copies of it we are
+        self.nav_tag: str | None = None
+        self.nav_depth = 0
         self.heading_level = 0
         self.heading_text: list[str] = []
         self.headings: list[tuple[int, str]] = []
@@ -180,6 +190,13 @@ class _Extractor(HTMLParser):
         self.blocks.append(Block(text=text, heading_path=tuple(t for _, t in self.headings)))
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self.nav_tag is not None:
+            self.nav_depth += tag == self.nav_tag
+            return
+        if tag not in _VOID and _is_navigation(attrs):
+            self.nav_tag, self.nav_depth = tag, 1
+            self.skipping += 1
+            return
         if self._is_skipped(tag):
             self.skipping += 1
             self.open[tag] = self.open.get(tag, 0) + 1
@@ -214,6 +231,13 @@ class _Extractor(HTMLParser):
             (self.heading_text if self.heading_level else self.parts).append("\n")
 
     def handle_endtag(self, tag: str) -> None:
+        if self.nav_tag is not None:
+            if tag == self.nav_tag:
+                self.nav_depth -= 1
+                if self.nav_depth == 0:
+                    self.nav_tag = None
+                    self.skipping -= 1
+            return
         if tag in self.open and self.open[tag] > 0:
             self.open[tag] -= 1
             if self._is_skipped(tag):
@@ -266,6 +290,12 @@ def extract(text: str, scope: str, limits: LoaderLimits) -> _Extractor:
     extractor.flush()
     extractor.flush_term()
     return extractor
+
+
+def _is_navigation(attrs: list[tuple[str, str | None]]) -> bool:
+    values = dict(attrs)
+    classes = set((values.get("class") or "").lower().split())
+    return values.get("role") == "navigation" or bool(classes & _NAV_CLASSES)
 
 
 def load(path: Path, limits: LoaderLimits, password: str | None = None) -> Document:

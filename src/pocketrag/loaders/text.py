@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from pocketrag.documents import Block, Document, LoaderError
 from pocketrag.loaders._common import SENTENCE_END, TextBudget, clean_lines, heading_level
+from pocketrag.loaders.rst import looks_like_rst, parse_rst
 
 if TYPE_CHECKING:
     from pocketrag.settings_views import LoaderLimits
@@ -223,12 +224,27 @@ def unboxed(text: str) -> str:
     return "\n".join(out)
 
 
+def _rst(text: str) -> tuple[list[Block], str | None] | None:
+    """The text parsed as reStructuredText, or None when docutils cannot (then it is read
+    as plain text: nothing is lost)."""
+    try:
+        blocks, title = parse_rst(text)
+    except Exception:  # any parser failure on untrusted text: read it plainly
+        return None
+    return (blocks, title) if blocks else None
+
+
 def load(path: Path, limits: LoaderLimits, password: str | None = None) -> Document:
     data = path.read_bytes()
     if looks_binary(data):
         raise LoaderError("this looks like a binary file, not text (it contains NUL bytes)")
     text, encoding = decode_text(data)
     TextBudget(limits).add(text)
+    if (path.suffix.lower() == ".rst" or looks_like_rst(text)) and (parsed := _rst(text)):
+        blocks, rst_title = parsed
+        title = rst_title or path.stem
+        return Document(source=str(path), title=title, doc_type="text", blocks=blocks,
+                        metadata={"encoding": encoding, "markup": "rst"})  # fmt: skip
     blocks = structure(split_paragraphs(unboxed(text)))
     first_line = blocks[0].text.split("\n", 1)[0] if blocks else ""
     # A short first line is the title in most notes, policies and READMEs.

@@ -1,0 +1,160 @@
+"""reStructuredText (`.rst`, and `.txt` files written in it, as Python projects ship their
+docs): docutils parses it, so section titles become the heading path, the over- and
+underlined title the document's title, and link targets, comments and markup never reach
+the text ("Mergers_", "``security@...``", ":ref:`supported versions <x>`" read as words).
+
+docutils is the reference rST parser; read as plain text, a page had come out titled by its
+first link target (".. _official-releases:"). Sphinx's own roles and directives are unknown
+to plain docutils: their text is kept (a role's label, a "versionchanged" note's body) and
+purely structural ones (toctree, index) are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from pocketrag.documents import Block
+from pocketrag.loaders._common import clean_inline, table_lines
+
+if TYPE_CHECKING:
+    from docutils import nodes
+
+# Lines of explicit markup a plain-text file does not have: a directive ".. note::" or a
+# link target ".. _reporting-security-issues:". Two or more make a .txt file rST.
+_EXPLICIT_MARKUP = re.compile(r"^\.\. (?:[A-Za-z][\w-]*::|_[^:\n]{1,80}:)", re.MULTILINE)
+MIN_MARKUP_LINES = 2
+# Sphinx's roles, unknown to docutils, are left in the text as written: keep their label.
+# ("~" shows a dotted name's last part: :meth:`~.QuerySet.extra` reads "extra").
+_ROLE = re.compile(r":[\w:.+-]{1,40}:`(~?)([^`<]{0,200}?)\s*(?:<[^`>]{0,200}>)?`")
+_SUBSTITUTION = re.compile(r"\|([\w -]{1,60})\|")
+# Sphinx directives whose body is text to keep (with their argument as a label) and ones
+# that only shape the built site.
+_KEEP = ("versionadded", "versionchanged", "versionremoved", "deprecated", "seealso",
+         "centered", "rubric", "glossary", "hlist", "only", "code-block", "sourcecode",
+         "console", "parsed-literal")  # fmt: skip
+_DROP = ("toctree", "index", "highlight", "currentmodule", "module", "default-role",
+         "literalinclude", "tabularcolumns", "autosummary", "automodule")  # fmt: skip
+
+
+def looks_like_rst(text: str) -> bool:
+    return len(_EXPLICIT_MARKUP.findall(text, 0, 200_000)) >= MIN_MARKUP_LINES
+
+
+def parse_rst(text: str) -> tuple[list[Block], str | None]:
+    """(blocks, title) of an rST text; raises whatever docutils raises on text it cannot
+    parse (the caller reads it as plain text instead)."""
+    from docutils.core import publish_doctree
+
+    _register_sphinx_directives()
+    settings = {
+        "report_level": 5,  # Sphinx's roles are "unknown" to docutils: not worth a report
+        "halt_level": 5,
+        "warning_stream": False,
+        "file_insertion_enabled": False,  # untrusted: no ".. include:: /etc/passwd"
+        "raw_enabled": False,
+        "input_encoding": "unicode",
+    }
+    tree = publish_doctree(text, settings_overrides=settings)
+    title = tree.get("title") or None
+    return list(_blocks(tree, ())), _readable(title) if title else None
+
+
+def _blocks(node: nodes.Element, path: tuple[str, ...]) -> Iterator[Block]:
+    from docutils import nodes
+
+    for child in node.children:
+        if isinstance(child, nodes.section):
+            heading = _readable(child[0].astext()) if child.children else ""
+            yield from _blocks(child, (*path, heading) if heading else path)
+        elif isinstance(child, nodes.subtitle):
+            # a lone top section that docutils promoted to the title's subtitle heads what
+            # follows it, as it did before the promotion
+            path = (*path, _readable(child.astext()))
+        elif isinstance(child, nodes.title) and not isinstance(node, nodes.Admonition):
+            continue  # the section's heading, or the document's title
+        elif isinstance(child, _SKIPPED):
+            continue
+        elif isinstance(child, nodes.bullet_list | nodes.enumerated_list):
+            items = [_readable(item.astext()) for item in child.children]
+            yield Block("\n".join(f"- {item}" for item in items if item), heading_path=path)
+        elif isinstance(child, nodes.definition_list | nodes.field_list):
+            yield Block("\n".join(_terms(child)), heading_path=path)
+        elif isinstance(child, nodes.table):
+            rows = [
+                [_readable(e.astext()) for e in row.children] for row in child.findall(nodes.row)
+            ]
+            yield Block("\n".join(table_lines(rows)), heading_path=path)
+        elif isinstance(child, nodes.literal_block | nodes.doctest_block):
+            yield Block(child.astext(), heading_path=path)
+        elif isinstance(child, _CONTAINERS):
+            yield from _blocks(child, path)
+        elif text := _readable(child.astext()):
+            yield Block(text, heading_path=path)
+
+
+def _terms(node: nodes.Element) -> Iterator[str]:
+    """ "term: definition" per entry of a definition or field list."""
+    for entry in node.children:
+        parts = [_readable(part.astext()) for part in entry.children]
+        if parts:
+            yield f"{parts[0]}: {' '.join(parts[1:])}".rstrip(": ")
+
+
+def _readable(text: str) -> str:
+    """Text without what docutils left of Sphinx's markup, on one line per paragraph."""
+    text = _ROLE.sub(lambda m: m.group(2).rsplit(".", 1)[-1] if m.group(1) else m.group(2), text)
+    return clean_inline(_SUBSTITUTION.sub(r"\1", text).replace("\n", " "))
+
+
+_SKIPPED: tuple[type, ...] = ()
+_CONTAINERS: tuple[type, ...] = ()
+_registered = False
+
+
+def _register_sphinx_directives() -> None:
+    """Teach docutils Sphinx's directive names once per process (see the module docstring)."""
+    global _registered, _SKIPPED, _CONTAINERS
+    if _registered:
+        return
+    from docutils import nodes
+    from docutils.parsers.rst import Directive, directives
+
+    class Kept(Directive):
+        """A directive whose body is text: its argument labels the body ("5.0: ...")."""
+
+        optional_arguments = 1
+        final_argument_whitespace = True
+        has_content = True
+        option_spec: ClassVar[dict[str, Any]] = {}
+
+        def run(self) -> list[nodes.Node]:
+            box = nodes.container()
+            if self.arguments:
+                box += nodes.paragraph(text=f"{self.name} {self.arguments[0]}".strip())
+            if self.name in ("code-block", "sourcecode", "console", "parsed-literal"):
+                box += nodes.literal_block(text="\n".join(self.content))
+            else:
+                self.state.nested_parse(self.content, self.content_offset, box)
+            return [box]
+
+    class Dropped(Directive):
+        optional_arguments = 1
+        final_argument_whitespace = True
+        has_content = True
+        option_spec: ClassVar[dict[str, Any]] = {}
+
+        def run(self) -> list[nodes.Node]:
+            return []
+
+    for name in _KEEP:
+        directives.register_directive(name, Kept)
+    for name in _DROP:
+        directives.register_directive(name, Dropped)
+    _SKIPPED = (nodes.comment, nodes.target, nodes.substitution_definition,
+                nodes.system_message, nodes.raw, nodes.pending)  # fmt: skip
+    # boxes whose children are read as blocks of their own (a note, a quote, a version note)
+    _CONTAINERS = (nodes.Admonition, nodes.block_quote, nodes.container, nodes.compound,
+                   nodes.line_block, nodes.topic, nodes.sidebar)  # fmt: skip
+    _registered = True

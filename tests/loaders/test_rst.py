@@ -1,0 +1,110 @@
+"""reStructuredText, in .rst files and in .txt files written in it (Python projects' docs)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pocketrag.loaders import load_document
+
+POLICY = """\
+.. _security-policy:
+
+==========================
+Our security policies
+==========================
+
+.. This comment is for the editors only.
+
+Reporting issues
+================
+
+Short version: email ``security@example.org``, **not** the public `issue tracker`_.
+See :ref:`supported versions <supported-versions>` and :meth:`~.QuerySet.extra`.
+
+.. _issue tracker: https://tracker.example.org/
+
+.. versionchanged:: 5.0
+
+    Reports are acknowledged within 3 working days.
+
+.. toctree::
+   :maxdepth: 1
+
+   other-page
+
+Severity levels
+---------------
+
+* High: remote code execution
+* Low: issues needing an unlikely setup
+
+=========  ==========
+Level      Fix within
+=========  ==========
+High       7 days
+Low        90 days
+=========  ==========
+
+Who |project| notifies
+~~~~~~~~~~~~~~~~~~~~~~
+
+Vendors
+    Operating-system vendors who ship the software.
+"""
+
+
+def test_rst_sections_title_lists_tables_and_markup(tmp_path: Path, limits) -> None:
+    path = tmp_path / "security.rst"
+    path.write_text(POLICY)
+    document = load_document(path, limits)
+    assert document.title == "Our security policies"
+    blocks = [(b.heading_path, b.text) for b in document.blocks]
+    assert blocks == [
+        (
+            ("Reporting issues",),
+            "Short version: email security@example.org, not the public issue tracker. "
+            "See supported versions and extra.",
+        ),
+        (("Reporting issues",), "versionchanged 5.0"),
+        (("Reporting issues",), "Reports are acknowledged within 3 working days."),
+        (
+            ("Reporting issues", "Severity levels"),
+            "- High: remote code execution\n- Low: issues needing an unlikely setup",
+        ),
+        (
+            ("Reporting issues", "Severity levels"),
+            "Level | Fix within\nLevel: High; Fix within: 7 days\nLevel: Low; Fix within: 90 days",
+        ),
+        (
+            ("Reporting issues", "Severity levels", "Who project notifies"),
+            "Vendors: Operating-system vendors who ship the software.",
+        ),
+    ]
+
+
+def test_a_txt_file_written_in_rst_is_read_as_rst(tmp_path: Path, limits) -> None:
+    path = tmp_path / "security.txt"
+    path.write_text(POLICY)
+    document = load_document(path, limits)
+    assert document.title == "Our security policies"
+    assert not any(".. _" in b.text or "``" in b.text for b in document.blocks)
+
+
+def test_a_plain_txt_file_is_not_taken_for_rst(tmp_path: Path, limits) -> None:
+    # one ".. " line is not enough: plain text is read as before
+    path = tmp_path / "notes.txt"
+    path.write_text(
+        "Team notes\n\n.. and then we left.\n\nSick Days\n\nTell your manager by 10am.\n"
+    )
+    document = load_document(path, limits)
+    assert document.title == "Team notes"
+    assert ("Sick Days",) in [b.heading_path for b in document.blocks]
+
+
+def test_rst_that_docutils_cannot_build_is_read_as_plain_text(tmp_path: Path, limits) -> None:
+    # 3,000 nested block quotes: past Python's recursion limit; nothing is lost
+    nested = "".join(" " * i + f"level {i}\n\n" for i in range(3000))
+    path = tmp_path / "deep.rst"
+    path.write_text(".. _a:\n\n.. _b:\n\nDeep\n====\n\n" + nested)
+    document = load_document(path, limits)
+    assert "level 2999" in "\n".join(b.text for b in document.blocks)
