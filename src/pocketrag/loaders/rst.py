@@ -122,7 +122,8 @@ def _register_sphinx_directives() -> None:
     from docutils.parsers.rst import Directive, directives
 
     class Kept(Directive):
-        """A directive whose body is text: its argument labels the body ("5.0: ...")."""
+        """A directive whose body is text, after a line naming it with its argument
+        ("versionchanged 5.0")."""
 
         optional_arguments = 1
         final_argument_whitespace = True
@@ -139,12 +140,7 @@ def _register_sphinx_directives() -> None:
                 self.state.nested_parse(self.content, self.content_offset, box)
             return [box]
 
-    class Dropped(Directive):
-        optional_arguments = 1
-        final_argument_whitespace = True
-        has_content = True
-        option_spec: ClassVar[dict[str, Any]] = {}
-
+    class Dropped(Kept):
         def run(self) -> list[nodes.Node]:
             return []
 
