@@ -74,6 +74,7 @@ _ABBREVIATION = re.compile(
     r"(?:^|[\s(])(?:e\.g|i\.e|ext|tel|approx|fig|vs|mr|mrs|ms|dr|pp|para|cf|incl|excl)\.$",
     re.IGNORECASE,
 )
+ABBREVIATION_TAIL = 10  # " approx." and its neighbours fit
 _NUMBER_ABBREVIATION = re.compile(r"(?:^|[\s(])(?:no|nos|p|sec|art|cl|ref|st)\.$", re.IGNORECASE)
 
 
@@ -96,10 +97,11 @@ def _append(parts: list[str], part: str) -> None:
     if not part:
         return
     previous = parts[-1] if parts else ""
+    tail = previous[-ABBREVIATION_TAIL:]  # a sentence joined many times grows: look at its end
     joins = previous and (
         part[0].islower()
-        or _ABBREVIATION.search(previous)
-        or (part[0].isdigit() and _NUMBER_ABBREVIATION.search(previous))
+        or _ABBREVIATION.search(tail)
+        or (part[0].isdigit() and _NUMBER_ABBREVIATION.search(tail))
     )
     if joins:
         parts[-1] = f"{previous} {part}"
