@@ -82,8 +82,9 @@ LEXICAL_WEIGHT = 0.35
 # same document; answers stay short (issue 11: a median under 80 words).
 RUNNER_UP_GAP = 0.15
 MAX_ANSWER_WORDS = 70
-# A lone sentence shorter than this is quoted with the next one of its paragraph (_read_on).
-READ_ON_WORDS = 20
+# A lone sentence shorter than this is quoted with the next one of its paragraph (_read_on):
+# 20 and 30 gained key facts on the development sets without losing any (docs/BENCHMARKS.md).
+READ_ON_WORDS = 30
 # Another document's unit on the same subject (cosine between the two units), within this
 # gap, stating other figures, is a disagreement. The gap is wide because the other policy
 # is often a long consolidated handbook whose mixed chunk gives its units less context.
