@@ -1,6 +1,6 @@
 # Shared by the corpus fetch scripts that take documents from exact Debian packages (debgov,
-# harden); sourced, not run. The packages are fetched, never committed, and checked against a
-# sha256 recorded when the set was written, so the documents under test cannot drift.
+# harden, gnustd); sourced, not run. The packages are fetched, never committed, and checked
+# against a sha256 recorded when the set was written, so the documents under test cannot drift.
 
 # require_tools NAME TOOL...: fail saying which tool is missing.
 require_tools() {
