@@ -38,6 +38,7 @@ MINIMUMS = {
     "django": (80, 22),
     "harden": (80, 22),
     "gnustd": (120, 25),
+    "pgadmin": (120, 25),
 }
 
 
@@ -79,6 +80,7 @@ TURNS = {
     "larkfield": (4, 4), "fernhill": (6, 5), "debpol": (6, 4), "tollgate": (6, 5),
     "makers": (6, 4), "debgov": (8, 5), "licences": (8, 6), "django": (8, 6),
     "harden": (8, 6), "gnustd": (9, 8),
+    "harden": (8, 6), "pgadmin": (9, 4),
 }  # fmt: skip
 
 
@@ -158,6 +160,10 @@ ABSENT = {
     "gnustd": ("salary", "spdx", "telemetry", "copilot", "irc", "rust", "code of conduct",
                "vulnerab", "evaluat", "inactiv", "flatpak", "discord", "key size",
                "australia", "sourdough"),
+    "pgadmin": ("idle_in_transaction_session_timeout", "random_page_cost", "pgbouncer",
+                "effective_cache_size", "postgis", "pgbackrest", "barman", "wal-g", "patroni",
+                "pg_cron", "pg_repack", "citus", "annual leave",
+                "parking", "christmas"),
 }  # fmt: skip
 
 
