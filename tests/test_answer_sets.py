@@ -37,6 +37,7 @@ MINIMUMS = {
     "licences": (80, 22),
     "django": (80, 22),
     "harden": (80, 22),
+    "debref": (120, 25),
 }
 
 
@@ -77,7 +78,7 @@ def test_question_sets_shape_and_minimums(corpus: str) -> None:
 TURNS = {
     "larkfield": (4, 4), "fernhill": (6, 5), "debpol": (6, 4), "tollgate": (6, 5),
     "makers": (6, 4), "debgov": (8, 5), "licences": (8, 6), "django": (8, 6),
-    "harden": (8, 6),
+    "harden": (8, 6), "debref": (9, 0),
 }  # fmt: skip
 
 
@@ -154,6 +155,9 @@ ABSENT = {
     "harden": ("nftables", "nginx", "luks", "key size", "auditd", "clamav", "hidepid", "uefi",
                "secure boot", "superusers", "usb stick", "faillock", "gdpr", "wireguard",
                "weekly", "unattended", "annual leave", "christmas", "payslip"),
+    "debref": ("nftables", "wireguard", "secure boot", "nmcli", "two-factor", "flatpak", "kerberos",
+               "driverless", "opendkim", "rclone", "ufw", "podman", "ansible", "yubikey", "sha512",
+               "lynis", "auditd", "veracrypt", "keepass", "zram", "holiday", "expense", "canteen"),
 }  # fmt: skip
 
 
