@@ -22,7 +22,9 @@ harden the Securing Debian Manual, fetched from the Debian archive like debgov; 
 (held out) the GNU Coding Standards and Information for Maintainers of GNU Software, two
 single-page HTML manuals fetched from the Debian archive (gnu-standards) the same way;
 pgadmin (held out) the PostgreSQL 15 server administration manual, 43 HTML
-pages of postgresql-doc-15 fetched the same way by bench/answers/pgadmin/fetch.sh.
+pages of postgresql-doc-15 fetched the same way; debref (held out) the Debian Reference as
+a help desk's user manual: 8 HTML chapters and 4 chapters cut out of its PDF, fetched from
+the Debian archive by its fetch.sh (pypdf cuts the pages).
 
     flock /tmp/pocketrag-bench.lock .venv/bin/python bench/answer_quality.py --out DIR \\
         [--corpus NAME ...] [--k 5] [--index-dir DIR]
@@ -72,6 +74,7 @@ SPLIT = {
     "harden": "dev (seen)",  # written blind in session 8; held out until its run at 460ba82
     "gnustd": "held out",  # written blind in session 9 (GNU coding standards + maintainer info)
     "pgadmin": "held out",  # written blind in session 9 (PostgreSQL 15 administration manual)
+    "debref": "held out",  # written blind in session 9 (Debian Reference, HTML and PDF chapters)
 }
 DEFAULT = [
     "larkfield", "opengov", "incident", "handbook", "brightwater", "tables", "harbourview",
@@ -81,8 +84,9 @@ DEFAULT = [
 # (session 6 ran debpol, tollgate and makers this way; session 7 debgov and licences, at
 # 510d9d1; session 8 django and harden, at 460ba82). Session 9's wait for their one run:
 # gnustd (the GNU project's policies for maintainers and contributors) and pgadmin (the
-# PostgreSQL 15 administration manual), fetched from the Debian archive by their fetch.sh.
-CORPORA_HELD_OUT: list[str] = ["gnustd", "pgadmin"]
+# PostgreSQL 15 administration manual), fetched from the Debian archive by their fetch.sh,
+# and debref (chapters of the Debian Reference, HTML and PDF).
+CORPORA_HELD_OUT: list[str] = ["gnustd", "pgadmin", "debref"]
 CORPORA = [*DEFAULT, *CORPORA_HELD_OUT, "opengov-multiformat"]
 
 

@@ -39,6 +39,7 @@ MINIMUMS = {
     "harden": (80, 22),
     "gnustd": (120, 25),
     "pgadmin": (120, 25),
+    "debref": (120, 25),
 }
 
 
@@ -79,8 +80,7 @@ def test_question_sets_shape_and_minimums(corpus: str) -> None:
 TURNS = {
     "larkfield": (4, 4), "fernhill": (6, 5), "debpol": (6, 4), "tollgate": (6, 5),
     "makers": (6, 4), "debgov": (8, 5), "licences": (8, 6), "django": (8, 6),
-    "harden": (8, 6), "gnustd": (9, 8),
-    "harden": (8, 6), "pgadmin": (9, 4),
+    "harden": (8, 6), "gnustd": (9, 8), "pgadmin": (9, 4), "debref": (9, 0),
 }  # fmt: skip
 
 
@@ -164,6 +164,9 @@ ABSENT = {
                 "effective_cache_size", "postgis", "pgbackrest", "barman", "wal-g", "patroni",
                 "pg_cron", "pg_repack", "citus", "annual leave",
                 "parking", "christmas"),
+    "debref": ("nftables", "wireguard", "secure boot", "nmcli", "two-factor", "flatpak", "kerberos",
+               "driverless", "opendkim", "rclone", "ufw", "podman", "ansible", "yubikey", "sha512",
+               "lynis", "auditd", "veracrypt", "keepass", "zram", "holiday", "expense", "canteen"),
 }  # fmt: skip
 
 
