@@ -100,3 +100,19 @@ def test_an_answer_quoting_few_of_the_questions_words_is_hedged(embedder) -> Non
     assert weak.hedged and weak.text.startswith(HEDGE)
     direct = compose("What are the oscilloscope probes set to?", [hit], embedder.embed)
     assert not direct.hedged and "x10" in direct.text and not direct.text.startswith(HEDGE)
+
+
+def test_a_list_led_in_by_two_sentences_is_quoted_once_with_both() -> None:
+    """A pointer ("The following are ...") and a closing lead-in ("... also test
+    against:") introduce one list: one unit, not the list twice under two lead-ins."""
+    text = (
+        "Test with these free options:\n- NVDA on Windows\n- VoiceOver on macOS\n\n"
+        "Budgets vary by team. The following are popular licensed options. "
+        "If you are a user of these, also test against:\n- JAWS on Windows\n- Dragon on Windows"
+    )
+    found = [u for u in units(_hit(text, "Screen readers")) if "JAWS" in u.text]
+    assert [u.text for u in found] == [
+        "The following are popular licensed options. If you are a user of these, also test "
+        "against:\n- JAWS on Windows\n- Dragon on Windows"
+    ]
+    assert "Budgets vary by team." in [u.text for u in units(_hit(text, "Screen readers"))]

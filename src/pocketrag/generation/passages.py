@@ -328,6 +328,12 @@ def units(hit: Hit) -> list[Unit]:
             else:
                 sentences.pop()
                 last -= 1
+        if follows and last > 0 and _leads_in(sentences[last]):
+            # the list after "The following are popular licensed options. If you use
+            # these, also test against:" is led in by both sentences, and quoted once
+            pointing = next((n for n in range(last) if _POINTER.search(sentences[n])), last)
+            sentences[pointing:] = [" ".join(sentences[pointing:])]
+            last = pointing
         for n, sentence in enumerate(sentences):
             if n == 0 and is_fragment(sentence):
                 continue
