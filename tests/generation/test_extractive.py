@@ -659,3 +659,20 @@ def test_two_price_lists_rows_of_the_same_name_that_differ_are_both_shown(embedd
     text = compose("How much is the Maker membership?", [old, new], embedder.embed).text
     assert text.startswith("The documents differ on this; the newer one first:"), text
     assert text.index("£35") < text.index("£30"), text
+
+
+ROOT_MAIL = """Choose one host to receive the logs of all the other systems. Root's mail should be \
+considered also, many security controls send alerts to root's mailbox. This mailbox usually \
+points to the first user created in the system (check /etc/aliases). Take care to send root's \
+mail to some place where it will be read, either locally or remotely. There are other role \
+accounts and aliases on the system worth reviewing."""
+
+
+def test_a_sentence_between_two_quoted_ones_is_quoted_too(embedder) -> None:
+    """A passage is not quoted with a hole in its middle: the sentence between two chosen
+    ones (here the one naming the file) comes with them."""
+    hit = Hit(30, "lg", "logs.html", "Logging", ROOT_MAIL, None, None, "Root's mail", 0.1)
+    text = compose("who actually gets root's mail", [hit], embedder.embed).text
+    assert "Root's mail should be considered also" in text
+    assert "Take care to send root's mail" in text
+    assert "(check /etc/aliases)" in text

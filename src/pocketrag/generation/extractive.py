@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from itertools import pairwise
 from pathlib import PurePath
 
 import numpy as np
@@ -88,6 +89,8 @@ MAX_ANSWER_WORDS = 90
 # A lone sentence shorter than this is quoted with the next one of its paragraph (_read_on):
 # 20 and 30 gained key facts on the development sets without losing any (docs/BENCHMARKS.md).
 READ_ON_WORDS = 30
+# At most this many units missing between two quoted ones of a chunk are quoted too (_gaps).
+MAX_GAP_UNITS = 2
 # Another document's unit on the same subject (cosine between the two units), within this
 # gap, stating other figures, is a disagreement. The gap is wide because the other policy
 # is often a long consolidated handbook whose mixed chunk gives its units less context.
@@ -346,6 +349,9 @@ def choose_units(
             words += size
     chosen += _antecedents(chosen, ranked)
     chosen += _continuations(chosen, ranked, MAX_ANSWER_WORDS - words)
+    chosen += _gaps(
+        chosen, ranked, MAX_ANSWER_WORDS - sum(word_count(r.candidate.text) for r in chosen)
+    )
     if len(chosen) == 1 and words < READ_ON_WORDS:
         chosen += _read_on(chosen, ranked)
     # the passage the answer is built on first, then in reading order
@@ -377,6 +383,28 @@ def _continuations(chosen: list[Ranked], ranked: Sequence[Ranked], room: int) ->
         return True
 
     return _neighbours(chosen, ranked, 1, fits)
+
+
+def _gaps(chosen: list[Ranked], ranked: Sequence[Ranked], room: int) -> list[Ranked]:
+    """The one or two units between two chosen units of a chunk: a passage quoted with a
+    sentence missing from its middle reads as two fragments, and the missing one is often
+    the answer the small model ranked low, a line of configuration or a file name ("...
+    (check /etc/aliases)" between "Root's mail should be considered also" and "Take care to
+    send root's mail to some place where it will be read")."""
+    by_place = {(r.candidate.source_n, r.candidate.position): r for r in ranked}
+    taken = sorted((r.candidate.source_n, r.candidate.position) for r in chosen)
+    out = []
+    for (source_n, before), (next_n, after) in pairwise(taken):
+        if next_n != source_n or not 1 < after - before <= 1 + MAX_GAP_UNITS:
+            continue
+        middle = [by_place.get((source_n, p)) for p in range(before + 1, after)]
+        if None in middle:
+            continue
+        size = sum(word_count(m.candidate.text) for m in middle)
+        if size <= room and not any(_repeats(m, c) for m in middle for c in chosen):
+            out += middle
+            room -= size
+    return out
 
 
 def _read_on(chosen: list[Ranked], ranked: Sequence[Ranked]) -> list[Ranked]:
