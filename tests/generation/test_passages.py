@@ -116,3 +116,16 @@ def test_a_list_led_in_by_two_sentences_is_quoted_once_with_both() -> None:
         "against:\n- JAWS on Windows\n- Dragon on Windows"
     ]
     assert "Budgets vary by team." in [u.text for u in units(_hit(text, "Screen readers"))]
+
+
+def test_a_lower_case_terms_definition_is_no_fragment() -> None:
+    """A definition list's entry whose term is a name in lower case (a configuration
+    parameter) is quoted; a chunk opening mid-sentence still is not."""
+    text = (
+        "continued from the section before.\n\n"
+        "max_wal_senders (integer): Specifies the maximum number of simultaneously running "
+        "WAL sender processes. The default is 10."
+    )
+    texts = [u.text for u in units(_hit(text, "Sending Servers"))]
+    assert texts[0].startswith("max_wal_senders (integer): Specifies the maximum number")
+    assert not any(t.startswith("continued") for t in texts)

@@ -91,10 +91,16 @@ def is_heading_like(line: str, headings: set[str]) -> bool:
     return word_count(line) <= 8 and stripped[-1:] not in ".!?:;)\"'”’" and not _BULLET.match(line)
 
 
+# A term and its definition as the loaders write a definition list's entry, where the term
+# is a name in lower case: "max_wal_senders (integer): Specifies the maximum ...".
+_DEFINED_TERM = re.compile(r"^[a-z][\w.-]*(?: \([^)\n]{1,40}\))?: [A-Z]")
+
+
 def is_fragment(sentence: str) -> bool:
-    """A sentence that began in the previous chunk ("exceptional circumstances and ...")."""
+    """A sentence that began in the previous chunk ("exceptional circumstances and ..."),
+    not a lower-case term's definition."""
     first = next((c for c in sentence if c.isalnum()), "")
-    return first.isalpha() and first.islower()
+    return first.isalpha() and first.islower() and not _DEFINED_TERM.match(sentence.lstrip())
 
 
 def _clip(text: str, limit: int = MAX_UNIT_CHARS) -> str:
