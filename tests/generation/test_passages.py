@@ -129,3 +129,20 @@ def test_a_lower_case_terms_definition_is_no_fragment() -> None:
     texts = [u.text for u in units(_hit(text, "Sending Servers"))]
     assert texts[0].startswith("max_wal_senders (integer): Specifies the maximum number")
     assert not any(t.startswith("continued") for t in texts)
+
+
+def test_the_lead_reads_on_in_its_paragraph_when_there_is_room(embedder) -> None:
+    """Not only a lone short answer: the lead sentence brings the next one of its
+    paragraph while the answer has room ("... naming the subject." / "Set it in
+    login.defs.")."""
+    text = (
+        "Failed login attempts are worth keeping track of on every server, because a long "
+        "run of them is the usual sign that someone is trying to guess a password by brute "
+        "force against the accounts that have a shell. "
+        "Set FAILLOG_ENAB to yes in /etc/login.defs to record them.\n\n"
+        "Other settings in that file control password ageing."
+    )
+    hit = Hit(5, "l", "logins.md", "Logins", text, None, None, "Failed logins", 0.1)
+    answer = compose("How do I keep track of failed logins?", [hit], embedder.embed).text
+    assert "brute force against the accounts that have a shell [1]. Set FAILLOG_ENAB" in answer
+    assert "password ageing" not in answer  # another paragraph

@@ -349,11 +349,10 @@ def choose_units(
             words += size
     chosen += _antecedents(chosen, ranked)
     chosen += _continuations(chosen, ranked, MAX_ANSWER_WORDS - words)
-    chosen += _gaps(
-        chosen, ranked, MAX_ANSWER_WORDS - sum(word_count(r.candidate.text) for r in chosen)
-    )
-    if len(chosen) == 1 and words < READ_ON_WORDS:
-        chosen += _read_on(chosen, ranked)
+    chosen += _gaps(chosen, ranked, MAX_ANSWER_WORDS - _words(chosen))
+    lone_and_short = len(chosen) == 1 and words < READ_ON_WORDS
+    room = None if lone_and_short else MAX_ANSWER_WORDS - _words(chosen)
+    chosen += _read_on(lead, chosen, ranked, room)
     # the passage the answer is built on first, then in reading order
     chosen.sort(
         key=lambda r: (r.candidate.source_n != passage, r.candidate.source_n, r.candidate.position)
@@ -407,17 +406,28 @@ def _gaps(chosen: list[Ranked], ranked: Sequence[Ranked], room: int) -> list[Ran
     return out
 
 
-def _read_on(chosen: list[Ranked], ranked: Sequence[Ranked]) -> list[Ranked]:
-    """The sentence after a lone short answer in its paragraph: a paragraph states a rule
-    and then how it applies ("Filament soaks up moisture and prints stringy." / "Dry it at
-    45 °C for 4 hours."; "A call-out is a request to attend while on standby." / "Call-outs
-    are paid at time and a half."), and the small model ranks the first sentence, which
-    names the subject, above the second, which holds the answer."""
+def _read_on(
+    lead: Ranked, chosen: list[Ranked], ranked: Sequence[Ranked], room: int | None
+) -> list[Ranked]:
+    """The sentence after the lead in its paragraph, when it fits in `room` words (None: a
+    lone short answer, which always reads on): a paragraph states a rule and then how it
+    applies ("Filament soaks up moisture and prints stringy." / "Dry it at 45 °C for 4
+    hours."; "max_wal_senders (integer): Specifies the maximum number of ... WAL sender
+    processes." / "The default is 10."), and the small model ranks the first sentence,
+    which names the subject, above the second, which holds the answer."""
 
-    def same_paragraph(lead: Candidate, following: Candidate) -> bool:
-        return lead.paragraph >= 0 and following.paragraph == lead.paragraph
+    def same_paragraph(first: Candidate, following: Candidate) -> bool:
+        fits = room is None or word_count(following.text) <= room
+        return first.paragraph >= 0 and following.paragraph == first.paragraph and fits
 
-    return _neighbours(chosen, ranked, 1, same_paragraph)
+    if not any(r is lead for r in chosen):
+        return []  # the lead gave way to the list that quotes it
+    following = _neighbours([lead], ranked, 1, same_paragraph)
+    return [r for r in following if not any(r is c for c in chosen)]
+
+
+def _words(chosen: Sequence[Ranked]) -> int:
+    return sum(word_count(r.candidate.text) for r in chosen)
 
 
 def _neighbours(
