@@ -146,3 +146,39 @@ def test_the_lead_reads_on_in_its_paragraph_when_there_is_room(embedder) -> None
     answer = compose("How do I keep track of failed logins?", [hit], embedder.embed).text
     assert "brute force against the accounts that have a shell [1]. Set FAILLOG_ENAB" in answer
     assert "password ageing" not in answer  # another paragraph
+
+
+def test_a_command_is_quoted_with_the_sentence_that_introduces_it() -> None:
+    """A command after its shell prompt is neither a heading to drop nor sentences to split
+    at its "!": it is quoted with the sentence before it, which says what it does."""
+    text = (
+        "You can shutdown the system under the normal multiuser mode from the commandline.\n"
+        "# shutdown -h now\n"
+        "Here is a simple script to check for world writable file permissions.\n"
+        "# find / -perm 777 -a \\! -type s -a \\! -type l\n"
+        "Caution\n"
+        "Checksums stored locally can not be trusted against malicious attacks."
+    )
+    texts = [u.text for u in units(_hit(text, "System tips"))]
+    assert texts == [
+        "You can shutdown the system under the normal multiuser mode from the commandline.\n"
+        "# shutdown -h now",
+        "Here is a simple script to check for world writable file permissions.\n"
+        "# find / -perm 777 -a \\! -type s -a \\! -type l",
+        "Checksums stored locally can not be trusted against malicious attacks.",
+    ]
+
+
+def test_commands_after_a_lead_in_are_its_list_with_their_output() -> None:
+    text = (
+        "You can check the current value by reading it:\n"
+        "$ cat /proc/sys/kernel/sysrq\n"
+        "438\n"
+        "Caution\n"
+        "Changing it at run time does not survive a reboot."
+    )
+    texts = [u.text for u in units(_hit(text, "Magic SysRq"))]
+    assert texts[0] == (
+        "You can check the current value by reading it:\n- $ cat /proc/sys/kernel/sysrq\n- 438"
+    )
+    assert "Caution" not in "\n".join(texts)

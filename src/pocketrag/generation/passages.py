@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from itertools import groupby
+from itertools import groupby, takewhile
 
 from pocketrag.documents import Hit
 from pocketrag.generation.citations import MARKER, split_sentences
@@ -42,6 +42,13 @@ _SUB_BULLET = re.compile(rf"\s*{_SYMBOL_BULLETS}\s*")
 _INLINE_BULLET = re.compile(r"(?<=\S)\s+•\s+")
 # A slide or page that goes on under the same title: "NIST Common Attack Vectors, cont."
 _CONTINUED = re.compile(r"[\s,:(-]*\b(cont|contd|cont'd|continued)\b[.)]*\s*$", re.IGNORECASE)
+# A command shown after a shell prompt ("$ ssh-keygen -t rsa", "# shutdown -h now"): not a
+# heading, and not sentences; it is quoted with the sentence before it, which says what it
+# does ("You can shutdown the system under the normal multiuser mode from the commandline.").
+_COMMAND_LINE = re.compile(r"^[$#] +[a-z./~_]")
+MAX_COMMAND_LINES = 4
+MAX_OUTPUT_WORDS = 8  # a command's output line: "net/ipv4/tcp_syncookies = 1", "438"
+_OUTPUT = re.compile(r"\d|[=/_]|^[a-z]")  # not a box's title ("Caution") after a command
 # "... at the rates in the table below." means the rows that follow.
 _POINTER = re.compile(r"\b(below|following|as follows)\b", re.IGNORECASE)
 
@@ -114,7 +121,8 @@ def _item(text: str, limit: int = MAX_ITEM_WORDS) -> str:
 
 def _lines(text: str, headings: set[str]) -> list[tuple[str, str]]:
     """(kind, text) per non-blank line: "row" (a table row read with its header), "item"
-    (a list item), "step" (a numbered one), "heading" or "prose". A run of two or more
+    (a list item), "step" (a numbered one), "code" (a command after its prompt), "heading"
+    or "prose". A run of two or more
     short lines that are not the section's own headings is a list whose bullets the loader
     dropped (HTML, DOCX)."""
     raw = [item.strip() for line in text.splitlines() for item in _bullets_apart(line)]
@@ -135,7 +143,9 @@ def _lines(text: str, headings: set[str]) -> list[tuple[str, str]]:
                 lines.append(("prose", " ".join(cells[0]) if cells else line))
             i = j
             continue
-        if _KEYED_ROW.match(line):
+        if _COMMAND_LINE.match(line):
+            lines.append(("code", line))
+        elif _KEYED_ROW.match(line):
             lines.append(("row", line))
         elif _BULLET.match(line):
             lines.append(("step" if _STEP.match(line) else "item", _BULLET.sub("", line).strip()))
@@ -227,6 +237,24 @@ def _list_unit(lead_in: str, items: list[str], position: int) -> Unit:
     return Unit("\n".join([lead_in.strip(), *lines]), position, "list")
 
 
+def _commands(lines: list[tuple[str, str]]) -> list[str]:
+    """The commands at the start of `lines` and the short output shown after them ("$ cat
+    /proc/sys/kernel/sysrq" / "438")."""
+    commands = [text for _, text in takewhile(lambda line: line[0] == "code", lines)]
+    if not commands:
+        return []
+    output = takewhile(
+        lambda line: (
+            line[0] in {"heading", "item", "prose"}
+            and word_count(line[1]) <= MAX_OUTPUT_WORDS
+            and line[1].rstrip()[-1:] not in ".!?:"
+            and bool(_OUTPUT.search(line[1]))
+        ),
+        lines[len(commands) :],
+    )
+    return (commands + [text for _, text in output])[:MAX_COMMAND_LINES]
+
+
 def _leads_to(line: str) -> bool:
     """Whether a line of prose makes a list of the items after it (see units)."""
     last = (split_sentences(line) or [line])[-1]
@@ -311,6 +339,9 @@ def units(hit: Hit) -> list[Unit]:
                 out.append(_list_unit(lead + ":", opening + items, len(out)))
             i = j
             continue
+        if kind == "code":
+            i += 1 + len(_commands(lines[i:])) - 1  # quoted with the sentence before it
+            continue
         if kind == "heading" or (_titles(lines[i]) and _takewhile_listed(lines[i + 1 :])):
             i += 1  # a title quoted with its items (above), not alone
             continue
@@ -326,6 +357,12 @@ def units(hit: Hit) -> list[Unit]:
         sentences = [s for s in _with_answers(sentences) if word_count(s) >= 3 or _asks(s)]
         last = len(sentences) - 1
         follows = [t for _, t in _takewhile_listed(lines[i + 1 :])]
+        commands = _commands(lines[i + 1 :])
+        if commands and sentences:
+            if _leads_in(sentences[-1]) or _POINTER.search(sentences[-1]):
+                follows = commands  # "... from the docs directory:" leads in to its commands
+            else:
+                sentences[-1] = "\n".join([sentences[-1], *commands])
         if sentences and _asks(sentences[-1]) and not follows:
             # a question closing its paragraph is answered by the next one, or by nothing
             answer = split_sentences(lines[i + 1][1])[:1] if i + 1 < len(lines) else []
