@@ -1,6 +1,7 @@
 # Shared by the corpus fetch scripts that take documents from exact Debian packages (debgov,
-# harden, gnustd); sourced, not run. The packages are fetched, never committed, and checked
-# against a sha256 recorded when the set was written, so the documents under test cannot drift.
+# harden, gnustd, pgadmin, debref); sourced, not run. The packages are fetched, never
+# committed, and checked against a sha256 recorded when the set was written, so the
+# documents under test cannot drift.
 
 # require_tools NAME TOOL...: fail saying which tool is missing.
 require_tools() {
@@ -35,4 +36,38 @@ fetch_debs() {
     fi
     dpkg-deb -x "$dest/$deb" "$tmp"
   done
+}
+
+# unpack_debs NAME DEST DEBS [TOOL...]: check the tools (and any more the caller needs),
+# then fetch and extract the packages (fetch_debs) into a new folder $tmp under DEST, removed
+# when the script exits.
+unpack_debs() {
+  name=$1 dest=$2 debs=$3
+  shift 3
+  require_tools "$name" apt-get dpkg-deb sha256sum "$@"
+  mkdir -p "$dest"
+  tmp=$(mktemp -d "$dest/extract.XXXXXX")
+  trap 'rm -rf "$tmp"' EXIT
+  fetch_debs "$name" "$dest" "$tmp" "$debs"
+}
+
+# fetch_pages NAME DEST DEBS PAGES: unless every page is already in DEST, fetch and extract
+# the packages (fetch_debs) and copy each page path of PAGES (paths inside the packages)
+# into DEST under its own name; any failure exits saying why.
+fetch_pages() {
+  name=$1 dest=$2 debs=$3 pages=$4
+  missing=
+  for path in $pages; do [ -s "$dest/${path##*/}" ] || missing=yes; done
+  [ -n "$missing" ] || return 0
+  unpack_debs "$name" "$dest" "$debs"
+  for path in $pages; do
+    page=${path##*/}
+    if [ ! -s "$tmp/$path" ]; then
+      echo "$name fetch: $path is not in the extracted packages." >&2
+      exit 1
+    fi
+    cp "$tmp/$path" "$tmp/$page.part"
+    mv "$tmp/$page.part" "$dest/$page"
+  done
+  echo "$name fetch: documents ready in $dest" >&2
 }

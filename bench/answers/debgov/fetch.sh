@@ -35,11 +35,7 @@ all_there() {
 all_there && exit 0
 
 . "$REPO/bench/answers/fetch-debs.sh"
-require_tools debgov apt-get dpkg-deb sha256sum gunzip
-mkdir -p "$DEST"
-tmp=$(mktemp -d "$DEST/extract.XXXXXX")
-trap 'rm -rf "$tmp"' EXIT
-fetch_debs debgov "$DEST" "$tmp" "$DEBS"
+unpack_debs debgov "$DEST" "$DEBS" gunzip
 echo "$FILES" | while read -r path name; do
   if [ ! -s "$tmp/$path" ]; then
     echo "debgov fetch: $path is not in the extracted packages." >&2

@@ -53,11 +53,7 @@ if [ -z "${PYTHON:-}" ] || ! "$PYTHON" -c "import pypdf" >/dev/null 2>&1; then
   exit 1
 fi
 . "$REPO/bench/answers/fetch-debs.sh"
-require_tools debref apt-get dpkg-deb sha256sum
-mkdir -p "$DEST"
-tmp=$(mktemp -d "$DEST/extract.XXXXXX")
-trap 'rm -rf "$tmp"' EXIT
-fetch_debs debref "$DEST" "$tmp" "$DEBS"
+unpack_debs debref "$DEST" "$DEBS"
 echo "$HTML" | while read -r page name; do
   if [ ! -s "$tmp/$DR/$page" ]; then
     echo "debref fetch: $DR/$page is not in the extracted package." >&2

@@ -19,24 +19,5 @@ DOC=usr/share/doc/gnu-standards
 # corpus.txt)
 PAGES="$DOC/standards.html $DOC/maintain.html"
 
-all_there() {
-  for path in $PAGES; do [ -s "$DEST/${path##*/}" ] || return 1; done
-}
-all_there && exit 0
-
 . "$REPO/bench/answers/fetch-debs.sh"
-require_tools gnustd apt-get dpkg-deb sha256sum
-mkdir -p "$DEST"
-tmp=$(mktemp -d "$DEST/extract.XXXXXX")
-trap 'rm -rf "$tmp"' EXIT
-fetch_debs gnustd "$DEST" "$tmp" "$DEBS"
-for path in $PAGES; do
-  name=${path##*/}
-  if [ ! -s "$tmp/$path" ]; then
-    echo "gnustd fetch: $path is not in the extracted package." >&2
-    exit 1
-  fi
-  cp "$tmp/$path" "$tmp/$name.part"
-  mv "$tmp/$name.part" "$DEST/$name"
-done
-echo "gnustd fetch: documents ready in $DEST" >&2
+fetch_pages gnustd "$DEST" "$DEBS" "$PAGES"

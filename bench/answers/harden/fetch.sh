@@ -34,24 +34,5 @@ $HD/after-compromise.html $HD/ch11s02.html $HD/ch11s03.html $HD/ch11s04.html $HD
 $HD/ch12.html $HD/ch12s02.html $HD/debian-sec-team-faq.html
 $DH/sect.supervision.html $DH/sect.dealing-with-compromised-machine.html"
 
-all_there() {
-  for path in $PAGES; do [ -s "$DEST/${path##*/}" ] || return 1; done
-}
-all_there && exit 0
-
 . "$REPO/bench/answers/fetch-debs.sh"
-require_tools harden apt-get dpkg-deb sha256sum
-mkdir -p "$DEST"
-tmp=$(mktemp -d "$DEST/extract.XXXXXX")
-trap 'rm -rf "$tmp"' EXIT
-fetch_debs harden "$DEST" "$tmp" "$DEBS"
-for path in $PAGES; do
-  name=${path##*/}
-  if [ ! -s "$tmp/$path" ]; then
-    echo "harden fetch: $path is not in the extracted packages." >&2
-    exit 1
-  fi
-  cp "$tmp/$path" "$tmp/$name.part"
-  mv "$tmp/$name.part" "$DEST/$name"
-done
-echo "harden fetch: documents ready in $DEST" >&2
+fetch_pages harden "$DEST" "$DEBS" "$PAGES"

@@ -34,24 +34,5 @@ $H/different-replication-solutions.html $H/warm-standby.html
 $H/monitoring-stats.html $H/monitoring-locks.html $H/disk-usage.html $H/disk-full.html
 $H/release-15.html $H/release-15-18.html"
 
-all_there() {
-  for path in $PAGES; do [ -s "$DEST/${path##*/}" ] || return 1; done
-}
-all_there && exit 0
-
 . "$REPO/bench/answers/fetch-debs.sh"
-require_tools pgadmin apt-get dpkg-deb sha256sum
-mkdir -p "$DEST"
-tmp=$(mktemp -d "$DEST/extract.XXXXXX")
-trap 'rm -rf "$tmp"' EXIT
-fetch_debs pgadmin "$DEST" "$tmp" "$DEBS"
-for path in $PAGES; do
-  name=${path##*/}
-  if [ ! -s "$tmp/$path" ]; then
-    echo "pgadmin fetch: $path is not in the extracted packages." >&2
-    exit 1
-  fi
-  cp "$tmp/$path" "$tmp/$name.part"
-  mv "$tmp/$name.part" "$DEST/$name"
-done
-echo "pgadmin fetch: documents ready in $DEST" >&2
+fetch_pages pgadmin "$DEST" "$DEBS" "$PAGES"
