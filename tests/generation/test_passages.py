@@ -182,3 +182,17 @@ def test_commands_after_a_lead_in_are_its_list_with_their_output() -> None:
         "You can check the current value by reading it:\n- $ cat /proc/sys/kernel/sysrq\n- 438"
     )
     assert "Caution" not in "\n".join(texts)
+
+
+def test_a_sentence_about_this_variable_is_quoted_with_the_line_naming_it() -> None:
+    """A configuration line above its description ("FAILLOG_ENAB yes" / "If you enable this
+    variable, ...") is what "this variable" means, so the sentence carries it."""
+    text = (
+        "Login and su honour this configuration file.\n"
+        "FAILLOG_ENAB yes\n"
+        "If you enable this variable, failed logins will be logged. "
+        "It is important to keep track of them."
+    )
+    texts = [u.text for u in units(_hit(text, "login.defs"))]
+    assert "FAILLOG_ENAB yes: If you enable this variable, failed logins will be logged." in texts
+    assert "It is important to keep track of them." in texts

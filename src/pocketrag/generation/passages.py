@@ -351,6 +351,14 @@ def units(hit: Hit) -> list[Unit]:
             label = parts[-1]
         if sentences and label and not is_fragment(sentences[0]):
             sentences[0] = _labelled(label, sentences[0])  # "GoDaddy: Domain registration."
+            if (
+                i > 0
+                and sentences[0] == split_sentences(line)[0]
+                and _NAMES_BACK.search(sentences[0])
+            ):
+                # "FAILLOG_ENAB yes" / "If you enable this variable, failed logins will be
+                # logged.": the line above names what "this variable" is
+                sentences[0] = f"{label.rstrip(':')}: {sentences[0]}"
         if len(sentences) > 1 and _leads_in(sentences[-1]) and word_count(sentences[-1]) < 3:
             # "... pre-employment checks. These are:" leads in with the sentence before
             sentences[-2:] = [f"{sentences[-2]} {sentences[-1]}"]
@@ -418,7 +426,8 @@ _COMPARES_BACK = re.compile(
 # home directory set to this value", after "The canonical one is /nonexistent.").
 _NAMES_BACK = re.compile(
     r"\b(?:this|that|these|those|such)\s+(?:value|values|limit|amount|figure|rate|period|"
-    r"date|directory|file|address|number|level|command|option|setting|range)\b",
+    r"date|directory|file|address|number|level|command|option|setting|range|variable|"
+    r"parameter)\b",
     re.IGNORECASE,
 )
 
