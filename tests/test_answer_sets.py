@@ -40,6 +40,7 @@ MINIMUMS = {
     "gnustd": (120, 25),
     "pgadmin": (120, 25),
     "debref": (120, 25),
+    "aptguide": (120, 25),
 }
 
 
@@ -81,6 +82,7 @@ TURNS = {
     "larkfield": (4, 4), "fernhill": (6, 5), "debpol": (6, 4), "tollgate": (6, 5),
     "makers": (6, 4), "debgov": (8, 5), "licences": (8, 6), "django": (8, 6),
     "harden": (8, 6), "gnustd": (9, 8), "pgadmin": (9, 4), "debref": (9, 0),
+    "aptguide": (9, 2),
 }  # fmt: skip
 
 
@@ -167,6 +169,10 @@ ABSENT = {
     "debref": ("nftables", "wireguard", "secure boot", "nmcli", "two-factor", "flatpak", "kerberos",
                "driverless", "opendkim", "rclone", "ufw", "podman", "ansible", "yubikey", "sha512",
                "lynis", "auditd", "veracrypt", "keepass", "zram", "holiday", "expense", "canteen"),
+    "aptguide": ("signed-by", "apt-mark", "dl-limit", "add-architecture", "autoclean",
+                 "apt-cache", "btrfs", "apt-listchanges", "debsig", "debmirror", "bookworm",
+                 "maxsize", "retries", "timeout", "upgradable", "needrestart", "backports",
+                 "bandwidth", "christmas", "wifi"),
 }  # fmt: skip
 
 
