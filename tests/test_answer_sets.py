@@ -36,6 +36,7 @@ MINIMUMS = {
     "debgov": (80, 22),
     "licences": (80, 22),
     "django": (80, 22),
+    "numpygov": (120, 25),
     "harden": (80, 22),
     "gnustd": (120, 25),
     "pgadmin": (120, 25),
@@ -81,6 +82,7 @@ TURNS = {
     "larkfield": (4, 4), "fernhill": (6, 5), "debpol": (6, 4), "tollgate": (6, 5),
     "makers": (6, 4), "debgov": (8, 5), "licences": (8, 6), "django": (8, 6),
     "harden": (8, 6), "gnustd": (9, 8), "pgadmin": (9, 4), "debref": (9, 0),
+    "numpygov": (9, 0),
 }  # fmt: skip
 
 
@@ -167,6 +169,9 @@ ABSENT = {
     "debref": ("nftables", "wireguard", "secure boot", "nmcli", "two-factor", "flatpak", "kerberos",
                "driverless", "opendkim", "rclone", "ufw", "podman", "ansible", "yubikey", "sha512",
                "lynis", "auditd", "veracrypt", "keepass", "zram", "holiday", "expense", "canteen"),
+    "numpygov": ("chair", "quorum", "term length", "elections", "clang-format", "gold",
+                 "windows 7", "embargo", "fortran 77", "dress code", "conference",
+                 "privately", "code of conduct", "probation", "pasta", "australia"),
 }  # fmt: skip
 
 
