@@ -36,6 +36,7 @@ MINIMUMS = {
     "debgov": (80, 22),
     "licences": (80, 22),
     "django": (80, 22),
+    "numpygov": (120, 25),
     "harden": (80, 22),
     "gnustd": (120, 25),
     "pgadmin": (120, 25),
@@ -83,6 +84,7 @@ TURNS = {
     "makers": (6, 4), "debgov": (8, 5), "licences": (8, 6), "django": (8, 6),
     "harden": (8, 6), "gnustd": (9, 8), "pgadmin": (9, 4), "debref": (9, 0),
     "aptguide": (9, 2),
+    "numpygov": (9, 0),
 }  # fmt: skip
 
 
@@ -173,6 +175,9 @@ ABSENT = {
                  "apt-cache", "btrfs", "apt-listchanges", "debsig", "debmirror", "bookworm",
                  "maxsize", "retries", "timeout", "upgradable", "needrestart", "backports",
                  "bandwidth", "christmas", "wifi"),
+    "numpygov": ("chair", "quorum", "term length", "elections", "clang-format", "gold",
+                 "windows 7", "embargo", "fortran 77", "dress code", "conference",
+                 "privately", "code of conduct", "probation", "pasta", "australia"),
 }  # fmt: skip
 
 
