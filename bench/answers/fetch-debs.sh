@@ -51,23 +51,44 @@ unpack_debs() {
   fetch_debs "$name" "$dest" "$tmp" "$debs"
 }
 
-# fetch_pages NAME DEST DEBS PAGES: unless every page is already in DEST, fetch and extract
-# the packages (fetch_debs) and copy each page path of PAGES (paths inside the packages)
-# into DEST under its own name; any failure exits saying why.
-fetch_pages() {
-  name=$1 dest=$2 debs=$3 pages=$4
+# fetch_files NAME DEST DEBS FILES: unless every file is already in DEST, fetch and unpack
+# the packages (unpack_debs) and copy each "path [name]" line of FILES (a path inside the
+# packages; its name in DEST, by default its own; a .gz is decompressed) into DEST; any
+# failure exits saying why.
+fetch_files() {
+  name=$1 dest=$2 debs=$3 files=$4
   missing=
-  for path in $pages; do [ -s "$dest/${path##*/}" ] || missing=yes; done
+  while read -r path as; do
+    [ -z "$path" ] || [ -s "$dest/${as:-${path##*/}}" ] || missing=yes
+  done <<EOF
+$files
+EOF
   [ -n "$missing" ] || return 0
-  unpack_debs "$name" "$dest" "$debs"
-  for path in $pages; do
-    page=${path##*/}
+  unpack_debs "$name" "$dest" "$debs" gunzip
+  while read -r path as; do
+    [ -n "$path" ] || continue
+    file=${as:-${path##*/}}
     if [ ! -s "$tmp/$path" ]; then
       echo "$name fetch: $path is not in the extracted packages." >&2
       exit 1
     fi
-    cp "$tmp/$path" "$tmp/$page.part"
-    mv "$tmp/$page.part" "$dest/$page"
-  done
+    case "$path" in
+      *.gz) gunzip -c "$tmp/$path" >"$tmp/$file.part" || {
+        echo "$name fetch: could not decompress $path." >&2
+        exit 1
+      } ;;
+      *) cp "$tmp/$path" "$tmp/$file.part" ;;
+    esac
+    mv "$tmp/$file.part" "$dest/$file"
+  done <<EOF
+$files
+EOF
   echo "$name fetch: documents ready in $dest" >&2
+}
+
+# fetch_pages NAME DEST DEBS PAGES: fetch_files for pages listed by path alone, separated by
+# spaces or lines, each copied under its own name.
+fetch_pages() {
+  # one path per word
+  fetch_files "$1" "$2" "$3" "$(printf '%s\n' $4)"
 }

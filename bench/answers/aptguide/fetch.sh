@@ -36,27 +36,5 @@ $D/apt/acquire-additional-files.md.gz acquire-additional-files.md
 $D/apt/external-dependency-solver-protocol.md.gz external-dependency-solver-protocol.md
 $D/apt/external-installation-planner-protocol.md.gz external-installation-planner-protocol.md"
 
-all_there() {
-  echo "$FILES" | while read -r _ name; do [ -s "$DEST/$name" ] || exit 1; done
-}
-all_there && exit 0
-
 . "$REPO/bench/answers/fetch-debs.sh"
-unpack_debs aptguide "$DEST" "$DEBS" gzip
-echo "$FILES" | while read -r path name; do
-  if [ ! -s "$tmp/$path" ]; then
-    echo "aptguide fetch: $path is not in the extracted apt-doc package." >&2
-    exit 1
-  fi
-  case "$path" in
-    *.gz)
-      if ! gzip -dc "$tmp/$path" >"$DEST/$name.part"; then
-        echo "aptguide fetch: could not decompress $path." >&2
-        exit 1
-      fi
-      ;;
-    *) cp "$tmp/$path" "$DEST/$name.part" ;;
-  esac
-  mv "$DEST/$name.part" "$DEST/$name"
-done
-echo "aptguide fetch: documents ready in $DEST" >&2
+fetch_files aptguide "$DEST" "$DEBS" "$FILES"

@@ -29,22 +29,5 @@ usr/share/doc/debian/FAQ/redistributing.en.html redistributing.en.html
 usr/share/doc/debian/FAQ/support.en.html support.en.html
 usr/share/doc/debian/FAQ/contributing.en.html contributing.en.html"
 
-all_there() {
-  echo "$FILES" | while read -r _ name; do [ -s "$DEST/$name" ] || exit 1; done
-}
-all_there && exit 0
-
 . "$REPO/bench/answers/fetch-debs.sh"
-unpack_debs debgov "$DEST" "$DEBS" gunzip
-echo "$FILES" | while read -r path name; do
-  if [ ! -s "$tmp/$path" ]; then
-    echo "debgov fetch: $path is not in the extracted packages." >&2
-    exit 1
-  fi
-  case "$path" in
-    *.gz) gunzip -c "$tmp/$path" >"$tmp/$name.part" ;;
-    *) cp "$tmp/$path" "$tmp/$name.part" ;;
-  esac
-  mv "$tmp/$name.part" "$DEST/$name"
-done
-echo "debgov fetch: documents ready in $DEST" >&2
+fetch_files debgov "$DEST" "$DEBS" "$FILES"
