@@ -122,9 +122,8 @@ def _item(text: str, limit: int = MAX_ITEM_WORDS) -> str:
 def _lines(text: str, headings: set[str]) -> list[tuple[str, str]]:
     """(kind, text) per non-blank line: "row" (a table row read with its header), "item"
     (a list item), "step" (a numbered one), "code" (a command after its prompt), "heading"
-    or "prose". A run of two or more
-    short lines that are not the section's own headings is a list whose bullets the loader
-    dropped (HTML, DOCX)."""
+    or "prose". A run of two or more short lines that are not the section's own headings is
+    a list whose bullets the loader dropped (HTML, DOCX)."""
     raw = [item.strip() for line in text.splitlines() for item in _bullets_apart(line)]
     raw = [line for line in raw if line]
     lines: list[tuple[str, str]] = []
@@ -340,7 +339,7 @@ def units(hit: Hit) -> list[Unit]:
             i = j
             continue
         if kind == "code":
-            i += 1 + len(_commands(lines[i:])) - 1  # quoted with the sentence before it
+            i += len(_commands(lines[i:]))  # quoted with the sentence before it
             continue
         if kind == "heading" or (_titles(lines[i]) and _takewhile_listed(lines[i + 1 :])):
             i += 1  # a title quoted with its items (above), not alone
@@ -350,15 +349,8 @@ def units(hit: Hit) -> list[Unit]:
         if i == 0 and parts:
             label = parts[-1]
         if sentences and label and not is_fragment(sentences[0]):
-            sentences[0] = _labelled(label, sentences[0])  # "GoDaddy: Domain registration."
-            if (
-                i > 0
-                and sentences[0] == split_sentences(line)[0]
-                and _NAMES_BACK.search(sentences[0])
-            ):
-                # "FAILLOG_ENAB yes" / "If you enable this variable, failed logins will be
-                # logged.": the line above names what "this variable" is
-                sentences[0] = f"{label.rstrip(':')}: {sentences[0]}"
+            # "GoDaddy: Domain registration."; "FAILLOG_ENAB yes: If you enable this ..."
+            sentences[0] = _labelled(label, sentences[0], line_above=i > 0)
         if len(sentences) > 1 and _leads_in(sentences[-1]) and word_count(sentences[-1]) < 3:
             # "... pre-employment checks. These are:" leads in with the sentence before
             sentences[-2:] = [f"{sentences[-2]} {sentences[-1]}"]
@@ -457,12 +449,17 @@ MAX_LABEL_WORDS = 3
 MAX_LABELLED_WORDS = 7  # fragments are short: "Our email platform."
 
 
-def _labelled(label: str, sentence: str) -> str:
+def _labelled(label: str, sentence: str, line_above: bool = False) -> str:
     """A short first sentence under a short heading that it does not name gets the heading
     as its subject: "### Rollbar / Our exception monitoring platform." is quoted as
     "Rollbar: Our exception monitoring platform." (a tools list, a glossary, a contacts
-    page), since without the heading it answers nothing."""
+    page), since without the heading it answers nothing. So does a sentence of any length
+    that takes up "this variable" (or option, value ...) when the label is the line above
+    it in the chunk: "FAILLOG_ENAB yes" / "If you enable this variable, failed logins will
+    be logged." is what "this variable" means."""
     label = _SECTION_NUMBER.sub("", label).strip().rstrip(":")
+    if label and line_above and _NAMES_BACK.search(sentence):
+        return f"{label}: {sentence}"
     if not label or word_count(label) > MAX_LABEL_WORDS:
         return sentence
     said = _norm(sentence)
