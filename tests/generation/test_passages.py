@@ -93,6 +93,21 @@ def test_a_lone_short_answer_reads_on_in_its_paragraph(embedder) -> None:
     assert "sealed boxes" not in answer  # another paragraph
 
 
+def test_a_short_answer_reads_on_past_its_last_sentence(embedder) -> None:
+    """Two short sentences that name the subject are not an answer yet: the one after them
+    in the paragraph says what it is for."""
+    text = (
+        "The sandbox server is a special server. "
+        "It is not a full server in the way that staging and production are. "
+        "Instead, it is a scratch area where new ideas are tried out before review.\n\n"
+        "Ask the platform team for an account."
+    )
+    hit = Hit(3, "s", "servers.md", "Servers", text, None, None, "Sandbox", 0.1)
+    answer = compose("What is the sandbox server for?", [hit], embedder.embed).text
+    assert "staging and production are [1]. Instead, it is a scratch area" in answer
+    assert "platform team" not in answer  # another paragraph
+
+
 def test_an_answer_quoting_few_of_the_questions_words_is_hedged(embedder) -> None:
     text = "The oscilloscope probes are set to x10. Return the probes to the drawer after use."
     hit = Hit(4, "o", "bench.md", "Electronics bench", text, None, None, "Oscilloscope", 0.1)
