@@ -108,6 +108,20 @@ def test_a_short_answer_reads_on_past_its_last_sentence(embedder) -> None:
     assert "platform team" not in answer  # another paragraph
 
 
+def test_a_bare_answer_takes_the_paragraph_after_it(embedder) -> None:
+    """An error line quoted alone names the symptom; the next paragraph says what to do."""
+    text = (
+        "When the data volume is full, every write fails with this message:\n\n"
+        "ERROR: could not extend file\n\n"
+        "Free some space on the data volume, then restart the server.\n\n"
+        "Backups are kept on another volume."
+    )
+    hit = Hit(6, "d", "disk.md", "Running the server", text, None, None, "Full disk", 0.1)
+    answer = compose("What do I do about 'could not extend file'?", [hit], embedder.embed).text
+    assert "Free some space on the data volume, then restart the server" in answer
+    assert "another volume" not in answer
+
+
 def test_an_answer_quoting_few_of_the_questions_words_is_hedged(embedder) -> None:
     text = "The oscilloscope probes are set to x10. Return the probes to the drawer after use."
     hit = Hit(4, "o", "bench.md", "Electronics bench", text, None, None, "Oscilloscope", 0.1)

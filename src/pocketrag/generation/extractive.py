@@ -90,6 +90,11 @@ MAX_ANSWER_WORDS = 90
 # gained key facts on the development sets without losing any; 40 with _filled, session 10:
 # +11 answers, -0, medians +0-3 words; 50 added 3 more for 2-4 more words (BENCHMARKS).
 READ_ON_WORDS = 40
+# An answer still this short after reading on in its paragraph takes the unit after it
+# whatever it is, the next paragraph's sentence or a table (_next_unit): "ERROR: database
+# is not accepting commands ..." is the symptom, the paragraph after it what to do.
+# Development sets, session 10: +5 answers, -0 (BENCHMARKS).
+BARE_WORDS = 20
 # At most this many units missing between two quoted ones of a chunk are quoted too (_gaps).
 MAX_GAP_UNITS = 2
 # Another document's unit on the same subject (cosine between the two units), within this
@@ -355,6 +360,8 @@ def choose_units(
     room = None if lone_and_short else MAX_ANSWER_WORDS - _words(chosen)
     chosen += _read_on(lead, chosen, ranked, room)
     chosen += _filled(lead, chosen, ranked)
+    if _words(chosen) < BARE_WORDS:
+        chosen += _next_unit(lead, chosen, ranked, MAX_ANSWER_WORDS - _words(chosen))
     # the passage the answer is built on first, then in reading order
     chosen.sort(
         key=lambda r: (r.candidate.source_n != passage, r.candidate.source_n, r.candidate.position)
@@ -445,6 +452,25 @@ def _filled(lead: Ranked, chosen: list[Ranked], ranked: Sequence[Ranked]) -> lis
             break
         out += following
     return out
+
+
+def _next_unit(
+    lead: Ranked, chosen: list[Ranked], ranked: Sequence[Ranked], room: int
+) -> list[Ranked]:
+    """The unit after the answer's last one in the lead's chunk, of any kind and paragraph,
+    when it fits in `room` words (see BARE_WORDS)."""
+    source_n = lead.candidate.source_n
+    positions = [r.candidate.position for r in chosen if r.candidate.source_n == source_n]
+    if not positions:
+        return []
+    place = (source_n, max(positions) + 1)
+    return [
+        r
+        for r in ranked
+        if (r.candidate.source_n, r.candidate.position) == place
+        and word_count(r.candidate.text) <= room
+        and not any(r is c for c in chosen)
+    ]
 
 
 def _words(chosen: Sequence[Ranked]) -> int:
