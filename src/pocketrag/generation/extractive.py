@@ -457,8 +457,9 @@ def _filled(lead: Ranked, chosen: list[Ranked], ranked: Sequence[Ranked]) -> lis
 def _next_unit(
     lead: Ranked, chosen: list[Ranked], ranked: Sequence[Ranked], room: int
 ) -> list[Ranked]:
-    """The unit after the answer's last one in the lead's chunk, of any kind and paragraph,
-    when it fits in `room` words (see BARE_WORDS)."""
+    """The unit after the answer's last one in the lead's chunk, of any kind and paragraph
+    but a table row (a row is whole, with its header; the next is a neighbour that differs
+    in its figures), when it fits in `room` words (see BARE_WORDS)."""
     source_n = lead.candidate.source_n
     positions = [r.candidate.position for r in chosen if r.candidate.source_n == source_n]
     if not positions:
@@ -468,6 +469,7 @@ def _next_unit(
         r
         for r in ranked
         if (r.candidate.source_n, r.candidate.position) == place
+        and r.candidate.kind != "row"
         and word_count(r.candidate.text) <= room
         and not any(r is c for c in chosen)
     ]
