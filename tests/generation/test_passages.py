@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from pocketrag.documents import Hit
 from pocketrag.generation.extractive import HEDGE, compose
 from pocketrag.generation.passages import needs_antecedent, units
@@ -81,45 +83,45 @@ def test_the_rule_an_alternative_replaces_is_quoted_with_it(embedder) -> None:
     assert "are blocked on company laptops [1]. Use OneDrive" in answer
 
 
-def test_a_lone_short_answer_reads_on_in_its_paragraph(embedder) -> None:
-    text = (
+# A short answer reads on: a lone sentence to the next of its paragraph; two short sentences
+# that only name the subject past the last of them; an answer still bare (an error line)
+# into the paragraph after it. Never into a further paragraph.
+READ_ON_CASES = [
+    (
+        "my prints are all stringy",
         "Filament soaks up moisture from the air and then prints stringy and weak. "
         "Put the spool in the dryer for 4 hours before you print again.\n\n"
-        "Spools live in the sealed boxes under the bench."
-    )
-    hit = Hit(3, "p", "printers.md", "3D printers", text, None, None, "Stringing", 0.1)
-    answer = compose("my prints are all stringy", [hit], embedder.embed).text
-    assert "stringy and weak [1]. Put the spool in the dryer for 4 hours" in answer
-    assert "sealed boxes" not in answer  # another paragraph
-
-
-def test_a_short_answer_reads_on_past_its_last_sentence(embedder) -> None:
-    """Two short sentences that name the subject are not an answer yet: the one after them
-    in the paragraph says what it is for."""
-    text = (
+        "Spools live in the sealed boxes under the bench.",
+        "stringy and weak [1]. Put the spool in the dryer for 4 hours",
+        "sealed boxes",
+    ),
+    (
+        "What is the sandbox server for?",
         "The sandbox server is a special server. "
         "It is not a full server in the way that staging and production are. "
         "Instead, it is a scratch area where new ideas are tried out before review.\n\n"
-        "Ask the platform team for an account."
-    )
-    hit = Hit(3, "s", "servers.md", "Servers", text, None, None, "Sandbox", 0.1)
-    answer = compose("What is the sandbox server for?", [hit], embedder.embed).text
-    assert "staging and production are [1]. Instead, it is a scratch area" in answer
-    assert "platform team" not in answer  # another paragraph
-
-
-def test_a_bare_answer_takes_the_paragraph_after_it(embedder) -> None:
-    """An error line quoted alone names the symptom; the next paragraph says what to do."""
-    text = (
+        "Ask the platform team for an account.",
+        "staging and production are [1]. Instead, it is a scratch area",
+        "platform team",
+    ),
+    (
+        "What do I do about 'could not extend file'?",
         "When the data volume is full, every write fails with this message:\n\n"
         "ERROR: could not extend file\n\n"
         "Free some space on the data volume, then restart the server.\n\n"
-        "Backups are kept on another volume."
-    )
-    hit = Hit(6, "d", "disk.md", "Running the server", text, None, None, "Full disk", 0.1)
-    answer = compose("What do I do about 'could not extend file'?", [hit], embedder.embed).text
-    assert "Free some space on the data volume, then restart the server" in answer
-    assert "another volume" not in answer
+        "Backups are kept on another volume.",
+        "Free some space on the data volume, then restart the server",
+        "another volume",
+    ),
+]
+
+
+@pytest.mark.parametrize(("question", "text", "quoted", "left_out"), READ_ON_CASES)
+def test_a_short_answer_reads_on(embedder, question, text, quoted, left_out) -> None:
+    hit = Hit(3, "p", "notes.md", "Notes", text, None, None, "Section", 0.1)
+    answer = compose(question, [hit], embedder.embed).text
+    assert quoted in answer
+    assert left_out not in answer
 
 
 def test_an_answer_quoting_few_of_the_questions_words_is_hedged(embedder) -> None:
