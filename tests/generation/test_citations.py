@@ -99,3 +99,12 @@ def test_renumber_in_order_of_first_use() -> None:
     text, order = renumber("B is true [3]. A is true [1][3]. Bad [7].", 3)
     assert text == "B is true [1]. A is true [2][1]. Bad."
     assert order == [3, 1]
+
+
+def test_the_snippet_is_where_the_first_sentence_citing_it_is_quoted_from() -> None:
+    """An answer quoting two sentences of one passage: the page highlights the first (the
+    lead), not the one sharing most words with both together (the longer second one)."""
+    second = "Unused leave days can be carried over into the next leave year, up to five days."
+    source = hit(1, f"Leave is 25 days a year. {second}")
+    answer = f"Leave is 25 days a year [1]. {second[:-1]} [1]."
+    assert build_citations(answer, [source])[0]["snippet"] == "Leave is 25 days a year."

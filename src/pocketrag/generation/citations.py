@@ -148,7 +148,9 @@ def build_citations(text: str, sources: Sequence[Hit]) -> list[dict[str, object]
                 "page_end": hit.page_end,
                 "heading": hit.heading,
                 "from_scan": hit.from_scan,
-                "snippet": best_snippet(hit.text, " ".join(claims.get(n, []))),
+                # the first sentence citing it: an extractive answer's lead, not the longest
+                # of the sentences it quotes after it
+                "snippet": best_snippet(hit.text, claims.get(n, [""])[0]),
                 "text": hit.text,  # the whole passage: the page shows the quote inside it
                 **({"also_in": list(hit.also_in)} if hit.also_in else {}),
             }
