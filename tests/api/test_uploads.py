@@ -8,6 +8,7 @@ import os
 import socket
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import httpx
@@ -205,6 +206,13 @@ def _upload_request(body: bytes, boundary: str = "XyZ") -> Request:
 
 
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def _run(coroutine):
+    """asyncio.run in a thread of its own: Playwright's sync API keeps an event loop running
+    in the main thread once a browser test has run, and asyncio.run refuses to nest."""
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
+
+
 def test_full_disk_while_staging_is_507_without_server_paths(tmp_path):
     """/dev/full fails every write with ENOSPC, as a full disk does."""
     dest = tmp_path / "staging" / "job"
@@ -212,7 +220,7 @@ def test_full_disk_while_staging_is_507_without_server_paths(tmp_path):
     (dest / "upload.txt").symlink_to("/dev/full")  # the staged file's generated name
     body, closing = _multipart("report.txt", b"x" * 200_000)
     with pytest.raises(ApiError) as caught:
-        asyncio.run(receive_upload(_upload_request(body + closing), dest, 10**7))
+        _run(receive_upload(_upload_request(body + closing), dest, 10**7))
     assert caught.value.status_code == 507
     assert caught.value.code == "insufficient_storage"
     assert str(tmp_path) not in caught.value.message and "/dev" not in caught.value.message
