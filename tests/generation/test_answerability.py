@@ -154,6 +154,31 @@ def test_a_name_run_together_with_its_version_counts_as_its_words(tmp_path: Path
 
 
 @pytest.mark.slow
+def test_an_initialism_the_documents_only_spell_out_counts_as_their_words(
+    tmp_path: Path,
+) -> None:
+    """ "mpl" asked of a licence that writes only "Mozilla Public License" is those words,
+    not a word the index has never seen (the heaviest in coverage)."""
+    from pocketrag.generation.wording import initialisms_spelled
+
+    texts = ["This is version 2.0 of the Mozilla Public License, a Paid Time Off policy."]
+    assert initialisms_spelled("can we ship mpl 2 code? what is PTO?", texts) == (
+        "can we ship Mozilla Public License 2 code? what is Paid Time Off?"
+    )
+    assert initialisms_spelled("can we ship gpl code?", texts) == "can we ship gpl code?"
+    text = (
+        "Mozilla Public License Version 2.0\n\nYou may distribute Covered Software in "
+        "Executable Form under the terms of this License, if you make the Source Code "
+        "Form available.\n"
+    )
+    initialism, spelled = _coverages(
+        tmp_path, text, ("can we ship mpl binaries without the source code?",
+                         "can we ship Mozilla Public License binaries without the source code?"),
+    )  # fmt: skip
+    assert initialism == pytest.approx(spelled) and spelled > 0
+
+
+@pytest.mark.slow
 def test_the_other_spelling_of_a_word_counts_as_the_word(tmp_path: Path) -> None:
     """ "license" asked of documents that write "licence" is the same word, not one the index
     has never seen."""

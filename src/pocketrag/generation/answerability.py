@@ -40,6 +40,7 @@ from pocketrag.generation.extractive import CONTEXT_WEIGHT, Ranked
 from pocketrag.generation.wording import (
     asked_acronym,
     content_words,
+    initialisms_spelled,
     lexical_overlap,
     other_spelling,
     spells_out,
@@ -116,9 +117,11 @@ def relevance_signals(
     ids = [int(h.chunk_id) for h in top]  # type: ignore[arg-type]
     stats = index.term_stats(question, ids)
     covered = coverage(stats, ids)
-    for variant in (versions_apart(question), other_spelling(question)):
-        # "gplv3" and "license" (against "licence") are unseen words, the heaviest in
-        # coverage; "gpl 3" and "licence" are what the text says
+    apart = versions_apart(question)
+    spelled = initialisms_spelled(apart, [h.text for h in top])
+    for variant in {apart, other_spelling(question), spelled, other_spelling(spelled)}:
+        # "gplv3", "mpl" and "license" (against "licence") are unseen words, the heaviest
+        # in coverage; "gpl 3", "Mozilla Public License" and "licence" are what the text says
         if variant != question:
             covered = max(covered, coverage(index.term_stats(variant, ids), ids))
     if content_words(own_words):

@@ -5,6 +5,7 @@ Shared by the extractive answer, answerability and the follow-up heuristic."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from itertools import pairwise
 
 _STOP = frozenset(
@@ -272,3 +273,31 @@ _NOT_ISE = frozenset(
     """adv compr desp dev disgu enterpr exerc exorc franch improv incis prec prem rev superv
     telev surpr s pr se prom""".split()  # noqa: SIM905
 )
+
+
+# A run of capitalised words ("General Public License", "Paid Time Off"): where a name's
+# initials can be found when the documents never write the initialism itself.
+_CAPITALISED_RUN = re.compile(r"\b[A-Z][a-z]+(?:[ -]+[A-Z][a-z]+)+\b")
+
+
+def initialisms_spelled(question: str, texts: Sequence[str]) -> str:
+    """The question with each short word that the texts never use replaced by a run of
+    capitalised words of theirs whose initials it is: "gpl 3" over the licence itself,
+    which says "GNU General Public License", reads "General Public License 3"."""
+    said = {w.lower() for text in texts for w in WORD.findall(text)}
+
+    def spell(match: re.Match[str]) -> str:
+        word = match.group(0)
+        low = word.lower()
+        if not 2 <= len(low) <= 6 or low in said or low in _STOP:
+            return word
+        for text in texts:
+            for run in _CAPITALISED_RUN.finditer(text):
+                words = re.split(r"[ -]+", run.group(0))
+                for i in range(len(words) - len(low) + 1):
+                    window = words[i : i + len(low)]
+                    if "".join(w[0] for w in window).lower() == low:
+                        return " ".join(window)
+        return word
+
+    return re.sub(r"\b[A-Za-z]+\b", spell, question)
