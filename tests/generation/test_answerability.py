@@ -132,68 +132,56 @@ def _coverages(tmp_path: Path, text: str, questions: tuple[str, ...]) -> list[fl
     return out
 
 
-@pytest.mark.slow
-def test_a_name_run_together_with_its_version_counts_as_its_words(tmp_path: Path) -> None:
-    """ "gplv3" is a word the index has never seen (the heaviest in coverage); the licence
-    says "GPL" and "version 3" apart, so the question covers what "gpl 3" covers."""
-    from pocketrag.generation.wording import versions_apart
+def test_the_rewrites_behind_coverage_of_unseen_words() -> None:
+    """A name run together with its version, an initialism the documents only spell out,
+    and the other spelling of a word (used in coverage below)."""
+    from pocketrag.generation.wording import initialisms_spelled, other_spelling, versions_apart
 
     assert versions_apart("can I sell GPLv3 code or lgpl3 code?") == (
         "can I sell GPL 3 code or lgpl 3 code?"
     )
     assert versions_apart("version 3 of H264") == "version 3 of H264"
-    text = (
-        "GNU GENERAL PUBLIC LICENSE\nVersion 3\n\nYou may charge any price for "
-        "each copy of the GPL program that you convey.\n"
-    )
-    run_together, apart = _coverages(
-        tmp_path, text, ("can I charge for copies of gplv3 programs?",
-                         "can I charge for copies of gpl 3 programs?"),
-    )  # fmt: skip
-    assert run_together == pytest.approx(apart) and apart > 0
-
-
-@pytest.mark.slow
-def test_an_initialism_the_documents_only_spell_out_counts_as_their_words(
-    tmp_path: Path,
-) -> None:
-    """ "mpl" asked of a licence that writes only "Mozilla Public License" is those words,
-    not a word the index has never seen (the heaviest in coverage)."""
-    from pocketrag.generation.wording import initialisms_spelled
-
     texts = ["This is version 2.0 of the Mozilla Public License, a Paid Time Off policy."]
     assert initialisms_spelled("can we ship mpl 2 code? what is PTO?", texts) == (
         "can we ship Mozilla Public License 2 code? what is Paid Time Off?"
     )
     assert initialisms_spelled("can we ship gpl code?", texts) == "can we ship gpl code?"
-    text = (
-        "Mozilla Public License Version 2.0\n\nYou may distribute Covered Software in "
-        "Executable Form under the terms of this License, if you make the Source Code "
-        "Form available.\n"
-    )
-    initialism, spelled = _coverages(
-        tmp_path, text, ("can we ship mpl binaries without the source code?",
-                         "can we ship Mozilla Public License binaries without the source code?"),
-    )  # fmt: skip
-    assert initialism == pytest.approx(spelled) and spelled > 0
-
-
-@pytest.mark.slow
-def test_the_other_spelling_of_a_word_counts_as_the_word(tmp_path: Path) -> None:
-    """ "license" asked of documents that write "licence" is the same word, not one the index
-    has never seen."""
-    from pocketrag.generation.wording import other_spelling
-
     assert other_spelling("Is the Licence fee organised by the centre?") == (
         "Is the License fee organized by the center?"
     )
     assert other_spelling("advise on exercise and premises") == "advise on exercise and premises"
-    text = (
+
+
+# A question in words the index has never seen covers what the documents' own words cover:
+# "gplv3" (the licence says "GPL" and "version 3" apart), "mpl" (it writes only "Mozilla
+# Public License"), "license" (it writes "licence"). Unseen words weigh most in coverage.
+UNSEEN_WORDS = [
+    (
+        "GNU GENERAL PUBLIC LICENSE\nVersion 3\n\nYou may charge any price for "
+        "each copy of the GPL program that you convey.\n",
+        "can I charge for copies of gplv3 programs?",
+        "can I charge for copies of gpl 3 programs?",
+    ),
+    (
+        "Mozilla Public License Version 2.0\n\nYou may distribute Covered Software in "
+        "Executable Form under the terms of this License, if you make the Source Code "
+        "Form available.\n",
+        "can we ship mpl binaries without the source code?",
+        "can we ship Mozilla Public License binaries without the source code?",
+    ),
+    (
         "Staff Handbook\n\nA television licence is paid by the organisation for every "
-        "office, and the fee is recharged to the team.\n"
-    )
-    american, british = _coverages(
-        tmp_path, text, ("who pays the television license fee in the organization?",
-                         "who pays the television licence fee in the organisation?"),
-    )  # fmt: skip
-    assert american == pytest.approx(british) and british > 0
+        "office, and the fee is recharged to the team.\n",
+        "who pays the television license fee in the organization?",
+        "who pays the television licence fee in the organisation?",
+    ),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "asked", "written"), UNSEEN_WORDS)
+def test_unseen_words_cover_what_the_documents_words_cover(
+    tmp_path: Path, text: str, asked: str, written: str
+) -> None:
+    asked_coverage, written_coverage = _coverages(tmp_path, text, (asked, written))
+    assert asked_coverage == pytest.approx(written_coverage) and written_coverage > 0
