@@ -83,9 +83,10 @@ def test_the_rule_an_alternative_replaces_is_quoted_with_it(embedder) -> None:
     assert "are blocked on company laptops [1]. Use OneDrive" in answer
 
 
-# A short answer reads on: a lone sentence to the next of its paragraph; two short sentences
-# that only name the subject past the last of them; an answer still bare (an error line)
-# into the paragraph after it. Never into a further paragraph.
+# An answer reads on: a lone sentence to the next of its paragraph; any lead to the next
+# sentence of its paragraph while the answer has room ("... naming the subject." / "Set it
+# in login.defs."); two short sentences that only name the subject past the last of them; an
+# answer still bare (an error line) into the paragraph after it. Never into a further one.
 READ_ON_CASES = [
     (
         "my prints are all stringy",
@@ -94,6 +95,16 @@ READ_ON_CASES = [
         "Spools live in the sealed boxes under the bench.",
         "stringy and weak [1]. Put the spool in the dryer for 4 hours",
         "sealed boxes",
+    ),
+    (
+        "How do I keep track of failed logins?",
+        "Failed login attempts are worth keeping track of on every server, because a long "
+        "run of them is the usual sign that someone is trying to guess a password by brute "
+        "force against the accounts that have a shell. "
+        "Set FAILLOG_ENAB to yes in /etc/login.defs to record them.\n\n"
+        "Other settings in that file control password ageing.",
+        "brute force against the accounts that have a shell [1]. Set FAILLOG_ENAB",
+        "password ageing",
     ),
     (
         "What is the sandbox server for?",
@@ -160,23 +171,6 @@ def test_a_lower_case_terms_definition_is_no_fragment() -> None:
     texts = [u.text for u in units(_hit(text, "Sending Servers"))]
     assert texts[0].startswith("max_wal_senders (integer): Specifies the maximum number")
     assert not any(t.startswith("continued") for t in texts)
-
-
-def test_the_lead_reads_on_in_its_paragraph_when_there_is_room(embedder) -> None:
-    """Not only a lone short answer: the lead sentence brings the next one of its
-    paragraph while the answer has room ("... naming the subject." / "Set it in
-    login.defs.")."""
-    text = (
-        "Failed login attempts are worth keeping track of on every server, because a long "
-        "run of them is the usual sign that someone is trying to guess a password by brute "
-        "force against the accounts that have a shell. "
-        "Set FAILLOG_ENAB to yes in /etc/login.defs to record them.\n\n"
-        "Other settings in that file control password ageing."
-    )
-    hit = Hit(5, "l", "logins.md", "Logins", text, None, None, "Failed logins", 0.1)
-    answer = compose("How do I keep track of failed logins?", [hit], embedder.embed).text
-    assert "brute force against the accounts that have a shell [1]. Set FAILLOG_ENAB" in answer
-    assert "password ageing" not in answer  # another paragraph
 
 
 def test_a_command_is_quoted_with_the_sentence_that_introduces_it() -> None:

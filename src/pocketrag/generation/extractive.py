@@ -443,11 +443,8 @@ def _filled(lead: Ranked, chosen: list[Ranked], ranked: Sequence[Ranked]) -> lis
     staging area ...")."""
     out: list[Ranked] = []
     while _words(chosen + out) < READ_ON_WORDS:
-        passage = [r for r in chosen + out if r.candidate.source_n == lead.candidate.source_n]
-        if not passage:
-            break
-        last = max(passage, key=lambda r: r.candidate.position)
-        following = _read_on(last, chosen + out, ranked, None)
+        last = _last_quoted(lead, chosen + out)
+        following = _read_on(last, chosen + out, ranked, None) if last is not None else []
         if not following:
             break
         out += following
@@ -460,11 +457,10 @@ def _next_unit(
     """The unit after the answer's last one in the lead's chunk, of any kind and paragraph
     but a table row (a row is whole, with its header; the next is a neighbour that differs
     in its figures), when it fits in `room` words (see BARE_WORDS)."""
-    source_n = lead.candidate.source_n
-    positions = [r.candidate.position for r in chosen if r.candidate.source_n == source_n]
-    if not positions:
+    last = _last_quoted(lead, chosen)
+    if last is None:
         return []
-    place = (source_n, max(positions) + 1)
+    place = (last.candidate.source_n, last.candidate.position + 1)
     return [
         r
         for r in ranked
@@ -473,6 +469,12 @@ def _next_unit(
         and word_count(r.candidate.text) <= room
         and not any(r is c for c in chosen)
     ]
+
+
+def _last_quoted(lead: Ranked, chosen: Sequence[Ranked]) -> Ranked | None:
+    """The answer's last unit in the lead's chunk (None: the lead gave way to another's)."""
+    passage = [r for r in chosen if r.candidate.source_n == lead.candidate.source_n]
+    return max(passage, key=lambda r: r.candidate.position, default=None)
 
 
 def _words(chosen: Sequence[Ranked]) -> int:
