@@ -173,6 +173,45 @@ def test_a_lower_case_terms_definition_is_no_fragment() -> None:
     assert not any(t.startswith("continued") for t in texts)
 
 
+def test_a_paragraph_opening_in_lower_case_after_a_full_stop_is_no_fragment() -> None:
+    """A name written in lower case can open a paragraph ("pgBadger is ...", "apt(8) now
+    waits ..."); only a line that carries on unfinished prose (a PDF paragraph broken at a
+    page edge) or the chunk's first line can be the end of someone else's sentence."""
+    text = (
+        "Old log files can be overwritten cyclically.\n\n"
+        "pgBadger is an external project that does sophisticated log file analysis.\n\n"
+        "Staff who need the analysis should ask the\n\n"
+        "database team, who keep the reports for a year."
+    )
+    texts = [u.text for u in units(_hit(text, "Log files"))]
+    assert "pgBadger is an external project that does sophisticated log file analysis." in texts
+    assert not any(t.startswith("database team") for t in texts)
+
+
+def test_a_short_label_ending_in_a_colon_leads_the_items_after_it() -> None:
+    """ "Deprecations:" over items that finish its sentence ("- shall not be introduced in
+    micro releases."): the items are quoted as its list, since none reads alone."""
+    text = (
+        "Deprecations:\n\n- shall include the version number of the release.\n"
+        "- shall not be introduced in micro (bug fix) releases.\n"
+        "- shall set a stacklevel."
+    )
+    found = units(_hit(text, "Implementing deprecations"))
+    assert [u.kind for u in found] == ["list"]
+    assert found[0].text.startswith("Deprecations:\n- shall include")
+    assert "- shall not be introduced in micro (bug fix) releases." in found[0].text
+
+
+def test_an_item_naming_its_term_is_quoted_even_in_lower_case() -> None:
+    text = (
+        "See the configuration file for these checks.\n\n"
+        "- [skip circle]: skip CircleCI jobs. CircleCI builds the documentation.\n"
+        "- [skip cirrus]: skip Cirrus jobs."
+    )
+    texts = [u.text for u in units(_hit(text, "Commands to skip continuous integration"))]
+    assert "[skip circle]: skip CircleCI jobs." in texts
+
+
 def test_a_command_is_quoted_with_the_sentence_that_introduces_it() -> None:
     """A command after its shell prompt is neither a heading to drop nor sentences to split
     at its "!": it is quoted with the sentence before it, which says what it does."""

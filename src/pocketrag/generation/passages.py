@@ -307,7 +307,7 @@ def units(hit: Hit) -> list[Unit]:
             for k, text in run:
                 if k == "row" and word_count(text) >= 2:
                     out.append(Unit(_clip(text), len(out), "row"))
-                elif k != "row" and not is_fragment(text) and not _bare_title(text):
+                elif k != "row" and not _continues_lead_in(text) and not _bare_title(text):
                     out.extend(
                         Unit(_clip(s), len(out), "sentence")
                         for s in split_sentences(text)
@@ -346,17 +346,21 @@ def units(hit: Hit) -> list[Unit]:
             continue
         sentences = split_sentences(line)
         label = lines[i - 1][1] if i > 0 and _labels(lines[i - 1]) else None
-        if i == 0 and parts:
+        if i == 0 and parts and not _labels(lines[i]):  # a label of its own needs none
             label = parts[-1]
-        if sentences and label and not is_fragment(sentences[0]):
+        if sentences and label and not (is_fragment(sentences[0]) and _carried_on(lines, i)):
             # "GoDaddy: Domain registration."; "FAILLOG_ENAB yes: If you enable this ..."
             sentences[0] = _labelled(label, sentences[0], line_above=i > 0)
         if len(sentences) > 1 and _leads_in(sentences[-1]) and word_count(sentences[-1]) < 3:
             # "... pre-employment checks. These are:" leads in with the sentence before
             sentences[-2:] = [f"{sentences[-2]} {sentences[-1]}"]
-        sentences = [s for s in _with_answers(sentences) if word_count(s) >= 3 or _asks(s)]
-        last = len(sentences) - 1
         follows = [t for _, t in _takewhile_listed(lines[i + 1 :])]
+        sentences = [
+            s
+            for s in _with_answers(sentences)
+            if word_count(s) >= 3 or _asks(s) or (follows and _leads_in(s))  # "Deprecations:"
+        ]
+        last = len(sentences) - 1
         commands = _commands(lines[i + 1 :])
         if commands and sentences:
             if _leads_in(sentences[-1]) or _POINTER.search(sentences[-1]):
@@ -378,7 +382,7 @@ def units(hit: Hit) -> list[Unit]:
             sentences[pointing:] = [" ".join(sentences[pointing:])]
             last = pointing
         for n, sentence in enumerate(sentences):
-            if n == 0 and is_fragment(sentence):
+            if n == 0 and is_fragment(sentence) and _carried_on(lines, i):
                 continue
             if n == last and i == len(lines) - 1 and sentence.rstrip()[-1:] not in ".!?:)\"'”’":
                 continue  # cut at the chunk's end
@@ -503,6 +507,31 @@ def _titles(line: tuple[str, str]) -> bool:
     "NIST and The National Cybersecurity Center of Excellence (NCCoE)"): its items' lead."""
     kind, text = line
     return kind == "heading" or (kind == "prose" and text.rstrip()[-1:] not in ".!?:;")
+
+
+# A list item that names its term before a colon ("[skip circle]: skip CircleCI jobs"):
+# whole even in lower case, unlike an item that finishes its lead-in ("shall set a ...").
+_TERM_ITEM = re.compile(r"^[^\s:][^:]{0,40}: \S")
+
+
+def _continues_lead_in(item: str) -> bool:
+    return is_fragment(item) and not _TERM_ITEM.match(item)
+
+
+def _carried_on(lines: list[tuple[str, str]], i: int) -> bool:
+    """Whether line i may carry on a sentence begun before it: the chunk's first line (a
+    chunk can start mid-sentence), or a line after prose left unfinished (a PDF paragraph
+    broken at a page or column edge). A line after a full stop or a heading starts afresh,
+    even in lower case: "pgBadger is an external project ...", "apt(8) now waits ..."."""
+    if i == 0:
+        return True
+    kind, text = lines[i - 1]
+    if kind == "heading":  # a title, unless it ends on a word no title ends on ("ask the")
+        return text.split()[-1].lower() in _DANGLING
+    return kind == "prose" and text.rstrip()[-1:] not in ".!?:;)\"'”’"
+
+
+_DANGLING = frozenset("a an the of to and or with for in on by from at as that is are be".split())  # noqa: SIM905
 
 
 def _takewhile_listed(lines: list[tuple[str, str]]) -> list[tuple[str, str]]:
