@@ -288,6 +288,35 @@ def test_markdown_front_matter_setext_and_fences(tmp_path: Path, limits) -> None
     ]
 
 
+def test_myst_directives_are_read_as_text_with_their_labels(tmp_path: Path, limits) -> None:
+    """Sphinx projects' Markdown (MyST): a version note keeps its version, a tab its name,
+    an admonition's body is text; a project's own directive stays code, and targets,
+    link definitions and footnote marks are not text."""
+    path = tmp_path / "caching.md"
+    path.write_text(
+        "# Caching\n\n```{versionadded} 6.0\n\n```\n\n(wheel-caching)=\n\n"
+        "## Default paths\n\n````{tab} Linux\n```\n~/.cache/pip\n```\n\n"
+        "pip will also respect `XDG_CACHE_HOME`.\n````\n\n"
+        "```{note}\n:class: tip\nPins are *not* checked.\n```\n\n"
+        "```{pip-cli}\n$ pip cache dir\n```\n\n"
+        "See {ref}`--pre <install_--pre>`, {pep}`517` and <https://bootstrap.pypa.io/pip.pyz>,"
+        " with `==3.*` and `<venv path>`[^py].\n\n"
+        "[pypa/get-pip]: https://github.com/pypa/get-pip\n"
+    )
+    assert [(b.text, b.heading_path[-1]) for b in load_document(path, limits).blocks] == [
+        ("New in version 6.0.", "Caching"),
+        ("Linux:", "Default paths"),
+        ("~/.cache/pip", "Default paths"),
+        ("pip will also respect XDG_CACHE_HOME.", "Default paths"),
+        ("Pins are not checked.", "Default paths"),
+        ("$ pip cache dir", "Default paths"),
+        (
+            "See --pre, PEP 517 and https://bootstrap.pypa.io/pip.pyz, with ==3.* and <venv path>.",
+            "Default paths",
+        ),
+    ]
+
+
 def test_markdown_wrapped_list_items_stay_one_line_each(tmp_path: Path, limits) -> None:
     # a continuation line is part of its item, not an item (or a paragraph) of its own
     path = tmp_path / "steps.md"

@@ -59,6 +59,10 @@ def test_markdown_patterns_are_linear_on_hostile_paragraphs() -> None:
     for paragraph in (" **a" * 25_000, " [a" * 33_000, " _a" * 33_000, " ![a" * 25_000):
         blocks, _ = parse_markdown("# T\n\n" + paragraph + "\n")
         assert blocks[0].text.count("a") >= 25_000
+    # MyST roles and footnote marks, autolinks: half the a's are markup
+    for paragraph in (" {a}`a" * 25_000, " [^a" * 25_000, " <http:a" * 25_000):
+        blocks, _ = parse_markdown("# T\n\n" + paragraph + "\n")
+        assert blocks[0].text.count("a") >= 12_500
     blocks, first = parse_markdown("#" + " \t" * 50_000 + "x\n\nbody\n")
     assert first == "x"
     blocks, _ = parse_markdown("| a | b |\n|" + " " * 100_000 + "x\n")

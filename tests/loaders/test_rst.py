@@ -65,7 +65,7 @@ def test_rst_sections_title_lists_tables_and_markup(tmp_path: Path, limits) -> N
             "Short version: email security@example.org, not the public issue tracker. "
             "See supported versions and extra.",
         ),
-        (("Reporting issues",), "versionchanged 5.0"),
+        (("Reporting issues",), "Changed in version 5.0."),
         (("Reporting issues",), "Reports are acknowledged within 3 working days."),
         (
             ("Reporting issues", "Severity levels"),

@@ -132,3 +132,26 @@ def _title_cased(words: list[str]) -> bool:
     significant = [w for w in words if w.lower() not in _SMALL_WORDS]
     capitalised = sum(w[0].isupper() for w in significant)
     return bool(significant) and capitalised / len(significant) >= 0.75
+
+
+# Sphinx's version notes, as Sphinx prints them before the note's text.
+_VERSION_NOTES = {
+    "versionadded": "New in version",
+    "versionchanged": "Changed in version",
+    "versionremoved": "Removed in version",
+    "deprecated": "Deprecated since version",
+}
+# Directives whose argument is a title for their body: a tab's "Linux", an admonition's.
+_TITLED = frozenset(
+    "admonition tab tab-item group-tab code-tab dropdown card grid-item-card topic sidebar".split()  # noqa: SIM905
+)
+
+
+def directive_label(name: str, argument: str) -> str:
+    """The line a Sphinx directive's body (rST or MyST) is read after: "New in version 6.0."
+    for a version note, "Linux:" for a tab, else the directive's name and argument."""
+    if not argument:
+        return ""
+    if name in _VERSION_NOTES:
+        return f"{_VERSION_NOTES[name]} {argument}."
+    return f"{argument}:" if name in _TITLED else f"{name} {argument}"

@@ -3,6 +3,10 @@ path; the title comes from YAML front matter or the first heading.
 
 A small line scanner rather than a Markdown library: we only need blocks and headings, not
 HTML rendering, and `#` inside fenced code must not start a heading.
+
+MyST, the Markdown of Sphinx projects, writes its directives as fences (```{note}, ````{tab}
+Linux, ```{versionadded} 6.0): a directive whose body is text is read as Markdown, with its
+argument as a label ("New in version 6.0.", "Linux:"); other directives stay code.
 """
 
 from __future__ import annotations
@@ -16,7 +20,13 @@ from typing import TYPE_CHECKING
 import yaml
 
 from pocketrag.documents import Block, Document
-from pocketrag.loaders._common import TextBudget, clean_inline, clean_lines, table_lines
+from pocketrag.loaders._common import (
+    TextBudget,
+    clean_inline,
+    clean_lines,
+    directive_label,
+    table_lines,
+)
 from pocketrag.loaders.text import decode_text
 
 if TYPE_CHECKING:
@@ -29,18 +39,38 @@ if TYPE_CHECKING:
 _ATX = re.compile(r" {0,3}(#{1,6})(?=[ \t]|$)")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+# A MyST directive: ```{name} argument (or :::{name} with the colon-fence extension).
+_DIRECTIVE = re.compile(r"^ {0,3}(`{3,}|~{3,}|:{3,})\{([\w:-]{1,40})\}[ \t]*(.{0,200})$")
+# Lines that render as nothing: a MyST target "(wheel-caching)=", a link reference
+# definition "[pypa/get-pip]: https://github.com/pypa/get-pip".
+_INVISIBLE = re.compile(r"^ {0,3}(?:\([\w.:-]{1,100}\)=|\[[^\]^\n]{1,200}\]:[ \t]+\S+)[ \t]*$")
+_DIRECTIVE_OPTION = re.compile(r"^ {0,3}:[\w-]{1,40}:")  # ":class: tip" under the opening
+# Directives whose body is Markdown text (admonitions, version notes, tabs, dropdowns);
+# any other (code-block, a project's own such as pip-cli, math) keeps its body as code.
+_TEXT_DIRECTIVES = frozenset(
+    """note warning tip hint important caution attention danger error seealso admonition
+    versionadded versionchanged versionremoved deprecated tab tab-item tab-set dropdown card
+    grid grid-item-card topic sidebar margin div eval-rst""".split()  # noqa: SIM905
+)
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 _TABLE_RULE = re.compile(r"\|?[ \t]*:?-{2,}:?[ \t]*(?:\|[ \t]*:?-{2,}:?[ \t]*)*\|?")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 _SPAN = 256  # the longest inline span (emphasis, link text) whose markup is stripped
 
+# A MyST role: {ref}`--pre <install_--pre>` reads "--pre", {pep}`517` "PEP 517".
+_ROLE = re.compile(rf"\{{([\w:-]{{1,40}})\}}`([^`<]{{0,{_SPAN}}}?)\s*(?:<[^`>]{{0,{_SPAN}}}>)?`")
+# A code span is text as written: no emphasis or tags inside it ("==3.*", "<venv path>").
+_CODE_SPAN = re.compile(rf"`([^`]{{1,{_SPAN}}})`")
+_PLACEHOLDER = re.compile("\ue000([0-9]+)\ue001")
+_PLACEHOLDER_MARKS = re.compile("[\ue000\ue001]")
 # Inline syntax stripped so the text reads (and embeds) the same as the HTML or PDF version.
 _INLINE = (
     (re.compile(rf"!\[([^\]]{{0,{_SPAN}}})\]\([^)]{{0,{_SPAN}}}\)"), r"\1"),  # images -> alt
     (re.compile(rf"\[([^\]]{{1,{_SPAN}}})\]\([^)]{{0,{_SPAN}}}\)"), r"\1"),  # links -> text
     (re.compile(rf"\[([^\]]{{1,{_SPAN}}})\]\[[^\]]{{0,{_SPAN}}}\]"), r"\1"),  # reference links
+    (re.compile(r"\[\^[^\]\s]{1,64}\](?::[ \t]?)?"), ""),  # footnote marks: "module[^python]"
+    (re.compile(rf"<((?:https?|ftp|mailto):[^>\s]{{1,{_SPAN}}})>"), r"\1"),  # autolinks -> URL
     (re.compile(rf"<[^>\n]{{1,{_SPAN}}}>"), ""),  # inline HTML tags
-    (re.compile(rf"`([^`]{{1,{_SPAN}}})`"), r"\1"),
     (re.compile(rf"(\*\*|__)(?=\S)(.{{1,{_SPAN}}}?)(?<=\S)\1"), r"\2"),
     (re.compile(rf"(?<![\w*])\*(?=\S)(.{{1,{_SPAN}}}?)(?<=\S)\*(?![\w*])"), r"\1"),
     (re.compile(rf"(?<![\w_])_(?=\S)(.{{1,{_SPAN}}}?)(?<=\S)_(?![\w_])"), r"\1"),
@@ -69,9 +99,26 @@ def atx_heading(line: str) -> tuple[int, str] | None:
 
 
 def strip_inline(text: str) -> str:
+    # Code spans wait behind placeholders (private-use characters, taken out of the text
+    # first) while the rest is stripped: a link's text can be one ("[`ensurepip`](#x)").
+    text = _ROLE.sub(_role_text, _PLACEHOLDER_MARKS.sub("", text))
+    spans: list[str] = []
+
+    def hold(match: re.Match[str]) -> str:
+        spans.append(match.group(1))
+        return f"\ue000{len(spans) - 1}\ue001"
+
+    text = _CODE_SPAN.sub(hold, text)
     for pattern, replacement in _INLINE:
         text = pattern.sub(replacement, text)
-    return text
+    return _PLACEHOLDER.sub(lambda m: spans[int(m.group(1))], text)
+
+
+def _role_text(match: re.Match[str]) -> str:
+    role, text = match.group(1), match.group(2).strip()
+    if not text:
+        return ""
+    return f"PEP {text}" if role == "pep" else f"`{text}`"  # a code span: kept as written
 
 
 def front_matter(text: str) -> tuple[dict[str, object], str]:
@@ -186,6 +233,8 @@ def parse_markdown(text: str) -> tuple[list[Block], str | None]:
     """Blocks in order with heading paths, and the first heading's text."""
     out = _Builder()
     fence: str | None = None
+    directives: list[str] = []  # the fences of the open MyST text directives, innermost last
+    options = False  # right after a directive's opening line, where its options go
     for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         if fence is not None:
             if line.strip().startswith(fence):
@@ -194,7 +243,20 @@ def parse_markdown(text: str) -> tuple[list[Block], str | None]:
             else:
                 out.lines.append(line)
             continue
-        if m := _FENCE.match(line):
+        if (options and _DIRECTIVE_OPTION.match(line)) or _INVISIBLE.match(line):
+            continue
+        options = False
+        if directives and _closes(line, directives[-1]):
+            out.flush()
+            directives.pop()
+        elif (m := _DIRECTIVE.match(line)) and m.group(2) in _TEXT_DIRECTIVES:
+            out.flush()
+            directives.append(m.group(1))
+            options = True
+            if label := directive_label(m.group(2), clean_inline(strip_inline(m.group(3)))):
+                out.lines.append(label)
+                out.flush()
+        elif m := _FENCE.match(line):
             out.flush()
             fence = m.group(1)
         elif heading := atx_heading(line):
@@ -208,6 +270,12 @@ def parse_markdown(text: str) -> tuple[list[Block], str | None]:
             out.lines.append(line)
     out.flush(code=fence is not None)
     return out.blocks, out.first_heading
+
+
+def _closes(line: str, fence: str) -> bool:
+    """A closing fence: the opening's character, at least as many times, nothing else."""
+    mark = line.strip()
+    return len(mark) >= len(fence) and mark == fence[0] * len(mark)
 
 
 def load(path: Path, limits: LoaderLimits, password: str | None = None) -> Document:

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from pocketrag.documents import Block
-from pocketrag.loaders._common import clean_inline, table_lines
+from pocketrag.loaders._common import clean_inline, directive_label, table_lines
 
 if TYPE_CHECKING:
     from docutils import nodes
@@ -33,7 +33,8 @@ _SUBSTITUTION = re.compile(r"\|([\w -]{1,60})\|")
 # that only shape the built site.
 _KEEP = ("versionadded", "versionchanged", "versionremoved", "deprecated", "seealso",
          "centered", "rubric", "glossary", "hlist", "only", "code-block", "sourcecode",
-         "console", "parsed-literal")  # fmt: skip
+         "console", "parsed-literal", "tab", "tabs", "group-tab", "code-tab", "tab-set",
+         "tab-item", "dropdown", "card", "grid", "grid-item-card")  # fmt: skip
 _DROP = ("toctree", "index", "highlight", "currentmodule", "module", "default-role",
          "literalinclude", "tabularcolumns", "autosummary", "automodule")  # fmt: skip
 
@@ -123,7 +124,7 @@ def _register_sphinx_directives() -> None:
 
     class Kept(Directive):
         """A directive whose body is text, after a line naming it with its argument
-        ("versionchanged 5.0")."""
+        ("Changed in version 5.0.", see _common.directive_label)."""
 
         optional_arguments = 1
         final_argument_whitespace = True
@@ -133,7 +134,7 @@ def _register_sphinx_directives() -> None:
         def run(self) -> list[nodes.Node]:
             box = nodes.container()
             if self.arguments:
-                box += nodes.paragraph(text=f"{self.name} {self.arguments[0]}".strip())
+                box += nodes.paragraph(text=directive_label(self.name, self.arguments[0].strip()))
             if self.name in ("code-block", "sourcecode", "console", "parsed-literal"):
                 box += nodes.literal_block(text="\n".join(self.content))
             else:
