@@ -42,6 +42,7 @@ MINIMUMS = {
     "pgadmin": (120, 25),
     "debref": (120, 25),
     "aptguide": (120, 25),
+    "gitdoc": (120, 25),
 }
 
 
@@ -85,6 +86,7 @@ TURNS = {
     "harden": (8, 6), "gnustd": (9, 8), "pgadmin": (9, 4), "debref": (9, 0),
     "aptguide": (9, 2),
     "numpygov": (9, 0),
+    "gitdoc": (9, 6),
 }  # fmt: skip
 
 
@@ -178,6 +180,10 @@ ABSENT = {
     "numpygov": ("chair", "quorum", "term length", "elections", "clang-format", "gold",
                  "windows 7", "embargo", "fortran 77", "dress code", "conference",
                  "privately", "code of conduct", "probation", "pasta", "australia"),
+    "gitdoc": ("zdiff3", "gitlab", "ignore-revs", "husky", "smtp", "orphan",
+               "histogram", "autostash", "codeowners", "safe.directory", "includeif",
+               "gc.auto", "sha-256", "longpaths", "jenkins", "ssh-agent", "timeout", "wifi",
+               "vacation", "parking"),
 }  # fmt: skip
 
 
