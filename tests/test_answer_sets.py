@@ -42,6 +42,7 @@ MINIMUMS = {
     "pgadmin": (120, 25),
     "debref": (120, 25),
     "aptguide": (120, 25),
+    "pipdocs": (120, 25),
 }
 
 
@@ -85,6 +86,7 @@ TURNS = {
     "harden": (8, 6), "gnustd": (9, 8), "pgadmin": (9, 4), "debref": (9, 0),
     "aptguide": (9, 2),
     "numpygov": (9, 0),
+    "pipdocs": (9, 6),
 }  # fmt: skip
 
 
@@ -178,6 +180,9 @@ ABSENT = {
     "numpygov": ("chair", "quorum", "term length", "elections", "clang-format", "gold",
                  "windows 7", "embargo", "fortran 77", "dress code", "conference",
                  "privately", "code of conduct", "probation", "pasta", "australia"),
+    "pipdocs": ("socks", "codeartifact", "poetry", "sigstore", "gpg", "autoremove", "kerberos",
+                "sbom", "pip-audit", "ntlm", "ldap", "harass", "wifi", "annual leave",
+                "sourdough"),
 }  # fmt: skip
 
 
