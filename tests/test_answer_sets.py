@@ -43,6 +43,7 @@ MINIMUMS = {
     "debref": (120, 25),
     "aptguide": (120, 25),
     "gitdoc": (120, 25),
+    "pipdocs": (120, 25),
 }
 
 
@@ -87,6 +88,7 @@ TURNS = {
     "aptguide": (9, 2),
     "numpygov": (9, 0),
     "gitdoc": (9, 6),
+    "pipdocs": (9, 6),
 }  # fmt: skip
 
 
@@ -184,6 +186,9 @@ ABSENT = {
                "histogram", "autostash", "codeowners", "safe.directory", "includeif",
                "gc.auto", "sha-256", "longpaths", "jenkins", "ssh-agent", "timeout", "wifi",
                "vacation", "parking"),
+    "pipdocs": ("socks", "codeartifact", "poetry", "sigstore", "gpg", "autoremove", "kerberos",
+                "sbom", "pip-audit", "ntlm", "ldap", "harass", "wifi", "annual leave",
+                "sourdough"),
 }  # fmt: skip
 
 
