@@ -42,6 +42,7 @@ MINIMUMS = {
     "pgadmin": (120, 25),
     "debref": (120, 25),
     "aptguide": (120, 25),
+    "kestrel": (120, 25),
 }
 
 
@@ -85,6 +86,7 @@ TURNS = {
     "harden": (8, 6), "gnustd": (9, 8), "pgadmin": (9, 4), "debref": (9, 0),
     "aptguide": (9, 2),
     "numpygov": (9, 0),
+    "kestrel": (9, 9),
 }  # fmt: skip
 
 
@@ -178,6 +180,9 @@ ABSENT = {
     "numpygov": ("chair", "quorum", "term length", "elections", "clang-format", "gold",
                  "windows 7", "embargo", "fortran 77", "dress code", "conference",
                  "privately", "code of conduct", "probation", "pasta", "australia"),
+    "kestrel": ("cycle to work", "jury", "compassionate", "sabbatical", "season ticket", "dental",
+                "gym", "redundan", "menopause", "probation", "dress code", "relocation",
+                "broadband", "australia", "sourdough"),
 }  # fmt: skip
 
 
