@@ -38,6 +38,9 @@ pipdocs (held out, not in the default run) indexes pip's own documentation as a 
 platform team's packaging handbook: 30 MyST Markdown and reStructuredText files (user guide,
 topic guides, reference pages, development pages, security policy, NEWS.rst) that its
 fetch.sh takes from the pip 25.3 sdist (pip download).
+kestrel (held out, not in the default run) is the HR and staff policies of an invented
+housing association, Kestrel Community Housing: 14 documents written blind in session 11
+(samples/kestrel/: Markdown, text, HTML, DOCX and Chromium-printed PDFs), committed, not fetched.
 
     flock /tmp/pocketrag-bench.lock .venv/bin/python bench/answer_quality.py --out DIR \\
         [--corpus NAME ...] [--k 5] [--index-dir DIR]
@@ -92,6 +95,7 @@ SPLIT = {
     "numpygov": "dev (seen)",  # written blind in session 9; held out until its run at 7b21cd7
     "gitdoc": "held out",  # written blind in session 11, for session 11's end run
     "pipdocs": "held out",  # written blind in session 11, for session 11's end run
+    "kestrel": "held out",  # written blind in session 11, for session 11's end run
 }
 DEFAULT = [
     "larkfield", "opengov", "incident", "handbook", "brightwater", "tables", "harbourview",

@@ -44,6 +44,7 @@ MINIMUMS = {
     "aptguide": (120, 25),
     "gitdoc": (120, 25),
     "pipdocs": (120, 25),
+    "kestrel": (120, 25),
 }
 
 
@@ -89,6 +90,7 @@ TURNS = {
     "numpygov": (9, 0),
     "gitdoc": (9, 6),
     "pipdocs": (9, 6),
+    "kestrel": (9, 9),
 }  # fmt: skip
 
 
@@ -189,6 +191,9 @@ ABSENT = {
     "pipdocs": ("socks", "codeartifact", "poetry", "sigstore", "gpg", "autoremove", "kerberos",
                 "sbom", "pip-audit", "ntlm", "ldap", "harass", "wifi", "annual leave",
                 "sourdough"),
+    "kestrel": ("cycle to work", "jury", "compassionate", "sabbatical", "season ticket", "dental",
+                "gym", "redundan", "menopause", "probation", "dress code", "relocation",
+                "broadband", "australia", "sourdough"),
 }  # fmt: skip
 
 
