@@ -30,6 +30,17 @@ notes) as a package-management handbook, fetched from the Debian archive by its 
 and numpygov, NumPy's governance and developer policies
 (governance, NEPs 0/23/29/36/45/46/48, scope, development workflow, reviewer guidelines,
 depending on NumPy), reStructuredText that its fetch.sh takes from the numpy 2.3.5 sdist.
+gitdoc (held out, not in the default run until its one run) indexes the Git documentation as a
+"how we use Git" handbook: 24 HTML pages of git-doc (user manual, tutorials, workflows, FAQ,
+glossary, gitignore/gitattributes/githooks, SubmittingPatches, howtos) and four release notes
+of the git package, fetched from the Debian archive by its fetch.sh.
+pipdocs (held out, not in the default run) indexes pip's own documentation as a Python
+platform team's packaging handbook: 30 MyST Markdown and reStructuredText files (user guide,
+topic guides, reference pages, development pages, security policy, NEWS.rst) that its
+fetch.sh takes from the pip 25.3 sdist (pip download).
+kestrel (held out, not in the default run) is the HR and staff policies of an invented
+housing association, Kestrel Community Housing: 14 documents written blind in session 11
+(samples/kestrel/: Markdown, text, HTML, DOCX and Chromium-printed PDFs), committed, not fetched.
 
     flock /tmp/pocketrag-bench.lock .venv/bin/python bench/answer_quality.py --out DIR \\
         [--corpus NAME ...] [--k 5] [--index-dir DIR]
@@ -82,6 +93,9 @@ SPLIT = {
     "debref": "dev (seen)",  # written blind in session 9; held out until its run at 30f6c5a
     "aptguide": "dev (seen)",  # written blind in session 9; held out until its run at 7b21cd7
     "numpygov": "dev (seen)",  # written blind in session 9; held out until its run at 7b21cd7
+    "gitdoc": "held out",  # written blind in session 11, for session 11's end run
+    "pipdocs": "held out",  # written blind in session 11, for session 11's end run
+    "kestrel": "held out",  # written blind in session 11, for session 11's end run
 }
 DEFAULT = [
     "larkfield", "opengov", "incident", "handbook", "brightwater", "tables", "harbourview",
@@ -91,8 +105,9 @@ DEFAULT = [
 # Held out, not in the default run: a new set, written blind, stays here until its one run
 # (session 6 ran debpol, tollgate and makers this way; session 7 debgov and licences, at
 # 510d9d1; session 8 django and harden, at 460ba82; session 9 gnustd, pgadmin and debref, at
-# 30f6c5a; session 10 aptguide and numpygov, at 7b21cd7). None is waiting now.
-CORPORA_HELD_OUT: list[str] = []
+# 30f6c5a; session 10 aptguide and numpygov, at 7b21cd7). Waiting: gitdoc, pipdocs and
+# kestrel (written blind in session 11).
+CORPORA_HELD_OUT: list[str] = ["gitdoc", "pipdocs", "kestrel"]
 CORPORA = [*DEFAULT, *CORPORA_HELD_OUT, "opengov-multiformat"]
 
 

@@ -42,6 +42,9 @@ MINIMUMS = {
     "pgadmin": (120, 25),
     "debref": (120, 25),
     "aptguide": (120, 25),
+    "gitdoc": (120, 25),
+    "pipdocs": (120, 25),
+    "kestrel": (120, 25),
 }
 
 
@@ -85,6 +88,9 @@ TURNS = {
     "harden": (8, 6), "gnustd": (9, 8), "pgadmin": (9, 4), "debref": (9, 0),
     "aptguide": (9, 2),
     "numpygov": (9, 0),
+    "gitdoc": (9, 6),
+    "pipdocs": (9, 6),
+    "kestrel": (9, 9),
 }  # fmt: skip
 
 
@@ -178,6 +184,16 @@ ABSENT = {
     "numpygov": ("chair", "quorum", "term length", "elections", "clang-format", "gold",
                  "windows 7", "embargo", "fortran 77", "dress code", "conference",
                  "privately", "code of conduct", "probation", "pasta", "australia"),
+    "gitdoc": ("zdiff3", "gitlab", "ignore-revs", "husky", "smtp", "orphan",
+               "histogram", "autostash", "codeowners", "safe.directory", "includeif",
+               "gc.auto", "sha-256", "longpaths", "jenkins", "ssh-agent", "timeout", "wifi",
+               "vacation", "parking"),
+    "pipdocs": ("socks", "codeartifact", "poetry", "sigstore", "gpg", "autoremove", "kerberos",
+                "sbom", "pip-audit", "ntlm", "ldap", "harass", "wifi", "annual leave",
+                "sourdough"),
+    "kestrel": ("cycle to work", "jury", "compassionate", "sabbatical", "season ticket", "dental",
+                "gym", "redundan", "menopause", "probation", "dress code", "relocation",
+                "broadband", "australia", "sourdough"),
 }  # fmt: skip
 
 

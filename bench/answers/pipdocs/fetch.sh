@@ -1,0 +1,114 @@
+#!/bin/sh
+# Fetch the pipdocs corpus: pip's own documentation as a Python platform team's "packaging
+# handbook" (getting started, installation, the user guide, the topic guides, the reference
+# pages on requirements files, requirement specifiers, build system and installation report,
+# `pip install`'s page, the development/ pages on contributing, CI, triage and releases, the
+# vendoring policy (docs/html/development/vendoring-policy.rst only includes
+# src/pip/_vendor/README.rst, so that file is taken), the security policy and the changelog
+# NEWS.rst), from the pip 25.3 source
+# distribution on PyPI: MyST Markdown (.md) and reStructuredText (.rst). They are not
+# committed (documents written by others, under pip's licence), so this script downloads the
+# exact sdist with pip (PyPI only; no dependencies), checks its sha256, extracts only the
+# chosen files with tar and flattens their names (docs/html/topics/caching.md becomes
+# topics-caching.md), like django's fetch.sh. Idempotent: does nothing when every file is
+# there, and reuses a sdist already in the folder.
+# Usage: sh bench/answers/pipdocs/fetch.sh   (PYTHON=/path/to/python picks the pip to use)
+set -eu
+REPO=$(cd "$(dirname "$0")/../../.." && pwd)
+DEST="$REPO/build/corpora/pipdocs"
+VERSION=25.3
+# sha256 of pip-25.3.tar.gz, as observed on PyPI on 2026-12-04
+SHA=8d0538dbbd7babbd207f261ed969c65de439f6bc9e5dbd3b3b9a77f25d95f343
+# path in the sdist -> name in DEST; keep in step with corpus.txt
+FILES="docs/html/getting-started.md getting-started.md
+docs/html/installation.md installation.md
+docs/html/user_guide.rst user_guide.rst
+docs/html/topics/authentication.md topics-authentication.md
+docs/html/topics/caching.md topics-caching.md
+docs/html/topics/configuration.md topics-configuration.md
+docs/html/topics/dependency-resolution.md topics-dependency-resolution.md
+docs/html/topics/more-dependency-resolution.md topics-more-dependency-resolution.md
+docs/html/topics/https-certificates.md topics-https-certificates.md
+docs/html/topics/local-project-installs.md topics-local-project-installs.md
+docs/html/topics/python-option.md topics-python-option.md
+docs/html/topics/repeatable-installs.md topics-repeatable-installs.md
+docs/html/topics/secure-installs.md topics-secure-installs.md
+docs/html/topics/vcs-support.md topics-vcs-support.md
+docs/html/topics/workflow.md topics-workflow.md
+docs/html/reference/requirements-file-format.md reference-requirements-file-format.md
+docs/html/reference/requirement-specifiers.md reference-requirement-specifiers.md
+docs/html/reference/build-system.md reference-build-system.md
+docs/html/reference/installation-report.md reference-installation-report.md
+docs/html/cli/pip_install.rst cli-pip_install.rst
+docs/html/development/getting-started.rst development-getting-started.rst
+docs/html/development/contributing.rst development-contributing.rst
+docs/html/development/conventions.rst development-conventions.rst
+docs/html/development/ci.rst development-ci.rst
+docs/html/development/issue-triage.md development-issue-triage.md
+docs/html/development/release-process.rst development-release-process.rst
+src/pip/_vendor/README.rst development-vendoring-policy.rst
+docs/html/development/architecture/overview.rst development-architecture-overview.rst
+SECURITY.md SECURITY.md
+NEWS.rst NEWS.rst"
+
+all_there() {
+  echo "$FILES" | while read -r _ name; do [ -s "$DEST/$name" ] || exit 1; done
+}
+all_there && exit 0
+
+# $PYTHON, else python3, else the repository's .venv (pip is needed only to download)
+if [ -z "${PYTHON:-}" ]; then
+  PYTHON=python3
+  if ! python3 -m pip --version >/dev/null 2>&1 && [ -x "$REPO/.venv/bin/python" ]; then
+    PYTHON="$REPO/.venv/bin/python"
+  fi
+fi
+for tool in tar sha256sum; do
+  if ! command -v "$tool" >/dev/null 2>&1; then
+    echo "pipdocs fetch: '$tool' not found; it is needed to check and unpack the pip sdist." >&2
+    exit 1
+  fi
+done
+mkdir -p "$DEST"
+tmp=$(mktemp -d "$DEST/extract.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT
+sdist="$DEST/pip-$VERSION.tar.gz"
+if [ ! -s "$sdist" ]; then
+  if ! "$PYTHON" -m pip --version >/dev/null 2>&1; then
+    echo "pipdocs fetch: '$PYTHON -m pip' does not work; this corpus is downloaded from PyPI with pip (set PYTHON to a Python that has pip)." >&2
+    exit 1
+  fi
+  # --no-binary :all: gets the sdist (pip builds its metadata, nothing else); --no-deps: one file
+  if ! "$PYTHON" -m pip download --quiet --no-deps --no-binary :all: \
+      -d "$tmp/dl" "pip==$VERSION" >"$tmp/pip.log" 2>&1; then
+    echo "pipdocs fetch: 'pip download pip==$VERSION' failed (is PyPI reachable?):" >&2
+    tail -n 5 "$tmp/pip.log" >&2
+    exit 1
+  fi
+  if [ ! -s "$tmp/dl/pip-$VERSION.tar.gz" ]; then
+    echo "pipdocs fetch: pip did not leave pip-$VERSION.tar.gz in $tmp/dl." >&2
+    exit 1
+  fi
+  mv "$tmp/dl/pip-$VERSION.tar.gz" "$sdist"
+fi
+if ! echo "$SHA  $sdist" | sha256sum -c --quiet - >/dev/null 2>&1; then
+  rm -f "$sdist"
+  echo "pipdocs fetch: pip-$VERSION.tar.gz does not have the expected sha256 $SHA; removed it." >&2
+  exit 1
+fi
+top=pip-$VERSION
+if ! tar -xzf "$sdist" -C "$tmp" "$top/docs/html" "$top/src/pip/_vendor/README.rst" \
+    "$top/NEWS.rst" "$top/SECURITY.md"; then
+  echo "pipdocs fetch: could not extract docs/html, src/pip/_vendor/README.rst, NEWS.rst and SECURITY.md from pip-$VERSION.tar.gz." >&2
+  exit 1
+fi
+echo "$FILES" | while read -r path name; do
+  src="$tmp/$top/$path"
+  if [ ! -s "$src" ]; then
+    echo "pipdocs fetch: $path is not in the pip $VERSION sdist." >&2
+    exit 1
+  fi
+  cp "$src" "$DEST/$name.part"
+  mv "$DEST/$name.part" "$DEST/$name"
+done
+echo "pipdocs fetch: documents ready in $DEST" >&2
