@@ -11,9 +11,10 @@
 set -eu
 REPO=$(cd "$(dirname "$0")/../../.." && pwd)
 DEST="$REPO/build/corpora/django"
-# version sha256 of its sdist, as observed on PyPI on 2026-12-04
-SDISTS="5.2.8 23254866a5bb9a2cfa6004e8b809ec6246eba4b58a7589bc2772f1bcc8456c7f
-3.2.25 7ca38a78654aee72378594d63e51636c04b8e28574f5505dff630895b5472777"
+# version, sha256 and name of its sdist, as observed on PyPI on 2026-12-04 (PyPI names the
+# older sdists Django-X.tar.gz and the newer django-X.tar.gz)
+SDISTS="5.2.8 23254866a5bb9a2cfa6004e8b809ec6246eba4b58a7589bc2772f1bcc8456c7f django-5.2.8.tar.gz
+3.2.25 7ca38a78654aee72378594d63e51636c04b8e28574f5505dff630895b5472777 Django-3.2.25.tar.gz"
 # version, path under docs/internals/ -> name in DEST; keep in step with corpus.txt
 FILES="5.2.8 organization.txt organization.txt
 5.2.8 security.txt security.txt
@@ -38,48 +39,11 @@ all_there() {
 }
 all_there && exit 0
 
-# $PYTHON, else python3, else the repository's .venv (pip is needed only to download)
-if [ -z "${PYTHON:-}" ]; then
-  PYTHON=python3
-  if ! python3 -m pip --version >/dev/null 2>&1 && [ -x "$REPO/.venv/bin/python" ]; then
-    PYTHON="$REPO/.venv/bin/python"
-  fi
-fi
-for tool in tar sha256sum; do
-  if ! command -v "$tool" >/dev/null 2>&1; then
-    echo "django fetch: '$tool' not found; it is needed to check and unpack the Django sdists." >&2
-    exit 1
-  fi
-done
-mkdir -p "$DEST"
-tmp=$(mktemp -d "$DEST/extract.XXXXXX")
-trap 'rm -rf "$tmp"' EXIT
-echo "$SDISTS" | while read -r version sha; do
-  # PyPI names the older sdists Django-X.tar.gz and the newer django-X.tar.gz
-  sdist=$(ls "$DEST"/[Dd]jango-"$version".tar.gz 2>/dev/null | head -n 1 || true)
-  if [ -z "$sdist" ]; then
-    if ! "$PYTHON" -m pip --version >/dev/null 2>&1; then
-      echo "django fetch: '$PYTHON -m pip' does not work; this corpus is downloaded from PyPI with pip (set PYTHON to a Python that has pip)." >&2
-      exit 1
-    fi
-    # --no-binary :all: gets the sdist (pip builds its metadata, nothing else); --no-deps: one file
-    if ! "$PYTHON" -m pip download --quiet --no-deps --no-binary :all: \
-        -d "$DEST" "django==$version" >"$tmp/pip.log" 2>&1; then
-      echo "django fetch: 'pip download django==$version' failed (is PyPI reachable?):" >&2
-      tail -n 5 "$tmp/pip.log" >&2
-      exit 1
-    fi
-    sdist=$(ls "$DEST"/[Dd]jango-"$version".tar.gz 2>/dev/null | head -n 1 || true)
-    if [ -z "$sdist" ]; then
-      echo "django fetch: pip did not leave django-$version.tar.gz in $DEST." >&2
-      exit 1
-    fi
-  fi
-  if ! echo "$sha  $sdist" | sha256sum -c --quiet - >/dev/null 2>&1; then
-    rm -f "$sdist"
-    echo "django fetch: $(basename "$sdist") does not have the expected sha256 $sha; removed it." >&2
-    exit 1
-  fi
+. "$REPO/bench/answers/fetch-pip.sh"
+pip_setup django "$DEST" "the Django sdists"
+echo "$SDISTS" | while read -r version sha file; do
+  pip_sdist django "$DEST" "django==$version" "$file" "$sha"
+  sdist="$DEST/$file"
   top=$(basename "$sdist" .tar.gz)
   mkdir -p "$tmp/$version"
   if ! tar -xzf "$sdist" -C "$tmp/$version" "$top/docs/internals"; then

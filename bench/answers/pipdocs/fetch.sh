@@ -56,46 +56,10 @@ all_there() {
 }
 all_there && exit 0
 
-# $PYTHON, else python3, else the repository's .venv (pip is needed only to download)
-if [ -z "${PYTHON:-}" ]; then
-  PYTHON=python3
-  if ! python3 -m pip --version >/dev/null 2>&1 && [ -x "$REPO/.venv/bin/python" ]; then
-    PYTHON="$REPO/.venv/bin/python"
-  fi
-fi
-for tool in tar sha256sum; do
-  if ! command -v "$tool" >/dev/null 2>&1; then
-    echo "pipdocs fetch: '$tool' not found; it is needed to check and unpack the pip sdist." >&2
-    exit 1
-  fi
-done
-mkdir -p "$DEST"
-tmp=$(mktemp -d "$DEST/extract.XXXXXX")
-trap 'rm -rf "$tmp"' EXIT
+. "$REPO/bench/answers/fetch-pip.sh"
+pip_setup pipdocs "$DEST" "the pip sdist"
+pip_sdist pipdocs "$DEST" "pip==$VERSION" "pip-$VERSION.tar.gz" "$SHA"
 sdist="$DEST/pip-$VERSION.tar.gz"
-if [ ! -s "$sdist" ]; then
-  if ! "$PYTHON" -m pip --version >/dev/null 2>&1; then
-    echo "pipdocs fetch: '$PYTHON -m pip' does not work; this corpus is downloaded from PyPI with pip (set PYTHON to a Python that has pip)." >&2
-    exit 1
-  fi
-  # --no-binary :all: gets the sdist (pip builds its metadata, nothing else); --no-deps: one file
-  if ! "$PYTHON" -m pip download --quiet --no-deps --no-binary :all: \
-      -d "$tmp/dl" "pip==$VERSION" >"$tmp/pip.log" 2>&1; then
-    echo "pipdocs fetch: 'pip download pip==$VERSION' failed (is PyPI reachable?):" >&2
-    tail -n 5 "$tmp/pip.log" >&2
-    exit 1
-  fi
-  if [ ! -s "$tmp/dl/pip-$VERSION.tar.gz" ]; then
-    echo "pipdocs fetch: pip did not leave pip-$VERSION.tar.gz in $tmp/dl." >&2
-    exit 1
-  fi
-  mv "$tmp/dl/pip-$VERSION.tar.gz" "$sdist"
-fi
-if ! echo "$SHA  $sdist" | sha256sum -c --quiet - >/dev/null 2>&1; then
-  rm -f "$sdist"
-  echo "pipdocs fetch: pip-$VERSION.tar.gz does not have the expected sha256 $SHA; removed it." >&2
-  exit 1
-fi
 top=pip-$VERSION
 if ! tar -xzf "$sdist" -C "$tmp" "$top/docs/html" "$top/src/pip/_vendor/README.rst" \
     "$top/NEWS.rst" "$top/SECURITY.md"; then
