@@ -141,6 +141,36 @@ def test_the_fernhill_tables_read_whole_rows(limits: LoaderLimits) -> None:
     assert not any("Ms Erin Callow" in " ".join(b.heading_path) for b in poster.blocks)
 
 
+def test_prose_beside_a_table_stays_prose(limits: LoaderLimits) -> None:
+    """On a two-column page the lines of the left column share baselines with a table's
+    cells in the right one: the prose is read as prose, and the table without it (the
+    lathe sheet's speed table) or not at all (the wardens' guide's two-column tables)."""
+    lathe = [
+        b.text
+        for b in pdf.load(SAMPLES / "tollgate" / "wood-lathe-safety-sheet.pdf", limits).blocks
+    ]
+    assert any(
+        t.startswith(
+            "Only members who have completed the lathe induction and have been signed off by "
+            "a Lathe Steward may use the Hollin WL-36."
+        )
+        for t in lathe
+    )
+    assert (
+        "Blank diameter: up to 50 mm; Maximum speed: 1,500 rpm; Maximum speed: 3,000 rpm" in lathe
+    )
+    guide = SAMPLES / "kestrel" / "lone-working-and-on-call-guidance-wardens.pdf"
+    texts = [b.text for b in pdf.load(guide, limits).blocks]
+    assert any(
+        t.endswith("The person receiving the call must call 999 and give your location.")
+        for t in texts
+    )
+    assert any(
+        t.startswith("Every incident of verbal abuse, threat or violence is reported on Assure")
+        for t in texts
+    )
+
+
 def test_a_reference_table_reads_with_its_header(shared_data: Path, limits: LoaderLimits) -> None:
     path = shared_data / "pdf_messy" / "table__pdfplumber_ca-warn-report.pdf"
     texts = [b.text for b in pdf.load(path, limits).blocks]

@@ -35,6 +35,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
+from itertools import pairwise
 from statistics import median
 
 import pypdfium2 as pdfium
@@ -210,9 +211,46 @@ def _find(
         columns = _columns(band)
         if MIN_COLUMNS <= len(columns) <= MAX_COLUMNS:
             tables += [t for t in _tables(band, columns) if _cell_like(t)]
+    tables = [kept for t in tables if (kept := _without_prose(t)) is not None]
     if not tables:
         return None
     return _splice_text(raw, owner, phrases, tables, carried)
+
+
+# A column is prose when its cells carry a sentence on to the next row at least this often
+# and in at least this share of its rows; only a line of some length counts (a column of
+# e-mail addresses also ends without a full stop and starts in lower case).
+MIN_CARRIED_LINES = 2
+CARRIED_SHARE = 0.3
+MIN_PROSE_WORDS = 5
+
+
+def _without_prose(table: _Table) -> _Table | None:
+    """The table without a column of prose beside it, or None when too little is left. In
+    one column of a two-column page the prose lines share baselines with the table's cells
+    and become a first "column" of the grid (the lathe sheet's speed table, a wardens'
+    guide's contacts). Prose reads on from line to line ("... call 999 and" / "give your
+    location."); a table's cells do not (a wrapped cell is joined to its row)."""
+    rows = table.header + table.body
+    prose = {c for c in range(len(table.columns)) if _carries_on(rows, c)}
+    if not prose:
+        return table
+    header = [[p for p in row if p.column not in prose] for row in table.header]
+    body = [[p for p in row if p.column not in prose] for row in table.body]
+    body = [row for row in body if row]
+    used = {p.column for row in body for p in row}
+    if len(used) < MIN_COLUMNS or sum(len({p.column for p in r}) >= 2 for r in body) < MIN_ROWS:
+        return None
+    return _Table(header=[row for row in header if row], body=body, columns=table.columns)
+
+
+def _carries_on(rows: list[list[_Phrase]], column: int) -> bool:
+    cells = ["".join(p.text).strip() for row in rows for p in row if p.column == column]
+    carried = sum(
+        len(a.split()) >= MIN_PROSE_WORDS and a[-1] not in ".:;!?)" and b[:1].islower()
+        for a, b in pairwise(cells)
+    )
+    return carried >= MIN_CARRIED_LINES and carried >= CARRIED_SHARE * (len(cells) - 1)
 
 
 def _may_hold_grid(rects: list[_Phrase]) -> bool:
