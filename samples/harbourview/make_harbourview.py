@@ -93,6 +93,18 @@ def add_runs(par, text: str) -> None:
             par.add_run(part).bold = k % 2 == 1
 
 
+def render_docx_sources(src: Path, names: list[str], out: Path, org: str) -> None:
+    """Each named Markdown source in `src` rendered to `out/<name>.docx`, authored by `org`
+    (the later sets' renderers use this one)."""
+    global ORG
+    ORG = org  # the DOCX author in core properties
+    for name in names:
+        blocks = parse((src / f"{name}.md").read_text(encoding="utf-8"))
+        title = plain(next(b[2] for b in blocks if b[0] == "h"))
+        render_docx(blocks, title, out / f"{name}.docx")
+        print("wrote", out / f"{name}.docx")
+
+
 def render_docx(blocks: list[tuple], title: str, out: Path) -> None:
     d = docx.Document()
     d.styles["Normal"].font.name = "Arial"

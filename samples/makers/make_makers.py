@@ -119,12 +119,7 @@ def main(out: Path = HERE) -> None:
         title = make_harbourview.plain(next(b[2] for b in blocks if b[0] == "h"))
         render_pdf(blocks, title, ref, out / f"{name}.pdf")
         print("wrote", out / f"{name}.pdf")
-    make_harbourview.ORG = ORG  # the DOCX author in core properties
-    for name in DOCX_SOURCES:
-        blocks = make_harbourview.parse((SRC / f"{name}.md").read_text(encoding="utf-8"))
-        title = make_harbourview.plain(next(b[2] for b in blocks if b[0] == "h"))
-        make_harbourview.render_docx(blocks, title, out / f"{name}.docx")
-        print("wrote", out / f"{name}.docx")
+    make_harbourview.render_docx_sources(SRC, DOCX_SOURCES, out, ORG)
 
 
 if __name__ == "__main__":
