@@ -52,3 +52,14 @@ pip_sdist() {
     exit 1
   fi
 }
+
+# place NAME SRC TARGET WHY: copy SRC to TARGET through a .part file (a document is never
+# half written), failing with WHY when SRC is missing or empty.
+place() {
+  if [ ! -s "$2" ]; then
+    echo "$1 fetch: $4." >&2
+    exit 1
+  fi
+  cp "$2" "$3.part"
+  mv "$3.part" "$3"
+}

@@ -53,12 +53,7 @@ echo "$SDISTS" | while read -r version sha file; do
   mv "$tmp/$version/$top" "$tmp/$version/src"
 done
 echo "$FILES" | while read -r version path name; do
-  src="$tmp/$version/src/docs/internals/$path"
-  if [ ! -s "$src" ]; then
-    echo "django fetch: docs/internals/$path is not in the Django $version sdist." >&2
-    exit 1
-  fi
-  cp "$src" "$DEST/$name.part"
-  mv "$DEST/$name.part" "$DEST/$name"
+  place django "$tmp/$version/src/docs/internals/$path" "$DEST/$name" \
+    "docs/internals/$path is not in the Django $version sdist"
 done
 echo "django fetch: documents ready in $DEST" >&2

@@ -67,12 +67,6 @@ if ! tar -xzf "$sdist" -C "$tmp" "$top/docs/html" "$top/src/pip/_vendor/README.r
   exit 1
 fi
 echo "$FILES" | while read -r path name; do
-  src="$tmp/$top/$path"
-  if [ ! -s "$src" ]; then
-    echo "pipdocs fetch: $path is not in the pip $VERSION sdist." >&2
-    exit 1
-  fi
-  cp "$src" "$DEST/$name.part"
-  mv "$DEST/$name.part" "$DEST/$name"
+  place pipdocs "$tmp/$top/$path" "$DEST/$name" "$path is not in the pip $VERSION sdist"
 done
 echo "pipdocs fetch: documents ready in $DEST" >&2
