@@ -188,6 +188,20 @@ def test_a_paragraph_opening_in_lower_case_after_a_full_stop_is_no_fragment() ->
     assert not any(t.startswith("database team") for t in texts)
 
 
+def test_a_term_on_its_own_line_is_quoted_with_its_definition() -> None:
+    text = (
+        '1.6. "Executable Form"\n\nmeans any form of the work other than Source Code Form.\n\n'
+        '1.7. "Larger Work"\n\nmeans a work that combines Covered Software with other '
+        "material, in a separate file or files, that is not Covered Software."
+    )
+    texts = [u.text for u in units(_hit(text, "1. Definitions"))]
+    assert texts == [
+        '1.6. "Executable Form" means any form of the work other than Source Code Form.',
+        '1.7. "Larger Work" means a work that combines Covered Software with other material, '
+        "in a separate file or files, that is not Covered Software.",
+    ]
+
+
 def test_a_short_label_ending_in_a_colon_leads_the_items_after_it() -> None:
     """ "Deprecations:" over items that finish its sentence ("- shall not be introduced in
     micro releases."): the items are quoted as its list, since none reads alone."""

@@ -381,6 +381,9 @@ def units(hit: Hit) -> list[Unit]:
             pointing = next((n for n in range(last) if _POINTER.search(sentences[n])), last)
             sentences[pointing:] = [" ".join(sentences[pointing:])]
             last = pointing
+        if sentences and is_fragment(sentences[0]) and _names_term(lines, i):
+            # '1.7. "Larger Work"' / "means a work that combines ...": one definition
+            sentences[0] = f"{lines[i - 1][1]} {sentences[0]}"
         for n, sentence in enumerate(sentences):
             if n == 0 and is_fragment(sentence) and _carried_on(lines, i):
                 continue
@@ -516,6 +519,22 @@ _TERM_ITEM = re.compile(r"^[^\s:][^:]{0,40}: \S")
 
 def _continues_lead_in(item: str) -> bool:
     return is_fragment(item) and not _TERM_ITEM.match(item)
+
+
+MAX_TERM_WORDS = 6  # a defined term on its own line: '1.7. "Larger Work"'
+
+
+def _names_term(lines: list[tuple[str, str]], i: int) -> bool:
+    """Whether the line above line i is a short term that line i, in lower case, defines
+    (a licence's definitions: the term on one line, "means ..." on the next)."""
+    if i == 0:
+        return False
+    kind, text = lines[i - 1]
+    return (
+        kind == "prose"
+        and word_count(text) <= MAX_TERM_WORDS
+        and text.rstrip()[-1:] not in ".!?:;,"
+    )
 
 
 def _carried_on(lines: list[tuple[str, str]], i: int) -> bool:
