@@ -17,8 +17,8 @@ Longer prints need a host's approval.
 Who changes the nozzle? Only 3D hosts change nozzles. We keep 0.4 mm nozzles only."""
 
 
-def _hit(text: str, heading: str = "Quick questions") -> Hit:
-    return Hit(1, "f", "printers.md", "3D printers", text, None, None, heading, 0.1)
+def _hit(text: str, heading: str = "Quick questions", page: int | None = None) -> Hit:
+    return Hit(1, "f", "printers.md", "3D printers", text, page, page, heading, 0.1)
 
 
 def test_a_question_is_never_a_unit_alone_but_leads_its_answer() -> None:
@@ -162,15 +162,19 @@ def test_a_list_led_in_by_two_sentences_is_quoted_once_with_both() -> None:
 
 def test_a_lower_case_terms_definition_is_no_fragment() -> None:
     """A definition list's entry whose term is a name in lower case (a configuration
-    parameter) is quoted; a chunk opening mid-sentence still is not."""
+    parameter) is quoted; a PDF's chunk opening mid-sentence (its page began there) still
+    is not, while another document's chunk opens on a sentence, in lower case or not."""
     text = (
-        "continued from the section before.\n\n"
+        "continued from the page before.\n\n"
         "max_wal_senders (integer): Specifies the maximum number of simultaneously running "
         "WAL sender processes. The default is 10."
     )
-    texts = [u.text for u in units(_hit(text, "Sending Servers"))]
+    texts = [u.text for u in units(_hit(text, "Sending Servers", page=12))]
     assert texts[0].startswith("max_wal_senders (integer): Specifies the maximum number")
     assert not any(t.startswith("continued") for t in texts)
+    opening = "pip cache purge will clear all files from pip's wheel and HTTP caches."
+    assert [u.text for u in units(_hit(opening, "Removing the cache"))] == [opening]
+    assert units(_hit(opening, "Removing the cache", page=3)) == []
 
 
 def test_a_paragraph_opening_in_lower_case_after_a_full_stop_is_no_fragment() -> None:

@@ -294,6 +294,7 @@ def units(hit: Hit) -> list[Unit]:
     headings = {_norm(p) for p in parts} | ({_norm(hit.title)} if hit.title else set())
     headings.discard("")
     lines = _lines(hit.text, headings)
+    paged = hit.page_start is not None  # a PDF's paragraph can run on over a page break
     out: list[Unit] = []
     i = 0
     while i < len(lines):
@@ -348,7 +349,7 @@ def units(hit: Hit) -> list[Unit]:
         label = lines[i - 1][1] if i > 0 and _labels(lines[i - 1]) else None
         if i == 0 and parts and not _labels(lines[i]):  # a label of its own needs none
             label = parts[-1]
-        if sentences and label and not (is_fragment(sentences[0]) and _carried_on(lines, i)):
+        if sentences and label and not (is_fragment(sentences[0]) and _carried_on(lines, i, paged)):
             # "GoDaddy: Domain registration."; "FAILLOG_ENAB yes: If you enable this ..."
             sentences[0] = _labelled(label, sentences[0], line_above=i > 0)
         if len(sentences) > 1 and _leads_in(sentences[-1]) and word_count(sentences[-1]) < 3:
@@ -385,7 +386,7 @@ def units(hit: Hit) -> list[Unit]:
             # '1.7. "Larger Work"' / "means a work that combines ...": one definition
             sentences[0] = f"{lines[i - 1][1]} {sentences[0]}"
         for n, sentence in enumerate(sentences):
-            if n == 0 and is_fragment(sentence) and _carried_on(lines, i):
+            if n == 0 and is_fragment(sentence) and _carried_on(lines, i, paged):
                 continue
             if n == last and i == len(lines) - 1 and sentence.rstrip()[-1:] not in ".!?:)\"'”’":
                 continue  # cut at the chunk's end
@@ -537,13 +538,15 @@ def _names_term(lines: list[tuple[str, str]], i: int) -> bool:
     )
 
 
-def _carried_on(lines: list[tuple[str, str]], i: int) -> bool:
-    """Whether line i may carry on a sentence begun before it: the chunk's first line (a
-    chunk can start mid-sentence), or a line after prose left unfinished (a PDF paragraph
-    broken at a page or column edge). A line after a full stop or a heading starts afresh,
-    even in lower case: "pgBadger is an external project ...", "apt(8) now waits ..."."""
+def _carried_on(lines: list[tuple[str, str]], i: int, paged: bool) -> bool:
+    """Whether line i may carry on a sentence begun before it: a line after prose left
+    unfinished (a PDF paragraph broken at a page or column edge), or the first line of a
+    PDF's chunk (the page before may hold the sentence's start). A line after a full stop
+    or a heading starts afresh, even in lower case: "pgBadger is an external project ...",
+    "apt(8) now waits ..."; so does a chunk of any other document, since chunks start at a
+    sentence ("pip cache purge will clear all files ...")."""
     if i == 0:
-        return True
+        return paged
     kind, text = lines[i - 1]
     if kind == "heading":  # a title, unless it ends on a word no title ends on ("ask the")
         return text.split()[-1].lower() in _DANGLING
