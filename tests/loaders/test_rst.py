@@ -108,3 +108,20 @@ def test_rst_that_docutils_cannot_build_is_read_as_plain_text(tmp_path: Path, li
     path.write_text(".. _a:\n\n.. _b:\n\nDeep\n====\n\n" + nested)
     document = load_document(path, limits)
     assert "level 2999" in "\n".join(b.text for b in document.blocks)
+
+
+def test_sphinx_tabs_and_code_blocks_read_as_text_and_commands(tmp_path: Path, limits) -> None:
+    """A tab's content is text under its name; a code block is its commands alone, with no
+    "code-block console" line between them and the sentence that introduces them."""
+    path = tmp_path / "getting-started.rst"
+    path.write_text(
+        "Linting\n=======\n\n.. _linting:\n\nTo use linters locally, run:\n\n"
+        ".. code-block:: console\n\n    $ nox -s lint\n\n"
+        ".. tab:: Windows\n\n    Use ``py -m nox`` instead.\n"
+    )
+    assert [b.text for b in load_document(path, limits).blocks] == [
+        "To use linters locally, run:",
+        "$ nox -s lint",
+        "Windows:",
+        "Use py -m nox instead.",
+    ]

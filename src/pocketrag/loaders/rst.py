@@ -133,8 +133,10 @@ def _register_sphinx_directives() -> None:
 
         def run(self) -> list[nodes.Node]:
             box = nodes.container()
-            if self.arguments:
-                box += nodes.paragraph(text=directive_label(self.name, self.arguments[0].strip()))
+            if label := directive_label(
+                self.name, self.arguments[0].strip() if self.arguments else ""
+            ):
+                box += nodes.paragraph(text=label)
             if self.name in ("code-block", "sourcecode", "console", "parsed-literal"):
                 box += nodes.literal_block(text="\n".join(self.content))
             else:
