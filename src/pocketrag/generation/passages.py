@@ -538,6 +538,10 @@ def _names_term(lines: list[tuple[str, str]], i: int) -> bool:
     )
 
 
+# Words no title ends on: a "heading" ending on one is prose broken at a line ("ask the").
+_DANGLING = frozenset("a an the of to and or with for in on by from at as that is are be".split())  # noqa: SIM905
+
+
 def _carried_on(lines: list[tuple[str, str]], i: int, paged: bool) -> bool:
     """Whether line i may carry on a sentence begun before it: a line after prose left
     unfinished (a PDF paragraph broken at a page or column edge), or the first line of a
@@ -551,9 +555,6 @@ def _carried_on(lines: list[tuple[str, str]], i: int, paged: bool) -> bool:
     if kind == "heading":  # a title, unless it ends on a word no title ends on ("ask the")
         return text.split()[-1].lower() in _DANGLING
     return kind == "prose" and text.rstrip()[-1:] not in ".!?:;)\"'”’"
-
-
-_DANGLING = frozenset("a an the of to and or with for in on by from at as that is are be".split())  # noqa: SIM905
 
 
 def _takewhile_listed(lines: list[tuple[str, str]]) -> list[tuple[str, str]]:

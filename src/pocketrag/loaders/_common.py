@@ -147,16 +147,17 @@ _TITLED = frozenset(
 )
 
 
-# Directives whose argument is the code's language ("code-block console"): no label, so a
-# command stays next to the sentence that introduces it ("To use linters locally, run:").
-_CODE = frozenset({"code-block", "sourcecode", "code", "console", "parsed-literal"})
+# Directives whose body is code and whose argument is its language ("code-block console"):
+# no label, so a command stays next to the sentence that introduces it ("To use linters
+# locally, run:").
+CODE_DIRECTIVES = frozenset({"code-block", "sourcecode", "code", "console", "parsed-literal"})
 
 
 def directive_label(name: str, argument: str) -> str:
     """The line a Sphinx directive's body (rST or MyST) is read after: "New in version 6.0."
     for a version note, "Linux:" for a tab, nothing for code, else the directive's name and
     argument."""
-    if not argument or name in _CODE:
+    if not argument or name in CODE_DIRECTIVES:
         return ""
     if name in _VERSION_NOTES:
         return f"{_VERSION_NOTES[name]} {argument}."

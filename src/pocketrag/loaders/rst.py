@@ -16,7 +16,12 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from pocketrag.documents import Block
-from pocketrag.loaders._common import clean_inline, directive_label, table_lines
+from pocketrag.loaders._common import (
+    CODE_DIRECTIVES,
+    clean_inline,
+    directive_label,
+    table_lines,
+)
 
 if TYPE_CHECKING:
     from docutils import nodes
@@ -137,7 +142,7 @@ def _register_sphinx_directives() -> None:
                 self.name, self.arguments[0].strip() if self.arguments else ""
             ):
                 box += nodes.paragraph(text=label)
-            if self.name in ("code-block", "sourcecode", "console", "parsed-literal"):
+            if self.name in CODE_DIRECTIVES:
                 box += nodes.literal_block(text="\n".join(self.content))
             else:
                 self.state.nested_parse(self.content, self.content_offset, box)
