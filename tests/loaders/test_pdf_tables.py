@@ -25,6 +25,7 @@ HOLDS_A_GRID = {
     "tollgate/laser-cutter-manual.pdf": {3, 4, 5},  # reportlab: materials, error codes
     "tollgate/wood-lathe-safety-sheet.pdf": {1},  # speed table in the right-hand column
     "makers/laser-cutter-manual.pdf": {2, 3},  # reportlab: materials table over a page break
+    "kestrel/pay-and-allowances-2026-27.pdf": {1, 2, 3, 4},  # Chromium, a glyph a box: pay
     # a slide's three-column table; the next page's heading path follows the change
     "pdf_messy/imageheavy__ghostwolves_cybersecurity-incident-response-plans.pdf": {45, 46},
     "pdf_messy/multicol__samplefiles_026-multicolumn.pdf": {3},  # the EU countries table

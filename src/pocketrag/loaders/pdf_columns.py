@@ -15,6 +15,8 @@ from pocketrag.loaders.pdf_grid import MAX_HEADER_ASPECT, MIN_COLUMNS, MIN_ROWS,
 BAND_GAP = 1.6
 # Fewer rows of MIN_COLUMNS phrases than this: a short table (see _columns).
 SHORT_TABLE_ROWS = 6
+# Pieces of one line of prose are at most this many line heights apart (a word space).
+PROSE_GAP = 1.5
 
 
 def _columns(rows: list[list[_Phrase]]) -> list[tuple[float, float]]:
@@ -40,11 +42,16 @@ def _columns(rows: list[list[_Phrase]]) -> list[tuple[float, float]]:
 def _prose_line(row: list[_Phrase]) -> bool:
     """A line of justified prose that PDFium gives in pieces ("... agreed for all bands
     from | 1 | April 2026. The"): one piece, much wider than tall, spans most of the line.
-    Its pieces would bridge the gaps between the table's columns above it."""
+    Its pieces would bridge the gaps between the table's columns above it. The pieces sit
+    a word space apart; a row whose last cell holds a long condition ("Holds a current
+    First Aid at Work certificate ...") has a column's gap before it."""
     widest = max(row, key=lambda p: p.x1 - p.x0)
     width = widest.x1 - widest.x0
+    height = widest.y1 - widest.y0
     span = row[-1].x1 - row[0].x0
-    return width > MAX_HEADER_ASPECT * (widest.y1 - widest.y0) and width > 0.5 * span
+    if width <= MAX_HEADER_ASPECT * height or width <= 0.5 * span:
+        return False
+    return all(b.x0 - a.x1 < PROSE_GAP * height for a, b in pairwise(row))
 
 
 def _covered(

@@ -38,6 +38,10 @@ ROW_SPACING = 1.4
 _WORDLIKE = re.compile(r"[^\W_]", re.UNICODE)  # a letter or digit: not a bullet or a colon
 
 
+class TableRow(str):
+    """One body row, "Header: cell; Header: cell": a block of its own, never a heading."""
+
+
 @dataclass
 class _Phrase:
     x0: float

@@ -9,6 +9,10 @@ from collections.abc import Iterable
 from pocketrag.loaders.pdf_grid import _Phrase, _Table
 
 PLACEHOLDER = "\ue000pocketrag-table-{}\ue000"
+# member[n] of a phrase that is no table's: page text, or a running header or footer, which
+# stays where PDFium gives it (it is no text above the table: pdf_running.py)
+TEXT = -1
+FURNITURE = -3
 MAX_REORDERED_TABLES = 20  # past this, each table stays where its first character is
 
 
@@ -43,7 +47,7 @@ def placeholder_places(
             above = [
                 starts[n]
                 for n, p in enumerate(phrases)
-                if member[n] < 0 and starts[n] > first[k] and p.y1 <= top
+                if member[n] == TEXT and starts[n] > first[k] and p.y1 <= top
             ]
             if above:
                 end = raw.find("\n", max(above))

@@ -48,6 +48,7 @@ from pocketrag.loaders.pdf_grid import (
     MIN_COLUMNS,
     MIN_ROWS,
     Frame,
+    TableRow,
     _digits,
     _frame,
     _Phrase,
@@ -58,7 +59,8 @@ from pocketrag.loaders.pdf_grid import (
     _tables,
     header_lines,
 )
-from pocketrag.loaders.pdf_order import open_tables, placeholder_places
+from pocketrag.loaders.pdf_order import FURNITURE, TEXT, open_tables, placeholder_places
+from pocketrag.loaders.pdf_running import running_characters
 
 # Past these a page is read as plain text: the search stays linear and small.
 MAX_SEGMENTS = 20_000
@@ -70,10 +72,6 @@ MAX_CELL_ASPECT = 14.0
 _PLACEHOLDER_LINE = re.compile("^\ue000pocketrag-table-(\\d+)\ue000$")
 _BRACKET_SPACE = re.compile(r"(?<=[(\[])\s+|\s+(?=[)\]])")
 _LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
-
-
-class TableRow(str):
-    """One body row, "Header: cell; Header: cell": a block of its own, never a heading."""
 
 
 Section = tuple[list[str], list[list[_Phrase]]]  # column names, body rows
@@ -171,21 +169,27 @@ class TableReader:
     """Reads the tables of one document's pages in order: a table that runs on over the
     next page without repeating its header keeps the header of the page before."""
 
-    def __init__(self) -> None:
+    def __init__(self, running: set[str] | None = None) -> None:
         self._last: _Header | None = None
+        self._running = running or set()  # the document's running lines (pdf_running.py)
 
     def find(
         self, textpage: pdfium.PdfTextPage, raw: str, rotation: int
     ) -> tuple[str, list[list[TableRow]]] | None:
         """The page's text with each table replaced by a placeholder line, and the tables'
         rows; None when the page holds no grid (its text is then used exactly as before)."""
-        found = _find(textpage, raw, rotation, self._last)
+        furniture = running_characters(raw, self._running)
+        found = _find(textpage, raw, rotation, self._last, furniture)
         self._last = found[2] if found else None
         return (found[0], found[1]) if found else None
 
 
 def _find(
-    textpage: pdfium.PdfTextPage, raw: str, rotation: int, carried: _Header | None
+    textpage: pdfium.PdfTextPage,
+    raw: str,
+    rotation: int,
+    carried: _Header | None,
+    furniture: list[bool],
 ) -> tuple[str, list[list[TableRow]], _Header | None] | None:
     count = textpage.count_rects()
     if count < MIN_ROWS * MIN_COLUMNS or count > MAX_SEGMENTS:
@@ -198,23 +202,28 @@ def _find(
     # poster) has many one-letter rectangles taller than wide ("l", "i"), but short ones
     sideways = sum(t - b for left, b, r, t in rects if (t - b) > 3 * (r - left))
     upright = sum(r - left for left, b, r, t in rects if (r - left) > 3 * (t - b))
-    frame = _frame(rotation, vertical=sideways > upright)
+    # a page of one-glyph rectangles (Chromium's print of a web page) has many narrow ones
+    # ("l", "1", "."), so the characters' own angle decides that the text really is turned
+    frame = _frame(rotation, vertical=sideways > upright and _turned(textpage, raw))
     if frame is None or not _may_hold_grid([_Phrase(*frame(*r)) for r in rects]):
         return None
     # text both ways: a margin label may stand at another angle (else skip that pass)
-    owner, phrases = _segments(textpage, raw, frame, mixed=sideways > 0 and upright > 0)
+    across = _across(textpage, raw) if sideways > 0 and upright > 0 else [False] * len(raw)
+    owner, phrases = _segments(textpage, raw, frame, across)
     if not phrases or len(phrases) > MAX_SEGMENTS:
         return None
     height = median(p.y1 - p.y0 for p in phrases)
+    running = {id(phrases[owner[i]]) for i, f in enumerate(furniture) if f and owner[i] >= 0}
+    rows = _without_furniture(_rows(phrases, height), running)
     tables: list[_Table] = []
-    for band in _bands(_rows(phrases, height)):
+    for band in _bands(rows):
         columns = _columns(band)
         if MIN_COLUMNS <= len(columns) <= MAX_COLUMNS:
             tables += [t for t in _tables(band, columns) if _cell_like(t)]
     tables = [kept for t in tables if (kept := _without_prose(t)) is not None]
     if not tables:
         return None
-    return _splice_text(raw, owner, phrases, tables, carried)
+    return _splice_text(raw, owner, phrases, tables, carried, running)
 
 
 # A column is prose when its cells carry a sentence on to the next row at least this often
@@ -223,6 +232,17 @@ def _find(
 MIN_CARRIED_LINES = 2
 CARRIED_SHARE = 0.3
 MIN_PROSE_WORDS = 5
+
+
+def _without_furniture(rows: list[list[_Phrase]], running: set[int]) -> list[list[_Phrase]]:
+    """The rows without a running header or footer at the page's top or bottom edge (a
+    browser's print date and title): it would read as a first row of the grid. Only the
+    outermost row goes: a table header that Chromium repeats on every page is a running
+    line too, but it sits under the page's header, and it heads the grid."""
+    for edge in (0, -1):
+        if rows and all(id(p) in running for p in rows[edge]):
+            rows = rows[1:] if edge == 0 else rows[:-1]
+    return rows
 
 
 def _without_prose(table: _Table) -> _Table | None:
@@ -266,13 +286,12 @@ def _may_hold_grid(rects: list[_Phrase]) -> bool:
 
 
 def _segments(
-    textpage: pdfium.PdfTextPage, raw: str, frame: Frame, mixed: bool
+    textpage: pdfium.PdfTextPage, raw: str, frame: Frame, across: list[bool]
 ) -> tuple[list[int], list[_Phrase]]:
     """One pass over the characters: runs on one line without a wide gap are segments
     (a text object may hold several cells). owner[i] is character i's segment, or -1 for
     a character without a box (a space or line break PDFium generated)."""
     left, right, bottom, top = (ctypes.c_double() for _ in range(4))
-    across = _across(textpage, raw) if mixed else [False] * len(raw)
     owner = [-1] * len(raw)
     phrases: list[_Phrase] = []
     current: _Phrase | None = None
@@ -317,19 +336,34 @@ def _segments(
     return owner, phrases
 
 
-def _across(textpage: pdfium.PdfTextPage, raw: str) -> list[bool]:
-    """Characters set at another angle than most of the page's text: a label up the page's
-    margin ("B-1191" beside the Senate ledger, the Federal Register's filing stamp) would
-    otherwise be read as a column of one-letter cells."""
+def _angles(textpage: pdfium.PdfTextPage, raw: str) -> tuple[list[float], float | None]:
+    """Each character's angle (-1 for a space), and the most common one."""
     angles = [
         -1.0 if c.isspace() else round(pdfium_c.FPDFText_GetCharAngle(textpage.raw, i), 1)
         for i, c in enumerate(raw)
     ]
     common = Counter(a for a in angles if a >= 0).most_common(1)
-    if not common:
+    return angles, common[0][0] if common else None
+
+
+def _apart(a: float, b: float) -> bool:
+    return min(abs(a - b), TURN - abs(a - b)) > ANGLE_TOLERANCE
+
+
+def _turned(textpage: pdfium.PdfTextPage, raw: str) -> bool:
+    """Whether most characters are set a quarter turn from the page's upright."""
+    main = _angles(textpage, raw)[1]
+    return main is not None and _apart(main, 0.0) and _apart(main, TURN / 2)
+
+
+def _across(textpage: pdfium.PdfTextPage, raw: str) -> list[bool]:
+    """Characters set at another angle than most of the page's text: a label up the page's
+    margin ("B-1191" beside the Senate ledger, the Federal Register's filing stamp) would
+    otherwise be read as a column of one-letter cells."""
+    angles, main = _angles(textpage, raw)
+    if main is None:
         return [False] * len(raw)
-    main = common[0][0]
-    return [a >= 0 and min(abs(a - main), TURN - abs(a - main)) > ANGLE_TOLERANCE for a in angles]
+    return [a >= 0 and _apart(a, main) for a in angles]
 
 
 def _cell_like(table: _Table) -> bool:
@@ -349,6 +383,7 @@ def _splice_text(
     phrases: list[_Phrase],
     tables: list[_Table],
     carried: _Header | None,
+    running: set[int],
 ) -> tuple[str, list[list[TableRow]], _Header | None] | None:
     """The page's text without the tables' characters, in its order; a placeholder line
     where each table goes (pdf_order.py)."""
@@ -368,7 +403,9 @@ def _splice_text(
         for row in t.header + t.body:
             for p in row:
                 table_of[id(p)] = k
-    member = [table_of.get(id(_joined(p)), -1) for p in phrases]
+    member = [
+        table_of.get(id(_joined(p)), FURNITURE if id(p) in running else TEXT) for p in phrases
+    ]
     at, moved = placeholder_places(raw, owner, phrases, member, tables)
     out: list[str] = []
     later: dict[int, list[str]] = {}  # text below a table that PDFium gave before its title
