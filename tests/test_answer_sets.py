@@ -45,6 +45,7 @@ MINIMUMS = {
     "gitdoc": (120, 25),
     "pipdocs": (120, 25),
     "kestrel": (120, 25),
+    "ashgrove": (120, 25),
 }
 
 
@@ -91,6 +92,7 @@ TURNS = {
     "gitdoc": (9, 6),
     "pipdocs": (9, 6),
     "kestrel": (9, 9),
+    "ashgrove": (9, 11),
 }  # fmt: skip
 
 
@@ -194,6 +196,10 @@ ABSENT = {
     "kestrel": ("cycle to work", "jury", "compassionate", "sabbatical", "season ticket", "dental",
                 "gym", "redundan", "menopause", "probation", "dress code", "relocation",
                 "broadband", "australia", "sourdough"),
+    "ashgrove": ("jury", "sabbatical", "pension", "cycle to work", "dress code", "menopause",
+                 "minibus", "salary sacrifice", "redundan", "probation", "weighting",
+                 "relocation", "wifi", "wi-fi", "strike", "resign", "physiotherap",
+                 "sourdough", "australia", "world cup"),
 }  # fmt: skip
 
 
