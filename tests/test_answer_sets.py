@@ -46,6 +46,7 @@ MINIMUMS = {
     "pipdocs": (120, 25),
     "kestrel": (120, 25),
     "httpd": (120, 25),
+    "ashgrove": (120, 25),
 }
 
 
@@ -93,6 +94,7 @@ TURNS = {
     "pipdocs": (9, 6),
     "kestrel": (9, 9),
     "httpd": (9, 8),
+    "ashgrove": (9, 11),
 }  # fmt: skip
 
 
@@ -199,6 +201,10 @@ ABSENT = {
     "httpd": ("certbot", "brotli", "hsts", "websocket", "a2ensite", "geoip", "fpm", "cors",
               "ratelimit", "binddn", "maxkeepaliverequests", "fail2ban", "redis", "holiday",
               "wifi"),
+    "ashgrove": ("jury", "sabbatical", "pension", "cycle to work", "dress code", "menopause",
+                 "minibus", "salary sacrifice", "redundan", "probation", "weighting",
+                 "relocation", "wifi", "wi-fi", "strike", "resign", "physiotherap",
+                 "sourdough", "australia", "world cup"),
 }  # fmt: skip
 
 
