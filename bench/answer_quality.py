@@ -42,6 +42,10 @@ fetch.sh takes from the pip 25.3 sdist (pip download).
 kestrel (held out until its run in session 11) is the HR and staff policies of an invented
 housing association, Kestrel Community Housing: 14 documents written blind in session 11
 (samples/kestrel/: Markdown, text, HTML, DOCX and Chromium-printed PDFs), committed, not fetched.
+rmanuals (held out, written blind in session 12, not yet measured) indexes four of R's own
+manuals as typeset PDFs (texinfo + pdfTeX: R Installation and Administration, R Data
+Import/Export, An Introduction to R and the R FAQ, 291 pages) as a research computing team's
+"R on our systems" handbook, fetched from the Debian archive (r-doc-pdf) by its fetch.sh.
 
     flock /tmp/pocketrag-bench.lock .venv/bin/python bench/answer_quality.py --out DIR \\
         [--corpus NAME ...] [--k 5] [--index-dir DIR]
@@ -97,6 +101,7 @@ SPLIT = {
     "gitdoc": "dev (seen)",  # written blind in session 11; held out until its run at 684acda
     "pipdocs": "dev (seen)",  # written blind in session 11; held out until its run at 684acda
     "kestrel": "dev (seen)",  # written blind in session 11; held out until its run at 684acda
+    "rmanuals": "held out",  # written blind in session 12 for session 12's end run
 }
 DEFAULT = [
     "larkfield", "opengov", "incident", "handbook", "brightwater", "tables", "harbourview",
@@ -107,8 +112,9 @@ DEFAULT = [
 # (session 6 ran debpol, tollgate and makers this way; session 7 debgov and licences, at
 # 510d9d1; session 8 django and harden, at 460ba82; session 9 gnustd, pgadmin and debref, at
 # 30f6c5a; session 10 aptguide and numpygov, at 7b21cd7; session 11 gitdoc, pipdocs and
-# kestrel, at its start fe3aabd and its end 684acda). None is waiting now.
-CORPORA_HELD_OUT: list[str] = []
+# kestrel, at its start fe3aabd and its end 684acda). Waiting: rmanuals, written blind in
+# session 12 for that session's end run.
+CORPORA_HELD_OUT: list[str] = ["rmanuals"]
 CORPORA = [*DEFAULT, *CORPORA_HELD_OUT, "opengov-multiformat"]
 
 

@@ -45,6 +45,7 @@ MINIMUMS = {
     "gitdoc": (120, 25),
     "pipdocs": (120, 25),
     "kestrel": (120, 25),
+    "rmanuals": (120, 25),
 }
 
 
@@ -91,6 +92,7 @@ TURNS = {
     "gitdoc": (9, 6),
     "pipdocs": (9, 6),
     "kestrel": (9, 9),
+    "rmanuals": (9, 0),
 }  # fmt: skip
 
 
@@ -194,6 +196,9 @@ ABSENT = {
     "kestrel": ("cycle to work", "jury", "compassionate", "sabbatical", "season ticket", "dental",
                 "gym", "redundan", "menopause", "probation", "dress code", "relocation",
                 "broadband", "australia", "sourdough"),
+    "rmanuals": ("json", "docker", "slurm", "parquet", "fread", "kerberos", "cuda", "shiny",
+                 "mclapply", "devtools", "openxlsx", "rcpp", "jupyter",
+                 "annual leave", "sourdough"),
 }  # fmt: skip
 
 
