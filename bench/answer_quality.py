@@ -52,6 +52,10 @@ ashgrove (held out: written blind in session 12, not in the default run until it
 is the staff policies of an invented multi-academy trust of five schools, Ashgrove Learning
 Trust: 15 documents (samples/ashgrove/: Markdown, text, HTML, DOCX and Chromium-printed PDFs),
 committed, not fetched.
+rmanuals (held out, written blind in session 12, not yet measured) indexes four of R's own
+manuals as typeset PDFs (texinfo + pdfTeX: R Installation and Administration, R Data
+Import/Export, An Introduction to R and the R FAQ, 291 pages) as a research computing team's
+"R on our systems" handbook, fetched from the Debian archive (r-doc-pdf) by its fetch.sh.
 
     flock /tmp/pocketrag-bench.lock .venv/bin/python bench/answer_quality.py --out DIR \\
         [--corpus NAME ...] [--k 5] [--index-dir DIR]
@@ -109,6 +113,7 @@ SPLIT = {
     "kestrel": "dev (seen)",  # written blind in session 11; held out until its run at 684acda
     "httpd": "held out",  # written blind in session 12, for session 12's end run
     "ashgrove": "held out",  # written blind in session 12, for session 12's end run
+    "rmanuals": "held out",  # written blind in session 12 for session 12's end run
 }
 DEFAULT = [
     "larkfield", "opengov", "incident", "handbook", "brightwater", "tables", "harbourview",
@@ -121,7 +126,7 @@ DEFAULT = [
 # 30f6c5a; session 10 aptguide and numpygov, at 7b21cd7; session 11 gitdoc, pipdocs and
 # kestrel, at its start fe3aabd and its end 684acda). httpd, ashgrove and rmanuals (written
 # blind in session 12) wait for theirs: the session's start (d948476) and its end.
-CORPORA_HELD_OUT: list[str] = ["httpd", "ashgrove"]
+CORPORA_HELD_OUT: list[str] = ["httpd", "ashgrove", "rmanuals"]
 CORPORA = [*DEFAULT, *CORPORA_HELD_OUT, "opengov-multiformat"]
 
 

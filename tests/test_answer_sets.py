@@ -47,6 +47,7 @@ MINIMUMS = {
     "kestrel": (120, 25),
     "httpd": (120, 25),
     "ashgrove": (120, 25),
+    "rmanuals": (120, 25),
 }
 
 
@@ -95,6 +96,7 @@ TURNS = {
     "kestrel": (9, 9),
     "httpd": (9, 8),
     "ashgrove": (9, 11),
+    "rmanuals": (9, 0),
 }  # fmt: skip
 
 
@@ -205,6 +207,9 @@ ABSENT = {
                  "minibus", "salary sacrifice", "redundan", "probation", "weighting",
                  "relocation", "wifi", "wi-fi", "strike", "resign", "physiotherap",
                  "sourdough", "australia", "world cup"),
+    "rmanuals": ("json", "docker", "slurm", "parquet", "fread", "kerberos", "cuda", "shiny",
+                 "mclapply", "devtools", "openxlsx", "rcpp", "jupyter",
+                 "annual leave", "sourdough"),
 }  # fmt: skip
 
 
