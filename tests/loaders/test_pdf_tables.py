@@ -26,6 +26,8 @@ HOLDS_A_GRID = {
     "tollgate/wood-lathe-safety-sheet.pdf": {1},  # speed table in the right-hand column
     "makers/laser-cutter-manual.pdf": {2, 3},  # reportlab: materials table over a page break
     "kestrel/pay-and-allowances-2026-27.pdf": {1, 2, 3, 4},  # Chromium, a glyph a box: pay
+    "ashgrove/pay-and-conditions-2026-27.pdf": {1, 2, 3, 4},  # the same printer: pay ranges
+    "ashgrove/school-trips-and-off-site-visits.pdf": {1},  # ratios, in one of two columns
     # a slide's three-column table; the next page's heading path follows the change
     "pdf_messy/imageheavy__ghostwolves_cybersecurity-incident-response-plans.pdf": {45, 46},
     "pdf_messy/multicol__samplefiles_026-multicolumn.pdf": {3},  # the EU countries table
@@ -220,3 +222,34 @@ def test_many_segments_stay_linear(tmp_path: Path, limits: LoaderLimits) -> None
 def _name(column: int) -> str:
     """A header without digits (a row of figures is body): KAA, KBA, ..."""
     return "K" + chr(65 + column % 26) + chr(65 + column // 26)
+
+
+def test_a_table_under_a_browsers_running_header_keeps_its_header(limits: LoaderLimits) -> None:
+    """Chromium prints each page with its date and title above the page's text, and sets
+    every glyph in a box of its own: the pay spine runs over a page break with its first
+    column (spine points 3 to 40) and its header on both pages; the furniture is dropped."""
+    doc = pdf.load(SAMPLES / "kestrel" / "pay-and-allowances-2026-27.pdf", limits)
+    texts = [b.text for b in doc.blocks]
+    spine = [t for t in texts if t.startswith("Spine point: ")]
+    assert [t.split(";")[0] for t in spine] == [f"Spine point: {n}" for n in range(3, 41)]
+    assert (
+        "Spine point: 38; Annual salary (full-time): £62,837; Hourly rate: £32.57; Grade(s): K8"
+    ) in spine
+    assert (
+        "Allowance: Tool allowance; Amount: £250 a year; Conditions: Repairs operatives who "
+        "supply their own hand tools (paid in two halves, April and October)"
+    ) in texts  # a long last cell: a row, not a line of prose
+    assert not any("9:58 PM" in t or "file:///" in t for t in texts)
+
+
+def test_a_last_row_in_words_stays_a_row(tmp_path: Path, limits: LoaderLimits) -> None:
+    """Under rows of figures, a row without any starts a new header only when figures
+    follow it; the last row of the table ("minimum to maximum") was being lost."""
+    rows = [("Range", "Point", "Annual salary"), ("Main", "M1", "32,916"), ("Main", "M2", "34,823")]
+    rows += [("Upper", "U1", "47,472"), ("Unqualified", "minimum to maximum", "26,210 to 40,906")]
+    doc = pdf.load(make_table_pdf(tmp_path / "ranges.pdf", rows=rows), limits)
+    texts = [b.text for b in doc.blocks]
+    assert "Range: Upper; Point: U1; Annual salary: 47,472" in texts
+    assert (
+        "Range: Unqualified; Point: minimum to maximum; Annual salary: 26,210 to 40,906"
+    ) in texts

@@ -112,6 +112,9 @@ def _sections(table: _Table, carried: _Header | None) -> list[Section] | None:
             j = i
             while j < len(body) and not _digits(body[j]) and j - i < MAX_HEADER_LINES:
                 j += 1
+            if j == len(body):  # no figures under it: a last row in words, not a header
+                current.extend(body[i:])
+                break
             current = []
             sections.append((_names(body[i:j], table.columns), current))
             i = j
