@@ -187,6 +187,55 @@ def test_a_hyphen_at_a_line_end_joins_a_word_but_stays_in_a_name(
     assert "a contract of employment that sets out" in text
 
 
+def _hyphen_pdf(path: Path, lines: list[str], producer: str | None = None) -> Path:
+    document = FPDF()
+    if producer:
+        document.set_producer(producer)
+    document.add_page()
+    document.set_font("Helvetica", size=11)
+    for n, line in enumerate(lines):
+        document.text(20, 20 + 6 * n, line)
+    document.output(str(path))
+    return path
+
+
+def test_a_line_end_hyphen_follows_the_documents_own_spelling(
+    tmp_path: Path, limits: LoaderLimits
+) -> None:
+    """A word broken at its own hyphen ("fixed-" / "term") keeps it when the document writes
+    "fixed-term" elsewhere; one broken by hyphenation loses it when the document writes the
+    word whole ("employ-" / "ment" beside "employment"); with no other spelling, a TeX
+    document's hyphen goes (hyphenation) unless the word has another, and a Chromium
+    print's stays (it never hyphenates)."""
+    lines = [
+        "A TLR3 allowance is paid for a fixed-term project. Every member of staff has a",
+        "contract of employment. Allowances are paid for a project that is fixed-",
+        "term and for a contract of employ-",
+        "ment with us. The allowance is paid out-of-",
+        "hours too, and set by the coun-",
+        "cil.",
+    ]
+    tex = _hyphen_pdf(tmp_path / "tex.pdf", lines, "pdfTeX-1.40.24")
+    text = " ".join(b.text for b in pdf.load(tex, limits).blocks)
+    assert "a project that is fixed-term and for a contract of employment with us" in text
+    assert "paid out-of-hours too, and set by the council." in text
+    chromium = _hyphen_pdf(tmp_path / "chromium.pdf", lines, "Skia/PDF m156")
+    text = " ".join(b.text for b in pdf.load(chromium, limits).blocks)
+    assert "fixed-term and for a contract of employment with us" in text
+    assert "paid out-of-hours too, and set by the coun-cil." in text  # the cost of the rule
+
+
+def test_a_name_broken_after_its_underscore_is_joined() -> None:
+    from pocketrag.loaders.pdf import joined_lines
+
+    lines = ["Set the environment variable R_ENVIRON_", "USER to the file's path."]
+    assert joined_lines(lines) == "Set the environment variable R_ENVIRON_USER to the file's path."
+    assert (
+        joined_lines(["Linux: __linux__", "macOS: __APPLE__"])
+        == "Linux: __linux__ macOS: __APPLE__"
+    )
+
+
 def test_a_path_broken_at_a_slash_is_joined_without_a_space() -> None:
     """LaTeX breaks a long path or URL after a slash; the wrapped lines of a paragraph are
     joined by a space everywhere else ("/usr/share/doc/PACKAGE/ copyright" was unquotable
@@ -261,3 +310,12 @@ def test_a_table_of_contents_is_not_content() -> None:
         "Packages must conform to version 3.0 of the FHS.",
         "Wait for it.... 5 minutes later the job runs.",
     ]
+
+
+def test_a_tex_accent_set_before_its_letter_is_composed_with_it() -> None:
+    """TeX's old fonts give "ä" as a spacing "¨" then "a"; an accent that composes with no
+    letter after it is left as it is (it belongs to the letter before: "Ageˆncia")."""
+    from pocketrag.loaders.pdf import page_lines
+
+    lines = page_lines("Hosted at the Wirtschaftsuniversit¨at Wien by the Ageˆncia Nacional.")
+    assert lines == ["Hosted at the Wirtschaftsuniversität Wien by the Ageˆncia Nacional."]

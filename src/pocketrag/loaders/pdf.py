@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import threading
+import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -34,6 +35,10 @@ if TYPE_CHECKING:
 _LIGATURES = str.maketrans(
     {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"}
 )
+# TeX's old fonts set an accent as a glyph of its own before the letter ("Wirtschafts-
+# universit¨at"): spacing accent -> combining one, composed with its letter by NFC.
+_SPACING_ACCENTS = {"¨": "\u0308", "´": "\u0301", "ˆ": "\u0302", "˜": "\u0303", "ˇ": "\u030c"}
+_ACCENTED = re.compile(f"([{''.join(_SPACING_ACCENTS)}])([A-Za-z])")
 # A page where more than this share of lines look like headings is a table or a form.
 _MAX_HEADING_SHARE = 0.5
 _PDFIUM_LOCK = threading.Lock()
@@ -79,8 +84,10 @@ def page_lines(raw: str) -> list[str]:
     # and drops it; before a capital or a digit it is a hyphen of the text: "Marsh-Oduya",
     # "2026-27"
     raw = re.sub(r"(?<=\w)\ufffe\n?(?=[A-Z0-9])", "-", raw)
+    raw = re.sub(r"(?<=\w)\ufffe\n?(?=\w)", LINE_END_HYPHEN, raw)  # see keep_hyphens
     raw = re.sub(r"\ufffe\n?", "", raw)
     raw = raw.translate(_LIGATURES)
+    raw = _ACCENTED.sub(_accented, raw)
     lines = [line for line in (clean_inline(x) for x in raw.split("\n")) if line]
     if lines and _PAGE_NUMBER.match(lines[-1]):  # page numbers are not content
         lines.pop()
@@ -89,6 +96,57 @@ def page_lines(raw: str) -> list[str]:
     if lines and _PAGE_NUMBER.match(lines[0]):
         lines.pop(0)
     return lines
+
+
+# A hyphen that ended a line before a lower-case letter: a word broken by hyphenation
+# ("employ-" / "ment") or a hyphenated word broken at its hyphen ("fixed-" / "term"), which
+# PDFium cannot tell apart. Decided once the whole document is read (keep_hyphens).
+LINE_END_HYPHEN = "\ue001"
+_BROKEN_WORD = re.compile(r"(\w+(?:-\w+)*)\ue001(\w+(?:-\w+)*)")
+_HYPHENATED = re.compile(r"\w+(?:-\w+)+")
+# Producers that never hyphenate on their own: Chromium's (Skia) print of a web page.
+_NO_HYPHENATION = re.compile(r"^Skia/PDF", re.IGNORECASE)
+
+
+def keep_hyphens(pages: list[list[str]], producer: str) -> None:
+    """Each line-end hyphen is kept where the document writes that word with a hyphen
+    elsewhere ("fixed-term"), dropped where it writes it whole ("employment"); otherwise
+    dropped, unless the word has another hyphen ("out-of-" / "hours": TeX hyphenates no
+    such word but at its hyphens) or the producer never hyphenates (Chromium's "fixed-" /
+    "term" was read as "fixedterm"). Evidence can only be the document's own: "Unix-" /
+    "alikes" stays "Unixalikes" unless the manual writes "Unix-alike" on one line."""
+    if not any(LINE_END_HYPHEN in x for lines in pages for x in lines):
+        return
+    hyphenated: set[str] = set()
+    whole: set[str] = set()
+    for lines in pages:
+        for line in lines:
+            unbroken = _BROKEN_WORD.sub(" ", line)  # the other words of a line with a break
+            hyphenated.update(m.group(0).casefold() for m in _HYPHENATED.finditer(unbroken))
+            whole.update(w.casefold() for w in re.findall(r"\w+", unbroken))
+    default_hyphen = bool(_NO_HYPHENATION.search(producer))
+
+    def mend(m: re.Match[str]) -> str:
+        first, rest = m.group(1), m.group(2)
+        if f"{first}-{rest}".casefold() in hyphenated:
+            return f"{first}-{rest}"
+        if f"{first}{rest}".casefold() in whole:
+            return f"{first}{rest}"
+        if "-" in first or "-" in rest:  # TeX breaks a word with a hyphen only there
+            return f"{first}-{rest}"
+        return f"{first}-{rest}" if default_hyphen else f"{first}{rest}"
+
+    for lines in pages:
+        for i, line in enumerate(lines):
+            if LINE_END_HYPHEN in line:
+                lines[i] = _BROKEN_WORD.sub(mend, line).replace(LINE_END_HYPHEN, "")
+
+
+def _accented(m: re.Match[str]) -> str:
+    """ "¨a" -> "ä"; left alone when no such letter exists ("Ageˆncia": that accent belongs
+    to the letter before it)."""
+    letter = unicodedata.normalize("NFC", m[2] + _SPACING_ACCENTS[m[1]])
+    return letter if len(letter) == 1 else m[0]
 
 
 def _footer_like(line: str) -> bool:
@@ -170,17 +228,21 @@ _BROKEN_ADDRESS = re.compile(r"@[\w.-]*\.$")
 _BROKEN_HOST = re.compile(r"\b[a-z0-9-]+\.[\w.-]*\.$")
 _ADDRESS_GOES_ON = re.compile(r"^[a-z0-9-]+\b")
 _DOMAIN_GOES_ON = re.compile(r"^[a-z0-9-]+\.[a-z]{2,}\b")
+# A name broken after one of its underscores ("R_ENVIRON_" + "USER"); not a macro that ends
+# in two ("__linux__" over "macOS: __APPLE__" is a list of two).
+_BROKEN_NAME = re.compile(r"(?:^|\s)[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)*_$")
 
 
 def joined_lines(lines: list[str]) -> str:
     """A paragraph's wrapped lines as one text: joined by a space, except where a path, a
-    URL ("/usr/share/doc/" + "package/copyright") or an address or host name
-    ("team@security." + "debian.org") was broken."""
+    URL ("/usr/share/doc/" + "package/copyright"), an address or host name
+    ("team@security." + "debian.org") or a name after its underscore was broken."""
     text = ""
     for line in lines:
         tail = text[-80:]
         broken = (
             text.endswith("/")
+            or (_BROKEN_NAME.search(tail) is not None and line[:1].isalnum())
             or (_BROKEN_ADDRESS.search(tail) is not None and _ADDRESS_GOES_ON.match(line))
             or (_BROKEN_HOST.search(tail) is not None and _DOMAIN_GOES_ON.match(line))
         )
@@ -310,6 +372,7 @@ def _load(path: Path, limits: LoaderLimits, password: str | None) -> Document:
             finally:
                 textpage.close()
                 page.close()
+        keep_hyphens(page_texts, pdf.get_metadata_dict(skip_empty=True).get("Producer", ""))
         pdf_running.drop_running_lines(page_texts)
         first_lines = next((lines[:1] for lines in page_texts if lines), [])
         blocks: list[Block] = []
