@@ -12,6 +12,7 @@ from pocketrag.generation.extractive import HEDGE, NOTICE, candidate_units, comp
 from pocketrag.generation.passages import units
 from pocketrag.generation.wording import (
     asked_acronym,
+    changed_figures,
     content_words,
     numbers_in,
     spells_out,
@@ -398,6 +399,33 @@ def test_a_newer_figure_is_compared_with_the_older_documents_figure(embedder, qu
     text = compose(question, [old, new], embedder.embed).text
     assert text.startswith("The documents differ on this:")
     assert "1 week at full pay" in text and "2 weeks at full pay" in text
+
+
+STANDBY_RATES = """Allowance: Weekday standby (Monday to Thursday night); Who: Repairs operatives; \
+Rate: £18.50 per night
+Allowance: Weekend standby (Friday to Monday); Who: Repairs operatives; Rate: £95.00 per weekend"""
+STANDBY_EMAIL = """Subject: Changes to standby pay from 1 November
+The weekday standby allowance for repairs operatives (Monday to Thursday nights) goes up \
+from £18.50 to £21.00 per night. The weekend rate does not change."""
+
+
+def test_a_change_from_the_old_figure_is_a_disagreement(embedder) -> None:
+    """An e-mail that says the rate "goes up from £18.50 to £21.00" states the table's
+    figure and one more, which alone would read as agreeing ("one figure more"); a change
+    from the figure the other document states means that document is out of date."""
+    table = Hit(30, "pay", "pay-and-allowances.pdf", "Pay and Allowances", STANDBY_RATES,
+                3, 3, "Standby", 0.1)  # fmt: skip
+    email = Hit(31, "mail", "standby-changes.txt", "Changes to standby pay", STANDBY_EMAIL,
+                None, None, "", 0.1)  # fmt: skip
+    question = "What is the weekday standby allowance for repairs operatives?"
+    text = compose(question, [table, email], embedder.embed).text
+    assert text.startswith("The documents differ on this")
+    assert "£18.50 per night [1]" in text and "to £21.00 per night [2]" in text
+
+
+def test_a_range_of_times_is_no_change() -> None:
+    assert changed_figures("Open from 9:00 to 17:00, Monday to Friday.") == []
+    assert changed_figures("Notice was reduced from four weeks to two weeks.") == [({"4"}, {"2"})]
 
 
 MANDATORY = """The following courses are mandatory and are assigned automatically in Brightpath:

@@ -422,6 +422,22 @@ def test_text_encodings(tmp_path: Path, limits) -> None:
     ]
 
 
+def test_an_email_saved_as_text_is_titled_by_its_subject(tmp_path: Path, limits) -> None:
+    mail = tmp_path / "standby.txt"
+    mail.write_text(
+        "From: Helen Marchetti <helen@example.org>\nTo: All Repairs Staff <all@example.org>\n"
+        "Date: Mon, 16 Nov 2026 09:12:44 +0000\nSubject: Changes to standby pay\n from 1 December"
+        "\n\nDear colleagues,\n\nThe weekday standby allowance goes up to £21.00 per night.\n",
+        encoding="utf-8",
+    )
+    doc = load_document(mail, limits)
+    assert doc.title == "Changes to standby pay from 1 December"  # a folded header, unfolded
+    assert "goes up to £21.00 per night" in " ".join(b.text for b in doc.blocks)
+    note = tmp_path / "note.txt"
+    note.write_text("From the editor\n\nSubject: none of this is a header.\n", encoding="utf-8")
+    assert load_document(note, limits).title == "From the editor"
+
+
 def test_text_headings_from_underlines_and_standalone_lines(tmp_path: Path, limits) -> None:
     path = tmp_path / "policy.txt"
     path.write_text(

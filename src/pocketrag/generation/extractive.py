@@ -22,6 +22,7 @@ from pocketrag.documents import Hit
 from pocketrag.generation.passages import needs_antecedent, refers_back, units, word_count
 from pocketrag.generation.wording import (
     asked_acronym,
+    changed_figures,
     content_words,
     focus_overlap,
     lexical_overlap,
@@ -260,7 +261,16 @@ def disagreeing(ranked: Sequence[Ranked], sources: Sequence[Hit]) -> tuple[Ranke
         mine, theirs = numbers_in(counterpart.candidate.text), numbers_in(cand.text)
         if mine and theirs and not (mine <= theirs or theirs <= mine):
             return counterpart, other  # (one stating a figure more is not a conflict)
+        if _supersedes(cand.text, mine) or _supersedes(counterpart.candidate.text, theirs):
+            return counterpart, other
     return None
+
+
+def _supersedes(text: str, figures: set[str]) -> bool:
+    """Whether `text` announces a change from a figure the other unit states to one it
+    does not ("goes up from £18.50 to £21.00" against the rate table's £18.50): stating both
+    figures, it is no subset's "one figure more"."""
+    return any(old <= figures and not new & figures for old, new in changed_figures(text))
 
 
 def _alike(a: Ranked, b: Ranked) -> float:

@@ -170,6 +170,26 @@ def numbers_in(text: str) -> set[str]:
     return found
 
 
+# "goes up from £18.50 to £21.00", "was reduced from 10 to 8 days": a figure changed
+_CHANGE = re.compile(
+    r"\b(?:goes|go|went|gone|going|rises?|rose|risen|increas\w*|rais\w*|falls?|fell|fallen"
+    r"|reduc\w*|decreas\w*|cut|chang\w*|mov\w*|drops?|dropped|extend\w*|shorten\w*)"
+    r"(?:\s+(?:up|down))?\s+from\s+(\S+(?:\s\S+)?)\s+to\s+(\S+(?:\s\S+)?)",
+    re.IGNORECASE,
+)
+
+
+def changed_figures(text: str) -> list[tuple[set[str], set[str]]]:
+    """The (old, new) figures of each change a text announces ("the allowance goes up from
+    £18.50 to £21.00 per night"): a document that states the old figure is superseded."""
+    out = []
+    for m in _CHANGE.finditer(text):
+        old, new = numbers_in(m.group(1)), numbers_in(m.group(2))
+        if old and new and not old & new:
+            out.append((old, new))
+    return out
+
+
 # "What does TLR stand for?", "what's a MAT?", "what does LADO mean?": an acronym to be
 # spelled out; a passage that spells it out answers it, however little else it shares with
 # the question ("Teaching and Learning Responsibility (TLR) payments are ...").

@@ -9,12 +9,19 @@ from __future__ import annotations
 
 import codecs
 import re
+from email.parser import HeaderParser
 from itertools import groupby
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pocketrag.documents import Block, Document, LoaderError
-from pocketrag.loaders._common import SENTENCE_END, TextBudget, clean_lines, heading_level
+from pocketrag.loaders._common import (
+    SENTENCE_END,
+    TextBudget,
+    clean_inline,
+    clean_lines,
+    heading_level,
+)
 from pocketrag.loaders.rst import looks_like_rst, parse_rst
 
 if TYPE_CHECKING:
@@ -29,6 +36,8 @@ _BOMS = (
 )
 _CONTROL_BYTES = bytes([*range(0, 8), 11, *range(14, 27), *range(28, 32), 127])  # not \t\n\f\r ESC
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+MAX_MAIL_HEADERS = 8_000  # characters read for an e-mail's headers
+MAX_TITLE_CHARS = 120
 _UNDERLINE = re.compile(r"^(=+|-+)$")
 _RULE = re.compile(r"^[-=_*~#]{3,}$")  # a separator line (also an underline or overline)
 
@@ -234,6 +243,19 @@ def _rst(text: str) -> tuple[list[Block], str | None] | None:
     return (blocks, title) if blocks else None
 
 
+_MAIL_HEADER = re.compile(r"(?:From|To|Cc|Date|Sent|Subject): ", re.IGNORECASE)
+
+
+def mail_subject(text: str) -> str | None:
+    """The Subject of a text that starts with an e-mail's headers, if it has one."""
+    text = text.lstrip()
+    if not _MAIL_HEADER.match(text):
+        return None
+    headers = HeaderParser().parsestr(text[:MAX_MAIL_HEADERS].split("\n\n", 1)[0])
+    subject = clean_inline(str(headers.get("Subject") or ""))
+    return subject[:MAX_TITLE_CHARS] or None
+
+
 def load(path: Path, limits: LoaderLimits, password: str | None = None) -> Document:
     data = path.read_bytes()
     if looks_binary(data):
@@ -247,8 +269,10 @@ def load(path: Path, limits: LoaderLimits, password: str | None = None) -> Docum
                         metadata={"encoding": encoding, "markup": "rst"})  # fmt: skip
     blocks = structure(split_paragraphs(unboxed(text)))
     first_line = blocks[0].text.split("\n", 1)[0] if blocks else ""
-    # A short first line is the title in most notes, policies and READMEs.
-    title = first_line if 0 < len(first_line) <= 120 else path.stem
+    # A short first line is the title in most notes, policies and READMEs; an e-mail's is
+    # its subject (answers name a document by its title: "From: Helen Marchetti <...>" said
+    # nothing of what the e-mail is about).
+    title = mail_subject(text) or (first_line if 0 < len(first_line) <= 120 else path.stem)
     return Document(
         source=str(path),
         title=title,
