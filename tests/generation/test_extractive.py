@@ -423,6 +423,21 @@ def test_a_change_from_the_old_figure_is_a_disagreement(embedder) -> None:
     assert "£18.50 per night [1]" in text and "to £21.00 per night [2]" in text
 
 
+def test_a_short_row_is_not_followed_by_the_table_that_holds_it(embedder) -> None:
+    """A row answers alone; reading on past a short answer must not quote its own table
+    again, which repeated the row among its neighbours."""
+    rows = STANDBY_RATES + (
+        "\nAllowance: Bank holiday standby (24 hours); Who: Repairs operatives; "
+        "Rate: £48.00 per day"
+    )
+    table = Hit(32, "pay", "pay-and-allowances.pdf", "Pay and Allowances", rows, 3, 3,
+                "6. Standby, on-call and call-out", 0.1)  # fmt: skip
+    question = "How much is bank holiday standby for repairs operatives?"
+    text = compose(question, [table], embedder.embed).text
+    assert "Rate: £48.00 per day" in text
+    assert text.count("Bank holiday standby") == 1, text
+
+
 def test_a_range_of_times_is_no_change() -> None:
     assert changed_figures("Open from 9:00 to 17:00, Monday to Friday.") == []
     assert changed_figures("Notice was reduced from four weeks to two weeks.") == [({"4"}, {"2"})]
@@ -704,3 +719,19 @@ def test_a_sentence_between_two_quoted_ones_is_quoted_too(embedder) -> None:
     assert "Root's mail should be considered also" in text
     assert "Take care to send root's mail" in text
     assert "(check /etc/aliases)" in text
+
+
+def test_the_question_words_in_a_units_heading_count_as_its_own(embedder) -> None:
+    """Both passages name the wardens; only one sits under the heading that names what is
+    asked about (PPE), and its sentence answers."""
+    standby = Hit(33, "pay", "pay.pdf", "Pay and Allowances",
+                  "Sheltered Housing Wardens on the on-call rota receive £22.75 per night.\n"
+                  "Sheltered Housing Wardens on call at a weekend receive £105.00.",
+                  3, 3, "Standby and on-call", 0.1)  # fmt: skip
+    ppe = Hit(34, "hs", "health-and-safety.txt", "Health and Safety Standards",
+              "Sheltered Housing Wardens: non-slip safety shoes, disposable gloves and aprons.\n"
+              "Replacements are ordered through your manager.",
+              None, None, "Personal protective equipment (PPE)", 0.1)  # fmt: skip
+    text = compose("What PPE are sheltered housing wardens issued with?", [standby, ppe],
+                   embedder.embed).text  # fmt: skip
+    assert "non-slip safety shoes" in text, text

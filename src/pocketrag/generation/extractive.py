@@ -181,7 +181,10 @@ def rank_candidates(
     ranked = []
     for cand, vec, cos in zip(candidates, vectors, vectors @ q, strict=True):
         support = float(cos) + CONTEXT_WEIGHT * context[cand.source_n - 1]
-        score = support + LEXICAL_WEIGHT * lexical_overlap(q_words, cand.text)
+        # the words of the section a unit sits under count as its own: "PPE" in the
+        # heading "Personal protective equipment (PPE)" is what its list is about
+        heading = hits[cand.source_n - 1].heading
+        score = support + LEXICAL_WEIGHT * lexical_overlap(q_words, f"{heading}\n{cand.text}")
         if own is not None:
             score += FOCUS_WEIGHT * (focus_overlap(focus, cand.text) + float(vec @ own))
             if _said(cand.text, previous_answer):
@@ -261,7 +264,10 @@ def disagreeing(ranked: Sequence[Ranked], sources: Sequence[Hit]) -> tuple[Ranke
         mine, theirs = numbers_in(counterpart.candidate.text), numbers_in(cand.text)
         if mine and theirs and not (mine <= theirs or theirs <= mine):
             return counterpart, other  # (one stating a figure more is not a conflict)
-        if _supersedes(cand.text, mine) or _supersedes(counterpart.candidate.text, theirs):
+        # a change on the answer's own rule only: the e-mail that raises the weekday rate
+        # does not contradict the bank-holiday row, nor answer "when is it first paid?"
+        changed = _supersedes(cand.text, mine) or _supersedes(counterpart.candidate.text, theirs)
+        if changed and counterpart is best:
             return counterpart, other
     return None
 
@@ -477,7 +483,7 @@ def _next_unit(
         if (r.candidate.source_n, r.candidate.position) == place
         and r.candidate.kind != "row"
         and word_count(r.candidate.text) <= room
-        and not any(r is c for c in chosen)
+        and not any(_inside(r.candidate, c.candidate) for c in chosen)  # the row's own table
     ]
 
 
