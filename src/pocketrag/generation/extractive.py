@@ -377,7 +377,12 @@ def choose_units(
     chosen += _read_on(lead, chosen, ranked, room)
     chosen += _filled(lead, chosen, ranked)
     if _words(chosen) < BARE_WORDS:
-        chosen += _next_unit(lead, chosen, ranked, MAX_ANSWER_WORDS - _words(chosen))
+        after = _next_unit(lead, chosen, ranked, MAX_ANSWER_WORDS - _words(chosen))
+        # the next unit may be the list or table that holds the answer's one unit: it
+        # takes that unit's place instead of repeating it ("A submodule is considered
+        # active," then its conditions; a row, then its table with the row it points to)
+        chosen = [c for c in chosen if not any(_quotes(a.candidate, c.candidate) for a in after)]
+        chosen += after
     # the passage the answer is built on first, then in reading order
     chosen.sort(
         key=lambda r: (r.candidate.source_n != passage, r.candidate.source_n, r.candidate.position)
@@ -483,7 +488,7 @@ def _next_unit(
         if (r.candidate.source_n, r.candidate.position) == place
         and r.candidate.kind != "row"
         and word_count(r.candidate.text) <= room
-        and not any(_inside(r.candidate, c.candidate) for c in chosen)  # the row's own table
+        and not any(r is c for c in chosen)
     ]
 
 
