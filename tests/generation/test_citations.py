@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pocketrag.documents import Hit
 from pocketrag.generation.citations import (
+    best_snippet,
     build_citations,
     clean_markers,
     keep_cited_sentences,
@@ -108,3 +109,11 @@ def test_the_snippet_is_where_the_first_sentence_citing_it_is_quoted_from() -> N
     source = hit(1, f"Leave is 25 days a year. {second}")
     answer = f"Leave is 25 days a year [1]. {second[:-1]} [1]."
     assert build_citations(answer, [source])[0]["snippet"] == "Leave is 25 days a year."
+
+
+def test_a_snippet_from_a_list_item_has_no_bullet() -> None:
+    source = (
+        "Leave entitlement:\n- Full-time employees receive 25 days a year.\n- Part-time pro rata."
+    )
+    snippet = best_snippet(source, "Full-time employees receive 25 days a year [1].")
+    assert snippet == "Full-time employees receive 25 days a year."

@@ -116,6 +116,9 @@ def keep_cited_sentences(text: str) -> tuple[str, int]:
     return " ".join(kept), len(sentences) - len(kept)
 
 
+_BULLET = re.compile(r"^[-*•]\s+")
+
+
 def _words(text: str) -> set[str]:
     return {w.lower() for w in _WORD.findall(text) if len(w) > 2}
 
@@ -125,7 +128,7 @@ def best_snippet(source_text: str, claim: str, limit: int = SNIPPET_CHARS) -> st
     sentences = split_sentences(source_text) or [source_text]
     claim_words = _words(MARKER.sub("", claim))
     best = max(sentences, key=lambda s: len(_words(s) & claim_words))
-    best = " ".join(best.split())
+    best = _BULLET.sub("", " ".join(best.split()))  # a list item's text, not its bullet
     return best if len(best) <= limit else best[: limit - 1].rsplit(" ", 1)[0] + " …"
 
 
