@@ -104,8 +104,9 @@ def page_lines(raw: str) -> list[str]:
 LINE_END_HYPHEN = "\ue001"
 _BROKEN_WORD = re.compile(r"(\w+(?:-\w+)*)\ue001(\w+(?:-\w+)*)")
 _HYPHENATED = re.compile(r"\w+(?:-\w+)+")
-# Producers that never hyphenate on their own: Chromium's (Skia) print of a web page.
-_NO_HYPHENATION = re.compile(r"^Skia/PDF", re.IGNORECASE)
+# Producers that do not hyphenate unless asked: Chromium's (Skia) print of a web page or a
+# Google Doc, and Word's and LibreOffice's own PDF export (hyphenation is off by default).
+_NO_HYPHENATION = re.compile(r"^(?:Skia/PDF|Microsoft\W*Word|LibreOffice|OpenOffice)", re.I)
 
 
 def keep_hyphens(pages: list[list[str]], producer: str) -> None:
