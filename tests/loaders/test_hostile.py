@@ -79,6 +79,19 @@ def test_an_asterisk_box_check_is_linear_on_hostile_lines() -> None:
     assert unboxed("\n".join(lines)).split("\n") == [*lines[:3], "", "", ""]
 
 
+@pytest.mark.timeout(20)
+def test_line_end_hyphens_are_decided_in_linear_time() -> None:
+    # a 200 KB line of "a-a-a-..." before a break, a 200 KB word, 100,000 breaks in a row:
+    # patterns that retried each start position took 17 s on a 16 KB line
+    from pocketrag.loaders.pdf import LINE_END_HYPHEN, keep_hyphens
+
+    pages = [["a-" * 100_000 + "b" + LINE_END_HYPHEN + "c", "x" * 200_000 + " y"]]
+    pages.append([("ab" + LINE_END_HYPHEN) * 100_000 + "ab"])
+    keep_hyphens(pages, "pdfTeX-1.40.24")
+    assert pages[0][0].endswith("a-b-c")  # a word with hyphens keeps the one at the break
+    assert pages[1][0] == "ab" * 100_001
+
+
 def test_markdown_emphasis_still_stripped(tmp_path: Path, limits) -> None:
     document = load_document(markdown_emphasis(tmp_path / "e.md", scale=0.001), limits)
     assert document.blocks[0].text.startswith("**a **a")  # no closing pair: kept as typed

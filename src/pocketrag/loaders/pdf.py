@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 import threading
 import unicodedata
+from collections.abc import Callable
+from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -102,8 +104,11 @@ def page_lines(raw: str) -> list[str]:
 # ("employ-" / "ment") or a hyphenated word broken at its hyphen ("fixed-" / "term"), which
 # PDFium cannot tell apart. Decided once the whole document is read (keep_hyphens).
 LINE_END_HYPHEN = "\ue001"
-_BROKEN_WORD = re.compile(r"(\w+(?:-\w+)*)\ue001(\w+(?:-\w+)*)")
-_HYPHENATED = re.compile(r"\w+(?:-\w+)+")
+# A word's letters and hyphens ("out-of-hours"); found by a pattern that never backtracks
+# (a [\w-] run is taken whole), so it is linear on a hostile line of "a-a-a-...".
+_WORD_RUN = re.compile(r"[\w-]+")
+# The part of a word next to a break that is read (longer runs are no words: bounded).
+MAX_WORD_CHARS = 64
 # Producers that do not hyphenate unless asked: Chromium's (Skia) print of a web page or a
 # Google Doc, and Word's and LibreOffice's own PDF export (hyphenation is off by default).
 _NO_HYPHENATION = re.compile(r"^(?:Skia/PDF|Microsoft\W*Word|LibreOffice|OpenOffice)", re.I)
@@ -122,25 +127,47 @@ def keep_hyphens(pages: list[list[str]], producer: str) -> None:
     whole: set[str] = set()
     for lines in pages:
         for line in lines:
-            unbroken = _BROKEN_WORD.sub(" ", line)  # the other words of a line with a break
-            hyphenated.update(m.group(0).casefold() for m in _HYPHENATED.finditer(unbroken))
-            whole.update(w.casefold() for w in re.findall(r"\w+", unbroken))
-    default_hyphen = bool(_NO_HYPHENATION.search(producer))
+            for piece in line.split(LINE_END_HYPHEN):  # the words around a break are out
+                for run in _WORD_RUN.findall(piece):
+                    word = run.strip("-").casefold()
+                    (hyphenated if "-" in word else whole).add(word)
+    hyphen = bool(_NO_HYPHENATION.search(producer))
 
-    def mend(m: re.Match[str]) -> str:
-        first, rest = m.group(1), m.group(2)
+    def mend(first: str, rest: str) -> str:
         if f"{first}-{rest}".casefold() in hyphenated:
-            return f"{first}-{rest}"
+            return "-"
         if f"{first}{rest}".casefold() in whole:
-            return f"{first}{rest}"
+            return ""
         if "-" in first or "-" in rest:  # TeX breaks a word with a hyphen only there
-            return f"{first}-{rest}"
-        return f"{first}-{rest}" if default_hyphen else f"{first}{rest}"
+            return "-"
+        return "-" if hyphen else ""
 
     for lines in pages:
         for i, line in enumerate(lines):
             if LINE_END_HYPHEN in line:
-                lines[i] = _BROKEN_WORD.sub(mend, line).replace(LINE_END_HYPHEN, "")
+                lines[i] = _mended(line, mend)
+
+
+def _mended(line: str, mend: Callable[[str, str], str]) -> str:
+    """The line with each break replaced by what `mend(word before, word after)` says."""
+    pieces = line.split(LINE_END_HYPHEN)
+    out = [pieces[0]]
+    for before, after in pairwise(pieces):
+        first = _edge_word(before[-MAX_WORD_CHARS:], last=True)
+        rest = _edge_word(after[:MAX_WORD_CHARS], last=False)
+        out.append((mend(first, rest) if first and rest else "") + after)
+    return "".join(out)
+
+
+def _edge_word(text: str, last: bool) -> str:
+    """The word (letters and inner hyphens) at the end (`last`) or start of a text."""
+    runs = _WORD_RUN.findall(text)
+    if not runs:
+        return ""
+    run = runs[-1] if last else runs[0]
+    if (last and not text.endswith(run)) or (not last and not text.startswith(run)):
+        return ""
+    return run.strip("-")
 
 
 def _accented(m: re.Match[str]) -> str:
