@@ -83,7 +83,7 @@ def test_an_asterisk_box_check_is_linear_on_hostile_lines() -> None:
 def test_line_end_hyphens_are_decided_in_linear_time() -> None:
     # a 200 KB line of "a-a-a-..." before a break, a 200 KB word, 100,000 breaks in a row:
     # patterns that retried each start position took 17 s on a 16 KB line
-    from pocketrag.loaders.pdf import LINE_END_HYPHEN, keep_hyphens
+    from pocketrag.loaders.pdf_hyphens import LINE_END_HYPHEN, keep_hyphens
 
     pages = [["a-" * 100_000 + "b" + LINE_END_HYPHEN + "c", "x" * 200_000 + " y"]]
     pages.append([("ab" + LINE_END_HYPHEN) * 100_000 + "ab"])

@@ -11,8 +11,6 @@ from __future__ import annotations
 import re
 import threading
 import unicodedata
-from collections.abc import Callable
-from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -30,6 +28,7 @@ from pocketrag.loaders._common import (
     heading_level,
 )
 from pocketrag.loaders.ocr import ScanReader
+from pocketrag.loaders.pdf_hyphens import LINE_END_HYPHEN, keep_hyphens
 
 if TYPE_CHECKING:
     from pocketrag.settings_views import LoaderLimits
@@ -86,6 +85,7 @@ def page_lines(raw: str) -> list[str]:
     # and drops it; before a capital or a digit it is a hyphen of the text: "Marsh-Oduya",
     # "2026-27"
     raw = re.sub(r"(?<=\w)\ufffe\n?(?=[A-Z0-9])", "-", raw)
+    raw = raw.replace(LINE_END_HYPHEN, "")  # a symbol font's glyph: the mark is ours alone
     raw = re.sub(r"(?<=\w)\ufffe\n?(?=\w)", LINE_END_HYPHEN, raw)  # see keep_hyphens
     raw = re.sub(r"\ufffe\n?", "", raw)
     raw = raw.translate(_LIGATURES)
@@ -98,76 +98,6 @@ def page_lines(raw: str) -> list[str]:
     if lines and _PAGE_NUMBER.match(lines[0]):
         lines.pop(0)
     return lines
-
-
-# A hyphen that ended a line before a lower-case letter: a word broken by hyphenation
-# ("employ-" / "ment") or a hyphenated word broken at its hyphen ("fixed-" / "term"), which
-# PDFium cannot tell apart. Decided once the whole document is read (keep_hyphens).
-LINE_END_HYPHEN = "\ue001"
-# A word's letters and hyphens ("out-of-hours"); found by a pattern that never backtracks
-# (a [\w-] run is taken whole), so it is linear on a hostile line of "a-a-a-...".
-_WORD_RUN = re.compile(r"[\w-]+")
-# The part of a word next to a break that is read (longer runs are no words: bounded).
-MAX_WORD_CHARS = 64
-# Producers that do not hyphenate unless asked: Chromium's (Skia) print of a web page or a
-# Google Doc, and Word's and LibreOffice's own PDF export (hyphenation is off by default).
-_NO_HYPHENATION = re.compile(r"^(?:Skia/PDF|Microsoft\W*Word|LibreOffice|OpenOffice)", re.I)
-
-
-def keep_hyphens(pages: list[list[str]], producer: str) -> None:
-    """Each line-end hyphen is kept where the document writes that word with a hyphen
-    elsewhere ("fixed-term"), dropped where it writes it whole ("employment"); otherwise
-    dropped, unless the word has another hyphen ("out-of-" / "hours": TeX hyphenates no
-    such word but at its hyphens) or the producer never hyphenates (Chromium's "fixed-" /
-    "term" was read as "fixedterm"). Evidence can only be the document's own: "Unix-" /
-    "alikes" stays "Unixalikes" unless the manual writes "Unix-alike" on one line."""
-    if not any(LINE_END_HYPHEN in x for lines in pages for x in lines):
-        return
-    hyphenated: set[str] = set()
-    whole: set[str] = set()
-    for lines in pages:
-        for line in lines:
-            for piece in line.split(LINE_END_HYPHEN):  # the words around a break are out
-                for run in _WORD_RUN.findall(piece):
-                    word = run.strip("-").casefold()
-                    (hyphenated if "-" in word else whole).add(word)
-    hyphen = bool(_NO_HYPHENATION.search(producer))
-
-    def mend(first: str, rest: str) -> str:
-        if f"{first}-{rest}".casefold() in hyphenated:
-            return "-"
-        if f"{first}{rest}".casefold() in whole:
-            return ""
-        if "-" in first or "-" in rest:  # TeX breaks a word with a hyphen only there
-            return "-"
-        return "-" if hyphen else ""
-
-    for lines in pages:
-        for i, line in enumerate(lines):
-            if LINE_END_HYPHEN in line:
-                lines[i] = _mended(line, mend)
-
-
-def _mended(line: str, mend: Callable[[str, str], str]) -> str:
-    """The line with each break replaced by what `mend(word before, word after)` says."""
-    pieces = line.split(LINE_END_HYPHEN)
-    out = [pieces[0]]
-    for before, after in pairwise(pieces):
-        first = _edge_word(before[-MAX_WORD_CHARS:], last=True)
-        rest = _edge_word(after[:MAX_WORD_CHARS], last=False)
-        out.append((mend(first, rest) if first and rest else "") + after)
-    return "".join(out)
-
-
-def _edge_word(text: str, last: bool) -> str:
-    """The word (letters and inner hyphens) at the end (`last`) or start of a text."""
-    runs = _WORD_RUN.findall(text)
-    if not runs:
-        return ""
-    run = runs[-1] if last else runs[0]
-    if (last and not text.endswith(run)) or (not last and not text.startswith(run)):
-        return ""
-    return run.strip("-")
 
 
 def _accented(m: re.Match[str]) -> str:
