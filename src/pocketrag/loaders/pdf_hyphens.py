@@ -12,6 +12,8 @@ import re
 from collections.abc import Callable
 from itertools import pairwise
 
+from pocketrag.loaders.pdf_grid import TableRow
+
 LINE_END_HYPHEN = "\ue001"  # a private-use mark (page_lines drops any the PDF holds)
 # A word's letters and hyphens ("out-of-hours"); found by a pattern that never backtracks
 # (a [\w-] run is taken whole), so it is linear on a hostile line of "a-a-a-...".
@@ -53,7 +55,7 @@ def keep_hyphens(pages: list[list[str]], producer: str) -> None:
 
     for lines in pages:
         for i, line in enumerate(lines):
-            if LINE_END_HYPHEN in line:
+            if LINE_END_HYPHEN in line and not isinstance(line, TableRow):  # rows: own text
                 lines[i] = _mended(line, mend)
 
 
