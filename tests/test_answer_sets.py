@@ -48,6 +48,7 @@ MINIMUMS = {
     "httpd": (120, 25),
     "ashgrove": (120, 25),
     "rmanuals": (120, 25),
+    "postfix": (120, 25),
 }
 
 
@@ -97,6 +98,7 @@ TURNS = {
     "httpd": (9, 8),
     "ashgrove": (9, 11),
     "rmanuals": (9, 0),
+    "postfix": (9, 1),
 }  # fmt: skip
 
 
@@ -210,6 +212,9 @@ ABSENT = {
     "rmanuals": ("json", "docker", "slurm", "parquet", "fread", "kerberos", "cuda", "shiny",
                  "mclapply", "devtools", "openxlsx", "rcpp", "jupyter",
                  "annual leave", "sourdough"),
+    "postfix": ("dkim", "policyd-spf", "dmarc", "dovecot", "message_size_limit", "spamassassin",
+                "amavis", "clamav", "mta-sts", "postgrey", "tlsa", "kubernetes", "roundcube",
+                "postsrsd", "fail2ban", "gmail", "rspamd", "wifi", "annual leave", "sourdough"),
 }  # fmt: skip
 
 
