@@ -48,6 +48,7 @@ MINIMUMS = {
     "httpd": (120, 25),
     "ashgrove": (120, 25),
     "rmanuals": (120, 25),
+    "pydocs": (120, 25),
 }
 
 
@@ -97,6 +98,7 @@ TURNS = {
     "httpd": (9, 8),
     "ashgrove": (9, 11),
     "rmanuals": (9, 0),
+    "pydocs": (9, 0),
 }  # fmt: skip
 
 
@@ -210,6 +212,8 @@ ABSENT = {
     "rmanuals": ("json", "docker", "slurm", "parquet", "fread", "kerberos", "cuda", "shiny",
                  "mclapply", "devtools", "openxlsx", "rcpp", "jupyter",
                  "annual leave", "sourdough"),
+    "pydocs": ("pyenv", "poetry", "structlog", "sentry", "taskgroup", "httpx", "conda", "docker",
+               "dataclass", "pytest", "tomllib", "pyright", "pipenv", "parking", "sourdough"),
 }  # fmt: skip
 
 
