@@ -59,6 +59,12 @@ documentation as a "how we run our mail server" handbook: 18 HTML READMEs of pos
 debugging, tuning, stress, backscatter, local recipients, maildrop, DSN, ETRN, XCLIENT,
 compatibility, address classes, content inspection, logging to file), fetched from the
 Debian archive by its fetch.sh.
+(r-doc-pdf) by its fetch.sh. pydocs (held out: written blind at the end of session 12, for
+session 13's start and end runs; not in the default run) indexes Python's own documentation as a
+software team's "Python at our company" handbook: 20 HTML pages of python3.11-doc (the FAQs, the
+logging, regex, sorting, Unicode, argparse, urllib, ipaddress, annotations and porting HOWTOs,
+command line and environment, Unix, installing and distributing modules, the tutorial's venv and
+errors chapters), fetched from the Debian archive by its fetch.sh.
 
     flock /tmp/pocketrag-bench.lock .venv/bin/python bench/answer_quality.py --out DIR \\
         [--corpus NAME ...] [--k 5] [--index-dir DIR]
@@ -118,6 +124,7 @@ SPLIT = {
     "ashgrove": "dev (seen)",  # written blind in session 12; held out until its run at 20723c2
     "rmanuals": "dev (seen)",  # written blind in session 12; held out until its run at 20723c2
     "postfix": "held out",  # written blind at the end of session 12, for session 13's runs
+    "pydocs": "held out",  # written blind at the end of session 12, for session 13's runs
 }
 DEFAULT = [
     "larkfield", "opengov", "incident", "handbook", "brightwater", "tables", "harbourview",
@@ -130,9 +137,9 @@ DEFAULT = [
 # 510d9d1; session 8 django and harden, at 460ba82; session 9 gnustd, pgadmin and debref, at
 # 30f6c5a; session 10 aptguide and numpygov, at 7b21cd7; session 11 gitdoc, pipdocs and
 # kestrel, at its start fe3aabd and its end 684acda; session 12 httpd, ashgrove and rmanuals,
-# at its start d948476 and its end 20723c2). postfix (written blind at the end of session 12)
-# waits for session 13's start and end runs.
-CORPORA_HELD_OUT: list[str] = ["postfix"]
+# at its start d948476 and its end 20723c2). postfix, pydocs and riverside (written blind at
+# the end of session 12) wait for session 13's start and end runs.
+CORPORA_HELD_OUT: list[str] = ["postfix", "pydocs"]
 CORPORA = [*DEFAULT, *CORPORA_HELD_OUT, "opengov-multiformat"]
 
 

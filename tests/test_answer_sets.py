@@ -49,6 +49,7 @@ MINIMUMS = {
     "ashgrove": (120, 25),
     "rmanuals": (120, 25),
     "postfix": (120, 25),
+    "pydocs": (120, 25),
 }
 
 
@@ -99,6 +100,7 @@ TURNS = {
     "ashgrove": (9, 11),
     "rmanuals": (9, 0),
     "postfix": (9, 1),
+    "pydocs": (9, 0),
 }  # fmt: skip
 
 
@@ -215,6 +217,8 @@ ABSENT = {
     "postfix": ("dkim", "policyd-spf", "dmarc", "dovecot", "message_size_limit", "spamassassin",
                 "amavis", "clamav", "mta-sts", "postgrey", "tlsa", "kubernetes", "roundcube",
                 "postsrsd", "fail2ban", "gmail", "rspamd", "wifi", "annual leave", "sourdough"),
+    "pydocs": ("pyenv", "poetry", "structlog", "sentry", "taskgroup", "httpx", "conda", "docker",
+               "dataclass", "pytest", "tomllib", "pyright", "pipenv", "parking", "sourdough"),
 }  # fmt: skip
 
 
