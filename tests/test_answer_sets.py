@@ -48,6 +48,7 @@ MINIMUMS = {
     "httpd": (120, 25),
     "ashgrove": (120, 25),
     "rmanuals": (120, 25),
+    "riverside": (120, 25),
 }
 
 
@@ -97,6 +98,7 @@ TURNS = {
     "httpd": (9, 8),
     "ashgrove": (9, 11),
     "rmanuals": (9, 0),
+    "riverside": (9, 8),
 }  # fmt: skip
 
 
@@ -210,6 +212,9 @@ ABSENT = {
     "rmanuals": ("json", "docker", "slurm", "parquet", "fread", "kerberos", "cuda", "shiny",
                  "mclapply", "devtools", "openxlsx", "rcpp", "jupyter",
                  "annual leave", "sourdough"),
+    "riverside": ("pension", "compassionate", "cycle to work", "probation", "maternity",
+                  "paternity", "dress code", "halal", "redundan", "jury", "wifi", "wi-fi",
+                  "childcare", "sourdough", "australia", "world cup"),
 }  # fmt: skip
 
 
