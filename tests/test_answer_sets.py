@@ -50,6 +50,7 @@ MINIMUMS = {
     "rmanuals": (120, 25),
     "postfix": (120, 25),
     "pydocs": (120, 25),
+    "riverside": (120, 25),
 }
 
 
@@ -101,6 +102,7 @@ TURNS = {
     "rmanuals": (9, 0),
     "postfix": (9, 1),
     "pydocs": (9, 0),
+    "riverside": (9, 8),
 }  # fmt: skip
 
 
@@ -219,6 +221,9 @@ ABSENT = {
                 "postsrsd", "fail2ban", "gmail", "rspamd", "wifi", "annual leave", "sourdough"),
     "pydocs": ("pyenv", "poetry", "structlog", "sentry", "taskgroup", "httpx", "conda", "docker",
                "dataclass", "pytest", "tomllib", "pyright", "pipenv", "parking", "sourdough"),
+    "riverside": ("pension", "compassionate", "cycle to work", "probation", "maternity",
+                  "paternity", "dress code", "halal", "redundan", "jury", "wifi", "wi-fi",
+                  "childcare", "sourdough", "australia", "world cup"),
 }  # fmt: skip
 
 

@@ -1,0 +1,68 @@
+"""Render the PDF and DOCX documents of the Riverside held-out corpus from samples/riverside-src/.
+
+samples/riverside/ holds the staff and volunteer policies of an invented UK charity
+(Riverside Community Food Trust: three food banks, a community kitchen and a delivery van
+service, about 40 paid staff and 300 volunteers), written blind at the end of session 12
+for the held-out question set bench/answers/riverside/. The Markdown, text and HTML
+documents are edited directly in this folder; the sources of the PDF and DOCX documents
+live in samples/riverside-src/ (outside this folder, so ingesting samples/riverside does not
+index them twice) and are rendered here with the existing renderers, not new ones:
+
+- the pay, expenses and allowances summary is printed from HTML by headless Chromium with
+  Fernhill's print_pdf, with Chromium's running header and footer and a 30-row pay-spine
+  table running over a page break;
+- the food safety and allergen sheet is drawn in two columns with Tollgate's reportlab
+  renderer (running header, page numbers);
+- DOCX files reuse the Harbourview renderer (Markdown subset -> Title/Heading styles,
+  List Bullet / List Number paragraphs, grid tables; fixed dates and zip timestamps).
+
+Chromium's output is not byte-identical between runs, so the committed files are the ones
+measured: re-run only to change a document, and commit the output.
+
+Needs python-docx and reportlab (any venv with the dev extras) and Chromium at
+/usr/bin/chromium:
+    .venv/bin/python samples/riverside/make_riverside.py [OUT_DIR]   (default: samples/riverside)
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+SRC = HERE.parent / "riverside-src"
+sys.path.insert(0, str(HERE.parent / "fernhill"))
+sys.path.insert(0, str(HERE.parent / "harbourview"))
+sys.path.insert(0, str(HERE.parent / "tollgate"))
+
+import make_fernhill  # noqa: E402  (Chromium PDF printing)
+import make_harbourview  # noqa: E402  (its Markdown parser and DOCX renderer)
+import make_tollgate  # noqa: E402  (reportlab PDFs in one or more columns)
+
+CHROMIUM_PDFS = ["pay-expenses-and-allowances-2026-27"]  # with Chromium's header and footer
+# reportlab PDF name -> (running header, columns per page)
+REPORTLAB_PDFS = {
+    "food-safety-and-allergens": ("Riverside Community Food Trust  |  Food safety sheet FS-1", 2),
+}
+DOCX_SOURCES = [
+    "van-drivers-policy",
+    "data-protection-and-client-records",
+    "annual-leave-toil-and-sickness-2022",
+]
+
+
+def main(out: Path = HERE) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    for name in CHROMIUM_PDFS:
+        make_fernhill.print_pdf(SRC / f"{name}.html", out / f"{name}.pdf", True)
+        print("wrote", out / f"{name}.pdf")
+    for name, (header, columns) in REPORTLAB_PDFS.items():
+        blocks = make_harbourview.parse((SRC / f"{name}.md").read_text(encoding="utf-8"))
+        title = make_harbourview.plain(next(b[2] for b in blocks if b[0] == "h"))
+        make_tollgate.render_pdf(blocks, title, header, columns, out / f"{name}.pdf")
+        print("wrote", out / f"{name}.pdf")
+    make_harbourview.render_docx_sources(SRC, DOCX_SOURCES, out, "Riverside Community Food Trust")
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]) if len(sys.argv) > 1 else HERE)
