@@ -57,12 +57,21 @@ def print_pdf(html: Path, out: Path, header_footer: bool) -> None:
         subprocess.run([*cmd, page.as_uri()], check=True, capture_output=True, timeout=120)
 
 
-def main(out: Path = HERE) -> None:
+def render_set(
+    src: Path, pdf_sources: dict[str, bool], docx_sources: list[str], org: str, out: Path
+) -> None:
+    """A sample set's PDFs (HTML name -> with Chromium's header and footer?) printed by
+    Chromium, and its DOCX files rendered by Harbourview's renderer, into `out`. Shared by
+    the Fernhill, Kestrel, Ashgrove and Riverside renderers."""
     out.mkdir(parents=True, exist_ok=True)
-    for name, header_footer in PDF_SOURCES.items():
-        print_pdf(SRC / f"{name}.html", out / f"{name}.pdf", header_footer)
+    for name, header_footer in pdf_sources.items():
+        print_pdf(src / f"{name}.html", out / f"{name}.pdf", header_footer)
         print("wrote", out / f"{name}.pdf")
-    make_harbourview.render_docx_sources(SRC, DOCX_SOURCES, out, "Fernhill Learning Trust")
+    make_harbourview.render_docx_sources(src, docx_sources, out, org)
+
+
+def main(out: Path = HERE) -> None:
+    render_set(SRC, PDF_SOURCES, DOCX_SOURCES, "Fernhill Learning Trust", out)
 
 
 if __name__ == "__main__":

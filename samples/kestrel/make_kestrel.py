@@ -31,10 +31,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 SRC = HERE.parent / "kestrel-src"
 sys.path.insert(0, str(HERE.parent / "fernhill"))
-sys.path.insert(0, str(HERE.parent / "harbourview"))
 
 import make_fernhill  # noqa: E402  (Chromium PDF printing)
-import make_harbourview  # noqa: E402  (its Markdown parser and DOCX renderer)
 
 # PDF name -> print with Chromium's header and footer (date, title, URL, page n/m)?
 PDF_SOURCES = {
@@ -49,11 +47,7 @@ DOCX_SOURCES = [
 
 
 def main(out: Path = HERE) -> None:
-    out.mkdir(parents=True, exist_ok=True)
-    for name, header_footer in PDF_SOURCES.items():
-        make_fernhill.print_pdf(SRC / f"{name}.html", out / f"{name}.pdf", header_footer)
-        print("wrote", out / f"{name}.pdf")
-    make_harbourview.render_docx_sources(SRC, DOCX_SOURCES, out, "Kestrel Community Housing")
+    make_fernhill.render_set(SRC, PDF_SOURCES, DOCX_SOURCES, "Kestrel Community Housing", out)
 
 
 if __name__ == "__main__":

@@ -39,7 +39,8 @@ import make_fernhill  # noqa: E402  (Chromium PDF printing)
 import make_harbourview  # noqa: E402  (its Markdown parser and DOCX renderer)
 import make_tollgate  # noqa: E402  (reportlab PDFs in one or more columns)
 
-CHROMIUM_PDFS = ["pay-expenses-and-allowances-2026-27"]  # with Chromium's header and footer
+# Chromium PDF name -> with Chromium's header and footer?
+CHROMIUM_PDFS = {"pay-expenses-and-allowances-2026-27": True}
 # reportlab PDF name -> (running header, columns per page)
 REPORTLAB_PDFS = {
     "food-safety-and-allergens": ("Riverside Community Food Trust  |  Food safety sheet FS-1", 2),
@@ -52,16 +53,13 @@ DOCX_SOURCES = [
 
 
 def main(out: Path = HERE) -> None:
-    out.mkdir(parents=True, exist_ok=True)
-    for name in CHROMIUM_PDFS:
-        make_fernhill.print_pdf(SRC / f"{name}.html", out / f"{name}.pdf", True)
-        print("wrote", out / f"{name}.pdf")
+    org = "Riverside Community Food Trust"
+    make_fernhill.render_set(SRC, CHROMIUM_PDFS, DOCX_SOURCES, org, out)
     for name, (header, columns) in REPORTLAB_PDFS.items():
         blocks = make_harbourview.parse((SRC / f"{name}.md").read_text(encoding="utf-8"))
         title = make_harbourview.plain(next(b[2] for b in blocks if b[0] == "h"))
         make_tollgate.render_pdf(blocks, title, header, columns, out / f"{name}.pdf")
         print("wrote", out / f"{name}.pdf")
-    make_harbourview.render_docx_sources(SRC, DOCX_SOURCES, out, "Riverside Community Food Trust")
 
 
 if __name__ == "__main__":
