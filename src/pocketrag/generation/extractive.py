@@ -266,8 +266,9 @@ def disagreeing(ranked: Sequence[Ranked], sources: Sequence[Hit]) -> tuple[Ranke
             return counterpart, other  # (one stating a figure more is not a conflict)
         # a change on the answer's own rule only: the e-mail that raises the weekday rate
         # does not contradict the bank-holiday row, nor answer "when is it first paid?"
-        changed = _supersedes(cand.text, mine) or _supersedes(counterpart.candidate.text, theirs)
-        if changed and counterpart is best:
+        if counterpart is best and (
+            _supersedes(cand.text, mine) or _supersedes(counterpart.candidate.text, theirs)
+        ):
             return counterpart, other
     return None
 

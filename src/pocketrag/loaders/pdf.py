@@ -330,7 +330,8 @@ def _load(path: Path, limits: LoaderLimits, password: str | None) -> Document:
             finally:
                 textpage.close()
                 page.close()
-        keep_hyphens(page_texts, pdf.get_metadata_dict(skip_empty=True).get("Producer", ""))
+        metadata = pdf.get_metadata_dict(skip_empty=True)
+        keep_hyphens(page_texts, metadata.get("Producer", ""))
         pdf_running.drop_running_lines(page_texts)
         first_lines = next((lines[:1] for lines in page_texts if lines), [])
         blocks: list[Block] = []
@@ -340,7 +341,7 @@ def _load(path: Path, limits: LoaderLimits, password: str | None) -> Document:
             blocks.extend(page_out)
         if not blocks:
             raise scans.no_text_error(pages)
-        meta_title = clean_inline(pdf.get_metadata_dict(skip_empty=True).get("Title", ""))
+        meta_title = clean_inline(metadata.get("Title", ""))
     finally:
         pdf.close()
     title = "" if _JUNK_TITLE.search(meta_title) else meta_title

@@ -207,11 +207,14 @@ def _find(
     upright = sum(r - left for left, b, r, t in rects if (r - left) > 3 * (t - b))
     # a page of one-glyph rectangles (Chromium's print of a web page) has many narrow ones
     # ("l", "1", "."), so the characters' own angle decides that the text really is turned
-    frame = _frame(rotation, vertical=sideways > upright and _turned(textpage, raw))
+    angles = _angles(textpage, raw) if sideways > upright else None
+    frame = _frame(rotation, vertical=angles is not None and _turned(angles))
     if frame is None or not _may_hold_grid([_Phrase(*frame(*r)) for r in rects]):
         return None
     # text both ways: a margin label may stand at another angle (else skip that pass)
-    across = _across(textpage, raw) if sideways > 0 and upright > 0 else [False] * len(raw)
+    across = [False] * len(raw)
+    if sideways > 0 and upright > 0:
+        across = _across(angles or _angles(textpage, raw))  # the angles are read once
     owner, phrases = _segments(textpage, raw, frame, across)
     if not phrases or len(phrases) > MAX_SEGMENTS:
         return None
@@ -339,7 +342,10 @@ def _segments(
     return owner, phrases
 
 
-def _angles(textpage: pdfium.PdfTextPage, raw: str) -> tuple[list[float], float | None]:
+Angles = tuple[list[float], float | None]  # each character's angle, the most common one
+
+
+def _angles(textpage: pdfium.PdfTextPage, raw: str) -> Angles:
     """Each character's angle (-1 for a space), and the most common one."""
     angles = [
         -1.0 if c.isspace() else round(pdfium_c.FPDFText_GetCharAngle(textpage.raw, i), 1)
@@ -353,20 +359,20 @@ def _apart(a: float, b: float) -> bool:
     return min(abs(a - b), TURN - abs(a - b)) > ANGLE_TOLERANCE
 
 
-def _turned(textpage: pdfium.PdfTextPage, raw: str) -> bool:
+def _turned(angles: Angles) -> bool:
     """Whether most characters are set a quarter turn from the page's upright."""
-    main = _angles(textpage, raw)[1]
+    main = angles[1]
     return main is not None and _apart(main, 0.0) and _apart(main, TURN / 2)
 
 
-def _across(textpage: pdfium.PdfTextPage, raw: str) -> list[bool]:
+def _across(angles: Angles) -> list[bool]:
     """Characters set at another angle than most of the page's text: a label up the page's
     margin ("B-1191" beside the Senate ledger, the Federal Register's filing stamp) would
     otherwise be read as a column of one-letter cells."""
-    angles, main = _angles(textpage, raw)
+    each, main = angles
     if main is None:
-        return [False] * len(raw)
-    return [a >= 0 and _apart(a, main) for a in angles]
+        return [False] * len(each)
+    return [a >= 0 and _apart(a, main) for a in each]
 
 
 def _cell_like(table: _Table) -> bool:
