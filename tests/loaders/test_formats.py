@@ -282,9 +282,28 @@ def test_markdown_front_matter_setext_and_fences(tmp_path: Path, limits) -> None
     document = load_document(path, limits)
     assert document.title == "Remote Work"
     assert [(b.text, b.heading_path) for b in document.blocks] == [
+        ("Owner: HR", ()),
         ("Work from anywhere in the EU.", ("Overview",)),
         ("# not a heading\necho hi", ("Overview", "Equipment")),
         ("- one laptop\n- one screen", ("Overview", "Equipment", "Laptops")),
+    ]
+
+
+def test_markdown_front_matter_facts_are_text_and_site_settings_are_not(
+    tmp_path: Path, limits
+) -> None:
+    # a policy's owner and review date are often written only in its front matter
+    path = tmp_path / "leave.md"
+    path.write_text(
+        "---\ntitle: Annual Leave\nlayout: policy\npermalink: /leave/\ndraft: false\n"
+        "policy_ref: KCH-PEO-02\napproved-by: Trust Board\neffective: 2026-01-01\n"
+        "review: December 2027\ntags: [hr]\n---\n\n# Annual Leave\n\nYou get 25 days.\n"
+    )
+    document = load_document(path, limits)
+    assert [b.text for b in document.blocks] == [
+        "Policy ref: KCH-PEO-02; Approved by: Trust Board; Effective: 2026-01-01; "
+        "Review: December 2027",
+        "You get 25 days.",
     ]
 
 
@@ -559,4 +578,26 @@ def test_html_navigation_bars_drawn_with_ordinary_tags_are_not_text(tmp_path: Pa
     assert [b.text for b in blocks] == [
         "Disconnect the machine from the network.",
         "Keep a copy of the logs.",
+    ]
+
+
+def test_html_permalink_marks_are_not_text(tmp_path: Path, limits) -> None:
+    # Sphinx, the Apache manual and Texinfo end headings and terms with a "¶" link
+    path = tmp_path / "manual.html"
+    path.write_text(
+        "<html><body>"
+        "<h1>Caching Guide<a class='headerlink' href='#c' title='Permalink'>¶</a></h1>"
+        "<h2 id='i'>Introduction <a title='Permanent link' href='#i' class='permalink'>&para;</a>"
+        "</h2><p>Caching can speed up a server.</p><dl><dt><span><code>prefix</code>"
+        "<a href='#index-prefix' class='copiable-anchor'> &para;</a></span></dt>"
+        "<dd><p>A prefix used in constructing the default values.</p></dd></dl>"
+        "<p>A paragraph sign in text stays: see ¶ 4.</p></body></html>",
+        encoding="utf-8",
+    )
+    blocks = load_document(path, limits).blocks
+    assert {b.heading_path for b in blocks} == {("Caching Guide", "Introduction")}
+    assert [b.text for b in blocks] == [
+        "Caching can speed up a server.",
+        "prefix: A prefix used in constructing the default values.",
+        "A paragraph sign in text stays: see ¶ 4.",
     ]

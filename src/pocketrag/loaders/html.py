@@ -51,6 +51,13 @@ _ALWAYS_SKIP = frozenset(
 _NAV_CLASSES = frozenset(
     ["navheader", "navfooter", "docnav", "breadcrumb", "breadcrumbs", "navbar", "pagination"]
 )
+# A heading's or definition's permalink mark: Sphinx and MkDocs "headerlink", the Apache
+# manual's "permalink", Texinfo's "copiable-anchor"/"copiable-link", Docusaurus' "hash-link",
+# VuePress' "header-anchor". Read as text, its "¶" ended every heading ("Introduction ¶") and
+# so every chunk's heading path.
+_PERMALINK_CLASSES = frozenset(
+    ["headerlink", "permalink", "copiable-anchor", "copiable-link", "hash-link", "header-anchor"]
+)
 _VOID = frozenset(["br", "hr", "img", "input", "meta", "link", "wbr", "area", "col", "source"])
 # Page chrome: a <header> is skipped unless we read inside <main>/<article>, where it
 # usually holds the article's own title.
@@ -193,7 +200,7 @@ class _Extractor(HTMLParser):
         if self.nav_tag is not None:
             self.nav_depth += tag == self.nav_tag
             return
-        if tag not in _VOID and _is_navigation(attrs):
+        if tag not in _VOID and _is_chrome(tag, attrs):
             self.nav_tag, self.nav_depth = tag, 1
             self.skipping += 1
             return
@@ -292,9 +299,12 @@ def extract(text: str, scope: str, limits: LoaderLimits) -> _Extractor:
     return extractor
 
 
-def _is_navigation(attrs: list[tuple[str, str | None]]) -> bool:
+def _is_chrome(tag: str, attrs: list[tuple[str, str | None]]) -> bool:
+    """Navigation, or a permalink mark: skipped with all they hold."""
     values = dict(attrs)
     classes = set((values.get("class") or "").lower().split())
+    if tag == "a" and classes & _PERMALINK_CLASSES:
+        return True
     return values.get("role") == "navigation" or bool(classes & _NAV_CLASSES)
 
 

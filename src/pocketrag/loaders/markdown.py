@@ -143,6 +143,26 @@ def front_matter(text: str) -> tuple[dict[str, object], str]:
     return dict(list(scalars.items())[:_MAX_FIELDS]), text[match.end() :]
 
 
+# Front-matter fields that steer a site generator (Jekyll, Hugo, MkDocs, Docusaurus): not
+# facts about the document, so not indexed. The title is the document's title already.
+_SITE_FIELDS = frozenset(
+    """title layout permalink slug weight draft aliases template type id url lang toc menu
+    sidebar_position sidebar_label nav_order parent has_children""".split()  # noqa: SIM905
+)
+
+
+def front_matter_block(meta: dict[str, object]) -> Block | None:
+    """The front matter's facts as one table-like line ("Owner: People Team; Version: 5.1;
+    Effective: 2026-01-01"): a policy's owner, version and review date are often written
+    only there, and left out of the index, "When is this policy reviewed?" had no answer."""
+    fields = [
+        f"{key.replace('_', ' ').replace('-', ' ').strip().capitalize()}: {clean_inline(value)}"
+        for key, value in ((str(k), str(v)) for k, v in meta.items())
+        if key.lower() not in _SITE_FIELDS and value.strip() and value not in ("True", "False")
+    ]
+    return Block(text="; ".join(fields)) if fields else None
+
+
 def _yaml_within_bounds(source: str) -> bool:
     """Depth and alias count from PyYAML's event stream, which builds no objects."""
     depth = aliases = 0
@@ -283,6 +303,8 @@ def load(path: Path, limits: LoaderLimits, password: str | None = None) -> Docum
     TextBudget(limits).add(raw)
     meta, body = front_matter(raw)
     blocks, first_heading = parse_markdown(body)
+    if (details := front_matter_block(meta)) is not None:
+        blocks.insert(0, details)
     title = meta.get("title")
     title = clean_inline(str(title)) if title else (first_heading or path.stem)
     metadata: dict[str, object] = {"encoding": encoding}
