@@ -601,3 +601,21 @@ def test_html_permalink_marks_are_not_text(tmp_path: Path, limits) -> None:
         "prefix: A prefix used in constructing the default values.",
         "A paragraph sign in text stays: see ¶ 4.",
     ]
+
+
+def test_html_powers_keep_their_caret(tmp_path: Path, limits) -> None:
+    # "2<sup>64</sup>" is two to the 64th, not the number 264
+    path = tmp_path / "limits.html"
+    path.write_text(
+        "<html><body><p>Up to 2<sup>64</sup> rows and 2<sup>31</sup>-1 bytes, "
+        "10<sup>-3</sup> seconds.</p><table><tr><th>Limit</th><th>Value</th></tr>"
+        "<tr><td>pages</td><td>2<sup>32</sup></td></tr></table>"
+        "<p>The 5<sup>th</sup> day, as noted<sup>1</sup>.</p></body></html>",
+        encoding="utf-8",
+    )
+    assert [b.text for b in load_document(path, limits).blocks] == [
+        "Up to 2^64 rows and 2^31-1 bytes, 10^-3 seconds.",
+        "Limit | Value",
+        "Limit: pages; Value: 2^32",
+        "The 5th day, as noted1.",
+    ]

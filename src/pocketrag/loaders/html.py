@@ -157,6 +157,8 @@ class _Extractor(HTMLParser):
         # text, read as "column: value; ..." lines when the table ends (_common.table_lines).
         self.tables: list[list[list[str]]] = []
         self.cell: list[str] | None = None
+        # An exponent: "2<sup>64</sup>" reads "2^64", not the number 264.
+        self.superscript = False
 
     def _in_scope(self) -> bool:
         return self.scope == "body" or self.open.get(self.scope, 0) > 0
@@ -236,8 +238,11 @@ class _Extractor(HTMLParser):
             self.parts.append(" | ")  # a cell outside any table
         elif tag == "br":
             (self.heading_text if self.heading_level else self.parts).append("\n")
+        elif tag == "sup":
+            self.superscript = True
 
     def handle_endtag(self, tag: str) -> None:
+        self.superscript = self.superscript and tag != "sup"
         if self.nav_tag is not None:
             if tag == self.nav_tag:
                 self.nav_depth -= 1
@@ -274,18 +279,25 @@ class _Extractor(HTMLParser):
     def handle_data(self, data: str) -> None:
         if self.open.get("title", 0) > 0:
             self.title_parts.append(data)
-        elif self.skipping or not self._in_scope():
             return
-        elif self.heading_level:
-            self.heading_text.append(data)
-        elif self.cell is not None:
-            self.cell.append(data)
-        elif self.open.get("pre", 0) > 0:
-            self.parts.append(data)
-        else:
+        if self.skipping or not self._in_scope():
+            return
+        target = (
+            self.heading_text
+            if self.heading_level
+            else self.cell
+            if self.cell is not None
+            else self.parts
+        )
+        if self.superscript:
+            self.superscript = False
+            if _is_exponent(target, data):
+                data = f"^{data}"
+        if target is self.parts and not self.open.get("pre", 0):
             # a line break in the markup is a space on the page (the source's hard wrap);
             # only <br> (handle_starttag) and <pre> break a line
-            self.parts.append(data.replace("\r", " ").replace("\n", " "))
+            data = data.replace("\r", " ").replace("\n", " ")
+        target.append(data)
 
 
 def extract(text: str, scope: str, limits: LoaderLimits) -> _Extractor:
@@ -297,6 +309,12 @@ def extract(text: str, scope: str, limits: LoaderLimits) -> _Extractor:
     extractor.flush()
     extractor.flush_term()
     return extractor
+
+
+def _is_exponent(before: list[str], sup: str) -> bool:
+    """Superscript digits right after a digit: a power ("2<sup>31</sup>-1"), not a footnote
+    mark after a word nor an ordinal's "th"."""
+    return bool(before) and before[-1][-1:].isdigit() and sup[:1] in set("0123456789-−")
 
 
 def _is_chrome(tag: str, attrs: list[tuple[str, str | None]]) -> bool:
