@@ -735,3 +735,19 @@ def test_the_question_words_in_a_units_heading_count_as_its_own(embedder) -> Non
     text = compose("What PPE are sheltered housing wardens issued with?", [standby, ppe],
                    embedder.embed).text  # fmt: skip
     assert "non-slip safety shoes" in text, text
+
+
+def test_the_passages_sentence_naming_what_is_asked_joins_the_answer(embedder) -> None:
+    """The passage is about donations in general; only its last sentence names Bitcoin, and
+    the small model ranks it below the others."""
+    donations = Hit(35, "gd", "maintain.html", "Information for Maintainers of GNU Software",
+                    "As a maintainer, you might want to accept donations for your work, "
+                    "especially if you pay for any of your own hosting or development "
+                    "infrastructure.\nThe FSF can collect donations for a limited number of "
+                    "projects; if you want to propose that for your project, write to "
+                    "maintainers@gnu.org.\nThe FSF is required to supervise the spending of "
+                    "these funds.\nWe have no objections to using Bitcoin to receive donations.",
+                    None, None, "Donations", 0.1)  # fmt: skip
+    text = compose("Can GNU maintainers accept donations in Bitcoin?", [donations],
+                   embedder.embed).text  # fmt: skip
+    assert "no objections to using Bitcoin" in text, text
