@@ -69,7 +69,13 @@ errors chapters), fetched from the Debian archive by its fetch.sh.
 12 for session 13's start and end runs; not in the default run) is the staff and volunteer
 policies of an invented food charity, Riverside Community Food Trust: 13 documents
 (samples/riverside/: Markdown, text, HTML, DOCX, a Chromium-printed and a reportlab PDF),
-committed, not fetched.
+committed, not fetched. sqlitedoc (held out, written blind during session 13 for session 14's
+start and end runs; not in the default run) indexes SQLite's own documentation as a "how we use
+SQLite" developer handbook: 24 HTML pages of sqlite3-doc 3.40.1 (when to use SQLite, the
+command-line shell, datatypes, STRICT tables, AUTOINCREMENT, CREATE TABLE, UPSERT, CREATE INDEX,
+transactions, ATTACH, the query planner, PRAGMAs, WAL, locking, isolation, limits, foreign keys,
+FTS5, JSON, backup, VACUUM, the FAQ, how to corrupt a database, defensive use), fetched from the
+Debian archive by its fetch.sh.
 
     flock /tmp/pocketrag-bench.lock .venv/bin/python bench/answer_quality.py --out DIR \\
         [--corpus NAME ...] [--k 5] [--index-dir DIR]
@@ -131,6 +137,7 @@ SPLIT = {
     "postfix": "held out",  # written blind at the end of session 12, for session 13's runs
     "pydocs": "held out",  # written blind at the end of session 12, for session 13's runs
     "riverside": "held out",  # written blind at the end of session 12, for session 13's runs
+    "sqlitedoc": "held out",  # written blind during session 13, for session 14's runs
 }
 DEFAULT = [
     "larkfield", "opengov", "incident", "handbook", "brightwater", "tables", "harbourview",
@@ -144,8 +151,9 @@ DEFAULT = [
 # 30f6c5a; session 10 aptguide and numpygov, at 7b21cd7; session 11 gitdoc, pipdocs and
 # kestrel, at its start fe3aabd and its end 684acda; session 12 httpd, ashgrove and rmanuals,
 # at its start d948476 and its end 20723c2). postfix, pydocs and riverside (written blind at
-# the end of session 12) wait for session 13's start and end runs.
-CORPORA_HELD_OUT: list[str] = ["postfix", "pydocs", "riverside"]
+# the end of session 12) wait for session 13's start and end runs; sqlitedoc (written blind
+# during session 13) for session 14's.
+CORPORA_HELD_OUT: list[str] = ["postfix", "pydocs", "riverside", "sqlitedoc"]
 CORPORA = [*DEFAULT, *CORPORA_HELD_OUT, "opengov-multiformat"]
 
 
