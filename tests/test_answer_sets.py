@@ -51,6 +51,7 @@ MINIMUMS = {
     "postfix": (120, 25),
     "pydocs": (120, 25),
     "riverside": (120, 25),
+    "plotpdf": (120, 25),
 }
 
 
@@ -103,6 +104,7 @@ TURNS = {
     "postfix": (9, 1),
     "pydocs": (9, 0),
     "riverside": (9, 8),
+    "plotpdf": (9, 0),
 }  # fmt: skip
 
 
@@ -224,6 +226,9 @@ ABSENT = {
     "riverside": ("pension", "compassionate", "cycle to work", "probation", "maternity",
                   "paternity", "dress code", "halal", "redundan", "jury", "wifi", "wi-fi",
                   "childcare", "sourdough", "australia", "world cup"),
+    "plotpdf": ("mp4", "viridis", "r-squared", "hdf5", "xlsx", "fft", "jupyter", "homebrew",
+                "webp", "violin", "kriging", "sankey", "lualatex", "beamer", "weibull",
+                "anova", "slurm", "sqlite", "treemap", "annual leave", "sourdough", "parking"),
 }  # fmt: skip
 
 
