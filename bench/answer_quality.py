@@ -76,6 +76,12 @@ command-line shell, datatypes, STRICT tables, AUTOINCREMENT, CREATE TABLE, UPSER
 transactions, ATTACH, the query planner, PRAGMAs, WAL, locking, isolation, limits, foreign keys,
 FTS5, JSON, backup, VACUUM, the FAQ, how to corrupt a database, defensive use), fetched from the
 Debian archive by its fetch.sh.
+committed, not fetched. plotpdf (held out, written blind 2026-12-05 during session 13, for
+session 14's start and end runs; not in the default run) indexes typeset PDF manuals of two
+plotting tools as a research computing team's "plotting and numerics on our systems"
+handbook: the gnuplot 5.4 manual (gnuplot.pdf, 311 pages, LaTeX + pdfTeX) from gnuplot-doc
+and the Asymptote LaTeX package and CAD.asy manuals (11 and 7 pages) from asymptote-doc,
+fetched from the Debian archive by its fetch.sh.
 
     flock /tmp/pocketrag-bench.lock .venv/bin/python bench/answer_quality.py --out DIR \\
         [--corpus NAME ...] [--k 5] [--index-dir DIR]
@@ -138,6 +144,7 @@ SPLIT = {
     "pydocs": "held out",  # written blind at the end of session 12, for session 13's runs
     "riverside": "held out",  # written blind at the end of session 12, for session 13's runs
     "sqlitedoc": "held out",  # written blind during session 13, for session 14's runs
+    "plotpdf": "held out",  # written blind during session 13, for session 14's runs
 }
 DEFAULT = [
     "larkfield", "opengov", "incident", "handbook", "brightwater", "tables", "harbourview",
@@ -151,9 +158,9 @@ DEFAULT = [
 # 30f6c5a; session 10 aptguide and numpygov, at 7b21cd7; session 11 gitdoc, pipdocs and
 # kestrel, at its start fe3aabd and its end 684acda; session 12 httpd, ashgrove and rmanuals,
 # at its start d948476 and its end 20723c2). postfix, pydocs and riverside (written blind at
-# the end of session 12) wait for session 13's start and end runs; sqlitedoc (written blind
-# during session 13) for session 14's.
-CORPORA_HELD_OUT: list[str] = ["postfix", "pydocs", "riverside", "sqlitedoc"]
+# the end of session 12) wait for session 13's start and end runs; sqlitedoc, plotpdf and
+# millbrook (written blind during session 13) for session 14's.
+CORPORA_HELD_OUT: list[str] = ["postfix", "pydocs", "riverside", "sqlitedoc", "plotpdf"]
 CORPORA = [*DEFAULT, *CORPORA_HELD_OUT, "opengov-multiformat"]
 
 

@@ -52,6 +52,7 @@ MINIMUMS = {
     "pydocs": (120, 25),
     "riverside": (120, 25),
     "sqlitedoc": (120, 25),
+    "plotpdf": (120, 25),
 }
 
 
@@ -105,6 +106,7 @@ TURNS = {
     "pydocs": (9, 0),
     "riverside": (9, 8),
     "sqlitedoc": (9, 5),
+    "plotpdf": (9, 0),
 }  # fmt: skip
 
 
@@ -229,6 +231,9 @@ ABSENT = {
     "sqlitedoc": ("replicat", "litestream", "sqlcipher", "stored procedure", "materialized",
                   "row-level", "password", "docker", "android", "duckdb", "soundex",
                   "levenshtein", "ext4", "holiday", "sourdough"),
+    "plotpdf": ("mp4", "viridis", "r-squared", "hdf5", "xlsx", "fft", "jupyter", "homebrew",
+                "webp", "violin", "kriging", "sankey", "lualatex", "beamer", "weibull",
+                "anova", "slurm", "sqlite", "treemap", "annual leave", "sourdough", "parking"),
 }  # fmt: skip
 
 
