@@ -69,7 +69,10 @@ errors chapters), fetched from the Debian archive by its fetch.sh.
 12 for session 13's start and end runs; not in the default run) is the staff and volunteer
 policies of an invented food charity, Riverside Community Food Trust: 13 documents
 (samples/riverside/: Markdown, text, HTML, DOCX, a Chromium-printed and a reportlab PDF),
-committed, not fetched.
+committed, not fetched. millbrook (held out, written blind in session 13 for session 14's
+start and end runs; not in the default run) is the staff and operating policies of an
+invented housing association, Millbrook Homes: 14 documents (samples/millbrook/: Markdown,
+text, HTML, DOCX, a Chromium-printed and a reportlab PDF), committed, not fetched.
 
     flock /tmp/pocketrag-bench.lock .venv/bin/python bench/answer_quality.py --out DIR \\
         [--corpus NAME ...] [--k 5] [--index-dir DIR]
@@ -131,6 +134,7 @@ SPLIT = {
     "postfix": "held out",  # written blind at the end of session 12, for session 13's runs
     "pydocs": "held out",  # written blind at the end of session 12, for session 13's runs
     "riverside": "held out",  # written blind at the end of session 12, for session 13's runs
+    "millbrook": "held out",  # written blind in session 13, for session 14's runs
 }
 DEFAULT = [
     "larkfield", "opengov", "incident", "handbook", "brightwater", "tables", "harbourview",
@@ -144,8 +148,9 @@ DEFAULT = [
 # 30f6c5a; session 10 aptguide and numpygov, at 7b21cd7; session 11 gitdoc, pipdocs and
 # kestrel, at its start fe3aabd and its end 684acda; session 12 httpd, ashgrove and rmanuals,
 # at its start d948476 and its end 20723c2). postfix, pydocs and riverside (written blind at
-# the end of session 12) wait for session 13's start and end runs.
-CORPORA_HELD_OUT: list[str] = ["postfix", "pydocs", "riverside"]
+# the end of session 12) wait for session 13's start and end runs; millbrook (written blind
+# in session 13) waits for session 14's.
+CORPORA_HELD_OUT: list[str] = ["postfix", "pydocs", "riverside", "millbrook"]
 CORPORA = [*DEFAULT, *CORPORA_HELD_OUT, "opengov-multiformat"]
 
 

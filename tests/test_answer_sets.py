@@ -51,6 +51,7 @@ MINIMUMS = {
     "postfix": (120, 25),
     "pydocs": (120, 25),
     "riverside": (120, 25),
+    "millbrook": (120, 25),
 }
 
 
@@ -103,6 +104,7 @@ TURNS = {
     "postfix": (9, 1),
     "pydocs": (9, 0),
     "riverside": (9, 8),
+    "millbrook": (9, 10),
 }  # fmt: skip
 
 
@@ -224,6 +226,9 @@ ABSENT = {
     "riverside": ("pension", "compassionate", "cycle to work", "probation", "maternity",
                   "paternity", "dress code", "halal", "redundan", "jury", "wifi", "wi-fi",
                   "childcare", "sourdough", "australia", "world cup"),
+    "millbrook": ("cycle to work", "pension", "compassionate", "jury", "probation", "dress code",
+                  "eye test", "redundan", "sabbatical", "season ticket", "wifi", "pool car",
+                  "menopause", "broadband", "voicemail", "sourdough", "australia"),
 }  # fmt: skip
 
 
