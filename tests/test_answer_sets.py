@@ -53,6 +53,7 @@ MINIMUMS = {
     "riverside": (120, 25),
     "sqlitedoc": (120, 25),
     "plotpdf": (120, 25),
+    "millbrook": (120, 25),
 }
 
 
@@ -107,6 +108,7 @@ TURNS = {
     "riverside": (9, 8),
     "sqlitedoc": (9, 5),
     "plotpdf": (9, 0),
+    "millbrook": (9, 10),
 }  # fmt: skip
 
 
@@ -234,6 +236,9 @@ ABSENT = {
     "plotpdf": ("mp4", "viridis", "r-squared", "hdf5", "xlsx", "fft", "jupyter", "homebrew",
                 "webp", "violin", "kriging", "sankey", "lualatex", "beamer", "weibull",
                 "anova", "slurm", "sqlite", "treemap", "annual leave", "sourdough", "parking"),
+    "millbrook": ("cycle to work", "pension", "compassionate", "jury", "probation", "dress code",
+                  "eye test", "redundan", "sabbatical", "season ticket", "wifi", "pool car",
+                  "menopause", "broadband", "voicemail", "sourdough", "australia"),
 }  # fmt: skip
 
 
