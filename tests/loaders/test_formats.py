@@ -619,3 +619,27 @@ def test_html_powers_keep_their_caret(tmp_path: Path, limits) -> None:
         "Limit: pages; Value: 2^32",
         "The 5th day, as noted1.",
     ]
+
+
+def test_html_rows_that_open_with_a_header_cell_read_as_name_and_value(
+    tmp_path: Path, limits
+) -> None:
+    # the Apache manual's directive tables; a table with a header row keeps its columns
+    path = tmp_path / "mpm_common.html"
+    path.write_text(
+        "<html><body><h2>StartServers Directive</h2><table class='directive'>"
+        "<tr><th>Description:</th><td>Number of child server processes created at startup</td></tr>"
+        "<tr><th>Syntax:</th><td><code>StartServers <var>number</var></code></td></tr>"
+        "<tr><th>Default:</th><td>See usage for details</td></tr></table>"
+        "<table><tr><th>MPM</th><th>Default</th></tr><tr><th>event</th><td>3</td></tr>"
+        "<tr><th>prefork</th><td>5</td></tr></table></body></html>",
+        encoding="utf-8",
+    )
+    assert [b.text for b in load_document(path, limits).blocks] == [
+        "Description: Number of child server processes created at startup",
+        "Syntax: StartServers number",
+        "Default: See usage for details",
+        "MPM | Default",
+        "MPM: event; Default: 3",
+        "MPM: prefork; Default: 5",
+    ]

@@ -157,6 +157,9 @@ class _Extractor(HTMLParser):
         # text, read as "column: value; ..." lines when the table ends (_common.table_lines).
         self.tables: list[list[list[str]]] = []
         self.cell: list[str] | None = None
+        # each open table's header cells (<th>) by (row, column), and whether the open cell is one
+        self.header_cells: list[set[tuple[int, int]]] = []
+        self.cell_is_header = False
         # An exponent: "2<sup>64</sup>" reads "2^64", not the number 264.
         self.superscript = False
 
@@ -185,7 +188,10 @@ class _Extractor(HTMLParser):
 
     def _end_cell(self) -> None:
         if self.cell is not None:
-            self.tables[-1][-1].append(clean_inline("".join(self.cell)))
+            row = self.tables[-1][-1]
+            if self.cell_is_header:
+                self.header_cells[-1].add((len(self.tables[-1]) - 1, len(row)))
+            row.append(clean_inline("".join(self.cell)))
             self.cell = None
 
     def flush_term(self) -> None:
@@ -222,6 +228,7 @@ class _Extractor(HTMLParser):
             self._end_cell()
             self.flush()
             self.tables.append([])
+            self.header_cells.append(set())
         elif self.tables and tag == "tr":
             self._end_cell()
             self.tables[-1].append([])
@@ -229,7 +236,7 @@ class _Extractor(HTMLParser):
             self._end_cell()
             if not self.tables[-1]:
                 self.tables[-1].append([])  # a cell with no <tr> before it
-            self.cell = []
+            self.cell, self.cell_is_header = [], tag == "th"
         elif self.cell is not None and (tag in _BLOCKS or tag == "br"):
             self.cell.append(" ")  # a paragraph inside a cell is part of the cell
         elif tag in _BLOCKS:
@@ -268,7 +275,8 @@ class _Extractor(HTMLParser):
         elif tag == "table" and self.tables:
             self._end_cell()
             self.flush()  # a caption
-            for line in table_lines(self.tables.pop()):
+            rows, headers = self.tables.pop(), self.header_cells.pop()
+            for line in _row_headed_lines(rows, headers) or table_lines(rows):
                 self._emit(line)
         elif self.tables and tag in {*_CELLS, "tr"}:
             self._end_cell()
@@ -309,6 +317,24 @@ def extract(text: str, scope: str, limits: LoaderLimits) -> _Extractor:
     extractor.flush()
     extractor.flush_term()
     return extractor
+
+
+def _row_headed_lines(rows: list[list[str]], headers: set[tuple[int, int]]) -> list[str]:
+    """A table each of whose rows opens with a header cell and holds a value, with no row of
+    column headers (the Apache manual's "<th>Default:</th><td>StartServers 3</td>"): each row
+    reads "Default: StartServers 3". Read with its first row as the column names, every
+    line had said "Description: <the first row's value>" before its own. [] otherwise."""
+    filled = [(i, cells) for i, cells in enumerate(rows) if any(cells)]
+    if len(filled) < 2:
+        return []
+    for i, cells in filled:
+        row_headers = [(i, j) in headers for j in range(len(cells))]
+        if len(cells) < 2 or not row_headers[0] or all(row_headers):
+            return []
+    return [
+        f"{cells[0].rstrip(':').strip()}: " + "; ".join(c for c in cells[1:] if c)
+        for _, cells in filled
+    ]
 
 
 def _is_exponent(before: list[str], sup: str) -> bool:
