@@ -319,7 +319,7 @@ def choose_units(
     asks_for: Callable[[str], bool] | None = None,
     question_words: set[str] | None = None,
     headings: Sequence[str] = (),
-) -> tuple[list[Candidate], Candidate]:
+) -> tuple[list[Candidate], Candidate, list[Candidate]]:
     """The best passage's best unit and its close runners-up (from that passage first, then
     from the same document), that add something, within the word budget, in reading order,
     and the best unit of all if another document's; and the passage's best unit (the key
@@ -328,7 +328,8 @@ def choose_units(
     the passage's best unit that does joins them, from further behind (FIGURE_GAP): "Client
     entertainment must be approved by a Director." answers "What is the spending limit?"
     only with the next sentence, "The limit is €60 per head". `question_words`: units of the
-    passage that say one the answer does not yet say join it (_covering)."""
+    document that say one the answer does not yet say join it (_covering); they are
+    returned a third time, apart."""
     passage = best_passage(ranked)
     lead = next(r for r in ranked if r.candidate.source_n == passage)
     ordered = [r for r in ranked if r.candidate.source_n == passage]
@@ -364,9 +365,9 @@ def choose_units(
         if (extra := next(stating, None)) is not None:
             # a list holding a chosen sentence as one of its items takes its place
             chosen = [c for c in chosen if not _quotes(extra.candidate, c.candidate)] + [extra]
-    if question_words:
-        chosen += _covering(lead, chosen, ordered, question_words, headings)
-        words = _words(chosen)
+    covering = _covering(lead, chosen, ordered, question_words, headings) if question_words else []
+    chosen += covering
+    words = _words(chosen)
     # The best unit of all, when another document's passage won (two good units beat one
     # better unit): it is often the direct answer ("... the Code each year, by 31 January"
     # beside "Code of Conduct - every 2 years"). Named by its title in the answer (compose).
@@ -396,7 +397,7 @@ def choose_units(
     chosen.sort(
         key=lambda r: (r.candidate.source_n != passage, r.candidate.source_n, r.candidate.position)
     )
-    return [r.candidate for r in chosen], lead.candidate
+    return [r.candidate for r in chosen], lead.candidate, [r.candidate for r in covering]
 
 
 def _covering(
@@ -406,19 +407,20 @@ def _covering(
     question_words: set[str],
     headings: Sequence[str],
 ) -> list[Ranked]:
-    """Units of the lead's passage that say a question word no chosen unit (nor the
+    """Units of the lead's document that say a question word no chosen unit (nor the
     passage's heading) says, within FIGURE_GAP of the lead and the word budget: "Can
     maintainers accept donations in Bitcoin?" is answered by the passage's one sentence that
     names Bitcoin ("We have no objections to using Bitcoin ..."), which the small model
     ranks below the sentences about donations in general. Development sets, session 13:
-    +27 answers, -5, medians +0-3.5 words (docs/BENCHMARKS.md)."""
+    from the lead's passage +27 answers, -5; from its document's other chunks too, +27 more,
+    -5; medians +1-4 words (docs/BENCHMARKS.md)."""
     n = lead.candidate.source_n
     covered = content_words(" ".join(r.candidate.text for r in chosen) + " " + headings[n - 1])
     room = MAX_ANSWER_WORDS - _words(chosen)
     out = []
     for item in ordered:
         cand = item.candidate
-        if cand.source_n != n or item.score < lead.score - FIGURE_GAP:
+        if cand.document != lead.candidate.document or item.score < lead.score - FIGURE_GAP:
             continue
         if any(r is item for r in chosen) or any(_repeats(item, c) for c in chosen + out):
             continue
@@ -672,7 +674,7 @@ def compose(
             for r, label in sides
         ]
         return Extract(f"{lead_in} " + " ".join(parts) + f"\n\n({notice})")
-    chosen, lead = choose_units(
+    chosen, lead, covering = choose_units(
         ranked,
         asks_for=_asks_for(question, ranked),
         question_words=content_words(question),
@@ -685,7 +687,9 @@ def compose(
         + _with_marker(c.text, c.source_n)
         for c in chosen
     )
-    quoted = " ".join(c.text for c in chosen)
+    # the units chosen for their words do not count: they say the question's words by
+    # construction, and would pass an answer that does not answer (QUOTED_WORDS_FLOOR)
+    quoted = " ".join(c.text for c in chosen if c not in covering)
     weak = not hedged and lexical_overlap(content_words(question), quoted) < QUOTED_WORDS_FLOOR
     if hedged or weak:
         body = f"{HEDGE} {body}"
