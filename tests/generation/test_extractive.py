@@ -751,3 +751,15 @@ def test_the_passages_sentence_naming_what_is_asked_joins_the_answer(embedder) -
     text = compose("Can GNU maintainers accept donations in Bitcoin?", [donations],
                    embedder.embed).text  # fmt: skip
     assert "no objections to using Bitcoin" in text, text
+
+
+def test_a_list_item_is_not_quoted_again_after_its_list(embedder) -> None:
+    """A one-item list after its lead-in: the item is also a unit of its own, and reading on
+    after the list must not quote it a second time."""
+    hit = Hit(36, "tb", "manage-ag-tablespaces.html", "Tablespaces",
+              "Tables, indexes, and entire databases can be assigned to particular tablespaces."
+              "\nFor example, the following creates a table in the tablespace space1:\n\n"
+              "CREATE TABLE foo(i int) TABLESPACE space1;",
+              None, None, "Tablespaces", 0.1)  # fmt: skip
+    text = compose("How do I create a table in the tablespace space1?", [hit], embedder.embed).text
+    assert text.count("CREATE TABLE foo(i int) TABLESPACE space1") == 1, text

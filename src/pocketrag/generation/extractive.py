@@ -496,7 +496,10 @@ def _read_on(
     if not any(r is lead for r in chosen):
         return []  # the lead gave way to the list that quotes it
     following = _neighbours([lead], ranked, 1, same_paragraph)
-    return [r for r in following if not any(r is c for c in chosen)]
+    # not what a chosen unit quotes already: a list's one item is also a unit of its own
+    return [
+        r for r in following if not any(r is c or _quotes(c.candidate, r.candidate) for c in chosen)
+    ]
 
 
 def _filled(lead: Ranked, chosen: list[Ranked], ranked: Sequence[Ranked]) -> list[Ranked]:
@@ -531,7 +534,7 @@ def _next_unit(
         if (r.candidate.source_n, r.candidate.position) == place
         and r.candidate.kind != "row"
         and word_count(r.candidate.text) <= room
-        and not any(r is c for c in chosen)
+        and not any(r is c or _quotes(c.candidate, r.candidate) for c in chosen)
     ]
 
 
