@@ -763,3 +763,29 @@ def test_a_list_item_is_not_quoted_again_after_its_list(embedder) -> None:
               None, None, "Tablespaces", 0.1)  # fmt: skip
     text = compose("How do I create a table in the tablespace space1?", [hit], embedder.embed).text
     assert text.count("CREATE TABLE foo(i int) TABLESPACE space1") == 1, text
+
+
+def test_a_list_the_chunk_cut_goes_on_into_the_next_retrieved_chunk(embedder) -> None:
+    """The list's last items are in the document's next chunk (which repeats the item the
+    two share): they follow the list, cited to their own chunk; the paragraph after the
+    list does not."""
+    first = Hit(37, "um", "user-manual.html", "Git User Manual",
+                "Your fellow developers will want to read your patches.\n\n"
+                "So the ideal is usually to produce a series of patches such that:\n\n"
+                "Each patch can be applied in order.\n\n"
+                "Each patch includes a single logical change, together with a message.",
+                None, None, "Creating the perfect patch series", 0.1, ordinal=156)  # fmt: skip
+    rest = Hit(38, "um", "user-manual.html", "Git User Manual",
+               "Each patch includes a single logical change, together with a message.\n\n"
+               "No patch introduces a regression.\n\n"
+               "The complete series produces the same end result as your own development.\n\n"
+               "We will introduce some tools that can help you do this. Then we explain the "
+               "problems that can arise because you are rewriting history.",
+               None, None, "Creating the perfect patch series", 0.1, ordinal=157)  # fmt: skip
+    text = compose("What should a perfect patch series be like?", [first, rest],
+                   embedder.embed).text  # fmt: skip
+    assert "- Each patch can be applied in order." in text, text
+    assert "- No patch introduces a regression." in text, text
+    assert "- The complete series produces the same end result as your own development. [2]" in text
+    assert text.count("Each patch includes a single logical change") == 1, text
+    assert "We will introduce some tools" not in text, text

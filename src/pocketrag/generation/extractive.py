@@ -11,6 +11,7 @@ embedding batch run, tens of milliseconds.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
@@ -19,7 +20,15 @@ from pathlib import PurePath
 import numpy as np
 
 from pocketrag.documents import Hit
-from pocketrag.generation.passages import needs_antecedent, refers_back, units, word_count
+from pocketrag.generation.passages import (
+    MAX_ITEM_WORDS,
+    MAX_LIST_WORDS,
+    Unit,
+    needs_antecedent,
+    refers_back,
+    units,
+    word_count,
+)
 from pocketrag.generation.wording import (
     asked_acronym,
     changed_figures,
@@ -683,13 +692,14 @@ def compose(
         question_words=content_words(question),
         headings=[h.heading for h in hits],
     )
+    chosen = _lists_carried_on(chosen, hits)
     body = " ".join(
         _with_marker(c.text, c.source_n)
         if c.document == lead.document
         else f"{hits[c.source_n - 1].title or 'Another document'}: "
         + _with_marker(c.text, c.source_n)
         for c in chosen
-    )
+    ).replace(" \n", "\n")  # a list's rest carried on from the next chunk starts a line
     # the units chosen for their words do not count: they say the question's words by
     # construction, and would pass an answer that does not answer (QUOTED_WORDS_FLOOR)
     quoted = " ".join(c.text for c in chosen if c not in covering)
@@ -697,6 +707,64 @@ def compose(
     if hedged or weak:
         body = f"{HEDGE} {body}"
     return Extract(f"{body}\n\n({notice})", _key_of(lead.text), hedged=weak)
+
+
+def _lists_carried_on(chosen: Sequence[Candidate], hits: Sequence[Hit]) -> list[Candidate]:
+    """`chosen`, each list the chunk cut followed by its rest: when a list unit ends its
+    chunk and the document's next chunk was retrieved too, that chunk's first one-sentence
+    paragraphs (after the sentence the two chunks share) are its next items, quoted as such
+    and cited to their own chunk: "the ideal is ... patches such that: / - Each patch can be
+    applied in order. / - Each patch includes a single logical change ..." goes on "- No
+    patch introduces a regression ..." in the next chunk."""
+    out: list[Candidate] = []
+    for cand in chosen:
+        out.append(cand)
+        if cand.kind != "list" or not _ends_chunk(cand, hits):
+            continue
+        hit = hits[cand.source_n - 1]
+        n = next(
+            (
+                n
+                for n, h in enumerate(hits, start=1)
+                if h.document_id == hit.document_id and h.ordinal == hit.ordinal + 1
+            ),
+            None,
+        )
+        if n is None or any(c.source_n == n for c in chosen):
+            continue
+        # the list's own budget (passages.MAX_LIST_WORDS), as if the chunk had not cut it
+        items = _first_items(units(hits[n - 1]), cand.text, MAX_LIST_WORDS - word_count(cand.text))
+        if items:
+            text = "\n" + "\n".join(f"- {t}" for t in items)
+            out.append(Candidate(n, -1, text, "list", hit.document_id))
+    return out
+
+
+def _ends_chunk(cut: Candidate, hits: Sequence[Hit]) -> bool:
+    """Whether a list unit's last item, whole, ends its chunk's text."""
+    tail = cut.text.splitlines()[-1].removeprefix("- ")
+    text = " ".join(hits[cut.source_n - 1].text.split())
+    return not tail.endswith("…") and text.endswith(" ".join(tail.split()))
+
+
+def _first_items(found: Sequence[Unit], quoted: str, room: int) -> list[str]:
+    """A chunk's opening one-sentence paragraphs, after any the quoted list holds already,
+    until a longer paragraph, another lead-in or the word budget."""
+    per_paragraph = Counter(u.paragraph for u in found)
+    items: list[str] = []
+    for unit in found:
+        if unit.kind != "sentence":
+            break
+        if not items and unit.text.rstrip(" .…") in quoted:
+            continue  # the sentence the two chunks share
+        size = word_count(unit.text)
+        if per_paragraph[unit.paragraph] > 1 or size > MAX_ITEM_WORDS or size > room:
+            break
+        if unit.text.rstrip().endswith(":"):
+            break  # another list's lead-in
+        items.append(unit.text)
+        room -= size
+    return items
 
 
 def _asks_for(question: str, ranked: Sequence[Ranked]) -> Callable[[str], bool] | None:
