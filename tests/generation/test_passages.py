@@ -266,6 +266,22 @@ def test_commands_after_a_lead_in_are_its_list_with_their_output() -> None:
     assert "Caution" not in "\n".join(texts)
 
 
+def test_configuration_directives_after_a_comment_are_quoted_with_it() -> None:
+    """A configuration block opened by a comment: its CamelCase directives ("SSLVerifyClient
+    require") are the block's lines, as digits, "=" and "/" already made other lines."""
+    text = (
+        "All you need to do is to verify the clients against your own CA certificate.\n"
+        "# require a client certificate signed by our CA\n"
+        "SSLVerifyClient require\n"
+        "SSLVerifyDepth 1\n"
+        "Caution\n"
+        "Keep the CA key offline."
+    )
+    texts = [u.text for u in units(_hit(text, "Client authentication"))]
+    assert "SSLVerifyClient require\nSSLVerifyDepth 1" in texts[0], texts
+    assert "Caution" not in "\n".join(texts)
+
+
 def test_a_sentence_about_this_variable_is_quoted_with_the_line_naming_it() -> None:
     """A configuration line above its description ("FAILLOG_ENAB yes" / "If you enable this
     variable, ...") is what "this variable" means, so the sentence carries it."""

@@ -48,7 +48,9 @@ _CONTINUED = re.compile(r"[\s,:(-]*\b(cont|contd|cont'd|continued)\b[.)]*\s*$", 
 _COMMAND_LINE = re.compile(r"^[$#] +[a-z./~_]")
 MAX_COMMAND_LINES = 4
 MAX_OUTPUT_WORDS = 8  # a command's output line: "net/ipv4/tcp_syncookies = 1", "438"
-_OUTPUT = re.compile(r"\d|[=/_]|^[a-z]")  # not a box's title ("Caution") after a command
+# a command's output or a configuration line, not a box's title ("Caution") after a command:
+# digits, "=" or "/", a lower-case start, or a CamelCase directive ("SSLVerifyClient require")
+_OUTPUT = re.compile(r"\d|[=/_]|^[a-z]|^[A-Z]\w*[a-z][A-Z]")
 # "... at the rates in the table below." means the rows that follow.
 _POINTER = re.compile(r"\b(below|following|as follows)\b", re.IGNORECASE)
 
