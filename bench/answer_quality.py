@@ -52,40 +52,34 @@ Chromium-printed PDFs), committed, not fetched. rmanuals (held out until its run
 12) indexes four of R's own manuals as typeset PDFs (texinfo + pdfTeX: R Installation and
 Administration, R Data Import/Export, An Introduction to R and the R FAQ, 291 pages) as a
 research computing team's "R on our systems" handbook, fetched from the Debian archive
-(r-doc-pdf) by its fetch.sh. postfix (held out, written blind at the end of session 12 for
-session 13's start and end runs; not in the default run) indexes the Postfix mail server's own
-documentation as a "how we run our mail server" handbook: 18 HTML READMEs of postfix-doc
-3.7.11 (basic and standard configuration, SOHO hints, SMTP access restrictions, qshape,
-debugging, tuning, stress, backscatter, local recipients, maildrop, DSN, ETRN, XCLIENT,
-compatibility, address classes, content inspection, logging to file), fetched from the
-Debian archive by its fetch.sh.
-(r-doc-pdf) by its fetch.sh. pydocs (held out: written blind at the end of session 12, for
-session 13's start and end runs; not in the default run) indexes Python's own documentation as a
-software team's "Python at our company" handbook: 20 HTML pages of python3.11-doc (the FAQs, the
-logging, regex, sorting, Unicode, argparse, urllib, ipaddress, annotations and porting HOWTOs,
-command line and environment, Unix, installing and distributing modules, the tutorial's venv and
-errors chapters), fetched from the Debian archive by its fetch.sh.
-(r-doc-pdf) by its fetch.sh. riverside (held out, written blind at the end of session
-12 for session 13's start and end runs; not in the default run) is the staff and volunteer
+(r-doc-pdf) by its fetch.sh. postfix (held out until its runs in session 13) indexes the
+Postfix mail server's own documentation as a "how we run our mail server" handbook: 18 HTML
+READMEs of postfix-doc 3.7.11 (basic and standard configuration, SOHO hints, SMTP access
+restrictions, qshape, debugging, tuning, stress, backscatter, local recipients, maildrop, DSN,
+ETRN, XCLIENT, compatibility, address classes, content inspection, logging to file), fetched
+from the Debian archive by its fetch.sh. pydocs (held out until its runs in session 13)
+indexes Python's own documentation as a software team's "Python at our company" handbook: 20
+HTML pages of python3.11-doc (the FAQs, the logging, regex, sorting, Unicode, argparse, urllib,
+ipaddress, annotations and porting HOWTOs, command line and environment, Unix, installing and
+distributing modules, the tutorial's venv and errors chapters), fetched from the Debian archive
+by its fetch.sh. riverside (held out until its runs in session 13) is the staff and volunteer
 policies of an invented food charity, Riverside Community Food Trust: 13 documents
 (samples/riverside/: Markdown, text, HTML, DOCX, a Chromium-printed and a reportlab PDF),
-committed, not fetched. sqlitedoc (held out, written blind during session 13 for session 14's
-start and end runs; not in the default run) indexes SQLite's own documentation as a "how we use
-SQLite" developer handbook: 24 HTML pages of sqlite3-doc 3.40.1 (when to use SQLite, the
-command-line shell, datatypes, STRICT tables, AUTOINCREMENT, CREATE TABLE, UPSERT, CREATE INDEX,
-transactions, ATTACH, the query planner, PRAGMAs, WAL, locking, isolation, limits, foreign keys,
-FTS5, JSON, backup, VACUUM, the FAQ, how to corrupt a database, defensive use), fetched from the
-Debian archive by its fetch.sh.
-committed, not fetched. plotpdf (held out, written blind 2026-12-05 during session 13, for
-session 14's start and end runs; not in the default run) indexes typeset PDF manuals of two
-plotting tools as a research computing team's "plotting and numerics on our systems"
-handbook: the gnuplot 5.4 manual (gnuplot.pdf, 311 pages, LaTeX + pdfTeX) from gnuplot-doc
-and the Asymptote LaTeX package and CAD.asy manuals (11 and 7 pages) from asymptote-doc,
-fetched from the Debian archive by its fetch.sh.
-committed, not fetched. millbrook (held out, written blind in session 13 for session 14's
-start and end runs; not in the default run) is the staff and operating policies of an
-invented housing association, Millbrook Homes: 14 documents (samples/millbrook/: Markdown,
-text, HTML, DOCX, a Chromium-printed and a reportlab PDF), committed, not fetched.
+committed, not fetched.
+
+Held out (written blind in session 13 for session 14's start and end runs; not in the default
+run): sqlitedoc indexes SQLite's own documentation as a "how we use SQLite" developer
+handbook: 24 HTML pages of sqlite3-doc 3.40.1 (when to use SQLite, the command-line shell,
+datatypes, STRICT tables, AUTOINCREMENT, CREATE TABLE, UPSERT, CREATE INDEX, transactions,
+ATTACH, the query planner, PRAGMAs, WAL, locking, isolation, limits, foreign keys, FTS5, JSON,
+backup, VACUUM, the FAQ, how to corrupt a database, defensive use), fetched from the Debian
+archive by its fetch.sh. plotpdf indexes typeset PDF manuals of two plotting tools as a
+research computing team's "plotting and numerics on our systems" handbook: the gnuplot 5.4
+manual (gnuplot.pdf, 311 pages, LaTeX + pdfTeX) from gnuplot-doc and the Asymptote LaTeX
+package and CAD.asy manuals (11 and 7 pages) from asymptote-doc, fetched from the Debian
+archive by its fetch.sh. millbrook is the staff and operating policies of an invented housing
+association, Millbrook Homes: 14 documents (samples/millbrook/: Markdown, text, HTML, DOCX, a
+Chromium-printed and a reportlab PDF), committed, not fetched.
 
     flock /tmp/pocketrag-bench.lock .venv/bin/python bench/answer_quality.py --out DIR \\
         [--corpus NAME ...] [--k 5] [--index-dir DIR]
@@ -144,30 +138,28 @@ SPLIT = {
     "httpd": "dev (seen)",  # written blind in session 12; held out until its run at 20723c2
     "ashgrove": "dev (seen)",  # written blind in session 12; held out until its run at 20723c2
     "rmanuals": "dev (seen)",  # written blind in session 12; held out until its run at 20723c2
-    "postfix": "held out",  # written blind at the end of session 12, for session 13's runs
-    "pydocs": "held out",  # written blind at the end of session 12, for session 13's runs
-    "riverside": "held out",  # written blind at the end of session 12, for session 13's runs
-    "sqlitedoc": "held out",  # written blind during session 13, for session 14's runs
-    "plotpdf": "held out",  # written blind during session 13, for session 14's runs
+    "postfix": "dev (seen)",  # written blind in session 12; held out until its run at 8468b74
+    "pydocs": "dev (seen)",  # written blind in session 12; held out until its run at 8468b74
+    "riverside": "dev (seen)",  # written blind in session 12; held out until its run at 8468b74
+    "sqlitedoc": "held out",  # written blind in session 13, for session 14's runs
+    "plotpdf": "held out",  # written blind in session 13, for session 14's runs
     "millbrook": "held out",  # written blind in session 13, for session 14's runs
 }
 DEFAULT = [
     "larkfield", "opengov", "incident", "handbook", "brightwater", "tables", "harbourview",
     "fernhill", "debpol", "tollgate", "makers", "debgov", "licences", "django", "harden",
     "gnustd", "pgadmin", "debref", "aptguide", "numpygov", "gitdoc", "pipdocs", "kestrel",
-    "httpd", "ashgrove", "rmanuals",
+    "httpd", "ashgrove", "rmanuals", "postfix", "pydocs", "riverside",
 ]  # fmt: skip
 # Held out, not in the default run: a new set, written blind, stays here until its one run
 # (session 6 ran debpol, tollgate and makers this way; session 7 debgov and licences, at
 # 510d9d1; session 8 django and harden, at 460ba82; session 9 gnustd, pgadmin and debref, at
 # 30f6c5a; session 10 aptguide and numpygov, at 7b21cd7; session 11 gitdoc, pipdocs and
 # kestrel, at its start fe3aabd and its end 684acda; session 12 httpd, ashgrove and rmanuals,
-# at its start d948476 and its end 20723c2). postfix, pydocs and riverside (written blind at
-# the end of session 12) wait for session 13's start and end runs; sqlitedoc, plotpdf and
-# millbrook (written blind during session 13) for session 14's.
-CORPORA_HELD_OUT: list[str] = [
-    "postfix", "pydocs", "riverside", "sqlitedoc", "plotpdf", "millbrook",
-]  # fmt: skip
+# at its start d948476 and its end 20723c2; session 13 postfix, pydocs and riverside, at its
+# start c20d710 and its end 8468b74). sqlitedoc, plotpdf and millbrook (written blind during
+# session 13) wait for session 14's start and end runs.
+CORPORA_HELD_OUT: list[str] = ["sqlitedoc", "plotpdf", "millbrook"]
 CORPORA = [*DEFAULT, *CORPORA_HELD_OUT, "opengov-multiformat"]
 
 

@@ -29,6 +29,8 @@ HOLDS_A_GRID = {
     "ashgrove/pay-and-conditions-2026-27.pdf": {1, 2, 3, 4},  # the same printer: pay ranges
     "ashgrove/school-trips-and-off-site-visits.pdf": {1},  # ratios, in one of two columns
     "riverside/pay-expenses-and-allowances-2026-27.pdf": {1, 2, 3},  # Chromium: expenses, spine
+    "millbrook/pay-and-allowances-2026-27.pdf": {1, 2, 3},  # Chromium: allowances, pay spine
+    "millbrook/health-and-safety-essentials.pdf": {1},  # reportlab, two columns: a PPE table
     # a slide's three-column table; the next page's heading path follows the change
     "pdf_messy/imageheavy__ghostwolves_cybersecurity-incident-response-plans.pdf": {45, 46},
     "pdf_messy/multicol__samplefiles_026-multicolumn.pdf": {3},  # the EU countries table
