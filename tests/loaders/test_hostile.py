@@ -143,3 +143,21 @@ def test_long_blocks_are_chunked_in_windows_with_exact_spans() -> None:
     assert chunks[-1].text.endswith("x")
     with pytest.raises(TooManyChunksError, match="POCKETRAG_PARSE_MAX_CHUNKS"):
         Chunker(tokenizer, max_tokens=100).run(document, max_chunks=10)
+
+
+@pytest.mark.timeout(30)
+def test_html_row_headed_tables_and_powers_stay_linear(tmp_path: Path, limits) -> None:
+    # 2 MB of header-cell rows and of powers: each read once, in order, nothing lost
+    rows = 50_000
+    path = tmp_path / "big.html"
+    path.write_text(
+        "<table>"
+        + "".join(f"<tr><th>k{i}:</th><td>v{i}</td></tr>" for i in range(rows))
+        + "</table><p>"
+        + "2<sup>8</sup> " * rows
+        + "</p>",
+        encoding="utf-8",
+    )
+    texts = [b.text for b in load_document(path, limits).blocks]
+    assert texts[:rows] == [f"k{i}: v{i}" for i in range(rows)]
+    assert texts[rows].count("2^8") == rows
