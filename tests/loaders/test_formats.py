@@ -282,7 +282,7 @@ def test_markdown_front_matter_setext_and_fences(tmp_path: Path, limits) -> None
     document = load_document(path, limits)
     assert document.title == "Remote Work"
     assert [(b.text, b.heading_path) for b in document.blocks] == [
-        ("Owner: HR", ()),
+        ("Owner: HR", ("Remote Work",)),
         ("Work from anywhere in the EU.", ("Overview",)),
         ("# not a heading\necho hi", ("Overview", "Equipment")),
         ("- one laptop\n- one screen", ("Overview", "Equipment", "Laptops")),
@@ -305,6 +305,7 @@ def test_markdown_front_matter_facts_are_text_and_site_settings_are_not(
         "Review: December 2027",
         "You get 25 days.",
     ]
+    assert document.blocks[0].heading_path == ("Annual Leave",)  # what the facts are about
 
 
 def test_myst_directives_are_read_as_text_with_their_labels(tmp_path: Path, limits) -> None:

@@ -151,16 +151,18 @@ _SITE_FIELDS = frozenset(
 )
 
 
-def front_matter_block(meta: dict[str, object]) -> Block | None:
+def front_matter_block(meta: dict[str, object], title: str) -> Block | None:
     """The front matter's facts as one table-like line ("Owner: People Team; Version: 5.1;
-    Effective: 2026-01-01"): a policy's owner, version and review date are often written
-    only there, and left out of the index, "When is this policy reviewed?" had no answer."""
+    Effective: 2026-01-01"), under the document's title as its heading (what the facts are
+    about: "Who owns the annual leave policy?"): a policy's owner, version and review date
+    are often written only there, and left out of the index, "When is this policy
+    reviewed?" had no answer."""
     fields = [
         f"{key.replace('_', ' ').replace('-', ' ').strip().capitalize()}: {clean_inline(value)}"
         for key, value in ((str(k), str(v)) for k, v in meta.items())
         if key.lower() not in _SITE_FIELDS and value.strip() and value not in ("True", "False")
     ]
-    return Block(text="; ".join(fields)) if fields else None
+    return Block(text="; ".join(fields), heading_path=(title,)) if fields else None
 
 
 def _yaml_within_bounds(source: str) -> bool:
@@ -303,10 +305,10 @@ def load(path: Path, limits: LoaderLimits, password: str | None = None) -> Docum
     TextBudget(limits).add(raw)
     meta, body = front_matter(raw)
     blocks, first_heading = parse_markdown(body)
-    if (details := front_matter_block(meta)) is not None:
-        blocks.insert(0, details)
     title = meta.get("title")
     title = clean_inline(str(title)) if title else (first_heading or path.stem)
+    if (details := front_matter_block(meta, title)) is not None:
+        blocks.insert(0, details)
     metadata: dict[str, object] = {"encoding": encoding}
     if meta:
         metadata["front_matter"] = meta
