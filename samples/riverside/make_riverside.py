@@ -32,11 +32,9 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 SRC = HERE.parent / "riverside-src"
 sys.path.insert(0, str(HERE.parent / "fernhill"))
-sys.path.insert(0, str(HERE.parent / "harbourview"))
 sys.path.insert(0, str(HERE.parent / "tollgate"))
 
 import make_fernhill  # noqa: E402  (Chromium PDF printing)
-import make_harbourview  # noqa: E402  (its Markdown parser and DOCX renderer)
 import make_tollgate  # noqa: E402  (reportlab PDFs in one or more columns)
 
 # Chromium PDF name -> with Chromium's header and footer?
@@ -55,11 +53,7 @@ DOCX_SOURCES = [
 def main(out: Path = HERE) -> None:
     org = "Riverside Community Food Trust"
     make_fernhill.render_set(SRC, CHROMIUM_PDFS, DOCX_SOURCES, org, out)
-    for name, (header, columns) in REPORTLAB_PDFS.items():
-        blocks = make_harbourview.parse((SRC / f"{name}.md").read_text(encoding="utf-8"))
-        title = make_harbourview.plain(next(b[2] for b in blocks if b[0] == "h"))
-        make_tollgate.render_pdf(blocks, title, header, columns, out / f"{name}.pdf")
-        print("wrote", out / f"{name}.pdf")
+    make_tollgate.render_sources(SRC, REPORTLAB_PDFS, out)
 
 
 if __name__ == "__main__":

@@ -122,6 +122,16 @@ def render_pdf(blocks: list[tuple], title: str, header: str, columns: int, out: 
     doc.build(flowables(blocks, width))
 
 
+def render_sources(src: Path, pdfs: dict[str, tuple[str, int]], out: Path) -> None:
+    """Each Markdown source `name` in `src` -> out/name.pdf, with its (running header,
+    columns per page): the riverside and millbrook sets' leaflets."""
+    for name, (header, columns) in pdfs.items():
+        blocks = make_harbourview.parse((src / f"{name}.md").read_text(encoding="utf-8"))
+        title = make_harbourview.plain(next(b[2] for b in blocks if b[0] == "h"))
+        render_pdf(blocks, title, header, columns, out / f"{name}.pdf")
+        print("wrote", out / f"{name}.pdf")
+
+
 def main(out: Path = HERE) -> None:
     out.mkdir(parents=True, exist_ok=True)
     make_harbourview.ORG = "Tollgate Makerspace"  # the DOCX author in core properties
