@@ -431,7 +431,7 @@ def _covering(
         cand = item.candidate
         if cand.document != lead.candidate.document or item.score < lead.score - FIGURE_GAP:
             continue
-        if any(r is item for r in chosen) or any(_repeats(item, c) for c in chosen + out):
+        if any(_repeats(item, c) for c in chosen + out):  # (a unit repeats itself)
             continue
         new = (content_words(cand.text) & question_words) - covered
         size = word_count(cand.text)
@@ -505,10 +505,7 @@ def _read_on(
     if not any(r is lead for r in chosen):
         return []  # the lead gave way to the list that quotes it
     following = _neighbours([lead], ranked, 1, same_paragraph)
-    # not what a chosen unit quotes already: a list's one item is also a unit of its own
-    return [
-        r for r in following if not any(r is c or _quotes(c.candidate, r.candidate) for c in chosen)
-    ]
+    return [r for r in following if not _quoted_already(r, chosen)]
 
 
 def _filled(lead: Ranked, chosen: list[Ranked], ranked: Sequence[Ranked]) -> list[Ranked]:
@@ -543,8 +540,13 @@ def _next_unit(
         if (r.candidate.source_n, r.candidate.position) == place
         and r.candidate.kind != "row"
         and word_count(r.candidate.text) <= room
-        and not any(r is c or _quotes(c.candidate, r.candidate) for c in chosen)
+        and not _quoted_already(r, chosen)
     ]
+
+
+def _quoted_already(item: Ranked, chosen: Sequence[Ranked]) -> bool:
+    """Chosen, or quoted inside a chosen unit: a list's one item is also a unit of its own."""
+    return any(item is c or _quotes(c.candidate, item.candidate) for c in chosen)
 
 
 def _last_quoted(lead: Ranked, chosen: Sequence[Ranked]) -> Ranked | None:
@@ -716,20 +718,14 @@ def _lists_carried_on(chosen: Sequence[Candidate], hits: Sequence[Hit]) -> list[
     and cited to their own chunk: "the ideal is ... patches such that: / - Each patch can be
     applied in order. / - Each patch includes a single logical change ..." goes on "- No
     patch introduces a regression ..." in the next chunk."""
+    source_of = {(h.document_id, h.ordinal): n for n, h in enumerate(hits, start=1)}
     out: list[Candidate] = []
     for cand in chosen:
         out.append(cand)
         if cand.kind != "list" or not _ends_chunk(cand, hits):
             continue
         hit = hits[cand.source_n - 1]
-        n = next(
-            (
-                n
-                for n, h in enumerate(hits, start=1)
-                if h.document_id == hit.document_id and h.ordinal == hit.ordinal + 1
-            ),
-            None,
-        )
+        n = source_of.get((hit.document_id, hit.ordinal + 1))
         if n is None or any(c.source_n == n for c in chosen):
             continue
         # the list's own budget (passages.MAX_LIST_WORDS), as if the chunk had not cut it

@@ -337,10 +337,13 @@ def _row_headed_lines(rows: list[list[str]], headers: set[tuple[int, int]]) -> l
     ]
 
 
+_EXPONENT_STARTS = frozenset("0123456789-−")
+
+
 def _is_exponent(before: list[str], sup: str) -> bool:
     """Superscript digits right after a digit: a power ("2<sup>31</sup>-1"), not a footnote
     mark after a word nor an ordinal's "th"."""
-    return bool(before) and before[-1][-1:].isdigit() and sup[:1] in set("0123456789-−")
+    return bool(before) and before[-1][-1:].isdigit() and sup[:1] in _EXPONENT_STARTS
 
 
 def _is_chrome(tag: str, attrs: list[tuple[str, str | None]]) -> bool:
