@@ -191,6 +191,32 @@ def test_html_table_rows_name_their_columns_and_keep_their_cells_whole(
     ]
 
 
+def test_a_table_whose_first_row_is_sentences_has_no_header(tmp_path: Path, limits) -> None:
+    """Without header cells, a first row of sentences is data: it must not name every other
+    row's cells ("A SHARED lock ...: The database may be read ..."). A header row of header
+    cells stays one whatever it says."""
+    locks = (
+        "<tr><td>SHARED</td><td>The database may be read but not written.</td></tr>"
+        "<tr><td>RESERVED</td><td>A process is planning to write to the database file.</td></tr>"
+    )
+    path = tmp_path / "locks.html"
+    path.write_text(
+        f"<table>{locks}</table><p>Then</p>"
+        "<table><tr><th>Lock</th><th>What the process may do with the file.</th></tr>"
+        f"{locks}</table>"
+    )
+    assert [b.text for b in load_document(path, limits).blocks] == [
+        "SHARED | The database may be read but not written.",
+        "RESERVED | A process is planning to write to the database file.",
+        "Then",
+        "Lock | What the process may do with the file.",
+        "Lock: SHARED; What the process may do with the file.: The database may be read but "
+        "not written.",
+        "Lock: RESERVED; What the process may do with the file.: A process is planning to "
+        "write to the database file.",
+    ]
+
+
 def test_html_prefers_main_and_keeps_its_header(tmp_path: Path, limits) -> None:
     path = tmp_path / "a.htm"
     path.write_text(

@@ -80,22 +80,34 @@ def clean_lines(text: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
-def table_lines(rows: list[list[str]]) -> list[str]:
-    """A table's rows as lines of text: "column: value; ..." when the first row looks like
-    a header (every cell filled, no two alike), which then stays a line of its own; else
+def table_lines(rows: list[list[str]], marked_header: bool = False) -> list[str]:
+    """A table's rows as lines of text: "column: value; ..." when the first row is a header
+    (every cell filled, no two alike, and either marked up as one (`marked_header`) or
+    reading like labels, not sentences), which then stays a line of its own; else
     " | "-joined. Each row names its columns, so it reads whole wherever a chunk cuts the
     table (DOCX and HTML alike; PDF tables in pdf_tables.py)."""
     rows = [cells for cells in rows if any(cells)]
     if not rows:
         return []
     header = rows[0]
-    if len(rows) > 1 and all(header) and len(set(header)) == len(header):
+    labels = marked_header or all(_reads_as_label(cell) for cell in header)
+    if len(rows) > 1 and all(header) and len(set(header)) == len(header) and labels:
         out = [" | ".join(header)]
         for cells in rows[1:]:
             pairs = [f"{h}: {v}" for h, v in zip(header, cells, strict=False) if v]
             out.append("; ".join(pairs + cells[len(header) :]))
         return out
     return [" | ".join(c for c in cells if c) for cells in rows]
+
+
+# A column header names its column in a few words; a first row of sentences ("A SHARED lock
+# allows ...", a table with no header row) is data, and must not prefix every other row.
+MAX_LABEL_WORDS = 8
+
+
+def _reads_as_label(cell: str) -> bool:
+    words = len(cell.split())
+    return words <= MAX_LABEL_WORDS and not (words > 3 and cell.rstrip().endswith((".", "!", "?")))
 
 
 def heading_level(line: str) -> int | None:

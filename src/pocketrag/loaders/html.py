@@ -276,7 +276,12 @@ class _Extractor(HTMLParser):
             self._end_cell()
             self.flush()  # a caption
             rows, headers = self.tables.pop(), self.header_cells.pop()
-            for line in _row_headed_lines(rows, headers) or table_lines(rows):
+            # a first row of header cells is the header whatever it says
+            first = next((i for i, cells in enumerate(rows) if any(cells)), None)
+            marked = first is not None and all(
+                (first, j) in headers for j in range(len(rows[first]))
+            )
+            for line in _row_headed_lines(rows, headers) or table_lines(rows, marked):
                 self._emit(line)
         elif self.tables and tag in {*_CELLS, "tr"}:
             self._end_cell()

@@ -216,7 +216,8 @@ class _Builder:
                 rows = [
                     _cells(row) for row in lines[table:] if not _TABLE_RULE.fullmatch(row.strip())
                 ]
-                text = "\n".join([text, *table_lines(rows)]).strip()
+                # (a header row by the syntax: the delimiter row follows it)
+                text = "\n".join([text, *table_lines(rows, marked_header=True)]).strip()
         else:
             text = clean_inline(strip_inline(" ".join(lines)))
         if text:
