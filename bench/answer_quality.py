@@ -81,6 +81,16 @@ archive by its fetch.sh. millbrook is the staff and operating policies of an inv
 association, Millbrook Homes: 14 documents (samples/millbrook/: Markdown, text, HTML, DOCX, a
 Chromium-printed and a reportlab PDF), committed, not fetched.
 
+Held out (written blind in session 14 for session 15's start and end runs; not in the default
+run): npmdocs indexes npm's own documentation as a company's "how we use npm" developer
+handbook: 34 Markdown pages (YAML front matter, fenced code, option lists with defaults) of
+the npm 10.9.2 tarball's docs/content/: 19 command pages (install, ci, update, uninstall,
+run-script, config, publish, version, dist-tag, access, unpublish, audit, cache, exec, npx,
+ls, outdated, explain, query), 5 configuring-npm pages (folders, npmrc, package.json,
+package-lock.json, installing Node and npm) and 10 using-npm pages (config, dependency
+selectors, logging, orgs, package specs, registry, scope, scripts, workspaces, developers),
+fetched from the npm registry with `npm pack` by its fetch.sh.
+
     flock /tmp/pocketrag-bench.lock .venv/bin/python bench/answer_quality.py --out DIR \\
         [--corpus NAME ...] [--k 5] [--index-dir DIR]
 """
@@ -144,6 +154,7 @@ SPLIT = {
     "sqlitedoc": "held out",  # written blind in session 13, for session 14's runs
     "plotpdf": "held out",  # written blind in session 13, for session 14's runs
     "millbrook": "held out",  # written blind in session 13, for session 14's runs
+    "npmdocs": "held out",  # written blind in session 14, for session 15's runs
 }
 DEFAULT = [
     "larkfield", "opengov", "incident", "handbook", "brightwater", "tables", "harbourview",
@@ -158,8 +169,9 @@ DEFAULT = [
 # kestrel, at its start fe3aabd and its end 684acda; session 12 httpd, ashgrove and rmanuals,
 # at its start d948476 and its end 20723c2; session 13 postfix, pydocs and riverside, at its
 # start c20d710 and its end 8468b74). sqlitedoc, plotpdf and millbrook (written blind during
-# session 13) wait for session 14's start and end runs.
-CORPORA_HELD_OUT: list[str] = ["sqlitedoc", "plotpdf", "millbrook"]
+# session 13) wait for session 14's start and end runs; npmdocs (written blind during session
+# 14) waits for session 15's.
+CORPORA_HELD_OUT: list[str] = ["sqlitedoc", "plotpdf", "millbrook", "npmdocs"]
 CORPORA = [*DEFAULT, *CORPORA_HELD_OUT, "opengov-multiformat"]
 
 

@@ -54,6 +54,7 @@ MINIMUMS = {
     "sqlitedoc": (120, 25),
     "plotpdf": (120, 25),
     "millbrook": (120, 25),
+    "npmdocs": (120, 25),
 }
 
 
@@ -109,6 +110,7 @@ TURNS = {
     "sqlitedoc": (9, 5),
     "plotpdf": (9, 0),
     "millbrook": (9, 10),
+    "npmdocs": (9, 3),
 }  # fmt: skip
 
 
@@ -239,6 +241,9 @@ ABSENT = {
     "millbrook": ("cycle to work", "pension", "compassionate", "jury", "probation", "dress code",
                   "eye test", "redundan", "sabbatical", "season ticket", "wifi", "pool car",
                   "menopause", "broadband", "voicemail", "sourdough", "australia"),
+    "npmdocs": ("socks", "granular", "corepack", "webauthn", "sigstore", "dependabot",
+                "github actions", "uptime", "nvmrc", "ntlm", "artifactory", "turborepo", "sarif",
+                "husky", "changeset", "lerna", "typosquat", "wifi", "annual leave", "sourdough"),
 }  # fmt: skip
 
 
