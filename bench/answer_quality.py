@@ -81,6 +81,12 @@ archive by its fetch.sh. millbrook is the staff and operating policies of an inv
 association, Millbrook Homes: 14 documents (samples/millbrook/: Markdown, text, HTML, DOCX, a
 Chromium-printed and a reportlab PDF), committed, not fetched.
 
+Held out (written blind during session 14 for session 15's start and end runs; not in the
+default run): bashpdf indexes the two typeset PDF manuals of GNU Bash 5.2 as a hosting
+company's "shell scripting on our servers" handbook: the Bash Reference Manual (bashref.pdf,
+texinfo + pdfTeX, 196 pages) and the bash(1) man page typeset by groff (bash.pdf, 87 pages),
+from bash-doc 5.2.15-2, fetched from the Debian archive by its fetch.sh.
+
     flock /tmp/pocketrag-bench.lock .venv/bin/python bench/answer_quality.py --out DIR \\
         [--corpus NAME ...] [--k 5] [--index-dir DIR]
 """
@@ -144,6 +150,7 @@ SPLIT = {
     "sqlitedoc": "held out",  # written blind in session 13, for session 14's runs
     "plotpdf": "held out",  # written blind in session 13, for session 14's runs
     "millbrook": "held out",  # written blind in session 13, for session 14's runs
+    "bashpdf": "held out",  # written blind in session 14, for session 15's runs
 }
 DEFAULT = [
     "larkfield", "opengov", "incident", "handbook", "brightwater", "tables", "harbourview",
@@ -158,8 +165,9 @@ DEFAULT = [
 # kestrel, at its start fe3aabd and its end 684acda; session 12 httpd, ashgrove and rmanuals,
 # at its start d948476 and its end 20723c2; session 13 postfix, pydocs and riverside, at its
 # start c20d710 and its end 8468b74). sqlitedoc, plotpdf and millbrook (written blind during
-# session 13) wait for session 14's start and end runs.
-CORPORA_HELD_OUT: list[str] = ["sqlitedoc", "plotpdf", "millbrook"]
+# session 13) wait for session 14's start and end runs; bashpdf (written blind during
+# session 14) for session 15's.
+CORPORA_HELD_OUT: list[str] = ["sqlitedoc", "plotpdf", "millbrook", "bashpdf"]
 CORPORA = [*DEFAULT, *CORPORA_HELD_OUT, "opengov-multiformat"]
 
 

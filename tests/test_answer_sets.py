@@ -54,6 +54,7 @@ MINIMUMS = {
     "sqlitedoc": (120, 25),
     "plotpdf": (120, 25),
     "millbrook": (120, 25),
+    "bashpdf": (120, 25),
 }
 
 
@@ -109,6 +110,7 @@ TURNS = {
     "sqlitedoc": (9, 5),
     "plotpdf": (9, 0),
     "millbrook": (9, 10),
+    "bashpdf": (9, 1),
 }  # fmt: skip
 
 
@@ -239,6 +241,9 @@ ABSENT = {
     "millbrook": ("cycle to work", "pension", "compassionate", "jury", "probation", "dress code",
                   "eye test", "redundan", "sabbatical", "season ticket", "wifi", "pool car",
                   "menopause", "broadband", "voicemail", "sourdough", "australia"),
+    "bashpdf": ("shellcheck", "cron", "json", "systemd", "chsh", "tput", "mktemp", "zsh",
+                "syslog", "flock", "nohup", "ssh-agent", "cgroup", "limits.conf", "docker",
+                "tmux", "ansible", "sourdough", "parking"),
 }  # fmt: skip
 
 
