@@ -90,6 +90,11 @@ ls, outdated, explain, query), 5 configuring-npm pages (folders, npmrc, package.
 package-lock.json, installing Node and npm) and 10 using-npm pages (config, dependency
 selectors, logging, orgs, package specs, registry, scope, scripts, workspaces, developers),
 fetched from the npm registry with `npm pack` by its fetch.sh.
+Held out (written blind during session 14 for session 15's start and end runs; not in the
+default run): bashpdf indexes the two typeset PDF manuals of GNU Bash 5.2 as a hosting
+company's "shell scripting on our servers" handbook: the Bash Reference Manual (bashref.pdf,
+texinfo + pdfTeX, 196 pages) and the bash(1) man page typeset by groff (bash.pdf, 87 pages),
+from bash-doc 5.2.15-2, fetched from the Debian archive by its fetch.sh.
 
     flock /tmp/pocketrag-bench.lock .venv/bin/python bench/answer_quality.py --out DIR \\
         [--corpus NAME ...] [--k 5] [--index-dir DIR]
@@ -155,6 +160,7 @@ SPLIT = {
     "plotpdf": "held out",  # written blind in session 13, for session 14's runs
     "millbrook": "held out",  # written blind in session 13, for session 14's runs
     "npmdocs": "held out",  # written blind in session 14, for session 15's runs
+    "bashpdf": "held out",  # written blind in session 14, for session 15's runs
 }
 DEFAULT = [
     "larkfield", "opengov", "incident", "handbook", "brightwater", "tables", "harbourview",
@@ -169,9 +175,9 @@ DEFAULT = [
 # kestrel, at its start fe3aabd and its end 684acda; session 12 httpd, ashgrove and rmanuals,
 # at its start d948476 and its end 20723c2; session 13 postfix, pydocs and riverside, at its
 # start c20d710 and its end 8468b74). sqlitedoc, plotpdf and millbrook (written blind during
-# session 13) wait for session 14's start and end runs; npmdocs (written blind during session
-# 14) waits for session 15's.
-CORPORA_HELD_OUT: list[str] = ["sqlitedoc", "plotpdf", "millbrook", "npmdocs"]
+# session 13) wait for session 14's start and end runs; npmdocs, bashpdf and wrenfield
+# (written blind during session 14) wait for session 15's.
+CORPORA_HELD_OUT: list[str] = ["sqlitedoc", "plotpdf", "millbrook", "npmdocs", "bashpdf"]
 CORPORA = [*DEFAULT, *CORPORA_HELD_OUT, "opengov-multiformat"]
 
 

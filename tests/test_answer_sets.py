@@ -55,6 +55,7 @@ MINIMUMS = {
     "plotpdf": (120, 25),
     "millbrook": (120, 25),
     "npmdocs": (120, 25),
+    "bashpdf": (120, 25),
 }
 
 
@@ -111,6 +112,7 @@ TURNS = {
     "plotpdf": (9, 0),
     "millbrook": (9, 10),
     "npmdocs": (9, 3),
+    "bashpdf": (9, 1),
 }  # fmt: skip
 
 
@@ -244,6 +246,9 @@ ABSENT = {
     "npmdocs": ("socks", "granular", "corepack", "webauthn", "sigstore", "dependabot",
                 "github actions", "uptime", "nvmrc", "ntlm", "artifactory", "turborepo", "sarif",
                 "husky", "changeset", "lerna", "typosquat", "wifi", "annual leave", "sourdough"),
+    "bashpdf": ("shellcheck", "cron", "json", "systemd", "chsh", "tput", "mktemp", "zsh",
+                "syslog", "flock", "nohup", "ssh-agent", "cgroup", "limits.conf", "docker",
+                "tmux", "ansible", "sourdough", "parking"),
 }  # fmt: skip
 
 
