@@ -81,6 +81,11 @@ archive by its fetch.sh. millbrook is the staff and operating policies of an inv
 association, Millbrook Homes: 14 documents (samples/millbrook/: Markdown, text, HTML, DOCX, a
 Chromium-printed and a reportlab PDF), committed, not fetched.
 
+Held out (written blind during session 14 for session 15's start and end runs; not in the
+default run): wrenfield is the staff and operating policies of an invented UK bus operator,
+Wrenfield Buses: 15 documents (samples/wrenfield/: Markdown, text, HTML, DOCX, a
+Chromium-printed and a reportlab PDF), committed, not fetched.
+
     flock /tmp/pocketrag-bench.lock .venv/bin/python bench/answer_quality.py --out DIR \\
         [--corpus NAME ...] [--k 5] [--index-dir DIR]
 """
@@ -144,6 +149,7 @@ SPLIT = {
     "sqlitedoc": "held out",  # written blind in session 13, for session 14's runs
     "plotpdf": "held out",  # written blind in session 13, for session 14's runs
     "millbrook": "held out",  # written blind in session 13, for session 14's runs
+    "wrenfield": "held out",  # written blind in session 14, for session 15's runs
 }
 DEFAULT = [
     "larkfield", "opengov", "incident", "handbook", "brightwater", "tables", "harbourview",
@@ -158,8 +164,9 @@ DEFAULT = [
 # kestrel, at its start fe3aabd and its end 684acda; session 12 httpd, ashgrove and rmanuals,
 # at its start d948476 and its end 20723c2; session 13 postfix, pydocs and riverside, at its
 # start c20d710 and its end 8468b74). sqlitedoc, plotpdf and millbrook (written blind during
-# session 13) wait for session 14's start and end runs.
-CORPORA_HELD_OUT: list[str] = ["sqlitedoc", "plotpdf", "millbrook"]
+# session 13) wait for session 14's start and end runs; wrenfield (written blind during
+# session 14) waits for session 15's.
+CORPORA_HELD_OUT: list[str] = ["sqlitedoc", "plotpdf", "millbrook", "wrenfield"]
 CORPORA = [*DEFAULT, *CORPORA_HELD_OUT, "opengov-multiformat"]
 
 

@@ -54,6 +54,7 @@ MINIMUMS = {
     "sqlitedoc": (120, 25),
     "plotpdf": (120, 25),
     "millbrook": (120, 25),
+    "wrenfield": (120, 25),
 }
 
 
@@ -109,6 +110,7 @@ TURNS = {
     "sqlitedoc": (9, 5),
     "plotpdf": (9, 0),
     "millbrook": (9, 10),
+    "wrenfield": (9, 12),
 }  # fmt: skip
 
 
@@ -239,6 +241,9 @@ ABSENT = {
     "millbrook": ("cycle to work", "pension", "compassionate", "jury", "probation", "dress code",
                   "eye test", "redundan", "sabbatical", "season ticket", "wifi", "pool car",
                   "menopause", "broadband", "voicemail", "sourdough", "australia"),
+    "wrenfield": ("cycle to work", "pension", "jury", "compassionate", "maternity", "parking",
+                  "sabbatical", "dress code", "menopause", "hydrogen", "redundan", "canteen",
+                  "wifi", "sourdough", "australia"),
 }  # fmt: skip
 
 
