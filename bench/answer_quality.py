@@ -81,20 +81,21 @@ archive by its fetch.sh. millbrook is the staff and operating policies of an inv
 association, Millbrook Homes: 14 documents (samples/millbrook/: Markdown, text, HTML, DOCX, a
 Chromium-printed and a reportlab PDF), committed, not fetched.
 
-Held out (written blind in session 14 for session 15's start and end runs; not in the default
-run): npmdocs indexes npm's own documentation as a company's "how we use npm" developer
-handbook: 34 Markdown pages (YAML front matter, fenced code, option lists with defaults) of
-the npm 10.9.2 tarball's docs/content/: 19 command pages (install, ci, update, uninstall,
-run-script, config, publish, version, dist-tag, access, unpublish, audit, cache, exec, npx,
-ls, outdated, explain, query), 5 configuring-npm pages (folders, npmrc, package.json,
-package-lock.json, installing Node and npm) and 10 using-npm pages (config, dependency
-selectors, logging, orgs, package specs, registry, scope, scripts, workspaces, developers),
-fetched from the npm registry with `npm pack` by its fetch.sh.
-Held out (written blind during session 14 for session 15's start and end runs; not in the
-default run): bashpdf indexes the two typeset PDF manuals of GNU Bash 5.2 as a hosting
-company's "shell scripting on our servers" handbook: the Bash Reference Manual (bashref.pdf,
-texinfo + pdfTeX, 196 pages) and the bash(1) man page typeset by groff (bash.pdf, 87 pages),
-from bash-doc 5.2.15-2, fetched from the Debian archive by its fetch.sh.
+Held out (written blind in session 14 for session 15's start and end runs; not in the
+default run): npmdocs indexes npm's own documentation as a company's "how we use npm"
+developer handbook: 34 Markdown pages (YAML front matter, fenced code, option lists with
+defaults) of the npm 10.9.2 tarball's docs/content/: 19 command pages (install, ci, update,
+uninstall, run-script, config, publish, version, dist-tag, access, unpublish, audit, cache,
+exec, npx, ls, outdated, explain, query), 5 configuring-npm pages (folders, npmrc,
+package.json, package-lock.json, installing Node and npm) and 10 using-npm pages (config,
+dependency selectors, logging, orgs, package specs, registry, scope, scripts, workspaces,
+developers), fetched from the npm registry with `npm pack` by its fetch.sh. bashpdf indexes
+the two typeset PDF manuals of GNU Bash 5.2 as a hosting company's "shell scripting on our
+servers" handbook: the Bash Reference Manual (bashref.pdf, texinfo + pdfTeX, 196 pages) and
+the bash(1) man page typeset by groff (bash.pdf, 87 pages), from bash-doc 5.2.15-2, fetched
+from the Debian archive by its fetch.sh. wrenfield is the staff and operating policies of an
+invented UK bus operator, Wrenfield Buses: 15 documents (samples/wrenfield/: Markdown, text,
+HTML, DOCX, a Chromium-printed and a reportlab PDF), committed, not fetched.
 
     flock /tmp/pocketrag-bench.lock .venv/bin/python bench/answer_quality.py --out DIR \\
         [--corpus NAME ...] [--k 5] [--index-dir DIR]
@@ -161,6 +162,7 @@ SPLIT = {
     "millbrook": "held out",  # written blind in session 13, for session 14's runs
     "npmdocs": "held out",  # written blind in session 14, for session 15's runs
     "bashpdf": "held out",  # written blind in session 14, for session 15's runs
+    "wrenfield": "held out",  # written blind in session 14, for session 15's runs
 }
 DEFAULT = [
     "larkfield", "opengov", "incident", "handbook", "brightwater", "tables", "harbourview",
@@ -177,7 +179,9 @@ DEFAULT = [
 # start c20d710 and its end 8468b74). sqlitedoc, plotpdf and millbrook (written blind during
 # session 13) wait for session 14's start and end runs; npmdocs, bashpdf and wrenfield
 # (written blind during session 14) wait for session 15's.
-CORPORA_HELD_OUT: list[str] = ["sqlitedoc", "plotpdf", "millbrook", "npmdocs", "bashpdf"]
+CORPORA_HELD_OUT: list[str] = [
+    "sqlitedoc", "plotpdf", "millbrook", "npmdocs", "bashpdf", "wrenfield",
+]  # fmt: skip
 CORPORA = [*DEFAULT, *CORPORA_HELD_OUT, "opengov-multiformat"]
 
 

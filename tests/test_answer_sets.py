@@ -56,6 +56,7 @@ MINIMUMS = {
     "millbrook": (120, 25),
     "npmdocs": (120, 25),
     "bashpdf": (120, 25),
+    "wrenfield": (120, 25),
 }
 
 
@@ -113,6 +114,7 @@ TURNS = {
     "millbrook": (9, 10),
     "npmdocs": (9, 3),
     "bashpdf": (9, 1),
+    "wrenfield": (9, 12),
 }  # fmt: skip
 
 
@@ -249,6 +251,9 @@ ABSENT = {
     "bashpdf": ("shellcheck", "cron", "json", "systemd", "chsh", "tput", "mktemp", "zsh",
                 "syslog", "flock", "nohup", "ssh-agent", "cgroup", "limits.conf", "docker",
                 "tmux", "ansible", "sourdough", "parking"),
+    "wrenfield": ("cycle to work", "pension", "jury", "compassionate", "maternity", "parking",
+                  "sabbatical", "dress code", "menopause", "hydrogen", "redundan", "canteen",
+                  "wifi", "sourdough", "australia"),
 }  # fmt: skip
 
 

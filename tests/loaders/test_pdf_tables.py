@@ -31,6 +31,9 @@ HOLDS_A_GRID = {
     "riverside/pay-expenses-and-allowances-2026-27.pdf": {1, 2, 3},  # Chromium: expenses, spine
     "millbrook/pay-and-allowances-2026-27.pdf": {1, 2, 3},  # Chromium: allowances, pay spine
     "millbrook/health-and-safety-essentials.pdf": {1},  # reportlab, two columns: a PPE table
+    # Chromium: hourly rates over a page break, premiums, overtime, sick pay
+    "wrenfield/pay-shift-premiums-and-allowances-2026-27.pdf": {1, 2, 3},
+    "wrenfield/assaults-and-body-worn-cameras.pdf": {1},  # reportlab, two columns: retention
     # a slide's three-column table; the next page's heading path follows the change
     "pdf_messy/imageheavy__ghostwolves_cybersecurity-incident-response-plans.pdf": {45, 46},
     "pdf_messy/multicol__samplefiles_026-multicolumn.pdf": {3},  # the EU countries table
