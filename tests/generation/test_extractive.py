@@ -789,3 +789,21 @@ def test_a_list_the_chunk_cut_goes_on_into_the_next_retrieved_chunk(embedder) ->
     assert "- The complete series produces the same end result as your own development. [2]" in text
     assert text.count("Each patch includes a single logical change") == 1, text
     assert "We will introduce some tools" not in text, text
+
+
+def test_a_question_for_a_default_gets_the_sentence_stating_it(embedder) -> None:
+    """A setting's default sits in a short sentence of its own that shares one word with the
+    question and ranks far behind the description: it is quoted all the same."""
+    hit = Hit(39, "rc", "runtime-config-resource.html", "Resource Consumption",
+              "max_worker_processes (integer): Sets the maximum number of background processes "
+              "that the cluster can support. This parameter can only be set at server start. "
+              "When running a standby server, you must set this parameter to the same or "
+              "higher value than on the primary server. Otherwise, queries will not be allowed "
+              "in the standby server. When changing this value, consider also adjusting "
+              "max_parallel_workers, max_parallel_maintenance_workers and "
+              "max_parallel_workers_per_gather, which take their workers from this pool. "
+              "The default is 8.",
+              None, None, "Asynchronous Behavior", 0.1)  # fmt: skip
+    text = compose("What's the default for max_worker_processes?", [hit], embedder.embed).text
+    assert "The default is 8 [1]." in text, text
+    assert text.index("Sets the maximum number") < text.index("The default is 8"), text

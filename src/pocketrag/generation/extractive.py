@@ -30,6 +30,7 @@ from pocketrag.generation.passages import (
     word_count,
 )
 from pocketrag.generation.wording import (
+    DEFAULT_WORD,
     asked_acronym,
     changed_figures,
     content_words,
@@ -39,6 +40,7 @@ from pocketrag.generation.wording import (
     numbers_in,
     spells_out,
     states_number,
+    wants_default,
     wants_list,
     wants_name,
     wants_number,
@@ -328,6 +330,7 @@ def choose_units(
     asks_for: Callable[[str], bool] | None = None,
     question_words: set[str] | None = None,
     headings: Sequence[str] = (),
+    default_wanted: bool = False,
 ) -> tuple[list[Candidate], Candidate, list[Candidate]]:
     """The best passage's best unit and its close runners-up (from that passage first, then
     from the same document), that add something, within the word budget, in reading order,
@@ -338,7 +341,8 @@ def choose_units(
     entertainment must be approved by a Director." answers "What is the spending limit?"
     only with the next sentence, "The limit is €60 per head". `question_words`: units of the
     document that say one the answer does not yet say join it (_covering); they are
-    returned a third time, apart."""
+    returned a third time, apart. `default_wanted`: the question asks for a default, which
+    the passage's unit stating one gives (_default_of)."""
     passage = best_passage(ranked)
     lead = next(r for r in ranked if r.candidate.source_n == passage)
     ordered = [r for r in ranked if r.candidate.source_n == passage]
@@ -374,6 +378,8 @@ def choose_units(
         if (extra := next(stating, None)) is not None:
             # a list holding a chosen sentence as one of its items takes its place
             chosen = [c for c in chosen if not _quotes(extra.candidate, c.candidate)] + [extra]
+    if default_wanted and not any(DEFAULT_WORD.search(r.candidate.text) for r in chosen):
+        chosen += _default_of(lead, chosen, ordered)
     covering = _covering(lead, chosen, ordered, question_words, headings) if question_words else []
     chosen += covering
     words = _words(chosen)
@@ -407,6 +413,31 @@ def choose_units(
         key=lambda r: (r.candidate.source_n != passage, r.candidate.source_n, r.candidate.position)
     )
     return [r.candidate for r in chosen], lead.candidate, [r.candidate for r in covering]
+
+
+def _default_of(lead: Ranked, chosen: list[Ranked], ordered: Sequence[Ranked]) -> list[Ranked]:
+    """The unit of the lead's passage that states a default, wherever it ranks, for a
+    question that asks for one: a setting's description gives its default in a short
+    sentence of its own ("The default value is 8.") that shares one word with "What's the
+    default for max_worker_processes?" and ranks far behind the description. Of those, the
+    nearest after the lead, which it describes, else the nearest before."""
+    here = lead.candidate.position
+    stating = [
+        r
+        for r in ordered
+        if r.candidate.source_n == lead.candidate.source_n
+        and DEFAULT_WORD.search(r.candidate.text)
+        and not any(_repeats(r, c) for c in chosen)
+        and word_count(r.candidate.text) <= MAX_ANSWER_WORDS - _words(chosen)
+    ]
+    # one that gives a figure, if any: "a default freshness lifetime is applied" only
+    # announces the one that "is one hour"
+    stating = [r for r in stating if states_number(r.candidate.text)] or stating
+    if not stating:
+        return []
+    return [
+        min(stating, key=lambda r: (r.candidate.position < here, abs(r.candidate.position - here)))
+    ]
 
 
 def _covering(
@@ -693,6 +724,7 @@ def compose(
         asks_for=_asks_for(question, ranked),
         question_words=content_words(question),
         headings=[h.heading for h in hits],
+        default_wanted=wants_default(question),
     )
     chosen = _lists_carried_on(chosen, hits)
     body = " ".join(

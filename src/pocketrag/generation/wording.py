@@ -126,6 +126,14 @@ _WANTS_STEPS = re.compile(
 )
 
 
+# "What is the default work_mem?", "Is it on by default?", "what does it default to?"
+DEFAULT_WORD = re.compile(r"\bdefault(?:s|ed)?\b", re.IGNORECASE)
+
+
+def wants_default(question: str) -> bool:
+    return bool(DEFAULT_WORD.search(question))
+
+
 def wants_list(question: str) -> bool:
     if _WANTS_STEPS.search(question):
         return True
