@@ -13,8 +13,10 @@ from pocketrag.generation.passages import units
 from pocketrag.generation.wording import (
     asked_acronym,
     changed_figures,
+    conflicting_quantities,
     content_words,
     numbers_in,
+    quantities,
     spells_out,
     states_number,
     wants_list,
@@ -807,3 +809,73 @@ def test_a_question_for_a_default_gets_the_sentence_stating_it(embedder) -> None
     text = compose("What's the default for max_worker_processes?", [hit], embedder.embed).text
     assert "The default is 8 [1]." in text, text
     assert text.index("Sets the maximum number") < text.index("The default is 8"), text
+
+
+def test_figures_are_read_with_what_they_count() -> None:
+    assert quantities("You may carry over up to 5 days (37 hours, pro rata).") == {
+        "day": {"5"},
+        "hour": {"37"},
+    }
+    assert quantities("From 1 December 2026 we pay 50p per mile, up to £25 or GBP 30.") == {
+        "p": {"50"},
+        "£": {"25", "30"},
+    }
+    assert quantities("at least two days a week") == {"day": {"2"}}
+    assert conflicting_quantities("carry over up to 5 days", "up to 3 days into the next year")
+    # a figure in common: one stating a figure more is not a conflict
+    assert not conflicting_quantities("up to 5 days", "usually 5 days, or 10 days after five years")
+    assert not conflicting_quantities("on 1 November", "on 16 November")  # dates, not counts
+
+
+CARRY_OVER_POLICY = "You may carry over up to 5 days (37 hours, pro rata for part-time staff) \
+into the next leave year."
+CARRY_OVER_FAQ = "You can carry over up to 3 days into the next year, and you have to use them \
+by the end of March."
+
+
+def test_two_documents_counting_one_rule_differently_are_both_shown(embedder) -> None:
+    """A policy and an FAQ phrase one rule apart enough that the small model puts them
+    below SAME_SUBJECT (cosine 0.56); they count the same thing (days carried over) with
+    other figures, so both are shown."""
+    policy = Hit(40, "al", "annual-leave.md", "Annual leave", CARRY_OVER_POLICY,
+                 None, None, "Carrying leave over", 0.1)  # fmt: skip
+    faq = Hit(41, "faq", "staff-faq.md", "Staff FAQ", CARRY_OVER_FAQ,
+              None, None, "Leave", 0.1)  # fmt: skip
+    text = compose("How much annual leave can I carry over into next year?", [policy, faq],
+                   embedder.embed).text  # fmt: skip
+    assert text.startswith("The documents differ on this"), text
+    assert "up to 5 days" in text and "up to 3 days" in text, text
+
+
+def test_a_question_naming_its_figure_is_not_a_disagreement(embedder) -> None:
+    """ "... fast-track a deprecation to 3 months?" asks about the rule that says 3 months,
+    not which period holds: another document's 6 months does not turn the answer into a
+    comparison."""
+    process = Hit(44, "rp", "release-process.md", "Release process",
+                  "Certain changes may be fast tracked and have a deprecation period of 3 "
+                  "months. This requires at least two members of the pip team to be in favor "
+                  "of doing so, and no pip maintainers opposing.",
+                  None, None, "Deprecation policy", 0.1)  # fmt: skip
+    news = Hit(45, "nw", "NEWS.rst", "NEWS",
+               "Formally document our deprecation process as a minimum of 6 months of "
+               "deprecation warnings.", None, None, "Process", 0.1)  # fmt: skip
+    text = compose("What does it take to fast-track a deprecation to 3 months?",
+                   [process, news], embedder.embed).text  # fmt: skip
+    assert not text.startswith("The documents differ"), text
+
+
+def test_figures_of_two_different_rules_are_not_a_disagreement(embedder) -> None:
+    """Two documents each give a deadline in weeks for a different step of one process
+    (evaluating a visit, submitting its plans): they count weeks, but about other things."""
+    records = Hit(42, "ev", "visits-policy.docx", "Educational Visits Policy",
+                  "VisitGate keeps all records of a visit, including the risk assessment and "
+                  "consent forms, for three years. Within two weeks of a visit's return the "
+                  "Visit Leader completes the evaluation on VisitGate.",
+                  None, None, "Records", 0.1)  # fmt: skip
+    plans = Hit(43, "hb", "staff-handbook.pdf", "Staff Handbook",
+                "9.2 Plans for residential visits must be submitted on VisitGate at least 8 "
+                "weeks before departure.", 5, 5, "Visits", 0.1)  # fmt: skip
+    text = compose("How long does VisitGate keep trip records?", [records, plans],
+                   embedder.embed).text  # fmt: skip
+    assert not text.startswith("The documents differ"), text
+    assert "for three years" in text, text

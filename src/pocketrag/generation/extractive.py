@@ -33,6 +33,7 @@ from pocketrag.generation.wording import (
     DEFAULT_WORD,
     asked_acronym,
     changed_figures,
+    conflicting_quantities,
     content_words,
     focus_overlap,
     lexical_overlap,
@@ -114,6 +115,11 @@ MAX_GAP_UNITS = 2
 # is often a long consolidated handbook whose mixed chunk gives its units less context.
 DISAGREE_GAP = 0.4
 SAME_SUBJECT = 0.7
+# Below SAME_SUBJECT, the answer's own unit and another document's still disagree when they
+# count the same thing with other figures ("carry over up to 5 days" / "up to 3 days",
+# cosine 0.56) and both say a word of the question: the small model puts two phrasings of
+# one rule at 0.55-0.7, unrelated units of one domain mostly under 0.5.
+NEAR_SUBJECT = 0.5
 FOCUS_WEIGHT = 1.0
 REPEAT_PENALTY = 0.3
 NUMBER_BONUS = 0.1
@@ -240,14 +246,19 @@ def _said(text: str, previous_answer: str) -> bool:
     )
 
 
-def disagreeing(ranked: Sequence[Ranked], sources: Sequence[Hit]) -> tuple[Ranked, Ranked] | None:
+def disagreeing(
+    ranked: Sequence[Ranked], sources: Sequence[Hit], question: str = ""
+) -> tuple[Ranked, Ranked] | None:
     """Two policies that disagree (a consolidated handbook and a newer policy): a unit from
     another document that answers nearly as well as the best one, and the best document's
     unit on the same rule (the most similar of its relevant units), stating other figures.
     Both are then shown; quoting one alone would hide the conflict. Comparing with the
     counterpart, not with the best unit, keeps "2 extra days after five years" from
     contradicting "25 days a year" in another document. Of another document, its best unit
-    is compared, and any table row named like one of ours (two price lists' "Maker" rows)."""
+    is compared, and any table row named like one of ours (two price lists' "Maker" rows).
+    A unit only near the same subject (NEAR_SUBJECT) disagrees with the best unit itself
+    when the two count one thing with other figures (_counts_otherwise), unless the
+    question names the best unit's figure."""
     best = ranked[0]
     relevant = [r for r in ranked if r.score >= best.score - DISAGREE_GAP]
     # the best document's units that state a figure: only those can contradict one
@@ -259,6 +270,9 @@ def disagreeing(ranked: Sequence[Ranked], sources: Sequence[Hit]) -> tuple[Ranke
     if not ours:
         return None
     best_title = sources[best.candidate.source_n - 1].title
+    question_words = content_words(question)
+    # the question names a figure the answer's unit states: it asks about that rule
+    figure_asked = bool(numbers_in(question) & numbers_in(best.candidate.text))
     seen = {best.candidate.document}
     our_rows = {_row_name(r.candidate) for r in ours} - {""}
     for other in relevant:
@@ -271,6 +285,11 @@ def disagreeing(ranked: Sequence[Ranked], sources: Sequence[Hit]) -> tuple[Ranke
             continue  # the same document in another format
         counterpart = max(ours, key=lambda r: _alike(r, other))
         if _alike(counterpart, other) < SAME_SUBJECT:
+            # nearly the same subject: only against the answer's own unit, as below, and
+            # not when the question names its figure ("What does it take to fast-track a
+            # deprecation to 3 months?" is not asking which period holds)
+            if not figure_asked and _counts_otherwise(best, other, question_words):
+                return best, other
             continue  # another subject
         mine, theirs = numbers_in(counterpart.candidate.text), numbers_in(cand.text)
         if mine and theirs and not (mine <= theirs or theirs <= mine):
@@ -282,6 +301,22 @@ def disagreeing(ranked: Sequence[Ranked], sources: Sequence[Hit]) -> tuple[Ranke
         ):
             return counterpart, other
     return None
+
+
+def _counts_otherwise(a: Ranked, b: Ranked, question_words: set[str]) -> bool:
+    """Whether two units near the same subject (NEAR_SUBJECT) give the question's rule
+    different figures: they share one of its words, each says as many of them as an answer
+    must (QUOTED_WORDS_FLOOR: a unit on a neighbouring rule, "only one request in any
+    12-month period" for "How long can the Trust take to decide on a request?", does not),
+    and they count one thing differently."""
+    texts = (a.candidate.text, b.candidate.text)
+    shared = content_words(texts[0]) & content_words(texts[1])
+    return (
+        _alike(a, b) >= NEAR_SUBJECT
+        and bool(shared & question_words)
+        and all(lexical_overlap(question_words, t) >= QUOTED_WORDS_FLOOR for t in texts)
+        and conflicting_quantities(*texts)
+    )
 
 
 def _supersedes(text: str, figures: set[str]) -> bool:
@@ -711,7 +746,7 @@ def compose(
         ranked = rank_candidates(question, hits, embed, question_vector)
     if not ranked:
         return Extract(notice)
-    pair = None if hedged else disagreeing(ranked, hits)
+    pair = None if hedged else disagreeing(ranked, hits, question)
     if pair is not None:
         sides, lead_in = _newest_first(pair, hits)
         parts = [

@@ -178,6 +178,43 @@ def numbers_in(text: str) -> set[str]:
     return found
 
 
+# A figure with what it counts: "5 days", "45p", "£25", "GBP 50", "4 consecutive ...".
+_QUANTITY = re.compile(
+    r"(?P<currency>[£$€]|\b(?:gbp|usd|eur)\s?)?\b(?P<number>\d[\d,.]*\d|\d|"
+    + "|".join(_NUMBER_WORDS)
+    + r")(?:(?P<suffix>p\b|%)|\b)(?:\s+(?P<measure>[^\W\d_]+))?"
+)
+_CURRENCY = {"gbp": "£", "usd": "$", "eur": "€"}
+# a date's month is not what a figure counts: two documents' "1 November" and "16 November"
+# are usually different events, not two values of one rule
+_MONTHS = frozenset(
+    """january february march april may june july august september october november
+    december""".split()  # noqa: SIM905
+)
+
+
+def quantities(text: str) -> dict[str, set[str]]:
+    """The figures a text states, by what they count ("day" -> {"5"}, "p" -> {"45"},
+    "£" -> {"25"}); a figure followed by no counted word is left out."""
+    found: dict[str, set[str]] = {}
+    for m in _QUANTITY.finditer(CLAUSE_NUMBER.sub("", text, count=1).lower()):
+        number = _NUMBER_WORDS.get(m["number"], m["number"].replace(",", ""))
+        currency = (m["currency"] or "").strip()
+        measure = m["suffix"] or _CURRENCY.get(currency, currency)
+        if not measure and m["measure"] and m["measure"] not in _MONTHS:
+            measure = next(iter(content_word_list(m["measure"])), "")
+        if measure:
+            found.setdefault(measure, set()).add(number)
+    return found
+
+
+def conflicting_quantities(a: str, b: str) -> bool:
+    """Whether two texts count the same thing with different figures and none in common
+    ("carry over up to 5 days" against "up to 3 days"; "50p per mile" against "45p")."""
+    theirs = quantities(b)
+    return any(m in theirs and not n & theirs[m] for m, n in quantities(a).items())
+
+
 # "goes up from £18.50 to £21.00", "was reduced from 10 to 8 days": a figure changed
 _CHANGE = re.compile(
     r"\b(?:goes|go|went|gone|going|rises?|rose|risen|increas\w*|rais\w*|falls?|fell|fallen"
