@@ -20,6 +20,7 @@ SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 HOLDS_A_GRID = {
     "handbook/travel.pdf": {2},  # 2.2 Air: flight time / class / approval
     "harbourview/shift-and-standby-allowances-2026.pdf": {1},  # allowances by band
+    "brightwater/overtime-and-on-call.pdf": {2},  # fpdf2, ruled: on-call allowances
     "fernhill/staff-handbook-2026-27.pdf": {1, 5},  # Chromium: term dates, contacts
     "fernhill/safeguarding-poster.pdf": {1},  # academy, DSL, deputy (set glyph by glyph)
     "tollgate/laser-cutter-manual.pdf": {3, 4, 5},  # reportlab: materials, error codes
@@ -148,6 +149,37 @@ def test_the_fernhill_tables_read_whole_rows(limits: LoaderLimits) -> None:
         "Academy: Willowbrook Academy; DSL: Ms Priya Chauhan; Deputy DSL: Mr Lewis Dunmore"
     ) in [b.text for b in poster.blocks]
     assert not any("Ms Erin Callow" in " ".join(b.heading_path) for b in poster.blocks)
+
+
+def test_a_ruled_tables_wrapped_cells_stay_in_their_row(limits: LoaderLimits) -> None:
+    """A table ruled between its rows (reportlab's grid): the lines between two rules are
+    one row, its first cell wrapped ("Cast acrylic" / "(PMMA)") and its header too ("Engrave
+    power /" / "speed"); read from positions alone, the first body row became the header."""
+    texts = [
+        b.text for b in pdf.load(SAMPLES / "tollgate" / "laser-cutter-manual.pdf", limits).blocks
+    ]
+    assert (
+        "Material: Cast acrylic (PMMA); Thickness: 2 mm; Permitted?: Yes; Cut power / speed: "
+        "50% / 20 mm/s; Engrave power / speed: 15% / 300 mm/s; Notes: Peel protective film off "
+        "the engrave side only"
+    ) in texts
+    assert (
+        "Material: Birch plywood; Thickness: 6 mm; Permitted?: Yes; Cut power / speed: "
+        "80% / 5 mm/s; Engrave power / speed: 20% / 300 mm/s; Notes: Two passes at 8 mm/s if "
+        "charring"
+    ) in texts
+    assert not any(t.startswith("Material Cast acrylic") for t in texts)
+
+
+def test_a_table_of_cell_boxes_is_read(limits: LoaderLimits) -> None:
+    """fpdf2 draws each cell's border as a box: the boxes' edges rule the rows, and the
+    allowance table, whose first column wraps, is read (it was left as one run-on line)."""
+    document = pdf.load(SAMPLES / "brightwater" / "overtime-and-on-call.pdf", limits)
+    texts = [b.text for b in document.blocks]
+    assert (
+        "Period: Weekend day (Friday 17:30 to Monday 08:30, per day); Ireland: €90 per day; "
+        "UK: £76 per day"
+    ) in texts
 
 
 def test_prose_beside_a_table_stays_prose(limits: LoaderLimits) -> None:

@@ -187,7 +187,11 @@ def _spanned(p: _Phrase, columns: list[tuple[float, float]]) -> list[int]:
     return out
 
 
-def _tables(rows: list[list[_Phrase]], columns: list[tuple[float, float]]) -> list[_Table]:
+def _tables(
+    rows: list[list[_Phrase]], columns: list[tuple[float, float]], ruled: set[int] = frozenset()
+) -> list[_Table]:
+    """The grid's tables: runs of placed rows, their wrapped lines joined (unless the rows
+    are ruled rows, whose lines pdf_rules.py joined), each with its header lines above."""
     tables: list[_Table] = []
     placed = [_place(r, columns) for r in rows]
     index = {id(r): n for n, r in enumerate(rows)}
@@ -206,11 +210,14 @@ def _tables(rows: list[list[_Phrase]], columns: list[tuple[float, float]]) -> li
             j -= 1
         while j < end and j > i and _near(rows[j - 1], rows[j]):
             j += 1  # the last row's cell wrapped onto lines below it: part of that row
-        for run in _split_at_lone_cells(_join_wrapped(_join_wrapped_rows(rows[i:j]))):
+        lines = rows[i:j]
+        if not all(id(r) in ruled for r in lines):
+            lines = _join_wrapped(_join_wrapped_rows(lines))
+        for run in _split_at_lone_cells(lines):
             informative = _informative(run, len(columns))
             filled = (len({p.column for p in r} & informative) for r in run)
             if sum(n >= MIN_COLUMNS for n in filled) >= MIN_ROWS:
-                tables.append(_split_header(rows, index[id(run[0])], run, columns))
+                tables.append(_split_header(rows, index[id(run[0])], run, columns, ruled))
         i = max(j, i + 1)
     return tables
 
@@ -360,16 +367,24 @@ def _join_lines(lines: list[list[_Phrase]], row: list[_Phrase], before: bool) ->
 
 
 def _split_header(
-    rows: list[list[_Phrase]], start: int, run: list[list[_Phrase]], cols: list[tuple[float, float]]
+    rows: list[list[_Phrase]],
+    start: int,
+    run: list[list[_Phrase]],
+    cols: list[tuple[float, float]],
+    ruled: set[int] = frozenset(),
 ) -> _Table:
     """The run, and up to MAX_HEADER_LINES rows just above it that may be header lines (a
     header wider than its column, or a group header over several, does not sit inside one);
-    which leading rows are header is decided once the text is read (_header_and_body)."""
+    which leading rows are header is decided once the text is read (_header_and_body). A
+    ruled row under another is a body row the run was cut from (a cell run together with
+    its neighbour), not a header line."""
     header: list[list[_Phrase]] = []
     pitch = median(b[0].mid_y - a[0].mid_y for a, b in pairwise(run))
     k = start
     while k > 0 and header_lines(header) < MAX_HEADER_LINES:
         above = rows[k - 1]
+        if id(above) in ruled and k > 1 and id(rows[k - 2]) in ruled:
+            break
         if above[0].mid_y < rows[k][0].mid_y - 2.0 * max(pitch, 1.0):
             break
         if above[0].x0 < cols[0][0] - 20 or above[-1].x1 > cols[-1][1] + 20:

@@ -9,7 +9,8 @@ How a grid is found, from positions alone (no ruling lines: many tables have non
 - segments: PDFium's text rectangles (one per text object and line), with the words of a
   segment that sit close together merged into a phrase; characters set at another angle
   than the page's text (a margin label) are left out;
-- rows: phrases sharing a baseline (centre within half a line height);
+- rows: phrases sharing a baseline (centre within half a line height); in a table ruled
+  between its rows, the lines between two rules are one row (pdf_rules.py);
 - columns (pdf_columns.py): x-ranges covered by the phrases of rows holding three or more
   phrases, split where no (or, in bigger tables, at most one) phrase covers them; a column
   needs three phrases; computed per band when two tables with crossing columns are stacked;
@@ -60,6 +61,7 @@ from pocketrag.loaders.pdf_grid import (
     header_lines,
 )
 from pocketrag.loaders.pdf_order import FURNITURE, TEXT, open_tables, placeholder_places
+from pocketrag.loaders.pdf_rules import join_ruled_lines, ruled_rows
 from pocketrag.loaders.pdf_running import running_characters
 
 # Past these a page is read as plain text: the search stays linear and small.
@@ -221,11 +223,14 @@ def _find(
     height = median(p.y1 - p.y0 for p in phrases)
     running = {id(phrases[owner[i]]) for i, f in enumerate(furniture) if f and owner[i] >= 0}
     rows = _without_furniture(_rows(phrases, height), running)
+    ruled: set[int] = set()
+    if bands := ruled_rows(textpage.page, frame):
+        rows, ruled = join_ruled_lines(rows, bands)  # a cell's wrapped lines, by its rules
     tables: list[_Table] = []
     for band in _bands(rows):
         columns = _columns(band)
         if MIN_COLUMNS <= len(columns) <= MAX_COLUMNS:
-            tables += [t for t in _tables(band, columns) if _cell_like(t)]
+            tables += [t for t in _tables(band, columns, ruled) if _cell_like(t)]
     tables = [kept for t in tables if (kept := _without_prose(t)) is not None]
     if not tables:
         return None

@@ -1,0 +1,184 @@
+"""Ruled tables: the horizontal lines a PDF draws between a table's rows (a bordered table
+from Word, LibreOffice, reportlab or a browser). Between two of them, a cell wrapped over
+several lines is still one row. Read from the text's positions alone (pdf_grid.py), the
+wrapped line looked like a row of its own: "Cast acrylic" / "(PMMA)" became two rows, and
+the first became the header of a table whose real header had wrapped too.
+
+Only tables ruled between (nearly) all their rows count: a table ruled above, under its
+header and below (booktabs) has all its body rows in one band, and is left to pdf_grid.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from itertools import pairwise
+from typing import TYPE_CHECKING
+
+import pypdfium2.raw as pdfium_c
+
+if TYPE_CHECKING:
+    import pypdfium2 as pdfium
+
+    from pocketrag.loaders.pdf_grid import _Phrase
+
+# A rule is a path at most this thick and at least this long, in points.
+MAX_RULE_THICKNESS = 2.0
+MIN_RULE_LENGTH = 20.0
+# Pieces of one rule (a browser draws each cell's border) touch within this distance, and
+# the rules of one table start and end within it.
+RULE_SLACK = 3.0
+# A ruled table: at least this many rules across the same width (three rows or more) ...
+MIN_RULES = 4
+# ... and rules down it: both sides and one between two columns at least.
+MIN_SIDES = 3
+# A cell's wrapped line is at most this many line heights under the line above it.
+MAX_LINE_PITCH = 1.6
+# A path of at most this many segments (move, three lines, close) may be a rectangle.
+RECTANGLE_SEGMENTS = 5
+# A page with more path objects than this is a drawing, not a table: it is not searched.
+MAX_PATHS = 5_000
+
+Frame = Callable[[float, float, float, float], tuple[float, float, float, float]]
+
+
+@dataclass(frozen=True)
+class Band:
+    """The space between two consecutive rules of a ruled table: one row."""
+
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+
+
+Rule = tuple[float, float, float]  # (start, end, position): x0, x1, y across; y0, y1, x down
+
+
+def ruled_rows(page: pdfium.PdfPage, frame: Frame) -> list[Band]:
+    """The rows of the page's ruled tables, in the reading frame (y down)."""
+    across: list[Rule] = []
+    down: list[Rule] = []
+    for n, obj in enumerate(page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=3)):
+        if n >= MAX_PATHS:
+            return []
+        x0, x1, y0, y1 = frame(*obj.get_bounds())
+        if y1 - y0 <= MAX_RULE_THICKNESS and x1 - x0 >= RULE_SLACK:
+            across.append((x0, x1, (y0 + y1) / 2))
+        elif x1 - x0 <= MAX_RULE_THICKNESS and y1 - y0 >= RULE_SLACK:
+            down.append((y0, y1, (x0 + x1) / 2))
+        elif pdfium_c.FPDFPath_CountSegments(obj.raw) <= RECTANGLE_SEGMENTS:
+            # a rectangle: a cell's border drawn as a box (fpdf2), or its shading
+            across += [(x0, x1, y0), (x0, x1, y1)]
+            down += [(y0, y1, x0), (y0, y1, x1)]
+    return _bands(_joined(across), _joined(down))
+
+
+def _joined(pieces: list[Rule]) -> list[Rule]:
+    """Rules from their pieces: a browser draws each cell's border on its own."""
+    rules: list[Rule] = []
+    for start, end, at in sorted(pieces, key=lambda p: (round(p[2]), p[0])):
+        if rules and abs(rules[-1][2] - at) <= 1.0 and start <= rules[-1][1] + RULE_SLACK:
+            last = rules[-1]
+            rules[-1] = (last[0], max(last[1], end), last[2])
+        else:
+            rules.append((start, end, at))
+    return [r for r in rules if r[1] - r[0] >= MIN_RULE_LENGTH]
+
+
+def _bands(rules: list[Rule], down: list[Rule]) -> list[Band]:
+    """The rows of each ruled table: horizontal rules of one width, at least MIN_RULES, with
+    rules down its sides and between its columns (a grid: rules across alone are often a
+    table's top, header and bottom lines, or rules between paragraphs)."""
+    groups: list[list[Rule]] = []
+    for rule in sorted(rules, key=lambda r: r[2]):
+        for group in groups:
+            first = group[0]
+            if abs(first[0] - rule[0]) <= RULE_SLACK and abs(first[1] - rule[1]) <= RULE_SLACK:
+                group.append(rule)
+                break
+        else:
+            groups.append([rule])
+    bands: list[Band] = []
+    for group in groups:
+        ys: list[float] = []
+        for _, _, y in group:  # (sorted top down) a rule drawn twice is one rule
+            if not ys or y - ys[-1] > RULE_SLACK:
+                ys.append(y)
+        x0, x1 = min(r[0] for r in group), max(r[1] for r in group)
+        sides = [
+            x
+            for top, bottom, x in down
+            if x0 - RULE_SLACK <= x <= x1 + RULE_SLACK
+            and top <= ys[0] + RULE_SLACK
+            and bottom >= ys[-1] - RULE_SLACK
+        ]
+        if len(ys) < MIN_RULES or len(sides) < MIN_SIDES:
+            continue
+        bands += [Band(x0, x1, a, b) for a, b in pairwise(ys)]
+    return bands
+
+
+def join_ruled_lines(
+    rows: list[list[_Phrase]], bands: list[Band]
+) -> tuple[list[list[_Phrase]], set[int]]:
+    """The rows (lines of phrases, top down), each line that shares a ruled row with the line
+    above joined to it: a phrase overlapping one of that line's phrases across is the rest
+    of its cell, any other a cell of its own. Also the ids of the rows that are ruled rows:
+    their lines are settled, so guessing wrapped lines from the spacing must leave them be
+    (rows spaced like lines once their wraps are joined)."""
+    out: list[list[_Phrase]] = []
+    rows_of: dict[int, list[int]] = {}  # each band's rows, by id(band)
+    last: Band | None = None
+    first: list[_Phrase] = []  # the first line of the current row, and the line before,
+    above: list[_Phrase] = []  # as read (not as joined)
+    for row in rows:
+        band = _band_of(row, bands)
+        if band is not None and band is last and out and _wraps(first, above, row):
+            _join(out[-1], row)
+        else:
+            out.append(row)
+            first = list(row)
+        if band is not None:
+            rows_of.setdefault(id(band), []).append(id(out[-1]))
+        last, above = band, list(row)
+    # a band left with two rows (lines too far apart to be one cell's) is not a ruled row
+    ruled = {ids[0] for ids in rows_of.values() if len(set(ids)) == 1}
+    return out, ruled
+
+
+def _wraps(first: list[_Phrase], above: list[_Phrase], row: list[_Phrase]) -> bool:
+    """Whether a line is the wrapped rest of some cells of the row whose first line is
+    `first`: right under the line above (a header and a first row with no rule between
+    them stand further apart: the cells' padding), and in fewer cells than the first line
+    (a table ruled only every few rows has whole rows between two rules)."""
+    height = max(p.y1 - p.y0 for p in row)
+    close = row[0].mid_y - max(p.mid_y for p in above) <= MAX_LINE_PITCH * height
+    return close and (len(row) < len(first) or len(first) < 3)
+
+
+def _band_of(row: list[_Phrase], bands: list[Band]) -> Band | None:
+    mid = row[0].mid_y
+    x0, x1 = min(p.x0 for p in row), max(p.x1 for p in row)
+    for band in bands:
+        inside = band.x0 - RULE_SLACK <= x0 and x1 <= band.x1 + RULE_SLACK
+        if inside and band.top < mid < band.bottom:
+            return band
+    return None
+
+
+def _join(line: list[_Phrase], below: list[_Phrase]) -> None:
+    for piece in below:
+        over = [p for p in line if p.x0 < piece.x1 and piece.x0 < p.x1]
+        if not over:
+            line.append(piece)
+            continue
+        cell = max(over, key=lambda p: min(p.x1, piece.x1) - max(p.x0, piece.x0))
+        if len(cell.xs) == len(cell.text) and len(piece.xs) == len(piece.text):
+            # kept in step with the text: a cell run together with its neighbour on its
+            # first line is still cut at the word gap between them (pdf_grid._split_across)
+            cell.xs += [cell.x1, *piece.xs]
+        cell.text += [" ", *piece.text]
+        cell.x0, cell.x1 = min(cell.x0, piece.x0), max(cell.x1, piece.x1)
+        piece.into = cell
+    line.sort(key=lambda p: p.x0)
