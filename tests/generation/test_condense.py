@@ -18,6 +18,8 @@ HISTORY = [
         "Does it apply to interns?",
         "Can I carry them over?",
         "Why?",
+        "How long does the first one keep them?",  # a reference among four content words
+        "Is it safe to just go with whatever it decides?",
     ],
 )
 def test_follow_ups_get_the_previous_question(question: str) -> None:
@@ -33,6 +35,9 @@ def test_follow_ups_get_the_previous_question(question: str) -> None:
         "Is there an office dog policy?",  # existential "there" points at nothing
         "Can one carry annual leave over to next year?",
         "How many days of sick leave do I get before a doctor's note is needed?",
+        "ok, different thing: when was policy 4.5.0 released?",  # the user says it is new
+        "Different question: what's the default deadlock_timeout?",
+        "Is it true that part-time staff get their leave pro rata to their hours?",
     ],
 )
 def test_new_topics_stand_on_their_own(question: str) -> None:

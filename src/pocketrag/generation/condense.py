@@ -45,14 +45,29 @@ def normalise_history(history: Iterable[object]) -> list[Turn]:
     return turns
 
 
+# The user saying the subject changes: "ok, different thing: ...", "Different question: ...".
+_NEW_TOPIC = re.compile(
+    r"\b(different|another|new|unrelated|separate|other) (thing|question|topic|subject)\b|"
+    r"\bchange of (topic|subject)\b|\bon another note\b|\bunrelated\b",
+    re.IGNORECASE,
+)
+# A reference in a question of at most this many content words points back; a longer one
+# names its own subject ("Is it true that part-time staff get pro-rata leave?").
+MAX_REFERRING_WORDS = 5
+
+
 def looks_like_follow_up(question: str) -> bool:
     """A connector opening ("And for contractors?"), a reference in a short question ("Does it
-    apply to interns?"), or hardly any content ("Why?"). A question that names its own
-    subject is taken as it stands, so a new topic is never glued onto the previous one."""
+    apply to interns?", "How long does the first one keep them?"), or hardly any content
+    ("Why?"). A question that names its own subject is taken as it stands, so a new topic is
+    never glued onto the previous one; nor is one the user says is new ("ok, different
+    thing: when was 4.5.0 released?")."""
+    if _NEW_TOPIC.search(question):
+        return False
     words = len(content_words(question))
     if _CONNECTOR.search(question):
         return True
-    return (bool(_REFERENCE.search(question)) and words <= 3) or words <= 1
+    return (bool(_REFERENCE.search(question)) and words <= MAX_REFERRING_WORDS) or words <= 1
 
 
 def topic_of(history: Sequence[Turn]) -> str:
