@@ -847,35 +847,38 @@ def test_two_documents_counting_one_rule_differently_are_both_shown(embedder) ->
     assert "up to 5 days" in text and "up to 3 days" in text, text
 
 
-def test_a_question_naming_its_figure_is_not_a_disagreement(embedder) -> None:
-    """ "... fast-track a deprecation to 3 months?" asks about the rule that says 3 months,
-    not which period holds: another document's 6 months does not turn the answer into a
-    comparison."""
-    process = Hit(44, "rp", "release-process.md", "Release process",
-                  "Certain changes may be fast tracked and have a deprecation period of 3 "
-                  "months. This requires at least two members of the pip team to be in favor "
-                  "of doing so, and no pip maintainers opposing.",
-                  None, None, "Deprecation policy", 0.1)  # fmt: skip
-    news = Hit(45, "nw", "NEWS.rst", "NEWS",
-               "Formally document our deprecation process as a minimum of 6 months of "
-               "deprecation warnings.", None, None, "Process", 0.1)  # fmt: skip
-    text = compose("What does it take to fast-track a deprecation to 3 months?",
-                   [process, news], embedder.embed).text  # fmt: skip
-    assert not text.startswith("The documents differ"), text
+# Two documents' figures that are no disagreement: the question names the figure of the rule
+# it asks about ("... fast-track a deprecation to 3 months?" is not asking which period
+# holds); two deadlines in weeks for different steps of one process.
+NOT_DISAGREEING = [
+    (
+        "What does it take to fast-track a deprecation to 3 months?",
+        ("release-process.md", "Release process", "Deprecation policy",
+         "Certain changes may be fast tracked and have a deprecation period of 3 months. This "
+         "requires at least two members of the pip team to be in favor of doing so, and no "
+         "pip maintainers opposing."),
+        ("NEWS.rst", "NEWS", "Process",
+         "Formally document our deprecation process as a minimum of 6 months of deprecation "
+         "warnings."),
+    ),
+    (
+        "How long does VisitGate keep trip records?",
+        ("visits-policy.docx", "Educational Visits Policy", "Records",
+         "VisitGate keeps all records of a visit, including the risk assessment and consent "
+         "forms, for three years. Within two weeks of a visit's return the Visit Leader "
+         "completes the evaluation on VisitGate."),
+        ("staff-handbook.pdf", "Staff Handbook", "Visits",
+         "9.2 Plans for residential visits must be submitted on VisitGate at least 8 weeks "
+         "before departure."),
+    ),
+]  # fmt: skip
 
 
-def test_figures_of_two_different_rules_are_not_a_disagreement(embedder) -> None:
-    """Two documents each give a deadline in weeks for a different step of one process
-    (evaluating a visit, submitting its plans): they count weeks, but about other things."""
-    records = Hit(42, "ev", "visits-policy.docx", "Educational Visits Policy",
-                  "VisitGate keeps all records of a visit, including the risk assessment and "
-                  "consent forms, for three years. Within two weeks of a visit's return the "
-                  "Visit Leader completes the evaluation on VisitGate.",
-                  None, None, "Records", 0.1)  # fmt: skip
-    plans = Hit(43, "hb", "staff-handbook.pdf", "Staff Handbook",
-                "9.2 Plans for residential visits must be submitted on VisitGate at least 8 "
-                "weeks before departure.", 5, 5, "Visits", 0.1)  # fmt: skip
-    text = compose("How long does VisitGate keep trip records?", [records, plans],
-                   embedder.embed).text  # fmt: skip
+@pytest.mark.parametrize(("question", "first", "second"), NOT_DISAGREEING, ids=["named", "other"])
+def test_figures_of_other_rules_are_not_a_disagreement(embedder, question, first, second) -> None:
+    hits = [
+        Hit(44 + n, f"d{n}", source, title, text, None, None, heading, 0.1)
+        for n, (source, title, heading, text) in enumerate((first, second))
+    ]
+    text = compose(question, hits, embedder.embed).text
     assert not text.startswith("The documents differ"), text
-    assert "for three years" in text, text
