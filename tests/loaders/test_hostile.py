@@ -161,3 +161,26 @@ def test_html_row_headed_tables_and_powers_stay_linear(tmp_path: Path, limits) -
     texts = [b.text for b in load_document(path, limits).blocks]
     assert texts[:rows] == [f"k{i}: v{i}" for i in range(rows)]
     assert texts[rows].count("2^8") == rows
+
+
+def test_a_page_of_thousands_of_rules_reads_its_text(tmp_path: Path, limits) -> None:
+    """A drawing of 2,000 rules of as many widths beside a table: past pdf_rules.MAX_RULES
+    the rules are not grouped (that grows with their square), and the page reads as before."""
+    from fpdf import FPDF
+
+    document = FPDF()
+    document.set_font("Helvetica", size=10)
+    document.add_page()
+    with document.table() as table:
+        for cells in [("Band", "Days", "Notice"), ("A", "20", "1 week"), ("B", "25", "1 month"),
+                      ("C", "28", "3 months")]:  # fmt: skip
+            row = table.row()
+            for cell in cells:
+                row.cell(cell)
+    for i in range(2000):  # 15 a line, apart, 8 mm long (rules), lines 1.4 mm apart
+        x, y = 10 + (i % 15) * 12, 70 + (i // 15) * 1.4
+        document.line(x, y, x + 8, y)
+    path = tmp_path / "drawing.pdf"
+    document.output(str(path))
+    text = " ".join(b.text for b in load_document(path, limits).blocks)
+    assert "Band: C; Days: 28; Notice: 3 months" in text, text

@@ -36,8 +36,10 @@ MIN_SIDES = 3
 MAX_LINE_PITCH = 1.6
 # A path of at most this many segments (move, three lines, close) may be a rectangle.
 RECTANGLE_SEGMENTS = 5
-# A page with more path objects than this is a drawing, not a table: it is not searched.
+# A page with more path objects than this, or more rules once their pieces are joined, is
+# a drawing, not a table: it is not searched (grouping rules grows with their square).
 MAX_PATHS = 5_000
+MAX_RULES = 400
 
 Frame = Callable[[float, float, float, float], tuple[float, float, float, float]]
 
@@ -71,7 +73,10 @@ def ruled_rows(page: pdfium.PdfPage, frame: Frame) -> list[Band]:
             # a rectangle: a cell's border drawn as a box (fpdf2), or its shading
             across += [(x0, x1, y0), (x0, x1, y1)]
             down += [(y0, y1, x0), (y0, y1, x1)]
-    return _bands(_joined(across), _joined(down))
+    across, down = _joined(across), _joined(down)
+    if len(across) + len(down) > MAX_RULES:
+        return []  # a drawing or a chart's grid lines: grouping them would cost too much
+    return _bands(across, down)
 
 
 def _joined(pieces: list[Rule]) -> list[Rule]:
