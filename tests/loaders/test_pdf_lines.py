@@ -320,3 +320,31 @@ def test_a_tex_accent_set_before_its_letter_is_composed_with_it() -> None:
 
     lines = page_lines("Hosted at the Wirtschaftsuniversit¨at Wien by the Ageˆncia Nacional.")
     assert lines == ["Hosted at the Wirtschaftsuniversität Wien by the Ageˆncia Nacional."]
+
+
+def _underscore_drawn(path: Path, rise: float) -> Path:
+    """ "GNUPLOT", a short thin rule `rise` mm above the baseline, "LIB": LaTeX's `\\_` in a
+    font without the glyph."""
+    document = FPDF()
+    document.set_font("Helvetica", size=11)
+    document.add_page()
+    x, y, said = 20, 40, "The search path is set by GNUPLOT"
+    document.text(x, y, said)
+    width = document.get_string_width(said)
+    document.rect(x + width + 0.2, y - 0.3 - rise, 1.7, 0.3, style="F")
+    document.text(x + width + 2.0, y, "LIB in the environment.")
+    document.output(str(path))
+    return path
+
+
+def test_an_underscore_drawn_as_a_rule_is_read(tmp_path: Path, limits: LoaderLimits) -> None:
+    """PDFium reads a space where the rule joins the words on their baseline; a rule above
+    the baseline (a strike or an overline) is no underscore."""
+    on_baseline = pdf.load(_underscore_drawn(tmp_path / "on.pdf", 0.0), limits)
+    assert [b.text for b in on_baseline.blocks] == [
+        "The search path is set by GNUPLOT_LIB in the environment."
+    ]
+    raised = pdf.load(_underscore_drawn(tmp_path / "raised.pdf", 1.5), limits)
+    assert [b.text for b in raised.blocks] == [
+        "The search path is set by GNUPLOT LIB in the environment."
+    ]

@@ -29,6 +29,7 @@ from pocketrag.loaders._common import (
 )
 from pocketrag.loaders.ocr import ScanReader
 from pocketrag.loaders.pdf_hyphens import LINE_END_HYPHEN, keep_hyphens
+from pocketrag.loaders.pdf_underscores import underscored
 
 if TYPE_CHECKING:
     from pocketrag.settings_views import LoaderLimits
@@ -320,7 +321,7 @@ def _load(path: Path, limits: LoaderLimits, password: str | None) -> Document:
             check_page_size(page, number + 1)
             textpage = page.get_textpage()
             try:
-                raw = budget.add(textpage.get_text_range())
+                raw = budget.add(underscored(textpage.get_text_range(), textpage, page))
                 lines = page_lines(raw)
                 if scans.wants(page, lines, number + 1):
                     lines = page_lines(budget.add(scans.read(page, number + 1)))
