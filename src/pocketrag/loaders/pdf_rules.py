@@ -57,14 +57,26 @@ class Band:
 Rule = tuple[float, float, float]  # (start, end, position): x0, x1, y across; y0, y1, x down
 
 
+Bounds = tuple[float, float, float, float]  # (left, bottom, right, top) in page space
+
+
+def page_paths(page: pdfium.PdfPage) -> list[tuple[Bounds, pdfium.PdfObject]]:
+    """The page's path objects with their bounds; none on a page of more than MAX_PATHS
+    (a drawing). Shared with pdf_underscores.py."""
+    found: list[tuple[Bounds, pdfium.PdfObject]] = []
+    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=3):
+        if len(found) >= MAX_PATHS:
+            return []
+        found.append((obj.get_bounds(), obj))
+    return found
+
+
 def ruled_rows(page: pdfium.PdfPage, frame: Frame) -> list[Band]:
     """The rows of the page's ruled tables, in the reading frame (y down)."""
     across: list[Rule] = []
     down: list[Rule] = []
-    for n, obj in enumerate(page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=3)):
-        if n >= MAX_PATHS:
-            return []
-        x0, x1, y0, y1 = frame(*obj.get_bounds())
+    for bounds, obj in page_paths(page):
+        x0, x1, y0, y1 = frame(*bounds)
         if y1 - y0 <= MAX_RULE_THICKNESS and x1 - x0 >= RULE_SLACK:
             across.append((x0, x1, (y0 + y1) / 2))
         elif x1 - x0 <= MAX_RULE_THICKNESS and y1 - y0 >= RULE_SLACK:

@@ -15,14 +15,14 @@ import ctypes
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
+from pocketrag.loaders.pdf_rules import Bounds, page_paths
+
 # An underscore rule: at most this thick, and this long (a glyph's width), in points.
 MAX_THICKNESS = 1.5
 MIN_LENGTH, MAX_LENGTH = 1.5, 12.0
 # How far the rule's ends may be from the characters on either side, and its bottom from
 # theirs (the baseline), in points.
 SLACK = 1.5
-# A page with more path objects than this is a drawing; it is not searched.
-MAX_PATHS = 5_000
 
 
 def underscored(raw: str, textpage: pdfium.PdfTextPage, page: pdfium.PdfPage) -> str:
@@ -42,15 +42,12 @@ def underscored(raw: str, textpage: pdfium.PdfTextPage, page: pdfium.PdfPage) ->
     return "".join(chars)
 
 
-def _short_rules(page: pdfium.PdfPage) -> list[tuple[float, float, float, float]]:
-    rules = []
-    for n, obj in enumerate(page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=3)):
-        if n >= MAX_PATHS:
-            return []
-        left, bottom, right, top = obj.get_bounds()
-        if top - bottom <= MAX_THICKNESS and MIN_LENGTH <= right - left <= MAX_LENGTH:
-            rules.append((left, bottom, right, top))
-    return rules
+def _short_rules(page: pdfium.PdfPage) -> list[Bounds]:
+    return [
+        (left, bottom, right, top)
+        for (left, bottom, right, top), _ in page_paths(page)
+        if top - bottom <= MAX_THICKNESS and MIN_LENGTH <= right - left <= MAX_LENGTH
+    ]
 
 
 def _box(textpage: pdfium.PdfTextPage, i: int) -> tuple[float, float, float] | None:
@@ -64,7 +61,7 @@ def _box(textpage: pdfium.PdfTextPage, i: int) -> tuple[float, float, float] | N
 def _joined(
     before: tuple[float, float, float],
     after: tuple[float, float, float],
-    rules: list[tuple[float, float, float, float]],
+    rules: list[Bounds],
 ) -> bool:
     baseline = min(before[2], after[2])
     return any(
