@@ -348,3 +348,96 @@ def test_an_underscore_drawn_as_a_rule_is_read(tmp_path: Path, limits: LoaderLim
     assert [b.text for b in raised.blocks] == [
         "The search path is set by GNUPLOT LIB in the environment."
     ]
+
+
+def test_word_gaps_without_a_space_get_one(shared_data: Path) -> None:
+    """The NICS report's PDF runs two cells together where a figure nearly fills its column
+    (Guam's "3" and "0" read "30"); the gap between them is as wide as the row's spaces,
+    so it gets one, and every state's row then holds as many figures as the others."""
+    import pypdfium2 as pdfium
+
+    from pocketrag.loaders.pdf_spaces import spaced
+
+    path = shared_data / "pdf_messy" / "table__pdfplumber_nics-background-checks-2015-11.pdf"
+    document = pdfium.PdfDocument(str(path))
+    try:
+        textpage = document[0].get_textpage()
+        raw = textpage.get_text_range()
+        fixed = spaced(raw, textpage)
+    finally:
+        document.close()
+    guam = [line for line in fixed.splitlines() if line.startswith("Guam ")]
+    assert guam == ["Guam 0 100 55 12 3 0 0 0 0 1 0 0 0 0 0 0 0 0 0 0 0 171"]
+    assert "Guam 0 100 55 12 30 0 0 0 1 0" in raw  # as PDFium reads it
+
+    def figures(text: str, state: str) -> int:
+        row = next(x for x in text.splitlines() if x.startswith(f"{state} "))
+        return len(row.split()) - len(state.split())
+
+    glued = ["Guam", "Hawaii", "Maryland", "New Hampshire", "New Jersey", "Virginia"]
+    assert {figures(raw, state) for state in glued} != {figures(raw, "Alabama")}
+    assert {figures(fixed, state) for state in glued} == {figures(fixed, "Alabama")}
+
+
+def test_signs_read_as_typed() -> None:
+    """A minus sign reads as the hyphen a user types ("-o"); groff draws "~" and "^" with
+    the tilde and circumflex accents, which only in its documents are the ASCII signs."""
+    text = "bash −o vi reads ˜/.bashrc; ˆC interrupts; 2 − 1"
+    groff = pdf.typed_signs({"Creator": "groff version 1.22.4"})
+    assert text.translate(groff) == "bash -o vi reads ~/.bashrc; ^C interrupts; 2 - 1"
+    tex = pdf.typed_signs({"Creator": "TeX"})
+    assert text.translate(tex) == "bash -o vi reads ˜/.bashrc; ˆC interrupts; 2 - 1"
+
+
+def test_a_contents_entry_wrapped_over_two_lines_is_dropped_whole() -> None:
+    """Its first line has no dot leaders; left, it headed the next 90 pages of a manual."""
+    from pocketrag.loaders.pdf_lines import clean_page
+
+    lines = [
+        "10.8 Optional Features . . . . . . . . . . . . . . . . . . . . . . 161",
+        "Appendix A Reporting Bugs . . . . . . . . . . . . . . . . . . . 167",
+        "Appendix B Major Differences From",
+        "The Bourne Shell . . . . . . . . . . . . . . . . . . . . . . . . . 168",
+        "Appendix C GNU Free Documentation License . . . . . . . . . 174",
+    ]
+    assert clean_page(lines) == []
+    # on a page of body text, a line before a single dotted line stays
+    assert clean_page(["Appendix B Major Differences", "Wait for it . . . . . 5"]) == [
+        "Appendix B Major Differences"
+    ]
+
+
+def test_a_chapter_number_without_a_full_stop_heads_its_sections() -> None:
+    """texinfo sets a chapter as "8 Command Line Editing"; with its section 8.1 on the page
+    it is the chapter's heading. A sentence wrapped inside brackets is no heading, nor a
+    line starting with a figure when no section of that number follows."""
+    from pocketrag.loaders.pdf import page_blocks
+
+    body = "This chapter describes the basic features of the GNU command line editing " * 2
+    lines = [
+        "8 Command Line Editing",
+        body,
+        "8.1 Introduction to Line Editing",
+        body,
+        "2. The words that are not variable assignments are expanded (see",
+        "Section 3.5 [Shell Expansions], page 24) and the first word is the command.",
+        "20 Days Notice",
+        body,
+    ]
+    blocks, _ = page_blocks(lines, 123, [(1, "TIMEFORMAT")])
+    assert [b.heading_path for b in blocks] == [
+        ("8 Command Line Editing",),
+        ("8 Command Line Editing", "8.1 Introduction to Line Editing"),
+        ("8 Command Line Editing", "8.1 Introduction to Line Editing"),
+        ("8 Command Line Editing", "8.1 Introduction to Line Editing"),
+    ]
+    assert blocks[-1].text.startswith("20 Days Notice")
+
+
+def test_a_line_joined_at_a_hyphen_counts_as_two_for_the_page_width() -> None:
+    from pocketrag.loaders.pdf import line_width
+    from pocketrag.loaders.pdf_hyphens import LINE_END_HYPHEN
+
+    full = "x" * 100
+    joined = f"{full}{LINE_END_HYPHEN}{full}"
+    assert line_width([full, joined, joined, joined, "short"]) == 100

@@ -125,6 +125,8 @@ def heading_level(line: str) -> int | None:
         line = line[:-1] if _title_cased(_words(line)) else line
     if len(line) > 90 or len(line) < 3 or line.endswith((*SENTENCE_END, ",")):
         return None
+    if line.count("(") > line.count(")") or line.count("[") > line.count("]"):
+        return None  # a sentence that wraps inside its brackets ("2. The words ... (see")
     words = _words(line)
     if not words or len(words) > 12 or words[-1].lower() in _NEVER_LAST:
         return None  # a heading never ends on "the" or "and": a hard-wrapped line does

@@ -29,6 +29,7 @@ from pocketrag.loaders._common import (
 )
 from pocketrag.loaders.ocr import ScanReader
 from pocketrag.loaders.pdf_hyphens import LINE_END_HYPHEN, keep_hyphens
+from pocketrag.loaders.pdf_spaces import spaced
 from pocketrag.loaders.pdf_underscores import underscored
 
 if TYPE_CHECKING:
@@ -41,6 +42,12 @@ _LIGATURES = str.maketrans(
 # universit¨at"): spacing accent -> combining one, composed with its letter by NFC.
 _SPACING_ACCENTS = {"¨": "\u0308", "´": "\u0301", "ˆ": "\u0302", "˜": "\u0303", "ˇ": "\u030c"}
 _ACCENTED = re.compile(f"([{''.join(_SPACING_ACCENTS)}])([A-Za-z])")
+# A minus sign is typed as a hyphen: groff sets every "-" of a man page ("−o", "−−login")
+# as U+2212, and Unicode text sets options and negative numbers with it too.
+_MINUS = str.maketrans({"\u2212": "-"})
+# groff's fonts draw ASCII "^" and "~" with the circumflex and tilde accents (U+02C6,
+# U+02DC): "˜/.bashrc", "ˆC". In its documents they are never accents.
+_GROFF_ASCII = str.maketrans({"ˆ": "^", "˜": "~"})
 # A page where more than this share of lines look like headings is a table or a form.
 _MAX_HEADING_SHARE = 0.5
 _PDFIUM_LOCK = threading.Lock()
@@ -155,6 +162,22 @@ def _sentence_case_heading(lines: list[str], i: int, width: int) -> int | None:
     return SENTENCE_CASE if after[:1].isupper() and len(after) >= 0.5 * width else None
 
 
+_BARE_CHAPTER = re.compile(r"^(\d{1,2}) (?=[A-Z])")
+
+
+def _chapter_heading(lines: list[str], i: int) -> int | None:
+    """1 for a chapter's number and title without a full stop ("8 Command Line Editing", as
+    texinfo sets them) when the page also holds the chapter's section "8.1": alone, a line
+    that starts with a figure ("20 Days' Notice") could be anything. Missed, the chapters'
+    sections stayed under whatever unnumbered heading came before."""
+    line = lines[i]
+    m = _BARE_CHAPTER.match(line)
+    if not m or isinstance(line, pdf_tables.TableRow) or heading_level(line[m.end() :]) != 1:
+        return None
+    section = re.compile(rf"{m[1]}\.\d")
+    return 1 if any(section.match(x) for x in lines[i + 1 :]) else None
+
+
 def _wrapped_name_line(line: str, width: int) -> bool:
     """A full line of capitalised names with initials or abbreviations and commas is a
     sentence that wraps ("STEVEN E. MERCER, ESQ., Deputy Attorney General, Los" / "Angeles,
@@ -223,14 +246,26 @@ def _contains(ancestor: str, number: str | None) -> bool:
     return theirs is None or number is None or number.startswith(f"{theirs}.")
 
 
-def page_blocks(lines: list[str], page: int, headings: Headings) -> tuple[list[Block], Headings]:
-    """Group a page's lines into paragraphs; carry the heading path across pages."""
-    # Typical full-line width; a percentile, as re-joined hyphenated lines run long.
-    lengths = sorted(len(x) for x in lines)
-    width = lengths[int(0.8 * (len(lengths) - 1))] if lengths else 0
+def line_width(lines: list[str]) -> int:
+    """The page's typical full-line width: a percentile of its printed lines. A line
+    re-joined to the next at a hyphen (LINE_END_HYPHEN, before keep_hyphens) counts as two:
+    on a justified man page of many such lines, the joined ones had set the width."""
+    lengths = sorted(len(piece) for x in lines for piece in x.split(LINE_END_HYPHEN))
+    return lengths[int(0.8 * (len(lengths) - 1))] if lengths else 0
+
+
+def page_blocks(
+    lines: list[str], page: int, headings: Headings, width: int | None = None
+) -> tuple[list[Block], Headings]:
+    """Group a page's lines into paragraphs; carry the heading path across pages. `width`
+    is line_width's, read before the line-end hyphens were decided."""
+    width = line_width(lines) if width is None else width
     levels = [None if isinstance(x, pdf_tables.TableRow) else heading_level(x) for x in lines]
     levels = [
-        _sentence_case_heading(lines, i, width) if lv is None else lv for i, lv in enumerate(levels)
+        (_chapter_heading(lines, i) or _sentence_case_heading(lines, i, width))
+        if lv is None
+        else lv
+        for i, lv in enumerate(levels)
     ]
     candidates = {
         i: level
@@ -257,9 +292,9 @@ def page_blocks(lines: list[str], page: int, headings: Headings) -> tuple[list[B
         if i in heading_lines:
             flush()
             level = heading_lines[i]
+            number = _section_number(line)
             if level == SENTENCE_CASE:  # below the numbered or title-case section it is in
                 level = 1 + max((lv for lv, t in headings if heading_level(t)), default=0)
-            number = _section_number(line)
             headings = [(lv, t) for lv, t in headings if lv < level and _contains(t, number)]
             headings.append((level, line))
             continue
@@ -286,7 +321,7 @@ def load(path: Path, limits: LoaderLimits, password: str | None = None) -> Docum
 RUNNING_SAMPLE = 12
 
 
-def _running(pdf: pdfium.PdfDocument) -> set[str]:
+def _running(pdf: pdfium.PdfDocument, signs: dict[int, str]) -> set[str]:
     """The document's running lines, read before its tables from the edge lines of a
     sample of pages (drop_running_lines later reads every page's)."""
     pages = len(pdf)
@@ -299,11 +334,20 @@ def _running(pdf: pdfium.PdfDocument) -> set[str]:
         check_page_size(page, number + 1)
         textpage = page.get_textpage()
         try:
-            pages_edges.append(pdf_running.edges(page_lines(textpage.get_text_range())))
+            pages_edges.append(
+                pdf_running.edges(page_lines(textpage.get_text_range().translate(signs)))
+            )
         finally:
             textpage.close()
             page.close()
     return pdf_running.running_keys(pages_edges)
+
+
+def typed_signs(metadata: dict[str, str]) -> dict[int, str]:
+    """The translation of the document's signs to what a user types."""
+    if metadata.get("Creator", "").startswith("groff"):
+        return _MINUS | _GROFF_ASCII
+    return _MINUS
 
 
 def _load(path: Path, limits: LoaderLimits, password: str | None) -> Document:
@@ -313,32 +357,36 @@ def _load(path: Path, limits: LoaderLimits, password: str | None) -> Document:
         check_pages(pages, limits)
         budget = TextBudget(limits)
         scans = ScanReader(limits)  # OCR of pages without a usable text layer
+        metadata = pdf.get_metadata_dict(skip_empty=True)
+        signs = typed_signs(metadata)
         # data tables read as "Header: cell; ..." rows (POCKETRAG_PDF_TABLES)
-        tables = pdf_tables.TableReader(_running(pdf)) if limits.pdf_tables else None
+        tables = pdf_tables.TableReader(_running(pdf, signs)) if limits.pdf_tables else None
         page_texts: list[list[str]] = []
+        widths: list[int] = []
         for number in range(pages):
             page = pdf[number]
             check_page_size(page, number + 1)
             textpage = page.get_textpage()
             try:
-                raw = budget.add(underscored(textpage.get_text_range(), textpage, page))
-                lines = page_lines(raw)
+                # one character for each of PDFium's, which the table reader relies on
+                raw = underscored(textpage.get_text_range(), textpage, page).translate(signs)
+                lines = page_lines(budget.add(spaced(raw, textpage)))
                 if scans.wants(page, lines, number + 1):
                     lines = page_lines(budget.add(scans.read(page, number + 1)))
                 elif tables and (found := tables.find(textpage, raw, page.get_rotation())):
                     lines = pdf_tables.splice(page_lines(found[0]), found[1])
                 page_texts.append(pdf_lines.clean_page(lines))
+                widths.append(line_width(page_texts[-1]))
             finally:
                 textpage.close()
                 page.close()
-        metadata = pdf.get_metadata_dict(skip_empty=True)
         keep_hyphens(page_texts, metadata.get("Producer", ""))
         pdf_running.drop_running_lines(page_texts)
         first_lines = next((lines[:1] for lines in page_texts if lines), [])
         blocks: list[Block] = []
         headings: Headings = []
-        for number, lines in enumerate(page_texts, start=1):
-            page_out, headings = page_blocks(lines, number, headings)
+        for number, (lines, width) in enumerate(zip(page_texts, widths, strict=True), start=1):
+            page_out, headings = page_blocks(lines, number, headings, width)
             blocks.extend(page_out)
         if not blocks:
             raise scans.no_text_error(pages)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from pocketrag.loaders._common import SENTENCE_END
 from pocketrag.loaders.pdf_tables import TableRow
 
 # Margin line numbers: this many lines or more, numbered 1, 2, 3, ... in order.
@@ -30,18 +31,33 @@ _RULE = re.compile(r"^(?:[-_=–—] ?){5,}[xX]?$")
 _CAPTION_COLON = re.compile(r"(?<=\S) :(?= |$)")
 # a contents line: text, dot leaders, its page number
 _CONTENTS_LINE = re.compile(r"\S.*?(?:\s?\.){4,}\s*\d{1,4}$")
+# A page with this many contents lines is a contents page (a wrapped entry's first line
+# is then dropped with them).
+MIN_CONTENTS_LINES = 3
 
 
 def clean_page(lines: list[str]) -> list[str]:
     """The page's lines without margin line numbers, character rules, contents lines and
     caption colons."""
     lines = _drop_line_numbers(lines)
-    lines = [
-        x
-        for x in lines
-        if isinstance(x, TableRow) or not (_RULE.match(x) or _CONTENTS_LINE.match(x))
-    ]
+    lines = _drop_contents(lines)
+    lines = [x for x in lines if isinstance(x, TableRow) or not _RULE.match(x)]
     return _drop_caption_colons(lines)
+
+
+def _drop_contents(lines: list[str]) -> list[str]:
+    """Contents lines, and the first line of an entry wrapped over two ("Appendix B Major
+    Differences From" over "The Bourne Shell . . . 168"): left, it was a heading that stood
+    over the next 90 pages of the Bash manual."""
+    contents = [not isinstance(x, TableRow) and bool(_CONTENTS_LINE.match(x)) for x in lines]
+    if sum(contents) < MIN_CONTENTS_LINES:
+        return [x for x, dropped in zip(lines, contents, strict=True) if not dropped]
+    return [
+        x
+        for i, x in enumerate(lines)
+        if not contents[i]
+        and not (i + 1 < len(lines) and contents[i + 1] and not x.endswith(SENTENCE_END))
+    ]
 
 
 def _drop_line_numbers(lines: list[str]) -> list[str]:
