@@ -57,6 +57,7 @@ MINIMUMS = {
     "npmdocs": (120, 25),
     "bashpdf": (120, 25),
     "wrenfield": (120, 25),
+    "eximspec": (120, 25),
 }
 
 
@@ -115,6 +116,7 @@ TURNS = {
     "npmdocs": (9, 3),
     "bashpdf": (9, 1),
     "wrenfield": (9, 12),
+    "eximspec": (9, 0),
 }  # fmt: skip
 
 
@@ -254,6 +256,9 @@ ABSENT = {
     "wrenfield": ("cycle to work", "pension", "jury", "compassionate", "maternity", "parking",
                   "sabbatical", "dress code", "menopause", "hydrogen", "redundan", "canteen",
                   "wifi", "sourdough", "australia"),
+    "eximspec": ("bimi", "certbot", "prometheus", "fail2ban", "docker", "gdpr", "jmap", "webmin",
+                 "selinux", "systemd", "oauth", "smuggl", "logrotate", "nagios", "backscatter",
+                 "disclaimer", "ansible", "dashboard", "wifi", "sourdough"),
 }  # fmt: skip
 
 
