@@ -57,6 +57,7 @@ MINIMUMS = {
     "npmdocs": (120, 25),
     "bashpdf": (120, 25),
     "wrenfield": (120, 25),
+    "haproxy": (120, 25),
 }
 
 
@@ -115,6 +116,7 @@ TURNS = {
     "npmdocs": (9, 3),
     "bashpdf": (9, 1),
     "wrenfield": (9, 12),
+    "haproxy": (9, 0),
 }  # fmt: skip
 
 
@@ -254,6 +256,9 @@ ABSENT = {
     "wrenfield": ("cycle to work", "pension", "jury", "compassionate", "maternity", "parking",
                   "sabbatical", "dress code", "menopause", "hydrogen", "redundan", "canteen",
                   "wifi", "sourdough", "australia"),
+    "haproxy": ("kubernetes", "certbot", "wireguard", "brotli", "kerberos", "modsecurity",
+                "zabbix", "docker", "splunk", "saml", "somaxconn", "ansible", "grafana", "coraza",
+                "terraform", "nomad", "annual leave", "sourdough"),
 }  # fmt: skip
 
 
