@@ -107,6 +107,14 @@ generic transport options and the smtp, appendfile and pipe transports, retries,
 rewriting, SMTP authentication and the plaintext authenticator, TLS, ACLs, content
 scanning, DKIM/SPF/DMARC, log files, utilities, message and SMTP processing, security,
 spool files), fetched from the Debian archive by its fetch.sh.
+Held out (written blind in session 15 for session 16's start and end runs; not in the default
+run): haproxy indexes HAProxy 2.6's own documentation as a web-hosting company's operations
+handbook, four very large documents of haproxy-doc 2.6.12-1+deb12u4: the Configuration Manual
+(configuration.html, one 2.6 MB HTML page: global settings, proxies, bind and server options,
+ACLs and fetches, http-request actions, stick tables, logging with its termination-state codes
+and log-format variables table), the Starter Guide (intro.html), the Management Guide
+(management.html: startup options, signals, the CLI) and the Lua API reference (its Sphinx
+HTML), fetched from the Debian archive by its fetch.sh.
 
     flock /tmp/pocketrag-bench.lock .venv/bin/python bench/answer_quality.py --out DIR \\
         [--corpus NAME ...] [--k 5] [--index-dir DIR]
@@ -194,6 +202,8 @@ DEFAULT = [
 # session 14) wait for session 15's start and end runs; eximspec (written blind during
 # session 15) waits for session 16's.
 CORPORA_HELD_OUT: list[str] = ["npmdocs", "bashpdf", "wrenfield", "eximspec"]
+# session 14) wait for session 15's start and end runs.
+CORPORA_HELD_OUT: list[str] = ["npmdocs", "bashpdf", "wrenfield", "haproxy"]
 CORPORA = [*DEFAULT, *CORPORA_HELD_OUT, "opengov-multiformat"]
 
 

@@ -58,6 +58,7 @@ MINIMUMS = {
     "bashpdf": (120, 25),
     "wrenfield": (120, 25),
     "eximspec": (120, 25),
+    "haproxy": (120, 25),
 }
 
 
@@ -117,6 +118,7 @@ TURNS = {
     "bashpdf": (9, 1),
     "wrenfield": (9, 12),
     "eximspec": (9, 0),
+    "haproxy": (9, 0),
 }  # fmt: skip
 
 
@@ -259,6 +261,9 @@ ABSENT = {
     "eximspec": ("bimi", "certbot", "prometheus", "fail2ban", "docker", "gdpr", "jmap", "webmin",
                  "selinux", "systemd", "oauth", "smuggl", "logrotate", "nagios", "backscatter",
                  "disclaimer", "ansible", "dashboard", "wifi", "sourdough"),
+    "haproxy": ("kubernetes", "certbot", "wireguard", "brotli", "kerberos", "modsecurity",
+                "zabbix", "docker", "splunk", "saml", "somaxconn", "ansible", "grafana", "coraza",
+                "terraform", "nomad", "annual leave", "sourdough"),
 }  # fmt: skip
 
 
