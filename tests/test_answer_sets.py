@@ -57,6 +57,7 @@ MINIMUMS = {
     "npmdocs": (120, 25),
     "bashpdf": (120, 25),
     "wrenfield": (120, 25),
+    "oakhurst": (120, 25),
 }
 
 
@@ -115,6 +116,7 @@ TURNS = {
     "npmdocs": (9, 3),
     "bashpdf": (9, 1),
     "wrenfield": (9, 12),
+    "oakhurst": (9, 12),
 }  # fmt: skip
 
 
@@ -254,6 +256,10 @@ ABSENT = {
     "wrenfield": ("cycle to work", "pension", "jury", "compassionate", "maternity", "parking",
                   "sabbatical", "dress code", "menopause", "hydrogen", "redundan", "canteen",
                   "wifi", "sourdough", "australia"),
+    "oakhurst": ("cycle to work", "pension", "jury", "compassionate", "sabbatical", "parking",
+                 "menopause", "redundan", "relocation", "wifi", "probation", "golden hello",
+                 "canteen", "tattoo", "bonus", "pet insurance", "sourdough", "australia",
+                 "world cup"),
 }  # fmt: skip
 
 
