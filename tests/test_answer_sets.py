@@ -59,6 +59,7 @@ MINIMUMS = {
     "wrenfield": (120, 25),
     "eximspec": (120, 25),
     "haproxy": (120, 25),
+    "oakhurst": (120, 25),
 }
 
 
@@ -119,6 +120,7 @@ TURNS = {
     "wrenfield": (9, 12),
     "eximspec": (9, 0),
     "haproxy": (9, 0),
+    "oakhurst": (9, 12),
 }  # fmt: skip
 
 
@@ -264,6 +266,10 @@ ABSENT = {
     "haproxy": ("kubernetes", "certbot", "wireguard", "brotli", "kerberos", "modsecurity",
                 "zabbix", "docker", "splunk", "saml", "somaxconn", "ansible", "grafana", "coraza",
                 "terraform", "nomad", "annual leave", "sourdough"),
+    "oakhurst": ("cycle to work", "pension", "jury", "compassionate", "sabbatical", "parking",
+                 "menopause", "redundan", "relocation", "wifi", "probation", "golden hello",
+                 "canteen", "tattoo", "bonus", "pet insurance", "sourdough", "australia",
+                 "world cup"),
 }  # fmt: skip
 
 

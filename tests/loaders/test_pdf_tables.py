@@ -35,6 +35,9 @@ HOLDS_A_GRID = {
     # Chromium: hourly rates over a page break, premiums, overtime, sick pay
     "wrenfield/pay-shift-premiums-and-allowances-2026-27.pdf": {1, 2, 3},
     "wrenfield/assaults-and-body-worn-cameras.pdf": {1},  # reportlab, two columns: retention
+    # Chromium: salary scales over a page break, on-call payments, CPD, allowances
+    "oakhurst/pay-on-call-and-allowances-2026-27.pdf": {1, 2, 3},
+    "oakhurst/staying-safe-at-work.pdf": {1, 2},  # reportlab, two columns: incident forms
     # a slide's three-column table; the next page's heading path follows the change
     "pdf_messy/imageheavy__ghostwolves_cybersecurity-incident-response-plans.pdf": {45, 46},
     "pdf_messy/multicol__samplefiles_026-multicolumn.pdf": {3},  # the EU countries table
