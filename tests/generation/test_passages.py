@@ -294,3 +294,19 @@ def test_a_sentence_about_this_variable_is_quoted_with_the_line_naming_it() -> N
     texts = [u.text for u in units(_hit(text, "login.defs"))]
     assert "FAILLOG_ENAB yes: If you enable this variable, failed logins will be logged." in texts
     assert "It is important to keep track of them." in texts
+
+
+def test_a_sentence_counting_the_items_after_it_leads_them_in() -> None:
+    """ "... is spent on three activities." names the list that follows as a colon would;
+    a sentence with a figure that counts nothing listed stays a sentence of its own."""
+    text = (
+        "The maintainer's time is spent on three activities.\n"
+        "- Communication (45%)\n- Integration (50%)\n- Transition (5%)\n\n"
+        "Releases come out every 8 to 10 weeks.\n- Feature releases\n- Maintenance releases"
+    )
+    found = [u.text for u in units(_hit(text, "Activities"))]
+    assert (
+        "The maintainer's time is spent on three activities.\n- Communication (45%)\n"
+        "- Integration (50%)\n- Transition (5%)" in found
+    )
+    assert "Releases come out every 8 to 10 weeks." in found

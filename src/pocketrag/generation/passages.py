@@ -53,6 +53,12 @@ MAX_OUTPUT_WORDS = 8  # a command's output line: "net/ipv4/tcp_syncookies = 1", 
 _OUTPUT = re.compile(r"\d|[=/_]|^[a-z]|^[A-Z]\w*[a-z][A-Z]")
 # "... at the rates in the table below." means the rows that follow.
 _POINTER = re.compile(r"\b(below|following|as follows)\b", re.IGNORECASE)
+# A sentence that ends by counting what the list after it names: "The maintainer's time is
+# spent on three activities." / "Communication (45%)" / ...; "There are four stages."
+_COUNTS_ITEMS = re.compile(
+    r"\b(?:two|three|four|five|six|seven|eight|nine|ten|[2-9])\s+(?:[a-z-]+\s+)?[a-z]+s\s*\.$",
+    re.IGNORECASE,
+)
 
 MAX_ITEMS = 8  # list items quoted after a lead-in
 MAX_ITEM_WORDS = 30
@@ -392,7 +398,7 @@ def units(hit: Hit) -> list[Unit]:
                 continue
             if n == last and i == len(lines) - 1 and sentence.rstrip()[-1:] not in ".!?:)\"'”’":
                 continue  # cut at the chunk's end
-            leads = _leads_in(sentence) or _asks(sentence)
+            leads = _leads_in(sentence) or _asks(sentence) or bool(_COUNTS_ITEMS.search(sentence))
             if follows and (_POINTER.search(sentence) or (n == last and leads)):
                 out.append(_list_unit(sentence, follows, len(out)))
             elif not sentence.rstrip().endswith(":"):
