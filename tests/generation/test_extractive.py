@@ -425,6 +425,26 @@ def test_a_change_from_the_old_figure_is_a_disagreement(embedder) -> None:
     assert "£18.50 per night [1]" in text and "to £21.00 per night [2]" in text
 
 
+STANDBY_EMAIL_LATER = """Subject: On-call changes from 1 December
+Until 30 November the weekday standby allowance for repairs operatives stays at £18.50 per night.
+From 1 December the weekday standby allowance for repairs operatives goes up from £18.50 to \
+£21.00 per night."""
+
+
+def test_a_change_below_the_other_documents_best_sentence_is_still_seen(embedder) -> None:
+    """The e-mail's best sentence for the question is often another of its sentences (here
+    one restating the old figure, which agrees with the table); its change of the table's
+    figure is what disagrees, wherever it ranks among the e-mail's sentences."""
+    table = Hit(30, "pay", "pay-and-allowances.pdf", "Pay and Allowances", STANDBY_RATES,
+                3, 3, "Standby", 0.1)  # fmt: skip
+    email = Hit(31, "mail", "on-call-changes.txt", "On-call changes", STANDBY_EMAIL_LATER,
+                None, None, "", 0.1)  # fmt: skip
+    question = "What is the weekday standby allowance for repairs operatives?"
+    text = compose(question, [table, email], embedder.embed).text
+    assert text.startswith("The documents differ on this")
+    assert "£18.50 per night [1]" in text and "to £21.00 per night [2]" in text
+
+
 def test_a_short_row_is_not_followed_by_the_table_that_holds_it(embedder) -> None:
     """A row answers alone; reading on past a short answer must not quote its own table
     again, which repeated the row among its neighbours."""
@@ -438,6 +458,12 @@ def test_a_short_row_is_not_followed_by_the_table_that_holds_it(embedder) -> Non
     text = compose(question, [table], embedder.embed).text
     assert "Rate: £48.00 per day" in text
     assert text.count("Bank holiday standby") == 1, text
+
+
+def test_a_change_names_its_figures_with_their_units() -> None:
+    """ "from £32 a night to £38 a night": a figure's unit of two words is read past."""
+    text = "The standby allowance goes up from £32 a night to £38 a night."
+    assert changed_figures(text) == [({"32"}, {"38"})]
 
 
 def test_a_range_of_times_is_no_change() -> None:

@@ -270,6 +270,8 @@ def disagreeing(
     if not ours:
         return None
     best_title = sources[best.candidate.source_n - 1].title
+    if (changed := _changed_by(best, relevant, sources, best_title)) is not None:
+        return changed  # the clearest case, whatever else the other document says
     question_words = content_words(question)
     # the question names a figure the answer's unit states: it asks about that rule
     figure_asked = bool(numbers_in(question) & numbers_in(best.candidate.text))
@@ -300,6 +302,28 @@ def disagreeing(
             _supersedes(cand.text, mine) or _supersedes(counterpart.candidate.text, theirs)
         ):
             return counterpart, other
+    return None
+
+
+def _changed_by(
+    best: Ranked, relevant: Sequence[Ranked], sources: Sequence[Hit], best_title: str
+) -> tuple[Ranked, Ranked] | None:
+    """Another document's unit that announces a change of the best unit's figure ("The
+    standby allowance for weekday nights goes up from £32 a night to £38 a night." against
+    the rate table's £32 row), wherever it ranks among that document's relevant units: the
+    e-mail's best unit was often another of its sentences ("The weekend allowances are not
+    changing"): the change went unseen, or that sentence's "2 hours" was shown as differing
+    from the £32."""
+    figures = numbers_in(best.candidate.text)
+    for other in relevant:
+        cand = other.candidate
+        if (
+            cand.document != best.candidate.document
+            and sources[cand.source_n - 1].title != best_title
+            and _alike(best, other) >= NEAR_SUBJECT
+            and _supersedes(cand.text, figures)
+        ):
+            return best, other
     return None
 
 

@@ -219,7 +219,8 @@ def conflicting_quantities(a: str, b: str) -> bool:
 _CHANGE = re.compile(
     r"\b(?:goes|go|went|gone|going|rises?|rose|risen|increas\w*|rais\w*|falls?|fell|fallen"
     r"|reduc\w*|decreas\w*|cut|chang\w*|mov\w*|drops?|dropped|extend\w*|shorten\w*)"
-    r"(?:\s+(?:up|down))?\s+from\s+(\S+(?:\s\S+)?)\s+to\s+(\S+(?:\s\S+)?)",
+    # a figure and up to two words of its unit: "from £32 a night to £38 a night"
+    r"(?:\s+(?:up|down))?\s+from\s+(\S+(?:\s\S+){0,2}?)\s+to\s+(\S+(?:\s\S+){0,2})",
     re.IGNORECASE,
 )
 
