@@ -908,31 +908,3 @@ def test_figures_of_other_rules_are_not_a_disagreement(embedder, question, first
     ]
     text = compose(question, hits, embedder.embed).text
     assert not text.startswith("The documents differ"), text
-
-
-def test_a_hedged_answer_adds_a_short_unit_of_the_next_passage(embedder) -> None:
-    """A weak match's closest passage is often not the one that answers: a hedged answer
-    quotes the best short unit of another chunk too, cited, when it scores nearly as well;
-    a confident answer quotes one document, and a far weaker unit is left out."""
-    question = "Is there a probation period for new starters?"
-    contracts = Hit(
-        1, "c", "contracts.md", "Contracts", "New starters complete a probation period of "
-        "six months.", None, None, "Probation", 0.1,
-    )  # fmt: skip
-    reviews = Hit(
-        2, "r", "reviews.md", "Reviews", "The probation period for new starters is "
-        "reviewed by HR.", None, None, "Probation", 0.1,
-    )  # fmt: skip
-    canteen = Hit(
-        2, "k", "canteen.md", "Canteen", "The canteen serves hot meals from noon until two.",
-        None, None, "Opening hours", 0.1,
-    )  # fmt: skip
-    hedged = compose(question, [contracts, reviews], embedder.embed, hedged=True).text
-    assert hedged.startswith(HEDGE)
-    assert "six months [1]" in hedged
-    assert "Another passage (Reviews): The probation period for new starters is reviewed " in hedged
-    assert "by HR [2]." in hedged
-    confident = compose(question, [contracts, reviews], embedder.embed).text
-    assert "Another passage" not in confident and "[2]" not in confident
-    unrelated = compose(question, [contracts, canteen], embedder.embed, hedged=True).text
-    assert "Another passage" not in unrelated and "canteen" not in unrelated

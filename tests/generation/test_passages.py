@@ -310,3 +310,19 @@ def test_a_sentence_counting_the_items_after_it_leads_them_in() -> None:
         "- Integration (50%)\n- Transition (5%)" in found
     )
     assert "Releases come out every 8 to 10 weeks." in found
+
+
+def test_an_faqs_list_of_questions_is_not_quoted() -> None:
+    """An FAQ page opens with its questions, one after another: they answer none of them,
+    and "Is this a bug? Can I use it in my product?" was quoted as the answer."""
+    text = (
+        "Is this a bug? Can I use SQLite in my commercial product without paying royalties?\n\n"
+        "How do I use a string literal that contains a single-quote character?\n\n"
+        "Can I use SQLite in my commercial product without paying royalties? Yes, you can. "
+        "SQLite is in the public domain."
+    )
+    texts = [u.text for u in units(_hit(text, "Frequently Asked Questions"))]
+    assert texts == [
+        "Can I use SQLite in my commercial product without paying royalties? Yes, you can.",
+        "SQLite is in the public domain.",
+    ]

@@ -700,9 +700,6 @@ def _quotes(a: Candidate, b: Candidate) -> bool:
 
 
 HEDGE = "The documents may not answer this directly; the closest passage says:"
-ALSO = "Another passage"
-# A hedged answer's second passage scores at most this far below the best unit.
-OTHER_PASSAGE_GAP = 0.15
 DIFFER = "The documents differ on this:"
 DIFFER_DATED = "The documents differ on this; the newer one first:"
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
@@ -802,30 +799,7 @@ def compose(
     weak = not hedged and lexical_overlap(content_words(question), quoted) < QUOTED_WORDS_FLOOR
     if hedged or weak:
         body = f"{HEDGE} {body}"
-        if (other := _other_passage(ranked, chosen)) is not None:
-            title = hits[other.source_n - 1].title or "another document"
-            body += f" {ALSO} ({title}): " + _with_marker(other.text, other.source_n)
     return Extract(f"{body}\n\n({notice})", _key_of(lead.text), hedged=weak)
-
-
-def _other_passage(ranked: Sequence[Ranked], chosen: Sequence[Candidate]) -> Candidate | None:
-    """For a hedged answer, the best short unit (READ_ON_WORDS) of another chunk than the
-    quoted ones, when it scores nearly as well: a weak match's closest passage is often not
-    the one that answers (hedged answers held 0.56 of their key facts, confident ones 0.74
-    on the development sets), and one more short unit costs little to read."""
-    quoted = {c.source_n for c in chosen}
-    best = ranked[0].score
-    for item in ranked:
-        if best - item.score > OTHER_PASSAGE_GAP:
-            return None
-        cand = item.candidate
-        if (
-            cand.source_n not in quoted
-            and word_count(cand.text) <= READ_ON_WORDS
-            and all(c.text != cand.text for c in chosen)
-        ):
-            return cand
-    return None
 
 
 def _lists_carried_on(chosen: Sequence[Candidate], hits: Sequence[Hit]) -> list[Candidate]:

@@ -279,6 +279,12 @@ def _asks(sentence: str) -> bool:
     return sentence.rstrip(" \"'”’)").endswith("?")
 
 
+def _only_asks(text: str) -> bool:
+    """Questions and nothing else ("Is this a bug? Can I use SQLite in my commercial
+    product?"): an FAQ's list of its questions, which answers none of them."""
+    return all(_asks(x) for x in split_sentences(text))
+
+
 def _with_answers(sentences: list[str]) -> list[str]:
     """Each question joined to the sentence after it, which answers it: "How long can I
     book a printer for? Up to 6 hours in one booking." is one unit, since the question
@@ -401,7 +407,7 @@ def units(hit: Hit) -> list[Unit]:
             leads = _leads_in(sentence) or _asks(sentence) or bool(_COUNTS_ITEMS.search(sentence))
             if follows and (_POINTER.search(sentence) or (n == last and leads)):
                 out.append(_list_unit(sentence, follows, len(out)))
-            elif not sentence.rstrip().endswith(":"):
+            elif not sentence.rstrip().endswith(":") and not _only_asks(sentence):
                 out.append(Unit(_clip(sentence), len(out), "sentence", paragraph=i))
         i += 1
     return out
