@@ -180,9 +180,9 @@ SPLIT = {
     "sqlitedoc": "dev (seen)",  # written blind in session 13; held out until its run at a3a0696
     "plotpdf": "dev (seen)",  # written blind in session 13; held out until its run at a3a0696
     "millbrook": "dev (seen)",  # written blind in session 13; held out until its run at a3a0696
-    "npmdocs": "dev (seen)",  # written blind in session 14; held out until its run at 97bb74b
-    "bashpdf": "dev (seen)",  # written blind in session 14; held out until its run at 97bb74b
-    "wrenfield": "dev (seen)",  # written blind in session 14; held out until its run at 97bb74b
+    "npmdocs": "dev (seen)",  # written blind in session 14; held out until its run at a645a83
+    "bashpdf": "dev (seen)",  # written blind in session 14; held out until its run at a645a83
+    "wrenfield": "dev (seen)",  # written blind in session 14; held out until its run at a645a83
     "eximspec": "held out",  # written blind in session 15, for session 16's runs
     "haproxy": "held out",  # written blind in session 15, for session 16's runs
     "oakhurst": "held out",  # written blind in session 15, for session 16's runs
@@ -202,7 +202,7 @@ DEFAULT = [
 # at its start d948476 and its end 20723c2; session 13 postfix, pydocs and riverside, at its
 # start c20d710 and its end 8468b74; session 14 sqlitedoc, plotpdf and millbrook, at its
 # start e951a20 and its end a3a0696; session 15 npmdocs, bashpdf and wrenfield, at its start
-# 7d7f91c and its end 97bb74b). eximspec, haproxy and oakhurst (written blind during session
+# 7d7f91c and its end a645a83). eximspec, haproxy and oakhurst (written blind during session
 # 15) wait for session 16's start and end runs.
 CORPORA_HELD_OUT: list[str] = ["eximspec", "haproxy", "oakhurst"]
 CORPORA = [*DEFAULT, *CORPORA_HELD_OUT, "opengov-multiformat"]
