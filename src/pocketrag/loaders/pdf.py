@@ -292,9 +292,9 @@ def page_blocks(
         if i in heading_lines:
             flush()
             level = heading_lines[i]
-            number = _section_number(line)
             if level == SENTENCE_CASE:  # below the numbered or title-case section it is in
                 level = 1 + max((lv for lv, t in headings if heading_level(t)), default=0)
+            number = _section_number(line)
             headings = [(lv, t) for lv, t in headings if lv < level and _contains(t, number)]
             headings.append((level, line))
             continue
@@ -370,7 +370,7 @@ def _load(path: Path, limits: LoaderLimits, password: str | None) -> Document:
             try:
                 # one character for each of PDFium's, which the table reader relies on
                 raw = underscored(textpage.get_text_range(), textpage, page).translate(signs)
-                lines = page_lines(budget.add(spaced(raw, textpage)))
+                lines = page_lines(spaced(budget.add(raw), textpage))
                 if scans.wants(page, lines, number + 1):
                     lines = page_lines(budget.add(scans.read(page, number + 1)))
                 elif tables and (found := tables.find(textpage, raw, page.get_rotation())):
