@@ -296,11 +296,10 @@ def disagreeing(
         mine, theirs = numbers_in(counterpart.candidate.text), numbers_in(cand.text)
         if mine and theirs and not (mine <= theirs or theirs <= mine):
             return counterpart, other  # (one stating a figure more is not a conflict)
-        # a change on the answer's own rule only: the e-mail that raises the weekday rate
-        # does not contradict the bank-holiday row, nor answer "when is it first paid?"
-        if counterpart is best and (
-            _supersedes(cand.text, mine) or _supersedes(counterpart.candidate.text, theirs)
-        ):
+        # the answer's own unit announcing a change from their figure (the other way round,
+        # their change of ours, is _changed_by's); on its own rule only: the e-mail that
+        # raises the weekday rate does not contradict the bank-holiday row
+        if counterpart is best and _supersedes(counterpart.candidate.text, theirs):
             return counterpart, other
     return None
 
