@@ -670,3 +670,65 @@ def test_html_rows_that_open_with_a_header_cell_read_as_name_and_value(
         "MPM: event; Default: 3",
         "MPM: prefork; Default: 5",
     ]
+
+
+def test_html_hidden_menus_site_banners_and_furniture_are_not_text(tmp_path: Path, limits) -> None:
+    """HAProxy's Bootstrap menu after every keyword mention and its sidebar; Exim's site
+    banner h1, "nav" bar, previous/next links and footer; text styled or marked hidden."""
+    path = tmp_path / "spec.html"
+    path.write_text(
+        "<html><body><h1 id='header'><a href='http://www.exim.org'>Exim Internet Mailer</a></h1>"
+        "<ul id='nav_flow' class='nav'><li><a href='/'>Home</a></li></ul>"
+        "<div id='sidebar'><p>Keyboard navigation : arrow keys</p></div>"
+        "<a class='previous_page' href='a.html'>&lt;-previous</a>"
+        "<h2><a href='ch-acl.html'>Chapter 44 - Access control lists</a></h2>"
+        "<p>Settings of sockets declared in &quot;<span class='dropdown'><a href='#'>bind</a>"
+        "<ul class='dropdown-menu'><li>This keyword is available in sections :</li>"
+        "<li><a href='#p'>Peers</a></li></ul></span>&quot; statements.</p>"
+        "<p hidden>Draft text.</p><div style='display: none'>Old text.</div>"
+        "<div id='footer'>Website design by somebody.</div></body></html>"
+    )
+    document = load_document(path, limits)
+    assert [(b.text, b.heading_path) for b in document.blocks] == [
+        ('Settings of sockets declared in "bind" statements.',
+         ("Chapter 44 - Access control lists",)),
+    ]  # fmt: skip
+
+
+def test_html_a_page_heading_that_links_elsewhere_stays_below_level_one(
+    tmp_path: Path, limits
+) -> None:
+    # only an h1 made wholly of a link to another site is a banner
+    path = tmp_path / "page.html"
+    path.write_text(
+        "<h1>Mail <a href='https://www.exim.org'>Exim</a></h1>"
+        "<h2><a href='https://example.org/x'>Mirrors</a></h2><p>Use a mirror.</p>"
+    )
+    assert [b.heading_path for b in load_document(path, limits).blocks] == [
+        ("Mail Exim", "Mirrors")
+    ]
+
+
+def test_html_table_without_header_cells_and_pictures_in_cells(tmp_path: Path, limits) -> None:
+    """With no header cell anywhere, a first row is data unless it is in bold (Exim's key and
+    value tables had named every row's columns after their first row); a picture in a cell
+    reads as its alt text (HAProxy's keyword matrix marks "X" with an image)."""
+    path = tmp_path / "tables.html"
+    path.write_text(
+        "<table><tr><td>acl_not_smtp</td><td>ACL for non-SMTP messages</td></tr>"
+        "<tr><td>acl_smtp_auth</td><td>ACL for AUTH</td></tr></table>"
+        "<table><tr><td><b>Text data</b></td><td><strong>Binary data</strong></td></tr>"
+        "<tr><td>str</td><td>bytes</td></tr></table>"
+        "<table><thead><tr><th>keyword</th><th>defaults</th><th>frontend</th></tr></thead>"
+        "<tr><td>backlog</td><td><img src='check.png' alt='X'></td>"
+        "<td>yes<br><img alt='yes'></td></tr>"
+        "</table>"
+    )
+    assert [b.text for b in load_document(path, limits).blocks] == [
+        "acl_not_smtp | ACL for non-SMTP messages",
+        "acl_smtp_auth | ACL for AUTH",
+        "Text data | Binary data",
+        "Text data: str; Binary data: bytes",
+        "keyword | defaults | frontend",
+        "keyword: backlog; defaults: X; frontend: yes",
+    ]

@@ -125,3 +125,32 @@ def test_sphinx_tabs_and_code_blocks_read_as_text_and_commands(tmp_path: Path, l
         "Windows:",
         "Use py -m nox instead.",
     ]
+
+
+def test_sphinx_object_descriptions_keep_their_bodies_under_their_signatures(
+    tmp_path: Path, limits
+) -> None:
+    """HAProxy's Lua reference: ".. js:function::" and friends are unknown to docutils, and
+    their bodies had been dropped with its error. Each signature opens its description."""
+    path = tmp_path / "lua.rst"
+    path.write_text(
+        ".. toctree::\n\nCore class\n==========\n\n"
+        ".. js:function:: core.add_acl(filename, key)\n\n"
+        "  **context**: init, task, action\n\n"
+        "  Add the ACL *key* in the ACLs list referenced by *filename*.\n\n"
+        "  :param string key: the key which will be added.\n\n"
+        ".. js:attribute:: core.emerg\n\n"
+        "  :returns: integer\n\n"
+        ".. envvar:: HAPROXY_LOCALPEER\n\n"
+        "   The local peer's name.\n"
+    )
+    document = load_document(path, limits)
+    assert document.title == "Core class"
+    assert [b.text for b in document.blocks] == [
+        "core.add_acl(filename, key): context: init, task, action",
+        "Add the ACL key in the ACLs list referenced by filename.",
+        "param string key: the key which will be added.",
+        "core.emerg",
+        "returns: integer",
+        "HAPROXY_LOCALPEER: The local peer's name.",
+    ]

@@ -80,17 +80,20 @@ def clean_lines(text: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
-def table_lines(rows: list[list[str]], marked_header: bool = False) -> list[str]:
+def table_lines(rows: list[list[str]], marked_header: bool | None = None) -> list[str]:
     """A table's rows as lines of text: "column: value; ..." when the first row is a header
-    (every cell filled, no two alike, and either marked up as one (`marked_header`) or
-    reading like labels, not sentences), which then stays a line of its own; else
-    " | "-joined. Each row names its columns, so it reads whole wherever a chunk cuts the
-    table (DOCX and HTML alike; PDF tables in pdf_tables.py)."""
+    (every cell filled, no two alike, and either marked up as one (`marked_header` True) or,
+    when the markup does not say (None), reading like labels, not sentences), which then
+    stays a line of its own; else " | "-joined. Each row names its columns, so it reads
+    whole wherever a chunk cuts the table (DOCX and HTML alike; PDF tables in
+    pdf_tables.py). `marked_header` False: the markup says there is no header row."""
     rows = [cells for cells in rows if any(cells)]
     if not rows:
         return []
     header = rows[0]
-    labels = marked_header or all(_reads_as_label(cell) for cell in header)
+    labels = marked_header or (
+        marked_header is None and all(_reads_as_label(cell) for cell in header)
+    )
     if len(rows) > 1 and all(header) and len(set(header)) == len(header) and labels:
         out = [" | ".join(header)]
         for cells in rows[1:]:

@@ -48,9 +48,19 @@ _ALWAYS_SKIP = frozenset(
 # Navigation drawn with ordinary tags: DocBook's and Publican's "Prev / Next" bars
 # (<ul class="docnav">, <div class="navfooter">), breadcrumbs, role="navigation". Read as
 # text, "Prev11.5. Analysis of malware" had opened and closed every page of a manual.
+# Exim's spec marks its bars with Bootstrap's "nav" and "previous_page"/"next_page" links.
 _NAV_CLASSES = frozenset(
-    ["navheader", "navfooter", "docnav", "breadcrumb", "breadcrumbs", "navbar", "pagination"]
-)
+    ["navheader", "navfooter", "docnav", "breadcrumb", "breadcrumbs", "navbar", "pagination",
+     "nav", "previous_page", "next_page", "toc_page"]
+)  # fmt: skip
+# Page furniture named by id, read only when the whole body is: Exim's "Website design by
+# ..." footer, HAProxy's sidebar ("Keyboard navigation: ... arrow keys").
+_CHROME_IDS = frozenset(["footer", "sidebar"])
+# Text a browser does not show until clicked: HAProxy's Bootstrap menu after every keyword
+# mention ("bind" + "This keyword is available in sections : Log forwarding Peers ...", 408
+# of them) had been read into the sentences around it.
+_HIDDEN_CLASSES = frozenset(["dropdown-menu"])
+_DISPLAY_NONE = re.compile(r"display\s*:\s*none", re.I)
 # A heading's or definition's permalink mark: Sphinx and MkDocs "headerlink", the Apache
 # manual's "permalink", Texinfo's "copiable-anchor"/"copiable-link", Docusaurus' "hash-link",
 # VuePress' "header-anchor". Read as text, its "¶" ended every heading ("Introduction ¶") and
@@ -100,6 +110,7 @@ _WINDOWS_1252_LABELS = frozenset(
     {"iso-8859-1", "iso8859-1", "latin1", "latin-1", "l1", "ascii", "us-ascii", "windows-1252"}
 )
 _MAIN = re.compile(r"<main[\s>]", re.I)
+_EXTERNAL = re.compile(r"(?:https?:)?//", re.I)
 _ARTICLE = re.compile(r"<article[\s>]", re.I)
 
 
@@ -160,11 +171,28 @@ class _Extractor(HTMLParser):
         # each open table's header cells (<th>) by (row, column), and whether the open cell is one
         self.header_cells: list[set[tuple[int, int]]] = []
         self.cell_is_header = False
+        # each open table's cells written all in bold, and whether the open cell has text
+        # outside <b>/<strong>: a table with no header cells marks its header row in bold
+        self.bold_cells: list[set[tuple[int, int]]] = []
+        self.cell_plain = False
+        self.bold = 0
+        self.cell_pictures: list[str] = []  # the open cell's pictures' alt texts
+        # a level-1 heading made only of a link to another site is the site's banner
+        # (Exim's "Exim Internet Mailer" over every chapter), not the page's heading
+        self.in_external_link = False
+        self.heading_own_text = False
         # An exponent: "2<sup>64</sup>" reads "2^64", not the number 264.
         self.superscript = False
 
     def _in_scope(self) -> bool:
         return self.scope == "body" or self.open.get(self.scope, 0) > 0
+
+    def _below_header_row(self) -> bool:
+        """The open table's first row is done and made of header cells."""
+        rows, headers = self.tables[-1], self.header_cells[-1]
+        return (
+            len(rows) > 1 and bool(rows[0]) and all((0, j) in headers for j in range(len(rows[0])))
+        )
 
     def _is_skipped(self, tag: str) -> bool:
         return tag in _ALWAYS_SKIP or (tag in _CHROME and self.scope == "body")
@@ -189,9 +217,14 @@ class _Extractor(HTMLParser):
     def _end_cell(self) -> None:
         if self.cell is not None:
             row = self.tables[-1][-1]
+            at = (len(self.tables[-1]) - 1, len(row))
             if self.cell_is_header:
-                self.header_cells[-1].add((len(self.tables[-1]) - 1, len(row)))
-            row.append(clean_inline("".join(self.cell)))
+                self.header_cells[-1].add(at)
+            text = clean_inline("".join(self.cell)) or " ".join(self.cell_pictures)
+            self.cell_pictures = []
+            if text and not self.cell_plain:
+                self.bold_cells[-1].add(at)
+            row.append(text)
             self.cell = None
 
     def flush_term(self) -> None:
@@ -208,7 +241,7 @@ class _Extractor(HTMLParser):
         if self.nav_tag is not None:
             self.nav_depth += tag == self.nav_tag
             return
-        if tag not in _VOID and _is_chrome(tag, attrs):
+        if tag not in _VOID and _is_chrome(tag, attrs, self.scope):
             self.nav_tag, self.nav_depth = tag, 1
             self.skipping += 1
             return
@@ -224,11 +257,17 @@ class _Extractor(HTMLParser):
             self.flush()
             self.flush_term()
             self.heading_level, self.heading_text = _HEADINGS[tag], []
+            self.heading_own_text = False
+        elif tag == "a":
+            self.in_external_link = _EXTERNAL.match(dict(attrs).get("href") or "") is not None
+        elif tag in ("b", "strong"):
+            self.bold += 1
         elif tag == "table":
             self._end_cell()
             self.flush()
             self.tables.append([])
             self.header_cells.append(set())
+            self.bold_cells.append(set())
         elif self.tables and tag == "tr":
             self._end_cell()
             self.tables[-1].append([])
@@ -236,9 +275,17 @@ class _Extractor(HTMLParser):
             self._end_cell()
             if not self.tables[-1]:
                 self.tables[-1].append([])  # a cell with no <tr> before it
-            self.cell, self.cell_is_header = [], tag == "th"
+            self.cell, self.cell_is_header, self.cell_plain = [], tag == "th", False
         elif self.cell is not None and (tag in _BLOCKS or tag == "br"):
             self.cell.append(" ")  # a paragraph inside a cell is part of the cell
+        elif self.cell is not None and tag == "img" and self._below_header_row():
+            # a picture in a data table's cell says what the cell holds: HAProxy's keyword
+            # matrix marks "X" with a check-mark image, and without its alt text every row
+            # read empty. Elsewhere a picture decorates (DocBook's "[Note]" icon).
+            # read only in a cell with no text of its own ("yes<br><img alt='yes'>")
+            if alt := (dict(attrs).get("alt") or "").strip():
+                self.cell_pictures.append(alt)
+                self.cell_plain = self.cell_plain or not self.bold
         elif tag in _BLOCKS:
             self.flush()
         elif tag in _CELLS and self.parts and not self.parts[-1].endswith("\n"):
@@ -250,6 +297,9 @@ class _Extractor(HTMLParser):
 
     def handle_endtag(self, tag: str) -> None:
         self.superscript = self.superscript and tag != "sup"
+        self.in_external_link = self.in_external_link and tag != "a"
+        if tag in ("b", "strong") and self.bold:
+            self.bold -= 1
         if self.nav_tag is not None:
             if tag == self.nav_tag:
                 self.nav_depth -= 1
@@ -267,7 +317,7 @@ class _Extractor(HTMLParser):
         if tag in _HEADINGS and self.heading_level:
             text = clean_inline("".join(self.heading_text))
             level, self.heading_level = self.heading_level, 0
-            if text and self._in_scope():
+            if text and self._in_scope() and (level > 1 or self.heading_own_text):
                 if level == 1 and self.first_h1 is None:
                     self.first_h1 = text
                 self.headings = [(lv, t) for lv, t in self.headings if lv < level]
@@ -276,12 +326,19 @@ class _Extractor(HTMLParser):
             self._end_cell()
             self.flush()  # a caption
             rows, headers = self.tables.pop(), self.header_cells.pop()
-            # a first row of header cells is the header whatever it says
+            bold = self.bold_cells.pop()
+            # a first row of header cells is the header whatever it says; with no header
+            # cells anywhere, only a first row in bold is one (Exim's key-value tables had
+            # read their first row as every other row's column names)
             first = next((i for i, cells in enumerate(rows) if any(cells)), None)
             marked = first is not None and all(
                 (first, j) in headers for j in range(len(rows[first]))
             )
-            for line in _row_headed_lines(rows, headers) or table_lines(rows, marked):
+            in_bold = first is not None and all(
+                (first, j) in bold for j, cell in enumerate(rows[first]) if cell
+            )
+            header = True if marked else None if headers or in_bold else False
+            for line in _row_headed_lines(rows, headers) or table_lines(rows, header):
                 self._emit(line)
         elif self.tables and tag in {*_CELLS, "tr"}:
             self._end_cell()
@@ -302,6 +359,10 @@ class _Extractor(HTMLParser):
             if self.cell is not None
             else self.parts
         )
+        if target is self.heading_text and data.strip() and not self.in_external_link:
+            self.heading_own_text = True
+        if target is self.cell and data.strip() and not self.bold:
+            self.cell_plain = True
         if self.superscript:
             self.superscript = False
             if _is_exponent(target, data):
@@ -351,13 +412,18 @@ def _is_exponent(before: list[str], sup: str) -> bool:
     return bool(before) and before[-1][-1:].isdigit() and sup[:1] in _EXPONENT_STARTS
 
 
-def _is_chrome(tag: str, attrs: list[tuple[str, str | None]]) -> bool:
-    """Navigation, or a permalink mark: skipped with all they hold."""
+def _is_chrome(tag: str, attrs: list[tuple[str, str | None]], scope: str) -> bool:
+    """Navigation, a permalink mark, page furniture or hidden text: skipped with all they
+    hold."""
     values = dict(attrs)
     classes = set((values.get("class") or "").lower().split())
     if tag == "a" and classes & _PERMALINK_CLASSES:
         return True
-    return values.get("role") == "navigation" or bool(classes & _NAV_CLASSES)
+    if "hidden" in values or _DISPLAY_NONE.search(values.get("style") or ""):
+        return True
+    if scope == "body" and (values.get("id") or "").lower() in _CHROME_IDS:
+        return True
+    return values.get("role") == "navigation" or bool(classes & (_NAV_CLASSES | _HIDDEN_CLASSES))
 
 
 def load(path: Path, limits: LoaderLimits, password: str | None = None) -> Document:

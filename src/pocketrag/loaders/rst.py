@@ -41,7 +41,27 @@ _KEEP = ("versionadded", "versionchanged", "versionremoved", "deprecated", "seea
          "console", "parsed-literal", "tab", "tabs", "group-tab", "code-tab", "tab-set",
          "tab-item", "dropdown", "card", "grid", "grid-item-card")  # fmt: skip
 _DROP = ("toctree", "index", "highlight", "currentmodule", "module", "default-role",
-         "literalinclude", "tabularcolumns", "autosummary", "automodule")  # fmt: skip
+         "literalinclude", "tabularcolumns", "autosummary", "automodule", "py:module",
+         "py:currentmodule", "js:module", "c:namespace", "cpp:namespace")  # fmt: skip
+# Sphinx's object descriptions (".. js:function:: core.add_acl(filename, key)", "..
+# py:class:: Queue", ".. envvar:: HOME"), in each domain's spelling and the default (py)
+# domain's bare one. Unknown to docutils, their bodies had been dropped with the error it
+# reports: HAProxy's whole Lua API reference read as its section titles.
+_OBJECTS = {
+    "py": "function data exception class attribute property method staticmethod classmethod"
+    " decorator decoratormethod",
+    "js": "function method class data attribute",
+    "c": "member var function macro struct union enum enumerator type",
+    "cpp": "class struct function member var type concept enum enum-class enum-struct"
+    " enumerator union",
+    "std": "program option cmdoption envvar describe object confval",
+}
+_DESCRIBED = frozenset(
+    name
+    for domain, kinds in _OBJECTS.items()
+    for kind in kinds.split()
+    for name in (f"{domain}:{kind}", *((kind,) if domain in ("py", "std") else ()))
+)
 
 
 def looks_like_rst(text: str) -> bool:
@@ -152,10 +172,28 @@ def _register_sphinx_directives() -> None:
         def run(self) -> list[nodes.Node]:
             return []
 
+    class Described(Kept):
+        """An object's signature opens its description's first paragraph, as a definition
+        list's term does in HTML ("core.add_acl(filename, key): context: init, ...")."""
+
+        def run(self) -> list[nodes.Node]:
+            box = nodes.container()
+            self.state.nested_parse(self.content, self.content_offset, box)
+            signature = " ".join(self.arguments[0].split()) if self.arguments else ""
+            if signature:
+                first = box.children[0] if box.children else None
+                if isinstance(first, nodes.paragraph):
+                    first.insert(0, nodes.Text(f"{signature}: "))
+                else:
+                    box.insert(0, nodes.paragraph(text=signature))
+            return [box]
+
     for name in _KEEP:
         directives.register_directive(name, Kept)
     for name in _DROP:
         directives.register_directive(name, Dropped)
+    for name in _DESCRIBED:
+        directives.register_directive(name, Described)
     _SKIPPED = (nodes.comment, nodes.target, nodes.substitution_definition,
                 nodes.system_message, nodes.raw, nodes.pending)  # fmt: skip
     # boxes whose children are read as blocks of their own (a note, a quote, a version note)
