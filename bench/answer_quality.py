@@ -117,6 +117,16 @@ clinical policies of an invented UK group of veterinary practices, Oakhurst Vete
 14 documents (samples/oakhurst/: Markdown, text, HTML, DOCX, a Chromium-printed and a reportlab
 PDF), committed, not fetched.
 
+Held out (written blind on 2026-12-05 during session 16, for session 17's start and end runs;
+not in the default run): zshdoc indexes the Z shell 5.9 manual as a university research
+computing team's "the shell our login nodes use" handbook: 24 texi2html chapter pages of
+zsh-doc 5.9-4 (introduction, roadmap, invocation, startup files, shell grammar, redirection,
+command execution, functions, jobs and signals, arithmetic, conditional expressions, prompt
+expansion, expansion, parameters, options, builtins, the line editor, completion widgets and
+the completion system, modules, the calendar, TCP and zftp function systems, user
+contributions) and the six chapters of the Z-Shell FAQ, fetched from the Debian archive by its
+fetch.sh.
+
     flock /tmp/pocketrag-bench.lock .venv/bin/python bench/answer_quality.py --out DIR \\
         [--corpus NAME ...] [--k 5] [--index-dir DIR]
 """
@@ -186,6 +196,7 @@ SPLIT = {
     "eximspec": "held out",  # written blind in session 15, for session 16's runs
     "haproxy": "held out",  # written blind in session 15, for session 16's runs
     "oakhurst": "held out",  # written blind in session 15, for session 16's runs
+    "zshdoc": "held out",  # written blind in session 16, for session 17's runs
 }
 DEFAULT = [
     "larkfield", "opengov", "incident", "handbook", "brightwater", "tables", "harbourview",
@@ -203,8 +214,9 @@ DEFAULT = [
 # start c20d710 and its end 8468b74; session 14 sqlitedoc, plotpdf and millbrook, at its
 # start e951a20 and its end a3a0696; session 15 npmdocs, bashpdf and wrenfield, at its start
 # 7d7f91c and its end a645a83). eximspec, haproxy and oakhurst (written blind during session
-# 15) wait for session 16's start and end runs.
-CORPORA_HELD_OUT: list[str] = ["eximspec", "haproxy", "oakhurst"]
+# 15) wait for session 16's start and end runs; zshdoc (written blind during session 16)
+# waits for session 17's.
+CORPORA_HELD_OUT: list[str] = ["eximspec", "haproxy", "oakhurst", "zshdoc"]
 CORPORA = [*DEFAULT, *CORPORA_HELD_OUT, "opengov-multiformat"]
 
 

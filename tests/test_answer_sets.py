@@ -60,6 +60,7 @@ MINIMUMS = {
     "eximspec": (120, 25),
     "haproxy": (120, 25),
     "oakhurst": (120, 25),
+    "zshdoc": (120, 25),
 }
 
 
@@ -121,6 +122,7 @@ TURNS = {
     "eximspec": (9, 0),
     "haproxy": (9, 0),
     "oakhurst": (9, 12),
+    "zshdoc": (9, 3),
 }  # fmt: skip
 
 
@@ -270,6 +272,9 @@ ABSENT = {
                  "menopause", "redundan", "relocation", "wifi", "probation", "golden hello",
                  "canteen", "tattoo", "bonus", "pet insurance", "sourdough", "australia",
                  "world cup"),
+    "zshdoc": ("oh-my-zsh", "powerlevel", "autosuggest", "fzf", "json", "antigen", "zinit",
+               "vscode", "catalina", "lmod", "slurm", "kerberos", "tmux", "annual leave",
+               "sourdough"),
 }  # fmt: skip
 
 
