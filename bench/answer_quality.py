@@ -117,6 +117,15 @@ clinical policies of an invented UK group of veterinary practices, Oakhurst Vete
 14 documents (samples/oakhurst/: Markdown, text, HTML, DOCX, a Chromium-printed and a reportlab
 PDF), committed, not fetched.
 
+Held out (written blind on 2026-12-05 during session 16, for session 17's start and end runs;
+not in the default run): latexpdf indexes the LaTeX Project's own guides, typeset by LaTeX as
+PDF, as a thesis-support office's "LaTeX reference our students should read": 20 PDFs of
+texlive-latex-base-doc 2022.20230122-3 (the current and historic users' guides, the class and
+package writers', font selection, encodings, configuration and modification guides, the hook,
+shipout, file, command, paragraph and mark module documentation, LaTeX News 33-36 and the
+ifthen, alltt and makeidx package documentation), fetched from the Debian archive by its
+fetch.sh.
+
     flock /tmp/pocketrag-bench.lock .venv/bin/python bench/answer_quality.py --out DIR \\
         [--corpus NAME ...] [--k 5] [--index-dir DIR]
 """
@@ -186,6 +195,7 @@ SPLIT = {
     "eximspec": "held out",  # written blind in session 15, for session 16's runs
     "haproxy": "held out",  # written blind in session 15, for session 16's runs
     "oakhurst": "held out",  # written blind in session 15, for session 16's runs
+    "latexpdf": "held out",  # written blind in session 16, for session 17's runs
 }
 DEFAULT = [
     "larkfield", "opengov", "incident", "handbook", "brightwater", "tables", "harbourview",
@@ -203,8 +213,9 @@ DEFAULT = [
 # start c20d710 and its end 8468b74; session 14 sqlitedoc, plotpdf and millbrook, at its
 # start e951a20 and its end a3a0696; session 15 npmdocs, bashpdf and wrenfield, at its start
 # 7d7f91c and its end a645a83). eximspec, haproxy and oakhurst (written blind during session
-# 15) wait for session 16's start and end runs.
-CORPORA_HELD_OUT: list[str] = ["eximspec", "haproxy", "oakhurst"]
+# 15) wait for session 16's start and end runs; latexpdf (written blind during session 16) waits
+# for session 17's.
+CORPORA_HELD_OUT: list[str] = ["eximspec", "haproxy", "oakhurst", "latexpdf"]
 CORPORA = [*DEFAULT, *CORPORA_HELD_OUT, "opengov-multiformat"]
 
 

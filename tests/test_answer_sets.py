@@ -60,6 +60,7 @@ MINIMUMS = {
     "eximspec": (120, 25),
     "haproxy": (120, 25),
     "oakhurst": (120, 25),
+    "latexpdf": (120, 25),
 }
 
 
@@ -121,6 +122,7 @@ TURNS = {
     "eximspec": (9, 0),
     "haproxy": (9, 0),
     "oakhurst": (9, 12),
+    "latexpdf": (9, 6),
 }  # fmt: skip
 
 
@@ -270,6 +272,9 @@ ABSENT = {
                  "menopause", "redundan", "relocation", "wifi", "probation", "golden hello",
                  "canteen", "tattoo", "bonus", "pet insurance", "sourdough", "australia",
                  "world cup"),
+    "latexpdf": ("biblatex", "latexmk", "overleaf", "setspace", "pandoc", "beamer", "siunitx",
+                 "natbib", "microtype", "booktabs", "cleveref", "pdfstandard", "tlmgr",
+                 "sourdough", "world cup", "password"),
 }  # fmt: skip
 
 
