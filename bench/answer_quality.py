@@ -125,6 +125,12 @@ command execution, functions, jobs and signals, arithmetic, conditional expressi
 expansion, expansion, parameters, options, builtins, the line editor, completion widgets and
 the completion system, modules, the calendar, TCP and zftp function systems, user
 contributions) and the six chapters of the Z-Shell FAQ, fetched from the Debian archive by its
+not in the default run): latexpdf indexes the LaTeX Project's own guides, typeset by LaTeX as
+PDF, as a thesis-support office's "LaTeX reference our students should read": 20 PDFs of
+texlive-latex-base-doc 2022.20230122-3 (the current and historic users' guides, the class and
+package writers', font selection, encodings, configuration and modification guides, the hook,
+shipout, file, command, paragraph and mark module documentation, LaTeX News 33-36 and the
+ifthen, alltt and makeidx package documentation), fetched from the Debian archive by its
 fetch.sh.
 
     flock /tmp/pocketrag-bench.lock .venv/bin/python bench/answer_quality.py --out DIR \\
@@ -197,6 +203,7 @@ SPLIT = {
     "haproxy": "held out",  # written blind in session 15, for session 16's runs
     "oakhurst": "held out",  # written blind in session 15, for session 16's runs
     "zshdoc": "held out",  # written blind in session 16, for session 17's runs
+    "latexpdf": "held out",  # written blind in session 16, for session 17's runs
 }
 DEFAULT = [
     "larkfield", "opengov", "incident", "handbook", "brightwater", "tables", "harbourview",
@@ -217,6 +224,9 @@ DEFAULT = [
 # 15) wait for session 16's start and end runs; zshdoc (written blind during session 16)
 # waits for session 17's.
 CORPORA_HELD_OUT: list[str] = ["eximspec", "haproxy", "oakhurst", "zshdoc"]
+# 15) wait for session 16's start and end runs; latexpdf (written blind during session 16) waits
+# for session 17's.
+CORPORA_HELD_OUT: list[str] = ["eximspec", "haproxy", "oakhurst", "latexpdf"]
 CORPORA = [*DEFAULT, *CORPORA_HELD_OUT, "opengov-multiformat"]
 
 

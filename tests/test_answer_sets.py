@@ -61,6 +61,7 @@ MINIMUMS = {
     "haproxy": (120, 25),
     "oakhurst": (120, 25),
     "zshdoc": (120, 25),
+    "latexpdf": (120, 25),
 }
 
 
@@ -123,6 +124,7 @@ TURNS = {
     "haproxy": (9, 0),
     "oakhurst": (9, 12),
     "zshdoc": (9, 3),
+    "latexpdf": (9, 6),
 }  # fmt: skip
 
 
@@ -275,6 +277,9 @@ ABSENT = {
     "zshdoc": ("oh-my-zsh", "powerlevel", "autosuggest", "fzf", "json", "antigen", "zinit",
                "vscode", "catalina", "lmod", "slurm", "kerberos", "tmux", "annual leave",
                "sourdough"),
+    "latexpdf": ("biblatex", "latexmk", "overleaf", "setspace", "pandoc", "beamer", "siunitx",
+                 "natbib", "microtype", "booktabs", "cleveref", "pdfstandard", "tlmgr",
+                 "sourdough", "world cup", "password"),
 }  # fmt: skip
 
 
