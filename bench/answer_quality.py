@@ -115,7 +115,10 @@ Management Guide (management.html: startup options, signals, the CLI) and the Lu
 (its Sphinx HTML), fetched from the Debian archive by its fetch.sh. oakhurst is the staff and
 clinical policies of an invented UK group of veterinary practices, Oakhurst Veterinary Group:
 14 documents (samples/oakhurst/: Markdown, text, HTML, DOCX, a Chromium-printed and a reportlab
-PDF), committed, not fetched.
+PDF), committed, not fetched. thornbury (written blind on 2026-12-05 during session 16, for
+session 17's start and end runs; not in the default run) is the staff policies of an invented
+English multi-academy trust, Thornbury Learning Trust: 15 documents (samples/thornbury/:
+Markdown, text, HTML, DOCX, a Chromium-printed and a reportlab PDF), committed, not fetched.
 
     flock /tmp/pocketrag-bench.lock .venv/bin/python bench/answer_quality.py --out DIR \\
         [--corpus NAME ...] [--k 5] [--index-dir DIR]
@@ -186,6 +189,7 @@ SPLIT = {
     "eximspec": "held out",  # written blind in session 15, for session 16's runs
     "haproxy": "held out",  # written blind in session 15, for session 16's runs
     "oakhurst": "held out",  # written blind in session 15, for session 16's runs
+    "thornbury": "held out",  # written blind in session 16, for session 17's runs
 }
 DEFAULT = [
     "larkfield", "opengov", "incident", "handbook", "brightwater", "tables", "harbourview",
@@ -203,8 +207,9 @@ DEFAULT = [
 # start c20d710 and its end 8468b74; session 14 sqlitedoc, plotpdf and millbrook, at its
 # start e951a20 and its end a3a0696; session 15 npmdocs, bashpdf and wrenfield, at its start
 # 7d7f91c and its end a645a83). eximspec, haproxy and oakhurst (written blind during session
-# 15) wait for session 16's start and end runs.
-CORPORA_HELD_OUT: list[str] = ["eximspec", "haproxy", "oakhurst"]
+# 15) wait for session 16's start and end runs; thornbury (written blind during session 16)
+# waits for session 17's.
+CORPORA_HELD_OUT: list[str] = ["eximspec", "haproxy", "oakhurst", "thornbury"]
 CORPORA = [*DEFAULT, *CORPORA_HELD_OUT, "opengov-multiformat"]
 
 

@@ -60,6 +60,7 @@ MINIMUMS = {
     "eximspec": (120, 25),
     "haproxy": (120, 25),
     "oakhurst": (120, 25),
+    "thornbury": (120, 25),
 }
 
 
@@ -121,6 +122,7 @@ TURNS = {
     "eximspec": (9, 0),
     "haproxy": (9, 0),
     "oakhurst": (9, 12),
+    "thornbury": (9, 9),
 }  # fmt: skip
 
 
@@ -270,6 +272,10 @@ ABSENT = {
                  "menopause", "redundan", "relocation", "wifi", "probation", "golden hello",
                  "canteen", "tattoo", "bonus", "pet insurance", "sourdough", "australia",
                  "world cup"),
+    "thornbury": ("cycle to work", "jury", "sabbatical", "parking", "menopause", "redundan",
+                  "relocation", "wifi", "wi-fi", "minibus", "tattoo", "golden hello", "gym",
+                  "npqh", "weighting", "childcare", "canteen", "long service", "sourdough",
+                  "australia", "world cup"),
 }  # fmt: skip
 
 
