@@ -115,7 +115,10 @@ Management Guide (management.html: startup options, signals, the CLI) and the Lu
 (its Sphinx HTML), fetched from the Debian archive by its fetch.sh. oakhurst is the staff and
 clinical policies of an invented UK group of veterinary practices, Oakhurst Veterinary Group:
 14 documents (samples/oakhurst/: Markdown, text, HTML, DOCX, a Chromium-printed and a reportlab
-PDF), committed, not fetched.
+PDF), committed, not fetched. thornbury (written blind on 2026-12-05 during session 16, for
+session 17's start and end runs; not in the default run) is the staff policies of an invented
+English multi-academy trust, Thornbury Learning Trust: 15 documents (samples/thornbury/:
+Markdown, text, HTML, DOCX, a Chromium-printed and a reportlab PDF), committed, not fetched.
 
 Held out (written blind on 2026-12-05 during session 16, for session 17's start and end runs;
 not in the default run): zshdoc indexes the Z shell 5.9 manual as a university research
@@ -204,6 +207,7 @@ SPLIT = {
     "oakhurst": "held out",  # written blind in session 15, for session 16's runs
     "zshdoc": "held out",  # written blind in session 16, for session 17's runs
     "latexpdf": "held out",  # written blind in session 16, for session 17's runs
+    "thornbury": "held out",  # written blind in session 16, for session 17's runs
 }
 DEFAULT = [
     "larkfield", "opengov", "incident", "handbook", "brightwater", "tables", "harbourview",
@@ -227,6 +231,9 @@ CORPORA_HELD_OUT: list[str] = ["eximspec", "haproxy", "oakhurst", "zshdoc"]
 # 15) wait for session 16's start and end runs; latexpdf (written blind during session 16) waits
 # for session 17's.
 CORPORA_HELD_OUT: list[str] = ["eximspec", "haproxy", "oakhurst", "latexpdf"]
+# 15) wait for session 16's start and end runs; thornbury (written blind during session 16)
+# waits for session 17's.
+CORPORA_HELD_OUT: list[str] = ["eximspec", "haproxy", "oakhurst", "thornbury"]
 CORPORA = [*DEFAULT, *CORPORA_HELD_OUT, "opengov-multiformat"]
 
 

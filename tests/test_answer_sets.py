@@ -62,6 +62,7 @@ MINIMUMS = {
     "oakhurst": (120, 25),
     "zshdoc": (120, 25),
     "latexpdf": (120, 25),
+    "thornbury": (120, 25),
 }
 
 
@@ -125,6 +126,7 @@ TURNS = {
     "oakhurst": (9, 12),
     "zshdoc": (9, 3),
     "latexpdf": (9, 6),
+    "thornbury": (9, 9),
 }  # fmt: skip
 
 
@@ -280,6 +282,10 @@ ABSENT = {
     "latexpdf": ("biblatex", "latexmk", "overleaf", "setspace", "pandoc", "beamer", "siunitx",
                  "natbib", "microtype", "booktabs", "cleveref", "pdfstandard", "tlmgr",
                  "sourdough", "world cup", "password"),
+    "thornbury": ("cycle to work", "jury", "sabbatical", "parking", "menopause", "redundan",
+                  "relocation", "wifi", "wi-fi", "minibus", "tattoo", "golden hello", "gym",
+                  "npqh", "weighting", "childcare", "canteen", "long service", "sourdough",
+                  "australia", "world cup"),
 }  # fmt: skip
 
 

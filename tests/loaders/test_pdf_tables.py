@@ -38,6 +38,9 @@ HOLDS_A_GRID = {
     # Chromium: salary scales over a page break, on-call payments, CPD, allowances
     "oakhurst/pay-on-call-and-allowances-2026-27.pdf": {1, 2, 3},
     "oakhurst/staying-safe-at-work.pdf": {1, 2},  # reportlab, two columns: incident forms
+    # Chromium: teacher pay ranges, support staff spine over a page break (TLR, casual
+    # rates and expenses tables are not read as grids)
+    "thornbury/pay-and-allowances-2026-27.pdf": {1, 2, 3},
     # a slide's three-column table; the next page's heading path follows the change
     "pdf_messy/imageheavy__ghostwolves_cybersecurity-incident-response-plans.pdf": {45, 46},
     "pdf_messy/multicol__samplefiles_026-multicolumn.pdf": {3},  # the EU countries table
