@@ -115,10 +115,7 @@ Management Guide (management.html: startup options, signals, the CLI) and the Lu
 (its Sphinx HTML), fetched from the Debian archive by its fetch.sh. oakhurst is the staff and
 clinical policies of an invented UK group of veterinary practices, Oakhurst Veterinary Group:
 14 documents (samples/oakhurst/: Markdown, text, HTML, DOCX, a Chromium-printed and a reportlab
-PDF), committed, not fetched. thornbury (written blind on 2026-12-05 during session 16, for
-session 17's start and end runs; not in the default run) is the staff policies of an invented
-English multi-academy trust, Thornbury Learning Trust: 15 documents (samples/thornbury/:
-Markdown, text, HTML, DOCX, a Chromium-printed and a reportlab PDF), committed, not fetched.
+PDF), committed, not fetched.
 
 Held out (written blind on 2026-12-05 during session 16, for session 17's start and end runs;
 not in the default run): zshdoc indexes the Z shell 5.9 manual as a university research
@@ -128,13 +125,15 @@ command execution, functions, jobs and signals, arithmetic, conditional expressi
 expansion, expansion, parameters, options, builtins, the line editor, completion widgets and
 the completion system, modules, the calendar, TCP and zftp function systems, user
 contributions) and the six chapters of the Z-Shell FAQ, fetched from the Debian archive by its
-not in the default run): latexpdf indexes the LaTeX Project's own guides, typeset by LaTeX as
+fetch.sh. latexpdf indexes the LaTeX Project's own guides, typeset by LaTeX as
 PDF, as a thesis-support office's "LaTeX reference our students should read": 20 PDFs of
 texlive-latex-base-doc 2022.20230122-3 (the current and historic users' guides, the class and
 package writers', font selection, encodings, configuration and modification guides, the hook,
 shipout, file, command, paragraph and mark module documentation, LaTeX News 33-36 and the
 ifthen, alltt and makeidx package documentation), fetched from the Debian archive by its
-fetch.sh.
+fetch.sh. thornbury is the staff policies of an invented English multi-academy trust,
+Thornbury Learning Trust: 15 documents (samples/thornbury/: Markdown, text, HTML, DOCX, a
+Chromium-printed and a reportlab PDF), committed, not fetched.
 
     flock /tmp/pocketrag-bench.lock .venv/bin/python bench/answer_quality.py --out DIR \\
         [--corpus NAME ...] [--k 5] [--index-dir DIR]
@@ -225,15 +224,9 @@ DEFAULT = [
 # start c20d710 and its end 8468b74; session 14 sqlitedoc, plotpdf and millbrook, at its
 # start e951a20 and its end a3a0696; session 15 npmdocs, bashpdf and wrenfield, at its start
 # 7d7f91c and its end a645a83). eximspec, haproxy and oakhurst (written blind during session
-# 15) wait for session 16's start and end runs; zshdoc (written blind during session 16)
-# waits for session 17's.
-CORPORA_HELD_OUT: list[str] = ["eximspec", "haproxy", "oakhurst", "zshdoc"]
-# 15) wait for session 16's start and end runs; latexpdf (written blind during session 16) waits
-# for session 17's.
-CORPORA_HELD_OUT: list[str] = ["eximspec", "haproxy", "oakhurst", "latexpdf"]
-# 15) wait for session 16's start and end runs; thornbury (written blind during session 16)
-# waits for session 17's.
-CORPORA_HELD_OUT: list[str] = ["eximspec", "haproxy", "oakhurst", "thornbury"]
+# 15) wait for session 16's start and end runs; zshdoc, latexpdf and thornbury (written blind
+# during session 16) wait for session 17's.
+CORPORA_HELD_OUT: list[str] = ["eximspec", "haproxy", "oakhurst", "zshdoc", "latexpdf", "thornbury"]
 CORPORA = [*DEFAULT, *CORPORA_HELD_OUT, "opengov-multiformat"]
 
 
