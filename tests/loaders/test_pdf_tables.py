@@ -177,6 +177,22 @@ def test_a_ruled_tables_wrapped_cells_stay_in_their_row(limits: LoaderLimits) ->
     assert not any(t.startswith("Material Cast acrylic") for t in texts)
 
 
+def test_a_ruled_table_above_a_boxed_note_of_its_width_is_read(limits: LoaderLimits) -> None:
+    """oakhurst's leaflet: a warning box as wide as the table further down the column had
+    joined the table's rules, so no side rule reached them all and the grid went unseen; the
+    header was read into the first row and each wrapped cell twice."""
+    leaflet = pdf.load(SAMPLES / "oakhurst" / "staying-safe-at-work.pdf", limits)
+    texts = [b.text for b in leaflet.blocks]
+    assert (
+        "What happened: Needlestick or sharps injury; Form: Incident Report IR1 on the Safety "
+        "Hub; Deadline: Within 24 hours"
+    ) in texts
+    assert (
+        "What happened: Suspected zoonotic infection; Form: IR1 and tell occupational health; "
+        "Deadline: Within 24 hours of your diagnosis"
+    ) in texts
+
+
 def test_a_table_of_cell_boxes_is_read(limits: LoaderLimits) -> None:
     """fpdf2 draws each cell's border as a box: the boxes' edges rule the rows, and the
     allowance table, whose first column wraps, is read (it was left as one run-on line)."""

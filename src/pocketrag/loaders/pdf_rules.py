@@ -52,6 +52,7 @@ class Band:
     x1: float
     top: float
     bottom: float
+    walls: tuple[float, ...] = ()  # the rules down the row, left to right: its cells' edges
 
 
 Rule = tuple[float, float, float]  # (start, end, position): x0, x1, y across; y0, y1, x down
@@ -123,17 +124,34 @@ def _bands(rules: list[Rule], down: list[Rule]) -> list[Band]:
             if not ys or y - ys[-1] > RULE_SLACK:
                 ys.append(y)
         x0, x1 = min(r[0] for r in group), max(r[1] for r in group)
-        sides = [
-            x
-            for top, bottom, x in down
-            if x0 - RULE_SLACK <= x <= x1 + RULE_SLACK
-            and top <= ys[0] + RULE_SLACK
-            and bottom >= ys[-1] - RULE_SLACK
-        ]
-        if len(ys) < MIN_RULES or len(sides) < MIN_SIDES:
-            continue
-        bands += [Band(x0, x1, a, b) for a, b in pairwise(ys)]
+        inside = [d for d in down if x0 - RULE_SLACK <= d[2] <= x1 + RULE_SLACK]
+        # a boxed note as wide as the table elsewhere on the page (two or three rules) is
+        # not part of it; tables stacked with a gap stay one group, whose sides reach no
+        # further than each table (left to pdf_grid, which carries a header across them)
+        table = [y for run in _runs_down(ys, inside) if len(run) >= MIN_RULES for y in run]
+        if table and len(_walls(inside, table[0], table[-1])) >= MIN_SIDES:
+            bands += [Band(x0, x1, a, b, _walls(inside, a, b)) for a, b in pairwise(table)]
     return bands
+
+
+def _walls(down: list[Rule], top: float, bottom: float) -> tuple[float, ...]:
+    """Where the rules down that reach from `top` to `bottom` stand, left to right."""
+    return tuple(
+        sorted(x for y0, y1, x in down if y0 <= top + RULE_SLACK and y1 >= bottom - RULE_SLACK)
+    )
+
+
+def _runs_down(ys: list[float], down: list[Rule]) -> list[list[float]]:
+    """Rules of one width cut into runs joined by rules down: a table, and a boxed note of
+    the same width further down the page (oakhurst's leaflet), are apart. As one group, the
+    table's sides did not reach the note's rules, and the table went unseen."""
+    runs: list[list[float]] = []
+    for y in ys:
+        if runs and _walls(down, runs[-1][-1], y):
+            runs[-1].append(y)
+        else:
+            runs.append([y])
+    return runs
 
 
 def join_ruled_lines(
@@ -151,6 +169,8 @@ def join_ruled_lines(
     above: list[_Phrase] = []  # as read (not as joined)
     for row in rows:
         band = _band_of(row, bands)
+        if band is not None:
+            _one_per_cell(row, band.walls)
         if band is not None and band is last and out and _wraps(first, above, row):
             _join(out[-1], row)
         else:
@@ -172,6 +192,26 @@ def _wraps(first: list[_Phrase], above: list[_Phrase], row: list[_Phrase]) -> bo
     height = max(p.y1 - p.y0 for p in row)
     close = row[0].mid_y - max(p.mid_y for p in above) <= MAX_LINE_PITCH * height
     return close and (len(row) < len(first) or len(first) < 3)
+
+
+def _one_per_cell(line: list[_Phrase], walls: tuple[float, ...]) -> None:
+    """A ruled row's line with the pieces between the same two rules down made one phrase:
+    a justified cell's words stand apart ("Line  manager  (domestic),"), and as three phrases
+    the line looked like three cells, too many for the next line to be its wrap."""
+    merged: list[_Phrase] = []
+    for piece in sorted(line, key=lambda p: p.x0):
+        last = merged[-1] if merged else None
+        if last is not None and not any(
+            last.x1 - RULE_SLACK < x < piece.x0 + RULE_SLACK for x in walls
+        ):
+            if len(last.xs) == len(last.text) and len(piece.xs) == len(piece.text):
+                last.xs += [last.x1, *piece.xs]
+            last.text += [" ", *piece.text]
+            last.x1 = max(last.x1, piece.x1)
+            piece.into = last
+        else:
+            merged.append(piece)
+    line[:] = merged
 
 
 def _band_of(row: list[_Phrase], bands: list[Band]) -> Band | None:
