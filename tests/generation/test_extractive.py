@@ -15,10 +15,12 @@ from pocketrag.generation.wording import (
     changed_figures,
     conflicting_quantities,
     content_words,
+    lexical_overlap,
     numbers_in,
     quantities,
     spells_out,
     states_number,
+    stem_overlap,
     wants_list,
 )
 
@@ -488,7 +490,7 @@ def test_the_best_unit_of_another_document_joins_the_passage_answer(embedder) ->
     its document's title, since it is not the passage's document."""
     training = Hit(20, "tr", "training.docx", "Training and Education Policy", MANDATORY,
                    None, None, "Mandatory training", 0.1)  # fmt: skip
-    code = Hit(21, "cc", "code.pdf", "Code of Conduct", CODE, 1, 1, "Confirming", 0.1)
+    code = Hit(21, "cc", "code.pdf", "Code of Conduct", CODE, 1, 1, "Annual declaration", 0.1)
     question = "By when do I have to confirm the Code of Conduct each year?"
     text = compose(question, [training, code], embedder.embed).text
     assert "every 2 years" in text
@@ -908,3 +910,15 @@ def test_figures_of_other_rules_are_not_a_disagreement(embedder, question, first
     ]
     text = compose(question, hits, embedder.embed).text
     assert not text.startswith("The documents differ"), text
+
+
+def test_word_forms_meet_by_their_stems_in_ranking_and_not_in_the_hedge_signal() -> None:
+    """ "renewing" in the question, "renew" in the FAQ: the same rule (ranking and telling
+    two documents' answers apart compare stems, as the lexical index does); whether the
+    quoted text says the question's own words (the hedge signal) stays exact."""
+    words = content_words("How often does a DBS check need renewing?")
+    faq = "Your DBS check lasts 5 years and then we'll ask you to renew it."
+    assert stem_overlap(words, faq) == 3 / 4  # dbs, check, renewing (not "often")
+    assert lexical_overlap(words, faq) == 2 / 4
+    assert stem_overlap({"4.6.0", "release"}, "Released in 4.6.0.") == 1.0
+    assert stem_overlap(set(), faq) == 0.0

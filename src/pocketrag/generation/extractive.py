@@ -41,6 +41,7 @@ from pocketrag.generation.wording import (
     numbers_in,
     spells_out,
     states_number,
+    stem_overlap,
     wants_default,
     wants_list,
     wants_name,
@@ -201,7 +202,7 @@ def rank_candidates(
         # the words of the section a unit sits under count as its own: "PPE" in the
         # heading "Personal protective equipment (PPE)" is what its list is about
         heading = hits[cand.source_n - 1].heading
-        score = support + LEXICAL_WEIGHT * lexical_overlap(q_words, f"{heading}\n{cand.text}")
+        score = support + LEXICAL_WEIGHT * stem_overlap(q_words, f"{heading}\n{cand.text}")
         if own is not None:
             score += FOCUS_WEIGHT * (focus_overlap(focus, cand.text) + float(vec @ own))
             if _said(cand.text, previous_answer):
@@ -337,7 +338,7 @@ def _counts_otherwise(a: Ranked, b: Ranked, question_words: set[str]) -> bool:
     return (
         _alike(a, b) >= NEAR_SUBJECT
         and bool(shared & question_words)
-        and all(lexical_overlap(question_words, t) >= QUOTED_WORDS_FLOOR for t in texts)
+        and all(stem_overlap(question_words, t) >= QUOTED_WORDS_FLOOR for t in texts)
         and conflicting_quantities(*texts)
     )
 

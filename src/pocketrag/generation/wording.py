@@ -4,9 +4,13 @@ Shared by the extractive answer, answerability and the follow-up heuristic."""
 
 from __future__ import annotations
 
+import functools
 import re
+import threading
 from collections.abc import Sequence
 from itertools import pairwise
+
+import snowballstemmer
 
 _STOP = frozenset(
     """a an and are as at be by can do does for from get got has have how i if in is it its
@@ -51,10 +55,36 @@ def focus_overlap(focus: str, text: str) -> float:
 
 
 def lexical_overlap(question_words: set[str], text: str) -> float:
-    """Share of the question's content words found in the text (0..1)."""
+    """Share of the question's content words found in the text (0..1), as written: whether
+    a passage says what was asked (the hedge and answerability signals)."""
     if not question_words:
         return 0.0
     return len(question_words & content_words(text)) / len(question_words)
+
+
+def stem_overlap(question_words: set[str], text: str) -> float:
+    """Share of the question's content words whose stem the text has (0..1), as the lexical
+    index (FTS5's porter tokenizer) compares them: for ranking a passage's units and for
+    telling whether two documents' units answer the same question ("renewed every 3 years"
+    and "ask you to renew it"). Measured against exact words on the 35 development sets:
+    +57/-39 key facts in ranking, but as the hedge signal it let 12 unanswerable questions
+    go unhedged, so that one stays exact."""
+    if not question_words:
+        return 0.0
+    theirs = {_stem(w) for w in content_words(text)}
+    return sum(_stem(w) in theirs for w in question_words) / len(question_words)
+
+
+_STEMMER = snowballstemmer.stemmer("english")
+_STEMMER_LOCK = threading.Lock()  # a stemmer keeps its word in itself: one at a time
+
+
+@functools.lru_cache(maxsize=65_536)
+def _stem(word: str) -> str:
+    if any(c.isdigit() for c in word):
+        return word  # "4.6.0", "2fa": not English
+    with _STEMMER_LOCK:
+        return _STEMMER.stemWord(word)
 
 
 # Questions that ask for a quantity, a time or a rate: a unit stating a number beats
