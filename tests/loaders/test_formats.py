@@ -732,3 +732,30 @@ def test_html_table_without_header_cells_and_pictures_in_cells(tmp_path: Path, l
         "keyword | defaults | frontend",
         "keyword: backlog; defaults: X; frontend: yes",
     ]
+
+
+def test_html_prose_hard_wrapped_in_pre_is_unwrapped_and_code_is_not(
+    tmp_path: Path, limits
+) -> None:
+    """HAProxy's manuals are text files shown in <pre>: a sentence wrapped at 80 columns is
+    one line again (it had been cut into units at each line end). Commands, settings and a
+    <pre><code> block keep their lines."""
+    path = tmp_path / "configuration.html"
+    path.write_text(
+        "<pre class='text'>Sets how long a cached SSL session may remain valid. This time is\n"
+        "expressed in seconds and defaults to 300 (5 min). It is important to understand\n"
+        "that it does not guarantee that sessions will last that long.</pre>"
+        "<pre>global\n    maxconn 4096 # the most connections at once, for all of them\n"
+        "    tune.ssl.lifetime 300</pre>"
+        "<pre><code>This line of words is in a code block and it must keep\n"
+        "its own line breaks whatever it looks like to a reader.</code></pre>"
+    )
+    assert [b.text for b in load_document(path, limits).blocks] == [
+        "Sets how long a cached SSL session may remain valid. This time is expressed in "
+        "seconds and defaults to 300 (5 min). It is important to understand that it does not "
+        "guarantee that sessions will last that long.",
+        "global\nmaxconn 4096 # the most connections at once, for all of them\n"
+        "tune.ssl.lifetime 300",
+        "This line of words is in a code block and it must keep\n"
+        "its own line breaks whatever it looks like to a reader.",
+    ]

@@ -19,6 +19,7 @@ from charset_normalizer import from_bytes
 
 from pocketrag.documents import Block, Document
 from pocketrag.loaders._common import TextBudget, clean_inline, clean_lines, table_lines
+from pocketrag.loaders.text import reads_as_prose, unwrap
 
 if TYPE_CHECKING:
     from pocketrag.settings_views import LoaderLimits
@@ -183,6 +184,11 @@ class _Extractor(HTMLParser):
         self.heading_own_text = False
         # An exponent: "2<sup>64</sup>" reads "2^64", not the number 264.
         self.superscript = False
+        # The text waiting in `parts` came from a <pre>, and that <pre> holds <code>: prose
+        # hard-wrapped in a <pre> (HAProxy's manuals) is unwrapped, code never
+        # ("Sets how long a cached SSL session" / "may remain valid" had been two units).
+        self.parts_preformatted = False
+        self.pre_code = False
 
     def _in_scope(self) -> bool:
         return self.scope == "body" or self.open.get(self.scope, 0) > 0
@@ -203,6 +209,9 @@ class _Extractor(HTMLParser):
             return
         text = clean_lines("".join(self.parts))
         self.parts = []
+        preformatted, self.parts_preformatted = self.parts_preformatted, False
+        if preformatted and not self.pre_code and reads_as_prose(text):
+            text = unwrap(text)
         if not text:
             return
         if closing_term:
@@ -251,6 +260,10 @@ class _Extractor(HTMLParser):
             return
         if tag in ("main", "article", "title", "pre"):
             self.open[tag] = self.open.get(tag, 0) + 1
+        if tag == "pre":
+            self.pre_code = False
+        elif tag == "code" and self.open.get("pre", 0):
+            self.pre_code = True
         if self.skipping:
             return
         if tag in _HEADINGS:
@@ -367,7 +380,9 @@ class _Extractor(HTMLParser):
             self.superscript = False
             if _is_exponent(target, data):
                 data = f"^{data}"
-        if target is self.parts and not self.open.get("pre", 0):
+        if target is self.parts and self.open.get("pre", 0):
+            self.parts_preformatted = True
+        elif target is self.parts:
             # a line break in the markup is a space on the page (the source's hard wrap);
             # only <br> (handle_starttag) and <pre> break a line
             data = data.replace("\r", " ").replace("\n", " ")
