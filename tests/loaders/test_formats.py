@@ -685,7 +685,7 @@ def test_html_hidden_menus_site_banners_and_furniture_are_not_text(tmp_path: Pat
         "<p>Settings of sockets declared in &quot;<span class='dropdown'><a href='#'>bind</a>"
         "<ul class='dropdown-menu'><li>This keyword is available in sections :</li>"
         "<li><a href='#p'>Peers</a></li></ul></span>&quot; statements.</p>"
-        "<p hidden>Draft text.</p><div style='display: none'>Old text.</div>"
+        "<div hidden>Draft text.</div><div style='display: none'>Old text.</div>"
         "<div id='footer'>Website design by somebody.</div></body></html>"
     )
     document = load_document(path, limits)
@@ -693,6 +693,26 @@ def test_html_hidden_menus_site_banners_and_furniture_are_not_text(tmp_path: Pat
         ('Settings of sockets declared in "bind" statements.',
          ("Chapter 44 - Access control lists",)),
     ]  # fmt: skip
+
+
+def test_html_hidden_element_whose_end_tag_may_be_left_out_loses_nothing(
+    tmp_path: Path, limits
+) -> None:
+    # "<p hidden>" closes at the next "<p>" without an end tag: skipped until "</p>", it
+    # had taken the rest of the page with it (and "<li class='nav'>" the rest of its list)
+    path = tmp_path / "page.html"
+    path.write_text(
+        "<p hidden>Draft text<p>Visible text one.<ul><li class='nav'>Home<li>Item two</ul>"
+        "<p>Visible text two."
+    )
+    # read whole rather than lose the page: an optional-end element is never skipped
+    assert [b.text for b in load_document(path, limits).blocks] == [
+        "Draft text",
+        "Visible text one.",
+        "Home",
+        "Item two",
+        "Visible text two.",
+    ]
 
 
 def test_html_a_page_heading_that_links_elsewhere_stays_below_level_one(

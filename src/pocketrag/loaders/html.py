@@ -70,6 +70,12 @@ _PERMALINK_CLASSES = frozenset(
     ["headerlink", "permalink", "copiable-anchor", "copiable-link", "hash-link", "header-anchor"]
 )
 _VOID = frozenset(["br", "hr", "img", "input", "meta", "link", "wbr", "area", "col", "source"])
+# Elements whose end tag HTML lets authors leave out ("<p hidden>Draft<p>Text"): skipping one
+# until its end tag would skip the rest of the page, so they are never skipped as chrome.
+_OPTIONAL_END = frozenset(
+    ["p", "li", "dt", "dd", "tr", "td", "th", "thead", "tbody", "tfoot", "option", "optgroup",
+     "colgroup", "caption", "rt", "rp"]
+)  # fmt: skip
 # Page chrome: a <header> is skipped unless we read inside <main>/<article>, where it
 # usually holds the article's own title.
 _CHROME = frozenset({"header"})
@@ -250,7 +256,7 @@ class _Extractor(HTMLParser):
         if self.nav_tag is not None:
             self.nav_depth += tag == self.nav_tag
             return
-        if tag not in _VOID and _is_chrome(tag, attrs, self.scope):
+        if tag not in _VOID and tag not in _OPTIONAL_END and _is_chrome(tag, attrs, self.scope):
             self.nav_tag, self.nav_depth = tag, 1
             self.skipping += 1
             return
