@@ -16,6 +16,7 @@ from pocketrag.generation.wording import (
     conflicting_quantities,
     content_words,
     lexical_overlap,
+    names_unmentioned,
     numbers_in,
     quantities,
     spells_out,
@@ -922,3 +923,26 @@ def test_word_forms_meet_by_their_stems_in_ranking_and_not_in_the_hedge_signal()
     assert lexical_overlap(words, faq) == 2 / 4
     assert stem_overlap({"4.6.0", "release"}, "Released in 4.6.0.") == 1.0
     assert stem_overlap(set(), faq) == 0.0
+
+
+DKIM = """Exim can sign outgoing messages with DKIM. The private key is given by the \
+dkim_private_key option of the smtp transport, and the selector by dkim_selector."""
+
+
+def test_a_question_naming_what_no_passage_mentions_is_hedged(embedder) -> None:
+    """ "BIMI" is in no retrieved passage: the DKIM chapter says three of the question's
+    four words, but about something else. The same question about DKIM is answered."""
+    hit = Hit(60, "dk", "ch-dkim.html", "DKIM, SPF, SRS and DMARC", DKIM, None, None,
+              "Signing outgoing messages", 0.1)  # fmt: skip
+    bimi = compose("How do we sign outgoing messages with BIMI?", [hit], embedder.embed)
+    assert bimi.hedged and bimi.text.startswith(HEDGE), bimi.text
+    dkim = compose("How do we sign outgoing messages with DKIM?", [hit], embedder.embed)
+    assert not dkim.hedged and not dkim.text.startswith(HEDGE), dkim.text
+
+
+def test_an_acronym_is_mentioned_by_its_words_or_its_plural() -> None:
+    text = ["Modified versions under the GNU Free Documentation License", "The DSL is Ms Khan."]
+    assert not names_unmentioned("How long can a cover text be in the GFDL?", text)
+    assert not names_unmentioned("Who are the deputy DSLs?", text)
+    assert names_unmentioned("Is the ICO told?", text)
+    assert not names_unmentioned("How long can a cover text be?", text)  # names nothing

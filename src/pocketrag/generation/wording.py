@@ -91,6 +91,41 @@ def _stem(word: str) -> str:
     return "".join(token[2] for token in tokens) or word
 
 
+# A name a question asks about by its own spelling: an acronym ("BIMI", "QNX", "DSLs") or
+# an identifier with a digit, an inner capital, a dot or an underscore ("IPv6",
+# "tune.ssl.lifetime", "mod_dir"). Plain capitalised words ("Linux", "October") are not:
+# documents about them often never say them.
+_ASKED_NAME = re.compile(
+    r"\b(?:[A-Z]{2,}[A-Za-z0-9]*|[A-Za-z]+\d[\w.-]*|[a-z]+[A-Z]\w*|\w+(?:[._]\w+)+)\b"
+)
+_TITLE_WORDS = re.compile(r"(?:[A-Z][\w'’-]*(?:\s+(?:of|and|for|the|on|&)\b)?\s*){2,}")
+
+
+def names_unmentioned(question: str, texts: Sequence[str]) -> bool:
+    """Whether the question names something (see _ASKED_NAME) that none of the texts
+    mentions, by that name (a plural's "s" aside) or by the words of an acronym ("GNU Free
+    Documentation License" for "GFDL"): the passages are about something else, however
+    close their words ("How do we publish BIMI logos?" against the DKIM chapter)."""
+    said = " ".join(texts)
+    lower = said.lower()
+    for match in _ASKED_NAME.finditer(question):
+        name = match.group(0)
+        single = name[:-1] if name[-1:] == "s" and name[:-1].isupper() else name
+        if single.lower() not in lower and not _spelled(said, single):
+            return True
+    return False
+
+
+def _spelled(text: str, acronym: str) -> bool:
+    letters = "".join(c.lower() for c in acronym if c.isupper())
+    if len(letters) < 2 or not acronym.isalpha():
+        return False
+    return any(
+        letters in "".join(w[0].lower() for w in run.group(0).split() if w[0].isupper())
+        for run in _TITLE_WORDS.finditer(text)
+    )
+
+
 # Questions that ask for a quantity, a time or a rate: a unit stating a number beats
 # on-topic prose that lacks one ("How much is the stipend?" -> the sentence with GBP 300).
 _WANTS_NUMBER = re.compile(
