@@ -141,6 +141,7 @@ def test_sphinx_object_descriptions_keep_their_bodies_under_their_signatures(
         "  :param string key: the key which will be added.\n\n"
         ".. js:attribute:: core.emerg\n\n"
         "  :returns: integer\n\n"
+        ".. py:function:: send(message)\n   :noindex:\n\n   Send the message.\n\n"
         ".. envvar:: HAPROXY_LOCALPEER\n\n"
         "   The local peer's name.\n"
     )
@@ -152,5 +153,6 @@ def test_sphinx_object_descriptions_keep_their_bodies_under_their_signatures(
         "param string key: the key which will be added.",
         "core.emerg",
         "returns: integer",
+        "send(message): Send the message.",
         "HAPROXY_LOCALPEER: The local peer's name.",
     ]

@@ -117,8 +117,8 @@ _WINDOWS_1252_LABELS = frozenset(
     {"iso-8859-1", "iso8859-1", "latin1", "latin-1", "l1", "ascii", "us-ascii", "windows-1252"}
 )
 _MAIN = re.compile(r"<main[\s>]", re.I)
-_EXTERNAL = re.compile(r"(?:https?:)?//", re.I)
 _ARTICLE = re.compile(r"<article[\s>]", re.I)
+_EXTERNAL = re.compile(r"(?:https?:)?//", re.I)  # a link to another site
 
 
 def decode_html(data: bytes) -> tuple[str, str]:
@@ -190,9 +190,9 @@ class _Extractor(HTMLParser):
         self.heading_own_text = False
         # An exponent: "2<sup>64</sup>" reads "2^64", not the number 264.
         self.superscript = False
-        # The text waiting in `parts` came from a <pre>, and that <pre> holds <code>: prose
-        # hard-wrapped in a <pre> (HAProxy's manuals) is unwrapped, code never
-        # ("Sets how long a cached SSL session" / "may remain valid" had been two units).
+        # Whether the text waiting in `parts` came from a <pre>, and whether the open <pre>
+        # holds <code>: prose hard-wrapped in a <pre> (HAProxy's manuals) is unwrapped, code
+        # never ("Sets how long a cached SSL session" / "may remain valid" were two units).
         self.parts_preformatted = False
         self.pre_code = False
 
@@ -270,6 +270,8 @@ class _Extractor(HTMLParser):
             self.pre_code = False
         elif tag == "code" and self.open.get("pre", 0):
             self.pre_code = True
+        elif tag in ("b", "strong"):
+            self.bold += 1  # counted in skipped text too, as handle_endtag counts its end
         if self.skipping:
             return
         if tag in _HEADINGS:
@@ -279,8 +281,6 @@ class _Extractor(HTMLParser):
             self.heading_own_text = False
         elif tag == "a":
             self.in_external_link = _EXTERNAL.match(dict(attrs).get("href") or "") is not None
-        elif tag in ("b", "strong"):
-            self.bold += 1
         elif tag == "table":
             self._end_cell()
             self.flush()
@@ -300,8 +300,8 @@ class _Extractor(HTMLParser):
         elif self.cell is not None and tag == "img" and self._below_header_row():
             # a picture in a data table's cell says what the cell holds: HAProxy's keyword
             # matrix marks "X" with a check-mark image, and without its alt text every row
-            # read empty. Elsewhere a picture decorates (DocBook's "[Note]" icon).
-            # read only in a cell with no text of its own ("yes<br><img alt='yes'>")
+            # read empty. It is read only in a cell with no text of its own ("yes<br><img
+            # alt='yes'>", _end_cell); elsewhere a picture decorates (DocBook's "[Note]").
             if alt := (dict(attrs).get("alt") or "").strip():
                 self.cell_pictures.append(alt)
                 self.cell_plain = self.cell_plain or not self.bold
@@ -317,8 +317,6 @@ class _Extractor(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         self.superscript = self.superscript and tag != "sup"
         self.in_external_link = self.in_external_link and tag != "a"
-        if tag in ("b", "strong") and self.bold:
-            self.bold -= 1
         if self.nav_tag is not None:
             if tag == self.nav_tag:
                 self.nav_depth -= 1
@@ -326,6 +324,8 @@ class _Extractor(HTMLParser):
                     self.nav_tag = None
                     self.skipping -= 1
             return
+        if tag in ("b", "strong") and self.bold:
+            self.bold -= 1
         if tag in self.open and self.open[tag] > 0:
             self.open[tag] -= 1
             if self._is_skipped(tag):

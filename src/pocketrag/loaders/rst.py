@@ -56,6 +56,7 @@ _OBJECTS = {
     " enumerator union",
     "std": "program option cmdoption envvar describe object confval",
 }
+_OPTION = re.compile(r"\s*:[\w-]+:")
 _DESCRIBED = frozenset(
     name
     for domain, kinds in _OBJECTS.items()
@@ -179,7 +180,10 @@ def _register_sphinx_directives() -> None:
         def run(self) -> list[nodes.Node]:
             box = nodes.container()
             self.state.nested_parse(self.content, self.content_offset, box)
-            signature = " ".join(self.arguments[0].split()) if self.arguments else ""
+            # the directive's options (":noindex:", ":module: x") follow its signature in
+            # the argument: Kept declares none, so docutils leaves them there
+            lines = self.arguments[0].splitlines() if self.arguments else []
+            signature = " ".join(" ".join(x for x in lines if not _OPTION.match(x)).split())
             if signature:
                 first = box.children[0] if box.children else None
                 if isinstance(first, nodes.paragraph):
