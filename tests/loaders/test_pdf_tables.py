@@ -23,7 +23,8 @@ HOLDS_A_GRID = {
     "brightwater/overtime-and-on-call.pdf": {2},  # fpdf2, ruled: on-call allowances
     "fernhill/staff-handbook-2026-27.pdf": {1, 5},  # Chromium: term dates, contacts
     "fernhill/safeguarding-poster.pdf": {1},  # academy, DSL, deputy (set glyph by glyph)
-    "tollgate/laser-cutter-manual.pdf": {3, 4, 5},  # reportlab: materials, error codes
+    # reportlab: specifications (two columns, ruled), materials, error codes
+    "tollgate/laser-cutter-manual.pdf": {1, 3, 4, 5},
     "tollgate/wood-lathe-safety-sheet.pdf": {1},  # speed table in the right-hand column
     "makers/laser-cutter-manual.pdf": {2, 3},  # reportlab: materials table over a page break
     "kestrel/pay-and-allowances-2026-27.pdf": {1, 2, 3, 4},  # Chromium, a glyph a box: pay
@@ -38,11 +39,13 @@ HOLDS_A_GRID = {
     # Chromium: salary scales over a page break, on-call payments, CPD, allowances
     "oakhurst/pay-on-call-and-allowances-2026-27.pdf": {1, 2, 3},
     "oakhurst/staying-safe-at-work.pdf": {1, 2},  # reportlab, two columns: incident forms
-    # Chromium: teacher pay ranges, support staff spine over a page break (TLR, casual
-    # rates and expenses tables are not read as grids)
-    "thornbury/pay-and-allowances-2026-27.pdf": {1, 2, 3},
-    # a slide's three-column table; the next page's heading path follows the change
-    "pdf_messy/imageheavy__ghostwolves_cybersecurity-incident-response-plans.pdf": {45, 46},
+    # Chromium: teacher pay ranges, TLR levels, support staff spine over a page break, and
+    # two-column casual rates and expenses (ruled; the expenses header and first row, alone
+    # at the foot of page 3, are not)
+    "thornbury/pay-and-allowances-2026-27.pdf": {1, 2, 3, 4},
+    # a slide's three-column table, a two-column ruled one (team services); the next page's
+    # heading path follows each change
+    "pdf_messy/imageheavy__ghostwolves_cybersecurity-incident-response-plans.pdf": {*range(45, 50)},
     "pdf_messy/multicol__samplefiles_026-multicolumn.pdf": {3},  # the EU countries table
 }
 
@@ -191,6 +194,30 @@ def test_a_ruled_table_above_a_boxed_note_of_its_width_is_read(limits: LoaderLim
         "What happened: Suspected zoonotic infection; Form: IR1 and tell occupational health; "
         "Deadline: Within 24 hours of your diagnosis"
     ) in texts
+
+
+def test_ruled_tables_of_other_columns_and_of_two_columns_are_read(
+    limits: LoaderLimits,
+) -> None:
+    """thornbury's pay summary (Chromium): the TLR levels, ruled under the pay ranges in
+    columns of their own, had made one group of rules with them that no side rule crossed,
+    and both went unseen; its two-column tables (casual rates, expenses) have too few
+    phrases to a row to be told from prose by their positions, but they are ruled."""
+    document = pdf.load(SAMPLES / "thornbury" / "pay-and-allowances-2026-27.pdf", limits)
+    texts = [b.text for b in document.blocks]
+    assert "Range: Main pay range; Point: M1; Annual salary (full time): £32,916" in texts
+    assert (
+        "Level: TLR 2; Typical post: Subject leader (secondary), key stage leader (primary), "
+        "head of year; Annual value: £3,550 (TLR 2a), £5,300 (TLR 2b) or £7,150 (TLR 2c)"
+    ) in texts
+    assert "Work: Senior invigilator (casual); Rate: £14.25 an hour" in texts
+    # "than 5 hours" has no letter below the line: it is still the rest of its cell
+    assert (
+        "Expense: Lunch on a course that is away from your school for more than 5 hours; "
+        "Rate or limit: up to £8.50"
+    ) in texts
+    rates = next(b for b in document.blocks if b.text.startswith("Work: Senior"))
+    assert rates.heading_path[-1] == "6. Casual and sessional rates"
 
 
 def test_a_table_of_cell_boxes_is_read(limits: LoaderLimits) -> None:

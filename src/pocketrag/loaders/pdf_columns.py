@@ -6,10 +6,12 @@ whole method)."""
 from __future__ import annotations
 
 import bisect
+from collections.abc import Mapping
 from itertools import pairwise
 from statistics import median
 
 from pocketrag.loaders.pdf_grid import MAX_HEADER_ASPECT, MIN_COLUMNS, MIN_ROWS, _digits, _Phrase
+from pocketrag.loaders.pdf_rules import Band
 
 # Rows further apart than this many line pitches may start another table (_bands).
 BAND_GAP = 1.6
@@ -81,19 +83,30 @@ def _covered(
     return [c for c, n in zip(columns, support, strict=True) if n >= min_support]
 
 
-def _bands(rows: list[list[_Phrase]]) -> list[list[list[_Phrase]]]:
+def _bands(
+    rows: list[list[_Phrase]], inside: Mapping[int, Band] | None = None
+) -> list[list[list[_Phrase]]]:
     """The page cut into bands that each hold one grid: two tables stacked with a gap
     between them and columns that cross (the WARN report's notices, then its monthly
     summary in nine other columns) would share one set of columns and mangle each other.
     A cut is made only at a gap of BAND_GAP line pitches and only where the columns above
     and below conflict (a column of one side over two of the other's); else one band, read
-    as the whole page always was. Each stretch's columns are computed once: linear."""
+    as the whole page always was. Each stretch's columns are computed once: linear.
+
+    A ruled table (`inside`: a row's id -> its band of rules) is a band of its own, never cut
+    apart: with their wrapped lines joined its rows stand further apart than lines, and a
+    table of a few tall rows fell to pieces too short to have columns of their own, under
+    the columns of the table above (thornbury's TLR levels under its pay ranges)."""
     if len(rows) < 2:
         return [rows]
+    inside = inside or {}
     pitch = median(b[0].mid_y - a[0].mid_y for a, b in pairwise(rows))
     stretches: list[list[list[_Phrase]]] = [[rows[0]]]
     for above, row in pairwise(rows):
-        if row[0].mid_y - above[0].mid_y > BAND_GAP * max(pitch, 0.1):
+        table, table_above = _table_of(row, inside), _table_of(above, inside)
+        if table != table_above or (
+            table is None and row[0].mid_y - above[0].mid_y > BAND_GAP * max(pitch, 0.1)
+        ):
             stretches.append([])
         stretches[-1].append(row)
     if len(stretches) == 1:
@@ -101,6 +114,10 @@ def _bands(rows: list[list[_Phrase]]) -> list[list[list[_Phrase]]]:
     bands = [stretches[0]]
     last = _grid_columns(stretches[0])  # the columns of the latest stretch with a grid
     for stretch in stretches[1:]:
+        if _table_of(stretch[0], inside) is not None:
+            bands.append(list(stretch))
+            last = _grid_columns(stretch)
+            continue
         columns = _grid_columns(stretch)
         if len(columns) < MIN_COLUMNS:
             bands[-1].extend(stretch)
@@ -111,6 +128,23 @@ def _bands(rows: list[list[_Phrase]]) -> list[list[list[_Phrase]]]:
             bands[-1].extend(stretch)
         last = columns
     return bands
+
+
+def _table_of(row: list[_Phrase], inside: Mapping[int, Band]) -> int | None:
+    band = inside.get(id(row))
+    return None if band is None else band.table
+
+
+def ruled_columns(
+    rows: list[list[_Phrase]], inside: Mapping[int, Band]
+) -> list[tuple[float, float]]:
+    """A two-column ruled table's columns, from its rules down ("Expense | Rate or limit"):
+    with fewer than MIN_COLUMNS phrases to a row, the text alone cannot tell a table from
+    two-column prose, but its rules do. Empty for any other band."""
+    bands = [inside[id(r)] for r in rows if id(r) in inside]
+    if not bands or len({b.table for b in bands}) > 1 or len(bands[0].walls) != 3:
+        return []
+    return bands[0].columns()
 
 
 def _grid_columns(stretch: list[list[_Phrase]]) -> list[tuple[float, float]]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from itertools import pairwise
 from statistics import median
@@ -188,10 +188,14 @@ def _spanned(p: _Phrase, columns: list[tuple[float, float]]) -> list[int]:
 
 
 def _tables(
-    rows: list[list[_Phrase]], columns: list[tuple[float, float]], ruled: set[int] = frozenset()
+    rows: list[list[_Phrase]],
+    columns: list[tuple[float, float]],
+    ruled: Collection[int] = frozenset(),
+    least: int = MIN_COLUMNS,
 ) -> list[_Table]:
     """The grid's tables: runs of placed rows, their wrapped lines joined (unless the rows
-    are ruled rows, whose lines pdf_rules.py joined), each with its header lines above."""
+    are ruled rows, whose lines pdf_rules.py joined), each with its header lines above;
+    MIN_ROWS rows with `least` cells filled (fewer for a ruled table of two columns)."""
     tables: list[_Table] = []
     placed = [_place(r, columns) for r in rows]
     index = {id(r): n for n, r in enumerate(rows)}
@@ -216,7 +220,7 @@ def _tables(
         for run in _split_at_lone_cells(lines):
             informative = _informative(run, len(columns))
             filled = (len({p.column for p in r} & informative) for r in run)
-            if sum(n >= MIN_COLUMNS for n in filled) >= MIN_ROWS:
+            if sum(n >= least for n in filled) >= MIN_ROWS:
                 tables.append(_split_header(rows, index[id(run[0])], run, columns, ruled))
         i = max(j, i + 1)
     return tables
@@ -371,7 +375,7 @@ def _split_header(
     start: int,
     run: list[list[_Phrase]],
     cols: list[tuple[float, float]],
-    ruled: set[int] = frozenset(),
+    ruled: Collection[int] = frozenset(),
 ) -> _Table:
     """The run, and up to MAX_HEADER_LINES rows just above it that may be header lines (a
     header wider than its column, or a group header over several, does not sit inside one);

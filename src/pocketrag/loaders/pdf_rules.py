@@ -53,6 +53,11 @@ class Band:
     top: float
     bottom: float
     walls: tuple[float, ...] = ()  # the rules down the row, left to right: its cells' edges
+    table: int = 0  # which of the page's ruled tables the row belongs to
+
+    def columns(self) -> list[tuple[float, float]]:
+        """The row's cells across, between its rules down."""
+        return list(pairwise(self.walls))
 
 
 Rule = tuple[float, float, float]  # (start, end, position): x0, x1, y across; y0, y1, x down
@@ -126,12 +131,33 @@ def _bands(rules: list[Rule], down: list[Rule]) -> list[Band]:
         x0, x1 = min(r[0] for r in group), max(r[1] for r in group)
         inside = [d for d in down if x0 - RULE_SLACK <= d[2] <= x1 + RULE_SLACK]
         # a boxed note as wide as the table elsewhere on the page (two or three rules) is
-        # not part of it; tables stacked with a gap stay one group, whose sides reach no
-        # further than each table (left to pdf_grid, which carries a header across them)
-        table = [y for run in _runs_down(ys, inside) if len(run) >= MIN_RULES for y in run]
-        if table and len(_walls(inside, table[0], table[-1])) >= MIN_SIDES:
-            bands += [Band(x0, x1, a, b, _walls(inside, a, b)) for a, b in pairwise(table)]
+        # not part of it
+        runs = [run for run in _runs_down(ys, inside) if len(run) >= MIN_RULES]
+        for table in _tables(runs, inside):
+            n = len(bands)  # a table's first band's index names the table
+            bands += [Band(x0, x1, a, b, _walls(inside, a, b), n) for a, b in pairwise(table)]
     return bands
+
+
+def _tables(runs: list[list[float]], down: list[Rule]) -> list[list[float]]:
+    """The ruled tables among runs of rules of one width. Runs with the same columns are one
+    table stacked with a gap (a subheading between its parts), left to pdf_grid, which
+    carries its header across them; runs with columns of their own are tables of their own
+    (thornbury's pay ranges above its TLR levels: as one group, no side reached both, and
+    both went unseen)."""
+    if len(runs) == 1:
+        return runs if len(_walls(down, runs[0][0], runs[0][-1])) >= MIN_SIDES else []
+    columns = [_walls(down, run[0], run[-1]) for run in runs]
+    return [
+        run
+        for run, walls in zip(runs, columns, strict=True)
+        if len(walls) >= MIN_SIDES
+        and not any(_same_columns(walls, other) for other in columns if other is not walls)
+    ]
+
+
+def _same_columns(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
+    return len(a) == len(b) and all(abs(x - y) <= RULE_SLACK for x, y in zip(a, b, strict=True))
 
 
 def _walls(down: list[Rule], top: float, bottom: float) -> tuple[float, ...]:
@@ -156,14 +182,17 @@ def _runs_down(ys: list[float], down: list[Rule]) -> list[list[float]]:
 
 def join_ruled_lines(
     rows: list[list[_Phrase]], bands: list[Band]
-) -> tuple[list[list[_Phrase]], set[int]]:
+) -> tuple[list[list[_Phrase]], set[int], dict[int, Band]]:
     """The rows (lines of phrases, top down), each line that shares a ruled row with the line
     above joined to it: a phrase overlapping one of that line's phrases across is the rest
     of its cell, any other a cell of its own. Also the ids of the rows that are ruled rows:
     their lines are settled, so guessing wrapped lines from the spacing must leave them be
-    (rows spaced like lines once their wraps are joined)."""
+    (rows spaced like lines once their wraps are joined); and the band each row level with
+    a ruled table stands in (a header of three lines left unjoined too, and prose beside
+    the table in a page's other column)."""
     out: list[list[_Phrase]] = []
     rows_of: dict[int, list[int]] = {}  # each band's rows, by id(band)
+    inside: dict[int, Band] = {}
     last: Band | None = None
     first: list[_Phrase] = []  # the first line of the current row, and the line before,
     above: list[_Phrase] = []  # as read (not as joined)
@@ -178,10 +207,12 @@ def join_ruled_lines(
             first = list(row)
         if band is not None:
             rows_of.setdefault(id(band), []).append(id(out[-1]))
+        if (level := _band_level(row, bands)) is not None:
+            inside.setdefault(id(out[-1]), level)
         last, above = band, list(row)
     # a band left with two rows (lines too far apart to be one cell's) is not a ruled row
     ruled = {ids[0] for ids in rows_of.values() if len(set(ids)) == 1}
-    return out, ruled
+    return out, ruled, inside
 
 
 def _wraps(first: list[_Phrase], above: list[_Phrase], row: list[_Phrase]) -> bool:
@@ -189,7 +220,8 @@ def _wraps(first: list[_Phrase], above: list[_Phrase], row: list[_Phrase]) -> bo
     `first`: right under the line above (a header and a first row with no rule between
     them stand further apart: the cells' padding), and in fewer cells than the first line
     (a table ruled only every few rows has whole rows between two rules)."""
-    height = max(p.y1 - p.y0 for p in row)
+    # the taller line's glyphs: a line without descenders ("than 5 hours") is shorter
+    height = max(p.y1 - p.y0 for p in [*above, *row])
     close = row[0].mid_y - max(p.mid_y for p in above) <= MAX_LINE_PITCH * height
     return close and (len(row) < len(first) or len(first) < 3)
 
@@ -222,6 +254,11 @@ def _band_of(row: list[_Phrase], bands: list[Band]) -> Band | None:
         if inside and band.top < mid < band.bottom:
             return band
     return None
+
+
+def _band_level(row: list[_Phrase], bands: list[Band]) -> Band | None:
+    mid = row[0].mid_y
+    return next((band for band in bands if band.top < mid < band.bottom), None)
 
 
 def _join(line: list[_Phrase], below: list[_Phrase]) -> None:

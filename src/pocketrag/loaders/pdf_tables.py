@@ -35,6 +35,7 @@ import ctypes
 import math
 import re
 from collections import Counter
+from collections.abc import Collection
 from dataclasses import dataclass
 from itertools import pairwise
 from statistics import median
@@ -43,7 +44,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from pocketrag.loaders._common import clean_inline
-from pocketrag.loaders.pdf_columns import _bands, _columns
+from pocketrag.loaders.pdf_columns import _bands, _columns, ruled_columns
 from pocketrag.loaders.pdf_grid import (
     MAX_HEADER_LINES,
     MIN_COLUMNS,
@@ -61,7 +62,7 @@ from pocketrag.loaders.pdf_grid import (
     header_lines,
 )
 from pocketrag.loaders.pdf_order import FURNITURE, TEXT, open_tables, placeholder_places
-from pocketrag.loaders.pdf_rules import join_ruled_lines, ruled_rows
+from pocketrag.loaders.pdf_rules import Band, join_ruled_lines, ruled_rows
 from pocketrag.loaders.pdf_running import running_characters
 
 # Past these a page is read as plain text: the search stays linear and small.
@@ -224,13 +225,17 @@ def _find(
     running = {id(phrases[owner[i]]) for i, f in enumerate(furniture) if f and owner[i] >= 0}
     rows = _without_furniture(_rows(phrases, height), running)
     ruled: set[int] = set()
+    inside: dict[int, Band] = {}  # a row's band of rules, if in a ruled table
     if bands := ruled_rows(textpage.page, frame):
-        rows, ruled = join_ruled_lines(rows, bands)  # a cell's wrapped lines, by its rules
+        rows, ruled, inside = join_ruled_lines(rows, bands)  # a cell's lines, by its rules
     tables: list[_Table] = []
-    for band in _bands(rows):
-        columns = _columns(band)
-        if MIN_COLUMNS <= len(columns) <= MAX_COLUMNS:
-            tables += [t for t in _tables(band, columns, ruled) if _cell_like(t)]
+    for band in _bands(rows, inside):
+        columns, least = _columns(band), MIN_COLUMNS
+        if len(columns) < MIN_COLUMNS and (two := ruled_columns(band, inside)):
+            columns, least = two, len(two)
+        if least <= len(columns) <= MAX_COLUMNS:
+            found = _tables(band, columns, ruled, least)
+            tables += [t for t in found if _cell_like(t, ruled)]
     tables = [kept for t in tables if (kept := _without_prose(t)) is not None]
     if not tables:
         return None
@@ -380,7 +385,12 @@ def _across(angles: Angles) -> list[bool]:
     return [a >= 0 and _apart(a, main) for a in each]
 
 
-def _cell_like(table: _Table) -> bool:
+def _cell_like(table: _Table, ruled: Collection[int]) -> bool:
+    """Whether the body's cells are short, as a table's are, not lines of prose; a ruled
+    table's are cells whatever their width (its wrapped lines are joined across, so a cell
+    of three lines of words looks as wide as a line of prose)."""
+    if all(id(row) in ruled for row in table.body):
+        return True
     cells = [p for r in table.body for p in r]
     return median((p.x1 - p.x0) / max(p.y1 - p.y0, 0.1) for p in cells) <= MAX_CELL_ASPECT
 
