@@ -253,7 +253,8 @@ def test_html_source_line_breaks_are_spaces_but_br_and_pre_keep_theirs(
 
 
 def test_html_definition_list_term_opens_its_definition(tmp_path: Path, limits) -> None:
-    # apart, "Tetris-like games ..." never says which section it defines
+    # apart, "Tetris-like games ..." never says which section it defines; terms in a row
+    # share the definition after them
     path = tmp_path / "menu.html"
     path.write_text(
         "<h1>Menu</h1><dl><dt><span>Games/Blocks</span></dt><dd><p>Tetris-like games.</p>"
@@ -264,8 +265,7 @@ def test_html_definition_list_term_opens_its_definition(tmp_path: Path, limits) 
     assert [b.text for b in document.blocks] == [
         "Games/Blocks: Tetris-like games.",
         "Examples: netris",
-        "Games/Card",
-        "Games/Cards: Games with a deck.",
+        "Games/Card, Games/Cards: Games with a deck.",
         "Games/Tools",
         "Text.",
     ]

@@ -168,8 +168,11 @@ class _Extractor(HTMLParser):
         self.blocks: list[Block] = []
         # A definition list's term (<dt>) waits for its definition's first block and opens
         # it ("Games/Blocks: Tetris-like games involving falling blocks."): apart, the
-        # definition never says what it defines, and the term alone answers nothing.
-        self.term: str | None = None
+        # definition never says what it defines, and the term alone answers nothing. Terms
+        # in a row share the definition after them (zsh's "%d" and "%/": "Current working
+        # directory"); terms with no <dd> after them (a table of contents) stand alone.
+        self.terms: list[str] = []
+        self.definition_opened = False  # a <dd> started since the latest term
         self.closing_term = False
         # Tables: the rows of each open table (nested ones stacked), and the open cell's
         # text, read as "column: value; ..." lines when the table ends (_common.table_lines).
@@ -221,12 +224,17 @@ class _Extractor(HTMLParser):
         if not text:
             return
         if closing_term:
-            self.flush_term()  # two terms in a row: the first stands alone
-            self.term = text
+            if self.definition_opened:
+                self.flush_term()  # the terms before had a definition with no text
+            self.terms.append(text)
+            self.definition_opened = False
             return
-        if self.term is not None:
-            text = f"{self.term}{'' if self.term.endswith(':') else ':'} {text}"
-            self.term = None
+        if self.terms and self.definition_opened:
+            term = ", ".join(t.rstrip(":") for t in self.terms[:-1])
+            term += (", " if term else "") + self.terms[-1]
+            text = f"{term}{'' if term.endswith(':') else ':'} {text}"
+            self.terms = []
+        self.flush_term()
         self._emit(text)
 
     def _end_cell(self) -> None:
@@ -243,9 +251,9 @@ class _Extractor(HTMLParser):
             self.cell = None
 
     def flush_term(self) -> None:
-        """A term with no definition after it (before a heading, another term, the end)."""
-        if self.term is not None:
-            term, self.term = self.term, None
+        """Terms with no definition after them (before a heading, another term, the end)."""
+        terms, self.terms = self.terms, []
+        for term in terms:
             self._emit(term)
 
     def _emit(self, text: str) -> None:
@@ -274,6 +282,7 @@ class _Extractor(HTMLParser):
             self.bold += 1  # counted in skipped text too, as handle_endtag counts its end
         if self.skipping:
             return
+        self.definition_opened |= tag == "dd"
         if tag in _HEADINGS:
             self.flush()
             self.flush_term()
@@ -444,6 +453,8 @@ def _is_chrome(tag: str, attrs: list[tuple[str, str | None]], scope: str) -> boo
         return True
     if scope == "body" and (values.get("id") or "").lower() in _CHROME_IDS:
         return True
+    if tag == "table" and "header" in classes:
+        return True  # texi2html's "[ << ] | [ < ] | [ Up ] | [ > ]" bar around every section
     return values.get("role") == "navigation" or bool(classes & (_NAV_CLASSES | _HIDDEN_CLASSES))
 
 
