@@ -134,6 +134,15 @@ fetch.sh. thornbury is the staff policies of an invented English multi-academy t
 Thornbury Learning Trust: 15 documents (samples/thornbury/: Markdown, text, HTML, DOCX, a
 Chromium-printed and a reportlab PDF), committed, not fetched.
 
+Held out (written blind on 2026-12-05 during session 17, for session 18's start and end runs;
+not in the default run): vimdoc indexes Vim 9.0's own help files (plain text: *tags*, |links|,
+column-aligned tables, `>` example blocks) as a university research computing team's "the
+editor on our login nodes" handbook: 19 user-manual chapters (usr_01 to usr_12, usr_21,
+usr_22, usr_25, usr_28, usr_32, usr_40, usr_90) and 14 reference files (starting, options,
+change, motion, pattern, undo, recover, windows, tabpage, fold, map, spell, quickref,
+version9) of vim-runtime 2:9.0.1378-2+deb12u2, fetched from the Debian archive by its
+fetch.sh.
+
     flock /tmp/pocketrag-bench.lock .venv/bin/python bench/answer_quality.py --out DIR \\
         [--corpus NAME ...] [--k 5] [--index-dir DIR]
 """
@@ -206,6 +215,7 @@ SPLIT = {
     "zshdoc": "held out",  # written blind in session 16, for session 17's runs
     "latexpdf": "held out",  # written blind in session 16, for session 17's runs
     "thornbury": "held out",  # written blind in session 16, for session 17's runs
+    "vimdoc": "held out",  # written blind in session 17, for session 18's runs
 }
 DEFAULT = [
     "larkfield", "opengov", "incident", "handbook", "brightwater", "tables", "harbourview",
@@ -224,8 +234,9 @@ DEFAULT = [
 # start e951a20 and its end a3a0696; session 15 npmdocs, bashpdf and wrenfield, at its start
 # 7d7f91c and its end a645a83; session 16 eximspec, haproxy and oakhurst, at its start 910dbfd
 # and its end 59fa842). zshdoc, latexpdf and thornbury (written blind during session 16) wait
-# for session 17's start and end runs.
-CORPORA_HELD_OUT: list[str] = ["zshdoc", "latexpdf", "thornbury"]
+# for session 17's start and end runs; vimdoc (written blind during session 17) for session
+# 18's.
+CORPORA_HELD_OUT: list[str] = ["zshdoc", "latexpdf", "thornbury", "vimdoc"]
 CORPORA = [*DEFAULT, *CORPORA_HELD_OUT, "opengov-multiformat"]
 
 

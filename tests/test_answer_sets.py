@@ -63,6 +63,7 @@ MINIMUMS = {
     "zshdoc": (120, 25),
     "latexpdf": (120, 25),
     "thornbury": (120, 25),
+    "vimdoc": (120, 25),
 }
 
 
@@ -127,6 +128,7 @@ TURNS = {
     "zshdoc": (9, 3),
     "latexpdf": (9, 6),
     "thornbury": (9, 9),
+    "vimdoc": (9, 2),
 }  # fmt: skip
 
 
@@ -286,6 +288,9 @@ ABSENT = {
                   "relocation", "wifi", "wi-fi", "minibus", "tattoo", "golden hello", "gym",
                   "npqh", "weighting", "childcare", "canteen", "long service", "sourdough",
                   "australia", "world cup"),
+    "vimdoc": ("vim-plug", "copilot", "multiple cursors", "gruvbox", "fugitive", "fzf",
+               "tree-sitter", "vs code", "nerdtree", "editorconfig", "rust-analyzer", "syntastic",
+               "pathogen", "gitgutter", "eduroam"),
 }  # fmt: skip
 
 
