@@ -63,6 +63,7 @@ MINIMUMS = {
     "zshdoc": (120, 25),
     "latexpdf": (120, 25),
     "thornbury": (120, 25),
+    "pgdocs": (120, 25),
 }
 
 
@@ -127,6 +128,7 @@ TURNS = {
     "zshdoc": (9, 3),
     "latexpdf": (9, 6),
     "thornbury": (9, 9),
+    "pgdocs": (9, 0),
 }  # fmt: skip
 
 
@@ -286,6 +288,9 @@ ABSENT = {
                   "relocation", "wifi", "wi-fi", "minibus", "tattoo", "golden hello", "gym",
                   "npqh", "weighting", "childcare", "canteen", "long service", "sourdough",
                   "australia", "world cup"),
+    "pgdocs": ("idle_session_timeout", "pgbouncer", "uuid", "citext", "pg_cron", "patroni",
+               "pgbackrest", "barman", "hstore", "repmgr", "oracle", "mysql", "aurora",
+               "annual leave", "sourdough"),
 }  # fmt: skip
 
 
