@@ -141,6 +141,15 @@ editor on our login nodes" handbook: 19 user-manual chapters (usr_01 to usr_12, 
 usr_22, usr_25, usr_28, usr_32, usr_40, usr_90) and 14 reference files (starting, options,
 change, motion, pattern, undo, recover, windows, tabpage, fold, map, spell, quickref,
 version9) of vim-runtime 2:9.0.1378-2+deb12u2, fetched from the Debian archive by its
+not in the default run): pgdocs indexes the PostgreSQL 15 documentation as a company
+platform team's "the database we run" developer handbook: 41 DocBook HTML pages of
+postgresql-doc-15 15.20-0+deb12u1 spread over the whole manual (tutorial, numeric, character,
+date/time, boolean and JSON types, string, date/time and aggregate functions, index types,
+multicolumn and partial indexes, transaction isolation, explicit locking, EXPLAIN, populating a
+database, five runtime-config pages, pg_hba.conf, password authentication, privileges, SQL
+dump, continuous archiving, log-shipping standbys, routine vacuuming, the cumulative
+statistics views, CREATE TABLE, ALTER TABLE, VACUUM, COPY, CREATE INDEX, psql, pg_dump,
+pg_restore and the release notes of 15.0 and 15.20), fetched from the Debian archive by its
 fetch.sh.
 
     flock /tmp/pocketrag-bench.lock .venv/bin/python bench/answer_quality.py --out DIR \\
@@ -216,6 +225,7 @@ SPLIT = {
     "latexpdf": "held out",  # written blind in session 16, for session 17's runs
     "thornbury": "held out",  # written blind in session 16, for session 17's runs
     "vimdoc": "held out",  # written blind in session 17, for session 18's runs
+    "pgdocs": "held out",  # written blind in session 17, for session 18's runs
 }
 DEFAULT = [
     "larkfield", "opengov", "incident", "handbook", "brightwater", "tables", "harbourview",
@@ -234,9 +244,9 @@ DEFAULT = [
 # start e951a20 and its end a3a0696; session 15 npmdocs, bashpdf and wrenfield, at its start
 # 7d7f91c and its end a645a83; session 16 eximspec, haproxy and oakhurst, at its start 910dbfd
 # and its end 59fa842). zshdoc, latexpdf and thornbury (written blind during session 16) wait
-# for session 17's start and end runs; vimdoc (written blind during session 17) for session
-# 18's.
-CORPORA_HELD_OUT: list[str] = ["zshdoc", "latexpdf", "thornbury", "vimdoc"]
+# for session 17's start and end runs; vimdoc and pgdocs (written blind during session 17)
+# for session 18's.
+CORPORA_HELD_OUT: list[str] = ["zshdoc", "latexpdf", "thornbury", "vimdoc", "pgdocs"]
 CORPORA = [*DEFAULT, *CORPORA_HELD_OUT, "opengov-multiformat"]
 
 

@@ -64,6 +64,7 @@ MINIMUMS = {
     "latexpdf": (120, 25),
     "thornbury": (120, 25),
     "vimdoc": (120, 25),
+    "pgdocs": (120, 25),
 }
 
 
@@ -129,6 +130,7 @@ TURNS = {
     "latexpdf": (9, 6),
     "thornbury": (9, 9),
     "vimdoc": (9, 2),
+    "pgdocs": (9, 0),
 }  # fmt: skip
 
 
@@ -291,6 +293,9 @@ ABSENT = {
     "vimdoc": ("vim-plug", "copilot", "multiple cursors", "gruvbox", "fugitive", "fzf",
                "tree-sitter", "vs code", "nerdtree", "editorconfig", "rust-analyzer", "syntastic",
                "pathogen", "gitgutter", "eduroam"),
+    "pgdocs": ("idle_session_timeout", "pgbouncer", "uuid", "citext", "pg_cron", "patroni",
+               "pgbackrest", "barman", "hstore", "repmgr", "oracle", "mysql", "aurora",
+               "annual leave", "sourdough"),
 }  # fmt: skip
 
 
