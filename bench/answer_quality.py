@@ -134,6 +134,11 @@ fetch.sh. thornbury is the staff policies of an invented English multi-academy t
 Thornbury Learning Trust: 15 documents (samples/thornbury/: Markdown, text, HTML, DOCX, a
 Chromium-printed and a reportlab PDF), committed, not fetched.
 
+Held out (written blind on 2026-12-05 during session 17, for session 18's start and end runs;
+not in the default run): hollowmere is the staff policies of an invented English district
+council, Hollowmere District Council: 14 documents (samples/hollowmere/: Markdown, text, HTML,
+DOCX, a Chromium-printed and a reportlab PDF), committed, not fetched.
+
     flock /tmp/pocketrag-bench.lock .venv/bin/python bench/answer_quality.py --out DIR \\
         [--corpus NAME ...] [--k 5] [--index-dir DIR]
 """
@@ -206,6 +211,7 @@ SPLIT = {
     "zshdoc": "held out",  # written blind in session 16, for session 17's runs
     "latexpdf": "held out",  # written blind in session 16, for session 17's runs
     "thornbury": "held out",  # written blind in session 16, for session 17's runs
+    "hollowmere": "held out",  # written blind in session 17, for session 18's runs
 }
 DEFAULT = [
     "larkfield", "opengov", "incident", "handbook", "brightwater", "tables", "harbourview",
@@ -224,8 +230,9 @@ DEFAULT = [
 # start e951a20 and its end a3a0696; session 15 npmdocs, bashpdf and wrenfield, at its start
 # 7d7f91c and its end a645a83; session 16 eximspec, haproxy and oakhurst, at its start 910dbfd
 # and its end 59fa842). zshdoc, latexpdf and thornbury (written blind during session 16) wait
-# for session 17's start and end runs.
-CORPORA_HELD_OUT: list[str] = ["zshdoc", "latexpdf", "thornbury"]
+# for session 17's start and end runs; hollowmere (written blind during session 17) for
+# session 18's.
+CORPORA_HELD_OUT: list[str] = ["zshdoc", "latexpdf", "thornbury", "hollowmere"]
 CORPORA = [*DEFAULT, *CORPORA_HELD_OUT, "opengov-multiformat"]
 
 

@@ -63,6 +63,7 @@ MINIMUMS = {
     "zshdoc": (120, 25),
     "latexpdf": (120, 25),
     "thornbury": (120, 25),
+    "hollowmere": (120, 25),
 }
 
 
@@ -127,6 +128,7 @@ TURNS = {
     "zshdoc": (9, 3),
     "latexpdf": (9, 6),
     "thornbury": (9, 9),
+    "hollowmere": (9, 12),
 }  # fmt: skip
 
 
@@ -286,6 +288,9 @@ ABSENT = {
                   "relocation", "wifi", "wi-fi", "minibus", "tattoo", "golden hello", "gym",
                   "npqh", "weighting", "childcare", "canteen", "long service", "sourdough",
                   "australia", "world cup"),
+    "hollowmere": ("cycle to work", "sabbatical", "paternity", "redundan", "salary sacrifice",
+                   "relocation", "menopause", "season ticket", "decibel", "tattoo", "gym",
+                   "householder", "facility time", "weighting", "sourdough"),
 }  # fmt: skip
 
 

@@ -41,6 +41,10 @@ HOLDS_A_GRID = {
     # Chromium: teacher pay ranges, support staff spine over a page break (TLR, casual
     # rates and expenses tables are not read as grids)
     "thornbury/pay-and-allowances-2026-27.pdf": {1, 2, 3},
+    # Chromium: grades, pay spine over a page break, shift allowances, meals (the two-column
+    # standby, mileage and election fee tables are not read as grids)
+    "hollowmere/pay-and-allowances-2026-27.pdf": {1, 2, 3, 4},
+    "hollowmere/lone-working-and-home-visits.pdf": {1},  # reportlab, two columns: risk levels
     # a slide's three-column table; the next page's heading path follows the change
     "pdf_messy/imageheavy__ghostwolves_cybersecurity-incident-response-plans.pdf": {45, 46},
     "pdf_messy/multicol__samplefiles_026-multicolumn.pdf": {3},  # the EU countries table
