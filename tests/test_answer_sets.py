@@ -65,6 +65,7 @@ MINIMUMS = {
     "thornbury": (120, 25),
     "vimdoc": (120, 25),
     "pgdocs": (120, 25),
+    "hollowmere": (120, 25),
 }
 
 
@@ -131,6 +132,7 @@ TURNS = {
     "thornbury": (9, 9),
     "vimdoc": (9, 2),
     "pgdocs": (9, 0),
+    "hollowmere": (9, 12),
 }  # fmt: skip
 
 
@@ -296,6 +298,9 @@ ABSENT = {
     "pgdocs": ("idle_session_timeout", "pgbouncer", "uuid", "citext", "pg_cron", "patroni",
                "pgbackrest", "barman", "hstore", "repmgr", "oracle", "mysql", "aurora",
                "annual leave", "sourdough"),
+    "hollowmere": ("cycle to work", "sabbatical", "paternity", "redundan", "salary sacrifice",
+                   "relocation", "menopause", "season ticket", "decibel", "tattoo", "gym",
+                   "householder", "facility time", "weighting", "sourdough"),
 }  # fmt: skip
 
 

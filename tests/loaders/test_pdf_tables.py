@@ -46,6 +46,10 @@ HOLDS_A_GRID = {
     # a slide's three-column table, a two-column ruled one (team services); the next page's
     # heading path follows each change
     "pdf_messy/imageheavy__ghostwolves_cybersecurity-incident-response-plans.pdf": {*range(45, 50)},
+    # Chromium: grades, pay spine over a page break, shift allowances, meals, and the
+    # two-column tables (ruled)
+    "hollowmere/pay-and-allowances-2026-27.pdf": {1, 2, 3, 4},
+    "hollowmere/lone-working-and-home-visits.pdf": {1},  # reportlab, two columns: risk levels
     "pdf_messy/multicol__samplefiles_026-multicolumn.pdf": {3},  # the EU countries table
 }
 
