@@ -169,7 +169,8 @@ class Pipeline:
     @cached_property
     def _query_vectors(self) -> QueryVectors:
         return QueryVectors(
-            lambda texts: self.embedder.embed(texts, max_batch_tokens=ANSWER_BATCH_TOKENS)
+            lambda texts: self.embedder.embed(texts, max_batch_tokens=ANSWER_BATCH_TOKENS),
+            lambda word: self.embedder.word_pieces(word),
         )
 
     def parse(self, path: Path, password: str | None = None) -> tuple[Document, list[Chunk]]:

@@ -31,8 +31,13 @@ class QueryVectors:
     search and for answerability (and a repeated question not at all). Read-only arrays,
     so no caller can change a vector another one holds."""
 
-    def __init__(self, embed: Callable[[Sequence[str]], np.ndarray]) -> None:
+    def __init__(
+        self,
+        embed: Callable[[Sequence[str]], np.ndarray],
+        word_pieces: Callable[[str], int] | None = None,
+    ) -> None:
         self._embed = embed
+        self.word_pieces = word_pieces  # the model's tokenizer, for answerability's rare words
         self._kept: OrderedDict[str, np.ndarray] = OrderedDict()
         self._lock = threading.Lock()
 

@@ -41,6 +41,61 @@ def test_three_outcomes_from_two_thresholds() -> None:
     assert decide(0.8, thresholds, llm=True) == "answered"
 
 
+def test_a_word_the_documents_never_use_raises_the_refusal_bar() -> None:
+    thresholds = AnswerThresholds(
+        refusal_threshold=0.5, confident_threshold=0.8, llm_refusal_threshold=0.3
+    )
+    # halfway between the two thresholds: 0.65
+    assert decide(0.64, thresholds, unseen=True) == "not_found"
+    assert decide(0.64, thresholds) == "hedged"
+    assert decide(0.65, thresholds, unseen=True) == "hedged"
+    assert decide(0.8, thresholds, unseen=True) == "answered"
+    # with an LLM the model reads the passages and decides
+    assert decide(0.35, thresholds, llm=True, unseen=True) == "hedged"
+
+
+@pytest.mark.slow
+def test_unseen_counts_rare_words_no_passage_holds(tmp_path: Path) -> None:
+    """Rare by the embedding model's vocabulary ("sabbatical" is three word pieces, "many"
+    one), absent from every passage; a digit, a negation without its apostrophe or a word
+    the documents use does not count. Asked through the pipeline, the signal is there."""
+    docs = _write(
+        tmp_path / "docs",
+        {
+            "leave.md": "# Annual leave\n\nStaff receive 25 days of annual leave. Unpaid "
+            "leave is agreed by your manager. Staff on a career break keep their pension.\n",
+            "tools.md": "# Laptops\n\nLaptops run Ubuntu and are encrypted with LUKS.\n",
+        },
+    )
+    with Pipeline(load_settings(data_dir=tmp_path / "data")) as pipeline:
+        assert pipeline.ingest_paths([docs]).ok
+        assert pipeline.embedder.word_pieces("sabbatical") > 1
+        assert pipeline.embedder.word_pieces("many") == 1
+
+        def unseen(question: str) -> float:
+            return pipeline.ask(question, use_llm=False).signals["unseen"]
+
+        assert unseen("Can I take a sabbatical or a career break?") == 1
+        assert unseen("Can I take a sabbatical and install Homebrew?") == 2
+        assert unseen("How many days of annual leave do I get?") == 0  # "many": common
+        assert unseen("isnt unpaid leave for 3mm of time allowed?") == 0
+        assert unseen("Are laptops encrypted with LUKS on Ubuntu?") == 0  # rare, but there
+        # a retrieved word typed with a slip or cut short is that word
+        assert unseen("Can I take a sabbatical or a carrer break?") == 1
+        assert unseen("is unpaid leeve agreed by my manag?") == 0
+
+
+def test_a_word_typed_with_a_slip_or_cut_short() -> None:
+    from pocketrag.generation.wording import written_for
+
+    known = {"secretary", "report", "defibrillator", "redundant", "allocation"}
+    for typed in ("secretery", "reprot", "secretay", "secretaryy", "defib"):
+        assert written_for(typed, known), typed
+    # two edits away, or no known word begins so: another word
+    for other in ("redundancy", "relocation", "sabbatical", "def", "reporter"):
+        assert not written_for(other, known), other
+
+
 def _write(folder: Path, files: dict[str, str]) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     for name, text in files.items():

@@ -111,6 +111,11 @@ class Embedder:
         """
         return len(self._counting_tokenizer.encode(text).ids)
 
+    def word_pieces(self, word: str) -> int:
+        """How many WordPiece tokens the model's vocabulary spells `word` with: 1 for the
+        ~20k words it knows whole (common English), more for a rare word or a name."""
+        return len(self._tokenizer.encode(word, add_special_tokens=False).ids)
+
     def embed(self, texts: Sequence[str], max_batch_tokens: int | None = None) -> np.ndarray:
         """Unit-length vectors of `texts`. `max_batch_tokens` caps this call's batches below
         the embedder's own budget: the int8 graph quantises activations with one scale per

@@ -6,6 +6,10 @@ same on any corpus (DESIGN decision 7).
     relevance <  confident_threshold  -> "hedged" (quote the closest passage, say so)
     otherwise                                  -> "answered"
 
+A question with a rare word no passage of the index holds (`unseen`: "Homebrew", "latexmk",
+"sabbatical") asks about something the documents never mention, unless the rest of it is
+matched confidently: its refusal bar is UNSEEN_REFUSAL of the way between the two thresholds.
+
 With an LLM the gate before the call is the lower llm_refusal_threshold (only clearly
 off-topic questions); the model decides the rest.
 
@@ -16,6 +20,13 @@ off-topic questions); the model decides the rest.
   corpus: in a homogeneous HR corpus every HR question is somewhat close to every passage.
   What carries over from one corpus to another is how far the best passage stands out from
   the index's background.
+- unseen: how many of the question's rare words no passage holds (by the index's own
+  stemming; a spelling or version variant the passages use counts as held). Rare: a word the
+  embedding model's vocabulary spells with RARE_PIECES pieces or more ("homebrew" is "home
+  ##bre ##w"), without digits ("3mm" is a quantity), and not a retrieved word typed with a
+  slip ("secretery") or cut short ("defib"). Near misses name what the documents lack;
+  answerable questions also use common words the documents happen not to ("many", "boss")
+  and inflected or chatty ones ("fi ##ddling", "ins ##ta"), seldom rarer ones.
 - coverage: the IDF-weighted share of the question's search terms that the best of the top
   three chunks holds (IDF from the index's own document frequencies; a word the index has
   never seen weighs most). A share, so it does not grow with the corpus the way raw BM25
@@ -30,7 +41,8 @@ samples/larkfield) and are reported on corpora held out from that fit (docs/BENC
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+import re
+from collections.abc import Callable, Sequence
 from typing import Protocol
 
 import numpy as np
@@ -45,17 +57,27 @@ from pocketrag.generation.wording import (
     other_spelling,
     spells_out,
     versions_apart,
+    without_bare_contractions,
+    written_for,
 )
 from pocketrag.settings_views import AnswerThresholds
 from pocketrag.store.base import TermStats
 
 COVERAGE_WEIGHT = 0.5
+# A word the embedding model's vocabulary spells with this many pieces or more is rare
+# (docs/BENCHMARKS.md "Session 17": with two, 2.7 near misses refused for each answerable
+# question on the development sets; with three, 6).
+RARE_PIECES = 3
+# Where between the refusal and the confident threshold the refusal bar of a question with
+# an unseen word stands (0.5: halfway, not fitted; docs/BENCHMARKS.md "Session 17").
+UNSEEN_REFUSAL = 0.5
 # A question's average cosine to an index's passages is about 0.15 (median 0.13-0.16 on
 # the tuning corpora); an index of a few chunks cannot measure its own, so the measured
 # value is averaged with this one as if it came from 10 more chunks.
 TYPICAL_BACKGROUND = 0.15
 BACKGROUND_PRIOR_CHUNKS = 10
-SIGNALS = ("support", "coverage", "background", "dense", "bm25", "lexical")
+_WORD = re.compile(r"\w+")
+SIGNALS = ("support", "coverage", "background", "dense", "bm25", "lexical", "unseen")
 
 
 class IndexLike(Protocol):
@@ -104,13 +126,16 @@ def relevance_signals(
     index: IndexLike,
     background: Background,
     own_words: str = "",
+    word_pieces: Callable[[str], int] | None = None,
 ) -> dict[str, float]:
     """The signals above for the top hits; `ranked` are the extractive step's ranked units
     (extractive.rank_candidates), whose `support` values are reused. `own_words`: the
     user's words of a follow-up completed from the conversation ("What about jury
     service?"); coverage is then the mean of the whole question's and of those words',
     since the rest repeats the previous question, which the passages answered already: a
-    new subject they never mention must count, however well they match the old one."""
+    new subject they never mention must count, however well they match the old one.
+    `word_pieces`: the embedding model's tokenizer (Embedder.word_pieces); without it no
+    word counts as rare."""
     if not hits:
         return dict.fromkeys(SIGNALS, 0.0)
     top = list(hits[:3])
@@ -119,11 +144,13 @@ def relevance_signals(
     covered = coverage(stats, ids)
     apart = versions_apart(question)
     spelled = initialisms_spelled(apart, [h.text for h in top])
-    for variant in {apart, other_spelling(question), spelled, other_spelling(spelled)}:
+    variants = {question, apart, other_spelling(question), spelled, other_spelling(spelled)}
+    for variant in variants - {question}:
         # "gplv3", "mpl" and "license" (against "licence") are unseen words, the heaviest
         # in coverage; "gpl 3", "Mozilla Public License" and "licence" are what the text says
-        if variant != question:
-            covered = max(covered, coverage(index.term_stats(variant, ids), ids))
+        covered = max(covered, coverage(index.term_stats(variant, ids), ids))
+    known = {w.lower() for h in hits for w in _WORD.findall(f"{h.title} {h.heading} {h.text}")}
+    unseen = min(_unseen(index, variant, word_pieces, known) for variant in variants)
     if content_words(own_words):
         covered = (covered + coverage(index.term_stats(own_words, ids), ids)) / 2
     mean = background.mean(index, stats.chunks)
@@ -137,7 +164,28 @@ def relevance_signals(
         "dense": max(float(h.scores.get("dense", 0.0)) for h in top),
         "bm25": max(float(h.scores.get("bm25", 0.0)) for h in hits),
         "lexical": max(lexical_overlap(words, f"{h.title} {h.heading} {h.text}") for h in top),
+        "unseen": float(unseen),
     }
+
+
+def _unseen(
+    index: IndexLike, text: str, word_pieces: Callable[[str], int] | None, known: set[str]
+) -> int:
+    """How many of the text's rare words no passage of the index holds; a retrieved word
+    typed with a slip or cut short ("secretery", "defib") is not one."""
+    if word_pieces is None:
+        return 0
+    words = dict.fromkeys(w.lower() for w in _WORD.findall(without_bare_contractions(text)))
+    rare = [
+        w
+        for w in words
+        if not any(c.isdigit() for c in w)
+        and word_pieces(w) >= RARE_PIECES
+        and not written_for(w, known)
+    ]
+    if not rare:
+        return 0
+    return sum(df == 0 for df, _ in index.term_stats(" ".join(rare), ()).terms)
 
 
 def _background_cosine(
@@ -160,12 +208,19 @@ def relevance_score(signals: dict[str, float]) -> float:
     return signals["support"] + COVERAGE_WEIGHT * signals["coverage"]
 
 
-def decide(relevance: float, thresholds: AnswerThresholds, llm: bool = False) -> str:
+def decide(
+    relevance: float, thresholds: AnswerThresholds, llm: bool = False, unseen: bool = False
+) -> str:
     """ "answered" | "hedged" | "not_found" (see the module docstring). With an LLM only a
     clearly off-topic question is "not_found" before the call: questions asked in words the
     documents do not use score low on coverage yet are answerable, and the model, reading
-    the passages, can tell; it says so when they do not answer (answerer.is_refusal)."""
-    if relevance < (thresholds.llm_refusal_threshold if llm else thresholds.refusal_threshold):
+    the passages, can tell; it says so when they do not answer (answerer.is_refusal).
+    `unseen`: the question has a word no passage holds (without an LLM, a higher bar)."""
+    bar = thresholds.llm_refusal_threshold if llm else thresholds.refusal_threshold
+    if unseen and not llm:
+        bar = max(bar, UNSEEN_REFUSAL * thresholds.confident_threshold
+                  + (1 - UNSEEN_REFUSAL) * thresholds.refusal_threshold)  # fmt: skip
+    if relevance < bar:
         return "not_found"
     return "hedged" if relevance < thresholds.confident_threshold else "answered"
 

@@ -76,6 +76,9 @@ class SearchFn(Protocol):
 class EmbedderLike(Protocol):
     def embed(self, texts: Sequence[str]) -> np.ndarray: ...
 
+    @property
+    def word_pieces(self) -> Callable[[str], int] | None: ...
+
 
 @dataclass
 class Answer:
@@ -220,11 +223,15 @@ class Answerer:
             standalone, hits, embedder.embed, q_vec, focus=focus, previous_answer=previous
         )
         signals = relevance_signals(
-            standalone, hits, q_vec, ranked, self._index(), self._background, own_words=focus
-        )
+            standalone, hits, q_vec, ranked, self._index(), self._background, own_words=focus,
+            word_pieces=embedder.word_pieces,
+        )  # fmt: skip
         relevance = relevance_score(signals)
         # without the model (no LLM, or it failed): "hedged" quotes the closest passage
-        extractive_outcome = decide(relevance, self.policy.thresholds) if hits else "not_found"
+        unseen = signals["unseen"] > 0
+        extractive_outcome = (
+            decide(relevance, self.policy.thresholds, unseen=unseen) if hits else "not_found"
+        )
         outcome = extractive_outcome
         if llm is not None and hits:
             outcome = decide(relevance, self.policy.thresholds, llm=True)

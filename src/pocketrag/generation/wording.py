@@ -353,6 +353,41 @@ def spells_out(text: str, acronym: str) -> bool:
 
 # A name run together with its version ("GPLv3", "gpl3", "MPL2"): the documents write
 # "GPL" and "version 3" apart, so the run-together word is one the index has never seen.
+# A negation written without its apostrophe ("isnt", "doesnt", "cant"): chat, not a word
+# the documents would use.
+_BARE_CONTRACTION = re.compile(
+    r"\b(?:is|are|was|were|do|does|did|ca|could|would|should|wo|have|has|had|must|need|ai)nt\b",
+    re.IGNORECASE,
+)
+
+
+def without_bare_contractions(text: str) -> str:
+    return _BARE_CONTRACTION.sub(" ", text)
+
+
+def written_for(word: str, known: set[str]) -> bool:
+    """Whether `word` is a known word typed with one slip ("secretery", "reprot": one letter
+    changed, added, dropped or two swapped) or cut short ("defib"). A handful of comparisons
+    per retrieved word, so no fuzzy-matching library (rapidfuzz) is worth its import."""
+    if len(word) >= 4 and any(k.startswith(word) and len(k) > len(word) for k in known):
+        return True
+    return len(word) >= 5 and any(_one_edit(word, k) for k in known if abs(len(k) - len(word)) <= 1)
+
+
+def _one_edit(a: str, b: str) -> bool:
+    if a == b:
+        return False
+    if len(a) == len(b):
+        apart = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+        if len(apart) == 1:
+            return True
+        i, j = apart if len(apart) == 2 else (0, 0)
+        return j == i + 1 and a[i] == b[j] and a[j] == b[i]
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    i = next((i for i, (x, y) in enumerate(zip(short, long, strict=False)) if x != y), len(short))
+    return short[i:] == long[i + 1 :]
+
+
 _VERSIONED = re.compile(r"\b([A-Za-z]{2,}?)v?(\d+(?:\.\d+)*)\b")
 
 
