@@ -201,6 +201,11 @@ def test_the_rewrites_behind_coverage_of_unseen_words() -> None:
         "can we ship Mozilla Public License 2 code? what is Paid Time Off?"
     )
     assert initialisms_spelled("can we ship gpl code?", texts) == "can we ship gpl code?"
+    # an all-capitals word in the run: "GNU" is the G of GFDL
+    gfdl = ["Version 1.3 of the GNU Free Documentation License."]
+    assert initialisms_spelled("is the GFDL ok?", gfdl) == (
+        "is the GNU Free Documentation License ok?"
+    )
     assert other_spelling("Is the Licence fee organised by the centre?") == (
         "Is the License fee organized by the center?"
     )

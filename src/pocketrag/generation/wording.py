@@ -447,7 +447,8 @@ _NOT_ISE = frozenset(
 
 # A run of capitalised words ("General Public License", "Paid Time Off"): where a name's
 # initials can be found when the documents never write the initialism itself.
-_CAPITALISED_RUN = re.compile(r"\b[A-Z][a-z]+(?:[ -]+[A-Z][a-z]+)+\b")
+# capitalised words, an all-capitals one among them ("GNU Free Documentation License")
+_CAPITALISED_RUN = re.compile(r"\b[A-Z][A-Za-z]+(?:[ -]+[A-Z][A-Za-z]+)+\b")
 
 
 def initialisms_spelled(question: str, texts: Sequence[str]) -> str:
