@@ -502,6 +502,34 @@ def test_text_headings_from_underlines_and_standalone_lines(tmp_path: Path, limi
     ]
 
 
+def test_text_a_heading_with_nothing_under_it_is_still_text(tmp_path: Path, limits) -> None:
+    """A heading replaced by the next before any text came under it had been lost from the
+    whole document: Vim's help tag lines, a minutes' "Apologies:" line, a sign-off."""
+    path = tmp_path / "help.txt"
+    path.write_text(
+        "WINDOWS\n\nCTRL-W z\n\nCTRL-W CTRL-Z\n\nClose the preview window when it is open "
+        "and nothing else.\n\nRegards\n\nHelen Marchbank\n"
+    )
+    document = load_document(path, limits)
+    texts = [b.text for b in document.blocks]
+    assert "CTRL-W z" in texts
+    closing = next(b for b in document.blocks if b.text.startswith("Close the preview"))
+    assert closing.heading_path == ("CTRL-W CTRL-Z",)
+    words = {w for b in document.blocks for w in re.findall(r"\w+", f"{b.text} {b.heading_path}")}
+    assert set(re.findall(r"\w+", path.read_text())) <= words
+
+
+def test_sample_text_files_lose_no_word(limits) -> None:
+    samples = Path(__file__).resolve().parents[2] / "samples"
+    files = sorted(samples.rglob("*.txt"))
+    assert len(files) >= 10
+    for path in files:
+        document = load_document(path, limits)
+        read = " ".join(f"{b.text} {' '.join(b.heading_path)}" for b in document.blocks)
+        missing = set(re.findall(r"\w+", path.read_text())) - set(re.findall(r"\w+", read))
+        assert not missing, (path.name, sorted(missing)[:10])
+
+
 def test_text_boxed_headings_leading_headings_and_hard_wrapped_lines(
     tmp_path: Path, limits
 ) -> None:

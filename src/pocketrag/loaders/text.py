@@ -92,16 +92,31 @@ def structure(paragraphs: list[tuple[str, bool]]) -> list[Block]:
     joined back into their sentences (see unwrap)."""
     blocks: list[Block] = []
     headings: list[tuple[int, str]] = []
+    bare = 0  # how many of the innermost headings have no text under them yet
     for paragraph, in_columns in paragraphs:
         for kind, text, level in _pieces(paragraph.split("\n"), first=not blocks):
             if kind == "text" and "\n" not in text and blocks:
                 level = heading_level(text)  # never the very first line: that is the title
                 kind = "heading" if level else kind
             if kind == "heading":
-                headings = [(lv, t) for lv, t in headings if lv < level] + [(level, text)]
+                kept = [(lv, t) for lv, t in headings if lv < level]
+                # a heading replaced before any text came under it is text itself, or it
+                # would be lost: Vim's help tag lines ("CTRL-W z  *CTRL-W_z*" above "CTRL-W
+                # CTRL-Z ..."), a numbered line read as a heading, "END OF TERMS AND ..."
+                for i in range(max(len(kept), len(headings) - bare), len(headings)):
+                    path = tuple(t for _, t in headings[:i])
+                    blocks.append(Block(text=headings[i][1], heading_path=path))
+                bare = max(0, bare - (len(headings) - len(kept))) + 1
+                headings = [*kept, (level, text)]
                 continue
             body = text if in_columns else unwrap(text)
             blocks.append(Block(text=body, heading_path=tuple(t for _, t in headings)))
+            bare = 0
+    for i in range(len(headings) - bare, len(headings)):
+        if blocks:  # a heading at the very end (the title alone is the document's title)
+            blocks.append(
+                Block(text=headings[i][1], heading_path=tuple(t for _, t in headings[:i]))
+            )
     return blocks
 
 
