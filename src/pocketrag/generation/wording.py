@@ -351,8 +351,6 @@ def spells_out(text: str, acronym: str) -> bool:
     return False
 
 
-# A name run together with its version ("GPLv3", "gpl3", "MPL2"): the documents write
-# "GPL" and "version 3" apart, so the run-together word is one the index has never seen.
 # A negation written without its apostrophe ("isnt", "doesnt", "cant"): chat, not a word
 # the documents would use.
 _BARE_CONTRACTION = re.compile(
@@ -388,6 +386,8 @@ def _one_edit(a: str, b: str) -> bool:
     return short[i:] == long[i + 1 :]
 
 
+# A name run together with its version ("GPLv3", "gpl3", "MPL2"): the documents write
+# "GPL" and "version 3" apart, so the run-together word is one the index has never seen.
 _VERSIONED = re.compile(r"\b([A-Za-z]{2,}?)v?(\d+(?:\.\d+)*)\b")
 
 

@@ -230,8 +230,7 @@ class _Extractor(HTMLParser):
             self.definition_opened = False
             return
         if self.terms and self.definition_opened:
-            term = ", ".join(t.rstrip(":") for t in self.terms[:-1])
-            term += (", " if term else "") + self.terms[-1]
+            term = ", ".join([*(t.rstrip(":") for t in self.terms[:-1]), self.terms[-1]])
             text = f"{term}{'' if term.endswith(':') else ':'} {text}"
             self.terms = []
         self.flush_term()

@@ -144,7 +144,7 @@ def ruled_columns(
     bands = [inside[id(r)] for r in rows if id(r) in inside]
     if not bands or len({b.table for b in bands}) > 1 or len(bands[0].walls) != 3:
         return []
-    return bands[0].columns()
+    return list(pairwise(bands[0].walls))  # the cells between the rules down
 
 
 def _grid_columns(stretch: list[list[_Phrase]]) -> list[tuple[float, float]]:

@@ -55,10 +55,6 @@ class Band:
     walls: tuple[float, ...] = ()  # the rules down the row, left to right: its cells' edges
     table: int = 0  # which of the page's ruled tables the row belongs to
 
-    def columns(self) -> list[tuple[float, float]]:
-        """The row's cells across, between its rules down."""
-        return list(pairwise(self.walls))
-
 
 Rule = tuple[float, float, float]  # (start, end, position): x0, x1, y across; y0, y1, x down
 
@@ -145,14 +141,12 @@ def _tables(runs: list[list[float]], down: list[Rule]) -> list[list[float]]:
     carries its header across them; runs with columns of their own are tables of their own
     (thornbury's pay ranges above its TLR levels: as one group, no side reached both, and
     both went unseen)."""
-    if len(runs) == 1:
-        return runs if len(_walls(down, runs[0][0], runs[0][-1])) >= MIN_SIDES else []
     columns = [_walls(down, run[0], run[-1]) for run in runs]
     return [
         run
-        for run, walls in zip(runs, columns, strict=True)
+        for i, (run, walls) in enumerate(zip(runs, columns, strict=True))
         if len(walls) >= MIN_SIDES
-        and not any(_same_columns(walls, other) for other in columns if other is not walls)
+        and not any(_same_columns(walls, other) for j, other in enumerate(columns) if j != i)
     ]
 
 

@@ -103,21 +103,25 @@ def structure(paragraphs: list[tuple[str, bool]]) -> list[Block]:
                 # a heading replaced before any text came under it is text itself, or it
                 # would be lost: Vim's help tag lines ("CTRL-W z  *CTRL-W_z*" above "CTRL-W
                 # CTRL-Z ..."), a numbered line read as a heading, "END OF TERMS AND ..."
-                for i in range(max(len(kept), len(headings) - bare), len(headings)):
-                    path = tuple(t for _, t in headings[:i])
-                    blocks.append(Block(text=headings[i][1], heading_path=path))
+                blocks += _as_text(headings, max(len(kept), len(headings) - bare))
                 bare = max(0, bare - (len(headings) - len(kept))) + 1
                 headings = [*kept, (level, text)]
                 continue
             body = text if in_columns else unwrap(text)
             blocks.append(Block(text=body, heading_path=tuple(t for _, t in headings)))
             bare = 0
-    for i in range(len(headings) - bare, len(headings)):
-        if blocks:  # a heading at the very end (the title alone is the document's title)
-            blocks.append(
-                Block(text=headings[i][1], heading_path=tuple(t for _, t in headings[:i]))
-            )
+    if blocks:  # headings at the very end (the title alone is the document's title)
+        blocks += _as_text(headings, len(headings) - bare)
     return blocks
+
+
+def _as_text(headings: list[tuple[int, str]], start: int) -> list[Block]:
+    """The headings from `start` on, each a block of its own under the ones before it."""
+    return [
+        Block(text=text, heading_path=tuple(t for _, t in headings[:i]))
+        for i, (_, text) in enumerate(headings)
+        if i >= start
+    ]
 
 
 def _pieces(lines: list[str], first: bool = False) -> list[tuple[str, str, int]]:
