@@ -154,6 +154,19 @@ not in the default run): hollowmere is the staff policies of an invented English
 council, Hollowmere District Council: 14 documents (samples/hollowmere/: Markdown, text, HTML,
 DOCX, a Chromium-printed and a reportlab PDF), committed, not fetched.
 
+Held out (written blind on 2026-12-05 during session 18, for session 19's start and end runs;
+not in the default run): gnucash indexes GnuCash's own documentation as a small charity's or
+company's finance office would index "the accounting software we use" for its bookkeepers: 42
+English DocBook HTML pages of gnucash-docs 4.13-1, 27 from the Help Manual (account types,
+creating accounts, reconciling, entering, split, reversing and multi-currency transactions,
+scheduled transactions and Since Last Run, importing QIF/OFX/CSV, business setup, customers,
+invoices, vendors, bills, payments, employees and expense vouchers, preferences, book options,
+reports, the budget window, closing the books, the price editor, quote retrieval) and 15 from
+the Tutorial and Concepts Guide (accounting concepts, running GnuCash, file formats, backups,
+accounts, business setup with sample tax tables, receivables, payables, payroll, budgets,
+currencies, share prices, importing, the standard reports, the glossary), fetched from the
+Debian archive by its fetch.sh.
+
     flock /tmp/pocketrag-bench.lock .venv/bin/python bench/answer_quality.py --out DIR \\
         [--corpus NAME ...] [--k 5] [--index-dir DIR]
 """
@@ -229,6 +242,7 @@ SPLIT = {
     "vimdoc": "held out",  # written blind in session 17, for session 18's runs
     "pgdocs": "held out",  # written blind in session 17, for session 18's runs
     "hollowmere": "held out",  # written blind in session 17, for session 18's runs
+    "gnucash": "held out",  # written blind in session 18, for session 19's runs
 }
 DEFAULT = [
     "larkfield", "opengov", "incident", "handbook", "brightwater", "tables", "harbourview",
@@ -249,9 +263,10 @@ DEFAULT = [
 # 7d7f91c and its end a645a83; session 16 eximspec, haproxy and oakhurst, at its start 910dbfd
 # and its end 59fa842; session 17 zshdoc, latexpdf and thornbury, at its start 60d5c4a and its
 # end 1941804). vimdoc, pgdocs and hollowmere (written blind during session 17) wait for
-# session 18's start and end runs.
+# session 18's start and end runs; gnucash (written blind during session 18) waits for
+# session 19's.
 CORPORA_HELD_OUT: list[str] = [
-    "vimdoc", "pgdocs", "hollowmere"
+    "vimdoc", "pgdocs", "hollowmere", "gnucash"
 ]  # fmt: skip
 CORPORA = [*DEFAULT, *CORPORA_HELD_OUT, "opengov-multiformat"]
 

@@ -66,6 +66,7 @@ MINIMUMS = {
     "vimdoc": (120, 25),
     "pgdocs": (120, 25),
     "hollowmere": (120, 25),
+    "gnucash": (120, 25),
 }
 
 
@@ -133,6 +134,7 @@ TURNS = {
     "vimdoc": (9, 2),
     "pgdocs": (9, 0),
     "hollowmere": (9, 12),
+    "gnucash": (9, 8),
 }  # fmt: skip
 
 
@@ -301,6 +303,11 @@ ABSENT = {
     "hollowmere": ("cycle to work", "sabbatical", "paternity", "redundan", "salary sacrifice",
                    "relocation", "menopause", "season ticket", "decibel", "tattoo", "gym",
                    "householder", "facility time", "weighting", "sourdough"),
+    "gnucash": ("hmrc", "making tax digital", "encrypt", "gift aid", "restricted fund",
+                "android", "quickbooks", "audit", "plaid", "consolidat", "timesheet", "scanned",
+                "dunning", "accrual", "python", "payslip", "direct debit", "mileage",
+                "purchase order", "fixed asset", "approv", "two-factor", "xero", "sourdough",
+                "world cup", "edinburgh"),
 }  # fmt: skip
 
 
