@@ -66,6 +66,7 @@ MINIMUMS = {
     "vimdoc": (120, 25),
     "pgdocs": (120, 25),
     "hollowmere": (120, 25),
+    "lilypdf": (120, 25),
 }
 
 
@@ -133,6 +134,7 @@ TURNS = {
     "vimdoc": (9, 2),
     "pgdocs": (9, 0),
     "hollowmere": (9, 12),
+    "lilypdf": (9, 4),
 }  # fmt: skip
 
 
@@ -301,6 +303,10 @@ ABSENT = {
     "hollowmere": ("cycle to work", "sabbatical", "paternity", "redundan", "salary sacrifice",
                    "relocation", "menopause", "season ticket", "decibel", "tattoo", "gym",
                    "householder", "facility time", "weighting", "sourdough"),
+    "lilypdf": ("mp3", "overleaf", "jupyter", "flatpak", "winget", "chocolatey", "braille",
+                "ukulele", "soundfont", "ipad", "android", "screen reader", "jianpu",
+                "sacred harp", "accordion", "raspberry", "chromebook", "checksum", "bravura",
+                "smufl", "abrsm", "velocity", "sourdough", "world cup"),
 }  # fmt: skip
 
 
