@@ -67,6 +67,7 @@ MINIMUMS = {
     "pgdocs": (120, 25),
     "hollowmere": (120, 25),
     "gnucash": (120, 25),
+    "lilypdf": (120, 25),
 }
 
 
@@ -135,6 +136,7 @@ TURNS = {
     "pgdocs": (9, 0),
     "hollowmere": (9, 12),
     "gnucash": (9, 8),
+    "lilypdf": (9, 4),
 }  # fmt: skip
 
 
@@ -308,6 +310,10 @@ ABSENT = {
                 "dunning", "accrual", "python", "payslip", "direct debit", "mileage",
                 "purchase order", "fixed asset", "approv", "two-factor", "xero", "sourdough",
                 "world cup", "edinburgh"),
+    "lilypdf": ("mp3", "overleaf", "jupyter", "flatpak", "winget", "chocolatey", "braille",
+                "ukulele", "soundfont", "ipad", "android", "screen reader", "jianpu",
+                "sacred harp", "accordion", "raspberry", "chromebook", "checksum", "bravura",
+                "smufl", "abrsm", "velocity", "sourdough", "world cup"),
 }  # fmt: skip
 
 
