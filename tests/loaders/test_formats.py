@@ -191,6 +191,35 @@ def test_html_table_rows_name_their_columns_and_keep_their_cells_whole(
     ]
 
 
+def test_html_spanned_cells_stay_in_their_columns(tmp_path: Path, limits) -> None:
+    # a rowspan's cell belongs to the rows below it too (without it they read one column to
+    # the left, under the wrong names); a header spanning columns groups them, and with the
+    # header row under it makes one row of names; a data cell spanning columns is said once,
+    # and a hostile colspan does not multiply it
+    path = tmp_path / "spans.html"
+    path.write_text(
+        "<table><tr><th rowspan=2>Requested</th><th colspan=2>Current mode</th></tr>"
+        "<tr><th>SHARE</th><th>EXCL.</th></tr>"
+        "<tr><td>SHARE</td><td></td><td>X</td></tr></table>"
+        "<table><tr><th>Group</th><th>Name</th><th>Rate</th></tr>"
+        "<tr><td rowspan='2'>EC</td><td>Standard</td><td>17.5%</td></tr>"
+        "<tr><td>Zero</td><td>0%</td></tr>"
+        "<tr><td>US</td><td>County</td><td>2%</td></tr>"
+        "<tr><td colspan=3>Rates as of 2010</td></tr>"
+        "<tr><td colspan=100000 rowspan=-1>x</td></tr></table>"
+    )
+    assert [b.text for b in load_document(path, limits).blocks] == [
+        "Requested | Current mode SHARE | Current mode EXCL.",
+        "Requested: SHARE; Current mode EXCL.: X",
+        "Group | Name | Rate",
+        "Group: EC; Name: Standard; Rate: 17.5%",
+        "Group: EC; Name: Zero; Rate: 0%",
+        "Group: US; Name: County; Rate: 2%",
+        "Group: Rates as of 2010",
+        "Group: x",
+    ]
+
+
 def test_a_table_whose_first_row_is_sentences_has_no_header(tmp_path: Path, limits) -> None:
     """Without header cells, a first row of sentences is data: it must not name every other
     row's cells ("A SHARED lock ...: The database may be read ..."). A header row of header

@@ -98,7 +98,7 @@ def table_lines(rows: list[list[str]], marked_header: bool | None = None) -> lis
         out = [" | ".join(header)]
         for cells in rows[1:]:
             pairs = [f"{h}: {v}" for h, v in zip(header, cells, strict=False) if v]
-            out.append("; ".join(pairs + cells[len(header) :]))
+            out.append("; ".join(pairs + [c for c in cells[len(header) :] if c]))
         return out
     return [" | ".join(c for c in cells if c) for cells in rows]
 

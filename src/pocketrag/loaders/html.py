@@ -112,6 +112,10 @@ _BLOCKS = frozenset(
     ]
 )
 _CELLS = frozenset({"td", "th"})
+# The most columns a colspan fills and rows a rowspan carries a cell down (HTML's own limits
+# are 1000 and 65534); a hostile page cannot multiply a cell further.
+MAX_COLSPAN = 100
+MAX_ROWSPAN = 1000
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _WINDOWS_1252_LABELS = frozenset(
     {"iso-8859-1", "iso8859-1", "latin1", "latin-1", "l1", "ascii", "us-ascii", "windows-1252"}
@@ -185,6 +189,12 @@ class _Extractor(HTMLParser):
         # outside <b>/<strong>: a table with no header cells marks its header row in bold
         self.bold_cells: list[set[tuple[int, int]]] = []
         self.cell_plain = False
+        # Spanned cells: the open cell's rowspan and colspan, and each open table's cells
+        # carried down by a rowspan, by column: (text, last row, header, bold). Without them a
+        # row under a rowspan read its values one column to the left, under the wrong names
+        # (GnuCash's tax tables: "Rate: Sales Tax" for a row of the "EC" group).
+        self.cell_span = (1, 1)
+        self.carried: list[dict[int, tuple[str, int, bool, bool]]] = []
         self.bold = 0
         self.cell_pictures: list[str] = []  # the open cell's pictures' alt texts
         # a level-1 heading made only of a link to another site is the site's banner
@@ -238,16 +248,46 @@ class _Extractor(HTMLParser):
 
     def _end_cell(self) -> None:
         if self.cell is not None:
-            row = self.tables[-1][-1]
-            at = (len(self.tables[-1]) - 1, len(row))
-            if self.cell_is_header:
-                self.header_cells[-1].add(at)
             text = clean_inline("".join(self.cell)) or " ".join(self.cell_pictures)
             self.cell_pictures = []
-            if text and not self.cell_plain:
-                self.bold_cells[-1].add(at)
-            row.append(text)
+            rows_down, across = self.cell_span
+            self._carry_down()
+            row, i = self.tables[-1][-1], len(self.tables[-1]) - 1
+            for n in range(across):
+                # a header spanning columns names each of them (a group over its columns); a
+                # data cell's text is said once, not once a column ("Note: ...", a subtotal)
+                copy = text if n == 0 or self.cell_is_header else ""
+                bold = bool(copy) and not self.cell_plain
+                self._place(copy, self.cell_is_header, bold)
+                if rows_down > 1:
+                    self.carried[-1][len(row) - 1] = (
+                        copy,
+                        i + rows_down - 1,
+                        self.cell_is_header,
+                        bold,
+                    )
+                self._carry_down()
             self.cell = None
+
+    def _place(self, text: str, header: bool, bold: bool) -> None:
+        row = self.tables[-1][-1]
+        at = (len(self.tables[-1]) - 1, len(row))
+        if header:
+            self.header_cells[-1].add(at)
+        if bold:
+            self.bold_cells[-1].add(at)
+        row.append(text)
+
+    def _carry_down(self) -> None:
+        """Fill the open row's next columns with the cells above that span down into them."""
+        row, i = self.tables[-1][-1], len(self.tables[-1]) - 1
+        while (above := self.carried[-1].get(len(row))) is not None and above[1] >= i:
+            self._place(above[0], above[2], above[3])
+
+    def _end_row(self) -> None:
+        self._end_cell()
+        if self.tables[-1]:
+            self._carry_down()  # cells spanning down into the row's last columns
 
     def flush_term(self) -> None:
         """Terms with no definition after them (before a heading, another term, the end)."""
@@ -295,14 +335,19 @@ class _Extractor(HTMLParser):
             self.tables.append([])
             self.header_cells.append(set())
             self.bold_cells.append(set())
+            self.carried.append({})
         elif self.tables and tag == "tr":
-            self._end_cell()
+            self._end_row()
             self.tables[-1].append([])
         elif self.tables and tag in _CELLS:
             self._end_cell()
             if not self.tables[-1]:
                 self.tables[-1].append([])  # a cell with no <tr> before it
             self.cell, self.cell_is_header, self.cell_plain = [], tag == "th", False
+            self.cell_span = (
+                _span(attrs, "rowspan", MAX_ROWSPAN),
+                _span(attrs, "colspan", MAX_COLSPAN),
+            )
         elif self.cell is not None and (tag in _BLOCKS or tag == "br"):
             self.cell.append(" ")  # a paragraph inside a cell is part of the cell
         elif self.cell is not None and tag == "img" and self._below_header_row():
@@ -350,10 +395,12 @@ class _Extractor(HTMLParser):
                 self.headings = [(lv, t) for lv, t in self.headings if lv < level]
                 self.headings.append((level, text))
         elif tag == "table" and self.tables:
-            self._end_cell()
+            self._end_row()
             self.flush()  # a caption
             rows, headers = self.tables.pop(), self.header_cells.pop()
             bold = self.bold_cells.pop()
+            self.carried.pop()
+            rows = _group_header_joined(rows, headers)
             # a first row of header cells is the header whatever it says; with no header
             # cells anywhere, only a first row in bold is one (Exim's key-value tables had
             # read their first row as every other row's column names)
@@ -367,8 +414,10 @@ class _Extractor(HTMLParser):
             header = True if marked else None if headers or in_bold else False
             for line in _row_headed_lines(rows, headers) or table_lines(rows, header):
                 self._emit(line)
-        elif self.tables and tag in {*_CELLS, "tr"}:
+        elif self.tables and tag in _CELLS:
             self._end_cell()
+        elif self.tables and tag == "tr":
+            self._end_row()
         elif tag in _BLOCKS and self.cell is None:
             self.closing_term = tag == "dt"
             self.flush()
@@ -412,6 +461,29 @@ def extract(text: str, scope: str, limits: LoaderLimits) -> _Extractor:
     extractor.flush()
     extractor.flush_term()
     return extractor
+
+
+def _span(attrs: list[tuple[str, str | None]], name: str, most: int) -> int:
+    """A cell's rowspan or colspan: 1 unless a number from 1 to `most` (a hostile page's
+    colspan="100000" must not make 100,000 copies of a cell)."""
+    value = (dict(attrs).get(name) or "").strip()
+    return min(int(value), most) if value.isdigit() and int(value) > 0 else 1
+
+
+def _group_header_joined(rows: list[list[str]], headers: set[tuple[int, int]]) -> list[list[str]]:
+    """Two rows of header cells, the first grouping columns under a spanning name
+    (PostgreSQL's lock table: "Current Lock Mode" over eight modes), read as one header row
+    whose names say both ("Current Lock Mode ACCESS SHARE"); else the rows unchanged."""
+    if len(rows) < 3 or len(rows[0]) != len(rows[1]) or len(set(rows[0])) == len(rows[0]):
+        return rows
+    if not all((i, j) in headers for i in (0, 1) for j in range(len(rows[0]))):
+        return rows
+    joined = [
+        top if top == below else f"{top} {below}".strip()
+        for top, below in zip(rows[0], rows[1], strict=True)
+    ]
+    headers.update((1, j) for j in range(len(joined)))
+    return [[], joined, *rows[2:]]
 
 
 def _row_headed_lines(rows: list[list[str]], headers: set[tuple[int, int]]) -> list[str]:
