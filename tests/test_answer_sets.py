@@ -66,6 +66,7 @@ MINIMUMS = {
     "vimdoc": (120, 25),
     "pgdocs": (120, 25),
     "hollowmere": (120, 25),
+    "saltmarsh": (120, 25),
 }
 
 
@@ -133,6 +134,7 @@ TURNS = {
     "vimdoc": (9, 2),
     "pgdocs": (9, 0),
     "hollowmere": (9, 12),
+    "saltmarsh": (9, 18),
 }  # fmt: skip
 
 
@@ -301,6 +303,11 @@ ABSENT = {
     "hollowmere": ("cycle to work", "sabbatical", "paternity", "redundan", "salary sacrifice",
                    "relocation", "menopause", "season ticket", "decibel", "tattoo", "gym",
                    "householder", "facility time", "weighting", "sourdough"),
+    "saltmarsh": ("cycle to work", "pension", "maternity", "parking", "drone", "diving",
+                  "sabbatical", "visa", "tuition", "australia", "vaccin", "radioactiv",
+                  "liquid nitrogen", "promotion", "workload", "jury", "relocation", "open access",
+                  "turnitin", "plagiarism", "eye test", "redundan", "dog", "gym", "discount",
+                  "sourdough", "world cup", "mongolia"),
 }  # fmt: skip
 
 
