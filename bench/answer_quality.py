@@ -154,6 +154,12 @@ not in the default run): hollowmere is the staff policies of an invented English
 council, Hollowmere District Council: 14 documents (samples/hollowmere/: Markdown, text, HTML,
 DOCX, a Chromium-printed and a reportlab PDF), committed, not fetched.
 
+Held out (written blind on 2026-12-05 during session 18, for session 19's start and end runs;
+not in the default run): saltmarsh is the staff and postgraduate-research handbook of an
+invented English university department, the School of Earth and Ocean Sciences of the
+University of Saltmarsh: 14 documents (samples/saltmarsh/: Markdown, text, HTML, DOCX, a
+Chromium-printed and a reportlab PDF), committed, not fetched.
+
     flock /tmp/pocketrag-bench.lock .venv/bin/python bench/answer_quality.py --out DIR \\
         [--corpus NAME ...] [--k 5] [--index-dir DIR]
 """
@@ -229,6 +235,7 @@ SPLIT = {
     "vimdoc": "held out",  # written blind in session 17, for session 18's runs
     "pgdocs": "held out",  # written blind in session 17, for session 18's runs
     "hollowmere": "held out",  # written blind in session 17, for session 18's runs
+    "saltmarsh": "held out",  # written blind in session 18, for session 19's runs
 }
 DEFAULT = [
     "larkfield", "opengov", "incident", "handbook", "brightwater", "tables", "harbourview",
@@ -249,9 +256,9 @@ DEFAULT = [
 # 7d7f91c and its end a645a83; session 16 eximspec, haproxy and oakhurst, at its start 910dbfd
 # and its end 59fa842; session 17 zshdoc, latexpdf and thornbury, at its start 60d5c4a and its
 # end 1941804). vimdoc, pgdocs and hollowmere (written blind during session 17) wait for
-# session 18's start and end runs.
+# session 18's start and end runs; saltmarsh (written blind during session 18) for session 19's.
 CORPORA_HELD_OUT: list[str] = [
-    "vimdoc", "pgdocs", "hollowmere"
+    "vimdoc", "pgdocs", "hollowmere", "saltmarsh"
 ]  # fmt: skip
 CORPORA = [*DEFAULT, *CORPORA_HELD_OUT, "opengov-multiformat"]
 
