@@ -68,6 +68,7 @@ MINIMUMS = {
     "hollowmere": (120, 25),
     "gnucash": (120, 25),
     "lilypdf": (120, 25),
+    "saltmarsh": (120, 25),
 }
 
 
@@ -137,6 +138,7 @@ TURNS = {
     "hollowmere": (9, 12),
     "gnucash": (9, 8),
     "lilypdf": (9, 4),
+    "saltmarsh": (9, 18),
 }  # fmt: skip
 
 
@@ -314,6 +316,11 @@ ABSENT = {
                 "ukulele", "soundfont", "ipad", "android", "screen reader", "jianpu",
                 "sacred harp", "accordion", "raspberry", "chromebook", "checksum", "bravura",
                 "smufl", "abrsm", "velocity", "sourdough", "world cup"),
+    "saltmarsh": ("cycle to work", "pension", "maternity", "parking", "drone", "diving",
+                  "sabbatical", "visa", "tuition", "australia", "vaccin", "radioactiv",
+                  "liquid nitrogen", "promotion", "workload", "jury", "relocation", "open access",
+                  "turnitin", "plagiarism", "eye test", "redundan", "dog", "gym", "discount",
+                  "sourdough", "world cup", "mongolia"),
 }  # fmt: skip
 
 

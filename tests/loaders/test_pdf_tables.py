@@ -50,6 +50,10 @@ HOLDS_A_GRID = {
     # two-column tables (ruled)
     "hollowmere/pay-and-allowances-2026-27.pdf": {1, 2, 3, 4},
     "hollowmere/lone-working-and-home-visits.pdf": {1},  # reportlab, two columns: risk levels
+    # Chromium: stipends, demonstrating rates, overseas allowances over a page break, facility
+    # charges and boats
+    "saltmarsh/fieldwork-travel-and-research-rates-2026-27.pdf": {1, 2, 3},
+    "saltmarsh/boat-operations-safety-leaflet.pdf": {1},  # reportlab, two columns: the boats
     "pdf_messy/multicol__samplefiles_026-multicolumn.pdf": {3},  # the EU countries table
 }
 
