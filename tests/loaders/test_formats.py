@@ -600,6 +600,22 @@ def test_text_boxed_headings_leading_headings_and_hard_wrapped_lines(
     ]
 
 
+def test_text_a_word_wrapped_at_its_hyphen_is_one_word_again(tmp_path: Path, limits) -> None:
+    # Python's textwrap (and Debian's upgrading checklist) break lines after a hyphen: the
+    # address and the option must read whole; a spaced dash keeps its space
+    path = tmp_path / "notice.txt"
+    path.write_text(
+        "Out-of-hours working in the labs must be booked with the technician team -\n"
+        "write to geo-lab-\nsafety@example.ac.uk at least two working days before, and\n"
+        "strip binaries with --remove-\nsection=.comment as the packaging tools already do.\n"
+    )
+    assert [b.text for b in load_document(path, limits).blocks] == [
+        "Out-of-hours working in the labs must be booked with the technician team - write "
+        "to geo-lab-safety@example.ac.uk at least two working days before, and strip "
+        "binaries with --remove-section=.comment as the packaging tools already do."
+    ]
+
+
 def test_text_hard_wrapped_numbered_clauses_are_body_text_not_headings(
     tmp_path: Path, limits
 ) -> None:

@@ -203,6 +203,9 @@ def _capitals(line: str) -> bool:
     return len(letters) > 3 and all(c.isupper() for c in letters)
 
 
+_BROKEN_AT_HYPHEN = re.compile(r"[^\W_]-$")
+
+
 def unwrap(text: str) -> str:
     """Join hard-wrapped lines ("... only to staff on an on-call rota, field / technicians
     and managers ...") back into one line, so a sentence is never quoted cut at a line end.
@@ -216,7 +219,10 @@ def unwrap(text: str) -> str:
         previous = out[-1] if out else ""
         wrapped = len(previous) >= max(MIN_WRAPPED_LINE, 0.6 * width)
         if wrapped and _joins(previous, line):
-            out[-1] = f"{previous} {line}"
+            # a compound broken at its hyphen ("out-of-" / "hours", Python's textwrap
+            # breaks there) is one word again; a spaced dash ("rota -" / "not") keeps its space
+            glued = _BROKEN_AT_HYPHEN.search(previous) and line[:1].isalnum()
+            out[-1] = f"{previous}{'' if glued else ' '}{line}"
         else:
             out.append(line)
     return "\n".join(out)
