@@ -616,6 +616,27 @@ def test_text_a_word_wrapped_at_its_hyphen_is_one_word_again(tmp_path: Path, lim
     ]
 
 
+def test_a_line_of_code_or_a_setting_is_no_heading(tmp_path: Path, limits) -> None:
+    # LilyPond's manual had "BASIC_PROGRESS" and "MIDIDIR := MIDI" over its pages as
+    # headings; a numbered heading may still name a setting
+    path = tmp_path / "build.txt"
+    path.write_text(
+        "BUILD NOTES\n\nBASIC_PROGRESS\nShows the progress of each build step.\n\n"
+        "MIDIDIR := MIDI\n\nSICK PAY\nYou get ten days at full pay.\n\n"
+        "2.1 The max_connections setting\nIt limits how many clients may connect at once.\n"
+    )
+    assert [(b.text, b.heading_path) for b in load_document(path, limits).blocks] == [
+        ("BUILD NOTES", ()),
+        ("BASIC_PROGRESS\nShows the progress of each build step.", ()),
+        ("MIDIDIR := MIDI", ()),
+        ("You get ten days at full pay.", ("SICK PAY",)),
+        (
+            "It limits how many clients may connect at once.",
+            ("SICK PAY", "2.1 The max_connections setting"),
+        ),
+    ]
+
+
 def test_text_hard_wrapped_numbered_clauses_are_body_text_not_headings(
     tmp_path: Path, limits
 ) -> None:

@@ -22,6 +22,9 @@ _BLANK_LINES = re.compile(r"\s*\n\s*")
 # "2.", "2.1", "10.3.1" then a capital: a numbered heading (a bare "20 days" is not one).
 NUMBERED_HEADING = re.compile(r"^(\d{1,3}(?:\.\d{1,3})*)(\.?)\s+[A-Z]")
 SENTENCE_END = (".", "!", "?", ":", ";", '."', ".”", ".)")
+# Characters of code, settings and markup that no unnumbered heading writes: LilyPond's
+# Makefile lines ("MIDIDIR := MIDI") had become the heading of the usage manual's pages.
+CODE_MARKS = frozenset("_=\\{}<>#@|")
 # Words no heading ends on ("Who this schedule applies to" may end on a preposition).
 _NEVER_LAST = frozenset({"a", "an", "the", "and", "or", "of", "by"})
 # Words a title-cased heading leaves in lower case.
@@ -137,6 +140,8 @@ def heading_level(line: str) -> int | None:
         return numbered.group(1).count(".") + 1
     if not line[0].isupper() or any(c.isdigit() or c in "$€£%" for c in line):
         return None
+    if any(c in CODE_MARKS for c in line):
+        return None  # a line of code or a setting ("BASIC_PROGRESS", "MIDIDIR := MIDI")
     return 1 if _title_cased(words) else None
 
 

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from pocketrag.documents import Block, Document, LoaderError
 from pocketrag.loaders._common import (
+    CODE_MARKS,
     SENTENCE_END,
     TextBudget,
     clean_inline,
@@ -180,7 +181,9 @@ def _leading_heading(line: str, after: str) -> int | None:
     if level := heading_level(line):
         return level
     words = line.split()
-    plain = not any(c.isdigit() for c in line) and not line.endswith((*SENTENCE_END, ","))
+    plain = not any(c.isdigit() or c in CODE_MARKS for c in line) and not line.endswith(
+        (*SENTENCE_END, ",")
+    )
     if plain and 1 <= len(words) <= MAX_LEADING_HEADING_WORDS and line[0].isupper():
         return 1
     return None
