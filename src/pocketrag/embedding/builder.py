@@ -29,6 +29,7 @@ import onnx
 from onnx import TensorProto, helper, numpy_helper
 
 from pocketrag.embedding.config import INPUT_NAMES, OUTPUT_NAME, ModelSpec
+from pocketrag.embedding.cpu import FULL_LEVELS, int8_weight_levels
 from pocketrag.embedding.weights import Weights
 
 OPSET = 17
@@ -66,16 +67,19 @@ class _Graph:
         return names
 
 
-def _symmetric_int8(values: np.ndarray, axis: int) -> tuple[np.ndarray, np.ndarray]:
-    """Per-channel symmetric int8 of a 2-D array: one scale per slice along `axis`, zero 0.
+def _symmetric_int8(
+    values: np.ndarray, axis: int, levels: int = FULL_LEVELS
+) -> tuple[np.ndarray, np.ndarray]:
+    """Per-channel symmetric int8 of a 2-D array: one scale per slice along `axis`, zero 0,
+    values in [-levels, levels].
 
     Works in place on `values` (the caller's copy is spent) to avoid full-size temporaries.
     """
     absmax = np.maximum(values.max(axis=axis), -values.min(axis=axis))
-    scale = (np.where(absmax > 0, absmax, 1.0) / 127.0).astype(np.float32)
+    scale = (np.where(absmax > 0, absmax, 1.0) / float(levels)).astype(np.float32)
     values /= np.expand_dims(scale, axis)
     np.rint(values, out=values)
-    np.clip(values, -127, 127, out=values)
+    np.clip(values, -levels, levels, out=values)
     return values.astype(np.int8), scale
 
 
@@ -112,6 +116,7 @@ def _linear(
     name: str,
     int8: str | None,
     smooth: np.ndarray | None = None,
+    levels: int = FULL_LEVELS,
 ) -> str:
     """x @ W.T + b; `int8` is None (fp32), "token" or "tensor" (activation scale per row/batch).
 
@@ -128,7 +133,7 @@ def _linear(
     if smooth is not None and np.any(smooth != 1.0):
         weight *= smooth[:, None].astype(np.float32)
         x = g.op("Mul", [x, g.const(f"{name}.smooth_inv", (1.0 / smooth).astype(np.float32))])
-    q, scale = _symmetric_int8(weight, axis=0)  # one scale per output column
+    q, scale = _symmetric_int8(weight, axis=0, levels=levels)  # one scale per output column
     del weight
     w_q = g.const(f"{name}.weight_q", q)
     w_scale = g.const(f"{name}.weight_scale", scale)
@@ -176,18 +181,21 @@ def build_graph(
     precision: str = "fp32",
     activations: str = "token",
     smoothing: Mapping[str, np.ndarray] | None = None,
+    weight_levels: int | None = None,
 ) -> onnx.ModelProto:
     """The encoder graph for these weights. Consumes `weights` (emptied as it goes).
 
     For int8, `activations` chooses the input scale of each quantised MatMul: "token" (per
     row, batch-independent) or "tensor" (onnxruntime's quantize_dynamic layout: per batch,
     faster; what prepare.py builds, with `smoothing`: {layer name: factor per input
-    channel}, see `_linear` and calibration.py).
+    channel}, see `_linear` and calibration.py). `weight_levels`: the range of the MatMul
+    weights (default: int8_weight_levels() of this CPU).
     """
     if precision not in ("fp32", "int8") or activations not in ("token", "tensor"):
         raise ValueError(f"unknown precision/activations {precision!r}/{activations!r}")
     int8 = activations if precision == "int8" else None
     smooth = dict(smoothing or {}) if int8 else {}
+    levels = weight_levels or int8_weight_levels()
     g = _Graph()
     w = weights
     heads, dim, hidden = spec.num_heads, spec.head_dim, spec.hidden_size
@@ -233,7 +241,7 @@ def build_graph(
         p = f"encoder.layer.{n}."
 
         def linear(t: str, suffix: str, p: str = p) -> str:
-            return _linear(g, t, w, p + suffix, int8, smooth.pop(p + suffix, None))
+            return _linear(g, t, w, p + suffix, int8, smooth.pop(p + suffix, None), levels)
 
         def heads_of(t: str) -> str:
             return g.op("Transpose", [g.op("Reshape", [t, split_shape])], perm=[0, 2, 1, 3])
