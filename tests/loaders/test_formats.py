@@ -220,6 +220,18 @@ def test_html_spanned_cells_stay_in_their_columns(tmp_path: Path, limits) -> Non
     ]
 
 
+def test_html_spanned_cells_cannot_multiply_a_page(tmp_path: Path, limits) -> None:
+    # every 20 bytes of "<td rowspan=1000>" would fill 999 rows below; the page's copies
+    # stop at MAX_SPAN_COPIES (one cell more at most), and the page still loads
+    from pocketrag.loaders.html import MAX_COLSPAN, MAX_ROWSPAN, MAX_SPAN_COPIES
+
+    seed = "<tr>" + "<td rowspan=1000>x</td>" * 100 + "</tr>" + "<tr></tr>" * 999
+    path = tmp_path / "spans.html"
+    path.write_text(f"<table>{seed * 5}</table>")
+    copies = sum(b.text.split().count("x") for b in load_document(path, limits).blocks)
+    assert 500 < copies <= 500 + MAX_SPAN_COPIES + MAX_COLSPAN * MAX_ROWSPAN < 500 * 1000
+
+
 def test_a_table_whose_first_row_is_sentences_has_no_header(tmp_path: Path, limits) -> None:
     """Without header cells, a first row of sentences is data: it must not name every other
     row's cells ("A SHARED lock ...: The database may be read ..."). A header row of header

@@ -116,6 +116,9 @@ _CELLS = frozenset({"td", "th"})
 # are 1000 and 65534); a hostile page cannot multiply a cell further.
 MAX_COLSPAN = 100
 MAX_ROWSPAN = 1000
+# Copies of spanned cells one page may make in all: a page of many rows under many cells that
+# span 1000 rows each would otherwise make a thousand list entries from every 20 bytes.
+MAX_SPAN_COPIES = 200_000
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _WINDOWS_1252_LABELS = frozenset(
     {"iso-8859-1", "iso8859-1", "latin1", "latin-1", "l1", "ascii", "us-ascii", "windows-1252"}
@@ -195,6 +198,7 @@ class _Extractor(HTMLParser):
         # (GnuCash's tax tables: "Rate: Sales Tax" for a row of the "EC" group).
         self.cell_span = (1, 1)
         self.carried: list[dict[int, tuple[str, int, bool, bool]]] = []
+        self.span_copies_left = MAX_SPAN_COPIES
         self.bold = 0
         self.cell_pictures: list[str] = []  # the open cell's pictures' alt texts
         # a level-1 heading made only of a link to another site is the site's banner
@@ -251,6 +255,9 @@ class _Extractor(HTMLParser):
             text = clean_inline("".join(self.cell)) or " ".join(self.cell_pictures)
             self.cell_pictures = []
             rows_down, across = self.cell_span
+            if self.span_copies_left <= 0:
+                rows_down, across = 1, 1
+            self.span_copies_left -= (across - 1) + across * (rows_down - 1)
             self._carry_down()
             row, i = self.tables[-1][-1], len(self.tables[-1]) - 1
             for n in range(across):
