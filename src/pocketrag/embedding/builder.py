@@ -29,7 +29,7 @@ import onnx
 from onnx import TensorProto, helper, numpy_helper
 
 from pocketrag.embedding.config import INPUT_NAMES, OUTPUT_NAME, ModelSpec
-from pocketrag.embedding.cpu import FULL_LEVELS, int8_weight_levels
+from pocketrag.embedding.cpu import FULL_LEVELS, host_int8_weight_levels
 from pocketrag.embedding.weights import Weights
 
 OPSET = 17
@@ -189,13 +189,13 @@ def build_graph(
     row, batch-independent) or "tensor" (onnxruntime's quantize_dynamic layout: per batch,
     faster; what prepare.py builds, with `smoothing`: {layer name: factor per input
     channel}, see `_linear` and calibration.py). `weight_levels`: the range of the MatMul
-    weights (default: int8_weight_levels() of this CPU).
+    weights (default: this CPU's, embedding/cpu.py).
     """
     if precision not in ("fp32", "int8") or activations not in ("token", "tensor"):
         raise ValueError(f"unknown precision/activations {precision!r}/{activations!r}")
     int8 = activations if precision == "int8" else None
     smooth = dict(smoothing or {}) if int8 else {}
-    levels = weight_levels or int8_weight_levels()
+    levels = weight_levels or host_int8_weight_levels()
     g = _Graph()
     w = weights
     heads, dim, hidden = spec.num_heads, spec.head_dim, spec.hidden_size

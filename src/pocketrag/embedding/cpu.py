@@ -5,6 +5,7 @@ serving computes the cache key and must not load onnx."""
 from __future__ import annotations
 
 import platform
+from functools import cache
 from pathlib import Path
 
 # x86 CPU features with which onnxruntime multiplies uint8 by int8 without overflow: VNNI
@@ -35,3 +36,9 @@ def int8_weight_levels(cpuinfo: str | None = None, machine: str | None = None) -
             return REDUCED_LEVELS
     flags = next((line for line in cpuinfo.splitlines() if line.startswith("flags")), "")
     return FULL_LEVELS if OVERFLOW_FREE_FLAGS & set(flags.split()) else REDUCED_LEVELS
+
+
+@cache
+def host_int8_weight_levels() -> int:
+    """int8_weight_levels() of this host, read once: every model prepare asks for it."""
+    return int8_weight_levels()

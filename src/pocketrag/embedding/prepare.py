@@ -33,7 +33,7 @@ from pocketrag.embedding.cache import (
     write_bytes_atomic,
 )
 from pocketrag.embedding.config import ModelError, ModelSpec, read_model_spec
-from pocketrag.embedding.cpu import FULL_LEVELS, int8_weight_levels
+from pocketrag.embedding.cpu import FULL_LEVELS, host_int8_weight_levels
 from pocketrag.embedding.source import ModelSource, default_source, local_source
 
 # Bump when the graph the builder writes changes, so old caches are not reused.
@@ -75,7 +75,7 @@ def cache_key(source: ModelSource, spec: ModelSpec) -> str:
         "tokenizer": source.tokenizer_sha256,
         "spec": spec.to_json(),
     }
-    levels = int8_weight_levels()
+    levels = host_int8_weight_levels()
     if levels != FULL_LEVELS:  # a graph for CPUs without VNNI; full-range keys stay as they were
         identity["weight_levels"] = levels
     return hashlib.sha256(json.dumps(identity, sort_keys=True).encode()).hexdigest()[:16]

@@ -489,8 +489,7 @@ def _group_header_joined(rows: list[list[str]], headers: set[tuple[int, int]]) -
         top if top == below else f"{top} {below}".strip()
         for top, below in zip(rows[0], rows[1], strict=True)
     ]
-    headers.update((1, j) for j in range(len(joined)))
-    return [[], joined, *rows[2:]]
+    return [[], joined, *rows[2:]]  # the empty row keeps the indices `headers` names
 
 
 def _row_headed_lines(rows: list[list[str]], headers: set[tuple[int, int]]) -> list[str]:
