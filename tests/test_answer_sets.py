@@ -69,6 +69,7 @@ MINIMUMS = {
     "gnucash": (120, 25),
     "lilypdf": (120, 25),
     "saltmarsh": (120, 25),
+    "bindarm": (120, 25),
 }
 
 
@@ -139,6 +140,7 @@ TURNS = {
     "gnucash": (9, 8),
     "lilypdf": (9, 4),
     "saltmarsh": (9, 18),
+    "bindarm": (9, 6),
 }  # fmt: skip
 
 
@@ -321,6 +323,11 @@ ABSENT = {
                   "liquid nitrogen", "promotion", "workload", "jury", "relocation", "open access",
                   "turnitin", "plagiarism", "eye test", "redundan", "dog", "gym", "discount",
                   "sourdough", "world cup", "mongolia"),
+    "bindarm": ("prometheus", "docker", "systemctl", "active directory", "let's encrypt",
+                "responses-per-second", "webmin", "splunk", "aname", "dnsmasq", "selinux",
+                "ansible", "ulimit", "pagerduty", "pricing", "chrony", "keepalived",
+                "postgresql", "amazon", "end of life", "gdpr", "terraform", "nagios", "grafana",
+                "sourdough", "world cup", "mongolia"),
 }  # fmt: skip
 
 
