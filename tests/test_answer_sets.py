@@ -69,6 +69,7 @@ MINIMUMS = {
     "gnucash": (120, 25),
     "lilypdf": (120, 25),
     "saltmarsh": (120, 25),
+    "debhandbook": (120, 25),
 }
 
 
@@ -139,6 +140,7 @@ TURNS = {
     "gnucash": (9, 8),
     "lilypdf": (9, 4),
     "saltmarsh": (9, 18),
+    "debhandbook": (9, 5),
 }  # fmt: skip
 
 
@@ -321,6 +323,11 @@ ABSENT = {
                   "liquid nitrogen", "promotion", "workload", "jury", "relocation", "open access",
                   "turnitin", "plagiarism", "eye test", "redundan", "dog", "gym", "discount",
                   "sourdough", "world cup", "mongolia"),
+    "debhandbook": ("fail2ban", "wireguard", "bookworm", "zfs", "clevis", "swappiness", "ansible",
+                    "chrony", "netplan", "nextcloud", "amazon", "two-factor", "totp", "raspberry",
+                    "idrac", "dropbear", "snapper", "zabbix", "dovecot", "haproxy", "lts",
+                    "automatic-reboot", "byod", "helpdesk", "ticket", "sourdough", "world cup",
+                    "australia"),
 }  # fmt: skip
 
 
