@@ -175,6 +175,16 @@ research handbook of an invented English university department, the School of Ea
 Sciences of the University of Saltmarsh: 14 documents (samples/saltmarsh/: Markdown, text,
 HTML, DOCX, a Chromium-printed and a reportlab PDF), committed, not fetched.
 
+Held out (written blind on 2026-12-05 during session 19, for session 20's start and end runs;
+not in the default run): debhandbook indexes The Debian Administrator's Handbook (Debian 11
+"bullseye" edition, Publican multi-page HTML) as a school's or small company's IT office
+would index "the admin book we follow" for its technicians: 42 English pages of
+debian-handbook 11.20220922 (installation, the packaging system and dpkg, APT and upgrades,
+finding documentation, basic configuration, boot and systemd, SSH, rights, syslog, cron and
+anacron, quotas, backup, gateway, DNS, DHCP, network diagnosis, Postfix, Apache, NFS, Samba,
+RAID and LVM, virtualization, the security policy and the nftables firewall), fetched from
+the Debian archive by its fetch.sh.
+
     flock /tmp/pocketrag-bench.lock .venv/bin/python bench/answer_quality.py --out DIR \\
         [--corpus NAME ...] [--k 5] [--index-dir DIR]
 """
@@ -253,6 +263,7 @@ SPLIT = {
     "gnucash": "held out",  # written blind in session 18, for session 19's runs
     "lilypdf": "held out",  # written blind in session 18, for session 19's runs
     "saltmarsh": "held out",  # written blind in session 18, for session 19's runs
+    "debhandbook": "held out",  # written blind in session 19, for session 20's runs
 }
 DEFAULT = [
     "larkfield", "opengov", "incident", "handbook", "brightwater", "tables", "harbourview",
@@ -274,9 +285,10 @@ DEFAULT = [
 # and its end 59fa842; session 17 zshdoc, latexpdf and thornbury, at its start 60d5c4a and its
 # end 1941804; session 18 vimdoc, pgdocs and hollowmere, at its start 87f9e8e and its end
 # ab26013). gnucash, lilypdf and saltmarsh (written blind during session 18) wait for session
-# 19's start and end runs.
+# 19's start and end runs; debhandbook (written blind during session 19) waits for session
+# 20's.
 CORPORA_HELD_OUT: list[str] = [
-    "gnucash", "lilypdf", "saltmarsh"
+    "gnucash", "lilypdf", "saltmarsh", "debhandbook"
 ]  # fmt: skip
 CORPORA = [*DEFAULT, *CORPORA_HELD_OUT, "opengov-multiformat"]
 
