@@ -70,6 +70,7 @@ MINIMUMS = {
     "lilypdf": (120, 25),
     "saltmarsh": (120, 25),
     "bindarm": (120, 25),
+    "debhandbook": (120, 25),
 }
 
 
@@ -141,6 +142,7 @@ TURNS = {
     "lilypdf": (9, 4),
     "saltmarsh": (9, 18),
     "bindarm": (9, 6),
+    "debhandbook": (9, 5),
 }  # fmt: skip
 
 
@@ -328,6 +330,11 @@ ABSENT = {
                 "ansible", "ulimit", "pagerduty", "pricing", "chrony", "keepalived",
                 "postgresql", "amazon", "end of life", "gdpr", "terraform", "nagios", "grafana",
                 "sourdough", "world cup", "mongolia"),
+    "debhandbook": ("fail2ban", "wireguard", "bookworm", "zfs", "clevis", "swappiness", "ansible",
+                    "chrony", "netplan", "nextcloud", "amazon", "two-factor", "totp", "raspberry",
+                    "idrac", "dropbear", "snapper", "zabbix", "dovecot", "haproxy", "lts",
+                    "automatic-reboot", "byod", "helpdesk", "ticket", "sourdough", "world cup",
+                    "australia"),
 }  # fmt: skip
 
 
