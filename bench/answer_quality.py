@@ -175,6 +175,12 @@ research handbook of an invented English university department, the School of Ea
 Sciences of the University of Saltmarsh: 14 documents (samples/saltmarsh/: Markdown, text,
 HTML, DOCX, a Chromium-printed and a reportlab PDF), committed, not fetched.
 
+Held out (written blind on 2026-12-05 during session 19, for session 20's start and end runs;
+not in the default run): kingsmere is the staff handbook and shared drive of an invented English
+NHS general practice, Kingsmere Medical Practice (two sites, about 45 staff): 14 documents
+(samples/kingsmere/: Markdown, text, HTML, DOCX, a Chromium-printed and a reportlab PDF),
+committed, not fetched.
+
     flock /tmp/pocketrag-bench.lock .venv/bin/python bench/answer_quality.py --out DIR \\
         [--corpus NAME ...] [--k 5] [--index-dir DIR]
 """
@@ -253,6 +259,7 @@ SPLIT = {
     "gnucash": "held out",  # written blind in session 18, for session 19's runs
     "lilypdf": "held out",  # written blind in session 18, for session 19's runs
     "saltmarsh": "held out",  # written blind in session 18, for session 19's runs
+    "kingsmere": "held out",  # written blind in session 19, for session 20's runs
 }
 DEFAULT = [
     "larkfield", "opengov", "incident", "handbook", "brightwater", "tables", "harbourview",
@@ -274,9 +281,9 @@ DEFAULT = [
 # and its end 59fa842; session 17 zshdoc, latexpdf and thornbury, at its start 60d5c4a and its
 # end 1941804; session 18 vimdoc, pgdocs and hollowmere, at its start 87f9e8e and its end
 # ab26013). gnucash, lilypdf and saltmarsh (written blind during session 18) wait for session
-# 19's start and end runs.
+# 19's start and end runs. kingsmere (written blind during session 19) waits for session 20's.
 CORPORA_HELD_OUT: list[str] = [
-    "gnucash", "lilypdf", "saltmarsh"
+    "gnucash", "lilypdf", "saltmarsh", "kingsmere"
 ]  # fmt: skip
 CORPORA = [*DEFAULT, *CORPORA_HELD_OUT, "opengov-multiformat"]
 

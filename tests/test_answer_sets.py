@@ -69,6 +69,7 @@ MINIMUMS = {
     "gnucash": (120, 25),
     "lilypdf": (120, 25),
     "saltmarsh": (120, 25),
+    "kingsmere": (120, 25),
 }
 
 
@@ -139,6 +140,7 @@ TURNS = {
     "gnucash": (9, 8),
     "lilypdf": (9, 4),
     "saltmarsh": (9, 18),
+    "kingsmere": (9, 15),
 }  # fmt: skip
 
 
@@ -321,6 +323,11 @@ ABSENT = {
                   "liquid nitrogen", "promotion", "workload", "jury", "relocation", "open access",
                   "turnitin", "plagiarism", "eye test", "redundan", "dog", "gym", "discount",
                   "sourdough", "world cup", "mongolia"),
+    "kingsmere": ("cycle to work", "pension", "maternity", "paternity", "jury", "bereavement",
+                  "compassionate", "uniform", "lease", "purchas", "long service", "dress code",
+                  "relocation", "redundan", "menopause", "canteen", "sabbatical", "tattoo",
+                  "childcare", "bonus", "christmas", "counsell", "staff discount", "resign",
+                  "flexi", "eye test", "sourdough", "world cup", "australia"),
 }  # fmt: skip
 
 
