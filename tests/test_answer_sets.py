@@ -326,8 +326,8 @@ ABSENT = {
     "kingsmere": ("cycle to work", "pension", "maternity", "paternity", "jury", "bereavement",
                   "compassionate", "uniform", "lease", "purchas", "long service", "dress code",
                   "relocation", "redundan", "menopause", "canteen", "sabbatical", "tattoo",
-                  "childcare", "bonus", "christmas", "counsell", "staff discount", "resign",
-                  "flexi", "eye test", "sourdough", "world cup", "australia"),
+                  "childcare", "bonus", "christmas", "insurance", "staff discount", "resign",
+                  "flexi", "core hours", "eye test", "sourdough", "world cup", "australia"),
 }  # fmt: skip
 
 
