@@ -71,6 +71,7 @@ MINIMUMS = {
     "saltmarsh": (120, 25),
     "bindarm": (120, 25),
     "debhandbook": (120, 25),
+    "kingsmere": (120, 25),
 }
 
 
@@ -143,6 +144,7 @@ TURNS = {
     "saltmarsh": (9, 18),
     "bindarm": (9, 6),
     "debhandbook": (9, 5),
+    "kingsmere": (9, 15),
 }  # fmt: skip
 
 
@@ -335,6 +337,11 @@ ABSENT = {
                     "idrac", "dropbear", "snapper", "zabbix", "dovecot", "haproxy", "lts",
                     "automatic-reboot", "byod", "helpdesk", "ticket", "sourdough", "world cup",
                     "australia"),
+    "kingsmere": ("cycle to work", "pension", "maternity", "paternity", "jury", "bereavement",
+                  "compassionate", "uniform", "lease", "purchas", "long service", "dress code",
+                  "relocation", "redundan", "menopause", "canteen", "sabbatical", "tattoo",
+                  "childcare", "bonus", "christmas", "insurance", "staff discount", "resign",
+                  "flexi", "core hours", "eye test", "sourdough", "world cup", "australia"),
 }  # fmt: skip
 
 

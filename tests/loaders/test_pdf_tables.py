@@ -54,6 +54,9 @@ HOLDS_A_GRID = {
     # charges and boats
     "saltmarsh/fieldwork-travel-and-research-rates-2026-27.pdf": {1, 2, 3},
     "saltmarsh/boat-operations-safety-leaflet.pdf": {1},  # reportlab, two columns: the boats
+    # Chromium: pay bands, the pay scale over a page break, shifts, mileage
+    "kingsmere/pay-hours-and-rota-guide-2026-27.pdf": {1, 2, 3},
+    "kingsmere/lone-working-and-home-visits.pdf": {1},  # reportlab, two columns: risk levels
     "pdf_messy/multicol__samplefiles_026-multicolumn.pdf": {3},  # the EU countries table
 }
 
