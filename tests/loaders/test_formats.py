@@ -885,3 +885,49 @@ def test_html_prose_hard_wrapped_in_pre_is_unwrapped_and_code_is_not(
         "This line of words is in a code block and it must keep\n"
         "its own line breaks whatever it looks like to a reader.",
     ]
+
+
+def test_html_footnotes_are_text_and_other_asides_are_not(tmp_path: Path, limits) -> None:
+    # docutils' HTML5 writer (Sphinx) puts footnotes in <aside class="footnote">; a sidebar
+    # <aside> is page furniture
+    path = tmp_path / "general.html"
+    path.write_text(
+        "<html><body><h1>Standards</h1>"
+        "<p>BIND complies with RFC 1035 <a class='footnote-reference brackets' href='#f1'>"
+        "1</a>.</p>"
+        "<aside class='sidebar'><p>Related topics</p></aside>"
+        "<aside class='footnote-list brackets'>"
+        "<aside class='footnote brackets' id='f1' role='doc-footnote'>"
+        "<span class='label'><span class='fn-bracket'>[</span>"
+        "<a role='doc-backlink' href='#r1'>1</a><span class='fn-bracket'>]</span></span>"
+        "<p>Queries to zones that have failed to load return SERVFAIL.</p></aside>"
+        "</aside><p>The end.</p></body></html>",
+        encoding="utf-8",
+    )
+    assert [b.text for b in load_document(path, limits).blocks] == [
+        "BIND complies with RFC 1035 1.",
+        "[1] Queries to zones that have failed to load return SERVFAIL.",
+        "The end.",
+    ]
+
+
+def test_html_code_line_numbers_are_not_code(tmp_path: Path, limits) -> None:
+    # Pygments (Sphinx) numbers code lines in <span class="linenos"> inside the <pre>, or in
+    # a table column of their own ("highlighttable"); read as text, "2$TTL 2d"
+    path = tmp_path / "zones.html"
+    path.write_text(
+        "<html><body><p>An example zone file:</p>"
+        "<div class='highlight'><pre><span></span><span class='linenos'>1</span>"
+        "<span class='p'>$ORIGIN</span> example.com.\n<span class='linenos'>2</span>"
+        "$TTL 2d\n</pre></div>"
+        "<table class='highlighttable'><tr><td class='linenos'><div class='linenodiv'>"
+        "<pre>1\n2</pre></div></td><td class='code'><div class='highlight'><pre>"
+        'options {\n  directory "/var/cache/bind";\n</pre></div></td></tr></table>'
+        "</body></html>",
+        encoding="utf-8",
+    )
+    texts = [b.text for b in load_document(path, limits).blocks]
+    assert texts[1:] == [
+        "$ORIGIN example.com.\n$TTL 2d",
+        'options {\ndirectory "/var/cache/bind";',  # (lines lose their indent, as in any <pre>)
+    ]

@@ -34,7 +34,6 @@ _ALWAYS_SKIP = frozenset(
         "svg",
         "math",
         "nav",
-        "aside",
         "form",
         "iframe",
         "object",
@@ -69,6 +68,12 @@ _DISPLAY_NONE = re.compile(r"display\s*:\s*none", re.I)
 _PERMALINK_CLASSES = frozenset(
     ["headerlink", "permalink", "copiable-anchor", "copiable-link", "hash-link", "header-anchor"]
 )
+# Pygments' line numbers (Sphinx's code blocks): read as text, "2$TTL 2d".
+_LINE_NUMBER_CLASSES = frozenset(["linenos", "linenodiv", "lineno"])
+# An <aside> is a sidebar or a pull quote, skipped, unless it is a footnote: docutils' HTML5
+# writer (Sphinx) puts every footnote in one, and BIND's RFC notes went unread.
+_FOOTNOTE_ROLES = frozenset(["doc-footnote", "doc-endnote", "doc-endnotes", "note"])
+_LABEL = re.compile(r"\[?\w{1,4}\]?")
 _VOID = frozenset(["br", "hr", "img", "input", "meta", "link", "wbr", "area", "col", "source"])
 # Elements whose end tag HTML lets authors leave out ("<p hidden>Draft<p>Text"): skipping one
 # until its end tag would skip the rest of the page, so they are never skipped as chrome.
@@ -103,6 +108,7 @@ _BLOCKS = frozenset(
         "figure",
         "figcaption",
         "address",
+        "aside",
         "details",
         "summary",
         "body",
@@ -212,6 +218,7 @@ class _Extractor(HTMLParser):
         # never ("Sets how long a cached SSL session" / "may remain valid" were two units).
         self.parts_preformatted = False
         self.pre_code = False
+        self.code_table = 0  # open Pygments "highlighttable"s (line numbers | code)
 
     def _in_scope(self) -> bool:
         return self.scope == "body" or self.open.get(self.scope, 0) > 0
@@ -222,6 +229,10 @@ class _Extractor(HTMLParser):
         return (
             len(rows) > 1 and bool(rows[0]) and all((0, j) in headers for j in range(len(rows[0])))
         )
+
+    def _footnote_label(self) -> bool:
+        """Whether the text waiting is a footnote's label ("[1]") before its paragraph."""
+        return bool(self.open.get("aside")) and _LABEL.fullmatch("".join(self.parts).strip())
 
     def _is_skipped(self, tag: str) -> bool:
         return tag in _ALWAYS_SKIP or (tag in _CHROME and self.scope == "body")
@@ -318,7 +329,7 @@ class _Extractor(HTMLParser):
             self.skipping += 1
             self.open[tag] = self.open.get(tag, 0) + 1
             return
-        if tag in ("main", "article", "title", "pre"):
+        if tag in ("main", "article", "title", "pre", "aside"):
             self.open[tag] = self.open.get(tag, 0) + 1
         if tag == "pre":
             self.pre_code = False
@@ -336,7 +347,9 @@ class _Extractor(HTMLParser):
             self.heading_own_text = False
         elif tag == "a":
             self.in_external_link = _EXTERNAL.match(dict(attrs).get("href") or "") is not None
-        elif tag == "table":
+        elif tag == "table" and not self.tables and "highlighttable" in _classes(attrs):
+            self.code_table += 1  # Pygments' line numbers beside the code: no table to read
+        elif tag == "table" and not self.code_table:
             self._end_cell()
             self.flush()
             self.tables.append([])
@@ -365,6 +378,8 @@ class _Extractor(HTMLParser):
             if alt := (dict(attrs).get("alt") or "").strip():
                 self.cell_pictures.append(alt)
                 self.cell_plain = self.cell_plain or not self.bold
+        elif tag in _BLOCKS and self._footnote_label():
+            self.parts.append(" ")  # "[1]" and its footnote's paragraph are one line
         elif tag in _BLOCKS:
             self.flush()
         elif tag in _CELLS and self.parts and not self.parts[-1].endswith("\n"):
@@ -401,6 +416,8 @@ class _Extractor(HTMLParser):
                     self.first_h1 = text
                 self.headings = [(lv, t) for lv, t in self.headings if lv < level]
                 self.headings.append((level, text))
+        elif tag == "table" and self.code_table:
+            self.code_table -= 1
         elif tag == "table" and self.tables:
             self._end_row()
             self.flush()  # a caption
@@ -523,16 +540,28 @@ def _is_chrome(tag: str, attrs: list[tuple[str, str | None]], scope: str) -> boo
     """Navigation, a permalink mark, page furniture or hidden text: skipped with all they
     hold."""
     values = dict(attrs)
-    classes = set((values.get("class") or "").lower().split())
+    classes = _classes(attrs)
     if tag == "a" and classes & _PERMALINK_CLASSES:
         return True
     if "hidden" in values or _DISPLAY_NONE.search(values.get("style") or ""):
         return True
     if scope == "body" and (values.get("id") or "").lower() in _CHROME_IDS:
         return True
+    if tag == "aside" and not _is_footnote(classes, values.get("role")):
+        return True
+    if classes & _LINE_NUMBER_CLASSES:
+        return True
     if tag == "table" and "header" in classes:
         return True  # texi2html's "[ << ] | [ < ] | [ Up ] | [ > ]" bar around every section
     return values.get("role") == "navigation" or bool(classes & (_NAV_CLASSES | _HIDDEN_CLASSES))
+
+
+def _classes(attrs: list[tuple[str, str | None]]) -> set[str]:
+    return set((dict(attrs).get("class") or "").lower().split())
+
+
+def _is_footnote(classes: set[str], role: str | None) -> bool:
+    return role in _FOOTNOTE_ROLES or any(c.startswith("footnote") for c in classes)
 
 
 def load(path: Path, limits: LoaderLimits, password: str | None = None) -> Document:
