@@ -875,6 +875,12 @@ def test_html_prose_hard_wrapped_in_pre_is_unwrapped_and_code_is_not(
         "    tune.ssl.lifetime 300</pre>"
         "<pre><code>This line of words is in a code block and it must keep\n"
         "its own line breaks whatever it looks like to a reader.</code></pre>"
+        "<pre class='programlisting'># Security updates\n"
+        "deb http://security.debian.org/ bullseye-security main contrib non-free\n"
+        "deb-src http://security.debian.org/ bullseye-security main contrib non-free\n\n"
+        "# Stable updates\n"
+        "deb https://deb.debian.org/debian bullseye-updates main contrib non-free\n"
+        "deb-src https://deb.debian.org/debian bullseye-updates main contrib non-free</pre>"
     )
     assert [b.text for b in load_document(path, limits).blocks] == [
         "Sets how long a cached SSL session may remain valid. This time is expressed in "
@@ -884,6 +890,12 @@ def test_html_prose_hard_wrapped_in_pre_is_unwrapped_and_code_is_not(
         "tune.ssl.lifetime 300",
         "This line of words is in a code block and it must keep\n"
         "its own line breaks whatever it looks like to a reader.",
+        "# Security updates\n"
+        "deb http://security.debian.org/ bullseye-security main contrib non-free\n"
+        "deb-src http://security.debian.org/ bullseye-security main contrib non-free\n"
+        "# Stable updates\n"
+        "deb https://deb.debian.org/debian bullseye-updates main contrib non-free\n"
+        "deb-src https://deb.debian.org/debian bullseye-updates main contrib non-free",
     ]
 
 

@@ -244,6 +244,9 @@ _PLAIN_WORD = re.compile(r"^[(\"'‘“]?[A-Za-z][a-z]*(?:['’-][a-z]+)?[.,;:!?
 
 
 def reads_as_prose(text: str) -> bool:
+    """Whether a preformatted block is hard-wrapped prose (above). A line with an address
+    ("deb https://deb.debian.org/debian bullseye main contrib non-free") is an entry of a
+    listing, however plain its other words: a sources.list had read as one long line."""
     lines = [line for line in text.split("\n") if line.strip()]
     if len(lines) < 2:
         return False
@@ -251,7 +254,11 @@ def reads_as_prose(text: str) -> bool:
     for line in lines:
         tokens = line.split()
         plain = sum(bool(_PLAIN_WORD.match(t)) for t in tokens)
-        wordy += len(tokens) >= MIN_PROSE_TOKENS and plain >= PLAIN_WORD_SHARE * len(tokens)
+        wordy += (
+            len(tokens) >= MIN_PROSE_TOKENS
+            and plain >= PLAIN_WORD_SHARE * len(tokens)
+            and "://" not in line
+        )
     return wordy >= PROSE_LINE_SHARE * len(lines)
 
 
