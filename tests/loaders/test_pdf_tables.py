@@ -28,6 +28,8 @@ HOLDS_A_GRID = {
     "tollgate/wood-lathe-safety-sheet.pdf": {1},  # speed table in the right-hand column
     "makers/laser-cutter-manual.pdf": {2, 3},  # reportlab: materials table over a page break
     "kestrel/pay-and-allowances-2026-27.pdf": {1, 2, 3, 4},  # Chromium, a glyph a box: pay
+    # reportlab, two columns: two-column ruled tables (allowances, key contacts)
+    "kestrel/lone-working-and-on-call-guidance-wardens.pdf": {1, 2},
     "ashgrove/pay-and-conditions-2026-27.pdf": {1, 2, 3, 4},  # the same printer: pay ranges
     "ashgrove/school-trips-and-off-site-visits.pdf": {1},  # ratios, in one of two columns
     "riverside/pay-expenses-and-allowances-2026-27.pdf": {1, 2, 3},  # Chromium: expenses, spine
@@ -39,6 +41,7 @@ HOLDS_A_GRID = {
     # Chromium: salary scales over a page break, on-call payments, CPD, allowances
     "oakhurst/pay-on-call-and-allowances-2026-27.pdf": {1, 2, 3},
     "oakhurst/staying-safe-at-work.pdf": {1, 2},  # reportlab, two columns: incident forms
+    "thornbury/lone-working-first-aid-and-medicines.pdf": {1},  # two columns: first aid cover
     # Chromium: teacher pay ranges, TLR levels, support staff spine over a page break, and
     # two-column casual rates and expenses (ruled; the expenses header and first row, alone
     # at the foot of page 3, are not)
@@ -244,8 +247,9 @@ def test_a_table_of_cell_boxes_is_read(limits: LoaderLimits) -> None:
 
 def test_prose_beside_a_table_stays_prose(limits: LoaderLimits) -> None:
     """On a two-column page the lines of the left column share baselines with a table's
-    cells in the right one: the prose is read as prose, and the table without it (the
-    lathe sheet's speed table) or not at all (the wardens' guide's two-column tables)."""
+    cells in the right one: the prose is read as prose, whole, and the table without it,
+    its two-line header as one (the lathe sheet's speed table; the wardens' guide's
+    two-column tables, ruled)."""
     lathe = [
         b.text
         for b in pdf.load(SAMPLES / "tollgate" / "wood-lathe-safety-sheet.pdf", limits).blocks
@@ -255,13 +259,16 @@ def test_prose_beside_a_table_stays_prose(limits: LoaderLimits) -> None:
             "Only members who have completed the lathe induction and have been signed off by "
             "a Lathe Steward may use the Hollin WL-36."
         )
+        and t.endswith("but must be in the Wood Workshop and know where the emergency stop is.")
         for t in lathe
     )
     assert (
-        "Blank diameter: up to 50 mm; Maximum speed: 1,500 rpm; Maximum speed: 3,000 rpm" in lathe
-    )
+        "Blank diameter: 250 to 360 mm; Maximum speed for roughing: 400 rpm; Maximum speed for "
+        "finishing: 700 rpm"
+    ) in lathe
     guide = SAMPLES / "kestrel" / "lone-working-and-on-call-guidance-wardens.pdf"
     texts = [b.text for b in pdf.load(guide, limits).blocks]
+    assert "Who: Guardline ARC; Number: 01632 960 555" in texts
     assert any(
         t.endswith("The person receiving the call must call 999 and give your location.")
         for t in texts
@@ -351,3 +358,29 @@ def test_a_last_row_in_words_stays_a_row(tmp_path: Path, limits: LoaderLimits) -
     assert (
         "Range: Unqualified; Point: minimum to maximum; Annual salary: 26,210 to 40,906"
     ) in texts
+
+
+def test_a_ruled_table_in_one_column_of_two_keeps_its_wrapped_cells(
+    limits: LoaderLimits,
+) -> None:
+    """reportlab leaflets set in two columns: each line of the page had been read across
+    both columns, so no line of the table lay inside its rules and each wrapped line of a
+    cell was a row of its own ("When: A CAR entry for" / "When: verbal abuse, or a")."""
+    leaflet = SAMPLES / "hollowmere" / "lone-working-and-home-visits.pdf"
+    texts = [b.text for b in pdf.load(leaflet, limits).blocks]
+    assert (
+        "Risk level: Medium; When: A CAR entry for verbal abuse, or a first visit to a "
+        "complaint about a neighbour dispute; What you do: Visit with a colleague, or meet the "
+        "person at the Civic Centre or a council office"
+    ) in texts
+    # the left column's numbered steps, level with the table, read whole as before
+    assert (
+        "1. Check the Caution Alert Register (CAR) in the CRM system for the address and the "
+        "person. An entry means there has been violence, threats or another risk there in "
+        "the last 3 years."
+    ) in texts
+    ppe = SAMPLES / "millbrook" / "health-and-safety-essentials.pdf"
+    assert (
+        "Item: Safety boots (S3, with midsole); When to wear it: At all times on site; "
+        "Replaced: Every 12 months, or sooner if damaged"
+    ) in [b.text for b in pdf.load(ppe, limits).blocks]

@@ -212,8 +212,10 @@ def _tables(
         end = j
         while j > i and len({p.column for p in rows[j - 1]}) < 2:
             j -= 1
-        while j < end and j > i and _near(rows[j - 1], rows[j]):
-            j += 1  # the last row's cell wrapped onto lines below it: part of that row
+        while j < end and j > i and id(rows[j - 1]) not in ruled and _near(rows[j - 1], rows[j]):
+            # the last row's cell wrapped onto lines below it: part of that row (a ruled
+            # row's lines are all inside its rules; below them is the page's text)
+            j += 1
         lines = rows[i:j]
         if not all(id(r) in ruled for r in lines):
             lines = _join_wrapped(_join_wrapped_rows(lines))

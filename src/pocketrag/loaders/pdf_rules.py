@@ -184,6 +184,7 @@ def join_ruled_lines(
     (rows spaced like lines once their wraps are joined); and the band each row level with
     a ruled table stands in (a header of three lines left unjoined too, and prose beside
     the table in a page's other column)."""
+    rows = _apart_from_beside(rows, bands)
     out: list[list[_Phrase]] = []
     rows_of: dict[int, list[int]] = {}  # each band's rows, by id(band)
     inside: dict[int, Band] = {}
@@ -207,6 +208,31 @@ def join_ruled_lines(
     # a band left with two rows (lines too far apart to be one cell's) is not a ruled row
     ruled = {ids[0] for ids in rows_of.values() if len(set(ids)) == 1}
     return out, ruled, inside
+
+
+def _apart_from_beside(rows: list[list[_Phrase]], bands: list[Band]) -> list[list[_Phrase]]:
+    """The rows with a ruled table's lines apart from the text beside it, which comes first:
+    a line of the page is cut where the table's side is (a leaflet's other column). Read as
+    one line with the prose at its height, no line of the table was inside its rules, and a
+    wrapped cell read as rows of its own ("When: A CAR entry for" / "When: verbal abuse")."""
+    out: list[list[_Phrase]] = []
+    beside: list[list[_Phrase]] = []  # the text beside the table, level with its lines
+    lines: list[list[_Phrase]] = []  # the table's lines
+    table: int | None = None
+    for row in rows:
+        level = _band_level(row, bands)
+        if level is None or level.table != table:
+            out += beside + lines
+            beside, lines = [], []
+        table = None if level is None else level.table
+        if level is None:
+            out.append(row)
+            continue
+        within = [p for p in row if level.x0 - RULE_SLACK <= p.x0 and p.x1 <= level.x1 + RULE_SLACK]
+        others = [p for p in row if p not in within]
+        beside += [others] if others else []
+        lines += [within] if within else []
+    return out + beside + lines
 
 
 def _wraps(first: list[_Phrase], above: list[_Phrase], row: list[_Phrase]) -> bool:
