@@ -11,6 +11,7 @@ from pathlib import Path
 from fpdf import FPDF
 
 from pocketrag.loaders import pdf
+from pocketrag.loaders.pdf_grid import wrap_joint
 from pocketrag.settings_views import LoaderLimits
 
 
@@ -395,3 +396,11 @@ def test_a_table_set_glyph_by_glyph_is_read_across_the_page(
     document.output(str(path))
     rows = [t for t in _texts(path, limits) if t.startswith("Academy: ")]
     assert rows == [f"Academy: {a}; DSL: {d}; Deputy DSL: {e}" for a, d, e in LEADS]
+
+
+def test_a_cell_wrapped_at_its_hyphen_is_one_word_again() -> None:
+    # Chromium wraps "30-minute" after its hyphen; a line ending in a dash keeps its space
+    assert wrap_joint(list("a paid 30-"), list("minute break")) == []
+    assert wrap_joint(list("Nights -"), list("see the rota")) == [" "]
+    assert wrap_joint(list("a paid"), list("30-minute break")) == [" "]
+    assert wrap_joint(list("ends in -"), list("(note)")) == [" "]

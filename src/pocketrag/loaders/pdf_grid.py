@@ -309,7 +309,7 @@ def _join_wrapped_rows(run: list[list[_Phrase]]) -> list[list[_Phrase]]:
         if wraps and all(_rest_of(p, last, right[p.column]) for p in row):
             for p in row:
                 cell = [c for c in out[-1] if c.column == p.column][-1]
-                cell.text += [" ", *p.text]
+                cell.text += [*wrap_joint(cell.text, p.text), *p.text]
                 p.into = cell
         else:
             out.append(row)
@@ -326,6 +326,13 @@ def _rest_of(p: _Phrase, line: list[_Phrase], right: float) -> bool:
     word = p.text.index(" ") if " " in p.text and len(p.xs) == len(p.text) else None
     width = (p.xs[word] if word is not None else p.x1) - p.x0
     return above[-1].x1 + width > right
+
+
+def wrap_joint(line: list[str], rest: list[str]) -> list[str]:
+    """What joins a cell's line and its wrapped rest: a space, or nothing after a word
+    broken at its hyphen ("30-" / "minute break" is "30-minute break", not "30- minute")."""
+    broken = len(line) > 1 and line[-1] == "-" and line[-2].isalnum()
+    return [] if broken and rest and rest[0].isalnum() else [" "]
 
 
 def _near(a: list[_Phrase], b: list[_Phrase]) -> bool:
@@ -367,7 +374,11 @@ def _join_lines(lines: list[list[_Phrase]], row: list[_Phrase], before: bool) ->
             row.sort(key=lambda p: p.x0)
             continue
         cell = same[0]
-        parts = [piece.text, [" "], cell.text] if before else [cell.text, [" "], piece.text]
+        parts = (
+            [piece.text, wrap_joint(piece.text, cell.text), cell.text]
+            if before
+            else [cell.text, wrap_joint(cell.text, piece.text), piece.text]
+        )
         cell.text = [c for part in parts for c in part]
         piece.into = cell
 

@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING
 
 import pypdfium2.raw as pdfium_c
 
+from pocketrag.loaders.pdf_grid import wrap_joint
+
 if TYPE_CHECKING:
     import pypdfium2 as pdfium
 
@@ -288,11 +290,12 @@ def _join(line: list[_Phrase], below: list[_Phrase]) -> None:
             line.append(piece)
             continue
         cell = max(over, key=lambda p: min(p.x1, piece.x1) - max(p.x0, piece.x0))
+        joint = wrap_joint(cell.text, piece.text)
         if len(cell.xs) == len(cell.text) and len(piece.xs) == len(piece.text):
             # kept in step with the text: a cell run together with its neighbour on its
             # first line is still cut at the word gap between them (pdf_grid._split_across)
-            cell.xs += [cell.x1, *piece.xs]
-        cell.text += [" ", *piece.text]
+            cell.xs += [cell.x1] * len(joint) + piece.xs
+        cell.text += [*joint, *piece.text]
         cell.x0, cell.x1 = min(cell.x0, piece.x0), max(cell.x1, piece.x1)
         piece.into = cell
     line.sort(key=lambda p: p.x0)
