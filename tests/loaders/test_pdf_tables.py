@@ -384,3 +384,20 @@ def test_a_ruled_table_in_one_column_of_two_keeps_its_wrapped_cells(
         "Item: Safety boots (S3, with midsole); When to wear it: At all times on site; "
         "Replaced: Every 12 months, or sooner if damaged"
     ) in [b.text for b in pdf.load(ppe, limits).blocks]
+
+
+def test_a_numbered_heading_wrapped_in_a_narrow_column_heads_its_section(
+    limits: LoaderLimits,
+) -> None:
+    """ "2. The buddy system and" / "check-in times": read apart, neither line was a heading,
+    and the heading ran into the first bullet under the previous section's heading; a full
+    line of body text after a heading ending on "for" is not the heading's rest."""
+    leaflet = pdf.load(SAMPLES / "hollowmere" / "lone-working-and-home-visits.pdf", limits)
+    bullet = next(b for b in leaflet.blocks if b.text.startswith("• Check in with your buddy"))
+    assert bullet.heading_path[-1] == "2. The buddy system and check-in times"
+    guide = SAMPLES / "kestrel" / "lone-working-and-on-call-guidance-wardens.pdf"
+    first = next(
+        b for b in pdf.load(guide, limits).blocks if "This guidance applies to every" in b.text
+    )
+    assert first.heading_path[-1] == "1. Who this is for"
+    assert first.text.startswith("This guidance applies to every Sheltered Housing Warden")

@@ -254,12 +254,56 @@ def line_width(lines: list[str]) -> int:
     return lengths[int(0.8 * (len(lengths) - 1))] if lengths else 0
 
 
+# Words a heading does not end on: a line ending in one was wrapped ("2. The buddy system
+# and" / "check-in times", in a leaflet's narrow column).
+_CONNECTORS = frozenset(
+    ["and", "or", "of", "the", "a", "an", "to", "for", "in", "on", "with", "at", "by", "from",
+     "into", "under", "over", "about"]
+)  # fmt: skip
+
+
+WRAPPED_HEADING_REST = 0.6
+
+
+def _wrapped_headings_joined(lines: list[str], width: int) -> list[str]:
+    """A numbered heading wrapped onto a second line is one line again, when the first line
+    ends on a connecting word and the second is short (WRAPPED_HEADING_REST of the page's
+    line width: a full line is the body text under "1. Who this is for") and ends no
+    sentence: read apart,
+    neither was a heading (the second carries the first on in lower case), and the heading
+    went into the paragraph under it."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        rest = lines[i + 1] if i + 1 < len(lines) else ""
+        last = line.rsplit(None, 1)[-1].lower() if line.strip() else ""
+        joined = f"{line} {rest}"
+        if (
+            rest
+            and not isinstance(line, pdf_tables.TableRow)
+            and not isinstance(rest, pdf_tables.TableRow)
+            and NUMBERED_HEADING.match(line)
+            and last in _CONNECTORS
+            and len(rest) <= WRAPPED_HEADING_REST * width
+            and not any(mark in rest for mark in SENTENCE_END)
+            and heading_level(joined) is not None
+        ):
+            out.append(joined)
+            i += 2
+            continue
+        out.append(line)
+        i += 1
+    return out
+
+
 def page_blocks(
     lines: list[str], page: int, headings: Headings, width: int | None = None
 ) -> tuple[list[Block], Headings]:
     """Group a page's lines into paragraphs; carry the heading path across pages. `width`
     is line_width's, read before the line-end hyphens were decided."""
     width = line_width(lines) if width is None else width
+    lines = _wrapped_headings_joined(lines, width)
     levels = [None if isinstance(x, pdf_tables.TableRow) else heading_level(x) for x in lines]
     levels = [
         (_chapter_heading(lines, i) or _sentence_case_heading(lines, i, width))
