@@ -8,6 +8,7 @@ import os
 import subprocess
 import sys
 import textwrap
+import time
 from pathlib import Path
 
 import pytest
@@ -189,3 +190,27 @@ def test_ingest_parses_ahead_and_keeps_order_through_failures(tmp_path: Path) ->
         "unchanged",
     ]
     assert Path(hits[0].source).name == "f.md"
+
+
+def test_a_reply_waiting_past_the_deadline_is_read(tmp_path: Path) -> None:
+    """The ingest embeds one file while the worker parses the next: the parent may come to
+    a finished reply long after the file's deadline (HAProxy's configuration manual took
+    150 s to embed under load, and the short page parsed ahead of it, in 0.2 s, was
+    reported as "parsing took longer than 120 s"). A reply larger than the pipe's buffer
+    waits in the middle of its frame."""
+    small = tmp_path / "leave.md"
+    small.write_text(POLICY)
+    large = tmp_path / "rules.md"
+    large.write_text(
+        "# Rules\n\n" + "".join(f"Rule {n}: wear boots on site.\n\n" for n in range(5000))
+    )
+    parser = worker(parse_timeout_s=1.0)
+    try:
+        for path in (small, large):
+            parser.submit(path)
+            time.sleep(2.5)  # the parent embeds the previous file meanwhile
+            document, chunks = parser.collect()
+            assert chunks
+        assert document.title == "Rules"
+    finally:
+        parser.close()

@@ -264,12 +264,19 @@ def _write_frame(stream: Any, value: object) -> None:
     stream.flush()
 
 
+# Once a reply's header has come, the rest of its frame may take this long.
+REPLY_GRACE_S = 30.0
+
+
 def _read_exact(fd: int, size: int, deadline: float | None) -> bytes:
+    """`size` bytes; TimeoutError when none come by the deadline. Bytes already waiting are
+    read whatever the time: the ingest embeds one file while the worker parses the next,
+    and may come to a finished reply after its deadline."""
     parts, left = [], size
     while left:
         if deadline is not None:
-            wait = deadline - time.monotonic()
-            if wait <= 0 or not select.select([fd], [], [], wait)[0]:
+            wait = max(deadline - time.monotonic(), 0.0)
+            if not select.select([fd], [], [], wait)[0]:
                 raise TimeoutError
         part = os.read(fd, min(left, 1 << 20))
         if not part:
@@ -284,6 +291,10 @@ def _read_frame(stream: Any, deadline: float | None = None) -> Any:
     (size,) = _HEADER.unpack(_read_exact(fd, _HEADER.size, deadline))
     if size > _MAX_FRAME:
         raise ReplyTooLargeError(f"frame of {size} bytes")
+    if deadline is not None:
+        # the file is parsed: the rest of a reply larger than the pipe's buffer comes as
+        # fast as it is read, however late the parent came to it
+        deadline = max(deadline, time.monotonic() + REPLY_GRACE_S)
     return json.loads(_read_exact(fd, size, deadline))
 
 
