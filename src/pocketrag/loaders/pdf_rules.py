@@ -230,8 +230,11 @@ def _apart_from_beside(rows: list[list[_Phrase]], bands: list[Band]) -> list[lis
         if level is None:
             out.append(row)
             continue
-        within = [p for p in row if level.x0 - RULE_SLACK <= p.x0 and p.x1 <= level.x1 + RULE_SLACK]
-        others = [p for p in row if p not in within]
+        within: list[_Phrase] = []
+        others: list[_Phrase] = []
+        for p in row:  # one pass: a hostile line of many phrases stays linear
+            inside = level.x0 - RULE_SLACK <= p.x0 and p.x1 <= level.x1 + RULE_SLACK
+            (within if inside else others).append(p)
         beside += [others] if others else []
         lines += [within] if within else []
     return out + beside + lines
