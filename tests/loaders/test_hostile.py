@@ -184,3 +184,15 @@ def test_a_page_of_thousands_of_rules_reads_its_text(tmp_path: Path, limits) -> 
     document.output(str(path))
     text = " ".join(b.text for b in load_document(path, limits).blocks)
     assert "Band: C; Days: 28; Notice: 3 months" in text, text
+
+
+@pytest.mark.timeout(30)
+def test_a_footnote_label_before_many_empty_blocks_stays_linear(tmp_path: Path, limits) -> None:
+    # a footnote's "[1]" joins its paragraph; 200,000 empty blocks after it must not each
+    # re-read all the pieces waiting before them
+    path = tmp_path / "notes.html"
+    path.write_text(
+        "<aside class='footnote'>[1]" + "<div>" * 200_000 + "Note text.</aside>",
+        encoding="utf-8",
+    )
+    assert [b.text for b in load_document(path, limits).blocks] == ["[1]", "Note text."]

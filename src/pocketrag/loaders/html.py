@@ -74,6 +74,7 @@ _LINE_NUMBER_CLASSES = frozenset(["linenos", "linenodiv", "lineno"])
 # writer (Sphinx) puts every footnote in one, and BIND's RFC notes went unread.
 _FOOTNOTE_ROLES = frozenset(["doc-footnote", "doc-endnote", "doc-endnotes", "note"])
 _LABEL = re.compile(r"\[?\w{1,4}\]?")
+MAX_LABEL_PIECES = 8
 _VOID = frozenset(["br", "hr", "img", "input", "meta", "link", "wbr", "area", "col", "source"])
 # Elements whose end tag HTML lets authors leave out ("<p hidden>Draft<p>Text"): skipping one
 # until its end tag would skip the rest of the page, so they are never skipped as chrome.
@@ -231,8 +232,14 @@ class _Extractor(HTMLParser):
         )
 
     def _footnote_label(self) -> bool:
-        """Whether the text waiting is a footnote's label ("[1]") before its paragraph."""
-        return bool(self.open.get("aside")) and _LABEL.fullmatch("".join(self.parts).strip())
+        """Whether the text waiting is a footnote's label ("[1]") before its paragraph: a few
+        pieces at most ("[", "1", "]"), so that a hostile run of empty blocks after one
+        cannot make each check longer than the last."""
+        return (
+            bool(self.open.get("aside"))
+            and len(self.parts) <= MAX_LABEL_PIECES
+            and _LABEL.fullmatch("".join(self.parts).strip()) is not None
+        )
 
     def _is_skipped(self, tag: str) -> bool:
         return tag in _ALWAYS_SKIP or (tag in _CHROME and self.scope == "body")
