@@ -26,7 +26,7 @@ SENTENCE_END = (".", "!", "?", ":", ";", '."', ".”", ".)")
 # Makefile lines ("MIDIDIR := MIDI") had become the heading of the usage manual's pages.
 CODE_MARKS = frozenset("_=\\{}<>#@|")
 # Words no heading ends on ("Who this schedule applies to" may end on a preposition).
-_NEVER_LAST = frozenset({"a", "an", "the", "and", "or", "of", "by"})
+NEVER_LAST = frozenset({"a", "an", "the", "and", "or", "of", "by"})
 # Words a title-cased heading leaves in lower case.
 _SMALL_WORDS = frozenset("a an and as at by for from in of on or the to with vs via".split())  # noqa: SIM905
 # C0/C1 control characters other than tab and newline: noise from PDFs and binary junk.
@@ -116,6 +116,13 @@ def _reads_as_label(cell: str) -> bool:
     return words <= MAX_LABEL_WORDS and not (words > 3 and cell.rstrip().endswith((".", "!", "?")))
 
 
+def broken_at_hyphen(before: str, after: str) -> bool:
+    """Whether a line ending `before` and the next starting `after` are one word broken at
+    its hyphen ("out-of-" / "hours", "30-" / "minute"): joined without a space. A spaced
+    dash ("rota -" / "not") is not."""
+    return len(before) > 1 and before[-1] == "-" and before[-2].isalnum() and after[:1].isalnum()
+
+
 def heading_level(line: str) -> int | None:
     """1, 2, ... for a line that reads like a heading ("2.1 Leave" is level 2), else None.
 
@@ -134,7 +141,7 @@ def heading_level(line: str) -> int | None:
     if line.count("(") > line.count(")") or line.count("[") > line.count("]"):
         return None  # a sentence that wraps inside its brackets ("2. The words ... (see")
     words = _words(line)
-    if not words or len(words) > 12 or words[-1].lower() in _NEVER_LAST:
+    if not words or len(words) > 12 or words[-1].lower() in NEVER_LAST:
         return None  # a heading never ends on "the" or "and": a hard-wrapped line does
     if numbered and ("." in numbered.group(1) or numbered.group(2)):
         return numbered.group(1).count(".") + 1

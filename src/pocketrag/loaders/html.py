@@ -354,7 +354,7 @@ class _Extractor(HTMLParser):
             self.heading_own_text = False
         elif tag == "a":
             self.in_external_link = _EXTERNAL.match(dict(attrs).get("href") or "") is not None
-        elif tag == "table" and not self.tables and "highlighttable" in _classes(attrs):
+        elif tag == "table" and not self.tables and "highlighttable" in _classes(dict(attrs)):
             self.code_table += 1  # Pygments' line numbers beside the code: no table to read
         elif tag == "table" and not self.code_table:
             self._end_cell()
@@ -547,7 +547,7 @@ def _is_chrome(tag: str, attrs: list[tuple[str, str | None]], scope: str) -> boo
     """Navigation, a permalink mark, page furniture or hidden text: skipped with all they
     hold."""
     values = dict(attrs)
-    classes = _classes(attrs)
+    classes = _classes(values)
     if tag == "a" and classes & _PERMALINK_CLASSES:
         return True
     if "hidden" in values or _DISPLAY_NONE.search(values.get("style") or ""):
@@ -563,8 +563,8 @@ def _is_chrome(tag: str, attrs: list[tuple[str, str | None]], scope: str) -> boo
     return values.get("role") == "navigation" or bool(classes & (_NAV_CLASSES | _HIDDEN_CLASSES))
 
 
-def _classes(attrs: list[tuple[str, str | None]]) -> set[str]:
-    return set((dict(attrs).get("class") or "").lower().split())
+def _classes(values: dict[str, str | None]) -> set[str]:
+    return set((values.get("class") or "").lower().split())
 
 
 def _is_footnote(classes: set[str], role: str | None) -> bool:

@@ -20,6 +20,7 @@ import pypdfium2.raw as pdfium_c
 from pocketrag.documents import Block, Document, LoaderError
 from pocketrag.loaders import pdf_lines, pdf_running, pdf_tables
 from pocketrag.loaders._common import (
+    NEVER_LAST,
     NUMBERED_HEADING,
     SENTENCE_END,
     TextBudget,
@@ -254,24 +255,21 @@ def line_width(lines: list[str]) -> int:
     return lengths[int(0.8 * (len(lengths) - 1))] if lengths else 0
 
 
-# Words a heading does not end on: a line ending in one was wrapped ("2. The buddy system
-# and" / "check-in times", in a leaflet's narrow column).
-_CONNECTORS = frozenset(
-    ["and", "or", "of", "the", "a", "an", "to", "for", "in", "on", "with", "at", "by", "from",
-     "into", "under", "over", "about"]
-)  # fmt: skip
-
-
-WRAPPED_HEADING_REST = 0.6
+# A numbered heading's first line ending on one of these was wrapped ("2. The buddy system
+# and" / "check-in times", "6. Consent and information for" / "parents": a leaflet's narrow
+# column), when the line after it is short: a preposition may end a heading of its own.
+_WRAPPED_AFTER = NEVER_LAST | frozenset(
+    ["to", "for", "in", "on", "with", "at", "from", "into", "under", "over", "about"]
+)
+WRAPPED_HEADING_REST = 0.6  # of the page's line width, at most: a full line is body text
 
 
 def _wrapped_headings_joined(lines: list[str], width: int) -> list[str]:
     """A numbered heading wrapped onto a second line is one line again, when the first line
-    ends on a connecting word and the second is short (WRAPPED_HEADING_REST of the page's
-    line width: a full line is the body text under "1. Who this is for") and ends no
-    sentence: read apart,
-    neither was a heading (the second carries the first on in lower case), and the heading
-    went into the paragraph under it."""
+    ends on a connecting word (_WRAPPED_AFTER) and the second is short and ends no sentence
+    (the full line under "1. Who this is for" is body text). Read apart, neither was a
+    heading (the second carries the first on in lower case), and the heading went into the
+    paragraph under it."""
     out: list[str] = []
     i = 0
     while i < len(lines):
@@ -284,7 +282,7 @@ def _wrapped_headings_joined(lines: list[str], width: int) -> list[str]:
             and not isinstance(line, pdf_tables.TableRow)
             and not isinstance(rest, pdf_tables.TableRow)
             and NUMBERED_HEADING.match(line)
-            and last in _CONNECTORS
+            and last in _WRAPPED_AFTER
             and len(rest) <= WRAPPED_HEADING_REST * width
             and not any(mark in rest for mark in SENTENCE_END)
             and heading_level(joined) is not None

@@ -15,7 +15,7 @@ from statistics import median
 
 import pypdfium2 as pdfium
 
-from pocketrag.loaders._common import clean_inline
+from pocketrag.loaders._common import broken_at_hyphen, clean_inline
 
 # A grid: at least MIN_ROWS body rows with MIN_COLUMNS filled cells, and at most
 # MAX_HEADER_LINES lines of header above them.
@@ -329,10 +329,9 @@ def _rest_of(p: _Phrase, line: list[_Phrase], right: float) -> bool:
 
 
 def wrap_joint(line: list[str], rest: list[str]) -> list[str]:
-    """What joins a cell's line and its wrapped rest: a space, or nothing after a word
-    broken at its hyphen ("30-" / "minute break" is "30-minute break", not "30- minute")."""
-    broken = len(line) > 1 and line[-1] == "-" and line[-2].isalnum()
-    return [] if broken and rest and rest[0].isalnum() else [" "]
+    """What joins a cell's line and its wrapped rest (lists of characters): a space, or
+    nothing after a word broken at its hyphen ("30-minute break", not "30- minute")."""
+    return [] if broken_at_hyphen("".join(line[-2:]), "".join(rest[:1])) else [" "]
 
 
 def _near(a: list[_Phrase], b: list[_Phrase]) -> bool:

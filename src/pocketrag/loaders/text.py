@@ -19,6 +19,7 @@ from pocketrag.loaders._common import (
     CODE_MARKS,
     SENTENCE_END,
     TextBudget,
+    broken_at_hyphen,
     clean_inline,
     clean_lines,
     heading_level,
@@ -206,9 +207,6 @@ def _capitals(line: str) -> bool:
     return len(letters) > 3 and all(c.isupper() for c in letters)
 
 
-_BROKEN_AT_HYPHEN = re.compile(r"[^\W_]-$")
-
-
 def unwrap(text: str) -> str:
     """Join hard-wrapped lines ("... only to staff on an on-call rota, field / technicians
     and managers ...") back into one line, so a sentence is never quoted cut at a line end.
@@ -222,9 +220,8 @@ def unwrap(text: str) -> str:
         previous = out[-1] if out else ""
         wrapped = len(previous) >= max(MIN_WRAPPED_LINE, 0.6 * width)
         if wrapped and _joins(previous, line):
-            # a compound broken at its hyphen ("out-of-" / "hours", Python's textwrap
-            # breaks there) is one word again; a spaced dash ("rota -" / "not") keeps its space
-            glued = _BROKEN_AT_HYPHEN.search(previous) and line[:1].isalnum()
+            # a compound broken at its hyphen (Python's textwrap breaks there) is one word
+            glued = broken_at_hyphen(previous, line)
             out[-1] = f"{previous}{'' if glued else ' '}{line}"
         else:
             out.append(line)
