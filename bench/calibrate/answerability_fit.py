@@ -12,7 +12,7 @@ question with the shipped Pipeline (no LLM) and reads the signals the answer was
 Fit thresholds on tuning corpora only and report the held-out ones (bench/answers/README.md).
 
     .venv/bin/python -m bench.calibrate.answerability_fit --corpus larkfield --corpus handbook \\
-        [--refusal 0.5 0.55 0.6] [--confident 0.75 0.8 0.85]
+        [--refusal 0.55 0.5 0.6] [--confident 1.0 1.07 1.15]
 """
 
 from __future__ import annotations
@@ -26,9 +26,10 @@ import numpy as np
 from bench.answer_quality import corpus_spec
 from pocketrag.config import load_settings
 from pocketrag.evaluation.qa import load_questions
+from pocketrag.generation.answerability import confidence_score
 from pocketrag.pipeline import Pipeline
 
-SIGNALS = ("relevance", "support", "coverage", "dense", "bm25")
+SIGNALS = ("relevance", "confidence", "support", "coverage", "dense", "bm25")
 
 
 def collect(corpus: str) -> list[dict]:
@@ -41,9 +42,12 @@ def collect(corpus: str) -> list[dict]:
         pipeline.ingest_paths(paths)
         for item in load_questions(questions):
             answer = pipeline.ask(item.question, list(item.history), use_llm=False)
-            rows.append(
-                {"answerable": item.answerable, "relevance": answer.relevance, **answer.signals}
-            )
+            rows.append({
+                "answerable": item.answerable,
+                "relevance": answer.relevance,
+                "confidence": confidence_score(answer.signals),
+                **answer.signals,
+            })  # fmt: skip
     return rows
 
 
@@ -72,16 +76,20 @@ def report(corpus: str, rows: list[dict], refusal: list[float], confident: list[
     for t in refusal:
         print(f"refusal {t}: answerable refused {np.mean(a < t):.3f}, "
               f"unanswerable refused {np.mean(u < t):.3f}")  # fmt: skip
+    # hedged: above the refusal threshold, below the confident one on the confidence score
+    refused = [np.array([r["relevance"] < refusal[0] for r in side]) for side in (yes, no)]
+    a, u = (np.array([r["confidence"] for r in side]) for side in (yes, no))
     for t in confident:
-        print(f"confident {t}: answerable refused or hedged {np.mean(a < t):.3f}, "
-              f"unanswerable refused or hedged {np.mean(u < t):.3f}")  # fmt: skip
+        print(f"confident {t} (refusal {refusal[0]}): answerable refused or hedged "
+              f"{np.mean(refused[0] | (a < t)):.3f}, unanswerable refused or hedged "
+              f"{np.mean(refused[1] | (u < t)):.3f}")  # fmt: skip
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpus", action="append", default=None)
-    parser.add_argument("--refusal", type=float, nargs="*", default=[0.5, 0.55, 0.6])
-    parser.add_argument("--confident", type=float, nargs="*", default=[0.75, 0.8, 0.85])
+    parser.add_argument("--refusal", type=float, nargs="*", default=[0.55, 0.5, 0.6])
+    parser.add_argument("--confident", type=float, nargs="*", default=[1.0, 1.07, 1.15])
     args = parser.parse_args()
     for corpus in args.corpus or ["larkfield", "handbook"]:
         report(corpus, collect(corpus), args.refusal, args.confident)

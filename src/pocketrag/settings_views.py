@@ -64,9 +64,9 @@ class QuestionLimits:
 
 @dataclass(frozen=True)
 class AnswerThresholds:
-    """The relevance thresholds of generation/answerability.decide: below refusal "not
-    found", below confident "hedged", else "answered"; with an LLM, below llm_refusal "not
-    found" and the model decides the rest."""
+    """The thresholds of generation/answerability.decide: relevance below refusal "not
+    found", confidence below confident "hedged", else "answered"; with an LLM, relevance
+    below llm_refusal "not found" and the model decides the rest."""
 
     refusal_threshold: float
     confident_threshold: float

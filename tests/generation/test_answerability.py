@@ -27,31 +27,51 @@ def test_coverage_is_the_idf_weighted_share_held_by_the_best_chunk() -> None:
     assert idf(0, 10) > idf(1, 10) > idf(9, 10) > 0  # an unseen word weighs most
 
 
-def test_three_outcomes_from_two_thresholds() -> None:
+def signals(support: float, coverage: float, background: float = 0.0, unseen: int = 0):
+    return {"support": support, "coverage": coverage, "background": background,
+            "unseen": float(unseen)}  # fmt: skip
+
+
+def test_three_outcomes_from_two_scores() -> None:
     thresholds = AnswerThresholds(
-        refusal_threshold=0.5, confident_threshold=0.8, llm_refusal_threshold=0.3
+        refusal_threshold=0.5, confident_threshold=0.9, llm_refusal_threshold=0.3
     )
-    assert decide(0.49, thresholds) == "not_found"
-    assert decide(0.5, thresholds) == "hedged"
-    assert decide(0.79, thresholds) == "hedged"
-    assert decide(0.8, thresholds) == "answered"
+    # relevance = support + 0.5 x coverage refuses; below it nothing is about the question
+    assert decide(signals(0.49, 0.0), thresholds) == "not_found"
+    assert decide(signals(0.5, 0.0), thresholds) == "hedged"
+    # confidence = support + 0.75 x coverage + 0.6 x background (- 0.35 if unseen)
+    assert decide(signals(0.5, 0.53), thresholds) == "hedged"  # 0.8975
+    assert decide(signals(0.5, 0.54), thresholds) == "answered"  # 0.905
+    assert decide(signals(0.5, 0.0, background=0.67), thresholds) == "answered"  # 0.902
     # with an LLM only the lower gate refuses before the call; the model decides the rest
-    assert decide(0.29, thresholds, llm=True) == "not_found"
-    assert decide(0.3, thresholds, llm=True) == "hedged"
-    assert decide(0.8, thresholds, llm=True) == "answered"
+    assert decide(signals(0.29, 0.0), thresholds, llm=True) == "not_found"
+    assert decide(signals(0.3, 0.0), thresholds, llm=True) == "hedged"
+    assert decide(signals(0.5, 0.54), thresholds, llm=True) == "answered"
 
 
-def test_a_word_the_documents_never_use_raises_the_refusal_bar() -> None:
+def test_the_questions_own_words_count_more_towards_confidence_than_relevance() -> None:
     thresholds = AnswerThresholds(
-        refusal_threshold=0.5, confident_threshold=0.8, llm_refusal_threshold=0.3
+        refusal_threshold=0.5, confident_threshold=0.88, llm_refusal_threshold=0.3
     )
-    # halfway between the two thresholds: 0.65
-    assert decide(0.64, thresholds, unseen=True) == "not_found"
-    assert decide(0.64, thresholds) == "hedged"
-    assert decide(0.65, thresholds, unseen=True) == "hedged"
-    assert decide(0.8, thresholds, unseen=True) == "answered"
+    # the same relevance (0.8); the passage holding more of the question's words is the
+    # confident answer (confidence 0.85 and 0.9)
+    assert decide(signals(0.7, 0.2), thresholds) == "hedged"
+    assert decide(signals(0.6, 0.4), thresholds) == "answered"
+
+
+def test_a_word_the_documents_never_use_raises_the_bar_and_lowers_the_confidence() -> None:
+    thresholds = AnswerThresholds(
+        refusal_threshold=0.5, confident_threshold=0.9, llm_refusal_threshold=0.3
+    )
+    # the refusal bar stands UNSEEN_RAISE (0.125) higher
+    assert decide(signals(0.62, 0.0, unseen=1), thresholds) == "not_found"
+    assert decide(signals(0.62, 0.0), thresholds) == "hedged"
+    assert decide(signals(0.625, 0.0, unseen=1), thresholds) == "hedged"
+    # a confident match (0.95) is hedged when the question names what no passage holds
+    assert decide(signals(0.65, 0.4), thresholds) == "answered"
+    assert decide(signals(0.65, 0.4, unseen=1), thresholds) == "hedged"
     # with an LLM the model reads the passages and decides
-    assert decide(0.35, thresholds, llm=True, unseen=True) == "hedged"
+    assert decide(signals(0.35, 0.0, unseen=1), thresholds, llm=True) == "hedged"
 
 
 @pytest.mark.slow

@@ -228,13 +228,10 @@ class Answerer:
         )  # fmt: skip
         relevance = relevance_score(signals)
         # without the model (no LLM, or it failed): "hedged" quotes the closest passage
-        unseen = signals["unseen"] > 0
-        extractive_outcome = (
-            decide(relevance, self.policy.thresholds, unseen=unseen) if hits else "not_found"
-        )
+        extractive_outcome = decide(signals, self.policy.thresholds) if hits else "not_found"
         outcome = extractive_outcome
         if llm is not None and hits:
-            outcome = decide(relevance, self.policy.thresholds, llm=True)
+            outcome = decide(signals, self.policy.thresholds, llm=True)
         if extractive_outcome != "answered" and spelled_out(checked.text, ranked):
             # the passages spell out the acronym asked about
             outcome = extractive_outcome = "answered"
