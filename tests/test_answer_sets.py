@@ -72,6 +72,7 @@ MINIMUMS = {
     "bindarm": (120, 25),
     "debhandbook": (120, 25),
     "kingsmere": (120, 25),
+    "bacula": (120, 25),
 }
 
 
@@ -145,6 +146,7 @@ TURNS = {
     "bindarm": (9, 6),
     "debhandbook": (9, 5),
     "kingsmere": (9, 15),
+    "bacula": (9, 13),
 }  # fmt: skip
 
 
@@ -342,6 +344,11 @@ ABSENT = {
                   "relocation", "redundan", "menopause", "canteen", "sabbatical", "tattoo",
                   "childcare", "bonus", "christmas", "insurance", "staff discount", "resign",
                   "flexi", "core hours", "eye test", "sourdough", "world cup", "australia"),
+    "bacula": ("ldap", "subscription", "vmware", "backblaze", "hsm", "two-factor", "android",
+               "kubernetes", "gdpr", "slack", "zstd", "outlook", "systemd", "rman",
+               "recovery time objective", "object lock", "ransomware", "proxmox", "onedrive",
+               "end of life", "nagios", "mongodb", "prometheus", "azure", "hyper-v", "sourdough",
+               "world cup", "mongolia"),
 }  # fmt: skip
 
 
