@@ -331,6 +331,21 @@ def test_html_latin1_label_means_windows_1252(tmp_path: Path, limits) -> None:
     assert load_document(path, limits).blocks[0].text == "It’s “fine” – 5 €"
 
 
+def test_html_said_to_be_utf8_keeps_its_utf8_around_a_stray_byte(tmp_path: Path, limits) -> None:
+    # a no-break space saved as the one Windows-1252 byte 0xA0 in a page that says UTF-8:
+    # guessing the page's code page from it had read every such byte as a letter
+    path = tmp_path / "mixed.html"
+    path.write_bytes(
+        b'<html><head><meta charset="utf-8"></head><body>'
+        + "<p>Café policy: the backup runs at 02:00</p>".encode()
+        + b"<p>Next\xa0page \x93quoted\x94</p></body></html>"
+    )
+    assert [b.text for b in load_document(path, limits).blocks] == [
+        "Café policy: the backup runs at 02:00",
+        "Next page “quoted”",
+    ]
+
+
 def test_html_charset_guessed_without_meta(tmp_path: Path, limits) -> None:
     path = tmp_path / "guess.html"
     body = "<p>Привет, это документ о правилах отпуска для сотрудников компании.</p>" * 20
@@ -502,6 +517,11 @@ def test_text_encodings(tmp_path: Path, limits) -> None:
     cp1252 = tmp_path / "windows.md"
     cp1252.write_bytes("# Costs\n\nIt’s “only” 5 €.".encode("cp1252"))
     assert load_document(cp1252, limits).blocks[0].text == "It’s “only” 5 €."
+    # UTF-8 with Windows-1252 bytes pasted in stays UTF-8 around them (0x81, unassigned in
+    # Windows-1252, is a control character, which the clean-up drops)
+    mixed = tmp_path / "mixed.txt"
+    mixed.write_bytes("Zoë’s notes, ".encode() + b"\x93pasted\x94\x81.")
+    assert load_document(mixed, limits).blocks[0].text == "Zoë’s notes, “pasted”."
     assert load_document(utf8, limits).doc_type == "text"
     assert [b.text for b in load_document(utf8, limits).blocks] == [
         "Zoë’s notes.",

@@ -19,7 +19,7 @@ from charset_normalizer import from_bytes
 
 from pocketrag.documents import Block, Document
 from pocketrag.loaders._common import TextBudget, clean_inline, clean_lines, table_lines
-from pocketrag.loaders.text import reads_as_prose, unwrap
+from pocketrag.loaders.text import reads_as_prose, unwrap, utf8_with_stray_bytes
 
 if TYPE_CHECKING:
     from pocketrag.settings_views import LoaderLimits
@@ -147,6 +147,9 @@ def decode_html(data: bytes) -> tuple[str, str]:
     candidates: list[str] = []
     if m := _META_CHARSET.search(data[:4096]):
         label = m.group(1).decode("ascii", "replace").lower()
+        if label in ("utf-8", "utf8"):
+            # the page says UTF-8: a stray byte is a slip, not a reason to guess another
+            return utf8_with_stray_bytes(data), "utf-8"
         # As browsers do (WHATWG Encoding): these labels mean Windows-1252.
         candidates.append("cp1252" if label in _WINDOWS_1252_LABELS else label)
     candidates.append("utf-8")

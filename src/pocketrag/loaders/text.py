@@ -45,19 +45,37 @@ _RULE = re.compile(r"^[-=_*~#]{3,}$")  # a separator line (also an underline or 
 
 
 def decode_text(data: bytes) -> tuple[str, str]:
-    """Return (text, encoding). Never raises: Latin-1 maps every byte to a character."""
+    """Return (text, encoding). Never raises: every byte reads as some character."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
                 return data.decode(encoding), encoding
             except UnicodeDecodeError:
                 break
-    for encoding in ("utf-8", "cp1252"):  # Windows-1252: Latin-1 plus “smart quotes” and €
-        try:
-            return data.decode(encoding), encoding
-        except UnicodeDecodeError:
-            continue
-    return data.decode("latin-1"), "latin-1"
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        return utf8_with_stray_bytes(data), "utf-8 with windows-1252"
+
+
+def _stray_bytes(error: UnicodeError) -> tuple[str, int]:
+    assert isinstance(error, UnicodeDecodeError)
+    stray = error.object[error.start : error.end]
+    # Windows-1252: Latin-1 plus “smart quotes” and €; its five unassigned bytes as Latin-1
+    return "".join(_CP1252.get(b, chr(b)) for b in stray), error.end
+
+
+_CP1252 = {b: c for b in range(128, 256) if (c := bytes([b]).decode("cp1252", "ignore"))}
+codecs.register_error("pocketrag-stray-bytes", _stray_bytes)
+
+
+def utf8_with_stray_bytes(data: bytes) -> str:
+    """UTF-8 where the bytes are UTF-8, each other byte read as Windows-1252. A file saved
+    as Windows-1252 reads as it did, since none of its bytes is UTF-8 then; a UTF-8 file
+    with a few such bytes pasted in (a no-break space from a Windows editor in a page that
+    says it is UTF-8) keeps its UTF-8 text instead of being read whole in a guessed code
+    page, which had turned each no-break space into a letter that glued two words."""
+    return data.decode("utf-8", errors="pocketrag-stray-bytes")
 
 
 def looks_binary(data: bytes) -> bool:
