@@ -195,6 +195,15 @@ invented English NHS general practice, Kingsmere Medical Practice (two sites, ab
 14 documents (samples/kingsmere/: Markdown, text, HTML, DOCX, a Chromium-printed and a
 reportlab PDF), committed, not fetched.
 
+Held out (written blind on 2026-12-05 during session 20, for session 21's start and end runs;
+not in the default run): debmake indexes the Guide for Debian Maintainers by Osamu Aoki as ONE
+typeset PDF (debmake-doc.en.pdf, dblatex, 143 pages, of debmake-doc 1.17-7) as a small software
+company's or research group's engineering team would index "the packaging guide we follow" for
+its new developers: tool setups (sbuild, quilt, devscripts, git-buildpackage), the
+debmake/debuild workflow, the debian/ files, versions, patches, multiarch, libraries and
+symbols, hardening, autopkgtest, the debmake options and its manpage, fetched from the Debian
+archive by its fetch.sh.
+
     flock /tmp/pocketrag-bench.lock .venv/bin/python bench/answer_quality.py --out DIR \\
         [--corpus NAME ...] [--k 5] [--index-dir DIR]
 """
@@ -276,6 +285,7 @@ SPLIT = {
     "bindarm": "held out",  # written blind in session 19, for session 20's runs
     "debhandbook": "held out",  # written blind in session 19, for session 20's runs
     "kingsmere": "held out",  # written blind in session 19, for session 20's runs
+    "debmake": "held out",  # written blind in session 20, for session 21's runs
 }
 DEFAULT = [
     "larkfield", "opengov", "incident", "handbook", "brightwater", "tables", "harbourview",
@@ -299,8 +309,9 @@ DEFAULT = [
 # end 1941804; session 18 vimdoc, pgdocs and hollowmere, at its start 87f9e8e and its end
 # ab26013; session 19 gnucash, lilypdf and saltmarsh, at its start 3d7c4f4 and its end
 # f312d62). bindarm, debhandbook and kingsmere (written blind during session 19) wait for
-# session 20's start and end runs.
-CORPORA_HELD_OUT: list[str] = ["bindarm", "debhandbook", "kingsmere"]
+# session 20's start and end runs. debmake (written blind during session 20) waits for
+# session 21's.
+CORPORA_HELD_OUT: list[str] = ["bindarm", "debhandbook", "kingsmere", "debmake"]
 CORPORA = [*DEFAULT, *CORPORA_HELD_OUT, "opengov-multiformat"]
 
 

@@ -72,6 +72,7 @@ MINIMUMS = {
     "bindarm": (120, 25),
     "debhandbook": (120, 25),
     "kingsmere": (120, 25),
+    "debmake": (120, 25),
 }
 
 
@@ -145,6 +146,7 @@ TURNS = {
     "bindarm": (9, 6),
     "debhandbook": (9, 5),
     "kingsmere": (9, 15),
+    "debmake": (9, 0),
 }  # fmt: skip
 
 
@@ -342,6 +344,11 @@ ABSENT = {
                   "relocation", "redundan", "menopause", "canteen", "sabbatical", "tattoo",
                   "childcare", "bonus", "christmas", "insurance", "staff discount", "resign",
                   "flexi", "core hours", "eye test", "sourdough", "world cup", "australia"),
+    "debmake": ("pbuilder", "cowbuilder", "debcargo", "rust", "golang", "maven", "britney",
+                "keyring", "freeze", "sysusers", "apparmor", "npm", "dcut", "delayed",
+                "flatpak", "docker", "mk-build-deps", "dep-14", "merge request", "cve",
+                "diffoscope", "yubikey", "needs-root", "clang", "timeout", "ci.debian.net",
+                "sourdough", "world cup", "mongolia"),
 }  # fmt: skip
 
 
