@@ -206,7 +206,14 @@ daemon, Messages, Console and Monitor configuration, volume management, automati
 automated disk backup, autochangers, the restore command, bootstrap files, catalog maintenance,
 backup strategies, disaster recovery, data encryption, TLS, security, verify as an intrusion
 check, the Windows version, migration and copy, data spooling, base jobs and the New Features
-pages of 9.0.0, 9.4.0 and 9.6.0), fetched from the Debian archive by its fetch.sh.
+pages of 9.0.0, 9.4.0 and 9.6.0), fetched from the Debian archive by its fetch.sh. debmake
+indexes the Guide for Debian Maintainers by Osamu Aoki as ONE
+typeset PDF (debmake-doc.en.pdf, dblatex, 143 pages, of debmake-doc 1.17-7) as a small software
+company's or research group's engineering team would index "the packaging guide we follow" for
+its new developers: tool setups (sbuild, quilt, devscripts, git-buildpackage), the
+debmake/debuild workflow, the debian/ files, versions, patches, multiarch, libraries and
+symbols, hardening, autopkgtest, the debmake options and its manpage, fetched from the Debian
+archive by its fetch.sh.
 
     flock /tmp/pocketrag-bench.lock .venv/bin/python bench/answer_quality.py --out DIR \\
         [--corpus NAME ...] [--k 5] [--index-dir DIR]
@@ -290,6 +297,7 @@ SPLIT = {
     "debhandbook": "held out",  # written blind in session 19, for session 20's runs
     "kingsmere": "held out",  # written blind in session 19, for session 20's runs
     "bacula": "held out",  # written blind in session 20, for session 21's runs
+    "debmake": "held out",  # written blind in session 20, for session 21's runs
 }
 DEFAULT = [
     "larkfield", "opengov", "incident", "handbook", "brightwater", "tables", "harbourview",
@@ -313,9 +321,9 @@ DEFAULT = [
 # end 1941804; session 18 vimdoc, pgdocs and hollowmere, at its start 87f9e8e and its end
 # ab26013; session 19 gnucash, lilypdf and saltmarsh, at its start 3d7c4f4 and its end
 # f312d62). bindarm, debhandbook and kingsmere (written blind during session 19) wait for
-# session 20's start and end runs.
-# bacula (written blind during session 20) waits for session 21's start and end runs.
-CORPORA_HELD_OUT: list[str] = ["bindarm", "debhandbook", "kingsmere", "bacula"]
+# session 20's start and end runs; bacula, debmake and amberholt (written blind during
+# session 20) for session 21's.
+CORPORA_HELD_OUT: list[str] = ["bindarm", "debhandbook", "kingsmere", "bacula", "debmake"]
 CORPORA = [*DEFAULT, *CORPORA_HELD_OUT, "opengov-multiformat"]
 
 

@@ -73,6 +73,7 @@ MINIMUMS = {
     "debhandbook": (120, 25),
     "kingsmere": (120, 25),
     "bacula": (120, 25),
+    "debmake": (120, 25),
 }
 
 
@@ -147,6 +148,7 @@ TURNS = {
     "debhandbook": (9, 5),
     "kingsmere": (9, 15),
     "bacula": (9, 13),
+    "debmake": (9, 0),
 }  # fmt: skip
 
 
@@ -349,6 +351,11 @@ ABSENT = {
                "recovery time objective", "object lock", "ransomware", "proxmox", "onedrive",
                "end of life", "nagios", "mongodb", "prometheus", "azure", "hyper-v", "sourdough",
                "world cup", "mongolia"),
+    "debmake": ("pbuilder", "cowbuilder", "debcargo", "rust", "golang", "maven", "britney",
+                "keyring", "freeze", "sysusers", "apparmor", "npm", "dcut", "delayed",
+                "flatpak", "docker", "mk-build-deps", "dep-14", "merge request", "cve",
+                "diffoscope", "yubikey", "needs-root", "clang", "timeout", "ci.debian.net",
+                "sourdough", "world cup", "mongolia"),
 }  # fmt: skip
 
 
