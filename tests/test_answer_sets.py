@@ -72,6 +72,7 @@ MINIMUMS = {
     "bindarm": (120, 25),
     "debhandbook": (120, 25),
     "kingsmere": (120, 25),
+    "amberholt": (120, 25),
 }
 
 
@@ -145,6 +146,7 @@ TURNS = {
     "bindarm": (9, 6),
     "debhandbook": (9, 5),
     "kingsmere": (9, 15),
+    "amberholt": (9, 17),
 }  # fmt: skip
 
 
@@ -342,6 +344,11 @@ ABSENT = {
                   "relocation", "redundan", "menopause", "canteen", "sabbatical", "tattoo",
                   "childcare", "bonus", "christmas", "insurance", "staff discount", "resign",
                   "flexi", "core hours", "eye test", "sourdough", "world cup", "australia"),
+    "amberholt": ("pension", "maternity", "jury", "cycle to work", "sabbatical", "dog",
+                  "wheelchair", "wedding", "drone", "metal detect", "eye test", "probation",
+                  "redundan", "halloween", "long service", "gift aid", "menopause", "appraisal",
+                  "taxi", "wifi", "wi-fi", "allergen", "compassionate", "annual pass", "outreach",
+                  "tattoo", "world cup", "sourdough", "australia"),
 }  # fmt: skip
 
 
