@@ -193,7 +193,12 @@ Samba, RAID and LVM, virtualization, the security policy and the nftables firewa
 from the Debian archive by its fetch.sh. kingsmere is the staff handbook and shared drive of an
 invented English NHS general practice, Kingsmere Medical Practice (two sites, about 45 staff):
 14 documents (samples/kingsmere/: Markdown, text, HTML, DOCX, a Chromium-printed and a
-reportlab PDF), committed, not fetched.
+reportlab PDF), committed, not fetched. amberholt (written blind during session 20, held out
+for session 21's start and end runs) is the staff and volunteer shared drive of an invented
+English museums trust, Amberholt Museums Trust (a town museum, a mill house open March to
+October and a collections store; about 55 staff and 160 volunteers): 14 documents
+(samples/amberholt/: Markdown, text, HTML, DOCX, a Chromium-printed PDF, a two-column reportlab
+leaflet and a reportlab timetable laid out in columns without ruled lines), committed.
 
     flock /tmp/pocketrag-bench.lock .venv/bin/python bench/answer_quality.py --out DIR \\
         [--corpus NAME ...] [--k 5] [--index-dir DIR]
@@ -276,6 +281,7 @@ SPLIT = {
     "bindarm": "held out",  # written blind in session 19, for session 20's runs
     "debhandbook": "held out",  # written blind in session 19, for session 20's runs
     "kingsmere": "held out",  # written blind in session 19, for session 20's runs
+    "amberholt": "held out",  # written blind in session 20, for session 21's runs
 }
 DEFAULT = [
     "larkfield", "opengov", "incident", "handbook", "brightwater", "tables", "harbourview",
@@ -299,8 +305,9 @@ DEFAULT = [
 # end 1941804; session 18 vimdoc, pgdocs and hollowmere, at its start 87f9e8e and its end
 # ab26013; session 19 gnucash, lilypdf and saltmarsh, at its start 3d7c4f4 and its end
 # f312d62). bindarm, debhandbook and kingsmere (written blind during session 19) wait for
-# session 20's start and end runs.
-CORPORA_HELD_OUT: list[str] = ["bindarm", "debhandbook", "kingsmere"]
+# session 20's start and end runs; amberholt (written blind during session 20) waits for
+# session 21's.
+CORPORA_HELD_OUT: list[str] = ["bindarm", "debhandbook", "kingsmere", "amberholt"]
 CORPORA = [*DEFAULT, *CORPORA_HELD_OUT, "opengov-multiformat"]
 
 

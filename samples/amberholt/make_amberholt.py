@@ -35,6 +35,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.units import mm
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
 HERE = Path(__file__).resolve().parent
 SRC = HERE.parent / "amberholt-src"
 sys.path.insert(0, str(HERE.parent / "fernhill"))
@@ -44,10 +48,6 @@ sys.path.insert(0, str(HERE.parent / "harbourview"))
 import make_fernhill  # noqa: E402  (Chromium PDF printing)
 import make_harbourview  # noqa: E402  (the Markdown subset parser)
 import make_tollgate  # noqa: E402  (reportlab PDFs in one or more columns)
-from reportlab.lib.pagesizes import A4, landscape  # noqa: E402
-from reportlab.lib.units import mm  # noqa: E402
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table  # noqa: E402
-from reportlab.platypus import TableStyle  # noqa: E402
 
 # Chromium PDF name -> with Chromium's header and footer?
 CHROMIUM_PDFS = {"pay-overtime-and-allowances-2026-27": True}
