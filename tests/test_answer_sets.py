@@ -74,6 +74,7 @@ MINIMUMS = {
     "kingsmere": (120, 25),
     "bacula": (120, 25),
     "debmake": (120, 25),
+    "amberholt": (120, 25),
 }
 
 
@@ -149,6 +150,7 @@ TURNS = {
     "kingsmere": (9, 15),
     "bacula": (9, 13),
     "debmake": (9, 0),
+    "amberholt": (9, 17),
 }  # fmt: skip
 
 
@@ -356,6 +358,11 @@ ABSENT = {
                 "flatpak", "docker", "mk-build-deps", "dep-14", "merge request", "cve",
                 "diffoscope", "yubikey", "needs-root", "clang", "timeout", "ci.debian.net",
                 "sourdough", "world cup", "mongolia"),
+    "amberholt": ("pension", "maternity", "jury", "cycle to work", "sabbatical", "dog",
+                  "wheelchair", "wedding", "drone", "metal detect", "eye test", "probation",
+                  "redundan", "halloween", "long service", "gift aid", "menopause", "appraisal",
+                  "taxi", "wifi", "wi-fi", "allergen", "compassionate", "annual pass", "outreach",
+                  "tattoo", "world cup", "sourdough", "australia"),
 }  # fmt: skip
 
 

@@ -60,6 +60,10 @@ HOLDS_A_GRID = {
     # Chromium: pay bands, the pay scale over a page break, shifts, mileage
     "kingsmere/pay-hours-and-rota-guide-2026-27.pdf": {1, 2, 3},
     "kingsmere/lone-working-and-home-visits.pdf": {1},  # reportlab, two columns: risk levels
+    # Chromium: grades, the pay scale over a page break, overtime rates, allowances
+    "amberholt/pay-overtime-and-allowances-2026-27.pdf": {1, 2, 3},
+    "amberholt/opening-and-closing-alone.pdf": {1},  # reportlab, two columns: key holders
+    "amberholt/schools-programme-spring-2027.pdf": {1},  # reportlab, no ruled lines: timetable
     "pdf_messy/multicol__samplefiles_026-multicolumn.pdf": {3},  # the EU countries table
 }
 
