@@ -278,6 +278,37 @@ def test_a_numbered_section_is_not_under_a_heading_of_another_number() -> None:
     ]
 
 
+def test_a_side_notes_label_leads_its_paragraph_in_and_heads_nothing() -> None:
+    """DocBook's typeset "Tip" or "Warning" above a note had become a heading, and the
+    parent of every numbered section after it ("Tip" > "10.1.3 Idioms for the archive")."""
+    from pocketrag.loaders.pdf import page_blocks
+
+    headings = [(2, "10.1 Sharing and backup")]
+    lines = [
+        "Tip",
+        "Version control tools can function as multi-way copy tools.",
+        "10.1.3 Idioms for the archive",
+        "Here are several ways to archive the entire content of a directory.",
+        "Warning:",
+        "Do not copy a mounted filesystem while it is being written to.",
+    ]
+    blocks, _ = page_blocks(lines, 12, headings)
+    assert [(b.heading_path, b.text) for b in blocks] == [
+        (
+            ("10.1 Sharing and backup",),
+            "Tip: Version control tools can function as multi-way copy tools.",
+        ),
+        (
+            ("10.1 Sharing and backup", "10.1.3 Idioms for the archive"),
+            "Here are several ways to archive the entire content of a directory.",
+        ),
+        (
+            ("10.1 Sharing and backup", "10.1.3 Idioms for the archive"),
+            "Warning: Do not copy a mounted filesystem while it is being written to.",
+        ),
+    ]
+
+
 def test_an_address_broken_at_a_line_end_is_joined_without_a_space() -> None:
     """Sphinx's LaTeX breaks "team@security.debian.org" after a dot; a sentence that ends
     in a full stop before a line starting with a domain is left alone."""
@@ -320,6 +351,22 @@ def test_a_tex_accent_set_before_its_letter_is_composed_with_it() -> None:
 
     lines = page_lines("Hosted at the Wirtschaftsuniversit¨at Wien by the Ageˆncia Nacional.")
     assert lines == ["Hosted at the Wirtschaftsuniversität Wien by the Ageˆncia Nacional."]
+
+
+def test_a_word_in_capitals_broken_at_a_line_end_is_decided_like_any_other() -> None:
+    """PDFium's break mark before a capital is a hyphen of the text ("Marsh-Oduya"), but not
+    inside a word in capitals: "DEBHEL-" / "PER" is the DEBHELPER the document writes."""
+    from pocketrag.loaders.pdf import page_lines
+    from pocketrag.loaders.pdf_hyphens import keep_hyphens
+
+    raw = "Run DEBHEL\ufffe\nPER first, says Dr Marsh\ufffe\nOduya, and CON\ufffe\nFIG."
+    raw += "\nSee DEBHELPER."
+    pages = [page_lines(raw)]
+    keep_hyphens(pages, "pdfTeX-1.40.25")
+    assert pages == [["Run DEBHELPER first, says Dr Marsh-Oduya, and CONFIG.", "See DEBHELPER."]]
+    pages = [page_lines(raw)]
+    keep_hyphens(pages, "Skia/PDF m120")  # Chromium hyphenates no word unless asked
+    assert pages[0][0] == "Run DEBHELPER first, says Dr Marsh-Oduya, and CON-FIG."
 
 
 def _underscore_drawn(path: Path, rise: float) -> Path:

@@ -123,6 +123,19 @@ def broken_at_hyphen(before: str, after: str) -> bool:
     return len(before) > 1 and before[-1] == "-" and before[-2].isalnum() and after[:1].isalnum()
 
 
+_ADMONITION = re.compile(
+    r"^(?:tip|note|warning|caution|important|hint|attention|danger|remark)\s*:?$", re.I
+)
+
+
+def is_admonition(line: str) -> bool:
+    """The label of a side note in a manual ("Tip", "WARNING:": DocBook's and Sphinx's
+    admonitions), a lead-in of the note's paragraph, not a heading: as a heading it had
+    become the parent of the numbered sections after it ("Tip" > "10.1.3 Idioms for the
+    archive"). Capitalised: a lower-case "important" is a term being defined."""
+    return line[:1].isupper() and _ADMONITION.match(line) is not None
+
+
 def heading_level(line: str) -> int | None:
     """1, 2, ... for a line that reads like a heading ("2.1 Leave" is level 2), else None.
 
@@ -133,6 +146,8 @@ def heading_level(line: str) -> int | None:
     may end in a full stop, as legal texts write them ("8. Termination.", "2.1. The Initial
     Developer Grant."), when its words are capitalised like a title's, not a step's ("1.
     Submit the form.")."""
+    if is_admonition(line):
+        return None
     numbered = NUMBERED_HEADING.match(line)
     if numbered and line.endswith(".") and not line.endswith(".."):
         line = line[:-1] if _title_cased(_words(line)) else line

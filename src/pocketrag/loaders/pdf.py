@@ -27,6 +27,7 @@ from pocketrag.loaders._common import (
     check_pages,
     clean_inline,
     heading_level,
+    is_admonition,
 )
 from pocketrag.loaders.ocr import ScanReader
 from pocketrag.loaders.pdf_hyphens import LINE_END_HYPHEN, keep_hyphens
@@ -92,9 +93,10 @@ def page_lines(raw: str) -> list[str]:
     raw = raw.replace("\r\n", "\n").replace("\r", "\n")
     # PDFium marks a hyphen at a line's end as U+FFFE, a word broken there ("employ-ment"),
     # and drops it; before a capital or a digit it is a hyphen of the text: "Marsh-Oduya",
-    # "2026-27"
-    raw = re.sub(r"(?<=\w)\ufffe\n?(?=[A-Z0-9])", "-", raw)
+    # "2026-27", unless a word in capitals is broken ("DEBHEL-PER": keep_hyphens decides)
     raw = raw.replace(LINE_END_HYPHEN, "")  # a symbol font's glyph: the mark is ours alone
+    raw = re.sub(r"(?<=[A-Z]{2})\ufffe\n?(?=[A-Z]{2})", LINE_END_HYPHEN, raw)
+    raw = re.sub(r"(?<=\w)\ufffe\n?(?=[A-Z0-9])", "-", raw)
     raw = re.sub(r"(?<=\w)\ufffe\n?(?=\w)", LINE_END_HYPHEN, raw)  # see keep_hyphens
     raw = re.sub(r"\ufffe\n?", "", raw)
     raw = raw.translate(_LIGATURES)
@@ -305,7 +307,7 @@ def page_blocks(
     levels = [None if isinstance(x, pdf_tables.TableRow) else heading_level(x) for x in lines]
     levels = [
         (_chapter_heading(lines, i) or _sentence_case_heading(lines, i, width))
-        if lv is None
+        if lv is None and not is_admonition(lines[i])
         else lv
         for i, lv in enumerate(levels)
     ]
@@ -342,6 +344,10 @@ def page_blocks(
             continue
         if _numbered_clause(line):
             flush()  # "5.2 The Officer acknowledges ..." starts a paragraph of its own
+        if is_admonition(line):
+            flush()  # "Tip" leads its note's paragraph in: "Tip: Version control ..."
+            paragraph.append(f"{line.rstrip(': ')}:")
+            continue
         paragraph.append(line)
         # A line that ends a sentence well short of the full width ends its paragraph.
         if line.endswith(SENTENCE_END) and len(line) < 0.8 * width:
