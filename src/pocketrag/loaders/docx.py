@@ -1,5 +1,6 @@
 """DOCX (python-docx): paragraphs and tables in body order; heading styles become the
-heading path; tables become one block per row.
+heading path; tables become one block per row; Word's automatic numbers are put back
+(docx_numbering).
 
 The archive's directory is checked before python-docx inflates anything: a DOCX is a zip,
 and a few kilobytes of zip can claim gigabytes of XML (a zip bomb).
@@ -20,6 +21,7 @@ from docx.text.paragraph import Paragraph
 
 from pocketrag.documents import Block, Document, LoaderError
 from pocketrag.loaders._common import MB, TextBudget, bound_error, clean_inline, table_lines
+from pocketrag.loaders.docx_numbering import Numbering
 
 if TYPE_CHECKING:
     from pocketrag.settings_views import LoaderLimits
@@ -125,6 +127,7 @@ def load(path: Path, limits: LoaderLimits, password: str | None = None) -> Docum
     blocks: list[Block] = []
     headings: list[tuple[int, str]] = []
     title_style: str | None = None
+    numbering = Numbering(document)
     for item in document.iter_inner_content():
         path_now = tuple(t for _, t in headings)
         if isinstance(item, Table):
@@ -133,8 +136,10 @@ def load(path: Path, limits: LoaderLimits, password: str | None = None) -> Docum
             )
             continue
         text = clean_inline(item.text)
+        label = numbering.label(item)  # counted even when empty, as Word counts it
         if not text:
             continue
+        text = f"{label} {text}" if label else text
         level = heading_level(item)
         if level == 0:
             title_style = title_style or text
