@@ -87,6 +87,41 @@ def test_an_empty_cell_is_left_out(tmp_path: Path, limits: LoaderLimits) -> None
     ]
 
 
+def _lined_up(path: Path, font: str) -> Path:
+    """Five lines of gnuplot set word by word at the same four x positions, as TeX sets a
+    code example: a grid to the eye whatever the font."""
+    document = FPDF()
+    document.add_page()
+    document.set_font("Helvetica", size=11)
+    document.multi_cell(0, 6, "Set the ranges first, as in this example:", new_x="LMARGIN")
+    document.set_font(font, size=10)
+    y = document.get_y() + 6
+    for words in [
+        ("set", "xrange", "[-10:10]", "writeback"),
+        ("set", "yrange", "[0:5]", "restore"),
+        ("plot", "sin(x)", "with", "lines"),
+        ("plot", "cos(x)", "title", "'cosine'"),
+        ("set", "key", "left", "top"),
+    ]:
+        for x, word in zip((20, 40, 65, 95), words, strict=True):
+            document.text(x, y, word)
+        y += 5
+    document.output(str(path))
+    return path
+
+
+def test_code_lined_up_in_a_typewriter_font_is_no_table(
+    tmp_path: Path, limits: LoaderLimits
+) -> None:
+    """Code set in a typewriter font had been cut into cells ("set: plot; xrange: sin(x)")."""
+    blocks = pdf.load(_lined_up(tmp_path / "c.pdf", "Courier"), limits).blocks
+    code = " ".join(b.text for b in blocks)
+    assert "set xrange [-10:10] writeback set yrange [0:5] restore plot sin(x)" in code
+    # the same grid in a proportional font is read as a table: the font decides
+    grid = [b.text for b in pdf.load(_lined_up(tmp_path / "t.pdf", "Helvetica"), limits).blocks]
+    assert any(text.startswith("set: plot;") for text in grid)
+
+
 def test_a_prose_only_pdf_is_unchanged(tmp_path: Path, limits: LoaderLimits) -> None:
     first = [
         "Staff Handbook",

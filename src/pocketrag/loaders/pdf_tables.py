@@ -237,9 +237,45 @@ def _find(
             found = _tables(band, columns, ruled, least)
             tables += [t for t in found if _cell_like(t, ruled)]
     tables = [kept for t in tables if (kept := _without_prose(t)) is not None]
+    tables = [t for t in tables if not _typed_code(t, textpage, raw, owner, phrases)]
     if not tables:
         return None
     return _splice_text(raw, owner, phrases, tables, carried, running)
+
+
+# Code set in a typewriter font lines its words up in columns with spaces, and reads as a
+# grid: of the development sets' PDFs, 47 "tables" were mostly in such a font, every one
+# code (gnuplot's syntax lines, R functions, LilyPond input, a bash example), and no table
+# of the policies was. Read as a table, code was cut into cells ("set | xrange | [-10:10]").
+TYPEWRITER_SHARE = 0.8
+_TYPEWRITER = re.compile(r"mono|courier|typewriter|consol|cmtt|lmtt|nimbusmon|menlo", re.I)
+_FIXED_PITCH = 1  # bit 1 of a PDF font descriptor's flags
+MAX_FONT_SAMPLES = 400  # characters looked at per table: enough to tell, bounded
+
+
+def _typed_code(
+    table: _Table,
+    textpage: pdfium.PdfTextPage,
+    raw: str,
+    owner: list[int],
+    phrases: list[_Phrase],
+) -> bool:
+    """Whether the table's text is mostly in a typewriter (fixed-pitch) font: code."""
+    mine = {id(p) for row in table.header + table.body for p in row}
+    inside = {k for k, p in enumerate(phrases) if id(p) in mine}
+    chars = [i for i, k in enumerate(owner) if k in inside and not raw[i].isspace()]
+    step = max(1, len(chars) // MAX_FONT_SAMPLES)
+    sample = chars[::step]
+    typed = sum(_typewriter(textpage, i) for i in sample)
+    return bool(sample) and typed >= TYPEWRITER_SHARE * len(sample)
+
+
+def _typewriter(textpage: pdfium.PdfTextPage, index: int) -> bool:
+    name = ctypes.create_string_buffer(128)
+    flags = ctypes.c_int()
+    pdfium_c.FPDFText_GetFontInfo(textpage.raw, index, name, len(name), ctypes.byref(flags))
+    typewriter = _TYPEWRITER.search(name.value.decode("latin-1")) is not None
+    return typewriter or bool(flags.value & _FIXED_PITCH)
 
 
 # A column is prose when its cells carry a sentence on to the next row at least this often
