@@ -146,48 +146,55 @@ def test_docx_headings_tables_and_body_order(tmp_path: Path, limits) -> None:
     assert document.blocks[-1].heading_path == ("Expenses",)
 
 
-def _numbered_clauses(path: Path) -> Path:
-    """A policy whose clause numbers Word draws: a three-level list ("1.", "1.1", "(a)") of
-    our own in numbering.xml, the built-in "List Number" style, and bullets."""
-    import docx
-    from docx.oxml import parse_xml
+class _WordList:
+    """A document with a list of our own in numbering.xml (`levels`: each level's lvl
+    elements' inner XML), numbered as Word numbers it."""
 
-    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
-    document = docx.Document()
-    numbering = document.part.numbering_part.element
-    numbering.insert(0, parse_xml(
-        f'<w:abstractNum {w} w:abstractNumId="90">'
-        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/>'
-        '<w:lvlText w:val="%1."/></w:lvl>'
-        '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/>'
-        '<w:lvlText w:val="%1.%2"/></w:lvl>'
-        '<w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/>'
-        '<w:lvlText w:val="(%3)"/></w:lvl></w:abstractNum>'
-    ))  # fmt: skip
-    numbering.append(parse_xml(f'<w:num {w} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+    W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 
-    def clause(text: str, level: int) -> None:
-        numbered = document.add_paragraph(text)._p.get_or_add_pPr().get_or_add_numPr()
+    def __init__(self, levels: list[str]) -> None:
+        import docx
+        from docx.oxml import parse_xml
+
+        self.document = docx.Document()
+        numbering = self.document.part.numbering_part.element
+        lvls = "".join(f'<w:lvl w:ilvl="{i}">{x}</w:lvl>' for i, x in enumerate(levels))
+        numbering.insert(
+            0, parse_xml(f'<w:abstractNum {self.W} w:abstractNumId="90">{lvls}</w:abstractNum>')
+        )
+        numbering.append(
+            parse_xml(f'<w:num {self.W} w:numId="90"><w:abstractNumId w:val="90"/></w:num>')
+        )
+
+    def item(self, text: str, level: int) -> None:
+        numbered = self.document.add_paragraph(text)._p.get_or_add_pPr().get_or_add_numPr()
         numbered.get_or_add_ilvl().val = level
         numbered.get_or_add_numId().val = 90
 
-    clause("Scope", 0)
-    clause("This policy covers all staff.", 1)
-    clause("Mileage", 0)
-    clause("The rate is 45p a mile.", 1)
-    clause("for the first 10,000 miles;", 2)
-    clause("25p a mile after that.", 2)
-    clause("Claims go to Finance monthly.", 1)
-    document.add_paragraph("Check the receipt.", style="List Number")
-    document.add_paragraph("Keep a copy.", style="List Bullet")
-    document.add_paragraph("Submit it.", style="List Number")
-    document.save(str(path))
-    return path
-
 
 def test_docx_numbers_word_draws_are_read(tmp_path: Path, limits) -> None:
-    document = load_document(_numbered_clauses(tmp_path / "mileage.docx"), limits)
-    assert [b.text for b in document.blocks] == [
+    """A policy whose clause numbers Word draws: a three-level list ("1.", "1.1", "(a)") of
+    our own, the built-in "List Number" style, and bullets."""
+    clauses = _WordList([
+        '<w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/>',
+        '<w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1.%2"/>',
+        '<w:start w:val="1"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="(%3)"/>',
+    ])  # fmt: skip
+    for text, level in [
+        ("Scope", 0),
+        ("This policy covers all staff.", 1),
+        ("Mileage", 0),
+        ("The rate is 45p a mile.", 1),
+        ("for the first 10,000 miles;", 2),
+        ("25p a mile after that.", 2),
+        ("Claims go to Finance monthly.", 1),
+    ]:
+        clauses.item(text, level)
+    clauses.document.add_paragraph("Check the receipt.", style="List Number")
+    clauses.document.add_paragraph("Keep a copy.", style="List Bullet")
+    clauses.document.add_paragraph("Submit it.", style="List Number")
+    clauses.document.save(str(tmp_path / "mileage.docx"))
+    assert [b.text for b in load_document(tmp_path / "mileage.docx", limits).blocks] == [
         "1. Scope",
         "1.1 This policy covers all staff.",
         "2. Mileage",
@@ -204,23 +211,12 @@ def test_docx_numbers_word_draws_are_read(tmp_path: Path, limits) -> None:
 def test_docx_damaged_or_hostile_numbering_still_reads(tmp_path: Path, limits) -> None:
     """A start of 10**12 in letters would print a letter 38 billion times; "x" is no
     number: the clause reads, numbered as far as sense allows."""
-    import docx
-    from docx.oxml import parse_xml
-
-    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
-    document = docx.Document()
-    numbering = document.part.numbering_part.element
-    numbering.insert(0, parse_xml(
-        f'<w:abstractNum {w} w:abstractNumId="91">'
-        '<w:lvl w:ilvl="0"><w:start w:val="1000000000000"/><w:numFmt w:val="lowerLetter"/>'
-        '<w:lvlText w:val="%1)"/></w:lvl>'
-        '<w:lvl w:ilvl="1"><w:start w:val="x"/></w:lvl></w:abstractNum>'
-    ))  # fmt: skip
-    numbering.append(parse_xml(f'<w:num {w} w:numId="91"><w:abstractNumId w:val="91"/></w:num>'))
-    numbered = document.add_paragraph("Clause text.")._p.get_or_add_pPr().get_or_add_numPr()
-    numbered.get_or_add_ilvl().val = 0
-    numbered.get_or_add_numId().val = 91
-    document.save(str(tmp_path / "odd.docx"))
+    odd = _WordList([
+        '<w:start w:val="1000000000000"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%1)"/>',
+        '<w:start w:val="x"/>',
+    ])  # fmt: skip
+    odd.item("Clause text.", 0)
+    odd.document.save(str(tmp_path / "odd.docx"))
     assert [b.text for b in load_document(tmp_path / "odd.docx", limits).blocks] == [
         "1000000) Clause text."
     ]
