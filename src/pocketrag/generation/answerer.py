@@ -24,6 +24,7 @@ from pocketrag.formatting import pages_label
 from pocketrag.generation.answerability import (
     Background,
     IndexLike,
+    confidence_score,
     decide,
     relevance_score,
     relevance_signals,
@@ -237,7 +238,10 @@ class Answerer:
             outcome = extractive_outcome = "answered"
         # the question's text only where asked for (POCKETRAG_LOG_QUESTION_TEXT)
         asked = f"question {standalone!r}: " if self.policy.log_question_text else ""
-        log.info("%srelevance %.3f over %d hits: %s", asked, relevance, len(hits), outcome)
+        log.info(
+            "%srelevance %.3f, confidence %.3f over %d hits: %s",
+            asked, relevance, confidence_score(signals), len(hits), outcome,
+        )  # fmt: skip
 
         def finish(text: str, mode: str, refused: bool, sources: list[Hit], notice=None, key=None):
             citations = [] if refused else build_citations(text, sources)
