@@ -26,7 +26,6 @@ import numpy as np
 from bench.answer_quality import corpus_spec
 from pocketrag.config import load_settings
 from pocketrag.evaluation.qa import load_questions
-from pocketrag.generation.answerability import confidence_score
 from pocketrag.pipeline import Pipeline
 
 SIGNALS = ("relevance", "confidence", "support", "coverage", "dense", "bm25")
@@ -45,7 +44,7 @@ def collect(corpus: str) -> list[dict]:
             rows.append({
                 "answerable": item.answerable,
                 "relevance": answer.relevance,
-                "confidence": confidence_score(answer.signals),
+                "confidence": answer.certainty,
                 **answer.signals,
             })  # fmt: skip
     return rows

@@ -8,7 +8,7 @@ the questions the refusal gate let through (the confidence score decides only be
 are printed in support units (support's weight 1), the form the code uses. Then, for
 each corpus, the same fit without that corpus: its unanswerable questions answered
 confidently at the threshold that hedges the share of answerable questions given by
---hedged (the shipped share by default), against the shipped rule on the same answers.
+--hedged (the runs' own share by default), against the runs' own outcomes.
 
     .venv/bin/python -m bench.calibrate.confidence_fit DIR [DIR ...] [--hedged 0.21]
 
@@ -23,8 +23,6 @@ import json
 from pathlib import Path
 
 import numpy as np
-
-from pocketrag.generation.answerability import confidence_score
 
 FEATURES = ("support", "coverage", "background", "unseen")
 
@@ -91,11 +89,8 @@ def main() -> None:
         rest = corpora != corpus
         held_out[~rest] = x[~rest] @ support_units(x[rest], y[rest])
     fitted = answered_share(held_out, answerable, hedged)
-    score = np.array([confidence_score(r["signals"]) for r in rows])
-    at_share = answered_share(score, answerable, hedged)
     print(f"answerable hedged {hedged:.3f}; unanswerable answered confidently: "
           f"shipped outcomes {shipped[~answerable].mean():.3f}, "
-          f"shipped score at that share {at_share[~answerable].mean():.3f}, "
           f"fitted without the corpus {fitted[~answerable].mean():.3f}")  # fmt: skip
 
 

@@ -91,6 +91,7 @@ class Answer:
     question: str = ""  # the standalone question that was searched
     sources: list[Hit] = field(default_factory=list)  # what was retrieved (closest first)
     relevance: float = 0.0
+    certainty: float = 0.0  # answerability.confidence_score: "answered" or "hedged"
     flags: list[str] = field(default_factory=list)
     notice: str | None = None
     signals: dict[str, float] = field(default_factory=dict)  # answerability's evidence
@@ -227,7 +228,7 @@ class Answerer:
             standalone, hits, q_vec, ranked, self._index(), self._background, own_words=focus,
             word_pieces=embedder.word_pieces,
         )  # fmt: skip
-        relevance = relevance_score(signals)
+        relevance, certainty = relevance_score(signals), confidence_score(signals)
         # without the model (no LLM, or it failed): "hedged" quotes the closest passage
         extractive_outcome = decide(signals, self.policy.thresholds) if hits else "not_found"
         outcome = extractive_outcome
@@ -240,7 +241,7 @@ class Answerer:
         asked = f"question {standalone!r}: " if self.policy.log_question_text else ""
         log.info(
             "%srelevance %.3f, confidence %.3f over %d hits: %s",
-            asked, relevance, confidence_score(signals), len(hits), outcome,
+            asked, relevance, certainty, len(hits), outcome,
         )  # fmt: skip
 
         def finish(text: str, mode: str, refused: bool, sources: list[Hit], notice=None, key=None):
@@ -259,6 +260,7 @@ class Answerer:
                 question=standalone,
                 sources=list(hits),
                 relevance=relevance,
+                certainty=certainty,
                 signals=signals,
                 flags=flags,
                 notice=notice,
