@@ -96,6 +96,21 @@ def test_an_abbreviation_does_not_end_a_sentence() -> None:
     ]
 
 
+def test_an_initial_does_not_end_a_sentence_but_a_lettered_name_does() -> None:
+    text = (
+        "STEVEN E. MERCER, ESQ., argued for the Petitioner. Written by D. M. Bates and "
+        "Donald E. Knuth. See Appendix A. This applies to all. Set the value Y. If not, stop."
+    )
+    assert split_sentences(text) == [
+        "STEVEN E. MERCER, ESQ., argued for the Petitioner.",
+        "Written by D. M. Bates and Donald E. Knuth.",
+        "See Appendix A.",
+        "This applies to all.",
+        "Set the value Y.",
+        "If not, stop.",
+    ]
+
+
 def test_renumber_in_order_of_first_use() -> None:
     text, order = renumber("B is true [3]. A is true [1][3]. Bad [7].", 3)
     assert text == "B is true [1]. A is true [2][1]. Bad."

@@ -113,6 +113,23 @@ TOOLS = [  # a tools list: each tool a section whose text is a short phrase
 ]
 
 
+def test_a_sentence_under_a_name_in_code_is_quoted_with_the_name() -> None:
+    """A definition list's entry read as a heading and its text (a PDF manual's variables):
+    the definition does not repeat the name a question about it asks for."""
+    line = "The contents of the readline line buffer, for use with bind -x."
+    texts = [
+        c.text
+        for c in candidate_units(
+            [
+                Hit(1, "b", "bash.pdf", "bash", line, 9, 9, "RANDOM > READLINE_LINE", 0.1),
+                Hit(2, "b", "bash.pdf", "bash", line, 9, 9, "Shell Variables > Readline", 0.1),
+                Hit(3, "n", "npm.md", "npm", "Run without writing.", None, None, "--dry-run", 0.1),
+            ]
+        )
+    ]
+    assert texts == [f"READLINE_LINE: {line}", line, "--dry-run: Run without writing."]
+
+
 def test_a_short_phrase_under_a_name_is_quoted_with_the_name() -> None:
     texts = [c.text for c in candidate_units(TOOLS)]
     assert "Slack: For team chat." in texts

@@ -76,6 +76,17 @@ _ABBREVIATION = re.compile(
 )
 ABBREVIATION_TAIL = 10  # " approx." and its neighbours fit
 _NUMBER_ABBREVIATION = re.compile(r"(?:^|[\s(])(?:no|nos|p|sec|art|cl|ref|st)\.$", re.IGNORECASE)
+# A capital letter's full stop after a name is an initial: "STEVEN E. MERCER", "Donald E.
+# Knuth", "D. M. Bates": after a capitalised word (or before another initial) the name goes
+# on. "Appendix A. This ..." and "MacOS X. It ..." end a sentence: the word after the
+# letter is one a sentence starts with.
+_INITIAL = re.compile(r"(?:^|[\s(])([A-Z][A-Za-z'.-]*\s|[-•*]\s*)?[A-Z]\.$")
+_NAME_GOES_ON = re.compile(r"^[A-Z][A-Za-z'-]*\b")
+_SENTENCE_STARTS = frozenset(
+    "a all also an and any as at but by each for from he her here his how i if in it its "  # noqa: SIM905
+    "no not note once or our please see she so that the their then there these they this "
+    "those to we what when where which while who with you your".split()
+)
 
 
 def split_sentences(text: str) -> list[str]:
@@ -102,11 +113,21 @@ def _append(parts: list[str], part: str) -> None:
         part[0].islower()
         or _ABBREVIATION.search(tail)
         or (part[0].isdigit() and _NUMBER_ABBREVIATION.search(tail))
+        or _initial_before_name(previous, part)
     )
     if joins:
         parts[-1] = f"{previous} {part}"
     else:
         parts.append(part)
+
+
+def _initial_before_name(previous: str, part: str) -> bool:
+    initial = _INITIAL.search(previous[-2 * ABBREVIATION_TAIL :])
+    name = _NAME_GOES_ON.match(part)
+    if not initial or not name or name.group().lower() in _SENTENCE_STARTS:
+        return False
+    # after a capitalised word or a bullet, alone, or before another initial
+    return bool(initial.group(1)) or len(previous) <= 3 or bool(re.match(r"[A-Z]\.", part))
 
 
 def keep_cited_sentences(text: str) -> tuple[str, int]:

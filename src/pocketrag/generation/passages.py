@@ -469,6 +469,16 @@ def needs_antecedent(sentence: str) -> bool:
 
 MAX_LABEL_WORDS = 3
 MAX_LABELLED_WORDS = 7  # fragments are short: "Our email platform."
+# A name in code heading a definition list's entry (a variable, an option, a hook:
+# "READLINE_LINE", "--dry-run", "post-receive", "max_wal_senders (integer)"): its
+# definition, however long, does not repeat it ("The contents of the readline line buffer,
+# for use with bind -x."), yet the name is what a question about it asks for. A name: an
+# underscore or a digit inside a word, a leading sigil, or lower-case words joined by a
+# hyphen or a dot; an optional type in brackets after it.
+_CODE_NAME = re.compile(
+    r"^(?:[-$%@:]+\w[\w.-]*|[A-Za-z][\w.-]*_[\w.-]*|[A-Za-z]+\d\w*|[a-z]\w*[.-][a-z][\w.-]*)"
+    r"(?: \([^)\n]{1,30}\))?$"
+)
 
 
 def _labelled(label: str, sentence: str, line_above: bool = False) -> str:
@@ -482,6 +492,8 @@ def _labelled(label: str, sentence: str, line_above: bool = False) -> str:
     label = _SECTION_NUMBER.sub("", label).strip().rstrip(":")
     if label and line_above and _NAMES_BACK.search(sentence):
         return f"{label}: {sentence}"
+    if _CODE_NAME.match(label) and label.split()[0].lower() not in sentence.lower():
+        return f"{label}: {sentence}"  # a definition list's term (_CODE_NAME)
     if not label or word_count(label) > MAX_LABEL_WORDS:
         return sentence
     said = _norm(sentence)
