@@ -219,6 +219,18 @@ October and a collections store; about 55 staff and 160 volunteers): 14 document
 (samples/amberholt/: Markdown, text, HTML, DOCX, a Chromium-printed PDF, a two-column reportlab
 leaflet and a reportlab timetable laid out in columns without ruled lines), committed.
 
+Held out (written blind on 2026-12-06 during session 21, for session 22's start and end runs;
+not in the default run): rsyslog indexes the rsyslog 8.2302 documentation (Sphinx HTML with
+sidebar navigation and parameter tables, rsyslog-doc 8.2302.0+dfsg-1) as a small organisation's
+IT office's "the logging docs" for whoever runs the central log server: 40 pages (installing
+from packages and from source, the basic structure, configuration formats, the sysklogd format
+and converting to the advanced format, the queues concept page, the queue parameters and the
+FAQ on main vs ruleset queues, actions, templates, properties and the property replacer,
+filters, rulesets, global() and control structures, imfile, imtcp, imudp, imjournal, omfwd,
+omfile, ommysql and mmnormalize, the TLS tutorials, reliable forwarding, failover, log rotation
+with an output channel, troubleshooting and debugging, the v6, v7 and v8 compatibility notes
+and two legacy $ directive pages), fetched from the Debian archive by its fetch.sh.
+
     flock /tmp/pocketrag-bench.lock .venv/bin/python bench/answer_quality.py --out DIR \\
         [--corpus NAME ...] [--k 5] [--index-dir DIR]
 """
@@ -303,6 +315,7 @@ SPLIT = {
     "bacula": "held out",  # written blind in session 20, for session 21's runs
     "debmake": "held out",  # written blind in session 20, for session 21's runs
     "amberholt": "held out",  # written blind in session 20, for session 21's runs
+    "rsyslog": "held out",  # written blind in session 21, for session 22's runs
 }
 DEFAULT = [
     "larkfield", "opengov", "incident", "handbook", "brightwater", "tables", "harbourview",
@@ -327,8 +340,8 @@ DEFAULT = [
 # ab26013; session 19 gnucash, lilypdf and saltmarsh, at its start 3d7c4f4 and its end
 # f312d62; session 20 bindarm, debhandbook and kingsmere, at its start f6895d2 and its end
 # 84fd7e5). bacula, debmake and amberholt (written blind during session 20) wait for session
-# 21's start and end runs.
-CORPORA_HELD_OUT: list[str] = ["bacula", "debmake", "amberholt"]
+# 21's start and end runs; rsyslog (written blind during session 21) for session 22's.
+CORPORA_HELD_OUT: list[str] = ["bacula", "debmake", "amberholt", "rsyslog"]
 CORPORA = [*DEFAULT, *CORPORA_HELD_OUT, "opengov-multiformat"]
 
 

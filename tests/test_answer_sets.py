@@ -75,6 +75,7 @@ MINIMUMS = {
     "bacula": (120, 25),
     "debmake": (120, 25),
     "amberholt": (120, 25),
+    "rsyslog": (120, 25),
 }
 
 
@@ -151,6 +152,7 @@ TURNS = {
     "bacula": (9, 13),
     "debmake": (9, 0),
     "amberholt": (9, 17),
+    "rsyslog": (9, 10),
 }  # fmt: skip
 
 
@@ -363,6 +365,12 @@ ABSENT = {
                   "redundan", "halloween", "long service", "gift aid", "menopause", "appraisal",
                   "taxi", "wifi", "wi-fi", "allergen", "compassionate", "annual pass", "outreach",
                   "tattoo", "world cup", "sourdough", "australia"),
+    "rsyslog": ("logrotate", "grafana", "loki", "splunk", "nxlog", "prometheus", "retention",
+                "forwardtosyslog", "let's encrypt", "certbot", "tls 1.3", "ansible",
+                "kubernetes", "cloudwatch", "gdpr", "subscription", "2514", "benchmark", "sms",
+                "slack", "macos", "homebrew", "end of life", "fluentd", "logstash", "ntp",
+                "chrony", "s3", "bucket", "firewalld", "semanage", "samba", "cifs", "sourdough",
+                "world cup", "mongolia"),
 }  # fmt: skip
 
 
