@@ -211,6 +211,29 @@ def test_a_clause_number_is_no_figure() -> None:
     assert numbers_in("4.4 No more than 8 hours of overtime a week.") == {"8"}
 
 
+def test_a_dates_day_is_a_figure_with_its_month() -> None:
+    """ "1 November" and "1 October" are two values, not one "1" (a verb "may" is no month)."""
+    assert numbers_in("The ballot opens on 1 November, closes on 30th November.") == {
+        "1 nov",
+        "30 nov",
+    }
+    assert numbers_in("Returns are due by March 31, 2027.") == {"31 mar", "2027"}
+    assert numbers_in("Up to 4 people may attend.") == {"4"}
+
+
+def test_two_policies_giving_a_date_differently_are_both_shown(embedder) -> None:
+    policy = Hit(31, "lv", "leave-policy-2022.docx", "Attendance and Leave Policy 2022",
+                 "1.4 The annual leave ballot for the following year opens on 1 November and "
+                 "closes on 30 November.", None, None, "Annual leave", 0.1)  # fmt: skip
+    handbook = Hit(32, "hb", "staff-handbook.md", "Staff Handbook",
+                   "The annual leave ballot for next year opens on 1 October and closes on "
+                   "30 October.", None, None, "Annual leave", 0.1)  # fmt: skip
+    text = compose("When does the annual leave ballot open?", [policy, handbook],
+                   embedder.embed).text  # fmt: skip
+    assert text.startswith("The documents differ on this"), text
+    assert "1 November" in text and "1 October" in text
+
+
 COMMITTEE = """The Chief Executive has overall responsibility for health and safety.
 The Health and Safety Committee meets quarterly. It is chaired by the Harbour Master, \
 Captain Ian Trewin, and includes safety representatives nominated by the trade union.

@@ -240,11 +240,31 @@ _NUMBER_WORDS = {
 
 
 def numbers_in(text: str) -> set[str]:
-    """The figures a text states, "two" and "2" alike."""
+    """The figures a text states, "two" and "2" alike; a date's day with its month ("1
+    november"): two policies' "opens on 1 November" and "opens on 1 October" differ."""
     text = CLAUSE_NUMBER.sub("", text, count=1)
-    found = {m.replace(",", "") for m in re.findall(r"\d[\d,.]*\d|\d", text)}
+    dates = {_day_month(m) for m in _DATE.finditer(text)}
+    text = _DATE.sub(" ", text)
+    found = {m.replace(",", "") for m in re.findall(r"\d[\d,.]*\d|\d", text)} | dates
     found |= {_NUMBER_WORDS[w] for w in WORD.findall(text.lower()) if w in _NUMBER_WORDS}
     return found
+
+
+# capitalised: "may" is a verb
+_MONTH_NAMES = (
+    "Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    "Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?"
+)
+_DATE = re.compile(
+    rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{_MONTH_NAMES})\b|"
+    rf"\b(?P<month2>{_MONTH_NAMES})\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\b(?!\d)"
+)
+
+
+def _day_month(match: re.Match[str]) -> str:
+    day = match.group("day") or match.group("day2")
+    month = (match.group("month") or match.group("month2")).lower()[:3]
+    return f"{int(day)} {month}"
 
 
 # A figure with what it counts: "5 days", "45p", "£25", "GBP 50", "4 consecutive ...".
