@@ -75,6 +75,7 @@ MINIMUMS = {
     "bacula": (120, 25),
     "debmake": (120, 25),
     "amberholt": (120, 25),
+    "apcupsd": (120, 25),
 }
 
 
@@ -151,6 +152,7 @@ TURNS = {
     "bacula": (9, 13),
     "debmake": (9, 0),
     "amberholt": (9, 17),
+    "apcupsd": (9, 9),
 }  # fmt: skip
 
 
@@ -363,6 +365,10 @@ ABSENT = {
                   "redundan", "halloween", "long service", "gift aid", "menopause", "appraisal",
                   "taxi", "wifi", "wi-fi", "allergen", "compassionate", "annual pass", "outreach",
                   "tattoo", "world cup", "sourdough", "australia"),
+    "apcupsd": ("docker", "prometheus", "systemd", "vmware", "esxi", "synology", "sms", "android",
+                "raspberry", "lithium", "snmpv3", "nagios", "grafana", "ipv6", "ldap", "logrotate",
+                "kubernetes", "rbc", "kwh", "outlet group", "mqtt", "tls", "proxmox", "truenas",
+                "wake-on-lan", "sourdough", "world cup", "mongolia"),
 }  # fmt: skip
 
 
