@@ -219,6 +219,16 @@ October and a collections store; about 55 staff and 160 volunteers): 14 document
 (samples/amberholt/: Markdown, text, HTML, DOCX, a Chromium-printed PDF, a two-column reportlab
 leaflet and a reportlab timetable laid out in columns without ruled lines), committed.
 
+Held out (written blind on 2026-12-06 during session 21, for session 22's start and end runs;
+not in the default run): apcupsd indexes the apcupsd 3.14.14 documentation as a small office's
+IT person would index "the UPS software manual": the APCUPSD User Manual as ONE Docutils HTML
+page of about 400 KB (apcupsd-doc 3.14.14-3.1: installation, USB per platform, configuration
+examples, testing, apcaccess and the status fields, events, CGI, batteries, SNMP, logging,
+Windows, cables, the directive reference, the shutdown sequence, the smart protocol), the
+commented sample apcupsd.conf as Debian ships it (as apcupsd.conf.txt) and the 3.14.x release
+notes (text), from the bookworm packages apcupsd-doc and apcupsd, fetched from the Debian
+archive by its fetch.sh.
+
     flock /tmp/pocketrag-bench.lock .venv/bin/python bench/answer_quality.py --out DIR \\
         [--corpus NAME ...] [--k 5] [--index-dir DIR]
 """
@@ -303,6 +313,7 @@ SPLIT = {
     "bacula": "held out",  # written blind in session 20, for session 21's runs
     "debmake": "held out",  # written blind in session 20, for session 21's runs
     "amberholt": "held out",  # written blind in session 20, for session 21's runs
+    "apcupsd": "held out",  # written blind in session 21, for session 22's runs
 }
 DEFAULT = [
     "larkfield", "opengov", "incident", "handbook", "brightwater", "tables", "harbourview",
@@ -327,8 +338,8 @@ DEFAULT = [
 # ab26013; session 19 gnucash, lilypdf and saltmarsh, at its start 3d7c4f4 and its end
 # f312d62; session 20 bindarm, debhandbook and kingsmere, at its start f6895d2 and its end
 # 84fd7e5). bacula, debmake and amberholt (written blind during session 20) wait for session
-# 21's start and end runs.
-CORPORA_HELD_OUT: list[str] = ["bacula", "debmake", "amberholt"]
+# 21's start and end runs; apcupsd (written blind during session 21) for session 22's.
+CORPORA_HELD_OUT: list[str] = ["bacula", "debmake", "amberholt", "apcupsd"]
 CORPORA = [*DEFAULT, *CORPORA_HELD_OUT, "opengov-multiformat"]
 
 
