@@ -76,6 +76,7 @@ MINIMUMS = {
     "debmake": (120, 25),
     "amberholt": (120, 25),
     "rsyslog": (120, 25),
+    "apcupsd": (120, 25),
 }
 
 
@@ -153,6 +154,7 @@ TURNS = {
     "debmake": (9, 0),
     "amberholt": (9, 17),
     "rsyslog": (9, 10),
+    "apcupsd": (9, 9),
 }  # fmt: skip
 
 
@@ -371,6 +373,10 @@ ABSENT = {
                 "slack", "macos", "homebrew", "end of life", "fluentd", "logstash", "ntp",
                 "chrony", "s3", "bucket", "firewalld", "semanage", "samba", "cifs", "sourdough",
                 "world cup", "mongolia"),
+    "apcupsd": ("docker", "prometheus", "systemd", "vmware", "esxi", "synology", "sms", "android",
+                "raspberry", "lithium", "snmpv3", "nagios", "grafana", "ipv6", "ldap", "logrotate",
+                "kubernetes", "rbc", "kwh", "outlet group", "mqtt", "tls", "proxmox", "truenas",
+                "wake-on-lan", "sourdough", "world cup", "mongolia"),
 }  # fmt: skip
 
 
