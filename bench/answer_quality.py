@@ -219,6 +219,16 @@ October and a collections store; about 55 staff and 160 volunteers): 14 document
 (samples/amberholt/: Markdown, text, HTML, DOCX, a Chromium-printed PDF, a two-column reportlab
 leaflet and a reportlab timetable laid out in columns without ruled lines), committed.
 
+Held out (written blind on 2026-12-06 during session 21, for session 22's start and end runs;
+not in the default run): fellgate is the shared drive of an invented English housing
+co-operative, Fellgate Housing Co-operative Ltd (a fully mutual co-op with 140 homes on three
+estates: houses, flats and a sheltered block; about 300 members and tenants, 12 paid staff and
+a volunteer management committee): 14 documents (samples/fellgate/: a member handbook and an
+out-of-date new members' FAQ in Markdown, an e-mail thread with quoted replies, committee
+minutes and a hard-wrapped noticeboard notice as text, an HTML repairs page, four DOCX
+policies, one of them superseded, a Chromium-printed rent and repairs guide, a two-column
+reportlab leaflet and a reportlab budget table with merged header cells), committed.
+
     flock /tmp/pocketrag-bench.lock .venv/bin/python bench/answer_quality.py --out DIR \\
         [--corpus NAME ...] [--k 5] [--index-dir DIR]
 """
@@ -303,6 +313,7 @@ SPLIT = {
     "bacula": "held out",  # written blind in session 20, for session 21's runs
     "debmake": "held out",  # written blind in session 20, for session 21's runs
     "amberholt": "held out",  # written blind in session 20, for session 21's runs
+    "fellgate": "held out",  # written blind in session 21, for session 22's runs
 }
 DEFAULT = [
     "larkfield", "opengov", "incident", "handbook", "brightwater", "tables", "harbourview",
@@ -327,8 +338,8 @@ DEFAULT = [
 # ab26013; session 19 gnucash, lilypdf and saltmarsh, at its start 3d7c4f4 and its end
 # f312d62; session 20 bindarm, debhandbook and kingsmere, at its start f6895d2 and its end
 # 84fd7e5). bacula, debmake and amberholt (written blind during session 20) wait for session
-# 21's start and end runs.
-CORPORA_HELD_OUT: list[str] = ["bacula", "debmake", "amberholt"]
+# 21's start and end runs; fellgate (written blind during session 21) waits for session 22's.
+CORPORA_HELD_OUT: list[str] = ["bacula", "debmake", "amberholt", "fellgate"]
 CORPORA = [*DEFAULT, *CORPORA_HELD_OUT, "opengov-multiformat"]
 
 

@@ -75,6 +75,7 @@ MINIMUMS = {
     "bacula": (120, 25),
     "debmake": (120, 25),
     "amberholt": (120, 25),
+    "fellgate": (120, 25),
 }
 
 
@@ -151,6 +152,7 @@ TURNS = {
     "bacula": (9, 13),
     "debmake": (9, 0),
     "amberholt": (9, 17),
+    "fellgate": (9, 20),
 }  # fmt: skip
 
 
@@ -363,6 +365,11 @@ ABSENT = {
                   "redundan", "halloween", "long service", "gift aid", "menopause", "appraisal",
                   "taxi", "wifi", "wi-fi", "allergen", "compassionate", "annual pass", "outreach",
                   "tattoo", "world cup", "sourdough", "australia"),
+    "fellgate": ("solar", "bike", "charging point", "chicken", "wifi", "broadband", "childmind",
+                 "right to buy", "satellite", "hot tub", "discount", "cctv", "doorbell",
+                 "honorari", "smoking", "water meter", "allotment", "trampoline", "stairlift",
+                 "deposit", "evacuat", "airbnb", "hardship", "wet room", "youth club",
+                 "caravan", "motorhome", "world cup", "sourdough", "australia"),
 }  # fmt: skip
 
 
