@@ -77,6 +77,7 @@ MINIMUMS = {
     "amberholt": (120, 25),
     "rsyslog": (120, 25),
     "apcupsd": (120, 25),
+    "fellgate": (120, 25),
 }
 
 
@@ -155,6 +156,7 @@ TURNS = {
     "amberholt": (9, 17),
     "rsyslog": (9, 10),
     "apcupsd": (9, 9),
+    "fellgate": (9, 20),
 }  # fmt: skip
 
 
@@ -377,6 +379,11 @@ ABSENT = {
                 "raspberry", "lithium", "snmpv3", "nagios", "grafana", "ipv6", "ldap", "logrotate",
                 "kubernetes", "rbc", "kwh", "outlet group", "mqtt", "tls", "proxmox", "truenas",
                 "wake-on-lan", "sourdough", "world cup", "mongolia"),
+    "fellgate": ("solar", "bike", "charging point", "chicken", "wifi", "broadband", "childmind",
+                 "right to buy", "satellite", "hot tub", "discount", "cctv", "doorbell",
+                 "honorari", "smoking", "water meter", "allotment", "trampoline", "stairlift",
+                 "deposit", "evacuat", "airbnb", "hardship", "wet room", "youth club",
+                 "caravan", "motorhome", "world cup", "sourdough", "australia"),
 }  # fmt: skip
 
 

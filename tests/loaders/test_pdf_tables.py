@@ -64,6 +64,10 @@ HOLDS_A_GRID = {
     "amberholt/pay-overtime-and-allowances-2026-27.pdf": {1, 2, 3},
     "amberholt/opening-and-closing-alone.pdf": {1},  # reportlab, two columns: key holders
     "amberholt/schools-programme-spring-2027.pdf": {1},  # reportlab, no ruled lines: timetable
+    # Chromium: rents over a page break, service charges, repairs responsibilities over a page
+    # break (fellgate's leaflet table and its budget table with merged header cells are not read
+    # as grids, so they are not listed)
+    "fellgate/rent-service-charges-and-repairs-2026-27.pdf": {1, 2, 3, 4},
     "pdf_messy/multicol__samplefiles_026-multicolumn.pdf": {3},  # the EU countries table
 }
 
