@@ -42,6 +42,7 @@ import pypdfium2.raw as pdfium_c
 from pocketrag.documents import LoaderError
 from pocketrag.heap import trim_memory
 from pocketrag.loaders._common import bound_error
+from pocketrag.loaders.ocr_session import replace_session
 
 if TYPE_CHECKING:  # the parse worker imports NumPy only when it reads a scan
     import numpy as np
@@ -91,8 +92,6 @@ def load_engine(limits: LoaderLimits) -> Engine:
     try:
         from rapidocr_onnxruntime.ch_ppocr_det import TextDetector
         from rapidocr_onnxruntime.ch_ppocr_rec import TextRecognizer
-        from rapidocr_onnxruntime.main import DEFAULT_CFG_PATH
-        from rapidocr_onnxruntime.utils import read_yaml, update_model_path
     except ImportError as exc:
         if "libGL" in str(exc) or "libgthread" in str(exc):
             raise LoaderError(
@@ -100,6 +99,22 @@ def load_engine(limits: LoaderLimits) -> Engine:
                 "pip uninstall -y opencv-python && pip install opencv-python-headless"
             ) from exc
         raise LoaderError(f"OCR is not installed; {INSTALL_HINT}") from exc
+    detector, recogniser = engine_settings(limits)
+    engine = Engine(TextDetector(detector), TextRecognizer(recogniser))
+    # sessions that keep no memory between runs (loaders/ocr_session.py)
+    replace_session(engine.detector, detector["model_path"], limits.ort_threads)
+    replace_session(engine.recogniser, recogniser["model_path"], limits.ort_threads)
+    # Building the sessions (graph optimisation, weight prepacking) frees ~14 MB that glibc
+    # would keep under the first detection band, the worker's peak.
+    trim_memory()
+    return engine
+
+
+def engine_settings(limits: LoaderLimits) -> tuple[dict[str, Any], dict[str, Any]]:
+    """rapidocr's settings for its detector and its recogniser, as pocketrag runs them."""
+    from rapidocr_onnxruntime.main import DEFAULT_CFG_PATH
+    from rapidocr_onnxruntime.utils import read_yaml, update_model_path
+
     config = update_model_path(read_yaml(DEFAULT_CFG_PATH))
     threads = {"intra_op_num_threads": limits.ort_threads, "inter_op_num_threads": 1}
     # The detector sees bands no wider than MAX_DETECT_WIDTH: never upscale them ("min"
@@ -107,7 +122,7 @@ def load_engine(limits: LoaderLimits) -> Engine:
     detector = {**config["Det"], **threads, "limit_type": "max"}
     detector["limit_side_len"] = MAX_DETECT_WIDTH
     recogniser = {**config["Rec"], **threads, "rec_batch_num": 1}
-    return Engine(TextDetector(detector), TextRecognizer(recogniser))
+    return detector, recogniser
 
 
 def allow_ocr_memory() -> None:
@@ -280,6 +295,9 @@ class ScanReader:
         # Grey: a third of a colour page's memory (3.7 MB for a letter page at 200 DPI);
         # only the detector's bands and the line crops are made colour, as the models expect.
         bitmap = page.render(scale=scale, grayscale=True)
+        # PDFium decodes the page's images at full size to render it and frees them: 15-40 MB
+        # of heap glibc keeps, under the first detection band, unless handed back now.
+        trim_memory()
         try:
             image = bitmap.to_numpy()  # a view of the bitmap: no copy of the page
             boxes = self._detect(image, scale, started, number)
