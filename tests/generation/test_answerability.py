@@ -27,9 +27,11 @@ def test_coverage_is_the_idf_weighted_share_held_by_the_best_chunk() -> None:
     assert idf(0, 10) > idf(1, 10) > idf(9, 10) > 0  # an unseen word weighs most
 
 
-def signals(support: float, coverage: float, background: float = 0.0, unseen: int = 0):
+def signals(
+    support: float, coverage: float, background: float = 0.0, unseen: int = 0, specific=0.0
+):
     return {"support": support, "coverage": coverage, "background": background,
-            "unseen": float(unseen)}  # fmt: skip
+            "unseen": float(unseen), "specific": specific}  # fmt: skip
 
 
 def test_three_outcomes_from_two_scores() -> None:
@@ -43,6 +45,9 @@ def test_three_outcomes_from_two_scores() -> None:
     assert decide(signals(0.5, 0.53), thresholds) == "hedged"  # 0.8975
     assert decide(signals(0.5, 0.54), thresholds) == "answered"  # 0.905
     assert decide(signals(0.5, 0.0, background=0.67), thresholds) == "answered"  # 0.902
+    # relevance + 0.5 x specific: what the question's most specific word adds to the match
+    assert decide(signals(0.45, 0.0, specific=0.12), thresholds) == "hedged"  # 0.51
+    assert decide(signals(0.55, 0.0, specific=-0.12), thresholds) == "not_found"  # 0.49
     # with an LLM only the lower gate refuses before the call; the model decides the rest
     assert decide(signals(0.29, 0.0), thresholds, llm=True) == "not_found"
     assert decide(signals(0.3, 0.0), thresholds, llm=True) == "hedged"
@@ -185,6 +190,41 @@ def test_unrelated_documents_do_not_change_the_decision(handbook_index: Path, tm
         assert alone[q].outcome == mixed[q].outcome == "answered", q
     for q in OFF_TOPIC + ON_TOPIC:
         assert abs(alone[q].relevance - mixed[q].relevance) < 0.1, q
+
+
+PARKING = """# Travel and parking
+
+## Parking at head office
+Staff may park in the Level 2 car park at head office. Permits cost £15 a month and are \
+deducted from salary. Visitors park in bays 1 to 6 by reception.
+
+## Mileage
+Business journeys in your own car are paid at 45p a mile for the first 10,000 miles.
+"""
+
+
+@pytest.mark.slow
+def test_specific_is_what_the_rarest_word_adds_to_the_best_units_match(tmp_path: Path) -> None:
+    """cos(question, best unit) - cos(question without its rarest search word, best unit):
+    "tesla" is in no passage (the highest IDF), so it is the word taken out."""
+    from pocketrag.generation.answerability import specificity
+    from pocketrag.generation.extractive import rank_candidates
+
+    docs = _write(tmp_path / "docs", {"travel.md": PARKING})
+    with Pipeline(load_settings(data_dir=tmp_path / "data")) as pipeline:
+        assert pipeline.ingest_paths([docs]).ok
+        embed, store = pipeline.embedder.embed, pipeline.store
+        question = "What does a parking permit cost for a Tesla?"
+        vector = embed([question])[0]
+        ranked = rank_candidates(question, pipeline.search(question, k=3), embed, vector)
+        unit = ranked[0].vector
+        without = embed(["What does a parking permit cost for a ?"])[0]
+        expected = float(unit @ vector - unit @ without)
+        assert specificity(question, ranked, vector, store, embed) == pytest.approx(expected)
+        assert abs(expected) > 1e-4  # the word counts for something
+        # one search word, or no model: nothing to take out
+        assert specificity("Parking?", ranked, vector, store, embed) == 0.0
+        assert specificity(question, ranked, vector, store, None) == 0.0
 
 
 def _coverages(tmp_path: Path, text: str, questions: tuple[str, ...]) -> list[float]:

@@ -226,7 +226,7 @@ class Answerer:
         )
         signals = relevance_signals(
             standalone, hits, q_vec, ranked, self._index(), self._background, own_words=focus,
-            word_pieces=embedder.word_pieces,
+            word_pieces=embedder.word_pieces, embed=embedder.embed,
         )  # fmt: skip
         relevance, certainty = relevance_score(signals), confidence_score(signals)
         # without the model (no LLM, or it failed): "hedged" quotes the closest passage

@@ -15,6 +15,7 @@ runs BM25 and dense search side by side).
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, fields
 from typing import Literal, Protocol, runtime_checkable
@@ -202,6 +203,24 @@ def chunk_from_row(row: Sequence) -> Chunk:
 
 # The chunk columns of `chunk_from_row`, as both stores name them.
 CHUNK_COLUMNS = "text, ordinal, page_start, page_end, heading, char_start, char_end, embed_text"
+
+
+_MAX_QUERY_TERMS = 64
+_TOKEN_RE = re.compile(r"\w+", re.UNICODE)
+# A short English stop list: dropping these keeps OR-queries from touching most of the index
+# (speed) and matches what Lucene-style BM25 baselines do (quality). Kept if nothing else is.
+_STOPWORDS = frozenset(
+    "a an and are as at be but by can do does for from had has have how i if in into is it "  # noqa: SIM905
+    "its me my no not of on or our so such than that the their then there these they this to "
+    "was we were what when where which who whom why will with would you your".split()
+)
+
+
+def search_terms(query: str) -> list[str]:
+    """The query's distinct words minus stop words (all of them if nothing else is left):
+    what SQLite's full-text search looks up, and the answerability check's words."""
+    terms = list(dict.fromkeys(t.lower() for t in _TOKEN_RE.findall(query)))
+    return ([t for t in terms if t not in _STOPWORDS] or terms)[:_MAX_QUERY_TERMS]
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,6 @@ does (encode the query, decode for get_vectors, cast for sqlite-vec); writing en
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
 from itertools import islice
 from typing import Literal
@@ -34,6 +33,7 @@ from pocketrag.store.base import (
     TermStats,
     chunk_from_row,
     hits_in_order,
+    search_terms,
 )
 from pocketrag.store.sqlite.bitscan import hamming_candidates
 
@@ -47,22 +47,7 @@ _OVERSAMPLE = 4
 _MIN_CANDIDATES = 200
 # Documents' sign-bit rows read per step: bounds the scan's memory.
 _SCAN_ROWS = 256
-_MAX_QUERY_TERMS = 64
 _MEAN_BLOCK = 1024
-_TOKEN_RE = re.compile(r"\w+", re.UNICODE)
-# A short English stop list: dropping these keeps OR-queries from touching most of the index
-# (speed) and matches what Lucene-style BM25 baselines do (quality). Kept if nothing else is.
-_STOPWORDS = frozenset(
-    "a an and are as at be but by can do does for from had has have how i if in into is it "  # noqa: SIM905
-    "its me my no not of on or our so such than that the their then there these they this to "
-    "was we were what when where which who whom why will with would you your".split()
-)
-
-
-def search_terms(query: str) -> list[str]:
-    """The query's distinct words minus stop words (all of them if nothing else is left)."""
-    terms = list(dict.fromkeys(t.lower() for t in _TOKEN_RE.findall(query)))
-    return ([t for t in terms if t not in _STOPWORDS] or terms)[:_MAX_QUERY_TERMS]
 
 
 def _quoted(term: str) -> str:
