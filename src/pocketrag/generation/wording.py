@@ -250,7 +250,20 @@ def numbers_in(text: str) -> set[str]:
     return found
 
 
-# capitalised: "may" is a verb
+# A figure with what it counts: "5 days", "45p", "£25", "GBP 50", "4 consecutive ...".
+_QUANTITY = re.compile(
+    r"(?P<currency>[£$€]|\b(?:gbp|usd|eur)\s?)?\b(?P<number>\d[\d,.]*\d|\d|"
+    + "|".join(_NUMBER_WORDS)
+    + r")(?:(?P<suffix>p\b|%)|\b)(?:\s+(?P<measure>[^\W\d_]+))?"
+)
+_CURRENCY = {"gbp": "£", "usd": "$", "eur": "€"}
+# a date's month is not what a figure counts: two documents' "1 November" and "16 November"
+# are usually different events, not two values of one rule
+_MONTHS = frozenset(
+    """january february march april may june july august september october november
+    december""".split()  # noqa: SIM905
+)
+# The months as dates name them (numbers_in), capitalised: "may" is a verb.
 _MONTH_NAMES = (
     "Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
     "Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?"
@@ -265,21 +278,6 @@ def _day_month(match: re.Match[str]) -> str:
     day = match.group("day") or match.group("day2")
     month = (match.group("month") or match.group("month2")).lower()[:3]
     return f"{int(day)} {month}"
-
-
-# A figure with what it counts: "5 days", "45p", "£25", "GBP 50", "4 consecutive ...".
-_QUANTITY = re.compile(
-    r"(?P<currency>[£$€]|\b(?:gbp|usd|eur)\s?)?\b(?P<number>\d[\d,.]*\d|\d|"
-    + "|".join(_NUMBER_WORDS)
-    + r")(?:(?P<suffix>p\b|%)|\b)(?:\s+(?P<measure>[^\W\d_]+))?"
-)
-_CURRENCY = {"gbp": "£", "usd": "$", "eur": "€"}
-# a date's month is not what a figure counts: two documents' "1 November" and "16 November"
-# are usually different events, not two values of one rule
-_MONTHS = frozenset(
-    """january february march april may june july august september october november
-    december""".split()  # noqa: SIM905
-)
 
 
 def quantities(text: str) -> dict[str, set[str]]:
