@@ -25,6 +25,8 @@ class ShrinkingSession:
     def __init__(self, model_path: str, threads: int) -> None:
         import onnxruntime as ort
 
+        # embedding.runtime.session_options sets the same, but importing it would bring
+        # pydantic into the parse worker (tests/loaders/test_ocr.py keeps it out)
         options = ort.SessionOptions()
         options.log_severity_level = 4  # rapidocr's: ONNX Runtime's warnings are not ours
         options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
