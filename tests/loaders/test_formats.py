@@ -724,6 +724,27 @@ def test_text_a_word_wrapped_at_its_hyphen_is_one_word_again(tmp_path: Path, lim
     ]
 
 
+def test_text_a_comment_wrapped_over_hash_lines_reads_as_one_sentence(
+    tmp_path: Path, limits
+) -> None:
+    # a sample configuration file's comments wrap on "#" lines; joined, the marks stayed
+    # inside the sentence ("... the battery # falls below"), and a bare "#" was glued on
+    path = tmp_path / "ups.conf.txt"
+    path.write_text(
+        "UPS DAEMON CONFIGURATION\n\n"
+        "# BATTERYLEVEL <percent>\n"
+        "# The shutdown starts when the charge left in the battery falls\n"
+        "# below this many percent, or when the runtime left is shorter than\n"
+        "# MINUTES says.\n#\n# Set it to 0 to rely on MINUTES alone.\nBATTERYLEVEL 5\n"
+    )
+    assert [b.text for b in load_document(path, limits).blocks][1:] == [
+        "# BATTERYLEVEL <percent>\n# The shutdown starts when the charge left in the battery"
+        " falls below this many percent, or when the runtime left is shorter than MINUTES"
+        " says.\n"
+        "#\n# Set it to 0 to rely on MINUTES alone.\nBATTERYLEVEL 5"
+    ]
+
+
 def test_a_line_of_code_or_a_setting_is_no_heading(tmp_path: Path, limits) -> None:
     # LilyPond's manual had "BASIC_PROGRESS" and "MIDIDIR := MIDI" over its pages as
     # headings; a numbered heading may still name a setting

@@ -225,6 +225,9 @@ def _capitals(line: str) -> bool:
     return len(letters) > 3 and all(c.isupper() for c in letters)
 
 
+_COMMENT_MARK = re.compile(r"#+[ \t]*")
+
+
 def unwrap(text: str) -> str:
     """Join hard-wrapped lines ("... only to staff on an on-call rota, field / technicians
     and managers ...") back into one line, so a sentence is never quoted cut at a line end.
@@ -237,10 +240,14 @@ def unwrap(text: str) -> str:
     for line in lines:
         previous = out[-1] if out else ""
         wrapped = len(previous) >= max(MIN_WRAPPED_LINE, 0.6 * width)
-        if wrapped and _joins(previous, line):
+        # a configuration file's comment wraps on "#" lines: the sentence goes on after
+        # the mark ("# ... before the UPS / #   shuts down"); a bare "#" line ends it
+        mark = _COMMENT_MARK.match(line) if previous.startswith("#") else None
+        body = line[mark.end() :] if mark else line
+        if wrapped and body and _joins(previous, body):
             # a compound broken at its hyphen (Python's textwrap breaks there) is one word
-            glued = broken_at_hyphen(previous, line)
-            out[-1] = f"{previous}{'' if glued else ' '}{line}"
+            glued = broken_at_hyphen(previous, body)
+            out[-1] = f"{previous}{'' if glued else ' '}{body}"
         else:
             out.append(line)
     return "\n".join(out)
