@@ -745,6 +745,23 @@ def test_text_a_comment_wrapped_over_hash_lines_reads_as_one_sentence(
     ]
 
 
+def test_text_release_notes_put_each_change_under_its_release(tmp_path: Path, limits) -> None:
+    # "3.14.14 -- 31 May 2016" was body text, so "BUG FIXES" headed the changes of every
+    # release alike and "which version fixed ...?" had nothing to go on
+    path = tmp_path / "ReleaseNotes.txt"
+    path.write_text(
+        "Release Notes for Pumpkin 3.x\n\n"
+        "3.2.1 -- 31 May 2016\n\nBUG FIXES\n\n  * Fix the crash on shutdown\n\n"
+        "Version 3.2.0 (2015-02-02)\n\nNEW FEATURES\n\n  * USB support\n\n"
+        "BUG FIXES\n\n  * Fix the status display\n"
+    )
+    assert [(b.text, b.heading_path) for b in load_document(path, limits).blocks][1:] == [
+        ("* Fix the crash on shutdown", ("3.2.1 -- 31 May 2016", "BUG FIXES")),
+        ("* USB support", ("Version 3.2.0 (2015-02-02)", "NEW FEATURES")),
+        ("* Fix the status display", ("Version 3.2.0 (2015-02-02)", "BUG FIXES")),
+    ]
+
+
 def test_a_line_of_code_or_a_setting_is_no_heading(tmp_path: Path, limits) -> None:
     # LilyPond's manual had "BASIC_PROGRESS" and "MIDIDIR := MIDI" over its pages as
     # headings; a numbered heading may still name a setting

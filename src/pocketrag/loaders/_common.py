@@ -22,6 +22,17 @@ _BLANK_LINES = re.compile(r"\s*\n\s*")
 # "2.", "2.1", "10.3.1" then a capital: a numbered heading (a bare "20 days" is not one).
 NUMBERED_HEADING = re.compile(r"^(\d{1,3}(?:\.\d{1,3})*)(\.?)\s+[A-Z]")
 SENTENCE_END = (".", "!", "?", ":", ";", '."', ".”", ".)")
+# A release's line in release notes and NEWS files: a version, then its date ("3.14.14 --
+# 31 May 2016", "Version 2.1 (2019-03-01)", "v1.4.0 - March 3, 2020"); the notes under it
+# ("BUG FIXES", "* Fix ...") belong to that release.
+_RELEASE_DATE = (
+    r"\d{1,2}\s+[a-z]{3,9}\.?\s+\d{4}|\d{4}-\d{2}-\d{2}|[a-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}"
+)
+RELEASE_LINE = re.compile(
+    r"^(?:(?:version|release)\s+|v)?\d+(?:\.\d+)+[a-z0-9.+~-]*\s*(?:--?|–|—|:|,)?\s*"
+    rf"\(?(?:{_RELEASE_DATE})\)?(?:\s+\([^()]{{1,40}}\))?$",
+    re.IGNORECASE,
+)
 # Characters of code, settings and markup that no unnumbered heading writes: LilyPond's
 # Makefile lines ("MIDIDIR := MIDI") had become the heading of the usage manual's pages.
 CODE_MARKS = frozenset("_=\\{}<>#@|")
@@ -148,6 +159,8 @@ def heading_level(line: str) -> int | None:
     Submit the form.")."""
     if is_admonition(line):
         return None
+    if RELEASE_LINE.match(line):
+        return 1
     numbered = NUMBERED_HEADING.match(line)
     if numbered and line.endswith(".") and not line.endswith(".."):
         line = line[:-1] if _title_cased(_words(line)) else line

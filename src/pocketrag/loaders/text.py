@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from pocketrag.documents import Block, Document, LoaderError
 from pocketrag.loaders._common import (
     CODE_MARKS,
+    RELEASE_LINE,
     SENTENCE_END,
     TextBudget,
     broken_at_hyphen,
@@ -119,6 +120,8 @@ def structure(paragraphs: list[tuple[str, bool]]) -> list[Block]:
                 level = heading_level(text)  # never the very first line: that is the title
                 kind = "heading" if level else kind
             if kind == "heading":
+                if headings and _release(headings[0][1]) and not _release(text):
+                    level = max(level, 2)  # "BUG FIXES" under "3.14.14 -- 31 May 2016"
                 kept = [(lv, t) for lv, t in headings if lv < level]
                 # a heading replaced before any text came under it is text itself, or it
                 # would be lost: Vim's help tag lines ("CTRL-W z  *CTRL-W_z*" above "CTRL-W
@@ -133,6 +136,10 @@ def structure(paragraphs: list[tuple[str, bool]]) -> list[Block]:
     if blocks:  # headings at the very end (the title alone is the document's title)
         blocks += _as_text(headings, len(headings) - bare)
     return blocks
+
+
+def _release(heading: str) -> bool:
+    return bool(RELEASE_LINE.match(heading))
 
 
 def _as_text(headings: list[tuple[int, str]], start: int) -> list[Block]:
