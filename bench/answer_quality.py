@@ -245,6 +245,18 @@ HTML repairs page, four DOCX policies, one of them superseded, a Chromium-printe
 repairs guide, a two-column reportlab leaflet and a reportlab budget table with merged header
 cells), committed.
 
+Held out (written blind on 2026-12-06 during session 22, for session 23's start and end runs;
+not in the default run): borg indexes the BorgBackup 1.2.4 documentation (Sphinx HTML with
+sidebar navigation, option tables and code blocks, borgbackup-doc 1.2.4-1) as a small
+organisation's IT office's "the backup docs" for whoever runs the nightly backups: 33 pages
+(installation, the quick start, the FAQ, the change log, the internals' security page, the five
+deployment pages: central backup server, hosting repositories, automated local backups, pull
+backups, disk images; usage: general (repository URLs, environment variables, return codes,
+file systems, units), the additional notes, the patterns, placeholders and compression help,
+and the init, create, extract, list, prune, compact, check, delete, mount, key, info, diff,
+recreate, serve, config, with-lock/break-lock, benchmark, rename, export-tar/import-tar and
+upgrade command pages), fetched from the Debian archive by its fetch.sh.
+
     flock /tmp/pocketrag-bench.lock .venv/bin/python bench/answer_quality.py --out DIR \\
         [--corpus NAME ...] [--k 5] [--index-dir DIR]
 """
@@ -332,6 +344,7 @@ SPLIT = {
     "rsyslog": "held out",  # written blind in session 21, for session 22's runs
     "apcupsd": "held out",  # written blind in session 21, for session 22's runs
     "fellgate": "held out",  # written blind in session 21, for session 22's runs
+    "borg": "held out",  # written blind in session 22, for session 23's runs
 }
 DEFAULT = [
     "larkfield", "opengov", "incident", "handbook", "brightwater", "tables", "harbourview",
@@ -357,8 +370,9 @@ DEFAULT = [
 # f312d62; session 20 bindarm, debhandbook and kingsmere, at its start f6895d2 and its end
 # 84fd7e5; session 21 bacula, debmake and amberholt, at its start ba3daba and its end
 # e37c041). rsyslog, apcupsd and fellgate (written blind during session 21) wait for session
-# 22's start and end runs.
-CORPORA_HELD_OUT: list[str] = ["rsyslog", "apcupsd", "fellgate"]
+# 22's start and end runs. borg (written blind during session 22) waits for session 23's start
+# and end runs.
+CORPORA_HELD_OUT: list[str] = ["rsyslog", "apcupsd", "fellgate", "borg"]
 CORPORA = [*DEFAULT, *CORPORA_HELD_OUT, "opengov-multiformat"]
 
 

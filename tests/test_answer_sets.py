@@ -78,6 +78,7 @@ MINIMUMS = {
     "rsyslog": (120, 25),
     "apcupsd": (120, 25),
     "fellgate": (120, 25),
+    "borg": (120, 25),
 }
 
 
@@ -157,6 +158,7 @@ TURNS = {
     "rsyslog": (9, 10),
     "apcupsd": (9, 9),
     "fellgate": (9, 20),
+    "borg": (9, 6),
 }  # fmt: skip
 
 
@@ -384,6 +386,11 @@ ABSENT = {
                  "honorari", "smoking", "water meter", "allotment", "trampoline", "stairlift",
                  "deposit", "evacuat", "airbnb", "hardship", "wet room", "youth club",
                  "caravan", "motorhome", "world cup", "sourdough", "australia"),
+    "borg": ("s3", "vorta", "borgbase", "kerberos", "notification", "prometheus", "rest api",
+             "tape", "lto", "sql server", "two-factor", "dashboard", "object lock", "gpu",
+             "outlook", "iphone", "backblaze", "offsite", "hetzner", "storage box", "gdpr",
+             "nagios", "zabbix", "borg 2", "onedrive", "google drive", "vmware", "esxi", "azure",
+             "world cup", "sourdough", "mongolia"),
 }  # fmt: skip
 
 
