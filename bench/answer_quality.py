@@ -245,6 +245,18 @@ HTML repairs page, four DOCX policies, one of them superseded, a Chromium-printe
 repairs guide, a two-column reportlab leaflet and a reportlab budget table with merged header
 cells), committed.
 
+Held out (written blind on 2026-12-06 during session 22, for session 23's start and end runs;
+not in the default run): nut indexes the Network UPS Tools 2.8.0 documentation as a small
+office's IT person would index "the UPS monitoring docs": the NUT User Manual as ONE typeset
+PDF (user-manual.pdf, AsciiDoc + dblatex, 135 pages: overview, features, installing,
+configuration notes, automatic shutdowns, primary and secondary systems, big servers and data
+rooms, upssched, outlets and PDUs, daisy chains, security and SSL, chroot, the variable and
+instant command tables, the cables, the configure options, the upgrading notes and the CI farm
+notes), the FAQ as one HTML page (FAQ.html) and three commented sample configuration files as
+Debian ships them (upsmon.conf, upsd.conf and upsd.users, as nut-*.txt), from the bookworm
+packages nut-doc, nut-client and nut-server 2.8.0-7, fetched from the Debian archive by its
+fetch.sh.
+
     flock /tmp/pocketrag-bench.lock .venv/bin/python bench/answer_quality.py --out DIR \\
         [--corpus NAME ...] [--k 5] [--index-dir DIR]
 """
@@ -332,6 +344,7 @@ SPLIT = {
     "rsyslog": "held out",  # written blind in session 21, for session 22's runs
     "apcupsd": "held out",  # written blind in session 21, for session 22's runs
     "fellgate": "held out",  # written blind in session 21, for session 22's runs
+    "nut": "held out",  # written blind in session 22, for session 23's runs
 }
 DEFAULT = [
     "larkfield", "opengov", "incident", "handbook", "brightwater", "tables", "harbourview",
@@ -357,8 +370,9 @@ DEFAULT = [
 # f312d62; session 20 bindarm, debhandbook and kingsmere, at its start f6895d2 and its end
 # 84fd7e5; session 21 bacula, debmake and amberholt, at its start ba3daba and its end
 # e37c041). rsyslog, apcupsd and fellgate (written blind during session 21) wait for session
-# 22's start and end runs.
-CORPORA_HELD_OUT: list[str] = ["rsyslog", "apcupsd", "fellgate"]
+# 22's start and end runs. nut (written blind during session 22) waits for session 23's start
+# and end runs.
+CORPORA_HELD_OUT: list[str] = ["rsyslog", "apcupsd", "fellgate", "nut"]
 CORPORA = [*DEFAULT, *CORPORA_HELD_OUT, "opengov-multiformat"]
 
 

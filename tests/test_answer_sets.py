@@ -78,6 +78,7 @@ MINIMUMS = {
     "rsyslog": (120, 25),
     "apcupsd": (120, 25),
     "fellgate": (120, 25),
+    "nut": (120, 25),
 }
 
 
@@ -157,6 +158,7 @@ TURNS = {
     "rsyslog": (9, 10),
     "apcupsd": (9, 9),
     "fellgate": (9, 20),
+    "nut": (9, 3),
 }  # fmt: skip
 
 
@@ -384,6 +386,11 @@ ABSENT = {
                  "honorari", "smoking", "water meter", "allotment", "trampoline", "stairlift",
                  "deposit", "evacuat", "airbnb", "hardship", "wet room", "youth club",
                  "caravan", "motorhome", "world cup", "sourdough", "australia"),
+    "nut": ("prometheus", "grafana", "synology", "truenas", "snmpv3", "gmail", "lifespan",
+            "schneider", "nagios", "zabbix", "twilio", "ldap", "mysql", "wake-on-lan",
+            "subscription", "json", "tls 1.3", "mqtt", "generator", "microsoft teams",
+            "logrotate", "hyper-v", "pagerduty", "telegram", "sourdough", "world cup",
+            "mongolia"),
 }  # fmt: skip
 
 
