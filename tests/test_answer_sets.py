@@ -79,6 +79,7 @@ MINIMUMS = {
     "apcupsd": (120, 25),
     "fellgate": (120, 25),
     "borg": (120, 25),
+    "nut": (120, 25),
 }
 
 
@@ -159,6 +160,7 @@ TURNS = {
     "apcupsd": (9, 9),
     "fellgate": (9, 20),
     "borg": (9, 6),
+    "nut": (9, 3),
 }  # fmt: skip
 
 
@@ -391,6 +393,11 @@ ABSENT = {
              "outlook", "iphone", "backblaze", "offsite", "hetzner", "storage box", "gdpr",
              "nagios", "zabbix", "borg 2", "onedrive", "google drive", "vmware", "esxi", "azure",
              "world cup", "sourdough", "mongolia"),
+    "nut": ("prometheus", "grafana", "synology", "truenas", "snmpv3", "gmail", "lifespan",
+            "schneider", "nagios", "zabbix", "twilio", "ldap", "mysql", "wake-on-lan",
+            "subscription", "json", "tls 1.3", "mqtt", "generator", "microsoft teams",
+            "logrotate", "hyper-v", "pagerduty", "telegram", "sourdough", "world cup",
+            "mongolia"),
 }  # fmt: skip
 
 
