@@ -245,6 +245,17 @@ HTML repairs page, four DOCX policies, one of them superseded, a Chromium-printe
 repairs guide, a two-column reportlab leaflet and a reportlab budget table with merged header
 cells), committed.
 
+Held out (written blind on 2026-12-06 during session 22, for session 23's start and end runs;
+not in the default run): cobbleford is the staff shared drive of an invented English primary
+school, Cobbleford CE Primary School (voluntary aided, about 320 pupils in 11 classes and a
+nursery, about 45 staff, a governing body, a breakfast and after-school club): 14 documents
+(samples/cobbleford/: a staff handbook with YAML front matter, an out-of-date new staff FAQ and
+a behaviour and marking guide in Markdown, an e-mail thread with quoted replies, governors'
+minutes and a hard-wrapped staffroom notice as text, an intranet HTML page of the school day,
+duty rota and term dates, four DOCX policies, one of them superseded, a Chromium-printed first
+aid and allergies guide, a two-column reportlab leaflet and a reportlab CPD budget table with
+merged header cells), committed.
+
     flock /tmp/pocketrag-bench.lock .venv/bin/python bench/answer_quality.py --out DIR \\
         [--corpus NAME ...] [--k 5] [--index-dir DIR]
 """
@@ -332,6 +343,7 @@ SPLIT = {
     "rsyslog": "held out",  # written blind in session 21, for session 22's runs
     "apcupsd": "held out",  # written blind in session 21, for session 22's runs
     "fellgate": "held out",  # written blind in session 21, for session 22's runs
+    "cobbleford": "held out",  # written blind in session 22, for session 23's runs
 }
 DEFAULT = [
     "larkfield", "opengov", "incident", "handbook", "brightwater", "tables", "harbourview",
@@ -358,7 +370,8 @@ DEFAULT = [
 # 84fd7e5; session 21 bacula, debmake and amberholt, at its start ba3daba and its end
 # e37c041). rsyslog, apcupsd and fellgate (written blind during session 21) wait for session
 # 22's start and end runs.
-CORPORA_HELD_OUT: list[str] = ["rsyslog", "apcupsd", "fellgate"]
+# cobbleford (written blind during session 22) waits for session 23's start and end runs.
+CORPORA_HELD_OUT: list[str] = ["rsyslog", "apcupsd", "fellgate", "cobbleford"]
 CORPORA = [*DEFAULT, *CORPORA_HELD_OUT, "opengov-multiformat"]
 
 

@@ -78,6 +78,7 @@ MINIMUMS = {
     "rsyslog": (120, 25),
     "apcupsd": (120, 25),
     "fellgate": (120, 25),
+    "cobbleford": (120, 25),
 }
 
 
@@ -157,6 +158,7 @@ TURNS = {
     "rsyslog": (9, 10),
     "apcupsd": (9, 9),
     "fellgate": (9, 20),
+    "cobbleford": (9, 14),
 }  # fmt: skip
 
 
@@ -384,6 +386,11 @@ ABSENT = {
                  "honorari", "smoking", "water meter", "allotment", "trampoline", "stairlift",
                  "deposit", "evacuat", "airbnb", "hardship", "wet room", "youth club",
                  "caravan", "motorhome", "world cup", "sourdough", "australia"),
+    "cobbleford": ("cycle to work", "pension", "jury", "maternity", "vaccin", "wifi", "wi-fi",
+                   "gym", "lice", "swim", "sats", "ofsted", "dog", "minibus", "compassionate",
+                   "menopause", "npq", "sabbatical", "career break", "lost property",
+                   "photographer", "salary sacrifice", "supplier", "eye test", "sourdough",
+                   "world cup", "australia"),
 }  # fmt: skip
 
 
