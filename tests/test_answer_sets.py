@@ -80,6 +80,7 @@ MINIMUMS = {
     "fellgate": (120, 25),
     "borg": (120, 25),
     "nut": (120, 25),
+    "cobbleford": (120, 25),
 }
 
 
@@ -161,6 +162,7 @@ TURNS = {
     "fellgate": (9, 20),
     "borg": (9, 6),
     "nut": (9, 3),
+    "cobbleford": (9, 14),
 }  # fmt: skip
 
 
@@ -398,6 +400,11 @@ ABSENT = {
             "subscription", "json", "tls 1.3", "mqtt", "generator", "microsoft teams",
             "logrotate", "hyper-v", "pagerduty", "telegram", "sourdough", "world cup",
             "mongolia"),
+    "cobbleford": ("cycle to work", "pension", "jury", "maternity", "vaccin", "wifi", "wi-fi",
+                   "gym", "lice", "swim", "sats", "ofsted", "dog", "minibus", "compassionate",
+                   "menopause", "npq", "sabbatical", "career break", "lost property",
+                   "photographer", "salary sacrifice", "supplier", "eye test", "sourdough",
+                   "world cup", "australia"),
 }  # fmt: skip
 
 
