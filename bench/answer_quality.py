@@ -251,30 +251,28 @@ sidebar navigation, option tables and code blocks, borgbackup-doc 1.2.4-1) as a 
 organisation's IT office's "the backup docs" for whoever runs the nightly backups: 33 pages
 (installation, the quick start, the FAQ, the change log, the internals' security page, the five
 deployment pages: central backup server, hosting repositories, automated local backups, pull
-backups, disk images; usage: general (repository URLs, environment variables, return codes,
-file systems, units), the additional notes, the patterns, placeholders and compression help,
-and the init, create, extract, list, prune, compact, check, delete, mount, key, info, diff,
-recreate, serve, config, with-lock/break-lock, benchmark, rename, export-tar/import-tar and
-upgrade command pages), fetched from the Debian archive by its fetch.sh.
-not in the default run): nut indexes the Network UPS Tools 2.8.0 documentation as a small
-office's IT person would index "the UPS monitoring docs": the NUT User Manual as ONE typeset
-PDF (user-manual.pdf, AsciiDoc + dblatex, 135 pages: overview, features, installing,
-configuration notes, automatic shutdowns, primary and secondary systems, big servers and data
-rooms, upssched, outlets and PDUs, daisy chains, security and SSL, chroot, the variable and
-instant command tables, the cables, the configure options, the upgrading notes and the CI farm
-notes), the FAQ as one HTML page (FAQ.html) and three commented sample configuration files as
-Debian ships them (upsmon.conf, upsd.conf and upsd.users, as nut-*.txt), from the bookworm
-packages nut-doc, nut-client and nut-server 2.8.0-7, fetched from the Debian archive by its
-fetch.sh.
-not in the default run): cobbleford is the staff shared drive of an invented English primary
-school, Cobbleford CE Primary School (voluntary aided, about 320 pupils in 11 classes and a
-nursery, about 45 staff, a governing body, a breakfast and after-school club): 14 documents
-(samples/cobbleford/: a staff handbook with YAML front matter, an out-of-date new staff FAQ and
-a behaviour and marking guide in Markdown, an e-mail thread with quoted replies, governors'
-minutes and a hard-wrapped staffroom notice as text, an intranet HTML page of the school day,
-duty rota and term dates, four DOCX policies, one of them superseded, a Chromium-printed first
-aid and allergies guide, a two-column reportlab leaflet and a reportlab CPD budget table with
-merged header cells), committed.
+backups, disk images; usage: general (repository URLs, environment variables, return codes, file
+systems, units), the additional notes, the patterns, placeholders and compression help, and the
+init, create, extract, list, prune, compact, check, delete, mount, key, info, diff, recreate,
+serve, config, with-lock/break-lock, benchmark, rename, export-tar/import-tar and upgrade
+command pages), fetched from the Debian archive by its fetch.sh. nut indexes the Network UPS
+Tools 2.8.0 documentation as a small office's IT person would index "the UPS monitoring docs":
+the NUT User Manual as ONE typeset PDF (user-manual.pdf, AsciiDoc + dblatex, 135 pages:
+overview, features, installing, configuration notes, automatic shutdowns, primary and secondary
+systems, big servers and data rooms, upssched, outlets and PDUs, daisy chains, security and SSL,
+chroot, the variable and instant command tables, the cables, the configure options, the
+upgrading notes and the CI farm notes), the FAQ as one HTML page (FAQ.html) and three commented
+sample configuration files as Debian ships them (upsmon.conf, upsd.conf and upsd.users, as
+nut-*.txt), from the bookworm packages nut-doc, nut-client and nut-server 2.8.0-7, fetched from
+the Debian archive by its fetch.sh. cobbleford is the staff shared drive of an invented English
+primary school, Cobbleford CE Primary School (voluntary aided, about 320 pupils in 11 classes
+and a nursery, about 45 staff, a governing body, a breakfast and after-school club): 14
+documents (samples/cobbleford/: a staff handbook with YAML front matter, an out-of-date new
+staff FAQ and a behaviour and marking guide in Markdown, an e-mail thread with quoted replies,
+governors' minutes and a hard-wrapped staffroom notice as text, an intranet HTML page of the
+school day, duty rota and term dates, four DOCX policies, one of them superseded, a Chromium-
+printed first aid and allergies guide, a two-column reportlab leaflet and a reportlab CPD budget
+table with merged header cells), committed.
 
     flock /tmp/pocketrag-bench.lock .venv/bin/python bench/answer_quality.py --out DIR \\
         [--corpus NAME ...] [--k 5] [--index-dir DIR]
@@ -391,15 +389,9 @@ DEFAULT = [
 # f312d62; session 20 bindarm, debhandbook and kingsmere, at its start f6895d2 and its end
 # 84fd7e5; session 21 bacula, debmake and amberholt, at its start ba3daba and its end
 # e37c041). rsyslog, apcupsd and fellgate (written blind during session 21) wait for session
-# 22's start and end runs. borg (written blind during session 22) waits for session 23's start
-# and end runs.
-CORPORA_HELD_OUT: list[str] = ["rsyslog", "apcupsd", "fellgate", "borg"]
-# 22's start and end runs. nut (written blind during session 22) waits for session 23's start
-# and end runs.
-CORPORA_HELD_OUT: list[str] = ["rsyslog", "apcupsd", "fellgate", "nut"]
-# 22's start and end runs.
-# cobbleford (written blind during session 22) waits for session 23's start and end runs.
-CORPORA_HELD_OUT: list[str] = ["rsyslog", "apcupsd", "fellgate", "cobbleford"]
+# 22's start and end runs. borg, nut and cobbleford (written blind during session 22) wait for
+# session 23's start and end runs.
+CORPORA_HELD_OUT: list[str] = ["rsyslog", "apcupsd", "fellgate", "borg", "nut", "cobbleford"]
 CORPORA = [*DEFAULT, *CORPORA_HELD_OUT, "opengov-multiformat"]
 
 
