@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import docx
+from docx.styles.style import BaseStyle
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
@@ -94,9 +95,23 @@ def inflated_size(path: Path, member: zipfile.ZipInfo, limit: float) -> int:
         return total
 
 
-def heading_level(paragraph: Paragraph) -> int | None:
+class ParagraphStyles:
+    """Each paragraph's style, looked up once per style id: python-docx's paragraph.style
+    scans all of the document's styles for the default one on every call (0.9 ms a
+    paragraph with Word's 160 built-in styles; 150,000 empty paragraphs took 140 s)."""
+
+    def __init__(self) -> None:
+        self._by_id: dict[str | None, BaseStyle | None] = {}
+
+    def of(self, paragraph: Paragraph) -> BaseStyle | None:
+        style_id = paragraph._p.style  # the pStyle id, None for the default style
+        if style_id not in self._by_id:
+            self._by_id[style_id] = paragraph.style
+        return self._by_id[style_id]
+
+
+def heading_level(style: BaseStyle | None) -> int | None:
     """1..9 for "Heading N" styles (and their built-in ids), 0 for "Title", else None."""
-    style = paragraph.style
     names = {style.name or "", getattr(style, "style_id", "") or ""} if style else set()
     for name in names:
         if name.lower() == "title":
@@ -128,6 +143,7 @@ def load(path: Path, limits: LoaderLimits, password: str | None = None) -> Docum
     headings: list[tuple[int, str]] = []
     title_style: str | None = None
     numbering = Numbering(document)
+    styles = ParagraphStyles()
     for item in document.iter_inner_content():
         path_now = tuple(t for _, t in headings)
         if isinstance(item, Table):
@@ -136,11 +152,12 @@ def load(path: Path, limits: LoaderLimits, password: str | None = None) -> Docum
             )
             continue
         text = clean_inline(item.text)
-        label = numbering.label(item)  # counted even when empty, as Word counts it
+        style = styles.of(item)
+        label = numbering.label(item, style)  # counted even when empty, as Word counts it
         if not text:
             continue
         text = f"{label} {text}" if label else text
-        level = heading_level(item)
+        level = heading_level(style)
         if level == 0:
             title_style = title_style or text
         elif level is not None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from docx.document import Document as DocxDocument
+from docx.styles.style import BaseStyle
 from docx.text.paragraph import Paragraph
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -91,12 +92,13 @@ class Numbering:
                     levels[ilvl] = Level(min(_int(start, 1), MAX_START), old.format, old.text)
             self._lists[num.get(f"{W}numId", "")] = levels
 
-    def label(self, paragraph: Paragraph) -> str:
+    def label(self, paragraph: Paragraph, style: BaseStyle | None) -> str:
         """ "4.2." for the paragraph Word numbers so, "" for one without a number (or a
-        bullet). Call once per paragraph, in document order: it counts."""
+        bullet). `style`: the paragraph's (ParagraphStyles). Call once per paragraph, in
+        document order: it counts."""
         if not self._lists:
             return ""
-        num_id, ilvl = _list_of(paragraph)
+        num_id, ilvl = _list_of(paragraph, style)
         levels = self._lists.get(num_id or "")
         if not levels or ilvl not in levels or not 0 <= ilvl < MAX_LEVELS:
             return ""
@@ -116,12 +118,11 @@ class Numbering:
         return text.strip()
 
 
-def _list_of(paragraph: Paragraph) -> tuple[str | None, int]:
+def _list_of(paragraph: Paragraph, style: BaseStyle | None) -> tuple[str | None, int]:
     """(numId, ilvl) of the paragraph's own numbering, else of its style's (a "List
     Number" style numbers every paragraph in it), else (None, 0)."""
     element = paragraph._p.pPr
     num_pr = element.find(f"{W}numPr") if element is not None else None
-    style = paragraph.style
     for _ in range(10):  # a style's base styles, a few deep at most
         if num_pr is not None or style is None:
             break
