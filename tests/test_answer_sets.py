@@ -195,20 +195,29 @@ def document_text(path: Path) -> str:
     return normalised("\n".join(parts))
 
 
-@pytest.mark.parametrize("corpus", sorted(MINIMUMS))
-def test_key_facts_are_in_the_expected_sources(corpus: str, request) -> None:
+@pytest.fixture(scope="module")
+def loaded(request) -> tuple[str, dict[str, str]]:
+    """(corpus, its documents' loaded text by file name), loaded once for both checks below:
+    pytest runs the tests of one module-scoped parameter together, so one corpus's text is
+    held at a time. Fetched documents are fetched first; the others come from
+    ../shared/data or samples/ (larkfield's are committed)."""
+    corpus = request.param
+    if (ANSWERS / corpus / "fetch.sh").exists():
+        fetch(corpus)
+    elif corpus != "larkfield":
+        request.getfixturevalue("shared_data")  # skips, saying why, without ../shared/data
+    return corpus, {p.name: document_text(p) for p in corpus_paths(corpus)}
+
+
+@pytest.mark.parametrize("loaded", sorted(MINIMUMS), indirect=True)
+def test_key_facts_are_in_the_expected_sources(loaded: tuple[str, dict[str, str]]) -> None:
     """Every key fact is in the loaded text of one of its expected sources. A question
     marked `"loader_gap": true` is one whose fact is in the document as written but which
     the real loaders drop or mangle (fernhill: a wrapped cell of a Chromium-printed PDF
     table split into two rows, a poster table read as headings, "Marsh-Oduya" hyphenated at
     a line end read as "MarshOduya"); only such a question's missing facts are let pass
     (the question is kept as written: the gap is a loader finding, not a typo)."""
-    paths = corpus_paths(corpus)
-    if (ANSWERS / corpus / "fetch.sh").exists():
-        fetch(corpus)
-    elif corpus != "larkfield":
-        request.getfixturevalue("shared_data")  # skips, saying why, without ../shared/data
-    texts = {p.name: document_text(p) for p in paths}
+    corpus, texts = loaded
     for q in rows(corpus):
         for fact in q["key_facts"]:
             # a disagreement's two values are each in one of its two sources
@@ -408,11 +417,10 @@ ABSENT = {
 }  # fmt: skip
 
 
-@pytest.mark.parametrize("corpus", sorted(ABSENT))
-def test_unanswerable_topics_are_absent(corpus: str) -> None:
-    if (ANSWERS / corpus / "fetch.sh").exists():
-        fetch(corpus)
-    text = " ".join(document_text(p) for p in corpus_paths(corpus))
+@pytest.mark.parametrize("loaded", sorted(ABSENT), indirect=True)
+def test_unanswerable_topics_are_absent(loaded: tuple[str, dict[str, str]]) -> None:
+    corpus, texts = loaded
+    text = " ".join(texts.values())
     for word in ABSENT[corpus]:
         assert not re.search(rf"\b{word}", text), word
 
