@@ -745,6 +745,29 @@ def test_text_a_comment_wrapped_over_hash_lines_reads_as_one_sentence(
     ]
 
 
+def test_text_e_mail_quoted_reply_and_signature(tmp_path: Path, limits) -> None:
+    # a wrapped quoted line kept its "> " inside the sentence, and the sender's name and
+    # role under "Many thanks," became the heading of the quoted message below them
+    path = tmp_path / "thread.txt"
+    path.write_text(
+        "From: Helen Ashdown <helen@example.org>\nSubject: Re: Parking permits\n\n"
+        "Following the committee meeting, permits will now cost 15 pounds a year, not\n"
+        "the 10 pounds proposed below.\n\nMany thanks,\n\nHelen Ashdown\n\n"
+        "Housing Officer, Fellside Co-op\n\n"
+        "> On 20 Nov 2026, Janet Price wrote:\n"
+        "> We propose that parking permits cost 10 pounds a year from January, and\n"
+        "> that each household may hold two permits.\n>\n> Janet\n"
+    )
+    blocks = load_document(path, limits).blocks
+    assert all(b.heading_path == () for b in blocks)
+    assert [b.text for b in blocks][-3:] == [
+        "Helen Ashdown",
+        "Housing Officer, Fellside Co-op",
+        "> On 20 Nov 2026, Janet Price wrote:\n> We propose that parking permits cost 10 "
+        "pounds a year from January, and that each household may hold two permits.\n>\n> Janet",
+    ]
+
+
 def test_text_release_notes_put_each_change_under_its_release(tmp_path: Path, limits) -> None:
     # "3.14.14 -- 31 May 2016" was body text, so "BUG FIXES" headed the changes of every
     # release alike and "which version fixed ...?" had nothing to go on

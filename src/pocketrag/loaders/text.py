@@ -114,7 +114,13 @@ def structure(paragraphs: list[tuple[str, bool]]) -> list[Block]:
     blocks: list[Block] = []
     headings: list[tuple[int, str]] = []
     bare = 0  # how many of the innermost headings have no text under them yet
+    signature = 0  # how many more short paragraphs after an e-mail's sign-off are its own
     for paragraph, in_columns in paragraphs:
+        if signature and _signature(paragraph):
+            blocks.append(Block(text=paragraph, heading_path=tuple(t for _, t in headings)))
+            signature -= 1
+            continue
+        signature = MAX_SIGNATURE_LINES if _SIGN_OFF.match(paragraph.rsplit("\n", 1)[-1]) else 0
         for kind, text, level in _pieces(paragraph.split("\n"), first=not blocks):
             if kind == "text" and "\n" not in text and blocks:
                 level = heading_level(text)  # never the very first line: that is the title
@@ -136,6 +142,26 @@ def structure(paragraphs: list[tuple[str, bool]]) -> list[Block]:
     if blocks:  # headings at the very end (the title alone is the document's title)
         blocks += _as_text(headings, len(headings) - bare)
     return blocks
+
+
+# An e-mail's sign-off line; the name and role under it are no headings ("Many thanks," /
+# "Helen Ashdown" / "Housing Officer" had become the heading of the quoted message below).
+_SIGN_OFF = re.compile(
+    r"^(?:(?:many |kind |best |warm(?:est)? )?(?:thanks|regards|wishes)|thank you|cheers|best|"
+    r"yours(?: sincerely| faithfully| truly)?|sincerely|all the best)[,.!]?$",
+    re.IGNORECASE,
+)
+MAX_SIGNATURE_WORDS = 8  # per line: a name, a role, a phone number
+MAX_SIGNATURE_LINES = 3
+
+
+def _signature(paragraph: str) -> bool:
+    lines = paragraph.split("\n")
+    return (
+        len(lines) <= MAX_SIGNATURE_LINES
+        and not paragraph.startswith(">")
+        and all(len(line.split()) <= MAX_SIGNATURE_WORDS for line in lines)
+    )
 
 
 def _release(heading: str) -> bool:
@@ -232,7 +258,7 @@ def _capitals(line: str) -> bool:
     return len(letters) > 3 and all(c.isupper() for c in letters)
 
 
-_COMMENT_MARK = re.compile(r"#+[ \t]*")
+_LINE_MARK = re.compile(r"([#>])(?:[ \t]*\1)*[ \t]*")
 
 
 def unwrap(text: str) -> str:
@@ -247,9 +273,11 @@ def unwrap(text: str) -> str:
     for line in lines:
         previous = out[-1] if out else ""
         wrapped = len(previous) >= max(MIN_WRAPPED_LINE, 0.6 * width)
-        # a configuration file's comment wraps on "#" lines: the sentence goes on after
-        # the mark ("# ... before the UPS / #   shuts down"); a bare "#" line ends it
-        mark = _COMMENT_MARK.match(line) if previous.startswith("#") else None
+        # a configuration file's comment wraps on "#" lines, a quoted e-mail on "> " lines:
+        # the sentence goes on after the marks ("# ... before the UPS / #   shuts down");
+        # a bare "#" or ">" line ends it
+        mark = _LINE_MARK.match(line)
+        mark = mark if mark and previous.startswith(mark.group(1)) else None
         body = line[mark.end() :] if mark else line
         if wrapped and body and _joins(previous, body):
             # a compound broken at its hyphen (Python's textwrap breaks there) is one word
