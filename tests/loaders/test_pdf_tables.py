@@ -212,6 +212,11 @@ def test_the_fernhill_tables_read_whole_rows(limits: LoaderLimits) -> None:
         "First day for pupils: Tuesday 5 January 2027; Half-term holiday: 15 to 19 February "
         "2027; Last day of term: Thursday 25 March 2027"
     ) in texts
+    # "e-" / "mail" wrapped in its cell: PDFium's line-end hyphen mark, kept as the hyphen
+    assert (
+        "For: Passwords, devices and e-mail; Contact: IT Service Desk; How: extension 2040 or "
+        "itsupport@fernhilltrust.example"
+    ) in texts
     autumn = next(t for t in texts if t.startswith("Term: Autumn 2026; "))
     assert "Wednesday 2 September 2026" in autumn and "Friday 18 December 2026" in autumn
     poster = pdf.load(SAMPLES / "fernhill" / "safeguarding-poster.pdf", limits)

@@ -43,7 +43,7 @@ from statistics import median
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from pocketrag.loaders._common import clean_inline
+from pocketrag.loaders._common import broken_at_hyphen, clean_inline
 from pocketrag.loaders.pdf_columns import _bands, _columns, ruled_columns
 from pocketrag.loaders.pdf_grid import (
     MAX_HEADER_LINES,
@@ -351,6 +351,14 @@ def _segments(
     for i, char in enumerate(raw):
         if across[i]:
             continue  # set at another angle than the page's text: a margin label
+        if char == "\ufffe" and current is not None:
+            # PDFium's mark for a hyphen at a line's end, without a box of its own: in a
+            # cell it is the text's hyphen ("mid-" / "terrace"), as no browser or word
+            # processor hyphenates a table cell unless asked (see pdf_hyphens)
+            current.text.append("-")
+            current.xs.append(current.x1)
+            owner[i] = len(phrases) - 1
+            continue
         if char.isspace() or not pdfium_c.FPDFText_GetCharBox(
             textpage.raw, i, left, right, bottom, top
         ):
@@ -504,6 +512,15 @@ def _keyed_rows(table: _Table, carried: _Header | None) -> tuple[list[TableRow],
     return rows, _Header(table.columns, sections[-1][0])
 
 
+def _lines_joined(lines: list[str]) -> str:
+    """A cell's lines as one text: a space between them, none after a word broken at its
+    hyphen ("2-bedroom house, mid-terrace")."""
+    out = lines[0] if lines else ""
+    for line in lines[1:]:
+        out += ("" if broken_at_hyphen(out, line) else " ") + line
+    return out
+
+
 def _keyed_row(
     line: list[_Phrase], headers: list[str], columns: list[tuple[float, float]]
 ) -> TableRow | None:
@@ -514,7 +531,7 @@ def _keyed_row(
         cells.setdefault(p.column, []).append(clean_inline("".join(p.text)))
     parts: list[str] = []
     for c in sorted(cells):
-        value = " ".join(v for v in cells[c] if v).replace(";", ",")
+        value = _lines_joined([v for v in cells[c] if v]).replace(";", ",")
         if not value:
             continue
         if headers[c]:
