@@ -44,6 +44,13 @@ def test_invalid_markers_are_dropped_and_reported() -> None:
     assert cited.invalid == [9, 7]
 
 
+def test_punctuation_the_document_spaces_stays_spaced() -> None:
+    # only the space a dropped marker leaves goes; "* and?" and "the character:" had
+    # changed what the manual says
+    cited = clean_markers("The wildcard characters * and ? can be used [1]. Not : [7].", 2)
+    assert cited.text == "The wildcard characters * and ? can be used [1]. Not :."
+
+
 def test_no_valid_marker() -> None:
     cited = clean_markers("Leave is 25 days [0] [12].", 2)
     assert cited.used == [] and cited.text == "Leave is 25 days."

@@ -32,6 +32,9 @@ def marker_numbers(text: str) -> list[int]:
     return [int(n) for m in MARKER.finditer(text) for n in re.findall(r"\d+", m.group(1))]
 
 
+_DROPPED = "\x00"  # where a marker was taken out (no document text holds a NUL)
+
+
 def clean_markers(text: str, n_sources: int) -> CitedText:
     """Drop invalid numbers from markers (and empty markers), normalise to [1][2] style."""
     used: list[int] = []
@@ -47,11 +50,14 @@ def clean_markers(text: str, n_sources: int) -> CitedText:
                     used.append(n)
             elif n not in invalid:
                 invalid.append(n)
-        return "".join(f"[{n}]" for n in keep)
+        return "".join(f"[{n}]" for n in keep) or _DROPPED
 
-    cleaned = MARKER.sub(fix, text)
-    cleaned = re.sub(r"[ \t]+([.,;:!?])", r"\1", cleaned)  # "text [9]." -> "text."
-    cleaned = re.sub(r"[ \t]{2,}", " ", cleaned).strip()
+    cleaned = MARKER.sub(fix, text.replace(_DROPPED, ""))
+    # the space a dropped marker leaves before punctuation goes with it ("text [9]." ->
+    # "text."); the document's own stays ("the wildcard characters * and ? can be used")
+    cleaned = re.sub(rf"(?:[ \t]*{_DROPPED})+[ \t]*(?=[.,;:!?])", "", cleaned)
+    cleaned = re.sub(r"(?<=\])[ \t]+(?=[.,;:!?])", "", cleaned)  # "text [1] ." -> "text [1]."
+    cleaned = re.sub(r"[ \t]{2,}", " ", cleaned.replace(_DROPPED, "")).strip()
     return CitedText(cleaned, used, invalid)
 
 
