@@ -68,8 +68,8 @@ HOLDS_A_GRID = {
     # break (fellgate's leaflet table and its budget table with merged header cells are not read
     # as grids, so they are not listed)
     "fellgate/rent-service-charges-and-repairs-2026-27.pdf": {1, 2, 3, 4},
-    # Chromium: first aiders over a page break, accidents (cobbleford's CPD budget table with
-    # merged header cells is not read as a grid, so it is not listed)
+    # Chromium: first aiders over a page break, accidents, allergic reactions (cobbleford's CPD
+    # budget table with merged header cells is not read as a grid, so it is not listed)
     "cobbleford/first-aid-allergies-and-medical-needs-2026-27.pdf": {1, 2, 3},
     "cobbleford/safeguarding-fire-and-lockdown.pdf": {1},  # reportlab, two columns: lanyards
     "pdf_messy/multicol__samplefiles_026-multicolumn.pdf": {3},  # the EU countries table

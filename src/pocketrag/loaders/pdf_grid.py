@@ -327,10 +327,10 @@ def _rest_of(p: _Phrase, line: list[_Phrase], right: float) -> bool:
         return False
     word = p.text.index(" ") if " " in p.text and len(p.xs) == len(p.text) else None
     width = (p.xs[word] if word is not None else p.x1) - p.x0
-    return above[-1].x1 + word_space(p, above[-1]) + width > right
+    return above[-1].x1 + _word_space(p, above[-1]) + width > right
 
 
-def word_space(*phrases: _Phrase) -> float:
+def _word_space(*phrases: _Phrase) -> float:
     """How wide a space between two words is in these phrases (the median gap at their
     spaces, measured where their positions are kept in step with their text); 0 when none
     has a space to measure."""
