@@ -488,3 +488,16 @@ def test_a_line_joined_at_a_hyphen_counts_as_two_for_the_page_width() -> None:
     full = "x" * 100
     joined = f"{full}{LINE_END_HYPHEN}{full}"
     assert line_width([full, joined, joined, joined, "short"]) == 100
+
+
+def test_table_rows_do_not_set_a_pages_line_width() -> None:
+    """A row is its cells joined with their headers, longer than any printed line: where the
+    rows would set the width, the printed lines do (unless they are too few to measure)."""
+    from pocketrag.loaders.pdf import line_width
+    from pocketrag.loaders.pdf_tables import TableRow
+
+    printed = ["x" * 60] * 11
+    rows = [TableRow("y" * 300)] * 7
+    assert line_width([*printed, *rows]) == 60
+    assert line_width([*printed[:3], *rows]) == 300  # a long table under a few title lines
+    assert line_width([*printed, rows[0]]) == 60

@@ -68,8 +68,8 @@ HOLDS_A_GRID = {
     # break (fellgate's leaflet table and its budget table with merged header cells are not read
     # as grids, so they are not listed)
     "fellgate/rent-service-charges-and-repairs-2026-27.pdf": {1, 2, 3, 4},
-    # Chromium: first aiders over a page break, accidents (cobbleford's CPD budget table with
-    # merged header cells is not read as a grid, so it is not listed)
+    # Chromium: first aiders over a page break, accidents, allergic reactions (cobbleford's CPD
+    # budget table with merged header cells is not read as a grid, so it is not listed)
     "cobbleford/first-aid-allergies-and-medical-needs-2026-27.pdf": {1, 2, 3},
     "cobbleford/safeguarding-fire-and-lockdown.pdf": {1},  # reportlab, two columns: lanyards
     "pdf_messy/multicol__samplefiles_026-multicolumn.pdf": {3},  # the EU countries table
@@ -224,6 +224,52 @@ def test_the_fernhill_tables_read_whole_rows(limits: LoaderLimits) -> None:
         "Academy: Willowbrook Academy; DSL: Ms Priya Chauhan; Deputy DSL: Mr Lewis Dunmore"
     ) in [b.text for b in poster.blocks]
     assert not any("Ms Erin Callow" in " ".join(b.heading_path) for b in poster.blocks)
+
+
+def test_a_row_wrapped_in_every_cell_stays_one_row(limits: LoaderLimits) -> None:
+    """Chromium, no rules: every cell of a row wrapped onto a second line; "every" would
+    have fitted after "Co-op (fitting and testing" only without the space before it."""
+    path = SAMPLES / "fellgate" / "rent-service-charges-and-repairs-2026-27.pdf"
+    texts = [b.text for b in pdf.load(path, limits).blocks]
+    assert (
+        "Item: Smoke and carbon monoxide alarms; Co-op repairs: Co-op (fitting and testing "
+        "every 12 months); Member repairs: Testing monthly, replacing batteries in "
+        "battery-only alarms"
+    ) in texts
+    assert (
+        "Item: Blocked sinks, baths and toilets; Co-op repairs: Co-op (if caused by a fault in "
+        "the pipework or a shared drain); Member repairs: Member (if caused by what has been "
+        "put down them)"
+    ) in texts
+
+
+def test_a_ruled_rows_lines_stay_one_row_by_its_padding(limits: LoaderLimits) -> None:
+    """Chromium, ruled: a cell's third line without descenders ("November" / "2026") stands
+    further below the second than glyph heights allow, and a row wrapped in every cell has
+    as many cells on its second line as on its first; both are one row by the padding
+    between its lines and its rules. The split "2026" had made Gemma Stokes's row the
+    header of the rest of the page; and the heading over a page of rows stays a heading."""
+    path = SAMPLES / "cobbleford" / "first-aid-allergies-and-medical-needs-2026-27.pdf"
+    blocks = pdf.load(path, limits).blocks
+    texts = [b.text for b in blocks]
+    assert (
+        "Name: Gemma Stokes; Role: KS2 TA; Qualification: First Aid at Work (3-day); "
+        "Valid until: 30 November 2026; Usual base: Willow and Ash"
+    ) in texts
+    assert (
+        "Name: Chris Penhale; Role: Year 4 teacher; Qualification: Emergency First Aid at Work "
+        "(1-day); Valid until: 1 September 2029; Usual base: Beech"
+    ) in texts
+    assert not any(t.startswith("Gemma Stokes: ") for t in texts)
+    assert (
+        "What happened: Minor injury at playtime or lunchtime (graze, bump, nosebleed); "
+        "Where it is recorded: The accident book in the duty bumbag, on the day; "
+        'Who tells parents, and how: Class teacher, at home time, a "Today I had first aid" '
+        "slip goes home"
+    ) in texts
+    allergies = next(b for b in blocks if b.text.startswith("Children with a severe allergy"))
+    assert allergies.heading_path[-1] == "4. Allergies and anaphylaxis"
+    assert any(t.startswith("Reaction: Severe: anaphylaxis; Signs: Airway: ") for t in texts)
 
 
 def test_a_ruled_tables_wrapped_cells_stay_in_their_row(limits: LoaderLimits) -> None:

@@ -252,9 +252,25 @@ def _contains(ancestor: str, number: str | None) -> bool:
 def line_width(lines: list[str]) -> int:
     """The page's typical full-line width: a percentile of its printed lines. A line
     re-joined to the next at a hyphen (LINE_END_HYPHEN, before keep_hyphens) counts as two:
-    on a justified man page of many such lines, the joined ones had set the width."""
-    lengths = sorted(len(piece) for x in lines for piece in x.split(LINE_END_HYPHEN))
-    return lengths[int(0.8 * (len(lengths) - 1))] if lengths else 0
+    on a justified man page of many such lines, the joined ones had set the width.
+
+    A table's row is not a printed line but its cells joined with their headers, longer than
+    any line: when the rows are so many that the percentile falls on one, the width is the
+    printed lines' (on a page of seven rows, no paragraph's first line was long enough to
+    follow its heading, "4. Allergies and anaphylaxis"), unless they are fewer than half
+    the page (a few title lines over a long table are too few to measure a width by)."""
+    measured = sorted(
+        (len(piece), isinstance(x, pdf_tables.TableRow))
+        for x in lines
+        for piece in x.split(LINE_END_HYPHEN)
+    )
+    if not measured:
+        return 0
+    length, a_row = measured[int(0.8 * (len(measured) - 1))]
+    printed = [n for n, row in measured if not row]
+    if a_row and 2 * len(printed) >= len(measured):
+        return printed[int(0.8 * (len(printed) - 1))]
+    return length
 
 
 # A numbered heading's first line ending on one of these was wrapped ("2. The buddy system

@@ -319,13 +319,31 @@ def _join_wrapped_rows(run: list[list[_Phrase]]) -> list[list[_Phrase]]:
 
 
 def _rest_of(p: _Phrase, line: list[_Phrase], right: float) -> bool:
-    """Whether p's first word would have run past its column after the cell above it."""
+    """Whether p's first word would have run past its column after the cell above it, with
+    the space that would have stood before it (without it, "Co-op (fitting and testing" /
+    "every 12 months)" fell 1.7 points short of the column's edge, and stayed a row)."""
     above = [c for c in line if c.column == p.column]
     if not above:
         return False
     word = p.text.index(" ") if " " in p.text and len(p.xs) == len(p.text) else None
     width = (p.xs[word] if word is not None else p.x1) - p.x0
-    return above[-1].x1 + width > right
+    return above[-1].x1 + _word_space(p, above[-1]) + width > right
+
+
+def _word_space(*phrases: _Phrase) -> float:
+    """How wide a space between two words is in these phrases (the median gap at their
+    spaces, measured where their positions are kept in step with their text); 0 when none
+    has a space to measure."""
+    gaps = [
+        q.xs[i + 1] - q.xs[i]
+        for q in phrases
+        if len(q.xs) == len(q.text)
+        for i in range(len(q.text) - 1)
+        if q.text[i] == " " and q.text[i + 1] != " "
+    ]
+    # a joined cell's next line starts back at the left: not a gap between two words
+    gaps = [g for g in gaps if g > 0]
+    return median(gaps) if gaps else 0.0
 
 
 def wrap_joint(line: list[str], rest: list[str]) -> list[str]:

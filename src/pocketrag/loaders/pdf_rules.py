@@ -36,6 +36,12 @@ MIN_RULES = 4
 MIN_SIDES = 3
 # A cell's wrapped line is at most this many line heights under the line above it.
 MAX_LINE_PITCH = 1.6
+# A ruled row's lines are one row's when the row's padding shows: its first line's distance
+# to the rule above and its last line's to the rule below add up to at least this many times
+# the widest step between its lines. Whole rows set between two rules stand exactly that far
+# apart (a line and the padding above and below it: a ratio of 1); a row's wrapped lines
+# stand a line apart. The margin above 1 is for glyph boxes that sit a little off centre.
+PADDED_ROW_RATIO = 1.15
 # A path of at most this many segments (move, three lines, close) may be a rectangle.
 RECTANGLE_SEGMENTS = 5
 # A page with more path objects than this, or more rules once their pieces are joined, is
@@ -187,17 +193,23 @@ def join_ruled_lines(
     a ruled table stands in (a header of three lines left unjoined too, and prose beside
     the table in a page's other column)."""
     rows = _apart_from_beside(rows, bands)
+    band_of = [_band_of(row, bands) for row in rows]
+    one_row = _padded_bands(rows, band_of)
     out: list[list[_Phrase]] = []
     rows_of: dict[int, list[int]] = {}  # each band's rows, by id(band)
     inside: dict[int, Band] = {}
     last: Band | None = None
     first: list[_Phrase] = []  # the first line of the current row, and the line before,
     above: list[_Phrase] = []  # as read (not as joined)
-    for row in rows:
-        band = _band_of(row, bands)
+    for row, band in zip(rows, band_of, strict=True):
         if band is not None:
             _one_per_cell(row, band.walls)
-        if band is not None and band is last and out and _wraps(first, above, row):
+        if (
+            band is not None
+            and band is last
+            and out
+            and (id(band) in one_row or _wraps(first, above, row))
+        ):
             _join(out[-1], row)
         else:
             out.append(row)
@@ -210,6 +222,30 @@ def join_ruled_lines(
     # a band left with two rows (lines too far apart to be one cell's) is not a ruled row
     ruled = {ids[0] for ids in rows_of.values() if len(set(ids)) == 1}
     return out, ruled, inside
+
+
+def _padded_bands(rows: list[list[_Phrase]], band_of: list[Band | None]) -> set[int]:
+    """The ids of the bands whose lines are all one row's (PADDED_ROW_RATIO): a browser's
+    table wraps every cell of a row at once ("Minor injury at playtime or" / "lunchtime
+    (graze, bump," under its row's first line), and a cell's third line may stand a little
+    more than MAX_LINE_PITCH glyph heights below its second when neither has a descender
+    ("November" / "2026"), which _wraps alone cannot tell from a row of its own."""
+    mids: dict[int, list[float]] = {}
+    by_id: dict[int, Band] = {}
+    for row, band in zip(rows, band_of, strict=True):
+        if band is not None:
+            mids.setdefault(id(band), []).append(row[0].mid_y)
+            by_id[id(band)] = band
+    padded: set[int] = set()
+    for key, ys in mids.items():
+        if len(ys) < 2:
+            continue
+        band = by_id[key]
+        step = max(b - a for a, b in pairwise(ys))
+        margins = (ys[0] - band.top) + (band.bottom - ys[-1])
+        if step > 0 and margins >= PADDED_ROW_RATIO * step:
+            padded.add(key)
+    return padded
 
 
 def _apart_from_beside(rows: list[list[_Phrase]], bands: list[Band]) -> list[list[_Phrase]]:
