@@ -37,11 +37,6 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from reportlab.lib import colors
-from reportlab.lib.pagesizes import A4
-from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
-
 HERE = Path(__file__).resolve().parent
 SRC = HERE.parent / "cobbleford-src"
 ORG = "Cobbleford CE Primary School"
@@ -50,7 +45,6 @@ for folder in ("fellgate", "fernhill", "tollgate", "harbourview"):
 
 import make_fellgate  # noqa: E402  (merged header cells)
 import make_fernhill  # noqa: E402  (Chromium PDF printing)
-import make_harbourview  # noqa: E402  (the Markdown subset parser)
 import make_tollgate  # noqa: E402  (reportlab PDFs in one or more columns)
 
 # Chromium PDF name -> with Chromium's header and footer?
@@ -84,52 +78,13 @@ def header_spans(rows: list[list[str]]) -> list[tuple]:
     return out
 
 
-def render_spanning(name: str, widths_mm: tuple[int, ...], out: Path) -> None:
-    """One portrait A4 page drawn as make_fellgate.render_spanning draws it: two bold header
-    rows with merged cells, grey section rows, bold totals rows with a heavier rule above."""
-    blocks = make_harbourview.parse((SRC / f"{name}.md").read_text(encoding="utf-8"))
-    title = make_harbourview.plain(next(b[2] for b in blocks if b[0] == "h"))
-    margin = 14 * mm
-    story: list = []
-    for b in blocks:
-        if b[0] != "table":
-            story += make_tollgate.flowables([b], A4[0] - 2 * margin)
-            continue
-        rows = b[1]
-        cells = [
-            [Paragraph(make_tollgate.markup(c), make_tollgate.CELL) for c in row] for row in rows
-        ]
-        for r in (0, 1):  # header rows in bold
-            cells[r] = [
-                Paragraph(f"<b>{make_tollgate.markup(c)}</b>", make_tollgate.CELL) for c in rows[r]
-            ]
-        style = [
-            ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-            ("BACKGROUND", (0, 0), (-1, 1), colors.HexColor("#dddddd")),
-            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-            *header_spans(rows),
-        ]
-        for r, row in enumerate(rows[2:], 2):
-            if row[0] and not any(row[1:]):
-                style.append(("BACKGROUND", (0, r), (-1, r), colors.HexColor("#f0f0f0")))
-            elif row[0].startswith("**"):
-                style.append(("LINEABOVE", (0, r), (-1, r), 1.5, colors.black))
-        table = Table(cells, colWidths=[w * mm for w in widths_mm])
-        table.setStyle(TableStyle(style))
-        story += [table, Spacer(1, 8)]
-    doc = SimpleDocTemplate(
-        str(out / f"{name}.pdf"), pagesize=A4, title=title, author=ORG,
-        leftMargin=margin, rightMargin=margin, topMargin=margin, bottomMargin=margin,
-    )  # fmt: skip
-    doc.build(story)
-    print("wrote", out / f"{name}.pdf")
-
-
 def main(out: Path = HERE) -> None:
     make_fernhill.render_set(SRC, CHROMIUM_PDFS, DOCX_SOURCES, ORG, out)
     make_tollgate.render_sources(SRC, REPORTLAB_PDFS, out)
     for name, widths in SPANNING_PDFS.items():
-        render_spanning(name, widths, out)
+        make_fellgate.render_spanning(
+            name, widths, out, src=SRC, author=ORG, margin_mm=14, header_spans=header_spans
+        )
 
 
 if __name__ == "__main__":

@@ -36,6 +36,7 @@ for the Harbourview module's import) and Chromium at /usr/bin/chromium:
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from reportlab.lib import colors
@@ -92,13 +93,23 @@ def spans(rows: list[list[str]]) -> list[tuple]:
     return out
 
 
-def render_spanning(name: str, widths_mm: tuple[int, ...], out: Path) -> None:
+def render_spanning(
+    name: str,
+    widths_mm: tuple[int, ...],
+    out: Path,
+    *,
+    src: Path = SRC,
+    author: str = "Fellgate Housing Co-operative Ltd",
+    margin_mm: int = 16,
+    header_spans: Callable[[list[list[str]]], list[tuple]] = spans,
+) -> None:
     """One portrait A4 page: headings and paragraphs as Tollgate draws them, and each table
-    ruled, with two header rows whose cells are merged as `spans` says, grey section rows
-    and bold totals rows (cells written **...**) with a heavier rule above."""
-    blocks = make_harbourview.parse((SRC / f"{name}.md").read_text(encoding="utf-8"))
+    ruled, with two header rows whose cells are merged as `header_spans` says, grey section
+    rows and bold totals rows (cells written **...**) with a heavier rule above. Other sets
+    draw their budget pages with it (make_cobbleford)."""
+    blocks = make_harbourview.parse((src / f"{name}.md").read_text(encoding="utf-8"))
     title = make_harbourview.plain(next(b[2] for b in blocks if b[0] == "h"))
-    margin = 16 * mm
+    margin = margin_mm * mm
     story: list = []
     for b in blocks:
         if b[0] != "table":
@@ -116,7 +127,7 @@ def render_spanning(name: str, widths_mm: tuple[int, ...], out: Path) -> None:
             ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
             ("BACKGROUND", (0, 0), (-1, 1), colors.HexColor("#dddddd")),
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-            *spans(rows),
+            *header_spans(rows),
         ]
         for r, row in enumerate(rows[2:], 2):
             if row[0] and not any(row[1:]):
@@ -127,8 +138,7 @@ def render_spanning(name: str, widths_mm: tuple[int, ...], out: Path) -> None:
         table.setStyle(TableStyle(style))
         story += [table, Spacer(1, 8)]
     doc = SimpleDocTemplate(
-        str(out / f"{name}.pdf"), pagesize=A4, title=title,
-        author="Fellgate Housing Co-operative Ltd",
+        str(out / f"{name}.pdf"), pagesize=A4, title=title, author=author,
         leftMargin=margin, rightMargin=margin, topMargin=margin, bottomMargin=margin,
     )  # fmt: skip
     doc.build(story)
