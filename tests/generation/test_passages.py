@@ -72,6 +72,25 @@ def test_an_alternative_or_exception_needs_the_sentence_before_it() -> None:
     assert not needs_antecedent("Use OneDrive or SharePoint to share files.")
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "This destination differs from mail in that each message is sent as received.",
+        "For this reason, many sample configurations omit the hints file.",
+        "(These are the analogues of the POSIX utilities touch and mkdir.)",
+        "Second, it describes the version of LilyPond needed to compile the file.",
+        "Hence, such indexes can only handle simple equality comparisons.",
+    ],
+)
+def test_a_pointer_or_a_conclusion_needs_the_sentence_before_it(sentence: str) -> None:
+    assert needs_antecedent(sentence)
+
+
+def test_the_thing_itself_needs_nothing_before_it() -> None:
+    assert not needs_antecedent("Thistle beds are weeded in May.")
+    assert not needs_antecedent("The first aider on duty is named on the rota.")
+
+
 def test_the_rule_an_alternative_replaces_is_quoted_with_it(embedder) -> None:
     text = (
         "USB memory sticks and external drives are blocked on company laptops. "
@@ -218,6 +237,32 @@ def test_a_short_label_ending_in_a_colon_leads_the_items_after_it() -> None:
     assert [u.kind for u in found] == ["list"]
     assert found[0].text.startswith("Deprecations:\n- shall include")
     assert "- shall not be introduced in micro (bug fix) releases." in found[0].text
+
+
+def test_paragraphs_that_open_alike_after_a_lead_in_are_its_items_however_long() -> None:
+    """BIND's TSIG errors: three one-sentence paragraphs of 27-45 words after "... several
+    errors:"; the list had ended at the first paragraph over 30 words, and quoted one."""
+    items = [
+        "If a TSIG-aware server receives a message signed by an unknown key, the response "
+        "will be unsigned, with the TSIG extended error code set to BADKEY.",
+        "If a TSIG-aware server receives a message from a known key but with an invalid "
+        "signature, the response will be unsigned, with the TSIG extended error code set to "
+        "BADSIG.",
+        "If a TSIG-aware server receives a message with a time outside of the allowed "
+        "range, the response will be signed but the TSIG extended error code set to BADTIME.",
+    ]
+    text = "Processing of TSIG-signed messages can result in several errors:\n\n" + "\n\n".join(
+        items
+    )
+    listed = next(u for u in units(_hit(text, "TSIG")) if u.kind == "list")
+    assert all(code in listed.text for code in ("BADKEY", "BADSIG", "BADTIME"))
+    # a paragraph opening otherwise still ends a list at its length
+    unlike = text.replace(
+        "If a TSIG-aware server receives a message from",
+        "Should a server ever happen to receive a message from",
+    )
+    listed = next(u for u in units(_hit(unlike, "TSIG")) if u.kind == "list")
+    assert "BADKEY" in listed.text and "BADSIG" not in listed.text
 
 
 def test_an_item_naming_its_term_is_quoted_even_in_lower_case() -> None:

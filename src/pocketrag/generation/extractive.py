@@ -405,8 +405,15 @@ def choose_units(
     the passage's unit stating one gives (_default_of)."""
     passage = best_passage(ranked)
     lead = next(r for r in ranked if r.candidate.source_n == passage)
-    ordered = [r for r in ranked if r.candidate.source_n == passage]
-    ordered += [r for r in ranked if r.candidate.source_n != passage]
+    top = ranked[0]
+    # the best unit of all comes right after the lead when it is of the lead's document
+    # (another chunk of it): the passage's lesser units had taken the word budget first
+    ordered = [lead]
+    if top is not lead and top.candidate.document == lead.candidate.document:
+        ordered.append(top)
+    rest = [r for r in ranked if all(r is not o for o in ordered)]
+    ordered += [r for r in rest if r.candidate.source_n == passage]
+    ordered += [r for r in rest if r.candidate.source_n != passage]
     chosen: list[Ranked] = []
     words = 0
     for item in ordered:
@@ -446,7 +453,6 @@ def choose_units(
     # The best unit of all, when another document's passage won (two good units beat one
     # better unit): it is often the direct answer ("... the Code each year, by 31 January"
     # beside "Code of Conduct - every 2 years"). Named by its title in the answer (compose).
-    top = ranked[0]
     if top.candidate.document != lead.candidate.document and not any(
         _repeats(top, c) for c in chosen
     ):

@@ -195,9 +195,16 @@ def _items_after_lead_in(lines: list[tuple[str, str]]) -> list[tuple[str, str]]:
     unpunctuated-run rule below does not see them. The list ends at a longer paragraph."""
     out: list[tuple[str, str]] = []
     leading = False
-    for kind, text in lines:
+    for n, (kind, text) in enumerate(lines):
         lead_in = text.rstrip().endswith(":")  # another list's lead-in ends this one
-        if leading and not lead_in and kind in {"prose", "heading"} and _one_short_sentence(text):
+        after = lines[n + 1][1] if n + 1 < len(lines) else ""
+        before = out[-1][1] if out and out[-1][0] == "item" else ""
+        if (
+            leading
+            and not lead_in
+            and kind in {"prose", "heading"}
+            and (_one_short_sentence(text) or _parallel(text, before) or _parallel(text, after))
+        ):
             out.append(("item", text))
             continue
         leading = kind == "prose" and lead_in
@@ -205,8 +212,24 @@ def _items_after_lead_in(lines: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return out
 
 
-def _one_short_sentence(text: str) -> bool:
-    return word_count(text) <= MAX_ITEM_WORDS and len(split_sentences(text)) == 1
+def _one_short_sentence(text: str, limit: int = MAX_ITEM_WORDS) -> bool:
+    return word_count(text) <= limit and len(split_sentences(text)) == 1
+
+
+MAX_PARALLEL_ITEM_WORDS = 60
+
+
+def _parallel(text: str, other: str) -> bool:
+    """Whether two one-sentence paragraphs open alike, as the items of a list written as
+    paragraphs do ("If a TSIG-aware server receives a message signed by an unknown key,
+    ..." / "If a TSIG-aware server receives a message from a known key ..."): items,
+    however long, not a paragraph that ends the list."""
+    opening = text.split()[:2]
+    return (
+        len(opening) == 2
+        and [w.casefold() for w in opening] == [w.casefold() for w in other.split()[:2]]
+        and _one_short_sentence(text, MAX_PARALLEL_ITEM_WORDS)
+    )
 
 
 def _unpunctuated(line: tuple[str, str], headings: set[str]) -> bool:
@@ -413,11 +436,16 @@ def units(hit: Hit) -> list[Unit]:
     return out
 
 
-# A sentence that names its subject only by a pronoun ("The Committee meets quarterly. It
-# is chaired by Captain Ian Trewin.") continues the sentence before it.
+# A sentence that names its subject only by a pronoun or a pointer ("The Committee meets
+# quarterly. It is chaired by Captain Ian Trewin.", "This destination differs from mail in
+# that ...") or draws a conclusion from the one before ("For this reason, many sample
+# configurations omit the hints file.", "Second, it describes ...") continues the sentence
+# before it.
 _REFERS_BACK = re.compile(
-    r"^\s*(?:(?:it|they|he|she|its|their|his|her)\b|(?:this|these|that|those|such)\s+"
-    r"(?:is|are|was|were|will|must|may|can|should|has|have|means|applies|apply|includes)\b)",
+    r"^\s*\(?(?:(?:it|they|he|she|its|their|his|her|thus|therefore|hence|consequently)\b|"
+    r"(?:this|these|that|those|such)\s+\w|"
+    r"(?:for (?:this|that|these|those) reasons?|as a (?:result|consequence))\b|"
+    r"(?:first|second|third|finally|moreover|furthermore|in addition)(?:ly)?,)",
     re.IGNORECASE,
 )
 
