@@ -218,13 +218,13 @@ mill house open March to October and a collections store; about 55 staff and 160
 documents (samples/amberholt/: Markdown, text, HTML, DOCX, a Chromium-printed PDF, a two-column
 reportlab leaflet and a reportlab timetable laid out in columns without ruled lines), committed.
 
-Held out (written blind on 2026-12-06 during session 21, for session 22's start and end runs;
-not in the default run): rsyslog indexes the rsyslog 8.2302 documentation (Sphinx HTML with
-sidebar navigation and parameter tables, rsyslog-doc 8.2302.0+dfsg-1) as a small organisation's
-IT office's "the logging docs" for whoever runs the central log server: 40 pages (installing
-from packages and from source, the basic structure, configuration formats, the sysklogd format
-and converting to the advanced format, the queues concept page, the queue parameters and the FAQ
-on main vs ruleset queues, actions, templates, properties and the property replacer, filters,
+rsyslog, apcupsd and fellgate (written blind during session 21, held out until their runs in
+session 22): rsyslog indexes the rsyslog 8.2302 documentation (Sphinx HTML with sidebar
+navigation and parameter tables, rsyslog-doc 8.2302.0+dfsg-1) as a small organisation's IT
+office's "the logging docs" for whoever runs the central log server: 40 pages (installing from
+packages and from source, the basic structure, configuration formats, the sysklogd format and
+converting to the advanced format, the queues concept page, the queue parameters and the FAQ on
+main vs ruleset queues, actions, templates, properties and the property replacer, filters,
 rulesets, global() and control structures, imfile, imtcp, imudp, imjournal, omfwd, omfile,
 ommysql and mmnormalize, the TLS tutorials, reliable forwarding, failover, log rotation with an
 output channel, troubleshooting and debugging, the v6, v7 and v8 compatibility notes and two
@@ -234,11 +234,11 @@ manual": the APCUPSD User Manual as ONE Docutils HTML page of about 400 KB (apcu
 3.14.14-3.1: installation, USB per platform, configuration examples, testing, apcaccess and the
 status fields, events, CGI, batteries, SNMP, logging, Windows, cables, the directive reference,
 the shutdown sequence, the smart protocol), the commented sample apcupsd.conf as Debian ships it
-(as apcupsd.conf.txt) and the 3.14.x release notes (text), from the bookworm packages
-apcupsd-doc and apcupsd, fetched from the Debian archive by its fetch.sh. fellgate is the shared
-drive of an invented English housing co-operative, Fellgate Housing Co-operative Ltd (a fully
-mutual co-op with 140 homes on three estates: houses, flats and a sheltered block; about 300
-members and tenants, 12 paid staff and a volunteer management committee): 14 documents
+(as apcupsd.conf.txt) and the 3.14.x release notes (text), from the bookworm packages apcupsd-
+doc and apcupsd, fetched from the Debian archive by its fetch.sh. fellgate is the shared drive
+of an invented English housing co-operative, Fellgate Housing Co-operative Ltd (a fully mutual
+co-op with 140 homes on three estates: houses, flats and a sheltered block; about 300 members
+and tenants, 12 paid staff and a volunteer management committee): 14 documents
 (samples/fellgate/: a member handbook and an out-of-date new members' FAQ in Markdown, an e-mail
 thread with quoted replies, committee minutes and a hard-wrapped noticeboard notice as text, an
 HTML repairs page, four DOCX policies, one of them superseded, a Chromium-printed rent and
@@ -358,9 +358,9 @@ SPLIT = {
     "bacula": "dev (seen)",  # written blind in session 20; held out until its runs at e37c041
     "debmake": "dev (seen)",  # written blind in session 20; held out until its runs at e37c041
     "amberholt": "dev (seen)",  # written blind in session 20; held out until its runs at e37c041
-    "rsyslog": "held out",  # written blind in session 21, for session 22's runs
-    "apcupsd": "held out",  # written blind in session 21, for session 22's runs
-    "fellgate": "held out",  # written blind in session 21, for session 22's runs
+    "rsyslog": "dev (seen)",  # written blind in session 21; held out until its runs at b53b817
+    "apcupsd": "dev (seen)",  # written blind in session 21; held out until its runs at b53b817
+    "fellgate": "dev (seen)",  # written blind in session 21; held out until its runs at b53b817
     "borg": "held out",  # written blind in session 22, for session 23's runs
     "nut": "held out",  # written blind in session 22, for session 23's runs
     "cobbleford": "held out",  # written blind in session 22, for session 23's runs
@@ -373,6 +373,7 @@ DEFAULT = [
     "millbrook", "npmdocs", "bashpdf", "wrenfield", "eximspec", "haproxy", "oakhurst",
     "zshdoc", "latexpdf", "thornbury", "vimdoc", "pgdocs", "hollowmere", "gnucash", "lilypdf",
     "saltmarsh", "bindarm", "debhandbook", "kingsmere", "bacula", "debmake", "amberholt",
+    "rsyslog", "apcupsd", "fellgate",
 ]  # fmt: skip
 # Held out, not in the default run: a new set, written blind, stays here until its one run
 # (session 6 ran debpol, tollgate and makers this way; session 7 debgov and licences, at
@@ -388,10 +389,10 @@ DEFAULT = [
 # ab26013; session 19 gnucash, lilypdf and saltmarsh, at its start 3d7c4f4 and its end
 # f312d62; session 20 bindarm, debhandbook and kingsmere, at its start f6895d2 and its end
 # 84fd7e5; session 21 bacula, debmake and amberholt, at its start ba3daba and its end
-# e37c041). rsyslog, apcupsd and fellgate (written blind during session 21) wait for session
-# 22's start and end runs. borg, nut and cobbleford (written blind during session 22) wait for
-# session 23's start and end runs.
-CORPORA_HELD_OUT: list[str] = ["rsyslog", "apcupsd", "fellgate", "borg", "nut", "cobbleford"]
+# e37c041; session 22 rsyslog, apcupsd and fellgate, at its start adcafe7 and its end
+# b53b817). borg, nut and cobbleford (written blind during session 22) wait for session 23's
+# start and end runs.
+CORPORA_HELD_OUT: list[str] = ["borg", "nut", "cobbleford"]
 CORPORA = [*DEFAULT, *CORPORA_HELD_OUT, "opengov-multiformat"]
 
 
