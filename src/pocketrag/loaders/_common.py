@@ -134,6 +134,12 @@ def broken_at_hyphen(before: str, after: str) -> bool:
     return len(before) > 1 and before[-1] == "-" and before[-2].isalnum() and after[:1].isalnum()
 
 
+def line_joint(before: str, after: str) -> str:
+    """What joins a wrapped line to the next: a space, or nothing after a word broken at its
+    hyphen (broken_at_hyphen)."""
+    return "" if broken_at_hyphen(before, after) else " "
+
+
 _ADMONITION = re.compile(
     r"^(?:tip|note|warning|caution|important|hint|attention|danger|remark)\s*:?$", re.I
 )

@@ -15,7 +15,7 @@ from statistics import median
 
 import pypdfium2 as pdfium
 
-from pocketrag.loaders._common import broken_at_hyphen, clean_inline
+from pocketrag.loaders._common import clean_inline, line_joint
 
 # A grid: at least MIN_ROWS body rows with MIN_COLUMNS filled cells, and at most
 # MAX_HEADER_LINES lines of header above them.
@@ -349,7 +349,7 @@ def _word_space(*phrases: _Phrase) -> float:
 def wrap_joint(line: list[str], rest: list[str]) -> list[str]:
     """What joins a cell's line and its wrapped rest (lists of characters): a space, or
     nothing after a word broken at its hyphen ("30-minute break", not "30- minute")."""
-    return [] if broken_at_hyphen("".join(line[-2:]), "".join(rest[:1])) else [" "]
+    return list(line_joint("".join(line[-2:]), "".join(rest[:1])))
 
 
 def _near(a: list[_Phrase], b: list[_Phrase]) -> bool:

@@ -43,7 +43,7 @@ from statistics import median
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from pocketrag.loaders._common import broken_at_hyphen, clean_inline
+from pocketrag.loaders._common import clean_inline, line_joint
 from pocketrag.loaders.pdf_columns import _bands, _columns, ruled_columns
 from pocketrag.loaders.pdf_grid import (
     MAX_HEADER_LINES,
@@ -517,7 +517,7 @@ def _lines_joined(lines: list[str]) -> str:
     hyphen ("2-bedroom house, mid-terrace")."""
     out = lines[0] if lines else ""
     for line in lines[1:]:
-        out += ("" if broken_at_hyphen(out, line) else " ") + line
+        out += line_joint(out, line) + line
     return out
 
 

@@ -20,10 +20,10 @@ from pocketrag.loaders._common import (
     RELEASE_LINE,
     SENTENCE_END,
     TextBudget,
-    broken_at_hyphen,
     clean_inline,
     clean_lines,
     heading_level,
+    line_joint,
 )
 from pocketrag.loaders.rst import looks_like_rst, parse_rst
 
@@ -120,7 +120,8 @@ def structure(paragraphs: list[tuple[str, bool]]) -> list[Block]:
             blocks.append(Block(text=paragraph, heading_path=tuple(t for _, t in headings)))
             signature -= 1
             continue
-        signature = MAX_SIGNATURE_LINES if _SIGN_OFF.match(paragraph.rsplit("\n", 1)[-1]) else 0
+        signed = _SIGN_OFF.match(paragraph.rsplit("\n", 1)[-1])
+        signature = MAX_SIGNATURE_PARAGRAPHS if signed else 0
         for kind, text, level in _pieces(paragraph.split("\n"), first=not blocks):
             if kind == "text" and "\n" not in text and blocks:
                 level = heading_level(text)  # never the very first line: that is the title
@@ -152,7 +153,8 @@ _SIGN_OFF = re.compile(
     re.IGNORECASE,
 )
 MAX_SIGNATURE_WORDS = 8  # per line: a name, a role, a phone number
-MAX_SIGNATURE_LINES = 3
+MAX_SIGNATURE_LINES = 3  # per paragraph
+MAX_SIGNATURE_PARAGRAPHS = 3  # after the sign-off
 
 
 def _signature(paragraph: str) -> bool:
@@ -281,8 +283,7 @@ def unwrap(text: str) -> str:
         body = line[mark.end() :] if mark else line
         if wrapped and body and _joins(previous, body):
             # a compound broken at its hyphen (Python's textwrap breaks there) is one word
-            glued = broken_at_hyphen(previous, body)
-            out[-1] = f"{previous}{'' if glued else ' '}{body}"
+            out[-1] = previous + line_joint(previous, body) + body
         else:
             out.append(line)
     return "\n".join(out)
