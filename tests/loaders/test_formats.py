@@ -958,6 +958,27 @@ def test_html_hidden_menus_site_banners_and_furniture_are_not_text(tmp_path: Pat
     ]  # fmt: skip
 
 
+def test_html_sphinx_sidebar_chapter_buttons_and_footer_are_not_text(
+    tmp_path: Path, limits
+) -> None:
+    """A Sphinx theme whose sidebar has no role="navigation" (BorgBackup's): its table of
+    contents had opened every page, and "© Copyright ... Created using Sphinx." and the
+    previous/next chapter buttons had closed it."""
+    path = tmp_path / "prune.html"
+    path.write_text(
+        "<html><body><div id='left-column'><div class='sphinxsidebar'>"
+        "<a href='../index.html'>Borg 1.2.4</a><ul><li><a href='init.html'>borg init</a></li>"
+        "</ul></div></div><div class='body'><h1>borg prune</h1>"
+        "<p>Prune a repository by deleting archives.</p></div>"
+        "<div class='footer-relations'><a href='delete.html'>borg delete</a></div>"
+        "<div class='footer'>&copy; Copyright 2010-2023. Created using Sphinx.</div>"
+        "</body></html>"
+    )
+    assert [(b.text, b.heading_path) for b in load_document(path, limits).blocks] == [
+        ("Prune a repository by deleting archives.", ("borg prune",)),
+    ]
+
+
 def test_html_hidden_element_whose_end_tag_may_be_left_out_loses_nothing(
     tmp_path: Path, limits
 ) -> None:
@@ -1027,7 +1048,10 @@ def test_html_prose_hard_wrapped_in_pre_is_unwrapped_and_code_is_not(
     path.write_text(
         "<pre class='text'>Sets how long a cached SSL session may remain valid. This time is\n"
         "expressed in seconds and defaults to 300 (5 min). It is important to understand\n"
-        "that it does not guarantee that sessions will last that long.</pre>"
+        "that it does not guarantee that sessions will last that long.\n  \n"
+        "A paragraph after a blank line is a block of its own, however long the line\n"
+        "before it is on the page.\n\n"
+        "Example :\n    tune.ssl.lifetime 600</pre>"
         "<pre>global\n    maxconn 4096 # the most connections at once, for all of them\n"
         "    tune.ssl.lifetime 300</pre>"
         "<pre><code>This line of words is in a code block and it must keep\n"
@@ -1043,6 +1067,9 @@ def test_html_prose_hard_wrapped_in_pre_is_unwrapped_and_code_is_not(
         "Sets how long a cached SSL session may remain valid. This time is expressed in "
         "seconds and defaults to 300 (5 min). It is important to understand that it does not "
         "guarantee that sessions will last that long.",
+        "A paragraph after a blank line is a block of its own, however long the line before "
+        "it is on the page.",
+        "Example :\ntune.ssl.lifetime 600",
         "global\nmaxconn 4096 # the most connections at once, for all of them\n"
         "tune.ssl.lifetime 300",
         "This line of words is in a code block and it must keep\n"
@@ -1056,15 +1083,20 @@ def test_html_prose_hard_wrapped_in_pre_is_unwrapped_and_code_is_not(
     ]
 
 
-def test_html_footnotes_are_text_and_other_asides_are_not(tmp_path: Path, limits) -> None:
-    # docutils' HTML5 writer (Sphinx) puts footnotes in <aside class="footnote">; a sidebar
-    # <aside> is page furniture
+def test_html_footnotes_and_topics_are_text_and_other_asides_are_not(
+    tmp_path: Path, limits
+) -> None:
+    # docutils' HTML5 writer (Sphinx) puts footnotes in <aside class="footnote"> and a
+    # "topic" box (a part of the text set apart) in <aside class="topic">; a sidebar <aside>
+    # is page furniture
     path = tmp_path / "general.html"
     path.write_text(
         "<html><body><h1>Standards</h1>"
         "<p>BIND complies with RFC 1035 <a class='footnote-reference brackets' href='#f1'>"
         "1</a>.</p>"
         "<aside class='sidebar'><p>Related topics</p></aside>"
+        "<aside class='topic'><p class='topic-title'>Finding a precise rule</p>"
+        "<p>Run udevadm monitor and connect the drive.</p></aside>"
         "<aside class='footnote-list brackets'>"
         "<aside class='footnote brackets' id='f1' role='doc-footnote'>"
         "<span class='label'><span class='fn-bracket'>[</span>"
@@ -1075,6 +1107,8 @@ def test_html_footnotes_are_text_and_other_asides_are_not(tmp_path: Path, limits
     )
     assert [b.text for b in load_document(path, limits).blocks] == [
         "BIND complies with RFC 1035 1.",
+        "Finding a precise rule",
+        "Run udevadm monitor and connect the drive.",
         "[1] Queries to zones that have failed to load return SERVFAIL.",
         "The end.",
     ]

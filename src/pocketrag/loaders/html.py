@@ -49,13 +49,18 @@ _ALWAYS_SKIP = frozenset(
 # (<ul class="docnav">, <div class="navfooter">), breadcrumbs, role="navigation". Read as
 # text, "Prev11.5. Analysis of malware" had opened and closed every page of a manual.
 # Exim's spec marks its bars with Bootstrap's "nav" and "previous_page"/"next_page" links.
+# Sphinx themes without role="navigation" on their sidebar (BorgBackup's: the whole table of
+# contents, 40 lines, opened every page) and their "previous / next chapter" buttons.
 _NAV_CLASSES = frozenset(
     ["navheader", "navfooter", "docnav", "breadcrumb", "breadcrumbs", "navbar", "pagination",
-     "nav", "previous_page", "next_page", "toc_page"]
+     "nav", "previous_page", "next_page", "toc_page", "sphinxsidebar", "footer-relations"]
 )  # fmt: skip
-# Page furniture named by id, read only when the whole body is: Exim's "Website design by
-# ..." footer, HAProxy's sidebar ("Keyboard navigation: ... arrow keys").
+# Page furniture named by id or class, skipped when we read the whole body (no <main>; inside
+# <main> a "footer" is the article's own): Exim's "Website
+# design by ..." footer, HAProxy's sidebar ("Keyboard navigation: ... arrow keys"), Sphinx's
+# <div class="footer"> ("© Copyright ... Created using Sphinx." closed every page).
 _CHROME_IDS = frozenset(["footer", "sidebar"])
+_CHROME_CLASSES = frozenset(["footer"])
 # Text a browser does not show until clicked: HAProxy's Bootstrap menu after every keyword
 # mention ("bind" + "This keyword is available in sections : Log forwarding Peers ...", 408
 # of them) had been read into the sentences around it.
@@ -70,9 +75,12 @@ _PERMALINK_CLASSES = frozenset(
 )
 # Pygments' line numbers (Sphinx's code blocks): read as text, "2$TTL 2d".
 _LINE_NUMBER_CLASSES = frozenset(["linenos", "linenodiv", "lineno"])
-# An <aside> is a sidebar or a pull quote, skipped, unless it is a footnote: docutils' HTML5
-# writer (Sphinx) puts every footnote in one, and BIND's RFC notes went unread.
+# An <aside> is a sidebar or a pull quote, skipped, unless it is a footnote or a topic:
+# docutils' HTML5 writer (Sphinx) puts every footnote in one, and BIND's RFC notes went
+# unread; and its "topic" directive, a boxed part of the text (Python's HOWTO abstracts,
+# BorgBackup's "Finding a more precise udev rule").
 _FOOTNOTE_ROLES = frozenset(["doc-footnote", "doc-endnote", "doc-endnotes", "note"])
+_TEXT_ASIDE_CLASSES = frozenset(["topic"])
 _LABEL = re.compile(r"\[?\w{1,4}\]?")
 MAX_LABEL_PIECES = 8
 _VOID = frozenset(["br", "hr", "img", "input", "meta", "link", "wbr", "area", "col", "source"])
@@ -133,6 +141,7 @@ _WINDOWS_1252_LABELS = frozenset(
 _MAIN = re.compile(r"<main[\s>]", re.I)
 _ARTICLE = re.compile(r"<article[\s>]", re.I)
 _EXTERNAL = re.compile(r"(?:https?:)?//", re.I)  # a link to another site
+_BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
 
 
 def decode_html(data: bytes) -> tuple[str, str]:
@@ -251,11 +260,16 @@ class _Extractor(HTMLParser):
         closing_term, self.closing_term = self.closing_term, False
         if not self.parts:
             return
-        text = clean_lines("".join(self.parts))
+        raw = "".join(self.parts)
         self.parts = []
+        text, more = clean_lines(raw), []
         preformatted, self.parts_preformatted = self.parts_preformatted, False
         if preformatted and not self.pre_code and reads_as_prose(text):
-            text = unwrap(text)
+            # each paragraph on its own: HAProxy's "... maintenance costs." and the next
+            # paragraph, "HAProxy is not :", had been joined into one line
+            width = max(len(line) for line in text.split("\n"))
+            paragraphs = (unwrap(clean_lines(p), width) for p in _BLANK_LINE.split(raw))
+            text, *more = [p for p in paragraphs if p] or [""]
         if not text:
             return
         if closing_term:
@@ -270,6 +284,8 @@ class _Extractor(HTMLParser):
             self.terms = []
         self.flush_term()
         self._emit(text)
+        for paragraph in more:
+            self._emit(paragraph)
 
     def _end_cell(self) -> None:
         if self.cell is not None:
@@ -555,9 +571,13 @@ def _is_chrome(tag: str, attrs: list[tuple[str, str | None]], scope: str) -> boo
         return True
     if "hidden" in values or _DISPLAY_NONE.search(values.get("style") or ""):
         return True
-    if scope == "body" and (values.get("id") or "").lower() in _CHROME_IDS:
+    if scope == "body" and (
+        (values.get("id") or "").lower() in _CHROME_IDS or classes & _CHROME_CLASSES
+    ):
         return True
-    if tag == "aside" and not _is_footnote(classes, values.get("role")):
+    if tag == "aside" and not (
+        _is_footnote(classes, values.get("role")) or classes & _TEXT_ASIDE_CLASSES
+    ):
         return True
     if classes & _LINE_NUMBER_CLASSES:
         return True

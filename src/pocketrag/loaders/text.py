@@ -263,14 +263,15 @@ def _capitals(line: str) -> bool:
 _LINE_MARK = re.compile(r"([#>])(?:[ \t]*\1)*[ \t]*")
 
 
-def unwrap(text: str) -> str:
+def unwrap(text: str, width: int | None = None) -> str:
     """Join hard-wrapped lines ("... only to staff on an on-call rota, field / technicians
     and managers ...") back into one line, so a sentence is never quoted cut at a line end.
     A line was wrapped when it runs close to the paragraph's widest line and does not end
     in a colon (a lead-in keeps its list on the next lines); a list item or a numbered
-    clause always starts a line of its own. Short lines (addresses, key: value lists) stay."""
+    clause always starts a line of its own. Short lines (addresses, key: value lists) stay.
+    `width`: the widest line of the text this paragraph comes from, when not its own."""
     lines = text.split("\n")
-    width = max(len(line) for line in lines)
+    width = width or max(len(line) for line in lines)
     out: list[str] = []
     for line in lines:
         previous = out[-1] if out else ""
