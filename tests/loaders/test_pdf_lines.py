@@ -353,6 +353,24 @@ def test_a_tex_accent_set_before_its_letter_is_composed_with_it() -> None:
     assert lines == ["Hosted at the Wirtschaftsuniversität Wien by the Ageˆncia Nacional."]
 
 
+def test_a_code_line_broken_by_the_typesetter_is_one_line_again() -> None:
+    """LaTeX's listings (dblatex) end a broken code line with a hooked arrow, read "←-": it
+    is no text, and the line goes on, inside a word or path without a space."""
+    from pocketrag.loaders.pdf import page_lines
+
+    raw = (
+        "upsmon: certificate \u2190-\r\nverify failed\r\n"
+        "yum install epel- \u2190-\r\nrelease-7-14.noarch.rpm\r\n"
+        'PATH="/usr/local \u2190-\r\n/sbin"\r\nAn arrow \u2190- inside a line stays.'
+    )
+    assert page_lines(raw) == [
+        "upsmon: certificate verify failed",
+        "yum install epel-release-7-14.noarch.rpm",
+        'PATH="/usr/local/sbin"',
+        "An arrow \u2190- inside a line stays.",
+    ]
+
+
 def test_a_word_in_capitals_broken_at_a_line_end_is_decided_like_any_other() -> None:
     """PDFium's break mark before a capital is a hyphen of the text ("Marsh-Oduya"), but not
     inside a word in capitals: "DEBHEL-" / "PER" is the DEBHELPER the document writes."""

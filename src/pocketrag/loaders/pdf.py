@@ -44,6 +44,9 @@ _LIGATURES = str.maketrans(
 # universit¨at"): spacing accent -> combining one, composed with its letter by NFC.
 _SPACING_ACCENTS = {"¨": "\u0308", "´": "\u0301", "ˆ": "\u0302", "˜": "\u0303", "ˇ": "\u030c"}
 _ACCENTED = re.compile(f"([{''.join(_SPACING_ACCENTS)}])([A-Za-z])")
+# A code listing's line broken by the typesetter ends in a hooked arrow (LaTeX's listings,
+# as DocBook's dblatex sets it), which PDFium reads "←-": "certificate ←-" / "verify failed"
+_CONTINUED = re.compile(r"(\S)[ \t]*\u2190-[ \t]*\n[ \t]*(\S)")
 # A minus sign is typed as a hyphen: groff sets every "-" of a man page ("−o", "−−login")
 # as U+2212, and Unicode text sets options and negative numbers with it too.
 _MINUS = str.maketrans({"\u2212": "-"})
@@ -101,6 +104,7 @@ def page_lines(raw: str) -> list[str]:
     raw = re.sub(r"\ufffe\n?", "", raw)
     raw = raw.translate(_LIGATURES)
     raw = _ACCENTED.sub(_accented, raw)
+    raw = _CONTINUED.sub(_continued, raw)
     lines = [line for line in (clean_inline(x) for x in raw.split("\n")) if line]
     if lines and _PAGE_NUMBER.match(lines[-1]):  # page numbers are not content
         lines.pop()
@@ -109,6 +113,12 @@ def page_lines(raw: str) -> list[str]:
     if lines and _PAGE_NUMBER.match(lines[0]):
         lines.pop(0)
     return lines
+
+
+def _continued(m: re.Match[str]) -> str:
+    """A code line broken by the typesetter, joined: without a space where it broke inside a
+    word or a path ("epel-" / "release", "/usr/local" / "/sbin"), else with one."""
+    return m[1] + ("" if m[1] in "-/" or m[2] == "/" else " ") + m[2]
 
 
 def _accented(m: re.Match[str]) -> str:
