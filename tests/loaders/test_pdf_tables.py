@@ -458,6 +458,28 @@ def test_a_last_row_in_words_stays_a_row(tmp_path: Path, limits: LoaderLimits) -
     ) in texts
 
 
+def test_a_row_named_like_the_rows_around_it_is_no_header(
+    tmp_path: Path, limits: LoaderLimits
+) -> None:
+    """NUT's variable tables: a value in words ("charging") among figures had made its row
+    the header of every row after it ("battery.charger.status: battery.voltage; ..."), and a
+    first row in words had joined the header."""
+    rows = [("Name", "Description", "Example value"), ("battery.present", "Battery fitted", "yes")]
+    rows += [("battery.charge", "Battery charge (percent)", "100.0")]
+    rows += [("battery.charge.low", "Level when UPS switches to LB (percent)", "20")]
+    rows += [("battery.charger.status", "Status of the battery charger", "charging")]
+    rows += [("battery.voltage", "Battery voltage (V)", "24.84")]
+    rows += [("battery.runtime", "Battery runtime (seconds)", "1080")]
+    doc = pdf.load(make_table_pdf(tmp_path / "variables.pdf", rows=rows), limits)
+    texts = [b.text for b in doc.blocks]
+    assert "Name: battery.present; Description: Battery fitted; Example value: yes" in texts
+    assert (
+        "Name: battery.charger.status; Description: Status of the battery charger; "
+        "Example value: charging"
+    ) in texts
+    assert "Name: battery.voltage; Description: Battery voltage (V); Example value: 24.84" in texts
+
+
 def test_a_ruled_table_in_one_column_of_two_keeps_its_wrapped_cells(
     limits: LoaderLimits,
 ) -> None:

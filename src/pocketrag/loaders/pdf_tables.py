@@ -75,6 +75,7 @@ MAX_CELL_ASPECT = 14.0
 _PLACEHOLDER_LINE = re.compile("^\ue000pocketrag-table-(\\d+)\ue000$")
 _BRACKET_SPACE = re.compile(r"(?<=[(\[])\s+|\s+(?=[)\]])")
 _LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
+_WORD = re.compile(r"[^\W_]+")
 
 
 Section = tuple[list[str], list[list[_Phrase]]]  # column names, body rows
@@ -84,7 +85,8 @@ def _sections(table: _Table, carried: _Header | None) -> list[Section] | None:
     """Column names and the rows they head. When most body rows hold digits, leading rows
     without any are header lines too ("State / Territory, Permit, Handgun" over counts), and
     such rows of three or more cells further down start a new header (a second table stacked
-    under the first). With no header line, a table continued from the previous page (same
+    under the first), unless named like the rows around them (_named_like). With no header
+    line, a table continued from the previous page (same
     columns) keeps that page's header; rows of figures with no header at all are left as
     text (a guessed header would mislabel every figure); else the first row is the header."""
     header, body = list(table.header), list(table.body)
@@ -94,6 +96,7 @@ def _sections(table: _Table, carried: _Header | None) -> list[Section] | None:
             body
             and (not _digits(body[0]) or (header and _continues(header[-1], body[0])))
             and header_lines([*header, body[0]]) <= MAX_HEADER_LINES
+            and not _named_like(body[0], body[1:])
         ):
             header.append(body.pop(0))
     if header:
@@ -111,7 +114,13 @@ def _sections(table: _Table, carried: _Header | None) -> list[Section] | None:
     i = 0
     while i < len(body):
         row = body[i]
-        if numeric and current and not _digits(row) and len({p.column for p in row}) >= 3:
+        if (
+            numeric
+            and current
+            and not _digits(row)
+            and len({p.column for p in row}) >= 3
+            and not _named_like(row, current)
+        ):
             j = i
             while j < len(body) and not _digits(body[j]) and j - i < MAX_HEADER_LINES:
                 j += 1
@@ -125,6 +134,27 @@ def _sections(table: _Table, carried: _Header | None) -> list[Section] | None:
         current.append(row)
         i += 1
     return sections
+
+
+def _first_word(row: list[_Phrase]) -> tuple[str, str]:
+    """The first column's text and its first word, lower-cased ("", "" when empty)."""
+    first = min(row, key=lambda p: p.column)
+    text = clean_inline("".join(first.text)).lower() if first.column == 0 else ""
+    word = _WORD.search(text)
+    return text, word[0] if word else ""
+
+
+def _named_like(row: list[_Phrase], rows: list[list[_Phrase]]) -> bool:
+    """Whether a row's first cell opens with the word most of `rows` open theirs with, and
+    says more: it is one more of them, whatever its other cells hold. NUT's variable tables
+    have a value in words now and then ("battery.charger.status | Status of the battery
+    charger | charging" among "battery.voltage | Battery voltage (V) | 24.84"), and such a
+    row had become the header of every row after it. A header names its columns: "Grade"
+    over "Grade A", "State / Territory" over "Alabama"."""
+    text, word = _first_word(row)
+    if not word or text == word:
+        return False
+    return 2 * sum(_first_word(r)[1] == word for r in rows) >= len(rows)
 
 
 def _continues(header: list[_Phrase], row: list[_Phrase]) -> bool:
