@@ -274,6 +274,16 @@ school day, duty rota and term dates, four DOCX policies, one of them superseded
 printed first aid and allergies guide, a two-column reportlab leaflet and a reportlab CPD budget
 table with merged header cells), committed.
 
+Held out (written blind on 2026-12-06 during session 23, for session 24's start and end runs;
+not in the default run): chrony indexes the chrony 4.3 documentation as a small office's IT
+person would index "the time server docs", 8 plain-text files from Debian bookworm's chrony
+4.3-2+deb12u3 package, fetched from the Debian archive by its fetch.sh: the upstream FAQ (the
+main document: numbered questions on configuration, security and NTS, accuracy and polling,
+gpsd and refclocks, leap smearing, not synchronising, chronyc errors, the RTC, NTP modes,
+with example chronyc output), the README, the release notes (NEWS, 1.01 to 4.3), Debian's
+README.Debian and NEWS.Debian, the commented example configurations chrony.conf.example2 and
+chrony.conf.example3, and Debian's default chrony.conf, all as .txt.
+
     flock /tmp/pocketrag-bench.lock .venv/bin/python bench/answer_quality.py --out DIR \\
         [--corpus NAME ...] [--k 5] [--index-dir DIR]
 """
@@ -364,6 +374,7 @@ SPLIT = {
     "borg": "held out",  # written blind in session 22, for session 23's runs
     "nut": "held out",  # written blind in session 22, for session 23's runs
     "cobbleford": "held out",  # written blind in session 22, for session 23's runs
+    "chrony": "held out",  # written blind in session 23, for session 24's runs
 }
 DEFAULT = [
     "larkfield", "opengov", "incident", "handbook", "brightwater", "tables", "harbourview",
@@ -391,8 +402,8 @@ DEFAULT = [
 # 84fd7e5; session 21 bacula, debmake and amberholt, at its start ba3daba and its end
 # e37c041; session 22 rsyslog, apcupsd and fellgate, at its start adcafe7 and its end
 # b53b817). borg, nut and cobbleford (written blind during session 22) wait for session 23's
-# start and end runs.
-CORPORA_HELD_OUT: list[str] = ["borg", "nut", "cobbleford"]
+# start and end runs; chrony (written blind during session 23) waits for session 24's.
+CORPORA_HELD_OUT: list[str] = ["borg", "nut", "cobbleford", "chrony"]
 CORPORA = [*DEFAULT, *CORPORA_HELD_OUT, "opengov-multiformat"]
 
 

@@ -81,6 +81,7 @@ MINIMUMS = {
     "borg": (120, 25),
     "nut": (120, 25),
     "cobbleford": (120, 25),
+    "chrony": (120, 25),
 }
 
 
@@ -163,6 +164,7 @@ TURNS = {
     "borg": (9, 6),
     "nut": (9, 3),
     "cobbleford": (9, 14),
+    "chrony": (9, 11),
 }  # fmt: skip
 
 
@@ -414,6 +416,11 @@ ABSENT = {
                    "menopause", "npq", "sabbatical", "career break", "lost property",
                    "photographer", "salary sacrifice", "supplier", "eye test", "sourdough",
                    "world cup", "australia"),
+    "chrony": ("port 123", "ufw", "w32time", "registry", "prometheus", "systemctl", "proxy",
+               "ansible", "raspberry", "docker", "timedatectl", "android", "google",
+               "cloudflare", "dcf77", "launchd", "snmp", "roughtime", "json", "journald",
+               "trixie", "cisco", "2038", "wi-fi", "certbot", "dashboard", "firewalld",
+               "sourdough", "world cup", "mongolia"),
 }  # fmt: skip
 
 
