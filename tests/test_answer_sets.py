@@ -81,6 +81,7 @@ MINIMUMS = {
     "borg": (120, 25),
     "nut": (120, 25),
     "cobbleford": (120, 25),
+    "cups": (120, 25),
 }
 
 
@@ -163,6 +164,7 @@ TURNS = {
     "borg": (9, 6),
     "nut": (9, 3),
     "cobbleford": (9, 14),
+    "cups": (9, 11),
 }  # fmt: skip
 
 
@@ -414,6 +416,12 @@ ABSENT = {
                    "menopause", "npq", "sabbatical", "career break", "lost property",
                    "photographer", "salary sacrifice", "supplier", "eye test", "sourdough",
                    "world cup", "australia"),
+    "cups": ("airprint", "iphone", "brother", "follow-me", "scan-to", "multifunction",
+             "department", "cups-pdf", "docker", "jam", "windows 11", "prometheus", "backup",
+             "back up", "greyscale", "colour", "staple", "punch", "apparmor", "selinux",
+             "warranty", "ipp-usb", "papercut", "chromebook", "intune", "universal print", "gsm",
+             "badge", "kyocera", "ricoh", "canon", "email-to-print", "graylog", "sourdough",
+             "world cup", "mongolia"),
 }  # fmt: skip
 
 
