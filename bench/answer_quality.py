@@ -274,6 +274,18 @@ school day, duty rota and term dates, four DOCX policies, one of them superseded
 printed first aid and allergies guide, a two-column reportlab leaflet and a reportlab CPD budget
 table with merged header cells), committed.
 
+Held out (written blind on 2026-12-06 during session 23, for session 24's start and end runs;
+not in the default run): cups indexes the CUPS 2.4.2 online help (plain HTML pages as cupsd
+serves them at /help, cups-server-common 2.4.2-3+deb12u11) as a small office's IT person would
+index "the printing server docs": 30 pages, the twelve administrator help pages (command-line
+administration, printer accounting and quotas, encryption, the firewall port tables, the
+glossary, Kerberos, network printers and their URI option tables, command-line printing and
+options, the overview, operation policies with the IPP operations table, server security,
+printer sharing) and 18 man pages (cupsd.conf, cups-files.conf, client.conf, cupsd-logs,
+printers.conf, subscriptions.conf, cups, lp, lpr, lpadmin, lpinfo, lpstat, lpoptions, cancel,
+lprm, cupsenable, cupsaccept, cups-lpd), copied flat as cups-*.html, fetched from the Debian
+archive by its fetch.sh.
+
     flock /tmp/pocketrag-bench.lock .venv/bin/python bench/answer_quality.py --out DIR \\
         [--corpus NAME ...] [--k 5] [--index-dir DIR]
 """
@@ -364,6 +376,7 @@ SPLIT = {
     "borg": "held out",  # written blind in session 22, for session 23's runs
     "nut": "held out",  # written blind in session 22, for session 23's runs
     "cobbleford": "held out",  # written blind in session 22, for session 23's runs
+    "cups": "held out",  # written blind in session 23, for session 24's runs
 }
 DEFAULT = [
     "larkfield", "opengov", "incident", "handbook", "brightwater", "tables", "harbourview",
@@ -391,8 +404,9 @@ DEFAULT = [
 # 84fd7e5; session 21 bacula, debmake and amberholt, at its start ba3daba and its end
 # e37c041; session 22 rsyslog, apcupsd and fellgate, at its start adcafe7 and its end
 # b53b817). borg, nut and cobbleford (written blind during session 22) wait for session 23's
-# start and end runs.
-CORPORA_HELD_OUT: list[str] = ["borg", "nut", "cobbleford"]
+# start and end runs. cups (written blind during session 23) waits for session 24's start and
+# end runs.
+CORPORA_HELD_OUT: list[str] = ["borg", "nut", "cobbleford", "cups"]
 CORPORA = [*DEFAULT, *CORPORA_HELD_OUT, "opengov-multiformat"]
 
 
