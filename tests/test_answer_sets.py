@@ -82,6 +82,7 @@ MINIMUMS = {
     "nut": (120, 25),
     "cobbleford": (120, 25),
     "chrony": (120, 25),
+    "cups": (120, 25),
 }
 
 
@@ -165,6 +166,7 @@ TURNS = {
     "nut": (9, 3),
     "cobbleford": (9, 14),
     "chrony": (9, 11),
+    "cups": (9, 11),
 }  # fmt: skip
 
 
@@ -421,6 +423,12 @@ ABSENT = {
                "cloudflare", "dcf77", "launchd", "snmp", "roughtime", "json", "journald",
                "trixie", "cisco", "2038", "wi-fi", "certbot", "dashboard", "firewalld",
                "sourdough", "world cup", "mongolia"),
+    "cups": ("airprint", "iphone", "brother", "follow-me", "scan-to", "multifunction",
+             "department", "cups-pdf", "docker", "jam", "windows 11", "prometheus", "backup",
+             "back up", "greyscale", "colour", "staple", "punch", "apparmor", "selinux",
+             "warranty", "ipp-usb", "papercut", "chromebook", "intune", "universal print", "gsm",
+             "badge", "kyocera", "ricoh", "canon", "email-to-print", "graylog", "sourdough",
+             "world cup", "mongolia"),
 }  # fmt: skip
 
 
