@@ -81,6 +81,7 @@ MINIMUMS = {
     "borg": (120, 25),
     "nut": (120, 25),
     "cobbleford": (120, 25),
+    "pennock": (120, 25),
 }
 
 
@@ -163,6 +164,7 @@ TURNS = {
     "borg": (9, 6),
     "nut": (9, 3),
     "cobbleford": (9, 14),
+    "pennock": (9, 21),
 }  # fmt: skip
 
 
@@ -414,6 +416,11 @@ ABSENT = {
                    "menopause", "npq", "sabbatical", "career break", "lost property",
                    "photographer", "salary sacrifice", "supplier", "eye test", "sourdough",
                    "world cup", "australia"),
+    "pennock": ("cycle to work", "maternity", "paternity", "jury", "compassionate", "pension",
+                "gym", "wifi", "wi-fi", "laundry", "overtime", "salary", "menopause",
+                "sabbatical", "work from home", "yellow fever", "subject access", "power cut",
+                "generator", "locker", "dog", "tattoo", "piercing", "probation", "resign",
+                "radicalis", "salary sacrifice", "sourdough", "world cup", "australia"),
 }  # fmt: skip
 
 
