@@ -274,6 +274,16 @@ school day, duty rota and term dates, four DOCX policies, one of them superseded
 printed first aid and allergies guide, a two-column reportlab leaflet and a reportlab CPD budget
 table with merged header cells), committed.
 
+Held out (written blind on 2026-12-06 during session 23, for session 24's start and end runs;
+not in the default run): pennock is the staff shared drive of an invented English GP practice,
+Pennock Vale Surgery (five GP partners, a branch surgery with a dispensary, about 11,500
+patients and 40 staff): 13 documents (samples/pennock/: a staff handbook with YAML front matter,
+an out-of-date new starter FAQ and the dispensary's controlled drugs procedures in Markdown, an
+e-mail thread with a quoted proposal, partners' minutes and a hard-wrapped staff room notice as
+text, an intranet HTML page of opening hours, the duty doctor rota and extensions, three DOCX
+policies, one of them superseded, a Chromium-printed training matrix, a two-column reportlab
+emergencies leaflet and a reportlab training budget with merged header cells), committed.
+
     flock /tmp/pocketrag-bench.lock .venv/bin/python bench/answer_quality.py --out DIR \\
         [--corpus NAME ...] [--k 5] [--index-dir DIR]
 """
@@ -364,6 +374,7 @@ SPLIT = {
     "borg": "held out",  # written blind in session 22, for session 23's runs
     "nut": "held out",  # written blind in session 22, for session 23's runs
     "cobbleford": "held out",  # written blind in session 22, for session 23's runs
+    "pennock": "held out",  # written blind in session 23, for session 24's runs
 }
 DEFAULT = [
     "larkfield", "opengov", "incident", "handbook", "brightwater", "tables", "harbourview",
@@ -391,8 +402,9 @@ DEFAULT = [
 # 84fd7e5; session 21 bacula, debmake and amberholt, at its start ba3daba and its end
 # e37c041; session 22 rsyslog, apcupsd and fellgate, at its start adcafe7 and its end
 # b53b817). borg, nut and cobbleford (written blind during session 22) wait for session 23's
-# start and end runs.
-CORPORA_HELD_OUT: list[str] = ["borg", "nut", "cobbleford"]
+# start and end runs. pennock (written blind during session 23) waits for session 24's start
+# and end runs.
+CORPORA_HELD_OUT: list[str] = ["borg", "nut", "cobbleford", "pennock"]
 CORPORA = [*DEFAULT, *CORPORA_HELD_OUT, "opengov-multiformat"]
 
 
