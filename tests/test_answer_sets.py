@@ -417,7 +417,7 @@ ABSENT = {
                    "photographer", "salary sacrifice", "supplier", "eye test", "sourdough",
                    "world cup", "australia"),
     "pennock": ("cycle to work", "maternity", "paternity", "jury", "compassionate", "pension",
-                "gym", "wifi", "wi-fi", "laundry", "overtime", "salary", "menopause",
+                "gym", "wifi", "wi-fi", "laundry", "bonus", "salary", "menopause",
                 "sabbatical", "work from home", "yellow fever", "subject access", "power cut",
                 "generator", "locker", "dog", "tattoo", "piercing", "probation", "resign",
                 "radicalis", "salary sacrifice", "sourdough", "world cup", "australia"),
