@@ -83,6 +83,7 @@ MINIMUMS = {
     "cobbleford": (120, 25),
     "chrony": (120, 25),
     "cups": (120, 25),
+    "pennock": (120, 25),
 }
 
 
@@ -167,6 +168,7 @@ TURNS = {
     "cobbleford": (9, 14),
     "chrony": (9, 11),
     "cups": (9, 11),
+    "pennock": (9, 21),
 }  # fmt: skip
 
 
@@ -429,6 +431,11 @@ ABSENT = {
              "warranty", "ipp-usb", "papercut", "chromebook", "intune", "universal print", "gsm",
              "badge", "kyocera", "ricoh", "canon", "email-to-print", "graylog", "sourdough",
              "world cup", "mongolia"),
+    "pennock": ("cycle to work", "maternity", "paternity", "jury", "compassionate", "pension",
+                "gym", "wifi", "wi-fi", "laundry", "bonus", "salary", "menopause",
+                "sabbatical", "work from home", "yellow fever", "subject access", "power cut",
+                "generator", "locker", "dog", "tattoo", "piercing", "probation", "resign",
+                "radicalis", "salary sacrifice", "sourdough", "world cup", "australia"),
 }  # fmt: skip
 
 

@@ -72,6 +72,10 @@ HOLDS_A_GRID = {
     # budget table with merged header cells is not read as a grid, so it is not listed)
     "cobbleford/first-aid-allergies-and-medical-needs-2026-27.pdf": {1, 2, 3},
     "cobbleford/safeguarding-fire-and-lockdown.pdf": {1},  # reportlab, two columns: lanyards
+    # Chromium: the training matrix over a page break (pennock's training budget table with
+    # merged header cells is not read as a grid, so it is not listed)
+    "pennock/mandatory-training-and-appraisal-2026-27.pdf": {1, 2, 3},
+    "pennock/emergencies-at-work.pdf": {1},  # reportlab, two columns: fire wardens
     "pdf_messy/multicol__samplefiles_026-multicolumn.pdf": {3},  # the EU countries table
 }
 
