@@ -278,27 +278,28 @@ Held out (written blind on 2026-12-06 during session 23, for session 24's start 
 not in the default run): chrony indexes the chrony 4.3 documentation as a small office's IT
 person would index "the time server docs", 8 plain-text files from Debian bookworm's chrony
 4.3-2+deb12u3 package, fetched from the Debian archive by its fetch.sh: the upstream FAQ (the
-main document: numbered questions on configuration, security and NTS, accuracy and polling,
-gpsd and refclocks, leap smearing, not synchronising, chronyc errors, the RTC, NTP modes,
-with example chronyc output), the README, the release notes (NEWS, 1.01 to 4.3), Debian's
+main document: numbered questions on configuration, security and NTS, accuracy and polling, gpsd
+and refclocks, leap smearing, not synchronising, chronyc errors, the RTC, NTP modes, with
+example chronyc output), the README, the release notes (NEWS, 1.01 to 4.3), Debian's
 README.Debian and NEWS.Debian, the commented example configurations chrony.conf.example2 and
-chrony.conf.example3, and Debian's default chrony.conf, all as .txt. cups indexes the CUPS 2.4.2 online help (plain HTML pages as cupsd
-serves them at /help, cups-server-common 2.4.2-3+deb12u11) as a small office's IT person would
-index "the printing server docs": 30 pages, the twelve administrator help pages (command-line
-administration, printer accounting and quotas, encryption, the firewall port tables, the
-glossary, Kerberos, network printers and their URI option tables, command-line printing and
-options, the overview, operation policies with the IPP operations table, server security,
-printer sharing) and 18 man pages (cupsd.conf, cups-files.conf, client.conf, cupsd-logs,
-printers.conf, subscriptions.conf, cups, lp, lpr, lpadmin, lpinfo, lpstat, lpoptions, cancel,
-lprm, cupsenable, cupsaccept, cups-lpd), copied flat as cups-*.html, fetched from the Debian
-archive by its fetch.sh. pennock is the staff shared drive of an invented English GP practice,
-Pennock Vale Surgery (five GP partners, a branch surgery with a dispensary, about 11,500
-patients and 40 staff): 13 documents (samples/pennock/: a staff handbook with YAML front matter,
-an out-of-date new starter FAQ and the dispensary's controlled drugs procedures in Markdown, an
-e-mail thread with a quoted proposal, partners' minutes and a hard-wrapped staff room notice as
-text, an intranet HTML page of opening hours, the duty doctor rota and extensions, three DOCX
-policies, one of them superseded, a Chromium-printed training matrix, a two-column reportlab
-emergencies leaflet and a reportlab training budget with merged header cells), committed.
+chrony.conf.example3, and Debian's default chrony.conf, all as .txt. cups indexes the CUPS 2.4.2
+online help (plain HTML pages as cupsd serves them at /help, cups-server-common
+2.4.2-3+deb12u11) as a small office's IT person would index "the printing server docs": 30
+pages, the twelve administrator help pages (command-line administration, printer accounting and
+quotas, encryption, the firewall port tables, the glossary, Kerberos, network printers and their
+URI option tables, command-line printing and options, the overview, operation policies with the
+IPP operations table, server security, printer sharing) and 18 man pages (cupsd.conf,
+cups-files.conf, client.conf, cupsd-logs, printers.conf, subscriptions.conf, cups, lp, lpr,
+lpadmin, lpinfo, lpstat, lpoptions, cancel, lprm, cupsenable, cupsaccept, cups-lpd), copied flat
+as cups-*.html, fetched from the Debian archive by its fetch.sh. pennock is the staff shared
+drive of an invented English GP practice, Pennock Vale Surgery (five GP partners, a branch
+surgery with a dispensary, about 11,500 patients and 40 staff): 13 documents (samples/pennock/:
+a staff handbook with YAML front matter, an out-of-date new starter FAQ and the dispensary's
+controlled drugs procedures in Markdown, an e-mail thread with a quoted proposal, partners'
+minutes and a hard-wrapped staff room notice as text, an intranet HTML page of opening hours,
+the duty doctor rota and extensions, three DOCX policies, one of them superseded, a
+Chromium-printed training matrix, a two-column reportlab emergencies leaflet and a reportlab
+training budget with merged header cells), committed.
 
     flock /tmp/pocketrag-bench.lock .venv/bin/python bench/answer_quality.py --out DIR \\
         [--corpus NAME ...] [--k 5] [--index-dir DIR]
