@@ -990,3 +990,31 @@ def test_an_acronym_is_mentioned_by_its_words_or_its_plural() -> None:
     assert not names_unmentioned("Who are the deputy DSLs?", text)
     assert names_unmentioned("Is the ICO told?", text)
     assert not names_unmentioned("How long can a cover text be?", text)  # names nothing
+
+
+def test_each_chosen_sentence_reads_on_in_its_paragraph_while_the_answer_has_room() -> None:
+    """The lead reads on first, then each other chosen sentence of its document, the best
+    first: "Two tablespaces are created ..." needs "The pg_global tablespace is ...", which
+    names neither question word and ranks far behind. Never past a paragraph, nor over the
+    room left."""
+    import numpy as np
+
+    from pocketrag.generation.extractive import Candidate, Ranked, _read_on
+
+    sentences = [
+        (0, "Tablespaces define where database files are stored."),
+        (0, "They are created with CREATE TABLESPACE."),
+        (1, "Two tablespaces are automatically created when the cluster is initialized."),
+        (1, "The pg_global tablespace is used for shared system catalogs."),
+        (2, "The pg_default tablespace is the default of template1."),
+    ]
+    ranked = [
+        Ranked(1.0 - n / 10, 1.0, Candidate(1, n, text, document="d", paragraph=p), np.zeros(3))
+        for n, (p, text) in enumerate(sentences)
+    ]
+    lead, runner_up = ranked[0], ranked[2]
+    following = _read_on(lead, [lead, runner_up], ranked, room=40, each=True)
+    assert [r.candidate.position for r in following] == [1, 3]
+    assert [r.candidate.position for r in _read_on(lead, [lead, runner_up], ranked, 40)] == [1]
+    tight = _read_on(lead, [lead, runner_up], ranked, room=10, each=True)
+    assert [r.candidate.position for r in tight] == [1]  # 7 words, then 9 more do not fit

@@ -465,7 +465,7 @@ def choose_units(
     chosen += _gaps(chosen, ranked, MAX_ANSWER_WORDS - _words(chosen))
     lone_and_short = len(chosen) == 1 and words < READ_ON_WORDS
     room = None if lone_and_short else MAX_ANSWER_WORDS - _words(chosen)
-    chosen += _read_on(lead, chosen, ranked, room)
+    chosen += _read_on(lead, chosen, ranked, room, each=True)
     chosen += _filled(lead, chosen, ranked)
     if _words(chosen) < BARE_WORDS:
         after = _next_unit(lead, chosen, ranked, MAX_ANSWER_WORDS - _words(chosen))
@@ -586,22 +586,41 @@ def _gaps(chosen: list[Ranked], ranked: Sequence[Ranked], room: int) -> list[Ran
 
 
 def _read_on(
-    lead: Ranked, chosen: list[Ranked], ranked: Sequence[Ranked], room: int | None
+    lead: Ranked,
+    chosen: list[Ranked],
+    ranked: Sequence[Ranked],
+    room: int | None,
+    each: bool = False,
 ) -> list[Ranked]:
     """The sentence after the lead in its paragraph, when it fits in `room` words (None: a
     lone short answer, which always reads on): a paragraph states a rule and then how it
     applies ("Filament soaks up moisture and prints stringy." / "Dry it at 45 °C for 4
     hours."; "max_wal_senders (integer): Specifies the maximum number of ... WAL sender
     processes." / "The default is 10."), and the small model ranks the first sentence,
-    which names the subject, above the second, which holds the answer."""
+    which names the subject, above the second, which holds the answer. `each`: then after
+    each other chosen sentence of the lead's document too, the best first, while they fit
+    ("Two tablespaces are automatically created ..." / "The pg_global tablespace is used
+    for shared system catalogs.")."""
 
     def same_paragraph(first: Candidate, following: Candidate) -> bool:
-        fits = room is None or word_count(following.text) <= room
-        return first.paragraph >= 0 and following.paragraph == first.paragraph and fits
+        nonlocal room
+        size = word_count(following.text)
+        if first.paragraph < 0 or following.paragraph != first.paragraph:
+            return False
+        if room is not None and size > room:
+            return False
+        room = None if room is None else room - size
+        return True
 
     if not any(r is lead for r in chosen):
         return []  # the lead gave way to the list that quotes it
-    following = _neighbours([lead], ranked, 1, same_paragraph)
+    readers = [lead]
+    if each:
+        others = (
+            r for r in chosen if r is not lead and r.candidate.document == lead.candidate.document
+        )
+        readers += sorted(others, key=lambda r: -r.score)
+    following = _neighbours(readers, ranked, 1, same_paragraph)
     return [r for r in following if not _quoted_already(r, chosen)]
 
 
