@@ -4,11 +4,21 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
 import pytest
 
 from pocketrag.documents import Hit
 from pocketrag.generation.citations import clean_markers, split_sentences
-from pocketrag.generation.extractive import HEDGE, NOTICE, candidate_units, compose, rank_candidates
+from pocketrag.generation.extractive import (
+    HEDGE,
+    NOTICE,
+    Candidate,
+    Ranked,
+    _read_on,
+    candidate_units,
+    compose,
+    rank_candidates,
+)
 from pocketrag.generation.passages import units
 from pocketrag.generation.wording import (
     asked_acronym,
@@ -997,10 +1007,6 @@ def test_each_chosen_sentence_reads_on_in_its_paragraph_while_the_answer_has_roo
     first: "Two tablespaces are created ..." needs "The pg_global tablespace is ...", which
     names neither question word and ranks far behind. Never past a paragraph, nor over the
     room left."""
-    import numpy as np
-
-    from pocketrag.generation.extractive import Candidate, Ranked, _read_on
-
     sentences = [
         (0, "Tablespaces define where database files are stored."),
         (0, "They are created with CREATE TABLESPACE."),

@@ -56,9 +56,9 @@ _NAV_CLASSES = frozenset(
      "nav", "previous_page", "next_page", "toc_page", "sphinxsidebar", "footer-relations"]
 )  # fmt: skip
 # Page furniture named by id or class, skipped when we read the whole body (no <main>; inside
-# <main> a "footer" is the article's own): Exim's "Website
-# design by ..." footer, HAProxy's sidebar ("Keyboard navigation: ... arrow keys"), Sphinx's
-# <div class="footer"> ("© Copyright ... Created using Sphinx." closed every page).
+# <main> a "footer" is the article's own): Exim's "Website design by ..." footer, HAProxy's
+# sidebar ("Keyboard navigation: ... arrow keys"), Sphinx's <div class="footer"> ("©
+# Copyright ... Created using Sphinx." closed every page).
 _CHROME_IDS = frozenset(["footer", "sidebar"])
 _CHROME_CLASSES = frozenset(["footer"])
 # Text a browser does not show until clicked: HAProxy's Bootstrap menu after every keyword

@@ -86,18 +86,21 @@ def _sections(table: _Table, carried: _Header | None) -> list[Section] | None:
     without any are header lines too ("State / Territory, Permit, Handgun" over counts), and
     such rows of three or more cells further down start a new header (a second table stacked
     under the first), unless named like the rows around them (_named_like). With no header
-    line, a table continued from the previous page (same
-    columns) keeps that page's header; rows of figures with no header at all are left as
-    text (a guessed header would mislabel every figure); else the first row is the header."""
+    line, a table continued from the previous page (same columns) keeps that page's header;
+    rows of figures with no header at all are left as text (a guessed header would mislabel
+    every figure); else the first row is the header."""
     header, body = list(table.header), list(table.body)
+    firsts = [_first_word(row) for row in body]  # once: a table may have thousands of rows
     numeric = 2 * sum(map(_digits, body)) >= len(body)
     if numeric:
+        below = Counter(word for _, word in firsts)
         while (
             body
             and (not _digits(body[0]) or (header and _continues(header[-1], body[0])))
             and header_lines([*header, body[0]]) <= MAX_HEADER_LINES
-            and not _named_like(body[0], body[1:])
+            and not _named_like(firsts[0], below - Counter([firsts[0][1]]), len(body) - 1)
         ):
+            below[firsts.pop(0)[1]] -= 1
             header.append(body.pop(0))
     if header:
         names = _names(header, table.columns)
@@ -107,9 +110,11 @@ def _sections(table: _Table, carried: _Header | None) -> list[Section] | None:
         return None
     else:
         names = _names([body.pop(0)], table.columns)
+        firsts.pop(0)
     if 2 * sum(bool(_LETTER.search(n)) for n in names) < len(names):
         return None  # "1.", "1.1", "2.": numbered boxes of a diagram, not column names
     current: list[list[_Phrase]] = []
+    current_words: Counter[str] = Counter()  # the first words of `current`'s rows
     sections: list[Section] = [(names, current)]
     i = 0
     while i < len(body):
@@ -119,7 +124,7 @@ def _sections(table: _Table, carried: _Header | None) -> list[Section] | None:
             and current
             and not _digits(row)
             and len({p.column for p in row}) >= 3
-            and not _named_like(row, current)
+            and not _named_like(firsts[i], current_words, len(current))
         ):
             j = i
             while j < len(body) and not _digits(body[j]) and j - i < MAX_HEADER_LINES:
@@ -127,11 +132,12 @@ def _sections(table: _Table, carried: _Header | None) -> list[Section] | None:
             if j == len(body):  # no figures under it: a last row in words, not a header
                 current.extend(body[i:])
                 break
-            current = []
+            current, current_words = [], Counter()
             sections.append((_names(body[i:j], table.columns), current))
             i = j
             continue
         current.append(row)
+        current_words[firsts[i][1]] += 1
         i += 1
     return sections
 
@@ -144,17 +150,16 @@ def _first_word(row: list[_Phrase]) -> tuple[str, str]:
     return text, word[0] if word else ""
 
 
-def _named_like(row: list[_Phrase], rows: list[list[_Phrase]]) -> bool:
-    """Whether a row's first cell opens with the word most of `rows` open theirs with, and
-    says more: it is one more of them, whatever its other cells hold. NUT's variable tables
-    have a value in words now and then ("battery.charger.status | Status of the battery
-    charger | charging" among "battery.voltage | Battery voltage (V) | 24.84"), and such a
-    row had become the header of every row after it. A header names its columns: "Grade"
-    over "Grade A", "State / Territory" over "Alabama"."""
-    text, word = _first_word(row)
-    if not word or text == word:
-        return False
-    return 2 * sum(_first_word(r)[1] == word for r in rows) >= len(rows)
+def _named_like(first: tuple[str, str], words: Counter[str], rows: int) -> bool:
+    """Whether a row's first cell (`first`: _first_word's) opens with the word most of the
+    other `rows` open theirs with (`words`: their first words, counted), and says more: it
+    is one more of them, whatever its other cells hold. NUT's variable tables have a value
+    in words now and then ("battery.charger.status | Status of the battery charger |
+    charging" among "battery.voltage | Battery voltage (V) | 24.84"), and such a row had
+    become the header of every row after it. A header names its columns: "Grade" over
+    "Grade A", "State / Territory" over "Alabama"."""
+    text, word = first
+    return bool(word) and text != word and 2 * words[word] >= rows
 
 
 def _continues(header: list[_Phrase], row: list[_Phrase]) -> bool:
