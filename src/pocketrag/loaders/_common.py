@@ -28,9 +28,12 @@ SENTENCE_END = (".", "!", "?", ":", ";", '."', ".”", ".)")
 _RELEASE_DATE = (
     r"\d{1,2}\s+[a-z]{3,9}\.?\s+\d{4}|\d{4}-\d{2}-\d{2}|[a-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}"
 )
+# A Debian changelog's or NEWS.Debian's entry line: "chrony (4.1~pre1-1) experimental;
+# urgency=medium".
+_DEBIAN_ENTRY = r"[a-z0-9][a-z0-9.+-]*\s+\([^()\s]+\)(?:\s+[a-z0-9/+-]+)+;\s+urgency=\w+"
 RELEASE_LINE = re.compile(
     r"^(?:(?:version|release)\s+|v)?\d+(?:\.\d+)+[a-z0-9.+~-]*\s*(?:--?|–|—|:|,)?\s*"
-    rf"\(?(?:{_RELEASE_DATE})\)?(?:\s+\([^()]{{1,40}}\))?$",
+    rf"\(?(?:{_RELEASE_DATE})\)?(?:\s+\([^()]{{1,40}}\))?$|^{_DEBIAN_ENTRY}",
     re.IGNORECASE,
 )
 # Characters of code, settings and markup that no unnumbered heading writes: LilyPond's
@@ -153,6 +156,10 @@ def is_admonition(line: str) -> bool:
     return line[:1].isupper() and _ADMONITION.match(line) is not None
 
 
+MAX_HEADING_WORDS = 12
+MAX_QUESTION_WORDS = 16  # "2.4. Must I specify servers by IP address if DNS is not ... ?"
+
+
 def heading_level(line: str) -> int | None:
     """1, 2, ... for a line that reads like a heading ("2.1 Leave" is level 2), else None.
 
@@ -162,7 +169,7 @@ def heading_level(line: str) -> int | None:
     the line's position (alone, or followed by body text) makes it one. A numbered title
     may end in a full stop, as legal texts write them ("8. Termination.", "2.1. The Initial
     Developer Grant."), when its words are capitalised like a title's, not a step's ("1.
-    Submit the form.")."""
+    Submit the form."). A numbered question is an FAQ's heading ("3.1. Behind a firewall?")."""
     if is_admonition(line):
         return None
     if RELEASE_LINE.match(line):
@@ -170,12 +177,16 @@ def heading_level(line: str) -> int | None:
     numbered = NUMBERED_HEADING.match(line)
     if numbered and line.endswith(".") and not line.endswith(".."):
         line = line[:-1] if _title_cased(_words(line)) else line
+    most_words = MAX_HEADING_WORDS
+    if numbered and line.endswith("?") and "." in numbered.group(1) + numbered.group(2):
+        line = line[:-1]  # an FAQ's question ("2.2. How do I make an NTP server?")
+        most_words = MAX_QUESTION_WORDS
     if len(line) > 90 or len(line) < 3 or line.endswith((*SENTENCE_END, ",")):
         return None
     if line.count("(") > line.count(")") or line.count("[") > line.count("]"):
         return None  # a sentence that wraps inside its brackets ("2. The words ... (see")
     words = _words(line)
-    if not words or len(words) > 12 or words[-1].lower() in NEVER_LAST:
+    if not words or len(words) > most_words or words[-1].lower() in NEVER_LAST:
         return None  # a heading never ends on "the" or "and": a hard-wrapped line does
     if numbered and ("." in numbered.group(1) or numbered.group(2)):
         return numbered.group(1).count(".") + 1

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from pocketrag.documents import Block, Document, LoaderError
 from pocketrag.loaders._common import (
     CODE_MARKS,
+    NUMBERED_HEADING,
     RELEASE_LINE,
     SENTENCE_END,
     TextBudget,
@@ -97,12 +98,13 @@ _ALIGNED = re.compile(r"\S(?: {3,}|\t)\S")  # cells set in columns with spaces o
 def split_paragraphs(text: str) -> list[tuple[str, bool]]:
     """(paragraph, set in columns) per blank-line-separated paragraph. Columns are seen
     before clean_lines collapses the spaces that align them; such lines are rows, never
-    wrapped prose (see unwrap)."""
+    wrapped prose (see unwrap). A line alone is no rows ("3.14.12 -- 29 March 2014
+    (Maintenance Release)" spaced out is a release's heading)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     out = []
     for part in _PARAGRAPH_BREAK.split(text):
         if cleaned := clean_lines(part):
-            out.append((cleaned, bool(_ALIGNED.search(part))))
+            out.append((cleaned, "\n" in cleaned and bool(_ALIGNED.search(part))))
     return out
 
 
@@ -122,10 +124,14 @@ def structure(paragraphs: list[tuple[str, bool]]) -> list[Block]:
             continue
         signed = _SIGN_OFF.match(paragraph.rsplit("\n", 1)[-1])
         signature = MAX_SIGNATURE_PARAGRAPHS if signed else 0
-        for kind, text, level in _pieces(paragraph.split("\n"), first=not blocks):
-            if kind == "text" and "\n" not in text and blocks:
-                level = heading_level(text)  # never the very first line: that is the title
-                kind = "heading" if level else kind
+        for kind, text, level in _pieces(paragraph.split("\n"), not blocks, in_columns):
+            line = text if "\n" not in text else unwrap(text)
+            first_line = not blocks and not _release(line)
+            if kind == "text" and not first_line and not in_columns and _whole_line(text, line):
+                # never the very first line: that is the title (unless a release's, in
+                # release notes: "chrony (4.1~pre1-1) experimental; ..."); never rows
+                level = heading_level(line)
+                kind, text = ("heading", line) if level else (kind, text)
             if kind == "heading":
                 if headings and _release(headings[0][1]) and not _release(text):
                     level = max(level, 2)  # "BUG FIXES" under "3.14.14 -- 31 May 2016"
@@ -166,6 +172,13 @@ def _signature(paragraph: str) -> bool:
     )
 
 
+def _whole_line(text: str, line: str) -> bool:
+    """Whether `text` (unwrapped to `line`) stands alone as one line: written so, or a
+    numbered title wrapped onto a second line ("2.4. Must I specify servers ... on chronyd"
+    / "start?"). An unnumbered pair of lines is a name and address, a role and its place."""
+    return "\n" not in line and (line == text or NUMBERED_HEADING.match(line) is not None)
+
+
 def _release(heading: str) -> bool:
     return bool(RELEASE_LINE.match(heading))
 
@@ -179,11 +192,14 @@ def _as_text(headings: list[tuple[int, str]], start: int) -> list[Block]:
     ]
 
 
-def _pieces(lines: list[str], first: bool = False) -> list[tuple[str, str, int]]:
+def _pieces(
+    lines: list[str], first: bool = False, in_columns: bool = False
+) -> list[tuple[str, str, int]]:
     """A paragraph's lines as ("heading", text, level) and ("text", lines, 0) pieces; rule
     lines only separate. Outside the first paragraph (the title's), a short heading-like
     line directly above body text leads it ("Passwords and sign-in" / "Passwords must
-    ...")."""
+    ...").  In a paragraph set in columns an underlined line is the header of the rows
+    under it (a command's output: "MS Name/IP address  Stratum Poll ..." / "=====")."""
     out: list[tuple[str, str, int]] = []
     text: list[str] = []
 
@@ -200,12 +216,19 @@ def _pieces(lines: list[str], first: bool = False) -> list[tuple[str, str, int]]
             flush()
             out.append(("heading", after, heading_level(after) or 1))
             i += 3
-        elif not text and _UNDERLINE.match(after) and not _RULE.match(line) and len(line) <= 120:
+        elif (
+            not text
+            and not in_columns
+            and _UNDERLINE.match(after)
+            and not _RULE.match(line)
+            and len(line) <= 120
+        ):
             flush()
             out.append(("heading", line, 1 if after[0] == "=" else 2))
             i += 2
         elif _RULE.match(line):
-            flush()
+            if not (in_columns and len(text) == 1):  # the rows' header it underlines stays
+                flush()
             i += 1
         elif not first and not text and (level := _leading_heading(line, after)):
             out.append(("heading", line, level))
@@ -228,7 +251,7 @@ def _leading_heading(line: str, after: str) -> int | None:
     like a heading (heading_level), or is a short sentence-case phrase without a full stop
     or digits, and the line below is longer body text, not a list item, that does not
     carry on the line's sentence (a lower-case start) and the line holds no sentence end."""
-    if not after or len(after) <= len(line) or _ITEM_START.match(after):
+    if not after or len(after) <= len(line) or _ITEM_START.match(after) or _RULE.match(after):
         return None
     if after.lstrip()[:1].islower() or _SENTENCE_INSIDE.search(line):
         return None  # a hard-wrapped clause: "3.2 Passwords must be ... long. We recommend a"
@@ -243,7 +266,8 @@ def _leading_heading(line: str, after: str) -> int | None:
     return None
 
 
-_ITEM_START = re.compile(r"^(?:[-*•·▪◦+]|\(?\d{1,3}[.)]|\d{1,3}(?:\.\d{1,3})+|\(?[a-z][.)])\s")
+# "o" and "?" are bullets as text browsers print them (chrony's FAQ)
+_ITEM_START = re.compile(r"^(?:[-*•·▪◦+o?]|\(?\d{1,3}[.)]|\d{1,3}(?:\.\d{1,3})+|\(?[a-z][.)])\s")
 MIN_WRAPPED_LINE = 40
 
 
@@ -282,12 +306,26 @@ def unwrap(text: str, width: int | None = None) -> str:
         mark = _LINE_MARK.match(line)
         mark = mark if mark and previous.startswith(mark.group(1)) else None
         body = line[mark.end() :] if mark else line
-        if wrapped and body and _joins(previous, body):
+        if wrapped and body and _joins(previous, body) and _same_voice(previous, line, mark):
             # a compound broken at its hyphen (Python's textwrap breaks there) is one word
             out[-1] = previous + line_joint(previous, body) + body
         else:
             out.append(line)
     return "\n".join(out)
+
+
+def _same_voice(previous: str, line: str, mark: re.Match[str] | None) -> bool:
+    """Whether `line` can carry on `previous` as far as their line marks go. A comment never
+    goes on in an unmarked line, nor a quote outside the quote: chrony's example config had
+    read "# Record the rate ... gains/losses time. driftfile /var/lib/chrony/drift". A "#"
+    set right against a word under "# " prose is a directive commented out ("# Allow NTP
+    client access from local network." / "#allow 192.168.0.0/16"), not more of the prose."""
+    previous_mark = _LINE_MARK.match(previous)
+    if mark is None:
+        return previous_mark is None
+    assert previous_mark is not None  # `mark` is only kept when `previous` starts with it
+    spaced = mark.group(0)[-1].isspace()
+    return spaced or not previous_mark.group(0)[-1].isspace()
 
 
 # A preformatted block is prose hard-wrapped at a fixed width (HAProxy's manuals are text
@@ -374,6 +412,33 @@ def mail_subject(text: str) -> str | None:
     return subject[:MAX_TITLE_CHARS] or None
 
 
+MAX_COMMENT_TITLE_WORDS = 8
+
+
+def _opening_line(blocks: list[Block]) -> str:
+    """The text's first line: its first heading when it opens with one ("Git v1.8.0 Release
+    Notes" underlined), unless that is a release's line, one of many in release notes."""
+    if not blocks:
+        return ""
+    if blocks[0].heading_path:
+        return "" if _release(blocks[0].heading_path[0]) else blocks[0].heading_path[0]
+    return blocks[0].text.split("\n", 1)[0]
+
+
+def _title_line(line: str) -> str | None:
+    """The first line as a title, if it is one. A configuration file opens with a comment:
+    a short one names it ("# Example smb.conf"); a sentence, or a line of "#" alone, does
+    not ("# Welcome to the chrony configuration file. See chrony.conf(5) for ...")."""
+    if not 0 < len(line) <= MAX_TITLE_CHARS:
+        return None
+    mark = _LINE_MARK.match(line)
+    if mark is None or line.startswith(">"):
+        return line
+    comment = line[mark.end() :].rstrip("# \t")  # "## apcupsd.conf v1.1 ##"
+    plain = not _SENTENCE_INSIDE.search(comment) and not comment.endswith(SENTENCE_END)
+    return comment if plain and 0 < len(comment.split()) <= MAX_COMMENT_TITLE_WORDS else None
+
+
 def load(path: Path, limits: LoaderLimits, password: str | None = None) -> Document:
     data = path.read_bytes()
     if looks_binary(data):
@@ -386,11 +451,11 @@ def load(path: Path, limits: LoaderLimits, password: str | None = None) -> Docum
         return Document(source=str(path), title=title, doc_type="text", blocks=blocks,
                         metadata={"encoding": encoding, "markup": "rst"})  # fmt: skip
     blocks = structure(split_paragraphs(unboxed(text)))
-    first_line = blocks[0].text.split("\n", 1)[0] if blocks else ""
+    first_line = _opening_line(blocks)
     # A short first line is the title in most notes, policies and READMEs; an e-mail's is
     # its subject (answers name a document by its title: "From: Helen Marchetti <...>" said
     # nothing of what the e-mail is about).
-    title = mail_subject(text) or (first_line if 0 < len(first_line) <= 120 else path.stem)
+    title = mail_subject(text) or _title_line(first_line) or path.stem
     return Document(
         source=str(path),
         title=title,

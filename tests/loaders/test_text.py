@@ -1,0 +1,106 @@
+"""Plain text read the way its writers set it out: configuration files, FAQs, Debian's
+NEWS files (gaps reported by the writers of the chrony and fail2ban question sets)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pocketrag.loaders import load_document
+
+
+def _blocks(path: Path, limits) -> list[tuple[str, tuple[str, ...]]]:
+    return [(b.text, b.heading_path) for b in load_document(path, limits).blocks]
+
+
+def test_a_setting_under_its_comment_stays_a_line_of_its_own(tmp_path: Path, limits) -> None:
+    # the setting was joined onto the comment's sentence ("... gains/losses time.
+    # driftfile /var/lib/chrony/drift"), and a setting commented out lost its "#" there,
+    # so it read as if it were on
+    path = tmp_path / "chrony.conf.txt"
+    path.write_text(
+        "# Record the rate at which the system clock gains/losses time.\n"
+        "driftfile /var/lib/chrony/drift\n\n"
+        "# Allow NTP client access from local network.\n#allow 192.168.0.0/16\n\n"
+        "# The shutdown starts when the charge left in the battery falls\n"
+        "#  below this many percent.\n"
+    )
+    doc = load_document(path, limits)
+    assert [b.text for b in doc.blocks] == [
+        "# Record the rate at which the system clock gains/losses time.\n"
+        "driftfile /var/lib/chrony/drift",
+        "# Allow NTP client access from local network.\n#allow 192.168.0.0/16",
+        "# The shutdown starts when the charge left in the battery falls below this many percent.",
+    ]
+    assert doc.title == "chrony.conf"  # a sentence in a comment names no file
+
+
+def test_a_short_opening_comment_is_the_title(tmp_path: Path, limits) -> None:
+    path = tmp_path / "upsd.conf.txt"
+    path.write_text("## Network UPS Tools: example upsd configuration ##\n\nMAXAGE 15\n")
+    assert load_document(path, limits).title == "Network UPS Tools: example upsd configuration"
+    path.write_text("#\n# This is an example file.\n#\nMAXAGE 15\n")
+    assert load_document(path, limits).title == "upsd.conf"
+
+
+def test_faq_questions_are_headings_and_output_keeps_its_header(tmp_path: Path, limits) -> None:
+    # numbered questions were body text, so every answer sat under the chapter alone; a
+    # command's output underlined with "=====" became the heading of the next questions
+    path = tmp_path / "FAQ.txt"
+    path.write_text(
+        "Frequently Asked Questions\n\n"
+        "  o 1. Configuration issues\n      ? 1.1. How do I make an NTP server?\n"
+        "      ? 1.2. Must I specify servers by IP address if DNS is not available on\n"
+        "        chronyd start?\n\n"
+        "1. Configuration issues\n\n1.1. How do I make an NTP server?\n\n"
+        "Add an allow directive to the chrony.conf file.\n\n"
+        "1.2. Must I specify servers by IP address if DNS is not available on chronyd\n"
+        "start?\n\nNo. The output of the sources command might look like this:\n\n"
+        "MS Name/IP address         Stratum Poll Reach\n"
+        "================================================\n"
+        "^* foo.example.net               2   6   377\n\n"
+        "Name resolution is retried until it succeeds.\n"
+    )
+    chapter = "1. Configuration issues"
+    second = "1.2. Must I specify servers by IP address if DNS is not available on chronyd start?"
+    assert _blocks(path, limits)[1:] == [
+        (
+            "o 1. Configuration issues\n? 1.1. How do I make an NTP server?\n"
+            "? 1.2. Must I specify servers by IP address if DNS is not available on chronyd "
+            "start?",
+            (),
+        ),
+        (
+            "Add an allow directive to the chrony.conf file.",
+            (chapter, "1.1. How do I make an NTP server?"),
+        ),
+        ("No. The output of the sources command might look like this:", (chapter, second)),
+        (
+            "MS Name/IP address Stratum Poll Reach\n^* foo.example.net 2 6 377",
+            (chapter, second),
+        ),
+        ("Name resolution is retried until it succeeds.", (chapter, second)),
+    ]
+
+
+def test_debian_news_entries_head_their_notes(tmp_path: Path, limits) -> None:
+    # the entry lines were body text: "which version changed ...?" had nothing to go on,
+    # and the first entry's line was the title of the whole file
+    path = tmp_path / "NEWS.Debian.txt"
+    path.write_text(
+        "chrony (4.1~pre1-1) experimental; urgency=medium\n\n"
+        "  Each line of a source file must end with a newline.\n\n"
+        " -- Vincent Blut <vincent@example.org>  Sun, 25 Apr 2021 12:44:09 +0200\n\n"
+        "chrony (3.4-2) unstable; urgency=medium\n\n"
+        "  A system call filter is now active by default.\n"
+    )
+    doc = load_document(path, limits)
+    assert doc.title == "NEWS.Debian"
+    first, second = (
+        "chrony (4.1~pre1-1) experimental; urgency=medium",
+        "chrony (3.4-2) unstable; urgency=medium",
+    )
+    assert [(b.text, b.heading_path) for b in doc.blocks] == [
+        ("Each line of a source file must end with a newline.", (first,)),
+        ("-- Vincent Blut <vincent@example.org> Sun, 25 Apr 2021 12:44:09 +0200", (first,)),
+        ("A system call filter is now active by default.", (second,)),
+    ]
