@@ -301,6 +301,17 @@ the duty doctor rota and extensions, three DOCX policies, one of them superseded
 Chromium-printed training matrix, a two-column reportlab emergencies leaflet and a reportlab
 training budget with merged header cells), committed.
 
+Held out (written blind on 2026-12-06 during session 24, for session 25's start and end runs;
+not in the default run): fail2ban indexes the fail2ban 1.0.2 documentation and commented
+configuration as a small office's IT person would index "the intrusion-blocking docs", 12
+files from Debian bookworm's fail2ban 1.0.2-2 package, fetched from the Debian archive by its
+fetch.sh and copied flat: the upstream README (Markdown), Debian's README.Debian and
+NEWS.Debian, the upstream FILTERS guide to writing and testing filters, and the commented
+configuration files as .txt: jail.conf (the main document: the [DEFAULT] options, bantime
+increment, ignoreip, backends, the action shortcuts and every jail), fail2ban.conf,
+paths-common.conf, paths-debian.conf, jail.d/defaults-debian.conf, filter.d/sshd.conf,
+action.d/iptables-multiport.conf and action.d/sendmail-whois.conf.
+
     flock /tmp/pocketrag-bench.lock .venv/bin/python bench/answer_quality.py --out DIR \\
         [--corpus NAME ...] [--k 5] [--index-dir DIR]
 """
@@ -394,6 +405,7 @@ SPLIT = {
     "chrony": "held out",  # written blind in session 23, for session 24's runs
     "cups": "held out",  # written blind in session 23, for session 24's runs
     "pennock": "held out",  # written blind in session 23, for session 24's runs
+    "fail2ban": "held out",  # written blind in session 24, for session 25's runs
 }
 DEFAULT = [
     "larkfield", "opengov", "incident", "handbook", "brightwater", "tables", "harbourview",
@@ -422,8 +434,9 @@ DEFAULT = [
 # e37c041; session 22 rsyslog, apcupsd and fellgate, at its start adcafe7 and its end
 # b53b817; session 23 borg, nut and cobbleford, at its start 89d74e1 and its end cb666c0).
 # chrony, cups and pennock (written blind during session 23) wait for session 24's start and
-# end runs.
-CORPORA_HELD_OUT: list[str] = ["chrony", "cups", "pennock"]
+# end runs. fail2ban (written blind during session 24) waits for session 25's start and end
+# runs.
+CORPORA_HELD_OUT: list[str] = ["chrony", "cups", "pennock", "fail2ban"]
 CORPORA = [*DEFAULT, *CORPORA_HELD_OUT, "opengov-multiformat"]
 
 

@@ -84,6 +84,7 @@ MINIMUMS = {
     "chrony": (120, 25),
     "cups": (120, 25),
     "pennock": (120, 25),
+    "fail2ban": (120, 25),
 }
 
 
@@ -169,6 +170,7 @@ TURNS = {
     "chrony": (9, 11),
     "cups": (9, 11),
     "pennock": (9, 21),
+    "fail2ban": (9, 12),
 }  # fmt: skip
 
 
@@ -436,6 +438,11 @@ ABSENT = {
                 "sabbatical", "work from home", "yellow fever", "subject access", "power cut",
                 "generator", "locker", "dog", "tattoo", "piercing", "probation", "resign",
                 "radicalis", "salary sacrifice", "sourdough", "world cup", "australia"),
+    "fail2ban": ("unbanip", "currently banned", "dashboard", "ufw", "slack", "firewalld",
+                 "centos", "geoip", "country", "wordpress", "megabytes", "docker", "nextcloud",
+                 "home assistant", "trixie", "back up", "mac address", "crowdsec", "telegram",
+                 "rootless", "non-root", "windows", "rdp", "prometheus", "jellyfin", "openvpn",
+                 "digest", "proxmox", "sourdough", "world cup", "mongolia"),
 }  # fmt: skip
 
 
