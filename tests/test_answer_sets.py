@@ -84,6 +84,7 @@ MINIMUMS = {
     "chrony": (120, 25),
     "cups": (120, 25),
     "pennock": (120, 25),
+    "wsug": (120, 25),
 }
 
 
@@ -169,6 +170,7 @@ TURNS = {
     "chrony": (9, 11),
     "cups": (9, 11),
     "pennock": (9, 21),
+    "wsug": (9, 8),
 }  # fmt: skip
 
 
@@ -436,6 +438,11 @@ ABSENT = {
                 "sabbatical", "work from home", "yellow fever", "subject access", "power cut",
                 "generator", "locker", "dog", "tattoo", "piercing", "probation", "resign",
                 "radicalis", "salary sacrifice", "sourdough", "world cup", "australia"),
+    "wsug": ("wpa2", "mirror", "docker", "alert", "voip", "memory", "tcpreplay", "sshdump",
+             "dark mode", "sslkeylogfile", "kubernetes", "windows 7", "licen", "cost", "netflow",
+             "sflow", "smb", "anonymi", "stevens", "throughput", "round trip", "rtt", "certif",
+             "gdpr", "consent", "expert", "wireguard", "vpn", "jitter", "packet loss",
+             "raspberry", "rpcapd", "sourdough", "world cup", "mongolia"),
 }  # fmt: skip
 
 
