@@ -85,6 +85,7 @@ MINIMUMS = {
     "cups": (120, 25),
     "pennock": (120, 25),
     "fail2ban": (120, 25),
+    "wsug": (120, 25),
 }
 
 
@@ -171,6 +172,7 @@ TURNS = {
     "cups": (9, 11),
     "pennock": (9, 21),
     "fail2ban": (9, 12),
+    "wsug": (9, 8),
 }  # fmt: skip
 
 
@@ -443,6 +445,11 @@ ABSENT = {
                  "home assistant", "trixie", "back up", "mac address", "crowdsec", "telegram",
                  "rootless", "non-root", "windows", "rdp", "prometheus", "jellyfin", "openvpn",
                  "digest", "proxmox", "sourdough", "world cup", "mongolia"),
+    "wsug": ("wpa2", "mirror", "docker", "alert", "voip", "memory", "tcpreplay", "sshdump",
+             "dark mode", "sslkeylogfile", "kubernetes", "windows 7", "licen", "cost", "netflow",
+             "sflow", "smb", "anonymi", "stevens", "throughput", "round trip", "rtt", "certif",
+             "gdpr", "consent", "expert", "wireguard", "vpn", "jitter", "packet loss",
+             "raspberry", "rpcapd", "sourdough", "world cup", "mongolia"),
 }  # fmt: skip
 
 
