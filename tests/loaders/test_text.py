@@ -104,3 +104,47 @@ def test_debian_news_entries_head_their_notes(tmp_path: Path, limits) -> None:
         ("-- Vincent Blut <vincent@example.org> Sun, 25 Apr 2021 12:44:09 +0200", (first,)),
         ("A system call filter is now active by default.", (second,)),
     ]
+
+
+def test_ini_sections_head_their_settings_but_not_in_prose(tmp_path: Path, limits) -> None:
+    # every block of fail2ban's jail.conf had an empty heading path: "which jail is
+    # this maxretry for?" had nothing to go on; a unit quoted in a README is no section
+    path = tmp_path / "jail.conf.txt"
+    path.write_text(
+        "# Fail2Ban jail specifications file\n\n[DEFAULT]\n\n"
+        '# --------------------\n# "bantime" is the number of seconds that a host is banned.\n'
+        "bantime = 10m\n\n[sshd]\nport    = ssh\nlogpath = %(sshd_log)s\n"
+    )
+    doc = load_document(path, limits)
+    assert doc.title == "Fail2Ban jail specifications file"
+    assert _blocks(path, limits)[1:] == [
+        (
+            "# --------------------\n"
+            '# "bantime" is the number of seconds that a host is banned.\nbantime = 10m',
+            ("[DEFAULT]",),
+        ),
+        ("port = ssh\nlogpath = %(sshd_log)s", ("[sshd]",)),
+    ]
+    readme = tmp_path / "README.Debian.txt"
+    readme.write_text(
+        "Notes for Debian\n\nShorewall and startup sequence\n\n"
+        "If you use shorewall, add to the fail2ban unit a section\n\n"
+        "[Unit]\nRequires=shorewall.service\n\n"
+        "so that shorewall is started before fail2ban, and stopped after it.\n"
+    )
+    assert all("[Unit]" not in b.heading_path for b in load_document(readme, limits).blocks)
+
+
+def test_quoted_mail_headers_stay_one_to_a_line(tmp_path: Path, limits) -> None:
+    path = tmp_path / "thread.txt"
+    path.write_text(
+        "Re: Parking\n\nAgreed, see below.\n\n"
+        "> From: Farida Qureshi <f.qureshi@fellgate-coop.example>\n"
+        "> Date: Tue, 24 Nov 2026 16:40:03 +0000\n"
+        "> Subject: Re: Moor View - second parking permits\n"
+    )
+    assert _blocks(path, limits)[-1][0] == (
+        "> From: Farida Qureshi <f.qureshi@fellgate-coop.example>\n"
+        "> Date: Tue, 24 Nov 2026 16:40:03 +0000\n"
+        "> Subject: Re: Moor View - second parking permits"
+    )

@@ -43,6 +43,11 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 MAX_MAIL_HEADERS = 8_000  # characters read for an e-mail's headers
 MAX_TITLE_CHARS = 120
 _UNDERLINE = re.compile(r"^(=+|-+)$")
+# a section of an INI-style configuration file ("[sshd]", "[Definition]", "[DEFAULT]")
+_INI_SECTION = re.compile(r"^\[[A-Za-z][\w.:/-]{0,60}\]$")
+# A line of a configuration file: a comment, a setting ("bantime = 10m", "allow 10.0.0.0/8")
+_CONFIG_LINE = re.compile(r"^(?:[#;!%]|[\w.-]+\s*[=:]|[a-z][\w.-]*\s+\S+$)")
+MIN_CONFIG_SHARE = 0.6
 _RULE = re.compile(r"^[-=_*~#]{3,}$")  # a separator line (also an underline or overline)
 
 
@@ -104,8 +109,20 @@ def split_paragraphs(text: str) -> list[tuple[str, bool]]:
     out = []
     for part in _PARAGRAPH_BREAK.split(text):
         if cleaned := clean_lines(part):
-            out.append((cleaned, "\n" in cleaned and bool(_ALIGNED.search(part))))
+            out.append((cleaned, "\n" in cleaned and _in_columns(part)))
     return out
+
+
+def _in_columns(part: str) -> bool:
+    """Whether a line of the paragraph sets text in columns. The indent after a comment's
+    or a quote's marks is no column ("# WARNING: ... Please review and" / "#          customize
+    settings": fail2ban's jail.conf)."""
+    for line in part.split("\n"):
+        line = line.strip()
+        mark = _LINE_MARK.match(line)
+        if _ALIGNED.search(line[mark.end() :] if mark else line):
+            return True
+    return False
 
 
 def structure(paragraphs: list[tuple[str, bool]]) -> list[Block]:
@@ -117,6 +134,7 @@ def structure(paragraphs: list[tuple[str, bool]]) -> list[Block]:
     headings: list[tuple[int, str]] = []
     bare = 0  # how many of the innermost headings have no text under them yet
     signature = 0  # how many more short paragraphs after an e-mail's sign-off are its own
+    ini = _ini_file([line for paragraph, _ in paragraphs for line in paragraph.split("\n")])
     for paragraph, in_columns in paragraphs:
         if signature and _signature(paragraph):
             blocks.append(Block(text=paragraph, heading_path=tuple(t for _, t in headings)))
@@ -124,7 +142,8 @@ def structure(paragraphs: list[tuple[str, bool]]) -> list[Block]:
             continue
         signed = _SIGN_OFF.match(paragraph.rsplit("\n", 1)[-1])
         signature = MAX_SIGNATURE_PARAGRAPHS if signed else 0
-        for kind, text, level in _pieces(paragraph.split("\n"), not blocks, in_columns):
+        pieces = _pieces(paragraph.split("\n"), not blocks, in_columns, ini)
+        for kind, text, level in pieces:
             line = text if "\n" not in text else unwrap(text)
             first_line = not blocks and not _release(line)
             if kind == "text" and not first_line and not in_columns and _whole_line(text, line):
@@ -172,6 +191,15 @@ def _signature(paragraph: str) -> bool:
     )
 
 
+def _ini_file(lines: list[str]) -> bool:
+    """Whether the text is an INI-style configuration file: it has "[section]" lines and
+    most of its lines are comments, settings and sections. A README that quotes a systemd
+    unit ("[Unit]" / "Requires=shorewall.service") in its prose is not one."""
+    sections = sum(bool(_INI_SECTION.match(line)) for line in lines)
+    config = sum(bool(_CONFIG_LINE.match(line)) for line in lines) + sections
+    return sections > 0 and config >= MIN_CONFIG_SHARE * len(lines)
+
+
 def _whole_line(text: str, line: str) -> bool:
     """Whether `text` (unwrapped to `line`) stands alone as one line: written so, or a
     numbered title wrapped onto a second line ("2.4. Must I specify servers ... on chronyd"
@@ -193,13 +221,14 @@ def _as_text(headings: list[tuple[int, str]], start: int) -> list[Block]:
 
 
 def _pieces(
-    lines: list[str], first: bool = False, in_columns: bool = False
+    lines: list[str], first: bool = False, in_columns: bool = False, ini: bool = False
 ) -> list[tuple[str, str, int]]:
     """A paragraph's lines as ("heading", text, level) and ("text", lines, 0) pieces; rule
     lines only separate. Outside the first paragraph (the title's), a short heading-like
     line directly above body text leads it ("Passwords and sign-in" / "Passwords must
     ...").  In a paragraph set in columns an underlined line is the header of the rows
-    under it (a command's output: "MS Name/IP address  Stratum Poll ..." / "=====")."""
+    under it (a command's output: "MS Name/IP address  Stratum Poll ..." / "====="). In an
+    INI-style configuration file (`ini`) each "[section]" line heads the settings under it."""
     out: list[tuple[str, str, int]] = []
     text: list[str] = []
 
@@ -226,6 +255,10 @@ def _pieces(
             flush()
             out.append(("heading", line, 1 if after[0] == "=" else 2))
             i += 2
+        elif ini and _INI_SECTION.match(line):
+            flush()
+            out.append(("heading", line, 1))
+            i += 1
         elif _RULE.match(line):
             if not (in_columns and len(text) == 1):  # the rows' header it underlines stays
                 flush()
@@ -274,7 +307,10 @@ MIN_WRAPPED_LINE = 40
 def _joins(previous: str, line: str) -> bool:
     """Whether `line` continues `previous` (a title in capitals, a lead-in ending in a colon
     and a list item or clause stand on their own lines)."""
-    if previous.endswith(":") or _ITEM_START.match(line):
+    if previous.endswith(":") or _ITEM_START.match(line) or _MAIL_HEADER.match(line):
+        return False
+    prior = previous.lstrip("#> \t")
+    if not prior or _RULE.match(prior):  # "# -----" over "# RUN_AS_USER <userid>"
         return False
     return not (_capitals(previous) or _capitals(line))
 
@@ -421,7 +457,8 @@ def _opening_line(blocks: list[Block]) -> str:
     if not blocks:
         return ""
     if blocks[0].heading_path:
-        return "" if _release(blocks[0].heading_path[0]) else blocks[0].heading_path[0]
+        opening = blocks[0].heading_path[0]
+        return "" if _release(opening) or _INI_SECTION.match(opening) else opening
     return blocks[0].text.split("\n", 1)[0]
 
 
