@@ -301,6 +301,21 @@ the duty doctor rota and extensions, three DOCX policies, one of them superseded
 Chromium-printed training matrix, a two-column reportlab emergencies leaflet and a reportlab
 training budget with merged header cells), committed.
 
+Held out (written blind on 2026-12-06 during session 24, for session 25's start and end runs;
+not in the default run): dunmere is the staff shared drive of an invented English community
+leisure trust, Dunmere Leisure Trust (a charity running Dunmere Leisure Centre, with a 25 m
+pool, a learner pool, a sports hall, a gym and a café, and the smaller Brookside Sports Hub,
+with a 3G pitch and squash courts, for the district council; about 120 staff, many of them
+casual): 14 documents (samples/dunmere/: a staff handbook with YAML front matter, an
+out-of-date casual staff FAQ and the café kitchen rules in Markdown, an e-mail thread with
+quoted replies, senior managers' minutes and a hard-wrapped staff room notice on pool water
+testing as text, an intranet HTML page of opening hours and the pool programme and a Brookside
+staff FAQ built from details/summary elements, three DOCX (the pool normal operating procedure
+with a page header and footer and a table of contents, a cash handling policy and its
+superseded 2023 version), a Chromium-printed casual pay rates and qualification matrix, a
+two-column reportlab emergency procedures leaflet and a reportlab casual staffing budget with
+merged header cells), committed.
+
     flock /tmp/pocketrag-bench.lock .venv/bin/python bench/answer_quality.py --out DIR \\
         [--corpus NAME ...] [--k 5] [--index-dir DIR]
 """
@@ -394,6 +409,7 @@ SPLIT = {
     "chrony": "held out",  # written blind in session 23, for session 24's runs
     "cups": "held out",  # written blind in session 23, for session 24's runs
     "pennock": "held out",  # written blind in session 23, for session 24's runs
+    "dunmere": "held out",  # written blind in session 24, for session 25's runs
 }
 DEFAULT = [
     "larkfield", "opengov", "incident", "handbook", "brightwater", "tables", "harbourview",
@@ -422,8 +438,8 @@ DEFAULT = [
 # e37c041; session 22 rsyslog, apcupsd and fellgate, at its start adcafe7 and its end
 # b53b817; session 23 borg, nut and cobbleford, at its start 89d74e1 and its end cb666c0).
 # chrony, cups and pennock (written blind during session 23) wait for session 24's start and
-# end runs.
-CORPORA_HELD_OUT: list[str] = ["chrony", "cups", "pennock"]
+# end runs; dunmere (written blind during session 24) waits for session 25's.
+CORPORA_HELD_OUT: list[str] = ["chrony", "cups", "pennock", "dunmere"]
 CORPORA = [*DEFAULT, *CORPORA_HELD_OUT, "opengov-multiformat"]
 
 

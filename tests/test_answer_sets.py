@@ -84,6 +84,7 @@ MINIMUMS = {
     "chrony": (120, 25),
     "cups": (120, 25),
     "pennock": (120, 25),
+    "dunmere": (120, 25),
 }
 
 
@@ -169,6 +170,7 @@ TURNS = {
     "chrony": (9, 11),
     "cups": (9, 11),
     "pennock": (9, 21),
+    "dunmere": (9, 21),
 }  # fmt: skip
 
 
@@ -436,6 +438,11 @@ ABSENT = {
                 "sabbatical", "work from home", "yellow fever", "subject access", "power cut",
                 "generator", "locker", "dog", "tattoo", "piercing", "probation", "resign",
                 "radicalis", "salary sacrifice", "sourdough", "world cup", "australia"),
+    "dunmere": ("pension", "maternity", "jury", "cycle to work", "sauna", "wifi", "wi-fi",
+                "probation", "dog", "tattoo", "creche", "redundan", "compassionate", "flume",
+                "legionella", "overtime", "grievance", "sunbed", "one-to-one", "party", "leak",
+                "lido", "season ticket", "steam room", "locker", "sourdough", "world cup",
+                "mongolia"),
 }  # fmt: skip
 
 
