@@ -303,26 +303,37 @@ training budget with merged header cells), committed.
 
 Held out (written blind on 2026-12-06 during session 24, for session 25's start and end runs;
 not in the default run): fail2ban indexes the fail2ban 1.0.2 documentation and commented
-configuration as a small office's IT person would index "the intrusion-blocking docs", 12
-files from Debian bookworm's fail2ban 1.0.2-2 package, fetched from the Debian archive by its
-fetch.sh and copied flat: the upstream README (Markdown), Debian's README.Debian and
-NEWS.Debian, the upstream FILTERS guide to writing and testing filters, and the commented
-configuration files as .txt: jail.conf (the main document: the [DEFAULT] options, bantime
-increment, ignoreip, backends, the action shortcuts and every jail), fail2ban.conf,
-paths-common.conf, paths-debian.conf, jail.d/defaults-debian.conf, filter.d/sshd.conf,
-action.d/iptables-multiport.conf and action.d/sendmail-whois.conf.
-not in the default run): wsug indexes the Wireshark 4.0 User's Guide as a small office's IT
-person would index "the network troubleshooting guide": 38 pages of the multi-page HTML
-(asciidoctor/DocBook, wsug_html_chunked) from Debian bookworm's wireshark-doc 4.0.17-0+deb12u3,
-copied flat as wsug-<page>.html, fetched from the Debian archive by its fetch.sh: capturing
-(prerequisites, starting, the Capture Options dialog, capture files and ring buffers, capture
-filters, a running capture), the main window's keyboard table and the Edit, View and Capture
-menu tables, display filters (the operator, logical, arithmetic and function tables, saved
-filters), marking, time display formats and references, time stamps, name resolution,
-statistics (protocol hierarchy, conversations, endpoints, I/O graphs), opening, saving,
-merging, file sets, exporting and the packet range, the command line, preferences,
+configuration as a small office's IT person would index "the intrusion-blocking docs", 12 files
+from Debian bookworm's fail2ban 1.0.2-2 package, fetched from the Debian archive by its fetch.sh
+and copied flat: the upstream README (Markdown), Debian's README.Debian and NEWS.Debian, the
+upstream FILTERS guide to writing and testing filters, and the commented configuration files as
+.txt: jail.conf (the main document: the [DEFAULT] options, bantime increment, ignoreip,
+backends, the action shortcuts and every jail), fail2ban.conf, paths-common.conf,
+paths-debian.conf, jail.d/defaults-debian.conf, filter.d/sshd.conf,
+action.d/iptables-multiport.conf and action.d/sendmail-whois.conf. wsug indexes the Wireshark
+4.0 User's Guide as a small office's IT person would index "the network troubleshooting guide":
+38 pages of the multi-page HTML (asciidoctor/DocBook, wsug_html_chunked) from Debian bookworm's
+wireshark-doc 4.0.17-0+deb12u3, copied flat as wsug-<page>.html, fetched from the Debian archive
+by its fetch.sh: capturing (prerequisites, starting, the Capture Options dialog, capture files
+and ring buffers, capture filters, a running capture), the main window's keyboard table and the
+Edit, View and Capture menu tables, display filters (the operator, logical, arithmetic and
+function tables, saved filters), marking, time display formats and references, time stamps, name
+resolution, statistics (protocol hierarchy, conversations, endpoints, I/O graphs), opening,
+saving, merging, file sets, exporting and the packet range, the command line, preferences,
 configuration profiles, the tshark, dumpcap, capinfos, editcap and mergecap help texts and the
-files and folders appendix (capture files, configuration folders, configuration files).
+files and folders appendix (capture files, configuration folders, configuration files). dunmere
+is the staff shared drive of an invented English community leisure trust, Dunmere Leisure Trust
+(a charity running Dunmere Leisure Centre, with a 25 m pool, a learner pool, a sports hall, a
+gym and a café, and the smaller Brookside Sports Hub, with a 3G pitch and squash courts, for the
+district council; about 120 staff, many of them casual): 14 documents (samples/dunmere/: a staff
+handbook with YAML front matter, an out-of-date casual staff FAQ and the café kitchen rules in
+Markdown, an e-mail thread with quoted replies, senior managers' minutes and a hard-wrapped
+staff room notice on pool water testing as text, an intranet HTML page of opening hours and the
+pool programme and a Brookside staff FAQ built from details/summary elements, three DOCX (the
+pool normal operating procedure with a page header and footer and a table of contents, a cash
+handling policy and its superseded 2023 version), a Chromium-printed casual pay rates and
+qualification matrix, a two-column reportlab emergency procedures leaflet and a reportlab casual
+staffing budget with merged header cells), committed.
 
     flock /tmp/pocketrag-bench.lock .venv/bin/python bench/answer_quality.py --out DIR \\
         [--corpus NAME ...] [--k 5] [--index-dir DIR]
@@ -419,6 +430,7 @@ SPLIT = {
     "pennock": "held out",  # written blind in session 23, for session 24's runs
     "fail2ban": "held out",  # written blind in session 24, for session 25's runs
     "wsug": "held out",  # written blind in session 24, for session 25's runs
+    "dunmere": "held out",  # written blind in session 24, for session 25's runs
 }
 DEFAULT = [
     "larkfield", "opengov", "incident", "handbook", "brightwater", "tables", "harbourview",
@@ -447,8 +459,8 @@ DEFAULT = [
 # e37c041; session 22 rsyslog, apcupsd and fellgate, at its start adcafe7 and its end
 # b53b817; session 23 borg, nut and cobbleford, at its start 89d74e1 and its end cb666c0).
 # chrony, cups and pennock (written blind during session 23) wait for session 24's start and
-# end runs; fail2ban and wsug (written blind during session 24) for session 25's.
-CORPORA_HELD_OUT: list[str] = ["chrony", "cups", "pennock", "fail2ban", "wsug"]
+# end runs; fail2ban, wsug and dunmere (written blind during session 24) for session 25's.
+CORPORA_HELD_OUT: list[str] = ["chrony", "cups", "pennock", "fail2ban", "wsug", "dunmere"]
 CORPORA = [*DEFAULT, *CORPORA_HELD_OUT, "opengov-multiformat"]
 
 

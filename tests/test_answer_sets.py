@@ -86,6 +86,7 @@ MINIMUMS = {
     "pennock": (120, 25),
     "fail2ban": (120, 25),
     "wsug": (120, 25),
+    "dunmere": (120, 25),
 }
 
 
@@ -173,6 +174,7 @@ TURNS = {
     "pennock": (9, 21),
     "fail2ban": (9, 12),
     "wsug": (9, 8),
+    "dunmere": (9, 21),
 }  # fmt: skip
 
 
@@ -450,6 +452,11 @@ ABSENT = {
              "sflow", "smb", "anonymi", "stevens", "throughput", "round trip", "rtt", "certif",
              "gdpr", "consent", "expert", "wireguard", "vpn", "jitter", "packet loss",
              "raspberry", "rpcapd", "sourdough", "world cup", "mongolia"),
+    "dunmere": ("pension", "maternity", "jury", "cycle to work", "sauna", "wifi", "wi-fi",
+                "probation", "dog", "tattoo", "creche", "redundan", "compassionate", "flume",
+                "legionella", "overtime", "grievance", "sunbed", "one-to-one", "party", "leak",
+                "lido", "season ticket", "steam room", "locker", "sourdough", "world cup",
+                "mongolia"),
 }  # fmt: skip
 
 

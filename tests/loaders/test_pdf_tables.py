@@ -76,6 +76,11 @@ HOLDS_A_GRID = {
     # merged header cells is not read as a grid, so it is not listed)
     "pennock/mandatory-training-and-appraisal-2026-27.pdf": {1, 2, 3},
     "pennock/emergencies-at-work.pdf": {1},  # reportlab, two columns: fire wardens
+    # Chromium: hourly rates, the qualification matrix over a page break (dunmere's staffing
+    # budget table with merged header cells is not read as a grid, so it is not listed)
+    "dunmere/casual-pay-rates-and-qualifications-2026-27.pdf": {1, 2, 3},
+    # reportlab, two columns: radio calls; page 2's heading path follows the change
+    "dunmere/emergency-procedures.pdf": {1, 2},
     "pdf_messy/multicol__samplefiles_026-multicolumn.pdf": {3},  # the EU countries table
 }
 
