@@ -171,8 +171,11 @@ def _sentence_case_heading(lines: list[str], i: int, width: int) -> int | None:
         return None
     if i + 1 == len(lines):
         return None
-    after = lines[i + 1]
+    after = lines[i + 1].lstrip(_BULLETS)  # its first bullet ("Training and fitness" / "• ...")
     return SENTENCE_CASE if after[:1].isupper() and len(after) >= 0.5 * width else None
+
+
+_BULLETS = "•·▪◦‣–-* "
 
 
 _BARE_CHAPTER = re.compile(r"^(\d{1,2}) (?=[A-Z])")
@@ -211,9 +214,16 @@ def _heads_what_follows(lines: list[str], levels: list[int | None], i: int, widt
     if _wrapped_name_line(lines[i], width):
         return False
     after = lines[i + 1]
-    if after[:1].islower():
+    if after[:1].islower() or _ENDS_FIRST_WORD.match(after):
         return False
     return len(after) >= 0.5 * width or bool(NUMBERED_HEADING.match(after) and levels[i + 1])
+
+
+# A next line whose first word ends a sentence carries on the line above ("Pennock Vale
+# Surgery and Hollinbeck Branch" / "Surgery. Staff leaflet E-2, ...": a wrapped sentence).
+# Not a comma ("However, ..." opens many a section), a colon ("Note: ...") or a short
+# abbreviation ("Dr. Shah ...").
+_ENDS_FIRST_WORD = re.compile(r"^[^\W\d_]{4,}[.;](?:\s|$)")
 
 
 # A line ending inside an e-mail address ("team@security." + "debian.org") or a host name
@@ -292,12 +302,23 @@ _WRAPPED_AFTER = NEVER_LAST | frozenset(
 WRAPPED_HEADING_REST = 0.6  # of the page's line width, at most: a full line is body text
 
 
+# one or two plain words in lower case: not a term under a heading ("auto_resume",
+# "beginning-of-line (C-a)")
+_PLAIN_REST = re.compile(r"[a-z]+(?: [a-z]+)?")
+
+
+def _last_words(rest: str) -> bool:
+    """A heading's last word or two, wrapped onto a line of their own in lower case
+    ("5. Needlestick and sharps" / "injuries": a leaflet's narrow column)."""
+    return bool(_PLAIN_REST.fullmatch(rest))
+
+
 def _wrapped_headings_joined(lines: list[str], width: int) -> list[str]:
     """A numbered heading wrapped onto a second line is one line again, when the first line
-    ends on a connecting word (_WRAPPED_AFTER) and the second is short and ends no sentence
-    (the full line under "1. Who this is for" is body text). Read apart, neither was a
-    heading (the second carries the first on in lower case), and the heading went into the
-    paragraph under it."""
+    ends on a connecting word (_WRAPPED_AFTER) or the second holds its last words
+    (_last_words), and the second is short and ends no sentence (the full line under "1.
+    Who this is for" is body text). Read apart, neither was a heading (the second carries
+    the first on in lower case), and the heading went into the paragraph under it."""
     out: list[str] = []
     i = 0
     while i < len(lines):
@@ -310,7 +331,7 @@ def _wrapped_headings_joined(lines: list[str], width: int) -> list[str]:
             and not isinstance(line, pdf_tables.TableRow)
             and not isinstance(rest, pdf_tables.TableRow)
             and NUMBERED_HEADING.match(line)
-            and last in _WRAPPED_AFTER
+            and (last in _WRAPPED_AFTER or _last_words(rest))
             and len(rest) <= WRAPPED_HEADING_REST * width
             and not any(mark in rest for mark in SENTENCE_END)
             and heading_level(joined) is not None
@@ -321,6 +342,41 @@ def _wrapped_headings_joined(lines: list[str], width: int) -> list[str]:
         out.append(line)
         i += 1
     return out
+
+
+def _carried_on(lines: list[str], i: int) -> bool:
+    return i + 1 < len(lines) and lines[i + 1][:1].islower()
+
+
+_ITEM_NUMBER = re.compile(r"^(\d{1,3})[.)]\s")
+
+
+def _next_list_items(
+    lines: list[str], levels: list[int | None], candidates: dict[int, int]
+) -> list[int]:
+    """The heading-like lines that go on a numbered list: "5. Ring Dalesway Occupational
+    Health on 01632" right after the item "4. Report it at once to the duty doctor, who" /
+    "assesses ...", which reads as no heading or goes on in lower case, is the list's fifth
+    item, not a section. Sections numbered one after the other are no list, also where one
+    was not placed like a heading."""
+    numbered = [
+        (i, int(m[1]))
+        for i, line in enumerate(lines)
+        if not isinstance(line, pdf_tables.TableRow) and (m := _ITEM_NUMBER.match(line))
+    ]
+    items: set[int] = set()
+    # forwards: an item after an item; backwards: the first item(s) of such a list ("1.
+    # Search all files starting from ..." over the items 2 to 6)
+    for order, step in ((numbered, 1), (numbered[::-1], -1)):
+        last = None  # the number of the latest numbered line that is no heading
+        for i, number in order:
+            item = levels[i] is None or i in items or _carried_on(lines, i)
+            if item or (i in candidates and last is not None and number == last + step):
+                items.update([i] if i in candidates else [])
+                last = number
+            else:
+                last = None  # a numbered section: its list, if any, starts again at 1
+    return sorted(items)
 
 
 def page_blocks(
@@ -342,6 +398,8 @@ def page_blocks(
         for i, level in enumerate(levels)
         if level is not None and _heads_what_follows(lines, levels, i, width)
     }
+    for i in _next_list_items(lines, levels, candidates):
+        del candidates[i]
     prose = len(candidates) <= max(2, _MAX_HEADING_SHARE * len(lines))
     heading_lines = candidates if prose else {}
     blocks: list[Block] = []

@@ -41,13 +41,21 @@ def placeholder_places(
     moved: dict[int, int] = {}
     reorder = len(tables) <= MAX_REORDERED_TABLES  # bounded: phrases x tables
     for k, table in enumerate(tables):
-        top = min(p.y0 for row in table.header + table.body for p in row)
+        cells = [p for row in table.header + table.body for p in row]
+        top = min(p.y0 for p in cells)
+        left, right = min(p.x0 for p in cells), max(p.x1 for p in cells)
         pos = first[k]
         if reorder:
+            # above it, not beside it: the top of a leaflet's other column, given after the
+            # table, had been read before it, and the rest of the table's own column after
             above = [
                 starts[n]
                 for n, p in enumerate(phrases)
-                if member[n] == TEXT and starts[n] > first[k] and p.y1 <= top
+                if member[n] == TEXT
+                and starts[n] > first[k]
+                and p.y1 <= top
+                and p.x0 < right
+                and p.x1 > left
             ]
             if above:
                 end = raw.find("\n", max(above))
