@@ -208,6 +208,30 @@ def test_docx_numbers_word_draws_are_read(tmp_path: Path, limits) -> None:
     ]
 
 
+def test_docx_contents_skipped_and_page_header_and_footer_read(tmp_path: Path, limits) -> None:
+    """Word's table of contents repeats the headings with page numbers: it had been a
+    section of its own. The page header and footer are kept apart from the body, once,
+    and may say what the body does not ("Uncontrolled when printed")."""
+    import docx
+    from docx.enum.style import WD_STYLE_TYPE
+
+    document = docx.Document()
+    document.styles.add_style("TOC 1", WD_STYLE_TYPE.PARAGRAPH)
+    document.add_heading("Contents", level=1)
+    document.add_paragraph("1. The pools\t1", style="TOC 1")
+    document.add_heading("1. The pools", level=1)
+    document.add_paragraph("The main pool is 25 m long.")
+    document.sections[0].header.paragraphs[0].text = "Pool Operating Procedure | version 6"
+    document.sections[0].footer.paragraphs[0].text = "Uncontrolled when printed."
+    document.save(str(tmp_path / "nop.docx"))
+    blocks = load_document(tmp_path / "nop.docx", limits).blocks
+    assert [(b.text, b.heading_path) for b in blocks] == [
+        ("The main pool is 25 m long.", ("1. The pools",)),
+        ("Pool Operating Procedure | version 6", ("Page header",)),
+        ("Uncontrolled when printed.", ("Page footer",)),
+    ]
+
+
 def test_docx_damaged_or_hostile_numbering_still_reads(tmp_path: Path, limits) -> None:
     """A start of 10**12 in letters would print a letter 38 billion times; "x" is no
     number: the clause reads, numbered as far as sense allows."""

@@ -135,6 +135,36 @@ def table_rows(table: Table) -> list[str]:
     return table_lines(rows)
 
 
+_CONTENTS_STYLE = re.compile(r"^toc\s*\d$", re.I)
+
+
+def _contents_entry(style: BaseStyle | None) -> bool:
+    """A line of Word's table of contents ("TOC 1" style: "2. Lifeguard numbers <tab> 2"):
+    it repeats the headings with page numbers, and read as text it had become a section of
+    its own under "Contents"."""
+    names = {style.name or "", getattr(style, "style_id", "") or ""} if style else set()
+    return any(_CONTENTS_STYLE.match(name) for name in names)
+
+
+def _margins(document: docx.document.Document) -> list[tuple[str, str]]:
+    """The text of the sections' page headers and footers, each once: Word keeps them apart
+    from the body, once per section, and they may hold what the body does not ("Uncontrolled
+    when printed", a document's number and version)."""
+    found: dict[str, str] = {}
+    for section in document.sections:
+        for where, parts in (
+            ("Page header", (section.header, section.first_page_header)),
+            ("Page footer", (section.footer, section.first_page_footer)),
+        ):
+            for part in parts:
+                if part.is_linked_to_previous:
+                    continue
+                text = clean_inline(" ".join(p.text for p in part.paragraphs))
+                if text:
+                    found.setdefault(text, where)
+    return [(where, text) for text, where in found.items()]
+
+
 def load(path: Path, limits: LoaderLimits, password: str | None = None) -> Document:
     check_archive(path, limits)
     document = docx.Document(str(path))
@@ -154,7 +184,7 @@ def load(path: Path, limits: LoaderLimits, password: str | None = None) -> Docum
         text = clean_inline(item.text)
         style = styles.of(item)
         label = numbering.label(item, style)  # counted even when empty, as Word counts it
-        if not text:
+        if not text or _contents_entry(style):
             continue
         text = f"{label} {text}" if label else text
         level = heading_level(style)
@@ -165,6 +195,7 @@ def load(path: Path, limits: LoaderLimits, password: str | None = None) -> Docum
         else:
             blocks.append(Block(text=budget.add(text), heading_path=path_now))
     first_heading = next((b.heading_path[0] for b in blocks if b.heading_path), None)
+    blocks += [Block(text=budget.add(t), heading_path=(where,)) for where, t in _margins(document)]
     title = clean_inline(document.core_properties.title or "") or title_style
     return Document(
         source=str(path),
