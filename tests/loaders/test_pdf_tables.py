@@ -530,3 +530,35 @@ def test_a_numbered_heading_wrapped_in_a_narrow_column_heads_its_section(
     )
     assert first.heading_path[-1] == "1. Who this is for"
     assert first.text.startswith("This guidance applies to every Sheltered Housing Warden")
+
+
+def test_a_row_with_an_amount_in_words_is_no_header(limits: LoaderLimits) -> None:
+    """ "Group exercise instructor | F2 | £24.00 per class hour | -" holds no bare figure: it
+    had been read as the header of a second table stacked under the first, and named the
+    columns of the seven rows under it ("Group exercise instructor: Receptionist")."""
+    rates = SAMPLES / "dunmere" / "casual-pay-rates-and-qualifications-2026-27.pdf"
+    texts = [b.text for b in pdf.load(rates, limits).blocks]
+    assert (
+        "Role: Group exercise instructor; Grade: F2; Hourly rate: £24.00 per class hour; "
+        "Moving up: -"
+    ) in texts
+    assert "Role: Receptionist; Grade: R1; Hourly rate: £12.75; Moving up: -" in texts
+
+
+def test_a_table_of_words_continued_under_its_repeated_header_keeps_it(
+    limits: LoaderLimits,
+) -> None:
+    """Chromium repeats a table's header on each page; the rest of a row split by the page
+    break stood under it ("authority"), so the header was read apart from the table and its
+    first row became the header of the page's rows ("Care navigation: Information
+    governance for leads")."""
+    matrix = SAMPLES / "pennock" / "mandatory-training-and-appraisal-2026-27.pdf"
+    texts = [b.text for b in pdf.load(matrix, limits).blocks]
+    assert (
+        "Module: Care navigation; Who: reception and care navigators; Level: -; Renew: once, "
+        "then at each protocol change; How: with Carol Beddows"
+    ) in texts
+    assert (
+        "Module: Information governance for leads; Who: Caldicott Guardian, IG lead; Level: -; "
+        "Renew: every year; How: ICB workshop"
+    ) in texts

@@ -81,14 +81,19 @@ _WORD = re.compile(r"[^\W_]+")
 Section = tuple[list[str], list[list[_Phrase]]]  # column names, body rows
 
 
-def _sections(table: _Table, carried: _Header | None) -> list[Section] | None:
+def _sections(
+    table: _Table, carried: _Header | None, repeated: bool = False
+) -> list[Section] | None:
     """Column names and the rows they head. When most body rows hold digits, leading rows
     without any are header lines too ("State / Territory, Permit, Handgun" over counts), and
     such rows of three or more cells further down start a new header (a second table stacked
     under the first), unless named like the rows around them (_named_like). With no header
     line, a table continued from the previous page (same columns) keeps that page's header;
-    rows of figures with no header at all are left as text (a guessed header would mislabel
-    every figure); else the first row is the header."""
+    so does a table of words whose page `repeated` that header outside it (a browser prints
+    a table's header on every page; with the rest of a row split by the page break under
+    it, the header stood apart, and the first row, read as the header, had named every row
+    under it). Rows of figures with no header at all are left as text (a guessed header
+    would mislabel every figure); else the first row is the header."""
     header, body = list(table.header), list(table.body)
     firsts = [_first_word(row) for row in body]  # once: a table may have thousands of rows
     numeric = 2 * sum(map(_digits, body)) >= len(body)
@@ -104,8 +109,12 @@ def _sections(table: _Table, carried: _Header | None) -> list[Section] | None:
             header.append(body.pop(0))
     if header:
         names = _names(header, table.columns)
-    elif numeric and carried is not None and carried.fits(table.columns):
-        names = carried.names
+    elif (
+        carried is not None
+        and carried.fits(table.columns)
+        and (numeric or (repeated and _names(body[:1], table.columns) != carried.names))
+    ):
+        names = carried.names  # a text table too: its first row here is one more row
     elif numeric:
         return None
     else:
@@ -123,6 +132,7 @@ def _sections(table: _Table, carried: _Header | None) -> list[Section] | None:
             numeric
             and current
             and not _digits(row)
+            and not _amount(row)
             and len({p.column for p in row}) >= 3
             and not _named_like(firsts[i], current_words, len(current))
         ):
@@ -140,6 +150,16 @@ def _sections(table: _Table, carried: _Header | None) -> list[Section] | None:
         current_words[firsts[i][1]] += 1
         i += 1
     return sections
+
+
+# A cell that opens with an amount, its unit after it ("£24.00 per class hour"): no column
+# name does ("Standby (£ per 24 hours)"), so its row is one more row, however few figures
+# it holds. Read as a header, it had named the columns of the seven rows under it.
+_AMOUNT = re.compile(r"^(?:[£$€]\s?\d|\d+[.,]\d+\s+[^\W\d_])")
+
+
+def _amount(row: list[_Phrase]) -> bool:
+    return any(_AMOUNT.match(clean_inline("".join(p.text))) for p in row)
 
 
 def _first_word(row: list[_Phrase]) -> tuple[str, str]:
@@ -492,8 +512,10 @@ def _splice_text(
     where each table goes (pdf_order.py)."""
     rows: list[list[TableRow]] = []
     kept: list[_Table] = []
+    # the previous page's last header, printed again on this page (see _sections)
+    repeated = carried is not None and " ".join(carried.names) in " ".join(raw.split())
     for t in tables:
-        read = _keyed_rows(t, carried)
+        read = _keyed_rows(t, carried, repeated and not kept)
         if read is not None:
             rows.append(read[0])
             kept.append(t)
@@ -535,8 +557,10 @@ def _splice_text(
     return "".join(out), rows, carried
 
 
-def _keyed_rows(table: _Table, carried: _Header | None) -> tuple[list[TableRow], _Header] | None:
-    sections = _sections(table, carried)
+def _keyed_rows(
+    table: _Table, carried: _Header | None, repeated: bool = False
+) -> tuple[list[TableRow], _Header] | None:
+    sections = _sections(table, carried, repeated)
     if sections is None:
         return None
     rows: list[TableRow] = []
