@@ -268,6 +268,20 @@ def test_html_main_text_only(tmp_path: Path, limits) -> None:
     ]
 
 
+def test_zero_width_spaces_are_dropped(tmp_path: Path, limits) -> None:
+    # asciidoctor writes "Options…" with a zero-width space after it: invisible, it kept
+    # "Capture Options… dialog" as typed from ever matching the page's text
+    path = tmp_path / "capture.html"
+    path.write_text(
+        "<html><body><p>Open the Capture Options\u2026\u200b dialog; set the ring\u200bbuffer."
+        "</p></body></html>",
+        encoding="utf-8",
+    )
+    assert [b.text for b in load_document(path, limits).blocks] == [
+        "Open the Capture Options\u2026 dialog; set the ringbuffer."
+    ]
+
+
 def test_html_table_rows_name_their_columns_and_keep_their_cells_whole(
     tmp_path: Path, limits
 ) -> None:

@@ -43,8 +43,10 @@ CODE_MARKS = frozenset("_=\\{}<>#@|")
 NEVER_LAST = frozenset({"a", "an", "the", "and", "or", "of", "by"})
 # Words a title-cased heading leaves in lower case.
 _SMALL_WORDS = frozenset("a an and as at by for from in of on or the to with vs via".split())  # noqa: SIM905
-# C0/C1 control characters other than tab and newline: noise from PDFs and binary junk.
-_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufeff\ufffe\uffff]")
+# C0/C1 control characters other than tab and newline: noise from PDFs and binary junk;
+# and the zero-width space and word joiner, which asciidoctor puts after "…" ("Options…"):
+# invisible, they kept a phrase typed without them from matching.
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u2060\ufeff\ufffe\uffff]")
 
 
 def bound_error(what: str, value: str, limit: str, setting: str) -> LoaderError:
