@@ -268,6 +268,25 @@ def test_html_main_text_only(tmp_path: Path, limits) -> None:
     ]
 
 
+def test_html_a_side_notes_label_leads_its_paragraph(tmp_path: Path, limits) -> None:
+    # DocBook draws a note as a table headed "Note", Sphinx gives it a title paragraph:
+    # either way the label was a block of one word, apart from what it labels
+    path = tmp_path / "notes.html"
+    path.write_text(
+        "<html><body><h1>Time stamps</h1>"
+        '<div class="note"><table><tr><th>Note</th></tr>'
+        "<tr><td><p>USB network adapters give poor time stamps.</p></td></tr></table></div>"
+        '<div class="admonition warning"><p class="admonition-title">Warning</p>'
+        "<p>Never edit the file by hand.</p><p>Use the dialog.</p></div>"
+        "</body></html>"
+    )
+    assert [b.text for b in load_document(path, limits).blocks] == [
+        "Note: USB network adapters give poor time stamps.",
+        "Warning: Never edit the file by hand.",
+        "Use the dialog.",
+    ]
+
+
 def test_zero_width_spaces_are_dropped(tmp_path: Path, limits) -> None:
     # asciidoctor writes "Options…" with a zero-width space after it: invisible, it kept
     # "Capture Options… dialog" as typed from ever matching the page's text

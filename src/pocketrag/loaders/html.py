@@ -18,7 +18,13 @@ from typing import TYPE_CHECKING
 from charset_normalizer import from_bytes
 
 from pocketrag.documents import Block, Document
-from pocketrag.loaders._common import TextBudget, clean_inline, clean_lines, table_lines
+from pocketrag.loaders._common import (
+    TextBudget,
+    clean_inline,
+    clean_lines,
+    is_admonition,
+    table_lines,
+)
 from pocketrag.loaders.text import reads_as_prose, unwrap, utf8_with_stray_bytes
 
 if TYPE_CHECKING:
@@ -192,6 +198,7 @@ class _Extractor(HTMLParser):
         self.title_parts: list[str] = []
         self.parts: list[str] = []
         self.blocks: list[Block] = []
+        self.label: str | None = None  # a side note's label ("Note"), for its first paragraph
         # A definition list's term (<dt>) waits for its definition's first block and opens
         # it ("Games/Blocks: Tetris-like games involving falling blocks."): apart, the
         # definition never says what it defines, and the term alone answers nothing. Terms
@@ -340,6 +347,16 @@ class _Extractor(HTMLParser):
             self._emit(term)
 
     def _emit(self, text: str) -> None:
+        """A block under the current headings. A side note's label ("Note", "Warning": a
+        DocBook admonition's table header, Sphinx's admonition title) leads the note's first
+        paragraph in, "Note: ...", as in PDFs: alone it had been a block of one word (931 in
+        the development corpora's HTML)."""
+        if is_admonition(text):
+            self.label = text.rstrip(": ")
+            return
+        if self.label and not text.startswith(f"{self.label}:"):  # a table row names it
+            text = f"{self.label}: {text}"
+        self.label = None
         self.budget.add(text)
         self.blocks.append(Block(text=text, heading_path=tuple(t for _, t in self.headings)))
 
