@@ -110,10 +110,14 @@ class ParagraphStyles:
         return self._by_id[style_id]
 
 
+def _style_names(style: BaseStyle | None) -> set[str]:
+    """A style's name and id ("Heading 1" / "Heading1", "TOC 1" / "TOC1")."""
+    return {style.name or "", getattr(style, "style_id", "") or ""} if style else set()
+
+
 def heading_level(style: BaseStyle | None) -> int | None:
     """1..9 for "Heading N" styles (and their built-in ids), 0 for "Title", else None."""
-    names = {style.name or "", getattr(style, "style_id", "") or ""} if style else set()
-    for name in names:
+    for name in _style_names(style):
         if name.lower() == "title":
             return 0
         if m := _HEADING_STYLE.match(name.replace("Heading", "Heading ")):
@@ -142,8 +146,7 @@ def _contents_entry(style: BaseStyle | None) -> bool:
     """A line of Word's table of contents ("TOC 1" style: "2. Lifeguard numbers <tab> 2"):
     it repeats the headings with page numbers, and read as text it had become a section of
     its own under "Contents"."""
-    names = {style.name or "", getattr(style, "style_id", "") or ""} if style else set()
-    return any(_CONTENTS_STYLE.match(name) for name in names)
+    return any(_CONTENTS_STYLE.match(name) for name in _style_names(style))
 
 
 def _margins(document: docx.document.Document) -> list[tuple[str, str]]:

@@ -345,6 +345,7 @@ def _wrapped_headings_joined(lines: list[str], width: int) -> list[str]:
 
 
 def _carried_on(lines: list[str], i: int) -> bool:
+    """Whether the line's sentence goes on in the next line (it starts in lower case)."""
     return i + 1 < len(lines) and lines[i + 1][:1].islower()
 
 
@@ -372,7 +373,8 @@ def _next_list_items(
         for i, number in order:
             item = levels[i] is None or i in items or _carried_on(lines, i)
             if item or (i in candidates and last is not None and number == last + step):
-                items.update([i] if i in candidates else [])
+                if i in candidates:
+                    items.add(i)
                 last = number
             else:
                 last = None  # a numbered section: its list, if any, starts again at 1

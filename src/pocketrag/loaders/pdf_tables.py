@@ -514,8 +514,8 @@ def _splice_text(
     kept: list[_Table] = []
     # the previous page's last header, printed again on this page (see _sections)
     repeated = carried is not None and " ".join(carried.names) in " ".join(raw.split())
-    for t in tables:
-        read = _keyed_rows(t, carried, repeated and not kept)
+    for k, t in enumerate(tables):
+        read = _keyed_rows(t, carried, repeated and k == 0)  # the page's first table
         if read is not None:
             rows.append(read[0])
             kept.append(t)

@@ -117,12 +117,7 @@ def _in_columns(part: str) -> bool:
     """Whether a line of the paragraph sets text in columns. The indent after a comment's
     or a quote's marks is no column ("# WARNING: ... Please review and" / "#          customize
     settings": fail2ban's jail.conf)."""
-    for line in part.split("\n"):
-        line = line.strip()
-        mark = _LINE_MARK.match(line)
-        if _ALIGNED.search(line[mark.end() :] if mark else line):
-            return True
-    return False
+    return any(_ALIGNED.search(_unmarked(line.strip())) for line in part.split("\n"))
 
 
 def structure(paragraphs: list[tuple[str, bool]]) -> list[Block]:
@@ -144,13 +139,10 @@ def structure(paragraphs: list[tuple[str, bool]]) -> list[Block]:
         signature = MAX_SIGNATURE_PARAGRAPHS if signed else 0
         pieces = _pieces(paragraph.split("\n"), not blocks, in_columns, ini)
         for kind, text, level in pieces:
-            line = text if "\n" not in text else unwrap(text)
-            first_line = not blocks and not _release(line)
-            if kind == "text" and not first_line and not in_columns and _whole_line(text, line):
-                # never the very first line: that is the title (unless a release's, in
-                # release notes: "chrony (4.1~pre1-1) experimental; ..."); never rows
-                level = heading_level(line)
-                kind, text = ("heading", line) if level else (kind, text)
+            body = text if in_columns or kind == "heading" else unwrap(text)
+            if kind == "text" and not in_columns and _whole_line(text, body, not blocks):
+                level = heading_level(body)
+                kind, text = ("heading", body) if level else (kind, text)
             if kind == "heading":
                 if headings and _release(headings[0][1]) and not _release(text):
                     level = max(level, 2)  # "BUG FIXES" under "3.14.14 -- 31 May 2016"
@@ -162,7 +154,6 @@ def structure(paragraphs: list[tuple[str, bool]]) -> list[Block]:
                 bare = max(0, bare - (len(headings) - len(kept))) + 1
                 headings = [*kept, (level, text)]
                 continue
-            body = text if in_columns else unwrap(text)
             blocks.append(Block(text=body, heading_path=tuple(t for _, t in headings)))
             bare = 0
     if blocks:  # headings at the very end (the title alone is the document's title)
@@ -200,11 +191,15 @@ def _ini_file(lines: list[str]) -> bool:
     return sections > 0 and config >= MIN_CONFIG_SHARE * len(lines)
 
 
-def _whole_line(text: str, line: str) -> bool:
-    """Whether `text` (unwrapped to `line`) stands alone as one line: written so, or a
-    numbered title wrapped onto a second line ("2.4. Must I specify servers ... on chronyd"
-    / "start?"). An unnumbered pair of lines is a name and address, a role and its place."""
-    return "\n" not in line and (line == text or NUMBERED_HEADING.match(line) is not None)
+def _whole_line(text: str, line: str, first: bool) -> bool:
+    """Whether `text` (unwrapped to `line`) stands alone as one line that may be a heading:
+    written so, or a numbered title wrapped onto a second line ("2.4. Must I specify
+    servers ... on chronyd" / "start?"); an unnumbered pair of lines is a name and address,
+    a role and its place. Never the text's `first` line, its title, unless a release's
+    (release notes: "chrony (4.1~pre1-1) experimental; urgency=medium")."""
+    if "\n" in line or (first and not _release(line)):
+        return False
+    return line == text or NUMBERED_HEADING.match(line) is not None
 
 
 def _release(heading: str) -> bool:
@@ -309,7 +304,7 @@ def _joins(previous: str, line: str) -> bool:
     and a list item or clause stand on their own lines)."""
     if previous.endswith(":") or _ITEM_START.match(line) or _MAIL_HEADER.match(line):
         return False
-    prior = previous.lstrip("#> \t")
+    prior = _unmarked(previous)
     if not prior or _RULE.match(prior):  # "# -----" over "# RUN_AS_USER <userid>"
         return False
     return not (_capitals(previous) or _capitals(line))
@@ -348,6 +343,12 @@ def unwrap(text: str, width: int | None = None) -> str:
         else:
             out.append(line)
     return "\n".join(out)
+
+
+def _unmarked(line: str) -> str:
+    """The line without the comment or quote marks it opens with ("# ", "> > ")."""
+    mark = _LINE_MARK.match(line)
+    return line[mark.end() :] if mark else line
 
 
 def _same_voice(previous: str, line: str, mark: re.Match[str] | None) -> bool:
@@ -468,10 +469,9 @@ def _title_line(line: str) -> str | None:
     not ("# Welcome to the chrony configuration file. See chrony.conf(5) for ...")."""
     if not 0 < len(line) <= MAX_TITLE_CHARS:
         return None
-    mark = _LINE_MARK.match(line)
-    if mark is None or line.startswith(">"):
+    if not line.startswith("#"):
         return line
-    comment = line[mark.end() :].rstrip("# \t")  # "## apcupsd.conf v1.1 ##"
+    comment = _unmarked(line).rstrip("# \t")  # "## apcupsd.conf v1.1 ##"
     plain = not _SENTENCE_INSIDE.search(comment) and not comment.endswith(SENTENCE_END)
     return comment if plain and 0 < len(comment.split()) <= MAX_COMMENT_TITLE_WORDS else None
 
