@@ -335,6 +335,16 @@ handling policy and its superseded 2023 version), a Chromium-printed casual pay 
 qualification matrix, a two-column reportlab emergency procedures leaflet and a reportlab casual
 staffing budget with merged header cells), committed.
 
+Held out (written blind on 2026-12-06 during session 25, for session 26's start and end runs;
+not in the default run): openvpn indexes the OpenVPN 2.6 documentation as a small office's IT
+person would index "the VPN docs" for the colleagues who look after remote access, 14 files from
+Debian bookworm's openvpn 2.6.14-0+deb12u2 package (amd64), fetched from the Debian archive by its
+fetch.sh and copied flat: the reference manual openvpn.8.html (the main document, docutils HTML:
+option lists, definition lists, literal blocks) and openvpn-examples.5.html, the upstream README,
+PORTS, README.auth-pam, README.down-root and README.systemd, Debian's README.Debian and
+NEWS.Debian, the management interface notes and the GUI notes, the commented sample server.conf
+and client.conf and Debian's /etc/default/openvpn, the text files all as .txt.
+
     flock /tmp/pocketrag-bench.lock .venv/bin/python bench/answer_quality.py --out DIR \\
         [--corpus NAME ...] [--k 5] [--index-dir DIR]
 """
@@ -431,6 +441,7 @@ SPLIT = {
     "fail2ban": "held out",  # written blind in session 24, for session 25's runs
     "wsug": "held out",  # written blind in session 24, for session 25's runs
     "dunmere": "held out",  # written blind in session 24, for session 25's runs
+    "openvpn": "held out",  # written blind in session 25, for session 26's runs
 }
 DEFAULT = [
     "larkfield", "opengov", "incident", "handbook", "brightwater", "tables", "harbourview",
@@ -460,7 +471,8 @@ DEFAULT = [
 # b53b817; session 23 borg, nut and cobbleford, at its start 89d74e1 and its end cb666c0;
 # session 24 chrony, cups and pennock, at its start 5646892 and its end a272fdd). fail2ban, wsug
 # and dunmere (written blind during session 24) wait for session 25's start and end runs.
-CORPORA_HELD_OUT: list[str] = ["fail2ban", "wsug", "dunmere"]
+# openvpn (written blind during session 25) waits for session 26's start and end runs.
+CORPORA_HELD_OUT: list[str] = ["fail2ban", "wsug", "dunmere", "openvpn"]
 CORPORA = [*DEFAULT, *CORPORA_HELD_OUT, "opengov-multiformat"]
 
 

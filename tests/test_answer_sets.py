@@ -87,6 +87,7 @@ MINIMUMS = {
     "fail2ban": (120, 25),
     "wsug": (120, 25),
     "dunmere": (120, 25),
+    "openvpn": (120, 25),
 }
 
 
@@ -175,6 +176,7 @@ TURNS = {
     "fail2ban": (9, 12),
     "wsug": (9, 8),
     "dunmere": (9, 21),
+    "openvpn": (9, 14),
 }  # fmt: skip
 
 
@@ -457,6 +459,11 @@ ABSENT = {
                 "legionella", "overtime", "grievance", "sunbed", "one-to-one", "party", "leak",
                 "lido", "season ticket", "steam room", "locker", "sourdough", "world cup",
                 "mongolia"),
+    "openvpn": ("iphone", "wireguard", "bitlocker", "entra", "azure", "ufw", "docker",
+                "prometheus", "grafana", "subscription", "teams", "raspberry", "duo", "pfsense",
+                "intune", "gdpr", "remote working", "let's encrypt", "gigabit", "chromebook",
+                "captive portal", "hotel", "aws", "ikev2", "geo-block", "nftables", "okta",
+                "sourdough", "world cup", "mongolia"),
 }  # fmt: skip
 
 
