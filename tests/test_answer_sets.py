@@ -87,6 +87,7 @@ MINIMUMS = {
     "fail2ban": (120, 25),
     "wsug": (120, 25),
     "dunmere": (120, 25),
+    "kicad": (120, 25),
 }
 
 
@@ -175,6 +176,7 @@ TURNS = {
     "fail2ban": (9, 12),
     "wsug": (9, 8),
     "dunmere": (9, 21),
+    "kicad": (9, 7),
 }  # fmt: skip
 
 
@@ -457,6 +459,11 @@ ABSENT = {
                 "legionella", "overtime", "grievance", "sunbed", "one-to-one", "party", "leak",
                 "lido", "season ticket", "steam room", "locker", "sourdough", "world cup",
                 "mongolia"),
+    "kicad": ("kicad-cli", "thermal simulation", "subscription", "database", "snapeda", "ibis",
+              "lts", "ounce", "teardrop", "chromebook", "blender", "spell", "password",
+              "thieving", "backdrill", "truetype", "time constant", "creepage", "jlcpcb",
+              "multi-user", "octopart", "odb", "crash", "upload", "sourdough", "world cup",
+              "mongolia"),
 }  # fmt: skip
 
 
