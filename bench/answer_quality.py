@@ -335,6 +335,21 @@ handling policy and its superseded 2023 version), a Chromium-printed casual pay 
 qualification matrix, a two-column reportlab emergency procedures leaflet and a reportlab casual
 staffing budget with merged header cells), committed.
 
+Held out (written blind on 2026-12-06 during session 25, for session 26's start and end runs;
+not in the default run): kicad indexes the KiCad 6.0 user documentation in English as a small
+electronics workshop's or a university lab's technician would index "the KiCad manuals" for
+staff and students: the eight manuals of Debian bookworm's kicad-doc-en 6.0.11+dfsg-1, each one
+long single asciidoctor HTML page (an in-page table of contents, admonition boxes, tables,
+figures and inline toolbar icons, keyboard keys), copied flat as kicad-<manual>.html and fetched
+from the Debian archive by its fetch.sh: Getting Started in KiCad (the tutorial: project,
+schematic, board, custom symbols and footprints), the introduction, the project manager
+(files and extensions, settings folders, preferences, paths, library tables, templates, its
+actions table), the schematic editor (labels, buses, hierarchy, ERC, footprint assignment,
+Update PCB from Schematic, BOM, netlists, symbol libraries and editor, simulator, actions
+tables), the PCB editor (layers, board setup and stackup, design rules, zones, the interactive
+router, vias, DRC, plotting Gerber and drill files, footprint libraries, custom rules, scripting,
+actions tables), the Gerber viewer, the drawing sheet editor and the PCB calculator.
+
     flock /tmp/pocketrag-bench.lock .venv/bin/python bench/answer_quality.py --out DIR \\
         [--corpus NAME ...] [--k 5] [--index-dir DIR]
 """
@@ -431,6 +446,7 @@ SPLIT = {
     "fail2ban": "held out",  # written blind in session 24, for session 25's runs
     "wsug": "held out",  # written blind in session 24, for session 25's runs
     "dunmere": "held out",  # written blind in session 24, for session 25's runs
+    "kicad": "held out",  # written blind in session 25, for session 26's runs
 }
 DEFAULT = [
     "larkfield", "opengov", "incident", "handbook", "brightwater", "tables", "harbourview",
@@ -460,7 +476,8 @@ DEFAULT = [
 # b53b817; session 23 borg, nut and cobbleford, at its start 89d74e1 and its end cb666c0;
 # session 24 chrony, cups and pennock, at its start 5646892 and its end a272fdd). fail2ban, wsug
 # and dunmere (written blind during session 24) wait for session 25's start and end runs.
-CORPORA_HELD_OUT: list[str] = ["fail2ban", "wsug", "dunmere"]
+# kicad (written blind during session 25) waits for session 26's start and end runs.
+CORPORA_HELD_OUT: list[str] = ["fail2ban", "wsug", "dunmere", "kicad"]
 CORPORA = [*DEFAULT, *CORPORA_HELD_OUT, "opengov-multiformat"]
 
 
