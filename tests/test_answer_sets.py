@@ -88,6 +88,7 @@ MINIMUMS = {
     "wsug": (120, 25),
     "dunmere": (120, 25),
     "openvpn": (120, 25),
+    "kicad": (120, 25),
 }
 
 
@@ -177,6 +178,7 @@ TURNS = {
     "wsug": (9, 8),
     "dunmere": (9, 21),
     "openvpn": (9, 14),
+    "kicad": (9, 7),
 }  # fmt: skip
 
 
@@ -464,6 +466,11 @@ ABSENT = {
                 "intune", "gdpr", "remote working", "let's encrypt", "gigabit", "chromebook",
                 "captive portal", "hotel", "aws", "ikev2", "geo-block", "nftables", "okta",
                 "sourdough", "world cup", "mongolia"),
+    "kicad": ("kicad-cli", "thermal simulation", "subscription", "database", "snapeda", "ibis",
+              "lts", "ounce", "teardrop", "chromebook", "blender", "spell", "password",
+              "thieving", "backdrill", "truetype", "time constant", "creepage", "jlcpcb",
+              "multi-user", "octopart", "odb", "crash", "upload", "sourdough", "world cup",
+              "mongolia"),
 }  # fmt: skip
 
 
