@@ -87,6 +87,7 @@ MINIMUMS = {
     "fail2ban": (120, 25),
     "wsug": (120, 25),
     "dunmere": (120, 25),
+    "wexcombe": (120, 25),
 }
 
 
@@ -175,6 +176,7 @@ TURNS = {
     "fail2ban": (9, 12),
     "wsug": (9, 8),
     "dunmere": (9, 21),
+    "wexcombe": (9, 24),
 }  # fmt: skip
 
 
@@ -457,6 +459,11 @@ ABSENT = {
                 "legionella", "overtime", "grievance", "sunbed", "one-to-one", "party", "leak",
                 "lido", "season ticket", "steam room", "locker", "sourdough", "world cup",
                 "mongolia"),
+    "wexcombe": ("pension", "maternity", "jury", "cycle to work", "dog", "compassionate",
+                 "overtime", "probation", "uniform", "e-reader", "fax", "donat", "sewing",
+                 "ancestry", "homework", "sensory", "password", "tuition", "grievance",
+                 "speed limit", "burst", "roof", "redundan", "discount", "subscription",
+                 "sourdough", "world cup", "mongolia"),
 }  # fmt: skip
 
 
