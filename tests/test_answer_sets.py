@@ -89,6 +89,7 @@ MINIMUMS = {
     "dunmere": (120, 25),
     "openvpn": (120, 25),
     "kicad": (120, 25),
+    "wexcombe": (120, 25),
 }
 
 
@@ -179,6 +180,7 @@ TURNS = {
     "dunmere": (9, 21),
     "openvpn": (9, 14),
     "kicad": (9, 7),
+    "wexcombe": (9, 24),
 }  # fmt: skip
 
 
@@ -471,6 +473,11 @@ ABSENT = {
               "thieving", "backdrill", "truetype", "time constant", "creepage", "jlcpcb",
               "multi-user", "octopart", "odb", "crash", "upload", "sourdough", "world cup",
               "mongolia"),
+    "wexcombe": ("pension", "maternity", "jury", "cycle to work", "dog", "compassionate",
+                 "overtime", "probation", "uniform", "e-reader", "fax", "donat", "sewing",
+                 "ancestry", "homework", "sensory", "password", "tuition", "grievance",
+                 "speed limit", "burst", "roof", "redundan", "discount", "subscription",
+                 "sourdough", "world cup", "mongolia"),
 }  # fmt: skip
 
 
