@@ -148,3 +148,20 @@ def test_quoted_mail_headers_stay_one_to_a_line(tmp_path: Path, limits) -> None:
         "> Date: Tue, 24 Nov 2026 16:40:03 +0000\n"
         "> Subject: Re: Moor View - second parking permits"
     )
+
+
+def test_backslashes_of_a_text_file_in_rst_are_kept(tmp_path: Path, limits) -> None:
+    # fail2ban's filters guide is a .txt in rST: docutils dropped the backslash of "\S+" and
+    # "\d+" in its prose; a suffix joined to markup ("``release``\s") is rST's own escape
+    path = tmp_path / "FILTERS.txt"
+    path.write_text(
+        ".. _filters:\n\n.. note:: Read this first.\n\n"
+        "Do not use .* if \\d+ is sufficient, and add \\s*$ for trailing spaces.\n"
+        "One ``release``\\s later.\n\n::\n\n    ^Invalid command \\S+ from <HOST>\n"
+    )
+    texts = [text for text, _ in _blocks(path, limits)]
+    assert texts[-2:] == [
+        "Do not use .* if \\d+ is sufficient, and add \\s*$ for trailing spaces."
+        " One releases later.",
+        "^Invalid command \\S+ from <HOST>",
+    ]
