@@ -165,3 +165,22 @@ def test_backslashes_of_a_text_file_in_rst_are_kept(tmp_path: Path, limits) -> N
         " One releases later.",
         "^Invalid command \\S+ from <HOST>",
     ]
+
+
+def test_a_banner_boxed_in_hashes_reads_without_its_box(tmp_path: Path, limits) -> None:
+    # OpenVPN's sample configs open with a "#" box: its marks stayed in the text and the
+    # title stopped at the first row ("Sample OpenVPN 2.6 config file for")
+    rule = "#" * 40
+    path = tmp_path / "server.conf.txt"
+    path.write_text(
+        f"{rule}\n# Sample OpenVPN 2.6 config file for #\n# multi-client server.              #\n"
+        "#                                    #\n# Comments are preceded with '#'     #\n"
+        f"{rule}\n\n# Which TCP/UDP port should OpenVPN listen on?\nport 1194\n"
+    )
+    doc = load_document(path, limits)
+    assert doc.title == "Sample OpenVPN 2.6 config file for multi-client server."
+    assert [b.text for b in doc.blocks] == [
+        "Sample OpenVPN 2.6 config file for multi-client server.",
+        "Comments are preceded with '#'",
+        "# Which TCP/UDP port should OpenVPN listen on?\nport 1194",
+    ]

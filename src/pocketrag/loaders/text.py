@@ -238,7 +238,8 @@ def _pieces(
         boxed = _RULE.match(line) and after and i + 2 < len(lines) and _RULE.match(lines[i + 2])
         if boxed and not _RULE.match(after) and len(after) <= 120:
             flush()
-            out.append(("heading", after, heading_level(after) or 1))
+            title = _box_row(after) or after  # "# Compatibility notes on 2.x vs 1.x #"
+            out.append(("heading", title, heading_level(title) or 1))
             i += 3
         elif (
             not text
@@ -304,6 +305,8 @@ def _joins(previous: str, line: str) -> bool:
     and a list item or clause stand on their own lines)."""
     if previous.endswith(":") or _ITEM_START.match(line) or _MAIL_HEADER.match(line):
         return False
+    if _RULE.match(line):  # an underline in a box ("7. Limitation of Liability" / "-----")
+        return False
     prior = _unmarked(previous)
     if not prior or _RULE.match(prior):  # "# -----" over "# RUN_AS_USER <userid>"
         return False
@@ -318,19 +321,21 @@ def _capitals(line: str) -> bool:
 _LINE_MARK = re.compile(r"([#>])(?:[ \t]*\1)*[ \t]*")
 
 
-def unwrap(text: str, width: int | None = None) -> str:
+def unwrap(text: str, width: int | None = None, shortest_wrapped: int = MIN_WRAPPED_LINE) -> str:
     """Join hard-wrapped lines ("... only to staff on an on-call rota, field / technicians
     and managers ...") back into one line, so a sentence is never quoted cut at a line end.
     A line was wrapped when it runs close to the paragraph's widest line and does not end
     in a colon (a lead-in keeps its list on the next lines); a list item or a numbered
     clause always starts a line of its own. Short lines (addresses, key: value lists) stay.
-    `width`: the widest line of the text this paragraph comes from, when not its own."""
+    `width`: the widest line of the text this paragraph comes from, when not its own;
+    `shortest_wrapped`: the shortest line that may have been wrapped (a box's edge wraps
+    short rows too)."""
     lines = text.split("\n")
     width = width or max(len(line) for line in lines)
     out: list[str] = []
     for line in lines:
         previous = out[-1] if out else ""
-        wrapped = len(previous) >= max(MIN_WRAPPED_LINE, 0.6 * width)
+        wrapped = len(previous) >= max(shortest_wrapped, 0.6 * width)
         # a configuration file's comment wraps on "#" lines, a quoted e-mail on "> " lines:
         # the sentence goes on after the marks ("# ... before the UPS / #   shuts down");
         # a bare "#" or ">" line ends it
@@ -397,30 +402,36 @@ def reads_as_prose(text: str) -> bool:
 
 
 MIN_BOX_LINES = 3
+_BOX_EDGES = "*#"  # a licence's disclaimer in asterisks, a sample config's banner in "#"
 
 
 def _box_row(line: str) -> str | None:
-    """The text of a row of a box drawn in asterisks ("*  text  *"; "" for "*    *"), else
-    None. String tests, not a pattern: a 1 MB line of spaces must cost one pass."""
+    """The text of a row of a box drawn in asterisks or "#" ("*  text  *"; "" for "#    #"),
+    else None. String tests, not a pattern: a 1 MB line of spaces must cost one pass."""
     line = line.rstrip()
     inner = line[1:-1]
-    if len(line) < 2 or line[0] != "*" or line[-1] != "*" or (inner and not inner[0].isspace()):
+    if len(line) < 2 or line[0] not in _BOX_EDGES or line[-1] != line[0]:
         return None
-    return inner.strip()
+    return inner.strip() if not inner or inner[0].isspace() else None
 
 
 def unboxed(text: str) -> str:
-    """Text set in a box drawn with asterisks (a licence's disclaimer) without the box: its
-    rows' edges dropped, its empty rows blank lines. Inside it, the "*"s otherwise end up in
-    sentences ("death or * * personal injury") and glue its sections into one paragraph.
-    Only runs of MIN_BOX_LINES such rows: a single "*emphasis*" line stays."""
+    """Text set in a box drawn with asterisks (a licence's disclaimer) or "#" (OpenVPN's
+    sample configs open with one) without the box: its rows' edges dropped, its empty rows
+    blank lines, each paragraph's rows joined back into sentences. Inside it, the edges
+    otherwise end up in sentences ("death or * * personal injury", "config file for #") and
+    glue its sections into one paragraph. Only runs of MIN_BOX_LINES such rows: a single
+    "*emphasis*" or "## apcupsd.conf v1.1 ##" line stays."""
     lines = text.split("\n")
     rows = [_box_row(line) for line in lines]
     out: list[str] = []
     for boxed, run in groupby(zip(lines, rows, strict=True), key=lambda lr: lr[1] is not None):
         pairs = list(run)
         if boxed and len(pairs) >= MIN_BOX_LINES:
-            out += [row or "" for _, row in pairs]
+            paragraphs = "\n".join(row or "" for _, row in pairs).split("\n\n")
+            # the box's edge wrapped its rows, however short ("Sample OpenVPN 2.6 config
+            # file for" / "multi-client server."): each paragraph's rows run on
+            out.append("\n\n".join(unwrap(p, shortest_wrapped=0) for p in paragraphs))
         else:
             out += [line for line, _ in pairs]
     return "\n".join(out)
