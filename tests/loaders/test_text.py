@@ -184,3 +184,42 @@ def test_a_banner_boxed_in_hashes_reads_without_its_box(tmp_path: Path, limits) 
         "Comments are preceded with '#'",
         "# Which TCP/UDP port should OpenVPN listen on?\nport 1194",
     ]
+
+
+def test_underline_styles_rank_in_the_order_they_first_appear(tmp_path: Path, limits) -> None:
+    # OpenVPN's management notes: "---" commands, a few "===" subsections in one of them;
+    # the commands after those had all nested under the last "===" subsection. A title of
+    # two lines over one underline had been read as body text.
+    path = tmp_path / "management-notes.txt"
+    path.write_text(
+        "COMMAND -- client-pending-auth\n------------------------------\n\n"
+        "Instructs OpenVPN server to send AUTH_PENDING to a client.\n\n"
+        "webauth and openurl\n===================\n\nFor a web based extra authentication.\n\n"
+        "COMMAND -- client-deny\n----------------------\n\nDeny a client's connection.\n\n"
+        "COMMAND -- pk-sig (OpenVPN 2.5 or higher)\nCOMMAND -- rsa-sig (OpenVPN 2.3 or higher)\n"
+        "------------------------------------------\n"
+        "Provides support for external storage of the private key.\n"
+    )
+    assert _blocks(path, limits)[1:] == [
+        ("For a web based extra authentication.",
+         ("COMMAND -- client-pending-auth", "webauth and openurl")),
+        ("Deny a client's connection.", ("COMMAND -- client-deny",)),
+        ("Provides support for external storage of the private key.",
+         ("COMMAND -- pk-sig (OpenVPN 2.5 or higher) COMMAND -- rsa-sig (OpenVPN 2.3 or higher)",)),
+    ]  # fmt: skip
+
+
+def test_a_part_boxed_among_underlined_ones_is_their_sibling(tmp_path: Path, limits) -> None:
+    # OpenVPN's README.Debian: one part boxed in "#" among "---" ones had become the parent
+    # of every part after it, and kept its "#" marks
+    path = tmp_path / "README.Debian.txt"
+    path.write_text(
+        "Multiple tunnels\n----------------\n\nEach .conf file starts a tunnel.\n\n"
+        "#####################################\n# Compatibility notes on 2.x vs 1.x #\n"
+        "#####################################\n\nIn version 2.0 this is the default.\n\n"
+        "Using resolvconf\n----------------\n\nHave a look at the shell script.\n"
+    )
+    assert _blocks(path, limits)[1:] == [
+        ("In version 2.0 this is the default.", ("Compatibility notes on 2.x vs 1.x",)),
+        ("Have a look at the shell script.", ("Using resolvconf",)),
+    ]

@@ -130,6 +130,7 @@ def structure(paragraphs: list[tuple[str, bool]]) -> list[Block]:
     bare = 0  # how many of the innermost headings have no text under them yet
     signature = 0  # how many more short paragraphs after an e-mail's sign-off are its own
     ini = _ini_file([line for paragraph, _ in paragraphs for line in paragraph.split("\n")])
+    styles: dict[str, int] = {}  # each heading style's level, in the order met (_pieces)
     for paragraph, in_columns in paragraphs:
         if signature and _signature(paragraph):
             blocks.append(Block(text=paragraph, heading_path=tuple(t for _, t in headings)))
@@ -137,7 +138,7 @@ def structure(paragraphs: list[tuple[str, bool]]) -> list[Block]:
             continue
         signed = _SIGN_OFF.match(paragraph.rsplit("\n", 1)[-1])
         signature = MAX_SIGNATURE_PARAGRAPHS if signed else 0
-        pieces = _pieces(paragraph.split("\n"), not blocks, in_columns, ini)
+        pieces = _pieces(paragraph.split("\n"), styles, not blocks, in_columns, ini)
         for kind, text, level in pieces:
             body = text if in_columns or kind == "heading" else unwrap(text)
             if kind == "text" and not in_columns and _whole_line(text, body, not blocks):
@@ -216,14 +217,20 @@ def _as_text(headings: list[tuple[int, str]], start: int) -> list[Block]:
 
 
 def _pieces(
-    lines: list[str], first: bool = False, in_columns: bool = False, ini: bool = False
+    lines: list[str],
+    styles: dict[str, int],
+    first: bool = False,
+    in_columns: bool = False,
+    ini: bool = False,
 ) -> list[tuple[str, str, int]]:
     """A paragraph's lines as ("heading", text, level) and ("text", lines, 0) pieces; rule
-    lines only separate. Outside the first paragraph (the title's), a short heading-like
-    line directly above body text leads it ("Passwords and sign-in" / "Passwords must
-    ...").  In a paragraph set in columns an underlined line is the header of the rows
-    under it (a command's output: "MS Name/IP address  Stratum Poll ..." / "====="). In an
-    INI-style configuration file (`ini`) each "[section]" line heads the settings under it."""
+    lines only separate. `styles` holds the levels of the heading styles met so far (see
+    _style_level), and this adds to it. Outside the first paragraph (the title's), a short
+    heading-like line directly above body text leads it ("Passwords and sign-in" /
+    "Passwords must ..."). In a paragraph set in columns an underlined line is the header
+    of the rows under it (a command's output: "MS Name/IP address  Stratum Poll ..." /
+    "====="). In an INI-style configuration file (`ini`) each "[section]" line heads the
+    settings under it."""
     out: list[tuple[str, str, int]] = []
     text: list[str] = []
 
@@ -239,17 +246,18 @@ def _pieces(
         if boxed and not _RULE.match(after) and len(after) <= 120:
             flush()
             title = _box_row(after) or after  # "# Compatibility notes on 2.x vs 1.x #"
-            out.append(("heading", title, heading_level(title) or 1))
+            out.append(("heading", title, heading_level(title) or _style_level(styles, _BOXED)))
             i += 3
         elif (
-            not text
+            (not text or (i == 1 and _title_lines(text[0], line)))
             and not in_columns
             and _UNDERLINE.match(after)
             and not _RULE.match(line)
             and len(line) <= 120
         ):
-            flush()
-            out.append(("heading", line, 1 if after[0] == "=" else 2))
+            title = " ".join([*text, line])  # a title of two lines over one underline
+            text.clear()
+            out.append(("heading", title, _style_level(styles, after[0])))
             i += 2
         elif ini and _INI_SECTION.match(line):
             flush()
@@ -267,6 +275,40 @@ def _pieces(
             i += 1
     flush()
     return out
+
+
+_BOXED = "boxed"  # the style of a heading boxed between two rules
+# a file's first heading style has its usual level: "===" underlines parts, "---" sections
+_FIRST_STYLE_LEVEL = {_BOXED: 1, "=": 1, "-": 2}
+
+
+def _style_level(styles: dict[str, int], style: str) -> int:
+    """The level of a heading in `style`, given the `styles` met before it (added to here).
+    As in reStructuredText, a style first met after others is one level under them:
+    OpenVPN's management notes underline their commands with "---" and a few subsections
+    with "===", which had taken every command after them as theirs. A box is the loudest
+    style: met after underlines, it ranks with the first of them (OpenVPN's README.Debian
+    boxes one part among underlined ones, and the box had swallowed all the parts after
+    it); met first, it ranks over them (its GUI notes box parts holding underlined
+    commands)."""
+    if style not in styles:
+        if style == _BOXED and styles:
+            return next(iter(styles.values()))
+        styles[style] = max(styles.values()) + 1 if styles else _FIRST_STYLE_LEVEL[style]
+    return styles[style]
+
+
+def _title_lines(first: str, second: str) -> bool:
+    """Whether two lines over an underline are one title ("COMMAND -- pk-sig (...)" /
+    "COMMAND -- rsa-sig (...)"): neither ends a sentence, nor does the second carry on a
+    sentence of the first (a lower-case start), so no paragraph's last lines over a rule."""
+    ends = (*SENTENCE_END, ",", ":")
+    return (
+        len(first) <= MAX_TITLE_CHARS
+        and not first.endswith(ends)
+        and not second.endswith(ends)
+        and not second[:1].islower()
+    )
 
 
 # a bullet, "1." / "(a)" items, or a numbered clause "3.4" (not "10 working days")
