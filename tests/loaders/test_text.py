@@ -223,3 +223,37 @@ def test_a_part_boxed_among_underlined_ones_is_their_sibling(tmp_path: Path, lim
         ("In version 2.0 this is the default.", ("Compatibility notes on 2.x vs 1.x",)),
         ("Have a look at the shell script.", ("Using resolvconf",)),
     ]
+
+
+def test_commented_settings_and_narrow_comments(tmp_path: Path, limits) -> None:
+    # OpenVPN's sample server config: two ";push" settings had run into one line, comments
+    # wrapped at under 40 characters stayed cut at each line, a command shown after a
+    # lead-in took the sentence after it, and a list of levels ran into one line;
+    # apcupsd.conf: a setting's syntax had taken the sentence under it
+    path = tmp_path / "server.conf.txt"
+    path.write_text(
+        "# Push routes to the client to allow it\n# to reach other private subnets behind\n"
+        "# the server.\n"
+        ';push "route 192.168.10.0 255.255.255.0"\n;push "route 192.168.20.0 255.255.255.0"\n\n'
+        "# Then create a file ccd/Thelonious with this line:\n"
+        "# iroute 192.168.40.128 255.255.255.248\n"
+        "# This will allow Thelonious' private subnet to access the VPN.\n\n"
+        "# 0 is silent, except for fatal errors\n# 4 is reasonable for general usage\n"
+        "# 5 and 6 can help to debug connection problems\n# 9 is extremely verbose\nverb 3\n\n"
+        "# PWRFAILDIR <path to powerfail directory>\n"
+        "# Directory in which to write the powerfail flag file. This file is created when\n"
+        "# apcupsd initiates a system shutdown.\nPWRFAILDIR /etc/apcupsd\n"
+    )
+    assert [text for text, _ in _blocks(path, limits)] == [
+        "# Push routes to the client to allow it to reach other private subnets behind the"
+        ' server.\n;push "route 192.168.10.0 255.255.255.0"\n'
+        ';push "route 192.168.20.0 255.255.255.0"',
+        "# Then create a file ccd/Thelonious with this line:\n"
+        "# iroute 192.168.40.128 255.255.255.248\n"
+        "# This will allow Thelonious' private subnet to access the VPN.",
+        "# 0 is silent, except for fatal errors\n# 4 is reasonable for general usage\n"
+        "# 5 and 6 can help to debug connection problems\n# 9 is extremely verbose\nverb 3",
+        "# PWRFAILDIR <path to powerfail directory>\n"
+        "# Directory in which to write the powerfail flag file. This file is created when"
+        " apcupsd initiates a system shutdown.\nPWRFAILDIR /etc/apcupsd",
+    ]

@@ -340,6 +340,7 @@ def _leading_heading(line: str, after: str) -> int | None:
 # "o" and "?" are bullets as text browsers print them (chrony's FAQ)
 _ITEM_START = re.compile(r"^(?:[-*•·▪◦+o?]|\(?\d{1,3}[.)]|\d{1,3}(?:\.\d{1,3})+|\(?[a-z][.)])\s")
 MIN_WRAPPED_LINE = 40
+MIN_WRAPPED_COMMENT = 20  # a comment line's, after its mark (see unwrap)
 
 
 def _joins(previous: str, line: str) -> bool:
@@ -352,7 +353,18 @@ def _joins(previous: str, line: str) -> bool:
     prior = _unmarked(previous)
     if not prior or _RULE.match(prior):  # "# -----" over "# RUN_AS_USER <userid>"
         return False
+    if _SETTING_SYNTAX.match(prior) or _SETTING_SYNTAX.match(line):
+        return False
+    if _NUMBERED_ROW.match(prior) and _NUMBERED_ROW.match(line):
+        return False
     return not (_capitals(previous) or _capitals(line))
+
+
+# A setting's syntax atop its comment ("# PWRFAILDIR <path to powerfail directory>" / "#
+# Directory in which ...", "NETSERVER [ on | off ]", "UPSNAME xxx": apcupsd.conf)
+_SETTING_SYNTAX = re.compile(r"^[A-Z][A-Z0-9_]{2,}(?:(?: +(?:<[^<>]*>|\[[^\[\]]*\]))+| [a-z]+)$")
+# a row of values and their meanings ("0 is silent, except ..." / "4 is reasonable ...")
+_NUMBERED_ROW = re.compile(r"^\d+ ")
 
 
 def _capitals(line: str) -> bool:
@@ -375,21 +387,36 @@ def unwrap(text: str, width: int | None = None, shortest_wrapped: int = MIN_WRAP
     lines = text.split("\n")
     width = width or max(len(line) for line in lines)
     out: list[str] = []
+    example = False  # the line before is shown after a comment's lead-in ("with this line:")
     for line in lines:
         previous = out[-1] if out else ""
-        wrapped = len(previous) >= max(shortest_wrapped, 0.6 * width)
         # a configuration file's comment wraps on "#" lines, a quoted e-mail on "> " lines:
         # the sentence goes on after the marks ("# ... before the UPS / #   shuts down");
         # a bare "#" or ">" line ends it
         mark = _LINE_MARK.match(line)
         mark = mark if mark and previous.startswith(mark.group(1)) else None
         body = line[mark.end() :] if mark else line
+        # "#" comments wrap narrow: OpenVPN's ("# Push routes to the client to allow it" /
+        # "# to reach ...") had stayed cut at each line, or only after their first long line
+        comment = mark is not None and mark.group(1) == "#"
+        shortest = min(shortest_wrapped, MIN_WRAPPED_COMMENT) if comment else shortest_wrapped
+        wrapped = len(previous) >= max(shortest, 0.6 * width) and not example
         if wrapped and body and _joins(previous, body) and _same_voice(previous, line, mark):
             # a compound broken at its hyphen (Python's textwrap breaks there) is one word
             out[-1] = previous + line_joint(previous, body) + body
         else:
+            # "# Then create a file ccd/Thelonious with this line:" / "# iroute 192.168.40.128
+            # 255.255.255.248" / "# This will allow ...": the example is a line of its own
+            lead_in = line.startswith("#") and previous.startswith("#") and previous.endswith(":")
+            example = lead_in and not _wordy(_unmarked(line))
             out.append(line)
     return "\n".join(out)
+
+
+def _wordy(line: str) -> bool:
+    """Whether most of the line's tokens are plain words (not a command or a setting)."""
+    tokens = line.split()
+    return sum(bool(_PLAIN_WORD.match(t)) for t in tokens) > len(tokens) / 2
 
 
 def _unmarked(line: str) -> str:
@@ -398,18 +425,23 @@ def _unmarked(line: str) -> str:
     return line[mark.end() :] if mark else line
 
 
+# a setting commented out: its "#" or ";" right against its word ("#allow 10.0.0.0/8",
+# ";push "route 192.168.10.0 255.255.255.0"")
+_COMMENTED_SETTING = re.compile(r"^[#;][^\s#;]")
+
+
 def _same_voice(previous: str, line: str, mark: re.Match[str] | None) -> bool:
     """Whether `line` can carry on `previous` as far as their line marks go. A comment never
     goes on in an unmarked line, nor a quote outside the quote: chrony's example config had
-    read "# Record the rate ... gains/losses time. driftfile /var/lib/chrony/drift". A "#"
-    set right against a word under "# " prose is a directive commented out ("# Allow NTP
-    client access from local network." / "#allow 192.168.0.0/16"), not more of the prose."""
+    read "# Record the rate ... gains/losses time. driftfile /var/lib/chrony/drift". Among
+    comment lines a setting commented out stands alone, and no comment goes on in it: it is
+    no prose ("# Allow NTP client access from local network." / "#allow 192.168.0.0/16";
+    OpenVPN's ";push "route ..."" / ";push "route ..."" had run into one line)."""
     previous_mark = _LINE_MARK.match(previous)
-    if mark is None:
-        return previous_mark is None
-    assert previous_mark is not None  # `mark` is only kept when `previous` starts with it
-    spaced = mark.group(0)[-1].isspace()
-    return spaced or not previous_mark.group(0)[-1].isspace()
+    commented = (previous[:1] in "#;" and line[:1] in "#;") and (
+        _COMMENTED_SETTING.match(previous) or _COMMENTED_SETTING.match(line)
+    )
+    return (mark is None) == (previous_mark is None) and not commented
 
 
 # A preformatted block is prose hard-wrapped at a fixed width (HAProxy's manuals are text
