@@ -257,3 +257,34 @@ def test_commented_settings_and_narrow_comments(tmp_path: Path, limits) -> None:
         "# Directory in which to write the powerfail flag file. This file is created when"
         " apcupsd initiates a system shutdown.\nPWRFAILDIR /etc/apcupsd",
     ]
+
+
+def test_lines_over_settings_or_a_sign_off_are_no_headings(tmp_path: Path, limits) -> None:
+    # fail2ban's README.Debian: "Make sure that you have" had headed the rest of the file;
+    # OpenVPN's NEWS.Debian: "Certificate" (a line of sample output) and "Florian Kulzer"
+    # (the author over the entry's sign-off) had been headings, and an indented stanza of
+    # settings had run into one line
+    path = tmp_path / "NEWS.Debian.txt"
+    path.write_text(
+        "openvpn (2.1~rc15-1) unstable; urgency=low\n\n"
+        "    A stanza in a configuration file might previously have referred to a given\n"
+        "    pkcs11 certificate like this:\n\n"
+        "      pkcs11-providers /usr/lib/opensc-pkcs11.so\n      pkcs11-slot-type id\n"
+        "      pkcs11-slot 0\n\n"
+        "    Make sure that you have\n    ChallengeResponseAuthentication no\n\n"
+        "      Certificate\n           DN:             /CN=YOUR_USER\n\n"
+        "    You have to paste YOUR_PKCS11_SERIALIZED_ID into your configuration file.\n\n"
+        "    Florian Kulzer\n\n"
+        " -- Alberto Gonzalez Iniesta <agi@inittab.org>  Thu, 30 Apr 2009 12:35:05 +0200\n"
+    )
+    entry = ("openvpn (2.1~rc15-1) unstable; urgency=low",)
+    assert _blocks(path, limits) == [
+        ("A stanza in a configuration file might previously have referred to a given pkcs11"
+         " certificate like this:", entry),
+        ("pkcs11-providers /usr/lib/opensc-pkcs11.so\npkcs11-slot-type id\npkcs11-slot 0", entry),
+        ("Make sure that you have\nChallengeResponseAuthentication no", entry),
+        ("Certificate\nDN: /CN=YOUR_USER", entry),
+        ("You have to paste YOUR_PKCS11_SERIALIZED_ID into your configuration file.", entry),
+        ("Florian Kulzer", entry),
+        ("-- Alberto Gonzalez Iniesta <agi@inittab.org> Thu, 30 Apr 2009 12:35:05 +0200", entry),
+    ]  # fmt: skip

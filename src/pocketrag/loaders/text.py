@@ -155,6 +155,11 @@ def structure(paragraphs: list[tuple[str, bool]]) -> list[Block]:
                 bare = max(0, bare - (len(headings) - len(kept))) + 1
                 headings = [*kept, (level, text)]
                 continue
+            if bare and _CHANGELOG_TRAILER.match(body) and not _release(headings[-1][1]):
+                # a name over a changelog entry's sign-off line is its author's, no heading
+                # (OpenVPN's NEWS.Debian: "Florian Kulzer" / " -- Alberto Gonzalez ...")
+                blocks += _as_text(headings, len(headings) - 1)
+                headings, bare = headings[:-1], bare - 1
             blocks.append(Block(text=body, heading_path=tuple(t for _, t in headings)))
             bare = 0
     if blocks:  # headings at the very end (the title alone is the document's title)
@@ -162,6 +167,8 @@ def structure(paragraphs: list[tuple[str, bool]]) -> list[Block]:
     return blocks
 
 
+# the line that closes a Debian changelog or NEWS entry: " -- Name <address>  date"
+_CHANGELOG_TRAILER = re.compile(r"^-- [^<>\n]{1,80} <[^<>\s]+@[^<>\s]+>")
 # An e-mail's sign-off line; the name and role under it are no headings ("Many thanks," /
 # "Helen Ashdown" / "Housing Officer" had become the heading of the quoted message below).
 _SIGN_OFF = re.compile(
@@ -326,17 +333,24 @@ def _leading_heading(line: str, after: str) -> int | None:
         return None
     if after.lstrip()[:1].islower() or _SENTENCE_INSIDE.search(line):
         return None  # a hard-wrapped clause: "3.2 Passwords must be ... long. We recommend a"
+    # a line over a setting or a line of output is its lead-in or its label, unless it
+    # is numbered: "Make sure that you have" over "ChallengeResponseAuthentication no"
+    # (fail2ban's README.Debian), "Certificate" over "DN: /CN=YOUR_USER" (OpenVPN's NEWS)
+    over_setting = bool(_NAME_VALUE.match(after)) and _setting(after)
+    over_setting = over_setting and not NUMBERED_HEADING.match(line)
     if level := heading_level(line):
-        return level
+        return None if over_setting else level
     words = line.split()
     plain = not any(c.isdigit() or c in CODE_MARKS for c in line) and not line.endswith(
         (*SENTENCE_END, ",")
     )
     if plain and 1 <= len(words) <= MAX_LEADING_HEADING_WORDS and line[0].isupper():
-        return 1
+        return None if over_setting else 1
     return None
 
 
+# a setting's name and its value ("pkcs11-slot 0", "DN: /CN=YOUR_USER", "Port=22")
+_NAME_VALUE = re.compile(r"^[A-Za-z][\w.-]*(?:\s*[=:]\s*|\s+)\S+$")
 # "o" and "?" are bullets as text browsers print them (chrony's FAQ)
 _ITEM_START = re.compile(r"^(?:[-*•·▪◦+o?]|\(?\d{1,3}[.)]|\d{1,3}(?:\.\d{1,3})+|\(?[a-z][.)])\s")
 MIN_WRAPPED_LINE = 40
@@ -385,6 +399,8 @@ def unwrap(text: str, width: int | None = None, shortest_wrapped: int = MIN_WRAP
     `shortest_wrapped`: the shortest line that may have been wrapped (a box's edge wraps
     short rows too)."""
     lines = text.split("\n")
+    if len(lines) > 1 and all(_setting(line) for line in lines):
+        return text  # a stanza of settings ("pkcs11-slot 0" / "pkcs11-id-type label")
     width = width or max(len(line) for line in lines)
     out: list[str] = []
     example = False  # the line before is shown after a comment's lead-in ("with this line:")
@@ -411,6 +427,16 @@ def unwrap(text: str, width: int | None = None, shortest_wrapped: int = MIN_WRAP
             example = lead_in and not _wordy(_unmarked(line))
             out.append(line)
     return "\n".join(out)
+
+
+MAX_SETTING_TOKENS = 4
+
+
+def _setting(line: str) -> bool:
+    """Whether the line reads as a setting, a name and its value or two, not as words of
+    a sentence ("pkcs11-providers /usr/lib/opensc-pkcs11.so", "PasswordAuthentication yes":
+    OpenVPN's NEWS.Debian had run such a stanza into one line)."""
+    return len(line.split()) <= MAX_SETTING_TOKENS and not _wordy(line)
 
 
 def _wordy(line: str) -> bool:
