@@ -148,3 +148,143 @@ def test_quoted_mail_headers_stay_one_to_a_line(tmp_path: Path, limits) -> None:
         "> Date: Tue, 24 Nov 2026 16:40:03 +0000\n"
         "> Subject: Re: Moor View - second parking permits"
     )
+
+
+def test_backslashes_of_a_text_file_in_rst_are_kept(tmp_path: Path, limits) -> None:
+    # fail2ban's filters guide is a .txt in rST: docutils dropped the backslash of "\S+" and
+    # "\d+" in its prose; a suffix joined to markup ("``release``\s") is rST's own escape
+    path = tmp_path / "FILTERS.txt"
+    path.write_text(
+        ".. _filters:\n\n.. note:: Read this first.\n\n"
+        "Do not use .* if \\d+ is sufficient, and add \\s*$ for trailing spaces.\n"
+        "One ``release``\\s later.\n\n::\n\n    ^Invalid command \\S+ from <HOST>\n"
+    )
+    texts = [text for text, _ in _blocks(path, limits)]
+    assert texts[-2:] == [
+        "Do not use .* if \\d+ is sufficient, and add \\s*$ for trailing spaces."
+        " One releases later.",
+        "^Invalid command \\S+ from <HOST>",
+    ]
+
+
+def test_a_banner_boxed_in_hashes_reads_without_its_box(tmp_path: Path, limits) -> None:
+    # OpenVPN's sample configs open with a "#" box: its marks stayed in the text and the
+    # title stopped at the first row ("Sample OpenVPN 2.6 config file for")
+    rule = "#" * 40
+    path = tmp_path / "server.conf.txt"
+    path.write_text(
+        f"{rule}\n# Sample OpenVPN 2.6 config file for #\n# multi-client server.              #\n"
+        "#                                    #\n# Comments are preceded with '#'     #\n"
+        f"{rule}\n\n# Which TCP/UDP port should OpenVPN listen on?\nport 1194\n"
+    )
+    doc = load_document(path, limits)
+    assert doc.title == "Sample OpenVPN 2.6 config file for multi-client server."
+    assert [b.text for b in doc.blocks] == [
+        "Sample OpenVPN 2.6 config file for multi-client server.",
+        "Comments are preceded with '#'",
+        "# Which TCP/UDP port should OpenVPN listen on?\nport 1194",
+    ]
+
+
+def test_underline_styles_rank_in_the_order_they_first_appear(tmp_path: Path, limits) -> None:
+    # OpenVPN's management notes: "---" commands, a few "===" subsections in one of them;
+    # the commands after those had all nested under the last "===" subsection. A title of
+    # two lines over one underline had been read as body text.
+    path = tmp_path / "management-notes.txt"
+    path.write_text(
+        "COMMAND -- client-pending-auth\n------------------------------\n\n"
+        "Instructs OpenVPN server to send AUTH_PENDING to a client.\n\n"
+        "webauth and openurl\n===================\n\nFor a web based extra authentication.\n\n"
+        "COMMAND -- client-deny\n----------------------\n\nDeny a client's connection.\n\n"
+        "COMMAND -- pk-sig (OpenVPN 2.5 or higher)\nCOMMAND -- rsa-sig (OpenVPN 2.3 or higher)\n"
+        "------------------------------------------\n"
+        "Provides support for external storage of the private key.\n"
+    )
+    assert _blocks(path, limits)[1:] == [
+        ("For a web based extra authentication.",
+         ("COMMAND -- client-pending-auth", "webauth and openurl")),
+        ("Deny a client's connection.", ("COMMAND -- client-deny",)),
+        ("Provides support for external storage of the private key.",
+         ("COMMAND -- pk-sig (OpenVPN 2.5 or higher) COMMAND -- rsa-sig (OpenVPN 2.3 or higher)",)),
+    ]  # fmt: skip
+
+
+def test_a_part_boxed_among_underlined_ones_is_their_sibling(tmp_path: Path, limits) -> None:
+    # OpenVPN's README.Debian: one part boxed in "#" among "---" ones had become the parent
+    # of every part after it, and kept its "#" marks
+    path = tmp_path / "README.Debian.txt"
+    path.write_text(
+        "Multiple tunnels\n----------------\n\nEach .conf file starts a tunnel.\n\n"
+        "#####################################\n# Compatibility notes on 2.x vs 1.x #\n"
+        "#####################################\n\nIn version 2.0 this is the default.\n\n"
+        "Using resolvconf\n----------------\n\nHave a look at the shell script.\n"
+    )
+    assert _blocks(path, limits)[1:] == [
+        ("In version 2.0 this is the default.", ("Compatibility notes on 2.x vs 1.x",)),
+        ("Have a look at the shell script.", ("Using resolvconf",)),
+    ]
+
+
+def test_commented_settings_and_narrow_comments(tmp_path: Path, limits) -> None:
+    # OpenVPN's sample server config: two ";push" settings had run into one line, comments
+    # wrapped at under 40 characters stayed cut at each line, a command shown after a
+    # lead-in took the sentence after it, and a list of levels ran into one line;
+    # apcupsd.conf: a setting's syntax had taken the sentence under it
+    path = tmp_path / "server.conf.txt"
+    path.write_text(
+        "# Push routes to the client to allow it\n# to reach other private subnets behind\n"
+        "# the server.\n"
+        ';push "route 192.168.10.0 255.255.255.0"\n;push "route 192.168.20.0 255.255.255.0"\n\n'
+        "# Then create a file ccd/Thelonious with this line:\n"
+        "# iroute 192.168.40.128 255.255.255.248\n"
+        "# This will allow Thelonious' private subnet to access the VPN.\n\n"
+        "# 0 is silent, except for fatal errors\n# 4 is reasonable for general usage\n"
+        "# 5 and 6 can help to debug connection problems\n# 9 is extremely verbose\nverb 3\n\n"
+        "# PWRFAILDIR <path to powerfail directory>\n"
+        "# Directory in which to write the powerfail flag file. This file is created when\n"
+        "# apcupsd initiates a system shutdown.\nPWRFAILDIR /etc/apcupsd\n"
+    )
+    assert [text for text, _ in _blocks(path, limits)] == [
+        "# Push routes to the client to allow it to reach other private subnets behind the"
+        ' server.\n;push "route 192.168.10.0 255.255.255.0"\n'
+        ';push "route 192.168.20.0 255.255.255.0"',
+        "# Then create a file ccd/Thelonious with this line:\n"
+        "# iroute 192.168.40.128 255.255.255.248\n"
+        "# This will allow Thelonious' private subnet to access the VPN.",
+        "# 0 is silent, except for fatal errors\n# 4 is reasonable for general usage\n"
+        "# 5 and 6 can help to debug connection problems\n# 9 is extremely verbose\nverb 3",
+        "# PWRFAILDIR <path to powerfail directory>\n"
+        "# Directory in which to write the powerfail flag file. This file is created when"
+        " apcupsd initiates a system shutdown.\nPWRFAILDIR /etc/apcupsd",
+    ]
+
+
+def test_lines_over_settings_or_a_sign_off_are_no_headings(tmp_path: Path, limits) -> None:
+    # fail2ban's README.Debian: "Make sure that you have" had headed the rest of the file;
+    # OpenVPN's NEWS.Debian: "Certificate" (a line of sample output) and "Florian Kulzer"
+    # (the author over the entry's sign-off) had been headings, and an indented stanza of
+    # settings had run into one line
+    path = tmp_path / "NEWS.Debian.txt"
+    path.write_text(
+        "openvpn (2.1~rc15-1) unstable; urgency=low\n\n"
+        "    A stanza in a configuration file might previously have referred to a given\n"
+        "    pkcs11 certificate like this:\n\n"
+        "      pkcs11-providers /usr/lib/opensc-pkcs11.so\n      pkcs11-slot-type id\n"
+        "      pkcs11-slot 0\n\n"
+        "    Make sure that you have\n    ChallengeResponseAuthentication no\n\n"
+        "      Certificate\n           DN:             /CN=YOUR_USER\n\n"
+        "    You have to paste YOUR_PKCS11_SERIALIZED_ID into your configuration file.\n\n"
+        "    Florian Kulzer\n\n"
+        " -- Alberto Gonzalez Iniesta <agi@inittab.org>  Thu, 30 Apr 2009 12:35:05 +0200\n"
+    )
+    entry = ("openvpn (2.1~rc15-1) unstable; urgency=low",)
+    assert _blocks(path, limits) == [
+        ("A stanza in a configuration file might previously have referred to a given pkcs11"
+         " certificate like this:", entry),
+        ("pkcs11-providers /usr/lib/opensc-pkcs11.so\npkcs11-slot-type id\npkcs11-slot 0", entry),
+        ("Make sure that you have\nChallengeResponseAuthentication no", entry),
+        ("Certificate\nDN: /CN=YOUR_USER", entry),
+        ("You have to paste YOUR_PKCS11_SERIALIZED_ID into your configuration file.", entry),
+        ("Florian Kulzer", entry),
+        ("-- Alberto Gonzalez Iniesta <agi@inittab.org> Thu, 30 Apr 2009 12:35:05 +0200", entry),
+    ]  # fmt: skip

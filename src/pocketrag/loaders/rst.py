@@ -84,8 +84,30 @@ def parse_rst(text: str) -> tuple[list[Block], str | None]:
         "input_encoding": "unicode",
     }
     tree = publish_doctree(text, settings_overrides=settings)
+    _keep_backslashes(tree)
     title = tree.get("title") or None
     return list(_blocks(tree, ())), _readable(title) if title else None
+
+
+# docutils marks an escaping backslash with a NUL in the text and drops both when the text
+# is read. Before a letter or digit a backslash escapes nothing in rST: it is the text's own
+# ("use \S+ unless", "\d+" in fail2ban's filters guide had read "S+" and "d+"). Only right
+# after inline markup is it rST's: it joins a suffix to the markup ("``release``\s").
+_OWN_BACKSLASH = re.compile(r"\x00(?=[A-Za-z0-9])")
+
+
+def _keep_backslashes(tree: nodes.document) -> None:
+    from docutils import nodes
+
+    for text in list(tree.findall(nodes.Text)):
+        parent = text.parent
+        if "\x00" not in text or parent is None:
+            continue
+        index = parent.index(text)
+        after_markup = index > 0 and isinstance(parent[index - 1], nodes.Element)
+        head = 1 if after_markup and text.startswith("\x00") else 0
+        kept = text[:head] + _OWN_BACKSLASH.sub(r"\\", text[head:])
+        parent.replace(text, nodes.Text(kept))
 
 
 def _blocks(node: nodes.Element, path: tuple[str, ...]) -> Iterator[Block]:

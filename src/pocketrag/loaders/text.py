@@ -130,6 +130,7 @@ def structure(paragraphs: list[tuple[str, bool]]) -> list[Block]:
     bare = 0  # how many of the innermost headings have no text under them yet
     signature = 0  # how many more short paragraphs after an e-mail's sign-off are its own
     ini = _ini_file([line for paragraph, _ in paragraphs for line in paragraph.split("\n")])
+    styles: dict[str, int] = {}  # each heading style's level, in the order met (_pieces)
     for paragraph, in_columns in paragraphs:
         if signature and _signature(paragraph):
             blocks.append(Block(text=paragraph, heading_path=tuple(t for _, t in headings)))
@@ -137,7 +138,7 @@ def structure(paragraphs: list[tuple[str, bool]]) -> list[Block]:
             continue
         signed = _SIGN_OFF.match(paragraph.rsplit("\n", 1)[-1])
         signature = MAX_SIGNATURE_PARAGRAPHS if signed else 0
-        pieces = _pieces(paragraph.split("\n"), not blocks, in_columns, ini)
+        pieces = _pieces(paragraph.split("\n"), styles, not blocks, in_columns, ini)
         for kind, text, level in pieces:
             body = text if in_columns or kind == "heading" else unwrap(text)
             if kind == "text" and not in_columns and _whole_line(text, body, not blocks):
@@ -154,6 +155,11 @@ def structure(paragraphs: list[tuple[str, bool]]) -> list[Block]:
                 bare = max(0, bare - (len(headings) - len(kept))) + 1
                 headings = [*kept, (level, text)]
                 continue
+            if bare and _CHANGELOG_TRAILER.match(body) and not _release(headings[-1][1]):
+                # a name over a changelog entry's sign-off line is its author's, no heading
+                # (OpenVPN's NEWS.Debian: "Florian Kulzer" / " -- Alberto Gonzalez ...")
+                blocks += _as_text(headings, len(headings) - 1)
+                headings, bare = headings[:-1], bare - 1
             blocks.append(Block(text=body, heading_path=tuple(t for _, t in headings)))
             bare = 0
     if blocks:  # headings at the very end (the title alone is the document's title)
@@ -161,6 +167,8 @@ def structure(paragraphs: list[tuple[str, bool]]) -> list[Block]:
     return blocks
 
 
+# the line that closes a Debian changelog or NEWS entry: " -- Name <address>  date"
+_CHANGELOG_TRAILER = re.compile(r"^-- [^<>\n]{1,80} <[^<>\s]+@[^<>\s]+>")
 # An e-mail's sign-off line; the name and role under it are no headings ("Many thanks," /
 # "Helen Ashdown" / "Housing Officer" had become the heading of the quoted message below).
 _SIGN_OFF = re.compile(
@@ -216,14 +224,20 @@ def _as_text(headings: list[tuple[int, str]], start: int) -> list[Block]:
 
 
 def _pieces(
-    lines: list[str], first: bool = False, in_columns: bool = False, ini: bool = False
+    lines: list[str],
+    styles: dict[str, int],
+    first: bool = False,
+    in_columns: bool = False,
+    ini: bool = False,
 ) -> list[tuple[str, str, int]]:
     """A paragraph's lines as ("heading", text, level) and ("text", lines, 0) pieces; rule
-    lines only separate. Outside the first paragraph (the title's), a short heading-like
-    line directly above body text leads it ("Passwords and sign-in" / "Passwords must
-    ...").  In a paragraph set in columns an underlined line is the header of the rows
-    under it (a command's output: "MS Name/IP address  Stratum Poll ..." / "====="). In an
-    INI-style configuration file (`ini`) each "[section]" line heads the settings under it."""
+    lines only separate. `styles` holds the levels of the heading styles met so far (see
+    _style_level), and this adds to it. Outside the first paragraph (the title's), a short
+    heading-like line directly above body text leads it ("Passwords and sign-in" /
+    "Passwords must ..."). In a paragraph set in columns an underlined line is the header
+    of the rows under it (a command's output: "MS Name/IP address  Stratum Poll ..." /
+    "====="). In an INI-style configuration file (`ini`) each "[section]" line heads the
+    settings under it."""
     out: list[tuple[str, str, int]] = []
     text: list[str] = []
 
@@ -238,17 +252,19 @@ def _pieces(
         boxed = _RULE.match(line) and after and i + 2 < len(lines) and _RULE.match(lines[i + 2])
         if boxed and not _RULE.match(after) and len(after) <= 120:
             flush()
-            out.append(("heading", after, heading_level(after) or 1))
+            title = _box_row(after) or after  # "# Compatibility notes on 2.x vs 1.x #"
+            out.append(("heading", title, heading_level(title) or _style_level(styles, _BOXED)))
             i += 3
         elif (
-            not text
+            (not text or (i == 1 and _title_lines(text[0], line)))
             and not in_columns
             and _UNDERLINE.match(after)
             and not _RULE.match(line)
             and len(line) <= 120
         ):
-            flush()
-            out.append(("heading", line, 1 if after[0] == "=" else 2))
+            title = " ".join([*text, line])  # a title of two lines over one underline
+            text.clear()
+            out.append(("heading", title, _style_level(styles, after[0])))
             i += 2
         elif ini and _INI_SECTION.match(line):
             flush()
@@ -268,6 +284,40 @@ def _pieces(
     return out
 
 
+_BOXED = "boxed"  # the style of a heading boxed between two rules
+# a file's first heading style has its usual level: "===" underlines parts, "---" sections
+_FIRST_STYLE_LEVEL = {_BOXED: 1, "=": 1, "-": 2}
+
+
+def _style_level(styles: dict[str, int], style: str) -> int:
+    """The level of a heading in `style`, given the `styles` met before it (added to here).
+    As in reStructuredText, a style first met after others is one level under them:
+    OpenVPN's management notes underline their commands with "---" and a few subsections
+    with "===", which had taken every command after them as theirs. A box is the loudest
+    style: met after underlines, it ranks with the first of them (OpenVPN's README.Debian
+    boxes one part among underlined ones, and the box had swallowed all the parts after
+    it); met first, it ranks over them (its GUI notes box parts holding underlined
+    commands)."""
+    if style not in styles:
+        if style == _BOXED and styles:
+            return next(iter(styles.values()))
+        styles[style] = max(styles.values()) + 1 if styles else _FIRST_STYLE_LEVEL[style]
+    return styles[style]
+
+
+def _title_lines(first: str, second: str) -> bool:
+    """Whether two lines over an underline are one title ("COMMAND -- pk-sig (...)" /
+    "COMMAND -- rsa-sig (...)"): neither ends a sentence, nor does the second carry on a
+    sentence of the first (a lower-case start), so no paragraph's last lines over a rule."""
+    ends = (*SENTENCE_END, ",", ":")
+    return (
+        len(first) <= MAX_TITLE_CHARS
+        and not first.endswith(ends)
+        and not second.endswith(ends)
+        and not second[:1].islower()
+    )
+
+
 # a bullet, "1." / "(a)" items, or a numbered clause "3.4" (not "10 working days")
 MAX_LEADING_HEADING_WORDS = 6
 # a sentence that ends inside the line, another starting after it
@@ -283,20 +333,28 @@ def _leading_heading(line: str, after: str) -> int | None:
         return None
     if after.lstrip()[:1].islower() or _SENTENCE_INSIDE.search(line):
         return None  # a hard-wrapped clause: "3.2 Passwords must be ... long. We recommend a"
+    # a line over a setting or a line of output is its lead-in or its label, unless it
+    # is numbered: "Make sure that you have" over "ChallengeResponseAuthentication no"
+    # (fail2ban's README.Debian), "Certificate" over "DN: /CN=YOUR_USER" (OpenVPN's NEWS)
+    over_setting = bool(_NAME_VALUE.match(after)) and _setting(after)
+    over_setting = over_setting and not NUMBERED_HEADING.match(line)
     if level := heading_level(line):
-        return level
+        return None if over_setting else level
     words = line.split()
     plain = not any(c.isdigit() or c in CODE_MARKS for c in line) and not line.endswith(
         (*SENTENCE_END, ",")
     )
     if plain and 1 <= len(words) <= MAX_LEADING_HEADING_WORDS and line[0].isupper():
-        return 1
+        return None if over_setting else 1
     return None
 
 
+# a setting's name and its value ("pkcs11-slot 0", "DN: /CN=YOUR_USER", "Port=22")
+_NAME_VALUE = re.compile(r"^[A-Za-z][\w.-]*(?:\s*[=:]\s*|\s+)\S+$")
 # "o" and "?" are bullets as text browsers print them (chrony's FAQ)
 _ITEM_START = re.compile(r"^(?:[-*•·▪◦+o?]|\(?\d{1,3}[.)]|\d{1,3}(?:\.\d{1,3})+|\(?[a-z][.)])\s")
 MIN_WRAPPED_LINE = 40
+MIN_WRAPPED_COMMENT = 20  # a comment line's, after its mark (see unwrap)
 
 
 def _joins(previous: str, line: str) -> bool:
@@ -304,10 +362,23 @@ def _joins(previous: str, line: str) -> bool:
     and a list item or clause stand on their own lines)."""
     if previous.endswith(":") or _ITEM_START.match(line) or _MAIL_HEADER.match(line):
         return False
+    if _RULE.match(line):  # an underline in a box ("7. Limitation of Liability" / "-----")
+        return False
     prior = _unmarked(previous)
     if not prior or _RULE.match(prior):  # "# -----" over "# RUN_AS_USER <userid>"
         return False
+    if _SETTING_SYNTAX.match(prior) or _SETTING_SYNTAX.match(line):
+        return False
+    if _NUMBERED_ROW.match(prior) and _NUMBERED_ROW.match(line):
+        return False
     return not (_capitals(previous) or _capitals(line))
+
+
+# A setting's syntax atop its comment ("# PWRFAILDIR <path to powerfail directory>" / "#
+# Directory in which ...", "NETSERVER [ on | off ]", "UPSNAME xxx": apcupsd.conf)
+_SETTING_SYNTAX = re.compile(r"^[A-Z][A-Z0-9_]{2,}(?:(?: +(?:<[^<>]*>|\[[^\[\]]*\]))+| [a-z]+)$")
+# a row of values and their meanings ("0 is silent, except ..." / "4 is reasonable ...")
+_NUMBERED_ROW = re.compile(r"^\d+ ")
 
 
 def _capitals(line: str) -> bool:
@@ -318,31 +389,60 @@ def _capitals(line: str) -> bool:
 _LINE_MARK = re.compile(r"([#>])(?:[ \t]*\1)*[ \t]*")
 
 
-def unwrap(text: str, width: int | None = None) -> str:
+def unwrap(text: str, width: int | None = None, shortest_wrapped: int = MIN_WRAPPED_LINE) -> str:
     """Join hard-wrapped lines ("... only to staff on an on-call rota, field / technicians
     and managers ...") back into one line, so a sentence is never quoted cut at a line end.
     A line was wrapped when it runs close to the paragraph's widest line and does not end
     in a colon (a lead-in keeps its list on the next lines); a list item or a numbered
     clause always starts a line of its own. Short lines (addresses, key: value lists) stay.
-    `width`: the widest line of the text this paragraph comes from, when not its own."""
+    `width`: the widest line of the text this paragraph comes from, when not its own;
+    `shortest_wrapped`: the shortest line that may have been wrapped (a box's edge wraps
+    short rows too)."""
     lines = text.split("\n")
+    if len(lines) > 1 and all(_setting(line) for line in lines):
+        return text  # a stanza of settings ("pkcs11-slot 0" / "pkcs11-id-type label")
     width = width or max(len(line) for line in lines)
     out: list[str] = []
+    example = False  # the line before is shown after a comment's lead-in ("with this line:")
     for line in lines:
         previous = out[-1] if out else ""
-        wrapped = len(previous) >= max(MIN_WRAPPED_LINE, 0.6 * width)
         # a configuration file's comment wraps on "#" lines, a quoted e-mail on "> " lines:
         # the sentence goes on after the marks ("# ... before the UPS / #   shuts down");
         # a bare "#" or ">" line ends it
         mark = _LINE_MARK.match(line)
         mark = mark if mark and previous.startswith(mark.group(1)) else None
         body = line[mark.end() :] if mark else line
+        # "#" comments wrap narrow: OpenVPN's ("# Push routes to the client to allow it" /
+        # "# to reach ...") had stayed cut at each line, or only after their first long line
+        comment = mark is not None and mark.group(1) == "#"
+        shortest = min(shortest_wrapped, MIN_WRAPPED_COMMENT) if comment else shortest_wrapped
+        wrapped = len(previous) >= max(shortest, 0.6 * width) and not example
         if wrapped and body and _joins(previous, body) and _same_voice(previous, line, mark):
             # a compound broken at its hyphen (Python's textwrap breaks there) is one word
             out[-1] = previous + line_joint(previous, body) + body
         else:
+            # "# Then create a file ccd/Thelonious with this line:" / "# iroute 192.168.40.128
+            # 255.255.255.248" / "# This will allow ...": the example is a line of its own
+            lead_in = line.startswith("#") and previous.startswith("#") and previous.endswith(":")
+            example = lead_in and not _wordy(_unmarked(line))
             out.append(line)
     return "\n".join(out)
+
+
+MAX_SETTING_TOKENS = 4
+
+
+def _setting(line: str) -> bool:
+    """Whether the line reads as a setting, a name and its value or two, not as words of
+    a sentence ("pkcs11-providers /usr/lib/opensc-pkcs11.so", "PasswordAuthentication yes":
+    OpenVPN's NEWS.Debian had run such a stanza into one line)."""
+    return len(line.split()) <= MAX_SETTING_TOKENS and not _wordy(line)
+
+
+def _wordy(line: str) -> bool:
+    """Whether most of the line's tokens are plain words (not a command or a setting)."""
+    tokens = line.split()
+    return sum(bool(_PLAIN_WORD.match(t)) for t in tokens) > len(tokens) / 2
 
 
 def _unmarked(line: str) -> str:
@@ -351,18 +451,23 @@ def _unmarked(line: str) -> str:
     return line[mark.end() :] if mark else line
 
 
+# a setting commented out: its "#" or ";" right against its word ("#allow 10.0.0.0/8",
+# ";push "route 192.168.10.0 255.255.255.0"")
+_COMMENTED_SETTING = re.compile(r"^[#;][^\s#;]")
+
+
 def _same_voice(previous: str, line: str, mark: re.Match[str] | None) -> bool:
     """Whether `line` can carry on `previous` as far as their line marks go. A comment never
     goes on in an unmarked line, nor a quote outside the quote: chrony's example config had
-    read "# Record the rate ... gains/losses time. driftfile /var/lib/chrony/drift". A "#"
-    set right against a word under "# " prose is a directive commented out ("# Allow NTP
-    client access from local network." / "#allow 192.168.0.0/16"), not more of the prose."""
+    read "# Record the rate ... gains/losses time. driftfile /var/lib/chrony/drift". Among
+    comment lines a setting commented out stands alone, and no comment goes on in it: it is
+    no prose ("# Allow NTP client access from local network." / "#allow 192.168.0.0/16";
+    OpenVPN's ";push "route ..."" / ";push "route ..."" had run into one line)."""
     previous_mark = _LINE_MARK.match(previous)
-    if mark is None:
-        return previous_mark is None
-    assert previous_mark is not None  # `mark` is only kept when `previous` starts with it
-    spaced = mark.group(0)[-1].isspace()
-    return spaced or not previous_mark.group(0)[-1].isspace()
+    commented = (previous[:1] in "#;" and line[:1] in "#;") and (
+        _COMMENTED_SETTING.match(previous) or _COMMENTED_SETTING.match(line)
+    )
+    return (mark is None) == (previous_mark is None) and not commented
 
 
 # A preformatted block is prose hard-wrapped at a fixed width (HAProxy's manuals are text
@@ -397,30 +502,36 @@ def reads_as_prose(text: str) -> bool:
 
 
 MIN_BOX_LINES = 3
+_BOX_EDGES = "*#"  # a licence's disclaimer in asterisks, a sample config's banner in "#"
 
 
 def _box_row(line: str) -> str | None:
-    """The text of a row of a box drawn in asterisks ("*  text  *"; "" for "*    *"), else
-    None. String tests, not a pattern: a 1 MB line of spaces must cost one pass."""
+    """The text of a row of a box drawn in asterisks or "#" ("*  text  *"; "" for "#    #"),
+    else None. String tests, not a pattern: a 1 MB line of spaces must cost one pass."""
     line = line.rstrip()
     inner = line[1:-1]
-    if len(line) < 2 or line[0] != "*" or line[-1] != "*" or (inner and not inner[0].isspace()):
+    if len(line) < 2 or line[0] not in _BOX_EDGES or line[-1] != line[0]:
         return None
-    return inner.strip()
+    return inner.strip() if not inner or inner[0].isspace() else None
 
 
 def unboxed(text: str) -> str:
-    """Text set in a box drawn with asterisks (a licence's disclaimer) without the box: its
-    rows' edges dropped, its empty rows blank lines. Inside it, the "*"s otherwise end up in
-    sentences ("death or * * personal injury") and glue its sections into one paragraph.
-    Only runs of MIN_BOX_LINES such rows: a single "*emphasis*" line stays."""
+    """Text set in a box drawn with asterisks (a licence's disclaimer) or "#" (OpenVPN's
+    sample configs open with one) without the box: its rows' edges dropped, its empty rows
+    blank lines, each paragraph's rows joined back into sentences. Inside it, the edges
+    otherwise end up in sentences ("death or * * personal injury", "config file for #") and
+    glue its sections into one paragraph. Only runs of MIN_BOX_LINES such rows: a single
+    "*emphasis*" or "## apcupsd.conf v1.1 ##" line stays."""
     lines = text.split("\n")
     rows = [_box_row(line) for line in lines]
     out: list[str] = []
     for boxed, run in groupby(zip(lines, rows, strict=True), key=lambda lr: lr[1] is not None):
         pairs = list(run)
         if boxed and len(pairs) >= MIN_BOX_LINES:
-            out += [row or "" for _, row in pairs]
+            paragraphs = "\n".join(row or "" for _, row in pairs).split("\n\n")
+            # the box's edge wrapped its rows, however short ("Sample OpenVPN 2.6 config
+            # file for" / "multi-client server."): each paragraph's rows run on
+            out.append("\n\n".join(unwrap(p, shortest_wrapped=0) for p in paragraphs))
         else:
             out += [line for line, _ in pairs]
     return "\n".join(out)
