@@ -148,6 +148,15 @@ _MAIN = re.compile(r"<main[\s>]", re.I)
 _ARTICLE = re.compile(r"<article[\s>]", re.I)
 _EXTERNAL = re.compile(r"(?:https?:)?//", re.I)  # a link to another site
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
+# A picture's alt text that names no thing a reader sees: a file name ("screenshot.png",
+# "_images/dns-tree.png"), a file's lower-case stem ("ws-capture"; not "Wi-Fi"), or a
+# generic word with a number or a stem (apcupsd's "image4", LaTeX2HTML's "Image idle").
+_FILE_NAME = re.compile(
+    r"\S*\.[A-Za-z0-9]{2,4}|(?-i:[a-z0-9]+(?:[-_][a-z0-9]+)+)"
+    r"|(?:image|img|picture|figure|fig|screenshot|icon|graphic)(?:\d+|\W+\S+)?",
+    re.I,
+)
+MAX_PICTURE_NAME_WORDS = 5  # "Save button", "filter toolbar bookmark"; more describes a figure
 
 
 def decode_html(data: bytes) -> tuple[str, str]:
@@ -227,6 +236,12 @@ class _Extractor(HTMLParser):
         self.span_copies_left = MAX_SPAN_COPIES
         self.bold = 0
         self.cell_pictures: list[str] = []  # the open cell's pictures' alt texts
+        # An icon in running text ("click the <img alt='Save'> button") reads as its name
+        # where text shares its line: without it the sentence lost its object ("click the
+        # button", "icon ()"). A picture alone on its line is a figure, not a word of the
+        # text; its name waits for text on its line and is dropped at a line break.
+        self.line_has_text = False
+        self.waiting_pictures: list[str] = []
         # a level-1 heading made only of a link to another site is the site's banner
         # (Exim's "Exim Internet Mailer" over every chapter), not the page's heading
         self.in_external_link = False
@@ -265,6 +280,7 @@ class _Extractor(HTMLParser):
 
     def flush(self) -> None:
         closing_term, self.closing_term = self.closing_term, False
+        self.line_has_text, self.waiting_pictures = False, []
         if not self.parts:
             return
         raw = "".join(self.parts)
@@ -421,6 +437,8 @@ class _Extractor(HTMLParser):
             if alt := (dict(attrs).get("alt") or "").strip():
                 self.cell_pictures.append(alt)
                 self.cell_plain = self.cell_plain or not self.bold
+        elif tag == "img" and self.cell is None and not self.heading_level:
+            self._add_picture(dict(attrs).get("alt"))
         elif tag in _BLOCKS and self._footnote_label():
             self.parts.append(" ")  # "[1]" and its footnote's paragraph are one line
         elif tag in _BLOCKS:
@@ -429,6 +447,7 @@ class _Extractor(HTMLParser):
             self.parts.append(" | ")  # a cell outside any table
         elif tag == "br":
             (self.heading_text if self.heading_level else self.parts).append("\n")
+            self.line_has_text, self.waiting_pictures = False, []
         elif tag == "sup":
             self.superscript = True
 
@@ -516,7 +535,23 @@ class _Extractor(HTMLParser):
             # a line break in the markup is a space on the page (the source's hard wrap);
             # only <br> (handle_starttag) and <pre> break a line
             data = data.replace("\r", " ").replace("\n", " ")
+            if data.strip():
+                self.line_has_text = True
+                if self.waiting_pictures:
+                    self.parts.append(" ".join(self.waiting_pictures) + " ")
+                    self.waiting_pictures = []
         target.append(data)
+
+    def _add_picture(self, alt: str | None) -> None:
+        """A picture in running text: its name where text shares its line (see __init__).
+        Never in a <pre>: DocBook's callout marks ("1", "2") would enter the code."""
+        name = _picture_name(alt or "")
+        if not name or self.open.get("pre", 0) or self.skipping or not self._in_scope():
+            return
+        if self.line_has_text:
+            self.parts.append(name)
+        else:
+            self.waiting_pictures.append(name)
 
 
 def extract(text: str, scope: str, limits: LoaderLimits) -> _Extractor:
@@ -528,6 +563,22 @@ def extract(text: str, scope: str, limits: LoaderLimits) -> _Extractor:
     extractor.flush()
     extractor.flush_term()
     return extractor
+
+
+def _picture_name(alt: str) -> str | None:
+    """A short alt text that names what a reader sees ("Save button", "Run"), else None: not
+    a decoration's label (DocBook's admonition icons "[Note]", "Tip"; LaTeX2HTML's "[*]"),
+    a file name, or a figure's long description."""
+    name = " ".join(alt.split())
+    if (
+        not any(c.isalpha() for c in name)
+        or len(name.split()) > MAX_PICTURE_NAME_WORDS
+        or (name.startswith("[") and name.endswith("]"))
+        or is_admonition(name)
+        or _FILE_NAME.fullmatch(name)
+    ):
+        return None
+    return name
 
 
 def _span(attrs: list[tuple[str, str | None]], name: str, most: int) -> int:
