@@ -1121,6 +1121,50 @@ def test_html_icon_in_running_text_reads_as_its_name(tmp_path: Path, limits) -> 
     ]
 
 
+def test_html_page_table_of_contents_is_dropped(tmp_path: Path, limits) -> None:
+    """A page's own table of contents, marked as one (asciidoctor, DocBook, docutils) or a
+    list only of links to the page's anchors (Postfix's topic lists), is not read: its
+    titles had been blocks matching questions by their words. A list of links to other
+    pages, or with words of its own, is content."""
+    path = tmp_path / "manual.html"
+    path.write_text(
+        "<body class='book toc2 toc-left'><h1>Manual</h1>"
+        "<div id='toc' class='toc2'><div id='toctitle'>Table of Contents</div>"
+        "<ul><li><a href='#_install'>1. Installing</a></li></ul></div>"
+        "<div class='toc'><p><b>Table of Contents</b></p>"
+        "<dl><dt><a href='ch02.html'>2. Upgrading</a></dt></dl></div>"
+        "<div class='contents topic' id='contents'><p class='topic-title'>Contents</p>"
+        "<ul class='simple'><li><a href='#install'>Install</a></li></ul></div>"
+        "<p>This document covers the following topics:</p>"
+        "<ul><li><a href='#install'>Installing</a><ul><li><a href='#deps'>Dependencies</a>"
+        "</li></ul></li></ul>"
+        "<h2 id='install'>1. Installing</h2><p>Run the installer.</p>"
+        "<ul><li><a href='upgrade.html'>Upgrading</a></li><li><a href='faq.html'>FAQ</a></li>"
+        "</ul>"
+        "<ul><li>See <a href='#install'>Installing</a></li><li><a href='#deps'>Deps</a></li>"
+        "</ul></body>"
+    )
+    assert [b.text for b in load_document(path, limits).blocks] == [
+        "This document covers the following topics:",
+        "Run the installer.",
+        "Upgrading",
+        "FAQ",
+        "See Installing",
+        "Deps",
+    ]
+
+
+def test_html_page_of_only_a_table_of_contents_still_loads(tmp_path: Path, limits) -> None:
+    """A manual's front page that is nothing but its table of contents says what it lists,
+    rather than loading as an empty document (an error)."""
+    path = tmp_path / "index.html"
+    path.write_text(
+        "<h1>Guide</h1><div class='toc'><dl><dt><a href='ch01.html'>1. Start</a></dt>"
+        "<dt><a href='ch02.html'>2. Use</a></dt></dl></div>"
+    )
+    assert [b.text for b in load_document(path, limits).blocks] == ["1. Start", "2. Use"]
+
+
 def test_html_prose_hard_wrapped_in_pre_is_unwrapped_and_code_is_not(
     tmp_path: Path, limits
 ) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -79,6 +80,26 @@ _DISPLAY_NONE = re.compile(r"display\s*:\s*none", re.I)
 _PERMALINK_CLASSES = frozenset(
     ["headerlink", "permalink", "copiable-anchor", "copiable-link", "hash-link", "header-anchor"]
 )
+# A page's own table of contents, marked as one by its generator: asciidoctor's and Exim's
+# <div id="toc">, the Apache manual's <ul id="toc">, DocBook's <div class="toc"> and its lists
+# of figures and tables, docutils' <div class="contents topic">, Texinfo's mini-tables
+# ("section-toc") and @shortcontents, LaTeX2HTML's "Subsections" (<a id="CHILD_LINKS"> and
+# <ul class="ChildLinks">), SQLite's "fancy_toc". Read as text, each title became a block
+# under the page's first heading (debref's chapters opened with 60 of them), matching
+# questions by its words and crowding out the sections it names.
+_CONTENTS_IDS = frozenset(["toc", "child_links"])
+_CONTENTS_CLASSES = frozenset(
+    ["toc", "toc2", "section-toc", "shortcontents", "childlinks", "fancy_toc",
+     "list-of-figures", "list-of-tables", "list-of-examples", "list-of-equations",
+     "list-of-procedures"]
+)  # fmt: skip
+_DOCUTILS_CONTENTS = frozenset(["contents", "topic"])
+_PAGE_TAGS = frozenset(["html", "body", "main", "article"])  # asciidoctor: <body class="toc2">
+# Unmarked ones too: a list or table whose every word is a link to an anchor of the page
+# itself (Postfix's "This document provides information on the following topics:", SQLite's
+# FAQ index, Texinfo's menus). A link to another page is content (an index page, "See also").
+_LISTINGS = frozenset(["ul", "ol", "dl", "table"])
+MIN_CONTENTS_LINKS = 2
 # Pygments' line numbers (Sphinx's code blocks): read as text, "2$TTL 2d".
 _LINE_NUMBER_CLASSES = frozenset(["linenos", "linenodiv", "lineno"])
 # An <aside> is a sidebar or a pull quote, skipped, unless it is a footnote or a topic:
@@ -188,12 +209,25 @@ def decode_html(data: bytes) -> tuple[str, str]:
     return data.decode(encoding, errors="replace"), encoding
 
 
+@dataclass
+class _Listing:
+    """The outermost open list or table, and whether its text is only in-page links."""
+
+    tag: str
+    first_block: int  # where its blocks start, to take them back
+    terms_before: int  # definition terms waiting when it opened
+    depth: int = 1  # open copies of `tag`
+    anchor_links: int = 0  # pieces of text in links to the page's own anchors ("#...")
+    other_text: bool = False
+
+
 class _Extractor(HTMLParser):
     """Turns a stream of tags into blocks; see the module docstring for why no tree."""
 
-    def __init__(self, scope: str, budget: TextBudget) -> None:
+    def __init__(self, scope: str, budget: TextBudget, drop_contents: bool = True) -> None:
         super().__init__(convert_charrefs=True)
         self.scope = scope  # "main", "article" or "body": where content lives
+        self.drop_contents = drop_contents  # the page's own table of contents (load())
         self.budget = budget
         self.open: dict[str, int] = {}  # how many of each tag we care about are open
         self.skipping = 0
@@ -246,6 +280,8 @@ class _Extractor(HTMLParser):
         # (Exim's "Exim Internet Mailer" over every chapter), not the page's heading
         self.in_external_link = False
         self.heading_own_text = False
+        self.in_anchor_link = False  # a link to an anchor of the page itself
+        self.listing: _Listing | None = None  # only while dropping tables of contents
         # An exponent: "2<sup>64</sup>" reads "2^64", not the number 264.
         self.superscript = False
         # Whether the text waiting in `parts` came from a <pre>, and whether the open <pre>
@@ -273,6 +309,14 @@ class _Extractor(HTMLParser):
             bool(self.open.get("aside"))
             and len(self.parts) <= MAX_LABEL_PIECES
             and _LABEL.fullmatch("".join(self.parts).strip()) is not None
+        )
+
+    def _skipped_whole(self, tag: str, attrs: list[tuple[str, str | None]]) -> bool:
+        """Page chrome, or the page's own table of contents: skipped with all it holds."""
+        if tag in _VOID or tag in _OPTIONAL_END:
+            return False
+        return _is_chrome(tag, attrs, self.scope) or (
+            self.drop_contents and _is_contents(tag, attrs)
         )
 
     def _is_skipped(self, tag: str) -> bool:
@@ -380,7 +424,7 @@ class _Extractor(HTMLParser):
         if self.nav_tag is not None:
             self.nav_depth += tag == self.nav_tag
             return
-        if tag not in _VOID and tag not in _OPTIONAL_END and _is_chrome(tag, attrs, self.scope):
+        if self._skipped_whole(tag, attrs):
             self.nav_tag, self.nav_depth = tag, 1
             self.skipping += 1
             return
@@ -405,7 +449,9 @@ class _Extractor(HTMLParser):
             self.heading_level, self.heading_text = _HEADINGS[tag], []
             self.heading_own_text = False
         elif tag == "a":
-            self.in_external_link = _EXTERNAL.match(dict(attrs).get("href") or "") is not None
+            href = dict(attrs).get("href") or ""
+            self.in_external_link = _EXTERNAL.match(href) is not None
+            self.in_anchor_link = href.startswith("#") and len(href) > 1
         elif tag == "table" and not self.tables and "highlighttable" in _classes(dict(attrs)):
             self.code_table += 1  # Pygments' line numbers beside the code: no table to read
         elif tag == "table" and not self.code_table:
@@ -450,10 +496,17 @@ class _Extractor(HTMLParser):
             self.line_has_text, self.waiting_pictures = False, []
         elif tag == "sup":
             self.superscript = True
+        if tag in _LISTINGS and self.drop_contents and self._in_scope():
+            # after the branches above: the text before the list is a block of its own
+            if self.listing is None:
+                self.listing = _Listing(tag, len(self.blocks), len(self.terms))
+            elif tag == self.listing.tag:
+                self.listing.depth += 1
 
     def handle_endtag(self, tag: str) -> None:
         self.superscript = self.superscript and tag != "sup"
         self.in_external_link = self.in_external_link and tag != "a"
+        self.in_anchor_link = self.in_anchor_link and tag != "a"
         if self.nav_tag is not None:
             if tag == self.nav_tag:
                 self.nav_depth -= 1
@@ -507,6 +560,19 @@ class _Extractor(HTMLParser):
         elif tag in _BLOCKS and self.cell is None:
             self.closing_term = tag == "dt"
             self.flush()
+        if self.listing is not None and tag == self.listing.tag:
+            self.listing.depth -= 1
+            if self.listing.depth == 0:
+                self._end_listing()
+
+    def _end_listing(self) -> None:
+        """Takes back the blocks of a list made only of links to the page's own anchors: an
+        unmarked table of contents (see _LISTINGS)."""
+        listing, self.listing = self.listing, None
+        self.flush()
+        if listing and listing.anchor_links >= MIN_CONTENTS_LINKS and not listing.other_text:
+            del self.blocks[listing.first_block :]
+            del self.terms[listing.terms_before :]
 
     def handle_data(self, data: str) -> None:
         if self.open.get("title", 0) > 0:
@@ -514,6 +580,11 @@ class _Extractor(HTMLParser):
             return
         if self.skipping or not self._in_scope():
             return
+        if self.listing is not None and data.strip():
+            if self.in_anchor_link:
+                self.listing.anchor_links += 1
+            else:
+                self.listing.other_text = True
         target = (
             self.heading_text
             if self.heading_level
@@ -554,8 +625,8 @@ class _Extractor(HTMLParser):
             self.waiting_pictures.append(name)
 
 
-def extract(text: str, scope: str, limits: LoaderLimits) -> _Extractor:
-    extractor = _Extractor(scope, TextBudget(limits))
+def extract(text: str, scope: str, limits: LoaderLimits, drop_contents: bool = True) -> _Extractor:
+    extractor = _Extractor(scope, TextBudget(limits), drop_contents)
     extractor.feed(text)
     extractor.close()
     while extractor.tables:  # tables never closed: their rows still count
@@ -654,6 +725,19 @@ def _is_chrome(tag: str, attrs: list[tuple[str, str | None]], scope: str) -> boo
     return values.get("role") == "navigation" or bool(classes & (_NAV_CLASSES | _HIDDEN_CLASSES))
 
 
+def _is_contents(tag: str, attrs: list[tuple[str, str | None]]) -> bool:
+    """The page's own table of contents, marked as one (see _CONTENTS_CLASSES)."""
+    if tag in _PAGE_TAGS:
+        return False
+    values = dict(attrs)
+    classes = _classes(values)
+    return (
+        (values.get("id") or "").lower() in _CONTENTS_IDS
+        or bool(classes & _CONTENTS_CLASSES)
+        or classes >= _DOCUTILS_CONTENTS
+    )
+
+
 def _classes(values: dict[str, str | None]) -> set[str]:
     return set((values.get("class") or "").lower().split())
 
@@ -667,7 +751,12 @@ def load(path: Path, limits: LoaderLimits, password: str | None = None) -> Docum
     scope = "main" if _MAIN.search(text) else "article" if _ARTICLE.search(text) else "body"
     extractor = extract(text, scope, limits)
     if scope != "body" and not extractor.blocks:  # "<main" was in a script or a comment
-        extractor = extract(text, "body", limits)
+        scope = "body"
+        extractor = extract(text, scope, limits)
+    if not extractor.blocks:
+        # a page that is only a table of contents (a manual's front page) still says what
+        # it lists: an empty document would be an error
+        extractor = extract(text, scope, limits, drop_contents=False)
     title = clean_inline("".join(extractor.title_parts)) or extractor.first_h1 or path.stem
     return Document(
         source=str(path),
