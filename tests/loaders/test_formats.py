@@ -1165,6 +1165,24 @@ def test_html_page_of_only_a_table_of_contents_still_loads(tmp_path: Path, limit
     assert [b.text for b in load_document(path, limits).blocks] == ["1. Start", "2. Use"]
 
 
+def test_html_two_row_table_of_names_over_numbers_pairs_by_column(tmp_path: Path, limits) -> None:
+    """With no header markup, a row of names over a row of numbers (KiCad's unit suffixes)
+    pairs by column, as a reader reads it; two records stay two records."""
+    path = tmp_path / "units.html"
+    path.write_text(
+        "<table><tr><td>k</td><td>meg</td><td>g</td></tr>"
+        "<tr><td>10<sup>3</sup></td><td>10<sup>6</sup></td><td>10<sup>9</sup></td></tr>"
+        "</table>"
+        "<table><tr><td>eth0</td><td>1500</td></tr><tr><td>wlan0</td><td>1400</td></tr></table>"
+    )
+    assert [b.text for b in load_document(path, limits).blocks] == [
+        "k | meg | g",
+        "k: 10^3; meg: 10^6; g: 10^9",
+        "eth0 | 1500",
+        "wlan0 | 1400",
+    ]
+
+
 def test_html_prose_hard_wrapped_in_pre_is_unwrapped_and_code_is_not(
     tmp_path: Path, limits
 ) -> None:

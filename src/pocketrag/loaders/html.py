@@ -551,6 +551,8 @@ class _Extractor(HTMLParser):
                 (first, j) in bold for j, cell in enumerate(rows[first]) if cell
             )
             header = True if marked else None if headers or in_bold else False
+            if header is False and _names_over_values(rows):
+                header = True
             for line in _row_headed_lines(rows, headers) or table_lines(rows, header):
                 self._emit(line)
         elif self.tables and tag in _CELLS:
@@ -672,6 +674,20 @@ def _group_header_joined(rows: list[list[str]], headers: set[tuple[int, int]]) -
         for top, below in zip(rows[0], rows[1], strict=True)
     ]
     return [[], joined, *rows[2:]]  # the empty row keeps the indices `headers` names
+
+
+def _names_over_values(rows: list[list[str]]) -> bool:
+    """A table of two rows and no header markup, a row of names over a row of numbers
+    (KiCad's unit suffixes "p | n | u" over "10^-12 | 10^-9 | 10^-6"): a reader pairs them
+    by column, so the first row names the second's columns. Read as two records, "meg" and
+    "10^6" had never met. Two records with a name each would have numbers in both rows."""
+    filled = [cells for cells in rows if any(cells)]
+    if len(filled) != 2 or len(filled[0]) != len(filled[1]):
+        return False
+    names, values = filled
+    return all(
+        name and len(name.split()) <= 3 and not any(c.isdigit() for c in name) for name in names
+    ) and all(any(c.isdigit() for c in value) for value in values)
 
 
 def _row_headed_lines(rows: list[list[str]], headers: set[tuple[int, int]]) -> list[str]:
