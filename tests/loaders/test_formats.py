@@ -1098,7 +1098,8 @@ def test_html_table_without_header_cells_and_pictures_in_cells(tmp_path: Path, l
 def test_html_icon_in_running_text_reads_as_its_name(tmp_path: Path, limits) -> None:
     """An icon in a sentence reads as its alt text (Wireshark's "configuration icon ()" had
     lost its name); a picture alone on its line is a figure, and decorations, file names
-    and a <pre>'s callout marks add nothing."""
+    (asciidoctor's default: the file's stem and icon size, "erc 24") and a <pre>'s callout
+    marks add nothing."""
     path = tmp_path / "icons.html"
     path.write_text(
         "<p>Click the <img src='s.png' alt='Save'> button.</p>"
@@ -1108,7 +1109,7 @@ def test_html_icon_in_running_text_reads_as_its_name(tmp_path: Path, limits) -> 
         "<p><img alt='Main window'></p>"
         "<p>A cassette <img alt='Image idle'> or <img alt='image4'> or "
         "<img alt='screenshot.png'> or <img alt='[Note]'> or <img alt='Tip'> or <img alt=''>"
-        " appears.</p>"
+        " or <img alt='erc 24'> appears.</p>"
         "<pre>virt-install <img alt='1'>\n  --name x</pre>"
     )
     assert [b.text for b in load_document(path, limits).blocks] == [
@@ -1116,7 +1117,7 @@ def test_html_icon_in_running_text_reads_as_its_name(tmp_path: Path, limits) -> 
         "Shown by an icon (x capture options).",
         "Run starts a capture",
         "The main window:",
-        "A cassette or or or or or appears.",
+        "A cassette or or or or or or appears.",
         "virt-install\n--name x",
     ]
 

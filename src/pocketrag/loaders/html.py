@@ -170,11 +170,14 @@ _ARTICLE = re.compile(r"<article[\s>]", re.I)
 _EXTERNAL = re.compile(r"(?:https?:)?//", re.I)  # a link to another site
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
 # A picture's alt text that names no thing a reader sees: a file name ("screenshot.png",
-# "_images/dns-tree.png"), a file's lower-case stem ("ws-capture"; not "Wi-Fi"), or a
-# generic word with a number or a stem (apcupsd's "image4", LaTeX2HTML's "Image idle").
+# "_images/dns-tree.png"), a file's lower-case stem ("ws-capture"; not "Wi-Fi"), a generic
+# word with a number or a stem (apcupsd's "image4", LaTeX2HTML's "Image idle"), or words
+# ending in a number: asciidoctor's default alt is the file's stem with its icon size
+# (KiCad's "erc 24", "add tracks 24" had read "click the ERC button erc 24").
 _FILE_NAME = re.compile(
     r"\S*\.[A-Za-z0-9]{2,4}|(?-i:[a-z0-9]+(?:[-_][a-z0-9]+)+)"
-    r"|(?:image|img|picture|figure|fig|screenshot|icon|graphic)(?:\d+|\W+\S+)?",
+    r"|(?:image|img|picture|figure|fig|screenshot|icon|graphic)(?:\d+|\W+\S+)?"
+    r"|.*\s\d+",
     re.I,
 )
 MAX_PICTURE_NAME_WORDS = 5  # "Save button", "filter toolbar bookmark"; more describes a figure
