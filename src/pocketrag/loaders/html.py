@@ -622,7 +622,7 @@ class _Extractor(HTMLParser):
         """A picture in running text: its name where text shares its line (see __init__).
         Never in a <pre>: DocBook's callout marks ("1", "2") would enter the code."""
         name = _picture_name(alt or "")
-        if not name or self.open.get("pre", 0) or self.skipping or not self._in_scope():
+        if not name or self.open.get("pre", 0) or not self._in_scope():
             return
         if self.line_has_text:
             self.parts.append(name)
