@@ -1095,6 +1095,95 @@ def test_html_table_without_header_cells_and_pictures_in_cells(tmp_path: Path, l
     ]
 
 
+def test_html_icon_in_running_text_reads_as_its_name(tmp_path: Path, limits) -> None:
+    """An icon in a sentence reads as its alt text (Wireshark's "configuration icon ()" had
+    lost its name); a picture alone on its line is a figure, and decorations, file names
+    (asciidoctor's default: the file's stem and icon size, "erc 24") and a <pre>'s callout
+    marks add nothing."""
+    path = tmp_path / "icons.html"
+    path.write_text(
+        "<p>Click the <img src='s.png' alt='Save'> button.</p>"
+        "<p>Shown by an icon (<span><img alt='x capture options'></span>).</p>"
+        "<li><img alt='Run'> starts a capture</li>"
+        "<p>The main window:<br><img alt='Main window'></p>"
+        "<p><img alt='Main window'></p>"
+        "<p>A cassette <img alt='Image idle'> or <img alt='image4'> or "
+        "<img alt='screenshot.png'> or <img alt='[Note]'> or <img alt='Tip'> or <img alt=''>"
+        " or <img alt='erc 24'> appears.</p>"
+        "<pre>virt-install <img alt='1'>\n  --name x</pre>"
+    )
+    assert [b.text for b in load_document(path, limits).blocks] == [
+        "Click the Save button.",
+        "Shown by an icon (x capture options).",
+        "Run starts a capture",
+        "The main window:",
+        "A cassette or or or or or or appears.",
+        "virt-install\n--name x",
+    ]
+
+
+def test_html_page_table_of_contents_is_dropped(tmp_path: Path, limits) -> None:
+    """A page's own table of contents, marked as one (asciidoctor, DocBook, docutils) or a
+    list only of links to the page's anchors (Postfix's topic lists), is not read: its
+    titles had been blocks matching questions by their words. A list of links to other
+    pages, or with words of its own, is content."""
+    path = tmp_path / "manual.html"
+    path.write_text(
+        "<body class='book toc2 toc-left'><h1>Manual</h1>"
+        "<div id='toc' class='toc2'><div id='toctitle'>Table of Contents</div>"
+        "<ul><li><a href='#_install'>1. Installing</a></li></ul></div>"
+        "<div class='toc'><p><b>Table of Contents</b></p>"
+        "<dl><dt><a href='ch02.html'>2. Upgrading</a></dt></dl></div>"
+        "<div class='contents topic' id='contents'><p class='topic-title'>Contents</p>"
+        "<ul class='simple'><li><a href='#install'>Install</a></li></ul></div>"
+        "<p>This document covers the following topics:</p>"
+        "<ul><li><a href='#install'>Installing</a><ul><li><a href='#deps'>Dependencies</a>"
+        "</li></ul></li></ul>"
+        "<h2 id='install'>1. Installing</h2><p>Run the installer.</p>"
+        "<ul><li><a href='upgrade.html'>Upgrading</a></li><li><a href='faq.html'>FAQ</a></li>"
+        "</ul>"
+        "<ul><li>See <a href='#install'>Installing</a></li><li><a href='#deps'>Deps</a></li>"
+        "</ul></body>"
+    )
+    assert [b.text for b in load_document(path, limits).blocks] == [
+        "This document covers the following topics:",
+        "Run the installer.",
+        "Upgrading",
+        "FAQ",
+        "See Installing",
+        "Deps",
+    ]
+
+
+def test_html_page_of_only_a_table_of_contents_still_loads(tmp_path: Path, limits) -> None:
+    """A manual's front page that is nothing but its table of contents says what it lists,
+    rather than loading as an empty document (an error)."""
+    path = tmp_path / "index.html"
+    path.write_text(
+        "<h1>Guide</h1><div class='toc'><dl><dt><a href='ch01.html'>1. Start</a></dt>"
+        "<dt><a href='ch02.html'>2. Use</a></dt></dl></div>"
+    )
+    assert [b.text for b in load_document(path, limits).blocks] == ["1. Start", "2. Use"]
+
+
+def test_html_two_row_table_of_names_over_numbers_pairs_by_column(tmp_path: Path, limits) -> None:
+    """With no header markup, a row of names over a row of numbers (KiCad's unit suffixes)
+    pairs by column, as a reader reads it; two records stay two records."""
+    path = tmp_path / "units.html"
+    path.write_text(
+        "<table><tr><td>k</td><td>meg</td><td>g</td></tr>"
+        "<tr><td>10<sup>3</sup></td><td>10<sup>6</sup></td><td>10<sup>9</sup></td></tr>"
+        "</table>"
+        "<table><tr><td>eth0</td><td>1500</td></tr><tr><td>wlan0</td><td>1400</td></tr></table>"
+    )
+    assert [b.text for b in load_document(path, limits).blocks] == [
+        "k | meg | g",
+        "k: 10^3; meg: 10^6; g: 10^9",
+        "eth0 | 1500",
+        "wlan0 | 1400",
+    ]
+
+
 def test_html_prose_hard_wrapped_in_pre_is_unwrapped_and_code_is_not(
     tmp_path: Path, limits
 ) -> None:

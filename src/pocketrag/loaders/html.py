@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -79,6 +80,26 @@ _DISPLAY_NONE = re.compile(r"display\s*:\s*none", re.I)
 _PERMALINK_CLASSES = frozenset(
     ["headerlink", "permalink", "copiable-anchor", "copiable-link", "hash-link", "header-anchor"]
 )
+# A page's own table of contents, marked as one by its generator: asciidoctor's and Exim's
+# <div id="toc">, the Apache manual's <ul id="toc">, DocBook's <div class="toc"> and its lists
+# of figures and tables, docutils' <div class="contents topic">, Texinfo's mini-tables
+# ("section-toc") and @shortcontents, LaTeX2HTML's "Subsections" (<a id="CHILD_LINKS"> and
+# <ul class="ChildLinks">), SQLite's "fancy_toc". Read as text, each title became a block
+# under the page's first heading (debref's chapters opened with 60 of them), matching
+# questions by its words and crowding out the sections it names.
+_CONTENTS_IDS = frozenset(["toc", "child_links"])
+_CONTENTS_CLASSES = frozenset(
+    ["toc", "toc2", "section-toc", "shortcontents", "childlinks", "fancy_toc",
+     "list-of-figures", "list-of-tables", "list-of-examples", "list-of-equations",
+     "list-of-procedures"]
+)  # fmt: skip
+_DOCUTILS_CONTENTS = frozenset(["contents", "topic"])
+_PAGE_TAGS = frozenset(["html", "body", "main", "article"])  # asciidoctor: <body class="toc2">
+# Unmarked ones too: a list or table whose every word is a link to an anchor of the page
+# itself (Postfix's "This document provides information on the following topics:", SQLite's
+# FAQ index, Texinfo's menus). A link to another page is content (an index page, "See also").
+_LISTINGS = frozenset(["ul", "ol", "dl", "table"])
+MIN_CONTENTS_LINKS = 2
 # Pygments' line numbers (Sphinx's code blocks): read as text, "2$TTL 2d".
 _LINE_NUMBER_CLASSES = frozenset(["linenos", "linenodiv", "lineno"])
 # An <aside> is a sidebar or a pull quote, skipped, unless it is a footnote or a topic:
@@ -148,6 +169,18 @@ _MAIN = re.compile(r"<main[\s>]", re.I)
 _ARTICLE = re.compile(r"<article[\s>]", re.I)
 _EXTERNAL = re.compile(r"(?:https?:)?//", re.I)  # a link to another site
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
+# A picture's alt text that names no thing a reader sees: a file name ("screenshot.png",
+# "_images/dns-tree.png"), a file's lower-case stem ("ws-capture"; not "Wi-Fi"), a generic
+# word with a number or a stem (apcupsd's "image4", LaTeX2HTML's "Image idle"), or words
+# ending in a number: asciidoctor's default alt is the file's stem with its icon size
+# (KiCad's "erc 24", "add tracks 24" had read "click the ERC button erc 24").
+_FILE_NAME = re.compile(
+    r"\S*\.[A-Za-z0-9]{2,4}|(?-i:[a-z0-9]+(?:[-_][a-z0-9]+)+)"
+    r"|(?:image|img|picture|figure|fig|screenshot|icon|graphic)(?:\d+|\W+\S+)?"
+    r"|.*\s\d+",
+    re.I,
+)
+MAX_PICTURE_NAME_WORDS = 5  # "Save button", "filter toolbar bookmark"; more describes a figure
 
 
 def decode_html(data: bytes) -> tuple[str, str]:
@@ -179,12 +212,25 @@ def decode_html(data: bytes) -> tuple[str, str]:
     return data.decode(encoding, errors="replace"), encoding
 
 
+@dataclass
+class _Listing:
+    """The outermost open list or table, and whether its text is only in-page links."""
+
+    tag: str
+    first_block: int  # where its blocks start, to take them back
+    terms_before: int  # definition terms waiting when it opened
+    depth: int = 1  # open copies of `tag`
+    anchor_links: int = 0  # pieces of text in links to the page's own anchors ("#...")
+    other_text: bool = False
+
+
 class _Extractor(HTMLParser):
     """Turns a stream of tags into blocks; see the module docstring for why no tree."""
 
-    def __init__(self, scope: str, budget: TextBudget) -> None:
+    def __init__(self, scope: str, budget: TextBudget, drop_contents: bool = True) -> None:
         super().__init__(convert_charrefs=True)
         self.scope = scope  # "main", "article" or "body": where content lives
+        self.drop_contents = drop_contents  # the page's own table of contents (load())
         self.budget = budget
         self.open: dict[str, int] = {}  # how many of each tag we care about are open
         self.skipping = 0
@@ -227,10 +273,18 @@ class _Extractor(HTMLParser):
         self.span_copies_left = MAX_SPAN_COPIES
         self.bold = 0
         self.cell_pictures: list[str] = []  # the open cell's pictures' alt texts
+        # An icon in running text ("click the <img alt='Save'> button") reads as its name
+        # where text shares its line: without it the sentence lost its object ("click the
+        # button", "icon ()"). A picture alone on its line is a figure, not a word of the
+        # text; its name waits for text on its line and is dropped at a line break.
+        self.line_has_text = False
+        self.waiting_pictures: list[str] = []
         # a level-1 heading made only of a link to another site is the site's banner
         # (Exim's "Exim Internet Mailer" over every chapter), not the page's heading
         self.in_external_link = False
         self.heading_own_text = False
+        self.in_anchor_link = False  # a link to an anchor of the page itself
+        self.listing: _Listing | None = None  # only while dropping tables of contents
         # An exponent: "2<sup>64</sup>" reads "2^64", not the number 264.
         self.superscript = False
         # Whether the text waiting in `parts` came from a <pre>, and whether the open <pre>
@@ -260,11 +314,20 @@ class _Extractor(HTMLParser):
             and _LABEL.fullmatch("".join(self.parts).strip()) is not None
         )
 
+    def _skipped_whole(self, tag: str, attrs: list[tuple[str, str | None]]) -> bool:
+        """Page chrome, or the page's own table of contents: skipped with all it holds."""
+        if tag in _VOID or tag in _OPTIONAL_END:
+            return False
+        return _is_chrome(tag, attrs, self.scope) or (
+            self.drop_contents and _is_contents(tag, attrs)
+        )
+
     def _is_skipped(self, tag: str) -> bool:
         return tag in _ALWAYS_SKIP or (tag in _CHROME and self.scope == "body")
 
     def flush(self) -> None:
         closing_term, self.closing_term = self.closing_term, False
+        self.line_has_text, self.waiting_pictures = False, []
         if not self.parts:
             return
         raw = "".join(self.parts)
@@ -364,7 +427,7 @@ class _Extractor(HTMLParser):
         if self.nav_tag is not None:
             self.nav_depth += tag == self.nav_tag
             return
-        if tag not in _VOID and tag not in _OPTIONAL_END and _is_chrome(tag, attrs, self.scope):
+        if self._skipped_whole(tag, attrs):
             self.nav_tag, self.nav_depth = tag, 1
             self.skipping += 1
             return
@@ -389,7 +452,9 @@ class _Extractor(HTMLParser):
             self.heading_level, self.heading_text = _HEADINGS[tag], []
             self.heading_own_text = False
         elif tag == "a":
-            self.in_external_link = _EXTERNAL.match(dict(attrs).get("href") or "") is not None
+            href = dict(attrs).get("href") or ""
+            self.in_external_link = _EXTERNAL.match(href) is not None
+            self.in_anchor_link = href.startswith("#") and len(href) > 1
         elif tag == "table" and not self.tables and "highlighttable" in _classes(dict(attrs)):
             self.code_table += 1  # Pygments' line numbers beside the code: no table to read
         elif tag == "table" and not self.code_table:
@@ -421,6 +486,8 @@ class _Extractor(HTMLParser):
             if alt := (dict(attrs).get("alt") or "").strip():
                 self.cell_pictures.append(alt)
                 self.cell_plain = self.cell_plain or not self.bold
+        elif tag == "img" and self.cell is None and not self.heading_level:
+            self._add_picture(dict(attrs).get("alt"))
         elif tag in _BLOCKS and self._footnote_label():
             self.parts.append(" ")  # "[1]" and its footnote's paragraph are one line
         elif tag in _BLOCKS:
@@ -429,12 +496,20 @@ class _Extractor(HTMLParser):
             self.parts.append(" | ")  # a cell outside any table
         elif tag == "br":
             (self.heading_text if self.heading_level else self.parts).append("\n")
+            self.line_has_text, self.waiting_pictures = False, []
         elif tag == "sup":
             self.superscript = True
+        if tag in _LISTINGS and self.drop_contents and self._in_scope():
+            # after the branches above: the text before the list is a block of its own
+            if self.listing is None:
+                self.listing = _Listing(tag, len(self.blocks), len(self.terms))
+            elif tag == self.listing.tag:
+                self.listing.depth += 1
 
     def handle_endtag(self, tag: str) -> None:
         self.superscript = self.superscript and tag != "sup"
         self.in_external_link = self.in_external_link and tag != "a"
+        self.in_anchor_link = self.in_anchor_link and tag != "a"
         if self.nav_tag is not None:
             if tag == self.nav_tag:
                 self.nav_depth -= 1
@@ -479,6 +554,8 @@ class _Extractor(HTMLParser):
                 (first, j) in bold for j, cell in enumerate(rows[first]) if cell
             )
             header = True if marked else None if headers or in_bold else False
+            if header is False and _names_over_values(rows):
+                header = True
             for line in _row_headed_lines(rows, headers) or table_lines(rows, header):
                 self._emit(line)
         elif self.tables and tag in _CELLS:
@@ -488,6 +565,19 @@ class _Extractor(HTMLParser):
         elif tag in _BLOCKS and self.cell is None:
             self.closing_term = tag == "dt"
             self.flush()
+        if self.listing is not None and tag == self.listing.tag:
+            self.listing.depth -= 1
+            if self.listing.depth == 0:
+                self._end_listing()
+
+    def _end_listing(self) -> None:
+        """Takes back the blocks of a list made only of links to the page's own anchors: an
+        unmarked table of contents (see _LISTINGS)."""
+        listing, self.listing = self.listing, None
+        self.flush()
+        if listing and listing.anchor_links >= MIN_CONTENTS_LINKS and not listing.other_text:
+            del self.blocks[listing.first_block :]
+            del self.terms[listing.terms_before :]
 
     def handle_data(self, data: str) -> None:
         if self.open.get("title", 0) > 0:
@@ -495,6 +585,11 @@ class _Extractor(HTMLParser):
             return
         if self.skipping or not self._in_scope():
             return
+        if self.listing is not None and data.strip():
+            if self.in_anchor_link:
+                self.listing.anchor_links += 1
+            else:
+                self.listing.other_text = True
         target = (
             self.heading_text
             if self.heading_level
@@ -516,11 +611,27 @@ class _Extractor(HTMLParser):
             # a line break in the markup is a space on the page (the source's hard wrap);
             # only <br> (handle_starttag) and <pre> break a line
             data = data.replace("\r", " ").replace("\n", " ")
+            if data.strip():
+                self.line_has_text = True
+                if self.waiting_pictures:
+                    self.parts.append(" ".join(self.waiting_pictures) + " ")
+                    self.waiting_pictures = []
         target.append(data)
 
+    def _add_picture(self, alt: str | None) -> None:
+        """A picture in running text: its name where text shares its line (see __init__).
+        Never in a <pre>: DocBook's callout marks ("1", "2") would enter the code."""
+        name = _picture_name(alt or "")
+        if not name or self.open.get("pre", 0) or not self._in_scope():
+            return
+        if self.line_has_text:
+            self.parts.append(name)
+        else:
+            self.waiting_pictures.append(name)
 
-def extract(text: str, scope: str, limits: LoaderLimits) -> _Extractor:
-    extractor = _Extractor(scope, TextBudget(limits))
+
+def extract(text: str, scope: str, limits: LoaderLimits, drop_contents: bool = True) -> _Extractor:
+    extractor = _Extractor(scope, TextBudget(limits), drop_contents)
     extractor.feed(text)
     extractor.close()
     while extractor.tables:  # tables never closed: their rows still count
@@ -528,6 +639,22 @@ def extract(text: str, scope: str, limits: LoaderLimits) -> _Extractor:
     extractor.flush()
     extractor.flush_term()
     return extractor
+
+
+def _picture_name(alt: str) -> str | None:
+    """A short alt text that names what a reader sees ("Save button", "Run"), else None: not
+    a decoration's label (DocBook's admonition icons "[Note]", "Tip"; LaTeX2HTML's "[*]"),
+    a file name, or a figure's long description."""
+    name = " ".join(alt.split())
+    if (
+        not any(c.isalpha() for c in name)
+        or len(name.split()) > MAX_PICTURE_NAME_WORDS
+        or (name.startswith("[") and name.endswith("]"))
+        or is_admonition(name)
+        or _FILE_NAME.fullmatch(name)
+    ):
+        return None
+    return name
 
 
 def _span(attrs: list[tuple[str, str | None]], name: str, most: int) -> int:
@@ -550,6 +677,20 @@ def _group_header_joined(rows: list[list[str]], headers: set[tuple[int, int]]) -
         for top, below in zip(rows[0], rows[1], strict=True)
     ]
     return [[], joined, *rows[2:]]  # the empty row keeps the indices `headers` names
+
+
+def _names_over_values(rows: list[list[str]]) -> bool:
+    """A table of two rows and no header markup, a row of names over a row of numbers
+    (KiCad's unit suffixes "p | n | u" over "10^-12 | 10^-9 | 10^-6"): a reader pairs them
+    by column, so the first row names the second's columns. Read as two records, "meg" and
+    "10^6" had never met. Two records with a name each would have numbers in both rows."""
+    filled = [cells for cells in rows if any(cells)]
+    if len(filled) != 2 or len(filled[0]) != len(filled[1]):
+        return False
+    names, values = filled
+    return all(
+        name and len(name.split()) <= 3 and not any(c.isdigit() for c in name) for name in names
+    ) and all(any(c.isdigit() for c in value) for value in values)
 
 
 def _row_headed_lines(rows: list[list[str]], headers: set[tuple[int, int]]) -> list[str]:
@@ -603,6 +744,19 @@ def _is_chrome(tag: str, attrs: list[tuple[str, str | None]], scope: str) -> boo
     return values.get("role") == "navigation" or bool(classes & (_NAV_CLASSES | _HIDDEN_CLASSES))
 
 
+def _is_contents(tag: str, attrs: list[tuple[str, str | None]]) -> bool:
+    """The page's own table of contents, marked as one (see _CONTENTS_CLASSES)."""
+    if tag in _PAGE_TAGS:
+        return False
+    values = dict(attrs)
+    classes = _classes(values)
+    return (
+        (values.get("id") or "").lower() in _CONTENTS_IDS
+        or bool(classes & _CONTENTS_CLASSES)
+        or classes >= _DOCUTILS_CONTENTS
+    )
+
+
 def _classes(values: dict[str, str | None]) -> set[str]:
     return set((values.get("class") or "").lower().split())
 
@@ -616,7 +770,12 @@ def load(path: Path, limits: LoaderLimits, password: str | None = None) -> Docum
     scope = "main" if _MAIN.search(text) else "article" if _ARTICLE.search(text) else "body"
     extractor = extract(text, scope, limits)
     if scope != "body" and not extractor.blocks:  # "<main" was in a script or a comment
-        extractor = extract(text, "body", limits)
+        scope = "body"
+        extractor = extract(text, scope, limits)
+    if not extractor.blocks:
+        # a page that is only a table of contents (a manual's front page) still says what
+        # it lists: an empty document would be an error
+        extractor = extract(text, scope, limits, drop_contents=False)
     title = clean_inline("".join(extractor.title_parts)) or extractor.first_h1 or path.stem
     return Document(
         source=str(path),
