@@ -301,39 +301,39 @@ extensions, three DOCX policies, one of them superseded, a Chromium-printed trai
 two-column reportlab emergencies leaflet and a reportlab training budget with merged header
 cells), committed.
 
-Held out (written blind on 2026-12-06 during session 24, for session 25's start and end runs;
-not in the default run): fail2ban indexes the fail2ban 1.0.2 documentation and commented
-configuration as a small office's IT person would index "the intrusion-blocking docs", 12 files
-from Debian bookworm's fail2ban 1.0.2-2 package, fetched from the Debian archive by its fetch.sh
-and copied flat: the upstream README (Markdown), Debian's README.Debian and NEWS.Debian, the
-upstream FILTERS guide to writing and testing filters, and the commented configuration files as
-.txt: jail.conf (the main document: the [DEFAULT] options, bantime increment, ignoreip,
-backends, the action shortcuts and every jail), fail2ban.conf, paths-common.conf,
-paths-debian.conf, jail.d/defaults-debian.conf, filter.d/sshd.conf,
-action.d/iptables-multiport.conf and action.d/sendmail-whois.conf. wsug indexes the Wireshark
-4.0 User's Guide as a small office's IT person would index "the network troubleshooting guide":
-38 pages of the multi-page HTML (asciidoctor/DocBook, wsug_html_chunked) from Debian bookworm's
-wireshark-doc 4.0.17-0+deb12u3, copied flat as wsug-<page>.html, fetched from the Debian archive
-by its fetch.sh: capturing (prerequisites, starting, the Capture Options dialog, capture files
-and ring buffers, capture filters, a running capture), the main window's keyboard table and the
-Edit, View and Capture menu tables, display filters (the operator, logical, arithmetic and
-function tables, saved filters), marking, time display formats and references, time stamps, name
-resolution, statistics (protocol hierarchy, conversations, endpoints, I/O graphs), opening,
-saving, merging, file sets, exporting and the packet range, the command line, preferences,
-configuration profiles, the tshark, dumpcap, capinfos, editcap and mergecap help texts and the
-files and folders appendix (capture files, configuration folders, configuration files). dunmere
-is the staff shared drive of an invented English community leisure trust, Dunmere Leisure Trust
-(a charity running Dunmere Leisure Centre, with a 25 m pool, a learner pool, a sports hall, a
-gym and a café, and the smaller Brookside Sports Hub, with a 3G pitch and squash courts, for the
-district council; about 120 staff, many of them casual): 14 documents (samples/dunmere/: a staff
-handbook with YAML front matter, an out-of-date casual staff FAQ and the café kitchen rules in
-Markdown, an e-mail thread with quoted replies, senior managers' minutes and a hard-wrapped
-staff room notice on pool water testing as text, an intranet HTML page of opening hours and the
-pool programme and a Brookside staff FAQ built from details/summary elements, three DOCX (the
-pool normal operating procedure with a page header and footer and a table of contents, a cash
-handling policy and its superseded 2023 version), a Chromium-printed casual pay rates and
-qualification matrix, a two-column reportlab emergency procedures leaflet and a reportlab casual
-staffing budget with merged header cells), committed.
+fail2ban, wsug and dunmere (written blind during session 24, held out until their runs in
+session 25): fail2ban indexes the fail2ban 1.0.2 documentation and commented configuration as a
+small office's IT person would index "the intrusion-blocking docs", 12 files from Debian
+bookworm's fail2ban 1.0.2-2 package, fetched from the Debian archive by its fetch.sh and copied
+flat: the upstream README (Markdown), Debian's README.Debian and NEWS.Debian, the upstream
+FILTERS guide to writing and testing filters, and the commented configuration files as .txt:
+jail.conf (the main document: the [DEFAULT] options, bantime increment, ignoreip, backends, the
+action shortcuts and every jail), fail2ban.conf, paths-common.conf, paths-debian.conf,
+jail.d/defaults-debian.conf, filter.d/sshd.conf, action.d/iptables-multiport.conf and
+action.d/sendmail-whois.conf. wsug indexes the Wireshark 4.0 User's Guide as a small office's IT
+person would index "the network troubleshooting guide": 38 pages of the multi-page HTML
+(asciidoctor/DocBook, wsug_html_chunked) from Debian bookworm's wireshark-doc 4.0.17-0+deb12u3,
+copied flat as wsug-<page>.html, fetched from the Debian archive by its fetch.sh: capturing
+(prerequisites, starting, the Capture Options dialog, capture files and ring buffers, capture
+filters, a running capture), the main window's keyboard table and the Edit, View and Capture
+menu tables, display filters (the operator, logical, arithmetic and function tables, saved
+filters), marking, time display formats and references, time stamps, name resolution, statistics
+(protocol hierarchy, conversations, endpoints, I/O graphs), opening, saving, merging, file sets,
+exporting and the packet range, the command line, preferences, configuration profiles, the
+tshark, dumpcap, capinfos, editcap and mergecap help texts and the files and folders appendix
+(capture files, configuration folders, configuration files). dunmere is the staff shared drive
+of an invented English community leisure trust, Dunmere Leisure Trust (a charity running Dunmere
+Leisure Centre, with a 25 m pool, a learner pool, a sports hall, a gym and a café, and the
+smaller Brookside Sports Hub, with a 3G pitch and squash courts, for the district council; about
+120 staff, many of them casual): 14 documents (samples/dunmere/: a staff handbook with YAML
+front matter, an out-of-date casual staff FAQ and the café kitchen rules in Markdown, an e-mail
+thread with quoted replies, senior managers' minutes and a hard-wrapped staff room notice on
+pool water testing as text, an intranet HTML page of opening hours and the pool programme and a
+Brookside staff FAQ built from details/summary elements, three DOCX (the pool normal operating
+procedure with a page header and footer and a table of contents, a cash handling policy and its
+superseded 2023 version), a Chromium-printed casual pay rates and qualification matrix, a
+two-column reportlab emergency procedures leaflet and a reportlab casual staffing budget with
+merged header cells), committed.
 
 Held out (written blind on 2026-12-06 during session 25, for session 26's start and end runs;
 not in the default run): openvpn indexes the OpenVPN 2.6 documentation as a small office's IT
@@ -463,9 +463,9 @@ SPLIT = {
     "chrony": "dev (seen)",  # written blind in session 23; held out until its runs at a272fdd
     "cups": "dev (seen)",  # written blind in session 23; held out until its runs at a272fdd
     "pennock": "dev (seen)",  # written blind in session 23; held out until its runs at a272fdd
-    "fail2ban": "held out",  # written blind in session 24, for session 25's runs
-    "wsug": "held out",  # written blind in session 24, for session 25's runs
-    "dunmere": "held out",  # written blind in session 24, for session 25's runs
+    "fail2ban": "dev (seen)",  # written blind in session 24; held out until its runs at 639c700
+    "wsug": "dev (seen)",  # written blind in session 24; held out until its runs at 639c700
+    "dunmere": "dev (seen)",  # written blind in session 24; held out until its runs at 639c700
     "openvpn": "held out",  # written blind in session 25, for session 26's runs
     "kicad": "held out",  # written blind in session 25, for session 26's runs
     "wexcombe": "held out",  # written blind in session 25, for session 26's runs
@@ -479,6 +479,7 @@ DEFAULT = [
     "zshdoc", "latexpdf", "thornbury", "vimdoc", "pgdocs", "hollowmere", "gnucash", "lilypdf",
     "saltmarsh", "bindarm", "debhandbook", "kingsmere", "bacula", "debmake", "amberholt",
     "rsyslog", "apcupsd", "fellgate", "borg", "nut", "cobbleford", "chrony", "cups", "pennock",
+    "fail2ban", "wsug", "dunmere",
 ]  # fmt: skip
 # Held out, not in the default run: a new set, written blind, stays here until its one run
 # (session 6 ran debpol, tollgate and makers this way; session 7 debgov and licences, at
@@ -496,10 +497,10 @@ DEFAULT = [
 # 84fd7e5; session 21 bacula, debmake and amberholt, at its start ba3daba and its end
 # e37c041; session 22 rsyslog, apcupsd and fellgate, at its start adcafe7 and its end
 # b53b817; session 23 borg, nut and cobbleford, at its start 89d74e1 and its end cb666c0;
-# session 24 chrony, cups and pennock, at its start 5646892 and its end a272fdd). fail2ban, wsug
-# and dunmere (written blind during session 24) wait for session 25's start and end runs;
-# openvpn, kicad and wexcombe (written blind during session 25) wait for session 26's.
-CORPORA_HELD_OUT: list[str] = ["fail2ban", "wsug", "dunmere", "openvpn", "kicad", "wexcombe"]
+# session 24 chrony, cups and pennock, at its start 5646892 and its end a272fdd; session 25
+# fail2ban, wsug and dunmere, at its start 3e3b8af and its end 639c700). openvpn, kicad and
+# wexcombe (written blind during session 25) wait for session 26's start and end runs.
+CORPORA_HELD_OUT: list[str] = ["openvpn", "kicad", "wexcombe"]
 CORPORA = [*DEFAULT, *CORPORA_HELD_OUT, "opengov-multiformat"]
 
 
