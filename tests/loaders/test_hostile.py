@@ -73,7 +73,7 @@ def test_markdown_patterns_are_linear_on_hostile_paragraphs() -> None:
 def test_an_asterisk_box_check_is_linear_on_hostile_lines() -> None:
     # "* " then 200 KB of spaces and no closing "*": a pattern with a lazy group before
     # "[ \t]*\*" retries the spaces at every position (quadratic)
-    from pocketrag.loaders.text import unboxed
+    from pocketrag.loaders.wrapping import unboxed
 
     lines = ["* " + " " * 200_000 + "x"] * 3 + ["*" + " " * 200_000 + "*"] * 3
     assert unboxed("\n".join(lines)).split("\n") == [*lines[:3], "", "", ""]

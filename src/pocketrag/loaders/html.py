@@ -26,7 +26,8 @@ from pocketrag.loaders._common import (
     is_admonition,
     table_lines,
 )
-from pocketrag.loaders.text import reads_as_prose, unwrap, utf8_with_stray_bytes
+from pocketrag.loaders.text import utf8_with_stray_bytes
+from pocketrag.loaders.wrapping import reads_as_prose, unwrap
 
 if TYPE_CHECKING:
     from pocketrag.settings_views import LoaderLimits

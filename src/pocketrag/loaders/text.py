@@ -10,7 +10,6 @@ from __future__ import annotations
 import codecs
 import re
 from email.parser import HeaderParser
-from itertools import groupby
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -24,9 +23,18 @@ from pocketrag.loaders._common import (
     clean_inline,
     clean_lines,
     heading_level,
-    line_joint,
 )
 from pocketrag.loaders.rst import looks_like_rst, parse_rst
+from pocketrag.loaders.wrapping import (
+    ITEM_START,
+    MAIL_HEADER,
+    RULE,
+    box_row,
+    reads_as_setting,
+    unboxed,
+    unmarked,
+    unwrap,
+)
 
 if TYPE_CHECKING:
     from pocketrag.settings_views import LoaderLimits
@@ -48,7 +56,6 @@ _INI_SECTION = re.compile(r"^\[[A-Za-z][\w.:/-]{0,60}\]$")
 # A line of a configuration file: a comment, a setting ("bantime = 10m", "allow 10.0.0.0/8")
 _CONFIG_LINE = re.compile(r"^(?:[#;!%]|[\w.-]+\s*[=:]|[a-z][\w.-]*\s+\S+$)")
 MIN_CONFIG_SHARE = 0.6
-_RULE = re.compile(r"^[-=_*~#]{3,}$")  # a separator line (also an underline or overline)
 
 
 def decode_text(data: bytes) -> tuple[str, str]:
@@ -117,7 +124,7 @@ def _in_columns(part: str) -> bool:
     """Whether a line of the paragraph sets text in columns. The indent after a comment's
     or a quote's marks is no column ("# WARNING: ... Please review and" / "#          customize
     settings": fail2ban's jail.conf)."""
-    return any(_ALIGNED.search(_unmarked(line.strip())) for line in part.split("\n"))
+    return any(_ALIGNED.search(unmarked(line.strip())) for line in part.split("\n"))
 
 
 def structure(paragraphs: list[tuple[str, bool]]) -> list[Block]:
@@ -249,17 +256,17 @@ def _pieces(
     i = 0
     while i < len(lines):
         line, after = lines[i], lines[i + 1] if i + 1 < len(lines) else ""
-        boxed = _RULE.match(line) and after and i + 2 < len(lines) and _RULE.match(lines[i + 2])
-        if boxed and not _RULE.match(after) and len(after) <= 120:
+        boxed = RULE.match(line) and after and i + 2 < len(lines) and RULE.match(lines[i + 2])
+        if boxed and not RULE.match(after) and len(after) <= 120:
             flush()
-            title = _box_row(after) or after  # "# Compatibility notes on 2.x vs 1.x #"
+            title = box_row(after) or after  # "# Compatibility notes on 2.x vs 1.x #"
             out.append(("heading", title, heading_level(title) or _style_level(styles, _BOXED)))
             i += 3
         elif (
             (not text or (i == 1 and _title_lines(text[0], line)))
             and not in_columns
             and _UNDERLINE.match(after)
-            and not _RULE.match(line)
+            and not RULE.match(line)
             and len(line) <= 120
         ):
             title = " ".join([*text, line])  # a title of two lines over one underline
@@ -270,7 +277,7 @@ def _pieces(
             flush()
             out.append(("heading", line, 1))
             i += 1
-        elif _RULE.match(line):
+        elif RULE.match(line):
             if not (in_columns and len(text) == 1):  # the rows' header it underlines stays
                 flush()
             i += 1
@@ -329,14 +336,14 @@ def _leading_heading(line: str, after: str) -> int | None:
     like a heading (heading_level), or is a short sentence-case phrase without a full stop
     or digits, and the line below is longer body text, not a list item, that does not
     carry on the line's sentence (a lower-case start) and the line holds no sentence end."""
-    if not after or len(after) <= len(line) or _ITEM_START.match(after) or _RULE.match(after):
+    if not after or len(after) <= len(line) or ITEM_START.match(after) or RULE.match(after):
         return None
     if after.lstrip()[:1].islower() or _SENTENCE_INSIDE.search(line):
         return None  # a hard-wrapped clause: "3.2 Passwords must be ... long. We recommend a"
     # a line over a setting or a line of output is its lead-in or its label, unless it
     # is numbered: "Make sure that you have" over "ChallengeResponseAuthentication no"
     # (fail2ban's README.Debian), "Certificate" over "DN: /CN=YOUR_USER" (OpenVPN's NEWS)
-    over_setting = bool(_NAME_VALUE.match(after)) and _setting(after)
+    over_setting = bool(_NAME_VALUE.match(after)) and reads_as_setting(after)
     over_setting = over_setting and not NUMBERED_HEADING.match(line)
     if level := heading_level(line):
         return None if over_setting else level
@@ -351,190 +358,6 @@ def _leading_heading(line: str, after: str) -> int | None:
 
 # a setting's name and its value ("pkcs11-slot 0", "DN: /CN=YOUR_USER", "Port=22")
 _NAME_VALUE = re.compile(r"^[A-Za-z][\w.-]*(?:\s*[=:]\s*|\s+)\S+$")
-# "o" and "?" are bullets as text browsers print them (chrony's FAQ)
-_ITEM_START = re.compile(r"^(?:[-*•·▪◦+o?]|\(?\d{1,3}[.)]|\d{1,3}(?:\.\d{1,3})+|\(?[a-z][.)])\s")
-MIN_WRAPPED_LINE = 40
-MIN_WRAPPED_COMMENT = 20  # a comment line's, after its mark (see unwrap)
-
-
-def _joins(previous: str, line: str) -> bool:
-    """Whether `line` continues `previous` (a title in capitals, a lead-in ending in a colon
-    and a list item or clause stand on their own lines)."""
-    if previous.endswith(":") or _ITEM_START.match(line) or _MAIL_HEADER.match(line):
-        return False
-    if _RULE.match(line):  # an underline in a box ("7. Limitation of Liability" / "-----")
-        return False
-    prior = _unmarked(previous)
-    if not prior or _RULE.match(prior):  # "# -----" over "# RUN_AS_USER <userid>"
-        return False
-    if _SETTING_SYNTAX.match(prior) or _SETTING_SYNTAX.match(line):
-        return False
-    if _NUMBERED_ROW.match(prior) and _NUMBERED_ROW.match(line):
-        return False
-    return not (_capitals(previous) or _capitals(line))
-
-
-# A setting's syntax atop its comment ("# PWRFAILDIR <path to powerfail directory>" / "#
-# Directory in which ...", "NETSERVER [ on | off ]", "UPSNAME xxx": apcupsd.conf)
-_SETTING_SYNTAX = re.compile(r"^[A-Z][A-Z0-9_]{2,}(?:(?: +(?:<[^<>]*>|\[[^\[\]]*\]))+| [a-z]+)$")
-# a row of values and their meanings ("0 is silent, except ..." / "4 is reasonable ...")
-_NUMBERED_ROW = re.compile(r"^\d+ ")
-
-
-def _capitals(line: str) -> bool:
-    letters = [c for c in line if c.isalpha()]
-    return len(letters) > 3 and all(c.isupper() for c in letters)
-
-
-_LINE_MARK = re.compile(r"([#>])(?:[ \t]*\1)*[ \t]*")
-
-
-def unwrap(text: str, width: int | None = None, shortest_wrapped: int = MIN_WRAPPED_LINE) -> str:
-    """Join hard-wrapped lines ("... only to staff on an on-call rota, field / technicians
-    and managers ...") back into one line, so a sentence is never quoted cut at a line end.
-    A line was wrapped when it runs close to the paragraph's widest line and does not end
-    in a colon (a lead-in keeps its list on the next lines); a list item or a numbered
-    clause always starts a line of its own. Short lines (addresses, key: value lists) stay.
-    `width`: the widest line of the text this paragraph comes from, when not its own;
-    `shortest_wrapped`: the shortest line that may have been wrapped (a box's edge wraps
-    short rows too)."""
-    lines = text.split("\n")
-    if len(lines) > 1 and all(_setting(line) for line in lines):
-        return text  # a stanza of settings ("pkcs11-slot 0" / "pkcs11-id-type label")
-    width = width or max(len(line) for line in lines)
-    out: list[str] = []
-    example = False  # the line before is shown after a comment's lead-in ("with this line:")
-    for line in lines:
-        previous = out[-1] if out else ""
-        # a configuration file's comment wraps on "#" lines, a quoted e-mail on "> " lines:
-        # the sentence goes on after the marks ("# ... before the UPS / #   shuts down");
-        # a bare "#" or ">" line ends it
-        mark = _LINE_MARK.match(line)
-        mark = mark if mark and previous.startswith(mark.group(1)) else None
-        body = line[mark.end() :] if mark else line
-        # "#" comments wrap narrow: OpenVPN's ("# Push routes to the client to allow it" /
-        # "# to reach ...") had stayed cut at each line, or only after their first long line
-        comment = mark is not None and mark.group(1) == "#"
-        shortest = min(shortest_wrapped, MIN_WRAPPED_COMMENT) if comment else shortest_wrapped
-        wrapped = len(previous) >= max(shortest, 0.6 * width) and not example
-        if wrapped and body and _joins(previous, body) and _same_voice(previous, line, mark):
-            # a compound broken at its hyphen (Python's textwrap breaks there) is one word
-            out[-1] = previous + line_joint(previous, body) + body
-        else:
-            # "# Then create a file ccd/Thelonious with this line:" / "# iroute 192.168.40.128
-            # 255.255.255.248" / "# This will allow ...": the example is a line of its own
-            lead_in = line.startswith("#") and previous.startswith("#") and previous.endswith(":")
-            example = lead_in and not _wordy(_unmarked(line))
-            out.append(line)
-    return "\n".join(out)
-
-
-MAX_SETTING_TOKENS = 4
-
-
-def _setting(line: str) -> bool:
-    """Whether the line reads as a setting, a name and its value or two, not as words of
-    a sentence ("pkcs11-providers /usr/lib/opensc-pkcs11.so", "PasswordAuthentication yes":
-    OpenVPN's NEWS.Debian had run such a stanza into one line)."""
-    return len(line.split()) <= MAX_SETTING_TOKENS and not _wordy(line)
-
-
-def _wordy(line: str) -> bool:
-    """Whether most of the line's tokens are plain words (not a command or a setting)."""
-    tokens = line.split()
-    return sum(bool(_PLAIN_WORD.match(t)) for t in tokens) > len(tokens) / 2
-
-
-def _unmarked(line: str) -> str:
-    """The line without the comment or quote marks it opens with ("# ", "> > ")."""
-    mark = _LINE_MARK.match(line)
-    return line[mark.end() :] if mark else line
-
-
-# a setting commented out: its "#" or ";" right against its word ("#allow 10.0.0.0/8",
-# ";push "route 192.168.10.0 255.255.255.0"")
-_COMMENTED_SETTING = re.compile(r"^[#;][^\s#;]")
-
-
-def _same_voice(previous: str, line: str, mark: re.Match[str] | None) -> bool:
-    """Whether `line` can carry on `previous` as far as their line marks go. A comment never
-    goes on in an unmarked line, nor a quote outside the quote: chrony's example config had
-    read "# Record the rate ... gains/losses time. driftfile /var/lib/chrony/drift". Among
-    comment lines a setting commented out stands alone, and no comment goes on in it: it is
-    no prose ("# Allow NTP client access from local network." / "#allow 192.168.0.0/16";
-    OpenVPN's ";push "route ..."" / ";push "route ..."" had run into one line)."""
-    previous_mark = _LINE_MARK.match(previous)
-    commented = (previous[:1] in "#;" and line[:1] in "#;") and (
-        _COMMENTED_SETTING.match(previous) or _COMMENTED_SETTING.match(line)
-    )
-    return (mark is None) == (previous_mark is None) and not commented
-
-
-# A preformatted block is prose hard-wrapped at a fixed width (HAProxy's manuals are text
-# files shown in <pre>) when most of its lines (PROSE_LINE_SHARE) are lines of words: this
-# many tokens at least, nearly all of them plain words. Commands, settings, code with its
-# comments and log lines are not: over the HTML corpora's 4,700 <pre> blocks without <code>,
-# this reads 1,350 of HAProxy's 1,881 as prose and at most 15 of any other set's (licence
-# notices, server messages with their hints).
-MIN_PROSE_TOKENS = 6
-PLAIN_WORD_SHARE = 0.8
-PROSE_LINE_SHARE = 0.6
-_PLAIN_WORD = re.compile(r"^[(\"'‘“]?[A-Za-z][a-z]*(?:['’-][a-z]+)?[.,;:!?)\"'’”]*$")
-
-
-def reads_as_prose(text: str) -> bool:
-    """Whether a preformatted block is hard-wrapped prose (above). A line with an address
-    ("deb https://deb.debian.org/debian bullseye main contrib non-free") is an entry of a
-    listing, however plain its other words: a sources.list had read as one long line."""
-    lines = [line for line in text.split("\n") if line.strip()]
-    if len(lines) < 2:
-        return False
-    wordy = 0
-    for line in lines:
-        tokens = line.split()
-        plain = sum(bool(_PLAIN_WORD.match(t)) for t in tokens)
-        wordy += (
-            len(tokens) >= MIN_PROSE_TOKENS
-            and plain >= PLAIN_WORD_SHARE * len(tokens)
-            and "://" not in line
-        )
-    return wordy >= PROSE_LINE_SHARE * len(lines)
-
-
-MIN_BOX_LINES = 3
-_BOX_EDGES = "*#"  # a licence's disclaimer in asterisks, a sample config's banner in "#"
-
-
-def _box_row(line: str) -> str | None:
-    """The text of a row of a box drawn in asterisks or "#" ("*  text  *"; "" for "#    #"),
-    else None. String tests, not a pattern: a 1 MB line of spaces must cost one pass."""
-    line = line.rstrip()
-    inner = line[1:-1]
-    if len(line) < 2 or line[0] not in _BOX_EDGES or line[-1] != line[0]:
-        return None
-    return inner.strip() if not inner or inner[0].isspace() else None
-
-
-def unboxed(text: str) -> str:
-    """Text set in a box drawn with asterisks (a licence's disclaimer) or "#" (OpenVPN's
-    sample configs open with one) without the box: its rows' edges dropped, its empty rows
-    blank lines, each paragraph's rows joined back into sentences. Inside it, the edges
-    otherwise end up in sentences ("death or * * personal injury", "config file for #") and
-    glue its sections into one paragraph. Only runs of MIN_BOX_LINES such rows: a single
-    "*emphasis*" or "## apcupsd.conf v1.1 ##" line stays."""
-    lines = text.split("\n")
-    rows = [_box_row(line) for line in lines]
-    out: list[str] = []
-    for boxed, run in groupby(zip(lines, rows, strict=True), key=lambda lr: lr[1] is not None):
-        pairs = list(run)
-        if boxed and len(pairs) >= MIN_BOX_LINES:
-            paragraphs = "\n".join(row or "" for _, row in pairs).split("\n\n")
-            # the box's edge wrapped its rows, however short ("Sample OpenVPN 2.6 config
-            # file for" / "multi-client server."): each paragraph's rows run on
-            out.append("\n\n".join(unwrap(p, shortest_wrapped=0) for p in paragraphs))
-        else:
-            out += [line for line, _ in pairs]
-    return "\n".join(out)
 
 
 def _rst(text: str) -> tuple[list[Block], str | None] | None:
@@ -547,13 +370,10 @@ def _rst(text: str) -> tuple[list[Block], str | None] | None:
     return (blocks, title) if blocks else None
 
 
-_MAIL_HEADER = re.compile(r"(?:From|To|Cc|Date|Sent|Subject): ", re.IGNORECASE)
-
-
 def mail_subject(text: str) -> str | None:
     """The Subject of a text that starts with an e-mail's headers, if it has one."""
     text = text.lstrip()
-    if not _MAIL_HEADER.match(text):
+    if not MAIL_HEADER.match(text):
         return None
     headers = HeaderParser().parsestr(text[:MAX_MAIL_HEADERS].split("\n\n", 1)[0])
     subject = clean_inline(str(headers.get("Subject") or ""))
@@ -582,7 +402,7 @@ def _title_line(line: str) -> str | None:
         return None
     if not line.startswith("#"):
         return line
-    comment = _unmarked(line).rstrip("# \t")  # "## apcupsd.conf v1.1 ##"
+    comment = unmarked(line).rstrip("# \t")  # "## apcupsd.conf v1.1 ##"
     plain = not _SENTENCE_INSIDE.search(comment) and not comment.endswith(SENTENCE_END)
     return comment if plain and 0 < len(comment.split()) <= MAX_COMMENT_TITLE_WORDS else None
 

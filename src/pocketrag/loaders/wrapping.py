@@ -1,0 +1,200 @@
+"""Hard-wrapped plain text read back into lines and sentences: joining the lines a
+paragraph was wrapped at (`unwrap`), boxes drawn around text (`unboxed`), and telling prose
+from code or settings (`reads_as_prose`, `reads_as_setting`). Used by the text loader and
+for HTML's preformatted blocks.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import groupby
+
+from pocketrag.loaders._common import line_joint
+
+RULE = re.compile(r"^[-=_*~#]{3,}$")  # a separator line (also an underline or overline)
+MAIL_HEADER = re.compile(r"(?:From|To|Cc|Date|Sent|Subject): ", re.IGNORECASE)
+
+# "o" and "?" are bullets as text browsers print them (chrony's FAQ)
+ITEM_START = re.compile(r"^(?:[-*•·▪◦+o?]|\(?\d{1,3}[.)]|\d{1,3}(?:\.\d{1,3})+|\(?[a-z][.)])\s")
+MIN_WRAPPED_LINE = 40
+MIN_WRAPPED_COMMENT = 20  # a comment line's, after its mark (see unwrap)
+
+
+def _joins(previous: str, line: str) -> bool:
+    """Whether `line` continues `previous` (a title in capitals, a lead-in ending in a colon
+    and a list item or clause stand on their own lines)."""
+    if previous.endswith(":") or ITEM_START.match(line) or MAIL_HEADER.match(line):
+        return False
+    if RULE.match(line):  # an underline in a box ("7. Limitation of Liability" / "-----")
+        return False
+    prior = unmarked(previous)
+    if not prior or RULE.match(prior):  # "# -----" over "# RUN_AS_USER <userid>"
+        return False
+    if _SETTING_SYNTAX.match(prior) or _SETTING_SYNTAX.match(line):
+        return False
+    if _NUMBERED_ROW.match(prior) and _NUMBERED_ROW.match(line):
+        return False
+    return not (_capitals(previous) or _capitals(line))
+
+
+# A setting's syntax atop its comment ("# PWRFAILDIR <path to powerfail directory>" / "#
+# Directory in which ...", "NETSERVER [ on | off ]", "UPSNAME xxx": apcupsd.conf)
+_SETTING_SYNTAX = re.compile(r"^[A-Z][A-Z0-9_]{2,}(?:(?: +(?:<[^<>]*>|\[[^\[\]]*\]))+| [a-z]+)$")
+# a row of values and their meanings ("0 is silent, except ..." / "4 is reasonable ...")
+_NUMBERED_ROW = re.compile(r"^\d+ ")
+
+
+def _capitals(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) > 3 and all(c.isupper() for c in letters)
+
+
+_LINE_MARK = re.compile(r"([#>])(?:[ \t]*\1)*[ \t]*")
+
+
+def unwrap(text: str, width: int | None = None, shortest_wrapped: int = MIN_WRAPPED_LINE) -> str:
+    """Join hard-wrapped lines ("... only to staff on an on-call rota, field / technicians
+    and managers ...") back into one line, so a sentence is never quoted cut at a line end.
+    A line was wrapped when it runs close to the paragraph's widest line and does not end
+    in a colon (a lead-in keeps its list on the next lines); a list item or a numbered
+    clause always starts a line of its own. Short lines (addresses, key: value lists) stay.
+    `width`: the widest line of the text this paragraph comes from, when not its own;
+    `shortest_wrapped`: the shortest line that may have been wrapped (a box's edge wraps
+    short rows too)."""
+    lines = text.split("\n")
+    if len(lines) > 1 and all(reads_as_setting(line) for line in lines):
+        return text  # a stanza of settings ("pkcs11-slot 0" / "pkcs11-id-type label")
+    width = width or max(len(line) for line in lines)
+    out: list[str] = []
+    example = False  # the line before is shown after a comment's lead-in ("with this line:")
+    for line in lines:
+        previous = out[-1] if out else ""
+        # a configuration file's comment wraps on "#" lines, a quoted e-mail on "> " lines:
+        # the sentence goes on after the marks ("# ... before the UPS / #   shuts down");
+        # a bare "#" or ">" line ends it
+        mark = _LINE_MARK.match(line)
+        mark = mark if mark and previous.startswith(mark.group(1)) else None
+        body = line[mark.end() :] if mark else line
+        # "#" comments wrap narrow: OpenVPN's ("# Push routes to the client to allow it" /
+        # "# to reach ...") had stayed cut at each line, or only after their first long line
+        comment = mark is not None and mark.group(1) == "#"
+        shortest = min(shortest_wrapped, MIN_WRAPPED_COMMENT) if comment else shortest_wrapped
+        wrapped = len(previous) >= max(shortest, 0.6 * width) and not example
+        if wrapped and body and _joins(previous, body) and _same_voice(previous, line, mark):
+            # a compound broken at its hyphen (Python's textwrap breaks there) is one word
+            out[-1] = previous + line_joint(previous, body) + body
+        else:
+            # "# Then create a file ccd/Thelonious with this line:" / "# iroute 192.168.40.128
+            # 255.255.255.248" / "# This will allow ...": the example is a line of its own
+            lead_in = line.startswith("#") and previous.startswith("#") and previous.endswith(":")
+            example = lead_in and not _wordy(unmarked(line))
+            out.append(line)
+    return "\n".join(out)
+
+
+MAX_SETTING_TOKENS = 4
+
+
+def reads_as_setting(line: str) -> bool:
+    """Whether the line reads as a setting, a name and its value or two, not as words of
+    a sentence ("pkcs11-providers /usr/lib/opensc-pkcs11.so", "PasswordAuthentication yes":
+    OpenVPN's NEWS.Debian had run such a stanza into one line)."""
+    return len(line.split()) <= MAX_SETTING_TOKENS and not _wordy(line)
+
+
+def _wordy(line: str) -> bool:
+    """Whether most of the line's tokens are plain words (not a command or a setting)."""
+    tokens = line.split()
+    return sum(bool(_PLAIN_WORD.match(t)) for t in tokens) > len(tokens) / 2
+
+
+def unmarked(line: str) -> str:
+    """The line without the comment or quote marks it opens with ("# ", "> > ")."""
+    mark = _LINE_MARK.match(line)
+    return line[mark.end() :] if mark else line
+
+
+# a setting commented out: its "#" or ";" right against its word ("#allow 10.0.0.0/8",
+# ";push "route 192.168.10.0 255.255.255.0"")
+_COMMENTED_SETTING = re.compile(r"^[#;][^\s#;]")
+
+
+def _same_voice(previous: str, line: str, mark: re.Match[str] | None) -> bool:
+    """Whether `line` can carry on `previous` as far as their line marks go. A comment never
+    goes on in an unmarked line, nor a quote outside the quote: chrony's example config had
+    read "# Record the rate ... gains/losses time. driftfile /var/lib/chrony/drift". Among
+    comment lines a setting commented out stands alone, and no comment goes on in it: it is
+    no prose ("# Allow NTP client access from local network." / "#allow 192.168.0.0/16";
+    OpenVPN's ";push "route ..."" / ";push "route ..."" had run into one line)."""
+    previous_mark = _LINE_MARK.match(previous)
+    commented = (previous[:1] in "#;" and line[:1] in "#;") and (
+        _COMMENTED_SETTING.match(previous) or _COMMENTED_SETTING.match(line)
+    )
+    return (mark is None) == (previous_mark is None) and not commented
+
+
+# A preformatted block is prose hard-wrapped at a fixed width (HAProxy's manuals are text
+# files shown in <pre>) when most of its lines (PROSE_LINE_SHARE) are lines of words: this
+# many tokens at least, nearly all of them plain words. Commands, settings, code with its
+# comments and log lines are not: over the HTML corpora's 4,700 <pre> blocks without <code>,
+# this reads 1,350 of HAProxy's 1,881 as prose and at most 15 of any other set's (licence
+# notices, server messages with their hints).
+MIN_PROSE_TOKENS = 6
+PLAIN_WORD_SHARE = 0.8
+PROSE_LINE_SHARE = 0.6
+_PLAIN_WORD = re.compile(r"^[(\"'‘“]?[A-Za-z][a-z]*(?:['’-][a-z]+)?[.,;:!?)\"'’”]*$")
+
+
+def reads_as_prose(text: str) -> bool:
+    """Whether a preformatted block is hard-wrapped prose (above). A line with an address
+    ("deb https://deb.debian.org/debian bullseye main contrib non-free") is an entry of a
+    listing, however plain its other words: a sources.list had read as one long line."""
+    lines = [line for line in text.split("\n") if line.strip()]
+    if len(lines) < 2:
+        return False
+    wordy = 0
+    for line in lines:
+        tokens = line.split()
+        plain = sum(bool(_PLAIN_WORD.match(t)) for t in tokens)
+        wordy += (
+            len(tokens) >= MIN_PROSE_TOKENS
+            and plain >= PLAIN_WORD_SHARE * len(tokens)
+            and "://" not in line
+        )
+    return wordy >= PROSE_LINE_SHARE * len(lines)
+
+
+MIN_BOX_LINES = 3
+_BOX_EDGES = "*#"  # a licence's disclaimer in asterisks, a sample config's banner in "#"
+
+
+def box_row(line: str) -> str | None:
+    """The text of a row of a box drawn in asterisks or "#" ("*  text  *"; "" for "#    #"),
+    else None. String tests, not a pattern: a 1 MB line of spaces must cost one pass."""
+    line = line.rstrip()
+    inner = line[1:-1]
+    if len(line) < 2 or line[0] not in _BOX_EDGES or line[-1] != line[0]:
+        return None
+    return inner.strip() if not inner or inner[0].isspace() else None
+
+
+def unboxed(text: str) -> str:
+    """Text set in a box drawn with asterisks (a licence's disclaimer) or "#" (OpenVPN's
+    sample configs open with one) without the box: its rows' edges dropped, its empty rows
+    blank lines, each paragraph's rows joined back into sentences. Inside it, the edges
+    otherwise end up in sentences ("death or * * personal injury", "config file for #") and
+    glue its sections into one paragraph. Only runs of MIN_BOX_LINES such rows: a single
+    "*emphasis*" or "## apcupsd.conf v1.1 ##" line stays."""
+    lines = text.split("\n")
+    rows = [box_row(line) for line in lines]
+    out: list[str] = []
+    for boxed, run in groupby(zip(lines, rows, strict=True), key=lambda lr: lr[1] is not None):
+        pairs = list(run)
+        if boxed and len(pairs) >= MIN_BOX_LINES:
+            paragraphs = "\n".join(row or "" for _, row in pairs).split("\n\n")
+            # the box's edge wrapped its rows, however short ("Sample OpenVPN 2.6 config
+            # file for" / "multi-client server."): each paragraph's rows run on
+            out.append("\n\n".join(unwrap(p, shortest_wrapped=0) for p in paragraphs))
+        else:
+            out += [line for line, _ in pairs]
+    return "\n".join(out)
