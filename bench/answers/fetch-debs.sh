@@ -1,5 +1,5 @@
 # Shared by the corpus fetch scripts that take documents from exact Debian packages (debgov,
-# harden, gnustd, pgadmin, debref); sourced, not run. The packages are fetched, never
+# harden, gnustd, pgadmin, debref, chrony, nut, ...); sourced, not run. The packages are fetched, never
 # committed, and checked against a sha256 recorded when the set was written, so the
 # documents under test cannot drift.
 
@@ -17,15 +17,23 @@ require_tools() {
 
 # fetch_debs NAME DEST TMP DEBS: for each "package=version sha256" line of DEBS, download the
 # .deb into DEST unless it is there, check its sha256 (a wrong one is removed) and extract it
-# into TMP; any failure exits saying why.
+# into TMP; any failure exits saying why. An architecture-specific package is named with its
+# architecture ("chrony:amd64=4.3-2+deb12u3"): its sha256 is that architecture's, so on
+# another machine the architecture must be added to dpkg first.
 fetch_debs() {
   name=$1 dest=$2 tmp=$3
   echo "$4" | while read -r spec sha; do
-    deb="${spec%%=*}_${spec#*=}_all.deb"
+    package=${spec%%=*} arch=all
+    case "$package" in
+      *:*) arch=${package#*:} package=${package%%:*} ;;
+    esac
+    deb="${package}_${spec#*=}_$arch.deb"
     if [ ! -s "$dest/$deb" ]; then
       # apt-get download writes into the current folder; no root needed
       if ! (cd "$dest" && apt-get download -q=2 "$spec"); then
-        echo "$name fetch: 'apt-get download $spec' failed (no Debian mirror reachable, or run 'apt-get update' first)." >&2
+        hint=
+        [ "$arch" = all ] || hint="; on a machine that is not $arch, 'dpkg --add-architecture $arch' first"
+        echo "$name fetch: 'apt-get download $spec' failed (no Debian mirror reachable, or run 'apt-get update' first$hint)." >&2
         exit 1
       fi
     fi

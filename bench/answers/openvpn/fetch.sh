@@ -20,19 +20,14 @@
 # build/corpora/openvpn/) from the Debian archive with apt-get (no root needed), checks its
 # sha256, extracts it with dpkg-deb and copies the files (a .gz decompressed) into
 # build/corpora/openvpn/ (git-ignored). The package is architecture-specific: its sha256 is
-# the amd64 one, so on another architecture amd64 must be added to dpkg first. Its file name
-# ends in "_amd64", so this script does not use fetch-debs.sh's fetch_debs (it builds
-# package_version_all.deb names) but its require_tools, like chrony's fetch.sh.
+# the amd64 one, so on another architecture amd64 must be added to dpkg first.
 # Idempotent: does nothing when every file is already there.
 # Usage: sh bench/answers/openvpn/fetch.sh
 set -eu
 REPO=$(cd "$(dirname "$0")/../../.." && pwd)
 DEST="$REPO/build/corpora/openvpn"
-# package=version (what apt-get download is asked for), the file it writes, its sha256, as
-# observed on 2026-12-06
-SPEC="openvpn:amd64=2.6.14-0+deb12u2"
-DEB="openvpn_2.6.14-0+deb12u2_amd64.deb"
-SHA="6f25a47c80cd4707bd4245e42c97c8a612dc9e5dc92a7e1b1d6ea1b9e2ef956a"
+# package:architecture=version sha256 of its .deb, as observed on 2026-12-06
+DEBS="openvpn:amd64=2.6.14-0+deb12u2 6f25a47c80cd4707bd4245e42c97c8a612dc9e5dc92a7e1b1d6ea1b9e2ef956a"
 D=usr/share/doc/openvpn
 # path in the package -> name in DEST; keep in step with corpus.txt
 FILES="$D/openvpn.8.html openvpn.8.html
@@ -50,57 +45,5 @@ $D/examples/sample-config-files/server.conf openvpn-server.conf.txt
 $D/examples/sample-config-files/client.conf openvpn-client.conf.txt
 etc/default/openvpn openvpn-etc-default.txt"
 
-missing=
-while read -r path name; do
-  [ -s "$DEST/$name" ] || missing=yes
-done <<LIST
-$FILES
-LIST
-[ -n "$missing" ] || exit 0
-
 . "$REPO/bench/answers/fetch-debs.sh"
-require_tools openvpn apt-get dpkg-deb sha256sum gunzip
-mkdir -p "$DEST"
-tmp=$(mktemp -d "$DEST/extract.XXXXXX")
-trap 'rm -rf "$tmp"' EXIT
-if [ ! -s "$DEST/$DEB" ]; then
-  # apt-get download writes into the current folder; no root needed
-  if ! (cd "$DEST" && apt-get download -q=2 "$SPEC"); then
-    echo "openvpn fetch: 'apt-get download $SPEC' failed (no Debian mirror reachable, or" \
-      "run 'apt-get update' first; on a machine that is not amd64," \
-      "'dpkg --add-architecture amd64' first)." >&2
-    exit 1
-  fi
-  if [ ! -s "$DEST/$DEB" ]; then
-    echo "openvpn fetch: apt-get download $SPEC did not leave $DEB in $DEST." >&2
-    exit 1
-  fi
-fi
-if ! echo "$SHA  $DEST/$DEB" | sha256sum -c --quiet - >/dev/null 2>&1; then
-  rm -f "$DEST/$DEB"
-  echo "openvpn fetch: $DEB does not have the expected sha256 $SHA; removed it." >&2
-  exit 1
-fi
-if ! dpkg-deb -x "$DEST/$DEB" "$tmp"; then
-  echo "openvpn fetch: could not extract $DEB." >&2
-  exit 1
-fi
-while read -r path name; do
-  if [ ! -s "$tmp/$path" ]; then
-    echo "openvpn fetch: $path is not in the extracted package." >&2
-    exit 1
-  fi
-  case "$path" in
-    *.gz)
-      if ! gunzip -c "$tmp/$path" >"$tmp/$name.part"; then
-        echo "openvpn fetch: could not decompress $path." >&2
-        exit 1
-      fi
-      ;;
-    *) cp "$tmp/$path" "$tmp/$name.part" ;;
-  esac
-  mv "$tmp/$name.part" "$DEST/$name"
-done <<LIST
-$FILES
-LIST
-echo "openvpn fetch: documents ready in $DEST" >&2
+fetch_files openvpn "$DEST" "$DEBS" "$FILES"
