@@ -287,6 +287,29 @@ def test_html_a_side_notes_label_leads_its_paragraph(tmp_path: Path, limits) -> 
     ]
 
 
+def test_html_a_details_summary_heads_its_answer(tmp_path: Path, limits) -> None:
+    # an FAQ of <details>: each answer's paragraphs had stood apart from their question
+    path = tmp_path / "faq.html"
+    path.write_text(
+        "<html><body><h1>Staff FAQ</h1><h2>Keys</h2>"
+        "<details><summary>Who holds keys?</summary><p>Four people.</p><ul><li>Owen</li>"
+        "</ul></details><details><summary>When do we <b>lock up</b>?</summary><p>At 22:00.</p>"
+        "<details><summary>And at weekends?</summary><p>At 18:00.</p></details>"
+        "<p>Ring the duty manager.</p></details><p>Ask Owen for a spare.</p>"
+        "<table><tr><td><details><summary>In a cell</summary><p>x</p></details></td></tr></table>"
+        "</body></html>"
+    )
+    assert [(b.text, b.heading_path) for b in load_document(path, limits).blocks] == [
+        ("Four people.", ("Staff FAQ", "Keys", "Who holds keys?")),
+        ("Owen", ("Staff FAQ", "Keys", "Who holds keys?")),
+        ("At 22:00.", ("Staff FAQ", "Keys", "When do we lock up?")),
+        ("At 18:00.", ("Staff FAQ", "Keys", "When do we lock up?", "And at weekends?")),
+        ("Ring the duty manager.", ("Staff FAQ", "Keys", "When do we lock up?")),
+        ("Ask Owen for a spare.", ("Staff FAQ", "Keys")),
+        ("In a cell x", ("Staff FAQ", "Keys")),
+    ]
+
+
 def test_zero_width_spaces_are_dropped(tmp_path: Path, limits) -> None:
     # asciidoctor writes "Options…" with a zero-width space after it: invisible, it kept
     # "Capture Options… dialog" as typed from ever matching the page's text

@@ -241,6 +241,11 @@ class _Extractor(HTMLParser):
         self.heading_level = 0
         self.heading_text: list[str] = []
         self.headings: list[tuple[int, str]] = []
+        # A <details> element's <summary> heads its answer, one level below the heading it
+        # sits under, until </details> (each open one keeps the headings in force before
+        # it): an FAQ built of them had read each question as a block and its answer's
+        # paragraphs apart, never saying which question they answer.
+        self.details: list[int] = []
         self.first_h1: str | None = None
         self.title_parts: list[str] = []
         self.parts: list[str] = []
@@ -447,10 +452,13 @@ class _Extractor(HTMLParser):
         if self.skipping:
             return
         self.definition_opened |= tag == "dd"
-        if tag in _HEADINGS:
+        if tag == "details" and self.cell is None:
+            self.details.append(len(self.headings))
+        if tag in _HEADINGS or (tag == "summary" and self.details and self.cell is None):
             self.flush()
             self.flush_term()
-            self.heading_level, self.heading_text = _HEADINGS[tag], []
+            level = _HEADINGS.get(tag) or min(6, self.headings[-1][0] + 1 if self.headings else 2)
+            self.heading_level, self.heading_text = level, []
             self.heading_own_text = False
         elif tag == "a":
             href = dict(attrs).get("href") or ""
@@ -527,7 +535,10 @@ class _Extractor(HTMLParser):
                 return
         if self.skipping:
             return
-        if tag in _HEADINGS and self.heading_level:
+        if tag == "details" and self.details and self.cell is None:
+            self.flush()
+            self.headings = self.headings[: self.details.pop()]
+        elif (tag in _HEADINGS or tag == "summary") and self.heading_level:
             text = clean_inline("".join(self.heading_text))
             level, self.heading_level = self.heading_level, 0
             if text and self._in_scope() and (level > 1 or self.heading_own_text):
