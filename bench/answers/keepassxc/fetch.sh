@@ -14,7 +14,7 @@
 #   2.0 Alpha 1), the release notes a team reads alongside.
 # The manual pages (roff), Debian's packaging changelog, the copyright file, the icons, the
 # translations and the word list are left out. The package ships no README.Debian or NEWS.
-# The documents are not committed (documents written by others, GPL-2+/GPL-3), so this script
+# The documents are not committed (documents written by others, GPL-2 or GPL-3), so this script
 # gets the exact .deb (about 6.9 MB, kept in build/corpora/keepassxc/) from the Debian archive
 # with apt-get (no root needed), checks its sha256, extracts it with dpkg-deb and copies the
 # files (the .gz decompressed) into build/corpora/keepassxc/ (git-ignored). The package is
