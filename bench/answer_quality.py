@@ -370,6 +370,17 @@ library stops and a Central Library staff FAQ built from details/summary element
 two-column reportlab building emergencies leaflet and a reportlab book fund table with merged
 header cells), committed.
 
+Held out (written blind on 2026-12-06 during session 26, for session 27's start and end runs;
+not in the default run): keepassxc indexes the KeePassXC 2.7.4 documentation as a small
+organisation's IT team would index "the password manager docs" for colleagues told to keep
+shared and personal passwords in KeePassXC, 4 files from Debian bookworm's keepassxc
+2.7.4+dfsg.1-2 package (amd64), fetched from the Debian archive by its fetch.sh: the Getting
+Started Guide, the User Guide (the main document) and the Keyboard Shortcuts page (asciidoctor
+single-page HTML, pictures inlined as base64 data URIs, several MB each: tables of shortcuts,
+search modifiers, Auto-Type placeholders and action codes, backup path placeholders, literal
+blocks of commands and registry settings) and the upstream changelog as
+keepassxc-CHANGELOG.md (Markdown, 2.7.4 back to 2.0 Alpha 1).
+
     flock /tmp/pocketrag-bench.lock .venv/bin/python bench/answer_quality.py --out DIR \\
         [--corpus NAME ...] [--k 5] [--index-dir DIR]
 """
@@ -469,6 +480,7 @@ SPLIT = {
     "openvpn": "held out",  # written blind in session 25, for session 26's runs
     "kicad": "held out",  # written blind in session 25, for session 26's runs
     "wexcombe": "held out",  # written blind in session 25, for session 26's runs
+    "keepassxc": "held out",  # written blind in session 26, for session 27's runs
 }
 DEFAULT = [
     "larkfield", "opengov", "incident", "handbook", "brightwater", "tables", "harbourview",
@@ -500,7 +512,8 @@ DEFAULT = [
 # session 24 chrony, cups and pennock, at its start 5646892 and its end a272fdd; session 25
 # fail2ban, wsug and dunmere, at its start 3e3b8af and its end 639c700). openvpn, kicad and
 # wexcombe (written blind during session 25) wait for session 26's start and end runs.
-CORPORA_HELD_OUT: list[str] = ["openvpn", "kicad", "wexcombe"]
+# keepassxc (written blind during session 26) waits for session 27's start and end runs.
+CORPORA_HELD_OUT: list[str] = ["openvpn", "kicad", "wexcombe", "keepassxc"]
 CORPORA = [*DEFAULT, *CORPORA_HELD_OUT, "opengov-multiformat"]
 
 

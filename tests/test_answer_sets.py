@@ -90,6 +90,7 @@ MINIMUMS = {
     "openvpn": (120, 25),
     "kicad": (120, 25),
     "wexcombe": (120, 25),
+    "keepassxc": (120, 25),
 }
 
 
@@ -181,6 +182,7 @@ TURNS = {
     "openvpn": (9, 14),
     "kicad": (9, 7),
     "wexcombe": (9, 24),
+    "keepassxc": (9, 9),
 }  # fmt: skip
 
 
@@ -478,6 +480,12 @@ ABSENT = {
                  "ancestry", "homework", "sensory", "password", "tuition", "grievance",
                  "speed limit", "burst", "roof", "redundan", "discount", "subscription",
                  "sourdough", "world cup", "mongolia"),
+    "keepassxc": ("android", "bitwarden", "lastpass", "passkey", "ldap", "active directory",
+                  "access log", "chromebook", "nitrokey", "fips", "audit", "defender",
+                  "antivirus", "system requirements", "intune", "sccm", "raspberry",
+                  "emergency access", "okta", "single sign-on", "hint", "smart card", "piv",
+                  "subscription", "enterprise", "icloud", "iphone", "password policy",
+                  "safari", "sourdough", "world cup", "mongolia"),
 }  # fmt: skip
 
 
