@@ -90,6 +90,7 @@ MINIMUMS = {
     "openvpn": (120, 25),
     "kicad": (120, 25),
     "wexcombe": (120, 25),
+    "corrington": (120, 25),
 }
 
 
@@ -181,6 +182,7 @@ TURNS = {
     "openvpn": (9, 14),
     "kicad": (9, 7),
     "wexcombe": (9, 24),
+    "corrington": (9, 29),
 }  # fmt: skip
 
 
@@ -478,6 +480,11 @@ ABSENT = {
                  "ancestry", "homework", "sensory", "password", "tuition", "grievance",
                  "speed limit", "burst", "roof", "redundan", "discount", "subscription",
                  "sourdough", "world cup", "mongolia"),
+    "corrington": ("pension", "annual leave", "maternity", "dog", "overtime", "cycle to work",
+                   "probation", "charging point", "snow", "wi-fi", "password", "rail", "school",
+                   "suitcase", "season ticket", "grievance", "airport", "speed limit",
+                   "lunch break", "valet", "party", "tachograph", "reimburse", "patron",
+                   "supplement", "sourdough", "world cup", "mongolia"),
 }  # fmt: skip
 
 
