@@ -91,6 +91,7 @@ MINIMUMS = {
     "kicad": (120, 25),
     "wexcombe": (120, 25),
     "keepassxc": (120, 25),
+    "corrington": (120, 25),
 }
 
 
@@ -183,6 +184,7 @@ TURNS = {
     "kicad": (9, 7),
     "wexcombe": (9, 24),
     "keepassxc": (9, 9),
+    "corrington": (9, 29),
 }  # fmt: skip
 
 
@@ -486,6 +488,11 @@ ABSENT = {
                   "emergency access", "okta", "single sign-on", "hint", "smart card", "piv",
                   "subscription", "enterprise", "icloud", "iphone", "password policy",
                   "safari", "sourdough", "world cup", "mongolia"),
+    "corrington": ("pension", "annual leave", "maternity", "dog", "overtime", "cycle to work",
+                   "probation", "charging point", "snow", "wi-fi", "password", "rail", "school",
+                   "suitcase", "season ticket", "grievance", "airport", "speed limit",
+                   "lunch break", "valet", "party", "tachograph", "reimburse", "patron",
+                   "supplement", "sourdough", "world cup", "mongolia"),
 }  # fmt: skip
 
 
