@@ -90,6 +90,7 @@ MINIMUMS = {
     "openvpn": (120, 25),
     "kicad": (120, 25),
     "wexcombe": (120, 25),
+    "instguide": (120, 25),
 }
 
 
@@ -181,6 +182,7 @@ TURNS = {
     "openvpn": (9, 14),
     "kicad": (9, 7),
     "wexcombe": (9, 24),
+    "instguide": (9, 4),
 }  # fmt: skip
 
 
@@ -478,6 +480,11 @@ ABSENT = {
                  "ancestry", "homework", "sensory", "password", "tuition", "grievance",
                  "speed limit", "burst", "roof", "redundan", "discount", "subscription",
                  "sourdough", "world cup", "mongolia"),
+    "instguide": ("mok", "dkms", "tpm", "nvidia", "rufus", "iscsi", "wpa3", "802.1x",
+                  "bullseye", "kickstart", "cloud-init", "end of life", "virtualbox", "vmware",
+                  "netplan", "ipxe", "luks2", "argon2", "zram", "zfs", "bitlocker", "windows 11",
+                  "nvme", "ssd", "trim", "active directory", "apparmor", "selinux", "iwlwifi",
+                  "sudoers", "yubikey", "vram", "sourdough", "world cup", "mongolia"),
 }  # fmt: skip
 
 
