@@ -398,6 +398,21 @@ procedure), a Chromium-printed fares and charges sheet, a two-column reportlab b
 accidents cab leaflet and a reportlab fleet and driving costs budget with merged header cells),
 committed.
 
+Held out (written blind on 2026-12-06 during session 26, for session 27's start and end runs;
+not in the default run): instguide indexes the Debian 12 "bookworm" Installation Guide for
+64-bit PC (amd64) in English as an IT team would index it for the colleagues who install and
+reinstall machines, from Debian bookworm's installation-guide-amd64 20230508+deb12u1, fetched
+from the Debian archive by its fetch.sh: the guide as shipped, install.en.pdf (the main
+document, DocBook, dblatex and xdvipdfmx, 113 pages with running headers, footnotes, ruled
+tables and preseed fragments: system requirements, before installing, obtaining the media,
+booting the installer (USB, UEFI, Secure Boot, TFTP/PXE), accessibility, boot parameters,
+troubleshooting, the installer's components (localization, network, users, clock, partitioning
+with RAID, LVM and encryption, apt and mirrors, tasksel, GRUB, network-console, firmware),
+booting the new system, next steps, and the appendices: the installation howto, preseeding,
+partitioning, random bits (device names, task sizes, debootstrap, PLIP, PPPoE), administrivia
+and the GPL), and the example preconfiguration file it refers to, example-preseed.txt (both
+decompressed from their .gz).
+
     flock /tmp/pocketrag-bench.lock .venv/bin/python bench/answer_quality.py --out DIR \\
         [--corpus NAME ...] [--k 5] [--index-dir DIR]
 """
@@ -499,6 +514,7 @@ SPLIT = {
     "wexcombe": "held out",  # written blind in session 25, for session 26's runs
     "keepassxc": "held out",  # written blind in session 26, for session 27's runs
     "corrington": "held out",  # written blind in session 26, for session 27's runs
+    "instguide": "held out",  # written blind in session 26, for session 27's runs
 }
 DEFAULT = [
     "larkfield", "opengov", "incident", "handbook", "brightwater", "tables", "harbourview",
@@ -530,8 +546,10 @@ DEFAULT = [
 # session 24 chrony, cups and pennock, at its start 5646892 and its end a272fdd; session 25
 # fail2ban, wsug and dunmere, at its start 3e3b8af and its end 639c700). openvpn, kicad and
 # wexcombe (written blind during session 25) wait for session 26's start and end runs;
-# keepassxc and corrington (written blind during session 26) wait for session 27's.
-CORPORA_HELD_OUT: list[str] = ["openvpn", "kicad", "wexcombe", "keepassxc", "corrington"]
+# instguide, keepassxc and corrington (written blind during session 26) wait for session 27's.
+CORPORA_HELD_OUT: list[str] = [
+    "openvpn", "kicad", "wexcombe", "instguide", "keepassxc", "corrington",
+]  # fmt: skip
 CORPORA = [*DEFAULT, *CORPORA_HELD_OUT, "opengov-multiformat"]
 
 

@@ -92,6 +92,7 @@ MINIMUMS = {
     "wexcombe": (120, 25),
     "keepassxc": (120, 25),
     "corrington": (120, 25),
+    "instguide": (120, 25),
 }
 
 
@@ -185,6 +186,7 @@ TURNS = {
     "wexcombe": (9, 24),
     "keepassxc": (9, 9),
     "corrington": (9, 29),
+    "instguide": (9, 4),
 }  # fmt: skip
 
 
@@ -493,6 +495,11 @@ ABSENT = {
                    "suitcase", "season ticket", "grievance", "airport", "speed limit",
                    "lunch break", "valet", "party", "tachograph", "reimburse", "patron",
                    "supplement", "sourdough", "world cup", "mongolia"),
+    "instguide": ("mok", "dkms", "tpm", "nvidia", "rufus", "iscsi", "wpa3", "802.1x",
+                  "bullseye", "kickstart", "cloud-init", "end of life", "virtualbox", "vmware",
+                  "netplan", "ipxe", "luks2", "argon2", "zram", "zfs", "bitlocker", "windows 11",
+                  "nvme", "ssd", "trim", "active directory", "apparmor", "selinux", "iwlwifi",
+                  "sudoers", "yubikey", "vram", "sourdough", "world cup", "mongolia"),
 }  # fmt: skip
 
 
