@@ -27,7 +27,7 @@ from pocketrag.loaders._common import (
     table_lines,
 )
 from pocketrag.loaders.text import utf8_with_stray_bytes
-from pocketrag.loaders.wrapping import reads_as_prose, unwrap
+from pocketrag.loaders.wrapping import reads_as_prose, unwrap_preformatted
 
 if TYPE_CHECKING:
     from pocketrag.settings_views import LoaderLimits
@@ -339,7 +339,7 @@ class _Extractor(HTMLParser):
             # each paragraph on its own: HAProxy's "... maintenance costs." and the next
             # paragraph, "HAProxy is not :", had been joined into one line
             width = max(len(line) for line in text.split("\n"))
-            paragraphs = (unwrap(clean_lines(p), width) for p in _BLANK_LINE.split(raw))
+            paragraphs = (unwrap_preformatted(p, width) for p in _BLANK_LINE.split(raw))
             text, *more = [p for p in paragraphs if p] or [""]
         if not text:
             return
