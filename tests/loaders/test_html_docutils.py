@@ -35,3 +35,30 @@ def test_preformatted_names_and_descriptions_keep_a_line_each(tmp_path: Path, li
         "short A message containing only a level between angle brackets followed by the "
         "text, for a local log server.",
     ]
+
+
+def test_a_field_list_of_one_field_reads_name_and_value(tmp_path: Path, limits) -> None:
+    texts = _texts(
+        tmp_path,
+        limits,
+        "<table class='docutils field-list'><tbody><tr class='field'>"
+        "<th class='field-name'>Version:</th><td class='field-body'>2.6</td></tr></tbody>"
+        "</table>",
+    )
+    assert texts == ["Version: 2.6"]
+
+
+def test_a_term_that_is_a_sentence_takes_no_colon(tmp_path: Path, limits) -> None:
+    # "Start the server.: On systemd ..." read as a label; a symbol or a syntax ending in an
+    # ellipsis still is one
+    texts = _texts(
+        tmp_path,
+        limits,
+        "<dl><dt>Can I sign my zone?</dt><dd>Yes.</dd><dt>?</dt><dd>Matches any character.</dd>"
+        "<dt>put file ...</dt><dd>Sends each file.</dd></dl>",
+    )
+    assert texts == [
+        "Can I sign my zone? Yes.",
+        "?: Matches any character.",
+        "put file ...: Sends each file.",
+    ]

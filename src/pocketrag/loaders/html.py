@@ -351,7 +351,7 @@ class _Extractor(HTMLParser):
             return
         if self.terms and self.definition_opened:
             term = ", ".join([*(t.rstrip(":") for t in self.terms[:-1]), self.terms[-1]])
-            text = f"{term}{'' if term.endswith(':') else ':'} {text}"
+            text = f"{term}{'' if _ends_label(term) else ':'} {text}"
             self.terms = []
         self.flush_term()
         self._emit(text)
@@ -658,6 +658,13 @@ def _picture_name(alt: str) -> str | None:
     return name
 
 
+def _ends_label(term: str) -> bool:
+    """A definition's term that needs no colon after it: one ending in a colon, or a sentence
+    ("Start the server.", an FAQ's question); not a symbol ("?", zsh's "%!") nor an ellipsis
+    ("zfput file1 ...")."""
+    return term.endswith(":") or _SENTENCE_END.search(term) is not None
+
+
 def _span(attrs: list[tuple[str, str | None]], name: str, most: int) -> int:
     """A cell's rowspan or colspan: 1 unless a number from 1 to `most` (a hostile page's
     colspan="100000" must not make 100,000 copies of a cell)."""
@@ -698,9 +705,11 @@ def _row_headed_lines(rows: list[list[str]], headers: set[tuple[int, int]]) -> l
     """A table each of whose rows opens with a header cell and holds a value, with no row of
     column headers (the Apache manual's "<th>Default:</th><td>StartServers 3</td>"): each row
     reads "Default: StartServers 3". Read with its first row as the column names, every
-    line had said "Description: <the first row's value>" before its own. [] otherwise."""
+    line had said "Description: <the first row's value>" before its own. A row alone reads so
+    when its header cell ends in a colon: a docutils field list of one field ("code:" over
+    OpenVPN's "PROXY_HTTP host port") had read "code: | PROXY_HTTP". [] otherwise."""
     filled = [(i, cells) for i, cells in enumerate(rows) if any(cells)]
-    if len(filled) < 2:
+    if len(filled) < 2 and not (filled and filled[0][1][0].endswith(":")):
         return []
     for i, cells in filled:
         row_headers = [(i, j) in headers for j in range(len(cells))]
@@ -712,6 +721,7 @@ def _row_headed_lines(rows: list[list[str]], headers: set[tuple[int, int]]) -> l
     ]
 
 
+_SENTENCE_END = re.compile(r"[^\W\d_]{2}[.?!]$")  # a word's letters, then its stop
 _EXPONENT_STARTS = frozenset("0123456789-−")
 
 
