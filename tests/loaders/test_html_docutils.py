@@ -6,12 +6,43 @@ from __future__ import annotations
 from pathlib import Path
 
 from pocketrag.loaders import load_document
+from pocketrag.loaders.html_lists import MAX_LIST_DEPTH, ListMarkers
 
 
 def _texts(tmp_path: Path, limits, body: str) -> list[str]:
     path = tmp_path / "page.html"
     path.write_text(f"<html><body><h1>Manual</h1>{body}</body></html>", encoding="utf-8")
     return [b.text for b in load_document(path, limits).blocks]
+
+
+def test_numbered_list_items_keep_their_numbers(tmp_path: Path, limits) -> None:
+    # OpenVPN's examples refer to "step 1" of lists whose items had come out unnumbered
+    texts = _texts(
+        tmp_path,
+        limits,
+        "<ol class='arabic'><li><p>Install openvpn</p><p>From source or a package.</p></li>"
+        "<li><dl class='first docutils'><dt>Start the server.</dt><dd><ul>"
+        "<li><p>On systemd move the files.</p></li></ul></dd></dl></li></ol>"
+        "<ol start='3' type='a'><li>third</li><li value='10'>tenth</li></ol>"
+        "<ol class='upperroman simple'><li>one<ol class='loweralpha'><li>nested</li></ol>"
+        "</li><li>two</li></ol>"
+        "<ol style='list-style: none'><li>unnumbered</li></ol>"
+        "<ul><li>a bullet</li></ul>"
+        "<ol><li>1. numbered by hand</li></ol>",
+    )
+    assert texts == [
+        "1. Install openvpn",
+        "From source or a package.",
+        "2. Start the server. On systemd move the files.",
+        "c. third",
+        "j. tenth",
+        "I. one",
+        "a. nested",
+        "II. two",
+        "unnumbered",
+        "a bullet",  # outside an option's description a bullet adds nothing
+        "1. numbered by hand",
+    ]
 
 
 def test_preformatted_names_and_descriptions_keep_a_line_each(tmp_path: Path, limits) -> None:
@@ -46,6 +77,20 @@ def test_a_field_list_of_one_field_reads_name_and_value(tmp_path: Path, limits) 
         "</table>",
     )
     assert texts == ["Version: 2.6"]
+
+
+def test_list_nesting_is_tracked_only_to_a_bound() -> None:
+    # a hostile page's thousands of nested lists must not make thousands of records
+    markers = ListMarkers()
+    for _ in range(MAX_LIST_DEPTH + 500):
+        markers.start_list("ol", {})
+    assert len(markers.lists) == MAX_LIST_DEPTH
+    assert markers.depth == MAX_LIST_DEPTH + 500
+    assert markers.item({}) == "-"  # past the bound an item's number is unknown
+    for _ in range(MAX_LIST_DEPTH + 500):
+        markers.end_list()
+    assert markers.depth == 0
+    assert markers.item({}) is None
 
 
 def test_a_term_that_is_a_sentence_takes_no_colon(tmp_path: Path, limits) -> None:

@@ -26,6 +26,7 @@ from pocketrag.loaders._common import (
     is_admonition,
     table_lines,
 )
+from pocketrag.loaders.html_lists import ListMarkers
 from pocketrag.loaders.text import utf8_with_stray_bytes
 from pocketrag.loaders.wrapping import reads_as_prose, unwrap_preformatted
 
@@ -294,6 +295,10 @@ class _Extractor(HTMLParser):
         self.parts_preformatted = False
         self.pre_code = False
         self.code_table = 0  # open Pygments "highlighttable"s (line numbers | code)
+        # Lists: the open ones, for their items' markers ("2."), and the marker waiting for
+        # the open item's first text.
+        self.lists = ListMarkers()
+        self.item_marker: str | None = None
 
     def _in_scope(self) -> bool:
         return self.scope == "body" or self.open.get(self.scope, 0) > 0
@@ -421,6 +426,9 @@ class _Extractor(HTMLParser):
         if self.label and not text.startswith(f"{self.label}:"):  # a table row names it
             text = f"{self.label}: {text}"
         self.label = None
+        marker, self.item_marker = self.item_marker, None
+        if marker and marker != "-" and not text.startswith(f"{marker} "):
+            text = f"{marker} {text}"  # a numbered list's item: a step keeps its number
         self.budget.add(text)
         self.blocks.append(Block(text=text, heading_path=tuple(t for _, t in self.headings)))
 
@@ -500,6 +508,14 @@ class _Extractor(HTMLParser):
             self.line_has_text, self.waiting_pictures = False, []
         elif tag == "sup":
             self.superscript = True
+        if tag in ("ol", "ul"):
+            self.lists.start_list(tag, dict(attrs))
+        elif tag == "li" and self.cell is None:
+            marker = self.lists.item(dict(attrs))
+            # an item opening with a bulleted list keeps its own number (OpenVPN's step 6,
+            # "Start the server.", is a definition whose text is in a list)
+            if not (self.item_marker and marker == "-"):
+                self.item_marker = marker
         if tag in _LISTINGS and self.drop_contents and self._in_scope():
             # after the branches above: the text before the list is a block of its own
             if self.listing is None:
@@ -566,6 +582,10 @@ class _Extractor(HTMLParser):
         elif tag in _BLOCKS and self.cell is None:
             self.closing_term = tag == "dt"
             self.flush()
+        if tag in ("ol", "ul"):
+            self.lists.end_list()
+        if tag in ("li", "ol", "ul"):
+            self.item_marker = None  # an item with no text of its own
         if self.listing is not None and tag == self.listing.tag:
             self.listing.depth -= 1
             if self.listing.depth == 0:
