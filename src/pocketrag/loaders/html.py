@@ -27,6 +27,7 @@ from pocketrag.loaders._common import (
     table_lines,
 )
 from pocketrag.loaders.html_lists import ListMarkers
+from pocketrag.loaders.html_units import Unit, is_option_dl, is_option_table
 from pocketrag.loaders.text import utf8_with_stray_bytes
 from pocketrag.loaders.wrapping import reads_as_prose, unwrap_preformatted
 
@@ -295,10 +296,20 @@ class _Extractor(HTMLParser):
         self.parts_preformatted = False
         self.pre_code = False
         self.code_table = 0  # open Pygments "highlighttable"s (line numbers | code)
-        # Lists: the open ones, for their items' markers ("2."), and the marker waiting for
-        # the open item's first text.
+        # Lists: the open ones, for their items' markers ("2."; "-" inside a unit), and the
+        # marker waiting for the open item's first text.
         self.lists = ListMarkers()
         self.item_marker: str | None = None
+        # An option and its description, read as one block (html_units.py): the open one;
+        # whether an option list's table is open (not one of `tables`: its rows are no table
+        # to read) and its option cell; and the open definition lists' depth, with the depth
+        # of the outermost option list written as one.
+        self.unit: Unit | None = None
+        self.option_table = False
+        self.in_option_group = False
+        self.dl_depth = 0
+        self.dd_depth = 0  # open definitions (<dd>), for the indent of a unit's lines
+        self.option_dl: int | None = None
 
     def _in_scope(self) -> bool:
         return self.scope == "body" or self.open.get(self.scope, 0) > 0
@@ -347,6 +358,9 @@ class _Extractor(HTMLParser):
             paragraphs = (unwrap_preformatted(p, width) for p in _BLANK_LINE.split(raw))
             text, *more = [p for p in paragraphs if p] or [""]
         if not text:
+            return
+        if closing_term and self.unit is not None:
+            self._emit(text)  # a term in an option's description: a line, its definition under it
             return
         if closing_term:
             if self.definition_opened:
@@ -427,10 +441,96 @@ class _Extractor(HTMLParser):
             text = f"{self.label}: {text}"
         self.label = None
         marker, self.item_marker = self.item_marker, None
+        if self.unit is not None:
+            self.budget.add(self.unit.add(text, marker, self.lists.depth, self.dd_depth))
+            return
         if marker and marker != "-" and not text.startswith(f"{marker} "):
             text = f"{marker} {text}"  # a numbered list's item: a step keeps its number
         self.budget.add(text)
         self.blocks.append(Block(text=text, heading_path=tuple(t for _, t in self.headings)))
+
+    def _open_unit(self, lead: str, in_table: bool) -> None:
+        self.unit = Unit(lead, in_table, self.dl_depth, self.lists.depth, self.dd_depth)
+
+    def close_unit(self) -> None:
+        """The open option's description is done: the option and it become one block."""
+        if self.unit is None:
+            return
+        self.flush()
+        self.flush_term()
+        unit, self.unit = self.unit, None
+        self.budget.add(unit.lead)
+        headings = tuple(t for _, t in self.headings)
+        self.blocks.append(Block(text=unit.text(), heading_path=headings))
+
+    def _is_option_table_tag(self, tag: str, classes: set[str]) -> bool:
+        """An option list's table starting, or a row or cell of the open one (not of a table
+        in an option's description); one inside a description is read as a table."""
+        if self.tables or self.code_table:
+            return False
+        if self.option_table:
+            return tag in ("td", "th", "tr")
+        return tag == "table" and self.unit is None and is_option_table(classes)
+
+    def _option_table_tag(self, tag: str, classes: set[str]) -> None:
+        """A tag of a docutils option list's table, outside its descriptions' own tables: an
+        option's cell starts an option (its description runs to the next option, whichever
+        row and cell it sits in); other cells and rows only end a paragraph."""
+        if tag == "table":
+            self.flush()
+            self.flush_term()
+            self.option_table = True
+            return
+        self._end_option_group()
+        if tag in _CELLS and "option-group" in classes:
+            self.close_unit()
+            self.flush()
+            self.flush_term()
+            self.in_option_group = True
+        else:
+            self.flush()
+
+    def _end_option_group(self) -> None:
+        """The option's cell is done: its text leads the description that follows."""
+        if not self.in_option_group:
+            return
+        self.in_option_group = False
+        self.closing_term = True
+        self.flush()
+        lead, self.terms = ", ".join(self.terms), []
+        if lead:
+            self._open_unit(lead, in_table=True)
+
+    def _definition_tag(self, tag: str, classes: set[str]) -> None:
+        """Definition lists' starts: an option list written as one (docutils' HTML5 writer,
+        Sphinx) opens a unit at each description, its option the terms before it."""
+        self.dd_depth += tag == "dd"
+        if tag == "dl":
+            self.dl_depth += 1
+            if self.unit is None and self.option_dl is None and is_option_dl(classes):
+                self.option_dl = self.dl_depth if not self.tables else None
+            return
+        unit = self.unit
+        if unit is not None and not unit.in_table and unit.depth == self.dl_depth:
+            self.close_unit()  # the next option's term, or its description's end tag left out
+        if tag == "dd" and self.unit is None and self.option_dl == self.dl_depth and self.terms:
+            lead = ", ".join([*(t.rstrip(":") for t in self.terms[:-1]), self.terms[-1]])
+            self.terms = []
+            self._open_unit(lead, in_table=False)
+
+    def _definition_end(self, tag: str) -> None:
+        unit = self.unit
+        if tag == "dd":
+            self.dd_depth = max(self.dd_depth - 1, 0)
+        if tag == "dd" and unit is not None and not unit.in_table and unit.depth == self.dl_depth:
+            self.close_unit()
+        elif tag == "dl" and self.dl_depth:
+            self.dl_depth -= 1
+            self.dd_depth = min(self.dd_depth, self.dl_depth)  # a <dd> left open ends here
+            if unit is not None and not unit.in_table and unit.depth > self.dl_depth:
+                self.close_unit()
+            if self.option_dl is not None and self.option_dl > self.dl_depth:
+                self.option_dl = None
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if self.nav_tag is not None:
@@ -455,17 +555,21 @@ class _Extractor(HTMLParser):
         if self.skipping:
             return
         self.definition_opened |= tag == "dd"
+        classes = _classes(dict(attrs))
         if tag in _HEADINGS:
             self.flush()
             self.flush_term()
+            self.close_unit()
             self.heading_level, self.heading_text = _HEADINGS[tag], []
             self.heading_own_text = False
         elif tag == "a":
             href = dict(attrs).get("href") or ""
             self.in_external_link = _EXTERNAL.match(href) is not None
             self.in_anchor_link = href.startswith("#") and len(href) > 1
-        elif tag == "table" and not self.tables and "highlighttable" in _classes(dict(attrs)):
+        elif tag == "table" and not self.tables and "highlighttable" in classes:
             self.code_table += 1  # Pygments' line numbers beside the code: no table to read
+        elif self._is_option_table_tag(tag, classes):
+            self._option_table_tag(tag, classes)
         elif tag == "table" and not self.code_table:
             self._end_cell()
             self.flush()
@@ -508,7 +612,9 @@ class _Extractor(HTMLParser):
             self.line_has_text, self.waiting_pictures = False, []
         elif tag == "sup":
             self.superscript = True
-        if tag in ("ol", "ul"):
+        if tag in ("dl", "dt", "dd"):
+            self._definition_tag(tag, classes)
+        elif tag in ("ol", "ul"):
             self.lists.start_list(tag, dict(attrs))
         elif tag == "li" and self.cell is None:
             marker = self.lists.item(dict(attrs))
@@ -553,6 +659,15 @@ class _Extractor(HTMLParser):
                 self.headings.append((level, text))
         elif tag == "table" and self.code_table:
             self.code_table -= 1
+        elif tag == "table" and self.option_table and not self.tables:
+            self._end_option_group()
+            self.close_unit()
+            self.option_table = False
+        elif tag in _CELLS and self.option_table and not self.tables:
+            if self.in_option_group:
+                self._end_option_group()
+            else:
+                self.flush()
         elif tag == "table" and self.tables:
             self._end_row()
             self.flush()  # a caption
@@ -582,7 +697,9 @@ class _Extractor(HTMLParser):
         elif tag in _BLOCKS and self.cell is None:
             self.closing_term = tag == "dt"
             self.flush()
-        if tag in ("ol", "ul"):
+        if tag in ("dd", "dl"):
+            self._definition_end(tag)
+        elif tag in ("ol", "ul"):
             self.lists.end_list()
         if tag in ("li", "ol", "ul"):
             self.item_marker = None  # an item with no text of its own
@@ -657,6 +774,7 @@ def extract(text: str, scope: str, limits: LoaderLimits, drop_contents: bool = T
     extractor.close()
     while extractor.tables:  # tables never closed: their rows still count
         extractor.handle_endtag("table")
+    extractor.close_unit()
     extractor.flush()
     extractor.flush_term()
     return extractor
