@@ -26,7 +26,9 @@ from pocketrag.loaders._common import (
     is_admonition,
     table_lines,
 )
+from pocketrag.loaders.html_chrome import classes_of, is_chrome, is_contents
 from pocketrag.loaders.html_lists import ListMarkers
+from pocketrag.loaders.html_tables import group_header_joined, names_over_values, row_headed_lines
 from pocketrag.loaders.html_units import Unit, is_option_dl, is_option_table
 from pocketrag.loaders.text import utf8_with_stray_bytes
 from pocketrag.loaders.wrapping import reads_as_prose, unwrap_preformatted
@@ -55,63 +57,13 @@ _ALWAYS_SKIP = frozenset(
         "footer",
     ]
 )
-# Navigation drawn with ordinary tags: DocBook's and Publican's "Prev / Next" bars
-# (<ul class="docnav">, <div class="navfooter">), breadcrumbs, role="navigation". Read as
-# text, "Prev11.5. Analysis of malware" had opened and closed every page of a manual.
-# Exim's spec marks its bars with Bootstrap's "nav" and "previous_page"/"next_page" links.
-# Sphinx themes without role="navigation" on their sidebar (BorgBackup's: the whole table of
-# contents, 40 lines, opened every page) and their "previous / next chapter" buttons.
-_NAV_CLASSES = frozenset(
-    ["navheader", "navfooter", "docnav", "breadcrumb", "breadcrumbs", "navbar", "pagination",
-     "nav", "previous_page", "next_page", "toc_page", "sphinxsidebar", "footer-relations"]
-)  # fmt: skip
-# Page furniture named by id or class, skipped when we read the whole body (no <main>; inside
-# <main> a "footer" is the article's own): Exim's "Website design by ..." footer, HAProxy's
-# sidebar ("Keyboard navigation: ... arrow keys"), Sphinx's <div class="footer"> ("©
-# Copyright ... Created using Sphinx." closed every page).
-_CHROME_IDS = frozenset(["footer", "sidebar"])
-_CHROME_CLASSES = frozenset(["footer"])
-# Text a browser does not show until clicked: HAProxy's Bootstrap menu after every keyword
-# mention ("bind" + "This keyword is available in sections : Log forwarding Peers ...", 408
-# of them) had been read into the sentences around it.
-_HIDDEN_CLASSES = frozenset(["dropdown-menu"])
-_DISPLAY_NONE = re.compile(r"display\s*:\s*none", re.I)
-# A heading's or definition's permalink mark: Sphinx and MkDocs "headerlink", the Apache
-# manual's "permalink", Texinfo's "copiable-anchor"/"copiable-link", Docusaurus' "hash-link",
-# VuePress' "header-anchor". Read as text, its "¶" ended every heading ("Introduction ¶") and
-# so every chunk's heading path.
-_PERMALINK_CLASSES = frozenset(
-    ["headerlink", "permalink", "copiable-anchor", "copiable-link", "hash-link", "header-anchor"]
-)
-# A page's own table of contents, marked as one by its generator: asciidoctor's and Exim's
-# <div id="toc">, the Apache manual's <ul id="toc">, DocBook's <div class="toc"> and its lists
-# of figures and tables, docutils' <div class="contents topic">, Texinfo's mini-tables
-# ("section-toc") and @shortcontents, LaTeX2HTML's "Subsections" (<a id="CHILD_LINKS"> and
-# <ul class="ChildLinks">), SQLite's "fancy_toc". Read as text, each title became a block
-# under the page's first heading (debref's chapters opened with 60 of them), matching
-# questions by its words and crowding out the sections it names.
-_CONTENTS_IDS = frozenset(["toc", "child_links"])
-_CONTENTS_CLASSES = frozenset(
-    ["toc", "toc2", "section-toc", "shortcontents", "childlinks", "fancy_toc",
-     "list-of-figures", "list-of-tables", "list-of-examples", "list-of-equations",
-     "list-of-procedures"]
-)  # fmt: skip
-_DOCUTILS_CONTENTS = frozenset(["contents", "topic"])
-_PAGE_TAGS = frozenset(["html", "body", "main", "article"])  # asciidoctor: <body class="toc2">
-# Unmarked ones too: a list or table whose every word is a link to an anchor of the page
-# itself (Postfix's "This document provides information on the following topics:", SQLite's
-# FAQ index, Texinfo's menus). A link to another page is content (an index page, "See also").
+# A page's own table of contents, unmarked (html_chrome.py skips marked ones): a list or
+# table whose every word is a link to an anchor of the page itself (Postfix's "This document
+# provides information on the following topics:", SQLite's FAQ index, Texinfo's menus). A
+# link to another page is content (an index page, "See also").
 _LISTINGS = frozenset(["ul", "ol", "dl", "table"])
 MIN_CONTENTS_LINKS = 2
-# Pygments' line numbers (Sphinx's code blocks): read as text, "2$TTL 2d".
-_LINE_NUMBER_CLASSES = frozenset(["linenos", "linenodiv", "lineno"])
-# An <aside> is a sidebar or a pull quote, skipped, unless it is a footnote or a topic:
-# docutils' HTML5 writer (Sphinx) puts every footnote in one, and BIND's RFC notes went
-# unread; and its "topic" directive, a boxed part of the text (Python's HOWTO abstracts,
-# BorgBackup's "Finding a more precise udev rule").
-_FOOTNOTE_ROLES = frozenset(["doc-footnote", "doc-endnote", "doc-endnotes", "note"])
-_TEXT_ASIDE_CLASSES = frozenset(["topic"])
-_LABEL = re.compile(r"\[?\w{1,4}\]?")
+_LABEL = re.compile(r"\[?\w{1,4}\]?")  # a footnote's label ("[1]"), before its paragraph
 MAX_LABEL_PIECES = 8
 _VOID = frozenset(["br", "hr", "img", "input", "meta", "link", "wbr", "area", "col", "source"])
 # Elements whose end tag HTML lets authors leave out ("<p hidden>Draft<p>Text"): skipping one
@@ -335,9 +287,7 @@ class _Extractor(HTMLParser):
         """Page chrome, or the page's own table of contents: skipped with all it holds."""
         if tag in _VOID or tag in _OPTIONAL_END:
             return False
-        return _is_chrome(tag, attrs, self.scope) or (
-            self.drop_contents and _is_contents(tag, attrs)
-        )
+        return is_chrome(tag, attrs, self.scope) or (self.drop_contents and is_contents(tag, attrs))
 
     def _is_skipped(self, tag: str) -> bool:
         return tag in _ALWAYS_SKIP or (tag in _CHROME and self.scope == "body")
@@ -555,7 +505,7 @@ class _Extractor(HTMLParser):
         if self.skipping:
             return
         self.definition_opened |= tag == "dd"
-        classes = _classes(dict(attrs))
+        classes = classes_of(dict(attrs))
         if tag in _HEADINGS:
             self.flush()
             self.flush_term()
@@ -674,7 +624,7 @@ class _Extractor(HTMLParser):
             rows, headers = self.tables.pop(), self.header_cells.pop()
             bold = self.bold_cells.pop()
             self.carried.pop()
-            rows = _group_header_joined(rows, headers)
+            rows = group_header_joined(rows, headers)
             # a first row of header cells is the header whatever it says; with no header
             # cells anywhere, only a first row in bold is one (Exim's key-value tables had
             # read their first row as every other row's column names)
@@ -686,9 +636,9 @@ class _Extractor(HTMLParser):
                 (first, j) in bold for j, cell in enumerate(rows[first]) if cell
             )
             header = True if marked else None if headers or in_bold else False
-            if header is False and _names_over_values(rows):
+            if header is False and names_over_values(rows):
                 header = True
-            for line in _row_headed_lines(rows, headers) or table_lines(rows, header):
+            for line in row_headed_lines(rows, headers) or table_lines(rows, header):
                 self._emit(line)
         elif self.tables and tag in _CELLS:
             self._end_cell()
@@ -810,55 +760,6 @@ def _span(attrs: list[tuple[str, str | None]], name: str, most: int) -> int:
     return min(int(value), most) if value.isdigit() and int(value) > 0 else 1
 
 
-def _group_header_joined(rows: list[list[str]], headers: set[tuple[int, int]]) -> list[list[str]]:
-    """Two rows of header cells, the first grouping columns under a spanning name
-    (PostgreSQL's lock table: "Current Lock Mode" over eight modes), read as one header row
-    whose names say both ("Current Lock Mode ACCESS SHARE"); else the rows unchanged."""
-    if len(rows) < 3 or len(rows[0]) != len(rows[1]) or len(set(rows[0])) == len(rows[0]):
-        return rows
-    if not all((i, j) in headers for i in (0, 1) for j in range(len(rows[0]))):
-        return rows
-    joined = [
-        top if top == below else f"{top} {below}".strip()
-        for top, below in zip(rows[0], rows[1], strict=True)
-    ]
-    return [[], joined, *rows[2:]]  # the empty row keeps the indices `headers` names
-
-
-def _names_over_values(rows: list[list[str]]) -> bool:
-    """A table of two rows and no header markup, a row of names over a row of numbers
-    (KiCad's unit suffixes "p | n | u" over "10^-12 | 10^-9 | 10^-6"): a reader pairs them
-    by column, so the first row names the second's columns. Read as two records, "meg" and
-    "10^6" had never met. Two records with a name each would have numbers in both rows."""
-    filled = [cells for cells in rows if any(cells)]
-    if len(filled) != 2 or len(filled[0]) != len(filled[1]):
-        return False
-    names, values = filled
-    return all(
-        name and len(name.split()) <= 3 and not any(c.isdigit() for c in name) for name in names
-    ) and all(any(c.isdigit() for c in value) for value in values)
-
-
-def _row_headed_lines(rows: list[list[str]], headers: set[tuple[int, int]]) -> list[str]:
-    """A table each of whose rows opens with a header cell and holds a value, with no row of
-    column headers (the Apache manual's "<th>Default:</th><td>StartServers 3</td>"): each row
-    reads "Default: StartServers 3". Read with its first row as the column names, every
-    line had said "Description: <the first row's value>" before its own. A row alone reads so
-    when its header cell ends in a colon: a docutils field list of one field ("code:" over
-    OpenVPN's "PROXY_HTTP host port") had read "code: | PROXY_HTTP". [] otherwise."""
-    filled = [(i, cells) for i, cells in enumerate(rows) if any(cells)]
-    if len(filled) < 2 and not (filled and filled[0][1][0].endswith(":")):
-        return []
-    for i, cells in filled:
-        row_headers = [(i, j) in headers for j in range(len(cells))]
-        if len(cells) < 2 or not row_headers[0] or all(row_headers):
-            return []
-    return [
-        f"{cells[0].rstrip(':').strip()}: " + "; ".join(c for c in cells[1:] if c)
-        for _, cells in filled
-    ]
-
-
 _SENTENCE_END = re.compile(r"[^\W\d_]{2}[.?!]$")  # a word's letters, then its stop
 _EXPONENT_STARTS = frozenset("0123456789-−")
 
@@ -867,51 +768,6 @@ def _is_exponent(before: list[str], sup: str) -> bool:
     """Superscript digits right after a digit: a power ("2<sup>31</sup>-1"), not a footnote
     mark after a word nor an ordinal's "th"."""
     return bool(before) and before[-1][-1:].isdigit() and sup[:1] in _EXPONENT_STARTS
-
-
-def _is_chrome(tag: str, attrs: list[tuple[str, str | None]], scope: str) -> bool:
-    """Navigation, a permalink mark, page furniture or hidden text: skipped with all they
-    hold."""
-    values = dict(attrs)
-    classes = _classes(values)
-    if tag == "a" and classes & _PERMALINK_CLASSES:
-        return True
-    if "hidden" in values or _DISPLAY_NONE.search(values.get("style") or ""):
-        return True
-    if scope == "body" and (
-        (values.get("id") or "").lower() in _CHROME_IDS or classes & _CHROME_CLASSES
-    ):
-        return True
-    if tag == "aside" and not (
-        _is_footnote(classes, values.get("role")) or classes & _TEXT_ASIDE_CLASSES
-    ):
-        return True
-    if classes & _LINE_NUMBER_CLASSES:
-        return True
-    if tag == "table" and "header" in classes:
-        return True  # texi2html's "[ << ] | [ < ] | [ Up ] | [ > ]" bar around every section
-    return values.get("role") == "navigation" or bool(classes & (_NAV_CLASSES | _HIDDEN_CLASSES))
-
-
-def _is_contents(tag: str, attrs: list[tuple[str, str | None]]) -> bool:
-    """The page's own table of contents, marked as one (see _CONTENTS_CLASSES)."""
-    if tag in _PAGE_TAGS:
-        return False
-    values = dict(attrs)
-    classes = _classes(values)
-    return (
-        (values.get("id") or "").lower() in _CONTENTS_IDS
-        or bool(classes & _CONTENTS_CLASSES)
-        or classes >= _DOCUTILS_CONTENTS
-    )
-
-
-def _classes(values: dict[str, str | None]) -> set[str]:
-    return set((values.get("class") or "").lower().split())
-
-
-def _is_footnote(classes: set[str], role: str | None) -> bool:
-    return role in _FOOTNOTE_ROLES or any(c.startswith("footnote") for c in classes)
 
 
 def load(path: Path, limits: LoaderLimits, password: str | None = None) -> Document:
