@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 # docutils' option lists (both writers) and Sphinx's "option" directive, old and new names
 _OPTION_DL_CLASSES = frozenset(["option-list", "option", "cmdoption"])
-INDENT = "  "  # a nested list item's, or a list item's later paragraph's, per level
+INDENT = "  "  # per level a line sits under an item or a term of the description
 
 
 def is_option_table(classes: set[str]) -> bool:
