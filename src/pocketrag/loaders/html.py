@@ -26,8 +26,12 @@ from pocketrag.loaders._common import (
     is_admonition,
     table_lines,
 )
+from pocketrag.loaders.html_chrome import classes_of, is_chrome, is_contents
+from pocketrag.loaders.html_lists import ListMarkers
+from pocketrag.loaders.html_tables import group_header_joined, names_over_values, row_headed_lines
+from pocketrag.loaders.html_units import Unit, is_option_dl, is_option_table
 from pocketrag.loaders.text import utf8_with_stray_bytes
-from pocketrag.loaders.wrapping import reads_as_prose, unwrap
+from pocketrag.loaders.wrapping import reads_as_prose, unwrap_preformatted
 
 if TYPE_CHECKING:
     from pocketrag.settings_views import LoaderLimits
@@ -53,63 +57,13 @@ _ALWAYS_SKIP = frozenset(
         "footer",
     ]
 )
-# Navigation drawn with ordinary tags: DocBook's and Publican's "Prev / Next" bars
-# (<ul class="docnav">, <div class="navfooter">), breadcrumbs, role="navigation". Read as
-# text, "Prev11.5. Analysis of malware" had opened and closed every page of a manual.
-# Exim's spec marks its bars with Bootstrap's "nav" and "previous_page"/"next_page" links.
-# Sphinx themes without role="navigation" on their sidebar (BorgBackup's: the whole table of
-# contents, 40 lines, opened every page) and their "previous / next chapter" buttons.
-_NAV_CLASSES = frozenset(
-    ["navheader", "navfooter", "docnav", "breadcrumb", "breadcrumbs", "navbar", "pagination",
-     "nav", "previous_page", "next_page", "toc_page", "sphinxsidebar", "footer-relations"]
-)  # fmt: skip
-# Page furniture named by id or class, skipped when we read the whole body (no <main>; inside
-# <main> a "footer" is the article's own): Exim's "Website design by ..." footer, HAProxy's
-# sidebar ("Keyboard navigation: ... arrow keys"), Sphinx's <div class="footer"> ("©
-# Copyright ... Created using Sphinx." closed every page).
-_CHROME_IDS = frozenset(["footer", "sidebar"])
-_CHROME_CLASSES = frozenset(["footer"])
-# Text a browser does not show until clicked: HAProxy's Bootstrap menu after every keyword
-# mention ("bind" + "This keyword is available in sections : Log forwarding Peers ...", 408
-# of them) had been read into the sentences around it.
-_HIDDEN_CLASSES = frozenset(["dropdown-menu"])
-_DISPLAY_NONE = re.compile(r"display\s*:\s*none", re.I)
-# A heading's or definition's permalink mark: Sphinx and MkDocs "headerlink", the Apache
-# manual's "permalink", Texinfo's "copiable-anchor"/"copiable-link", Docusaurus' "hash-link",
-# VuePress' "header-anchor". Read as text, its "¶" ended every heading ("Introduction ¶") and
-# so every chunk's heading path.
-_PERMALINK_CLASSES = frozenset(
-    ["headerlink", "permalink", "copiable-anchor", "copiable-link", "hash-link", "header-anchor"]
-)
-# A page's own table of contents, marked as one by its generator: asciidoctor's and Exim's
-# <div id="toc">, the Apache manual's <ul id="toc">, DocBook's <div class="toc"> and its lists
-# of figures and tables, docutils' <div class="contents topic">, Texinfo's mini-tables
-# ("section-toc") and @shortcontents, LaTeX2HTML's "Subsections" (<a id="CHILD_LINKS"> and
-# <ul class="ChildLinks">), SQLite's "fancy_toc". Read as text, each title became a block
-# under the page's first heading (debref's chapters opened with 60 of them), matching
-# questions by its words and crowding out the sections it names.
-_CONTENTS_IDS = frozenset(["toc", "child_links"])
-_CONTENTS_CLASSES = frozenset(
-    ["toc", "toc2", "section-toc", "shortcontents", "childlinks", "fancy_toc",
-     "list-of-figures", "list-of-tables", "list-of-examples", "list-of-equations",
-     "list-of-procedures"]
-)  # fmt: skip
-_DOCUTILS_CONTENTS = frozenset(["contents", "topic"])
-_PAGE_TAGS = frozenset(["html", "body", "main", "article"])  # asciidoctor: <body class="toc2">
-# Unmarked ones too: a list or table whose every word is a link to an anchor of the page
-# itself (Postfix's "This document provides information on the following topics:", SQLite's
-# FAQ index, Texinfo's menus). A link to another page is content (an index page, "See also").
+# A page's own table of contents, unmarked (html_chrome.py skips marked ones): a list or
+# table whose every word is a link to an anchor of the page itself (Postfix's "This document
+# provides information on the following topics:", SQLite's FAQ index, Texinfo's menus). A
+# link to another page is content (an index page, "See also").
 _LISTINGS = frozenset(["ul", "ol", "dl", "table"])
 MIN_CONTENTS_LINKS = 2
-# Pygments' line numbers (Sphinx's code blocks): read as text, "2$TTL 2d".
-_LINE_NUMBER_CLASSES = frozenset(["linenos", "linenodiv", "lineno"])
-# An <aside> is a sidebar or a pull quote, skipped, unless it is a footnote or a topic:
-# docutils' HTML5 writer (Sphinx) puts every footnote in one, and BIND's RFC notes went
-# unread; and its "topic" directive, a boxed part of the text (Python's HOWTO abstracts,
-# BorgBackup's "Finding a more precise udev rule").
-_FOOTNOTE_ROLES = frozenset(["doc-footnote", "doc-endnote", "doc-endnotes", "note"])
-_TEXT_ASIDE_CLASSES = frozenset(["topic"])
-_LABEL = re.compile(r"\[?\w{1,4}\]?")
+_LABEL = re.compile(r"\[?\w{1,4}\]?")  # a footnote's label ("[1]"), before its paragraph
 MAX_LABEL_PIECES = 8
 _VOID = frozenset(["br", "hr", "img", "input", "meta", "link", "wbr", "area", "col", "source"])
 # Elements whose end tag HTML lets authors leave out ("<p hidden>Draft<p>Text"): skipping one
@@ -299,6 +253,20 @@ class _Extractor(HTMLParser):
         self.parts_preformatted = False
         self.pre_code = False
         self.code_table = 0  # open Pygments "highlighttable"s (line numbers | code)
+        # Lists: the open ones, for their items' markers ("2."; "-" inside a unit), and the
+        # marker waiting for the open item's first text.
+        self.lists = ListMarkers()
+        self.item_marker: str | None = None
+        # An option and its description, read as one block (html_units.py): the open one;
+        # whether an option list's table is open (not one of `tables`: its rows are no table
+        # to read) and its option cell; and the open definition lists' depth, with the depth
+        # of the outermost option list written as one.
+        self.unit: Unit | None = None
+        self.option_table = False
+        self.in_option_group = False
+        self.dl_depth = 0
+        self.dd_depth = 0  # open definitions (<dd>), for the indent of a unit's lines
+        self.option_dl: int | None = None
 
     def _in_scope(self) -> bool:
         return self.scope == "body" or self.open.get(self.scope, 0) > 0
@@ -324,9 +292,7 @@ class _Extractor(HTMLParser):
         """Page chrome, or the page's own table of contents: skipped with all it holds."""
         if tag in _VOID or tag in _OPTIONAL_END:
             return False
-        return _is_chrome(tag, attrs, self.scope) or (
-            self.drop_contents and _is_contents(tag, attrs)
-        )
+        return is_chrome(tag, attrs, self.scope) or (self.drop_contents and is_contents(tag, attrs))
 
     def _is_skipped(self, tag: str) -> bool:
         return tag in _ALWAYS_SKIP or (tag in _CHROME and self.scope == "body")
@@ -344,9 +310,12 @@ class _Extractor(HTMLParser):
             # each paragraph on its own: HAProxy's "... maintenance costs." and the next
             # paragraph, "HAProxy is not :", had been joined into one line
             width = max(len(line) for line in text.split("\n"))
-            paragraphs = (unwrap(clean_lines(p), width) for p in _BLANK_LINE.split(raw))
+            paragraphs = (unwrap_preformatted(p, width) for p in _BLANK_LINE.split(raw))
             text, *more = [p for p in paragraphs if p] or [""]
         if not text:
+            return
+        if closing_term and self.unit is not None:
+            self._emit(text)  # a term in an option's description: a line, its definition under it
             return
         if closing_term:
             if self.definition_opened:
@@ -356,7 +325,7 @@ class _Extractor(HTMLParser):
             return
         if self.terms and self.definition_opened:
             term = ", ".join([*(t.rstrip(":") for t in self.terms[:-1]), self.terms[-1]])
-            text = f"{term}{'' if term.endswith(':') else ':'} {text}"
+            text = f"{term}{'' if _ends_label(term) else ':'} {text}"
             self.terms = []
         self.flush_term()
         self._emit(text)
@@ -426,8 +395,97 @@ class _Extractor(HTMLParser):
         if self.label and not text.startswith(f"{self.label}:"):  # a table row names it
             text = f"{self.label}: {text}"
         self.label = None
+        marker, self.item_marker = self.item_marker, None
+        if self.unit is not None:
+            self.budget.add(self.unit.add(text, marker, self.lists.depth, self.dd_depth))
+            return
+        if marker and marker != "-" and not text.startswith(f"{marker} "):
+            text = f"{marker} {text}"  # a numbered list's item: a step keeps its number
         self.budget.add(text)
         self.blocks.append(Block(text=text, heading_path=tuple(t for _, t in self.headings)))
+
+    def _open_unit(self, lead: str, in_table: bool) -> None:
+        self.unit = Unit(lead, in_table, self.dl_depth, self.lists.depth, self.dd_depth)
+
+    def close_unit(self) -> None:
+        """The open option's description is done: the option and it become one block."""
+        if self.unit is None:
+            return
+        self.flush()
+        self.flush_term()
+        unit, self.unit = self.unit, None
+        self.budget.add(unit.lead)
+        headings = tuple(t for _, t in self.headings)
+        self.blocks.append(Block(text=unit.text(), heading_path=headings))
+
+    def _is_option_table_tag(self, tag: str, classes: set[str]) -> bool:
+        """An option list's table starting, or a row or cell of the open one (not of a table
+        in an option's description); one inside a description is read as a table."""
+        if self.tables or self.code_table:
+            return False
+        if self.option_table:
+            return tag in ("td", "th", "tr")
+        return tag == "table" and self.unit is None and is_option_table(classes)
+
+    def _option_table_tag(self, tag: str, classes: set[str]) -> None:
+        """A tag of a docutils option list's table, outside its descriptions' own tables: an
+        option's cell starts an option (its description runs to the next option, whichever
+        row and cell it sits in); other cells and rows only end a paragraph."""
+        if tag == "table":
+            self.flush()
+            self.flush_term()
+            self.option_table = True
+            return
+        self._end_option_group()
+        if tag in _CELLS and "option-group" in classes:
+            self.close_unit()
+            self.flush()
+            self.flush_term()
+            self.in_option_group = True
+        else:
+            self.flush()
+
+    def _end_option_group(self) -> None:
+        """The option's cell is done: its text leads the description that follows."""
+        if not self.in_option_group:
+            return
+        self.in_option_group = False
+        self.closing_term = True
+        self.flush()
+        lead, self.terms = ", ".join(self.terms), []
+        if lead:
+            self._open_unit(lead, in_table=True)
+
+    def _definition_tag(self, tag: str, classes: set[str]) -> None:
+        """Definition lists' starts: an option list written as one (docutils' HTML5 writer,
+        Sphinx) opens a unit at each description, its option the terms before it."""
+        self.dd_depth += tag == "dd"
+        if tag == "dl":
+            self.dl_depth += 1
+            if self.unit is None and self.option_dl is None and is_option_dl(classes):
+                self.option_dl = self.dl_depth if not self.tables else None
+            return
+        unit = self.unit
+        if unit is not None and not unit.in_table and unit.depth == self.dl_depth:
+            self.close_unit()  # the next option's term, or its description's end tag left out
+        if tag == "dd" and self.unit is None and self.option_dl == self.dl_depth and self.terms:
+            lead = ", ".join([*(t.rstrip(":") for t in self.terms[:-1]), self.terms[-1]])
+            self.terms = []
+            self._open_unit(lead, in_table=False)
+
+    def _definition_end(self, tag: str) -> None:
+        unit = self.unit
+        if tag == "dd":
+            self.dd_depth = max(self.dd_depth - 1, 0)
+        if tag == "dd" and unit is not None and not unit.in_table and unit.depth == self.dl_depth:
+            self.close_unit()
+        elif tag == "dl" and self.dl_depth:
+            self.dl_depth -= 1
+            self.dd_depth = min(self.dd_depth, self.dl_depth)  # a <dd> left open ends here
+            if unit is not None and not unit.in_table and unit.depth > self.dl_depth:
+                self.close_unit()
+            if self.option_dl is not None and self.option_dl > self.dl_depth:
+                self.option_dl = None
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if self.nav_tag is not None:
@@ -452,11 +510,13 @@ class _Extractor(HTMLParser):
         if self.skipping:
             return
         self.definition_opened |= tag == "dd"
+        classes = classes_of(dict(attrs))
         if tag == "details" and self.cell is None:
             self.details.append(len(self.headings))
         if tag in _HEADINGS or (tag == "summary" and self.details and self.cell is None):
             self.flush()
             self.flush_term()
+            self.close_unit()
             level = _HEADINGS.get(tag) or min(6, self.headings[-1][0] + 1 if self.headings else 2)
             self.heading_level, self.heading_text = level, []
             self.heading_own_text = False
@@ -464,8 +524,10 @@ class _Extractor(HTMLParser):
             href = dict(attrs).get("href") or ""
             self.in_external_link = _EXTERNAL.match(href) is not None
             self.in_anchor_link = href.startswith("#") and len(href) > 1
-        elif tag == "table" and not self.tables and "highlighttable" in _classes(dict(attrs)):
+        elif tag == "table" and not self.tables and "highlighttable" in classes:
             self.code_table += 1  # Pygments' line numbers beside the code: no table to read
+        elif self._is_option_table_tag(tag, classes):
+            self._option_table_tag(tag, classes)
         elif tag == "table" and not self.code_table:
             self._end_cell()
             self.flush()
@@ -508,6 +570,16 @@ class _Extractor(HTMLParser):
             self.line_has_text, self.waiting_pictures = False, []
         elif tag == "sup":
             self.superscript = True
+        if tag in ("dl", "dt", "dd"):
+            self._definition_tag(tag, classes)
+        elif tag in ("ol", "ul"):
+            self.lists.start_list(tag, dict(attrs))
+        elif tag == "li" and self.cell is None:
+            marker = self.lists.item(dict(attrs))
+            # an item opening with a bulleted list keeps its own number (OpenVPN's step 6,
+            # "Start the server.", is a definition whose text is in a list)
+            if not (self.item_marker and marker == "-"):
+                self.item_marker = marker
         if tag in _LISTINGS and self.drop_contents and self._in_scope():
             # after the branches above: the text before the list is a block of its own
             if self.listing is None:
@@ -548,13 +620,22 @@ class _Extractor(HTMLParser):
                 self.headings.append((level, text))
         elif tag == "table" and self.code_table:
             self.code_table -= 1
+        elif tag == "table" and self.option_table and not self.tables:
+            self._end_option_group()
+            self.close_unit()
+            self.option_table = False
+        elif tag in _CELLS and self.option_table and not self.tables:
+            if self.in_option_group:
+                self._end_option_group()
+            else:
+                self.flush()
         elif tag == "table" and self.tables:
             self._end_row()
             self.flush()  # a caption
             rows, headers = self.tables.pop(), self.header_cells.pop()
             bold = self.bold_cells.pop()
             self.carried.pop()
-            rows = _group_header_joined(rows, headers)
+            rows = group_header_joined(rows, headers)
             # a first row of header cells is the header whatever it says; with no header
             # cells anywhere, only a first row in bold is one (Exim's key-value tables had
             # read their first row as every other row's column names)
@@ -566,9 +647,9 @@ class _Extractor(HTMLParser):
                 (first, j) in bold for j, cell in enumerate(rows[first]) if cell
             )
             header = True if marked else None if headers or in_bold else False
-            if header is False and _names_over_values(rows):
+            if header is False and names_over_values(rows):
                 header = True
-            for line in _row_headed_lines(rows, headers) or table_lines(rows, header):
+            for line in row_headed_lines(rows, headers) or table_lines(rows, header):
                 self._emit(line)
         elif self.tables and tag in _CELLS:
             self._end_cell()
@@ -577,6 +658,12 @@ class _Extractor(HTMLParser):
         elif tag in _BLOCKS and self.cell is None:
             self.closing_term = tag == "dt"
             self.flush()
+        if tag in ("dd", "dl"):
+            self._definition_end(tag)
+        elif tag in ("ol", "ul"):
+            self.lists.end_list()
+        if tag in ("li", "ol", "ul"):
+            self.item_marker = None  # an item with no text of its own
         if self.listing is not None and tag == self.listing.tag:
             self.listing.depth -= 1
             if self.listing.depth == 0:
@@ -648,6 +735,7 @@ def extract(text: str, scope: str, limits: LoaderLimits, drop_contents: bool = T
     extractor.close()
     while extractor.tables:  # tables never closed: their rows still count
         extractor.handle_endtag("table")
+    extractor.close_unit()
     extractor.flush()
     extractor.flush_term()
     return extractor
@@ -669,6 +757,13 @@ def _picture_name(alt: str) -> str | None:
     return name
 
 
+def _ends_label(term: str) -> bool:
+    """A definition's term that needs no colon after it: one ending in a colon, or a sentence
+    ("Start the server.", an FAQ's question); not a symbol ("?", zsh's "%!") nor an ellipsis
+    ("zfput file1 ...")."""
+    return term.endswith(":") or _SENTENCE_END.search(term) is not None
+
+
 def _span(attrs: list[tuple[str, str | None]], name: str, most: int) -> int:
     """A cell's rowspan or colspan: 1 unless a number from 1 to `most` (a hostile page's
     colspan="100000" must not make 100,000 copies of a cell)."""
@@ -676,53 +771,7 @@ def _span(attrs: list[tuple[str, str | None]], name: str, most: int) -> int:
     return min(int(value), most) if value.isdigit() and int(value) > 0 else 1
 
 
-def _group_header_joined(rows: list[list[str]], headers: set[tuple[int, int]]) -> list[list[str]]:
-    """Two rows of header cells, the first grouping columns under a spanning name
-    (PostgreSQL's lock table: "Current Lock Mode" over eight modes), read as one header row
-    whose names say both ("Current Lock Mode ACCESS SHARE"); else the rows unchanged."""
-    if len(rows) < 3 or len(rows[0]) != len(rows[1]) or len(set(rows[0])) == len(rows[0]):
-        return rows
-    if not all((i, j) in headers for i in (0, 1) for j in range(len(rows[0]))):
-        return rows
-    joined = [
-        top if top == below else f"{top} {below}".strip()
-        for top, below in zip(rows[0], rows[1], strict=True)
-    ]
-    return [[], joined, *rows[2:]]  # the empty row keeps the indices `headers` names
-
-
-def _names_over_values(rows: list[list[str]]) -> bool:
-    """A table of two rows and no header markup, a row of names over a row of numbers
-    (KiCad's unit suffixes "p | n | u" over "10^-12 | 10^-9 | 10^-6"): a reader pairs them
-    by column, so the first row names the second's columns. Read as two records, "meg" and
-    "10^6" had never met. Two records with a name each would have numbers in both rows."""
-    filled = [cells for cells in rows if any(cells)]
-    if len(filled) != 2 or len(filled[0]) != len(filled[1]):
-        return False
-    names, values = filled
-    return all(
-        name and len(name.split()) <= 3 and not any(c.isdigit() for c in name) for name in names
-    ) and all(any(c.isdigit() for c in value) for value in values)
-
-
-def _row_headed_lines(rows: list[list[str]], headers: set[tuple[int, int]]) -> list[str]:
-    """A table each of whose rows opens with a header cell and holds a value, with no row of
-    column headers (the Apache manual's "<th>Default:</th><td>StartServers 3</td>"): each row
-    reads "Default: StartServers 3". Read with its first row as the column names, every
-    line had said "Description: <the first row's value>" before its own. [] otherwise."""
-    filled = [(i, cells) for i, cells in enumerate(rows) if any(cells)]
-    if len(filled) < 2:
-        return []
-    for i, cells in filled:
-        row_headers = [(i, j) in headers for j in range(len(cells))]
-        if len(cells) < 2 or not row_headers[0] or all(row_headers):
-            return []
-    return [
-        f"{cells[0].rstrip(':').strip()}: " + "; ".join(c for c in cells[1:] if c)
-        for _, cells in filled
-    ]
-
-
+_SENTENCE_END = re.compile(r"[^\W\d_]{2}[.?!]$")  # a word's letters, then its stop
 _EXPONENT_STARTS = frozenset("0123456789-−")
 
 
@@ -730,51 +779,6 @@ def _is_exponent(before: list[str], sup: str) -> bool:
     """Superscript digits right after a digit: a power ("2<sup>31</sup>-1"), not a footnote
     mark after a word nor an ordinal's "th"."""
     return bool(before) and before[-1][-1:].isdigit() and sup[:1] in _EXPONENT_STARTS
-
-
-def _is_chrome(tag: str, attrs: list[tuple[str, str | None]], scope: str) -> bool:
-    """Navigation, a permalink mark, page furniture or hidden text: skipped with all they
-    hold."""
-    values = dict(attrs)
-    classes = _classes(values)
-    if tag == "a" and classes & _PERMALINK_CLASSES:
-        return True
-    if "hidden" in values or _DISPLAY_NONE.search(values.get("style") or ""):
-        return True
-    if scope == "body" and (
-        (values.get("id") or "").lower() in _CHROME_IDS or classes & _CHROME_CLASSES
-    ):
-        return True
-    if tag == "aside" and not (
-        _is_footnote(classes, values.get("role")) or classes & _TEXT_ASIDE_CLASSES
-    ):
-        return True
-    if classes & _LINE_NUMBER_CLASSES:
-        return True
-    if tag == "table" and "header" in classes:
-        return True  # texi2html's "[ << ] | [ < ] | [ Up ] | [ > ]" bar around every section
-    return values.get("role") == "navigation" or bool(classes & (_NAV_CLASSES | _HIDDEN_CLASSES))
-
-
-def _is_contents(tag: str, attrs: list[tuple[str, str | None]]) -> bool:
-    """The page's own table of contents, marked as one (see _CONTENTS_CLASSES)."""
-    if tag in _PAGE_TAGS:
-        return False
-    values = dict(attrs)
-    classes = _classes(values)
-    return (
-        (values.get("id") or "").lower() in _CONTENTS_IDS
-        or bool(classes & _CONTENTS_CLASSES)
-        or classes >= _DOCUTILS_CONTENTS
-    )
-
-
-def _classes(values: dict[str, str | None]) -> set[str]:
-    return set((values.get("class") or "").lower().split())
-
-
-def _is_footnote(classes: set[str], role: str | None) -> bool:
-    return role in _FOOTNOTE_ROLES or any(c.startswith("footnote") for c in classes)
 
 
 def load(path: Path, limits: LoaderLimits, password: str | None = None) -> Document:

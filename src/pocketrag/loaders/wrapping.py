@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from itertools import groupby
 
-from pocketrag.loaders._common import line_joint
+from pocketrag.loaders._common import clean_inline, clean_lines, line_joint
 
 RULE = re.compile(r"^[-=_*~#]{3,}$")  # a separator line (also an underline or overline)
 MAIL_HEADER = re.compile(r"(?:From|To|Cc|Date|Sent|Subject): ", re.IGNORECASE)
@@ -112,6 +112,46 @@ def unmarked(line: str) -> str:
     """The line without the comment or quote marks it opens with ("# ", "> > ")."""
     mark = _LINE_MARK.match(line)
     return line[mark.end() :] if mark else line
+
+
+# a name, a gap of 3 or more spaces, then its description (text.py's _ALIGNED, at a row's start)
+_NAME_GAP = re.compile(r"\S+(?: {3,}|\t)(?=\S)")
+MIN_LISTED_ROWS = 2
+
+
+def unwrap_preformatted(paragraph: str, width: int) -> str:
+    """A preformatted paragraph of hard-wrapped prose unwrapped (see `unwrap`), or, when it
+    lists names with their descriptions set in a column ("\\#   to mark a hash ..." /
+    "\\\\   to use a backslash": OpenVPN's and HAProxy's escapes), one line per name, its
+    description's wrapped lines (indented under it) joined: unwrapped as prose, every
+    escape had run into the next."""
+    lines = [line.expandtabs() for line in paragraph.split("\n") if line.strip()]
+    rows = _listed_rows(lines)
+    if len(rows) < MIN_LISTED_ROWS:
+        return unwrap(clean_lines(paragraph), width)
+    return "\n".join(clean_inline(" ".join(row)) for row in rows)
+
+
+def _listed_rows(lines: list[str]) -> list[list[str]]:
+    """The rows of lines that set names and descriptions in two columns, or [] when a line
+    at the left margin is not a row: a name, then its description from the column the rows
+    with a wide gap agree on (a long name leaves one space: "\\[SPACE] Pass a literal")."""
+    margin = min((len(line) - len(line.lstrip()) for line in lines), default=0)
+    columns = [margin + m.end() for line in lines if (m := _NAME_GAP.match(line[margin:]))]
+    if not columns:
+        return []
+    column = max(set(columns), key=columns.count)
+    rows: list[list[str]] = []
+    for line in lines:
+        if len(line) - len(line.lstrip()) > margin:
+            if not rows:
+                return []  # a drawing's or a table's rows, not a name's
+            rows[-1].append(line)  # a description's wrapped line, under its column
+        elif line[column - 1 : column] == " " and " " not in line[margin : column - 1].strip():
+            rows.append([line])
+        else:
+            return []  # a line of prose at the margin
+    return rows
 
 
 # a setting commented out: its "#" or ";" right against its word ("#allow 10.0.0.0/8",

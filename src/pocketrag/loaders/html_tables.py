@@ -1,0 +1,53 @@
+"""How the HTML loader reads a table's rows when its markup leaves the header unsaid: a
+header of two rows, names over values, rows led by a header cell."""
+
+from __future__ import annotations
+
+
+def group_header_joined(rows: list[list[str]], headers: set[tuple[int, int]]) -> list[list[str]]:
+    """Two rows of header cells, the first grouping columns under a spanning name
+    (PostgreSQL's lock table: "Current Lock Mode" over eight modes), read as one header row
+    whose names say both ("Current Lock Mode ACCESS SHARE"); else the rows unchanged."""
+    if len(rows) < 3 or len(rows[0]) != len(rows[1]) or len(set(rows[0])) == len(rows[0]):
+        return rows
+    if not all((i, j) in headers for i in (0, 1) for j in range(len(rows[0]))):
+        return rows
+    joined = [
+        top if top == below else f"{top} {below}".strip()
+        for top, below in zip(rows[0], rows[1], strict=True)
+    ]
+    return [[], joined, *rows[2:]]  # the empty row keeps the indices `headers` names
+
+
+def names_over_values(rows: list[list[str]]) -> bool:
+    """A table of two rows and no header markup, a row of names over a row of numbers
+    (KiCad's unit suffixes "p | n | u" over "10^-12 | 10^-9 | 10^-6"): a reader pairs them
+    by column, so the first row names the second's columns. Read as two records, "meg" and
+    "10^6" had never met. Two records with a name each would have numbers in both rows."""
+    filled = [cells for cells in rows if any(cells)]
+    if len(filled) != 2 or len(filled[0]) != len(filled[1]):
+        return False
+    names, values = filled
+    return all(
+        name and len(name.split()) <= 3 and not any(c.isdigit() for c in name) for name in names
+    ) and all(any(c.isdigit() for c in value) for value in values)
+
+
+def row_headed_lines(rows: list[list[str]], headers: set[tuple[int, int]]) -> list[str]:
+    """A table each of whose rows opens with a header cell and holds a value, with no row of
+    column headers (the Apache manual's "<th>Default:</th><td>StartServers 3</td>"): each row
+    reads "Default: StartServers 3". Read with its first row as the column names, every
+    line had said "Description: <the first row's value>" before its own. A row alone reads so
+    when its header cell ends in a colon: a docutils field list of one field ("code:" over
+    OpenVPN's "PROXY_HTTP host port") had read "code: | PROXY_HTTP". [] otherwise."""
+    filled = [(i, cells) for i, cells in enumerate(rows) if any(cells)]
+    if len(filled) < 2 and not (filled and filled[0][1][0].endswith(":")):
+        return []
+    for i, cells in filled:
+        row_headers = [(i, j) in headers for j in range(len(cells))]
+        if len(cells) < 2 or not row_headers[0] or all(row_headers):
+            return []
+    return [
+        f"{cells[0].rstrip(':').strip()}: " + "; ".join(c for c in cells[1:] if c)
+        for _, cells in filled
+    ]
