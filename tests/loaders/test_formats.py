@@ -287,6 +287,33 @@ def test_html_a_side_notes_label_leads_its_paragraph(tmp_path: Path, limits) -> 
     ]
 
 
+def test_html_asciidoctor_admonition_label_leads_its_note(tmp_path: Path, limits) -> None:
+    # asciidoctor draws a note as a one-row table: the label's cell (a font icon's title, a
+    # picture's alt text or plain text), then the note's; it had read as "Tip | ..." or lost
+    # the label with the icon
+    cells = [
+        '<i class="fa icon-tip" title="Tip"></i>',
+        '<img src="images/icons/warning.png" alt="Warning">',
+        '<div class="title">Caution</div>',
+    ]
+    path = tmp_path / "guide.html"
+    path.write_text(
+        "<html><body><h1>Guide</h1>"
+        + "".join(
+            f'<div class="admonitionblock"><table><tr><td class="icon">{cell}</td>'
+            f'<td class="content">Note {n}.</td></tr></table></div>'
+            for n, cell in enumerate(cells)
+        )
+        + "<table><tr><td>Tipping</td><td>10%</td></tr></table></body></html>"
+    )
+    assert [b.text for b in load_document(path, limits).blocks] == [
+        "Tip: Note 0.",
+        "Warning: Note 1.",
+        "Caution: Note 2.",
+        "Tipping | 10%",
+    ]
+
+
 def test_html_a_details_summary_heads_its_answer(tmp_path: Path, limits) -> None:
     # an FAQ of <details>: each answer's paragraphs had stood apart from their question
     path = tmp_path / "faq.html"

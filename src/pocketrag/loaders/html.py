@@ -549,6 +549,8 @@ class _Extractor(HTMLParser):
             )
         elif self.cell is not None and (tag in _BLOCKS or tag == "br"):
             self.cell.append(" ")  # a paragraph inside a cell is part of the cell
+        elif self.cell is not None and (label := _icon_label(tag, attrs)):
+            self.cell.append(label)  # an admonition's icon beside its note (_side_note)
         elif self.cell is not None and tag == "img" and self._below_header_row():
             # a picture in a data table's cell says what the cell holds: HAProxy's keyword
             # matrix marks "X" with a check-mark image, and without its alt text every row
@@ -636,20 +638,7 @@ class _Extractor(HTMLParser):
             bold = self.bold_cells.pop()
             self.carried.pop()
             rows = group_header_joined(rows, headers)
-            # a first row of header cells is the header whatever it says; with no header
-            # cells anywhere, only a first row in bold is one (Exim's key-value tables had
-            # read their first row as every other row's column names)
-            first = next((i for i, cells in enumerate(rows) if any(cells)), None)
-            marked = first is not None and all(
-                (first, j) in headers for j in range(len(rows[first]))
-            )
-            in_bold = first is not None and all(
-                (first, j) in bold for j, cell in enumerate(rows[first]) if cell
-            )
-            header = True if marked else None if headers or in_bold else False
-            if header is False and names_over_values(rows):
-                header = True
-            for line in row_headed_lines(rows, headers) or table_lines(rows, header):
+            for line in _table_text(rows, headers, bold):
                 self._emit(line)
         elif self.tables and tag in _CELLS:
             self._end_cell()
@@ -773,6 +762,49 @@ def _span(attrs: list[tuple[str, str | None]], name: str, most: int) -> int:
 
 _SENTENCE_END = re.compile(r"[^\W\d_]{2}[.?!]$")  # a word's letters, then its stop
 _EXPONENT_STARTS = frozenset("0123456789-−")
+
+
+def _icon_label(tag: str, attrs: list[tuple[str, str | None]]) -> str | None:
+    """An admonition's label drawn as an icon: a font icon's title (asciidoctor's
+    <i class="fa icon-tip" title="Tip">) or a picture's alt text."""
+    values = dict(attrs)
+    text = (
+        values.get("title") if tag in ("i", "span") else values.get("alt") if tag == "img" else ""
+    )
+    return text.strip() if text and is_admonition(text.strip()) else None
+
+
+def _table_text(
+    rows: list[list[str]], headers: set[tuple[int, int]], bold: set[tuple[int, int]]
+) -> list[str]:
+    """A table's lines: a side note's label and text (_side_note), rows named by their
+    first cells (html_tables.row_headed_lines), or rows under their column names."""
+    if note := _side_note(rows):
+        return note
+    # a first row of header cells is the header whatever it says; with no header cells
+    # anywhere, only a first row in bold is one (Exim's key-value tables had read their
+    # first row as every other row's column names)
+    first = next((i for i, cells in enumerate(rows) if any(cells)), None)
+    marked = first is not None and all((first, j) in headers for j in range(len(rows[first])))
+    in_bold = first is not None and all(
+        (first, j) in bold for j, cell in enumerate(rows[first]) if cell
+    )
+    header = True if marked else None if headers or in_bold else False
+    if header is False and names_over_values(rows):
+        header = True
+    return row_headed_lines(rows, headers) or table_lines(rows, header)
+
+
+def _side_note(rows: list[list[str]]) -> list[str]:
+    """A table of one row, a note's label beside its text (asciidoctor's admonition block:
+    the label's cell, then the note's): the label, then the note, which _emit joins
+    ("Tip: You can enable ..."). Read as a table, the label was lost with a font icon or
+    stood as a column ("Tip | You can enable ...")."""
+    filled = [[cell for cell in row if cell.strip()] for row in rows]
+    filled = [row for row in filled if row]
+    if len(filled) == 1 and len(filled[0]) == 2 and is_admonition(filled[0][0].strip()):
+        return filled[0]
+    return []
 
 
 def _is_exponent(before: list[str], sup: str) -> bool:
