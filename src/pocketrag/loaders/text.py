@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import codecs
 import re
-from email.parser import HeaderParser
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,14 +19,18 @@ from pocketrag.loaders._common import (
     RELEASE_LINE,
     SENTENCE_END,
     TextBudget,
-    clean_inline,
     clean_lines,
     heading_level,
+)
+from pocketrag.loaders.mail import (
+    MAX_SIGNATURE_PARAGRAPHS,
+    SIGN_OFF,
+    mail_subject,
+    reads_as_signature,
 )
 from pocketrag.loaders.rst import looks_like_rst, parse_rst
 from pocketrag.loaders.wrapping import (
     ITEM_START,
-    MAIL_HEADER,
     RULE,
     box_row,
     reads_as_setting,
@@ -48,7 +51,6 @@ _BOMS = (
 )
 _CONTROL_BYTES = bytes([*range(0, 8), 11, *range(14, 27), *range(28, 32), 127])  # not \t\n\f\r ESC
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
-MAX_MAIL_HEADERS = 8_000  # characters read for an e-mail's headers
 MAX_TITLE_CHARS = 120
 _UNDERLINE = re.compile(r"^(=+|-+)$")
 # a section of an INI-style configuration file ("[sshd]", "[Definition]", "[DEFAULT]")
@@ -139,11 +141,11 @@ def structure(paragraphs: list[tuple[str, bool]]) -> list[Block]:
     ini = _ini_file([line for paragraph, _ in paragraphs for line in paragraph.split("\n")])
     styles: dict[str, int] = {}  # each heading style's level, in the order met (_pieces)
     for paragraph, in_columns in paragraphs:
-        if signature and _signature(paragraph):
+        if signature and reads_as_signature(paragraph.split("\n")):
             blocks.append(Block(text=paragraph, heading_path=tuple(t for _, t in headings)))
             signature -= 1
             continue
-        signed = _SIGN_OFF.match(paragraph.rsplit("\n", 1)[-1])
+        signed = SIGN_OFF.match(paragraph.rsplit("\n", 1)[-1])
         signature = MAX_SIGNATURE_PARAGRAPHS if signed else 0
         pieces = _pieces(paragraph.split("\n"), styles, not blocks, in_columns, ini)
         for kind, text, level in pieces:
@@ -176,25 +178,6 @@ def structure(paragraphs: list[tuple[str, bool]]) -> list[Block]:
 
 # the line that closes a Debian changelog or NEWS entry: " -- Name <address>  date"
 _CHANGELOG_TRAILER = re.compile(r"^-- [^<>\n]{1,80} <[^<>\s]+@[^<>\s]+>")
-# An e-mail's sign-off line; the name and role under it are no headings ("Many thanks," /
-# "Helen Ashdown" / "Housing Officer" had become the heading of the quoted message below).
-_SIGN_OFF = re.compile(
-    r"^(?:(?:many |kind |best |warm(?:est)? )?(?:thanks|regards|wishes)|thank you|cheers|best|"
-    r"yours(?: sincerely| faithfully| truly)?|sincerely|all the best)[,.!]?$",
-    re.IGNORECASE,
-)
-MAX_SIGNATURE_WORDS = 8  # per line: a name, a role, a phone number
-MAX_SIGNATURE_LINES = 3  # per paragraph
-MAX_SIGNATURE_PARAGRAPHS = 3  # after the sign-off
-
-
-def _signature(paragraph: str) -> bool:
-    lines = paragraph.split("\n")
-    return (
-        len(lines) <= MAX_SIGNATURE_LINES
-        and not paragraph.startswith(">")
-        and all(len(line.split()) <= MAX_SIGNATURE_WORDS for line in lines)
-    )
 
 
 def _ini_file(lines: list[str]) -> bool:
@@ -368,16 +351,6 @@ def _rst(text: str) -> tuple[list[Block], str | None] | None:
     except Exception:  # any parser failure on untrusted text: read it plainly
         return None
     return (blocks, title) if blocks else None
-
-
-def mail_subject(text: str) -> str | None:
-    """The Subject of a text that starts with an e-mail's headers, if it has one."""
-    text = text.lstrip()
-    if not MAIL_HEADER.match(text):
-        return None
-    headers = HeaderParser().parsestr(text[:MAX_MAIL_HEADERS].split("\n\n", 1)[0])
-    subject = clean_inline(str(headers.get("Subject") or ""))
-    return subject[:MAX_TITLE_CHARS] or None
 
 
 MAX_COMMENT_TITLE_WORDS = 8
