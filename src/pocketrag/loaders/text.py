@@ -24,13 +24,15 @@ from pocketrag.loaders._common import (
 )
 from pocketrag.loaders.mail import (
     MAX_SIGNATURE_PARAGRAPHS,
-    SIGN_OFF,
     mail_subject,
+    opens_with_sign_off,
     reads_as_signature,
+    signs_off,
 )
 from pocketrag.loaders.rst import looks_like_rst, parse_rst
 from pocketrag.loaders.wrapping import (
     ITEM_START,
+    MIN_WRAPPED_LINE,
     RULE,
     box_row,
     reads_as_setting,
@@ -140,14 +142,21 @@ def structure(paragraphs: list[tuple[str, bool]]) -> list[Block]:
     signature = 0  # how many more short paragraphs after an e-mail's sign-off are its own
     ini = _ini_file([line for paragraph, _ in paragraphs for line in paragraph.split("\n")])
     styles: dict[str, int] = {}  # each heading style's level, in the order met (_pieces)
+    wrap_width = _wrap_width(paragraphs)
+    alike = _heading_numberings(paragraphs, wrap_width)
     for paragraph, in_columns in paragraphs:
-        if signature and reads_as_signature(paragraph.split("\n")):
-            blocks.append(Block(text=paragraph, heading_path=tuple(t for _, t in headings)))
-            signature -= 1
+        # a sign-off ("Thanks," / "Declan", "Thank you - Lorraine and Colin") and the
+        # signature under it read like short headings, but head nothing
+        sign_off = opens_with_sign_off(paragraph)
+        if sign_off or (signature and reads_as_signature(paragraph.split("\n"))):
+            kept = "\n".join(line for line in paragraph.split("\n") if not RULE.match(line))
+            blocks.append(Block(text=kept, heading_path=tuple(t for _, t in headings)))
+            signature = MAX_SIGNATURE_PARAGRAPHS if sign_off else signature - 1
+            bare = 0
             continue
-        signed = SIGN_OFF.match(paragraph.rsplit("\n", 1)[-1])
-        signature = MAX_SIGNATURE_PARAGRAPHS if signed else 0
-        pieces = _pieces(paragraph.split("\n"), styles, not blocks, in_columns, ini)
+        signature = MAX_SIGNATURE_PARAGRAPHS if signs_off(paragraph) else 0
+        lines = paragraph.split("\n")
+        pieces = _pieces(lines, styles, not blocks, in_columns, ini, alike, wrap_width)
         for kind, text, level in pieces:
             body = text if in_columns or kind == "heading" else unwrap(text)
             if kind == "text" and not in_columns and _whole_line(text, body, not blocks):
@@ -219,6 +228,8 @@ def _pieces(
     first: bool = False,
     in_columns: bool = False,
     ini: bool = False,
+    alike: frozenset[tuple[int, bool]] = frozenset(),
+    wrap_width: int = 0,
 ) -> list[tuple[str, str, int]]:
     """A paragraph's lines as ("heading", text, level) and ("text", lines, 0) pieces; rule
     lines only separate. `styles` holds the levels of the heading styles met so far (see
@@ -227,7 +238,9 @@ def _pieces(
     "Passwords must ..."). In a paragraph set in columns an underlined line is the header
     of the rows under it (a command's output: "MS Name/IP address  Stratum Poll ..." /
     "====="). In an INI-style configuration file (`ini`) each "[section]" line heads the
-    settings under it."""
+    settings under it. `alike`: the numberings whose lines lead their text as headings
+    elsewhere in the text (_heading_numberings); `wrap_width`: the width the text was
+    wrapped at (_wrap_width)."""
     out: list[tuple[str, str, int]] = []
     text: list[str] = []
 
@@ -236,6 +249,7 @@ def _pieces(
             out.append(("text", "\n".join(text), 0))
             text.clear()
 
+    width = max(wrap_width, *(len(line) for line in lines))
     i = 0
     while i < len(lines):
         line, after = lines[i], lines[i + 1] if i + 1 < len(lines) else ""
@@ -264,7 +278,7 @@ def _pieces(
             if not (in_columns and len(text) == 1):  # the rows' header it underlines stays
                 flush()
             i += 1
-        elif not first and not text and (level := _leading_heading(line, after)):
+        elif not first and not text and (level := _leading_heading(line, after, width, alike)):
             out.append(("heading", line, level))
             i += 1
         else:
@@ -314,12 +328,20 @@ MAX_LEADING_HEADING_WORDS = 6
 _SENTENCE_INSIDE = re.compile(r"[^\W\d_][.!?]\s+\S")
 
 
-def _leading_heading(line: str, after: str) -> int | None:
+def _leading_heading(
+    line: str, after: str, width: int, alike: frozenset[tuple[int, bool]] = frozenset()
+) -> int | None:
     """The level of a paragraph's first line when it heads the body text below it: it reads
     like a heading (heading_level), or is a short sentence-case phrase without a full stop
-    or digits, and the line below is longer body text, not a list item, that does not
-    carry on the line's sentence (a lower-case start) and the line holds no sentence end."""
-    if not after or len(after) <= len(line) or ITEM_START.match(after) or RULE.match(after):
+    or digits, and the line below is longer body text (or any text, when the line is
+    numbered as `alike` headings are), not a list item, that does not carry on the line's
+    sentence (a lower-case start) and the line holds no sentence end. Nor is the line one
+    that the paragraph's wrapping at `width` broke (_broken_by_wrap)."""
+    if not after or RULE.match(after) or (ITEM_START.match(after) and not _opens(line, after)):
+        return None
+    if len(after) <= len(line) and _numbering(line) not in alike:
+        return None  # "1. Minutes of 22 October 2026" / "Agreed as a correct record."
+    if _broken_by_wrap(line, after, width):
         return None
     if after.lstrip()[:1].islower() or _SENTENCE_INSIDE.search(line):
         return None  # a hard-wrapped clause: "3.2 Passwords must be ... long. We recommend a"
@@ -337,6 +359,64 @@ def _leading_heading(line: str, after: str) -> int | None:
     if plain and 1 <= len(words) <= MAX_LEADING_HEADING_WORDS and line[0].isupper():
         return None if over_setting else 1
     return None
+
+
+def _broken_by_wrap(line: str, after: str, width: int) -> bool:
+    """Whether the line ends only because the text was wrapped at `width` (its paragraph's
+    widest line): the next line's first word would not have fitted on it. A heading ends
+    where its writer ended it; a wrapped paragraph's first line ends where the width ran out
+    ("From: Lorraine Besant, Branch Manager, Kingsford Library, and Colin" / "Pardew, Mobile
+    Library Driver. Posted ...": a notice's sender had headed the notice)."""
+    first_word = after.split(maxsplit=1)[0]
+    return len(line) >= MIN_WRAPPED_LINE and len(line) + 1 + len(first_word) > width
+
+
+WRAP_WIDTH_SHARE = 0.9
+
+
+def _wrap_width(paragraphs: list[tuple[str, bool]]) -> int:
+    """The width the text was wrapped at: the length that 90% of its lines stay within. A
+    paragraph's own widest line understates it when the paragraph is short ("2. Minutes of
+    the meeting of 16 September 2026" over "Agreed as a correct record and signed by the
+    Chair." was no heading for its length); the text's widest line overstates it when one
+    line runs long (an address, a table row)."""
+    lengths = sorted(len(line) for paragraph, _ in paragraphs for line in paragraph.split("\n"))
+    return lengths[int(WRAP_WIDTH_SHARE * (len(lengths) - 1))] if lengths else 0
+
+
+def _opens(line: str, after: str) -> bool:
+    """Whether a numbered line opens the clauses numbered under it ("3. Sickness absence" /
+    "3.1 Unite said ..."): minutes' items over their numbered points had stayed text."""
+    numbered = NUMBERED_HEADING.match(line)
+    number = f"{numbered.group(1)}." if numbered else ""
+    return (
+        bool(number) and after.startswith(number) and after[len(number) : len(number) + 1].isdigit()
+    )
+
+
+def _numbering(line: str) -> tuple[int, bool] | None:
+    """A numbered line's style: how deep its number is and whether a full stop ends it
+    ("2." (0, True), "2.1" (1, False)); None when the line is not numbered."""
+    numbered = NUMBERED_HEADING.match(line)
+    return (numbered.group(1).count("."), bool(numbered.group(2))) if numbered else None
+
+
+def _heading_numberings(
+    paragraphs: list[tuple[str, bool]], wrap_width: int
+) -> frozenset[tuple[int, bool]]:
+    """The numberings of the paragraphs' first lines that lead their text as headings.
+    Items numbered alike are headings alike: minutes' "1. Minutes of 22 October 2026" over
+    the one line "Agreed as a correct record." had stayed text, while "2. Staff absence line"
+    over a longer paragraph was a heading (the title's paragraph never leads)."""
+    found = set()
+    for paragraph, in_columns in paragraphs[1:]:
+        lines = paragraph.split("\n", 2)
+        numbering = _numbering(lines[0])
+        if numbering and not in_columns and len(lines) > 1:
+            width = max(wrap_width, *(len(line) for line in paragraph.split("\n")))
+            if _leading_heading(lines[0], lines[1], width):
+                found.add(numbering)
+    return frozenset(found)
 
 
 # a setting's name and its value ("pkcs11-slot 0", "DN: /CN=YOUR_USER", "Port=22")
