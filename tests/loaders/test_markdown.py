@@ -1,5 +1,5 @@
-"""Markdown read with its own structure: inline markup over wrapped lines, nested lists
-(gaps reported by the writers of the wexcombe question set)."""
+"""Markdown read with its own structure: inline markup over wrapped lines, nested lists,
+code spans (gaps reported by the writers of the wexcombe question set)."""
 
 from __future__ import annotations
 
@@ -61,4 +61,18 @@ def test_a_sub_item_stays_under_its_item(tmp_path: Path, limits) -> None:
         "1. Numbered\n"
         "  - at two spaces, under a number\n"
         "- a sibling, one space in"
+    ]
+
+
+def test_code_spans_close_with_as_many_backticks_as_they_open(tmp_path: Path, limits) -> None:
+    # pip's docs write ``package_water``; a single-backtick pattern had paired the wrong
+    # backticks and left two in the text. npm's "`{ci}`" is a code span, not a MyST role.
+    path = tmp_path / "resolution.md"
+    path.write_text(
+        "- ``package_coffee`` version ``0.44.1`` depends on\n  ``package_water``\n"
+        "- `{ci}` - The value of the `ci-name` config, or {pep}`517`\n"
+    )
+    assert _texts(path, limits) == [
+        "- package_coffee version 0.44.1 depends on package_water\n"
+        "- {ci} - The value of the ci-name config, or PEP 517"
     ]

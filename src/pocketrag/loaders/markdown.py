@@ -58,9 +58,14 @@ _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)",
 _SPAN = 256  # the longest inline span (emphasis, link text) whose markup is stripped
 
 # A MyST role: {ref}`--pre <install_--pre>` reads "--pre", {pep}`517` "PEP 517".
-_ROLE = re.compile(rf"\{{([\w:-]{{1,40}})\}}`([^`<]{{0,{_SPAN}}}?)\s*(?:<[^`>]{{0,{_SPAN}}}>)?`")
+# Not after a backtick: "`{ci}` - The value of the `ci-name` config" is a code span.
+_ROLE = re.compile(
+    rf"(?<!`)\{{([\w:-]{{1,40}})\}}`([^`<]{{0,{_SPAN}}}?)\s*(?:<[^`>]{{0,{_SPAN}}}>)?`"
+)
 # A code span is text as written: no emphasis or tags inside it ("==3.*", "<venv path>").
-_CODE_SPAN = re.compile(rf"`([^`]{{1,{_SPAN}}})`")
+# As in CommonMark, it closes with as many backticks as it opened with (pip's docs write
+# ``package_water``); a run of another length inside it is its text.
+_CODE_SPAN = re.compile(rf"(?<!`)(`{{1,3}})(?!`)(.{{1,{_SPAN}}}?)(?<!`)\1(?!`)")
 _PLACEHOLDER = re.compile("\ue000([0-9]+)\ue001")
 _PLACEHOLDER_MARKS = re.compile("[\ue000\ue001]")
 # Inline syntax stripped so the text reads (and embeds) the same as the HTML or PDF version.
@@ -105,7 +110,9 @@ def strip_inline(text: str) -> str:
     spans: list[str] = []
 
     def hold(match: re.Match[str]) -> str:
-        spans.append(match.group(1))
+        code = match.group(2)
+        padded = len(code) > 2 and code[0] == code[-1] == " " and code.strip()
+        spans.append(code[1:-1] if padded else code)  # "`` `x` ``" is "`x`"
         return f"\ue000{len(spans) - 1}\ue001"
 
     text = _CODE_SPAN.sub(hold, text)
