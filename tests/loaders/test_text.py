@@ -373,3 +373,27 @@ def test_minutes_items_numbered_alike_are_headings_alike(tmp_path: Path, limits)
             ("3. Sickness absence trigger points",),
         ),
     ]
+
+
+def test_a_notices_from_line_is_no_heading(tmp_path: Path, limits) -> None:
+    # kingsmere's notice: "From: Joanne Pryce, ..." over "Date: ..." had headed the whole
+    # notice, and put its title out of the heading path
+    path = tmp_path / "notice.txt"
+    path.write_text(
+        "KINGSMERE MEDICAL PRACTICE - STAFF ROOM NOTICE\n\n"
+        "SHARPS INJURIES AND SPILLS: WHAT TO DO\n\n"
+        "From: Joanne Pryce, Lead Practice Nurse and IPC Lead\n"
+        "Date: 14 October 2026. Please read and initial the sheet by the kettle.\n\n"
+        "From: The Practice Manager\n\n"
+        "Our annual audit found two sharps bins over the fill line.\n"
+    )
+    title = ("SHARPS INJURIES AND SPILLS: WHAT TO DO",)
+    assert _blocks(path, limits)[1:] == [
+        (
+            "From: Joanne Pryce, Lead Practice Nurse and IPC Lead\n"
+            "Date: 14 October 2026. Please read and initial the sheet by the kettle.",
+            title,
+        ),
+        ("From: The Practice Manager", title),
+        ("Our annual audit found two sharps bins over the fill line.", title),
+    ]

@@ -36,6 +36,7 @@ from pocketrag.loaders.text_headings import (
     text_wrap_width,
 )
 from pocketrag.loaders.wrapping import (
+    MAIL_HEADER,
     RULE,
     box_row,
     unboxed,
@@ -205,8 +206,9 @@ def _whole_line(text: str, line: str, first: bool) -> bool:
     written so, or a numbered title wrapped onto a second line ("2.4. Must I specify
     servers ... on chronyd" / "start?"); an unnumbered pair of lines is a name and address,
     a role and its place. Never the text's `first` line, its title, unless a release's
-    (release notes: "chrony (4.1~pre1-1) experimental; urgency=medium")."""
-    if "\n" in line or (first and not _release(line)):
+    (release notes: "chrony (4.1~pre1-1) experimental; urgency=medium"). Never a field of
+    a message's header ("From: Rhys Tanfield, Aquatics Manager")."""
+    if "\n" in line or (first and not _release(line)) or MAIL_HEADER.match(line):
         return False
     return line == text or NUMBERED_HEADING.match(line) is not None
 

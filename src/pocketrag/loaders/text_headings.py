@@ -13,7 +13,13 @@ from pocketrag.loaders._common import (
     SENTENCE_END,
     heading_level,
 )
-from pocketrag.loaders.wrapping import ITEM_START, MIN_WRAPPED_LINE, RULE, reads_as_setting
+from pocketrag.loaders.wrapping import (
+    ITEM_START,
+    MAIL_HEADER,
+    MIN_WRAPPED_LINE,
+    RULE,
+    reads_as_setting,
+)
 
 MAX_LEADING_HEADING_WORDS = 6
 # a sentence that ends inside the line, another starting after it
@@ -28,9 +34,12 @@ def leading_heading(
     or digits, and the line below is longer body text (or any text, when the line is
     numbered as `alike` headings are), not a list item, that does not carry on the line's
     sentence (a lower-case start) and the line holds no sentence end. Nor is the line one
-    that the paragraph's wrapping at `width` broke (_broken_by_wrap)."""
+    that the paragraph's wrapping at `width` broke (_broken_by_wrap), nor a field of a
+    message's header ("From: ...", "Date: ...")."""
     if not after or RULE.match(after) or (ITEM_START.match(after) and not _opens(line, after)):
         return None
+    if MAIL_HEADER.match(line):
+        return None  # a notice's "From: Joanne Pryce, Lead Practice Nurse" over its "Date:"
     if len(after) <= len(line) and _numbering(line) not in alike:
         return None  # "1. Minutes of 22 October 2026" / "Agreed as a correct record."
     if _broken_by_wrap(line, after, width):
