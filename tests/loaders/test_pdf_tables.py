@@ -116,6 +116,18 @@ def test_an_empty_cell_is_left_out(tmp_path: Path, limits: LoaderLimits) -> None
     ]
 
 
+def test_a_cells_semicolon_stays_a_semicolon(tmp_path: Path, limits: LoaderLimits) -> None:
+    # wexcombe's fees: "For research items only; reading room use may be required" had come
+    # out with a comma, unlike the same table read from HTML
+    rows = [("Company", "City", "Employees", "Layoff or closure"), *LAYOFFS[:3]]
+    rows += [("Acme Ltd", "Leeds", "12", "Layoff; 3 more in May")]
+    doc = pdf.load(make_table_pdf(tmp_path / "semicolon.pdf", rows=rows), limits)
+    assert (
+        "Company: Acme Ltd; City: Leeds; Employees: 12; Layoff or closure: Layoff; 3 more in May"
+        in [b.text for b in doc.blocks]
+    )
+
+
 def _lined_up(path: Path, font: str) -> Path:
     """Five lines of gnuplot set word by word at the same four x positions, as TeX sets a
     code example: a grid to the eye whatever the font."""
@@ -254,7 +266,7 @@ def test_a_row_wrapped_in_every_cell_stays_one_row(limits: LoaderLimits) -> None
     texts = [b.text for b in pdf.load(path, limits).blocks]
     assert (
         "Item: Smoke and carbon monoxide alarms; Co-op repairs: Co-op (fitting and testing "
-        "every 12 months); Member repairs: Testing monthly, replacing batteries in "
+        "every 12 months); Member repairs: Testing monthly; replacing batteries in "
         "battery-only alarms"
     ) in texts
     assert (
@@ -285,7 +297,7 @@ def test_a_ruled_rows_lines_stay_one_row_by_its_padding(limits: LoaderLimits) ->
     assert (
         "What happened: Minor injury at playtime or lunchtime (graze, bump, nosebleed); "
         "Where it is recorded: The accident book in the duty bumbag, on the day; "
-        'Who tells parents, and how: Class teacher, at home time, a "Today I had first aid" '
+        'Who tells parents, and how: Class teacher, at home time; a "Today I had first aid" '
         "slip goes home"
     ) in texts
     allergies = next(b for b in blocks if b.text.startswith("Children with a severe allergy"))

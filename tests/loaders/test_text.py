@@ -288,3 +288,112 @@ def test_lines_over_settings_or_a_sign_off_are_no_headings(tmp_path: Path, limit
         ("Florian Kulzer", entry),
         ("-- Alberto Gonzalez Iniesta <agi@inittab.org> Thu, 30 Apr 2009 12:35:05 +0200", entry),
     ]  # fmt: skip
+
+
+def test_a_wrapped_paragraphs_first_line_and_a_sign_off_head_nothing(
+    tmp_path: Path, limits
+) -> None:
+    # a staff-room notice (wexcombe): the first line of the sender's paragraph, wrapped at
+    # 72 columns, read like a title-cased heading and headed its own paragraph; the
+    # closing "Thank you - Lorraine and Colin" was a heading with nothing under it
+    path = tmp_path / "notice.txt"
+    path.write_text(
+        "KINGSFORD LIBRARY - STAFF ROOM NOTICE\n\n"
+        "THE MOBILE LIBRARY VAN: NEW PARKING\n\n"
+        "From: Lorraine Besant, Branch Manager, Kingsford Library, and Colin\n"
+        "Pardew, Mobile Library Driver. Posted 28 October 2026. Please leave this\n"
+        "up until the handbook is updated.\n\n"
+        "BREAKDOWNS\n\n"
+        "If the van breaks down on the road, ring the council's 24-hour fleet\n"
+        "breakdown line on 01632 960481, then the Central Library staff office.\n\n"
+        "Thank you - Lorraine and Colin\n"
+    )
+    assert _blocks(path, limits)[1:] == [
+        (
+            "From: Lorraine Besant, Branch Manager, Kingsford Library, and Colin Pardew, Mobile "
+            "Library Driver. Posted 28 October 2026. Please leave this up until the handbook "
+            "is updated.",
+            ("THE MOBILE LIBRARY VAN: NEW PARKING",),
+        ),
+        (
+            "If the van breaks down on the road, ring the council's 24-hour fleet breakdown "
+            "line on 01632 960481, then the Central Library staff office.",
+            ("BREAKDOWNS",),
+        ),
+        ("Thank you - Lorraine and Colin", ("BREAKDOWNS",)),
+    ]
+
+
+def test_a_signature_block_under_a_sign_off_heads_nothing(tmp_path: Path, limits) -> None:
+    # "Thanks," / "Declan" then a four-line signature: its name was a heading, its job title
+    # the heading of the quoted message below it
+    path = tmp_path / "email.txt"
+    path.write_text(
+        "From: Declan Rudge <declan@example.org>\nSubject: Absence line\n\n"
+        "From 4 January there is one staff absence line for every library.\n\n"
+        "Thanks,\nDeclan\n\n"
+        "Declan Rudge\nOperations Manager, Wexcombe Libraries\n"
+        "Central Library, Market Street, Wexcombe\n01632 960302\n\n"
+        "-----Original Message-----\nFrom: Sunita Varma <sunita@example.org>\n"
+        "Subject: Proposal\n\n"
+        "> We would like to make reporting sickness simpler from January.\n"
+    )
+    blocks = _blocks(path, limits)
+    assert all(heading == () for _, heading in blocks)
+    assert [text for text, _ in blocks][2:4] == [
+        "Thanks,\nDeclan",
+        "Declan Rudge\nOperations Manager, Wexcombe Libraries\n"
+        "Central Library, Market Street, Wexcombe\n01632 960302",
+    ]
+
+
+def test_minutes_items_numbered_alike_are_headings_alike(tmp_path: Path, limits) -> None:
+    # the first item, over one short line, had stayed text while the later ones, over longer
+    # paragraphs, were headings; an item over its numbered points ("3.1 ...") was no heading
+    path = tmp_path / "minutes.txt"
+    path.write_text(
+        "LIBRARY MANAGEMENT TEAM\nMinutes of the meeting held on 19 November 2026\n\n"
+        "1. Minutes of 22 October 2026\nAgreed as a correct record.\n\n"
+        "2. Mileage rate\nFrom 1 January 2027 staff using their own car between libraries\n"
+        "will be paid 50p a mile.\n\n"
+        "3. Sickness absence trigger points\n"
+        "   3.1 Unite said the current trigger points catch too many drivers.\n"
+        "   3.2 AGREED: from 1 January 2027 the trigger points change.\n"
+    )
+    assert _blocks(path, limits)[1:] == [
+        ("Agreed as a correct record.", ("1. Minutes of 22 October 2026",)),
+        (
+            "From 1 January 2027 staff using their own car between libraries will be paid 50p "
+            "a mile.",
+            ("2. Mileage rate",),
+        ),
+        (
+            "3.1 Unite said the current trigger points catch too many drivers.\n"
+            "3.2 AGREED: from 1 January 2027 the trigger points change.",
+            ("3. Sickness absence trigger points",),
+        ),
+    ]
+
+
+def test_a_notices_from_line_is_no_heading(tmp_path: Path, limits) -> None:
+    # kingsmere's notice: "From: Joanne Pryce, ..." over "Date: ..." had headed the whole
+    # notice, and put its title out of the heading path
+    path = tmp_path / "notice.txt"
+    path.write_text(
+        "KINGSMERE MEDICAL PRACTICE - STAFF ROOM NOTICE\n\n"
+        "SHARPS INJURIES AND SPILLS: WHAT TO DO\n\n"
+        "From: Joanne Pryce, Lead Practice Nurse and IPC Lead\n"
+        "Date: 14 October 2026. Please read and initial the sheet by the kettle.\n\n"
+        "From: The Practice Manager\n\n"
+        "Our annual audit found two sharps bins over the fill line.\n"
+    )
+    title = ("SHARPS INJURIES AND SPILLS: WHAT TO DO",)
+    assert _blocks(path, limits)[1:] == [
+        (
+            "From: Joanne Pryce, Lead Practice Nurse and IPC Lead\n"
+            "Date: 14 October 2026. Please read and initial the sheet by the kettle.",
+            title,
+        ),
+        ("From: The Practice Manager", title),
+        ("Our annual audit found two sharps bins over the fill line.", title),
+    ]

@@ -58,9 +58,14 @@ _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)",
 _SPAN = 256  # the longest inline span (emphasis, link text) whose markup is stripped
 
 # A MyST role: {ref}`--pre <install_--pre>` reads "--pre", {pep}`517` "PEP 517".
-_ROLE = re.compile(rf"\{{([\w:-]{{1,40}})\}}`([^`<]{{0,{_SPAN}}}?)\s*(?:<[^`>]{{0,{_SPAN}}}>)?`")
+# Not after a backtick: "`{ci}` - The value of the `ci-name` config" is a code span.
+_ROLE = re.compile(
+    rf"(?<!`)\{{([\w:-]{{1,40}})\}}`([^`<]{{0,{_SPAN}}}?)\s*(?:<[^`>]{{0,{_SPAN}}}>)?`"
+)
 # A code span is text as written: no emphasis or tags inside it ("==3.*", "<venv path>").
-_CODE_SPAN = re.compile(rf"`([^`]{{1,{_SPAN}}})`")
+# As in CommonMark, it closes with as many backticks as it opened with (pip's docs write
+# ``package_water``); a run of another length inside it is its text.
+_CODE_SPAN = re.compile(rf"(?<!`)(`{{1,3}})(?!`)(.{{1,{_SPAN}}}?)(?<!`)\1(?!`)")
 _PLACEHOLDER = re.compile("\ue000([0-9]+)\ue001")
 _PLACEHOLDER_MARKS = re.compile("[\ue000\ue001]")
 # Inline syntax stripped so the text reads (and embeds) the same as the HTML or PDF version.
@@ -105,7 +110,9 @@ def strip_inline(text: str) -> str:
     spans: list[str] = []
 
     def hold(match: re.Match[str]) -> str:
-        spans.append(match.group(1))
+        code = match.group(2)
+        padded = len(code) > 2 and code[0] == code[-1] == " " and code.strip()
+        spans.append(code[1:-1] if padded else code)  # "`` `x` ``" is "`x`"
         return f"\ue000{len(spans) - 1}\ue001"
 
     text = _CODE_SPAN.sub(hold, text)
@@ -211,7 +218,7 @@ class _Builder:
         elif any(_LIST_ITEM.match(line) or "|" in line for line in lines):
             table = _table_start(lines)  # lists and tables: one item or row a line
             listed = lines if table is None else lines[:table]
-            text = clean_lines("\n".join(_one_line_each(listed)))
+            text = "\n".join(_one_line_each(listed))
             if table is not None:
                 rows = [
                     _cells(row) for row in lines[table:] if not _TABLE_RULE.fullmatch(row.strip())
@@ -226,17 +233,42 @@ class _Builder:
 
 def _one_line_each(lines: list[str]) -> list[str]:
     """One line per list item or table row: a line that starts neither (a wrapped item's
-    continuation, a lead-in's second line) joins the line before it, as it reads."""
-    kept: list[str] = []
+    continuation, a lead-in's second line) joins the line before it, as it reads, before
+    its inline markup is read (a "**bold**" opened on one line and closed on the next had
+    kept its asterisks). A sub-item is indented two spaces a level under its item, as
+    Markdown nests it (see _nesting); flattened, it had read as a sibling of its parent."""
+    entries: list[tuple[int, list[str]]] = []  # (nesting depth, the lines) per item or row
+    open_items: list[tuple[int, int]] = []  # the items the next one may nest in (_nesting)
     for line in lines:
         if _TABLE_RULE.fullmatch(line.strip()):
             continue
-        starts = _LIST_ITEM.match(line) or "|" in line
-        if kept and not starts and "|" not in kept[-1]:
-            kept[-1] = f"{kept[-1]} {strip_inline(line.strip())}"
+        if item := _LIST_ITEM.match(line):
+            entries.append((_nesting(open_items, line, item.end()), [line]))
+        elif "|" in line or not entries or any("|" in part for part in entries[-1][1]):
+            entries.append((0, [line]))
+            open_items.clear()
         else:
-            kept.append(strip_inline(line))
-    return kept
+            entries[-1][1].append(line)
+    out = (("  " * depth, clean_inline(strip_inline(" ".join(parts)))) for depth, parts in entries)
+    return [indent + text for indent, text in out if text]
+
+
+TAB_STOP = 4
+
+
+def _nesting(open_items: list[tuple[int, int]], line: str, content: int) -> int:
+    """How deep the list item on `line` nests, given the items still open before it (their
+    marker's indent and the column their text starts in), which this updates. As in
+    CommonMark, an item indented to its previous item's text is inside it; an item indented
+    at least two spaces past its previous item's marker is too (a sub-item under "1. " at
+    two spaces, as many editors and renderers take it)."""
+    expanded = line.expandtabs(TAB_STOP)
+    indent = len(expanded) - len(expanded.lstrip())
+    content += len(expanded) - len(line)  # the text's column, tabs expanded
+    while open_items and indent < min(open_items[-1][1], open_items[-1][0] + 2):
+        open_items.pop()
+    open_items.append((indent, content))
+    return len(open_items) - 1
 
 
 def _table_start(lines: list[str]) -> int | None:

@@ -590,7 +590,9 @@ def _keyed_row(
         cells.setdefault(p.column, []).append(clean_inline("".join(p.text)))
     parts: list[str] = []
     for c in sorted(cells):
-        value = _lines_joined([v for v in cells[c] if v]).replace(";", ",")
+        # the cell's text as written: a ";" inside it ("60 minutes a day; more if nobody is
+        # waiting") had become a "," (rows read from HTML and DOCX keep theirs)
+        value = _lines_joined([v for v in cells[c] if v])
         if not value:
             continue
         if headers[c]:

@@ -9,28 +9,36 @@ from __future__ import annotations
 
 import codecs
 import re
-from email.parser import HeaderParser
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pocketrag.documents import Block, Document, LoaderError
 from pocketrag.loaders._common import (
-    CODE_MARKS,
     NUMBERED_HEADING,
     RELEASE_LINE,
     SENTENCE_END,
     TextBudget,
-    clean_inline,
     clean_lines,
     heading_level,
 )
+from pocketrag.loaders.mail import (
+    MAX_SIGNATURE_PARAGRAPHS,
+    mail_subject,
+    opens_with_sign_off,
+    reads_as_signature,
+    signs_off,
+)
 from pocketrag.loaders.rst import looks_like_rst, parse_rst
+from pocketrag.loaders.text_headings import (
+    SENTENCE_INSIDE,
+    heading_numberings,
+    leading_heading,
+    text_wrap_width,
+)
 from pocketrag.loaders.wrapping import (
-    ITEM_START,
     MAIL_HEADER,
     RULE,
     box_row,
-    reads_as_setting,
     unboxed,
     unmarked,
     unwrap,
@@ -48,7 +56,6 @@ _BOMS = (
 )
 _CONTROL_BYTES = bytes([*range(0, 8), 11, *range(14, 27), *range(28, 32), 127])  # not \t\n\f\r ESC
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
-MAX_MAIL_HEADERS = 8_000  # characters read for an e-mail's headers
 MAX_TITLE_CHARS = 120
 _UNDERLINE = re.compile(r"^(=+|-+)$")
 # a section of an INI-style configuration file ("[sshd]", "[Definition]", "[DEFAULT]")
@@ -138,14 +145,21 @@ def structure(paragraphs: list[tuple[str, bool]]) -> list[Block]:
     signature = 0  # how many more short paragraphs after an e-mail's sign-off are its own
     ini = _ini_file([line for paragraph, _ in paragraphs for line in paragraph.split("\n")])
     styles: dict[str, int] = {}  # each heading style's level, in the order met (_pieces)
+    wrap_width = text_wrap_width(paragraphs)
+    alike = heading_numberings(paragraphs, wrap_width)
     for paragraph, in_columns in paragraphs:
-        if signature and _signature(paragraph):
-            blocks.append(Block(text=paragraph, heading_path=tuple(t for _, t in headings)))
-            signature -= 1
+        # a sign-off ("Thanks," / "Declan", "Thank you - Lorraine and Colin") and the
+        # signature under it read like short headings, but head nothing
+        sign_off = opens_with_sign_off(paragraph)
+        if sign_off or (signature and reads_as_signature(paragraph.split("\n"))):
+            kept = "\n".join(line for line in paragraph.split("\n") if not RULE.match(line))
+            blocks.append(Block(text=kept, heading_path=tuple(t for _, t in headings)))
+            signature = MAX_SIGNATURE_PARAGRAPHS if sign_off else signature - 1
+            bare = 0
             continue
-        signed = _SIGN_OFF.match(paragraph.rsplit("\n", 1)[-1])
-        signature = MAX_SIGNATURE_PARAGRAPHS if signed else 0
-        pieces = _pieces(paragraph.split("\n"), styles, not blocks, in_columns, ini)
+        signature = MAX_SIGNATURE_PARAGRAPHS if signs_off(paragraph) else 0
+        lines = paragraph.split("\n")
+        pieces = _pieces(lines, styles, not blocks, in_columns, ini, alike, wrap_width)
         for kind, text, level in pieces:
             body = text if in_columns or kind == "heading" else unwrap(text)
             if kind == "text" and not in_columns and _whole_line(text, body, not blocks):
@@ -176,25 +190,6 @@ def structure(paragraphs: list[tuple[str, bool]]) -> list[Block]:
 
 # the line that closes a Debian changelog or NEWS entry: " -- Name <address>  date"
 _CHANGELOG_TRAILER = re.compile(r"^-- [^<>\n]{1,80} <[^<>\s]+@[^<>\s]+>")
-# An e-mail's sign-off line; the name and role under it are no headings ("Many thanks," /
-# "Helen Ashdown" / "Housing Officer" had become the heading of the quoted message below).
-_SIGN_OFF = re.compile(
-    r"^(?:(?:many |kind |best |warm(?:est)? )?(?:thanks|regards|wishes)|thank you|cheers|best|"
-    r"yours(?: sincerely| faithfully| truly)?|sincerely|all the best)[,.!]?$",
-    re.IGNORECASE,
-)
-MAX_SIGNATURE_WORDS = 8  # per line: a name, a role, a phone number
-MAX_SIGNATURE_LINES = 3  # per paragraph
-MAX_SIGNATURE_PARAGRAPHS = 3  # after the sign-off
-
-
-def _signature(paragraph: str) -> bool:
-    lines = paragraph.split("\n")
-    return (
-        len(lines) <= MAX_SIGNATURE_LINES
-        and not paragraph.startswith(">")
-        and all(len(line.split()) <= MAX_SIGNATURE_WORDS for line in lines)
-    )
 
 
 def _ini_file(lines: list[str]) -> bool:
@@ -211,8 +206,9 @@ def _whole_line(text: str, line: str, first: bool) -> bool:
     written so, or a numbered title wrapped onto a second line ("2.4. Must I specify
     servers ... on chronyd" / "start?"); an unnumbered pair of lines is a name and address,
     a role and its place. Never the text's `first` line, its title, unless a release's
-    (release notes: "chrony (4.1~pre1-1) experimental; urgency=medium")."""
-    if "\n" in line or (first and not _release(line)):
+    (release notes: "chrony (4.1~pre1-1) experimental; urgency=medium"). Never a field of
+    a message's header ("From: Rhys Tanfield, Aquatics Manager")."""
+    if "\n" in line or (first and not _release(line)) or MAIL_HEADER.match(line):
         return False
     return line == text or NUMBERED_HEADING.match(line) is not None
 
@@ -236,6 +232,8 @@ def _pieces(
     first: bool = False,
     in_columns: bool = False,
     ini: bool = False,
+    alike: frozenset[tuple[int, bool]] = frozenset(),
+    wrap_width: int = 0,
 ) -> list[tuple[str, str, int]]:
     """A paragraph's lines as ("heading", text, level) and ("text", lines, 0) pieces; rule
     lines only separate. `styles` holds the levels of the heading styles met so far (see
@@ -244,7 +242,9 @@ def _pieces(
     "Passwords must ..."). In a paragraph set in columns an underlined line is the header
     of the rows under it (a command's output: "MS Name/IP address  Stratum Poll ..." /
     "====="). In an INI-style configuration file (`ini`) each "[section]" line heads the
-    settings under it."""
+    settings under it. `alike`: the numberings whose lines lead their text as headings
+    elsewhere in the text (heading_numberings); `wrap_width`: the width the text was
+    wrapped at (text_wrap_width)."""
     out: list[tuple[str, str, int]] = []
     text: list[str] = []
 
@@ -253,6 +253,7 @@ def _pieces(
             out.append(("text", "\n".join(text), 0))
             text.clear()
 
+    width = max(wrap_width, *(len(line) for line in lines))
     i = 0
     while i < len(lines):
         line, after = lines[i], lines[i + 1] if i + 1 < len(lines) else ""
@@ -281,7 +282,7 @@ def _pieces(
             if not (in_columns and len(text) == 1):  # the rows' header it underlines stays
                 flush()
             i += 1
-        elif not first and not text and (level := _leading_heading(line, after)):
+        elif not first and not text and (level := leading_heading(line, after, width, alike)):
             out.append(("heading", line, level))
             i += 1
         else:
@@ -325,41 +326,6 @@ def _title_lines(first: str, second: str) -> bool:
     )
 
 
-# a bullet, "1." / "(a)" items, or a numbered clause "3.4" (not "10 working days")
-MAX_LEADING_HEADING_WORDS = 6
-# a sentence that ends inside the line, another starting after it
-_SENTENCE_INSIDE = re.compile(r"[^\W\d_][.!?]\s+\S")
-
-
-def _leading_heading(line: str, after: str) -> int | None:
-    """The level of a paragraph's first line when it heads the body text below it: it reads
-    like a heading (heading_level), or is a short sentence-case phrase without a full stop
-    or digits, and the line below is longer body text, not a list item, that does not
-    carry on the line's sentence (a lower-case start) and the line holds no sentence end."""
-    if not after or len(after) <= len(line) or ITEM_START.match(after) or RULE.match(after):
-        return None
-    if after.lstrip()[:1].islower() or _SENTENCE_INSIDE.search(line):
-        return None  # a hard-wrapped clause: "3.2 Passwords must be ... long. We recommend a"
-    # a line over a setting or a line of output is its lead-in or its label, unless it
-    # is numbered: "Make sure that you have" over "ChallengeResponseAuthentication no"
-    # (fail2ban's README.Debian), "Certificate" over "DN: /CN=YOUR_USER" (OpenVPN's NEWS)
-    over_setting = bool(_NAME_VALUE.match(after)) and reads_as_setting(after)
-    over_setting = over_setting and not NUMBERED_HEADING.match(line)
-    if level := heading_level(line):
-        return None if over_setting else level
-    words = line.split()
-    plain = not any(c.isdigit() or c in CODE_MARKS for c in line) and not line.endswith(
-        (*SENTENCE_END, ",")
-    )
-    if plain and 1 <= len(words) <= MAX_LEADING_HEADING_WORDS and line[0].isupper():
-        return None if over_setting else 1
-    return None
-
-
-# a setting's name and its value ("pkcs11-slot 0", "DN: /CN=YOUR_USER", "Port=22")
-_NAME_VALUE = re.compile(r"^[A-Za-z][\w.-]*(?:\s*[=:]\s*|\s+)\S+$")
-
-
 def _rst(text: str) -> tuple[list[Block], str | None] | None:
     """The text parsed as reStructuredText, or None when docutils cannot (then it is read
     as plain text: nothing is lost)."""
@@ -368,16 +334,6 @@ def _rst(text: str) -> tuple[list[Block], str | None] | None:
     except Exception:  # any parser failure on untrusted text: read it plainly
         return None
     return (blocks, title) if blocks else None
-
-
-def mail_subject(text: str) -> str | None:
-    """The Subject of a text that starts with an e-mail's headers, if it has one."""
-    text = text.lstrip()
-    if not MAIL_HEADER.match(text):
-        return None
-    headers = HeaderParser().parsestr(text[:MAX_MAIL_HEADERS].split("\n\n", 1)[0])
-    subject = clean_inline(str(headers.get("Subject") or ""))
-    return subject[:MAX_TITLE_CHARS] or None
 
 
 MAX_COMMENT_TITLE_WORDS = 8
@@ -403,7 +359,7 @@ def _title_line(line: str) -> str | None:
     if not line.startswith("#"):
         return line
     comment = unmarked(line).rstrip("# \t")  # "## apcupsd.conf v1.1 ##"
-    plain = not _SENTENCE_INSIDE.search(comment) and not comment.endswith(SENTENCE_END)
+    plain = not SENTENCE_INSIDE.search(comment) and not comment.endswith(SENTENCE_END)
     return comment if plain and 0 < len(comment.split()) <= MAX_COMMENT_TITLE_WORDS else None
 
 

@@ -1,0 +1,125 @@
+"""Which line of a plain-text paragraph leads the text under it as its heading: a line that
+reads like a heading over body text, not a line the text's wrapping broke; numbered lines
+alike lead alike. Used by the text loader's `structure`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pocketrag.loaders._common import (
+    CODE_MARKS,
+    NUMBERED_HEADING,
+    SENTENCE_END,
+    heading_level,
+)
+from pocketrag.loaders.wrapping import (
+    ITEM_START,
+    MAIL_HEADER,
+    MIN_WRAPPED_LINE,
+    RULE,
+    reads_as_setting,
+)
+
+MAX_LEADING_HEADING_WORDS = 6
+# a sentence that ends inside the line, another starting after it
+SENTENCE_INSIDE = re.compile(r"[^\W\d_][.!?]\s+\S")
+
+
+def leading_heading(
+    line: str, after: str, width: int, alike: frozenset[tuple[int, bool]] = frozenset()
+) -> int | None:
+    """The level of a paragraph's first line when it heads the body text below it: it reads
+    like a heading (heading_level), or is a short sentence-case phrase without a full stop
+    or digits, and the line below is longer body text (or any text, when the line is
+    numbered as `alike` headings are), not a list item, that does not carry on the line's
+    sentence (a lower-case start) and the line holds no sentence end. Nor is the line one
+    that the paragraph's wrapping at `width` broke (_broken_by_wrap), nor a field of a
+    message's header ("From: ...", "Date: ...")."""
+    if not after or RULE.match(after) or (ITEM_START.match(after) and not _opens(line, after)):
+        return None
+    if MAIL_HEADER.match(line):
+        return None  # a notice's "From: Joanne Pryce, Lead Practice Nurse" over its "Date:"
+    if len(after) <= len(line) and _numbering(line) not in alike:
+        return None  # "1. Minutes of 22 October 2026" / "Agreed as a correct record."
+    if _broken_by_wrap(line, after, width):
+        return None
+    if after.lstrip()[:1].islower() or SENTENCE_INSIDE.search(line):
+        return None  # a hard-wrapped clause: "3.2 Passwords must be ... long. We recommend a"
+    # a line over a setting or a line of output is its lead-in or its label, unless it
+    # is numbered: "Make sure that you have" over "ChallengeResponseAuthentication no"
+    # (fail2ban's README.Debian), "Certificate" over "DN: /CN=YOUR_USER" (OpenVPN's NEWS)
+    over_setting = bool(_NAME_VALUE.match(after)) and reads_as_setting(after)
+    over_setting = over_setting and not NUMBERED_HEADING.match(line)
+    if level := heading_level(line):
+        return None if over_setting else level
+    words = line.split()
+    plain = not any(c.isdigit() or c in CODE_MARKS for c in line) and not line.endswith(
+        (*SENTENCE_END, ",")
+    )
+    if plain and 1 <= len(words) <= MAX_LEADING_HEADING_WORDS and line[0].isupper():
+        return None if over_setting else 1
+    return None
+
+
+def _broken_by_wrap(line: str, after: str, width: int) -> bool:
+    """Whether the line ends only because the text was wrapped at `width` (the text's wrap
+    width or its paragraph's widest line): the next line's first word would not have fitted
+    on it. A heading ends
+    where its writer ended it; a wrapped paragraph's first line ends where the width ran out
+    ("From: Lorraine Besant, Branch Manager, Kingsford Library, and Colin" / "Pardew, Mobile
+    Library Driver. Posted ...": a notice's sender had headed the notice)."""
+    first_word = after.split(maxsplit=1)[0]
+    return len(line) >= MIN_WRAPPED_LINE and len(line) + 1 + len(first_word) > width
+
+
+WRAP_WIDTH_SHARE = 0.9
+
+
+def text_wrap_width(paragraphs: list[tuple[str, bool]]) -> int:
+    """The width the text was wrapped at: the length that 90% of its lines stay within. A
+    paragraph's own widest line understates it when the paragraph is short ("2. Minutes of
+    the meeting of 16 September 2026" over "Agreed as a correct record and signed by the
+    Chair." was no heading for its length); the text's widest line overstates it when one
+    line runs long (an address, a table row)."""
+    lengths = sorted(len(line) for paragraph, _ in paragraphs for line in paragraph.split("\n"))
+    return lengths[int(WRAP_WIDTH_SHARE * (len(lengths) - 1))] if lengths else 0
+
+
+def _opens(line: str, after: str) -> bool:
+    """Whether a numbered line opens the clauses numbered under it ("3. Sickness absence" /
+    "3.1 Unite said ..."): minutes' items over their numbered points had stayed text."""
+    numbered = NUMBERED_HEADING.match(line)
+    number = f"{numbered.group(1)}." if numbered else ""
+    return (
+        bool(number) and after.startswith(number) and after[len(number) : len(number) + 1].isdigit()
+    )
+
+
+def _numbering(line: str) -> tuple[int, bool] | None:
+    """A numbered line's style: how deep its number is and whether a full stop ends it
+    ("2." (0, True), "2.1" (1, False)); None when the line is not numbered."""
+    numbered = NUMBERED_HEADING.match(line)
+    return (numbered.group(1).count("."), bool(numbered.group(2))) if numbered else None
+
+
+def heading_numberings(
+    paragraphs: list[tuple[str, bool]], wrap_width: int
+) -> frozenset[tuple[int, bool]]:
+    """The numberings of the paragraphs' first lines that lead their text as headings.
+    Items numbered alike are headings alike: minutes' "1. Minutes of 22 October 2026" over
+    the one line "Agreed as a correct record." had stayed text, while "2. Staff absence line"
+    over a longer paragraph was a heading (the title's paragraph never leads)."""
+    found = set()
+    for paragraph, in_columns in paragraphs[1:]:
+        lines = paragraph.split("\n", 2)
+        numbering = _numbering(lines[0])
+        if numbering and not in_columns and len(lines) > 1:
+            width = max(wrap_width, *(len(line) for line in paragraph.split("\n")))
+            if leading_heading(lines[0], lines[1], width):
+                found.add(numbering)
+    return frozenset(found)
+
+
+# a setting's name and its value ("pkcs11-slot 0", "DN: /CN=YOUR_USER", "Port=22")
+_NAME_VALUE = re.compile(r"^[A-Za-z][\w.-]*(?:\s*[=:]\s*|\s+)\S+$")

@@ -1,0 +1,78 @@
+"""Markdown read with its own structure: inline markup over wrapped lines, nested lists,
+code spans (gaps reported by the writers of the wexcombe question set)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pocketrag.loaders import load_document
+
+
+def _texts(path: Path, limits) -> list[str]:
+    return [b.text for b in load_document(path, limits).blocks]
+
+
+def test_emphasis_over_a_wrapped_list_item_is_read_as_emphasis(tmp_path: Path, limits) -> None:
+    # "**at least 1 hour" / "before your shift starts**": each line was stripped of its
+    # markup alone, so the asterisks of a span across the line break stayed in the text
+    path = tmp_path / "handbook.md"
+    path.write_text(
+        "# Reporting sickness\n\n"
+        "- Ring your branch manager **at least 1 hour\n  before your shift starts**.\n"
+        "- Deputy: *Bethan\n  Lloyd-Price*, 01632 960318, or see [the\n"
+        "  lone working policy](lone.md).\n"
+    )
+    assert _texts(path, limits) == [
+        "- Ring your branch manager at least 1 hour before your shift starts.\n"
+        "- Deputy: Bethan Lloyd-Price, 01632 960318, or see the lone working policy."
+    ]
+
+
+def test_a_sub_item_stays_under_its_item(tmp_path: Path, limits) -> None:
+    # sub-items had come out as siblings of the item they belong to ("- Saturday working:"
+    # / "- Library assistants work one Saturday in four." / "- Shift swaps:")
+    path = tmp_path / "rotas.md"
+    path.write_text(
+        "# Rotas\n\n"
+        "- Saturday working:\n"
+        "  - Library assistants work **one Saturday in four**.\n"
+        "  - A Saturday worked earns a lieu day, agreed with your branch\n"
+        "    manager.\n"
+        "- A child left at closing time:\n"
+        "  1. Two members of staff stay with the child.\n"
+        "     - never one alone\n"
+        "  2. Try the contact numbers.\n"
+        "- Breaks:\n"
+        "\t- A shift of more than 6 hours includes a break.\n"
+        "1. Numbered\n"
+        "  - at two spaces, under a number\n"
+        " - a sibling, one space in\n"
+    )
+    assert _texts(path, limits) == [
+        "- Saturday working:\n"
+        "  - Library assistants work one Saturday in four.\n"
+        "  - A Saturday worked earns a lieu day, agreed with your branch manager.\n"
+        "- A child left at closing time:\n"
+        "  1. Two members of staff stay with the child.\n"
+        "    - never one alone\n"
+        "  2. Try the contact numbers.\n"
+        "- Breaks:\n"
+        "  - A shift of more than 6 hours includes a break.\n"
+        "1. Numbered\n"
+        "  - at two spaces, under a number\n"
+        "- a sibling, one space in"
+    ]
+
+
+def test_code_spans_close_with_as_many_backticks_as_they_open(tmp_path: Path, limits) -> None:
+    # pip's docs write ``package_water``; a single-backtick pattern had paired the wrong
+    # backticks and left two in the text. npm's "`{ci}`" is a code span, not a MyST role.
+    path = tmp_path / "resolution.md"
+    path.write_text(
+        "- ``package_coffee`` version ``0.44.1`` depends on\n  ``package_water``\n"
+        "- `{ci}` - The value of the `ci-name` config, or {pep}`517`\n"
+    )
+    assert _texts(path, limits) == [
+        "- package_coffee version 0.44.1 depends on package_water\n"
+        "- {ci} - The value of the ci-name config, or PEP 517"
+    ]
