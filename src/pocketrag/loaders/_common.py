@@ -18,7 +18,6 @@ if TYPE_CHECKING:
 MB = 1024 * 1024
 
 _SPACES = re.compile(r"[ \t\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
-_BLANK_LINES = re.compile(r"\s*\n\s*")
 # "2.", "2.1", "10.3.1" then a capital: a numbered heading (a bare "20 days" is not one).
 NUMBERED_HEADING = re.compile(r"^(\d{1,3}(?:\.\d{1,3})*)(\.?)\s+[A-Z]")
 SENTENCE_END = (".", "!", "?", ":", ";", '."', ".”", ".)")
@@ -89,7 +88,10 @@ class TextBudget:
 def clean_inline(text: str) -> str:
     """One paragraph on one line: controls dropped, whitespace runs collapsed."""
     text = _CONTROLS.sub("", unicodedata.normalize("NFC", text))
-    return _SPACES.sub(" ", _BLANK_LINES.sub(" ", text)).strip()
+    # line by line, not a pattern around "\n": "\s*\n\s*" tried from every space of a long
+    # run without a line break, quadratic on a hostile 100,000-space line
+    text = " ".join(line.strip() for line in text.split("\n"))
+    return _SPACES.sub(" ", text).strip()
 
 
 def clean_lines(text: str) -> str:
