@@ -121,7 +121,7 @@ def test_ini_sections_head_their_settings_but_not_in_prose(tmp_path: Path, limit
         (
             "# --------------------\n"
             '# "bantime" is the number of seconds that a host is banned.\nbantime = 10m',
-            ("[DEFAULT]",),
+            ("[DEFAULT]", "bantime"),
         ),
         ("port = ssh\nlogpath = %(sshd_log)s", ("[sshd]",)),
     ]
@@ -133,6 +133,32 @@ def test_ini_sections_head_their_settings_but_not_in_prose(tmp_path: Path, limit
         "so that shorewall is started before fail2ban, and stopped after it.\n"
     )
     assert all("[Unit]" not in b.heading_path for b in load_document(readme, limits).blocks)
+
+
+def test_ini_comment_banners_and_described_settings_head_their_text(tmp_path: Path, limits) -> None:
+    # under one "[DEFAULT]" heading each chunk of jail.conf mixed a dozen options' comments
+    path = tmp_path / "jail.conf.txt"
+    path.write_text(
+        "# Fail2Ban jail specifications file\n#\n# bantime = 1h\n# is an example.\n\n"
+        "[DEFAULT]\n\n#\n# MISCELLANEOUS OPTIONS\n#\n\n"
+        '# "bantime.increment" allows longer bans\n# for repeat offenders.\n'
+        "#bantime.increment = true\n\n"
+        "# Some options used for actions\n\n"
+        "# Default protocol\nprotocol = tcp\n\n[sshd]\nport = ssh\n"
+    )
+    assert _blocks(path, limits)[1:] == [
+        (
+            '# "bantime.increment" allows longer bans for repeat offenders.\n'
+            "#bantime.increment = true",
+            ("[DEFAULT]", "MISCELLANEOUS OPTIONS", "bantime.increment"),
+        ),
+        ("# Some options used for actions", ("[DEFAULT]", "MISCELLANEOUS OPTIONS")),
+        (
+            "# Default protocol\nprotocol = tcp",
+            ("[DEFAULT]", "MISCELLANEOUS OPTIONS", "protocol"),
+        ),
+        ("port = ssh", ("[sshd]",)),
+    ]
 
 
 def test_quoted_mail_headers_stay_one_to_a_line(tmp_path: Path, limits) -> None:

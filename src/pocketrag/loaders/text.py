@@ -21,6 +21,14 @@ from pocketrag.loaders._common import (
     clean_lines,
     heading_level,
 )
+from pocketrag.loaders.ini import (
+    BANNER_LEVEL,
+    INI_SECTION,
+    SETTING_LEVEL,
+    comment_banner,
+    described_setting,
+    ini_file,
+)
 from pocketrag.loaders.mail import (
     MAX_SIGNATURE_PARAGRAPHS,
     mail_subject,
@@ -58,11 +66,6 @@ _CONTROL_BYTES = bytes([*range(0, 8), 11, *range(14, 27), *range(28, 32), 127]) 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 MAX_TITLE_CHARS = 120
 _UNDERLINE = re.compile(r"^(=+|-+)$")
-# a section of an INI-style configuration file ("[sshd]", "[Definition]", "[DEFAULT]")
-_INI_SECTION = re.compile(r"^\[[A-Za-z][\w.:/-]{0,60}\]$")
-# A line of a configuration file: a comment, a setting ("bantime = 10m", "allow 10.0.0.0/8")
-_CONFIG_LINE = re.compile(r"^(?:[#;!%]|[\w.-]+\s*[=:]|[a-z][\w.-]*\s+\S+$)")
-MIN_CONFIG_SHARE = 0.6
 
 
 def decode_text(data: bytes) -> tuple[str, str]:
@@ -143,7 +146,7 @@ def structure(paragraphs: list[tuple[str, bool]]) -> list[Block]:
     headings: list[tuple[int, str]] = []
     bare = 0  # how many of the innermost headings have no text under them yet
     signature = 0  # how many more short paragraphs after an e-mail's sign-off are its own
-    ini = _ini_file([line for paragraph, _ in paragraphs for line in paragraph.split("\n")])
+    ini = ini_file([line for paragraph, _ in paragraphs for line in paragraph.split("\n")])
     styles: dict[str, int] = {}  # each heading style's level, in the order met (_pieces)
     wrap_width = text_wrap_width(paragraphs)
     alike = heading_numberings(paragraphs, wrap_width)
@@ -159,6 +162,8 @@ def structure(paragraphs: list[tuple[str, bool]]) -> list[Block]:
             continue
         signature = MAX_SIGNATURE_PARAGRAPHS if signs_off(paragraph) else 0
         lines = paragraph.split("\n")
+        if ini and headings and headings[-1][0] == SETTING_LEVEL and not bare:
+            headings.pop()  # the setting's description ended with its paragraph
         pieces = _pieces(lines, styles, not blocks, in_columns, ini, alike, wrap_width)
         for kind, text, level in pieces:
             body = text if in_columns or kind == "heading" else unwrap(text)
@@ -190,15 +195,6 @@ def structure(paragraphs: list[tuple[str, bool]]) -> list[Block]:
 
 # the line that closes a Debian changelog or NEWS entry: " -- Name <address>  date"
 _CHANGELOG_TRAILER = re.compile(r"^-- [^<>\n]{1,80} <[^<>\s]+@[^<>\s]+>")
-
-
-def _ini_file(lines: list[str]) -> bool:
-    """Whether the text is an INI-style configuration file: it has "[section]" lines and
-    most of its lines are comments, settings and sections. A README that quotes a systemd
-    unit ("[Unit]" / "Requires=shorewall.service") in its prose is not one."""
-    sections = sum(bool(_INI_SECTION.match(line)) for line in lines)
-    config = sum(bool(_CONFIG_LINE.match(line)) for line in lines) + sections
-    return sections > 0 and config >= MIN_CONFIG_SHARE * len(lines)
 
 
 def _whole_line(text: str, line: str, first: bool) -> bool:
@@ -274,9 +270,17 @@ def _pieces(
             text.clear()
             out.append(("heading", title, _style_level(styles, after[0])))
             i += 2
-        elif ini and _INI_SECTION.match(line):
+        elif ini and INI_SECTION.match(line):
             flush()
             out.append(("heading", line, 1))
+            i += 1
+        elif ini and (banner := comment_banner(lines[i : i + 3])):
+            flush()
+            out.append(("heading", banner, BANNER_LEVEL))
+            i += 3
+        elif ini and i == 0 and (name := described_setting(lines)):
+            out.append(("heading", name, SETTING_LEVEL))
+            text.append(line)
             i += 1
         elif RULE.match(line):
             if not (in_columns and len(text) == 1):  # the rows' header it underlines stays
@@ -346,7 +350,7 @@ def _opening_line(blocks: list[Block]) -> str:
         return ""
     if blocks[0].heading_path:
         opening = blocks[0].heading_path[0]
-        return "" if _release(opening) or _INI_SECTION.match(opening) else opening
+        return "" if _release(opening) or INI_SECTION.match(opening) else opening
     return blocks[0].text.split("\n", 1)[0]
 
 

@@ -1,0 +1,50 @@
+"""INI-style configuration files read as text ("[section]" lines, "key = value" settings,
+"#" comments): which files are ones, and the headings their structure gives."""
+
+from __future__ import annotations
+
+import re
+
+# a section of an INI-style configuration file ("[sshd]", "[Definition]", "[DEFAULT]")
+INI_SECTION = re.compile(r"^\[[A-Za-z][\w.:/-]{0,60}\]$")
+# A line of a configuration file: a comment, a setting ("bantime = 10m", "allow 10.0.0.0/8")
+_CONFIG_LINE = re.compile(r"^(?:[#;!%]|[\w.-]+\s*[=:]|[a-z][\w.-]*\s+\S+$)")
+MIN_CONFIG_SHARE = 0.6
+# In an INI file, a comment banner ("#" / "# MISCELLANEOUS OPTIONS" / "#") heads the settings
+# after it, under their [section]; and a setting described by the comment lines over it
+# ('# "bantime.increment" allows to use database ...' / "#bantime.increment = true") heads
+# its own description. Under one "[DEFAULT]" heading, fail2ban's jail.conf had packed a dozen
+# options' comments into each chunk, and the one asked about was found third, if at all.
+BANNER_LEVEL, SETTING_LEVEL = 2, 3
+_COMMENT_BANNER = re.compile(r"^[#;]\s+([A-Z][A-Z0-9 ,&/()'-]{2,60})$")
+_BARE_COMMENT = re.compile(r"^[#;]\s*$")
+# a setting, active or commented out: "bantime = 10m", "#bantime.increment = true"
+_INI_SETTING = re.compile(r"^[#;]?\s*([A-Za-z_][\w.-]{0,60})\s*=")
+
+
+def ini_file(lines: list[str]) -> bool:
+    """Whether the text is an INI-style configuration file: it has "[section]" lines and
+    most of its lines are comments, settings and sections. A README that quotes a systemd
+    unit ("[Unit]" / "Requires=shorewall.service") in its prose is not one."""
+    sections = sum(bool(INI_SECTION.match(line)) for line in lines)
+    config = sum(bool(_CONFIG_LINE.match(line)) for line in lines) + sections
+    return sections > 0 and config >= MIN_CONFIG_SHARE * len(lines)
+
+
+def described_setting(lines: list[str]) -> str | None:
+    """The name of the setting a paragraph of an INI file describes: comment lines, then
+    the setting, active or commented out, last (see SETTING_LEVEL)."""
+    if not lines[0].startswith(("#", ";")) or _INI_SETTING.match(lines[0]):
+        return None
+    if not _INI_SETTING.match(lines[-1]):
+        return None  # a comment quoting a setting as an example ("# bantime = 1h" / "# ...")
+    settings = (_INI_SETTING.match(line) for line in lines[1:])
+    return next((found.group(1) for found in settings if found), None)
+
+
+def comment_banner(lines: list[str]) -> str | None:
+    """The title of a comment banner, three lines: "#" / "# MISCELLANEOUS OPTIONS" / "#"."""
+    if len(lines) == 3 and _BARE_COMMENT.match(lines[0]) and _BARE_COMMENT.match(lines[2]):
+        found = _COMMENT_BANNER.match(lines[1])
+        return found.group(1) if found else None
+    return None
