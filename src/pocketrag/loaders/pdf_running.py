@@ -3,6 +3,13 @@ pages ("Kestrel Community Housing - Pay and Allowances", "file:///.../pay.html 2
 browser's print date). They are page furniture, not content: dropped from the text, and
 kept out of table detection, where a header line with two parts (a date, a title) read as
 a first row of the grid broke its header away from the table below it.
+
+Typeset manuals also run the current chapter's or section's title, which changes from page
+to page: texinfo's "Chapter 3: Basic Shell Features 27", Sphinx's "5.10. Porting and being
+ported 49", dblatex's "CHAPTER 5. BOOTING THE INSTALLATION SYSTEM 5.1. ...". Each is on too
+few pages to be one running line; what makes them furniture is their shape
+(changing_lines). Left in, they were glued onto the next page's first paragraph or read as
+its heading.
 """
 
 from __future__ import annotations
@@ -44,11 +51,90 @@ def running_keys(pages_edges: list[list[str]]) -> set[str]:
 def drop_running_lines(pages: list[list[str]]) -> None:
     """Remove running headers and footers from the pages' lines (in place)."""
     running = running_keys([edges(lines) for lines in pages])
-    if not running:
+    changing = changing_lines(pages)
+    if not running and not changing:
         return
-    for lines in pages:
+    for number, lines in enumerate(pages):
         furniture = {i for i in _edge_places(lines) if edge_key(lines[i]) in running}
+        furniture |= changing.get(number, set())
         lines[:] = [x for i, x in enumerate(lines) if i not in furniture]
+
+
+# A printed page number at either end of a line ("Chapter 3: Basic Shell Features 27",
+# "62 Chapter 5. Managing Packages").
+_END_NUMBERS = re.compile(r"^(\d{1,4})\s|\s(\d{1,4})$")
+# A chapter's label and number in capitals ("CHAPTER 5.", "APPENDIX B.", "PART II:").
+_LABELLED = re.compile(r"^([A-Z]{3,})\s+(?:\d{1,3}|[A-Z]|[IVXLC]{1,6})[.:]?(?=\s|$)")
+# Lines of that shape at one edge of this many pages are running titles, not headings.
+MIN_LABELLED_PAGES = 3
+# Printed page numbers that agree with the page's place on this share of the pages (and
+# MIN_LABELLED_PAGES) make the lines they end running lines.
+MIN_NUMBERED_SHARE = 0.25
+# A running title is short; a longer line at the edge is the body's.
+MAX_TITLE_WORDS = 16
+
+
+def changing_lines(pages: list[list[str]]) -> dict[int, set[int]]:
+    """The places (page -> line indexes) of running titles that change from page to page:
+    the outermost line at the top or bottom of a page when it starts or ends with the
+    printed page number (which counts up with the pages, so a figure that happens to end a
+    line does not) and its text is another page's running title too (a chapter's "1
+    Introduction" on page 1 is not), or when it opens with a label and number in capitals
+    ("CHAPTER 5.") that the same edge of other pages opens with too."""
+    outer = [_outermost(lines) for lines in pages]
+    offsets: Counter[int] = Counter()
+    labels: Counter[tuple[int, str]] = Counter()
+    for number, ends in enumerate(outer):
+        for edge, i in enumerate(ends):
+            line = pages[number][i]
+            offsets.update({n - number for n in _end_numbers(line)})
+            if (m := _LABELLED.match(line)) and _capitals(line):
+                labels[edge, m[1]] += 1
+    offset, seen = offsets.most_common(1)[0] if offsets else (0, 0)
+    numbered = seen >= max(MIN_LABELLED_PAGES, MIN_NUMBERED_SHARE * len(pages))
+    found: dict[int, set[int]] = {}
+    titled: dict[tuple[int, int], str] = {}  # place -> its text without the page number
+    for number, ends in enumerate(outer):
+        for edge, i in enumerate(ends):
+            line = pages[number][i]
+            if len(line.split()) > MAX_TITLE_WORDS:
+                continue  # body text joined to the footer at a hyphen ("a non-" / "GNU Bash")
+            if numbered and number + offset in _end_numbers(line):
+                titled[number, i] = edge_key(_without_number(line, number + offset))
+            m = _LABELLED.match(line)
+            if m and _capitals(line) and labels[edge, m[1]] >= MIN_LABELLED_PAGES:
+                found.setdefault(number, set()).add(i)
+    repeated = Counter(titled.values())
+    for (number, i), key in titled.items():
+        if repeated[key] >= 2:
+            found.setdefault(number, set()).add(i)
+    return found
+
+
+def _without_number(line: str, number: int) -> str:
+    """The line without the page number at its start or end."""
+    words = line.split()
+    if words[-1] == str(number):
+        words = words[:-1]
+    elif words[0] == str(number):
+        words = words[1:]
+    return " ".join(words)
+
+
+def _outermost(lines: list[str]) -> list[int]:
+    """The indexes of the first and the last text line (not a table's row), if any."""
+    text = [i for i, x in enumerate(lines) if not isinstance(x, TableRow)]
+    return [text[0], text[-1]] if text else []
+
+
+def _end_numbers(line: str) -> set[int]:
+    return {int(n) for m in _END_NUMBERS.finditer(line) for n in m.groups() if n}
+
+
+def _capitals(line: str) -> bool:
+    """Whether a line is set in capitals (a few lower-case letters aside: "GNU/LINUX")."""
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 6 and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
 
 
 def running_characters(raw: str, running: set[str]) -> list[bool]:
