@@ -44,14 +44,15 @@ def keep_hyphens(pages: list[list[str]], producer: str) -> None:
                     (hyphenated if "-" in word else whole).add(word)
     hyphen = bool(_NO_HYPHENATION.search(producer))
 
-    def mend(first: str, rest: str) -> str:
+    def mend(first: str, rest: str, in_path: bool) -> str:
         if f"{first}-{rest}".casefold() in hyphenated:
             return "-"
         if f"{first}{rest}".casefold() in whole:
             return ""
         if "-" in first or "-" in rest:  # TeX breaks a word with a hyphen only there
             return "-"
-        return "-" if hyphen else ""
+        # a path breaks at its own hyphens ("main/installer-" / "amd64/current")
+        return "-" if hyphen or in_path else ""
 
     for lines in pages:
         for i, line in enumerate(lines):
@@ -59,15 +60,26 @@ def keep_hyphens(pages: list[list[str]], producer: str) -> None:
                 lines[i] = _mended(line, mend)
 
 
-def _mended(line: str, mend: Callable[[str, str], str]) -> str:
-    """The line with each break replaced by what `mend(word before, word after)` says."""
+def _mended(line: str, mend: Callable[[str, str, bool], str]) -> str:
+    """The line with each break replaced by what `mend(word before, word after, whether
+    both sides are a path's)` says."""
     pieces = line.split(LINE_END_HYPHEN)
     out = [pieces[0]]
     for before, after in pairwise(pieces):
         first = _edge_word(before[-MAX_WORD_CHARS:], last=True)
         rest = _edge_word(after[:MAX_WORD_CHARS], last=False)
-        out.append((mend(first, rest) if first and rest else "") + after)
+        in_path = "/" in _edge_token(before, last=True) and "/" in _edge_token(after, last=False)
+        out.append((mend(first, rest, in_path) if first and rest else "") + after)
     return "".join(out)
+
+
+def _edge_token(text: str, last: bool) -> str:
+    """The text's last (or first) run without white space, up to MAX_WORD_CHARS."""
+    part = text[-MAX_WORD_CHARS:] if last else text[:MAX_WORD_CHARS]
+    tokens = part.split()
+    if not tokens or part[-1 if last else 0].isspace():
+        return ""
+    return tokens[-1] if last else tokens[0]
 
 
 def _edge_word(text: str, last: bool) -> str:
