@@ -271,10 +271,12 @@ def test_a_numbered_section_is_not_under_a_heading_of_another_number() -> None:
         "Games which need protected access may be made set-group-id (mode 2755).",
     ]
     blocks, _ = page_blocks(lines, 81, headings)
+    # inside section 11.10, "5." is no chapter but a list's item: the section's text
+    assert blocks[0].text.startswith("5. Providing httpd")
     assert [b.heading_path for b in blocks] == [
-        ("5. Providing httpd and/or httpd-cgi",),
-        ("11.11 Games",),  # not under "5. Providing ...": 5 is not 11
-        ("11.11 Games", "11.11.1 Set-group-id games"),
+        ("11. Customized programs", "11.10 Web servers"),
+        ("11. Customized programs", "11.11 Games"),  # not under "5. Providing ..."
+        ("11. Customized programs", "11.11 Games", "11.11.1 Set-group-id games"),
     ]
 
 

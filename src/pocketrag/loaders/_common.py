@@ -18,8 +18,10 @@ if TYPE_CHECKING:
 MB = 1024 * 1024
 
 _SPACES = re.compile(r"[ \t\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
-# "2.", "2.1", "10.3.1" then a capital: a numbered heading (a bare "20 days" is not one).
-NUMBERED_HEADING = re.compile(r"^(\d{1,3}(?:\.\d{1,3})*)(\.?)\s+[A-Z]")
+# "2.", "2.1", "10.3.1" then a capital: a numbered heading (a bare "20 days" is not one);
+# an appendix's "A.1", "B.4.12" too. A chapter of three figures has no sections: "127.0.1.1
+# DebianHostName" is a line of /etc/hosts.
+NUMBERED_HEADING = re.compile(r"^((?:\d{1,2}|[A-Z])(?:\.\d{1,3})+|\d{1,3})(\.?)\s+[A-Z]")
 SENTENCE_END = (".", "!", "?", ":", ";", '."', ".”", ".)")
 # A release's line in release notes and NEWS files: a version, then its date ("3.14.14 --
 # 31 May 2016", "Version 2.1 (2019-03-01)", "v1.4.0 - March 3, 2020"); the notes under it
@@ -185,6 +187,8 @@ def heading_level(line: str) -> int | None:
     if numbered and line.endswith("?") and "." in numbered.group(1) + numbered.group(2):
         line = line[:-1]  # an FAQ's question ("2.2. How do I make an NTP server?")
         most_words = MAX_QUESTION_WORDS
+    elif numbered and line.endswith("!") and "." in numbered.group(1):
+        line = line[:-1]  # a section's exclamation ("3.2 Back Up Your Existing Data!")
     if len(line) > 90 or len(line) < 3 or line.endswith((*SENTENCE_END, ",")):
         return None
     if line.count("(") > line.count(")") or line.count("[") > line.count("]"):

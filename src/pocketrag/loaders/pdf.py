@@ -18,7 +18,16 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from pocketrag.documents import Block, Document, LoaderError
-from pocketrag.loaders import pdf_lines, pdf_running, pdf_tables
+from pocketrag.loaders import (
+    pdf_breaks,
+    pdf_chapters,
+    pdf_fonts,
+    pdf_footnotes,
+    pdf_lines,
+    pdf_running,
+    pdf_sections,
+    pdf_tables,
+)
 from pocketrag.loaders._common import (
     NEVER_LAST,
     NUMBERED_HEADING,
@@ -219,6 +228,16 @@ def _heads_what_follows(lines: list[str], levels: list[int | None], i: int, widt
     return len(after) >= 0.5 * width or bool(NUMBERED_HEADING.match(after) and levels[i + 1])
 
 
+def _placed_as_heading(lines: list[str], levels: list[int | None], i: int, width: int) -> bool:
+    """_heads_what_follows, or a section's numbered heading in a typeset manual, unless the
+    line carries on the paragraph above it."""
+    if pdf_sections.carries_paragraph_on(lines, i, width):
+        return False
+    return _heads_what_follows(lines, levels, i, width) or pdf_sections.numbered_section(
+        lines, i, width
+    )
+
+
 # A next line whose first word ends a sentence carries on the line above ("Pennock Vale
 # Surgery and Hollinbeck Branch" / "Surgery. Staff leaflet E-2, ...": a wrapped sentence).
 # Not a comma ("However, ..." opens many a section), a colon ("Note: ...") or a short
@@ -381,24 +400,39 @@ def _next_list_items(
     return sorted(items)
 
 
+def _level(line: str) -> int | None:
+    """heading_level's, but a table's row or a line of code is never a heading and a
+    chapter's title always heads the first level."""
+    if isinstance(line, (pdf_tables.TableRow, pdf_fonts.CodeLine, pdf_footnotes.Footnote)):
+        return None
+    return 1 if isinstance(line, pdf_chapters.ChapterTitle) else heading_level(line)
+
+
 def page_blocks(
     lines: list[str], page: int, headings: Headings, width: int | None = None
 ) -> tuple[list[Block], Headings]:
     """Group a page's lines into paragraphs; carry the heading path across pages. `width`
     is line_width's, read before the line-end hyphens were decided."""
     width = line_width(lines) if width is None else width
+    lines = pdf_footnotes.footnotes_apart(pdf_chapters.chapter_titles(lines))
     lines = _wrapped_headings_joined(lines, width)
-    levels = [None if isinstance(x, pdf_tables.TableRow) else heading_level(x) for x in lines]
+    levels = [_level(x) for x in lines]
     levels = [
         (_chapter_heading(lines, i) or _sentence_case_heading(lines, i, width))
-        if lv is None and not is_admonition(lines[i])
+        if lv is None
+        and not is_admonition(lines[i])
+        and not isinstance(lines[i], pdf_fonts.CodeLine)
         else lv
         for i, lv in enumerate(levels)
     ]
     candidates = {
         i: level
         for i, level in enumerate(levels)
-        if level is not None and _heads_what_follows(lines, levels, i, width)
+        if level is not None
+        and (
+            isinstance(lines[i], pdf_chapters.ChapterTitle)
+            or _placed_as_heading(lines, levels, i, width)
+        )
     }
     for i in _next_list_items(lines, levels, candidates):
         del candidates[i]
@@ -419,17 +453,21 @@ def page_blocks(
             paragraph.append(line)
             flush()
             continue
-        if i in heading_lines:
+        if i in heading_lines and not pdf_sections.list_item_in_section(line, headings):
             flush()
             level = heading_lines[i]
             if level == SENTENCE_CASE:  # below the numbered or title-case section it is in
                 level = 1 + max((lv for lv, t in headings if heading_level(t)), default=0)
+            elif pdf_sections.in_chapter(line, headings):
+                level = 1 + max(lv for lv, t in headings if pdf_sections.chapter_or_section(t))
             number = _section_number(line)
             headings = [(lv, t) for lv, t in headings if lv < level and _contains(t, number)]
             headings.append((level, line))
             continue
-        if _numbered_clause(line):
+        if _numbered_clause(line) or pdf_footnotes.opens_note(line):
             flush()  # "5.2 The Officer acknowledges ..." starts a paragraph of its own
+        elif pdf_sections.opens_term(line, paragraph):
+            flush()
         if is_admonition(line):
             flush()  # "Tip" leads its note's paragraph in: "Tip: Version control ..."
             paragraph.append(f"{line.rstrip(': ')}:")
@@ -504,18 +542,20 @@ def _load(path: Path, limits: LoaderLimits, password: str | None) -> Document:
             try:
                 # one character for each of PDFium's, which the table reader relies on
                 raw = underscored(textpage.get_text_range(), textpage, page).translate(signs)
+                code = pdf_fonts.typefaces(raw, textpage)
                 lines = page_lines(spaced(budget.add(raw), textpage))
                 if scans.wants(page, lines, number + 1):
                     lines = page_lines(budget.add(scans.read(page, number + 1)))
                 elif tables and (found := tables.find(textpage, raw, page.get_rotation())):
                     lines = pdf_tables.splice(page_lines(found[0]), found[1])
-                page_texts.append(pdf_lines.clean_page(lines))
+                page_texts.append(pdf_lines.clean_page(pdf_fonts.marked(lines, code)))
                 widths.append(line_width(page_texts[-1]))
             finally:
                 textpage.close()
                 page.close()
         keep_hyphens(page_texts, metadata.get("Producer", ""))
         pdf_running.drop_running_lines(page_texts)
+        pdf_breaks.join_broken_names(page_texts)
         first_lines = next((lines[:1] for lines in page_texts if lines), [])
         blocks: list[Block] = []
         headings: Headings = []

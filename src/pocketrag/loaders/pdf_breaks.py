@@ -1,0 +1,65 @@
+"""Lines broken inside a name at one of its dots: "APT's sources." / "list", "pass
+pxelinux." / "0 to tftpd", "https://www." / "debian.org/ports/". Joined by a space, the
+name could not be found as it is typed; but a full stop at a line's end usually ends a
+sentence, so the lines are joined where the document itself writes the name whole on one
+line, or where the name is a web address, which no sentence ends inside.
+
+Also a slash followed by a hyphen at a line's end ("Debian GNU/-" / "Linux"): the hyphen is
+the typesetter's mark of a break after the slash, never the text's.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pocketrag.loaders._common import NUMBERED_HEADING
+from pocketrag.loaders.pdf_grid import TableRow
+
+# A line's last token, ending in a dot after a letter and another letter or figure
+# ("sources.", "pxelinux."; not "Chapter 2." or "Appendix B.", which end sentences)
+_DOTTED_END = re.compile(r"(?:^|\s)(\S*[^\W\d_]\w\.)$")
+# The next line's first token, going on in lower case or with a figure ("list", "0")
+_GOES_ON = re.compile(r"^[a-z0-9]\S*")
+_WEB = re.compile(r"://|^www\.", re.I)
+_NAME = re.compile(r"\S+\.\S+")
+_EDGE_PUNCTUATION = "()[]{}<>\"'“”‘’,;:.!?"
+_SLASH_BREAK = re.compile(r"\w/-$")
+MAX_NAME_CHARS = 120  # longer runs are no names: bounded work on a hostile line
+
+
+def join_broken_names(pages: list[list[str]]) -> None:
+    """Join (in place) each line to the next where a name was broken at its dot or after
+    its slash."""
+    names: set[str] = set()
+    for lines in pages:
+        for line in lines:
+            if isinstance(line, TableRow):
+                continue
+            for word in _NAME.findall(line):
+                if len(word) <= MAX_NAME_CHARS:
+                    name = word.strip(_EDGE_PUNCTUATION).casefold()
+                    names.add(name)
+                    names.add(name.rsplit("/", 1)[-1])  # a file's name in its path
+    for lines in pages:
+        k = 0
+        while k + 1 < len(lines):
+            joined = _joined(lines[k], lines[k + 1], names)
+            if joined is None:
+                k += 1
+            else:
+                lines[k : k + 2] = [joined]
+
+
+def _joined(line: str, after: str, names: set[str]) -> str | None:
+    """The two lines as one where a name was broken between them, else None."""
+    if isinstance(line, TableRow) or isinstance(after, TableRow):
+        return None
+    if _SLASH_BREAK.search(line) and after[:1].isalnum():
+        return line[:-1] + after
+    end, start = _DOTTED_END.search(line), _GOES_ON.match(after)
+    if not end or not start or NUMBERED_HEADING.match(after):
+        return None
+    name = (end[1] + start[0]).strip(_EDGE_PUNCTUATION)
+    if _WEB.search(end[1]) or name.casefold() in names:
+        return line + after
+    return None
