@@ -286,8 +286,12 @@ def test_a_name_broken_at_its_dot_or_after_its_slash_is_joined() -> None:
             "Linux FAQ and the chapter on booting, as described in Chapter 2.",
             "2 more lines follow here, and the list ends.",
             "list of changes to the manual, then the rest of it.",
+            "Boot it with the file pxelinux.",
+            "0 on the server, and the tools R needs are otherwise available.",
+            "3 The footnote's text, as texinfo sets it after the page's last line.",
         ],
-        ["Edit /etc/apt/sources.list as root."],
+        ["Edit /etc/apt/sources.list as root: pxelinux.0 is the file, not available.3."],
+        ["The server passes pxelinux.0 to the client."],
     ]
     join_broken_names(pages)
     text = " ".join(pages[0])
@@ -296,6 +300,9 @@ def test_a_name_broken_at_its_dot_or_after_its_slash_is_joined() -> None:
     assert "Debian GNU/Linux FAQ" in text
     assert "Chapter 2. 2 more lines" in text
     assert "list ends. list of changes" in text
+    # a figure after the dot: only a name the document writes whole more than once
+    assert "the file pxelinux.0 on the server" in text
+    assert "otherwise available. 3 The footnote's" in text
 
 
 def test_a_line_end_hyphen_inside_a_path_stays() -> None:

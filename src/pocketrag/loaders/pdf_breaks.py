@@ -11,6 +11,7 @@ the typesetter's mark of a break after the slash, never the text's.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from pocketrag.loaders._common import NUMBERED_HEADING
 from pocketrag.loaders.pdf_grid import TableRow
@@ -24,13 +25,14 @@ _WEB = re.compile(r"://|^www\.", re.I)
 _NAME = re.compile(r"\S+\.\S+")
 _EDGE_PUNCTUATION = "()[]{}<>\"'“”‘’,;:.!?"
 _SLASH_BREAK = re.compile(r"\w/-$")
+MIN_FIGURE_NAMES = 2
 MAX_NAME_CHARS = 120  # longer runs are no names: bounded work on a hostile line
 
 
 def join_broken_names(pages: list[list[str]]) -> None:
     """Join (in place) each line to the next where a name was broken at its dot or after
     its slash."""
-    names: set[str] = set()
+    names: Counter[str] = Counter()
     for lines in pages:
         for line in lines:
             if isinstance(line, TableRow):
@@ -38,8 +40,7 @@ def join_broken_names(pages: list[list[str]]) -> None:
             for word in _NAME.findall(line):
                 if len(word) <= MAX_NAME_CHARS:
                     name = word.strip(_EDGE_PUNCTUATION).casefold()
-                    names.add(name)
-                    names.add(name.rsplit("/", 1)[-1])  # a file's name in its path
+                    names.update({name, name.rsplit("/", 1)[-1]})  # and a file's name
     for lines in pages:
         k = 0
         while k + 1 < len(lines):
@@ -50,7 +51,7 @@ def join_broken_names(pages: list[list[str]]) -> None:
                 lines[k : k + 2] = [joined]
 
 
-def _joined(line: str, after: str, names: set[str]) -> str | None:
+def _joined(line: str, after: str, names: Counter[str]) -> str | None:
     """The two lines as one where a name was broken between them, else None."""
     if isinstance(line, TableRow) or isinstance(after, TableRow):
         return None
@@ -60,6 +61,11 @@ def _joined(line: str, after: str, names: set[str]) -> str | None:
     if not end or not start or NUMBERED_HEADING.match(after):
         return None
     name = (end[1] + start[0]).strip(_EDGE_PUNCTUATION)
-    if _WEB.search(end[1]) or name.casefold() in names:
+    if start[0].strip(_EDGE_PUNCTUATION).isdigit():
+        # a figure after a full stop is often a footnote's mark ("available." / "3", as
+        # texinfo sets them, so "available.3" is in the text too): only a name written
+        # whole more than once ("pxelinux.0")
+        return line + after if names[name.casefold()] >= MIN_FIGURE_NAMES else None
+    if _WEB.search(end[1]) or names[name.casefold()]:
         return line + after
     return None
