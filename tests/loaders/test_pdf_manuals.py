@@ -288,7 +288,7 @@ def test_a_name_broken_at_its_dot_or_after_its_slash_is_joined() -> None:
             "list of changes to the manual, then the rest of it.",
             "Boot it with the file pxelinux.",
             "0 on the server, and the tools R needs are otherwise available.",
-            "3 The footnote's text, as texinfo sets it after the page's last line.",
+            "3 or later, as the footnote's text says after the page's last line.",
         ],
         ["Edit /etc/apt/sources.list as root: pxelinux.0 is the file, not available.3."],
         ["The server passes pxelinux.0 to the client."],
@@ -302,7 +302,7 @@ def test_a_name_broken_at_its_dot_or_after_its_slash_is_joined() -> None:
     assert "list ends. list of changes" in text
     # a figure after the dot: only a name the document writes whole more than once
     assert "the file pxelinux.0 on the server" in text
-    assert "otherwise available. 3 The footnote's" in text
+    assert "otherwise available. 3 or later" in text
 
 
 def test_a_line_end_hyphen_inside_a_path_stays() -> None:
