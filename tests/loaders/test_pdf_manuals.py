@@ -317,3 +317,24 @@ def test_a_line_end_hyphen_inside_a_path_stays() -> None:
     keep_hyphens(pages, "dblatex")
     assert "main/installer-amd64/current/" in pages[0][0]
     assert "/dev/sdb" in pages[0][1]
+
+
+def test_a_sections_only_line_is_its_text_not_a_heading() -> None:
+    """ "A.9 LICENSE" over "Expat License" and the next section: read as a heading, the one
+    line of the section's text headed nothing and was lost (the licence of debmake)."""
+    lines = [
+        "Appendix A",
+        "debmake(1) manpage",
+        "A.9 LICENSE",
+        "Expat License",
+        "A.10 SEE ALSO",
+        _body(0),
+        _body(1),
+    ]
+    blocks, _ = pdf.page_blocks(lines, 143, [(1, ChapterTitle("Chapter 8: More Examples"))], WIDTH)
+    appendix = "Appendix A: debmake(1) manpage"
+    assert (blocks[0].heading_path, blocks[0].text) == (
+        (appendix, "A.9 LICENSE"),
+        "Expat License",
+    )
+    assert blocks[-1].heading_path == (appendix, "A.10 SEE ALSO")

@@ -231,7 +231,7 @@ def _heads_what_follows(lines: list[str], levels: list[int | None], i: int, widt
 def _placed_as_heading(lines: list[str], levels: list[int | None], i: int, width: int) -> bool:
     """_heads_what_follows, or a section's numbered heading in a typeset manual, unless the
     line carries on the paragraph above it."""
-    if pdf_sections.carries_paragraph_on(lines, i, width):
+    if pdf_sections.carries_paragraph_on(lines, i, width) or pdf_sections.sole_body_line(lines, i):
         return False
     return _heads_what_follows(lines, levels, i, width) or pdf_sections.numbered_section(
         lines, i, width

@@ -26,6 +26,7 @@ _APPENDIX_LINE = re.compile(r"^(?:Appendix|APPENDIX) [A-Z] (?=[A-Z])[^.:;]{3,80}
 # A chapter opens a page: its label is among the page's first lines.
 LABEL_LINES = 3
 MAX_TITLE_WORDS = 12
+MAX_LOWER_CASE_TITLE_WORDS = 4
 MAX_WRAPPED_WORDS = 4
 
 
@@ -58,13 +59,17 @@ def chapter_titles(lines: list[str]) -> list[str]:
 
 def _title(line: str) -> bool:
     """A chapter's title: a heading's line, or a short one in sentence case ("Automating
-    the installation using preseeding": the label says it is a title)."""
+    the installation using preseeding": the label says it is a title), or a shorter one in
+    lower case."""
     if isinstance(line, TableRow):
         return False
     if heading_level(line) is not None:
         return True
-    words = line.split()
-    return line[:1].isupper() and len(words) <= MAX_TITLE_WORDS and not line.endswith(SENTENCE_END)
+    words = len(line.split())
+    if line.endswith(SENTENCE_END) or words > MAX_TITLE_WORDS:
+        return False
+    # a command's name may open it in lower case ("debmake(1) manpage")
+    return line[:1].isupper() or words <= MAX_LOWER_CASE_TITLE_WORDS
 
 
 def _title_goes_on(line: str) -> bool:

@@ -52,19 +52,33 @@ _SECTION_NUMBER = re.compile(r"^(?:\d{1,2}|[A-Z])(?:\.\d{1,3})+\.?\s")
 def numbered_section(lines: list[str], i: int, width: int) -> bool:
     """A short line numbered like a section ("2.1.2 CPU Support") heads what follows it
     also when that is no full line of body text: a one-line paragraph ("Both AMD64 and
-    Intel 64 processors are supported."), a side note's label ("WARNING"), a code sample, or
-    a paragraph that opens with a name in lower case ("debian-installer allows ...")."""
+    Intel 64 processors are supported."), a side note's label ("WARNING"), a code sample, a
+    line that is all of its text (sole_body_line), or a paragraph that opens with a name in
+    lower case ("debian-installer allows ...")."""
     line = lines[i]
     if not _SECTION_NUMBER.match(line) or len(line) >= 0.7 * width or i + 1 == len(lines):
         return False
     after = lines[i + 1]
     if isinstance(after, TableRow):
         return False
-    if is_admonition(after) or isinstance(after, CodeLine):
+    if is_admonition(after) or isinstance(after, CodeLine) or sole_body_line(lines, i + 1):
         return True
     if after[:1].isupper():
         return after.endswith(SENTENCE_END)
     return after[:1].islower() and len(after) >= 0.5 * width
+
+
+def sole_body_line(lines: list[str], i: int) -> bool:
+    """Whether line i is all of a numbered section's text: after the section's number, before
+    the next section's or the page's end ("A.9 LICENSE" / "Expat License" / "A.10 SEE ALSO").
+    Read as a heading of its own, the line had headed nothing and was lost."""
+    return (
+        i > 0
+        and _SECTION_NUMBER.match(lines[i - 1]) is not None
+        and not _SECTION_NUMBER.match(lines[i])
+        and not isinstance(lines[i], TableRow)
+        and (i + 1 == len(lines) or _SECTION_NUMBER.match(lines[i + 1]) is not None)
+    )
 
 
 def chapter_or_section(line: str) -> bool:
