@@ -338,3 +338,22 @@ def test_a_sections_only_line_is_its_text_not_a_heading() -> None:
         "Expat License",
     )
     assert blocks[-1].heading_path == (appendix, "A.10 SEE ALSO")
+
+
+def test_a_numbered_section_without_text_stays_as_text() -> None:
+    """ "G.3.2 Powerware LanSafe" right over "G.3.3 SOLA-330": a heading over nothing was
+    lost with the next heading; it is kept as its parent section's text."""
+    lines = [
+        "G.3.2 Powerware LanSafe",
+        "G.3.3 SOLA-330",
+        "Just uses a normal serial cable, with pin 1-1 through to 9-9, and nothing else at all.",
+        _body(0),
+    ]
+    blocks, _ = pdf.page_blocks(lines, 91, [(1, "G Cables"), (2, "G.3 Eaton")], WIDTH)
+    first, second = blocks[:2]
+    assert (first.heading_path, first.text) == (
+        ("G Cables", "G.3 Eaton"),
+        "G.3.2 Powerware LanSafe",
+    )
+    assert second.heading_path == ("G Cables", "G.3 Eaton", "G.3.3 SOLA-330")
+    assert second.text.startswith("Just uses a normal serial cable")

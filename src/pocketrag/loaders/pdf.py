@@ -440,6 +440,7 @@ def page_blocks(
     heading_lines = candidates if prose else {}
     blocks: list[Block] = []
     paragraph: list[str] = []
+    bare_since = -1  # len(blocks) when this page last set a heading
 
     def flush() -> None:
         if paragraph:
@@ -461,8 +462,12 @@ def page_blocks(
             elif pdf_sections.in_chapter(line, headings):
                 level = 1 + max(lv for lv, t in headings if pdf_sections.chapter_or_section(t))
             number = _section_number(line)
-            headings = [(lv, t) for lv, t in headings if lv < level and _contains(t, number)]
-            headings.append((level, line))
+            kept = [(lv, t) for lv, t in headings if lv < level and _contains(t, number)]
+            bare = number and bare_since == len(blocks)  # the last heading, with no text yet
+            if bare and (empty := pdf_sections.closed_empty(headings, kept)):
+                blocks.append(Block(text=empty[-1], page=page, heading_path=empty[:-1]))
+            headings = [*kept, (level, line)]
+            bare_since = len(blocks)
             continue
         if _numbered_clause(line) or pdf_footnotes.opens_note(line):
             flush()  # "5.2 The Officer acknowledges ..." starts a paragraph of its own

@@ -81,6 +81,17 @@ def sole_body_line(lines: list[str], i: int) -> bool:
     )
 
 
+def closed_empty(headings: Headings, kept: Headings) -> tuple[str, ...] | None:
+    """The path of the numbered section that the next heading closes (it is not `kept`),
+    ending with its heading, when the caller saw no text under it ("G.3.2 Powerware
+    LanSafe" right over "G.3.3 SOLA-330"): the heading is then the text it stands for, which
+    would otherwise be lost with it. None when the last heading stays or has no number."""
+    last = headings[-1]
+    if last in kept or section_number(last[1]) is None:
+        return None
+    return tuple(t for _, t in headings)
+
+
 def chapter_or_section(line: str) -> bool:
     return isinstance(line, ChapterTitle) or section_number(line) is not None
 
