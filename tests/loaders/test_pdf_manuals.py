@@ -74,6 +74,10 @@ def test_running_titles_in_capitals_after_a_chapter_label_are_dropped() -> None:
         ["Chapter 4", "Obtaining System Installation Media", _body(2)],
         ["CHAPTER 4. OBTAINING SYSTEM INSTALLATION… 4.2. DOWNLOADING FILES", _body(3)],
         ["APPENDIX 4. A LINE OF BODY TEXT IN CAPITALS ON ONE PAGE ONLY", _body(4)],
+        [
+            "CHAPTER 8. NEXT STEPS AND WHERE TO GO … 8.4. SETTING UP YOUR SYSTEM TO USE E-MAIL",
+            _body(5),
+        ],
     ]
     drop_running_lines(pages)
     assert [p[0] for p in pages] == [
@@ -82,6 +86,7 @@ def test_running_titles_in_capitals_after_a_chapter_label_are_dropped() -> None:
         "Chapter 4",
         _body(3),
         "APPENDIX 4. A LINE OF BODY TEXT IN CAPITALS ON ONE PAGE ONLY",
+        _body(5),
     ]
 
 

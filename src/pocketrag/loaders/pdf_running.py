@@ -71,7 +71,7 @@ MIN_LABELLED_PAGES = 3
 # MIN_LABELLED_PAGES) make the lines they end running lines.
 MIN_NUMBERED_SHARE = 0.25
 # A running title is short; a longer line at the edge is the body's.
-MAX_TITLE_WORDS = 16
+MAX_TITLE_WORDS = 20
 
 
 def changing_lines(pages: list[list[str]]) -> dict[int, set[int]]:
