@@ -252,7 +252,9 @@ def test_the_reference_warn_report_reads_its_summary_and_notes(
     doc = pdf.load(path, limits)
     texts = [b.text for b in doc.blocks]
     assert doc.title == "WARN Report*"
-    assert texts[0] == "WARN Report* Summary by Received Date 07/01/2015 - 03/25/2016"
+    # the title, set larger than the rest, heads the report (pdf_display)
+    assert doc.blocks[0].heading_path == ("WARN Report*",)
+    assert texts[0] == "Summary by Received Date 07/01/2015 - 03/25/2016"
     assert any("updated on the 10th and 25th of each month" in t for t in texts[:3])
     assert (
         "Summary by Month: December 2015; Notices: 69; Employees Affected: 8,729; "
