@@ -12,6 +12,7 @@ loader's cleaned lines by their letters and digits alone (keyed), which the clea
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import Counter
 from collections.abc import Mapping
@@ -29,6 +30,7 @@ DISPLAY_RATIO = 1.3
 MAX_DISPLAY_CHARS = 120
 # Characters of a line whose size is read: a size per character costs a call into PDFium
 SAMPLED_CHARS = 7
+_LINE = re.compile(r"[^\r\n]+")
 
 
 def keyed(line: str) -> str:
@@ -49,14 +51,13 @@ class TypeSizes:
         of the text page's (else the page has no sizes)."""
         sizes: dict[str, float] = {}
         if textpage.count_chars() == len(raw):
-            start = 0
-            for end in [*(i for i, c in enumerate(raw) if c in "\r\n"), len(raw)]:
+            for line in _LINE.finditer(raw):
+                start, end = line.span()
                 if (size := _line_size(raw, textpage, start, end)) is not None:
                     self._chars[size] += end - start
-                    key = keyed(raw[start:end])
-                    if key and end - start <= MAX_DISPLAY_CHARS:
+                    key = keyed(line[0]) if end - start <= MAX_DISPLAY_CHARS else ""
+                    if key:
                         sizes[key] = max(size, sizes.get(key, 0.0))
-                start = end + 1
         self._pages.append(sizes)
 
     def display(self, page: int) -> dict[str, float]:
@@ -70,13 +71,13 @@ class TypeSizes:
 def _line_size(raw: str, textpage: pdfium.PdfTextPage, start: int, end: int) -> float | None:
     """The size most of a few characters spread over the line are set in (rounded to a
     tenth of a point), None for a blank line."""
-    places = [i for i in range(start, end) if not raw[i].isspace()]
+    step = max(1, (end - start) // SAMPLED_CHARS)
+    places = [i for i in range(start, end, step) if not raw[i].isspace()]
     if not places:
-        return None
-    step = max(1, len(places) // SAMPLED_CHARS)
-    sizes = Counter(
-        round(pdfium_c.FPDFText_GetFontSize(textpage.raw, i), 1) for i in places[::step]
-    )
+        places = [i for i in range(start, end) if not raw[i].isspace()][:1]
+        if not places:
+            return None
+    sizes = Counter(round(pdfium_c.FPDFText_GetFontSize(textpage.raw, i), 1) for i in places)
     return sizes.most_common(1)[0][0]
 
 
@@ -92,6 +93,8 @@ def heads(line: str, display: Mapping[str, float]) -> bool:
     table's row nor a sentence."""
     if isinstance(line, TableRow) or line.endswith(_NO_HEADING_END):
         return False
+    if line.startswith("(") and line.endswith(")"):
+        return False  # a label in brackets: LilyPond's "(figured bass)" over an example
     return _worded(line) and keyed(line) in display
 
 
