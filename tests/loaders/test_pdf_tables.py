@@ -90,9 +90,9 @@ HOLDS_A_GRID = {
     # reportlab, two columns: assembly points; page 2's heading path follows the change
     "wexcombe/building-emergencies.pdf": {1, 2},
     # Chromium: Dial-a-Ride, shuttle and Car Scheme fares, the group hire rates over a page
-    # break and the other group hire charges (corrington's fleet budget table with merged header
-    # cells is not read as a grid, so it is not listed)
+    # break and the other group hire charges
     "corrington/fares-and-charges-2026-27.pdf": {1, 2, 3},
+    "corrington/fleet-budget-2026-27.pdf": {1},  # reportlab: merged header cells, groups
     # reportlab, two columns: who to ring; page 2's heading path follows the change
     "corrington/breakdowns-and-accidents.pdf": {1, 2},
     "pdf_messy/multicol__samplefiles_026-multicolumn.pdf": {3},  # the EU countries table
