@@ -43,14 +43,9 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 SRC = HERE.parent / "corrington-src"
 ORG = "Corrington Community Transport"
-for folder in ("cobbleford", "dunmere", "fellgate", "fernhill", "tollgate", "harbourview"):
-    sys.path.insert(0, str(HERE.parent / folder))
+sys.path.insert(0, str(HERE.parent / "dunmere"))
 
-import make_cobbleford  # noqa: E402  (header cells with nothing below span both rows)
-import make_dunmere  # noqa: E402  (a DOCX page header and footer and a table of contents)
-import make_fellgate  # noqa: E402  (merged header cells)
-import make_fernhill  # noqa: E402  (Chromium PDF printing)
-import make_tollgate  # noqa: E402  (reportlab PDFs in one or more columns)
+import make_dunmere  # noqa: E402  (renders a shared drive of this shape: render_drive)
 
 # Chromium PDF name -> with Chromium's header and footer?
 CHROMIUM_PDFS = {"fares-and-charges-2026-27": True}
@@ -78,21 +73,9 @@ HEADED_DOCX = {
 
 
 def main(out: Path = HERE) -> None:
-    make_fernhill.render_set(SRC, CHROMIUM_PDFS, DOCX_SOURCES, ORG, out)
-    for name, (header, footer) in HEADED_DOCX.items():
-        make_dunmere.add_header_footer_and_toc(out / f"{name}.docx", header, footer)
-        print("added header, footer and contents to", out / f"{name}.docx")
-    make_tollgate.render_sources(SRC, REPORTLAB_PDFS, out)
-    for name, widths in SPANNING_PDFS.items():
-        make_fellgate.render_spanning(
-            name,
-            widths,
-            out,
-            src=SRC,
-            author=ORG,
-            margin_mm=14,
-            header_spans=make_cobbleford.header_spans,
-        )
+    make_dunmere.render_drive(
+        SRC, ORG, CHROMIUM_PDFS, DOCX_SOURCES, HEADED_DOCX, REPORTLAB_PDFS, SPANNING_PDFS, out
+    )
 
 
 if __name__ == "__main__":

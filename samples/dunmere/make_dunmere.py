@@ -139,22 +139,41 @@ def add_header_footer_and_toc(path: Path, header: str, footer: str) -> None:
             z.writestr(entry, src.read(info.filename))
 
 
-def main(out: Path = HERE) -> None:
-    make_fernhill.render_set(SRC, CHROMIUM_PDFS, DOCX_SOURCES, ORG, out)
-    for name, (header, footer) in HEADED_DOCX.items():
+def render_drive(
+    src: Path,
+    org: str,
+    chromium_pdfs: dict[str, bool],
+    docx_sources: list[str],
+    headed_docx: dict[str, tuple[str, str]],
+    reportlab_pdfs: dict[str, tuple[str, int]],
+    spanning_pdfs: dict[str, tuple[int, ...]],
+    out: Path,
+) -> None:
+    """A staff shared drive of this shape (Dunmere's, and Wexcombe's and Corrington's after
+    it): Chromium-printed PDFs and Harbourview DOCX (make_fernhill.render_set), page headers,
+    footers and contents for `headed_docx`, reportlab PDFs in columns (make_tollgate) and
+    reportlab tables with merged header cells (make_fellgate with make_cobbleford's spans)."""
+    make_fernhill.render_set(src, chromium_pdfs, docx_sources, org, out)
+    for name, (header, footer) in headed_docx.items():
         add_header_footer_and_toc(out / f"{name}.docx", header, footer)
         print("added header, footer and contents to", out / f"{name}.docx")
-    make_tollgate.render_sources(SRC, REPORTLAB_PDFS, out)
-    for name, widths in SPANNING_PDFS.items():
+    make_tollgate.render_sources(src, reportlab_pdfs, out)
+    for name, widths in spanning_pdfs.items():
         make_fellgate.render_spanning(
             name,
             widths,
             out,
-            src=SRC,
-            author=ORG,
+            src=src,
+            author=org,
             margin_mm=14,
             header_spans=make_cobbleford.header_spans,
         )
+
+
+def main(out: Path = HERE) -> None:
+    render_drive(
+        SRC, ORG, CHROMIUM_PDFS, DOCX_SOURCES, HEADED_DOCX, REPORTLAB_PDFS, SPANNING_PDFS, out
+    )
 
 
 if __name__ == "__main__":

@@ -39,13 +39,9 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 SRC = HERE.parent / "pennock-src"
 ORG = "Pennock Vale Surgery"
-for folder in ("cobbleford", "fellgate", "fernhill", "tollgate", "harbourview"):
-    sys.path.insert(0, str(HERE.parent / folder))
+sys.path.insert(0, str(HERE.parent / "dunmere"))
 
-import make_cobbleford  # noqa: E402  (header cells with nothing below span both rows)
-import make_fellgate  # noqa: E402  (merged header cells)
-import make_fernhill  # noqa: E402  (Chromium PDF printing)
-import make_tollgate  # noqa: E402  (reportlab PDFs in one or more columns)
+import make_dunmere  # noqa: E402  (renders a shared drive of this shape: render_drive)
 
 # Chromium PDF name -> with Chromium's header and footer?
 CHROMIUM_PDFS = {"mandatory-training-and-appraisal-2026-27": True}
@@ -62,18 +58,9 @@ DOCX_SOURCES = ["sickness-absence-policy", "sickness-absence-policy-2023", "chap
 
 
 def main(out: Path = HERE) -> None:
-    make_fernhill.render_set(SRC, CHROMIUM_PDFS, DOCX_SOURCES, ORG, out)
-    make_tollgate.render_sources(SRC, REPORTLAB_PDFS, out)
-    for name, widths in SPANNING_PDFS.items():
-        make_fellgate.render_spanning(
-            name,
-            widths,
-            out,
-            src=SRC,
-            author=ORG,
-            margin_mm=14,
-            header_spans=make_cobbleford.header_spans,
-        )
+    make_dunmere.render_drive(
+        SRC, ORG, CHROMIUM_PDFS, DOCX_SOURCES, {}, REPORTLAB_PDFS, SPANNING_PDFS, out
+    )
 
 
 if __name__ == "__main__":

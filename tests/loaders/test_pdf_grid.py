@@ -252,7 +252,9 @@ def test_the_reference_warn_report_reads_its_summary_and_notes(
     doc = pdf.load(path, limits)
     texts = [b.text for b in doc.blocks]
     assert doc.title == "WARN Report*"
-    assert texts[0] == "WARN Report* Summary by Received Date 07/01/2015 - 03/25/2016"
+    # the title, set larger than the rest, heads the report (pdf_display)
+    assert doc.blocks[0].heading_path == ("WARN Report*",)
+    assert texts[0] == "Summary by Received Date 07/01/2015 - 03/25/2016"
     assert any("updated on the 10th and 25th of each month" in t for t in texts[:3])
     assert (
         "Summary by Month: December 2015; Notices: 69; Employees Affected: 8,729; "
@@ -282,7 +284,7 @@ def test_the_reference_ledger_keeps_descriptions_in_their_rows(
     assert len(rows) == 22
     assert (
         "DOCUMENT NO.: DHAW20190004; DATE POSTED: 04/03/2019; PAYEE NAME: CITIBANK - TRAVEL "
-        "CBA CARD; OBLIGATION/SERVICE DATES START: 03/21/2019; OBLIGATION/SERVICE END: "
+        "CBA CARD; OBLIGATION/SERVICE DATES START: 03/21/2019; OBLIGATION/SERVICE DATES END: "
         "03/24/2019; DESCRIPTION: STAFF TRANSPORTATION AIRFARE FOR K FORD 3/21 WASHINGTON DC "
         "TO SAINT LOUIS, KANSAS CITY; 3/24 SAINT LOUIS TO WASHINGTON DC; AMOUNT ($): 903.90"
     ) in rows

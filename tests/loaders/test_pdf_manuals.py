@@ -362,3 +362,26 @@ def test_a_numbered_section_without_text_stays_as_text() -> None:
     )
     assert second.heading_path == ("G Cables", "G.3 Eaton", "G.3.3 SOLA-330")
     assert second.text.startswith("Just uses a normal serial cable")
+
+
+def test_a_chapter_title_wrapped_in_capitals_is_joined_whole() -> None:
+    """Sphinx wraps a long chapter title in capitals ("... AND INSTALLATION" / "PROCEDURE",
+    "... OF AN INTERFACE -" / "UPDATE-ALTERNATIVES (...)"); the rest, read as a heading of
+    its own, had replaced the chapter before any text stood under it."""
+    from pocketrag.loaders.pdf_chapters import chapter_titles
+
+    assert chapter_titles(
+        ["CHAPTER", "SIX", "PACKAGE MAINTAINER SCRIPTS AND INSTALLATION", "PROCEDURE", _body(0)]
+    ) == ["CHAPTER SIX: PACKAGE MAINTAINER SCRIPTS AND INSTALLATION PROCEDURE", _body(0)]
+    assert chapter_titles(
+        [
+            "CHAPTER",
+            "EIGHTEEN",
+            "ALTERNATIVE VERSIONS OF AN INTERFACE -",
+            "UPDATE-ALTERNATIVES (FROM OLD PACKAGING MANUAL)",
+            _body(1),
+        ]
+    )[0] == (
+        "CHAPTER EIGHTEEN: ALTERNATIVE VERSIONS OF AN INTERFACE - UPDATE-ALTERNATIVES "
+        "(FROM OLD PACKAGING MANUAL)"
+    )

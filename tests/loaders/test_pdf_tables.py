@@ -65,32 +65,34 @@ HOLDS_A_GRID = {
     "amberholt/opening-and-closing-alone.pdf": {1},  # reportlab, two columns: key holders
     "amberholt/schools-programme-spring-2027.pdf": {1},  # reportlab, no ruled lines: timetable
     # Chromium: rents over a page break, service charges, repairs responsibilities over a page
-    # break (fellgate's leaflet table and its budget table with merged header cells are not read
-    # as grids, so they are not listed)
+    # break (fellgate's leaflet table is not read as a grid, so it is not listed)
     "fellgate/rent-service-charges-and-repairs-2026-27.pdf": {1, 2, 3, 4},
-    # Chromium: first aiders over a page break, accidents, allergic reactions (cobbleford's CPD
-    # budget table with merged header cells is not read as a grid, so it is not listed)
+    # reportlab, ruled, merged header cells ("2025-26" over "Budget" and "Actual") and a row
+    # of a group's name ("Income") between the header and the first rows
+    "fellgate/annual-budget-summary-2026-27.pdf": {1},
+    # Chromium: first aiders over a page break, accidents, allergic reactions
     "cobbleford/first-aid-allergies-and-medical-needs-2026-27.pdf": {1, 2, 3},
+    "cobbleford/cpd-budget-2026-27.pdf": {1},  # reportlab: merged header cells, groups
     "cobbleford/safeguarding-fire-and-lockdown.pdf": {1},  # reportlab, two columns: lanyards
     # Chromium: the training matrix over a page break (pennock's training budget table with
     # merged header cells is not read as a grid, so it is not listed)
     "pennock/mandatory-training-and-appraisal-2026-27.pdf": {1, 2, 3},
     "pennock/emergencies-at-work.pdf": {1},  # reportlab, two columns: fire wardens
-    # Chromium: hourly rates, the qualification matrix over a page break (dunmere's staffing
-    # budget table with merged header cells is not read as a grid, so it is not listed)
+    # Chromium: hourly rates, the qualification matrix over a page break
     "dunmere/casual-pay-rates-and-qualifications-2026-27.pdf": {1, 2, 3},
+    "dunmere/casual-staffing-budget-2026-27.pdf": {1},  # reportlab: merged header cells
     # reportlab, two columns: radio calls; page 2's heading path follows the change
     "dunmere/emergency-procedures.pdf": {1, 2},
     # Chromium: lending charges over a page break, printing, local studies, the Makerspace, room
-    # hire (wexcombe's book fund table with merged header cells is not read as a grid, so it is
-    # not listed)
+    # hire
     "wexcombe/fees-and-charges-2026-27.pdf": {1, 2, 3},
+    "wexcombe/book-fund-2026-27.pdf": {1},  # reportlab: merged header cells, groups
     # reportlab, two columns: assembly points; page 2's heading path follows the change
     "wexcombe/building-emergencies.pdf": {1, 2},
     # Chromium: Dial-a-Ride, shuttle and Car Scheme fares, the group hire rates over a page
-    # break and the other group hire charges (corrington's fleet budget table with merged header
-    # cells is not read as a grid, so it is not listed)
+    # break and the other group hire charges
     "corrington/fares-and-charges-2026-27.pdf": {1, 2, 3},
+    "corrington/fleet-budget-2026-27.pdf": {1},  # reportlab: merged header cells, groups
     # reportlab, two columns: who to ring; page 2's heading path follows the change
     "corrington/breakdowns-and-accidents.pdf": {1, 2},
     "pdf_messy/multicol__samplefiles_026-multicolumn.pdf": {3},  # the EU countries table
@@ -586,3 +588,66 @@ def test_a_table_of_words_continued_under_its_repeated_header_keeps_it(
         "Module: Information governance for leads; Who: Caldicott Guardian, IG lead; Level: -; "
         "Renew: every year; How: ICB workshop"
     ) in texts
+
+
+BRANCHES = [
+    (
+        "Central and larger branches",
+        [
+            ("Central Library", "Owen Threlfall", "18,500", "12,500"),
+            ("Ashcott", "Priya Halloran", "6,200", "5,400"),
+            ("Kingsford", "Lorraine Besant", "5,900", "4,700"),
+        ],
+    ),
+    (
+        "One-person branches",
+        [
+            ("Stowey Cross", "Nadia Foulkes", "1,600", "1,400"),
+            ("Hatherden", "Lorraine Besant", "1,500", "1,000"),
+            ("Pelham Green", "Priya Halloran", "1,400", "1,200"),
+        ],
+    ),
+]
+
+
+def _fund_pdf(path: Path) -> Path:
+    """A ruled budget table (fpdf2's, like reportlab's): "Stock category" merged over two
+    columns, the other names merged down over two header rows, and each group's rows under
+    a row of the group's name merged across the table."""
+    document = FPDF(unit="pt", format="A4")
+    document.add_page()
+    document.set_font("Helvetica", size=8)
+    document.multi_cell(0, 12, "All amounts in pounds.", new_x="LMARGIN")
+    with document.table(
+        col_widths=(110, 90, 70, 70), width=340, first_row_as_headings=False, text_align="LEFT"
+    ) as table:
+        row = table.row()
+        row.cell("Library", rowspan=2)
+        row.cell("Stock lead", rowspan=2)
+        row.cell("Stock category 2026-27", colspan=2)
+        row = table.row()
+        row.cell("Adult fiction")
+        row.cell("Children's")
+        for group, rows in BRANCHES:
+            table.row().cell(group, colspan=4)
+            for cells in rows:
+                row = table.row()
+                for cell in cells:
+                    row.cell(cell)
+    document.output(str(path))
+    return path
+
+
+def test_merged_header_cells_name_each_column_they_span(
+    tmp_path: Path, limits: LoaderLimits
+) -> None:
+    # the group header's words cover only the first of its columns; its ruled cell covers
+    # both; a group's name between the header and the first rows had ended the grid there
+    texts = [b.text for b in pdf.load(_fund_pdf(tmp_path / "fund.pdf"), limits).blocks]
+    row = (
+        "Library: {}; Stock lead: {}; Stock category 2026-27 Adult fiction: {}; "
+        "Stock category 2026-27 Children's: {}"
+    )
+    for group, rows in BRANCHES:
+        first = texts.index(group)  # a line of its own, over its group's rows
+        assert texts[first + 1 : first + 4] == [row.format(*cells) for cells in rows]

@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 import threading
 import unicodedata
+from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -21,6 +22,7 @@ from pocketrag.documents import Block, Document, LoaderError
 from pocketrag.loaders import (
     pdf_breaks,
     pdf_chapters,
+    pdf_display,
     pdf_fonts,
     pdf_footnotes,
     pdf_lines,
@@ -146,7 +148,16 @@ def _footer_like(line: str) -> bool:
     )
 
 
-Headings = list[tuple[int, str]]
+class Heading(NamedTuple):
+    """A heading in the path: its level, its line, and its type size when it was set in
+    display type (pdf_display), else 0."""
+
+    level: int
+    text: str
+    size: float = 0.0
+
+
+Headings = Sequence[tuple[int, str] | Heading]
 
 
 def _numbered_clause(line: str) -> bool:
@@ -332,12 +343,27 @@ def _last_words(rest: str) -> bool:
     return bool(_PLAIN_REST.fullmatch(rest))
 
 
-def _wrapped_headings_joined(lines: list[str], width: int) -> list[str]:
+def _holds(outer: Heading, inner: Heading) -> bool:
+    """Whether `inner` goes under `outer` in the path. A heading in smaller type holds none
+    in larger type (a short line of body text read as a heading had held a leaflet's
+    sections); in the same display type, unnumbered headings are siblings ("Checking in"
+    and "Opening up" are, though only the first reads as title-cased).
+    Else a lower level holds a higher, if its number allows; the title is level 0."""
+    number = _section_number(inner.text)
+    if not _contains(outer.text, number) or outer.size < inner.size:
+        return False
+    if outer.size == inner.size > 0 and number is None and _section_number(outer.text) is None:
+        return False
+    return outer.level < inner.level
+
+
+def _wrapped_headings_joined(lines: list[str], width: int, shown: set[int]) -> list[str]:
     """A numbered heading wrapped onto a second line is one line again, when the first line
     ends on a connecting word (_WRAPPED_AFTER) or the second holds its last words
     (_last_words), and the second is short and ends no sentence (the full line under "1.
     Who this is for" is body text). Read apart, neither was a heading (the second carries
-    the first on in lower case), and the heading went into the paragraph under it."""
+    the first on in lower case), and the heading went into the paragraph under it. Lines
+    `shown` in display type are joined by their size (pdf_display.joined), not here."""
     out: list[str] = []
     i = 0
     while i < len(lines):
@@ -347,6 +373,7 @@ def _wrapped_headings_joined(lines: list[str], width: int) -> list[str]:
         joined = f"{line} {rest}"
         if (
             rest
+            and not {i, i + 1} & shown
             and not isinstance(line, pdf_tables.TableRow)
             and not isinstance(rest, pdf_tables.TableRow)
             and NUMBERED_HEADING.match(line)
@@ -409,13 +436,28 @@ def _level(line: str) -> int | None:
 
 
 def page_blocks(
-    lines: list[str], page: int, headings: Headings, width: int | None = None
-) -> tuple[list[Block], Headings]:
+    lines: list[str],
+    page: int,
+    headings: Headings,
+    width: int | None = None,
+    display: Mapping[str, float] | None = None,
+) -> tuple[list[Block], list[Heading]]:
     """Group a page's lines into paragraphs; carry the heading path across pages. `width`
-    is line_width's, read before the line-end hyphens were decided."""
+    is line_width's, read before the line-end hyphens were decided; `display` keys the
+    page's lines set larger than the body text (pdf_display), which head what follows
+    wherever they stand."""
     width = line_width(lines) if width is None else width
+    path = [Heading(*h) for h in headings]
+    display = dict(display or {})
     lines = pdf_footnotes.footnotes_apart(pdf_chapters.chapter_titles(lines))
-    lines = _wrapped_headings_joined(lines, width)
+    lines = pdf_display.joined(lines, display)
+    shown = {i for i, x in enumerate(lines) if pdf_display.heads(x, display)}
+    lines = _wrapped_headings_joined(lines, width, shown)
+    shown = {i for i, x in enumerate(lines) if pdf_display.heads(x, display)}
+    # a title is set larger than anything else on its page: "Emergencies at work" over its
+    # sections "1. Fire", ..., set larger than their text
+    sizes = sorted((display[pdf_display.keyed(lines[i])] for i in shown), reverse=True)
+    title_size = sizes[0] if sizes[:1] != sizes[1:2] else None
     levels = [_level(x) for x in lines]
     levels = [
         (_chapter_heading(lines, i) or _sentence_case_heading(lines, i, width))
@@ -425,27 +467,31 @@ def page_blocks(
         else lv
         for i, lv in enumerate(levels)
     ]
+    # a display line's place needs no reading: its size says it heads what follows
+    levels = [SENTENCE_CASE if lv is None and i in shown else lv for i, lv in enumerate(levels)]
     candidates = {
         i: level
         for i, level in enumerate(levels)
         if level is not None
         and (
-            isinstance(lines[i], pdf_chapters.ChapterTitle)
+            i in shown
+            or isinstance(lines[i], pdf_chapters.ChapterTitle)
             or _placed_as_heading(lines, levels, i, width)
         )
     }
     for i in _next_list_items(lines, levels, candidates):
-        del candidates[i]
+        if i not in shown:
+            del candidates[i]
     prose = len(candidates) <= max(2, _MAX_HEADING_SHARE * len(lines))
-    heading_lines = candidates if prose else {}
+    heading_lines = candidates if prose else {i: lv for i, lv in candidates.items() if i in shown}
     blocks: list[Block] = []
     paragraph: list[str] = []
     bare_since = -1  # len(blocks) when this page last set a heading
 
     def flush() -> None:
         if paragraph:
-            path = tuple(text for _, text in headings)
-            blocks.append(Block(text=joined_lines(paragraph), page=page, heading_path=path))
+            texts = tuple(h.text for h in path)
+            blocks.append(Block(text=joined_lines(paragraph), page=page, heading_path=texts))
             paragraph.clear()
 
     for i, line in enumerate(lines):
@@ -454,19 +500,24 @@ def page_blocks(
             paragraph.append(line)
             flush()
             continue
-        if i in heading_lines and not pdf_sections.list_item_in_section(line, headings):
+        if i in heading_lines and not pdf_sections.list_item_in_section(line, path):
             flush()
             level = heading_lines[i]
             if level == SENTENCE_CASE:  # below the numbered or title-case section it is in
-                level = 1 + max((lv for lv, t in headings if heading_level(t)), default=0)
-            elif pdf_sections.in_chapter(line, headings):
-                level = 1 + max(lv for lv, t in headings if pdf_sections.chapter_or_section(t))
-            number = _section_number(line)
-            kept = [(lv, t) for lv, t in headings if lv < level and _contains(t, number)]
-            bare = number and bare_since == len(blocks)  # the last heading, with no text yet
-            if bare and (empty := pdf_sections.closed_empty(headings, kept)):
+                level = 1 + max((h.level for h in path if heading_level(h.text)), default=0)
+            elif pdf_sections.in_chapter(line, path):
+                level = 1 + max(h.level for h in path if pdf_sections.chapter_or_section(h.text))
+            size = display.get(pdf_display.keyed(line), 0.0)
+            if isinstance(line, pdf_chapters.ChapterTitle):  # its label and title, joined:
+                size = max(display.values(), default=size)  # the page's largest type
+            if page == 1 and not path and size == title_size and not _section_number(line):
+                level = 0  # the document's title, over all its sections
+            heading = Heading(level, line, size)
+            kept = [h for h in path if _holds(h, heading)]
+            bare = _section_number(line) and bare_since == len(blocks)  # no text under the last
+            if bare and (empty := pdf_sections.closed_empty(path, kept)):
                 blocks.append(Block(text=empty[-1], page=page, heading_path=empty[:-1]))
-            headings = [*kept, (level, line)]
+            path = [*kept, heading]
             bare_since = len(blocks)
             continue
         if _numbered_clause(line) or pdf_footnotes.opens_note(line):
@@ -482,7 +533,7 @@ def page_blocks(
         if line.endswith(SENTENCE_END) and len(line) < 0.8 * width:
             flush()
     flush()
-    return blocks, headings
+    return blocks, path
 
 
 def load(path: Path, limits: LoaderLimits, password: str | None = None) -> Document:
@@ -540,6 +591,7 @@ def _load(path: Path, limits: LoaderLimits, password: str | None) -> Document:
         tables = pdf_tables.TableReader(_running(pdf, signs)) if limits.pdf_tables else None
         page_texts: list[list[str]] = []
         widths: list[int] = []
+        sizes = pdf_display.TypeSizes()
         for number in range(pages):
             page = pdf[number]
             check_page_size(page, number + 1)
@@ -548,6 +600,7 @@ def _load(path: Path, limits: LoaderLimits, password: str | None) -> Document:
                 # one character for each of PDFium's, which the table reader relies on
                 raw = underscored(textpage.get_text_range(), textpage, page).translate(signs)
                 code = pdf_fonts.typefaces(raw, textpage)
+                sizes.add_page(raw, textpage)
                 lines = page_lines(spaced(budget.add(raw), textpage))
                 if scans.wants(page, lines, number + 1):
                     lines = page_lines(budget.add(scans.read(page, number + 1)))
@@ -563,9 +616,10 @@ def _load(path: Path, limits: LoaderLimits, password: str | None) -> Document:
         pdf_breaks.join_broken_names(page_texts)
         first_lines = next((lines[:1] for lines in page_texts if lines), [])
         blocks: list[Block] = []
-        headings: Headings = []
+        headings: list[Heading] = []
         for number, (lines, width) in enumerate(zip(page_texts, widths, strict=True), start=1):
-            page_out, headings = page_blocks(lines, number, headings, width)
+            display = sizes.display(number - 1)
+            page_out, headings = page_blocks(lines, number, headings, width, display)
             blocks.extend(page_out)
         if not blocks:
             raise scans.no_text_error(pages)

@@ -50,8 +50,13 @@ def chapter_titles(lines: list[str]) -> list[str]:
             title = lines[i + used]
             if _title(title):
                 end = i + used + 1
-                if end < len(lines) and _title_goes_on(lines[end]):
-                    title, end = f"{title} {lines[end]}", end + 1  # "... using" / "preseeding"
+                if end < len(lines) and (
+                    _title_goes_on(lines[end])
+                    or _last_title_words(lines[end])
+                    or _broken_title(title, lines[end])
+                ):
+                    title, end = f"{title} {lines[end]}", end + 1  # "... AND INSTALLATION" /
+                    # "PROCEDURE", "... using" / "preseeding"
                 label = " ".join(lines[i : i + used])
                 return [*lines[:i], ChapterTitle(f"{label}: {title}"), *lines[end:]]
     return lines
@@ -90,6 +95,17 @@ def _last_title_words(line: str) -> bool:
         and len(line.split()) <= 2
         and heading_level(line) is not None
         and not NUMBERED_HEADING.match(line)
+    )
+
+
+def _broken_title(title: str, line: str) -> bool:
+    """A title that ends on a dash goes on in the next short line ("ALTERNATIVE VERSIONS OF
+    AN INTERFACE -" / "UPDATE-ALTERNATIVES (FROM OLD PACKAGING MANUAL)")."""
+    return (
+        title.endswith((" -", " –", " —"))
+        and not isinstance(line, TableRow)
+        and len(line.split()) <= MAX_TITLE_WORDS
+        and not line.endswith(SENTENCE_END)
     )
 
 

@@ -54,6 +54,7 @@ class _Phrase:
     # where each character of `text` starts (a space: where the word before it ends); only
     # kept until the phrase is placed (_place), as joining wrapped lines does not update it
     xs: list[float] = field(default_factory=list)
+    cell: tuple[float, float] | None = None  # a header phrase's cell between rules, x0 to x1
 
     @property
     def mid_y(self) -> float:
@@ -65,6 +66,8 @@ class _Table:
     header: list[list[_Phrase]]  # header lines, top down
     body: list[list[_Phrase]]
     columns: list[tuple[float, float]]
+    # a group's name between the header and the first body row, read before the rows
+    lead: list[_Phrase] = field(default_factory=list)
     x0: float = 0.0
     x1: float = 0.0
     y0: float = 0.0
@@ -175,11 +178,13 @@ def _place(row: list[_Phrase], columns: list[tuple[float, float]]) -> bool:
 
 
 def _spanned(p: _Phrase, columns: list[tuple[float, float]]) -> list[int]:
-    """The columns a header phrase stands over (a group header stands over several)."""
+    """The columns a header phrase (or its ruled cell) stands over (a group header stands
+    over several)."""
+    x0, x1 = p.cell or (p.x0, p.x1)
     out = []
     for i, (a, b) in enumerate(columns):
-        overlap = min(p.x1, b) - max(p.x0, a)
-        if overlap > 0 and overlap >= 0.5 * min(b - a, p.x1 - p.x0):
+        overlap = min(x1, b) - max(x0, a)
+        if overlap > 0 and overlap >= 0.5 * min(b - a, x1 - x0):
             out.append(i)
     if not out:
         mid = (p.x0 + p.x1) / 2
@@ -219,25 +224,31 @@ def _tables(
         lines = rows[i:j]
         if not all(id(r) in ruled for r in lines):
             lines = _join_wrapped(_join_wrapped_rows(lines))
-        for run in _split_at_lone_cells(lines):
+        for lone, run in _split_at_lone_cells(lines):
             informative = _informative(run, len(columns))
             filled = (len({p.column for p in r} & informative) for r in run)
             if sum(n >= least for n in filled) >= MIN_ROWS:
-                tables.append(_split_header(rows, index[id(run[0])], run, columns, ruled))
+                table = _split_header(rows, index[id(run[0])], run, columns, ruled)
+                if not table.header and not table.lead and lone and lone[0].x0 <= columns[0][1]:
+                    table.lead = lone  # a group's name: the rows go on under the same header
+                tables.append(table)
         i = max(j, i + 1)
     return tables
 
 
-def _split_at_lone_cells(run: list[list[_Phrase]]) -> list[list[list[_Phrase]]]:
+def _split_at_lone_cells(
+    run: list[list[_Phrase]],
+) -> list[tuple[list[_Phrase], list[list[_Phrase]]]]:
     """A row of one cell that is not a wrapped line ends the grid (a heading between two
-    tables, a note): the rows after it are read on their own."""
-    runs: list[list[list[_Phrase]]] = [[]]
+    tables, a note, a group's name): the rows after it are read on their own, each run
+    with the lone row before it."""
+    runs: list[tuple[list[_Phrase], list[list[_Phrase]]]] = [([], [])]
     for row in run:
         if len({p.column for p in row}) < 2:
-            runs.append([])
+            runs.append((row, []))
         else:
-            runs[-1].append(row)
-    return [r for r in runs if r]
+            runs[-1][1].append(row)
+    return [(lone, r) for lone, r in runs if r]
 
 
 def _informative(run: list[list[_Phrase]], columns: int) -> set[int]:
@@ -413,6 +424,7 @@ def _split_header(
     ruled row under another is a body row the run was cut from (a cell run together with
     its neighbour), not a header line."""
     header: list[list[_Phrase]] = []
+    lead: list[_Phrase] = []
     pitch = median(b[0].mid_y - a[0].mid_y for a, b in pairwise(run))
     k = start
     while k > 0 and header_lines(header) < MAX_HEADER_LINES:
@@ -421,15 +433,39 @@ def _split_header(
             break
         if above[0].mid_y < rows[k][0].mid_y - 2.0 * max(pitch, 1.0):
             break
-        if above[0].x0 < cols[0][0] - 20 or above[-1].x1 > cols[-1][1] + 20:
+        # (a last column's name set from its left edge may be wider than its figures:
+        # "Remaining" over "1,280")
+        last = above[-1]
+        if above[0].x0 < cols[0][0] - 20 or (
+            last.x1 > cols[-1][1] + 20 and abs(last.x0 - cols[-1][0]) > 3
+        ):
             break
         if any(p.x1 - p.x0 > MAX_HEADER_ASPECT * (p.y1 - p.y0) for p in above):
             break  # a sentence above the table, not a header
         if len(above) == 1 and above[0].x0 <= cols[0][1]:
+            if k == start and k > 1 and _under_a_header(rows[k - 2], above, cols, pitch):
+                lead = above  # a group's row over the first rows ("One-person branches")
+                k -= 1
+                continue
             break  # a heading over the table's first column ("2.2 Air"), not a group header
         header.insert(0, above)
         k -= 1
-    return _Table(header=header, body=run, columns=cols)
+    return _Table(header=header, body=run, columns=cols, lead=lead)
+
+
+def _under_a_header(
+    line: list[_Phrase], group: list[_Phrase], cols: list[tuple[float, float]], pitch: float
+) -> bool:
+    """Whether a lone cell over the table's first column (`group`) is the first group's
+    name between the header and the body (a budget's "Central and larger branches"), not a
+    heading above the table: right above it stands a line of column names, words that are
+    not all over the first column."""
+    return (
+        group[0].mid_y - line[0].mid_y <= 2.0 * max(pitch, 1.0)
+        and not _digits(line)
+        and (len(line) >= 2 or line[0].x0 > cols[0][1])
+        and not any(p.x1 - p.x0 > MAX_HEADER_ASPECT * (p.y1 - p.y0) for p in line)
+    )
 
 
 def header_lines(rows: list[list[_Phrase]]) -> int:

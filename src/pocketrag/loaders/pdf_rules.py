@@ -81,8 +81,9 @@ def page_paths(page: pdfium.PdfPage) -> list[tuple[Bounds, pdfium.PdfObject]]:
     return found
 
 
-def ruled_rows(page: pdfium.PdfPage, frame: Frame) -> list[Band]:
-    """The rows of the page's ruled tables, in the reading frame (y down)."""
+def page_rules(page: pdfium.PdfPage, frame: Frame) -> tuple[list[Rule], list[Rule], list[Rule]]:
+    """The page's rules across and down, in the reading frame (y down), and its short rules
+    down too (a one-line header cell's sides, for widen_to_walls); none on a drawing."""
     across: list[Rule] = []
     down: list[Rule] = []
     for bounds, obj in page_paths(page):
@@ -95,13 +96,32 @@ def ruled_rows(page: pdfium.PdfPage, frame: Frame) -> list[Band]:
             # a rectangle: a cell's border drawn as a box (fpdf2), or its shading
             across += [(x0, x1, y0), (x0, x1, y1)]
             down += [(y0, y1, x0), (y0, y1, x1)]
-    across, down = _joined(across), _joined(down)
-    if len(across) + len(down) > MAX_RULES:
-        return []  # a drawing or a chart's grid lines: grouping them would cost too much
+    across, walls = _joined(across), _joined(down, RULE_SLACK)
+    down = [r for r in walls if r[1] - r[0] >= MIN_RULE_LENGTH]
+    if len(across) + len(walls) > MAX_RULES:
+        return [], [], []  # a drawing or a chart's grid lines: grouping them costs too much
+    return across, down, walls
+
+
+def ruled_rows(across: list[Rule], down: list[Rule]) -> list[Band]:
+    """The rows of the page's ruled tables (page_rules' rules)."""
     return _bands(across, down)
 
 
-def _joined(pieces: list[Rule]) -> list[Rule]:
+def widen_to_walls(lines: list[list[_Phrase]], down: list[Rule]) -> None:
+    """Each header phrase's cell: as wide as the rules down around it enclose. A merged
+    header cell's text ("Stock category 2026-27" over four columns of a budget) is only as
+    wide as its words, which covered the first two columns."""
+    for line in lines:
+        for p in line:
+            walls = [x for y0, y1, x in down if y0 <= p.y0 + RULE_SLACK and y1 >= p.y1 - RULE_SLACK]
+            left = max((x for x in walls if x <= p.x0 + RULE_SLACK), default=None)
+            right = min((x for x in walls if x >= p.x1 - RULE_SLACK), default=None)
+            if left is not None and right is not None:
+                p.cell = (left, right)
+
+
+def _joined(pieces: list[Rule], least: float = MIN_RULE_LENGTH) -> list[Rule]:
     """Rules from their pieces: a browser draws each cell's border on its own."""
     rules: list[Rule] = []
     for start, end, at in sorted(pieces, key=lambda p: (round(p[2]), p[0])):
@@ -110,7 +130,7 @@ def _joined(pieces: list[Rule]) -> list[Rule]:
             rules[-1] = (last[0], max(last[1], end), last[2])
         else:
             rules.append((start, end, at))
-    return [r for r in rules if r[1] - r[0] >= MIN_RULE_LENGTH]
+    return [r for r in rules if r[1] - r[0] >= least]
 
 
 def _bands(rules: list[Rule], down: list[Rule]) -> list[Band]:

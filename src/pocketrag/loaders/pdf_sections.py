@@ -15,7 +15,7 @@ from pocketrag.loaders.pdf_chapters import ChapterTitle
 from pocketrag.loaders.pdf_fonts import CodeLine, SetOff
 from pocketrag.loaders.pdf_grid import TableRow
 
-Headings = Sequence[tuple[int, str]]
+Headings = Sequence[tuple]  # (level, text, ...): pdf.Heading
 # Words a line ends on when its sentence goes on in the next ("... NO WARRANTY FOR")
 _JOINING = NEVER_LAST | frozenset(
     ["to", "for", "in", "on", "with", "at", "from", "into", "under", "over", "about"]
@@ -89,7 +89,7 @@ def closed_empty(headings: Headings, kept: Headings) -> tuple[str, ...] | None:
     last = headings[-1]
     if last in kept or section_number(last[1]) is None:
         return None
-    return tuple(t for _, t in headings)
+    return tuple(h[1] for h in headings)
 
 
 def chapter_or_section(line: str) -> bool:
@@ -103,7 +103,7 @@ def in_chapter(line: str, headings: Headings) -> bool:
     return (
         section_number(line) is None
         and not isinstance(line, ChapterTitle)
-        and any(isinstance(t, ChapterTitle) for _, t in headings)
+        and any(isinstance(h[1], ChapterTitle) for h in headings)
     )
 
 
@@ -116,8 +116,8 @@ def list_item_in_section(line: str, headings: Headings) -> bool:
     if not m or "." in m[1] or not m[2]:
         return False  # a chapter's "3 Basic Shell Features" has no full stop
     number = m[1]
-    for _, heading in headings:
-        section = section_number(heading)
+    for h in headings:
+        section = section_number(h[1])
         if section and "." in section:
             first = section.split(".")[0]
             return not first.isdigit() or int(number) <= int(first)

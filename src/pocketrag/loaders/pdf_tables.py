@@ -62,7 +62,13 @@ from pocketrag.loaders.pdf_grid import (
     header_lines,
 )
 from pocketrag.loaders.pdf_order import FURNITURE, TEXT, open_tables, placeholder_places
-from pocketrag.loaders.pdf_rules import Band, join_ruled_lines, ruled_rows
+from pocketrag.loaders.pdf_rules import (
+    Band,
+    join_ruled_lines,
+    page_rules,
+    ruled_rows,
+    widen_to_walls,
+)
 from pocketrag.loaders.pdf_running import running_characters
 
 # Past these a page is read as plain text: the search stays linear and small.
@@ -101,7 +107,11 @@ def _sections(
         below = Counter(word for _, word in firsts)
         while (
             body
-            and (not _digits(body[0]) or (header and _continues(header[-1], body[0])))
+            and (
+                not _digits(body[0])
+                or (header and _continues(header[-1], body[0]))
+                or _under_group(header, body[0], table.columns)
+            )
             and header_lines([*header, body[0]]) <= MAX_HEADER_LINES
             and not _named_like(firsts[0], below - Counter([firsts[0][1]]), len(body) - 1)
         ):
@@ -193,13 +203,39 @@ def _continues(header: list[_Phrase], row: list[_Phrase]) -> bool:
     return close and fewer and 2 * sum(_digits([p]) for p in row) < len(row)
 
 
+def _under_group(
+    header: list[list[_Phrase]], row: list[_Phrase], columns: list[tuple[float, float]]
+) -> bool:
+    """A line of sub-headers, figures or not ("1.0 1.2 1.4 2.0+" under "Server version"):
+    within two lines of a group header's cell, one cell in each of the columns it spans,
+    and only words in the others (a column's own name set level with them, "Client
+    version")."""
+    for line in header:
+        for p in line:
+            spans = set(_spanned(p, columns))
+            under = [q for q in row if q.column in spans]
+            others = [q for q in row if q.column not in spans]
+            if (
+                len(spans) > 1
+                and len(under) == len(spans) == len({q.column for q in under})
+                and not (others and _digits(others))
+                and row[0].mid_y - p.mid_y <= 3.0 * (p.y1 - p.y0)
+            ):
+                return True
+    return False
+
+
 def _names(lines: list[list[_Phrase]], columns: list[tuple[float, float]]) -> list[str]:
     """Each column's name: the header phrases over it, top down (a group header spanning
     several columns is part of each one's name)."""
     names: list[list[str]] = [[] for _ in columns]
+    seen: set[int] = set()  # a header cell's second line may be read into two lines
     for line in lines:
         last: _Phrase | None = None
         for p in line:
+            if id(p) in seen:
+                continue
+            seen.add(id(p))
             text = clean_inline("".join(p.text))
             for c in _spanned(p, columns) if text else []:
                 if last is not None and names[c] and p.x0 - last.x1 < 1.0:
@@ -281,7 +317,8 @@ def _find(
     rows = _without_furniture(_rows(phrases, height), running)
     ruled: set[int] = set()
     inside: dict[int, Band] = {}  # a row's band of rules, if in a ruled table
-    if bands := ruled_rows(textpage.page, frame):
+    across_rules, down_rules, walls = page_rules(textpage.page, frame)
+    if bands := ruled_rows(across_rules, down_rules):
         rows, ruled, inside = join_ruled_lines(rows, bands)  # a cell's lines, by its rules
     tables: list[_Table] = []
     for band in _bands(rows, inside):
@@ -295,6 +332,8 @@ def _find(
     tables = [t for t in tables if not _typed_code(t, textpage, raw, owner, phrases)]
     if not tables:
         return None
+    for t in tables:
+        widen_to_walls(t.header, walls)  # a merged header cell over its columns
     return _splice_text(raw, owner, phrases, tables, carried, running)
 
 
@@ -368,7 +407,8 @@ def _without_prose(table: _Table) -> _Table | None:
     used = {p.column for row in body for p in row}
     if len(used) < MIN_COLUMNS or sum(len({p.column for p in r}) >= 2 for r in body) < MIN_ROWS:
         return None
-    return _Table(header=[row for row in header if row], body=body, columns=table.columns)
+    header = [row for row in header if row]
+    return _Table(header=header, body=body, columns=table.columns, lead=table.lead)
 
 
 def _carries_on(rows: list[list[_Phrase]], column: int) -> bool:
@@ -525,7 +565,7 @@ def _splice_text(
     tables = kept
     table_of = {}
     for k, t in enumerate(tables):
-        for row in t.header + t.body:
+        for row in [*t.header, t.lead, *t.body]:
             for p in row:
                 table_of[id(p)] = k
     member = [
@@ -560,15 +600,27 @@ def _splice_text(
 def _keyed_rows(
     table: _Table, carried: _Header | None, repeated: bool = False
 ) -> tuple[list[TableRow], _Header] | None:
+    # a caption over every column ("Math library functions") names no column: it is read
+    # before the rows, like a group's name (never a heading, which would go on over the
+    # text after the table)
+    captions = []
+    while table.header and _spans_all(table.header[0], table.columns):  # the top lines
+        captions.append(table.header.pop(0))
     sections = _sections(table, carried, repeated)
     if sections is None:
         return None
-    rows: list[TableRow] = []
+    lines = [*captions, table.lead]
+    rows = [TableRow(clean_inline(" ".join("".join(p.text) for p in line))) for line in lines]
+    rows = [r for r in rows if r]
     for headers, body in sections:
         for line in body:
             if row := _keyed_row(line, headers, table.columns):
                 rows.append(row)
     return rows, _Header(table.columns, sections[-1][0])
+
+
+def _spans_all(line: list[_Phrase], columns: list[tuple[float, float]]) -> bool:
+    return len(line) == 1 and len(columns) > 1 and len(_spanned(line[0], columns)) == len(columns)
 
 
 def _lines_joined(lines: list[str]) -> str:
