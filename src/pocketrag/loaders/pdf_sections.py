@@ -10,7 +10,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from pocketrag.loaders._common import NEVER_LAST, NUMBERED_HEADING, SENTENCE_END, is_admonition
+from pocketrag.loaders._common import (
+    NEVER_LAST,
+    NUMBERED_HEADING,
+    SENTENCE_END,
+    heading_level,
+    is_admonition,
+)
 from pocketrag.loaders.pdf_chapters import ChapterTitle
 from pocketrag.loaders.pdf_fonts import CodeLine, SetOff
 from pocketrag.loaders.pdf_grid import TableRow
@@ -75,7 +81,8 @@ def sole_body_line(lines: list[str], i: int) -> bool:
     return (
         i > 0
         and _SECTION_NUMBER.match(lines[i - 1]) is not None
-        and not _SECTION_NUMBER.match(lines[i])
+        and heading_level(lines[i - 1]) is not None  # a heading, not a clause ("2.1 The ...")
+        and not NUMBERED_HEADING.match(lines[i])
         and not isinstance(lines[i], TableRow)
         and (i + 1 == len(lines) or _SECTION_NUMBER.match(lines[i + 1]) is not None)
     )
