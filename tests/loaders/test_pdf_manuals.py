@@ -12,7 +12,7 @@ from fpdf import FPDF
 from pocketrag.loaders import pdf
 from pocketrag.loaders._common import NUMBERED_HEADING, heading_level
 from pocketrag.loaders.pdf_breaks import join_broken_names
-from pocketrag.loaders.pdf_chapters import ChapterTitle
+from pocketrag.loaders.pdf_chapters import ChapterTitle, chapter_titles
 from pocketrag.loaders.pdf_hyphens import LINE_END_HYPHEN, keep_hyphens
 from pocketrag.loaders.pdf_running import drop_running_lines
 from pocketrag.settings_views import LoaderLimits
@@ -384,4 +384,17 @@ def test_a_chapter_title_wrapped_in_capitals_is_joined_whole() -> None:
     )[0] == (
         "CHAPTER EIGHTEEN: ALTERNATIVE VERSIONS OF AN INTERFACE - UPDATE-ALTERNATIVES "
         "(FROM OLD PACKAGING MANUAL)"
+    )
+
+
+def test_a_short_chapter_title_does_not_take_the_first_section_heading() -> None:
+    # gnuplot: "Part I" / "Gnuplot" / "Copyright" had become "Part I: Gnuplot Copyright",
+    # heading all of Part I; a long title's wrapped last word still joins it
+    assert chapter_titles(["Part I", "Gnuplot", "Copyright", "Gnuplot is copyrighted."]) == [
+        "Part I: Gnuplot",
+        "Copyright",
+        "Gnuplot is copyrighted.",
+    ]
+    assert chapter_titles(["Appendix B", "Automating the Installation Using", "Preseeding"])[0] == (
+        "Appendix B: Automating the Installation Using Preseeding"
     )

@@ -28,6 +28,9 @@ LABEL_LINES = 3
 MAX_TITLE_WORDS = 12
 MAX_LOWER_CASE_TITLE_WORDS = 4
 MAX_WRAPPED_WORDS = 4
+# A title wraps only when it is long: after a short one ("Part I" / "Gnuplot"), a short line
+# is the first section's heading ("Copyright"), which had joined it and headed all of Part I.
+MIN_WRAPPED_TITLE_WORDS = 3
 
 
 class ChapterTitle(str):
@@ -42,7 +45,8 @@ def chapter_titles(lines: list[str]) -> list[str]:
         if _APPENDIX_LINE.match(lines[i]) and not isinstance(lines[i], TableRow):
             end = i + 1
             title = lines[i]
-            if end < len(lines) and _last_title_words(lines[end]):
+            wraps = len(title.split()) >= MIN_WRAPPED_TITLE_WORDS
+            if wraps and end < len(lines) and _last_title_words(lines[end]):
                 title, end = f"{title} {lines[end]}", end + 1  # "... The Bourne" / "Shell"
             return [*lines[:i], ChapterTitle(title), *lines[end:]]
         used = _label_lines(lines, i)
@@ -50,9 +54,9 @@ def chapter_titles(lines: list[str]) -> list[str]:
             title = lines[i + used]
             if _title(title):
                 end = i + used + 1
+                wraps = len(title.split()) >= MIN_WRAPPED_TITLE_WORDS
                 if end < len(lines) and (
-                    _title_goes_on(lines[end])
-                    or _last_title_words(lines[end])
+                    (wraps and (_title_goes_on(lines[end]) or _last_title_words(lines[end])))
                     or _broken_title(title, lines[end])
                 ):
                     title, end = f"{title} {lines[end]}", end + 1  # "... AND INSTALLATION" /
