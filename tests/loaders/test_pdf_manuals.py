@@ -1,6 +1,6 @@
 """Typeset manuals in PDF (DocBook's dblatex, LaTeX, texinfo, Sphinx): running titles that
 change from page to page, chapter openings, lettered appendix sections, code samples,
-names broken at a line's end, footnotes and definition lists. PDFs made here with fpdf2,
+names broken at a line's end and footnotes. PDFs made here with fpdf2,
 or a page's lines given to page_blocks as PDFium would give them."""
 
 from __future__ import annotations
@@ -187,18 +187,10 @@ def test_an_address_line_is_no_numbered_heading() -> None:
 
 
 def _typeset_pdf(path: Path, lines: list[tuple[str, str]]) -> Path:
-    """One page; each line (font, text) where font is "body", "code" or "term" (a bold
-    first word, then body text)."""
+    """One page; each line (font, text) where font is "body" or "code"."""
     document = FPDF()
     document.add_page()
     for font, text in lines:
-        if font == "term":
-            term, rest = text.split(" ", 1)
-            document.set_font("Helvetica", style="B", size=10)
-            document.cell(document.get_string_width(term + " "), 5, term + " ")
-            document.set_font("Helvetica", size=10)
-            document.cell(0, 5, rest, new_x="LMARGIN", new_y="NEXT")
-            continue
         document.set_font("Courier" if font == "code" else "Helvetica", size=10)
         document.cell(0, 5, text, new_x="LMARGIN", new_y="NEXT")
     document.output(str(path))
@@ -230,27 +222,6 @@ def test_lines_of_code_are_never_headings(tmp_path: Path, limits: LoaderLimits) 
     assert {b.heading_path for b in blocks} == {("D.3.4 Configure Networking",)}
     text = " ".join(b.text for b in blocks)
     assert "PermitRootLogin yes" in text and "EOF" in text and "UTC" in text
-
-
-def test_each_term_of_a_definition_list_starts_a_paragraph(
-    tmp_path: Path, limits: LoaderLimits
-) -> None:
-    """A term set in bold after the previous term's finished description ("... See
-    Section 4.6." / "preseed/file (file) Specify ...") had run on in that paragraph."""
-    path = _typeset_pdf(
-        tmp_path / "terms.pdf",
-        [
-            ("body", "5.3.2 Debian Installer Parameters"),
-            ("body", SENTENCE),
-            ("term", "preseed/url (url) Specify the url to a preconfiguration file to download"),
-            ("body", "and use for automating the install, and read it at once. See Section 4.6."),
-            ("term", "preseed/file (file) Specify the path to a preconfiguration file to load"),
-            ("body", "for automating the install, from the boot medium itself. See Section 4.6."),
-        ],
-    )
-    texts = [b.text for b in pdf.load(path, limits).blocks]
-    assert any(t.startswith("preseed/url (url) Specify") and t.endswith("4.6.") for t in texts)
-    assert any(t.startswith("preseed/file (file) Specify") for t in texts)
 
 
 def test_footnotes_stand_apart_and_their_marks_leave_the_text() -> None:

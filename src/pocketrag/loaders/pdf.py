@@ -522,8 +522,6 @@ def page_blocks(
             continue
         if _numbered_clause(line) or pdf_footnotes.opens_note(line):
             flush()  # "5.2 The Officer acknowledges ..." starts a paragraph of its own
-        elif pdf_sections.opens_term(line, paragraph):
-            flush()
         if is_admonition(line):
             flush()  # "Tip" leads its note's paragraph in: "Tip: Version control ..."
             paragraph.append(f"{line.rstrip(': ')}:")

@@ -18,7 +18,7 @@ from pocketrag.loaders._common import (
     is_admonition,
 )
 from pocketrag.loaders.pdf_chapters import ChapterTitle
-from pocketrag.loaders.pdf_fonts import CodeLine, SetOff
+from pocketrag.loaders.pdf_fonts import CodeLine
 from pocketrag.loaders.pdf_grid import TableRow
 
 Headings = Sequence[tuple]  # (level, text, ...): pdf.Heading
@@ -129,15 +129,3 @@ def list_item_in_section(line: str, headings: Headings) -> bool:
             first = section.split(".")[0]
             return not first.isdigit() or int(number) <= int(first)
     return False
-
-
-def opens_term(line: str, paragraph: list[str]) -> bool:
-    """Whether a line opening in code type or bold after a finished sentence starts a definition
-    list's next term ("preseed/file (file) Specify the path ..." after "... See Section
-    4.6."), not a line of the paragraph before."""
-    return (
-        isinstance(line, (SetOff, CodeLine))
-        and bool(paragraph)
-        and not isinstance(paragraph[-1], CodeLine)
-        and paragraph[-1].endswith((".", "!", "?"))
-    )
