@@ -24,11 +24,10 @@ from pocketrag.loaders._common import (
     clean_inline,
     clean_lines,
     is_admonition,
-    table_lines,
 )
 from pocketrag.loaders.html_chrome import classes_of, is_chrome, is_contents
 from pocketrag.loaders.html_lists import ListMarkers
-from pocketrag.loaders.html_tables import group_header_joined, names_over_values, row_headed_lines
+from pocketrag.loaders.html_tables import group_header_joined, table_text
 from pocketrag.loaders.html_units import Unit, is_option_dl, is_option_table
 from pocketrag.loaders.text import utf8_with_stray_bytes
 from pocketrag.loaders.wrapping import reads_as_prose, unwrap_preformatted
@@ -324,7 +323,7 @@ class _Extractor(HTMLParser):
             self.definition_opened = False
             return
         if self.terms and self.definition_opened:
-            term = ", ".join([*(t.rstrip(":") for t in self.terms[:-1]), self.terms[-1]])
+            term = _joined_terms(self.terms)
             text = f"{term}{'' if _ends_label(term) else ':'} {text}"
             self.terms = []
         self.flush_term()
@@ -469,8 +468,7 @@ class _Extractor(HTMLParser):
         if unit is not None and not unit.in_table and unit.depth == self.dl_depth:
             self.close_unit()  # the next option's term, or its description's end tag left out
         if tag == "dd" and self.unit is None and self.option_dl == self.dl_depth and self.terms:
-            lead = ", ".join([*(t.rstrip(":") for t in self.terms[:-1]), self.terms[-1]])
-            self.terms = []
+            lead, self.terms = _joined_terms(self.terms), []
             self._open_unit(lead, in_table=False)
 
     def _definition_end(self, tag: str) -> None:
@@ -550,7 +548,7 @@ class _Extractor(HTMLParser):
         elif self.cell is not None and (tag in _BLOCKS or tag == "br"):
             self.cell.append(" ")  # a paragraph inside a cell is part of the cell
         elif self.cell is not None and (label := _icon_label(tag, attrs)):
-            self.cell.append(label)  # an admonition's icon beside its note (_side_note)
+            self.cell.append(label)  # an admonition's icon beside its note (table_text)
         elif self.cell is not None and tag == "img" and self._below_header_row():
             # a picture in a data table's cell says what the cell holds: HAProxy's keyword
             # matrix marks "X" with a check-mark image, and without its alt text every row
@@ -638,7 +636,7 @@ class _Extractor(HTMLParser):
             bold = self.bold_cells.pop()
             self.carried.pop()
             rows = group_header_joined(rows, headers)
-            for line in _table_text(rows, headers, bold):
+            for line in table_text(rows, headers, bold):
                 self._emit(line)
         elif self.tables and tag in _CELLS:
             self._end_cell()
@@ -746,6 +744,12 @@ def _picture_name(alt: str) -> str | None:
     return name
 
 
+def _joined_terms(terms: list[str]) -> str:
+    """Terms in a row that share one definition ("%d, %/"): the colons of all but the last
+    dropped, the last's kept for _ends_label."""
+    return ", ".join([*(t.rstrip(":") for t in terms[:-1]), terms[-1]])
+
+
 def _ends_label(term: str) -> bool:
     """A definition's term that needs no colon after it: one ending in a colon, or a sentence
     ("Start the server.", an FAQ's question); not a symbol ("?", zsh's "%!") nor an ellipsis
@@ -772,39 +776,6 @@ def _icon_label(tag: str, attrs: list[tuple[str, str | None]]) -> str | None:
         values.get("title") if tag in ("i", "span") else values.get("alt") if tag == "img" else ""
     )
     return text.strip() if text and is_admonition(text.strip()) else None
-
-
-def _table_text(
-    rows: list[list[str]], headers: set[tuple[int, int]], bold: set[tuple[int, int]]
-) -> list[str]:
-    """A table's lines: a side note's label and text (_side_note), rows named by their
-    first cells (html_tables.row_headed_lines), or rows under their column names."""
-    if note := _side_note(rows):
-        return note
-    # a first row of header cells is the header whatever it says; with no header cells
-    # anywhere, only a first row in bold is one (Exim's key-value tables had read their
-    # first row as every other row's column names)
-    first = next((i for i, cells in enumerate(rows) if any(cells)), None)
-    marked = first is not None and all((first, j) in headers for j in range(len(rows[first])))
-    in_bold = first is not None and all(
-        (first, j) in bold for j, cell in enumerate(rows[first]) if cell
-    )
-    header = True if marked else None if headers or in_bold else False
-    if header is False and names_over_values(rows):
-        header = True
-    return row_headed_lines(rows, headers) or table_lines(rows, header)
-
-
-def _side_note(rows: list[list[str]]) -> list[str]:
-    """A table of one row, a note's label beside its text (asciidoctor's admonition block:
-    the label's cell, then the note's): the label, then the note, which _emit joins
-    ("Tip: You can enable ..."). Read as a table, the label was lost with a font icon or
-    stood as a column ("Tip | You can enable ...")."""
-    filled = [[cell for cell in row if cell.strip()] for row in rows]
-    filled = [row for row in filled if row]
-    if len(filled) == 1 and len(filled[0]) == 2 and is_admonition(filled[0][0].strip()):
-        return filled[0]
-    return []
 
 
 def _is_exponent(before: list[str], sup: str) -> bool:

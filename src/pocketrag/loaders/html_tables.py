@@ -1,7 +1,10 @@
 """How the HTML loader reads a table's rows when its markup leaves the header unsaid: a
-header of two rows, names over values, rows led by a header cell."""
+header of two rows, names over values, rows led by a header cell, a side note's label beside
+its text."""
 
 from __future__ import annotations
+
+from pocketrag.loaders._common import is_admonition, table_lines
 
 
 def group_header_joined(rows: list[list[str]], headers: set[tuple[int, int]]) -> list[list[str]]:
@@ -51,3 +54,36 @@ def row_headed_lines(rows: list[list[str]], headers: set[tuple[int, int]]) -> li
         f"{cells[0].rstrip(':').strip()}: " + "; ".join(c for c in cells[1:] if c)
         for _, cells in filled
     ]
+
+
+def table_text(
+    rows: list[list[str]], headers: set[tuple[int, int]], bold: set[tuple[int, int]]
+) -> list[str]:
+    """A table's lines: a side note's label and text (_side_note), rows named by their
+    first cells (row_headed_lines), or rows under their column names."""
+    if note := _side_note(rows):
+        return note
+    # a first row of header cells is the header whatever it says; with no header cells
+    # anywhere, only a first row in bold is one (Exim's key-value tables had read their
+    # first row as every other row's column names)
+    first = next((i for i, cells in enumerate(rows) if any(cells)), None)
+    marked = first is not None and all((first, j) in headers for j in range(len(rows[first])))
+    in_bold = first is not None and all(
+        (first, j) in bold for j, cell in enumerate(rows[first]) if cell
+    )
+    header = True if marked else None if headers or in_bold else False
+    if header is False and names_over_values(rows):
+        header = True
+    return row_headed_lines(rows, headers) or table_lines(rows, header)
+
+
+def _side_note(rows: list[list[str]]) -> list[str]:
+    """A table of one row, a note's label beside its text (asciidoctor's admonition block:
+    the label's cell, then the note's): the label, then the note, which _emit joins
+    ("Tip: You can enable ..."). Read as a table, the label was lost with a font icon or
+    stood as a column ("Tip | You can enable ...")."""
+    filled = [[cell for cell in row if cell.strip()] for row in rows]
+    filled = [row for row in filled if row]
+    if len(filled) == 1 and len(filled[0]) == 2 and is_admonition(filled[0][0].strip()):
+        return filled[0]
+    return []
