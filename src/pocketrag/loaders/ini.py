@@ -15,7 +15,7 @@ MIN_CONFIG_SHARE = 0.6
 # ('# "bantime.increment" allows to use database ...' / "#bantime.increment = true") heads
 # its own description. Under one "[DEFAULT]" heading, fail2ban's jail.conf had packed a dozen
 # options' comments into each chunk, and the one asked about was found third, if at all.
-BANNER_LEVEL, SETTING_LEVEL = 2, 3
+SECTION_LEVEL, BANNER_LEVEL, SETTING_LEVEL = 1, 2, 3
 _COMMENT_BANNER = re.compile(r"^[#;]\s+([A-Z][A-Z0-9 ,&/()'-]{2,60})$")
 _BARE_COMMENT = re.compile(r"^[#;]\s*$")
 # a setting, active or commented out: "bantime = 10m", "#bantime.increment = true"

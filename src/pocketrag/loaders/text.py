@@ -24,6 +24,7 @@ from pocketrag.loaders._common import (
 from pocketrag.loaders.ini import (
     BANNER_LEVEL,
     INI_SECTION,
+    SECTION_LEVEL,
     SETTING_LEVEL,
     comment_banner,
     described_setting,
@@ -272,7 +273,7 @@ def _pieces(
             i += 2
         elif ini and INI_SECTION.match(line):
             flush()
-            out.append(("heading", line, 1))
+            out.append(("heading", line, SECTION_LEVEL))
             i += 1
         elif ini and (banner := comment_banner(lines[i : i + 3])):
             flush()
