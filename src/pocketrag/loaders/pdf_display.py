@@ -44,28 +44,33 @@ class TypeSizes:
 
     def __init__(self) -> None:
         self._chars: Counter[float] = Counter()
-        self._pages: list[dict[str, float]] = []
+        self._pages: list[list[tuple[str, float]]] = []  # each page's short lines' sizes
 
     def add_page(self, raw: str, textpage: pdfium.PdfTextPage) -> None:
         """Reads the page's lines' sizes; `raw` is PDFium's text, one character for each
         of the text page's (else the page has no sizes)."""
-        sizes: dict[str, float] = {}
+        sizes: list[tuple[str, float]] = []
         if textpage.count_chars() == len(raw):
             for line in _LINE.finditer(raw):
                 start, end = line.span()
                 if (size := _line_size(raw, textpage, start, end)) is not None:
                     self._chars[size] += end - start
-                    key = keyed(line[0]) if end - start <= MAX_DISPLAY_CHARS else ""
-                    if key:
-                        sizes[key] = max(size, sizes.get(key, 0.0))
+                    if end - start <= MAX_DISPLAY_CHARS:
+                        sizes.append((line[0], size))
         self._pages.append(sizes)
 
     def display(self, page: int) -> dict[str, float]:
-        """The keys of page `page`'s (0-based) display lines, with their sizes."""
+        """The keys of page `page`'s (0-based) display lines, with their sizes. Only those
+        lines are keyed: most of a page is body text, and keying every line cost more than
+        reading its size."""
         if not self._chars:
             return {}
-        body = self._chars.most_common(1)[0][0]
-        return {k: s for k, s in self._pages[page].items() if s >= DISPLAY_RATIO * body}
+        least = DISPLAY_RATIO * self._chars.most_common(1)[0][0]
+        shown: dict[str, float] = {}
+        for line, size in self._pages[page]:
+            if size >= least and (key := keyed(line)):
+                shown[key] = max(size, shown.get(key, 0.0))
+        return shown
 
 
 def _line_size(raw: str, textpage: pdfium.PdfTextPage, start: int, end: int) -> float | None:
@@ -91,11 +96,11 @@ _NO_HEADING_END = (".", "!", ";", ",")
 def heads(line: str, display: Mapping[str, float]) -> bool:
     """Whether the line is set in display type and reads as a heading could: words, not a
     table's row nor a sentence."""
-    if isinstance(line, TableRow) or line.endswith(_NO_HEADING_END):
+    if not display or isinstance(line, TableRow) or line.endswith(_NO_HEADING_END):
         return False
     if line.startswith("(") and line.endswith(")"):
         return False  # a label in brackets: LilyPond's "(figured bass)" over an example
-    return _worded(line) and keyed(line) in display
+    return keyed(line) in display and _worded(line)
 
 
 def _worded(line: str) -> bool:
@@ -112,6 +117,8 @@ def joined(lines: list[str], display: dict[str, float]) -> list[str]:
     wrapped in its column ("Building emergencies:" / "what to do", "3. Personal protective
     equipment" / "(PPE)"), which read apart as a line and a paragraph's start. The joined
     line's key is added to `display`."""
+    if not display:
+        return lines  # a page of body text only, as most are
     out: list[str] = []
     size_of_last = None
     for line in lines:
