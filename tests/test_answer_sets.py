@@ -93,6 +93,7 @@ MINIMUMS = {
     "keepassxc": (120, 25),
     "corrington": (120, 25),
     "instguide": (120, 25),
+    "mutt": (120, 25),
 }
 
 
@@ -187,6 +188,7 @@ TURNS = {
     "keepassxc": (9, 9),
     "corrington": (9, 29),
     "instguide": (9, 4),
+    "mutt": (9, 21),
 }  # fmt: skip
 
 
@@ -500,6 +502,11 @@ ABSENT = {
                   "netplan", "ipxe", "luks2", "argon2", "zram", "zfs", "bitlocker", "windows 11",
                   "nvme", "ssd", "trim", "active directory", "apparmor", "selinux", "iwlwifi",
                   "sudoers", "yubikey", "vram", "sourdough", "world cup", "mongolia"),
+    "mutt": ("activesync", "jmap", "notify-send", "sixel", "office 365", "outlook", "5465",
+             "vacation", "sieve", "calendar", "undo-send", "yubikey", "dkim", "offlineimap",
+             "mbsync", "android", "schedule", "disposition-notification", "socks", "pkcs#11",
+             "solarized", "993", "wsl", "emoji", "khard", "abook", "thunderbird", "sourdough",
+             "world cup", "mongolia"),
 }  # fmt: skip
 
 
