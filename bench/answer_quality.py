@@ -413,6 +413,19 @@ partitioning, random bits (device names, task sizes, debootstrap, PLIP, PPPoE), 
 and the GPL), and the example preconfiguration file it refers to, example-preseed.txt (both
 decompressed from their .gz).
 
+Held out (written blind on 2026-12-06 during session 27, for session 28's start and end runs;
+not in the default run): asymptote indexes the Asymptote 2.85 documentation as a university
+maths department's IT person would index it for the staff who draw figures for papers, 3 files
+from Debian bookworm's asymptote-doc 2.85+ds-1, fetched from the Debian archive by its fetch.sh:
+the reference manual asymptote.pdf (the main document, Texinfo typeset by TeX, 196 pages:
+installation and configuration, the tutorial, drawing commands, Bezier curves, the language's
+data types, paths and guides, pens, transforms, frames and pictures, files, structures,
+functions, arrays, casts and imports, LaTeX usage, the base modules (graph, palette, three and
+many smaller ones), command-line options, interactive mode, the GUI, the command-line
+interface, the language server, help and the debugger), the LaTeX package's guide
+asy-latex.pdf (LaTeX, with its implementation listing) and the FAQ as plain text, asy-faq.txt
+(decompressed from asy-faq.ascii.gz; older than the manual in places).
+
     flock /tmp/pocketrag-bench.lock .venv/bin/python bench/answer_quality.py --out DIR \\
         [--corpus NAME ...] [--k 5] [--index-dir DIR]
 """
@@ -515,6 +528,7 @@ SPLIT = {
     "keepassxc": "held out",  # written blind in session 26, for session 27's runs
     "corrington": "held out",  # written blind in session 26, for session 27's runs
     "instguide": "held out",  # written blind in session 26, for session 27's runs
+    "asymptote": "held out",  # written blind in session 27, for session 28's runs
 }
 DEFAULT = [
     "larkfield", "opengov", "incident", "handbook", "brightwater", "tables", "harbourview",
@@ -546,8 +560,9 @@ DEFAULT = [
 # session 24 chrony, cups and pennock, at its start 5646892 and its end a272fdd; session 25
 # fail2ban, wsug and dunmere, at its start 3e3b8af and its end 639c700; session 26 openvpn,
 # kicad and wexcombe, at its start d28aa08 and its end e0337c7). instguide, keepassxc and
-# corrington (written blind during session 26) wait for session 27's start and end runs.
-CORPORA_HELD_OUT: list[str] = ["instguide", "keepassxc", "corrington"]
+# corrington (written blind during session 26) wait for session 27's start and end runs;
+# asymptote (written blind during session 27) waits for session 28's start and end runs.
+CORPORA_HELD_OUT: list[str] = ["instguide", "keepassxc", "corrington", "asymptote"]
 CORPORA = [*DEFAULT, *CORPORA_HELD_OUT, "opengov-multiformat"]
 
 

@@ -93,6 +93,7 @@ MINIMUMS = {
     "keepassxc": (120, 25),
     "corrington": (120, 25),
     "instguide": (120, 25),
+    "asymptote": (120, 25),
 }
 
 
@@ -187,6 +188,7 @@ TURNS = {
     "keepassxc": (9, 9),
     "corrington": (9, 29),
     "instguide": (9, 4),
+    "asymptote": (9, 9),
 }  # fmt: skip
 
 
@@ -500,6 +502,10 @@ ABSENT = {
                   "netplan", "ipxe", "luks2", "argon2", "zram", "zfs", "bitlocker", "windows 11",
                   "nvme", "ssd", "trim", "active directory", "apparmor", "selinux", "iwlwifi",
                   "sudoers", "yubikey", "vram", "sourdough", "world cup", "mongolia"),
+    "asymptote": ("tikz", "jupyter", "overleaf", "dark mode", "vs code", "raspberry", "docx",
+                  "xlsx", "viridis", "arabic", "docker", "lyx", "sql", "powerpoint",
+                  "matplotlib", "3d printing", "beamer", "undo", "cite", "julia", "webp",
+                  "alt text", "screen reader", "wayland", "sourdough", "world cup", "mongolia"),
 }  # fmt: skip
 
 
