@@ -10,17 +10,17 @@
 #   import, static), the base modules (plain, graph, three, contour, palette, ...), options,
 #   interactive mode, the GUI, PostScript to Asymptote, help and the credits);
 # - asy-latex.pdf: the guide to the asymptote LaTeX package (usr/share/doc/asymptote/,
-#   LaTeX: the asy environment and its options, \asyinclude, latexmk and arara, the
-#   package options);
+#   LaTeX, 11 pages: the package options, the asy environment, \asyinclude, the graphics
+#   options, processing with latexmk, then the implementation listing);
 # - asy-faq.txt: the Asymptote FAQ as plain text (usr/share/doc/asymptote/asy-faq.ascii.gz,
 #   decompressed and renamed so that it is read as text).
 # The HTML copy of the manual, the HTML FAQ, the info files, the reference card, CAD.pdf,
 # the TeXShop note, the examples and the changelogs are left out. The documents are not
-# committed (documents written by others, GPL-3+), so this script gets the exact .deb
-# (about 3.3 MB, kept in build/corpora/asymptote/) from the Debian archive with apt-get (no
-# root needed), checks its sha256, extracts it with dpkg-deb and copies or decompresses the
-# three files into build/corpora/asymptote/ (git-ignored). Idempotent: does nothing when
-# all three are there.
+# committed (documents written by others: GPL-3+, the manual itself LGPL), so this script
+# gets the exact .deb (about 3.3 MB, kept in build/corpora/asymptote/) from the Debian
+# archive with apt-get (no root needed), checks its sha256, extracts it with dpkg-deb and
+# copies or decompresses the three files into build/corpora/asymptote/ (git-ignored).
+# Idempotent: does nothing when all three are there.
 # Usage: sh bench/answers/asymptote/fetch.sh
 set -eu
 REPO=$(cd "$(dirname "$0")/../../.." && pwd)
