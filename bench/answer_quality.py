@@ -426,6 +426,19 @@ function tables, and miscellany; manual.html and index.html are left out), Debia
 README.Debian and NEWS.Debian, upstream's README.SSL and the commented examples/sample.muttrc
 (text, all renamed with a mutt- prefix).
 
+Held out (written blind on 2026-12-06 during session 27, for session 28's start and end runs;
+not in the default run): asymptote indexes the Asymptote 2.85 documentation as a university
+maths department's IT person would index it for the staff who draw figures for papers, 3 files
+from Debian bookworm's asymptote-doc 2.85+ds-1, fetched from the Debian archive by its fetch.sh:
+the reference manual asymptote.pdf (the main document, Texinfo typeset by TeX, 196 pages:
+installation and configuration, the tutorial, drawing commands, Bezier curves, the language's
+data types, paths and guides, pens, transforms, frames and pictures, files, structures,
+functions, arrays, casts and imports, LaTeX usage, the base modules (graph, palette, three and
+many smaller ones), command-line options, interactive mode, the GUI, the command-line
+interface, the language server, help and the debugger), the LaTeX package's guide
+asy-latex.pdf (LaTeX, with its implementation listing) and the FAQ as plain text, asy-faq.txt
+(decompressed from asy-faq.ascii.gz; older than the manual in places).
+
     flock /tmp/pocketrag-bench.lock .venv/bin/python bench/answer_quality.py --out DIR \\
         [--corpus NAME ...] [--k 5] [--index-dir DIR]
 """
@@ -529,6 +542,7 @@ SPLIT = {
     "corrington": "held out",  # written blind in session 26, for session 27's runs
     "instguide": "held out",  # written blind in session 26, for session 27's runs
     "mutt": "held out",  # written blind in session 27, for session 28's runs
+    "asymptote": "held out",  # written blind in session 27, for session 28's runs
 }
 DEFAULT = [
     "larkfield", "opengov", "incident", "handbook", "brightwater", "tables", "harbourview",
@@ -560,9 +574,9 @@ DEFAULT = [
 # session 24 chrony, cups and pennock, at its start 5646892 and its end a272fdd; session 25
 # fail2ban, wsug and dunmere, at its start 3e3b8af and its end 639c700; session 26 openvpn,
 # kicad and wexcombe, at its start d28aa08 and its end e0337c7). instguide, keepassxc and
-# corrington (written blind during session 26) wait for session 27's start and end runs.
-# mutt (written blind during session 27) waits for session 28's start and end runs.
-CORPORA_HELD_OUT: list[str] = ["instguide", "keepassxc", "corrington", "mutt"]
+# corrington (written blind during session 26) wait for session 27's start and end runs;
+# mutt and asymptote (written blind during session 27) wait for session 28's.
+CORPORA_HELD_OUT: list[str] = ["instguide", "keepassxc", "corrington", "mutt", "asymptote"]
 CORPORA = [*DEFAULT, *CORPORA_HELD_OUT, "opengov-multiformat"]
 
 

@@ -94,6 +94,7 @@ MINIMUMS = {
     "corrington": (120, 25),
     "instguide": (120, 25),
     "mutt": (120, 25),
+    "asymptote": (120, 25),
 }
 
 
@@ -189,6 +190,7 @@ TURNS = {
     "corrington": (9, 29),
     "instguide": (9, 4),
     "mutt": (9, 21),
+    "asymptote": (9, 9),
 }  # fmt: skip
 
 
@@ -507,6 +509,10 @@ ABSENT = {
              "mbsync", "android", "schedule", "disposition-notification", "socks", "pkcs#11",
              "solarized", "993", "wsl", "emoji", "khard", "abook", "thunderbird", "sourdough",
              "world cup", "mongolia"),
+    "asymptote": ("tikz", "jupyter", "overleaf", "dark mode", "vs code", "raspberry", "docx",
+                  "xlsx", "viridis", "arabic", "docker", "lyx", "sql", "powerpoint",
+                  "matplotlib", "3d printing", "beamer", "undo", "cite", "julia", "webp",
+                  "alt text", "screen reader", "wayland", "sourdough", "world cup", "mongolia"),
 }  # fmt: skip
 
 
