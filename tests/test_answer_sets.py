@@ -93,6 +93,7 @@ MINIMUMS = {
     "keepassxc": (120, 25),
     "corrington": (120, 25),
     "instguide": (120, 25),
+    "marlstone": (120, 25),
 }
 
 
@@ -187,6 +188,7 @@ TURNS = {
     "keepassxc": (9, 9),
     "corrington": (9, 29),
     "instguide": (9, 4),
+    "marlstone": (9, 35),
 }  # fmt: skip
 
 
@@ -500,6 +502,11 @@ ABSENT = {
                   "netplan", "ipxe", "luks2", "argon2", "zram", "zfs", "bitlocker", "windows 11",
                   "nvme", "ssd", "trim", "active directory", "apparmor", "selinux", "iwlwifi",
                   "sudoers", "yubikey", "vram", "sourdough", "world cup", "mongolia"),
+    "marlstone": ("pension", "annual leave", "bsl", "wi-fi", "password", "piano", "voucher",
+                  "parking", "maternity", "ice cream", "gluten", "cloakroom", "operator",
+                  "wedding", "vaping", "merchandise", "excess", "nhs", "taxi", "creche", "gas",
+                  "lockdown", "attacker", "weekly", "takeaway", "sourdough", "world cup",
+                  "mongolia"),
 }  # fmt: skip
 
 
