@@ -95,6 +95,7 @@ MINIMUMS = {
     "instguide": (120, 25),
     "mutt": (120, 25),
     "asymptote": (120, 25),
+    "marlstone": (120, 25),
 }
 
 
@@ -191,6 +192,7 @@ TURNS = {
     "instguide": (9, 4),
     "mutt": (9, 21),
     "asymptote": (9, 9),
+    "marlstone": (9, 35),
 }  # fmt: skip
 
 
@@ -513,6 +515,11 @@ ABSENT = {
                   "xlsx", "viridis", "arabic", "docker", "lyx", "sql", "powerpoint",
                   "matplotlib", "3d printing", "beamer", "undo", "cite", "julia", "webp",
                   "alt text", "screen reader", "wayland", "sourdough", "world cup", "mongolia"),
+    "marlstone": ("pension", "annual leave", "bsl", "wi-fi", "password", "piano", "voucher",
+                  "parking", "maternity", "ice cream", "gluten", "cloakroom", "operator",
+                  "wedding", "vaping", "merchandise", "excess", "nhs", "taxi", "creche", "gas",
+                  "lockdown", "attacker", "weekly", "takeaway", "sourdough", "world cup",
+                  "mongolia"),
 }  # fmt: skip
 
 

@@ -95,6 +95,11 @@ HOLDS_A_GRID = {
     "corrington/fleet-budget-2026-27.pdf": {1},  # reportlab: merged header cells, groups
     # reportlab, two columns: who to ring; page 2's heading path follows the change
     "corrington/breakdowns-and-accidents.pdf": {1, 2},
+    # Chromium: room hire, the Main House technical specification over a page break, visiting
+    # company deals, staffing charges, the Long Gallery
+    "marlstone/hire-rates-and-technical-specification-2026-27.pdf": {1, 2, 3},
+    "marlstone/operating-budget-2026-27.pdf": {1},  # reportlab: merged header cells, groups
+    "marlstone/emergency-procedures-front-of-house.pdf": {1},  # reportlab, two columns: assembly
     "pdf_messy/multicol__samplefiles_026-multicolumn.pdf": {3},  # the EU countries table
 }
 
