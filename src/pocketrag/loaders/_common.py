@@ -166,6 +166,12 @@ MAX_HEADING_WORDS = 12
 MAX_QUESTION_WORDS = 16  # "2.4. Must I specify servers by IP address if DNS is not ... ?"
 
 
+def keyed(line: str) -> str:
+    """The line's letters and digits, as a key that survives a loader's clean-up (spaces,
+    hyphens, ligatures): PDF lines are matched to their type sizes and bookmarks by it."""
+    return "".join(c for c in unicodedata.normalize("NFKC", line) if c.isalnum())
+
+
 def heading_level(line: str) -> int | None:
     """1, 2, ... for a line that reads like a heading ("2.1 Leave" is level 2), else None.
 

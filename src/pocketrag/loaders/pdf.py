@@ -26,6 +26,7 @@ from pocketrag.loaders import (
     pdf_fonts,
     pdf_footnotes,
     pdf_lines,
+    pdf_outline,
     pdf_running,
     pdf_sections,
     pdf_tables,
@@ -149,12 +150,13 @@ def _footer_like(line: str) -> bool:
 
 
 class Heading(NamedTuple):
-    """A heading in the path: its level, its line, and its type size when it was set in
-    display type (pdf_display), else 0."""
+    """A heading in the path: its level, its line, its type size when it was set in display
+    type (pdf_display), else 0, and whether a bookmark named it (pdf_outline)."""
 
     level: int
     text: str
     size: float = 0.0
+    outlined: bool = False
 
 
 Headings = Sequence[tuple[int, str] | Heading]
@@ -374,8 +376,8 @@ def _wrapped_headings_joined(lines: list[str], width: int, shown: set[int]) -> l
         if (
             rest
             and not {i, i + 1} & shown
-            and not isinstance(line, pdf_tables.TableRow)
-            and not isinstance(rest, pdf_tables.TableRow)
+            and not isinstance(line, (pdf_tables.TableRow, pdf_outline.OutlineHeading))
+            and not isinstance(rest, (pdf_tables.TableRow, pdf_outline.OutlineHeading))
             and NUMBERED_HEADING.match(line)
             and (last in _WRAPPED_AFTER or _last_words(rest))
             and len(rest) <= WRAPPED_HEADING_REST * width
@@ -428,8 +430,10 @@ def _next_list_items(
 
 
 def _level(line: str) -> int | None:
-    """heading_level's, but a table's row or a line of code is never a heading and a
-    chapter's title always heads the first level."""
+    """heading_level's, but a table's row or a line of code is never a heading, a chapter's
+    title always heads the first level and a bookmark's heading its depth's."""
+    if isinstance(line, pdf_outline.OutlineHeading):
+        return line.depth + 1
     if isinstance(line, (pdf_tables.TableRow, pdf_fonts.CodeLine, pdf_footnotes.Footnote)):
         return None
     return 1 if isinstance(line, pdf_chapters.ChapterTitle) else heading_level(line)
@@ -441,19 +445,23 @@ def page_blocks(
     headings: Headings,
     width: int | None = None,
     display: Mapping[str, float] | None = None,
+    titles: pdf_outline.Titles | None = None,
 ) -> tuple[list[Block], list[Heading]]:
     """Group a page's lines into paragraphs; carry the heading path across pages. `width`
     is line_width's, read before the line-end hyphens were decided; `display` keys the
-    page's lines set larger than the body text (pdf_display), which head what follows
-    wherever they stand."""
+    page's lines set larger than the body text (pdf_display), and `titles` are the
+    outline's for the page (pdf_outline.marked takes those it finds): both head what
+    follows wherever they stand."""
     width = line_width(lines) if width is None else width
     path = [Heading(*h) for h in headings]
     display = dict(display or {})
     lines = pdf_footnotes.footnotes_apart(pdf_chapters.chapter_titles(lines))
+    lines = pdf_outline.marked(lines, titles if titles is not None else {})
     lines = pdf_display.joined(lines, display)
     shown = {i for i, x in enumerate(lines) if pdf_display.heads(x, display)}
     lines = _wrapped_headings_joined(lines, width, shown)
     shown = {i for i, x in enumerate(lines) if pdf_display.heads(x, display)}
+    outlined = {i for i, x in enumerate(lines) if isinstance(x, pdf_outline.OutlineHeading)}
     # a title is set larger than anything else on its page: "Emergencies at work" over its
     # sections "1. Fire", ..., set larger than their text
     sizes = sorted((display[pdf_display.keyed(lines[i])] for i in shown), reverse=True)
@@ -474,16 +482,17 @@ def page_blocks(
         for i, level in enumerate(levels)
         if level is not None
         and (
-            i in shown
+            i in shown | outlined
             or isinstance(lines[i], pdf_chapters.ChapterTitle)
             or _placed_as_heading(lines, levels, i, width)
         )
     }
     for i in _next_list_items(lines, levels, candidates):
-        if i not in shown:
+        if i not in shown | outlined:
             del candidates[i]
     prose = len(candidates) <= max(2, _MAX_HEADING_SHARE * len(lines))
-    heading_lines = candidates if prose else {i: lv for i, lv in candidates.items() if i in shown}
+    sure = shown | outlined
+    heading_lines = candidates if prose else {i: lv for i, lv in candidates.items() if i in sure}
     blocks: list[Block] = []
     paragraph: list[str] = []
     bare_since = -1  # len(blocks) when this page last set a heading
@@ -500,6 +509,18 @@ def page_blocks(
             paragraph.append(line)
             flush()
             continue
+        if i in outlined:
+            flush()
+            heading = Heading(heading_lines[i], line, 0.0, outlined=True)
+            # the outline says where it stands: under the title and shallower bookmarks, and
+            # under a shallower heading it left out, where that heading could hold it (a
+            # chapter's, whose bookmark names it otherwise)
+            kept = [
+                h for h in path if h.level < heading.level and (h.outlined or _holds(h, heading))
+            ]
+            path = [*kept, heading]
+            bare_since = len(blocks)
+            continue
         if i in heading_lines and not pdf_sections.list_item_in_section(line, path):
             flush()
             level = heading_lines[i]
@@ -507,13 +528,16 @@ def page_blocks(
                 level = 1 + max((h.level for h in path if heading_level(h.text)), default=0)
             elif pdf_sections.in_chapter(line, path):
                 level = 1 + max(h.level for h in path if pdf_sections.chapter_or_section(h.text))
+            # a heading the outline left out stands below the bookmarks' (a deeper one, or a
+            # line that only looks like a heading): it never closes their sections
+            level = max(level, 1 + max((h.level for h in path if h.outlined), default=-1))
             size = display.get(pdf_display.keyed(line), 0.0)
             if isinstance(line, pdf_chapters.ChapterTitle):  # its label and title, joined:
                 size = max(display.values(), default=size)  # the page's largest type
             if page == 1 and not path and size == title_size and not _section_number(line):
                 level = 0  # the document's title, over all its sections
             heading = Heading(level, line, size)
-            kept = [h for h in path if _holds(h, heading)]
+            kept = [h for h in path if (h.outlined and h.level < level) or _holds(h, heading)]
             bare = _section_number(line) and bare_since == len(blocks)  # no text under the last
             if bare and (empty := pdf_sections.closed_empty(path, kept)):
                 blocks.append(Block(text=empty[-1], page=page, heading_path=empty[:-1]))
@@ -585,6 +609,7 @@ def _load(path: Path, limits: LoaderLimits, password: str | None) -> Document:
         scans = ScanReader(limits)  # OCR of pages without a usable text layer
         metadata = pdf.get_metadata_dict(skip_empty=True)
         signs = typed_signs(metadata)
+        outline = pdf_outline.read(pdf)
         # data tables read as "Header: cell; ..." rows (POCKETRAG_PDF_TABLES)
         tables = pdf_tables.TableReader(_running(pdf, signs)) if limits.pdf_tables else None
         page_texts: list[list[str]] = []
@@ -615,9 +640,13 @@ def _load(path: Path, limits: LoaderLimits, password: str | None) -> Document:
         first_lines = next((lines[:1] for lines in page_texts if lines), [])
         blocks: list[Block] = []
         headings: list[Heading] = []
+        left: pdf_outline.Titles = {}  # the page before's titles its lines did not name
         for number, (lines, width) in enumerate(zip(page_texts, widths, strict=True), start=1):
             display = sizes.display(number - 1)
-            page_out, headings = page_blocks(lines, number, headings, width, display)
+            own = outline.get(number - 1, {})
+            titles = {**left, **own}
+            page_out, headings = page_blocks(lines, number, headings, width, display, titles)
+            left = {key: depth for key, depth in titles.items() if key in own}
             blocks.extend(page_out)
         if not blocks:
             raise scans.no_text_error(pages)

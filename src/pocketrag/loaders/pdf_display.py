@@ -13,15 +13,15 @@ loader's cleaned lines by their letters and digits alone (keyed), which the clea
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Mapping
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from pocketrag.loaders._common import NUMBERED_HEADING, SENTENCE_END
+from pocketrag.loaders._common import NUMBERED_HEADING, SENTENCE_END, keyed
 from pocketrag.loaders.pdf_grid import TableRow
+from pocketrag.loaders.pdf_outline import OutlineHeading
 
 # A heading is set this much larger than the body text, at least: reportlab's 14-point
 # headings over 9.5-point text are 1.47, LaTeX's \subsection over 10-point text 1.2.
@@ -31,11 +31,6 @@ MAX_DISPLAY_CHARS = 120
 # Characters of a line whose size is read: a size per character costs a call into PDFium
 SAMPLED_CHARS = 7
 _LINE = re.compile(r"[^\r\n]+")
-
-
-def keyed(line: str) -> str:
-    """The line's letters and digits, as a key that survives the loader's clean-up."""
-    return "".join(c for c in unicodedata.normalize("NFKC", line) if c.isalnum())
 
 
 class TypeSizes:
@@ -122,7 +117,8 @@ def joined(lines: list[str], display: dict[str, float]) -> list[str]:
     out: list[str] = []
     size_of_last = None
     for line in lines:
-        key = keyed(line) if not isinstance(line, TableRow) else ""
+        # a bookmark's heading is whole: nothing joins it
+        key = keyed(line) if not isinstance(line, (TableRow, OutlineHeading)) else ""
         size = display.get(key) if _worded(line) else None
         if (
             size is not None
