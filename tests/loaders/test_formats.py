@@ -287,6 +287,31 @@ def test_html_a_side_notes_label_leads_its_paragraph(tmp_path: Path, limits) -> 
     ]
 
 
+def test_html_a_docbook_notes_heading_is_its_label_not_a_section(tmp_path: Path, limits) -> None:
+    """DocBook's HTML heads a note with its label (<div class="note"><h3 class="title">):
+    read as a section, "Note" had headed every paragraph and numbered section after it
+    (Mutt's manual: "12. ... > Note > 12.2.1. ..."); a titled note ("Missing environment
+    variables", Apache's) leads its text in the same way."""
+    path = tmp_path / "docbook.html"
+    path.write_text(
+        "<html><body><h2>12. Hooks</h2><p>Hooks run commands.</p>"
+        '<div class="note"><h3 class="title">Note</h3><p>Hooks run in order.</p></div>'
+        "<p>A hook's pattern is matched first.</p>"
+        '<div class="warning"><h3 class="title">Missing variables</h3>'
+        "<p>Pass them on yourself.</p></div>"
+        "<h3>12.2.1. Folder hooks</h3><p>They run on entering a folder.</p>"
+        "</body></html>"
+    )
+    blocks = [(b.text, b.heading_path) for b in load_document(path, limits).blocks]
+    assert blocks == [
+        ("Hooks run commands.", ("12. Hooks",)),
+        ("Note: Hooks run in order.", ("12. Hooks",)),
+        ("A hook's pattern is matched first.", ("12. Hooks",)),
+        ("Missing variables: Pass them on yourself.", ("12. Hooks",)),
+        ("They run on entering a folder.", ("12. Hooks", "12.2.1. Folder hooks")),
+    ]
+
+
 def test_html_asciidoctor_admonition_label_leads_its_note(tmp_path: Path, limits) -> None:
     # asciidoctor draws a note as a one-row table: the label's cell (a font icon's title, a
     # picture's alt text or plain text), then the note's; it had read as "Tip | ..." or lost

@@ -75,6 +75,8 @@ _OPTIONAL_END = frozenset(
 # usually holds the article's own title.
 _CHROME = frozenset({"header"})
 _HEADINGS = {f"h{i}": i for i in range(1, 7)}
+# DocBook's side notes: <div class="note"> and its kin, their label a heading inside them
+_NOTES = frozenset(["note", "tip", "warning", "caution", "important"])
 _BLOCKS = frozenset(
     [
         "p",
@@ -204,6 +206,10 @@ class _Extractor(HTMLParser):
         self.parts: list[str] = []
         self.blocks: list[Block] = []
         self.label: str | None = None  # a side note's label ("Note"), for its first paragraph
+        # DocBook's side note opens with its label as a heading (<div class="note"><h3
+        # class="title">Note</h3>): a label, which stays inside an option's description
+        self.note_opened = False  # the latest start tag opened such a note
+        self.note_label = False  # the open heading is its label
         # A definition list's term (<dt>) waits for its definition's first block and opens
         # it ("Games/Blocks: Tetris-like games involving falling blocks."): apart, the
         # definition never says what it defines, and the term alone answers nothing. Terms
@@ -509,9 +515,12 @@ class _Extractor(HTMLParser):
             return
         self.definition_opened |= tag == "dd"
         classes = classes_of(dict(attrs))
+        note_opened, self.note_opened = self.note_opened, tag == "div" and bool(classes & _NOTES)
         if tag == "details" and self.cell is None:
             self.details.append(len(self.headings))
-        if tag in _HEADINGS or (tag == "summary" and self.details and self.cell is None):
+        if tag in _HEADINGS and note_opened:
+            self.heading_level, self.heading_text, self.note_label = 6, [], True
+        elif tag in _HEADINGS or (tag == "summary" and self.details and self.cell is None):
             self.flush()
             self.flush_term()
             self.close_unit()
@@ -613,7 +622,13 @@ class _Extractor(HTMLParser):
         elif (tag in _HEADINGS or tag == "summary") and self.heading_level:
             text = clean_inline("".join(self.heading_text))
             level, self.heading_level = self.heading_level, 0
-            if text and self._in_scope() and (level > 1 or self.heading_own_text):
+            note_label, self.note_label = self.note_label, False
+            if note_label or is_admonition(text):
+                # a side note's label, not a section: as one, "Note" had headed the
+                # numbered sections after it ("12. ... > Note > 12.2.1. ...")
+                if text and self._in_scope():
+                    self.label = text.rstrip(": ")  # leads the note's first paragraph in
+            elif text and self._in_scope() and (level > 1 or self.heading_own_text):
                 if level == 1 and self.first_h1 is None:
                     self.first_h1 = text
                 self.headings = [(lv, t) for lv, t in self.headings if lv < level]
