@@ -82,6 +82,41 @@ def test_faq_questions_are_headings_and_output_keeps_its_header(tmp_path: Path, 
     ]
 
 
+def test_labelled_faq_questions_head_their_answers_and_code_heads_nothing(
+    tmp_path: Path, limits
+) -> None:
+    """Asymptote's FAQ labels its questions ("Question 1.2.  How do I ...?") and closes each
+    answer with a rule: the labelled questions headed nothing, while a code line right over
+    the rule ("currentpen=red;" / "-----", an underline to the text alone) and a call over
+    the text that explains it ("Label(currentpen+overwrite(Move))") headed the answers
+    after them."""
+    rule = "-" * 79
+    path = tmp_path / "faq.txt"
+    path.write_text(
+        "ASYMPTOTE FREQUENTLY ASKED QUESTIONS\n\n"
+        f"{rule}\n\nQuestion 1.1.  How do I make every line red?\n\n"
+        "Just say, for example:\n\ncurrentpen=red;\n"
+        f"{rule}\n\nQuestion 1.2.  How do I stop labels overlapping?\n\n"
+        "Change the Label argument of the ticks to:\n\n"
+        "Label(currentpen+overwrite(Move))\n"
+        "This moves labels that would otherwise overwrite a previous label.\n\n"
+        f"{rule}\n"
+    )
+    assert _blocks(path, limits)[1:] == [
+        ("Just say, for example:", ("Question 1.1. How do I make every line red?",)),
+        ("currentpen=red;", ("Question 1.1. How do I make every line red?",)),
+        (
+            "Change the Label argument of the ticks to:",
+            ("Question 1.2. How do I stop labels overlapping?",),
+        ),
+        (
+            "Label(currentpen+overwrite(Move))\nThis moves labels that would otherwise "
+            "overwrite a previous label.",
+            ("Question 1.2. How do I stop labels overlapping?",),
+        ),
+    ]
+
+
 def test_debian_news_entries_head_their_notes(tmp_path: Path, limits) -> None:
     # the entry lines were body text: "which version changed ...?" had nothing to go on,
     # and the first entry's line was the title of the whole file

@@ -40,6 +40,27 @@ RELEASE_LINE = re.compile(
 # Characters of code, settings and markup that no unnumbered heading writes: LilyPond's
 # Makefile lines ("MIDIDIR := MIDI") had become the heading of the usage manual's pages.
 CODE_MARKS = frozenset("_=\\{}<>#@|")
+# A name with its arguments glued on, as code calls it ("Label(currentpen+overwrite(Move))",
+# an FAQ's code line above the text that explains it); not a manual page's section
+# ("gpg(1)", "openssl(1ssl)").
+_CALL = re.compile(r"[A-Za-z_]\((?!\d+[a-z]*\))")
+
+
+# An FAQ's label before its question's number: "Question 4.3.", "Q4.3".
+_QUESTION_LABEL = re.compile(r"^(?:Question|Q)\s*(?=\d{1,2}(?:\.\d{1,3})+\.?\s+[A-Z])")
+
+
+def reads_as_code(line: str) -> bool:
+    """Whether the line holds code's marks or a call: no unnumbered heading does."""
+    return any(c in CODE_MARKS for c in line) or calls_code(line)
+
+
+def calls_code(line: str) -> bool:
+    """Whether the line calls a function or ends a statement ("currentpen=red;"): code,
+    even where a title could hold code's marks ("Shorewall and startup (#847728)")."""
+    return _CALL.search(line) is not None or line.rstrip().endswith(";")
+
+
 # Words no heading ends on ("Who this schedule applies to" may end on a preposition).
 NEVER_LAST = frozenset({"a", "an", "the", "and", "or", "of", "by"})
 # Words a title-cased heading leaves in lower case.
@@ -186,6 +207,7 @@ def heading_level(line: str) -> int | None:
         return None
     if RELEASE_LINE.match(line):
         return 1
+    line = _QUESTION_LABEL.sub("", line)  # "Question 1.2.  How do I obtain Asymptote?"
     numbered = NUMBERED_HEADING.match(line)
     if numbered and line.endswith(".") and not line.endswith(".."):
         line = line[:-1] if _title_cased(_words(line)) else line
@@ -206,7 +228,7 @@ def heading_level(line: str) -> int | None:
         return numbered.group(1).count(".") + 1
     if not line[0].isupper() or any(c.isdigit() or c in "$€£%" for c in line):
         return None
-    if any(c in CODE_MARKS for c in line):
+    if reads_as_code(line):
         return None  # a line of code or a setting ("BASIC_PROGRESS", "MIDIDIR := MIDI")
     return 1 if _title_cased(words) else None
 

@@ -18,6 +18,7 @@ from pocketrag.loaders._common import (
     RELEASE_LINE,
     SENTENCE_END,
     TextBudget,
+    calls_code,
     clean_lines,
     heading_level,
 )
@@ -265,6 +266,7 @@ def _pieces(
             and not in_columns
             and _UNDERLINE.match(after)
             and not RULE.match(line)
+            and not calls_code(line)  # code over a separator ("currentpen=red;" / "---")
             and len(line) <= 120
         ):
             title = " ".join([*text, line])  # a title of two lines over one underline

@@ -8,10 +8,10 @@ from __future__ import annotations
 import re
 
 from pocketrag.loaders._common import (
-    CODE_MARKS,
     NUMBERED_HEADING,
     SENTENCE_END,
     heading_level,
+    reads_as_code,
 )
 from pocketrag.loaders.wrapping import (
     ITEM_START,
@@ -54,9 +54,8 @@ def leading_heading(
     if level := heading_level(line):
         return None if over_setting else level
     words = line.split()
-    plain = not any(c.isdigit() or c in CODE_MARKS for c in line) and not line.endswith(
-        (*SENTENCE_END, ",")
-    )
+    plain = not any(c.isdigit() for c in line) and not reads_as_code(line)
+    plain = plain and not line.endswith((*SENTENCE_END, ","))
     if plain and 1 <= len(words) <= MAX_LEADING_HEADING_WORDS and line[0].isupper():
         return None if over_setting else 1
     return None
