@@ -656,3 +656,33 @@ def test_merged_header_cells_name_each_column_they_span(
     for group, rows in BRANCHES:
         first = texts.index(group)  # a line of its own, over its group's rows
         assert texts[first + 1 : first + 4] == [row.format(*cells) for cells in rows]
+
+
+def test_a_shaded_cells_edge_does_not_swallow_the_border_beside_it(
+    limits: LoaderLimits,
+) -> None:
+    """Chromium draws a shaded header cell as a box whose left edge stands a third of a
+    point from the column's border, drawn cell by cell. Sorted apart by their rounded
+    places, the border's pieces were joined into the box's edge and lost, and the ruled
+    two-column tables with them: fellgate's other charges and, on the page after a break,
+    marlstone's stage specification and the hire terms under it (which had taken the
+    specification's column names)."""
+    charges = SAMPLES / "fellgate" / "rent-service-charges-and-repairs-2026-27.pdf"
+    texts = [b.text for b in pdf.load(charges, limits).blocks]
+    assert "Item: Garage (Ashby Close), non-members; Charge: £12.75 a week plus VAT" in texts
+    hire = SAMPLES / "marlstone" / "hire-rates-and-technical-specification-2026-27.pdf"
+    texts = [b.text for b in pdf.load(hire, limits).blocks]
+    assert "Item: Get-out; Specification: Must be finished by 00:30" in texts
+    assert "Arrangement: Rehearsal day without an audience; Terms: £600" in texts
+
+
+def test_a_row_with_a_long_cell_of_words_is_no_header(limits: LoaderLimits) -> None:
+    """A row of words in a table of amounts starts a stacked table's header only when its
+    cells are a few words each: "Front-of-house volunteers | Free | We provide the minimum
+    team for the audience size" had named the chaperone's row under it."""
+    hire = SAMPLES / "marlstone" / "hire-rates-and-technical-specification-2026-27.pdf"
+    texts = [b.text for b in pdf.load(hire, limits).blocks]
+    assert (
+        "Who: Chaperone (for hirers with child performers); Rate per hour: £18.00; "
+        "Notes: Only if the hirer has none of their own"
+    ) in texts

@@ -122,15 +122,33 @@ def widen_to_walls(lines: list[list[_Phrase]], down: list[Rule]) -> None:
 
 
 def _joined(pieces: list[Rule], least: float = MIN_RULE_LENGTH) -> list[Rule]:
-    """Rules from their pieces: a browser draws each cell's border on its own."""
+    """Rules from their pieces: a browser draws each cell's border on its own. Pieces
+    within a point of each other are on one line, joined in the order they run along it: a
+    shaded cell's edge (at 56.25) and the column's border (at 56.62) had been sorted apart by
+    their rounded places, and the border's pieces were swallowed by the shading's last one,
+    so a table continued on its next page lost its left side and went unread."""
     rules: list[Rule] = []
-    for start, end, at in sorted(pieces, key=lambda p: (round(p[2]), p[0])):
-        if rules and abs(rules[-1][2] - at) <= 1.0 and start <= rules[-1][1] + RULE_SLACK:
-            last = rules[-1]
-            rules[-1] = (last[0], max(last[1], end), last[2])
-        else:
-            rules.append((start, end, at))
+    for line in _on_one_line(pieces):
+        joined: list[Rule] = []
+        for start, end, at in sorted(line):
+            if joined and start <= joined[-1][1] + RULE_SLACK:
+                last = joined[-1]
+                joined[-1] = (last[0], max(last[1], end), last[2])
+            else:
+                joined.append((start, end, at))
+        rules += joined
     return [r for r in rules if r[1] - r[0] >= least]
+
+
+def _on_one_line(pieces: list[Rule]) -> list[list[Rule]]:
+    """The pieces grouped by their place across them, each within a point of the last."""
+    lines: list[list[Rule]] = []
+    for piece in sorted(pieces, key=lambda p: p[2]):
+        if lines and piece[2] - lines[-1][-1][2] <= 1.0:
+            lines[-1].append(piece)
+        else:
+            lines.append([piece])
+    return lines
 
 
 def _bands(rules: list[Rule], down: list[Rule]) -> list[Band]:

@@ -81,6 +81,10 @@ MAX_CELL_ASPECT = 14.0
 _PLACEHOLDER_LINE = re.compile("^\ue000pocketrag-table-(\\d+)\ue000$")
 _BRACKET_SPACE = re.compile(r"(?<=[(\[])\s+|\s+(?=[)\]])")
 _LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
+# A column's name is a few words; a row of words with a longer cell is a row of the table
+# ("Front-of-house volunteers | Free | We provide the minimum team for the audience size"),
+# not the header of a second table stacked under the first, which had named the next row.
+MAX_NAME_WORDS = 6
 _WORD = re.compile(r"[^\W_]+")
 
 
@@ -144,6 +148,7 @@ def _sections(
             and not _digits(row)
             and not _amount(row)
             and len({p.column for p in row}) >= 3
+            and all(len("".join(p.text).split()) <= MAX_NAME_WORDS for p in row)
             and not _named_like(firsts[i], current_words, len(current))
         ):
             j = i
