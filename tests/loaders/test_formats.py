@@ -900,6 +900,20 @@ def test_text_e_mail_quoted_reply_and_signature(tmp_path: Path, limits) -> None:
     ]
 
 
+def test_text_e_mail_closing_thanks_and_the_first_name_under_it(tmp_path: Path, limits) -> None:
+    # "Owen" under a closing sentence of thanks had headed the signature and every quoted
+    # message under it
+    path = tmp_path / "thread.txt"
+    path.write_text(
+        "From: Owen Tasker <owen@example.org>\nSubject: RE: Exchanges\n\n"
+        "Tickets can be exchanged up to 24 hours before the performance.\n\n"
+        "Thanks all, especially Priya for pulling this together.\n\nOwen\n\n"
+        "Owen Tasker | General Manager\n\n"
+        "> From: Jas Mehta <jas@example.org>\n> Could we go to 24 hours?\n"
+    )
+    assert all(b.heading_path == () for b in load_document(path, limits).blocks)
+
+
 def test_text_release_notes_put_each_change_under_its_release(tmp_path: Path, limits) -> None:
     # "3.14.14 -- 31 May 2016" was body text, so "BUG FIXES" headed the changes of every
     # release alike and "which version fixed ...?" had nothing to go on

@@ -41,6 +41,17 @@ def signs_off(paragraph: str) -> bool:
     return False
 
 
+# A message's closing sentence, a paragraph of its own ("Thanks all, especially Priya for
+# pulling this together."): in an e-mail, the name under it signs it ("Owen"), and had
+# headed the signature and every quoted message after it. Not "Thanks to ...".
+_THANKS = re.compile(r"(?:many thanks|thanks|thank you|cheers)\b(?! to\b)[^\n]{0,100}[.!]", re.I)
+
+
+def closes_message(paragraph: str) -> bool:
+    """Whether the paragraph is a message's closing sentence of thanks (_THANKS)."""
+    return _THANKS.fullmatch(paragraph.strip()) is not None
+
+
 def opens_with_sign_off(paragraph: str) -> bool:
     """Whether the whole paragraph is a sign-off and the name under it: text, never a
     heading over what follows."""

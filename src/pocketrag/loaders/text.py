@@ -33,6 +33,7 @@ from pocketrag.loaders.ini import (
 )
 from pocketrag.loaders.mail import (
     MAX_SIGNATURE_PARAGRAPHS,
+    closes_message,
     mail_subject,
     opens_with_sign_off,
     reads_as_signature,
@@ -149,6 +150,7 @@ def structure(paragraphs: list[tuple[str, bool]]) -> list[Block]:
     bare = 0  # how many of the innermost headings have no text under them yet
     signature = 0  # how many more short paragraphs after an e-mail's sign-off are its own
     ini = ini_file([line for paragraph, _ in paragraphs for line in paragraph.split("\n")])
+    mail = bool(paragraphs) and MAIL_HEADER.match(paragraphs[0][0]) is not None  # an e-mail
     styles: dict[str, int] = {}  # each heading style's level, in the order met (_pieces)
     wrap_width = text_wrap_width(paragraphs)
     alike = heading_numberings(paragraphs, wrap_width)
@@ -162,7 +164,8 @@ def structure(paragraphs: list[tuple[str, bool]]) -> list[Block]:
             signature = MAX_SIGNATURE_PARAGRAPHS if sign_off else signature - 1
             bare = 0
             continue
-        signature = MAX_SIGNATURE_PARAGRAPHS if signs_off(paragraph) else 0
+        closes = signs_off(paragraph) or (mail and closes_message(paragraph))
+        signature = MAX_SIGNATURE_PARAGRAPHS if closes else 0
         lines = paragraph.split("\n")
         if ini and headings and headings[-1][0] == SETTING_LEVEL and not bare:
             headings.pop()  # the setting's description ended with its paragraph
