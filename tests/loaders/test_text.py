@@ -458,3 +458,19 @@ def test_a_notices_from_line_is_no_heading(tmp_path: Path, limits) -> None:
         ("From: The Practice Manager", title),
         ("Our annual audit found two sharps bins over the fill line.", title),
     ]
+
+
+def test_headings_underlined_with_tildes_head_their_text(tmp_path: Path, limits) -> None:
+    """Mutt's README.Debian underlines its headings with "~~~", as reStructuredText may:
+    most had read as paragraphs, and two as headings over all the sections after them."""
+    path = tmp_path / "README.Debian.txt"
+    path.write_text(
+        "Mutt for Debian\n===============\n\nNotes on the Debian package.\n\n"
+        "PGP support\n~~~~~~~~~~~\nGnuPG support works out of the box.\n\n\n"
+        "Scripts\n~~~~~~~\nLook at /usr/lib/mutt/.\n"
+    )
+    assert _blocks(path, limits) == [
+        ("Notes on the Debian package.", ("Mutt for Debian",)),
+        ("GnuPG support works out of the box.", ("Mutt for Debian", "PGP support")),
+        ("Look at /usr/lib/mutt/.", ("Mutt for Debian", "Scripts")),
+    ]

@@ -68,7 +68,7 @@ _BOMS = (
 _CONTROL_BYTES = bytes([*range(0, 8), 11, *range(14, 27), *range(28, 32), 127])  # not \t\n\f\r ESC
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 MAX_TITLE_CHARS = 120
-_UNDERLINE = re.compile(r"^(=+|-+)$")
+_UNDERLINE = re.compile(r"^(=+|-+|~+|\^+)$")  # as reStructuredText, with "~" and "^" too
 
 
 def decode_text(data: bytes) -> tuple[str, str]:
@@ -319,7 +319,7 @@ def _style_level(styles: dict[str, int], style: str) -> int:
     if style not in styles:
         if style == _BOXED and styles:
             return next(iter(styles.values()))
-        styles[style] = max(styles.values()) + 1 if styles else _FIRST_STYLE_LEVEL[style]
+        styles[style] = max(styles.values()) + 1 if styles else _FIRST_STYLE_LEVEL.get(style, 1)
     return styles[style]
 
 
