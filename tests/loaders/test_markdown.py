@@ -76,3 +76,29 @@ def test_code_spans_close_with_as_many_backticks_as_they_open(tmp_path: Path, li
         "- package_coffee version 0.44.1 depends on package_water\n"
         "- {ci} - The value of the ci-name config, or PEP 517"
     ]
+
+
+def test_a_paragraph_in_bold_heads_the_text_under_it(tmp_path: Path, limits) -> None:
+    """An FAQ written in Markdown sets each question as a paragraph in bold: read as a
+    paragraph of its own, the answers under it never said what they answer. A bold
+    sentence and a bold line of figures stay text; a bold line with nothing under it
+    before the next heading is kept as text."""
+    path = tmp_path / "faq.md"
+    path.write_text(
+        "# Volunteers' questions\n\n**Version 3.0, effective 6 April 2024**\n\n"
+        "## Before the show\n\n**How early do I need to get there?**\n\n"
+        "Ushers come 45 minutes before curtain up.\n\n"
+        "**Can I bring my bag?**\n\nLeave it in the lockers.\n\n"
+        "**Never prop the fire doors open.**\n\n**Lockers**\n\n"
+        "## During the show\n\nStand by your door.\n"
+    )
+    blocks = [(b.text, b.heading_path) for b in load_document(path, limits).blocks]
+    show = ("Volunteers' questions", "Before the show")
+    assert blocks == [
+        ("Version 3.0, effective 6 April 2024", ("Volunteers' questions",)),
+        ("Ushers come 45 minutes before curtain up.", (*show, "How early do I need to get there?")),
+        ("Leave it in the lockers.", (*show, "Can I bring my bag?")),
+        ("Never prop the fire doors open.", (*show, "Can I bring my bag?")),
+        ("Lockers", show),
+        ("Stand by your door.", ("Volunteers' questions", "During the show")),
+    ]

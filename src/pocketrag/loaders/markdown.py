@@ -200,6 +200,8 @@ class _Builder:
         self.headings: list[tuple[int, str]] = []
         self.lines: list[str] = []
         self.first_heading: str | None = None
+        self.bold_heading = False  # the innermost heading is a paragraph in bold (_bold_title)
+        self.bold_bare = False  # ... and no text has come under it yet
 
     def heading(self, level: int, text: str) -> None:
         self.flush()
@@ -207,12 +209,29 @@ class _Builder:
         if not text:
             return
         self.first_heading = self.first_heading or text
+        self._bold_ends()
         self.headings = [(lv, t) for lv, t in self.headings if lv < level] + [(level, text)]
+
+    def _bold_ends(self) -> None:
+        """The bold title's section ends (it leaves the path); with no text under it, it
+        is text itself, not lost (a bold line right before a heading)."""
+        if self.bold_heading:
+            title = self.headings.pop()[1]
+            if self.bold_bare:
+                path = tuple(t for _, t in self.headings)
+                self.blocks.append(Block(text=title, heading_path=path))
+        self.bold_heading = self.bold_bare = False
 
     def flush(self, code: bool = False) -> None:
         if not self.lines:
             return
         lines, self.lines = self.lines, []
+        if not code and (title := _bold_title(lines)):
+            self._bold_ends()  # the next question of an FAQ: the last one's sibling
+            level = self.headings[-1][0] + 1 if self.headings else 1
+            self.headings.append((level, clean_inline(strip_inline(title))))
+            self.bold_heading = self.bold_bare = True
+            return
         if code:
             text = clean_lines("\n".join(lines))
         elif any(_LIST_ITEM.match(line) or "|" in line for line in lines):
@@ -229,6 +248,31 @@ class _Builder:
             text = clean_inline(strip_inline(" ".join(lines)))
         if text:
             self.blocks.append(Block(text=text, heading_path=tuple(t for _, t in self.headings)))
+            self.bold_bare = False
+
+
+# A paragraph all in bold: "**How early do I need to get there?**"
+_BOLD_PARAGRAPH = re.compile(r"(\*\*|__)([^*_\n]{1,200})\1")
+MAX_BOLD_QUESTION_WORDS = 20
+MAX_BOLD_TITLE_WORDS = 8
+
+
+def _bold_title(lines: list[str]) -> str | None:
+    """The text of a paragraph written wholly in bold that reads as a title: a question
+    (an FAQ's, "**Can I bring my bag?**") or a short phrase without a sentence's end or
+    figures ("**Annual leave**"; not "**version 3.0 - effective 6 April 2024**"). It heads
+    the paragraphs under it, as its writer meant; read as a paragraph of its own, the
+    answers under it never said what they answer. A bold sentence ("**Never share your
+    password.**") stays a paragraph."""
+    m = _BOLD_PARAGRAPH.fullmatch(" ".join(line.strip() for line in lines))
+    if not m or _LIST_ITEM.match(lines[0]) or "|" in m[2]:
+        return None
+    title = m[2].strip()
+    if title.endswith("?"):
+        return title if len(title.split()) <= MAX_BOLD_QUESTION_WORDS else None
+    if len(title.split()) > MAX_BOLD_TITLE_WORDS or title.endswith((".", "!", ";", ",")):
+        return None
+    return None if any(c.isdigit() for c in title) else title  # not a version or date line
 
 
 def _one_line_each(lines: list[str]) -> list[str]:
