@@ -474,3 +474,26 @@ def test_headings_underlined_with_tildes_head_their_text(tmp_path: Path, limits)
         ("GnuPG support works out of the box.", ("Mutt for Debian", "PGP support")),
         ("Look at /usr/lib/mutt/.", ("Mutt for Debian", "Scripts")),
     ]
+
+
+def test_a_comment_never_carries_on_a_setting_nor_a_comment_of_other_marks(
+    tmp_path: Path, limits
+) -> None:
+    """Debian's example preseed file: a setting commented out under one that is on had read
+    as one setting with a trailing comment, and a "### Localization" title ran into the
+    "#" comment under it."""
+    path = tmp_path / "example-preseed.txt"
+    path.write_text(
+        "#### Contents of the preconfiguration file (for bookworm)\n### Localization\n"
+        "# Preseeding only locale sets language, country and locale.\n"
+        "d-i debian-installer/locale string en_US\n\n"
+        "# Keyboard selection.\nd-i keyboard-configuration/xkb-keymap select us\n"
+        "# d-i keyboard-configuration/toggle select No toggling\n"
+    )
+    texts = [text for text, _ in _blocks(path, limits)]
+    assert texts[-1].split("\n") == [
+        "# Keyboard selection.",
+        "d-i keyboard-configuration/xkb-keymap select us",
+        "# d-i keyboard-configuration/toggle select No toggling",
+    ]
+    assert "### Localization\n# Preseeding only locale" in texts[0]
