@@ -371,3 +371,26 @@ def test_an_faqs_list_of_questions_is_not_quoted() -> None:
         "Can I use SQLite in my commercial product without paying royalties? Yes, you can.",
         "SQLite is in the public domain.",
     ]
+
+
+def test_items_lettered_in_capitals_past_a_figures_caption_are_the_pointers_list() -> None:
+    """KeePassXC's guide: "... split into three main partitions detailed below." then the
+    screenshot's caption, then "(A) Groups - ...", "(B) Tags - ...": the caption had ended
+    the list before it began, the lettered paragraphs read as prose, and the answer quoted
+    the pointer alone. A caption is never quoted by itself."""
+    text = (
+        "The main database view is split into three main partitions detailed below. You can "
+        "open multiple databases at the same time.\n"
+        "Figure 7. Main database interface\n"
+        "(A) Groups - Organize your entries into discrete groups.\n"
+        "(B) Tags - Dynamic groups of entries shown with one click.\n"
+        "(C) Entries - All the information you store for a website."
+    )
+    texts = [u.text for u in units(_hit(text, "Application Layout"))]
+    assert (
+        "The main database view is split into three main partitions detailed below.\n"
+        "- Groups - Organize your entries into discrete groups.\n"
+        "- Tags - Dynamic groups of entries shown with one click.\n"
+        "- Entries - All the information you store for a website."
+    ) in texts
+    assert not any(t.startswith("Figure 7") for t in texts)

@@ -28,9 +28,14 @@ from pocketrag.generation.wording import CLAUSE_NUMBER as _SECTION_NUMBER
 from pocketrag.generation.wording import WORD as _WORD
 from pocketrag.generation.wording import states_number
 
-_BULLET = re.compile(r"^\s*(?:[-*•·▪◦]|\(?[0-9]{1,2}[.)]|\(?[a-z][.)])\s+")
+_BULLET = re.compile(r"^\s*(?:[-*•·▪◦]|\(?[0-9]{1,2}[.)]|\(?[a-z][.)]|\(?[A-Z]\))\s+")
 _STEP = re.compile(r"^\s*\(?[0-9]{1,2}[.)]\s+")  # a numbered item: a procedure's step
 _LISTED = frozenset({"item", "step", "row"})
+# A figure's or table's caption ("Figure 7. Main database interface"): it names a picture,
+# answers nothing, and stands between a lead-in ("... split into three main partitions
+# detailed below.") and the items it leads to ("(A) Groups - ...").
+# (A table's caption ending in a colon leads its rows in, and stays prose.)
+_CAPTION = re.compile(r"^(?:Figure|Fig\.|Image|Screenshot)\s+\d{1,3}(?:\.\d{1,3})*[.:]\s.*[^:]$")
 _TABLE_RULE = re.compile(r":?-{2,}:?|")
 # A table row as the DOCX and HTML loaders write it: "Header: value; Header: value"; a
 # value may hold a semicolon of its own ("Hand tools; no machine sign-offs").
@@ -61,6 +66,7 @@ _COUNTS_ITEMS = re.compile(
 )
 
 MAX_ITEMS = 8  # list items quoted after a lead-in
+MAX_CAPTION_WORDS = 12
 MAX_ITEM_WORDS = 30
 # A lead-in and its items; long items are shortened to fit. 120, not the 90 of session 5:
 # procedure steps and table-like items lost the figure at their end when shortened
@@ -150,7 +156,9 @@ def _lines(text: str, headings: set[str]) -> list[tuple[str, str]]:
                 lines.append(("prose", " ".join(cells[0]) if cells else line))
             i = j
             continue
-        if _COMMAND_LINE.match(line):
+        if _CAPTION.match(line) and word_count(line) <= MAX_CAPTION_WORDS:
+            lines.append(("caption", line))
+        elif _COMMAND_LINE.match(line):
             lines.append(("code", line))
         elif _KEYED_ROW.match(line):
             lines.append(("row", line))
@@ -378,6 +386,9 @@ def units(hit: Hit) -> list[Unit]:
             continue
         if kind == "code":
             i += len(_commands(lines[i:]))  # quoted with the sentence before it
+            continue
+        if kind == "caption":
+            i += 1
             continue
         if kind == "heading" or (_titles(lines[i]) and _takewhile_listed(lines[i + 1 :])):
             i += 1  # a title quoted with its items (above), not alone
@@ -612,8 +623,11 @@ def _carried_on(lines: list[tuple[str, str]], i: int, paged: bool) -> bool:
 
 
 def _takewhile_listed(lines: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The list items, steps or rows that start `lines`, past a caption before them."""
     taken = []
     for kind, text in lines:
+        if kind == "caption" and not taken:
+            continue
         if kind not in _LISTED:
             break
         taken.append((kind, text))
