@@ -196,3 +196,29 @@ def test_a_footnote_label_before_many_empty_blocks_stays_linear(tmp_path: Path, 
         encoding="utf-8",
     )
     assert [b.text for b in load_document(path, limits).blocks] == ["[1]", "Note text."]
+
+
+def test_an_endless_outline_is_read_only_so_far(tmp_path: Path, limits) -> None:
+    """A PDF with 25,000 bookmarks (pdf_outline reads MAX_ENTRIES of them, and a bookmark
+    naming no line of its page heads nothing): the page's text loads, under no heading."""
+    import pypdfium2 as pdfium
+    from fpdf import FPDF
+
+    from pocketrag.loaders import pdf_outline
+
+    document = FPDF()
+    document.set_font("Helvetica", size=10)
+    document.add_page()
+    for n in range(pdf_outline.MAX_ENTRIES + 5_000):
+        document.start_section(f"Bookmark {n}", level=0)
+    document.cell(0, 5, "Body text of the only page.")
+    path = tmp_path / "bookmarks.pdf"
+    document.output(str(path))
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        read = sum(len(titles) for titles in pdf_outline.read(pdf).values())
+    finally:
+        pdf.close()
+    assert read == pdf_outline.MAX_ENTRIES
+    blocks = load_document(path, limits).blocks
+    assert [(b.text, b.heading_path) for b in blocks] == [("Body text of the only page.", ())]
