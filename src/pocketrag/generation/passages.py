@@ -31,10 +31,10 @@ from pocketrag.generation.wording import states_number
 _BULLET = re.compile(r"^\s*(?:[-*•·▪◦]|\(?[0-9]{1,2}[.)]|\(?[a-z][.)]|\(?[A-Z]\))\s+")
 _STEP = re.compile(r"^\s*\(?[0-9]{1,2}[.)]\s+")  # a numbered item: a procedure's step
 _LISTED = frozenset({"item", "step", "row"})
-# A figure's or table's caption ("Figure 7. Main database interface"): it names a picture,
-# answers nothing, and stands between a lead-in ("... split into three main partitions
-# detailed below.") and the items it leads to ("(A) Groups - ...").
-# (A table's caption ending in a colon leads its rows in, and stays prose.)
+# A figure's caption ("Figure 7. Main database interface"): it names a picture, answers
+# nothing, and stands between a lead-in ("... split into three main partitions detailed
+# below.") and the items it leads to ("(A) Groups - ..."). A table's caption is no such
+# line: "Table 4.35. Budget options:" leads its rows in, and stays prose.
 _CAPTION = re.compile(r"^(?:Figure|Fig\.|Image|Screenshot)\s+\d{1,3}(?:\.\d{1,3})*[.:]\s.*[^:]$")
 _TABLE_RULE = re.compile(r":?-{2,}:?|")
 # A table row as the DOCX and HTML loaders write it: "Header: value; Header: value"; a

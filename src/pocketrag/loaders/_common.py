@@ -46,10 +46,6 @@ CODE_MARKS = frozenset("_=\\{}<>#@|")
 _CALL = re.compile(r"[A-Za-z_]\((?!\d+[a-z]*\))")
 
 
-# An FAQ's label before its question's number: "Question 4.3.", "Q4.3".
-_QUESTION_LABEL = re.compile(r"^(?:Question|Q)\s*(?=\d{1,2}(?:\.\d{1,3})+\.?\s+[A-Z])")
-
-
 def reads_as_code(line: str) -> bool:
     """Whether the line holds code's marks or a call: no unnumbered heading does."""
     return any(c in CODE_MARKS for c in line) or calls_code(line)
@@ -191,6 +187,10 @@ def keyed(line: str) -> str:
     """The line's letters and digits, as a key that survives a loader's clean-up (spaces,
     hyphens, ligatures): PDF lines are matched to their type sizes and bookmarks by it."""
     return "".join(c for c in unicodedata.normalize("NFKC", line) if c.isalnum())
+
+
+# An FAQ's label before its question's number: "Question 4.3.", "Q4.3".
+_QUESTION_LABEL = re.compile(r"^(?:Question|Q)\s*(?=\d{1,2}(?:\.\d{1,3})+\.?\s+[A-Z])")
 
 
 def heading_level(line: str) -> int | None:

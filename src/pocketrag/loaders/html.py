@@ -519,6 +519,7 @@ class _Extractor(HTMLParser):
         if tag == "details" and self.cell is None:
             self.details.append(len(self.headings))
         if tag in _HEADINGS and note_opened:
+            # collected as a heading's text (any level will do), read as the note's label
             self.heading_level, self.heading_text, self.note_label = 6, [], True
         elif tag in _HEADINGS or (tag == "summary" and self.details and self.cell is None):
             self.flush()

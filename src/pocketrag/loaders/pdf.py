@@ -462,6 +462,7 @@ def page_blocks(
     lines = _wrapped_headings_joined(lines, width, shown)
     shown = {i for i, x in enumerate(lines) if pdf_display.heads(x, display)}
     outlined = {i for i, x in enumerate(lines) if isinstance(x, pdf_outline.OutlineHeading)}
+    sure = shown | outlined  # lines whose type size or bookmark says they head what follows
     # a title is set larger than anything else on its page: "Emergencies at work" over its
     # sections "1. Fire", ..., set larger than their text
     sizes = sorted((display[pdf_display.keyed(lines[i])] for i in shown), reverse=True)
@@ -482,16 +483,15 @@ def page_blocks(
         for i, level in enumerate(levels)
         if level is not None
         and (
-            i in shown | outlined
+            i in sure
             or isinstance(lines[i], pdf_chapters.ChapterTitle)
             or _placed_as_heading(lines, levels, i, width)
         )
     }
     for i in _next_list_items(lines, levels, candidates):
-        if i not in shown | outlined:
+        if i not in sure:
             del candidates[i]
     prose = len(candidates) <= max(2, _MAX_HEADING_SHARE * len(lines))
-    sure = shown | outlined
     heading_lines = candidates if prose else {i: lv for i, lv in candidates.items() if i in sure}
     blocks: list[Block] = []
     paragraph: list[str] = []
@@ -511,7 +511,7 @@ def page_blocks(
             continue
         if i in outlined:
             flush()
-            heading = Heading(heading_lines[i], line, 0.0, outlined=True)
+            heading = Heading(line.depth + 1, line, 0.0, outlined=True)
             # the outline says where it stands: under the title and shallower bookmarks, and
             # under a shallower heading it left out, where that heading could hold it (a
             # chapter's, whose bookmark names it otherwise)

@@ -7,7 +7,7 @@ benchmark PDFs' bookmarks in all. A line that a bookmark of its page names heads
 follows at the bookmark's depth; pdf.page_blocks still guesses the rest (documents without
 an outline, and headings below its depth).
 
-Lines and titles are matched by their letters and digits (pdf_display.keyed), with or
+Lines and titles are matched by their letters and digits (_common.keyed), with or
 without a section number or chapter label in front: a bookmark may leave out the number
 its heading is printed with ("Introduction" for "1 Introduction"), or hold it.
 """
@@ -104,9 +104,10 @@ def _title_at(lines: list[str], i: int, titles: Titles) -> tuple[int, int]:
         text = " ".join(part)
         if len(text) > MAX_TITLE_CHARS:
             break
-        if found := keys(text) & titles.keys():
+        named = keys(text)
+        if found := named & titles.keys():
             depth = min(titles[key] for key in found)
-            for key in keys(text):
+            for key in named:
                 titles.pop(key, None)
             return used, depth
     return 0, 0

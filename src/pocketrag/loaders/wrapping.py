@@ -174,13 +174,13 @@ def _same_voice(previous: str, line: str, mark: re.Match[str] | None) -> bool:
     # a comment ("# ...") never carries on an unmarked line ("d-i ...xkb-keymap select us" /
     # "# d-i ... toggle select No toggling" had read as one setting; "#99702)" in prose
     # goes on)
-    after_setting = previous_mark is None and own_mark is not None
-    after_setting = after_setting and own_mark[0] != own_mark[1]  # "# ", a comment's mark
+    opens_comment = previous_mark is None and own_mark is not None
+    opens_comment = opens_comment and own_mark[0] != own_mark[1]  # "# ", a comment's mark
     # marks of another depth set a comment apart: the preseed file's "### Localization"
     # titles the comments under it
     deeper = own_mark is not None and previous_mark is not None
     deeper = deeper and own_mark[0].strip() != previous_mark[0].strip()
-    return (mark is None) == (previous_mark is None) and not (after_setting or deeper or commented)
+    return (mark is None) == (previous_mark is None) and not (opens_comment or deeper or commented)
 
 
 # A preformatted block is prose hard-wrapped at a fixed width (HAProxy's manuals are text
