@@ -449,6 +449,22 @@ procedure), a Chromium-printed hire rates and technical specification, a two-col
 front-of-house emergency procedures leaflet and a reportlab operating budget with merged header
 cells), committed.
 
+Held out (written blind on 2026-12-06 during session 28, for session 29's start and end runs;
+not in the default run): pspp indexes the PSPP 1.6.2 documentation as a university research
+office's IT person would index it for the staff and students who run statistics with PSPP (a
+free replacement for SPSS), 300 files from Debian bookworm's pspp 1.6.2-2 package (amd64),
+fetched from the Debian archive by its fetch.sh: the manual as makeinfo split it, one HTML page
+per node (298 pages renamed pspp-<node>.html, the Top node as pspp-index.html: invoking pspp and
+psppire and the output drivers' options, the tutorial chapter, the language (tokens, syntax
+variants, variables and their attributes, the input and output formats, missing values), the
+expression operators and functions, data input and output (DATA LIST, GET DATA, INPUT
+PROGRAM, ...), system and portable files, combining files, variable commands, transformations,
+selecting and weighting cases, conditionals, loops and macros, every statistics procedure,
+matrices and the matrix language, utilities with SET and SHOW, pspp-convert, pspp-output and
+pspp-dump-sav, the not-implemented list and bug reporting; the 82 redirect pages, the three
+index pages and DEFINE's menu-only page are left out) and the upstream NEWS and README,
+decompressed as pspp-NEWS.txt and pspp-README.txt.
+
     flock /tmp/pocketrag-bench.lock .venv/bin/python bench/answer_quality.py --out DIR \\
         [--corpus NAME ...] [--k 5] [--index-dir DIR]
 """
@@ -554,6 +570,7 @@ SPLIT = {
     "mutt": "held out",  # written blind in session 27, for session 28's runs
     "asymptote": "held out",  # written blind in session 27, for session 28's runs
     "marlstone": "held out",  # written blind in session 27, for session 28's runs
+    "pspp": "held out",  # written blind in session 28, for session 29's runs
 }
 DEFAULT = [
     "larkfield", "opengov", "incident", "handbook", "brightwater", "tables", "harbourview",
@@ -587,11 +604,13 @@ DEFAULT = [
 # fail2ban, wsug and dunmere, at its start 3e3b8af and its end 639c700; session 26 openvpn,
 # kicad and wexcombe, at its start d28aa08 and its end e0337c7; session 27 instguide,
 # keepassxc and corrington, at its start 7b411c4 and its end 97e2beb). mutt, asymptote and
-# marlstone (written blind during session 27) wait for session 28's start and end runs.
+# marlstone (written blind during session 27) wait for session 28's start and end runs. pspp
+# (written blind during session 28) waits for session 29's start and end runs.
 CORPORA_HELD_OUT: list[str] = [
     "mutt",
     "asymptote",
     "marlstone",
+    "pspp",
 ]
 CORPORA = [*DEFAULT, *CORPORA_HELD_OUT, "opengov-multiformat"]
 

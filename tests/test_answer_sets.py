@@ -96,6 +96,7 @@ MINIMUMS = {
     "mutt": (120, 25),
     "asymptote": (120, 25),
     "marlstone": (120, 25),
+    "pspp": (120, 25),
 }
 
 
@@ -193,6 +194,7 @@ TURNS = {
     "mutt": (9, 21),
     "asymptote": (9, 9),
     "marlstone": (9, 35),
+    "pspp": (9, 8),
 }  # fmt: skip
 
 
@@ -520,6 +522,12 @@ ABSENT = {
                   "wedding", "vaping", "merchandise", "excess", "nhs", "taxi", "creche", "gas",
                   "lockdown", "attacker", "weekly", "takeaway", "sourdough", "world cup",
                   "mongolia"),
+    "pspp": ("effect size", "power analysis", "homebrew", "macos", "dark mode", "shortcut",
+             "cite", "thesis", "jupyter", "greenhouse", "structural equation", "heatmap",
+             "thread", "android", "autosave", "bootstrap", "propensity", "meta-analysis",
+             "forest plot", "clipboard", "eta squared", "violin", "docker", "flatpak",
+             "appimage", "rstudio", "mauchly", "omega", "mcdonald", "sourdough", "world cup",
+             "mongolia"),
 }  # fmt: skip
 
 
