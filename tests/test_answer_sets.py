@@ -525,7 +525,7 @@ ABSENT = {
     "pspp": ("effect size", "power analysis", "homebrew", "macos", "dark mode", "shortcut",
              "cite", "thesis", "jupyter", "greenhouse", "structural equation", "heatmap",
              "thread", "android", "autosave", "bootstrap", "propensity", "meta-analysis",
-             "forest plot", "clipboard", "eta squared", "violin", "docker", "flatpak",
+             "forest plot", "schedul", "nightly", "eta squared", "violin", "docker", "flatpak",
              "appimage", "rstudio", "mauchly", "omega", "mcdonald", "sourdough", "world cup",
              "mongolia"),
 }  # fmt: skip
