@@ -96,6 +96,7 @@ MINIMUMS = {
     "mutt": (120, 25),
     "asymptote": (120, 25),
     "marlstone": (120, 25),
+    "disktools": (120, 25),
 }
 
 
@@ -193,6 +194,7 @@ TURNS = {
     "mutt": (9, 21),
     "asymptote": (9, 9),
     "marlstone": (9, 35),
+    "disktools": (9, 11),
 }  # fmt: skip
 
 
@@ -520,6 +522,11 @@ ABSENT = {
                   "wedding", "vaping", "merchandise", "excess", "nhs", "taxi", "creche", "gas",
                   "lockdown", "attacker", "weekly", "takeaway", "sourdough", "world cup",
                   "mongolia"),
+    "disktools": ("zfs", "slack", "gmail", "smtp", "opal", "tpm2", "systemd-cryptenroll",
+                  "90 days", "btrfs", "lvconvert", "yubikey", "nagios", "icinga", "bookworm",
+                  "escrow", "helpdesk", "telegram", "10tb", "pim", "stripe_cache",
+                  "write-intent", "hdparm", "spindown", "warranty", "clevis", "proxmox",
+                  "dracut", "fido2", "bitwarden", "sourdough", "world cup", "mongolia"),
 }  # fmt: skip
 
 
