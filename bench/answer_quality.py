@@ -465,6 +465,18 @@ pspp-dump-sav, the not-implemented list and bug reporting; the 82 redirect pages
 index pages and DEFINE's menu-only page are left out) and the upstream NEWS and README,
 decompressed as pspp-NEWS.txt and pspp-README.txt.
 
+Held out (written blind on 2026-12-06 during session 28, for session 29's start and end runs;
+not in the default run): disktools indexes the disk-health, software-RAID and disk-encryption
+notes an IT team keeps for the colleagues who look after its servers, 15 files from three Debian
+bookworm packages (amd64), fetched from the Debian archive by its fetch.sh and copied flat under
+names that say whose they are: from smartmontools 7.3-1+b1 the README, README.Debian, the
+upstream NEWS by release, the bad block HOWTO (badblockhowto.html: repairs on ext2/ext3,
+ReiserFS and LVM, partition tables, SCSI reassignment), the examples' README and the commented
+sample smartd.conf; from mdadm 4.2-5 the Debian FAQ, README.recipes, NEWS.Debian,
+README.checkarray and the example mdadm.conf; from cryptsetup 2:2.6.1-4~deb12u2 the upstream
+cryptsetup/LUKS FAQ (FAQ.md, the main document), README.Debian, NEWS.Debian and the upstream
+README.md (text files as .txt, the gzipped ones decompressed).
+
     flock /tmp/pocketrag-bench.lock .venv/bin/python bench/answer_quality.py --out DIR \\
         [--corpus NAME ...] [--k 5] [--index-dir DIR]
 """
@@ -571,6 +583,7 @@ SPLIT = {
     "asymptote": "held out",  # written blind in session 27, for session 28's runs
     "marlstone": "held out",  # written blind in session 27, for session 28's runs
     "pspp": "held out",  # written blind in session 28, for session 29's runs
+    "disktools": "held out",  # written blind in session 28, for session 29's runs
 }
 DEFAULT = [
     "larkfield", "opengov", "incident", "handbook", "brightwater", "tables", "harbourview",
@@ -605,12 +618,13 @@ DEFAULT = [
 # kicad and wexcombe, at its start d28aa08 and its end e0337c7; session 27 instguide,
 # keepassxc and corrington, at its start 7b411c4 and its end 97e2beb). mutt, asymptote and
 # marlstone (written blind during session 27) wait for session 28's start and end runs. pspp
-# (written blind during session 28) waits for session 29's start and end runs.
+# and disktools (written blind during session 28) wait for session 29's start and end runs.
 CORPORA_HELD_OUT: list[str] = [
     "mutt",
     "asymptote",
     "marlstone",
     "pspp",
+    "disktools",
 ]
 CORPORA = [*DEFAULT, *CORPORA_HELD_OUT, "opengov-multiformat"]
 

@@ -97,6 +97,7 @@ MINIMUMS = {
     "asymptote": (120, 25),
     "marlstone": (120, 25),
     "pspp": (120, 25),
+    "disktools": (120, 25),
 }
 
 
@@ -195,6 +196,7 @@ TURNS = {
     "asymptote": (9, 9),
     "marlstone": (9, 35),
     "pspp": (9, 8),
+    "disktools": (9, 11),
 }  # fmt: skip
 
 
@@ -528,6 +530,11 @@ ABSENT = {
              "forest plot", "schedul", "nightly", "eta squared", "violin", "docker", "flatpak",
              "appimage", "rstudio", "mauchly", "omega", "mcdonald", "sourdough", "world cup",
              "mongolia"),
+    "disktools": ("zfs", "slack", "gmail", "smtp", "opal", "tpm2", "systemd-cryptenroll",
+                  "90 days", "btrfs", "lvconvert", "yubikey", "nagios", "icinga", "bookworm",
+                  "escrow", "helpdesk", "telegram", "10tb", "pim", "stripe_cache",
+                  "write-intent", "hdparm", "spindown", "warranty", "clevis", "proxmox",
+                  "dracut", "fido2", "bitwarden", "sourdough", "world cup", "mongolia"),
 }  # fmt: skip
 
 

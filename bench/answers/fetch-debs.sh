@@ -19,15 +19,19 @@ require_tools() {
 # .deb into DEST unless it is there, check its sha256 (a wrong one is removed) and extract it
 # into TMP; any failure exits saying why. An architecture-specific package is named with its
 # architecture ("chrony:amd64=4.3-2+deb12u3"): its sha256 is that architecture's, so on
-# another machine the architecture must be added to dpkg first.
+# another machine the architecture must be added to dpkg first. A version with an epoch
+# ("cryptsetup:amd64=2:2.6.1-4~deb12u2") is written by apt-get as "%3a" in the file name.
 fetch_debs() {
   name=$1 dest=$2 tmp=$3
   echo "$4" | while read -r spec sha; do
-    package=${spec%%=*} arch=all
+    package=${spec%%=*} version=${spec#*=} arch=all
     case "$package" in
       *:*) arch=${package#*:} package=${package%%:*} ;;
     esac
-    deb="${package}_${spec#*=}_$arch.deb"
+    case "$version" in
+      *:*) version="${version%%:*}%3a${version#*:}" ;;
+    esac
+    deb="${package}_${version}_$arch.deb"
     if [ ! -s "$dest/$deb" ]; then
       # apt-get download writes into the current folder; no root needed
       if ! (cd "$dest" && apt-get download -q=2 "$spec"); then
