@@ -96,6 +96,7 @@ MINIMUMS = {
     "mutt": (120, 25),
     "asymptote": (120, 25),
     "marlstone": (120, 25),
+    "quillhaven": (120, 25),
 }
 
 
@@ -193,6 +194,7 @@ TURNS = {
     "mutt": (9, 21),
     "asymptote": (9, 9),
     "marlstone": (9, 35),
+    "quillhaven": (11, 33),
 }  # fmt: skip
 
 
@@ -520,6 +522,11 @@ ABSENT = {
                   "wedding", "vaping", "merchandise", "excess", "nhs", "taxi", "creche", "gas",
                   "lockdown", "attacker", "weekly", "takeaway", "sourdough", "world cup",
                   "mongolia"),
+    "quillhaven": ("pension", "maternity", "parking", "living wage", "overtime", "fish pie",
+                   "halal", "vegan", "biohazard", "legionella", "chlorine", "bicycle", "smoking",
+                   "sea view", "footage", "drone", "wheelchair", "whistleblow", "loyalty",
+                   "luggage", "manicure", "christmas bonus", "resign", "cats", "sourdough",
+                   "world cup", "mongolia"),
 }  # fmt: skip
 
 
