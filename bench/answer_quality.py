@@ -477,6 +477,22 @@ README.checkarray and the example mdadm.conf; from cryptsetup 2:2.6.1-4~deb12u2 
 cryptsetup/LUKS FAQ (FAQ.md, the main document), README.Debian, NEWS.Debian and the upstream
 README.md (text files as .txt, the gzipped ones decompressed).
 
+Held out (written blind on 2026-12-06 during session 28, for session 29's start and end runs;
+not in the default run): quillhaven is the staff shared drive of an invented small English hotel
+group, Quillhaven Hotels (three coastal hotels of 34 to 58 bedrooms, each with a restaurant and
+bar, a spa at one, weddings and events; front desk, housekeeping, kitchen, restaurant and bar,
+spa, maintenance, seasonal and agency staff, and a head office): 14 documents
+(samples/quillhaven/: a staff handbook with YAML front matter, an out-of-date front desk FAQ and
+an allergen guide for service staff in Markdown, an e-mail thread with quoted replies on the
+tronc, staff meals and the staff houses, operations meeting minutes and a hard-wrapped kitchen
+notice on temperatures and probe checks as text, an intranet HTML page of wedding and event
+packages and rates with a details/summary FAQ and an HR and payroll FAQ built from
+details/summary elements, three DOCX (the guest complaints and compensation policy with a page
+header and footer and a table of contents, its superseded 2024 version, and a cash handling and
+key card procedure), a Chromium-printed housekeeping standards and cleaning schedule, a
+two-column reportlab fire and evacuation leaflet and a reportlab spa treatment menu with merged
+header cells), committed.
+
     flock /tmp/pocketrag-bench.lock .venv/bin/python bench/answer_quality.py --out DIR \\
         [--corpus NAME ...] [--k 5] [--index-dir DIR]
 """
@@ -584,6 +600,7 @@ SPLIT = {
     "marlstone": "held out",  # written blind in session 27, for session 28's runs
     "pspp": "held out",  # written blind in session 28, for session 29's runs
     "disktools": "held out",  # written blind in session 28, for session 29's runs
+    "quillhaven": "held out",  # written blind in session 28, for session 29's runs
 }
 DEFAULT = [
     "larkfield", "opengov", "incident", "handbook", "brightwater", "tables", "harbourview",
@@ -617,14 +634,16 @@ DEFAULT = [
 # fail2ban, wsug and dunmere, at its start 3e3b8af and its end 639c700; session 26 openvpn,
 # kicad and wexcombe, at its start d28aa08 and its end e0337c7; session 27 instguide,
 # keepassxc and corrington, at its start 7b411c4 and its end 97e2beb). mutt, asymptote and
-# marlstone (written blind during session 27) wait for session 28's start and end runs. pspp
-# and disktools (written blind during session 28) wait for session 29's start and end runs.
+# marlstone (written blind during session 27) wait for session 28's start and end runs. pspp,
+# disktools and quillhaven (written blind during session 28) wait for session 29's start and
+# end runs.
 CORPORA_HELD_OUT: list[str] = [
     "mutt",
     "asymptote",
     "marlstone",
     "pspp",
     "disktools",
+    "quillhaven",
 ]
 CORPORA = [*DEFAULT, *CORPORA_HELD_OUT, "opengov-multiformat"]
 

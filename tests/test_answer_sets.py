@@ -98,6 +98,7 @@ MINIMUMS = {
     "marlstone": (120, 25),
     "pspp": (120, 25),
     "disktools": (120, 25),
+    "quillhaven": (120, 25),
 }
 
 
@@ -197,6 +198,7 @@ TURNS = {
     "marlstone": (9, 35),
     "pspp": (9, 8),
     "disktools": (9, 11),
+    "quillhaven": (11, 33),
 }  # fmt: skip
 
 
@@ -535,6 +537,11 @@ ABSENT = {
                   "escrow", "helpdesk", "telegram", "10tb", "pim", "stripe_cache",
                   "write-intent", "hdparm", "spindown", "warranty", "clevis", "proxmox",
                   "dracut", "fido2", "bitwarden", "sourdough", "world cup", "mongolia"),
+    "quillhaven": ("pension", "maternity", "parking", "living wage", "overtime", "fish pie",
+                   "halal", "vegan", "biohazard", "legionella", "chlorine", "bicycle", "smoking",
+                   "sea view", "footage", "drone", "wheelchair", "whistleblow", "loyalty",
+                   "luggage", "manicure", "christmas bonus", "resign", "cats", "sourdough",
+                   "world cup", "mongolia"),
 }  # fmt: skip
 
 

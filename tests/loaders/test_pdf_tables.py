@@ -100,6 +100,9 @@ HOLDS_A_GRID = {
     "marlstone/hire-rates-and-technical-specification-2026-27.pdf": {1, 2, 3},
     "marlstone/operating-budget-2026-27.pdf": {1},  # reportlab: merged header cells, groups
     "marlstone/emergency-procedures-front-of-house.pdf": {1},  # reportlab, two columns: assembly
+    # Chromium: room attendant times, the cleaning schedule over a page break, room checks
+    "quillhaven/housekeeping-standards-and-cleaning-schedule.pdf": {1, 2, 3},
+    "quillhaven/fire-and-evacuation-procedure.pdf": {1},  # reportlab, two columns: assembly
     "pdf_messy/multicol__samplefiles_026-multicolumn.pdf": {3},  # the EU countries table
 }
 
