@@ -13,6 +13,8 @@ from fpdf import FPDF
 from pocketrag.loaders import pdf
 from pocketrag.settings_views import LoaderLimits
 
+from .conftest import make_pdf
+
 # A Supreme Court transcript's first page: (indent in characters, text, caption colon?)
 TRANSCRIPT = [
     (3, "IN THE SUPREME COURT OF THE UNITED STATES", False),
@@ -521,3 +523,37 @@ def test_table_rows_do_not_set_a_pages_line_width() -> None:
     assert line_width([*printed, *rows]) == 60
     assert line_width([*printed[:3], *rows]) == 300  # a long table under a few title lines
     assert line_width([*printed, rows[0]]) == 60
+
+
+def test_a_sentence_carried_over_a_page_break_is_one_paragraph(
+    tmp_path: Path, limits: LoaderLimits
+) -> None:
+    """A page break in mid-sentence does not cut the paragraph in two (neither half would
+    be a whole sentence to quote); one after a finished sentence or a lead-in's colon
+    does, however the next page begins."""
+    path = make_pdf(
+        tmp_path / "fees.pdf",
+        [
+            [
+                "5. Professional fees",
+                "The group pays for professional indemnity insurance through its policy with "
+                "Marlstone Defence, which covers all clinical work. You do not need your own "
+                "indemnity cover for your work with us,",
+            ],
+            [
+                "but locum or private work outside the group is not covered.",
+                "If you leave within 6 months of the group paying your fee, you are not "
+                "asked to repay it. The fees the group pays are listed in the table of "
+                "allowances and reviewed each April:",
+            ],
+            ["members of a second association pay their own fee.", "6. CPD allowance"],
+        ],
+    )
+    blocks = pdf.load(path, limits).blocks
+    texts = [b.text for b in blocks]
+    joined = next(b for b in blocks if "work with us," in b.text)
+    assert (
+        "work with us, but locum or private work outside the group is not covered." in joined.text
+    )
+    assert joined.page == 1 and joined.heading_path == ("5. Professional fees",)
+    assert "members of a second association pay their own fee." in texts  # after the colon

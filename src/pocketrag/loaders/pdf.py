@@ -641,13 +641,21 @@ def _load(path: Path, limits: LoaderLimits, password: str | None) -> Document:
         blocks: list[Block] = []
         headings: list[Heading] = []
         left: pdf_outline.Titles = {}  # the page before's titles its lines did not name
+        last_line = ""  # the page before's last line
         for number, (lines, width) in enumerate(zip(page_texts, widths, strict=True), start=1):
             display = sizes.display(number - 1)
             own = outline.get(number - 1, {})
             titles = {**left, **own}
             page_out, headings = page_blocks(lines, number, headings, width, display, titles)
             left = {key: depth for key, depth in titles.items() if key in own}
+            # a table row on either side of the break is a row, never a sentence going on
+            rows = any(isinstance(x, pdf_tables.TableRow) for x in (last_line, *lines[:1]))
+            if blocks and page_out and not rows and pdf_breaks.continues(blocks[-1], page_out[0]):
+                before = blocks[-1]  # one paragraph, cited at the page it starts on
+                blocks[-1] = Block(f"{before.text} {page_out.pop(0).text}", before.page,
+                                   before.heading_path)  # fmt: skip
             blocks.extend(page_out)
+            last_line = lines[-1] if lines else last_line
         if not blocks:
             raise scans.no_text_error(pages)
         meta_title = clean_inline(metadata.get("Title", ""))

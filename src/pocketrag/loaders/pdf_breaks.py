@@ -6,6 +6,10 @@ line, or where the name is a web address, which no sentence ends inside.
 
 Also a slash followed by a hyphen at a line's end ("Debian GNU/-" / "Linux"): the hyphen is
 the typesetter's mark of a break after the slash, never the text's.
+
+And a paragraph broken by a page break ("... for your work with us," / page 3 / "but locum
+work outside Oakhurst is not covered."): read as two paragraphs, neither half was a whole
+sentence to quote (`continues`).
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from pocketrag.documents import Block
 from pocketrag.loaders._common import NUMBERED_HEADING
 from pocketrag.loaders.pdf_grid import TableRow
 
@@ -69,3 +74,22 @@ def _joined(line: str, after: str, names: Counter[str]) -> str | None:
     if _WEB.search(end[1]) or names[name.casefold()]:
         return line + after
     return None
+
+
+# A paragraph's last character when its sentence goes on (a word, a figure, a comma), and
+# the next page's first when it carries on that sentence (a word in lower case)
+_MID_SENTENCE_END = re.compile(r"[\w,]$")
+_CARRIES_ON = re.compile(r"^[a-z]")
+
+
+def continues(before: Block, first: Block) -> bool:
+    """Whether a page's first paragraph carries on the sentence the page before ended in:
+    under the same heading, after no full stop, colon or the like, in lower case. (A
+    heading, a list item or a table row on either side is no such paragraph: the heading
+    changes the path, the others start in capitals or with their mark.)"""
+    return (
+        before.page != first.page
+        and before.heading_path == first.heading_path
+        and bool(_MID_SENTENCE_END.search(before.text))
+        and bool(_CARRIES_ON.match(first.text))
+    )
