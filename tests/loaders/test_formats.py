@@ -1081,6 +1081,53 @@ def test_html_rows_that_open_with_a_header_cell_read_as_name_and_value(
     ]
 
 
+def test_a_table_with_an_empty_corner_pairs_each_row_with_the_column_names(
+    tmp_path: Path, limits
+) -> None:
+    """A statistics package's output table: an empty corner cell over the rows' names, all
+    in one <tbody> inside a framing table. Each row keeps its name and names its columns."""
+    path = tmp_path / "descriptives.html"
+    path.write_text(
+        "<html><body><h2>Descriptives Example</h2><table class='cartouche'><tr><td><table>"
+        "<caption>Descriptive Statistics</caption><tbody>"
+        "<tr><th></th><th>N</th><th>Mean</th><th>Std Dev</th></tr>"
+        "<tr><th>Height in millimeters</th><td>40</td><td>1677.12</td><td>262.87</td></tr>"
+        "<tr><th>Valid N (listwise)</th><td>40</td><td></td><td></td></tr>"
+        "</tbody></table></td></tr></table></body></html>",
+        encoding="utf-8",
+    )
+    texts = [b.text for b in load_document(path, limits).blocks]
+    assert "Height in millimeters; N: 40; Mean: 1677.12; Std Dev: 262.87" in texts
+    assert "Valid N (listwise); N: 40" in texts
+
+
+def test_texinfo_node_links_are_not_text(tmp_path: Path, limits) -> None:
+    """makeinfo's "Next: ..., Up: ... [Contents][Index]" over and under each node (Texinfo 6
+    and 7) and texi2html's "[ << ] [ < ] [ Up ]" bar are navigation, not the node's text; a
+    table row classed "header" is still the table's header."""
+    path = tmp_path / "DESCRIPTIVES.html"
+    nav = (
+        "<p>Next: <a href='FREQUENCIES.html' accesskey='n' rel='next'>FREQUENCIES</a>, Up: "
+        "<a href='Statistics.html' rel='up'>Statistics</a> &nbsp; "
+        "[<a href='index.html#SEC_Contents' rel='contents'>Contents</a>]</p>"
+    )
+    path.write_text(
+        f"<html><body><div class='header'>{nav}</div><hr><h3>15.1 DESCRIPTIVES</h3>"
+        "<table class='header'><tr><td>[<a href='a.html'> &lt;&lt; </a>]</td>"
+        "<td>[<a href='index.html'> Up </a>]</td></tr></table>"
+        "<p>The DESCRIPTIVES procedure reads the active dataset.</p>"
+        "<table><tr class='header'><th>Keyword</th><th>Meaning</th></tr>"
+        "<tr><td>MEAN</td><td>Arithmetic mean.</td></tr></table>"
+        f"<div class='nav-panel'>{nav}</div></body></html>",
+        encoding="utf-8",
+    )
+    assert [b.text for b in load_document(path, limits).blocks] == [
+        "The DESCRIPTIVES procedure reads the active dataset.",
+        "Keyword | Meaning",
+        "Keyword: MEAN; Meaning: Arithmetic mean.",
+    ]
+
+
 def test_html_hidden_menus_site_banners_and_furniture_are_not_text(tmp_path: Path, limits) -> None:
     """HAProxy's Bootstrap menu after every keyword mention and its sidebar; Exim's site
     banner h1, "nav" bar, previous/next links and footer; text styled or marked hidden."""

@@ -122,11 +122,11 @@ def clean_lines(text: str) -> str:
 
 def table_lines(rows: list[list[str]], marked_header: bool | None = None) -> list[str]:
     """A table's rows as lines of text: "column: value; ..." when the first row is a header
-    (every cell filled, no two alike, and either marked up as one (`marked_header` True) or,
-    when the markup does not say (None), reading like labels, not sentences), which then
-    stays a line of its own; else " | "-joined. Each row names its columns, so it reads
-    whole wherever a chunk cuts the table (DOCX and HTML alike; PDF tables in
-    pdf_tables.py). `marked_header` False: the markup says there is no header row."""
+    (every cell filled but an empty corner, no two alike, and either marked up as one
+    (`marked_header` True) or, when the markup does not say (None), reading like labels,
+    not sentences), which then stays a line of its own; else " | "-joined. Each row names
+    its columns, so it reads whole wherever a chunk cuts the table (DOCX and HTML alike; PDF
+    tables in pdf_tables.py). `marked_header` False: the markup says there is no header row."""
     rows = [cells for cells in rows if any(cells)]
     if not rows:
         return []
@@ -134,10 +134,13 @@ def table_lines(rows: list[list[str]], marked_header: bool | None = None) -> lis
     labels = marked_header or (
         marked_header is None and all(_reads_as_label(cell) for cell in header)
     )
-    if len(rows) > 1 and all(header) and len(set(header)) == len(header) and labels:
-        out = [" | ".join(header)]
+    # an empty corner over a column of row names (a statistics package's output: "" | "N" |
+    # "Mean" over "Height" | "40" | "1677.12"): each row reads "Height; N: 40; Mean: ..."
+    corner = len(header) > 2 and not header[0] and all(header[1:])
+    if len(rows) > 1 and (all(header) or corner) and len(set(header)) == len(header) and labels:
+        out = [" | ".join(h for h in header if h)]
         for cells in rows[1:]:
-            pairs = [f"{h}: {v}" for h, v in zip(header, cells, strict=False) if v]
+            pairs = [f"{h}: {v}" if h else v for h, v in zip(header, cells, strict=False) if v]
             out.append("; ".join(pairs + [c for c in cells[len(header) :] if c]))
         return out
     return [" | ".join(c for c in cells if c) for cells in rows]

@@ -18,6 +18,10 @@ _NAV_CLASSES = frozenset(
     ["navheader", "navfooter", "docnav", "breadcrumb", "breadcrumbs", "navbar", "pagination",
      "nav", "previous_page", "next_page", "toc_page", "sphinxsidebar", "footer-relations"]
 )  # fmt: skip
+# makeinfo's node links over (and under) every node: "Next: FREQUENCIES, Up: Statistics
+# [Contents][Index]" had been a block of text on each page of a split manual, naming other
+# commands (<div class="header"> in Texinfo 6, <div class="nav-panel"> in 7).
+_TEXINFO_NAV_CLASSES = frozenset(["header", "nav-panel"])
 # Page furniture named by id or class, skipped when we read the whole body (no <main>; inside
 # <main> a "footer" is the article's own): Exim's "Website design by ..." footer, HAProxy's
 # sidebar ("Keyboard navigation: ... arrow keys"), Sphinx's <div class="footer"> ("©
@@ -82,6 +86,8 @@ def is_chrome(tag: str, attrs: list[tuple[str, str | None]], scope: str) -> bool
         return True
     if tag == "table" and "header" in classes:
         return True  # texi2html's "[ << ] | [ < ] | [ Up ] | [ > ]" bar around every section
+    if tag == "div" and classes & _TEXINFO_NAV_CLASSES:
+        return True
     return values.get("role") == "navigation" or bool(classes & (_NAV_CLASSES | _HIDDEN_CLASSES))
 
 
