@@ -102,3 +102,29 @@ def test_a_paragraph_in_bold_heads_the_text_under_it(tmp_path: Path, limits) -> 
         ("Lockers", show),
         ("Stand by your door.", ("Volunteers' questions", "During the show")),
     ]
+
+
+def test_an_faq_question_in_a_bold_list_item_heads_its_answer(tmp_path: Path, limits) -> None:
+    """cryptsetup's FAQ sets each question as a bulleted item in bold, numbered, over its
+    answer's paragraphs; a list of bold items, or one bold item that is no question nor
+    numbered, stays a list."""
+    path = tmp_path / "FAQ.md"
+    path.write_text(
+        "# 5. Security Aspects\n\n  * **5.1 How long is a secure passphrase?**\n\n"
+        "  For a LUKS container use 20 characters.\n\n"
+        "  * **5.2 Is LUKS insecure? Everybody can see I have encrypted data!**\n\n"
+        "  In practice, this does not really matter.\n\n  * **Keep a header backup**\n\n"
+        "* **Important**\n* **Also important**\n"
+    )
+    blocks = [(b.text, b.heading_path) for b in load_document(path, limits).blocks]
+    first = ("5. Security Aspects", "5.1 How long is a secure passphrase?")
+    second = (
+        "5. Security Aspects",
+        "5.2 Is LUKS insecure? Everybody can see I have encrypted data!",
+    )
+    assert blocks == [
+        ("For a LUKS container use 20 characters.", first),
+        ("In practice, this does not really matter.", second),
+        ("* Keep a header backup", second),
+        ("* Important\n* Also important", second),
+    ]

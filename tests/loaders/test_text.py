@@ -408,6 +408,43 @@ def test_a_signature_block_under_a_sign_off_heads_nothing(tmp_path: Path, limits
     ]
 
 
+def test_a_first_name_over_its_signature_signs_an_email_off(tmp_path: Path, limits) -> None:
+    # no "Thanks,": the message closes, "Rhys" signs it and "Rhys Tregarthen" spells the
+    # name out over the job title; the full name had headed the signature and the quoted
+    # message. A name alone that no signature spells out may still head text.
+    path = tmp_path / "email.txt"
+    path.write_text(
+        "From: Rhys Tregarthen <rhys@example.com>\nSubject: Re: Tronc\n\n"
+        "From December the tronc is paid monthly with the second payroll run.\n\n"
+        "Any questions, come to me or Priya.\n\nRhys\n\n"
+        "Rhys Tregarthen\nOperations Director, Quillhaven Hotels\n01632 960401\n\n"
+        "> On 17 Nov 2026, Alan Treweek wrote:\n>\n> Is the tronc still paid weekly?\n"
+    )
+    blocks = _blocks(path, limits)
+    assert all(heading == () for _, heading in blocks)
+    assert ("Rhys", ()) in blocks
+
+
+def test_a_line_in_capitals_heads_the_list_under_it(tmp_path: Path, limits) -> None:
+    # a notice's sections are capitals over "- " items, with no blank line between: the
+    # heading had stayed the list's first line; a lead-in in lower case stays the list's
+    path = tmp_path / "notice.txt"
+    path.write_text(
+        "KITCHEN NOTICE\n\nRead this before your first shift in the kitchen.\n\n"
+        "FRIDGES AND FREEZERS\n- Fridges hold food at 5C or below.\n- Freezers: -18C.\n\n"
+        "WHAT TO BRING\n- A pen\n\n"
+        "Before each service you need\n- a probe\n- the daily sheet\n"
+    )
+    assert _blocks(path, limits)[2:] == [
+        (
+            "- Fridges hold food at 5C or below.\n- Freezers: -18C.",
+            ("FRIDGES AND FREEZERS",),
+        ),
+        ("- A pen", ("WHAT TO BRING",)),
+        ("Before each service you need\n- a probe\n- the daily sheet", ("WHAT TO BRING",)),
+    ]
+
+
 def test_minutes_items_numbered_alike_are_headings_alike(tmp_path: Path, limits) -> None:
     # the first item, over one short line, had stayed text while the later ones, over longer
     # paragraphs, were headings; an item over its numbered points ("3.1 ...") was no heading

@@ -52,6 +52,23 @@ def closes_message(paragraph: str) -> bool:
     return _THANKS.fullmatch(paragraph.strip()) is not None
 
 
+# A first name alone on its line ("Rhys"), as a message is signed without a closing word
+_FIRST_NAME = re.compile(r"[A-Z][a-z'’-]+")
+
+
+def signed_by_name(paragraph: str, following: str) -> bool:
+    """Whether the paragraph is a first name alone over the signature that spells it out
+    ("Rhys" / "Rhys Tregarthen", "Operations Director, ..."): the message's sign-off
+    however it closed ("Any questions, come to me or Priya."). As a heading, the name had
+    headed the signature and the quoted messages under it."""
+    name = paragraph.strip()
+    return (
+        _FIRST_NAME.fullmatch(name) is not None
+        and following.split(maxsplit=1)[:1] == [name]
+        and reads_as_signature(following.split("\n"))
+    )
+
+
 def opens_with_sign_off(paragraph: str) -> bool:
     """Whether the whole paragraph is a sign-off and the name under it: text, never a
     heading over what follows."""

@@ -21,6 +21,7 @@ import yaml
 
 from pocketrag.documents import Block, Document
 from pocketrag.loaders._common import (
+    NUMBERED_HEADING,
     TextBudget,
     clean_inline,
     clean_lines,
@@ -263,11 +264,21 @@ def _bold_title(lines: list[str]) -> str | None:
     figures ("**Annual leave**"; not "**version 3.0 - effective 6 April 2024**"). It heads
     the paragraphs under it, as its writer meant; read as a paragraph of its own, the
     answers under it never said what they answer. A bold sentence ("**Never share your
-    password.**") stays a paragraph."""
-    m = _BOLD_PARAGRAPH.fullmatch(" ".join(line.strip() for line in lines))
-    if not m or _LIST_ITEM.match(lines[0]) or "|" in m[2]:
+    password.**") stays a paragraph. A list item alone in its paragraph heads it only when
+    it is a question or a numbered section's title, as FAQs set them ("* **2.1 LUKS
+    Container Setup mini-HOWTO**", cryptsetup's)."""
+    item = _LIST_ITEM.match(lines[0])
+    first = lines[0][item.end() :] if item else lines[0]
+    joined = " ".join(line.strip() for line in [first, *lines[1:]])
+    m = _BOLD_PARAGRAPH.fullmatch(joined)
+    if not m or "|" in m[2]:
         return None
     title = m[2].strip()
+    numbered = NUMBERED_HEADING.match(title)
+    if numbered and "." in numbered[1]:  # an FAQ's "5.2 Is LUKS insecure? Everybody ...!"
+        return title if len(title.split()) <= MAX_BOLD_QUESTION_WORDS else None
+    if item and not title.endswith("?"):
+        return None  # a list of one item in bold
     if title.endswith("?"):
         return title if len(title.split()) <= MAX_BOLD_QUESTION_WORDS else None
     if len(title.split()) > MAX_BOLD_TITLE_WORDS or title.endswith((".", "!", ";", ",")):

@@ -37,6 +37,7 @@ from pocketrag.loaders.mail import (
     mail_subject,
     opens_with_sign_off,
     reads_as_signature,
+    signed_by_name,
     signs_off,
 )
 from pocketrag.loaders.rst import looks_like_rst, parse_rst
@@ -154,10 +155,12 @@ def structure(paragraphs: list[tuple[str, bool]]) -> list[Block]:
     styles: dict[str, int] = {}  # each heading style's level, in the order met (_pieces)
     wrap_width = text_wrap_width(paragraphs)
     alike = heading_numberings(paragraphs, wrap_width)
-    for paragraph, in_columns in paragraphs:
-        # a sign-off ("Thanks," / "Declan", "Thank you - Lorraine and Colin") and the
-        # signature under it read like short headings, but head nothing
-        sign_off = opens_with_sign_off(paragraph)
+    for n, (paragraph, in_columns) in enumerate(paragraphs):
+        # a sign-off ("Thanks," / "Declan", "Thank you - Lorraine and Colin", an e-mail's
+        # "Rhys" over "Rhys Tregarthen") and the signature under it read like short
+        # headings, but head nothing
+        following = paragraphs[n + 1][0] if n + 1 < len(paragraphs) else ""
+        sign_off = opens_with_sign_off(paragraph) or (mail and signed_by_name(paragraph, following))
         if sign_off or (signature and reads_as_signature(paragraph.split("\n"))):
             kept = "\n".join(line for line in paragraph.split("\n") if not RULE.match(line))
             blocks.append(Block(text=kept, heading_path=tuple(t for _, t in headings)))

@@ -32,15 +32,19 @@ def leading_heading(
     """The level of a paragraph's first line when it heads the body text below it: it reads
     like a heading (heading_level), or is a short sentence-case phrase without a full stop
     or digits, and the line below is longer body text (or any text, when the line is
-    numbered as `alike` headings are), not a list item, that does not carry on the line's
+    numbered as `alike` headings are), not a list item unless the line is in capitals or
+    opens the clauses numbered under it, that does not carry on the line's
     sentence (a lower-case start) and the line holds no sentence end. Nor is the line one
     that the paragraph's wrapping at `width` broke (_broken_by_wrap), nor a field of a
     message's header ("From: ...", "Date: ...")."""
-    if not after or RULE.match(after) or (ITEM_START.match(after) and not _opens(line, after)):
+    if not after or RULE.match(after):
         return None
+    listed = ITEM_START.match(after) is not None
+    if listed and not (_opens(line, after) or _in_capitals(line)):
+        return None  # a list's lead-in ("You will need" / "- a laptop"), not its heading
     if MAIL_HEADER.match(line):
         return None  # a notice's "From: Joanne Pryce, Lead Practice Nurse" over its "Date:"
-    if len(after) <= len(line) and _numbering(line) not in alike:
+    if len(after) <= len(line) and not listed and _numbering(line) not in alike:
         return None  # "1. Minutes of 22 October 2026" / "Agreed as a correct record."
     if _broken_by_wrap(line, after, width):
         return None
@@ -59,6 +63,13 @@ def leading_heading(
     if plain and 1 <= len(words) <= MAX_LEADING_HEADING_WORDS and line[0].isupper():
         return None if over_setting else 1
     return None
+
+
+def _in_capitals(line: str) -> bool:
+    """A line in capitals heads the list under it as it would a paragraph ("PROBE CHECKS" /
+    "- Probe every hot dish ..."): a lead-in is a sentence's start, written in lower case."""
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) > 3 and all(c.isupper() for c in letters)
 
 
 def _broken_by_wrap(line: str, after: str, width: int) -> bool:
