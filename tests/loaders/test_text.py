@@ -534,3 +534,41 @@ def test_a_comment_never_carries_on_a_setting_nor_a_comment_of_other_marks(
         "# d-i keyboard-configuration/toggle select No toggling",
     ]
     assert "### Localization\n# Preseeding only locale" in texts[0]
+
+
+def test_configuration_commands_stay_one_to_a_line(tmp_path: Path, limits) -> None:
+    # a command's trailing comment ended its line, yet the next command ran on after it
+    # and read as commented out; commands opened by the same word ran into one line; a
+    # commented-out device line after a comment's last sentence was read into that sentence;
+    # Vim's line continued by a backslash goes on
+    path = tmp_path / "sample.muttrc.txt"
+    path.write_text(
+        "# Aliases for the mailing lists the team reads every day of the week\n"
+        "alias mutt-dev Mutt Development List <mutt-dev@example.org> # power users\n"
+        "alias mutt-users Mutt User List <mutt-users@example.org>\n"
+        "alias mutt-announce Mutt Announcement List <mutt-announce@example.org>\n\n"
+        "unhdr_order *                    # forget the previous settings\n"
+        "hdr_order date from subject to cc\n\n"
+        "command DiffOrig vert new | set bt=nofile | r ++edit # | 0d_ | diffthis\n"
+        "  \\ | wincmd p | diffthis\n\n"
+        "# First disk. Monitor all attributes and start a short self-test every day\n"
+        "# between 2-3am, and a long self test on Saturdays between 3-4am.\n"
+        "# /dev/sda -a -o on -S on -s (S/../.././02|L/../../6/03)\n"
+    )
+    texts = [text for text, _ in _blocks(path, limits)]
+    assert texts[0].split("\n")[1:] == [
+        "alias mutt-dev Mutt Development List <mutt-dev@example.org> # power users",
+        "alias mutt-users Mutt User List <mutt-users@example.org>",
+        "alias mutt-announce Mutt Announcement List <mutt-announce@example.org>",
+    ]
+    assert (
+        texts[1]
+        == "unhdr_order * # forget the previous settings\nhdr_order date from subject to cc"
+    )
+    assert texts[2] == (
+        "command DiffOrig vert new | set bt=nofile | r ++edit # | 0d_ | diffthis"
+        " \\ | wincmd p | diffthis"
+    )
+    assert texts[3].endswith(
+        "on Saturdays between 3-4am.\n# /dev/sda -a -o on -S on -s (S/../.././02|L/../../6/03)"
+    )

@@ -23,6 +23,8 @@ MIN_WRAPPED_COMMENT = 20  # a comment line's, after its mark (see unwrap)
 def _joins(previous: str, line: str) -> bool:
     """Whether `line` continues `previous` (a title in capitals, a lead-in ending in a colon
     and a list item or clause stand on their own lines)."""
+    if previous.endswith("\\") or line.startswith("\\ "):
+        return True  # a line continued by its backslash, or Vim's "\ | wincmd p" under it
     if previous.endswith(":") or ITEM_START.match(line) or MAIL_HEADER.match(line):
         return False
     if RULE.match(line):  # an underline in a box ("7. Limitation of Liability" / "-----")
@@ -31,6 +33,8 @@ def _joins(previous: str, line: str) -> bool:
     if not prior or RULE.match(prior):  # "# -----" over "# RUN_AS_USER <userid>"
         return False
     if _SETTING_SYNTAX.match(prior) or _SETTING_SYNTAX.match(line):
+        return False
+    if _commented_command(previous) or _same_command(previous, line):
         return False
     if _NUMBERED_ROW.match(prior) and _NUMBERED_ROW.match(line):
         return False
@@ -42,6 +46,44 @@ def _joins(previous: str, line: str) -> bool:
 _SETTING_SYNTAX = re.compile(r"^[A-Z][A-Z0-9_]{2,}(?:(?: +(?:<[^<>]*>|\[[^\[\]]*\]))+| [a-z]+)$")
 # a row of values and their meanings ("0 is silent, except ..." / "4 is reasonable ...")
 _NUMBERED_ROW = re.compile(r"^\d+ ")
+
+
+# A command's comment after it on its line ("unhdr_order *   # forget the previous
+# settings"): the line ends there; it never wraps onto the next command ("hdr_order date
+# from ..."), which had read as part of the comment. Not prose that names the sign ("lines
+# starting with # with no preceding whitespace").
+_TRAILING_COMMENT = re.compile(r"^([^#\s][^#]*\S)\s+#\s")
+
+
+def _commented_command(line: str) -> bool:
+    found = _TRAILING_COMMENT.match(line)
+    return found is not None and not _wordy(found[1])
+
+
+# Lines of a configuration file that each run one command ("alias mutt-dev ..." / "alias
+# mutt-users ..."): the same word in lower case opens both, which wrapped prose seldom does
+# but with a word like "the" (_PROSE_OPENERS).
+_COMMAND = re.compile(r"^([a-z][\w-]{2,})\s")
+_PROSE_OPENERS = frozenset(
+    ["the", "and", "but", "for", "not", "you", "can", "will", "with", "that", "this", "are",
+     "was", "has", "have", "its", "their", "from"]
+)  # fmt: skip
+
+
+def _same_command(previous: str, line: str) -> bool:
+    """Whether both lines run the same command: the same word opens them, and each holds a
+    token no sentence would (an address, a path, a figure), not prose that happens to
+    ("symbolic links within a toplevel directory should be relative," / "symbolic links
+    between ...")."""
+    first, second = _COMMAND.match(previous), _COMMAND.match(line)
+    return (
+        first is not None
+        and second is not None
+        and first[1] == second[1]
+        and first[1] not in _PROSE_OPENERS
+        and not previous.endswith(",")
+        and all(any(not _PLAIN_WORD.match(t) for t in x.split()) for x in (previous, line))
+    )
 
 
 def _capitals(line: str) -> bool:
@@ -80,6 +122,9 @@ def unwrap(text: str, width: int | None = None, shortest_wrapped: int = MIN_WRAP
         comment = mark is not None and mark.group(1) == "#"
         shortest = min(shortest_wrapped, MIN_WRAPPED_COMMENT) if comment else shortest_wrapped
         wrapped = len(previous) >= max(shortest, 0.6 * width) and not example
+        # a commented-out command after a comment's last sentence ("... between 3-4am." /
+        # "# /dev/sda -a -o on") is an example of its own, not the sentence going on
+        wrapped = wrapped and not (comment and previous.endswith(".") and not _wordy(body))
         if wrapped and body and _joins(previous, body) and _same_voice(previous, line, mark):
             # a compound broken at its hyphen (Python's textwrap breaks there) is one word
             out[-1] = previous + line_joint(previous, body) + body
