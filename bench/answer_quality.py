@@ -406,45 +406,39 @@ contents, its superseded 2023 version, and a safeguarding and lone working proce
 Chromium-printed fares and charges sheet, a two-column reportlab breakdowns and accidents cab
 leaflet and a reportlab fleet and driving costs budget with merged header cells), committed.
 
-Held out (written blind on 2026-12-06 during session 27, for session 28's start and end runs;
-not in the default run): mutt indexes the Mutt 2.2.12 manual and notes as an IT team would
-index "the mail client docs" for colleagues who read their mail in a terminal, 14 files from
-Debian bookworm's mutt 2.2.12-0.1~deb12u2 package (amd64), fetched from the Debian archive by
-its fetch.sh: the manual split by chapter (DocBook HTML: introduction, getting started with
-the screens and key binding tables, configuration commands and hooks, advanced usage with
-patterns, regular expressions, mailbox formats and new mail detection, MIME and mailcap,
-optional features (IMAP, POP, SMTP, SSL/TLS, OAuth, caching, the sidebar, compressed folders,
-Autocrypt), security, tuning, the reference with every variable's type and default and the
-function tables, and miscellany; manual.html and index.html are left out), Debian's
-README.Debian and NEWS.Debian, upstream's README.SSL and the commented examples/sample.muttrc
-(text, all renamed with a mutt- prefix).
-
-Held out (written blind on 2026-12-06 during session 27, for session 28's start and end runs;
-not in the default run): asymptote indexes the Asymptote 2.85 documentation as a university
-maths department's IT person would index it for the staff who draw figures for papers, 3 files
-from Debian bookworm's asymptote-doc 2.85+ds-1, fetched from the Debian archive by its fetch.sh:
-the reference manual asymptote.pdf (the main document, Texinfo typeset by TeX, 196 pages:
+mutt, asymptote and marlstone (written blind during session 27, held out until their runs in
+session 28): mutt indexes the Mutt 2.2.12 manual and notes as an IT team would index "the mail
+client docs" for colleagues who read their mail in a terminal, 14 files from Debian bookworm's
+mutt 2.2.12-0.1~deb12u2 package (amd64), fetched from the Debian archive by its fetch.sh: the
+manual split by chapter (DocBook HTML: introduction, getting started with the screens and key
+binding tables, configuration commands and hooks, advanced usage with patterns, regular
+expressions, mailbox formats and new mail detection, MIME and mailcap, optional features (IMAP,
+POP, SMTP, SSL/TLS, OAuth, caching, the sidebar, compressed folders, Autocrypt), security,
+tuning, the reference with every variable's type and default and the function tables, and
+miscellany; manual.html and index.html are left out), Debian's README.Debian and NEWS.Debian,
+upstream's README.SSL and the commented examples/sample.muttrc (text, all renamed with a mutt-
+prefix). asymptote indexes the Asymptote 2.85 documentation as a university maths department's
+IT person would index it for the staff who draw figures for papers, 3 files from Debian
+bookworm's asymptote-doc 2.85+ds-1, fetched from the Debian archive by its fetch.sh: the
+reference manual asymptote.pdf (the main document, Texinfo typeset by TeX, 196 pages:
 installation and configuration, the tutorial, drawing commands, Bezier curves, the language's
 data types, paths and guides, pens, transforms, frames and pictures, files, structures,
 functions, arrays, casts and imports, LaTeX usage, the base modules (graph, palette, three and
-many smaller ones), command-line options, interactive mode, the GUI, the command-line
-interface, the language server, help and the debugger), the LaTeX package's guide
-asy-latex.pdf (LaTeX, with its implementation listing) and the FAQ as plain text, asy-faq.txt
-(decompressed from asy-faq.ascii.gz; older than the manual in places).
-
-Held out (written blind on 2026-12-06 during session 27, for session 28's start and end runs;
-not in the default run): marlstone is the staff and volunteer shared drive of an invented
-English community arts centre, Marlstone Arts Centre (a 320-seat Main House, an 80-seat
-Studio, the 64-seat Kiln Cinema, the Long Gallery, the Quarry Bar, meeting and dance rooms,
-classes and visiting companies; 31 paid staff and about 140 volunteers: ushers, front-of-house
-supervisors, bar volunteers, gallery stewards, a box office, technicians and trustees): 14
-documents (samples/marlstone/: a staff and volunteer handbook with YAML front matter, an
-out-of-date front-of-house volunteers' FAQ and an access guide for staff in Markdown, an e-mail
-thread with quoted replies on exchanges, comps and group bookings, trustees' minutes and a
-hard-wrapped stage door notice on get-ins and the loading bay as text, an intranet HTML page of
-opening hours, the Christmas opening and a season calendar and a box office FAQ built from
-details/summary elements, three DOCX (the safeguarding and child performers policy with a page
-header and footer and a table of contents, its superseded 2023 version, and a bar licensing
+many smaller ones), command-line options, interactive mode, the GUI, the command-line interface,
+the language server, help and the debugger), the LaTeX package's guide asy-latex.pdf (LaTeX,
+with its implementation listing) and the FAQ as plain text, asy-faq.txt (decompressed from asy-
+faq.ascii.gz; older than the manual in places). marlstone is the staff and volunteer shared
+drive of an invented English community arts centre, Marlstone Arts Centre (a 320-seat Main
+House, an 80-seat Studio, the 64-seat Kiln Cinema, the Long Gallery, the Quarry Bar, meeting and
+dance rooms, classes and visiting companies; 31 paid staff and about 140 volunteers: ushers,
+front-of-house supervisors, bar volunteers, gallery stewards, a box office, technicians and
+trustees): 14 documents (samples/marlstone/: a staff and volunteer handbook with YAML front
+matter, an out-of-date front-of-house volunteers' FAQ and an access guide for staff in Markdown,
+an e-mail thread with quoted replies on exchanges, comps and group bookings, trustees' minutes
+and a hard-wrapped stage door notice on get-ins and the loading bay as text, an intranet HTML
+page of opening hours, the Christmas opening and a season calendar and a box office FAQ built
+from details/summary elements, three DOCX (the safeguarding and child performers policy with a
+page header and footer and a table of contents, its superseded 2023 version, and a bar licensing
 procedure), a Chromium-printed hire rates and technical specification, a two-column reportlab
 front-of-house emergency procedures leaflet and a reportlab operating budget with merged header
 cells), committed.
@@ -595,9 +589,9 @@ SPLIT = {
     "keepassxc": "dev (seen)",  # written blind in session 26; held out until its runs at 97e2beb
     "corrington": "dev (seen)",  # written blind in session 26; held out until its runs at 97e2beb
     "instguide": "dev (seen)",  # written blind in session 26; held out until its runs at 97e2beb
-    "mutt": "held out",  # written blind in session 27, for session 28's runs
-    "asymptote": "held out",  # written blind in session 27, for session 28's runs
-    "marlstone": "held out",  # written blind in session 27, for session 28's runs
+    "mutt": "dev (seen)",  # written blind in session 27; held out until its runs at e78df8b
+    "asymptote": "dev (seen)",  # written blind in session 27; held out until its runs at e78df8b
+    "marlstone": "dev (seen)",  # written blind in session 27; held out until its runs at e78df8b
     "pspp": "held out",  # written blind in session 28, for session 29's runs
     "disktools": "held out",  # written blind in session 28, for session 29's runs
     "quillhaven": "held out",  # written blind in session 28, for session 29's runs
@@ -612,7 +606,7 @@ DEFAULT = [
     "saltmarsh", "bindarm", "debhandbook", "kingsmere", "bacula", "debmake", "amberholt",
     "rsyslog", "apcupsd", "fellgate", "borg", "nut", "cobbleford", "chrony", "cups", "pennock",
     "fail2ban", "wsug", "dunmere", "openvpn", "kicad", "wexcombe", "instguide", "keepassxc",
-    "corrington",
+    "corrington", "mutt", "asymptote", "marlstone",
 ]  # fmt: skip
 # Held out, not in the default run: a new set, written blind, stays here until its one run
 # (session 6 ran debpol, tollgate and makers this way; session 7 debgov and licences, at
@@ -633,14 +627,10 @@ DEFAULT = [
 # session 24 chrony, cups and pennock, at its start 5646892 and its end a272fdd; session 25
 # fail2ban, wsug and dunmere, at its start 3e3b8af and its end 639c700; session 26 openvpn,
 # kicad and wexcombe, at its start d28aa08 and its end e0337c7; session 27 instguide,
-# keepassxc and corrington, at its start 7b411c4 and its end 97e2beb). mutt, asymptote and
-# marlstone (written blind during session 27) wait for session 28's start and end runs. pspp,
-# disktools and quillhaven (written blind during session 28) wait for session 29's start and
-# end runs.
+# keepassxc and corrington, at its start 7b411c4 and its end 97e2beb; session 28 mutt,
+# asymptote and marlstone, at its start 8b7bda9 and its end e78df8b). pspp, disktools and
+# quillhaven (written blind during session 28) wait for session 29's start and end runs.
 CORPORA_HELD_OUT: list[str] = [
-    "mutt",
-    "asymptote",
-    "marlstone",
     "pspp",
     "disktools",
     "quillhaven",
