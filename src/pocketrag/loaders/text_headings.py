@@ -18,6 +18,7 @@ from pocketrag.loaders.wrapping import (
     MAIL_HEADER,
     MIN_WRAPPED_LINE,
     RULE,
+    in_capitals,
     reads_as_setting,
 )
 
@@ -39,8 +40,10 @@ def leading_heading(
     message's header ("From: ...", "Date: ...")."""
     if not after or RULE.match(after):
         return None
+    # a line in capitals heads the list under it as it would a paragraph ("PROBE CHECKS" /
+    # "- Probe every ..."); a lead-in is a sentence's start, in lower case
     listed = ITEM_START.match(after) is not None
-    if listed and not (_opens(line, after) or _in_capitals(line)):
+    if listed and not (_opens(line, after) or in_capitals(line)):
         return None  # a list's lead-in ("You will need" / "- a laptop"), not its heading
     if MAIL_HEADER.match(line):
         return None  # a notice's "From: Joanne Pryce, Lead Practice Nurse" over its "Date:"
@@ -63,13 +66,6 @@ def leading_heading(
     if plain and 1 <= len(words) <= MAX_LEADING_HEADING_WORDS and line[0].isupper():
         return None if over_setting else 1
     return None
-
-
-def _in_capitals(line: str) -> bool:
-    """A line in capitals heads the list under it as it would a paragraph ("PROBE CHECKS" /
-    "- Probe every hot dish ..."): a lead-in is a sentence's start, written in lower case."""
-    letters = [c for c in line if c.isalpha()]
-    return len(letters) > 3 and all(c.isupper() for c in letters)
 
 
 def _broken_by_wrap(line: str, after: str, width: int) -> bool:

@@ -38,7 +38,7 @@ def _joins(previous: str, line: str) -> bool:
         return False
     if _NUMBERED_ROW.match(prior) and _NUMBERED_ROW.match(line):
         return False
-    return not (_capitals(previous) or _capitals(line))
+    return not (in_capitals(previous) or in_capitals(line))
 
 
 # A setting's syntax atop its comment ("# PWRFAILDIR <path to powerfail directory>" / "#
@@ -86,7 +86,9 @@ def _same_command(previous: str, line: str) -> bool:
     )
 
 
-def _capitals(line: str) -> bool:
+def in_capitals(line: str) -> bool:
+    """Whether the line's letters (more than three) are all capitals: a title, never a
+    wrapped line of prose (and a heading over a list in plain text, text_headings)."""
     letters = [c for c in line if c.isalpha()]
     return len(letters) > 3 and all(c.isupper() for c in letters)
 
