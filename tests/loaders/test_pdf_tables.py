@@ -74,9 +74,10 @@ HOLDS_A_GRID = {
     "cobbleford/first-aid-allergies-and-medical-needs-2026-27.pdf": {1, 2, 3},
     "cobbleford/cpd-budget-2026-27.pdf": {1},  # reportlab: merged header cells, groups
     "cobbleford/safeguarding-fire-and-lockdown.pdf": {1},  # reportlab, two columns: lanyards
-    # Chromium: the training matrix over a page break (pennock's training budget table with
-    # merged header cells is not read as a grid, so it is not listed)
+    # Chromium: the training matrix over a page break
     "pennock/mandatory-training-and-appraisal-2026-27.pdf": {1, 2, 3},
+    # reportlab: merged header cells, sections of two or three rows ruled across the table
+    "pennock/training-budget-2026-27.pdf": {1},
     "pennock/emergencies-at-work.pdf": {1},  # reportlab, two columns: fire wardens
     # Chromium: hourly rates, the qualification matrix over a page break
     "dunmere/casual-pay-rates-and-qualifications-2026-27.pdf": {1, 2, 3},
@@ -103,6 +104,8 @@ HOLDS_A_GRID = {
     # Chromium: room attendant times, the cleaning schedule over a page break, room checks
     "quillhaven/housekeeping-standards-and-cleaning-schedule.pdf": {1, 2, 3},
     "quillhaven/fire-and-evacuation-procedure.pdf": {1},  # reportlab, two columns: assembly
+    # Chromium: the spa menu, merged header cells, sections of two rows ruled across the table
+    "quillhaven/spa-treatments-and-contraindications.pdf": {1},
     "pdf_messy/multicol__samplefiles_026-multicolumn.pdf": {3},  # the EU countries table
 }
 
@@ -689,3 +692,49 @@ def test_a_row_with_a_long_cell_of_words_is_no_header(limits: LoaderLimits) -> N
         "Who: Chaperone (for hirers with child performers); Rate per hour: £18.00; "
         "Notes: Only if the hirer has none of their own"
     ) in texts
+
+
+TREATMENTS = [
+    ("Massage", [("Back and shoulders", "30", "£42", "£48"), ("Hot stones", "75", "£88", "£98")]),
+    ("Facials", [("Sea mineral facial", "60", "£68", "£75"), ("Express", "30", "£40", "£45")]),
+    ("Packages", [("Spa day", "360", "-", "£120"), ("Bridal morning", "180", "£95", "£105")]),
+]
+
+
+def _price_list_pdf(path: Path) -> Path:
+    """A ruled price list whose sections have two rows each: the column rules stop at each
+    section's row across the table, so only the table's sides reach from top to bottom."""
+    document = FPDF(unit="pt", format="A4")
+    document.add_page()
+    document.set_font("Helvetica", size=8)
+    document.multi_cell(0, 12, "Prices per treatment, including VAT.", new_x="LMARGIN")
+    with document.table(
+        col_widths=(130, 60, 70, 70), width=330, first_row_as_headings=False, text_align="LEFT"
+    ) as table:
+        row = table.row()
+        row.cell("Treatment", rowspan=2)
+        row.cell("Minutes", rowspan=2)
+        row.cell("Price 2026-27", colspan=2)
+        row = table.row()
+        row.cell("Hotel guest")
+        row.cell("Day visitor")
+        for section, rows in TREATMENTS:
+            table.row().cell(section, colspan=4)
+            for cells in rows:
+                row = table.row()
+                for cell in cells:
+                    row.cell(cell)
+    document.output(str(path))
+    return path
+
+
+def test_sections_of_two_rows_ruled_across_a_table_are_read(
+    tmp_path: Path, limits: LoaderLimits
+) -> None:
+    """quillhaven's spa menu: every section of two rows had been too short for a grid, and
+    the whole menu read as a run of words."""
+    texts = [b.text for b in pdf.load(_price_list_pdf(tmp_path / "spa.pdf"), limits).blocks]
+    row = "Treatment: {}; Minutes: {}; Price 2026-27 Hotel guest: {}; Price 2026-27 Day visitor: {}"
+    for section, rows in TREATMENTS:
+        first = texts.index(section)  # a line of its own, over its section's rows
+        assert texts[first + 1 : first + 3] == [row.format(*cells) for cells in rows]

@@ -223,8 +223,8 @@ def _tables(
             j += 1
         lines = rows[i:j]
         if not all(id(r) in ruled for r in lines):
-            lines = _join_wrapped(_join_wrapped_rows(lines))
-        for lone, run in _split_at_lone_cells(lines):
+            lines = _join_wrapped(_join_wrapped_rows(lines), ruled)
+        for lone, run in _split_at_lone_cells(lines, columns):
             informative = _informative(run, len(columns))
             filled = (len({p.column for p in r} & informative) for r in run)
             if sum(n >= least for n in filled) >= MIN_ROWS:
@@ -237,18 +237,30 @@ def _tables(
 
 
 def _split_at_lone_cells(
-    run: list[list[_Phrase]],
+    run: list[list[_Phrase]], columns: list[tuple[float, float]]
 ) -> list[tuple[list[_Phrase], list[list[_Phrase]]]]:
     """A row of one cell that is not a wrapped line ends the grid (a heading between two
     tables, a note, a group's name): the rows after it are read on their own, each run
-    with the lone row before it."""
+    with the lone row before it. A section's row ruled across the whole table ("Facials"
+    between a price list's massages and its facials) is part of the grid, after the first
+    (which parts the header from the body, and leads the rows after it)."""
     runs: list[tuple[list[_Phrase], list[list[_Phrase]]]] = [([], [])]
+    sections = False
     for row in run:
-        if len({p.column for p in row}) < 2:
+        section = spans_all(row, columns)
+        if section and sections:
+            runs[-1][1].append(row)
+        elif len({p.column for p in row}) < 2:
+            sections = sections or section
             runs.append((row, []))
         else:
             runs[-1][1].append(row)
     return [(lone, r) for lone, r in runs if r]
+
+
+def spans_all(line: list[_Phrase], columns: list[tuple[float, float]]) -> bool:
+    """Whether a line is one phrase over every column (a caption, a section's row)."""
+    return len(line) == 1 and len(columns) > 1 and len(_spanned(line[0], columns)) == len(columns)
 
 
 def _informative(run: list[list[_Phrase]], columns: int) -> set[int]:
@@ -268,15 +280,18 @@ def _informative(run: list[list[_Phrase]], columns: int) -> set[int]:
     return out
 
 
-def _join_wrapped(run: list[list[_Phrase]]) -> list[list[_Phrase]]:
+def _join_wrapped(
+    run: list[list[_Phrase]], ruled: Collection[int] = frozenset()
+) -> list[list[_Phrase]]:
     """Rows with a single cell next to a fuller row are wrapped lines of one of its cells
     (a cell set on several lines, centred or top-aligned): their text joins that cell.
     Consecutive wrapped lines go together, to the row above unless the row below is
     clearly nearer: a description wrapped over two lines under its row, set at the same
-    line pitch as the rows themselves, stays in its row (the Senate ledger)."""
+    line pitch as the rows themselves, stays in its row (the Senate ledger). A ruled row
+    of one cell (a section's name across the table) is a row of its own."""
     if len(run) < 2:
         return run
-    full = [len({p.column for p in r}) >= 2 for r in run]
+    full = [len({p.column for p in r}) >= 2 or id(r) in ruled for r in run]
     keep = [True] * len(run)
     k = 0
     while k < len(run):

@@ -34,6 +34,8 @@ RULE_SLACK = 3.0
 MIN_RULES = 4
 # ... and rules down it: both sides and one between two columns at least.
 MIN_SIDES = 3
+# A row between rules is at least a line of small type tall, in points.
+MIN_ROW_HEIGHT = 6.0
 # A cell's wrapped line is at most this many line heights under the line above it.
 MAX_LINE_PITCH = 1.6
 # A ruled row's lines are one row's when the row's padding shows: its first line's distance
@@ -62,6 +64,9 @@ class Band:
     bottom: float
     walls: tuple[float, ...] = ()  # the rules down the row, left to right: its cells' edges
     table: int = 0  # which of the page's ruled tables the row belongs to
+    # a shorter rule across inside the row: the underline of a merged header cell over
+    # sub-columns ("Price 2026-27" over "Hotel guest" and "Day visitor")
+    levels: bool = False
 
 
 Rule = tuple[float, float, float]  # (start, end, position): x0, x1, y across; y0, y1, x down
@@ -177,8 +182,22 @@ def _bands(rules: list[Rule], down: list[Rule]) -> list[Band]:
         runs = [run for run in _runs_down(ys, inside) if len(run) >= MIN_RULES]
         for table in _tables(runs, inside):
             n = len(bands)  # a table's first band's index names the table
-            bands += [Band(x0, x1, a, b, _walls(inside, a, b), n) for a, b in pairwise(table)]
+            bands += [
+                Band(x0, x1, a, b, _walls(inside, a, b), n, k == 0 and _underlined(rules, *edges))
+                for k, (a, b) in enumerate(pairwise(table))
+                if (edges := (x0, x1, a, b))
+            ]
     return bands
+
+
+def _underlined(rules: list[Rule], x0: float, x1: float, top: float, bottom: float) -> bool:
+    """Whether a rule across stands inside a table's first row: a merged header cell's
+    underline over its sub-columns. (Further down, such rules part the rows beside a cell
+    that spans several: those rows stay joined, the tall cell read once.)"""
+    return any(
+        top + RULE_SLACK < y < bottom - RULE_SLACK and x0 - RULE_SLACK <= a and b <= x1 + RULE_SLACK
+        for a, b, y in rules
+    )
 
 
 def _tables(runs: list[list[float]], down: list[Rule]) -> list[list[float]]:
@@ -191,9 +210,25 @@ def _tables(runs: list[list[float]], down: list[Rule]) -> list[list[float]]:
     return [
         run
         for i, (run, walls) in enumerate(zip(runs, columns, strict=True))
-        if len(walls) >= MIN_SIDES
+        if (len(walls) >= MIN_SIDES or _cut_by_section_rows(run, down))
         and not any(_same_columns(walls, other) for j, other in enumerate(columns) if j != i)
     ]
+
+
+def _cut_by_section_rows(run: list[float], down: list[Rule]) -> bool:
+    """Whether a run of rules whose column rules stop at rows spanning the whole table (a
+    price list's "Massage", "Facials" over their treatments) is a grid all the same: most of
+    its rows stand between rules down, and the sides reach from top to bottom. Only the sides
+    had reached down the whole run, and the table had gone unread. Rows across the table
+    only above or below its grid (a report's title, its footnotes) are no sections: such
+    tables are read from their text's positions (pdf_grid.py), as before."""
+    if any(b - a < MIN_ROW_HEIGHT for a, b in pairwise(run)):
+        return False  # a stave's lines and bar lines (music) hold no text between them
+    rows = [len(_walls(down, a, b)) >= MIN_SIDES for a, b in pairwise(run)]
+    inner = rows.index(True) if any(rows) else 0  # the grid's first and last rows
+    last = len(rows) - 1 - rows[::-1].index(True) if any(rows) else 0
+    sides = len(_walls(down, run[0], run[-1])) >= 2
+    return sides and 2 * sum(rows) > len(rows) and not all(rows[inner:last])
 
 
 def _same_columns(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
@@ -240,10 +275,14 @@ def join_ruled_lines(
     first: list[_Phrase] = []  # the first line of the current row, and the line before,
     above: list[_Phrase] = []  # as read (not as joined)
     for row, band in zip(rows, band_of, strict=True):
-        if band is not None:
+        if band is not None and not band.levels:
             _one_per_cell(row, band.walls)
+        if band is not None and len(band.walls) == 2:
+            for p in row:  # a row across the whole table: a section's name ("Facials")
+                p.cell = (band.walls[0], band.walls[1])
         if (
             band is not None
+            and not band.levels  # a header of two levels: its lines are read as lines
             and band is last
             and out
             and (id(band) in one_row or _wraps(first, above, row))

@@ -60,6 +60,7 @@ from pocketrag.loaders.pdf_grid import (
     _Table,
     _tables,
     header_lines,
+    spans_all,
 )
 from pocketrag.loaders.pdf_order import FURNITURE, TEXT, open_tables, placeholder_places
 from pocketrag.loaders.pdf_rules import (
@@ -609,7 +610,7 @@ def _keyed_rows(
     # before the rows, like a group's name (never a heading, which would go on over the
     # text after the table)
     captions = []
-    while table.header and _spans_all(table.header[0], table.columns):  # the top lines
+    while table.header and spans_all(table.header[0], table.columns):  # the top lines
         captions.append(table.header.pop(0))
     sections = _sections(table, carried, repeated)
     if sections is None:
@@ -619,13 +620,11 @@ def _keyed_rows(
     rows = [r for r in rows if r]
     for headers, body in sections:
         for line in body:
-            if row := _keyed_row(line, headers, table.columns):
+            if spans_all(line, table.columns):  # a section's name, over the rows after it
+                rows.append(TableRow(clean_inline("".join(line[0].text))))
+            elif row := _keyed_row(line, headers, table.columns):
                 rows.append(row)
     return rows, _Header(table.columns, sections[-1][0])
-
-
-def _spans_all(line: list[_Phrase], columns: list[tuple[float, float]]) -> bool:
-    return len(line) == 1 and len(columns) > 1 and len(_spanned(line[0], columns)) == len(columns)
 
 
 def _lines_joined(lines: list[str]) -> str:
