@@ -200,7 +200,7 @@ TURNS = {
     "pspp": (9, 8),
     "disktools": (9, 11),
     "quillhaven": (11, 33),
-    "xfig": (11, 18),
+    "xfig": (11, 17),
 }  # fmt: skip
 
 
