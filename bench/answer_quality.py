@@ -487,6 +487,22 @@ key card procedure), a Chromium-printed housekeeping standards and cleaning sche
 two-column reportlab fire and evacuation leaflet and a reportlab spa treatment menu with merged
 header cells), committed.
 
+Held out (written blind on 2026-12-06 during session 29, for session 30's start and end runs;
+not in the default run): xfig indexes the Xfig 3.2.8b documentation as a university engineering
+department's IT person would index it for the staff and students who draw figures with xfig,
+three files from Debian bookworm's xfig-doc 1:3.2.8b-2 package (all), fetched from the Debian
+archive by its fetch.sh and copied flat: the user reference manual xfig-reference.pdf
+(xfig_ref_en.pdf, the HTML manual printed by htmldoc, 176 pages: menus and file panels, the
+drawing and editing modes, object attributes, panning, zoom and units, layers, global settings,
+the Fig format 3.2 as a preformatted listing, internationalization, LaTeX and xfig, the
+keyboard accelerators (tables that are images), command-line options and X resources with the
+paper size table, printing and exporting, new features and bugs fixed by release, installing,
+the FAQ and the credits; several chapters are printed twice), the how-to xfig-howto.pdf
+(Peter Hiscocks' 24-page "Using XFig", Ghostscript-produced: drawing and editing tips, tracing
+pictures, schematics, LaTeX formats, circuit board and perf board layout, screen capture,
+overheads, configuring) and the change history by patchlevel xfig-CHANGES.txt (CHANGES.gz,
+decompressed).
+
     flock /tmp/pocketrag-bench.lock .venv/bin/python bench/answer_quality.py --out DIR \\
         [--corpus NAME ...] [--k 5] [--index-dir DIR]
 """
@@ -595,6 +611,7 @@ SPLIT = {
     "pspp": "held out",  # written blind in session 28, for session 29's runs
     "disktools": "held out",  # written blind in session 28, for session 29's runs
     "quillhaven": "held out",  # written blind in session 28, for session 29's runs
+    "xfig": "held out",  # written blind in session 29, for session 30's runs
 }
 DEFAULT = [
     "larkfield", "opengov", "incident", "handbook", "brightwater", "tables", "harbourview",
@@ -629,11 +646,13 @@ DEFAULT = [
 # kicad and wexcombe, at its start d28aa08 and its end e0337c7; session 27 instguide,
 # keepassxc and corrington, at its start 7b411c4 and its end 97e2beb; session 28 mutt,
 # asymptote and marlstone, at its start 8b7bda9 and its end e78df8b). pspp, disktools and
-# quillhaven (written blind during session 28) wait for session 29's start and end runs.
+# quillhaven (written blind during session 28) wait for session 29's start and end runs; xfig
+# (written blind during session 29) waits for session 30's start and end runs.
 CORPORA_HELD_OUT: list[str] = [
     "pspp",
     "disktools",
     "quillhaven",
+    "xfig",
 ]
 CORPORA = [*DEFAULT, *CORPORA_HELD_OUT, "opengov-multiformat"]
 

@@ -99,6 +99,7 @@ MINIMUMS = {
     "pspp": (120, 25),
     "disktools": (120, 25),
     "quillhaven": (120, 25),
+    "xfig": (120, 25),
 }
 
 
@@ -199,6 +200,7 @@ TURNS = {
     "pspp": (9, 8),
     "disktools": (9, 11),
     "quillhaven": (11, 33),
+    "xfig": (11, 17),
 }  # fmt: skip
 
 
@@ -542,6 +544,10 @@ ABSENT = {
                    "sea view", "footage", "drone", "wheelchair", "whistleblow", "loyalty",
                    "luggage", "manicure", "christmas bonus", "resign", "cats", "sourdough",
                    "world cup", "mongolia"),
+    "xfig": ("wayland", "libreoffice", "gradient", "opacity", "flatpak", "autosave", "opengl",
+             "mailing list", "redo", "inkscape", "hidpi", "pressure", "stylus", "cmyk",
+             "pdf/a", "kicad", "dwg", "csv", "overleaf", "password", "french", "anti-alias",
+             "right-to-left", "pptx", "sourdough", "world cup", "mongolia"),
 }  # fmt: skip
 
 
