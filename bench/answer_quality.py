@@ -487,6 +487,18 @@ key card procedure), a Chromium-printed housekeeping standards and cleaning sche
 two-column reportlab fire and evacuation leaflet and a reportlab spa treatment menu with merged
 header cells), committed.
 
+Held out (written blind on 2026-12-06 during session 29, for session 30's start and end runs;
+not in the default run): fetchmail indexes the fetchmail 6.4.37 documentation as a small
+company's IT person indexes it for the colleagues who run its mail collection, 9 files from
+Debian bookworm's fetchmail 6.4.37-1 package (amd64), fetched from the Debian archive by its
+fetch.sh and copied flat under names that say whose they are: the long upstream FAQ
+(fetchmail-FAQ.html, the main document: general, build, rc file grammar, configuration, MTAs,
+servers, ISPs, security and authentication, runtime errors, hangs, disappearing mail, multidrop,
+mangled mail and other problems), the feature list, the maintainers' design notes and the to-do
+list (HTML), the release notes of 6.0 to 6.4.37 (NEWS) and of popclient to 5.9.14 (OLDNEWS), the
+client-side SSL/TLS notes (README.SSL) and Debian's README.Debian and NEWS.Debian (text files as
+.txt, the gzipped ones decompressed).
+
     flock /tmp/pocketrag-bench.lock .venv/bin/python bench/answer_quality.py --out DIR \\
         [--corpus NAME ...] [--k 5] [--index-dir DIR]
 """
@@ -595,6 +607,7 @@ SPLIT = {
     "pspp": "held out",  # written blind in session 28, for session 29's runs
     "disktools": "held out",  # written blind in session 28, for session 29's runs
     "quillhaven": "held out",  # written blind in session 28, for session 29's runs
+    "fetchmail": "held out",  # written blind in session 29, for session 30's runs
 }
 DEFAULT = [
     "larkfield", "opengov", "incident", "handbook", "brightwater", "tables", "harbourview",
@@ -630,10 +643,12 @@ DEFAULT = [
 # keepassxc and corrington, at its start 7b411c4 and its end 97e2beb; session 28 mutt,
 # asymptote and marlstone, at its start 8b7bda9 and its end e78df8b). pspp, disktools and
 # quillhaven (written blind during session 28) wait for session 29's start and end runs.
+# fetchmail (written blind during session 29) waits for session 30's start and end runs.
 CORPORA_HELD_OUT: list[str] = [
     "pspp",
     "disktools",
     "quillhaven",
+    "fetchmail",
 ]
 CORPORA = [*DEFAULT, *CORPORA_HELD_OUT, "opengov-multiformat"]
 

@@ -99,6 +99,7 @@ MINIMUMS = {
     "pspp": (120, 25),
     "disktools": (120, 25),
     "quillhaven": (120, 25),
+    "fetchmail": (120, 25),
 }
 
 
@@ -199,6 +200,7 @@ TURNS = {
     "pspp": (9, 8),
     "disktools": (9, 11),
     "quillhaven": (11, 33),
+    "fetchmail": (9, 9),
 }  # fmt: skip
 
 
@@ -542,6 +544,11 @@ ABSENT = {
                    "sea view", "footage", "drone", "wheelchair", "whistleblow", "loyalty",
                    "luggage", "manicure", "christmas bonus", "resign", "cats", "sourdough",
                    "world cup", "mongolia"),
+    "fetchmail": ("xoauth2", "office 365", "docker", "bookworm", "systemctl", "dkim",
+                  "smtputf8", "prometheus", "logrotate", "sieve", "app password", "jmap",
+                  "ocsp", "dane", "tlsa", "clamav", "fastmail", "mta-sts", "keyring",
+                  "http_proxy", "rate limit", "selinux", "two-factor", "wireguard",
+                  "sourdough", "world cup", "mongolia"),
 }  # fmt: skip
 
 
