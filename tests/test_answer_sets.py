@@ -547,7 +547,7 @@ ABSENT = {
     "fetchmail": ("xoauth2", "office 365", "docker", "bookworm", "systemctl", "dkim",
                   "smtputf8", "prometheus", "logrotate", "sieve", "app password", "jmap",
                   "ocsp", "dane", "tlsa", "clamav", "fastmail", "mta-sts", "keyring",
-                  "http_proxy", "rate limit", "selinux", "two-factor", "wireguard",
+                  "http_proxy", "rate limit", "selinux", "msi", "installer", "wireguard",
                   "sourdough", "world cup", "mongolia"),
 }  # fmt: skip
 
