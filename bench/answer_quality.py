@@ -503,6 +503,18 @@ pictures, schematics, LaTeX formats, circuit board and perf board layout, screen
 overheads, configuring) and the change history by patchlevel xfig-CHANGES.txt (CHANGES.gz,
 decompressed).
 
+Held out (written blind on 2026-12-06 during session 29, for session 30's start and end runs;
+not in the default run): fetchmail indexes the fetchmail 6.4.37 documentation as a small
+company's IT person indexes it for the colleagues who run its mail collection, 9 files from
+Debian bookworm's fetchmail 6.4.37-1 package (amd64), fetched from the Debian archive by its
+fetch.sh and copied flat under names that say whose they are: the long upstream FAQ
+(fetchmail-FAQ.html, the main document: general, build, rc file grammar, configuration, MTAs,
+servers, ISPs, security and authentication, runtime errors, hangs, disappearing mail, multidrop,
+mangled mail and other problems), the feature list, the maintainers' design notes and the to-do
+list (HTML), the release notes of 6.0 to 6.4.37 (NEWS) and of popclient to 5.9.14 (OLDNEWS), the
+client-side SSL/TLS notes (README.SSL) and Debian's README.Debian and NEWS.Debian (text files as
+.txt, the gzipped ones decompressed).
+
     flock /tmp/pocketrag-bench.lock .venv/bin/python bench/answer_quality.py --out DIR \\
         [--corpus NAME ...] [--k 5] [--index-dir DIR]
 """
@@ -612,6 +624,7 @@ SPLIT = {
     "disktools": "held out",  # written blind in session 28, for session 29's runs
     "quillhaven": "held out",  # written blind in session 28, for session 29's runs
     "xfig": "held out",  # written blind in session 29, for session 30's runs
+    "fetchmail": "held out",  # written blind in session 29, for session 30's runs
 }
 DEFAULT = [
     "larkfield", "opengov", "incident", "handbook", "brightwater", "tables", "harbourview",
@@ -648,11 +661,14 @@ DEFAULT = [
 # asymptote and marlstone, at its start 8b7bda9 and its end e78df8b). pspp, disktools and
 # quillhaven (written blind during session 28) wait for session 29's start and end runs; xfig
 # (written blind during session 29) waits for session 30's start and end runs.
+# quillhaven (written blind during session 28) wait for session 29's start and end runs.
+# fetchmail (written blind during session 29) waits for session 30's start and end runs.
 CORPORA_HELD_OUT: list[str] = [
     "pspp",
     "disktools",
     "quillhaven",
     "xfig",
+    "fetchmail",
 ]
 CORPORA = [*DEFAULT, *CORPORA_HELD_OUT, "opengov-multiformat"]
 

@@ -100,6 +100,7 @@ MINIMUMS = {
     "disktools": (120, 25),
     "quillhaven": (120, 25),
     "xfig": (120, 25),
+    "fetchmail": (120, 25),
 }
 
 
@@ -201,6 +202,7 @@ TURNS = {
     "disktools": (9, 11),
     "quillhaven": (11, 33),
     "xfig": (11, 17),
+    "fetchmail": (9, 9),
 }  # fmt: skip
 
 
@@ -548,6 +550,11 @@ ABSENT = {
              "mailing list", "redo", "inkscape", "hidpi", "pressure", "stylus", "cmyk",
              "pdf/a", "kicad", "dwg", "csv", "overleaf", "password", "french", "anti-alias",
              "right-to-left", "pptx", "sourdough", "world cup", "mongolia"),
+    "fetchmail": ("xoauth2", "office 365", "docker", "bookworm", "systemctl", "dkim",
+                  "smtputf8", "prometheus", "logrotate", "sieve", "app password", "jmap",
+                  "ocsp", "dane", "tlsa", "clamav", "fastmail", "mta-sts", "keyring",
+                  "http_proxy", "rate limit", "selinux", "msi", "installer", "wireguard",
+                  "sourdough", "world cup", "mongolia"),
 }  # fmt: skip
 
 
