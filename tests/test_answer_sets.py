@@ -99,6 +99,7 @@ MINIMUMS = {
     "pspp": (120, 25),
     "disktools": (120, 25),
     "quillhaven": (120, 25),
+    "hazelbrook": (120, 25),
 }
 
 
@@ -199,6 +200,7 @@ TURNS = {
     "pspp": (9, 8),
     "disktools": (9, 11),
     "quillhaven": (11, 33),
+    "hazelbrook": (11, 31),
 }  # fmt: skip
 
 
@@ -542,6 +544,11 @@ ABSENT = {
                    "sea view", "footage", "drone", "wheelchair", "whistleblow", "loyalty",
                    "luggage", "manicure", "christmas bonus", "resign", "cats", "sourdough",
                    "world cup", "mongolia"),
+    "hazelbrook": ("pension", "parking", "day rate", "hamster", "castrat", "mri", "passport",
+                   "cycle to work", "whistleblow", "ketamine", "anaesthetic machine",
+                   "heat lamp", "overtime", "flu jab", "sabbatical", "compassionate",
+                   "bereavement", "canteen", "software", "foetus", "no-show", "grooming",
+                   "party", "sourdough", "world cup", "mongolia"),
 }  # fmt: skip
 
 
