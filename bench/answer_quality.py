@@ -515,6 +515,22 @@ list (HTML), the release notes of 6.0 to 6.4.37 (NEWS) and of popclient to 5.9.1
 client-side SSL/TLS notes (README.SSL) and Debian's README.Debian and NEWS.Debian (text files as
 .txt, the gzipped ones decompressed).
 
+Held out (written blind on 2026-12-06 during session 29, for session 30's start and end runs;
+not in the default run): hazelbrook is the staff shared drive of an invented group of veterinary
+practices, Hazelbrook Vets (four small-animal surgeries in an English county, one of them a
+24-hour hospital running the out-of-hours service, and a head office; vets, registered veterinary
+nurses, student nurses, receptionists and practice managers): 14 documents (samples/hazelbrook/:
+a staff handbook with YAML front matter, an out-of-date front desk FAQ and a PPE and zoonoses
+guide in Markdown, an e-mail thread with quoted replies on on-call pay, rest after call-outs and
+out-of-hours home visits, management meeting minutes and a hard-wrapped notice on the controlled
+drugs register and safe as text, an intranet HTML page of Pet Health Club prices with nav,
+sidebar, footer and a details/summary FAQ and a euthanasia consent and aftercare page with a
+price table, three DOCX (the client payment, estimates and debt policy with a page header and
+footer and a table of contents, its superseded 2023 version, and a prescribing and dispensing
+policy), Chromium-printed radiation safety local rules with an exposure chart over a page break,
+a two-column reportlab lone working and home visits leaflet and a reportlab clinical waste and
+sharps chart with merged header cells), committed.
+
     flock /tmp/pocketrag-bench.lock .venv/bin/python bench/answer_quality.py --out DIR \\
         [--corpus NAME ...] [--k 5] [--index-dir DIR]
 """
@@ -625,6 +641,7 @@ SPLIT = {
     "quillhaven": "held out",  # written blind in session 28, for session 29's runs
     "xfig": "held out",  # written blind in session 29, for session 30's runs
     "fetchmail": "held out",  # written blind in session 29, for session 30's runs
+    "hazelbrook": "held out",  # written blind in session 29, for session 30's runs
 }
 DEFAULT = [
     "larkfield", "opengov", "incident", "handbook", "brightwater", "tables", "harbourview",
@@ -659,16 +676,15 @@ DEFAULT = [
 # kicad and wexcombe, at its start d28aa08 and its end e0337c7; session 27 instguide,
 # keepassxc and corrington, at its start 7b411c4 and its end 97e2beb; session 28 mutt,
 # asymptote and marlstone, at its start 8b7bda9 and its end e78df8b). pspp, disktools and
-# quillhaven (written blind during session 28) wait for session 29's start and end runs; xfig
-# (written blind during session 29) waits for session 30's start and end runs.
-# quillhaven (written blind during session 28) wait for session 29's start and end runs.
-# fetchmail (written blind during session 29) waits for session 30's start and end runs.
+# quillhaven (written blind during session 28) wait for session 29's start and end runs; xfig,
+# fetchmail and hazelbrook (written blind during session 29) wait for session 30's.
 CORPORA_HELD_OUT: list[str] = [
     "pspp",
     "disktools",
     "quillhaven",
     "xfig",
     "fetchmail",
+    "hazelbrook",
 ]
 CORPORA = [*DEFAULT, *CORPORA_HELD_OUT, "opengov-multiformat"]
 

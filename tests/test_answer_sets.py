@@ -101,6 +101,7 @@ MINIMUMS = {
     "quillhaven": (120, 25),
     "xfig": (120, 25),
     "fetchmail": (120, 25),
+    "hazelbrook": (120, 25),
 }
 
 
@@ -203,6 +204,7 @@ TURNS = {
     "quillhaven": (11, 33),
     "xfig": (11, 17),
     "fetchmail": (9, 9),
+    "hazelbrook": (11, 31),
 }  # fmt: skip
 
 
@@ -555,6 +557,11 @@ ABSENT = {
                   "ocsp", "dane", "tlsa", "clamav", "fastmail", "mta-sts", "keyring",
                   "http_proxy", "rate limit", "selinux", "msi", "installer", "wireguard",
                   "sourdough", "world cup", "mongolia"),
+    "hazelbrook": ("pension", "parking", "day rate", "hamster", "castrat", "mri", "passport",
+                   "cycle to work", "whistleblow", "ketamine", "anaesthetic machine",
+                   "heat lamp", "overtime", "flu jab", "sabbatical", "compassionate",
+                   "bereavement", "canteen", "software", "foetus", "no-show", "grooming",
+                   "party", "sourdough", "world cup", "mongolia"),
 }  # fmt: skip
 
 

@@ -104,8 +104,12 @@ HOLDS_A_GRID = {
     # Chromium: room attendant times, the cleaning schedule over a page break, room checks
     "quillhaven/housekeeping-standards-and-cleaning-schedule.pdf": {1, 2, 3},
     "quillhaven/fire-and-evacuation-procedure.pdf": {1},  # reportlab, two columns: assembly
-    # Chromium: the spa menu, merged header cells, sections of two rows ruled across the table
+    # reportlab: the spa menu, merged header cells, sections of two rows ruled across it
     "quillhaven/spa-treatments-and-contraindications.pdf": {1},
+    # Chromium: radiation protection supervisors, the exposure chart over a page break
+    "hazelbrook/radiation-safety-local-rules.pdf": {1, 3, 4},
+    "hazelbrook/lone-working-and-home-visits.pdf": {1},  # reportlab, two columns: checking in
+    "hazelbrook/clinical-waste-and-sharps.pdf": {1},  # reportlab: merged header cells, groups
     "pdf_messy/multicol__samplefiles_026-multicolumn.pdf": {3},  # the EU countries table
 }
 
