@@ -931,6 +931,34 @@ def test_text_release_notes_put_each_change_under_its_release(tmp_path: Path, li
     ]
 
 
+def test_release_lines_with_a_name_a_patchlevel_or_a_timestamp_head_their_changes(
+    tmp_path: Path, limits
+) -> None:
+    # fetchmail's NEWS and OLDNEWS, xfig's CHANGES: each release's line had been a block of
+    # its own under the file's title, and no change said which release it came in
+    path = tmp_path / "NEWS.txt"
+    path.write_text(
+        "Pumpkin Release Notes\n=====================\n\n"
+        "-----\npumpkin-6.4.35 (released 2023-01-04, 31707 LoC):\n\n"
+        "# BREAKING CHANGES:\n* Pumpkin now rejects OpenSSL before 1.1.1s.\n\n"
+        "-----\nPatchlevel 8b (Aug 2021)\n\n* Adding points to splines works.\n\n"
+        "pumpkin-5.9.14 (Fri Sep  6 05:03:25 EDT 2002), 21932 lines:\n\n"
+        "* Sunil's patch to stop multiple bounces.\n"
+    )
+    blocks = [(b.text, b.heading_path[-1:]) for b in load_document(path, limits).blocks]
+    assert blocks[-3:] == [
+        (
+            "# BREAKING CHANGES:\n* Pumpkin now rejects OpenSSL before 1.1.1s.",
+            ("pumpkin-6.4.35 (released 2023-01-04, 31707 LoC):",),
+        ),
+        ("* Adding points to splines works.", ("Patchlevel 8b (Aug 2021)",)),
+        (
+            "* Sunil's patch to stop multiple bounces.",
+            ("pumpkin-5.9.14 (Fri Sep 6 05:03:25 EDT 2002), 21932 lines:",),
+        ),
+    ]
+
+
 def test_a_line_of_code_or_a_setting_is_no_heading(tmp_path: Path, limits) -> None:
     # LilyPond's manual had "BASIC_PROGRESS" and "MIDIDIR := MIDI" over its pages as
     # headings; a numbered heading may still name a setting

@@ -24,17 +24,24 @@ _SPACES = re.compile(r"[ \t\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 NUMBERED_HEADING = re.compile(r"^((?:\d{1,2}|[A-Z])(?:\.\d{1,3})+|\d{1,3})(\.?)\s+[A-Z]")
 SENTENCE_END = (".", "!", "?", ":", ";", '."', ".”", ".)")
 # A release's line in release notes and NEWS files: a version, then its date ("3.14.14 --
-# 31 May 2016", "Version 2.1 (2019-03-01)", "v1.4.0 - March 3, 2020"); the notes under it
-# ("BUG FIXES", "* Fix ...") belong to that release.
+# 31 May 2016", "Version 2.1 (2019-03-01)", "v1.4.0 - March 3, 2020", "fetchmail-6.4.35
+# (released 2023-01-04, 31707 LoC):", "Patchlevel 8b (Aug 2021)", "fetchmail-5.9.14 (Fri Sep
+# 6 05:03:25 EDT 2002), 21932 lines:"); the notes under it ("BUG FIXES", "* Fix ...") belong
+# to that release.
 _RELEASE_DATE = (
     r"\d{1,2}\s+[a-z]{3,9}\.?\s+\d{4}|\d{4}-\d{2}-\d{2}|[a-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}"
+    r"|[a-z]{3,9}\.?\s+\d{4}|[a-z]{3}\s+[a-z]{3}\s+\d{1,2}\s+[\d:]{5,8}\s+[a-z]{2,5}\s+\d{4}"
+)
+_VERSION = (
+    r"(?:(?:version|release|patchlevel)\s+\d+(?:\.\d+)*"
+    r"|(?:v|[a-z][a-z0-9+]*(?:-[a-z][a-z0-9+]*)*[- ])?\d+(?:\.\d+)+)[a-z0-9.+~-]*"
 )
 # A Debian changelog's or NEWS.Debian's entry line: "chrony (4.1~pre1-1) experimental;
 # urgency=medium".
 _DEBIAN_ENTRY = r"[a-z0-9][a-z0-9.+-]*\s+\([^()\s]+\)(?:\s+[a-z0-9/+-]+)+;\s+urgency=\w+"
 RELEASE_LINE = re.compile(
-    r"^(?:(?:version|release)\s+|v)?\d+(?:\.\d+)+[a-z0-9.+~-]*\s*(?:--?|–|—|:|,)?\s*"
-    rf"\(?(?:{_RELEASE_DATE})\)?(?:\s+\([^()]{{1,40}}\))?$|^{_DEBIAN_ENTRY}",
+    rf"^{_VERSION}\s*(?:--?|–|—|:|,)?\s*\(?(?:released\s+)?(?:{_RELEASE_DATE})"
+    rf"(?:,[^()]{{1,40}})?\)?(?:\s+\([^()]{{1,40}}\)|,[^()]{{1,40}})?:?$|^{_DEBIAN_ENTRY}",
     re.IGNORECASE,
 )
 # Characters of code, settings and markup that no unnumbered heading writes: LilyPond's
