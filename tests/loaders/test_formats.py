@@ -255,7 +255,8 @@ def test_html_main_text_only(tmp_path: Path, limits) -> None:
         <h1>Leave</h1><p>You get <b>25</b> days &amp; more.</p>
         <h2>Sick<br>leave</h2><div><p>Call in sick.</p></div>
         <table><tr><th>Band</th><th>Days</th></tr><tr><td>Junior</td><td>20</td></tr></table>
-        <aside>ASIDE</aside><form>FORM TEXT</form><footer>FOOTER</footer></body></html>""",
+        <aside><ul><li><a href="/pay">ASIDE LINK</a></li></ul></aside>
+        <form>FORM TEXT</form><footer>FOOTER</footer></body></html>""",
         encoding="utf-8",
     )
     document = load_document(path, limits)
@@ -1393,25 +1394,27 @@ def test_html_prose_hard_wrapped_in_pre_is_unwrapped_and_code_is_not(
     ]
 
 
-def test_html_footnotes_and_topics_are_text_and_other_asides_are_not(
+def test_html_footnotes_and_topics_are_text_and_a_sidebars_links_are_not(
     tmp_path: Path, limits
 ) -> None:
     # docutils' HTML5 writer (Sphinx) puts footnotes in <aside class="footnote"> and a
-    # "topic" box (a part of the text set apart) in <aside class="topic">; a sidebar <aside>
-    # is page furniture
+    # "topic" box (a part of the text set apart) in <aside class="topic">; a sidebar's list
+    # of links to other pages is navigation, even a footnote's list of links is not
     path = tmp_path / "general.html"
     path.write_text(
         "<html><body><h1>Standards</h1>"
         "<p>BIND complies with RFC 1035 <a class='footnote-reference brackets' href='#f1'>"
         "1</a>.</p>"
-        "<aside class='sidebar'><p>Related topics</p></aside>"
+        "<aside class='sidebar'><ul><li><a href='/related'>Related topics</a></li></ul>"
+        "</aside>"
         "<aside class='topic'><p class='topic-title'>Finding a precise rule</p>"
         "<p>Run udevadm monitor and connect the drive.</p></aside>"
         "<aside class='footnote-list brackets'>"
         "<aside class='footnote brackets' id='f1' role='doc-footnote'>"
         "<span class='label'><span class='fn-bracket'>[</span>"
         "<a role='doc-backlink' href='#r1'>1</a><span class='fn-bracket'>]</span></span>"
-        "<p>Queries to zones that have failed to load return SERVFAIL.</p></aside>"
+        "<p>Queries to zones that have failed to load return SERVFAIL.</p>"
+        "<ul><li><a href='https://example.org/rfc'>RFC 1035</a></li></ul></aside>"
         "</aside><p>The end.</p></body></html>",
         encoding="utf-8",
     )
@@ -1420,7 +1423,27 @@ def test_html_footnotes_and_topics_are_text_and_other_asides_are_not(
         "Finding a precise rule",
         "Run udevadm monitor and connect the drive.",
         "[1] Queries to zones that have failed to load return SERVFAIL.",
+        "RFC 1035",
         "The end.",
+    ]
+
+
+def test_html_a_sidebars_text_is_read_outside_main(tmp_path: Path, limits) -> None:
+    # an intranet page's sidebar beside <main> holds what its readers ring or write to
+    # ("HR is open Monday to Friday"); its lists of links to other pages are navigation
+    path = tmp_path / "faq.html"
+    path.write_text(
+        "<html><body><header>SITE</header><aside class='sidebar'><h2>Pay pages</h2>"
+        "<ul><li><a href='/pay'>Pay dates</a></li><li><a href='/forms'>Forms</a></li></ul>"
+        "<h2>HR and payroll</h2><ul><li>Priya Castellan, 01632 960410</li></ul>"
+        "<p>HR is open Monday to Friday, 09:00 to 17:00.</p></aside>"
+        "<main><h1>HR FAQ</h1><p>Payday is the last Friday.</p></main></body></html>",
+        encoding="utf-8",
+    )
+    assert [(b.text, b.heading_path) for b in load_document(path, limits).blocks] == [
+        ("Priya Castellan, 01632 960410", ("HR and payroll",)),
+        ("HR is open Monday to Friday, 09:00 to 17:00.", ("HR and payroll",)),
+        ("Payday is the last Friday.", ("HR FAQ",)),
     ]
 
 

@@ -25,7 +25,7 @@ from pocketrag.loaders._common import (
     clean_lines,
     is_admonition,
 )
-from pocketrag.loaders.html_chrome import classes_of, is_chrome, is_contents
+from pocketrag.loaders.html_chrome import classes_of, is_chrome, is_contents, is_sidebar
 from pocketrag.loaders.html_lists import ListMarkers
 from pocketrag.loaders.html_tables import group_header_joined, table_text
 from pocketrag.loaders.html_units import Unit, is_option_dl, is_option_table
@@ -170,7 +170,8 @@ def decode_html(data: bytes) -> tuple[str, str]:
 
 @dataclass
 class _Listing:
-    """The outermost open list or table, and whether its text is only in-page links."""
+    """The outermost open list or table, and whether its text is only in-page links (or, in
+    a sidebar, only links)."""
 
     tag: str
     first_block: int  # where its blocks start, to take them back
@@ -178,6 +179,7 @@ class _Listing:
     depth: int = 1  # open copies of `tag`
     anchor_links: int = 0  # pieces of text in links to the page's own anchors ("#...")
     other_text: bool = False
+    in_aside: bool = False  # a sidebar's list of links to other pages is navigation too
 
 
 class _Extractor(HTMLParser):
@@ -249,6 +251,9 @@ class _Extractor(HTMLParser):
         self.in_external_link = False
         self.heading_own_text = False
         self.in_anchor_link = False  # a link to an anchor of the page itself
+        self.in_link = False  # a link anywhere
+        self.asides: list[bool] = []  # each open <aside>: a sidebar (html_chrome.is_sidebar)?
+        self.sidebars = 0  # how many of them are
         self.listing: _Listing | None = None  # only while dropping tables of contents
         # An exponent: "2<sup>64</sup>" reads "2^64", not the number 264.
         self.superscript = False
@@ -274,7 +279,7 @@ class _Extractor(HTMLParser):
         self.option_dl: int | None = None
 
     def _in_scope(self) -> bool:
-        return self.scope == "body" or self.open.get(self.scope, 0) > 0
+        return self.scope == "body" or self.open.get(self.scope, 0) > 0 or self.sidebars > 0
 
     def _below_header_row(self) -> bool:
         """The open table's first row is done and made of header cells."""
@@ -505,6 +510,9 @@ class _Extractor(HTMLParser):
             return
         if tag in ("main", "article", "title", "pre", "aside"):
             self.open[tag] = self.open.get(tag, 0) + 1
+        if tag == "aside":
+            self.asides.append(is_sidebar(tag, attrs))
+            self.sidebars += self.asides[-1]
         if tag == "pre":
             self.pre_code = False
         elif tag == "code" and self.open.get("pre", 0):
@@ -532,6 +540,7 @@ class _Extractor(HTMLParser):
             href = dict(attrs).get("href") or ""
             self.in_external_link = _EXTERNAL.match(href) is not None
             self.in_anchor_link = href.startswith("#") and len(href) > 1
+            self.in_link = bool(href)
         elif tag == "table" and not self.tables and "highlighttable" in classes:
             self.code_table += 1  # Pygments' line numbers beside the code: no table to read
         elif self._is_option_table_tag(tag, classes):
@@ -590,10 +599,11 @@ class _Extractor(HTMLParser):
             # "Start the server.", is a definition whose text is in a list)
             if not (self.item_marker and marker == "-"):
                 self.item_marker = marker
-        if tag in _LISTINGS and self.drop_contents and self._in_scope():
+        aside = self.sidebars > 0
+        if tag in _LISTINGS and (self.drop_contents or aside) and self._in_scope():
             # after the branches above: the text before the list is a block of its own
             if self.listing is None:
-                self.listing = _Listing(tag, len(self.blocks), len(self.terms))
+                self.listing = _Listing(tag, len(self.blocks), len(self.terms), in_aside=aside)
             elif tag == self.listing.tag:
                 self.listing.depth += 1
 
@@ -601,6 +611,7 @@ class _Extractor(HTMLParser):
         self.superscript = self.superscript and tag != "sup"
         self.in_external_link = self.in_external_link and tag != "a"
         self.in_anchor_link = self.in_anchor_link and tag != "a"
+        self.in_link = self.in_link and tag != "a"
         if self.nav_tag is not None:
             if tag == self.nav_tag:
                 self.nav_depth -= 1
@@ -612,6 +623,8 @@ class _Extractor(HTMLParser):
             self.bold -= 1
         if tag in self.open and self.open[tag] > 0:
             self.open[tag] -= 1
+            if tag == "aside" and self.asides:
+                self.sidebars -= self.asides.pop()
             if self._is_skipped(tag):
                 self.skipping -= 1
                 return
@@ -677,7 +690,8 @@ class _Extractor(HTMLParser):
         unmarked table of contents (see _LISTINGS)."""
         listing, self.listing = self.listing, None
         self.flush()
-        if listing and listing.anchor_links >= MIN_CONTENTS_LINKS and not listing.other_text:
+        least = 1 if listing and listing.in_aside else MIN_CONTENTS_LINKS
+        if listing and listing.anchor_links >= least and not listing.other_text:
             del self.blocks[listing.first_block :]
             del self.terms[listing.terms_before :]
 
@@ -688,7 +702,7 @@ class _Extractor(HTMLParser):
         if self.skipping or not self._in_scope():
             return
         if self.listing is not None and data.strip():
-            if self.in_anchor_link:
+            if self.in_anchor_link or (self.listing.in_aside and self.in_link):
                 self.listing.anchor_links += 1
             else:
                 self.listing.other_text = True

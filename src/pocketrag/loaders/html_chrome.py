@@ -1,7 +1,7 @@
 """What of an HTML page is no content, skipped with all it holds: navigation drawn with
 ordinary tags, page furniture, permalink marks, text hidden until clicked, code line numbers,
-asides other than footnotes and topics, and the page's own table of contents when its
-generator marks it as one (the HTML loader finds unmarked ones as it reads).
+and the page's own table of contents when its generator marks it as one (the HTML loader
+finds unmarked ones as it reads, and a sidebar's lists of links: is_sidebar).
 """
 
 from __future__ import annotations
@@ -57,10 +57,12 @@ _DOCUTILS_CONTENTS = frozenset(["contents", "topic"])
 _PAGE_TAGS = frozenset(["html", "body", "main", "article"])  # asciidoctor: <body class="toc2">
 # Pygments' line numbers (Sphinx's code blocks): read as text, "2$TTL 2d".
 _LINE_NUMBER_CLASSES = frozenset(["linenos", "linenodiv", "lineno"])
-# An <aside> is a sidebar or a pull quote, skipped, unless it is a footnote or a topic:
-# docutils' HTML5 writer (Sphinx) puts every footnote in one, and BIND's RFC notes went
-# unread; and its "topic" directive, a boxed part of the text (Python's HOWTO abstracts,
-# BorgBackup's "Finding a more precise udev rule").
+# An <aside> is a footnote, a topic or a sidebar. docutils' HTML5 writer (Sphinx) puts every
+# footnote in one (BIND's RFC notes), and its "topic" directive is a boxed part of the text
+# (Python's HOWTO abstracts, BorgBackup's "Finding a more precise udev rule"): read whole. A
+# sidebar holds links to other pages, and often the text an intranet page's readers look for
+# ("HR is open Monday to Friday, 09:00 to 17:00", "Duty manager: 07700 900461"): read, but
+# its lists of links are navigation (the HTML loader takes them back).
 _FOOTNOTE_ROLES = frozenset(["doc-footnote", "doc-endnote", "doc-endnotes", "note"])
 _TEXT_ASIDE_CLASSES = frozenset(["topic"])
 
@@ -76,10 +78,6 @@ def is_chrome(tag: str, attrs: list[tuple[str, str | None]], scope: str) -> bool
         return True
     if scope == "body" and (
         (values.get("id") or "").lower() in _CHROME_IDS or classes & _CHROME_CLASSES
-    ):
-        return True
-    if tag == "aside" and not (
-        _is_footnote(classes, values.get("role")) or classes & _TEXT_ASIDE_CLASSES
     ):
         return True
     if classes & _LINE_NUMBER_CLASSES:
@@ -106,6 +104,15 @@ def is_contents(tag: str, attrs: list[tuple[str, str | None]]) -> bool:
 
 def classes_of(values: dict[str, str | None]) -> set[str]:
     return set((values.get("class") or "").lower().split())
+
+
+def is_sidebar(tag: str, attrs: list[tuple[str, str | None]]) -> bool:
+    """An <aside> that is no footnote or topic: read outside <main> too, its link lists not."""
+    values = dict(attrs)
+    classes = classes_of(values)
+    return tag == "aside" and not (
+        _is_footnote(classes, values.get("role")) or classes & _TEXT_ASIDE_CLASSES
+    )
 
 
 def _is_footnote(classes: set[str], role: str | None) -> bool:
