@@ -456,7 +456,10 @@ def test_minutes_items_numbered_alike_are_headings_alike(tmp_path: Path, limits)
         "will be paid 50p a mile.\n\n"
         "3. Sickness absence trigger points\n"
         "   3.1 Unite said the current trigger points catch too many drivers.\n"
-        "   3.2 AGREED: from 1 January 2027 the trigger points change.\n"
+        "   3.2 AGREED: from 1 January 2027 the trigger points change.\n\n"
+        "4. Any other business\n"
+        "   - The pay review is with the directors.\n"
+        "   - Staff survey results at the next meeting.\n"
     )
     assert _blocks(path, limits)[1:] == [
         ("Agreed as a correct record.", ("1. Minutes of 22 October 2026",)),
@@ -469,6 +472,10 @@ def test_minutes_items_numbered_alike_are_headings_alike(tmp_path: Path, limits)
             "3.1 Unite said the current trigger points catch too many drivers.\n"
             "3.2 AGREED: from 1 January 2027 the trigger points change.",
             ("3. Sickness absence trigger points",),
+        ),
+        (  # a list under an item numbered like the others: the item heads it (hazelbrook)
+            "- The pay review is with the directors.\n- Staff survey results at the next meeting.",
+            ("4. Any other business",),
         ),
     ]
 

@@ -42,8 +42,10 @@ def leading_heading(
         return None
     # a line in capitals heads the list under it as it would a paragraph ("PROBE CHECKS" /
     # "- Probe every ..."); a lead-in is a sentence's start, in lower case
+    # so does a line numbered as the text's headings are ("12. Any other business" / "- The
+    # pay review ..." among minutes' items)
     listed = ITEM_START.match(after) is not None
-    if listed and not (_opens(line, after) or in_capitals(line)):
+    if listed and not (_opens(line, after) or in_capitals(line) or _numbering(line) in alike):
         return None  # a list's lead-in ("You will need" / "- a laptop"), not its heading
     if MAIL_HEADER.match(line):
         return None  # a notice's "From: Joanne Pryce, Lead Practice Nurse" over its "Date:"
