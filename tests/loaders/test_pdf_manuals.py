@@ -63,6 +63,32 @@ def test_running_titles_that_end_in_the_page_number_are_dropped() -> None:
     assert pages[2][-1] == "Shells may be used interactively."
 
 
+def test_htmldocs_two_line_footers_are_dropped() -> None:
+    """htmldoc ends each page with the chapter's name over the section's name and the page
+    number ("Main Menus" / "Snap Menu 10"): a section's line is on one or two pages only,
+    and the chapter's line had run into the next page's first sentence. A short last line
+    that does not end in the page's number is the body's."""
+    pages = [
+        ["Table of Contents", _body(0), "Introduction", "Starting xfig 1"],
+        [_body(1), "Introduction", "Display Windows 2"],
+        [_body(2), "Main Menus", "File Menu 3"],
+        [_body(3), "Main Menus", "Snap Menu 4"],
+        [_body(4), "Main Menus", "Help Menu 5"],
+        [_body(5), "See the help menu.", "Editing Objects 7"],
+        [_body(6), "The end of the manual."],
+    ]
+    drop_running_lines(pages)
+    assert pages == [
+        ["Table of Contents", _body(0)],
+        [_body(1)],
+        [_body(2)],
+        [_body(3)],
+        [_body(4)],
+        [_body(5), "See the help menu.", "Editing Objects 7"],
+        [_body(6), "The end of the manual."],
+    ]
+
+
 def test_running_titles_in_capitals_after_a_chapter_label_are_dropped() -> None:
     """dblatex runs "CHAPTER 5. BOOTING THE INSTALLATION SYSTEM 5.1. ..." over its pages,
     naming the section too, so no two chapters' lines are alike; the label and number in

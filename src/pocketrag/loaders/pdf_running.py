@@ -72,6 +72,8 @@ MIN_LABELLED_PAGES = 3
 MIN_NUMBERED_SHARE = 0.25
 # A running title is short; a longer line at the edge is the body's.
 MAX_TITLE_WORDS = 20
+# A chapter's line over a numbered footer is shorter still.
+MAX_OVER_FOOTER_WORDS = 8
 
 
 def changing_lines(pages: list[list[str]]) -> dict[int, set[int]]:
@@ -80,7 +82,11 @@ def changing_lines(pages: list[list[str]]) -> dict[int, set[int]]:
     printed page number (which counts up with the pages, so a figure that happens to end a
     line does not) and its text is another page's running title too (a chapter's "1
     Introduction" on page 1 is not), or when it opens with a label and number in capitals
-    ("CHAPTER 5.") that the same edge of other pages opens with too."""
+    ("CHAPTER 5.") that the same edge of other pages opens with too. At the bottom, a line
+    ending in the printed page number is a footer on its own (htmldoc's "Snap Menu 10": a
+    section's name, on one or two pages only), and so is a short line over it that stands
+    there on other pages too (htmldoc's chapter line, "Main Menus", which had run into the
+    next page's first sentence)."""
     outer = [_outermost(lines) for lines in pages]
     offsets: Counter[int] = Counter()
     labels: Counter[tuple[int, str]] = Counter()
@@ -105,9 +111,17 @@ def changing_lines(pages: list[list[str]]) -> dict[int, set[int]]:
             if m and _capitals(line) and labels[edge, m[1]] >= MIN_LABELLED_PAGES:
                 found.setdefault(number, set()).add(i)
     repeated = Counter(titled.values())
+    footed: dict[int, str] = {}  # page -> the line over its numbered footer
     for (number, i), key in titled.items():
-        if repeated[key] >= 2:
+        bottom = i == outer[number][-1]
+        if repeated[key] >= 2 or bottom:
             found.setdefault(number, set()).add(i)
+        if bottom and i > 0 and len(pages[number][i - 1].split()) <= MAX_OVER_FOOTER_WORDS:
+            footed[number] = edge_key(pages[number][i - 1])
+    over = Counter(footed.values())
+    for number, key in footed.items():
+        if over[key] >= 2:
+            found[number].add(outer[number][-1] - 1)
     return found
 
 
