@@ -1289,9 +1289,9 @@ def test_html_icon_in_running_text_reads_as_its_name(tmp_path: Path, limits) -> 
 
 def test_html_page_table_of_contents_is_dropped(tmp_path: Path, limits) -> None:
     """A page's own table of contents, marked as one (asciidoctor, DocBook, docutils) or a
-    list only of links to the page's anchors (Postfix's topic lists), is not read: its
-    titles had been blocks matching questions by their words. A list of links to other
-    pages, or with words of its own, is content."""
+    list or lines only of links to the page's anchors (Postfix's topic lists, fetchmail's
+    FAQ index), is not read: its titles had been blocks matching questions by their words.
+    A list of links to other pages, or with words of its own, is content."""
     path = tmp_path / "manual.html"
     path.write_text(
         "<body class='book toc2 toc-left'><h1>Manual</h1>"
@@ -1308,7 +1308,9 @@ def test_html_page_table_of_contents_is_dropped(tmp_path: Path, limits) -> None:
         "<ul><li><a href='upgrade.html'>Upgrading</a></li><li><a href='faq.html'>FAQ</a></li>"
         "</ul>"
         "<ul><li>See <a href='#install'>Installing</a></li><li><a href='#deps'>Deps</a></li>"
-        "</ul></body>"
+        "</ul><h2>Questions</h2><a href='#G1'>G1. What is it?</a><br/>"
+        "<a href='#G2'>G2. Where is it?</a><br/>"
+        "<p><a href='#G1'>G1</a> is <a href='#G2'>G2</a>'s neighbour.</p></body>"
     )
     assert [b.text for b in load_document(path, limits).blocks] == [
         "This document covers the following topics:",
@@ -1317,6 +1319,7 @@ def test_html_page_table_of_contents_is_dropped(tmp_path: Path, limits) -> None:
         "FAQ",
         "See Installing",
         "Deps",
+        "G1 is G2's neighbour.",  # lines only of such links, parted by <br>, are contents
     ]
 
 

@@ -58,8 +58,10 @@ _ALWAYS_SKIP = frozenset(
 )
 # A page's own table of contents, unmarked (html_chrome.py skips marked ones): a list or
 # table whose every word is a link to an anchor of the page itself (Postfix's "This document
-# provides information on the following topics:", SQLite's FAQ index, Texinfo's menus). A
-# link to another page is content (an index page, "See also").
+# provides information on the following topics:", SQLite's FAQ index, Texinfo's menus), or
+# such lines of links parted by <br> (fetchmail's FAQ index: every question's title, read
+# as a block that matched questions better than the answers). A link to another page is
+# content (an index page, "See also").
 _LISTINGS = frozenset(["ul", "ol", "dl", "table"])
 MIN_CONTENTS_LINKS = 2
 _LABEL = re.compile(r"\[?\w{1,4}\]?")  # a footnote's label ("[1]"), before its paragraph
@@ -252,6 +254,9 @@ class _Extractor(HTMLParser):
         self.heading_own_text = False
         self.in_anchor_link = False  # a link to an anchor of the page itself
         self.in_link = False  # a link anywhere
+        # the waiting text's pieces in links to the page's anchors, and whether it has others
+        self.parts_anchor_links = 0
+        self.parts_other_text = False
         self.asides: list[bool] = []  # each open <aside>: a sidebar (html_chrome.is_sidebar)?
         self.sidebars = 0  # how many of them are
         self.listing: _Listing | None = None  # only while dropping tables of contents
@@ -310,10 +315,14 @@ class _Extractor(HTMLParser):
     def flush(self) -> None:
         closing_term, self.closing_term = self.closing_term, False
         self.line_has_text, self.waiting_pictures = False, []
+        links, self.parts_anchor_links = self.parts_anchor_links, 0
+        other, self.parts_other_text = self.parts_other_text, False
         if not self.parts:
             return
         raw = "".join(self.parts)
         self.parts = []
+        if self.drop_contents and links >= MIN_CONTENTS_LINKS and not other:
+            return  # lines of links to the page's own anchors: its contents (_LISTINGS)
         text, more = clean_lines(raw), []
         preformatted, self.parts_preformatted = self.parts_preformatted, False
         if preformatted and not self.pre_code and reads_as_prose(text):
@@ -729,6 +738,10 @@ class _Extractor(HTMLParser):
             data = data.replace("\r", " ").replace("\n", " ")
             if data.strip():
                 self.line_has_text = True
+                if self.in_anchor_link:
+                    self.parts_anchor_links += 1
+                else:
+                    self.parts_other_text = True
                 if self.waiting_pictures:
                     self.parts.append(" ".join(self.waiting_pictures) + " ")
                     self.waiting_pictures = []
