@@ -131,6 +131,27 @@ def test_numbers_that_do_not_count_lines_are_kept(tmp_path: Path, limits: Loader
         assert kept in joined
 
 
+def test_values_counted_at_the_start_of_a_few_lines_keep_their_numbers(
+    tmp_path: Path, limits: LoaderLimits
+) -> None:
+    """xfig's Fig format lists its colours "0 = Black", "1 = Blue", ...: eight lines counting
+    up, but a few of the page's many, are the text's own (they had read "= Black")."""
+    document = FPDF()
+    document.set_font("Helvetica", size=11)
+    document.add_page()
+    lines = ["The two colour fields are defined as follows:"]
+    lines += [f"{n} = {c}" for n, c in enumerate(["Black", "Blue", "Green", "Cyan", "Red"])]
+    lines += [f"{n} = {c}" for n, c in enumerate(["Magenta", "Yellow", "White"], start=5)]
+    lines += [f"Line {n} of the description of the file format goes on here." for n in range(12)]
+    for n, line in enumerate(lines):
+        document.text(20, 20 + 8 * n, line)
+    path = tmp_path / "format.pdf"
+    document.output(str(path))
+    joined = " ".join(_texts(path, limits))
+    assert "0 = Black 1 = Blue 2 = Green" in joined
+    assert "7 = White" in joined
+
+
 def test_a_title_case_line_with_commas_is_still_a_heading(
     tmp_path: Path, limits: LoaderLimits
 ) -> None:

@@ -20,8 +20,12 @@ import re
 from pocketrag.loaders._common import SENTENCE_END
 from pocketrag.loaders.pdf_tables import TableRow
 
-# Margin line numbers: this many lines or more, numbered 1, 2, 3, ... in order.
+# Margin line numbers: this many lines or more, numbered 1, 2, 3, ... in order ...
 MIN_NUMBERED_LINES = 5
+# ... and, when they open the lines, at least this share of the page's lines: a listing's
+# values counted at the start of a few lines ("0 = Black", "1 = Blue", ... in xfig's Fig
+# format) are the text's own, and had lost their numbers.
+MIN_NUMBERED_SHARE = 0.5
 # A caption's column of colons: this many lines of the page or more end with " :".
 MIN_CAPTION_COLONS = 3
 _BARE_NUMBER = re.compile(r"^\d{1,3}$")
@@ -71,7 +75,7 @@ def _drop_line_numbers(lines: list[str]) -> list[str]:
     prefixed = [(i, m) for i, x in enumerate(lines) if (m := _NUMBER_PREFIX.match(x))]
     numbers = [int(m.group(1)) for _, m in prefixed]
     counted = _counting([i for i, _ in prefixed], numbers, consecutive=True)
-    if len(counted) >= MIN_NUMBERED_LINES:
+    if len(counted) >= max(MIN_NUMBERED_LINES, MIN_NUMBERED_SHARE * len(lines)):
         for i in counted:
             lines[i] = _NUMBER_PREFIX.sub("", lines[i], count=1)
     return lines
