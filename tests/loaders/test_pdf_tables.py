@@ -625,25 +625,33 @@ BRANCHES = [
 ]
 
 
-def _fund_pdf(path: Path) -> Path:
-    """A ruled budget table (fpdf2's, like reportlab's): "Stock category" merged over two
-    columns, the other names merged down over two header rows, and each group's rows under
-    a row of the group's name merged across the table."""
+def _grouped_table_pdf(
+    path: Path,
+    intro: str,
+    widths: tuple[int, ...],
+    header: tuple[str, str, str, tuple[str, str]],
+    groups: list[tuple[str, list[tuple[str, ...]]]],
+) -> Path:
+    """A ruled table (fpdf2's, like reportlab's) of four columns: the last two names merged
+    under a group name over both (`header`'s last item, under its third), the other names
+    merged down over the two header rows, and each group's rows under a row of the group's
+    name merged across the table."""
     document = FPDF(unit="pt", format="A4")
     document.add_page()
     document.set_font("Helvetica", size=8)
-    document.multi_cell(0, 12, "All amounts in pounds.", new_x="LMARGIN")
+    document.multi_cell(0, 12, intro, new_x="LMARGIN")
     with document.table(
-        col_widths=(110, 90, 70, 70), width=340, first_row_as_headings=False, text_align="LEFT"
+        col_widths=widths, width=sum(widths), first_row_as_headings=False, text_align="LEFT"
     ) as table:
+        first, second, over, under = header
         row = table.row()
-        row.cell("Library", rowspan=2)
-        row.cell("Stock lead", rowspan=2)
-        row.cell("Stock category 2026-27", colspan=2)
+        row.cell(first, rowspan=2)
+        row.cell(second, rowspan=2)
+        row.cell(over, colspan=2)
         row = table.row()
-        row.cell("Adult fiction")
-        row.cell("Children's")
-        for group, rows in BRANCHES:
+        for name in under:
+            row.cell(name)
+        for group, rows in groups:
             table.row().cell(group, colspan=4)
             for cells in rows:
                 row = table.row()
@@ -651,6 +659,11 @@ def _fund_pdf(path: Path) -> Path:
                     row.cell(cell)
     document.output(str(path))
     return path
+
+
+def _fund_pdf(path: Path) -> Path:
+    header = ("Library", "Stock lead", "Stock category 2026-27", ("Adult fiction", "Children's"))
+    return _grouped_table_pdf(path, "All amounts in pounds.", (110, 90, 70, 70), header, BRANCHES)
 
 
 def test_merged_header_cells_name_each_column_they_span(
@@ -708,28 +721,9 @@ TREATMENTS = [
 def _price_list_pdf(path: Path) -> Path:
     """A ruled price list whose sections have two rows each: the column rules stop at each
     section's row across the table, so only the table's sides reach from top to bottom."""
-    document = FPDF(unit="pt", format="A4")
-    document.add_page()
-    document.set_font("Helvetica", size=8)
-    document.multi_cell(0, 12, "Prices per treatment, including VAT.", new_x="LMARGIN")
-    with document.table(
-        col_widths=(130, 60, 70, 70), width=330, first_row_as_headings=False, text_align="LEFT"
-    ) as table:
-        row = table.row()
-        row.cell("Treatment", rowspan=2)
-        row.cell("Minutes", rowspan=2)
-        row.cell("Price 2026-27", colspan=2)
-        row = table.row()
-        row.cell("Hotel guest")
-        row.cell("Day visitor")
-        for section, rows in TREATMENTS:
-            table.row().cell(section, colspan=4)
-            for cells in rows:
-                row = table.row()
-                for cell in cells:
-                    row.cell(cell)
-    document.output(str(path))
-    return path
+    header = ("Treatment", "Minutes", "Price 2026-27", ("Hotel guest", "Day visitor"))
+    intro = "Prices per treatment, including VAT."
+    return _grouped_table_pdf(path, intro, (130, 60, 70, 70), header, TREATMENTS)
 
 
 def test_sections_of_two_rows_ruled_across_a_table_are_read(
