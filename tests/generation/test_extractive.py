@@ -768,6 +768,21 @@ def test_a_row_whose_value_holds_a_semicolon_is_still_a_row() -> None:
     assert len(rows) == 2
 
 
+def test_a_row_led_by_its_name_under_an_empty_corner_is_one_row() -> None:
+    # a statistics table's row (pspp's coefficients): read as sentences, it had been cut at
+    # "Std." and quoted from "Error: .20; ..."
+    text = (
+        "Unstandardized Coefficients B | Unstandardized Coefficients Std. Error | t\n"
+        "(Constant); Unstandardized Coefficients B: 9.90; "
+        "Unstandardized Coefficients Std. Error: 2.10; t: 4.71\n"
+        "Mean time between failures (months); Unstandardized Coefficients B: 3.01; "
+        "Unstandardized Coefficients Std. Error: .20; t: 15.21"
+    )
+    hit = Hit(36, "r", "regression.html", "Regression", text, None, None, "Coefficients", 0.1)
+    rows = [c.text for c in candidate_units([hit]) if c.kind == "row"]
+    assert rows == text.split("\n")[1:]
+
+
 FEES_2025 = """The fees for 2025 are:
 Plan | Per month | Hours
 Plan: Maker; Per month: £30; Hours: 7am to 10pm with a fob
