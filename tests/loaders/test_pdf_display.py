@@ -56,6 +56,21 @@ def test_a_wrapped_title_and_headings_over_steps_head_their_text(
     assert not any(b.text.startswith(("Building", "what to do", "Medical")) for b in doc.blocks)
 
 
+def test_a_contents_page_first_is_no_title_over_the_document(
+    tmp_path: Path, limits: LoaderLimits
+) -> None:
+    # htmldoc prints the contents first: "Table of Contents" in the title's type had been
+    # the document's title and the head of every heading path (the Xfig reference)
+    lines = [(18.0, "Table of Contents"), (9.5, "Medical emergency - A missing child")]
+    lines += [(18.0, "Building emergencies")] + [(9.5, t) for t in BODY]
+    lines += [(14.0, "Medical emergency")] + [(9.5, t) for t in STEPS]
+    doc = pdf.load(_leaflet(tmp_path / "manual.pdf", lines), limits)
+    assert doc.title == "manual"
+    assert doc.blocks[0].heading_path == ("Table of Contents",)  # the contents' own lines
+    step = next(b for b in doc.blocks if b.text.startswith("1. Call 999"))
+    assert step.heading_path == ("Medical emergency",)
+
+
 def test_the_same_lines_in_body_type_stay_text(tmp_path: Path, limits: LoaderLimits) -> None:
     # what the type size says: set like the body, "Medical emergency" over numbered steps
     # reads as the paragraph it looks like to the text alone

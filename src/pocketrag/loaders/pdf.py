@@ -71,6 +71,9 @@ _PDFIUM_LOCK = threading.Lock()
 MAX_PAGE_POINTS = 14_400
 # Metadata titles that are file names or placeholders ("Binder1.pdf", "untitled").
 _JUNK_TITLE = re.compile(r"^$|^untitled|^microsoft word|\.[a-z0-9]{2,4}$|^\S+$", re.I)
+# A contents page's heading names no document: htmldoc prints the contents first, and
+# "Table of Contents" had been the title over every heading path of the Xfig reference.
+_CONTENTS = re.compile(r"^(?:table of )?contents$", re.I)
 MAX_FOOTER_WORDS = 8
 _PAGE_NUMBER = re.compile(r"^(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$", re.I)
 
@@ -534,7 +537,13 @@ def page_blocks(
             size = display.get(pdf_display.keyed(line), 0.0)
             if isinstance(line, pdf_chapters.ChapterTitle):  # its label and title, joined:
                 size = max(display.values(), default=size)  # the page's largest type
-            if page == 1 and not path and size == title_size and not _section_number(line):
+            if (
+                page == 1
+                and not path
+                and size == title_size
+                and not _section_number(line)
+                and not _CONTENTS.match(line)
+            ):
                 level = 0  # the document's title, over all its sections
             heading = Heading(level, line, size)
             kept = [h for h in path if (h.outlined and h.level < level) or _holds(h, heading)]
@@ -663,7 +672,7 @@ def _load(path: Path, limits: LoaderLimits, password: str | None) -> Document:
         pdf.close()
     title = "" if _JUNK_TITLE.search(meta_title) else meta_title
     if not title and first_lines and len(first_lines[0]) <= 120:
-        title = first_lines[0]
+        title = "" if _CONTENTS.match(first_lines[0]) else first_lines[0]
     return Document(
         source=str(path),
         title=title or path.stem,
