@@ -778,6 +778,7 @@ def test_a_row_led_by_its_name_under_an_empty_corner_is_one_row() -> None:
         "Mean time between failures (months); Unstandardized Coefficients B: 3.01; "
         "Unstandardized Coefficients Std. Error: .20; t: 15.21"
     )
+    text += "\noccupation; Artist; Count; sex Male: 2; sex Female: 6; Total: 8"  # names
     hit = Hit(36, "r", "regression.html", "Regression", text, None, None, "Coefficients", 0.1)
     rows = [c.text for c in candidate_units([hit]) if c.kind == "row"]
     assert rows == text.split("\n")[1:]

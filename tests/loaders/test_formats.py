@@ -1130,6 +1130,27 @@ def test_a_table_with_an_empty_corner_pairs_each_row_with_the_column_names(
     assert "Valid N (listwise); N: 40" in texts
 
 
+def test_a_crosstabulations_corner_over_several_name_columns_pairs_each_row(
+    tmp_path: Path, limits
+) -> None:
+    """A crosstabulation: a corner three cells wide over the rows' names, under a header of
+    two levels ("sex" over "Male" and "Female"); its rows had read as bare cells."""
+    path = tmp_path / "crosstabs.html"
+    path.write_text(
+        "<table><caption>occupation × sex</caption><tbody>"
+        "<tr><th></th><th></th><th></th><th colspan='2'>sex</th><th rowspan='2'>Total</th></tr>"
+        "<tr><th></th><th></th><th></th><th>Male</th><th>Female</th></tr>"
+        "<tr><th rowspan='2'>occupation</th><th rowspan='2'>Artist</th><th>Count</th>"
+        "<td>2</td><td>6</td><td>8</td></tr>"
+        "<tr><th>Expected</th><td>4.89</td><td>3.11</td><td>.15</td></tr>"
+        "</tbody></table>",
+        encoding="utf-8",
+    )
+    texts = [b.text for b in load_document(path, limits).blocks]
+    assert "occupation; Artist; Count; sex Male: 2; sex Female: 6; Total: 8" in texts
+    assert "occupation; Artist; Expected; sex Male: 4.89; sex Female: 3.11; Total: .15" in texts
+
+
 def test_texinfo_node_links_are_not_text(tmp_path: Path, limits) -> None:
     """makeinfo's "Next: ..., Up: ... [Contents][Index]" over and under each node (Texinfo 6
     and 7) and texi2html's "[ << ] [ < ] [ Up ]" bar are navigation, not the node's text; a

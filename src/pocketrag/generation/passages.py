@@ -39,11 +39,11 @@ _CAPTION = re.compile(r"^(?:Figure|Fig\.|Image|Screenshot)\s+\d{1,3}(?:\.\d{1,3}
 _TABLE_RULE = re.compile(r":?-{2,}:?|")
 # A table row as the DOCX and HTML loaders write it: "Header: value; Header: value"; a
 # value may hold a semicolon of its own ("Hand tools; no machine sign-offs"). A row of a
-# table with an empty corner opens with its name ("(Constant); Unstandardized Coefficients
-# B: 9.90; ..."); read as sentences, it had been cut at "Std." of "Std. Error" and quoted
-# from the middle.
+# table with an empty corner opens with its name or names ("(Constant); Unstandardized
+# Coefficients B: 9.90; ...", "occupation; Artist; Count; sex Male: 2; ..."); read as
+# sentences, it had been cut at "Std." of "Std. Error" and quoted from the middle.
 _KEYED_ROW = re.compile(
-    r"^(?:[^:;\n]{1,60}; )?[^:;\n]{1,60}: [^;\n]*(?:; [^;\n]*)*; [^:;\n]{1,60}: [^\n]*$"
+    r"^(?:[^:;\n]{1,60}; ){0,3}[^:;\n]{1,60}: [^;\n]*(?:; [^;\n]*)*; [^:;\n]{1,60}: [^\n]*$"
 )
 # Bullets of symbol fonts (Wingdings), which PDF text layers give in the private use area.
 _SYMBOL_BULLETS = "[\uf06c\uf076\uf0a7\uf0b7\uf0d8\uf0fc]"

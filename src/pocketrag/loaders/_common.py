@@ -142,9 +142,12 @@ def table_lines(rows: list[list[str]], marked_header: bool | None = None) -> lis
         marked_header is None and all(_reads_as_label(cell) for cell in header)
     )
     # an empty corner over a column of row names (a statistics package's output: "" | "N" |
-    # "Mean" over "Height" | "40" | "1677.12"): each row reads "Height; N: 40; Mean: ..."
-    corner = len(header) > 2 and not header[0] and all(header[1:])
-    if len(rows) > 1 and (all(header) or corner) and len(set(header)) == len(header) and labels:
+    # "Mean" over "Height" | "40" | "1677.12"): each row reads "Height; N: 40; Mean: ...";
+    # a corner over several (a crosstabulation's "occupation" | "Artist" | "Count") too
+    names = next((i for i, h in enumerate(header) if h), len(header))  # the corner's width
+    corner = 0 < names < len(header) - 1 and all(header[names:])
+    named = [h for h in header if h]
+    if len(rows) > 1 and (all(header) or corner) and len(set(named)) == len(named) and labels:
         out = [" | ".join(h for h in header if h)]
         for cells in rows[1:]:
             pairs = [f"{h}: {v}" if h else v for h, v in zip(header, cells, strict=False) if v]
