@@ -84,7 +84,9 @@ def detect_type(path: Path) -> str:
     if head.startswith(b"\xd0\xcf\x11\xe0"):  # OLE2: .doc, .xls, .ppt before 2007
         raise _unsupported(path, "legacy Microsoft Office format; save it as .docx or PDF")
     if by_ext == "pdf":
-        if _HTML_ANY.search(head):
+        # a web page saved as .pdf; binary bytes are no page, even where they happen to
+        # spell "<p " (one in ~700 runs of 4 KB of random bytes did, and read as HTML)
+        if _HTML_ANY.search(head) and not text.looks_binary(head):
             return "html"
         raise LoaderError(f"{path.name} is named .pdf but is not a PDF (no %PDF header)")
     if by_ext == "docx":
