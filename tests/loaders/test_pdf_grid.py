@@ -137,6 +137,47 @@ def test_two_cells_run_together_are_cut_between_the_columns(
     assert sum(t.startswith("Company: ") for t in texts) == len(rows)
 
 
+PAPERS = [
+    ("Letter", "8.5in x 11in", "Letter"),
+    ("Legal", "8.5in x 14in", "Legal"),
+    ("ANSI A", "8.5in x 11in", "A"),
+    ("ANSI B", "11in x 17in", "B"),
+    ("ISO A4", "210mm x 297mm", "A4"),
+]
+
+
+def test_a_ruled_rows_two_cells_run_together_are_cut_at_the_rule(
+    tmp_path: Path, limits: LoaderLimits
+) -> None:
+    """htmldoc sets a cell's text so close to the next one's that PDFium gives them as one
+    phrase ("ANSI A 8.5in x 11in"): a row of two phrases in a grid of three columns, which
+    had broken the Xfig paper-size table in two, the second half under a row as header."""
+    document = _pdf()
+    page = Page(document)
+    walls = [40.0, 95.0, 175.0, 235.0]
+    top, pitch = 60.0, 15.0
+    first_x = 42.0
+    size_x = 42 + document.get_string_width("ANSI A ")  # the Size column's text starts here
+    walls[1] = size_x - 2.5
+    page.row(top + 11, [(first_x, "Paper", "L"), (size_x, "Size", "L"), (178, "Option", "L")])
+    for n, (paper, size, option) in enumerate(PAPERS, start=1):
+        y = top + n * pitch + 11
+        if paper.startswith("ANSI"):  # one text object over the first two cells
+            page.row(y, [(first_x, f"{paper} {size}", "L"), (178, option, "L")])
+        else:
+            page.row(y, [(first_x, paper, "L"), (size_x, size, "L"), (178, option, "L")])
+    bottom = top + (len(PAPERS) + 1) * pitch
+    for n in range(len(PAPERS) + 2):
+        document.line(walls[0], top + n * pitch, walls[-1], top + n * pitch)
+    for x in walls:
+        document.line(x, top, x, bottom)
+    path = tmp_path / "papers.pdf"
+    document.output(str(path))
+    texts = _texts(path, limits)
+    rows = [f"Paper: {p}; Size: {s}; Option: {o}" for p, s, o in PAPERS]
+    assert [t for t in texts if t.startswith("Paper: ")] == rows
+
+
 LEDGER = [
     ("DHAW20190004", "903.90", ["STAFF TRANSPORTATION", "AIRFARE FOR K FORD 3/21 WASHINGTON"]),
     ("DHAW20190005", "798.90", ["SENATOR'S TRANSPORTATION", "AIRFARE FOR SEN HAWLEY", "TO NY"]),

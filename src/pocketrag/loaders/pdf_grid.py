@@ -152,9 +152,12 @@ def _split_across(p: _Phrase, columns: list[tuple[float, float]]) -> list[_Phras
     return [left, right]
 
 
-def _place(row: list[_Phrase], columns: list[tuple[float, float]]) -> bool:
+def _place(row: list[_Phrase], columns: list[tuple[float, float]], ruled: bool = False) -> bool:
     """Put each phrase of a row in its column; False when a phrase stands over two columns
-    (prose, or a title over the table) and is not two cells run together."""
+    (prose, or a title over the table) and is not two cells run together. A ruled row's
+    phrase over two columns is two cells whatever the row holds: htmldoc sets "ANSI A" so
+    close to "8.5in x 11in" that they are one phrase, and the row of two had broken the
+    paper-size table in two."""
     starts = [c[0] for c in columns]
     out: list[_Phrase] = []
     for p in row:
@@ -164,7 +167,7 @@ def _place(row: list[_Phrase], columns: list[tuple[float, float]]) -> bool:
             out.append(p)
             continue
         # a line over the grid alone is prose or a title; among other cells, two run together
-        parts = _split_across(p, columns) if len(row) >= MIN_COLUMNS else None
+        parts = _split_across(p, columns) if len(row) >= MIN_COLUMNS or ruled else None
         if parts is None:
             return False
         for q in parts:
@@ -202,7 +205,7 @@ def _tables(
     are ruled rows, whose lines pdf_rules.py joined), each with its header lines above;
     MIN_ROWS rows with `least` cells filled (fewer for a ruled table of two columns)."""
     tables: list[_Table] = []
-    placed = [_place(r, columns) for r in rows]
+    placed = [_place(r, columns, id(r) in ruled) for r in rows]
     index = {id(r): n for n, r in enumerate(rows)}
     i = 0
     while i < len(rows):
