@@ -178,6 +178,23 @@ def test_a_ruled_rows_two_cells_run_together_are_cut_at_the_rule(
     assert [t for t in texts if t.startswith("Paper: ")] == rows
 
 
+def test_an_underscore_stays_in_its_word_in_a_cell(tmp_path: Path, limits: LoaderLimits) -> None:
+    """An underscore's glyph hangs below the baseline, under its letters' boxes: it had
+    started a phrase of its own, and a cell read "x86 _ 64-linux-gnu" (debmake's multiarch
+    tables, debref's "KERN _ EMERG")."""
+    document = _pdf()
+    page = Page(document)
+    page.row(60, [(40, "Arch", "L"), (140, "Library path", "L"), (330, "Level", "L")])
+    rows = [("amd64", "/usr/lib/x86_64-linux-gnu/", "KERN_EMERG"), ("i386", "/usr/lib/i386/", "0")]
+    rows += [("arm64", "/usr/lib/aarch64-linux-gnu/", "KERN_ALERT")]
+    for n, (arch, path, level) in enumerate(rows):
+        page.row(75 + 15 * n, [(40, arch, "L"), (140, path, "L"), (330, level, "L")])
+    path = tmp_path / "paths.pdf"
+    document.output(str(path))
+    texts = _texts(path, limits)
+    assert "Arch: amd64; Library path: /usr/lib/x86_64-linux-gnu/; Level: KERN_EMERG" in texts
+
+
 LEDGER = [
     ("DHAW20190004", "903.90", ["STAFF TRANSPORTATION", "AIRFARE FOR K FORD 3/21 WASHINGTON"]),
     ("DHAW20190005", "798.90", ["SENATOR'S TRANSPORTATION", "AIRFARE FOR SEN HAWLEY", "TO NY"]),

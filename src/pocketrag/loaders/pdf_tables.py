@@ -474,9 +474,12 @@ def _segments(
         if x1 <= x0 and y1 <= y0:
             continue
         h = y1 - y0
+        # an underscore's glyph hangs below the baseline, under the letters' boxes: on the
+        # line all the same ("x86_64" had read "x86 _ 64" in a table's cell)
+        hangs = 0.5 * tall if char == "_" else 0.0
         if (
             current is None
-            or y0 > current.y1
+            or y0 > current.y1 + hangs
             or y1 < current.y0  # not on the segment's line (a comma is)
             or x0 - current.x1 > 0.8 * max(h, tall)
             # back to the left: another text object, unless it is the next character of
