@@ -182,11 +182,9 @@ def _bands(rules: list[Rule], down: list[Rule]) -> list[Band]:
         runs = [run for run in _runs_down(ys, inside) if len(run) >= MIN_RULES]
         for table in _tables(runs, inside):
             n = len(bands)  # a table's first band's index names the table
-            bands += [
-                Band(x0, x1, a, b, _walls(inside, a, b), n, k == 0 and _underlined(rules, *edges))
-                for k, (a, b) in enumerate(pairwise(table))
-                if (edges := (x0, x1, a, b))
-            ]
+            for k, (a, b) in enumerate(pairwise(table)):
+                levels = k == 0 and _underlined(rules, x0, x1, a, b)
+                bands.append(Band(x0, x1, a, b, _walls(inside, a, b), n, levels))
     return bands
 
 
@@ -225,10 +223,9 @@ def _cut_by_section_rows(run: list[float], down: list[Rule]) -> bool:
     if any(b - a < MIN_ROW_HEIGHT for a, b in pairwise(run)):
         return False  # a stave's lines and bar lines (music) hold no text between them
     rows = [len(_walls(down, a, b)) >= MIN_SIDES for a, b in pairwise(run)]
-    inner = rows.index(True) if any(rows) else 0  # the grid's first and last rows
-    last = len(rows) - 1 - rows[::-1].index(True) if any(rows) else 0
+    grid = [k for k, walled in enumerate(rows) if walled]
     sides = len(_walls(down, run[0], run[-1])) >= 2
-    return sides and 2 * sum(rows) > len(rows) and not all(rows[inner:last])
+    return sides and 2 * len(grid) > len(rows) and not all(rows[grid[0] : grid[-1]])
 
 
 def _same_columns(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
