@@ -149,3 +149,36 @@ def test_a_bookmark_to_a_page_without_its_title_heads_nothing(
     document.output(str(path))
     blocks = pdf.load(path, limits).blocks
     assert [b.heading_path for b in blocks] == [()]
+
+
+def test_a_chapter_printed_twice_or_bookmarked_in_other_words_heads_its_pages(
+    tmp_path: Path, limits: LoaderLimits
+) -> None:
+    """htmldoc printed xfig's reference with "Miscellaneous" inside "Global Settings" as
+    well as in its own place, one bookmark for both, and bookmarked "Getting and Installing
+    Xfig" over a page titled "... and Fig2dev": a page opening with a title in its largest
+    type is that chapter, not a section of the chapter before."""
+    chapters = [
+        ("Global Settings", "Global Settings", "The global settings panel"),
+        ("Miscellaneous", None, "The spell check button"),
+        ("Getting and Installing Xfig and Fig2dev", "Getting and Installing Xfig", "Get the"),
+        ("Keyboard Accelerators", "Keyboard Accelerators", "The following keys"),
+        ("Miscellaneous", "Miscellaneous", "The wheel mouse"),
+        ("Credits", "Credits", "Thanks to"),  # a title on half the pages is a running one
+    ]
+    document = FPDF()
+    for title, bookmark, opening in chapters:
+        document.add_page()
+        if bookmark:
+            document.start_section(bookmark, level=0)
+        document.set_font("Helvetica", size=20)
+        document.cell(0, 12, title, new_x="LMARGIN", new_y="NEXT")
+        document.set_font("Helvetica", size=10)
+        for text in [f"{opening} {LONG.lower()}", LONG, LONG, ENDS]:
+            document.cell(0, 5, text, new_x="LMARGIN", new_y="NEXT")
+    path = tmp_path / "reference.pdf"
+    document.output(str(path))
+    blocks = pdf.load(path, limits).blocks
+    assert [_path_of(blocks, opening) for _, _, opening in chapters] == [
+        (title,) for title, _, _ in chapters
+    ]

@@ -647,14 +647,21 @@ def _load(path: Path, limits: LoaderLimits, password: str | None) -> Document:
         pdf_running.drop_running_lines(page_texts)
         pdf_breaks.join_broken_names(page_texts)
         first_lines = next((lines[:1] for lines in page_texts if lines), [])
+        displays = [sizes.display(number) for number in range(len(page_texts))]
+        outline = {
+            number: pdf_outline.reworded(page_texts[number], titles, displays[number])
+            for number, titles in outline.items()
+            if number < len(page_texts)
+        }
+        every_title = pdf_outline.every_title(outline)
         blocks: list[Block] = []
         headings: list[Heading] = []
         left: pdf_outline.Titles = {}  # the page before's titles its lines did not name
         last_line = ""  # the page before's last line
         for number, (lines, width) in enumerate(zip(page_texts, widths, strict=True), start=1):
-            display = sizes.display(number - 1)
+            display = displays[number - 1]
             own = outline.get(number - 1, {})
-            titles = {**left, **own}
+            titles = {**pdf_outline.displayed(lines, display, every_title), **left, **own}
             page_out, headings = page_blocks(lines, number, headings, width, display, titles)
             left = {key: depth for key, depth in titles.items() if key in own}
             # a table row on either side of the break is a row, never a sentence going on

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Mapping
 
 import pypdfium2 as pdfium
 
@@ -73,6 +74,45 @@ def read(pdf: pdfium.PdfDocument) -> dict[int, Titles]:
         for key in keys(title):
             titles.setdefault(key, bookmark.level)
     return pages
+
+
+def every_title(pages: dict[int, Titles]) -> Titles:
+    """All the outline's titles, each at its shallowest depth."""
+    every: Titles = {}
+    for titles in pages.values():
+        for key, depth in titles.items():
+            every[key] = min(depth, every.get(key, depth))
+    return every
+
+
+def displayed(lines: list[str], display: Mapping[str, float], every: Titles) -> Titles:
+    """The title the page opens with in its largest type, wherever its bookmark points. A
+    document can print a chapter twice with one bookmark (htmldoc put xfig's
+    "Miscellaneous" inside "Global Settings" as well as in its place): the other copy's
+    title heads its copy too instead of reading as a section of the chapter before."""
+    if (opening := _opening(lines, display)) is None:
+        return {}
+    return {key: every[key] for key in keys(opening) if key in every}
+
+
+def reworded(lines: list[str], own: Titles, display: Mapping[str, float]) -> Titles:
+    """The page's bookmarks, or its opening line's keys at their depth when they name none
+    of its lines and that line is set in the page's largest type: a bookmark worded
+    otherwise than the heading it points to ("Getting and Installing Xfig" for the page's
+    "Getting and Installing Xfig and Fig2dev") still points at the page's top."""
+    if not own or (opening := _opening(lines, display)) is None:
+        return own
+    if any(isinstance(line, OutlineHeading) for line in marked(lines, dict(own))):
+        return own
+    depth = min(own.values())
+    return {key: depth for key in keys(opening)} or own
+
+
+def _opening(lines: list[str], display: Mapping[str, float]) -> str | None:
+    """The page's first line if it is set in the page's largest type (a chapter's title)."""
+    if not lines or not display or len(lines[0]) > MAX_TITLE_CHARS:
+        return None
+    return lines[0] if display.get(keyed(lines[0]), 0.0) >= max(display.values()) else None
 
 
 def marked(lines: list[str], titles: Titles) -> list[str]:
