@@ -579,3 +579,26 @@ def test_configuration_commands_stay_one_to_a_line(tmp_path: Path, limits) -> No
     assert texts[3].endswith(
         "on Saturdays between 3-4am.\n# /dev/sda -a -o on -S on -s (S/../.././02|L/../../6/03)"
     )
+
+
+def test_nroff_bold_and_underline_read_as_plain_letters(tmp_path: Path, limits) -> None:
+    """grotty prints bold as each letter struck twice and underline as an underscore struck
+    under it (groff's -me reference): the words read as typed, not "..pppp"."""
+
+    def bold(word: str) -> str:
+        return "".join(f"{c}\b{c}" for c in word)
+
+    def underlined(word: str) -> str:
+        return "".join(f"_\b{c}" for c in word)
+
+    path = tmp_path / "meref.txt"
+    path.write_text(
+        f"{bold('1.  Paragraphing')}\n\n"
+        f"The standard paragraph macro is {bold('.pp')}; see {underlined('Writing Papers')}.\n"
+        f"A {bold('−me')} letter in italics: {'v' + chr(8) + '_'}s.\n",
+        encoding="utf-8",
+    )
+    assert [text for text, _ in _blocks(path, limits)] == [
+        "1. Paragraphing",
+        "The standard paragraph macro is .pp; see Writing Papers. A −me letter in italics: vs.",
+    ]

@@ -54,6 +54,7 @@ from pocketrag.loaders.wrapping import (
     unboxed,
     unmarked,
     unwrap,
+    without_overstrikes,
 )
 
 if TYPE_CHECKING:
@@ -382,6 +383,7 @@ def load(path: Path, limits: LoaderLimits, password: str | None = None) -> Docum
         raise LoaderError("this looks like a binary file, not text (it contains NUL bytes)")
     text, encoding = decode_text(data)
     TextBudget(limits).add(text)
+    text = without_overstrikes(text)
     if (path.suffix.lower() == ".rst" or looks_like_rst(text)) and (parsed := _rst(text)):
         blocks, rst_title = parsed
         title = rst_title or path.stem

@@ -20,6 +20,20 @@ MIN_WRAPPED_LINE = 40
 MIN_WRAPPED_COMMENT = 20  # a comment line's, after its mark (see unwrap)
 
 
+# A typewriter's bold and underline, as nroff/grotty and `man` print them: a letter struck
+# twice ("m\bm") or over an underscore ("_\bm", "m\b_"), each backspace going back one.
+_UNDERLINED = re.compile(r"_\x08(?=[^\x08])|(?<=[^\x08])\x08_")
+_STRUCK = re.compile(r"([^\x08])(?:\x08\1)+")
+
+
+def without_overstrikes(text: str) -> str:
+    """The text as read, not as struck: groff's -me manuals printed by grotty had every bold
+    letter doubled ("..pppp" for ".pp") and an underscore before every underlined one."""
+    if "\x08" not in text:
+        return text
+    return _STRUCK.sub(r"\1", _UNDERLINED.sub("", text))
+
+
 def _joins(previous: str, line: str) -> bool:
     """Whether `line` continues `previous` (a title in capitals, a lead-in ending in a colon
     and a list item or clause stand on their own lines)."""
