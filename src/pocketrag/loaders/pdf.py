@@ -22,6 +22,7 @@ from pocketrag.documents import Block, Document, LoaderError
 from pocketrag.loaders import (
     pdf_breaks,
     pdf_chapters,
+    pdf_chars,
     pdf_display,
     pdf_fonts,
     pdf_footnotes,
@@ -106,9 +107,16 @@ def check_page_size(page: pdfium.PdfPage, number: int) -> None:
         )
 
 
+# glyphs without a character opening a line of text, or alone on the line before it: a
+# list's bullet (a run of such lines is a drawing's points)
+_G = pdf_chars.UNMAPPED
+_BULLET_GLYPH = re.compile(rf"(?<!{_G}\n)^ *{_G}[ {_G}]*\n?(?=[^\s{_G}])", re.M)
+
+
 def page_lines(raw: str) -> list[str]:
     """PDFium's page text as clean lines: soft hyphens re-joined, ligatures expanded."""
     raw = raw.replace("\r\n", "\n").replace("\r", "\n")
+    raw = _BULLET_GLYPH.sub("• ", raw)  # a list's bullet without a character (pdf_chars)
     # PDFium marks a hyphen at a line's end as U+FFFE, a word broken there ("employ-ment"),
     # and drops it; before a capital or a digit it is a hyphen of the text: "Marsh-Oduya",
     # "2026-27", unless a word in capitals is broken ("DEBHEL-PER": keep_hyphens decides)
@@ -594,7 +602,7 @@ def _running(pdf: pdfium.PdfDocument, signs: dict[int, str]) -> set[str]:
         textpage = page.get_textpage()
         try:
             pages_edges.append(
-                pdf_running.edges(page_lines(textpage.get_text_range().translate(signs)))
+                pdf_running.edges(page_lines(pdf_chars.page_text(textpage).translate(signs)))
             )
         finally:
             textpage.close()
@@ -630,7 +638,7 @@ def _load(path: Path, limits: LoaderLimits, password: str | None) -> Document:
             textpage = page.get_textpage()
             try:
                 # one character for each of PDFium's, which the table reader relies on
-                raw = underscored(textpage.get_text_range(), textpage, page).translate(signs)
+                raw = underscored(pdf_chars.page_text(textpage), textpage, page).translate(signs)
                 code = pdf_fonts.typefaces(raw, textpage)
                 sizes.add_page(raw, textpage)
                 lines = page_lines(spaced(budget.add(raw), textpage))
