@@ -1281,6 +1281,34 @@ def test_html_table_without_header_cells_and_pictures_in_cells(tmp_path: Path, l
     ]
 
 
+def test_html_table_names_in_a_plain_first_row_and_a_caption_across_the_header(
+    tmp_path: Path, limits
+) -> None:
+    """asciidoctor's tables in NTPsec's pages: a first row of capitalised names in plain
+    cells over two rows or more names the columns ("Item | Units | Description"); a header
+    cell across every column is the table's caption ("The Mode Word"), and the row under it
+    names the columns. Each had read as a row of data."""
+    path = tmp_path / "tables.html"
+    path.write_text(
+        "<table><tr><td>Item</td><td>Units</td><td>Description</td></tr>"
+        "<tr><td>49213</td><td>MJD</td><td>modified Julian day number</td></tr>"
+        "<tr><td>3712.987</td><td>s</td><td>time past UTC midnight</td></tr></table>"
+        "<table><thead><tr><th colspan='3'>The Mode Word</th></tr></thead><tbody>"
+        "<tr><td>Bits</td><td>Value</td><td>Description</td></tr>"
+        "<tr><td>0..1</td><td>0</td><td>IBT only operation</td></tr>"
+        "<tr><td>0..1</td><td>1</td><td>Strict operation</td></tr></tbody></table>"
+    )
+    assert [b.text for b in load_document(path, limits).blocks] == [
+        "Item | Units | Description",
+        "Item: 49213; Units: MJD; Description: modified Julian day number",
+        "Item: 3712.987; Units: s; Description: time past UTC midnight",
+        "The Mode Word",
+        "Bits | Value | Description",
+        "Bits: 0..1; Value: 0; Description: IBT only operation",
+        "Bits: 0..1; Value: 1; Description: Strict operation",
+    ]
+
+
 def test_html_icon_in_running_text_reads_as_its_name(tmp_path: Path, limits) -> None:
     """An icon in a sentence reads as its alt text (Wireshark's "configuration icon ()" had
     lost its name); a picture alone on its line is a figure, and decorations, file names

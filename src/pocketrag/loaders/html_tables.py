@@ -4,6 +4,8 @@ its text."""
 
 from __future__ import annotations
 
+import re
+
 from pocketrag.loaders._common import is_admonition, table_lines
 
 
@@ -63,6 +65,12 @@ def table_text(
     first cells (row_headed_lines), or rows under their column names."""
     if note := _side_note(rows):
         return note
+    if caption := _caption(rows, headers):
+        # the row under it names the columns when it reads as names ("field | Description");
+        # a DocBook revision history's "Revision 1.1 | 2007-01-23 | dpg" is data
+        below = rows[1:]
+        named = _named_columns(below, capitalised=False)
+        return [caption, *table_lines(below, None if named else False)]
     # a first row of header cells is the header whatever it says; with no header cells
     # anywhere, only a first row in bold is one (Exim's key-value tables had read their
     # first row as every other row's column names)
@@ -71,7 +79,7 @@ def table_text(
     in_bold = first is not None and all(
         (first, j) in bold for j, cell in enumerate(rows[first]) if cell
     )
-    header = True if marked else None if headers or in_bold else False
+    header = True if marked else None if headers or in_bold or _named_columns(rows) else False
     if header is False and names_over_values(rows):
         header = True
     return row_headed_lines(rows, headers) or table_lines(rows, header)
@@ -87,3 +95,28 @@ def _side_note(rows: list[list[str]]) -> list[str]:
     if len(filled) == 1 and len(filled[0]) == 2 and is_admonition(filled[0][0].strip()):
         return filled[0]
     return []
+
+
+def _caption(rows: list[list[str]], headers: set[tuple[int, int]]) -> str:
+    """A first row of one header cell across every column over more rows (asciidoctor's
+    "The Mode Word" over "Bits | Value | Description" in NTPsec's gpsd page): the table's
+    caption, not the name of each of its columns. "" otherwise."""
+    if len(rows) < 3 or len(rows[0]) < 2 or len(set(rows[0])) != 1 or not rows[0][0]:
+        return ""
+    return rows[0][0] if all((0, j) in headers for j in range(len(rows[0]))) else ""
+
+
+def _named_columns(rows: list[list[str]], capitalised: bool = True) -> bool:
+    """A first row of column names in plain cells over at least two rows (asciidoctor's
+    "Item | Units | Description" over the statistics files' fields in NTPsec's monitoring
+    page): each name one to three capitalised words of letters, no two alike. Exim's
+    key-value rows ("acl_not_smtp | ACL for non-SMTP messages") are no such row."""
+    filled = [cells for cells in rows if any(cells)]
+    if len(filled) < 3 or len(filled[0]) < 2 or len(set(filled[0])) < len(filled[0]):
+        return False
+    name = _NAME if capitalised else _NAME_ANY_CASE
+    return all(name.fullmatch(cell) for cell in filled[0])
+
+
+_NAME = re.compile(r"[A-Z][a-z]+(?: [A-Za-z][a-z]*){0,2}")
+_NAME_ANY_CASE = re.compile(r"[A-Za-z][a-z]+(?: [A-Za-z][a-z]*){0,2}")
