@@ -525,6 +525,18 @@ policy), Chromium-printed radiation safety local rules with an exposure chart ov
 a two-column reportlab lone working and home visits leaflet and a reportlab clinical waste and
 sharps chart with merged header cells), committed.
 
+Held out (written blind on 2026-12-06 during session 30, for session 31's start and end runs;
+not in the default run): ntpsec indexes the NTPsec 1.2.2 documentation as a small company's IT
+person indexes it for the colleagues who run the office's time servers, 26 files from Debian
+bookworm's ntpsec-doc 1.2.2+dfsg1-1+deb12u1 package (all), fetched from the Debian archive by
+its fetch.sh and copied flat under names that say whose they are (quick.html becomes
+ntpsec-quick.html): 25 asciidoc HTML pages (the client and NTS quick starts, the differences
+from NTP Classic, the server, access control, authentication, monitoring, miscellaneous and
+reference clock option pages, the access control, authentication, key file, leap second, leap
+smearing, orphan mode, rate management and reference clock pages, the SHM, gpsd, NMEA and PPS
+drivers, and the ntpd, ntpq, ntpdig and ntpkeygen manual pages; ntp_conf.html, which merges the
+option pages, is left out) and Debian's NEWS.Debian (decompressed, as ntpsec-NEWS.Debian.txt).
+
     flock /tmp/pocketrag-bench.lock .venv/bin/python bench/answer_quality.py --out DIR \\
         [--corpus NAME ...] [--k 5] [--index-dir DIR]
 """
@@ -636,6 +648,7 @@ SPLIT = {
     "xfig": "held out",  # written blind in session 29, for session 30's runs
     "fetchmail": "held out",  # written blind in session 29, for session 30's runs
     "hazelbrook": "held out",  # written blind in session 29, for session 30's runs
+    "ntpsec": "held out",  # written blind in session 30, for session 31's runs
 }
 DEFAULT = [
     "larkfield", "opengov", "incident", "handbook", "brightwater", "tables", "harbourview",
@@ -671,8 +684,9 @@ DEFAULT = [
 # keepassxc and corrington, at its start 7b411c4 and its end 97e2beb; session 28 mutt, asymptote
 # and marlstone, at its start 8b7bda9 and its end e78df8b; session 29 pspp, disktools and
 # quillhaven, at its start b3506fc and its end b5c63a0). xfig, fetchmail and hazelbrook (written
-# blind during session 29) wait for session 30's start and end runs.
-CORPORA_HELD_OUT: list[str] = ["xfig", "fetchmail", "hazelbrook"]
+# blind during session 29) wait for session 30's start and end runs; ntpsec (written blind
+# during session 30) waits for session 31's.
+CORPORA_HELD_OUT: list[str] = ["xfig", "fetchmail", "hazelbrook", "ntpsec"]
 CORPORA = [*DEFAULT, *CORPORA_HELD_OUT, "opengov-multiformat"]
 
 

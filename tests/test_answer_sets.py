@@ -102,6 +102,7 @@ MINIMUMS = {
     "xfig": (120, 25),
     "fetchmail": (120, 25),
     "hazelbrook": (120, 25),
+    "ntpsec": (120, 25),
 }
 
 
@@ -205,6 +206,7 @@ TURNS = {
     "xfig": (11, 17),
     "fetchmail": (9, 9),
     "hazelbrook": (11, 31),
+    "ntpsec": (11, 15),
 }  # fmt: skip
 
 
@@ -562,6 +564,11 @@ ABSENT = {
                    "heat lamp", "overtime", "flu jab", "sabbatical", "compassionate",
                    "bereavement", "canteen", "software", "foetus", "no-show", "grooming",
                    "party", "sourdough", "world cup", "mongolia"),
+    "ntpsec": ("raspberry", "gpio", "docker", "firewalld", "w32time", "meinberg", "ntpv5",
+               "journal", "prometheus", "roof", "security update", "dhcp option",
+               "timestamping", "kerberos", "ubuntu", "selinux", "nagios", "vmware", "kvm",
+               "2038", "timesyncd", "ocsp", "bandwidth", "dnssec", "apparmor.d", "ecdsa",
+               "rsa", "sourdough", "world cup", "mongolia"),
 }  # fmt: skip
 
 
