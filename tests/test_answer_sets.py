@@ -102,6 +102,7 @@ MINIMUMS = {
     "xfig": (120, 25),
     "fetchmail": (120, 25),
     "hazelbrook": (120, 25),
+    "groff": (120, 25),
 }
 
 
@@ -205,6 +206,7 @@ TURNS = {
     "xfig": (11, 17),
     "fetchmail": (9, 9),
     "hazelbrook": (11, 31),
+    "groff": (11, 7),
 }  # fmt: skip
 
 
@@ -562,6 +564,9 @@ ABSENT = {
                    "heat lamp", "overtime", "flu jab", "sabbatical", "compassionate",
                    "bereavement", "canteen", "software", "foetus", "no-show", "grooming",
                    "party", "sourdough", "world cup", "mongolia"),
+    "groff": ("gradient", "landscape", "letterhead", "logo", "watermark", "pdf/a", "regression",
+              "test suite", "resolution", "docx", "licence", "45 degrees", "photograph",
+              "hydration", "sourdough", "world cup", "mongolia"),
 }  # fmt: skip
 
 
