@@ -537,6 +537,18 @@ smearing, orphan mode, rate management and reference clock pages, the SHM, gpsd,
 drivers, and the ntpd, ntpq, ntpdig and ntpkeygen manual pages; ntp_conf.html, which merges the
 option pages, is left out) and Debian's NEWS.Debian (decompressed, as ntpsec-NEWS.Debian.txt).
 
+Held out (written blind on 2026-12-06 during session 30, for session 31's start and end runs;
+not in the default run): groff indexes GNU groff 1.22.4's documentation as a university print
+unit's IT person indexes it for the staff who typeset reports and letters with groff, 38 files
+from Debian bookworm's groff 1.22.4-10 package (amd64), fetched from the Debian archive by its
+fetch.sh and copied flat under names that say whose they are: three PDFs (mom's "Producing PDFs
+with groff and mom", made by gropdf; the pdfmark macros' manual; the note on automake in the
+groff project), the PIC guide "Making Pictures With GNU PIC" as the 24 pages grohtml split it
+into (its tables of default sizes and style variables are images), the -me macros'
+introduction and reference as grotty text with overstrike bold and underline, eight pages of
+mom's hand-written HTML manual (intro, using, letters, colour, recto/verso and collating,
+tables of contents, version 2 notes, headers/footers and pagination) and mom's examples README.
+
     flock /tmp/pocketrag-bench.lock .venv/bin/python bench/answer_quality.py --out DIR \\
         [--corpus NAME ...] [--k 5] [--index-dir DIR]
 """
@@ -649,6 +661,7 @@ SPLIT = {
     "fetchmail": "held out",  # written blind in session 29, for session 30's runs
     "hazelbrook": "held out",  # written blind in session 29, for session 30's runs
     "ntpsec": "held out",  # written blind in session 30, for session 31's runs
+    "groff": "held out",  # written blind in session 30, for session 31's runs
 }
 DEFAULT = [
     "larkfield", "opengov", "incident", "handbook", "brightwater", "tables", "harbourview",
@@ -684,9 +697,9 @@ DEFAULT = [
 # keepassxc and corrington, at its start 7b411c4 and its end 97e2beb; session 28 mutt, asymptote
 # and marlstone, at its start 8b7bda9 and its end e78df8b; session 29 pspp, disktools and
 # quillhaven, at its start b3506fc and its end b5c63a0). xfig, fetchmail and hazelbrook (written
-# blind during session 29) wait for session 30's start and end runs; ntpsec (written blind
-# during session 30) waits for session 31's.
-CORPORA_HELD_OUT: list[str] = ["xfig", "fetchmail", "hazelbrook", "ntpsec"]
+# blind during session 29) wait for session 30's start and end runs; ntpsec and groff (written
+# blind during session 30) wait for session 31's.
+CORPORA_HELD_OUT: list[str] = ["xfig", "fetchmail", "hazelbrook", "ntpsec", "groff"]
 CORPORA = [*DEFAULT, *CORPORA_HELD_OUT, "opengov-multiformat"]
 
 

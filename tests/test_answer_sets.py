@@ -103,6 +103,7 @@ MINIMUMS = {
     "fetchmail": (120, 25),
     "hazelbrook": (120, 25),
     "ntpsec": (120, 25),
+    "groff": (120, 25),
 }
 
 
@@ -207,6 +208,7 @@ TURNS = {
     "fetchmail": (9, 9),
     "hazelbrook": (11, 31),
     "ntpsec": (11, 15),
+    "groff": (11, 7),
 }  # fmt: skip
 
 
@@ -569,6 +571,9 @@ ABSENT = {
                "timestamping", "kerberos", "ubuntu", "selinux", "nagios", "vmware", "kvm",
                "2038", "timesyncd", "ocsp", "bandwidth", "dnssec", "apparmor.d", "ecdsa",
                "rsa", "sourdough", "world cup", "mongolia"),
+    "groff": ("gradient", "landscape", "letterhead", "logo", "watermark", "pdf/a", "regression",
+              "test suite", "resolution", "docx", "licence", "45 degrees", "photograph",
+              "hydration", "sourdough", "world cup", "mongolia"),
 }  # fmt: skip
 
 
