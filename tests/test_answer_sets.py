@@ -102,6 +102,7 @@ MINIMUMS = {
     "xfig": (120, 25),
     "fetchmail": (120, 25),
     "hazelbrook": (120, 25),
+    "brackenfold": (120, 25),
 }
 
 
@@ -205,6 +206,7 @@ TURNS = {
     "xfig": (11, 17),
     "fetchmail": (9, 9),
     "hazelbrook": (11, 31),
+    "brackenfold": (11, 25),
 }  # fmt: skip
 
 
@@ -562,6 +564,10 @@ ABSENT = {
                    "heat lamp", "overtime", "flu jab", "sabbatical", "compassionate",
                    "bereavement", "canteen", "software", "foetus", "no-show", "grooming",
                    "party", "sourdough", "world cup", "mongolia"),
+    "brackenfold": ("pension", "bonus", "shoes", "compassionate", "resign", "jab", "discount",
+                    "seats", "password", "breakfast", "salary", "smok", "surgery",
+                    "subscription", "assembly", "weighed", "language", "balcony", "deputyship",
+                    "ambulance", "bicycle", "sourdough", "world cup", "mongolia"),
 }  # fmt: skip
 
 
