@@ -549,6 +549,23 @@ introduction and reference as grotty text with overstrike bold and underline, ei
 mom's hand-written HTML manual (intro, using, letters, colour, recto/verso and collating,
 tables of contents, version 2 notes, headers/footers and pagination) and mom's examples README.
 
+Held out (written blind on 2026-12-06 during session 30, for session 31's start and end runs;
+not in the default run): brackenfold is the staff shared drive of an invented group of
+residential care homes for older people, Brackenfold Care (five homes in a county on the Welsh
+border, two with nursing and one with a dementia unit, and a head office; care assistants, senior
+carers, nurses, activity coordinators, cooks, housekeepers and home managers): 14 documents
+(samples/brackenfold/: a staff handbook with YAML front matter and an out-of-date senior carers'
+FAQ in Markdown, an e-mail thread with quoted replies on sleep-in and waking night pay and agency
+cover, home managers' meeting minutes and a hard-wrapped notice on controlled drugs, MAR charts
+and PRN as text, an intranet HTML page of residents' fees and top-ups with nav, sidebar, footer
+and a details/summary FAQ and a visiting, outbreaks and end-of-life care page with a table, four
+DOCX (the safeguarding adults and whistleblowing policy with a page header and footer and a table
+of contents, its superseded 2022 version, a medication administration policy, and a filled-in
+residents' money and valuables form whose fields and tick boxes are Word content controls), a
+Chromium-printed moving and handling guide with an equipment register over a page break, a
+two-column reportlab falls and incident reporting leaflet and a reportlab mandatory training
+matrix with merged header cells), committed.
+
     flock /tmp/pocketrag-bench.lock .venv/bin/python bench/answer_quality.py --out DIR \\
         [--corpus NAME ...] [--k 5] [--index-dir DIR]
 """
@@ -662,6 +679,7 @@ SPLIT = {
     "hazelbrook": "held out",  # written blind in session 29, for session 30's runs
     "ntpsec": "held out",  # written blind in session 30, for session 31's runs
     "groff": "held out",  # written blind in session 30, for session 31's runs
+    "brackenfold": "held out",  # written blind in session 30, for session 31's runs
 }
 DEFAULT = [
     "larkfield", "opengov", "incident", "handbook", "brightwater", "tables", "harbourview",
@@ -697,9 +715,9 @@ DEFAULT = [
 # keepassxc and corrington, at its start 7b411c4 and its end 97e2beb; session 28 mutt, asymptote
 # and marlstone, at its start 8b7bda9 and its end e78df8b; session 29 pspp, disktools and
 # quillhaven, at its start b3506fc and its end b5c63a0). xfig, fetchmail and hazelbrook (written
-# blind during session 29) wait for session 30's start and end runs; ntpsec and groff (written
-# blind during session 30) wait for session 31's.
-CORPORA_HELD_OUT: list[str] = ["xfig", "fetchmail", "hazelbrook", "ntpsec", "groff"]
+# blind during session 29) wait for session 30's start and end runs; ntpsec, groff and brackenfold
+# (written blind during session 30) wait for session 31's.
+CORPORA_HELD_OUT: list[str] = ["xfig", "fetchmail", "hazelbrook", "ntpsec", "groff", "brackenfold"]
 CORPORA = [*DEFAULT, *CORPORA_HELD_OUT, "opengov-multiformat"]
 
 

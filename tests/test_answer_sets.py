@@ -104,6 +104,7 @@ MINIMUMS = {
     "hazelbrook": (120, 25),
     "ntpsec": (120, 25),
     "groff": (120, 25),
+    "brackenfold": (120, 25),
 }
 
 
@@ -209,6 +210,7 @@ TURNS = {
     "hazelbrook": (11, 31),
     "ntpsec": (11, 15),
     "groff": (11, 7),
+    "brackenfold": (11, 25),
 }  # fmt: skip
 
 
@@ -574,6 +576,10 @@ ABSENT = {
     "groff": ("gradient", "landscape", "letterhead", "logo", "watermark", "pdf/a", "regression",
               "test suite", "resolution", "docx", "licence", "45 degrees", "photograph",
               "hydration", "sourdough", "world cup", "mongolia"),
+    "brackenfold": ("pension", "bonus", "shoes", "compassionate", "resign", "jab", "discount",
+                    "seats", "password", "breakfast", "salary", "smok", "surgery",
+                    "subscription", "assembly", "weighed", "language", "balcony", "deputyship",
+                    "ambulance", "bicycle", "sourdough", "world cup", "mongolia"),
 }  # fmt: skip
 
 

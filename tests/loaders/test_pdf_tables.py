@@ -110,6 +110,10 @@ HOLDS_A_GRID = {
     "hazelbrook/radiation-safety-local-rules.pdf": {1, 3, 4},
     "hazelbrook/lone-working-and-home-visits.pdf": {1},  # reportlab, two columns: checking in
     "hazelbrook/clinical-waste-and-sharps.pdf": {1},  # reportlab: merged header cells, groups
+    # Chromium: sling sizes, the equipment register over a page break
+    "brackenfold/moving-and-handling-guide.pdf": {1, 2, 3, 4},
+    "brackenfold/falls-and-incident-reporting.pdf": {1},  # reportlab, two columns: who to tell
+    "brackenfold/mandatory-training-matrix.pdf": {1},  # reportlab: merged header cells, groups
     "pdf_messy/multicol__samplefiles_026-multicolumn.pdf": {3},  # the EU countries table
 }
 
