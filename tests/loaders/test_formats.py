@@ -232,6 +232,59 @@ def test_docx_contents_skipped_and_page_header_and_footer_read(tmp_path: Path, l
     ]
 
 
+def test_docx_form_fields_tick_boxes_and_part_titles_are_read(tmp_path: Path, limits) -> None:
+    """A Word form's answers are content controls (w:sdt) around runs, and around whole
+    paragraphs; a tick box is one holding "☐" or "☒"; an empty field shows its prompt. The
+    answers had been lost (only the labels read), and the part's title across the table had
+    named every row's columns ("Part A. The resident: Home; ...")."""
+    import docx
+    from docx.oxml import parse_xml
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+    def field(text: str, prompt: bool = False) -> str:
+        shown = "<w:showingPlcHdr/>" if prompt else ""
+        return (
+            f"<w:sdt {w}><w:sdtPr>{shown}</w:sdtPr><w:sdtContent>"
+            f"<w:r><w:t xml:space='preserve'>{text}</w:t></w:r></w:sdtContent></w:sdt>"
+        )
+
+    document = docx.Document()
+    document.add_paragraph("Complete on the day of admission.")
+    body = document.element.body
+    body.insert(
+        len(body) - 1,  # before the section properties
+        parse_xml(
+            f"<w:sdt {w}><w:sdtPr/><w:sdtContent><w:p><w:r><w:t>Admitted on a weekday.</w:t>"
+            "</w:r></w:p></w:sdtContent></w:sdt>"
+        ),
+    )
+    table = document.add_table(rows=4, cols=2)
+    title = table.cell(0, 0).merge(table.cell(0, 1))
+    title.paragraphs[0].text = "Part A. The resident"
+    answers = [
+        ("Resident's full name", [field("Mrs Gwenda Probert")]),
+        ("Home", [field("☐") + "<w:r><w:t xml:space='preserve'> Tŷ Celyn</w:t></w:r>",
+                  field("☒") + "<w:r><w:t xml:space='preserve'> The Larches</w:t></w:r>"]),
+        ("Countersigned by", [field("Click or tap here to enter text.", prompt=True)]),
+    ]  # fmt: skip
+    for row, (label, paragraphs) in enumerate(answers, start=1):
+        table.cell(row, 0).paragraphs[0].text = label
+        cell = table.cell(row, 1)._tc
+        cell.remove(cell.find(f"{{{w[9:-1]}}}p"))
+        for inner in paragraphs:
+            cell.append(parse_xml(f"<w:p {w}>{inner}</w:p>"))
+    document.save(str(tmp_path / "form.docx"))
+    assert [b.text for b in load_document(tmp_path / "form.docx", limits).blocks] == [
+        "Complete on the day of admission.",
+        "Admitted on a weekday.",
+        "Part A. The resident",
+        "Resident's full name | Mrs Gwenda Probert",
+        "Home | ☐ Tŷ Celyn ☒ The Larches",
+        "Countersigned by",
+    ]
+
+
 def test_docx_damaged_or_hostile_numbering_still_reads(tmp_path: Path, limits) -> None:
     """A start of 10**12 in letters would print a letter 38 billion times; "x" is no
     number: the clause reads, numbered as far as sense allows."""

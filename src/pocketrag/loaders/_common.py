@@ -147,7 +147,16 @@ def table_lines(rows: list[list[str]], marked_header: bool | None = None) -> lis
     names = next((i for i, h in enumerate(header) if h), len(header))  # the corner's width
     corner = 0 < names < len(header) - 1 and all(header[names:])
     named = [h for h in header if h]
-    if len(rows) > 1 and (all(header) or corner) and len(set(named)) == len(named) and labels:
+    # a row of one cell over rows of more spans them: a part's title over a form's fields
+    # ("Part A. The resident" over "Home | The Larches"), not their columns' names
+    spans = len(header) == 1 < max(len(cells) for cells in rows)
+    if (
+        len(rows) > 1
+        and (all(header) or corner)
+        and len(set(named)) == len(named)
+        and labels
+        and not spans
+    ):
         out = [" | ".join(h for h in header if h)]
         for cells in rows[1:]:
             pairs = [f"{h}: {v}" if h else v for h, v in zip(header, cells, strict=False) if v]

@@ -1,6 +1,6 @@
-"""DOCX (python-docx): paragraphs and tables in body order; heading styles become the
-heading path; tables become one block per row; Word's automatic numbers are put back
-(docx_numbering).
+"""DOCX (python-docx): paragraphs and tables in body order, content controls' text too
+(docx_text); heading styles become the heading path; tables become one block per row;
+Word's automatic numbers are put back (docx_numbering).
 
 The archive's directory is checked before python-docx inflates anything: a DOCX is a zip,
 and a few kilobytes of zip can claim gigabytes of XML (a zip bomb).
@@ -23,6 +23,7 @@ from docx.text.paragraph import Paragraph
 from pocketrag.documents import Block, Document, LoaderError
 from pocketrag.loaders._common import MB, TextBudget, bound_error, clean_inline, table_lines
 from pocketrag.loaders.docx_numbering import Numbering
+from pocketrag.loaders.docx_text import block_items, cell_text, paragraph_text
 
 if TYPE_CHECKING:
     from pocketrag.settings_views import LoaderLimits
@@ -134,7 +135,7 @@ def table_rows(table: Table) -> list[str]:
             if id(cell._tc) in seen:  # a merged cell is returned once per grid column
                 continue
             seen.add(id(cell._tc))
-            cells.append(clean_inline(cell.text))
+            cells.append(clean_inline(cell_text(cell)))
         rows.append(cells)
     return table_lines(rows)
 
@@ -162,7 +163,7 @@ def _margins(document: docx.document.Document) -> list[tuple[str, str]]:
             for part in parts:
                 if part.is_linked_to_previous:
                     continue
-                text = clean_inline(" ".join(p.text for p in part.paragraphs))
+                text = clean_inline(" ".join(paragraph_text(p) for p in part.paragraphs))
                 if text:
                     found.setdefault(text, where)
     return [(where, text) for text, where in found.items()]
@@ -177,14 +178,14 @@ def load(path: Path, limits: LoaderLimits, password: str | None = None) -> Docum
     title_style: str | None = None
     numbering = Numbering(document)
     styles = ParagraphStyles()
-    for item in document.iter_inner_content():
+    for item in block_items(document):
         path_now = tuple(t for _, t in headings)
         if isinstance(item, Table):
             blocks.extend(
                 Block(text=budget.add(row), heading_path=path_now) for row in table_rows(item)
             )
             continue
-        text = clean_inline(item.text)
+        text = clean_inline(paragraph_text(item))
         style = styles.of(item)
         label = numbering.label(item, style)  # counted even when empty, as Word counts it
         if not text or _contents_entry(style):
