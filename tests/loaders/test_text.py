@@ -602,3 +602,19 @@ def test_nroff_bold_and_underline_read_as_plain_letters(tmp_path: Path, limits) 
         "1. Paragraphing",
         "The standard paragraph macro is .pp; see Writing Papers. A −me letter in italics: vs.",
     ]
+
+
+def test_words_nroff_broke_at_a_line_end_are_whole_again(tmp_path: Path, limits) -> None:
+    """grotty breaks words at a line's end with U+2010, its hyphen for every word: a word
+    the text writes hyphenated elsewhere keeps its hyphen, any other is joined."""
+    path = tmp_path / "meintro.txt"
+    path.write_text(
+        "     Registers and strings of the form $x may be used in expres\u2010\n"
+        "sions but should not be changed.  Names are user\u2010\n"
+        "defined, as any user\u2010defined name is.\n",
+        encoding="utf-8",
+    )
+    assert [text for text, _ in _blocks(path, limits)] == [
+        "Registers and strings of the form $x may be used in expressions but should not be "
+        "changed. Names are user\u2010defined, as any user\u2010defined name is."
+    ]

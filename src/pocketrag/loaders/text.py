@@ -51,6 +51,7 @@ from pocketrag.loaders.wrapping import (
     MAIL_HEADER,
     RULE,
     box_row,
+    nroff_words_joined,
     unboxed,
     unmarked,
     unwrap,
@@ -383,7 +384,7 @@ def load(path: Path, limits: LoaderLimits, password: str | None = None) -> Docum
         raise LoaderError("this looks like a binary file, not text (it contains NUL bytes)")
     text, encoding = decode_text(data)
     TextBudget(limits).add(text)
-    text = without_overstrikes(text)
+    text = nroff_words_joined(without_overstrikes(text))
     if (path.suffix.lower() == ".rst" or looks_like_rst(text)) and (parsed := _rst(text)):
         blocks, rst_title = parsed
         title = rst_title or path.stem

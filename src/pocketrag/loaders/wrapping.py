@@ -34,6 +34,29 @@ def without_overstrikes(text: str) -> str:
     return _STRUCK.sub(r"\1", _UNDERLINED.sub("", text))
 
 
+# nroff/grotty's hyphen is U+2010, also where it breaks a word at a line's end ("expres‐" /
+# "sions"): the piece on the next line moves up to its word, the rest of that line stays.
+_NROFF_BREAK = re.compile(r"(\w+)\u2010\n([ \t]*)([a-z]\S*)[ \t]?")
+_NROFF_COMPOUND = re.compile(r"\w+\u2010\w+")
+
+
+def nroff_words_joined(text: str) -> str:
+    """Words nroff broke at a line's end made whole: with their hyphen where the text writes
+    them so elsewhere ("user‐defined"), else without ("expressions"), as in pdf_hyphens."""
+    if "\u2010\n" not in text:
+        return text
+    compounds = {m[0].casefold() for m in _NROFF_COMPOUND.finditer(text)}
+
+    def joined(m: re.Match[str]) -> str:
+        rest = m[3]
+        tail = re.match(r"\w*", rest)
+        compound = f"{m[1]}\u2010{tail[0] if tail else ''}".casefold()
+        hyphen = "\u2010" if compound in compounds else ""
+        return f"{m[1]}{hyphen}{rest}\n{m[2]}"
+
+    return _NROFF_BREAK.sub(joined, text)
+
+
 def _joins(previous: str, line: str) -> bool:
     """Whether `line` continues `previous` (a title in capitals, a lead-in ending in a colon
     and a list item or clause stand on their own lines)."""
