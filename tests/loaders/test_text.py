@@ -618,3 +618,19 @@ def test_words_nroff_broke_at_a_line_end_are_whole_again(tmp_path: Path, limits)
         "Registers and strings of the form $x may be used in expressions but should not be "
         "changed. Names are user\u2010defined, as any user\u2010defined name is."
     ]
+
+
+def test_a_paginated_texts_running_titles_are_dropped(tmp_path: Path, limits) -> None:
+    """A title beside a page number on three pages or more is the pages' running title (groff's
+    -me reference as text); rows of numbers and words are not (Vim's jump list)."""
+    pages = [
+        f"Paragraph {n} of the manual says something.\n\n\n−ME REFERENCE MANUAL{' ' * 30}{n}\n\n\n"
+        for n in (1, 2, 3)
+    ]
+    rows = "".join(f"   {n}     1    0           some text ~\n" for n in (3, 2, 4))
+    path = tmp_path / "meref.txt"
+    path.write_text("".join(pages) + "Example:\n\n" + rows, encoding="utf-8")
+    texts = [text for text, _ in _blocks(path, limits)]
+    assert not any("REFERENCE MANUAL" in text for text in texts), texts
+    assert "Paragraph 3 of the manual says something." in texts
+    assert sum(text.count("some text ~") for text in texts) == 3

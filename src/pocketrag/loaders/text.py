@@ -56,6 +56,7 @@ from pocketrag.loaders.wrapping import (
     unmarked,
     unwrap,
     without_overstrikes,
+    without_running_lines,
 )
 
 if TYPE_CHECKING:
@@ -384,7 +385,7 @@ def load(path: Path, limits: LoaderLimits, password: str | None = None) -> Docum
         raise LoaderError("this looks like a binary file, not text (it contains NUL bytes)")
     text, encoding = decode_text(data)
     TextBudget(limits).add(text)
-    text = nroff_words_joined(without_overstrikes(text))
+    text = without_running_lines(nroff_words_joined(without_overstrikes(text)))
     if (path.suffix.lower() == ".rst" or looks_like_rst(text)) and (parsed := _rst(text)):
         blocks, rst_title = parsed
         title = rst_title or path.stem

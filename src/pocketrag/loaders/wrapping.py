@@ -57,6 +57,29 @@ def nroff_words_joined(text: str) -> str:
     return _NROFF_BREAK.sub(joined, text)
 
 
+# A page's running title and number, as nroff and other paginating formatters print it:
+# "USING GROFF AND −ME        3", or the number first. The title is one phrase, not opening
+# with a digit ("3   1   0   some text" is a row of Vim's jump list).
+_TITLE = r"[^\s\d](?:(?![ \t]{3}).)*?"
+_RUNNING_LINE = re.compile(
+    rf"^[ \t]*(?:({_TITLE})[ \t]{{3,}}(\d{{1,4}})|(\d{{1,4}})[ \t]{{3,}}({_TITLE}))[ \t]*$", re.M
+)
+MIN_RUNNING_PAGES = 3
+
+
+def without_running_lines(text: str) -> str:
+    """The text without its pages' running titles: a title beside a page number, the same
+    on three pages or more with other numbers each time (groff's -me manuals printed as
+    text had "−ME REFERENCE MANUAL 2" between every two pages' paragraphs)."""
+    pages: dict[str, set[str]] = {}
+    for m in _RUNNING_LINE.finditer(text):
+        pages.setdefault(m[1] or m[4], set()).add(m[2] or m[3])
+    running = {title for title, numbers in pages.items() if len(numbers) >= MIN_RUNNING_PAGES}
+    if not running:
+        return text
+    return _RUNNING_LINE.sub(lambda m: "" if (m[1] or m[4]) in running else m[0], text)
+
+
 def _joins(previous: str, line: str) -> bool:
     """Whether `line` continues `previous` (a title in capitals, a lead-in ending in a colon
     and a list item or clause stand on their own lines)."""
