@@ -481,48 +481,42 @@ cash handling and key card procedure), a Chromium-printed housekeeping standards
 schedule, a two-column reportlab fire and evacuation leaflet and a reportlab spa treatment menu
 with merged header cells), committed.
 
-Held out (written blind on 2026-12-06 during session 29, for session 30's start and end runs;
-not in the default run): xfig indexes the Xfig 3.2.8b documentation as a university engineering
-department's IT person would index it for the staff and students who draw figures with xfig,
-three files from Debian bookworm's xfig-doc 1:3.2.8b-2 package (all), fetched from the Debian
-archive by its fetch.sh and copied flat: the user reference manual xfig-reference.pdf
-(xfig_ref_en.pdf, the HTML manual printed by htmldoc, 176 pages: menus and file panels, the
-drawing and editing modes, object attributes, panning, zoom and units, layers, global settings,
-the Fig format 3.2 as a preformatted listing, internationalization, LaTeX and xfig, the
-keyboard accelerators (tables that are images), command-line options and X resources with the
-paper size table, printing and exporting, new features and bugs fixed by release, installing,
-the FAQ and the credits; several chapters are printed twice), the how-to xfig-howto.pdf
-(Peter Hiscocks' 24-page "Using XFig", Ghostscript-produced: drawing and editing tips, tracing
-pictures, schematics, LaTeX formats, circuit board and perf board layout, screen capture,
-overheads, configuring) and the change history by patchlevel xfig-CHANGES.txt (CHANGES.gz,
-decompressed).
-
-Held out (written blind on 2026-12-06 during session 29, for session 30's start and end runs;
-not in the default run): fetchmail indexes the fetchmail 6.4.37 documentation as a small
-company's IT person indexes it for the colleagues who run its mail collection, 9 files from
-Debian bookworm's fetchmail 6.4.37-1 package (amd64), fetched from the Debian archive by its
-fetch.sh and copied flat under names that say whose they are: the long upstream FAQ
-(fetchmail-FAQ.html, the main document: general, build, rc file grammar, configuration, MTAs,
-servers, ISPs, security and authentication, runtime errors, hangs, disappearing mail, multidrop,
-mangled mail and other problems), the feature list, the maintainers' design notes and the to-do
-list (HTML), the release notes of 6.0 to 6.4.37 (NEWS) and of popclient to 5.9.14 (OLDNEWS), the
-client-side SSL/TLS notes (README.SSL) and Debian's README.Debian and NEWS.Debian (text files as
-.txt, the gzipped ones decompressed).
-
-Held out (written blind on 2026-12-06 during session 29, for session 30's start and end runs;
-not in the default run): hazelbrook is the staff shared drive of an invented group of veterinary
-practices, Hazelbrook Vets (four small-animal surgeries in an English county, one of them a
-24-hour hospital running the out-of-hours service, and a head office; vets, registered veterinary
-nurses, student nurses, receptionists and practice managers): 14 documents (samples/hazelbrook/:
-a staff handbook with YAML front matter, an out-of-date front desk FAQ and a PPE and zoonoses
-guide in Markdown, an e-mail thread with quoted replies on on-call pay, rest after call-outs and
-out-of-hours home visits, management meeting minutes and a hard-wrapped notice on the controlled
-drugs register and safe as text, an intranet HTML page of Pet Health Club prices with nav,
-sidebar, footer and a details/summary FAQ and a euthanasia consent and aftercare page with a
-price table, three DOCX (the client payment, estimates and debt policy with a page header and
-footer and a table of contents, its superseded 2023 version, and a prescribing and dispensing
-policy), Chromium-printed radiation safety local rules with an exposure chart over a page break,
-a two-column reportlab lone working and home visits leaflet and a reportlab clinical waste and
+xfig, fetchmail and hazelbrook (written blind during session 29, held out until their runs in
+session 30): xfig indexes the Xfig 3.2.8b documentation as a university engineering department's
+IT person would index it for the staff and students who draw figures with xfig, three files from
+Debian bookworm's xfig-doc 1:3.2.8b-2 package (all), fetched from the Debian archive by its
+fetch.sh and copied flat: the user reference manual xfig-reference.pdf (xfig_ref_en.pdf, the
+HTML manual printed by htmldoc, 176 pages: menus and file panels, the drawing and editing modes,
+object attributes, panning, zoom and units, layers, global settings, the Fig format 3.2 as a
+preformatted listing, internationalization, LaTeX and xfig, the keyboard accelerators (tables
+that are images), command-line options and X resources with the paper size table, printing and
+exporting, new features and bugs fixed by release, installing, the FAQ and the credits; several
+chapters are printed twice), the how-to xfig-howto.pdf (Peter Hiscocks' 24-page "Using XFig",
+Ghostscript-produced: drawing and editing tips, tracing pictures, schematics, LaTeX formats,
+circuit board and perf board layout, screen capture, overheads, configuring) and the change
+history by patchlevel xfig-CHANGES.txt (CHANGES.gz, decompressed). fetchmail indexes the
+fetchmail 6.4.37 documentation as a small company's IT person indexes it for the colleagues who
+run its mail collection, 9 files from Debian bookworm's fetchmail 6.4.37-1 package (amd64),
+fetched from the Debian archive by its fetch.sh and copied flat under names that say whose they
+are: the long upstream FAQ (fetchmail-FAQ.html, the main document: general, build, rc file
+grammar, configuration, MTAs, servers, ISPs, security and authentication, runtime errors, hangs,
+disappearing mail, multidrop, mangled mail and other problems), the feature list, the
+maintainers' design notes and the to-do list (HTML), the release notes of 6.0 to 6.4.37 (NEWS)
+and of popclient to 5.9.14 (OLDNEWS), the client-side SSL/TLS notes (README.SSL) and Debian's
+README.Debian and NEWS.Debian (text files as .txt, the gzipped ones decompressed). hazelbrook is
+the staff shared drive of an invented group of veterinary practices, Hazelbrook Vets (four
+small-animal surgeries in an English county, one of them a 24-hour hospital running the
+out-of-hours service, and a head office; vets, registered veterinary nurses, student nurses,
+receptionists and practice managers): 14 documents (samples/hazelbrook/: a staff handbook with
+YAML front matter, an out-of-date front desk FAQ and a PPE and zoonoses guide in Markdown, an
+e-mail thread with quoted replies on on-call pay, rest after call-outs and out-of-hours home
+visits, management meeting minutes and a hard-wrapped notice on the controlled drugs register
+and safe as text, an intranet HTML page of Pet Health Club prices with nav, sidebar, footer and
+a details/summary FAQ and a euthanasia consent and aftercare page with a price table, three DOCX
+(the client payment, estimates and debt policy with a page header and footer and a table of
+contents, its superseded 2023 version, and a prescribing and dispensing policy),
+Chromium-printed radiation safety local rules with an exposure chart over a page break, a
+two-column reportlab lone working and home visits leaflet and a reportlab clinical waste and
 sharps chart with merged header cells), committed.
 
 Held out (written blind on 2026-12-06 during session 30, for session 31's start and end runs;
@@ -674,9 +668,9 @@ SPLIT = {
     "pspp": "dev (seen)",  # written blind in session 28; held out until its runs at b5c63a0
     "disktools": "dev (seen)",  # written blind in session 28; held out until its runs at b5c63a0
     "quillhaven": "dev (seen)",  # written blind in session 28; held out until its runs at b5c63a0
-    "xfig": "held out",  # written blind in session 29, for session 30's runs
-    "fetchmail": "held out",  # written blind in session 29, for session 30's runs
-    "hazelbrook": "held out",  # written blind in session 29, for session 30's runs
+    "xfig": "dev (seen)",  # written blind in session 29; held out until its runs at dafa625
+    "fetchmail": "dev (seen)",  # written blind in session 29; held out until its runs at dafa625
+    "hazelbrook": "dev (seen)",  # written blind in session 29; held out until its runs at dafa625
     "ntpsec": "held out",  # written blind in session 30, for session 31's runs
     "groff": "held out",  # written blind in session 30, for session 31's runs
     "brackenfold": "held out",  # written blind in session 30, for session 31's runs
@@ -691,7 +685,8 @@ DEFAULT = [
     "saltmarsh", "bindarm", "debhandbook", "kingsmere", "bacula", "debmake", "amberholt",
     "rsyslog", "apcupsd", "fellgate", "borg", "nut", "cobbleford", "chrony", "cups", "pennock",
     "fail2ban", "wsug", "dunmere", "openvpn", "kicad", "wexcombe", "instguide", "keepassxc",
-    "corrington", "mutt", "asymptote", "marlstone", "pspp", "disktools", "quillhaven",
+    "corrington", "mutt", "asymptote", "marlstone", "pspp", "disktools", "quillhaven", "xfig",
+    "fetchmail", "hazelbrook",
 ]  # fmt: skip
 # Held out, not in the default run: a new set, written blind, stays here until its one run
 # (session 6 ran debpol, tollgate and makers this way; session 7 debgov and licences, at
@@ -714,10 +709,10 @@ DEFAULT = [
 # kicad and wexcombe, at its start d28aa08 and its end e0337c7; session 27 instguide,
 # keepassxc and corrington, at its start 7b411c4 and its end 97e2beb; session 28 mutt, asymptote
 # and marlstone, at its start 8b7bda9 and its end e78df8b; session 29 pspp, disktools and
-# quillhaven, at its start b3506fc and its end b5c63a0). xfig, fetchmail and hazelbrook (written
-# blind during session 29) wait for session 30's start and end runs; ntpsec, groff and brackenfold
-# (written blind during session 30) wait for session 31's.
-CORPORA_HELD_OUT: list[str] = ["xfig", "fetchmail", "hazelbrook", "ntpsec", "groff", "brackenfold"]
+# quillhaven, at its start b3506fc and its end b5c63a0; session 30 xfig, fetchmail and
+# hazelbrook, at its start 6d9f4de and its end dafa625). ntpsec, groff and brackenfold (written
+# blind during session 30) wait for session 31's start and end runs.
+CORPORA_HELD_OUT: list[str] = ["ntpsec", "groff", "brackenfold"]
 CORPORA = [*DEFAULT, *CORPORA_HELD_OUT, "opengov-multiformat"]
 
 
