@@ -98,9 +98,12 @@ LEXICAL_WEIGHT = 0.35
 # same document; answers stay short (issue 11: a median under 80 words). 90 words and 4
 # units, not 70 and 3 (session 9): +34 answers gained a key fact and 4 lost one over the
 # development sets, medians +0-11 words (licences 61 -> 72); nearly all of it is the
-# words, which let a second sentence of the passage join (docs/BENCHMARKS.md).
+# words, which let a second sentence of the passage join (docs/BENCHMARKS.md). 100, not 90
+# (session 30): over the 80 development sets +234 key facts, -62, pooled 0.6619 -> 0.6691;
+# sets with a median over 80 words 1 -> 4 (at most 86). 110 gained more (+420 -62) but
+# left 9 sets over 80 words: the issue's bound on length wins there.
 RUNNER_UP_GAP = 0.15
-MAX_ANSWER_WORDS = 90
+MAX_ANSWER_WORDS = 100
 # An answer shorter than this reads on in its paragraph (_read_on, _filled): 20 and 30
 # gained key facts on the development sets without losing any; 40 with _filled, session 10:
 # +11 answers, -0, medians +0-3 words; 50 added 3 more for 2-4 more words (BENCHMARKS).
