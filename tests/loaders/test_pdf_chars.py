@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 
+from hostile_files import write_pdf_objects
 from pocketrag.loaders import pdf, pdf_chars
 from pocketrag.settings_views import LoaderLimits
 
@@ -37,20 +38,7 @@ def _bulleted_pdf(path: Path) -> Path:
         b" /FirstChar 0 /LastChar 0 /Widths [100] /Resources << >> >>",
         b"<< /Length %d >>\nstream\n%s\nendstream" % (len(glyph), glyph),
     ]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1,
-        xref,
-    )
-    path.write_bytes(bytes(out))
-    return path
+    return write_pdf_objects(path, objects)
 
 
 def test_the_page_text_keeps_one_character_for_each_glyph(tmp_path: Path) -> None:
