@@ -109,8 +109,10 @@ def check_page_size(page: pdfium.PdfPage, number: int) -> None:
 
 # glyphs without a character opening a line of text, or alone on the line before it: a
 # list's bullet (a run of such lines is a drawing's points)
-_G = pdf_chars.UNMAPPED
-_BULLET_GLYPH = re.compile(rf"(?<!{_G}\n)^ *{_G}[ {_G}]*\n?(?=[^\s{_G}])", re.M)
+_NO_CHAR = pdf_chars.UNMAPPED
+_BULLET_GLYPH = re.compile(
+    rf"(?<!{_NO_CHAR}\n)^ *{_NO_CHAR}[ {_NO_CHAR}]*\n?(?=[^\s{_NO_CHAR}])", re.M
+)
 
 
 def page_lines(raw: str) -> list[str]:

@@ -16,7 +16,7 @@ import pypdfium2.raw as pdfium_c
 
 UNMAPPED = "\x00"
 DROPPED = "\x01"
-LINE_END_HYPHEN = "\ufffe"  # PDFium's mark of a word broken at the line's end
+PDFIUM_HYPHEN = "\ufffe"  # PDFium's mark of a word broken at a line's end (see page_lines)
 
 
 def page_text(textpage: pdfium.PdfTextPage) -> str:
@@ -33,7 +33,7 @@ def page_text(textpage: pdfium.PdfTextPage) -> str:
 
 def _character(textpage: pdfium.PdfTextPage, i: int) -> str:
     if pdfium_c.FPDFText_IsHyphen(textpage.raw, i):
-        return LINE_END_HYPHEN  # as get_text_range gives it (its code is 2)
+        return PDFIUM_HYPHEN  # as get_text_range gives it (its code is 2)
     code = pdfium_c.FPDFText_GetUnicode(textpage.raw, i)
     if code == 0:
         return UNMAPPED

@@ -40,6 +40,11 @@ from pocketrag.loaders.mail import (
     signed_by_name,
     signs_off,
 )
+from pocketrag.loaders.printed_text import (
+    nroff_words_joined,
+    without_overstrikes,
+    without_running_lines,
+)
 from pocketrag.loaders.rst import looks_like_rst, parse_rst
 from pocketrag.loaders.text_headings import (
     SENTENCE_INSIDE,
@@ -51,12 +56,9 @@ from pocketrag.loaders.wrapping import (
     MAIL_HEADER,
     RULE,
     box_row,
-    nroff_words_joined,
     unboxed,
     unmarked,
     unwrap,
-    without_overstrikes,
-    without_running_lines,
 )
 
 if TYPE_CHECKING:

@@ -20,66 +20,6 @@ MIN_WRAPPED_LINE = 40
 MIN_WRAPPED_COMMENT = 20  # a comment line's, after its mark (see unwrap)
 
 
-# A typewriter's bold and underline, as nroff/grotty and `man` print them: a letter struck
-# twice ("m\bm") or over an underscore ("_\bm", "m\b_"), each backspace going back one.
-_UNDERLINED = re.compile(r"_\x08(?=[^\x08])|(?<=[^\x08])\x08_")
-_STRUCK = re.compile(r"([^\x08])(?:\x08\1)+")
-
-
-def without_overstrikes(text: str) -> str:
-    """The text as read, not as struck: groff's -me manuals printed by grotty had every bold
-    letter doubled ("..pppp" for ".pp") and an underscore before every underlined one."""
-    if "\x08" not in text:
-        return text
-    return _STRUCK.sub(r"\1", _UNDERLINED.sub("", text))
-
-
-# nroff/grotty's hyphen is U+2010, also where it breaks a word at a line's end ("expres‐" /
-# "sions"): the piece on the next line moves up to its word, the rest of that line stays.
-_NROFF_BREAK = re.compile(r"(\w+)\u2010\n([ \t]*)([a-z]\S*)[ \t]?")
-_NROFF_COMPOUND = re.compile(r"\w+\u2010\w+")
-
-
-def nroff_words_joined(text: str) -> str:
-    """Words nroff broke at a line's end made whole: with their hyphen where the text writes
-    them so elsewhere ("user‐defined"), else without ("expressions"), as in pdf_hyphens."""
-    if "\u2010\n" not in text:
-        return text
-    compounds = {m[0].casefold() for m in _NROFF_COMPOUND.finditer(text)}
-
-    def joined(m: re.Match[str]) -> str:
-        rest = m[3]
-        tail = re.match(r"\w*", rest)
-        compound = f"{m[1]}\u2010{tail[0] if tail else ''}".casefold()
-        hyphen = "\u2010" if compound in compounds else ""
-        return f"{m[1]}{hyphen}{rest}\n{m[2]}"
-
-    return _NROFF_BREAK.sub(joined, text)
-
-
-# A page's running title and number, as nroff and other paginating formatters print it:
-# "USING GROFF AND −ME        3", or the number first. The title is one phrase, not opening
-# with a digit ("3   1   0   some text" is a row of Vim's jump list).
-_TITLE = r"[^\s\d](?:(?![ \t]{3}).)*?"
-_RUNNING_LINE = re.compile(
-    rf"^[ \t]*(?:({_TITLE})[ \t]{{3,}}(\d{{1,4}})|(\d{{1,4}})[ \t]{{3,}}({_TITLE}))[ \t]*$", re.M
-)
-MIN_RUNNING_PAGES = 3
-
-
-def without_running_lines(text: str) -> str:
-    """The text without its pages' running titles: a title beside a page number, the same
-    on three pages or more with other numbers each time (groff's -me manuals printed as
-    text had "−ME REFERENCE MANUAL 2" between every two pages' paragraphs)."""
-    pages: dict[str, set[str]] = {}
-    for m in _RUNNING_LINE.finditer(text):
-        pages.setdefault(m[1] or m[4], set()).add(m[2] or m[3])
-    running = {title for title, numbers in pages.items() if len(numbers) >= MIN_RUNNING_PAGES}
-    if not running:
-        return text
-    return _RUNNING_LINE.sub(lambda m: "" if (m[1] or m[4]) in running else m[0], text)
-
-
 def _joins(previous: str, line: str) -> bool:
     """Whether `line` continues `previous` (a title in capitals, a lead-in ending in a colon
     and a list item or clause stand on their own lines)."""
