@@ -609,6 +609,32 @@ def test_a_table_of_words_continued_under_its_repeated_header_keeps_it(
     ) in texts
 
 
+def test_the_rest_of_a_row_split_by_the_page_break_joins_that_row(limits: LoaderLimits) -> None:
+    """Chromium prints a ruled table's header again on each page, and the rest of a row the
+    break split under it ("store" of "Main house, equipment store"; "(overdue, booked 8
+    December)" of a date). Read as a row of one cell, the rest ended the grid: it stood
+    with the header's words as a line of text, and the last page's two rows, too few under
+    it to make a table, lost their labels."""
+    guide = SAMPLES / "brackenfold" / "moving-and-handling-guide.pdf"
+    blocks = pdf.load(guide, limits).blocks
+    texts = [b.text for b in blocks]
+    assert (
+        "Home: Tŷ Celyn; Equipment: Mobile hoist; Model: Orbis 180; Where it lives: Main "
+        "house, equipment store; Safe working load: 180 kg; Last examined: 2 August 2026; "
+        "Next due: February 2027"
+    ) in texts
+    assert (
+        "Home: Hollins Lea; Equipment: Mobile hoist; Model: Oxford Stature; Where it lives: "
+        "Back hall; Safe working load: 155 kg; Last examined: 27 May 2026; Next due: November "
+        "2026 (overdue, booked 8 December)"
+    ) in texts
+    last = next(b for b in blocks if "Office cupboard" in b.text)
+    assert last.text.startswith("Home: Hollins Lea; Equipment: Lifting cushion; Model: Camel;")
+    assert last.page == 4
+    assert not any("Last examined Next due" in t for t in texts)  # the header, read as text
+    assert all(b.heading_path[-1] == "6. Equipment register" for b in blocks if b.page == 4)
+
+
 BRANCHES = [
     (
         "Central and larger branches",

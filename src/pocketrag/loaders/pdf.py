@@ -648,6 +648,8 @@ def _load(path: Path, limits: LoaderLimits, password: str | None) -> Document:
                     lines = page_lines(budget.add(scans.read(page, number + 1)))
                 elif tables and (found := tables.find(textpage, raw, page.get_rotation())):
                     lines = pdf_tables.splice(page_lines(found[0]), found[1])
+                    if tables.amended and page_texts:  # its last row, split by the break
+                        page_texts[-1] = pdf_tables.amend(page_texts[-1], *tables.amended)
                 page_texts.append(pdf_lines.clean_page(pdf_fonts.marked(lines, code)))
                 widths.append(line_width(page_texts[-1]))
             finally:

@@ -68,6 +68,9 @@ class _Table:
     columns: list[tuple[float, float]]
     # a group's name between the header and the first body row, read before the rows
     lead: list[_Phrase] = field(default_factory=list)
+    # the rest of the previous page's last row, under this page's repeated header: read
+    # into that row (pdf_tables._rest_of_row), not here
+    rest: list[list[_Phrase]] = field(default_factory=list)
     x0: float = 0.0
     x1: float = 0.0
     y0: float = 0.0

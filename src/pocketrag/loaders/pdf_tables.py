@@ -36,7 +36,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import pairwise
 from statistics import median
 
@@ -90,6 +90,7 @@ _WORD = re.compile(r"[^\W_]+")
 
 
 Section = tuple[list[str], list[list[_Phrase]]]  # column names, body rows
+Amended = tuple[TableRow, TableRow]  # a row as read, and with its rest from the next page
 
 
 def _sections(
@@ -255,10 +256,14 @@ def _names(lines: list[list[_Phrase]], columns: list[tuple[float, float]]) -> li
 
 @dataclass
 class _Header:
-    """A table's column names and places, for its continuation on the next page."""
+    """A table's column names and places, for its continuation on the next page, and its
+    last row (cells by column, and as read), for the rest of that row if the page break
+    split it."""
 
     columns: list[tuple[float, float]]
     names: list[str]
+    last_cells: dict[int, list[str]] = field(default_factory=dict)
+    last_row: TableRow | None = None
 
     def fits(self, columns: list[tuple[float, float]]) -> bool:
         if len(columns) != len(self.columns):
@@ -268,6 +273,40 @@ class _Header:
         )
 
 
+def _rest_of_row(
+    rows: list[list[_Phrase]], carried: _Header | None
+) -> tuple[list[list[_Phrase]], list[list[_Phrase]], list[list[_Phrase]]]:
+    """The page's rows without the rest of a row the page break split, the repeated header
+    over it, and that rest. A browser prints a table's header again on each page; a row
+    cut by the break goes on under it with only its longer cells' last lines ("store" of
+    "Main house, equipment store"). Read as a row of one cell, it ended the grid and the
+    rows under it lost their header; it belongs to the previous page's last row. The
+    header: the page's first lines of several cells, if they name the columns as the
+    previous page's table did; the rest: the lines right under it filling fewer than half
+    of the columns, each cell in one column (a ruled row's lines count from its top line,
+    so how far below the header it stands says nothing)."""
+    if carried is None or not carried.last_cells:
+        return rows, [], []
+    start = next((i for i, row in enumerate(rows) if len(row) >= MIN_COLUMNS), None)
+    if start is None:
+        return rows, [], []
+    for end in range(start + 1, min(start + MAX_HEADER_LINES, len(rows)) + 1):
+        if _names(rows[start:end], carried.columns) == carried.names:
+            break
+    else:
+        return rows, [], []
+    stop = end
+    while (
+        stop < len(rows)
+        and 0 < 2 * len(rows[stop]) < len(carried.columns)
+        and all(len(_spanned(p, carried.columns)) == 1 for p in rows[stop])
+    ):
+        stop += 1
+    if stop == end or stop == len(rows) or len(rows[stop]) < MIN_COLUMNS:
+        return rows, [], []  # no rest, or no row after it: lines under a table's header
+    return rows[:end] + rows[stop:], rows[start:end], rows[end:stop]
+
+
 class TableReader:
     """Reads the tables of one document's pages in order: a table that runs on over the
     next page without repeating its header keeps the header of the page before."""
@@ -275,6 +314,8 @@ class TableReader:
     def __init__(self, running: set[str] | None = None) -> None:
         self._last: _Header | None = None
         self._running = running or set()  # the document's running lines (pdf_running.py)
+        # the previous page's last row as read, and as read with its rest from this page
+        self.amended: Amended | None = None
 
     def find(
         self, textpage: pdfium.PdfTextPage, raw: str, rotation: int
@@ -284,6 +325,7 @@ class TableReader:
         furniture = running_characters(raw, self._running)
         found = _find(textpage, raw, rotation, self._last, furniture)
         self._last = found[2] if found else None
+        self.amended = found[3] if found else None
         return (found[0], found[1]) if found else None
 
 
@@ -293,7 +335,7 @@ def _find(
     rotation: int,
     carried: _Header | None,
     furniture: list[bool],
-) -> tuple[str, list[list[TableRow]], _Header | None] | None:
+) -> tuple[str, list[list[TableRow]], _Header | None, Amended | None] | None:
     count = textpage.count_rects()
     if count < MIN_ROWS * MIN_COLUMNS or count > MAX_SEGMENTS:
         return None
@@ -326,6 +368,7 @@ def _find(
     across_rules, down_rules, walls = page_rules(textpage.page, frame)
     if bands := ruled_rows(across_rules, down_rules):
         rows, ruled, inside = join_ruled_lines(rows, bands)  # a cell's lines, by its rules
+    rows, header, rest = _rest_of_row(rows, carried)
     tables: list[_Table] = []
     for band in _bands(rows, inside):
         columns, least = _columns(band), MIN_COLUMNS
@@ -338,6 +381,8 @@ def _find(
     tables = [t for t in tables if not _typed_code(t, textpage, raw, owner, phrases)]
     if not tables:
         return None
+    if rest and any(line is header[-1] for line in [*tables[0].header, *tables[0].body[:1]]):
+        tables[0].rest = rest
     for t in tables:
         widen_to_walls(t.header, walls)  # a merged header cell over its columns
     return _splice_text(raw, owner, phrases, tables, carried, running)
@@ -556,11 +601,12 @@ def _splice_text(
     tables: list[_Table],
     carried: _Header | None,
     running: set[int],
-) -> tuple[str, list[list[TableRow]], _Header | None] | None:
+) -> tuple[str, list[list[TableRow]], _Header | None, Amended | None] | None:
     """The page's text without the tables' characters, in its order; a placeholder line
     where each table goes (pdf_order.py)."""
     rows: list[list[TableRow]] = []
     kept: list[_Table] = []
+    first = carried  # the previous page's table
     # the previous page's last header, printed again on this page (see _sections)
     repeated = carried is not None and " ".join(carried.names) in " ".join(raw.split())
     for k, t in enumerate(tables):
@@ -574,9 +620,17 @@ def _splice_text(
     tables = kept
     table_of = {}
     for k, t in enumerate(tables):
-        for row in [*t.header, t.lead, *t.body]:
+        for row in [*t.header, t.lead, *t.body, *t.rest]:
             for p in row:
                 table_of[id(p)] = k
+    amended = None
+    if tables[0].rest and first is not None and first.last_row is not None:
+        cells = {c: list(v) for c, v in first.last_cells.items()}
+        for p in (p for line in tables[0].rest for p in line):
+            text = clean_inline("".join(p.text))
+            cells.setdefault(_spanned(p, first.columns)[0], []).append(text)
+        if (whole := _row_text(cells, first.names)) is not None:
+            amended = (first.last_row, whole)
     member = [
         table_of.get(id(_joined(p)), FURNITURE if id(p) in running else TEXT) for p in phrases
     ]
@@ -603,7 +657,7 @@ def _splice_text(
                 in_table = False
             out.append(char)
     open_tables(out, at.get(len(raw), ()), later.pop(len(raw), []))
-    return "".join(out), rows, carried
+    return "".join(out), rows, carried, amended
 
 
 def _keyed_rows(
@@ -621,13 +675,16 @@ def _keyed_rows(
     lines = [*captions, table.lead]
     rows = [TableRow(clean_inline(" ".join("".join(p.text) for p in line))) for line in lines]
     rows = [r for r in rows if r]
+    last: tuple[dict[int, list[str]], TableRow | None] = ({}, None)  # the last row's
     for headers, body in sections:
         for line in body:
             if spans_all(line, table.columns):  # a section's name, over the rows after it
                 rows.append(TableRow(clean_inline("".join(line[0].text))))
-            elif row := _keyed_row(line, headers, table.columns):
+                last = ({}, None)
+            elif row := _row_text(cells := _cells(line, table.columns), headers):
                 rows.append(row)
-    return rows, _Header(table.columns, sections[-1][0])
+                last = (cells, row)
+    return rows, _Header(table.columns, sections[-1][0], *last)
 
 
 def _lines_joined(lines: list[str]) -> str:
@@ -639,14 +696,17 @@ def _lines_joined(lines: list[str]) -> str:
     return out
 
 
-def _keyed_row(
-    line: list[_Phrase], headers: list[str], columns: list[tuple[float, float]]
-) -> TableRow | None:
+def _cells(line: list[_Phrase], columns: list[tuple[float, float]]) -> dict[int, list[str]]:
+    """A row's cells: each column's lines."""
     cells: dict[int, list[str]] = {}
     for p in line:
         if p.column < 0:  # a header line taken for body: no column of its own
             p.column = _spanned(p, columns)[0]
         cells.setdefault(p.column, []).append(clean_inline("".join(p.text)))
+    return cells
+
+
+def _row_text(cells: dict[int, list[str]], headers: list[str]) -> TableRow | None:
     parts: list[str] = []
     for c in sorted(cells):
         # the cell's text as written: a ";" inside it ("60 minutes a day; more if nobody is
@@ -670,3 +730,12 @@ def splice(lines: list[str], tables: list[list[TableRow]]) -> list[str]:
         m = _PLACEHOLDER_LINE.match(line)
         out.extend(tables[int(m.group(1))] if m else [line])
     return out
+
+
+def amend(lines: list[str], row: TableRow, whole: TableRow) -> list[str]:
+    """A page's lines with its table's last row read whole (the rest of it was printed on
+    the next page): the last line that is that row."""
+    for i in range(len(lines) - 1, -1, -1):
+        if isinstance(lines[i], TableRow) and lines[i] == row:
+            return [*lines[:i], whole, *lines[i + 1 :]]
+    return lines
