@@ -560,6 +560,17 @@ Chromium-printed moving and handling guide with an equipment register over a pag
 two-column reportlab falls and incident reporting leaflet and a reportlab mandatory training
 matrix with merged header cells), committed.
 
+Held out (written blind on 2026-12-07 during session 31, for session 32's start and end runs;
+not in the default run): sudo indexes sudo 1.9.13p3's documentation as a university
+department's sysadmin indexes it for the colleagues who share root duties on its servers, 16
+files from Debian bookworm's sudo 1.9.13p3-1+deb12u4 package (amd64), fetched from the Debian
+archive by its fetch.sh and copied flat under names that say whose they are: upstream's
+Markdown notes (README, TROUBLESHOOTING: problems and their fixes as a Q&A of headings and
+blockquotes, UPGRADE: changed behaviour, defaults and paths by version, HISTORY, SECURITY),
+the whole release history NEWS (1.9.13p3 back to 1.7.0) as text, Debian's OPTIONS (the build
+options), README.Debian and NEWS.Debian, and the commented example files (sudoers,
+sudoers.dist, sudo.conf, sudo_logsrvd.conf, cvtsudoers.conf, syslog.conf, pam.conf) as .txt.
+
     flock /tmp/pocketrag-bench.lock .venv/bin/python bench/answer_quality.py --out DIR \\
         [--corpus NAME ...] [--k 5] [--index-dir DIR]
 """
@@ -674,6 +685,7 @@ SPLIT = {
     "ntpsec": "held out",  # written blind in session 30, for session 31's runs
     "groff": "held out",  # written blind in session 30, for session 31's runs
     "brackenfold": "held out",  # written blind in session 30, for session 31's runs
+    "sudo": "held out",  # written blind in session 31, for session 32's runs
 }
 DEFAULT = [
     "larkfield", "opengov", "incident", "handbook", "brightwater", "tables", "harbourview",
@@ -711,8 +723,9 @@ DEFAULT = [
 # and marlstone, at its start 8b7bda9 and its end e78df8b; session 29 pspp, disktools and
 # quillhaven, at its start b3506fc and its end b5c63a0; session 30 xfig, fetchmail and
 # hazelbrook, at its start 6d9f4de and its end dafa625). ntpsec, groff and brackenfold (written
-# blind during session 30) wait for session 31's start and end runs.
-CORPORA_HELD_OUT: list[str] = ["ntpsec", "groff", "brackenfold"]
+# blind during session 30) wait for session 31's start and end runs; sudo (written blind during
+# session 31) waits for session 32's start and end runs.
+CORPORA_HELD_OUT: list[str] = ["ntpsec", "groff", "brackenfold", "sudo"]
 CORPORA = [*DEFAULT, *CORPORA_HELD_OUT, "opengov-multiformat"]
 
 

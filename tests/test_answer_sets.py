@@ -105,6 +105,7 @@ MINIMUMS = {
     "ntpsec": (120, 25),
     "groff": (120, 25),
     "brackenfold": (120, 25),
+    "sudo": (120, 25),
 }
 
 
@@ -211,6 +212,7 @@ TURNS = {
     "ntpsec": (11, 15),
     "groff": (11, 7),
     "brackenfold": (11, 25),
+    "sudo": (11, 15),
 }  # fmt: skip
 
 
@@ -580,6 +582,11 @@ ABSENT = {
                     "seats", "password", "breakfast", "salary", "smok", "surgery",
                     "subscription", "assembly", "weighed", "language", "balcony", "deputyship",
                     "ambulance", "bicycle", "sourdough", "world cup", "mongolia"),
+    "sudo": ("yubikey", "duo", "fido", "0022", "journald", "freeipa", "windows", "splunk",
+             "1.9.14", "systemctl", "sudo-rs", "doas", "polkit", "bookworm", "ansible",
+             "auditd", "puppet", "days", "nickname", "radius", "rsyslog", "kubernetes",
+             "cve-2024", "certbot", "hydration", "football", "sourdough", "world cup",
+             "mongolia"),
 }  # fmt: skip
 
 
