@@ -105,6 +105,7 @@ MINIMUMS = {
     "ntpsec": (120, 25),
     "groff": (120, 25),
     "brackenfold": (120, 25),
+    "lynx": (120, 25),
 }
 
 
@@ -211,6 +212,7 @@ TURNS = {
     "ntpsec": (11, 15),
     "groff": (11, 7),
     "brackenfold": (11, 25),
+    "lynx": (11, 12),
 }  # fmt: skip
 
 
@@ -580,6 +582,10 @@ ABSENT = {
                     "seats", "password", "breakfast", "salary", "smok", "surgery",
                     "subscription", "assembly", "weighed", "language", "balcony", "deputyship",
                     "ambulance", "bicycle", "sourdough", "world cup", "mongolia"),
+    "lynx": ("javascript", "firefox", "http/2", "tls", "spellcheck", "onion", "pdf", "orca",
+             "winget", "sync", "keyring", "do not track", "adblock", "gemini", "font size",
+             "plugin", "chrome", "cve", "youtube", "hsts", "http/3", "autofill", "touchscreen",
+             "samesite", "sourdough", "world cup", "mongolia"),
 }  # fmt: skip
 
 
