@@ -571,6 +571,20 @@ the whole release history NEWS (1.9.13p3 back to 1.7.0) as text, Debian's OPTION
 options), README.Debian and NEWS.Debian, and the commented example files (sudoers,
 sudoers.dist, sudo.conf, sudo_logsrvd.conf, cvtsudoers.conf, syslog.conf, pam.conf) as .txt.
 
+Held out (written blind on 2026-12-07 during session 31, for session 32's start and end runs;
+not in the default run): lynx indexes the Lynx 2.9.0dev.12 documentation as a library's IT
+person indexes it for the colleagues who run the text-mode browser on the public catalogue
+terminals, 23 files from Debian bookworm's lynx-common 2.9.0dev.12-1 package (all), fetched from
+the Debian archive by its fetch.sh and copied flat under names that say whose they are
+(keystrokes/edit_help.html.gz becomes lynx-keystrokes-edit_help.html): the hand-written HTML
+help pages (the long Lynx Users Guide, About Lynx, body.html describing every lynx.cfg setting
+with its default, as lynx-cfg-body.html, the settings by category, and twelve key-stroke pages:
+key strokes, movement, the default and bash-like line-editor bindings, the options screen, the
+cookie jar, bookmarks, printing, history, environment variables, following links by number and
+other commands) and seven text notes named with .txt (Debian's README.Debian, PROBLEMS,
+README.cookies, README.ssl, README.sslcerts, README.options, README.defines); /etc/lynx/lynx.cfg,
+which holds body.html's settings again, alphatoc.html and the CHANGES files are left out.
+
     flock /tmp/pocketrag-bench.lock .venv/bin/python bench/answer_quality.py --out DIR \\
         [--corpus NAME ...] [--k 5] [--index-dir DIR]
 """
@@ -686,6 +700,7 @@ SPLIT = {
     "groff": "held out",  # written blind in session 30, for session 31's runs
     "brackenfold": "held out",  # written blind in session 30, for session 31's runs
     "sudo": "held out",  # written blind in session 31, for session 32's runs
+    "lynx": "held out",  # written blind in session 31, for session 32's runs
 }
 DEFAULT = [
     "larkfield", "opengov", "incident", "handbook", "brightwater", "tables", "harbourview",
@@ -723,9 +738,9 @@ DEFAULT = [
 # and marlstone, at its start 8b7bda9 and its end e78df8b; session 29 pspp, disktools and
 # quillhaven, at its start b3506fc and its end b5c63a0; session 30 xfig, fetchmail and
 # hazelbrook, at its start 6d9f4de and its end dafa625). ntpsec, groff and brackenfold (written
-# blind during session 30) wait for session 31's start and end runs; sudo (written blind during
-# session 31) waits for session 32's start and end runs.
-CORPORA_HELD_OUT: list[str] = ["ntpsec", "groff", "brackenfold", "sudo"]
+# blind during session 30) wait for session 31's start and end runs; sudo and lynx (written
+# blind during session 31) wait for session 32's start and end runs.
+CORPORA_HELD_OUT: list[str] = ["ntpsec", "groff", "brackenfold", "sudo", "lynx"]
 CORPORA = [*DEFAULT, *CORPORA_HELD_OUT, "opengov-multiformat"]
 
 

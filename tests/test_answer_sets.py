@@ -106,6 +106,7 @@ MINIMUMS = {
     "groff": (120, 25),
     "brackenfold": (120, 25),
     "sudo": (120, 25),
+    "lynx": (120, 25),
 }
 
 
@@ -213,6 +214,7 @@ TURNS = {
     "groff": (11, 7),
     "brackenfold": (11, 25),
     "sudo": (11, 15),
+    "lynx": (11, 12),
 }  # fmt: skip
 
 
@@ -587,6 +589,10 @@ ABSENT = {
              "auditd", "puppet", "days", "nickname", "radius", "rsyslog", "kubernetes",
              "cve-2024", "certbot", "hydration", "football", "sourdough", "world cup",
              "mongolia"),
+    "lynx": ("javascript", "firefox", "http/2", "tls", "spellcheck", "onion", "pdf", "orca",
+             "winget", "sync", "keyring", "do not track", "adblock", "gemini", "font size",
+             "plugin", "chrome", "cve", "youtube", "hsts", "http/3", "autofill", "touchscreen",
+             "samesite", "sourdough", "world cup", "mongolia"),
 }  # fmt: skip
 
 
