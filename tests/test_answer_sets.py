@@ -105,6 +105,7 @@ MINIMUMS = {
     "ntpsec": (120, 25),
     "groff": (120, 25),
     "brackenfold": (120, 25),
+    "gorsebrook": (120, 25),
 }
 
 
@@ -211,6 +212,7 @@ TURNS = {
     "ntpsec": (11, 15),
     "groff": (11, 7),
     "brackenfold": (11, 25),
+    "gorsebrook": (11, 28),
 }  # fmt: skip
 
 
@@ -580,6 +582,11 @@ ABSENT = {
                     "seats", "password", "breakfast", "salary", "smok", "surgery",
                     "subscription", "assembly", "weighed", "language", "balcony", "deputyship",
                     "ambulance", "bicycle", "sourdough", "world cup", "mongolia"),
+    "gorsebrook": ("pension", "bonus", "bereavement", "mileage", "deposit", "cycle to work",
+                   "resign", "eye test", "upgrade", "parking spaces", "heatwave", "jury",
+                   "advance on", "referral", "dress code", "laundry", "sabbatical", "probation",
+                   "pay rise", "flu jab", "budget per", "taxed", "sourdough", "world cup",
+                   "mongolia"),
 }  # fmt: skip
 
 
