@@ -585,6 +585,24 @@ other commands) and seven text notes named with .txt (Debian's README.Debian, PR
 README.cookies, README.ssl, README.sslcerts, README.options, README.defines); /etc/lynx/lynx.cfg,
 which holds body.html's settings again, alphatoc.html and the CHANGES files are left out.
 
+Held out (written blind on 2026-12-07 during session 31, for session 32's start and end runs;
+not in the default run): gorsebrook is the staff shared drive of an invented regional logistics
+company, Gorsebrook Logistics (three warehouses, one of them chilled, and a cross-dock in an
+invented English Midlands county, and a head office; warehouse operatives, forklift and
+reach-truck drivers, HGV class 1 and class 2 drivers, transport planners and shift leaders): 14
+documents (samples/gorsebrook/: a staff handbook with YAML front matter and an out-of-date night
+shift leader's FAQ in Markdown, an e-mail thread with quoted replies on the peak leave embargo,
+Saturday overtime and agency bookings, operations meeting minutes and a hard-wrapped notice on
+drug and alcohol testing as text, an intranet HTML page on the canteen, rest rooms and smoking
+areas with nav, sidebar, footer, a price table and a details/summary FAQ and a drivers' pay and
+allowances page whose allowances table uses rowspan, four DOCX (the drivers' hours and tachograph
+policy with a page header and footer and a table of contents, its superseded 2023 version, a
+sickness absence and family leave policy, and a vehicle checks, fuel cards and penalty notices
+policy kept as a draft with tracked insertions and deletions, approved as marked), a
+Chromium-printed MHE licences and training guide with a fleet table over a page break, a
+two-column reportlab manual handling and accident reporting leaflet and a reportlab PPE issue
+sheet with merged header cells), committed.
+
     flock /tmp/pocketrag-bench.lock .venv/bin/python bench/answer_quality.py --out DIR \\
         [--corpus NAME ...] [--k 5] [--index-dir DIR]
 """
@@ -701,6 +719,7 @@ SPLIT = {
     "brackenfold": "held out",  # written blind in session 30, for session 31's runs
     "sudo": "held out",  # written blind in session 31, for session 32's runs
     "lynx": "held out",  # written blind in session 31, for session 32's runs
+    "gorsebrook": "held out",  # written blind in session 31, for session 32's runs
 }
 DEFAULT = [
     "larkfield", "opengov", "incident", "handbook", "brightwater", "tables", "harbourview",
@@ -738,9 +757,9 @@ DEFAULT = [
 # and marlstone, at its start 8b7bda9 and its end e78df8b; session 29 pspp, disktools and
 # quillhaven, at its start b3506fc and its end b5c63a0; session 30 xfig, fetchmail and
 # hazelbrook, at its start 6d9f4de and its end dafa625). ntpsec, groff and brackenfold (written
-# blind during session 30) wait for session 31's start and end runs; sudo and lynx (written
-# blind during session 31) wait for session 32's start and end runs.
-CORPORA_HELD_OUT: list[str] = ["ntpsec", "groff", "brackenfold", "sudo", "lynx"]
+# blind during session 30) wait for session 31's start and end runs; sudo, lynx and gorsebrook
+# (written blind during session 31) wait for session 32's start and end runs.
+CORPORA_HELD_OUT: list[str] = ["ntpsec", "groff", "brackenfold", "sudo", "lynx", "gorsebrook"]
 CORPORA = [*DEFAULT, *CORPORA_HELD_OUT, "opengov-multiformat"]
 
 

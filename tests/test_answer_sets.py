@@ -107,6 +107,7 @@ MINIMUMS = {
     "brackenfold": (120, 25),
     "sudo": (120, 25),
     "lynx": (120, 25),
+    "gorsebrook": (120, 25),
 }
 
 
@@ -215,6 +216,7 @@ TURNS = {
     "brackenfold": (11, 25),
     "sudo": (11, 15),
     "lynx": (11, 12),
+    "gorsebrook": (11, 28),
 }  # fmt: skip
 
 
@@ -593,6 +595,11 @@ ABSENT = {
              "winget", "sync", "keyring", "do not track", "adblock", "gemini", "font size",
              "plugin", "chrome", "cve", "youtube", "hsts", "http/3", "autofill", "touchscreen",
              "samesite", "sourdough", "world cup", "mongolia"),
+    "gorsebrook": ("pension", "bonus", "bereavement", "mileage", "deposit", "cycle to work",
+                   "resign", "eye test", "upgrade", "parking spaces", "heatwave", "jury",
+                   "advance on", "referral", "dress code", "laundry", "sabbatical", "probation",
+                   "pay rise", "flu jab", "budget per", "taxed", "sourdough", "world cup",
+                   "mongolia"),
 }  # fmt: skip
 
 

@@ -114,6 +114,10 @@ HOLDS_A_GRID = {
     "brackenfold/moving-and-handling-guide.pdf": {1, 2, 3, 4},
     "brackenfold/falls-and-incident-reporting.pdf": {1},  # reportlab, two columns: who to tell
     "brackenfold/mandatory-training-matrix.pdf": {1},  # reportlab: merged header cells, groups
+    # Chromium: the courses table, the MHE fleet table over a page break
+    "gorsebrook/mhe-licences-and-training-guide.pdf": {1, 2, 3, 4},
+    "gorsebrook/manual-handling-and-accident-reporting.pdf": {1},  # reportlab, two columns
+    "gorsebrook/ppe-issue-sheet.pdf": {1},  # reportlab: merged header cells, groups
     "pdf_messy/multicol__samplefiles_026-multicolumn.pdf": {3},  # the EU countries table
 }
 
