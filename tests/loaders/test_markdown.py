@@ -128,3 +128,48 @@ def test_an_faq_question_in_a_bold_list_item_heads_its_answer(tmp_path: Path, li
         ("* Keep a header backup", second),
         ("* Important\n* Also important", second),
     ]
+
+
+def test_an_e_mail_autolink_keeps_its_address(tmp_path: Path, limits) -> None:
+    # "<security@sudo.ws>" was taken for an inline HTML tag and dropped: "via email to ."
+    path = tmp_path / "SECURITY.md"
+    path.write_text(
+        "# Reporting\n\nReport security issues via email to <security@sudo.example.org>.\n"
+        "Or see <https://www.sudo.example.org/security/>; a <b>tag</b> is still dropped.\n"
+    )
+    assert _texts(path, limits) == [
+        "Report security issues via email to security@sudo.example.org. Or see "
+        "https://www.sudo.example.org/security/; a tag is still dropped."
+    ]
+
+
+def test_block_quote_markers_are_not_text(tmp_path: Path, limits) -> None:
+    # every answer of sudo's TROUBLESHOOTING.md is a block quote: each wrapped line's ">"
+    # had stayed in the text ("This > could be due to ..."); a quote opens a paragraph of
+    # its own, and in a code block a ">" beyond the quote it stands in is the code's own
+    path = tmp_path / "TROUBLESHOOTING.md"
+    path.write_text(
+        "# Problems\n\n"
+        "Q) configure says my compiler does not work.\n"
+        "> This usually means you don't have a working compiler. This\n"
+        "> could be due to the lack of a license.\n"
+        ">\n"
+        "> > Nested: check config.log\n"
+        "for clues.\n\n"
+        "> Run:\n"
+        ">\n"
+        "> ```\n"
+        "> $ cat <<END\n"
+        "> > line one\n"
+        "> ```\n\n"
+        "```\n> not quoted\n```\n"
+    )
+    assert _texts(path, limits) == [
+        "Q) configure says my compiler does not work.",
+        "This usually means you don't have a working compiler. This could be due to the "
+        "lack of a license.",
+        "Nested: check config.log for clues.",
+        "Run:",
+        "$ cat <<END\n> line one",
+        "> not quoted",
+    ]

@@ -54,6 +54,10 @@ _TEXT_DIRECTIVES = frozenset(
     grid grid-item-card topic sidebar margin div eval-rst""".split()  # noqa: SIM905
 )
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
+# A block quote's marker ("> "), each level's; its text is read as text (sudo's
+# TROUBLESHOOTING.md answers every problem in one), its lines' markers had stayed in it.
+_QUOTE_MARK = re.compile(r" {0,3}> ?")
+MAX_QUOTE_DEPTH = 20  # markers taken off a line; deeper ones stay (a line of ">>>>")
 _TABLE_RULE = re.compile(r"\|?[ \t]*:?-{2,}:?[ \t]*(?:\|[ \t]*:?-{2,}:?[ \t]*)*\|?")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 _SPAN = 256  # the longest inline span (emphasis, link text) whose markup is stripped
@@ -76,6 +80,7 @@ _INLINE = (
     (re.compile(rf"\[([^\]]{{1,{_SPAN}}})\]\[[^\]]{{0,{_SPAN}}}\]"), r"\1"),  # reference links
     (re.compile(r"\[\^[^\]\s]{1,64}\](?::[ \t]?)?"), ""),  # footnote marks: "module[^python]"
     (re.compile(rf"<((?:https?|ftp|mailto):[^>\s]{{1,{_SPAN}}})>"), r"\1"),  # autolinks -> URL
+    (re.compile(r"<([\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8})>"), r"\1"),  # e-mail ones
     (re.compile(rf"<[^>\n]{{1,{_SPAN}}}>"), ""),  # inline HTML tags
     (re.compile(rf"(\*\*|__)(?=\S)(.{{1,{_SPAN}}}?)(?<=\S)\1"), r"\2"),
     (re.compile(rf"(?<![\w*])\*(?=\S)(.{{1,{_SPAN}}}?)(?<=\S)\*(?![\w*])"), r"\1"),
@@ -345,7 +350,14 @@ def parse_markdown(text: str) -> tuple[list[Block], str | None]:
     fence: str | None = None
     directives: list[str] = []  # the fences of the open MyST text directives, innermost last
     options = False  # right after a directive's opening line, where its options go
+    quoted = 0  # how deep in block quotes the last line of text (or the open fence) was
     for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        # (in a code block, only the markers of the quote it stands in: "> " is its text)
+        depth, line = _unquoted(line, quoted if fence is not None else MAX_QUOTE_DEPTH)
+        if fence is None and line.strip():
+            if depth > quoted:
+                out.flush()  # a quote opens a paragraph of its own ("On Monday Sam wrote:")
+            quoted = depth  # (a line with fewer markers goes on its paragraph, as written)
         if fence is not None:
             if line.strip().startswith(fence):
                 out.flush(code=True)
@@ -380,6 +392,15 @@ def parse_markdown(text: str) -> tuple[list[Block], str | None]:
             out.lines.append(line)
     out.flush(code=fence is not None)
     return out.blocks, out.first_heading
+
+
+def _unquoted(line: str, most: int) -> tuple[int, str]:
+    """How many block-quote markers open the line (up to `most`), and the line without
+    them."""
+    depth = 0
+    while depth < most and (m := _QUOTE_MARK.match(line)):
+        line, depth = line[m.end() :], depth + 1
+    return depth, line
 
 
 def _closes(line: str, fence: str) -> bool:
