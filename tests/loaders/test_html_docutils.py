@@ -172,6 +172,32 @@ def test_preformatted_names_and_descriptions_keep_a_line_each(tmp_path: Path, li
     ]
 
 
+def test_preformatted_keys_of_several_words_keep_a_line_each(tmp_path: Path, limits) -> None:
+    # Lynx's key tables: names of two words ("Down arrow") and a gap of two spaces
+    # ("Return, Enter  - Follow") had read as prose, and rows ran together ("Right arrow, -
+    # Jump to highlighted topic Return, Enter - Follow selected link"); a name ending in a
+    # comma goes on in the next row when that row's description goes on the first's
+    texts = _texts(
+        tmp_path,
+        limits,
+        "<pre>       Down arrow     - Highlight next topic\n"
+        "       Right arrow,   - Jump to highlighted topic\n"
+        "       Return, Enter  - Follow selected link</pre>"
+        "<pre>       Right arrow,   -  select the link that the cursor is\n"
+        "       Return, Enter     positioned on and follow it to its page.\n"
+        "       Left arrow     -  Retreat from a link and go back to the\n"
+        "                         previous topic you were reading.</pre>",
+    )
+    assert texts == [
+        "Down arrow - Highlight next topic\n"
+        "Right arrow, - Jump to highlighted topic\n"
+        "Return, Enter - Follow selected link",
+        "Right arrow, Return, Enter - select the link that the cursor is positioned on and "
+        "follow it to its page.\n"
+        "Left arrow - Retreat from a link and go back to the previous topic you were reading.",
+    ]
+
+
 def test_a_field_list_of_one_field_reads_name_and_value(tmp_path: Path, limits) -> None:
     texts = _texts(
         tmp_path,

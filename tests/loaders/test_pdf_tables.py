@@ -639,6 +639,25 @@ def test_the_rest_of_a_row_split_by_the_page_break_joins_that_row(limits: Loader
     assert all(b.heading_path[-1] == "6. Equipment register" for b in blocks if b.page == 4)
 
 
+def test_a_ruled_row_whose_last_cell_wraps_alone_stays_one_row(limits: LoaderLimits) -> None:
+    """ "1 day, every 3" / "years": a row's one wrapped line stood a little more than a line
+    below its first (a box of capitals over one without), and read as a row of one cell
+    it ended the grid; the next row became the header of the rows under it ("D1: K1;
+    Reach truck: ..."). Nor is a ruled column prose because its cells read on ("1 day,
+    every 3 years" / "half a day, ..."): the Refresher column had gone to the page's text."""
+    guide = SAMPLES / "gorsebrook" / "mhe-licences-and-training-guide.pdf"
+    texts = [b.text for b in pdf.load(guide, limits).blocks]
+    assert (
+        "Category: D1; Truck: Reach truck; Novice course: 5 days; Experienced operator / "
+        "conversion: 2 days; Refresher: 1 day, every 3 years"
+    ) in texts
+    assert (
+        "Category: TT; Truck: Tow tractor; Novice course: 1 day; Experienced operator / "
+        "conversion: half a day; Refresher: half a day, every 3 years"
+    ) in texts
+    assert any(t.startswith("Courses end with a theory test") for t in texts)
+
+
 BRANCHES = [
     (
         "Central and larger branches",

@@ -304,21 +304,27 @@ def _padded_bands(rows: list[list[_Phrase]], band_of: list[Band | None]) -> set[
     (graze, bump," under its row's first line), and a cell's third line may stand a little
     more than MAX_LINE_PITCH glyph heights below its second when neither has a descender
     ("November" / "2026"), which _wraps alone cannot tell from a row of its own."""
-    mids: dict[int, list[float]] = {}
+    lines: dict[int, list[list[_Phrase]]] = {}
     by_id: dict[int, Band] = {}
     for row, band in zip(rows, band_of, strict=True):
         if band is not None:
-            mids.setdefault(id(band), []).append(row[0].mid_y)
+            lines.setdefault(id(band), []).append(row)
             by_id[id(band)] = band
+    # Each line's centre, as its first glyph box gives it, or from all its boxes: one box's
+    # sits off the line's by what its letters reach ("D1" is all capitals, "years" has
+    # none), and a cell set in the middle of a taller one sits off the line it is read with.
+    centres = (lambda row: row[0].mid_y, lambda row: sum(p.mid_y for p in row) / len(row))
     padded: set[int] = set()
-    for key, ys in mids.items():
-        if len(ys) < 2:
+    for key, band_lines in lines.items():
+        if len(band_lines) < 2:
             continue
         band = by_id[key]
-        step = max(b - a for a, b in pairwise(ys))
-        margins = (ys[0] - band.top) + (band.bottom - ys[-1])
-        if step > 0 and margins >= PADDED_ROW_RATIO * step:
-            padded.add(key)
+        for centre in centres:
+            ys = [centre(row) for row in band_lines]
+            step = max(b - a for a, b in pairwise(ys))
+            margins = (ys[0] - band.top) + (band.bottom - ys[-1])
+            if step > 0 and margins >= PADDED_ROW_RATIO * step:
+                padded.add(key)
     return padded
 
 

@@ -377,7 +377,7 @@ def _find(
         if least <= len(columns) <= MAX_COLUMNS:
             found = _tables(band, columns, ruled, least)
             tables += [t for t in found if _cell_like(t, ruled)]
-    tables = [kept for t in tables if (kept := _without_prose(t)) is not None]
+    tables = [kept for t in tables if (kept := _without_prose(t, ruled)) is not None]
     tables = [t for t in tables if not _typed_code(t, textpage, raw, owner, phrases)]
     if not tables:
         return None
@@ -442,13 +442,16 @@ def _without_furniture(rows: list[list[_Phrase]], running: set[int]) -> list[lis
     return rows
 
 
-def _without_prose(table: _Table) -> _Table | None:
+def _without_prose(table: _Table, ruled: Collection[int]) -> _Table | None:
     """The table without a column of prose beside it, or None when too little is left. In
     one column of a two-column page the prose lines share baselines with the table's cells
     and become a first "column" of the grid (the lathe sheet's speed table, a wardens'
     guide's contacts). Prose reads on from line to line ("... call 999 and" / "give your
-    location."); a table's cells do not (a wrapped cell is joined to its row)."""
-    rows = table.header + table.body
+    location."); a table's cells do not (a wrapped cell is joined to its row). Nor does a
+    ruled row's: rules part it from the next ("1 day, every 3 years" over "half a day,
+    every 3 years" had read as a sentence going on), and prose beside a ruled table was
+    set apart from it already (pdf_rules._apart_from_beside)."""
+    rows = [row for row in table.header + table.body if id(row) not in ruled]
     prose = {c for c in range(len(table.columns)) if _carries_on(rows, c)}
     if not prose:
         return table

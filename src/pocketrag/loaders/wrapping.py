@@ -161,8 +161,9 @@ def unmarked(line: str) -> str:
     return line[mark.end() :] if mark else line
 
 
-# a name, a gap of 3 or more spaces, then its description (text.py's _ALIGNED, at a row's start)
-_NAME_GAP = re.compile(r"\S+(?: {3,}|\t)(?=\S)")
+# a name (a word, or words one space apart: "Down arrow"), a gap of 3 or more spaces, then
+# its description (text.py's _ALIGNED, at a row's start)
+_NAME_GAP = re.compile(r"\S+(?: \S+)*(?: {3,}|\t)(?=\S)")
 MIN_LISTED_ROWS = 2
 
 
@@ -176,29 +177,56 @@ def unwrap_preformatted(paragraph: str, width: int) -> str:
     rows = _listed_rows(lines)
     if len(rows) < MIN_LISTED_ROWS:
         return unwrap(clean_lines(paragraph), width)
-    return "\n".join(clean_inline(" ".join(row)) for row in rows)
+    return "\n".join(clean_inline(" ".join([*names, *description])) for names, description in rows)
 
 
-def _listed_rows(lines: list[str]) -> list[list[str]]:
-    """The rows of lines that set names and descriptions in two columns, or [] when a line
-    at the left margin is not a row: a name, then its description from the column the rows
-    with a wide gap agree on (a long name leaves one space: "\\[SPACE] Pass a literal")."""
+def _listed_rows(lines: list[str]) -> list[tuple[list[str], list[str]]]:
+    """The rows (names, description lines) of lines that set names and descriptions in two
+    columns, or [] when a line at the left margin is not a row: a name, then its description
+    from the column the rows with a wide gap agree on (a long name leaves one space,
+    "\\[SPACE] Pass a literal", or two after words, "Return, Enter  - Follow selected
+    link": Lynx's key tables). A name ending in a comma goes on in the next row's, whose
+    description goes on the first's ("Right arrow,  - select the link that the cursor is" /
+    "Return, Enter    positioned on.": three keys, one description; _names_go_on)."""
     margin = min((len(line) - len(line.lstrip()) for line in lines), default=0)
     columns = [margin + m.end() for line in lines if (m := _NAME_GAP.match(line[margin:]))]
     if not columns:
         return []
-    column = max(set(columns), key=columns.count)
-    rows: list[list[str]] = []
+    # the column most rows agree on; of a tie, the leftmost ("Right arrow,    -  select the
+    # link" / "Return, Enter     positioned on.": the names' column, not the words')
+    column = min(set(columns), key=lambda c: (-columns.count(c), c))
+    rows: list[tuple[list[str], list[str]]] = []
     for line in lines:
         if len(line) - len(line.lstrip()) > margin:
             if not rows:
                 return []  # a drawing's or a table's rows, not a name's
-            rows[-1].append(line)  # a description's wrapped line, under its column
-        elif line[column - 1 : column] == " " and " " not in line[margin : column - 1].strip():
-            rows.append([line])
+            rows[-1][1].append(line)  # a description's wrapped line, under its column
+        elif line[column - 1 : column] == " " and (
+            line[column - 2 : column] == "  " or " " not in line[margin : column - 1].strip()
+        ):
+            name, description = line[:column].strip(), line[column:]
+            if rows and _names_go_on(rows[-1], description):
+                rows[-1][0].append(name)
+                rows[-1][1].append(description)
+            else:
+                rows.append(([name], [description]))
         else:
             return []  # a line of prose at the margin
     return rows
+
+
+def _names_go_on(row: tuple[list[str], list[str]], description: str) -> bool:
+    """Whether a row's line goes on the row before: its names end in a comma, and its
+    description opens with a mark ("-  select ...") that this line's does not ("positioned
+    on."). Two rows both opening with the mark are two keys' own descriptions."""
+    names, descriptions = row
+    mark = descriptions[0].lstrip()[:1]
+    return (
+        names[-1].endswith(",")
+        and bool(mark)
+        and not mark.isalnum()
+        and not description.lstrip().startswith(mark)
+    )
 
 
 # a setting commented out: its "#" or ";" right against its word ("#allow 10.0.0.0/8",
