@@ -65,8 +65,11 @@ HOLDS_A_GRID = {
     "amberholt/opening-and-closing-alone.pdf": {1},  # reportlab, two columns: key holders
     "amberholt/schools-programme-spring-2027.pdf": {1},  # reportlab, no ruled lines: timetable
     # Chromium: rents over a page break, service charges, repairs responsibilities over a page
-    # break (fellgate's leaflet table is not read as a grid, so it is not listed)
+    # break
     "fellgate/rent-service-charges-and-repairs-2026-27.pdf": {1, 2, 3, 4},
+    # reportlab leaflet, ruled: its cost column.s cells read on like prose ("... free, we pay
+    # the electricity cost" / "free, fitted by the co-op")
+    "fellgate/damp-mould-and-condensation.pdf": {1},
     # reportlab, ruled, merged header cells ("2025-26" over "Budget" and "Actual") and a row
     # of a group's name ("Income") between the header and the first rows
     "fellgate/annual-budget-summary-2026-27.pdf": {1},
