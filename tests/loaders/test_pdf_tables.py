@@ -67,7 +67,7 @@ HOLDS_A_GRID = {
     # Chromium: rents over a page break, service charges, repairs responsibilities over a page
     # break
     "fellgate/rent-service-charges-and-repairs-2026-27.pdf": {1, 2, 3, 4},
-    # reportlab leaflet, ruled: its cost column.s cells read on like prose ("... free, we pay
+    # reportlab leaflet, ruled: its cost column's cells read on like prose ("... free, we pay
     # the electricity cost" / "free, fitted by the co-op")
     "fellgate/damp-mould-and-condensation.pdf": {1},
     # reportlab, ruled, merged header cells ("2025-26" over "Budget" and "Actual") and a row
