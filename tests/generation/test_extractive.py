@@ -502,6 +502,32 @@ def test_a_change_below_the_other_documents_best_sentence_is_still_seen(embedder
     assert "£18.50 per night [1]" in text and "to £21.00 per night [2]" in text
 
 
+SICKNESS_STAGES = """7.2 A formal absence review meeting (Stage 1) takes place when an Employee \
+reaches three separate periods of Sickness Absence or eight Working Days of Sickness Absence in \
+total in the Rolling Period.
+7.3 A Stage 2 meeting takes place if the absence continues within 6 months of Stage 1.
+7.4 A Stage 3 meeting may lead to dismissal and is heard by a Head of Service with a member of \
+the People team present."""
+MEETINGS_GUIDE = """For a Stage 1, 2 or 3 absence review meeting, invite the employee in writing \
+with at least seven calendar days' notice, and tell them they can be accompanied by a colleague."""
+
+
+def test_the_best_unit_stays_in_an_answer_whose_documents_differ(embedder) -> None:
+    """The policy's unit that another document counts otherwise (Stage 1's "eight Working
+    Days" against the guide's "seven calendar days") stood alone for the policy, and the
+    sentence that answers, the best of all, was left out of the answer."""
+    policy = Hit(40, "sick", "sickness-absence-policy.docx", "Sickness Absence Policy",
+                 SICKNESS_STAGES, None, None, "7. Formal stages", 0.1)  # fmt: skip
+    guide = Hit(41, "guide", "managers-guide.md", "Managers' Guide to Absence", MEETINGS_GUIDE,
+                None, None, "Meetings", 0.1)  # fmt: skip
+    question = "Does a Stage 3 absence meeting risk dismissal, and who hears it?"
+    text = compose(question, [policy, guide], embedder.embed).text
+    assert text.startswith("The documents differ on this")
+    assert "7.4 A Stage 3 meeting may lead to dismissal and is heard by a Head of Service" in text
+    # in reading order, within the policy's side, before the guide's
+    assert text.index("7.2 A formal") < text.index("7.4 A Stage 3") < text.index("For a Stage 1")
+
+
 def test_a_short_row_is_not_followed_by_the_table_that_holds_it(embedder) -> None:
     """A row answers alone; reading on past a short answer must not quote its own table
     again, which repeated the row among its neighbours."""

@@ -758,6 +758,17 @@ def _newest_first(
     return [(r, label) for r, label, _ in sides], DIFFER_DATED
 
 
+def _side(unit: Ranked, pair: tuple[Ranked, Ranked], best: Ranked) -> list[Candidate]:
+    """What one side of a disagreement quotes: its unit, and on the best unit's side that
+    unit too, in reading order, when the unit that disagrees is another of its document's
+    ("A Stage 3 meeting may lead to dismissal ..." beside the Stage 1 trigger points that
+    the other policy counts otherwise): the best unit is what answers the question."""
+    if unit is not pair[0] or unit is best or _repeats(best, unit):
+        return [unit.candidate]
+    both = sorted((best, unit), key=lambda r: (r.candidate.source_n, r.candidate.position))
+    return [r.candidate for r in both]
+
+
 @dataclass(frozen=True)
 class Extract:
     text: str
@@ -803,7 +814,8 @@ def compose(
     if pair is not None:
         sides, lead_in = _newest_first(pair, hits)
         parts = [
-            f"{label}: " + _with_marker(r.candidate.text, r.candidate.source_n)
+            f"{label}: "
+            + " ".join(_with_marker(u.text, u.source_n) for u in _side(r, pair, ranked[0]))
             for r, label in sides
         ]
         return Extract(f"{lead_in} " + " ".join(parts) + f"\n\n({notice})")
