@@ -16,6 +16,7 @@ from pocketrag.generation.extractive import (
     Ranked,
     _read_on,
     candidate_units,
+    choose_units,
     compose,
     rank_candidates,
 )
@@ -576,6 +577,28 @@ def test_the_best_unit_of_another_document_joins_the_passage_answer(embedder) ->
     text = compose(question, [training, code], embedder.embed).text
     assert "every 2 years" in text
     assert "Code of Conduct: Every employee must confirm" in text and "31 January [2]" in text
+
+
+def _ranked(score: float, n: int, position: int, document: str, words: int) -> Ranked:
+    text = " ".join(f"{document}word{position}x{i}" for i in range(words)) + "."
+    cand = Candidate(n, position, text, "sentence", document, paragraph=position)
+    return Ranked(score, score, cand, np.zeros(3, dtype=np.float32))
+
+
+def test_the_passage_leaves_room_for_the_best_unit_of_another_document() -> None:
+    """A passage of two good units wins over another document's one better unit, which
+    then joins the answer (above) if it fits: the passage's lesser units had taken the
+    word budget first, and the best unit of all, often the direct answer, was left out."""
+    lead, second, third = (
+        _ranked(1.0, 1, 0, "a", 8),
+        _ranked(0.95, 1, 1, "a", 40),
+        _ranked(0.93, 1, 2, "a", 40),
+    )
+    best, other = _ranked(1.05, 2, 0, "b", 30), _ranked(0.6, 2, 1, "b", 10)
+    chosen, key, _ = choose_units([best, lead, second, third, other])
+    assert key == lead.candidate  # the passage of two good units won
+    assert best.candidate in chosen and lead.candidate in chosen and second.candidate in chosen
+    assert third.candidate not in chosen  # (it would have filled the budget: 88 of 100 words)
 
 
 TRIGGERS = """A trigger point is the level of absence at which your manager holds an attendance \
