@@ -394,3 +394,27 @@ def test_items_lettered_in_capitals_past_a_figures_caption_are_the_pointers_list
         "- Entries - All the information you store for a website."
     ) in texts
     assert not any(t.startswith("Figure 7") for t in texts)
+
+
+def test_a_comment_is_quoted_with_the_setting_under_it() -> None:
+    """A configuration file's comment says what the line under it does ("turn logging on"),
+    which alone is no unit: the two are one. So are a sentence and the address it ends on."""
+    text = (
+        "This is the configuration file that the package installs.\n"
+        "The documentation is also available on the web pages, accessible through the URL\n"
+        "https://chrony.example.org/\n"
+        "It is updated with each release.\n"
+        "# Uncomment the following line to turn logging on.\n"
+        "#log tracking measurements statistics\n"
+        "# Log files location.\n"
+        "logdir /var/log/chrony"
+    )
+    texts = [u.text for u in units(_hit(text, "Configuration"))]
+    assert texts == [
+        "This is the configuration file that the package installs.",
+        "The documentation is also available on the web pages, accessible through the URL "
+        "https://chrony.example.org/",
+        "It is updated with each release.",
+        "# Uncomment the following line to turn logging on.\n#log tracking measurements statistics",
+        "# Log files location.\nlogdir /var/log/chrony",
+    ]

@@ -280,6 +280,27 @@ def _list_unit(lead_in: str, items: list[str], position: int) -> Unit:
     return Unit("\n".join([lead_in.strip(), *lines]), position, "list")
 
 
+_COMMENT = re.compile(r"^(?:#|;|!|//)\s")
+
+
+def _setting_under(lines: list[tuple[str, str]], i: int) -> str | None:
+    """The setting a configuration file's comment (line i) stands over, which it is about
+    ("# Uncomment the following line to turn logging on." / "#log tracking measurements
+    statistics"), or the address an unfinished sentence goes on to ("... accessible through
+    the URL" / "https://chrony.tuxfamily.org/"): the next line, when a short one without a
+    sentence's end, after what joins it to line i (a line break, or a space). Alone it is
+    no unit (a title-like line), and the line before it never said which setting or address
+    it meant."""
+    if i + 1 >= len(lines) or lines[i + 1][0] != "heading":
+        return None
+    below, line = lines[i + 1][1], lines[i][1]
+    if _COMMENT.match(line):
+        return f"\n{below}"  # a line of its own, as in the file
+    if " " not in below.strip() and line.rstrip()[-1:] not in ".!?:;":
+        return f" {below}"  # the sentence's last word
+    return None
+
+
 def _commands(lines: list[tuple[str, str]]) -> list[str]:
     """The commands at the start of `lines` and the short output shown after them ("$ cat
     /proc/sys/kernel/sysrq" / "438")."""
@@ -415,6 +436,8 @@ def units(hit: Hit) -> list[Unit]:
             if word_count(s) >= 3 or _asks(s) or (follows and _leads_in(s))  # "Deprecations:"
         ]
         last = len(sentences) - 1
+        if sentences and (setting := _setting_under(lines, i)):
+            sentences[-1] += setting
         commands = _commands(lines[i + 1 :])
         if commands and sentences:
             if _leads_in(sentences[-1]) or _POINTER.search(sentences[-1]):
