@@ -519,46 +519,41 @@ Chromium-printed radiation safety local rules with an exposure chart over a page
 two-column reportlab lone working and home visits leaflet and a reportlab clinical waste and
 sharps chart with merged header cells), committed.
 
-Held out (written blind on 2026-12-06 during session 30, for session 31's start and end runs;
-not in the default run): ntpsec indexes the NTPsec 1.2.2 documentation as a small company's IT
-person indexes it for the colleagues who run the office's time servers, 26 files from Debian
-bookworm's ntpsec-doc 1.2.2+dfsg1-1+deb12u1 package (all), fetched from the Debian archive by
-its fetch.sh and copied flat under names that say whose they are (quick.html becomes
-ntpsec-quick.html): 25 asciidoc HTML pages (the client and NTS quick starts, the differences
-from NTP Classic, the server, access control, authentication, monitoring, miscellaneous and
-reference clock option pages, the access control, authentication, key file, leap second, leap
-smearing, orphan mode, rate management and reference clock pages, the SHM, gpsd, NMEA and PPS
-drivers, and the ntpd, ntpq, ntpdig and ntpkeygen manual pages; ntp_conf.html, which merges the
-option pages, is left out) and Debian's NEWS.Debian (decompressed, as ntpsec-NEWS.Debian.txt).
-
-Held out (written blind on 2026-12-06 during session 30, for session 31's start and end runs;
-not in the default run): groff indexes GNU groff 1.22.4's documentation as a university print
-unit's IT person indexes it for the staff who typeset reports and letters with groff, 38 files
-from Debian bookworm's groff 1.22.4-10 package (amd64), fetched from the Debian archive by its
-fetch.sh and copied flat under names that say whose they are: three PDFs (mom's "Producing PDFs
-with groff and mom", made by gropdf; the pdfmark macros' manual; the note on automake in the
-groff project), the PIC guide "Making Pictures With GNU PIC" as the 24 pages grohtml split it
-into (its tables of default sizes and style variables are images), the -me macros'
-introduction and reference as grotty text with overstrike bold and underline, eight pages of
-mom's hand-written HTML manual (intro, using, letters, colour, recto/verso and collating,
-tables of contents, version 2 notes, headers/footers and pagination) and mom's examples README.
-
-Held out (written blind on 2026-12-06 during session 30, for session 31's start and end runs;
-not in the default run): brackenfold is the staff shared drive of an invented group of
-residential care homes for older people, Brackenfold Care (five homes in a county on the Welsh
-border, two with nursing and one with a dementia unit, and a head office; care assistants, senior
-carers, nurses, activity coordinators, cooks, housekeepers and home managers): 14 documents
-(samples/brackenfold/: a staff handbook with YAML front matter and an out-of-date senior carers'
-FAQ in Markdown, an e-mail thread with quoted replies on sleep-in and waking night pay and agency
-cover, home managers' meeting minutes and a hard-wrapped notice on controlled drugs, MAR charts
-and PRN as text, an intranet HTML page of residents' fees and top-ups with nav, sidebar, footer
-and a details/summary FAQ and a visiting, outbreaks and end-of-life care page with a table, four
-DOCX (the safeguarding adults and whistleblowing policy with a page header and footer and a table
-of contents, its superseded 2022 version, a medication administration policy, and a filled-in
-residents' money and valuables form whose fields and tick boxes are Word content controls), a
-Chromium-printed moving and handling guide with an equipment register over a page break, a
-two-column reportlab falls and incident reporting leaflet and a reportlab mandatory training
-matrix with merged header cells), committed.
+ntpsec, groff and brackenfold (written blind during session 30, held out until their runs in
+session 31): ntpsec indexes the NTPsec 1.2.2 documentation as a small company's IT person
+indexes it for the colleagues who run the office's time servers, 26 files from Debian bookworm's
+ntpsec-doc 1.2.2+dfsg1-1+deb12u1 package (all), fetched from the Debian archive by its fetch.sh
+and copied flat under names that say whose they are (quick.html becomes ntpsec-quick.html): 25
+asciidoc HTML pages (the client and NTS quick starts, the differences from NTP Classic, the
+server, access control, authentication, monitoring, miscellaneous and reference clock option
+pages, the access control, authentication, key file, leap second, leap smearing, orphan mode,
+rate management and reference clock pages, the SHM, gpsd, NMEA and PPS drivers, and the ntpd,
+ntpq, ntpdig and ntpkeygen manual pages; ntp_conf.html, which merges the option pages, is left
+out) and Debian's NEWS.Debian (decompressed, as ntpsec-NEWS.Debian.txt). groff indexes GNU groff
+1.22.4's documentation as a university print unit's IT person indexes it for the staff who
+typeset reports and letters with groff, 38 files from Debian bookworm's groff 1.22.4-10 package
+(amd64), fetched from the Debian archive by its fetch.sh and copied flat under names that say
+whose they are: three PDFs (mom's "Producing PDFs with groff and mom", made by gropdf; the
+pdfmark macros' manual; the note on automake in the groff project), the PIC guide "Making
+Pictures With GNU PIC" as the 24 pages grohtml split it into (its tables of default sizes and
+style variables are images), the -me macros' introduction and reference as grotty text with
+overstrike bold and underline, eight pages of mom's hand-written HTML manual (intro, using,
+letters, colour, recto/verso and collating, tables of contents, version 2 notes, headers/footers
+and pagination) and mom's examples README. brackenfold is the staff shared drive of an invented
+group of residential care homes for older people, Brackenfold Care (five homes in a county on
+the Welsh border, two with nursing and one with a dementia unit, and a head office; care
+assistants, senior carers, nurses, activity coordinators, cooks, housekeepers and home
+managers): 14 documents (samples/brackenfold/: a staff handbook with YAML front matter and an
+out-of-date senior carers' FAQ in Markdown, an e-mail thread with quoted replies on sleep-in and
+waking night pay and agency cover, home managers' meeting minutes and a hard-wrapped notice on
+controlled drugs, MAR charts and PRN as text, an intranet HTML page of residents' fees and
+top-ups with nav, sidebar, footer and a details/summary FAQ and a visiting, outbreaks and
+end-of-life care page with a table, four DOCX (the safeguarding adults and whistleblowing policy
+with a page header and footer and a table of contents, its superseded 2022 version, a medication
+administration policy, and a filled-in residents' money and valuables form whose fields and tick
+boxes are Word content controls), a Chromium-printed moving and handling guide with an equipment
+register over a page break, a two-column reportlab falls and incident reporting leaflet and a
+reportlab mandatory training matrix with merged header cells), committed.
 
 Held out (written blind on 2026-12-07 during session 31, for session 32's start and end runs;
 not in the default run): sudo indexes sudo 1.9.13p3's documentation as a university
@@ -714,9 +709,9 @@ SPLIT = {
     "xfig": "dev (seen)",  # written blind in session 29; held out until its runs at dafa625
     "fetchmail": "dev (seen)",  # written blind in session 29; held out until its runs at dafa625
     "hazelbrook": "dev (seen)",  # written blind in session 29; held out until its runs at dafa625
-    "ntpsec": "held out",  # written blind in session 30, for session 31's runs
-    "groff": "held out",  # written blind in session 30, for session 31's runs
-    "brackenfold": "held out",  # written blind in session 30, for session 31's runs
+    "ntpsec": "dev (seen)",  # written blind in session 30; held out until its runs at 550bb7a
+    "groff": "dev (seen)",  # written blind in session 30; held out until its runs at 550bb7a
+    "brackenfold": "dev (seen)",  # written blind in session 30; held out until its runs at 550bb7a
     "sudo": "held out",  # written blind in session 31, for session 32's runs
     "lynx": "held out",  # written blind in session 31, for session 32's runs
     "gorsebrook": "held out",  # written blind in session 31, for session 32's runs
@@ -732,7 +727,7 @@ DEFAULT = [
     "rsyslog", "apcupsd", "fellgate", "borg", "nut", "cobbleford", "chrony", "cups", "pennock",
     "fail2ban", "wsug", "dunmere", "openvpn", "kicad", "wexcombe", "instguide", "keepassxc",
     "corrington", "mutt", "asymptote", "marlstone", "pspp", "disktools", "quillhaven", "xfig",
-    "fetchmail", "hazelbrook",
+    "fetchmail", "hazelbrook", "ntpsec", "groff", "brackenfold",
 ]  # fmt: skip
 # Held out, not in the default run: a new set, written blind, stays here until its one run
 # (session 6 ran debpol, tollgate and makers this way; session 7 debgov and licences, at
@@ -756,10 +751,10 @@ DEFAULT = [
 # keepassxc and corrington, at its start 7b411c4 and its end 97e2beb; session 28 mutt, asymptote
 # and marlstone, at its start 8b7bda9 and its end e78df8b; session 29 pspp, disktools and
 # quillhaven, at its start b3506fc and its end b5c63a0; session 30 xfig, fetchmail and
-# hazelbrook, at its start 6d9f4de and its end dafa625). ntpsec, groff and brackenfold (written
-# blind during session 30) wait for session 31's start and end runs; sudo, lynx and gorsebrook
-# (written blind during session 31) wait for session 32's start and end runs.
-CORPORA_HELD_OUT: list[str] = ["ntpsec", "groff", "brackenfold", "sudo", "lynx", "gorsebrook"]
+# hazelbrook, at its start 6d9f4de and its end dafa625; session 31 ntpsec, groff and
+# brackenfold, at its start 78d89ad and its end 550bb7a). sudo, lynx and gorsebrook (written
+# blind during session 31) wait for session 32's start and end runs.
+CORPORA_HELD_OUT: list[str] = ["sudo", "lynx", "gorsebrook"]
 CORPORA = [*DEFAULT, *CORPORA_HELD_OUT, "opengov-multiformat"]
 
 
