@@ -42,6 +42,17 @@ def test_a_short_opening_comment_is_the_title(tmp_path: Path, limits) -> None:
     assert load_document(path, limits).title == "upsd.conf"
 
 
+def test_a_version_control_keyword_or_file_magic_is_no_title(tmp_path: Path, limits) -> None:
+    # "%PAM-1.0", "$Id$" and "-- $LynxId: README.defines,v 1.20 ... $" had been the titles
+    # every answer quoting these files was cited by
+    path = tmp_path / "pam.conf.txt"
+    for first in ("#%PAM-1.0", "# $Id$", "-- $LynxId: README.defines,v 1.20 2019/07/31 tom Exp $"):
+        path.write_text(f"{first}\n\nauth required pam_env.so\n")
+        assert load_document(path, limits).title == "pam.conf", first
+    path.write_text("# Example PAM configuration\n\nauth required pam_env.so\n")
+    assert load_document(path, limits).title == "Example PAM configuration"
+
+
 def test_faq_questions_are_headings_and_output_keeps_its_header(tmp_path: Path, limits) -> None:
     # numbered questions were body text, so every answer sat under the chapter alone; a
     # command's output underlined with "=====" became the heading of the next questions

@@ -368,11 +368,17 @@ def _opening_line(blocks: list[Block]) -> str:
     return blocks[0].text.split("\n", 1)[0]
 
 
+# A first line that names no document: a version-control keyword ("$Id$", "-- $LynxId:
+# README.defines,v 1.20 ... $") or a file's magic ("#%PAM-1.0", "#!/bin/sh"). As a title it
+# was what every answer quoting the file was cited by.
+_NO_TITLE = re.compile(r"[-\s]*(?:\$\w+(?::[^$]*)?\$|[%!]).*")
+
+
 def _title_line(line: str) -> str | None:
     """The first line as a title, if it is one. A configuration file opens with a comment:
     a short one names it ("# Example smb.conf"); a sentence, or a line of "#" alone, does
     not ("# Welcome to the chrony configuration file. See chrony.conf(5) for ...")."""
-    if not 0 < len(line) <= MAX_TITLE_CHARS:
+    if not 0 < len(line) <= MAX_TITLE_CHARS or _NO_TITLE.fullmatch(line.lstrip("#")):
         return None
     if not line.startswith("#"):
         return line
