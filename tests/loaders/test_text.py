@@ -53,6 +53,25 @@ def test_a_version_control_keyword_or_file_magic_is_no_title(tmp_path: Path, lim
     assert load_document(path, limits).title == "Example PAM configuration"
 
 
+def test_a_release_heading_without_a_date_heads_its_notes(tmp_path: Path, limits) -> None:
+    # sudo's NEWS: "What's new in Sudo 1.9.13p3" was a paragraph of its own, and its notes
+    # had no release to sit under ("which release fixed ...?")
+    path = tmp_path / "NEWS.txt"
+    path.write_text(
+        "What's new in Sudo 1.9.13p3\n\n"
+        ' * Fixed a bug that caused a syntax error when "list" was used\n'
+        "   as a user or host name.\n\n"
+        "What's new in Sudo 1.9.13p2\n\n"
+        " * Fixed the --enable-static-sudoers option.\n"
+    )
+    blocks = _blocks(path, limits)
+    assert [path_ for _, path_ in blocks] == [
+        ("What's new in Sudo 1.9.13p3",),
+        ("What's new in Sudo 1.9.13p2",),
+    ], blocks
+    assert load_document(path, limits).title == "NEWS"
+
+
 def test_faq_questions_are_headings_and_output_keeps_its_header(tmp_path: Path, limits) -> None:
     # numbered questions were body text, so every answer sat under the chapter alone; a
     # command's output underlined with "=====" became the heading of the next questions

@@ -39,9 +39,15 @@ _VERSION = (
 # A Debian changelog's or NEWS.Debian's entry line: "chrony (4.1~pre1-1) experimental;
 # urgency=medium".
 _DEBIAN_ENTRY = r"[a-z0-9][a-z0-9.+-]*\s+\([^()\s]+\)(?:\s+[a-z0-9/+-]+)+;\s+urgency=\w+"
+# A release's own heading without a date: "What's new in Sudo 1.9.13p3", "Changes in
+# version 2.3:" (sudo's NEWS: its entries had no release to sit under).
+_WHATS_NEW = (
+    r"(?:what'?s\s+new|changes|new)\s+in\s+(?:[a-z][\w+-]*\s+){0,3}v?\d+(?:\.\d+)+[a-z0-9.+~-]*:?"
+)
 RELEASE_LINE = re.compile(
     rf"^{_VERSION}\s*(?:--?|–|—|:|,)?\s*\(?(?:released\s+)?(?:{_RELEASE_DATE})"
-    rf"(?:,[^()]{{1,40}})?\)?(?:\s+\([^()]{{1,40}}\)|,[^()]{{1,40}})?:?$|^{_DEBIAN_ENTRY}",
+    rf"(?:,[^()]{{1,40}})?\)?(?:\s+\([^()]{{1,40}}\)|,[^()]{{1,40}})?:?$|^{_DEBIAN_ENTRY}"
+    rf"|^{_WHATS_NEW}$",
     re.IGNORECASE,
 )
 # Characters of code, settings and markup that no unnumbered heading writes: LilyPond's
