@@ -314,18 +314,20 @@ def _padded_bands(rows: list[list[_Phrase]], band_of: list[Band | None]) -> set[
     # sits off the line's by what its letters reach ("D1" is all capitals, "years" has
     # none), and a cell set in the middle of a taller one sits off the line it is read with.
     centres = (lambda row: row[0].mid_y, lambda row: sum(p.mid_y for p in row) / len(row))
-    padded: set[int] = set()
-    for key, band_lines in lines.items():
-        if len(band_lines) < 2:
-            continue
-        band = by_id[key]
-        for centre in centres:
-            ys = [centre(row) for row in band_lines]
-            step = max(b - a for a, b in pairwise(ys))
-            margins = (ys[0] - band.top) + (band.bottom - ys[-1])
-            if step > 0 and margins >= PADDED_ROW_RATIO * step:
-                padded.add(key)
-    return padded
+    return {
+        key
+        for key, band_lines in lines.items()
+        if len(band_lines) > 1
+        and any(_padded([centre(row) for row in band_lines], by_id[key]) for centre in centres)
+    }
+
+
+def _padded(ys: list[float], band: Band) -> bool:
+    """Whether lines centred at `ys` stand apart from the band's rules by more than from
+    each other (PADDED_ROW_RATIO)."""
+    step = max(b - a for a, b in pairwise(ys))
+    margins = (ys[0] - band.top) + (band.bottom - ys[-1])
+    return step > 0 and margins >= PADDED_ROW_RATIO * step
 
 
 def _apart_from_beside(rows: list[list[_Phrase]], bands: list[Band]) -> list[list[_Phrase]]:

@@ -609,7 +609,7 @@ def _splice_text(
     where each table goes (pdf_order.py)."""
     rows: list[list[TableRow]] = []
     kept: list[_Table] = []
-    first = carried  # the previous page's table
+    previous = carried  # the previous page's table (`carried` goes on to this page's)
     # the previous page's last header, printed again on this page (see _sections)
     repeated = carried is not None and " ".join(carried.names) in " ".join(raw.split())
     for k, t in enumerate(tables):
@@ -627,13 +627,13 @@ def _splice_text(
             for p in row:
                 table_of[id(p)] = k
     amended = None
-    if tables[0].rest and first is not None and first.last_row is not None:
-        cells = {c: list(v) for c, v in first.last_cells.items()}
-        for p in (p for line in tables[0].rest for p in line):
-            text = clean_inline("".join(p.text))
-            cells.setdefault(_spanned(p, first.columns)[0], []).append(text)
-        if (whole := _row_text(cells, first.names)) is not None:
-            amended = (first.last_row, whole)
+    if tables[0].rest and previous is not None and previous.last_row is not None:
+        cells = {c: list(v) for c, v in previous.last_cells.items()}
+        for line in tables[0].rest:
+            for c, texts in _cells(line, previous.columns).items():
+                cells.setdefault(c, []).extend(texts)
+        if (whole := _row_text(cells, previous.names)) is not None:
+            amended = (previous.last_row, whole)
     member = [
         table_of.get(id(_joined(p)), FURNITURE if id(p) in running else TEXT) for p in phrases
     ]
