@@ -72,6 +72,24 @@ def test_a_release_heading_without_a_date_heads_its_notes(tmp_path: Path, limits
     assert load_document(path, limits).title == "NEWS"
 
 
+def test_a_release_line_with_its_author_heads_its_notes(tmp_path: Path, limits) -> None:
+    # Dovecot's NEWS: "v2.3.19 2022-05-10  Aki Tuomi <...>" was read as a paragraph (the
+    # first one the file's title), and none of the 581 notes sat under its release
+    path = tmp_path / "NEWS.txt"
+    path.write_text(
+        "v2.3.19.1 2022-06-14  Aki Tuomi <aki.tuomi@open-xchange.com>\n\n"
+        "\t- doveadm deduplicate: Non-duplicate mails were deleted.\n\n"
+        "v2.3.rc1 2017-12-04 Timo Sirainen <tss@iki.fi>\n\n"
+        "\t+ Added a new setting.\n"
+    )
+    blocks = _blocks(path, limits)
+    assert [path_ for _, path_ in blocks] == [
+        ("v2.3.19.1 2022-06-14 Aki Tuomi <aki.tuomi@open-xchange.com>",),
+        ("v2.3.rc1 2017-12-04 Timo Sirainen <tss@iki.fi>",),
+    ], blocks
+    assert load_document(path, limits).title == "NEWS"
+
+
 def test_faq_questions_are_headings_and_output_keeps_its_header(tmp_path: Path, limits) -> None:
     # numbered questions were body text, so every answer sat under the chapter alone; a
     # command's output underlined with "=====" became the heading of the next questions

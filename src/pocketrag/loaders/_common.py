@@ -44,9 +44,13 @@ _DEBIAN_ENTRY = r"[a-z0-9][a-z0-9.+-]*\s+\([^()\s]+\)(?:\s+[a-z0-9/+-]+)+;\s+urg
 _WHATS_NEW = (
     r"(?:what'?s\s+new|changes|new)\s+in\s+(?:[a-z][\w+-]*\s+){0,3}v?\d+(?:\.\d+)+[a-z0-9.+~-]*:?"
 )
+# The release's author with an address after its date: "v2.3.19 2022-05-10  Aki Tuomi
+# <aki.tuomi@open-xchange.com>" (Dovecot's NEWS).
+_AUTHOR = r"[^()<>]{1,60}<[^<>\s]+@[^<>\s]+>"
 RELEASE_LINE = re.compile(
     rf"^{_VERSION}\s*(?:--?|–|—|:|,)?\s*\(?(?:released\s+)?(?:{_RELEASE_DATE})"
-    rf"(?:,[^()]{{1,40}})?\)?(?:\s+\([^()]{{1,40}}\)|,[^()]{{1,40}})?:?$|^{_DEBIAN_ENTRY}"
+    rf"(?:,[^()]{{1,40}})?\)?(?:\s+\([^()]{{1,40}}\)|,[^()]{{1,40}}|\s+{_AUTHOR})?:?$"
+    rf"|^{_DEBIAN_ENTRY}"
     rf"|^{_WHATS_NEW}$",
     re.IGNORECASE,
 )
