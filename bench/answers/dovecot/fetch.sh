@@ -5,7 +5,7 @@
 # /usr/share/doc/dovecot-core/ and /usr/share/dovecot/), copied flat under names that say
 # whose they are (everything ends in .txt, which the loaders take; a .gz is decompressed):
 # - dovecot-NEWS.txt: the whole release history (NEWS.gz, about 5600 lines, v2.3.19.1 back
-#   to v1.0); dovecot-NEWS.Debian.txt and dovecot-README.Debian.txt: Debian's notes;
+#   to v0.94); dovecot-NEWS.Debian.txt and dovecot-README.Debian.txt: Debian's notes;
 #   dovecot-pigeonhole-README.txt: the Sieve and ManageSieve implementation's README;
 # - dovecot-wiki-<page>.txt: 47 of the 275 pages of the Dovecot wiki as shipped in wiki/
 #   (plain text), the ones an administrator of a hosting company's IMAP servers reaches for:
