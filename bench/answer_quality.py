@@ -598,6 +598,20 @@ Chromium-printed MHE licences and training guide with a fleet table over a page 
 two-column reportlab manual handling and accident reporting leaflet and a reportlab PPE issue
 sheet with merged header cells), committed.
 
+Held out (written blind on 2026-12-07 during session 32, for session 33's start and end runs;
+not in the default run): dovecot indexes the Dovecot 2.3.19.1 documentation as a small hosting
+company's mail administrator indexes it for the colleagues who run its IMAP servers, 83 files
+from Debian bookworm's dovecot-core 1:2.3.19.1+dfsg1-2.1+deb12u7 package (amd64), fetched from
+the Debian archive by its fetch.sh and copied flat under names that say whose they are, all as
+.txt: the whole release history NEWS (v2.3.19.1 back to v0.94), Debian's NEWS.Debian and
+README.Debian, Pigeonhole's README, 47 of the 275 plain-text wiki pages an administrator reaches
+for (authentication and password schemes, SSL, quota, ACLs and shared mailboxes, mailbox formats
+and locations, LMTP/LDA, logging, replication, namespaces, upgrading to 2.2 and 2.3, tuning,
+troubleshooting, services, variables, Sieve and ManageSieve; their tables are ASCII grids), the
+13 Pigeonhole documents of sieve/ (extensions, script locations, plugins) and the commented
+example configuration (dovecot.conf, dovecot-sql.conf.ext and conf.d's 10-auth, 10-logging,
+10-mail, 10-master, 10-ssl, 15-lda, 15-mailboxes, 90-acl, 90-quota and auth-*.conf.ext).
+
     flock /tmp/pocketrag-bench.lock .venv/bin/python bench/answer_quality.py --out DIR \\
         [--corpus NAME ...] [--k 5] [--index-dir DIR]
 """
@@ -715,6 +729,7 @@ SPLIT = {
     "sudo": "held out",  # written blind in session 31, for session 32's runs
     "lynx": "held out",  # written blind in session 31, for session 32's runs
     "gorsebrook": "held out",  # written blind in session 31, for session 32's runs
+    "dovecot": "held out",  # written blind in session 32, for session 33's runs
 }
 DEFAULT = [
     "larkfield", "opengov", "incident", "handbook", "brightwater", "tables", "harbourview",
@@ -753,8 +768,9 @@ DEFAULT = [
 # quillhaven, at its start b3506fc and its end b5c63a0; session 30 xfig, fetchmail and
 # hazelbrook, at its start 6d9f4de and its end dafa625; session 31 ntpsec, groff and
 # brackenfold, at its start 78d89ad and its end 550bb7a). sudo, lynx and gorsebrook (written
-# blind during session 31) wait for session 32's start and end runs.
-CORPORA_HELD_OUT: list[str] = ["sudo", "lynx", "gorsebrook"]
+# blind during session 31) wait for session 32's start and end runs; dovecot (written blind
+# during session 32) waits for session 33's start and end runs.
+CORPORA_HELD_OUT: list[str] = ["sudo", "lynx", "gorsebrook", "dovecot"]
 CORPORA = [*DEFAULT, *CORPORA_HELD_OUT, "opengov-multiformat"]
 
 

@@ -108,6 +108,7 @@ MINIMUMS = {
     "sudo": (120, 25),
     "lynx": (120, 25),
     "gorsebrook": (120, 25),
+    "dovecot": (120, 25),
 }
 
 
@@ -217,6 +218,7 @@ TURNS = {
     "sudo": (11, 15),
     "lynx": (11, 12),
     "gorsebrook": (11, 28),
+    "dovecot": (11, 21),
 }  # fmt: skip
 
 
@@ -600,6 +602,11 @@ ABSENT = {
                    "advance on", "referral", "dress code", "laundry", "sabbatical", "probation",
                    "pay rise", "flu jab", "budget per", "taxed", "sourdough", "world cup",
                    "mongolia"),
+    "dovecot": ("certbot", "azure", "rate limit", "jmap", "rspamd", "restic", "managesieved",
+                "kubernetes", "prometheus", "yubikey", "dkim", "spamassassin", "mariadb",
+                "autoconfig", "nextcloud", "docker", "caldav", "clamav", "gdpr",
+                "active directory", "office 365", "zfs", "btrfs", "nagios", "zabbix", "sms",
+                "sourdough", "world cup", "mongolia"),
 }  # fmt: skip
 
 
