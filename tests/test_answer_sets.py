@@ -108,6 +108,7 @@ MINIMUMS = {
     "sudo": (120, 25),
     "lynx": (120, 25),
     "gorsebrook": (120, 25),
+    "ghostscript": (120, 25),
 }
 
 
@@ -217,6 +218,7 @@ TURNS = {
     "sudo": (11, 15),
     "lynx": (11, 12),
     "gorsebrook": (11, 28),
+    "ghostscript": (11, 12),
 }  # fmt: skip
 
 
@@ -600,6 +602,11 @@ ABSENT = {
                    "advance on", "referral", "dress code", "laundry", "sabbatical", "probation",
                    "pay rise", "flu jab", "budget per", "taxed", "sourdough", "world cup",
                    "mongolia"),
+    "ghostscript": ("webp", "heic", "cve", "docker", "watermark", "digital signature", "python",
+                    "booklet", "saddle", "redact", "svg", "fogra51", "pdf/ua", "homebrew", "gpu",
+                    "cuda", "aes", "end of life", "flatpak", "price", "raspberry", "pdf/a-4",
+                    "crop marks", "guillotine", "apparmor", "qpdf", "lpadmin", "sourdough",
+                    "world cup", "mongolia"),
 }  # fmt: skip
 
 
