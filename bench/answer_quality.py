@@ -611,6 +611,19 @@ troubleshooting, services, variables, Sieve and ManageSieve; their tables are AS
 13 Pigeonhole documents of sieve/ (extensions, script locations, plugins) and the commented
 example configuration (dovecot.conf, dovecot-sql.conf.ext and conf.d's 10-auth, 10-logging,
 10-mail, 10-master, 10-ssl, 15-lda, 15-mailboxes, 90-acl, 90-quota and auth-*.conf.ext).
+not in the default run): ghostscript indexes Ghostscript 10.0.0's documentation as a print
+room's and publishing team's IT person indexes it for the colleagues who convert and print PDF
+and PostScript, 15 files from Debian bookworm's ghostscript-doc 10.0.0~dfsg-11+deb12u9 package
+(all), fetched from the Debian archive by its fetch.sh and copied flat under names that say whose
+they are (html/Use.html becomes ghostscript-Use.html): thirteen Sphinx HTML pages a user or an
+administrator reads (the long usage guide: command line, output files, paper sizes, PDF and EPS
+switches, finding files and fonts, CID font substitution, platform notes, every -d/-s parameter
+with SAFER and the ICC options, environment variables, debugging and the paper size tables; the
+fonts, install, introduction and 10.0 news pages; the output devices page and the high level
+devices page with the PDFSETTINGS table; ps2epsi, the lpr filter, saved pages, the PostScript
+files shipped, the GhostPDL framework and the PostScript language extensions), the colour
+management guide GS9_Color_Management.pdf (Ghostscript 9.54, 42 typeset pages with figures) and
+Debian's NEWS.Debian (decompressed, as .txt).
 
     flock /tmp/pocketrag-bench.lock .venv/bin/python bench/answer_quality.py --out DIR \\
         [--corpus NAME ...] [--k 5] [--index-dir DIR]
@@ -730,6 +743,7 @@ SPLIT = {
     "lynx": "held out",  # written blind in session 31, for session 32's runs
     "gorsebrook": "held out",  # written blind in session 31, for session 32's runs
     "dovecot": "held out",  # written blind in session 32, for session 33's runs
+    "ghostscript": "held out",  # written blind in session 32, for session 33's runs
 }
 DEFAULT = [
     "larkfield", "opengov", "incident", "handbook", "brightwater", "tables", "harbourview",
@@ -771,6 +785,9 @@ DEFAULT = [
 # blind during session 31) wait for session 32's start and end runs; dovecot (written blind
 # during session 32) waits for session 33's start and end runs.
 CORPORA_HELD_OUT: list[str] = ["sudo", "lynx", "gorsebrook", "dovecot"]
+# blind during session 31) wait for session 32's start and end runs; ghostscript (written
+# blind during session 32) waits for session 33's start and end runs.
+CORPORA_HELD_OUT: list[str] = ["sudo", "lynx", "gorsebrook", "ghostscript"]
 CORPORA = [*DEFAULT, *CORPORA_HELD_OUT, "opengov-multiformat"]
 
 

@@ -109,6 +109,7 @@ MINIMUMS = {
     "lynx": (120, 25),
     "gorsebrook": (120, 25),
     "dovecot": (120, 25),
+    "ghostscript": (120, 25),
 }
 
 
@@ -219,6 +220,7 @@ TURNS = {
     "lynx": (11, 12),
     "gorsebrook": (11, 28),
     "dovecot": (11, 21),
+    "ghostscript": (11, 12),
 }  # fmt: skip
 
 
@@ -607,6 +609,11 @@ ABSENT = {
                 "autoconfig", "nextcloud", "docker", "caldav", "clamav", "gdpr",
                 "active directory", "office 365", "zfs", "btrfs", "nagios", "zabbix", "sms",
                 "sourdough", "world cup", "mongolia"),
+    "ghostscript": ("webp", "heic", "cve", "docker", "watermark", "digital signature", "python",
+                    "booklet", "saddle", "redact", "svg", "fogra51", "pdf/ua", "homebrew", "gpu",
+                    "cuda", "aes", "end of life", "flatpak", "price", "raspberry", "pdf/a-4",
+                    "crop marks", "guillotine", "apparmor", "qpdf", "lpadmin", "sourdough",
+                    "world cup", "mongolia"),
 }  # fmt: skip
 
 
