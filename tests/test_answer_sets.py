@@ -108,6 +108,7 @@ MINIMUMS = {
     "sudo": (120, 25),
     "lynx": (120, 25),
     "gorsebrook": (120, 25),
+    "calderwick": (120, 25),
 }
 
 
@@ -217,6 +218,7 @@ TURNS = {
     "sudo": (11, 15),
     "lynx": (11, 12),
     "gorsebrook": (11, 28),
+    "calderwick": (11, 26),
 }  # fmt: skip
 
 
@@ -599,6 +601,12 @@ ABSENT = {
                    "resign", "eye test", "upgrade", "parking spaces", "heatwave", "jury",
                    "advance on", "referral", "dress code", "laundry", "sabbatical", "probation",
                    "pay rise", "flu jab", "budget per", "taxed", "sourdough", "world cup",
+                   "mongolia"),
+    "calderwick": ("pension", "cycle to work", "resign", "maternity", "bereavement",
+                   "prescription", "sun cream", "headphones", "asbestos", "profit share",
+                   "trigger time", "dress code", "charging point", "jury", "advance on",
+                   "referr", "long service", "flu jab", "lone work", "sabbatical",
+                   "mental health", "waterproof", "party", "laundry", "sourdough", "world cup",
                    "mongolia"),
 }  # fmt: skip
 
