@@ -611,6 +611,8 @@ troubleshooting, services, variables, Sieve and ManageSieve; their tables are AS
 13 Pigeonhole documents of sieve/ (extensions, script locations, plugins) and the commented
 example configuration (dovecot.conf, dovecot-sql.conf.ext and conf.d's 10-auth, 10-logging,
 10-mail, 10-master, 10-ssl, 15-lda, 15-mailboxes, 90-acl, 90-quota and auth-*.conf.ext).
+
+Held out (written blind on 2026-12-07 during session 32, for session 33's start and end runs;
 not in the default run): ghostscript indexes Ghostscript 10.0.0's documentation as a print
 room's and publishing team's IT person indexes it for the colleagues who convert and print PDF
 and PostScript, 15 files from Debian bookworm's ghostscript-doc 10.0.0~dfsg-11+deb12u9 package
@@ -624,6 +626,22 @@ devices page with the PDFSETTINGS table; ps2epsi, the lpr filter, saved pages, t
 files shipped, the GhostPDL framework and the PostScript language extensions), the colour
 management guide GS9_Color_Management.pdf (Ghostscript 9.54, 42 typeset pages with figures) and
 Debian's NEWS.Debian (decompressed, as .txt).
+
+Held out (written blind on 2026-12-07 during session 32, for session 33's start and end runs;
+not in the default run): calderwick is the staff shared drive of an invented building
+contractor, Calderwick Construction (housing sites and school extensions in an invented northern
+English county, run from a yard with a small head office; site managers, trades operatives,
+plant operators, apprentices and quantity surveyors): 14 documents (samples/calderwick/: a staff
+handbook with YAML front matter and an out-of-date general foreman's new starters' FAQ in
+Markdown, an e-mail thread with quoted replies on the Christmas shutdown and winter working,
+management meeting minutes and a hard-wrapped notice on permits to work as text, an intranet
+HTML page on vans, fuel cards and the van-share scheme with nav, sidebar, footer, a price table
+and a details/summary FAQ and an apprentices' college days and pay page, four DOCX (the working
+at height and scaffolding policy with a page header and footer and a table of contents, its
+superseded 2023 version, a drug and alcohol policy, and a travel, lodging and tool allowances
+policy whose Word footnotes carry facts), a Chromium-printed plant guide with a plant register
+over a page break, a two-column reportlab accidents, near misses and RIDDOR leaflet and a
+reportlab training and cards matrix with merged header cells), committed.
 
     flock /tmp/pocketrag-bench.lock .venv/bin/python bench/answer_quality.py --out DIR \\
         [--corpus NAME ...] [--k 5] [--index-dir DIR]
@@ -744,6 +762,7 @@ SPLIT = {
     "gorsebrook": "held out",  # written blind in session 31, for session 32's runs
     "dovecot": "held out",  # written blind in session 32, for session 33's runs
     "ghostscript": "held out",  # written blind in session 32, for session 33's runs
+    "calderwick": "held out",  # written blind in session 32, for session 33's runs
 }
 DEFAULT = [
     "larkfield", "opengov", "incident", "handbook", "brightwater", "tables", "harbourview",
@@ -782,12 +801,11 @@ DEFAULT = [
 # quillhaven, at its start b3506fc and its end b5c63a0; session 30 xfig, fetchmail and
 # hazelbrook, at its start 6d9f4de and its end dafa625; session 31 ntpsec, groff and
 # brackenfold, at its start 78d89ad and its end 550bb7a). sudo, lynx and gorsebrook (written
-# blind during session 31) wait for session 32's start and end runs; dovecot (written blind
-# during session 32) waits for session 33's start and end runs.
-CORPORA_HELD_OUT: list[str] = ["sudo", "lynx", "gorsebrook", "dovecot"]
-# blind during session 31) wait for session 32's start and end runs; ghostscript (written
-# blind during session 32) waits for session 33's start and end runs.
-CORPORA_HELD_OUT: list[str] = ["sudo", "lynx", "gorsebrook", "ghostscript"]
+# blind during session 31) wait for session 32's start and end runs; dovecot, ghostscript and
+# calderwick (written blind during session 32) wait for session 33's.
+CORPORA_HELD_OUT: list[str] = [
+    "sudo", "lynx", "gorsebrook", "dovecot", "ghostscript", "calderwick",
+]  # fmt: skip
 CORPORA = [*DEFAULT, *CORPORA_HELD_OUT, "opengov-multiformat"]
 
 

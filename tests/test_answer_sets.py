@@ -110,6 +110,7 @@ MINIMUMS = {
     "gorsebrook": (120, 25),
     "dovecot": (120, 25),
     "ghostscript": (120, 25),
+    "calderwick": (120, 25),
 }
 
 
@@ -221,6 +222,7 @@ TURNS = {
     "gorsebrook": (11, 28),
     "dovecot": (11, 21),
     "ghostscript": (11, 12),
+    "calderwick": (11, 26),
 }  # fmt: skip
 
 
@@ -614,6 +616,12 @@ ABSENT = {
                     "cuda", "aes", "end of life", "flatpak", "price", "raspberry", "pdf/a-4",
                     "crop marks", "guillotine", "apparmor", "qpdf", "lpadmin", "sourdough",
                     "world cup", "mongolia"),
+    "calderwick": ("pension", "cycle to work", "resign", "maternity", "bereavement",
+                   "prescription", "sun cream", "headphones", "asbestos", "profit share",
+                   "trigger time", "dress code", "charging point", "jury", "advance on",
+                   "referr", "long service", "flu jab", "lone work", "sabbatical",
+                   "mental health", "waterproof", "party", "laundry", "sourdough", "world cup",
+                   "mongolia"),
 }  # fmt: skip
 
 

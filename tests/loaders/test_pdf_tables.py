@@ -121,6 +121,11 @@ HOLDS_A_GRID = {
     "gorsebrook/mhe-licences-and-training-guide.pdf": {1, 2, 3, 4},
     "gorsebrook/manual-handling-and-accident-reporting.pdf": {1},  # reportlab, two columns
     "gorsebrook/ppe-issue-sheet.pdf": {1},  # reportlab: merged header cells, groups
+    # Chromium: the thorough examinations table, the plant register over a page break
+    "calderwick/plant-operators-checks-and-examinations.pdf": {2, 3, 4},
+    # reportlab, two columns: the who-to-tell table, its last row on the next page
+    "calderwick/accidents-near-misses-and-riddor.pdf": {1, 2},
+    "calderwick/training-and-cards-matrix-2026.pdf": {1},  # reportlab: merged header cells
     "pdf_messy/multicol__samplefiles_026-multicolumn.pdf": {3},  # the EU countries table
 }
 
