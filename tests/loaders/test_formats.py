@@ -285,6 +285,63 @@ def test_docx_form_fields_tick_boxes_and_part_titles_are_read(tmp_path: Path, li
     ]
 
 
+def test_docx_footnotes_and_endnotes_follow_what_refers_to_them(tmp_path: Path, limits) -> None:
+    """Word keeps a note's text apart from the body, with only a reference mark in the
+    paragraph; the notes were not read at all, and a footnote carried the rule's condition
+    (calderwick's travel policy). Each follows what first refers to it, numbered as shown."""
+    import docx
+    from docx.opc.constants import CONTENT_TYPE as CT
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+    from docx.oxml import parse_xml
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+    def notes(kind: str, texts: dict[str, str]) -> bytes:
+        separator = (
+            f'<w:{kind} w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p>'
+            f"</w:{kind}>"
+        )
+        written = "".join(
+            f'<w:{kind} w:id="{n}"><w:p><w:r><w:{kind}Ref/></w:r><w:r><w:t xml:space="preserve"> '
+            f"{text}</w:t></w:r></w:p></w:{kind}>"
+            for n, text in texts.items()
+        )
+        return f"<w:{kind}s {w}>{separator}{written}</w:{kind}s>".encode()
+
+    def referring(text: str, kind: str, n: str) -> str:
+        return (
+            f'<w:p {w}><w:r><w:t>{text}</w:t></w:r><w:r><w:{kind}Reference w:id="{n}"/></w:r></w:p>'
+        )
+
+    document = docx.Document()
+    document.add_heading("3. Mileage", level=1)
+    body = document.element.body
+    for xml in (
+        referring("Mileage is paid at 40p a mile.", "footnote", "7"),
+        referring("Claims are paid weekly.", "endnote", "2"),
+        referring("Mileage is paid monthly for agency staff.", "footnote", "7"),
+    ):
+        body.insert(len(body) - 1, parse_xml(xml))  # before the section properties
+    package = document.part.package
+    for kind, content_type, reltype, texts in (
+        ("footnote", CT.WML_FOOTNOTES, RT.FOOTNOTES, {"7": "An extra 5p a mile per passenger."}),
+        ("endnote", CT.WML_ENDNOTES, RT.ENDNOTES, {"2": "Late claims are not paid."}),
+    ):
+        part = Part(PackURI(f"/word/{kind}s.xml"), content_type, notes(kind, texts), package)
+        document.part.relate_to(part, reltype)
+    document.save(str(tmp_path / "travel.docx"))
+    blocks = load_document(tmp_path / "travel.docx", limits).blocks
+    assert [(b.text, b.heading_path) for b in blocks] == [
+        ("Mileage is paid at 40p a mile.", ("3. Mileage",)),
+        ("Footnote 1: An extra 5p a mile per passenger.", ("3. Mileage",)),
+        ("Claims are paid weekly.", ("3. Mileage",)),
+        ("Endnote 1: Late claims are not paid.", ("3. Mileage",)),
+        ("Mileage is paid monthly for agency staff.", ("3. Mileage",)),
+    ]
+
+
 def test_docx_damaged_or_hostile_numbering_still_reads(tmp_path: Path, limits) -> None:
     """A start of 10**12 in letters would print a letter 38 billion times; "x" is no
     number: the clause reads, numbered as far as sense allows."""

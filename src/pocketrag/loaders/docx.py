@@ -22,6 +22,7 @@ from docx.text.paragraph import Paragraph
 
 from pocketrag.documents import Block, Document, LoaderError
 from pocketrag.loaders._common import MB, TextBudget, bound_error, clean_inline, table_lines
+from pocketrag.loaders.docx_notes import Notes
 from pocketrag.loaders.docx_numbering import Numbering
 from pocketrag.loaders.docx_text import block_items, cell_text, paragraph_text
 
@@ -178,12 +179,14 @@ def load(path: Path, limits: LoaderLimits, password: str | None = None) -> Docum
     title_style: str | None = None
     numbering = Numbering(document)
     styles = ParagraphStyles()
+    notes = Notes(document)
     for item in block_items(document):
         path_now = tuple(t for _, t in headings)
         if isinstance(item, Table):
             blocks.extend(
                 Block(text=budget.add(row), heading_path=path_now) for row in table_rows(item)
             )
+            blocks += notes.blocks(item._element, path_now, budget)
             continue
         text = clean_inline(paragraph_text(item))
         style = styles.of(item)
@@ -198,6 +201,9 @@ def load(path: Path, limits: LoaderLimits, password: str | None = None) -> Docum
             headings = [(lv, t) for lv, t in headings if lv < level] + [(level, text)]
         else:
             blocks.append(Block(text=budget.add(text), heading_path=path_now))
+        # a heading's note follows it under the heading it names
+        path_now = tuple(t for _, t in headings)
+        blocks += notes.blocks(item._element, path_now, budget)
     first_heading = next((b.heading_path[0] for b in blocks if b.heading_path), None)
     blocks += [Block(text=budget.add(t), heading_path=(where,)) for where, t in _margins(document)]
     title = clean_inline(document.core_properties.title or "") or title_style
