@@ -90,6 +90,24 @@ def test_a_release_line_with_its_author_heads_its_notes(tmp_path: Path, limits) 
     assert load_document(path, limits).title == "NEWS"
 
 
+def test_a_news_entry_right_under_the_last_sign_off_is_its_own(tmp_path: Path, limits) -> None:
+    # ghostscript's NEWS.Debian: the last entry had no blank line before it, and its text
+    # sat under the entry before it
+    path = tmp_path / "NEWS.Debian.txt"
+    path.write_text(
+        "gs-gpl (8.01-3) unstable; urgency=low\n\n"
+        "  Currently gs-gpl has stp support.\n\n"
+        " -- Masayuki Hatta <mhatta@debian.org>  Wed, 28 Apr 2004 05:40:05 +0900\n"
+        "ghostscript (9.27~dfsg-3.1) unstable; urgency=medium\n\n"
+        "  * The file access control capability has been rewritten.\n"
+    )
+    blocks = _blocks(path, limits)
+    assert blocks[-1] == (
+        "* The file access control capability has been rewritten.",
+        ("ghostscript (9.27~dfsg-3.1) unstable; urgency=medium",),
+    ), blocks
+
+
 def test_faq_questions_are_headings_and_output_keeps_its_header(tmp_path: Path, limits) -> None:
     # numbered questions were body text, so every answer sat under the chapter alone; a
     # command's output underlined with "=====" became the heading of the next questions

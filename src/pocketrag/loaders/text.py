@@ -73,6 +73,10 @@ _BOMS = (
 )
 _CONTROL_BYTES = bytes([*range(0, 8), 11, *range(14, 27), *range(28, 32), 127])  # not \t\n\f\r ESC
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+# A Debian changelog's or NEWS.Debian's sign-off (" -- Name <address>  date") ends its entry
+# even with no blank line before the next entry's line (ghostscript's NEWS.Debian: the last
+# entry had sat under the one before it)
+_SIGN_OFF = re.compile(r"^( -- .+<[^<>\s]+@[^<>\s]+>.*)\n(?=\S)", re.MULTILINE)
 MAX_TITLE_CHARS = 120
 _UNDERLINE = re.compile(r"^(=+|-+|~+|\^+)$")  # as reStructuredText, with "~" and "^" too
 
@@ -131,7 +135,7 @@ def split_paragraphs(text: str) -> list[tuple[str, bool]]:
     before clean_lines collapses the spaces that align them; such lines are rows, never
     wrapped prose (see unwrap). A line alone is no rows ("3.14.12 -- 29 March 2014
     (Maintenance Release)" spaced out is a release's heading)."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _SIGN_OFF.sub(r"\1\n\n", text.replace("\r\n", "\n").replace("\r", "\n"))
     out = []
     for part in _PARAGRAPH_BREAK.split(text):
         if cleaned := clean_lines(part):
