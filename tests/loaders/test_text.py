@@ -108,6 +108,37 @@ def test_a_news_entry_right_under_the_last_sign_off_is_its_own(tmp_path: Path, l
     ), blocks
 
 
+def test_a_wiki_pages_contents_list_heads_nothing(tmp_path: Path, limits) -> None:
+    # a MoinMoin page as text (Dovecot's wiki): its numbered contents, read as headings,
+    # had put every section under the last entry ("9. Client connections") and, before
+    # the page's title, named the document "Contents"; its "cut here" lines had joined the
+    # first line of the code they mark off
+    path = tmp_path / "wiki-SSL.txt"
+    path.write_text(
+        "Contents\n\n\n 1. Dovecot SSL configuration\n\n     1. Chained SSL certificates\n\n"
+        "     2. Client connections\n\n"
+        "Dovecot SSL configuration\n=========================\n\n"
+        "The most important SSL settings are:\n\n"
+        "---%<----------------------\nssl = yes\nssl_cert = </etc/ssl/certs/dovecot.pem\n"
+        "---%<----------------------\n\n"
+        "Chained SSL certificates\n------------------------\n\n"
+        "Put all the intermediate certificates in the ssl_cert file.\n"
+    )
+    assert _blocks(path, limits) == [
+        ("The most important SSL settings are:", ("Dovecot SSL configuration",)),
+        (
+            "---%<----------------------\nssl = yes\nssl_cert = </etc/ssl/certs/dovecot.pem\n"
+            "---%<----------------------",
+            ("Dovecot SSL configuration",),
+        ),
+        (
+            "Put all the intermediate certificates in the ssl_cert file.",
+            ("Dovecot SSL configuration", "Chained SSL certificates"),
+        ),
+    ]
+    assert load_document(path, limits).title == "Dovecot SSL configuration"
+
+
 def test_faq_questions_are_headings_and_output_keeps_its_header(tmp_path: Path, limits) -> None:
     # numbered questions were body text, so every answer sat under the chapter alone; a
     # command's output underlined with "=====" became the heading of the next questions

@@ -12,6 +12,9 @@ from itertools import groupby
 from pocketrag.loaders._common import clean_inline, clean_lines, line_joint
 
 RULE = re.compile(r"^[-=_*~#]{3,}$")  # a separator line (also an underline or overline)
+# a "cut here" line around a wiki's code as text ("---%<-----", Dovecot's wiki pages): never
+# joined to the code line it marks off (no RULE: a line boxed by two is no heading)
+_SCISSORS = re.compile(r"^-+%<-+$")
 MAIL_HEADER = re.compile(r"(?:From|To|Cc|Date|Sent|Subject): ", re.IGNORECASE)
 
 # "o" and "?" are bullets as text browsers print them (chrony's FAQ)
@@ -28,6 +31,8 @@ def _joins(previous: str, line: str) -> bool:
     if previous.endswith(":") or ITEM_START.match(line) or MAIL_HEADER.match(line):
         return False
     if RULE.match(line):  # an underline in a box ("7. Limitation of Liability" / "-----")
+        return False
+    if _SCISSORS.match(previous) or _SCISSORS.match(line):
         return False
     prior = unmarked(previous)
     if not prior or RULE.match(prior):  # "# -----" over "# RUN_AS_USER <userid>"
