@@ -139,6 +139,44 @@ def test_a_wiki_pages_contents_list_heads_nothing(tmp_path: Path, limits) -> Non
     assert load_document(path, limits).title == "Dovecot SSL configuration"
 
 
+def test_grid_tables_are_read_into_rows(tmp_path: Path, limits) -> None:
+    # Dovecot's wiki pages as text: a cell wrapping over several lines had its words mixed
+    # with its neighbours' fragments and "|" marks; one cell's text pushes its "|" out of
+    # line, which docutils' parser rejects
+    path = tmp_path / "wiki-ACL.txt"
+    path.write_text(
+        "Rights:\n"
+        "+--------+---------------+----------------------+\n"
+        "| *Letter*| *Name*        | *Meaning*            |\n"
+        "+--------+---------------+----------------------+\n"
+        "| l      | lookup        | Mailbox is visible in|\n"
+        "|        |               | mailbox list.        |\n"
+        "+--------+---------------+----------------------+\n"
+        "| k      | create-mailbox| Mailboxes can be     |\n"
+        "|        |               | created.             |\n"
+        "+--------+---------------+----------------------+\n\n"
+        "Formats:\n"
+        "+-------------+--------+\n"
+        "| *Format*    | *Read* |\n"
+        "+-------------+--------+\n"
+        "| <mbox> [mbox.txt]| Yes |\n"
+        "+-------------+--------+\n"
+        "| <mbx>       | No     |\n"
+        "+-------------+--------+\n\n"
+        "+-----------------+\n|A drawn screen   |\n|~                |\n+-----------------+\n"
+    )
+    texts = [text for text, _ in _blocks(path, limits)]
+    assert texts[:4] == [
+        "Rights:",
+        "Letter | Name | Meaning\n"
+        "Letter: l; Name: lookup; Meaning: Mailbox is visible in mailbox list.\n"
+        "Letter: k; Name: create-mailbox; Meaning: Mailboxes can be created.",
+        "Formats:",
+        "Format | Read\nFormat: <mbox> [mbox.txt]; Read: Yes\nFormat: <mbx>; Read: No",
+    ], texts
+    assert "A drawn screen" in texts[4]  # a box of one column is a drawing, kept as it is
+
+
 def test_faq_questions_are_headings_and_output_keeps_its_header(tmp_path: Path, limits) -> None:
     # numbered questions were body text, so every answer sat under the chapter alone; a
     # command's output underlined with "=====" became the heading of the next questions

@@ -22,6 +22,7 @@ from pocketrag.loaders._common import (
     clean_lines,
     heading_level,
 )
+from pocketrag.loaders.grid_tables import split_grid_tables
 from pocketrag.loaders.ini import (
     BANNER_LEVEL,
     INI_SECTION,
@@ -138,8 +139,11 @@ def split_paragraphs(text: str) -> list[tuple[str, bool]]:
     text = _SIGN_OFF.sub(r"\1\n\n", text.replace("\r\n", "\n").replace("\r", "\n"))
     out = []
     for part in _PARAGRAPH_BREAK.split(text):
-        if cleaned := clean_lines(part):
-            out.append((cleaned, "\n" in cleaned and _in_columns(part)))
+        for piece, is_table in split_grid_tables(part):
+            if is_table:
+                out.append((piece, True))  # its rows, one per line
+            elif cleaned := clean_lines(piece):
+                out.append((cleaned, "\n" in cleaned and _in_columns(piece)))
     return out
 
 
