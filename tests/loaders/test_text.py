@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from pocketrag.loaders import load_document
 
 
@@ -53,40 +55,32 @@ def test_a_version_control_keyword_or_file_magic_is_no_title(tmp_path: Path, lim
     assert load_document(path, limits).title == "Example PAM configuration"
 
 
-def test_a_release_heading_without_a_date_heads_its_notes(tmp_path: Path, limits) -> None:
-    # sudo's NEWS: "What's new in Sudo 1.9.13p3" was a paragraph of its own, and its notes
-    # had no release to sit under ("which release fixed ...?")
+@pytest.mark.parametrize(
+    ("first", "second", "why"),
+    [
+        # sudo's NEWS: "What's new in Sudo 1.9.13p3" was a paragraph of its own, and its
+        # notes had no release to sit under ("which release fixed ...?")
+        ("What's new in Sudo 1.9.13p3", "What's new in Sudo 1.9.13p2", "no date"),
+        # Dovecot's NEWS: the release line with its author was read as a paragraph (the
+        # first one the file's title), and none of the 581 notes sat under its release
+        (
+            "v2.3.19.1 2022-06-14 Aki Tuomi <aki.tuomi@open-xchange.com>",
+            "v2.3.rc1 2017-12-04 Timo Sirainen <tss@iki.fi>",
+            "an author after the date",
+        ),
+    ],
+)
+def test_release_headings_head_their_notes(tmp_path: Path, limits, first, second, why) -> None:
     path = tmp_path / "NEWS.txt"
     path.write_text(
-        "What's new in Sudo 1.9.13p3\n\n"
+        f"{first}\n\n"
         ' * Fixed a bug that caused a syntax error when "list" was used\n'
         "   as a user or host name.\n\n"
-        "What's new in Sudo 1.9.13p2\n\n"
+        f"{second}\n\n"
         " * Fixed the --enable-static-sudoers option.\n"
     )
     blocks = _blocks(path, limits)
-    assert [path_ for _, path_ in blocks] == [
-        ("What's new in Sudo 1.9.13p3",),
-        ("What's new in Sudo 1.9.13p2",),
-    ], blocks
-    assert load_document(path, limits).title == "NEWS"
-
-
-def test_a_release_line_with_its_author_heads_its_notes(tmp_path: Path, limits) -> None:
-    # Dovecot's NEWS: "v2.3.19 2022-05-10  Aki Tuomi <...>" was read as a paragraph (the
-    # first one the file's title), and none of the 581 notes sat under its release
-    path = tmp_path / "NEWS.txt"
-    path.write_text(
-        "v2.3.19.1 2022-06-14  Aki Tuomi <aki.tuomi@open-xchange.com>\n\n"
-        "\t- doveadm deduplicate: Non-duplicate mails were deleted.\n\n"
-        "v2.3.rc1 2017-12-04 Timo Sirainen <tss@iki.fi>\n\n"
-        "\t+ Added a new setting.\n"
-    )
-    blocks = _blocks(path, limits)
-    assert [path_ for _, path_ in blocks] == [
-        ("v2.3.19.1 2022-06-14 Aki Tuomi <aki.tuomi@open-xchange.com>",),
-        ("v2.3.rc1 2017-12-04 Timo Sirainen <tss@iki.fi>",),
-    ], blocks
+    assert [path_ for _, path_ in blocks] == [(first,), (second,)], (why, blocks)
     assert load_document(path, limits).title == "NEWS"
 
 
