@@ -418,3 +418,25 @@ def test_a_comment_is_quoted_with_the_setting_under_it() -> None:
         "# Uncomment the following line to turn logging on.\n#log tracking measurements statistics",
         "# Log files location.\nlogdir /var/log/chrony",
     ]
+
+
+EXPORT = """This lets you save the packet list, packet details, and packet bytes as plain text, \
+CSV, JSON, and other formats.
+
+The format can be selected from the Export As drop-down and further customized using the Packet \
+Range and Packet Format controls. Some controls are unavailable for some formats, notably CSV and \
+JSON. The following formats are supported:
+Plain text as shown in the main window
+Comma-separated values (CSV)
+C-compatible byte arrays
+PSML (summary XML)
+PDML (detailed XML)
+JavaScript Object Notation (JSON)"""
+
+
+def test_a_short_answer_reads_on_into_the_list_its_paragraph_ends_with(embedder) -> None:
+    """The list a paragraph ends on is read on into like its sentences: the answer had
+    stopped at "... notably CSV and JSON." and left the formats asked for out."""
+    hit = _hit(EXPORT, "The Export Packet Dissections Dialog Box")
+    text = compose("What formats does Export Packet Dissections support?", [hit], embedder.embed)
+    assert "- Comma-separated values (CSV)\n- C-compatible byte arrays" in text.text

@@ -626,7 +626,9 @@ def _read_on(
             r for r in chosen if r is not lead and r.candidate.document == lead.candidate.document
         )
         readers += sorted(others, key=lambda r: -r.score)
-    following = _neighbours(readers, ranked, 1, same_paragraph)
+    # the list a paragraph ends on ("... The following formats are supported:" and its
+    # formats) is read on into like its sentences
+    following = _neighbours(readers, ranked, 1, same_paragraph, frozenset({"sentence", "list"}))
     return [r for r in following if not _quoted_already(r, chosen)]
 
 
@@ -686,16 +688,17 @@ def _neighbours(
     ranked: Sequence[Ranked],
     offset: int,
     takes: Callable[[Candidate, Candidate], bool],
+    kinds: frozenset[str] = frozenset({"sentence"}),
 ) -> list[Ranked]:
-    """The sentence `offset` places from each chosen unit in its chunk, not chosen already,
-    where takes(chosen unit, that sentence)."""
+    """The unit of one of `kinds` `offset` places from each chosen unit in its chunk, not
+    chosen already, where takes(chosen unit, that unit)."""
     by_place = {(r.candidate.source_n, r.candidate.position): r for r in ranked}
     taken = {(r.candidate.source_n, r.candidate.position) for r in chosen}
     out = []
     for item in chosen:
         place = (item.candidate.source_n, item.candidate.position + offset)
         other = by_place.get(place)
-        if other is None or place in taken or other.candidate.kind != "sentence":
+        if other is None or place in taken or other.candidate.kind not in kinds:
             continue
         if takes(item.candidate, other.candidate):
             out.append(other)

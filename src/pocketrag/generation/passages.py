@@ -88,7 +88,9 @@ class Unit:
     text: str  # as quoted; a list keeps one item per line ("- item")
     position: int  # order inside the chunk
     kind: str  # "sentence" | "list" | "row" | "table"
-    paragraph: int = -1  # a sentence's paragraph (line) in the chunk; -1 for the others
+    # a sentence's paragraph (line) in the chunk, and a list's that the paragraph leads in
+    # to; -1 for the others
+    paragraph: int = -1
 
 
 def neutralise_markers(text: str) -> str:
@@ -272,12 +274,13 @@ def _pipe_rows(rows: list[list[str]]) -> list[str]:
     ]
 
 
-def _list_unit(lead_in: str, items: list[str], position: int) -> Unit:
-    """A lead-in with its items, each shortened so the whole stays quotable."""
+def _list_unit(lead_in: str, items: list[str], position: int, paragraph: int = -1) -> Unit:
+    """A lead-in with its items, each shortened so the whole stays quotable. `paragraph`:
+    the paragraph whose last sentence leads in, which the list ends."""
     items = items[:MAX_ITEMS]
     room = (MAX_LIST_WORDS - word_count(lead_in)) // len(items)
     lines = [f"- {_item(t, max(8, min(room, MAX_ITEM_WORDS)))}" for t in items]
-    return Unit("\n".join([lead_in.strip(), *lines]), position, "list")
+    return Unit("\n".join([lead_in.strip(), *lines]), position, "list", paragraph)
 
 
 _COMMENT = re.compile(r"^(?:#|;|!|//)\s")
@@ -468,7 +471,7 @@ def units(hit: Hit) -> list[Unit]:
                 continue  # cut at the chunk's end
             leads = _leads_in(sentence) or _asks(sentence) or bool(_COUNTS_ITEMS.search(sentence))
             if follows and (_POINTER.search(sentence) or (n == last and leads)):
-                out.append(_list_unit(sentence, follows, len(out)))
+                out.append(_list_unit(sentence, follows, len(out), paragraph=i))
             elif not sentence.rstrip().endswith(":") and not _only_asks(sentence):
                 out.append(Unit(_clip(sentence), len(out), "sentence", paragraph=i))
         i += 1
