@@ -975,6 +975,30 @@ def test_figures_are_read_with_what_they_count() -> None:
     assert not conflicting_quantities("on 1 November", "on 16 November")  # dates, not counts
 
 
+def test_lengths_of_time_compare_across_their_units() -> None:
+    """A kind of day is no other measure, and one length of time against another is
+    compared in hours, a month as 30 days (the SAR deadlines of two documents: "one
+    calendar month" and "40 days")."""
+    assert quantities("About 10 working days.") == {"day": {"10"}}
+    assert conflicting_quantities("within 10 working days", "within 14 days")
+    assert conflicting_quantities("within one calendar month", "and we have 40 days to reply")
+    assert conflicting_quantities("call in within 30 minutes", "call in within 2 hours")
+    # one rule said two ways
+    assert not conflicting_quantities("within 2 weeks", "within 14 days")
+    assert not conflicting_quantities("within 30 days", "within one month")
+    # several lengths in one text: which is the rule's is unknown
+    assert not conflicting_quantities("for 2 hours after 30 minutes", "within 1 week")
+
+
+def test_a_correction_names_the_old_figure_after_the_new() -> None:
+    assert changed_figures("A credit note will now be valid for 18 months, not 12.") == [
+        ({"12"}, {"18"})
+    ]
+    assert changed_figures("Carry-over is 3 days instead of 5.") == [({"5"}, {"3"})]
+    assert changed_figures("The fee is £30 (was £25).") == [({"25"}, {"30"})]
+    assert changed_figures("Do not touch the cable, not even with a tool.") == []
+
+
 CARRY_OVER_POLICY = "You may carry over up to 5 days (37 hours, pro rata for part-time staff) \
 into the next leave year."
 CARRY_OVER_FAQ = "You can carry over up to 3 days into the next year, and you have to use them \
@@ -1089,3 +1113,55 @@ def test_each_chosen_sentence_reads_on_in_its_paragraph_while_the_answer_has_roo
     assert [r.candidate.position for r in _read_on(lead, [lead, runner_up], ranked, 40)] == [1]
     tight = _read_on(lead, [lead, runner_up], ranked, room=10, each=True)
     assert [r.candidate.position for r in tight] == [1]  # 7 words, then 9 more do not fit
+
+
+def test_a_superseded_version_under_the_same_title_is_shown_as_differing(embedder) -> None:
+    """Last year's policy keeps its title in a file of the same type: it is another version,
+    not the same document in another format, and its other figure must be seen."""
+    current = Hit(50, "cash", "cash-handling-policy.docx", "Cash Handling Policy",
+                  "3.1 When the notes in a till reach £200, do a safe drop: count the notes "
+                  "above the float into a drop bag with the duty manager.",
+                  None, None, "3. Tills", 0.1)  # fmt: skip
+    older = Hit(51, "cash23", "cash-handling-policy-2023.docx", "Cash Handling Policy",
+                "3.1 When the notes in a till reach £300, do a safe drop: put the notes above "
+                "the float into a drop bag.",
+                None, None, "3. Tills", 0.1)  # fmt: skip
+    text = compose("At what amount in the till do I do a safe drop?", [current, older],
+                   embedder.embed).text  # fmt: skip
+    assert text.startswith("The documents differ on this")
+    assert "£200" in text and "£300" in text
+
+
+FLEXIBLE_NEW = """Every employee may ask for flexible working from their first day of \
+employment. You can make up to two requests for flexible working in any 12-month period. Your \
+manager meets you to discuss the request, normally within 2 weeks."""
+FLEXIBLE_OLD = """All staff can make flexible working requests, at any time of the year. An \
+employee can make one request in any 12-month period."""
+
+
+def test_the_other_documents_unit_on_the_same_rule_is_compared(embedder) -> None:
+    """The other policy's best sentence for the question states no figure; its sentence on
+    how many requests, further down, is the one on our rule, and it states another figure."""
+    new = Hit(60, "flex", "flexible-and-hybrid-working-policy.md", "Flexible and Hybrid Working",
+              FLEXIBLE_NEW, None, None, "Making a request", 0.1)  # fmt: skip
+    old = Hit(61, "flex19", "flexible-working-policy-2019.md", "Flexible Working Policy 2019",
+              FLEXIBLE_OLD, None, None, "Eligibility", 0.1)  # fmt: skip
+    text = compose("How many flexible working requests can I make in a year?", [new, old],
+                   embedder.embed).text  # fmt: skip
+    assert text.startswith("The documents differ on this")
+    assert "two requests" in text and "one request" in text
+
+
+def test_a_section_number_is_no_conflicting_figure(embedder) -> None:
+    """A pointer's number is no figure: "see section 58.1" against "documented in RFC 6376"
+    had read as two documents disagreeing."""
+    dkim = Hit(70, "dkim", "ch-dkim.html", "58. DKIM, SPF, SRS and DMARC",
+               "DKIM support is compiled into Exim by default if TLS support is present. "
+               "DKIM is documented in RFC 6376.", None, None, "58.1 DKIM", 0.1)  # fmt: skip
+    acl = Hit(71, "acl", "ch-acl.html", "44. Access control lists",
+              "The DKIM ACL is run for each signature in a message. For details on the "
+              "operation of DKIM, see section 58.1.", None, None, "44.8 DKIM", 0.1)  # fmt: skip
+    text = compose("is dkim support compiled in by default or do i need to enable it",
+                   [dkim, acl], embedder.embed).text  # fmt: skip
+    assert not text.startswith("The documents differ"), text
+    assert "compiled into Exim by default" in text

@@ -259,11 +259,19 @@ def disagreeing(
     unit on the same rule (the most similar of its relevant units), stating other figures.
     Both are then shown; quoting one alone would hide the conflict. Comparing with the
     counterpart, not with the best unit, keeps "2 extra days after five years" from
-    contradicting "25 days a year" in another document. Of another document, its best unit
-    is compared, and any table row named like one of ours (two price lists' "Maker" rows).
-    A unit only near the same subject (NEAR_SUBJECT) disagrees with the best unit itself
+    contradicting "25 days a year" in another document. Of another document, its relevant
+    units that state a figure are compared best first until one is on our rule
+    (SAME_SUBJECT), and any table row named like one of ours (two price lists' "Maker"
+    rows): its best unit is often another sentence of the passage ("Requests are welcome
+    at any time." before "An employee can make one request in any 12-month period"). A
+    unit only near the same subject (NEAR_SUBJECT) disagrees with the best unit itself
     when the two count one thing with other figures (_counts_otherwise), unless the
-    question names the best unit's figure."""
+    question names the best unit's figure; of each document only its best unit is tried
+    so. A unit further down another document disagrees only with the
+    answer's own unit, counting the same thing with other figures (conflicting_quantities):
+    with any of ours, or by bare numbers, neighbouring rules ("carry over up to 5 days" /
+    "up to 8 days" for a question on the Christmas closure) and section numbers ("see
+    Section 4.10") had read as conflicts."""
     best = ranked[0]
     relevant = [r for r in ranked if r.score >= best.score - DISAGREE_GAP]
     # the best document's units that state a figure: only those can contradict one
@@ -274,30 +282,41 @@ def disagreeing(
     ]
     if not ours:
         return None
-    best_title = sources[best.candidate.source_n - 1].title
-    if (changed := _changed_by(best, relevant, sources, best_title)) is not None:
+    best_hit = sources[best.candidate.source_n - 1]
+    if (changed := _changed_by(best, relevant, sources)) is not None:
         return changed  # the clearest case, whatever else the other document says
     question_words = content_words(question)
     # the question names a figure the answer's unit states: it asks about that rule
     figure_asked = bool(numbers_in(question) & numbers_in(best.candidate.text))
-    seen = {best.candidate.document}
+    done = {best.candidate.document}  # documents whose unit on our rule was compared
+    met = set()  # documents whose best unit was met
     our_rows = {_row_name(r.candidate) for r in ours} - {""}
     for other in relevant:
         cand = other.candidate
         named = cand.document != best.candidate.document and _row_name(cand) in our_rows
-        if cand.document in seen and not named:
-            continue  # the best document, or one whose best unit was already compared
-        seen.add(cand.document)
-        if sources[cand.source_n - 1].title == best_title:
-            continue  # the same document in another format
+        if (cand.document in done and not named) or _same_document(
+            sources[cand.source_n - 1], best_hit
+        ):
+            continue
+        later = cand.document in met  # not the document's best unit
+        met.add(cand.document)
+        if not numbers_in(cand.text):
+            continue  # it cannot contradict a figure ("Requests are welcome at any time.")
         counterpart = max(ours, key=lambda r: _alike(r, other))
         if _alike(counterpart, other) < SAME_SUBJECT:
             # nearly the same subject: only against the answer's own unit, as below, and
             # not when the question names its figure ("What does it take to fast-track a
             # deprecation to 3 months?" is not asking which period holds)
-            if not figure_asked and _counts_otherwise(best, other, question_words):
+            if not later and not figure_asked and _counts_otherwise(best, other, question_words):
                 return best, other
             continue  # another subject
+        if (
+            later
+            and not named
+            and not (counterpart is best and conflicting_quantities(best.candidate.text, cand.text))
+        ):
+            continue  # further down: only the answer's own rule counted otherwise
+        done.add(cand.document)
         mine, theirs = numbers_in(counterpart.candidate.text), numbers_in(cand.text)
         if mine and theirs and not (mine <= theirs or theirs <= mine):
             return counterpart, other  # (one stating a figure more is not a conflict)
@@ -309,8 +328,16 @@ def disagreeing(
     return None
 
 
+def _same_document(a: Hit, b: Hit) -> bool:
+    """The same document in another format (the handbook as PDF and as DOCX): the same
+    title in a file of another type. Not a superseded version, which keeps its title in a
+    file of the same type ("cash-handling-policy-2023.docx" beside the current one): its
+    other figures are what the reader must see."""
+    return a.title == b.title and PurePath(a.source).suffix != PurePath(b.source).suffix
+
+
 def _changed_by(
-    best: Ranked, relevant: Sequence[Ranked], sources: Sequence[Hit], best_title: str
+    best: Ranked, relevant: Sequence[Ranked], sources: Sequence[Hit]
 ) -> tuple[Ranked, Ranked] | None:
     """Another document's unit that announces a change of the best unit's figure ("The
     standby allowance for weekday nights goes up from £32 a night to £38 a night." against
@@ -319,11 +346,12 @@ def _changed_by(
     changing"): the change went unseen, or that sentence's "2 hours" was shown as differing
     from the £32."""
     figures = numbers_in(best.candidate.text)
+    best_hit = sources[best.candidate.source_n - 1]
     for other in relevant:
         cand = other.candidate
         if (
             cand.document != best.candidate.document
-            and sources[cand.source_n - 1].title != best_title
+            and not _same_document(sources[cand.source_n - 1], best_hit)
             and _alike(best, other) >= NEAR_SUBJECT
             and _supersedes(cand.text, figures)
         ):

@@ -239,10 +239,19 @@ _NUMBER_WORDS = {
 }
 
 
+# A pointer to a part of a document: its number is no figure the text states ("see
+# section 58.1" beside "documented in RFC 6376" had read as two documents disagreeing)
+_REFERENCE = re.compile(
+    r"\b(?:sections?|chapters?|rfc|figures?|fig\.|tables?|pages?|appendix|§)\s*\d[\d.]*",
+    re.IGNORECASE,
+)
+
+
 def numbers_in(text: str) -> set[str]:
     """The figures a text states, "two" and "2" alike; a date's day with its month ("1
-    november"): two policies' "opens on 1 November" and "opens on 1 October" differ."""
-    text = CLAUSE_NUMBER.sub("", text, count=1)
+    november"): two policies' "opens on 1 November" and "opens on 1 October" differ. Not a
+    reference's number ("section 4.18.2", "RFC 6376")."""
+    text = _REFERENCE.sub(" ", CLAUSE_NUMBER.sub("", text, count=1))
     dates = {_day_month(m) for m in _DATE.finditer(text)}
     text = _DATE.sub(" ", text)
     found = {m.replace(",", "") for m in re.findall(r"\d[\d,.]*\d|\d", text)} | dates
@@ -254,7 +263,9 @@ def numbers_in(text: str) -> set[str]:
 _QUANTITY = re.compile(
     r"(?P<currency>[£$€]|\b(?:gbp|usd|eur)\s?)?\b(?P<number>\d[\d,.]*\d|\d|"
     + "|".join(_NUMBER_WORDS)
-    + r")(?:(?P<suffix>p\b|%)|\b)(?:\s+(?P<measure>[^\W\d_]+))?"
+    + r")(?:(?P<suffix>p\b|%)|\b)(?:\s+(?:working|calendar|business|clear|full|consecutive)\b)?"
+    # a kind of day or month is no other measure: "10 working days" against "14 days"
+    + r"(?:\s+(?P<measure>[^\W\d_]+))?"
 )
 _CURRENCY = {"gbp": "£", "usd": "$", "eur": "€"}
 # a date's month is not what a figure counts: two documents' "1 November" and "16 November"
@@ -297,9 +308,35 @@ def quantities(text: str) -> dict[str, set[str]]:
 
 def conflicting_quantities(a: str, b: str) -> bool:
     """Whether two texts count the same thing with different figures and none in common
-    ("carry over up to 5 days" against "up to 3 days"; "50p per mile" against "45p")."""
-    theirs = quantities(b)
-    return any(m in theirs and not n & theirs[m] for m, n in quantities(a).items())
+    ("carry over up to 5 days" against "up to 3 days"; "50p per mile" against "45p"), or
+    each give one length of time and the two differ ("within one calendar month" against
+    "we have 40 days"; "30 minutes" against "2 hours")."""
+    ours, theirs = quantities(a), quantities(b)
+    if any(m in theirs and not n & theirs[m] for m, n in ours.items()):
+        return True
+    spans = [_durations(found) for found in (ours, theirs)]
+    return all(len(hours) == 1 for hours in spans) and not _about_equal(*spans[0], *spans[1])
+
+
+# Lengths of time in hours, to compare a month with days (a month as 30 days: "one month"
+# and "30 days" or "4 weeks" are one rule said two ways, within ABOUT_EQUAL)
+_HOURS = {"minute": 1 / 60, "hour": 1, "day": 24, "week": 168, "month": 720, "year": 8760}
+ABOUT_EQUAL = 0.1
+
+
+def _durations(found: dict[str, set[str]]) -> set[float]:
+    hours = set()
+    for measure, numbers in found.items():
+        for number in numbers if measure in _HOURS else ():
+            try:
+                hours.add(float(number) * _HOURS[measure])
+            except ValueError:
+                continue  # "1.5.2", a version
+    return hours
+
+
+def _about_equal(a: float, b: float) -> bool:
+    return abs(a - b) <= ABOUT_EQUAL * max(a, b)
 
 
 # "goes up from £18.50 to £21.00", "was reduced from 10 to 8 days": a figure changed
@@ -312,12 +349,24 @@ _CHANGE = re.compile(
 )
 
 
+# "valid for 18 months, not 12", "£70.00 a night (was £67.50)", "3 days instead of 5": the
+# new figure, then the old
+_CORRECTION = re.compile(
+    r"(\S+(?:\s\S+){0,2}?)(?:,\s+not|\s+\((?:was|previously|formerly)|\s+instead\s+of"
+    r"|\s+rather\s+than)\s+(\S+(?:\s\S+){0,2})",
+    re.IGNORECASE,
+)
+
+
 def changed_figures(text: str) -> list[tuple[set[str], set[str]]]:
     """The (old, new) figures of each change a text announces ("the allowance goes up from
-    £18.50 to £21.00 per night"): a document that states the old figure is superseded."""
+    £18.50 to £21.00 per night", "valid for 18 months, not 12"): a document that states
+    the old figure is superseded."""
+    changes = [(m.group(1), m.group(2)) for m in _CHANGE.finditer(text)]
+    changes += [(m.group(2), m.group(1)) for m in _CORRECTION.finditer(text)]
     out = []
-    for m in _CHANGE.finditer(text):
-        old, new = numbers_in(m.group(1)), numbers_in(m.group(2))
+    for before, after in changes:
+        old, new = numbers_in(before), numbers_in(after)
         if old and new and not old & new:
             out.append((old, new))
     return out
