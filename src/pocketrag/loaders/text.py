@@ -52,6 +52,7 @@ from pocketrag.loaders.text_headings import (
     heading_numberings,
     leading_heading,
     text_wrap_width,
+    without_contents,
 )
 from pocketrag.loaders.wrapping import (
     MAIL_HEADER,
@@ -159,7 +160,7 @@ def structure(paragraphs: list[tuple[str, bool]]) -> list[Block]:
     boxed between two rules ("-----" / "1. WHAT YOU GET" / "-----"), or a short standalone
     line that reads like a heading ("3. SICK PAY", "Personal use"). Hard-wrapped lines are
     joined back into their sentences (see unwrap)."""
-    paragraphs = _without_contents(paragraphs)
+    paragraphs = without_contents(paragraphs)
     blocks: list[Block] = []
     headings: list[tuple[int, str]] = []
     bare = 0  # how many of the innermost headings have no text under them yet
@@ -213,35 +214,6 @@ def structure(paragraphs: list[tuple[str, bool]]) -> list[Block]:
     if blocks:  # headings at the very end (the title alone is the document's title)
         blocks += _as_text(headings, len(headings) - bare)
     return blocks
-
-
-_CONTENTS = re.compile(r"(?:table of )?contents:?", re.IGNORECASE)
-_CONTENTS_ENTRY = re.compile(r"\d{1,3}(?:\.\d{1,3})*\.?\s+\S")
-
-
-def _without_contents(paragraphs: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
-    """The paragraphs without a table of contents: "Contents" over numbered lines, each a
-    paragraph (a MoinMoin wiki page as text: Dovecot's). Read as numbered headings, its last
-    entry ("9. Client connections") had headed every section after it, and the list, before
-    the page's own title, had given the document its title ("Contents"). Its entries are
-    the headings the text gives again."""
-    out: list[tuple[str, bool]] = []
-    n = 0
-    while n < len(paragraphs):
-        end = n + 1
-        if _CONTENTS.fullmatch(paragraphs[n][0].strip()):
-            while end < len(paragraphs) and _contents_entry(paragraphs[end][0]):
-                end += 1
-        if end - n > 2:
-            n = end
-            continue
-        out.append(paragraphs[n])
-        n += 1
-    return out
-
-
-def _contents_entry(paragraph: str) -> bool:
-    return "\n" not in paragraph and bool(_CONTENTS_ENTRY.match(paragraph.strip()))
 
 
 # the line that closes a Debian changelog or NEWS entry: " -- Name <address>  date"

@@ -131,3 +131,32 @@ def heading_numberings(
 
 # a setting's name and its value ("pkcs11-slot 0", "DN: /CN=YOUR_USER", "Port=22")
 _NAME_VALUE = re.compile(r"^[A-Za-z][\w.-]*(?:\s*[=:]\s*|\s+)\S+$")
+
+
+_CONTENTS = re.compile(r"(?:table of )?contents:?", re.IGNORECASE)
+_CONTENTS_ENTRY = re.compile(r"\d{1,3}(?:\.\d{1,3})*\.?\s+\S")
+
+
+def without_contents(paragraphs: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
+    """The paragraphs without a table of contents: "Contents" over numbered lines, each a
+    paragraph (a MoinMoin wiki page as text: Dovecot's). Read as numbered headings, its last
+    entry ("9. Client connections") had headed every section after it, and the list, before
+    the page's own title, had given the document its title ("Contents"). Its entries are
+    the headings the text gives again."""
+    out: list[tuple[str, bool]] = []
+    n = 0
+    while n < len(paragraphs):
+        end = n + 1
+        if _CONTENTS.fullmatch(paragraphs[n][0].strip()):
+            while end < len(paragraphs) and _contents_entry(paragraphs[end][0]):
+                end += 1
+        if end - n > 2:
+            n = end
+            continue
+        out.append(paragraphs[n])
+        n += 1
+    return out
+
+
+def _contents_entry(paragraph: str) -> bool:
+    return "\n" not in paragraph and bool(_CONTENTS_ENTRY.match(paragraph.strip()))
