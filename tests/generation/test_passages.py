@@ -440,3 +440,21 @@ def test_a_short_answer_reads_on_into_the_list_its_paragraph_ends_with(embedder)
     hit = _hit(EXPORT, "The Export Packet Dissections Dialog Box")
     text = compose("What formats does Export Packet Dissections support?", [hit], embedder.embed)
     assert "- Comma-separated values (CSV)\n- C-compatible byte arrays" in text.text
+
+
+SUDO_CONF = """#
+# Sudo debug files:
+# Debug program /path/to/debug_log subsystem@priority[,subsystem@priority]
+#
+# Subsystems vary based on the program. Priority may be crit, err, warn, notice, diag, info, \
+trace, or debug.
+#
+#Debug sudo /var/log/sudo_debug all@debug"""
+
+
+def test_a_bare_comment_mark_is_a_blank_line() -> None:
+    """sudo.conf's "#" lines part its comment paragraphs: read as an unpunctuated title,
+    one had led the lines after it as a list ("#:" / "- # Debug program ...")."""
+    texts = [u.text for u in units(_hit(SUDO_CONF, ""))]
+    assert not any(t.startswith("#:") or "\n- #\n" in f"{t}\n" for t in texts), texts
+    assert any(t.startswith("Priority may be crit, err, warn") for t in texts), texts

@@ -146,7 +146,10 @@ def _lines(text: str, headings: set[str]) -> list[tuple[str, str]]:
     or "prose". A run of two or more short lines that are not the section's own headings is
     a list whose bullets the loader dropped (HTML, DOCX)."""
     raw = [item.strip() for line in text.splitlines() for item in _bullets_apart(line)]
-    raw = [line for line in raw if line]
+    # a comment mark alone is a configuration file's blank line between comment paragraphs
+    # (sudo.conf's "#" lines): read as an unpunctuated title, it had led the lines after it
+    # as a list ("#:" / "- # Debug program ..."), above the sentence that answers
+    raw = [line for line in raw if line and not _BARE_COMMENT.fullmatch(line)]
     lines: list[tuple[str, str]] = []
     i = 0
     while i < len(raw):
@@ -284,6 +287,7 @@ def _list_unit(lead_in: str, items: list[str], position: int, paragraph: int = -
 
 
 _COMMENT = re.compile(r"^(?:#|;|!|//)\s")
+_BARE_COMMENT = re.compile(r"#+|;+|//")
 
 
 def _setting_under(lines: list[tuple[str, str]], i: int) -> str | None:
