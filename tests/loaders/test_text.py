@@ -763,3 +763,14 @@ def test_a_paginated_texts_running_titles_are_dropped(tmp_path: Path, limits) ->
     assert not any("REFERENCE MANUAL" in text for text in texts), texts
     assert "Paragraph 3 of the manual says something." in texts
     assert sum(text.count("some text ~") for text in texts) == 3
+
+
+def test_a_grid_no_parser_reads_stays_text_whole(tmp_path: Path, limits) -> None:
+    # rows with more "|" cells than the border has columns: no table, the lines kept as
+    # they are (each is tried once; retried from every line, a hostile file of 40,000 such
+    # lines had taken minutes)
+    path = tmp_path / "drawing.txt"
+    path.write_text("Before:\n\n" + "+----+----+\n| a | b | c |\n" * 3 + "\nAfter.\n")
+    texts = [text for text, _ in _blocks(path, limits)]
+    assert texts[0] == "Before:" and texts[-1] == "After."
+    assert texts[1].count("| a | b | c |") == 3, texts

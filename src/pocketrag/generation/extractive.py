@@ -267,11 +267,11 @@ def disagreeing(
     unit only near the same subject (NEAR_SUBJECT) disagrees with the best unit itself
     when the two count one thing with other figures (_counts_otherwise), unless the
     question names the best unit's figure; of each document only its best unit is tried
-    so. A unit further down another document disagrees only with the
-    answer's own unit, counting the same thing with other figures (conflicting_quantities):
-    with any of ours, or by bare numbers, neighbouring rules ("carry over up to 5 days" /
-    "up to 8 days" for a question on the Christmas closure) and section numbers ("see
-    Section 4.10") had read as conflicts."""
+    so. A unit further down another document disagrees only with the answer's own unit,
+    counting the same thing with other figures (conflicting_quantities): with any of ours,
+    or by bare numbers, neighbouring rules ("carry over up to 5 days" / "up to 8 days" for
+    a question on the Christmas closure) and section numbers ("see Section 4.10") had read
+    as conflicts."""
     best = ranked[0]
     relevant = [r for r in ranked if r.score >= best.score - DISAGREE_GAP]
     # the best document's units that state a figure: only those can contradict one

@@ -327,7 +327,9 @@ ABOUT_EQUAL = 0.1
 def _durations(found: dict[str, set[str]]) -> set[float]:
     hours = set()
     for measure, numbers in found.items():
-        for number in numbers if measure in _HOURS else ():
+        if measure not in _HOURS:
+            continue
+        for number in numbers:
             try:
                 hours.add(float(number) * _HOURS[measure])
             except ValueError:

@@ -27,11 +27,12 @@ _SEPARATORS = {"separator", "continuationSeparator", "continuationNotice"}
 
 
 class Notes:
-    """The document's notes by (kind, id), and the number each is shown with."""
+    """The document's notes by (kind, id), and which of them are shown already."""
 
     def __init__(self, document: Any) -> None:
         self._text: dict[tuple[str, str], str] = {}
-        self._shown: dict[tuple[str, str], int] = {}
+        self._shown: set[tuple[str, str]] = set()
+        self._count = {kind: 0 for kind, _ in _KINDS}  # the notes of each kind shown so far
         rels = [r for r in document.part.rels.values() if not r.is_external]
         for kind, reltype in _KINDS:
             part = next((r.target_part for r in rels if r.reltype == reltype), None)
@@ -56,7 +57,8 @@ class Notes:
             key = (kind, ref.get(f"{_W}id", ""))
             if key not in self._text or key in self._shown:
                 continue
-            self._shown[key] = sum(k == kind for k, _ in self._shown) + 1
-            text = f"{kind.capitalize()} {self._shown[key]}: {self._text[key]}"
+            self._shown.add(key)
+            self._count[kind] += 1
+            text = f"{kind.capitalize()} {self._count[kind]}: {self._text[key]}"
             out.append(Block(text=budget.add(text), heading_path=headings))
         return out

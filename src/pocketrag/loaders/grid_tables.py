@@ -29,12 +29,15 @@ def split_grid_tables(part: str) -> list[tuple[str, bool]]:
     i = 0
     while i < len(lines):
         end = i + 1
-        while _BORDER.match(lines[i]) and end < len(lines) and _ROW.match(lines[end]):
-            end += 1
+        if _BORDER.match(lines[i]):
+            while end < len(lines) and _ROW.match(lines[end]):
+                end += 1
         rows = _rows(lines[i:end]) if end - i > 2 else None
         if rows is None:
-            text.append(lines[i])
-            i += 1
+            # a drawing no parser reads stays text whole: never tried again from each of its
+            # lines (a hostile file of such lines would take quadratic time)
+            text += lines[i:end]
+            i = end
             continue
         if text:
             out.append(("\n".join(text), False))
