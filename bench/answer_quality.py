@@ -638,6 +638,16 @@ policy whose Word footnotes carry facts), a Chromium-printed plant guide with a 
 over a page break, a two-column reportlab accidents, near misses and RIDDOR leaflet and a
 reportlab training and cards matrix with merged header cells), committed.
 
+Held out (written blind on 2026-12-07 during session 33, for session 34's start and end runs;
+not in the default run): squid indexes Squid 5.7's documentation as a school trust's IT
+technician indexes it for the colleagues who run its web proxy, 9 files from Debian bookworm's
+squid-common 5.7-2+deb12u6 (all) and squid 5.7-2+deb12u6 (amd64) packages, fetched from the
+Debian archive by its fetch.sh and copied flat under names that say whose they are: the whole
+commented configuration squid.conf.documented (about 9200 lines, every directive with its
+comment, default and examples, as squid-squid.conf.documented.txt), the 5.7 release notes
+(HTML), upstream's QUICKSTART and README, Debian's NEWS.Debian and README.Debian, and Debian's
+conf.d/debian.conf, logrotate fragment and systemd unit, the text files all as .txt.
+
     flock /tmp/pocketrag-bench.lock .venv/bin/python bench/answer_quality.py --out DIR \\
         [--corpus NAME ...] [--k 5] [--index-dir DIR]
 """
@@ -758,6 +768,7 @@ SPLIT = {
     "dovecot": "held out",  # written blind in session 32, for session 33's runs
     "ghostscript": "held out",  # written blind in session 32, for session 33's runs
     "calderwick": "held out",  # written blind in session 32, for session 33's runs
+    "squid": "held out",  # written blind in session 33, for session 34's runs
 }
 DEFAULT = [
     "larkfield", "opengov", "incident", "handbook", "brightwater", "tables", "harbourview",
@@ -797,8 +808,9 @@ DEFAULT = [
 # hazelbrook, at its start 6d9f4de and its end dafa625; session 31 ntpsec, groff and
 # brackenfold, at its start 78d89ad and its end 550bb7a; session 32 sudo, lynx and gorsebrook,
 # at its start a8b4c74 and its end 69c4cd3). dovecot, ghostscript and calderwick (written blind
-# during session 32) wait for session 33's start and end runs.
-CORPORA_HELD_OUT: list[str] = ["dovecot", "ghostscript", "calderwick"]
+# during session 32) wait for session 33's start and end runs. squid (written blind during
+# session 33) waits for session 34's start and end runs.
+CORPORA_HELD_OUT: list[str] = ["dovecot", "ghostscript", "calderwick", "squid"]
 CORPORA = [*DEFAULT, *CORPORA_HELD_OUT, "opengov-multiformat"]
 
 

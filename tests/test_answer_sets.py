@@ -111,6 +111,7 @@ MINIMUMS = {
     "dovecot": (120, 25),
     "ghostscript": (120, 25),
     "calderwick": (120, 25),
+    "squid": (120, 25),
 }
 
 
@@ -223,6 +224,7 @@ TURNS = {
     "dovecot": (11, 21),
     "ghostscript": (11, 12),
     "calderwick": (11, 26),
+    "squid": (11, 11),
 }  # fmt: skip
 
 
@@ -622,6 +624,11 @@ ABSENT = {
                    "referr", "long service", "flu jab", "lone work", "sabbatical",
                    "mental health", "waterproof", "party", "laundry", "sourdough", "world cup",
                    "mongolia"),
+    "squid": ("http/2", "squidguard", "wpad", "socks", "let's encrypt", "webmin", "clamav",
+              "nftables", "prometheus", "squidclient", "docker", "journald", "cachemgr.cgi",
+              "safesearch", "winbind", "active directory", "end of life", "hsts", "json",
+              "squid 6", "fips", "msktutil", "apparmor", "ufw", "gigabytes", "per month",
+              "sourdough", "world cup", "mongolia"),
 }  # fmt: skip
 
 
