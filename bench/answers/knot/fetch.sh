@@ -19,8 +19,9 @@
 #   decompressed as knot-NEWS.txt;
 # - from knot 3.2.6-1 (amd64): upstream's README.md (building from source, running) as
 #   knot-README.md and the commented minimal configuration /etc/knot/knot.conf as
-#   knot-etc-knot.conf.txt (.txt so that the loaders take it).
-# The package has no README.Debian or NEWS.Debian. The index, utilities (a list of the man
+#   knot-etc-knot.conf.txt (.txt so that the loaders take it). The knot package is taken for amd64
+#   (the sha256 is amd64's; on another architecture, dpkg --add-architecture amd64 first).
+# Neither package has a README.Debian or NEWS.Debian. The index, utilities (a list of the man
 # pages), search and genindex pages, _static, the _sources/*.rst.txt copies of the same
 # text, the info manual, the roff man pages (knot.conf.5 is the reference again),
 # changelog.Debian, TODO.Debian and the copyright files are left out. The documents are not
