@@ -111,6 +111,7 @@ MINIMUMS = {
     "dovecot": (120, 25),
     "ghostscript": (120, 25),
     "calderwick": (120, 25),
+    "knot": (120, 25),
 }
 
 
@@ -223,6 +224,7 @@ TURNS = {
     "dovecot": (11, 21),
     "ghostscript": (11, 12),
     "calderwick": (11, 26),
+    "knot": (11, 11),
 }  # fmt: skip
 
 
@@ -622,6 +624,11 @@ ABSENT = {
                    "referr", "long service", "flu jab", "lone work", "sabbatical",
                    "mental health", "waterproof", "party", "laundry", "sourdough", "world cup",
                    "mongolia"),
+    "knot": ("rpz", "response policy", "prometheus", "mysql", "postgres", "ldap", "apparmor",
+             "selinux", "end of life", "yubikey", "kerberos", "gss", "kafka", "snmp", "dns64",
+             "logrotate", "nsd", "anycast", "bgp", "ext4", "xfs", "zfs", "nagios", "zabbix",
+             "prefix length", "helm", "kubernetes", "gui", "let's encrypt", "ansible", "price",
+             "grafana", "sourdough", "world cup", "mongolia"),
 }  # fmt: skip
 
 
