@@ -648,6 +648,22 @@ comment, default and examples, as squid-squid.conf.documented.txt), the 5.7 rele
 (HTML), upstream's QUICKSTART and README, Debian's NEWS.Debian and README.Debian, and Debian's
 conf.d/debian.conf, logrotate fragment and systemd unit, the text files all as .txt.
 
+Held out (written blind on 2026-12-07 during session 33, for session 34's start and end runs;
+not in the default run): knot indexes Knot DNS 3.2.6's documentation as a small registrar's DNS
+operator indexes it for the colleagues who run its authoritative name servers, 24 files from
+Debian bookworm's knot-doc 3.2.6-1 (all) and knot 3.2.6-1 (amd64) packages, fetched from the
+Debian archive by its fetch.sh and copied flat under names that say whose they are
+(reference.html becomes knot-doc-reference.html): ten Sphinx HTML chapters of the manual
+(introduction, requirements, installation, configuration, operation: the configuration
+database, zone editing, loading, the journal, bootstrapping, expiration, DNSSEC key states,
+rollovers, shared and offline KSK, HSM import, backup, statistics and XDP; the long
+configuration reference with every item and its default; the query modules; troubleshooting;
+migration from 2.4 to 3.2 and from BIND; the PKCS #11 appendix tables), eleven man pages as
+Sphinx HTML (knotd, knotc, keymgr, kjournalprint, kcatalogprint, kzonecheck, kzonesign, kdig,
+khost, knsec3hash, knsupdate), upstream's NEWS (changelog.gz, every release from 3.2.6 back to
+0.8.0, decompressed as .txt), upstream's README.md and the package's commented minimal
+/etc/knot/knot.conf (as .txt).
+
     flock /tmp/pocketrag-bench.lock .venv/bin/python bench/answer_quality.py --out DIR \\
         [--corpus NAME ...] [--k 5] [--index-dir DIR]
 """
@@ -769,6 +785,7 @@ SPLIT = {
     "ghostscript": "held out",  # written blind in session 32, for session 33's runs
     "calderwick": "held out",  # written blind in session 32, for session 33's runs
     "squid": "held out",  # written blind in session 33, for session 34's runs
+    "knot": "held out",  # written blind in session 33, for session 34's runs
 }
 DEFAULT = [
     "larkfield", "opengov", "incident", "handbook", "brightwater", "tables", "harbourview",
@@ -808,9 +825,9 @@ DEFAULT = [
 # hazelbrook, at its start 6d9f4de and its end dafa625; session 31 ntpsec, groff and
 # brackenfold, at its start 78d89ad and its end 550bb7a; session 32 sudo, lynx and gorsebrook,
 # at its start a8b4c74 and its end 69c4cd3). dovecot, ghostscript and calderwick (written blind
-# during session 32) wait for session 33's start and end runs. squid (written blind during
-# session 33) waits for session 34's start and end runs.
-CORPORA_HELD_OUT: list[str] = ["dovecot", "ghostscript", "calderwick", "squid"]
+# during session 32) wait for session 33's start and end runs. squid and knot (written blind
+# during session 33) wait for session 34's start and end runs.
+CORPORA_HELD_OUT: list[str] = ["dovecot", "ghostscript", "calderwick", "squid", "knot"]
 CORPORA = [*DEFAULT, *CORPORA_HELD_OUT, "opengov-multiformat"]
 
 

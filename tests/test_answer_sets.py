@@ -112,6 +112,7 @@ MINIMUMS = {
     "ghostscript": (120, 25),
     "calderwick": (120, 25),
     "squid": (120, 25),
+    "knot": (120, 25),
 }
 
 
@@ -225,6 +226,7 @@ TURNS = {
     "ghostscript": (11, 12),
     "calderwick": (11, 26),
     "squid": (11, 11),
+    "knot": (11, 11),
 }  # fmt: skip
 
 
@@ -629,6 +631,11 @@ ABSENT = {
               "safesearch", "winbind", "active directory", "end of life", "hsts", "json",
               "squid 6", "fips", "msktutil", "apparmor", "ufw", "gigabytes", "per month",
               "sourdough", "world cup", "mongolia"),
+    "knot": ("rpz", "response policy", "prometheus", "mysql", "postgres", "ldap", "apparmor",
+             "selinux", "end of life", "yubikey", "kerberos", "gss", "kafka", "snmp", "dns64",
+             "logrotate", "nsd", "anycast", "bgp", "ext4", "xfs", "zfs", "nagios", "zabbix",
+             "prefix length", "helm", "kubernetes", "gui", "let's encrypt", "ansible", "price",
+             "grafana", "sourdough", "world cup", "mongolia"),
 }  # fmt: skip
 
 
