@@ -111,6 +111,7 @@ MINIMUMS = {
     "dovecot": (120, 25),
     "ghostscript": (120, 25),
     "calderwick": (120, 25),
+    "ellerby": (120, 25),
 }
 
 
@@ -223,6 +224,7 @@ TURNS = {
     "dovecot": (11, 21),
     "ghostscript": (11, 12),
     "calderwick": (11, 26),
+    "ellerby": (11, 26),
 }  # fmt: skip
 
 
@@ -622,6 +624,11 @@ ABSENT = {
                    "referr", "long service", "flu jab", "lone work", "sabbatical",
                    "mental health", "waterproof", "party", "laundry", "sourdough", "world cup",
                    "mongolia"),
+    "ellerby": ("pension", "bereavement", "cpd hours", "motorbike", "rabies", "pay rise",
+                "relocation", "bonus", "childcare", "jury", "tattoo", "long service",
+                "locum rate", "disciplinary", "abandoned", "driving lessons", "eye test",
+                "equine", "flu jab", "mental health", "sabbatical", "gym", "night premium",
+                "electric car", "sourdough", "world cup", "mongolia"),
 }  # fmt: skip
 
 
