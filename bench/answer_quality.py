@@ -664,6 +664,23 @@ khost, knsec3hash, knsupdate), upstream's NEWS (changelog.gz, every release from
 0.8.0, decompressed as .txt), upstream's README.md and the package's commented minimal
 /etc/knot/knot.conf (as .txt).
 
+Held out (written blind on 2026-12-07 during session 33, for session 34's start and end runs;
+not in the default run): ellerby is the staff shared drive of an invented group of veterinary
+practices, Ellerby Vets (seven small-animal practices, two farm practices and a 24-hour hospital
+on the Welsh border, with a small head office; vets, farm vets, registered veterinary nurses,
+student nurses, receptionists and kennel assistants): 14 documents (samples/ellerby/: a staff
+handbook with YAML front matter, an out-of-date head nurse's new starters' FAQ and an
+out-of-hours and on-call guide whose Markdown footnotes carry facts, in Markdown; an e-mail
+thread with quoted replies on Christmas and New Year cover, partners and managers meeting
+minutes and a hard-wrapped notice on the controlled drugs register as text; an intranet HTML
+page on the staff pet-care discount and cycle to work with nav, sidebar, footer, a price table
+and a details/summary FAQ and a student nurses' page with a pay table and a dl glossary; three
+DOCX (radiation safety local rules with a page header and footer and a table of contents, their
+superseded 2023 version, a family leave and sickness absence policy); a Chromium-printed farm
+visits and vehicles guide with a fleet table over a page break, a two-column reportlab bites,
+sharps and clinical waste leaflet and a reportlab uniform and PPE issue sheet with merged header
+cells), committed.
+
     flock /tmp/pocketrag-bench.lock .venv/bin/python bench/answer_quality.py --out DIR \\
         [--corpus NAME ...] [--k 5] [--index-dir DIR]
 """
@@ -786,6 +803,7 @@ SPLIT = {
     "calderwick": "held out",  # written blind in session 32, for session 33's runs
     "squid": "held out",  # written blind in session 33, for session 34's runs
     "knot": "held out",  # written blind in session 33, for session 34's runs
+    "ellerby": "held out",  # written blind in session 33, for session 34's runs
 }
 DEFAULT = [
     "larkfield", "opengov", "incident", "handbook", "brightwater", "tables", "harbourview",
@@ -825,9 +843,11 @@ DEFAULT = [
 # hazelbrook, at its start 6d9f4de and its end dafa625; session 31 ntpsec, groff and
 # brackenfold, at its start 78d89ad and its end 550bb7a; session 32 sudo, lynx and gorsebrook,
 # at its start a8b4c74 and its end 69c4cd3). dovecot, ghostscript and calderwick (written blind
-# during session 32) wait for session 33's start and end runs. squid and knot (written blind
-# during session 33) wait for session 34's start and end runs.
-CORPORA_HELD_OUT: list[str] = ["dovecot", "ghostscript", "calderwick", "squid", "knot"]
+# during session 32) wait for session 33's start and end runs. squid, knot and ellerby
+# (written blind during session 33) wait for session 34's start and end runs.
+CORPORA_HELD_OUT: list[str] = [
+    "dovecot", "ghostscript", "calderwick", "squid", "knot", "ellerby",
+]  # fmt: skip
 CORPORA = [*DEFAULT, *CORPORA_HELD_OUT, "opengov-multiformat"]
 
 

@@ -113,6 +113,7 @@ MINIMUMS = {
     "calderwick": (120, 25),
     "squid": (120, 25),
     "knot": (120, 25),
+    "ellerby": (120, 25),
 }
 
 
@@ -227,6 +228,7 @@ TURNS = {
     "calderwick": (11, 26),
     "squid": (11, 11),
     "knot": (11, 11),
+    "ellerby": (11, 26),
 }  # fmt: skip
 
 
@@ -636,6 +638,11 @@ ABSENT = {
              "logrotate", "nsd", "anycast", "bgp", "ext4", "xfs", "zfs", "nagios", "zabbix",
              "prefix length", "helm", "kubernetes", "gui", "let's encrypt", "ansible", "price",
              "grafana", "sourdough", "world cup", "mongolia"),
+    "ellerby": ("pension", "bereavement", "cpd hours", "motorbike", "rabies", "pay rise",
+                "relocation", "bonus", "childcare", "jury", "tattoo", "long service",
+                "locum rate", "disciplinary", "abandoned", "driving lessons", "eye test",
+                "equine", "flu jab", "mental health", "sabbatical", "gym", "night premium",
+                "electric car", "sourdough", "world cup", "mongolia"),
 }  # fmt: skip
 
 

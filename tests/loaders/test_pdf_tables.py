@@ -126,6 +126,11 @@ HOLDS_A_GRID = {
     # reportlab, two columns: the who-to-tell table, its last row on the next page
     "calderwick/accidents-near-misses-and-riddor.pdf": {1, 2},
     "calderwick/training-and-cards-matrix-2026.pdf": {1},  # reportlab: merged header cells
+    # Chromium: the vehicle fleet table over a page break
+    "ellerby/farm-visits-vehicles-and-mileage.pdf": {2, 3},
+    # reportlab, two columns: the waste and who-to-tell tables, the last row on the next page
+    "ellerby/bites-scratches-sharps-and-clinical-waste.pdf": {1, 2},
+    "ellerby/uniform-and-ppe-issue-sheet-2026.pdf": {1},  # reportlab: merged header cells
     "pdf_messy/multicol__samplefiles_026-multicolumn.pdf": {3},  # the EU countries table
 }
 
