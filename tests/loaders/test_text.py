@@ -325,6 +325,41 @@ def test_ini_comment_banners_and_described_settings_head_their_text(tmp_path: Pa
     ]
 
 
+def test_a_documented_configuration_heads_its_parts_and_directives(tmp_path: Path, limits) -> None:
+    # Squid's squid.conf.documented: every block had an empty heading path, and the tab in
+    # "#  TAG: cache_mem<TAB>(bytes)" read as a column, so the entry's wrapped comment
+    # lines were never joined into sentences
+    path = tmp_path / "squid.conf.documented.txt"
+    path.write_text(
+        "# WELCOME TO SQUID 5.7\n# ----------------------------\n#\n"
+        "# This is the documentation for the Squid configuration file.\n\n"
+        "# MEMORY CACHE OPTIONS\n# -------------------------------------------\n\n"
+        "#  TAG: cache_mem\t(bytes)\n"
+        "#\tData for these objects are stored in 4 KB blocks.  This\n"
+        "#\tparameter specifies the ideal upper limit on the total size of\n"
+        "#\t4 KB blocks allocated.\n#Default:\n# cache_mem 256 MB\n\n"
+        "#  TAG: memory_pools\ton|off\n"
+        "#\tIf set, Squid will keep pools of allocated (but unused) memory\n"
+        "#\tavailable for future use.\n#Default:\n# memory_pools on\n\n"
+        "# LOGFILE OPTIONS\n# -------------------------------------------\n\n"
+        "#  TAG: logformat\n#\tUsage:\n"
+    )
+    assert _blocks(path, limits)[1:] == [
+        (
+            "# Data for these objects are stored in 4 KB blocks. This parameter specifies the"
+            " ideal upper limit on the total size of 4 KB blocks allocated.\n"
+            "#Default:\n# cache_mem 256 MB",
+            ("MEMORY CACHE OPTIONS", "cache_mem (bytes)"),
+        ),
+        (
+            "# If set, Squid will keep pools of allocated (but unused) memory available for"
+            " future use.\n#Default:\n# memory_pools on",
+            ("MEMORY CACHE OPTIONS", "memory_pools on|off"),
+        ),
+        ("# Usage:", ("LOGFILE OPTIONS", "logformat")),
+    ]
+
+
 def test_quoted_mail_headers_stay_one_to_a_line(tmp_path: Path, limits) -> None:
     path = tmp_path / "thread.txt"
     path.write_text(

@@ -1,5 +1,6 @@
-"""INI-style configuration files read as text ("[section]" lines, "key = value" settings,
-"#" comments): which files are ones, and the headings their structure gives."""
+"""Configuration files read as text: INI-style ones ("[section]" lines, "key = value"
+settings, "#" comments), which files are ones, and the headings their structure gives; and
+the headings any commented configuration writes in its comments."""
 
 from __future__ import annotations
 
@@ -48,3 +49,28 @@ def comment_banner(lines: list[str]) -> str | None:
         found = _COMMENT_BANNER.match(lines[1])
         return found.group(1) if found else None
     return None
+
+
+# A commented title over a commented rule ("# OPTIONS FOR SMP" / "# ------"): how Squid's
+# documented configuration (9,200 lines, every line a comment) heads each of its parts.
+_COMMENTED_TITLE = re.compile(r"^#\s+(\S.{0,80})$")
+_COMMENTED_RULE = re.compile(r"^#\s*([-=])\1{2,}\s*$")
+# A directive's entry in a documented configuration: "#  TAG: cache_mem\t(bytes)" heads the
+# comment lines that describe it. Squid's 384 entries had read as one untitled block each,
+# and the tab after the name as a column, which kept every wrapped line of the entry apart.
+_DIRECTIVE_TAG = re.compile(r"^#\s+TAG:\s+(\S.*)$")
+
+
+def commented_title(line: str, after: str) -> tuple[str, str] | None:
+    """The title of a commented title line over a commented rule, and the rule's style."""
+    title, rule = _COMMENTED_TITLE.match(line), _COMMENTED_RULE.match(after)
+    if title is None or rule is None or _COMMENTED_RULE.match(line):
+        return None
+    return title.group(1).strip(), f"#{rule.group(1)}"
+
+
+def documented_directive(line: str) -> str | None:
+    """The directive a documentation entry's first line names, with its kind of value:
+    "cache_mem (bytes)"."""
+    found = _DIRECTIVE_TAG.match(line)
+    return " ".join(found.group(1).split()) if found else None

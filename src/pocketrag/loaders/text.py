@@ -29,7 +29,9 @@ from pocketrag.loaders.ini import (
     SECTION_LEVEL,
     SETTING_LEVEL,
     comment_banner,
+    commented_title,
     described_setting,
+    documented_directive,
     ini_file,
 )
 from pocketrag.loaders.mail import (
@@ -152,7 +154,11 @@ def _in_columns(part: str) -> bool:
     """Whether a line of the paragraph sets text in columns. The indent after a comment's
     or a quote's marks is no column ("# WARNING: ... Please review and" / "#          customize
     settings": fail2ban's jail.conf)."""
-    return any(_ALIGNED.search(unmarked(line.strip())) for line in part.split("\n"))
+    return any(
+        _ALIGNED.search(unmarked(line.strip()))
+        for line in part.split("\n")
+        if not documented_directive(line)  # "#  TAG: cache_mem\t(bytes)" is a heading
+    )
 
 
 def structure(paragraphs: list[tuple[str, bool]]) -> list[Block]:
@@ -294,6 +300,15 @@ def _pieces(
             text.clear()
             out.append(("heading", title, _style_level(styles, after[0])))
             i += 2
+        elif not in_columns and (titled := commented_title(line, after)):
+            flush()
+            title, style = titled
+            out.append(("heading", title, _style_level(styles, style)))
+            i += 2
+        elif name := documented_directive(line):
+            flush()
+            out.append(("heading", name, _style_level(styles, _DIRECTIVE)))
+            i += 1
         elif ini and INI_SECTION.match(line):
             flush()
             out.append(("heading", line, SECTION_LEVEL))
@@ -321,6 +336,7 @@ def _pieces(
 
 
 _BOXED = "boxed"  # the style of a heading boxed between two rules
+_DIRECTIVE = "directive"  # a documented configuration's "#  TAG: name" lines
 # a file's first heading style has its usual level: "===" underlines parts, "---" sections
 _FIRST_STYLE_LEVEL = {_BOXED: 1, "=": 1, "-": 2}
 
