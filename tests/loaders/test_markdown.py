@@ -173,3 +173,33 @@ def test_block_quote_markers_are_not_text(tmp_path: Path, limits) -> None:
         "$ cat <<END\n> line one",
         "> not quoted",
     ]
+
+
+def test_a_footnote_is_read_after_the_paragraph_that_refers_to_it(tmp_path: Path, limits) -> None:
+    # all the notes had run together into one paragraph under the last heading, away from
+    # the figures they qualify (ellerby's on-call guide)
+    path = tmp_path / "on-call.md"
+    path.write_text(
+        "# On call\n\n## Where you must be\n\n"
+        "Reach the practice within **30 minutes**.[^reach] Keep your phone on.\n\n"
+        "## Payments\n\n| Payment | Amount |\n|---|---|\n| Call-out | £35 each[^callout] |\n\n"
+        "Claims go in VetRota.[^unused-label-is-fine][^reach]\n\n## Notes\n\n"
+        "[^reach]: Measured to your own practice,\n  in normal driving conditions.\n"
+        "[^callout]: A call-out over **3 hours** counts as two.\n"
+        "[^orphan]: Nothing refers to this one.\n"
+    )
+    blocks = [(b.text, b.heading_path) for b in load_document(path, limits).blocks]
+    assert blocks == [
+        (
+            "Reach the practice within 30 minutes. Keep your phone on.",
+            ("On call", "Where you must be"),
+        ),
+        (
+            "Footnote 1: Measured to your own practice, in normal driving conditions.",
+            ("On call", "Where you must be"),
+        ),
+        ("Payment | Amount\nPayment: Call-out; Amount: £35 each", ("On call", "Payments")),
+        ("Footnote 2: A call-out over 3 hours counts as two.", ("On call", "Payments")),
+        ("Claims go in VetRota.", ("On call", "Payments")),
+        ("Nothing refers to this one.", ("On call", "Notes")),
+    ]

@@ -28,6 +28,7 @@ from pocketrag.loaders._common import (
     directive_label,
     table_lines,
 )
+from pocketrag.loaders.markdown_notes import Footnotes
 from pocketrag.loaders.text import decode_text
 
 if TYPE_CHECKING:
@@ -75,10 +76,11 @@ _PLACEHOLDER = re.compile("\ue000([0-9]+)\ue001")
 _PLACEHOLDER_MARKS = re.compile("[\ue000\ue001]")
 # Inline syntax stripped so the text reads (and embeds) the same as the HTML or PDF version.
 _INLINE = (
+    # footnote marks ("module[^python]"), first: "[^a][^b]" is no reference link
+    (re.compile(r"\[\^[^\]\s]{1,64}\](?::[ \t]?)?"), ""),
     (re.compile(rf"!\[([^\]]{{0,{_SPAN}}})\]\([^)]{{0,{_SPAN}}}\)"), r"\1"),  # images -> alt
     (re.compile(rf"\[([^\]]{{1,{_SPAN}}})\]\([^)]{{0,{_SPAN}}}\)"), r"\1"),  # links -> text
     (re.compile(rf"\[([^\]]{{1,{_SPAN}}})\]\[[^\]]{{0,{_SPAN}}}\]"), r"\1"),  # reference links
-    (re.compile(r"\[\^[^\]\s]{1,64}\](?::[ \t]?)?"), ""),  # footnote marks: "module[^python]"
     (re.compile(rf"<((?:https?|ftp|mailto):[^>\s]{{1,{_SPAN}}})>"), r"\1"),  # autolinks -> URL
     (re.compile(r"<([\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8})>"), r"\1"),  # e-mail ones
     (re.compile(rf"<[^>\n]{{1,{_SPAN}}}>"), ""),  # inline HTML tags
@@ -201,7 +203,8 @@ def _yaml_within_bounds(source: str) -> bool:
 class _Builder:
     """Collects paragraphs and keeps the current heading path."""
 
-    def __init__(self) -> None:
+    def __init__(self, notes: Footnotes) -> None:
+        self.notes = notes  # placed after the paragraph that first refers to each
         self.blocks: list[Block] = []
         self.headings: list[tuple[int, str]] = []
         self.lines: list[str] = []
@@ -252,9 +255,12 @@ class _Builder:
                 text = "\n".join([text, *table_lines(rows, marked_header=True)]).strip()
         else:
             text = clean_inline(strip_inline(" ".join(lines)))
+        path = tuple(t for _, t in self.headings)
         if text:
-            self.blocks.append(Block(text=text, heading_path=tuple(t for _, t in self.headings)))
+            self.blocks.append(Block(text=text, heading_path=path))
             self.bold_bare = False
+        notes = [] if code else self.notes.after(lines)
+        self.blocks += [Block(text=clean_inline(strip_inline(n)), heading_path=path) for n in notes]
 
 
 # A paragraph all in bold: "**How early do I need to get there?**"
@@ -346,12 +352,14 @@ def _cells(row: str) -> list[str]:
 
 def parse_markdown(text: str) -> tuple[list[Block], str | None]:
     """Blocks in order with heading paths, and the first heading's text."""
-    out = _Builder()
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    notes = Footnotes(lines)
+    out = _Builder(notes)
     fence: str | None = None
     directives: list[str] = []  # the fences of the open MyST text directives, innermost last
     options = False  # right after a directive's opening line, where its options go
     quoted = 0  # how deep in block quotes the last line of text (or the open fence) was
-    for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+    for line in lines:
         # (in a code block, only the markers of the quote it stands in: "> " is its text)
         depth, line = _unquoted(line, quoted if fence is not None else MAX_QUOTE_DEPTH)
         if fence is None and line.strip():
@@ -367,6 +375,8 @@ def parse_markdown(text: str) -> tuple[list[Block], str | None]:
             continue
         if (options and _DIRECTIVE_OPTION.match(line)) or _INVISIBLE.match(line):
             continue
+        if notes.skips(line):
+            continue  # a note, read after the paragraph that refers to it
         options = False
         if directives and _closes(line, directives[-1]):
             out.flush()
