@@ -632,6 +632,24 @@ def test_html_definition_list_term_opens_its_definition(tmp_path: Path, limits) 
     assert document.blocks[-2].heading_path == ("Menu",)
 
 
+def test_html_definition_terms_without_end_tags_open_their_definitions(
+    tmp_path: Path, limits
+) -> None:
+    # LinuxDoc (Squid's release notes) and man2html (CUPS's man pages) leave out </dt>:
+    # each term had been a block of its own, apart from what it defines
+    path = tmp_path / "notes.html"
+    path.write_text(
+        "<H2>New directives</H2><P>\n<DL>\n<DT><B>auth_schemes</B><DD>\n<P>New access"
+        " control to customize schemes.</P>\n<DT><B>-E</B><DT><CODE>-U username</CODE><DD>"
+        "Forces encryption.\n<DT>happy_eyeballs<DD><P>Spare connections.</P></DL>"
+    )
+    assert [b.text for b in load_document(path, limits).blocks] == [
+        "auth_schemes: New access control to customize schemes.",
+        "-E, -U username: Forces encryption.",
+        "happy_eyeballs: Spare connections.",
+    ]
+
+
 def test_html_charset_from_meta(tmp_path: Path, limits) -> None:
     path = tmp_path / "latin.html"
     path.write_bytes(

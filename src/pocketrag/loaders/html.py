@@ -222,6 +222,7 @@ class _Extractor(HTMLParser):
         self.terms: list[str] = []
         self.definition_opened = False  # a <dd> started since the latest term
         self.closing_term = False
+        self.term_open = False  # inside a <dt> (its end tag may be left out)
         # Tables: the rows of each open table (nested ones stacked), and the open cell's
         # text, read as "column: value; ..." lines when the table ends (_common.table_lines).
         self.tables: list[list[list[str]]] = []
@@ -530,6 +531,13 @@ class _Extractor(HTMLParser):
             self.bold += 1  # counted in skipped text too, as handle_endtag counts its end
         if self.skipping:
             return
+        if self.term_open and tag in ("dd", "dt") and self.cell is None:
+            # a term whose end tag is left out (LinuxDoc's "<DT><B>auth_schemes</B><DD><P>
+            # New access control ...", Squid's release notes) ends where its definition or
+            # the next term starts: read apart, every term had been a block of its own
+            self.closing_term = True
+            self.flush()
+        self.term_open = tag == "dt" or (self.term_open and tag not in _BLOCKS)
         self.definition_opened |= tag == "dd"
         classes = classes_of(dict(attrs))
         note_opened, self.note_opened = self.note_opened, tag == "div" and bool(classes & _NOTES)
@@ -682,6 +690,7 @@ class _Extractor(HTMLParser):
             self._end_row()
         elif tag in _BLOCKS and self.cell is None:
             self.closing_term = tag == "dt"
+            self.term_open = self.term_open and tag != "dt"
             self.flush()
         if tag in ("dd", "dl"):
             self._definition_end(tag)
