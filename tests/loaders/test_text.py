@@ -360,6 +360,25 @@ def test_a_documented_configuration_heads_its_parts_and_directives(tmp_path: Pat
     ]
 
 
+def test_settings_commented_out_stay_a_line_each(tmp_path: Path, limits) -> None:
+    # read as one wrapped sentence: "# - domain: example.com notify: secondary" (Knot's
+    # knot.conf), "# mail_location = mbox:... mail_location = mbox:..." (Dovecot's)
+    path = tmp_path / "knot.conf.txt"
+    path.write_text(
+        "# A minimal configuration file for Knot DNS, with two zones as an example.\n\n"
+        "zone:\n#    # Primary zone\n#  - domain: example.com\n#    notify: secondary\n\n"
+        "# Uncomment one of these to keep mail in mbox files under the home directory:\n"
+        "#   mail_location = mbox:~/mail:INBOX=/var/mail/%u\n"
+        "#   mail_location = mbox:/var/mail/%d/%1n/%n:INDEX=/var/indexes/%d/%1n/%n\n"
+    )
+    assert [text for text, _ in _blocks(path, limits)][1:] == [
+        "zone:\n# # Primary zone\n# - domain: example.com\n# notify: secondary",
+        "# Uncomment one of these to keep mail in mbox files under the home directory:\n"
+        "# mail_location = mbox:~/mail:INBOX=/var/mail/%u\n"
+        "# mail_location = mbox:/var/mail/%d/%1n/%n:INDEX=/var/indexes/%d/%1n/%n",
+    ]
+
+
 def test_quoted_mail_headers_stay_one_to_a_line(tmp_path: Path, limits) -> None:
     path = tmp_path / "thread.txt"
     path.write_text(

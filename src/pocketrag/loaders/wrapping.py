@@ -132,6 +132,11 @@ def unwrap(text: str, width: int | None = None, shortest_wrapped: int = MIN_WRAP
         # a commented-out command after a comment's last sentence ("... between 3-4am." /
         # "# /dev/sda -a -o on") is an example of its own, not the sentence going on
         wrapped = wrapped and not (comment and previous.endswith(".") and not _wordy(body))
+        # two settings commented out, one a line ("#  - domain: example.com" / "#    notify:
+        # secondary", Knot's knot.conf), are lines of an example, not a sentence wrapped
+        wrapped = wrapped and not (
+            comment and _sets_a_key(body) and _sets_a_key(unmarked(previous))
+        )
         if wrapped and body and _joins(previous, body) and _same_voice(previous, line, mark):
             # a compound broken at its hyphen (Python's textwrap breaks there) is one word
             out[-1] = previous + line_joint(previous, body) + body
@@ -152,6 +157,16 @@ def reads_as_setting(line: str) -> bool:
     a sentence ("pkcs11-providers /usr/lib/opensc-pkcs11.so", "PasswordAuthentication yes":
     OpenVPN's NEWS.Debian had run such a stanza into one line)."""
     return len(line.split()) <= MAX_SETTING_TOKENS and not _wordy(line)
+
+
+# a key and its value, as YAML or INI write one ("notify: secondary", "- id: primary")
+_KEY_VALUE = re.compile(r"^(?:- )?[A-Za-z_][\w.-]*\s*[:=]\s*\S")
+
+
+def _sets_a_key(line: str) -> bool:
+    """Whether a short line is a setting: a name and its value(s), or a key and its value."""
+    short = len(line.split()) <= MAX_SETTING_TOKENS
+    return short and (not _wordy(line) or _KEY_VALUE.match(line) is not None)
 
 
 def _wordy(line: str) -> bool:
