@@ -80,6 +80,8 @@ def test_an_alternative_or_exception_needs_the_sentence_before_it() -> None:
         "(These are the analogues of the POSIX utilities touch and mkdir.)",
         "Second, it describes the version of LilyPond needed to compile the file.",
         "Hence, such indexes can only handle simple equality comparisons.",
+        "For example, --host powerpc-unknown-linux instead of just: --host powerpc",
+        "To do so, do: yum install rsyslog-debuginfo",
     ],
 )
 def test_a_pointer_or_a_conclusion_needs_the_sentence_before_it(sentence: str) -> None:
