@@ -591,6 +591,21 @@ def test_a_signature_block_under_a_sign_off_heads_nothing(tmp_path: Path, limits
     ]
 
 
+def test_a_closing_that_goes_on_to_a_wish_signs_an_email_off(tmp_path: Path, limits) -> None:
+    # "Thanks, and happy Christmas when it comes," / "Helen": the signature's name under it
+    # headed every quoted message after it (ellerby's e-mail thread)
+    path = tmp_path / "email.txt"
+    path.write_text(
+        "From: Helen Marchant <helen@example.com>\nSubject: Christmas cover\n\n"
+        "These are the final arrangements for Christmas.\n\n"
+        "Thanks, and happy Christmas when it comes,\nHelen\n\n"
+        "Helen Marchant\nOperations Director, Ellerby Vets\n01632 960302\n\n"
+        "> From: Lorraine Bickerton <lorraine@example.com>\n>\n"
+        "> Closing at 13:00 on Christmas Eve is too early for us.\n"
+    )
+    assert all(heading == () for _, heading in _blocks(path, limits))
+
+
 def test_a_first_name_over_its_signature_signs_an_email_off(tmp_path: Path, limits) -> None:
     # no "Thanks,": the message closes, "Rhys" signs it and "Rhys Tregarthen" spells the
     # name out over the job title; the full name had headed the signature and the quoted

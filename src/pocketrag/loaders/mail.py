@@ -25,7 +25,9 @@ _CLOSING = (
 _SIGNER = r"(?:,\s*|[,.!]?\s+[-–—]\s+)[A-Z][\w'’.-]*(?:\s+(?:and|&|[A-Z][\w'’.-]*)){0,3}"
 # An e-mail's or a notice's sign-off line ("Many thanks,", "Regards", "Thank you - Lorraine
 # and Colin").
-SIGN_OFF = re.compile(rf"^{_CLOSING}(?:[,.!]?|{_SIGNER}[.!]?)$", re.IGNORECASE)
+# A closing that goes on to a wish and ends on a comma, the name under it ("Thanks, and happy
+# Christmas when it comes," / "Helen"): the signature's name had headed every quoted message.
+SIGN_OFF = re.compile(rf"^{_CLOSING}(?:[,.!]?|{_SIGNER}[.!]?|,[^\n]{{1,60}},)$", re.IGNORECASE)
 MAX_SIGNATURE_WORDS = 8  # per line: a name, a role, a phone number
 MAX_SIGNATURE_LINES = 6  # per paragraph: a name, a role, a place, an address, phone, e-mail
 MAX_SIGNATURE_PARAGRAPHS = 3  # after the sign-off
