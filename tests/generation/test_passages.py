@@ -460,3 +460,14 @@ def test_a_bare_comment_mark_is_a_blank_line() -> None:
     texts = [u.text for u in units(_hit(SUDO_CONF, ""))]
     assert not any(t.startswith("#:") or "\n- #\n" in f"{t}\n" for t in texts), texts
     assert any(t.startswith("Priority may be crit, err, warn") for t in texts), texts
+
+
+def test_a_short_last_sentence_without_a_full_stop_is_whole_a_long_one_cut() -> None:
+    # the chunker cuts only a sentence longer than a chunk: the example that ends this one
+    # is whole, and had been dropped as cut
+    example = "For example, --host powerpc-unknown-linux instead of just: --host powerpc"
+    text = f"If you are cross-compiling, specify the operating system. {example}"
+    assert example in [u.text for u in units(_hit(text))]
+    cut = " ".join(["the long sentence goes on"] * 10)
+    texts = [u.text for u in units(_hit(f"Cross-compiling needs care. It {cut}"))]
+    assert texts == ["Quick questions: Cross-compiling needs care."]  # (labelled by its heading)
