@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from pocketrag.config import load_settings
-from pocketrag.generation.answerability import coverage, decide, idf
+from pocketrag.generation.answerability import coverage, decide, idf, word_weights
 from pocketrag.pipeline import Pipeline
 from pocketrag.settings_views import AnswerThresholds
 from pocketrag.store.base import TermStats
@@ -101,6 +101,8 @@ def test_unseen_counts_rare_words_no_passage_holds(tmp_path: Path) -> None:
             return pipeline.ask(question, use_llm=False).signals["unseen"]
 
         assert unseen("Can I take a sabbatical or a career break?") == 1
+        assert pipeline.embedder.word_pieces("wireguard") == 2  # "wire ##guard"
+        assert unseen("Do the Ubuntu laptops connect over WireGuard?") == 1
         assert unseen("Can I take a sabbatical and install Homebrew?") == 2
         assert unseen("How many days of annual leave do I get?") == 0  # "many": common
         assert unseen("isnt unpaid leave for 3mm of time allowed?") == 0
@@ -305,3 +307,22 @@ def test_unseen_words_cover_what_the_documents_words_cover(
 ) -> None:
     asked_coverage, written_coverage = _coverages(tmp_path, text, (asked, written))
     assert asked_coverage == pytest.approx(written_coverage) and written_coverage > 0
+
+
+def test_word_weights_are_the_words_idfs_in_the_index(tmp_path: Path) -> None:
+    """The extractive ranking's word weights: by the index's own counts, a word in one
+    chunk outweighs a word in many, and a word in none weighs most; a version number, which
+    the index reads as several terms, has no weight of its own."""
+    docs = _write(
+        tmp_path / "docs",
+        {
+            "leave.md": "# Annual leave\n\nStaff receive 25 days of annual leave.\n",
+            "unpaid.md": "# Unpaid leave\n\nUnpaid leave is agreed by your manager.\n",
+            "tools.md": "# Laptops\n\nLaptops run Ubuntu 4.6.0 and are encrypted with LUKS.\n",
+        },
+    )
+    with Pipeline(load_settings(data_dir=tmp_path / "data")) as pipeline:
+        assert pipeline.ingest_paths([docs]).ok
+        weights = word_weights(pipeline.store, {"leave", "luks", "sabbatical", "4.6.0"})
+        assert weights["sabbatical"] > weights["luks"] > weights["leave"] > 0
+        assert "4.6.0" not in weights

@@ -15,6 +15,7 @@ from pocketrag.generation.extractive import (
     Candidate,
     Ranked,
     _read_on,
+    best_passage,
     candidate_units,
     choose_units,
     compose,
@@ -583,6 +584,27 @@ def _ranked(score: float, n: int, position: int, document: str, words: int) -> R
     text = " ".join(f"{document}word{position}x{i}" for i in range(words)) + "."
     cand = Candidate(n, position, text, "sentence", document, paragraph=position)
     return Ranked(score, score, cand, np.zeros(3, dtype=np.float32))
+
+
+def test_the_retrievers_first_chunk_wins_a_near_tie() -> None:
+    """Units of the retriever's second chunk a little ahead of its first chunk's (by less
+    than the retriever's order is worth): the first chunk is quoted; well ahead, the second."""
+    first = [_ranked(0.95, 1, 0, "a", 8), _ranked(0.90, 1, 1, "a", 8)]
+    second = [_ranked(1.0, 2, 0, "b", 8), _ranked(0.95, 2, 1, "b", 8)]
+    assert best_passage(sorted(first + second, key=lambda r: -r.score)) == 1
+    ahead = [_ranked(1.2, 2, 0, "b", 8), _ranked(1.1, 2, 1, "b", 8)]
+    assert best_passage(sorted(first + ahead, key=lambda r: -r.score)) == 2
+
+
+def test_a_rare_word_of_the_question_outweighs_common_ones_in_the_overlap() -> None:
+    words = content_words("What example value does jail.conf give for ignoreip?")
+    rare = "#ignoreip = 127.0.0.1/8 ::1"
+    common = "For instance, an example value in jail.conf."
+    assert stem_overlap(words, rare) < stem_overlap(words, common)  # a share of words
+    weights = {"ignoreip": 6.0, "example": 1.0, "value": 1.0, "jail": 1.5, "conf": 1.5}
+    assert stem_overlap(words, rare, weights) > stem_overlap(words, common, weights)
+    # "give" has no weight of its own: it weighs as the mean, 2.2
+    assert stem_overlap(words, rare, weights) == pytest.approx(6.0 / (11.0 + 2.2))
 
 
 def test_the_passage_leaves_room_for_the_best_unit_of_another_document() -> None:

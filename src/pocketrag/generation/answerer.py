@@ -29,6 +29,7 @@ from pocketrag.generation.answerability import (
     relevance_score,
     relevance_signals,
     spelled_out,
+    word_weights,
 )
 from pocketrag.generation.citations import (
     build_citations,
@@ -53,7 +54,7 @@ from pocketrag.generation.llm import (
 )
 from pocketrag.generation.passages import neutralised
 from pocketrag.generation.prompts import REFUSAL, build_answer_prompt
-from pocketrag.generation.wording import asked_acronym, spells_out
+from pocketrag.generation.wording import asked_acronym, content_words, spells_out
 from pocketrag.settings_views import AnswerPolicy
 
 log = logging.getLogger("pocketrag.answer")
@@ -221,9 +222,11 @@ class Answerer:
         focus = checked.text if how == "heuristic" else ""
         # the extractive step's ranked units: evidence for the answerability decision as well
         previous = next((text for role, text in reversed(turns) if role == "assistant"), "")
+        weights = word_weights(self._index(), content_words(standalone))
         ranked = rank_candidates(
-            standalone, hits, embedder.embed, q_vec, focus=focus, previous_answer=previous
-        )
+            standalone, hits, embedder.embed, q_vec, focus=focus, previous_answer=previous,
+            word_weights=weights,
+        )  # fmt: skip
         signals = relevance_signals(
             standalone, hits, q_vec, ranked, self._index(), self._background, own_words=focus,
             word_pieces=embedder.word_pieces, embed=embedder.embed,

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
 from pathlib import PurePath
@@ -104,6 +104,14 @@ LEXICAL_WEIGHT = 0.35
 # left 9 sets over 80 words: the issue's bound on length wins there.
 RUNNER_UP_GAP = 0.15
 MAX_ANSWER_WORDS = 100
+# The passage to quote from leans to the retriever's order (best_passage: this over the
+# chunk's rank): the retriever weighs the exact words (BM25) that the units' scores read
+# only as a share, and its first chunk often held the answer ("#ignoreip = 127.0.0.1/8 ::1"
+# under a weaker-embedding comment) while another chunk's sentence about the question's
+# common words was quoted. Over the 86 development sets (session 33): 0.12, +0.4 key facts
+# in a hundred; 0.25 gained more (+651 -445) but put four more sets' median answers over 80
+# words.
+PASSAGE_RANK_WEIGHT = 0.12
 # An answer shorter than this reads on in its paragraph (_read_on, _filled): 20 and 30
 # gained key facts on the development sets without losing any; 40 with _filled, session 10:
 # +11 answers, -0, medians +0-3 words; 50 added 3 more for 2-4 more words (BENCHMARKS).
@@ -176,6 +184,7 @@ def rank_candidates(
     max_chunks: int = CANDIDATE_CHUNKS,
     focus: str = "",
     previous_answer: str = "",
+    word_weights: Mapping[str, float] | None = None,
 ) -> list[Ranked]:
     """The candidate units of the top chunks, best first. One embedding batch; the
     answerability check reuses the result (its `support` signal), so it is computed once.
@@ -183,7 +192,10 @@ def rank_candidates(
     `focus`: the user's own words when the question was completed from the conversation
     ("And what about part-time staff?"): a unit that says something about them wins over
     one that only answers the previous question again, and what the previous answer
-    (`previous_answer`) already quoted loses."""
+    (`previous_answer`) already quoted loses. `word_weights`: the question's words' IDFs
+    in the index (answerability.word_weights), so that the word overlap counts a rare word
+    ("ignoreip", "NSEC3") above a common one ("example", "value"): over the 86 development
+    sets (session 33) +385 key facts, -280."""
     candidates = candidate_units(hits, max_chunks=max_chunks)
     if not candidates:
         return []
@@ -206,7 +218,8 @@ def rank_candidates(
         # the words of the section a unit sits under count as its own: "PPE" in the
         # heading "Personal protective equipment (PPE)" is what its list is about
         heading = hits[cand.source_n - 1].heading
-        score = support + LEXICAL_WEIGHT * stem_overlap(q_words, f"{heading}\n{cand.text}")
+        overlap = stem_overlap(q_words, f"{heading}\n{cand.text}", word_weights)
+        score = support + LEXICAL_WEIGHT * overlap
         if own is not None:
             score += FOCUS_WEIGHT * (focus_overlap(focus, cand.text) + float(vec @ own))
             if _said(cand.text, previous_answer):
@@ -404,7 +417,8 @@ def best_passage(ranked: Sequence[Ranked]) -> int:
     """The chunk (source number) whose two best units together answer best. A single best
     sentence is often a side rule ("carry over up to 3 days") next to the passage that
     answers ("Full-time staff receive 25 days ..."), which the small model scores a little
-    lower; a passage with two good units is the better place to quote from."""
+    lower; a passage with two good units is the better place to quote from. The retriever's
+    order counts too (PASSAGE_RANK_WEIGHT)."""
     by_chunk: dict[int, list[float]] = {}
     for item in ranked:  # best first, so each list is sorted
         by_chunk.setdefault(item.candidate.source_n, []).append(item.score)
@@ -412,7 +426,10 @@ def best_passage(ranked: Sequence[Ranked]) -> int:
     def passage_score(scores: list[float]) -> float:
         return scores[0] if len(scores) < 2 else (scores[0] + 0.5 * scores[1]) / 1.5
 
-    return max(by_chunk, key=lambda n: (passage_score(by_chunk[n]), -n))
+    def score(n: int) -> float:
+        return passage_score(by_chunk[n]) + PASSAGE_RANK_WEIGHT / n
+
+    return max(by_chunk, key=lambda n: (score(n), -n))
 
 
 def choose_units(
