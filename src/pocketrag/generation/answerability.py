@@ -100,7 +100,8 @@ RARE_PIECES = 3
 # ##ddling") for its ending, and an answerable question says it. Session 33, over the 86
 # development sets: all two-piece words refused 116 more near misses and 34 more answerable
 # questions, all of them hedged before, the handbook's "fiddling" among them (its third
-# refused of 59, past the 5% target); without the inflected ones (see BENCHMARKS).
+# refused of 59, past the 5% target); without the inflected ones 100 and 21 (unanswerable
+# refused 51.6% -> 56.2%, answerable 1.74% -> 1.85%; docs/BENCHMARKS.md "Session 33").
 TWO_PIECE_MIN_LETTERS = 4
 _INFLECTED = ("s", "ed", "ing", "est", "ly")
 # How much higher the refusal bar of a question with an unseen word stands: halfway from

@@ -108,9 +108,9 @@ MAX_ANSWER_WORDS = 100
 # chunk's rank): the retriever weighs the exact words (BM25) that the units' scores read
 # only as a share, and its first chunk often held the answer ("#ignoreip = 127.0.0.1/8 ::1"
 # under a weaker-embedding comment) while another chunk's sentence about the question's
-# common words was quoted. Over the 86 development sets (session 33): 0.12, +0.4 key facts
-# in a hundred; 0.25 gained more (+651 -445) but put four more sets' median answers over 80
-# words.
+# common words was quoted. Over the 86 development sets (session 33): 0.12, +389 key facts
+# -255 (0.6764 -> 0.6814), medians as before; 0.25 gained more (+651 -445, 0.6840) but put
+# four more sets' median answers over 80 words.
 PASSAGE_RANK_WEIGHT = 0.12
 # An answer shorter than this reads on in its paragraph (_read_on, _filled): 20 and 30
 # gained key facts on the development sets without losing any; 40 with _filled, session 10:
