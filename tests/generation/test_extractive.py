@@ -15,7 +15,6 @@ from pocketrag.generation.extractive import (
     Candidate,
     Ranked,
     _read_on,
-    best_passage,
     candidate_units,
     choose_units,
     compose,
@@ -584,16 +583,6 @@ def _ranked(score: float, n: int, position: int, document: str, words: int) -> R
     text = " ".join(f"{document}word{position}x{i}" for i in range(words)) + "."
     cand = Candidate(n, position, text, "sentence", document, paragraph=position)
     return Ranked(score, score, cand, np.zeros(3, dtype=np.float32))
-
-
-def test_the_retrievers_first_chunk_wins_a_near_tie() -> None:
-    """Units of the retriever's second chunk a little ahead of its first chunk's (by less
-    than the retriever's order is worth): the first chunk is quoted; well ahead, the second."""
-    first = [_ranked(0.95, 1, 0, "a", 8), _ranked(0.90, 1, 1, "a", 8)]
-    second = [_ranked(1.0, 2, 0, "b", 8), _ranked(0.95, 2, 1, "b", 8)]
-    assert best_passage(sorted(first + second, key=lambda r: -r.score)) == 1
-    ahead = [_ranked(1.2, 2, 0, "b", 8), _ranked(1.1, 2, 1, "b", 8)]
-    assert best_passage(sorted(first + ahead, key=lambda r: -r.score)) == 2
 
 
 def test_a_rare_word_of_the_question_outweighs_common_ones_in_the_overlap() -> None:

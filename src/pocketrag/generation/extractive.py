@@ -104,14 +104,6 @@ LEXICAL_WEIGHT = 0.35
 # left 9 sets over 80 words: the issue's bound on length wins there.
 RUNNER_UP_GAP = 0.15
 MAX_ANSWER_WORDS = 100
-# The passage to quote from leans to the retriever's order (best_passage: this over the
-# chunk's rank): the retriever weighs the exact words (BM25) that the units' scores read
-# only as a share, and its first chunk often held the answer ("#ignoreip = 127.0.0.1/8 ::1"
-# under a weaker-embedding comment) while another chunk's sentence about the question's
-# common words was quoted. Over the 86 development sets (session 33): 0.12, +389 key facts
-# -255 (0.6764 -> 0.6814), medians as before; 0.25 gained more (+651 -445, 0.6840) but put
-# four more sets' median answers over 80 words.
-PASSAGE_RANK_WEIGHT = 0.12
 # An answer shorter than this reads on in its paragraph (_read_on, _filled): 20 and 30
 # gained key facts on the development sets without losing any; 40 with _filled, session 10:
 # +11 answers, -0, medians +0-3 words; 50 added 3 more for 2-4 more words (BENCHMARKS).
@@ -417,8 +409,7 @@ def best_passage(ranked: Sequence[Ranked]) -> int:
     """The chunk (source number) whose two best units together answer best. A single best
     sentence is often a side rule ("carry over up to 3 days") next to the passage that
     answers ("Full-time staff receive 25 days ..."), which the small model scores a little
-    lower; a passage with two good units is the better place to quote from. The retriever's
-    order counts too (PASSAGE_RANK_WEIGHT)."""
+    lower; a passage with two good units is the better place to quote from."""
     by_chunk: dict[int, list[float]] = {}
     for item in ranked:  # best first, so each list is sorted
         by_chunk.setdefault(item.candidate.source_n, []).append(item.score)
@@ -426,10 +417,7 @@ def best_passage(ranked: Sequence[Ranked]) -> int:
     def passage_score(scores: list[float]) -> float:
         return scores[0] if len(scores) < 2 else (scores[0] + 0.5 * scores[1]) / 1.5
 
-    def score(n: int) -> float:
-        return passage_score(by_chunk[n]) + PASSAGE_RANK_WEIGHT / n
-
-    return max(by_chunk, key=lambda n: (score(n), -n))
+    return max(by_chunk, key=lambda n: (passage_score(by_chunk[n]), -n))
 
 
 def choose_units(
