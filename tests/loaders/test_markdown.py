@@ -203,3 +203,10 @@ def test_a_footnote_is_read_after_the_paragraph_that_refers_to_it(tmp_path: Path
         ("Claims go in VetRota.", ("On call", "Payments")),
         ("Nothing refers to this one.", ("On call", "Notes")),
     ]
+
+
+def test_a_footnote_only_a_heading_refers_to_is_read_at_the_end(tmp_path: Path, limits) -> None:
+    # no paragraph carries its mark, so it was placed nowhere and its definition skipped
+    path = tmp_path / "pay.md"
+    path.write_text("# Pay[^h]\n\nPaid monthly.\n\n[^h]: On the last Friday.\n")
+    assert _texts(path, limits) == ["Paid monthly.", "Footnote 1: On the last Friday."]

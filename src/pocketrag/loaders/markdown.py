@@ -255,11 +255,15 @@ class _Builder:
                 text = "\n".join([text, *table_lines(rows, marked_header=True)]).strip()
         else:
             text = clean_inline(strip_inline(" ".join(lines)))
-        path = tuple(t for _, t in self.headings)
         if text:
-            self.blocks.append(Block(text=text, heading_path=path))
+            self.blocks.append(Block(text=text, heading_path=tuple(t for _, t in self.headings)))
             self.bold_bare = False
-        notes = [] if code else self.notes.after(lines)
+        if not code:
+            self.place_notes(self.notes.after(lines))
+
+    def place_notes(self, notes: list[str]) -> None:
+        """Footnotes ("Footnote N: ..."), each a block under the current heading."""
+        path = tuple(t for _, t in self.headings)
         self.blocks += [Block(text=clean_inline(strip_inline(n)), heading_path=path) for n in notes]
 
 
@@ -401,6 +405,7 @@ def parse_markdown(text: str) -> tuple[list[Block], str | None]:
         else:
             out.lines.append(line)
     out.flush(code=fence is not None)
+    out.place_notes(notes.rest())
     return out.blocks, out.first_heading
 
 

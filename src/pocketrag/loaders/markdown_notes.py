@@ -5,13 +5,14 @@ The notes are written at the end of a document, or of a section, away from the s
 they qualify, and often carry its condition or figure. Read where written, all of them had
 run together into one paragraph under the last heading (ellerby's on-call guide). Each note
 becomes a block right after the paragraph (or list, or table) that first refers to it,
-numbered in the order of those first references, as a renderer numbers them; a note that
-nothing refers to stays where it was written.
+numbered in the order of those first references, as a renderer numbers them; a note only a
+heading refers to comes at the end; a note that nothing refers to stays where it was written.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 # "[^label]: text": a definition (up to three spaces in, as CommonMark allows any block)
 _DEFINITION = re.compile(r"^ {0,3}\[\^([^\]\s]{1,64})\]:[ \t]?(.*)$")
@@ -48,8 +49,16 @@ class Footnotes:
 
     def after(self, lines: list[str]) -> list[str]:
         """The notes the lines refer to first, each as "Footnote N: text"."""
+        return self._placed_now(label for line in lines for label in _REFERENCE.findall(line))
+
+    def rest(self) -> list[str]:
+        """The notes not placed yet: referred to only from a heading or a bold title, which
+        no paragraph follows with them; read at the end rather than lost."""
+        return self._placed_now(self._text)
+
+    def _placed_now(self, labels: Iterable[str]) -> list[str]:
         out = []
-        for label in (label for line in lines for label in _REFERENCE.findall(line)):
+        for label in labels:
             if label in self._text and label not in self._placed:
                 self._placed.add(label)
                 out.append(f"Footnote {len(self._placed)}: {self._text[label]}")
