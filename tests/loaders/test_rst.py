@@ -156,3 +156,23 @@ def test_sphinx_object_descriptions_keep_their_bodies_under_their_signatures(
         "send(message): Send the message.",
         "HAPROXY_LOCALPEER: The local peer's name.",
     ]
+
+
+def test_docutils_reports_on_the_markup_are_not_read_as_text(tmp_path: Path, limits) -> None:
+    """docutils puts its reports where the markup goes wrong, inside a list item or an
+    option's description too ("<string>:53: (ERROR/3) Unknown interpreted text role "doc"."
+    in Django's documentation guide, an unclosed "*" in lighttpd's configuration guide)."""
+    path = tmp_path / "guide.rst"
+    path.write_text(
+        "Writing documentation\n=====================\n\n"
+        "* Tutorials take the reader by the hand. See :doc:`/intro/index`.\n"
+        "* Topic guides explain a concept.\n\n"
+        "server.bsd-accept-filter\n"
+        "  set SO_ACCEPTFILTER on listen sockets (*BSD systems)\n\n"
+        "  Default: none\n"
+    )
+    text = "\n".join(b.text for b in load_document(path, limits).blocks)
+    assert "Tutorials take the reader by the hand. See /intro/index." in text
+    assert "set SO_ACCEPTFILTER on listen sockets (*BSD systems)" in text
+    assert "<string>" not in text
+    assert "ERROR/3" not in text and "WARNING/2" not in text

@@ -84,9 +84,20 @@ def parse_rst(text: str) -> tuple[list[Block], str | None]:
         "input_encoding": "unicode",
     }
     tree = publish_doctree(text, settings_overrides=settings)
+    _drop_messages(tree)
     _keep_backslashes(tree)
     title = tree.get("title") or None
     return list(_blocks(tree, ())), _readable(title) if title else None
+
+
+def _drop_messages(tree: nodes.document) -> None:
+    """docutils's own reports on the markup ("<string>:291: (WARNING/2) Inline emphasis
+    start-string without end-string.") sit in the tree where the markup went wrong, inside
+    an option's description as well; they are not the document's text."""
+    from docutils import nodes
+
+    for message in list(tree.findall(nodes.system_message)):
+        message.parent.remove(message)
 
 
 # docutils marks an escaping backslash with a NUL in the text and drops both when the text
