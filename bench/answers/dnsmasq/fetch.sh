@@ -31,7 +31,7 @@
 # with nothing the colleagues look up); trust-anchors.conf (DNSSEC key data, not prose);
 # the bug-report template; the binary and the message catalogues.
 # The documents are not committed (documents written by others, GPL-2/3), so this script gets
-# the exact .debs (about 0.6 MB, kept in build/corpora/dnsmasq/) from the Debian archive with
+# the exact .debs (about 0.56 MB, kept in build/corpora/dnsmasq/) from the Debian archive with
 # apt-get (no root needed), checks each sha256, extracts them with dpkg-deb and copies the
 # files into build/corpora/dnsmasq/ (git-ignored). dnsmasq-base is architecture-specific: its
 # sha256 is the amd64 one, so on another architecture amd64 must be added to dpkg first.
