@@ -646,10 +646,10 @@ ABSENT = {
                 "equine", "flu jab", "mental health", "sabbatical", "gym", "night premium",
                 "electric car", "sourdough", "world cup", "mongolia"),
     "dnsmasq": ("failover", "dns64", "journalctl", "mdns", "avahi", "pi-hole", "blocklist",
-                "firewalld", "rpz", "docker", "cookie", "nsupdate", "snmp", "queries per second",
+                "firefox", "rpz", "docker", "cookie", "nsupdate", "snmp", "queries per second",
                 "raspberry", "unbound", "end of life", "rate-limit", "stublistener", "selinux",
-                "web interface", "networkmanager", "dnscrypt", "prometheus", "netplan",
-                "apparmor", "randomis", "sourdough", "world cup", "mongolia"),
+                "cron", "networkmanager", "dnscrypt", "prometheus", "netplan", "apparmor",
+                "randomis", "sourdough", "world cup", "mongolia"),
 }  # fmt: skip
 
 
