@@ -676,6 +676,17 @@ visits and vehicles guide with a fleet table over a page break, a two-column rep
 sharps and clinical waste leaflet and a reportlab uniform and PPE issue sheet with merged header
 cells), committed.
 
+Held out (written blind on 2026-12-07 during session 34, for session 35's start and end runs;
+not in the default run): dnsmasq indexes dnsmasq 2.90's documentation as a small office's IT
+person indexes it for the colleagues who run the office's DHCP and DNS, 12 files from Debian
+bookworm's dnsmasq-base 2.90-4~deb12u2 (amd64) and dnsmasq 2.90-4~deb12u2 (all) packages,
+fetched from the Debian archive by its fetch.sh and copied flat under names that say whose they
+are: upstream's overview and setup pages (HTML), the FAQ, the DBus interface, the commented
+example configuration (dnsmasq.conf.example, bookworm's /etc/dnsmasq.conf byte for byte), the
+CHANGELOG (2.90 back to 2.43) and CHANGELOG.archive (2.42 back to 0.4), Debian's README.Debian
+and systemd_howto, and Debian's /etc/default/dnsmasq, /etc/dnsmasq.d/README and systemd unit,
+the text files all as .txt.
+
     flock /tmp/pocketrag-bench.lock .venv/bin/python bench/answer_quality.py --out DIR \\
         [--corpus NAME ...] [--k 5] [--index-dir DIR]
 """
@@ -799,6 +810,7 @@ SPLIT = {
     "squid": "held out",  # written blind in session 33, for session 34's runs
     "knot": "held out",  # written blind in session 33, for session 34's runs
     "ellerby": "held out",  # written blind in session 33, for session 34's runs
+    "dnsmasq": "held out",  # written blind in session 34, for session 35's runs
 }
 DEFAULT = [
     "larkfield", "opengov", "incident", "handbook", "brightwater", "tables", "harbourview",
@@ -840,8 +852,9 @@ DEFAULT = [
 # brackenfold, at its start 78d89ad and its end 550bb7a; session 32 sudo, lynx and gorsebrook,
 # at its start a8b4c74 and its end 69c4cd3; session 33 dovecot, ghostscript and calderwick, at
 # its start c74eb43 and its end 21a8b92). squid, knot and ellerby (written blind during session
-# 33) wait for session 34's start and end runs.
-CORPORA_HELD_OUT: list[str] = ["squid", "knot", "ellerby"]
+# 33) wait for session 34's start and end runs. dnsmasq (written blind during session 34) waits
+# for session 35's start and end runs.
+CORPORA_HELD_OUT: list[str] = ["squid", "knot", "ellerby", "dnsmasq"]
 CORPORA = [*DEFAULT, *CORPORA_HELD_OUT, "opengov-multiformat"]
 
 

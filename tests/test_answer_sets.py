@@ -114,6 +114,7 @@ MINIMUMS = {
     "squid": (120, 25),
     "knot": (120, 25),
     "ellerby": (120, 25),
+    "dnsmasq": (120, 25),
 }
 
 
@@ -229,6 +230,7 @@ TURNS = {
     "squid": (11, 11),
     "knot": (11, 11),
     "ellerby": (11, 26),
+    "dnsmasq": (11, 11),
 }  # fmt: skip
 
 
@@ -643,6 +645,11 @@ ABSENT = {
                 "locum rate", "disciplinary", "abandoned", "driving lessons", "eye test",
                 "equine", "flu jab", "mental health", "sabbatical", "gym", "night premium",
                 "electric car", "sourdough", "world cup", "mongolia"),
+    "dnsmasq": ("failover", "dns64", "journalctl", "mdns", "avahi", "pi-hole", "blocklist",
+                "firefox", "rpz", "docker", "cookie", "nsupdate", "snmp", "queries per second",
+                "raspberry", "unbound", "end of life", "rate-limit", "stublistener", "selinux",
+                "cron", "networkmanager", "dnscrypt", "prometheus", "netplan", "apparmor",
+                "randomis", "sourdough", "world cup", "mongolia"),
 }  # fmt: skip
 
 
