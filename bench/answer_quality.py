@@ -676,6 +676,20 @@ visits and vehicles guide with a fleet table over a page break, a two-column rep
 sharps and clinical waste leaflet and a reportlab uniform and PPE issue sheet with merged header
 cells), committed.
 
+Held out (written blind on 2026-12-07 during session 34, for session 35's start and end runs;
+not in the default run): lighttpd indexes lighttpd 1.4.69's documentation as a small
+web-hosting team's administrator indexes it for the colleagues who run its web servers, 55
+files from Debian bookworm's lighttpd-doc 1.4.69-1 (all) and lighttpd 1.4.69-1 (amd64)
+packages, fetched from the Debian archive by its fetch.sh and copied flat under names that say
+whose they are, all as .txt: the 32 plain-text module and core documents in
+reStructuredText-like text (configuration, access and accesslog, authentication, compress,
+fastcgi, magnet, performance, plugins, proxy, rewrite, redirect, ssl, status, security, the
+virtual hosting, userdir, webdav, state engine and other module pages; skeleton.txt left out),
+upstream's README and NEWS (changelog.gz, every release from 1.4.69 back to 1.1.x), Debian's
+NEWS.Debian and lighttpd-doc's README.Debian, and Debian's commented lighttpd.conf,
+conf-available's README and 14 of its snippets, the logrotate fragment, the daily cron job and
+the systemd unit.
+
     flock /tmp/pocketrag-bench.lock .venv/bin/python bench/answer_quality.py --out DIR \\
         [--corpus NAME ...] [--k 5] [--index-dir DIR]
 """
@@ -799,6 +813,7 @@ SPLIT = {
     "squid": "held out",  # written blind in session 33, for session 34's runs
     "knot": "held out",  # written blind in session 33, for session 34's runs
     "ellerby": "held out",  # written blind in session 33, for session 34's runs
+    "lighttpd": "held out",  # written blind in session 34, for session 35's runs
 }
 DEFAULT = [
     "larkfield", "opengov", "incident", "handbook", "brightwater", "tables", "harbourview",
@@ -840,8 +855,9 @@ DEFAULT = [
 # brackenfold, at its start 78d89ad and its end 550bb7a; session 32 sudo, lynx and gorsebrook,
 # at its start a8b4c74 and its end 69c4cd3; session 33 dovecot, ghostscript and calderwick, at
 # its start c74eb43 and its end 21a8b92). squid, knot and ellerby (written blind during session
-# 33) wait for session 34's start and end runs.
-CORPORA_HELD_OUT: list[str] = ["squid", "knot", "ellerby"]
+# 33) wait for session 34's start and end runs. lighttpd (written blind during session 34)
+# waits for session 35's start and end runs.
+CORPORA_HELD_OUT: list[str] = ["squid", "knot", "ellerby", "lighttpd"]
 CORPORA = [*DEFAULT, *CORPORA_HELD_OUT, "opengov-multiformat"]
 
 

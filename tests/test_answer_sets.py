@@ -114,6 +114,7 @@ MINIMUMS = {
     "squid": (120, 25),
     "knot": (120, 25),
     "ellerby": (120, 25),
+    "lighttpd": (120, 25),
 }
 
 
@@ -229,6 +230,7 @@ TURNS = {
     "squid": (11, 11),
     "knot": (11, 11),
     "ellerby": (11, 26),
+    "lighttpd": (11, 18),
 }  # fmt: skip
 
 
@@ -643,6 +645,11 @@ ABSENT = {
                 "locum rate", "disciplinary", "abandoned", "driving lessons", "eye test",
                 "equine", "flu jab", "mental health", "sabbatical", "gym", "night premium",
                 "electric car", "sourdough", "world cup", "mongolia"),
+    "lighttpd": ("let's encrypt", "hsts", "docker", "414", "opcache", "fail2ban", "cors",
+                 "journald", "snmp", "prometheus", "apparmor", "ufw", "webp", "server push",
+                 "x-frame", "end of life", "nginx", "memory_limit", "gdpr", "anonymi",
+                 "iptables", "avif", "raspberry", "pagespeed", "max_children", "sourdough",
+                 "world cup", "mongolia"),
 }  # fmt: skip
 
 

@@ -36,7 +36,7 @@
 # dir-listing, expire, fastcgi, no-www, rewrite, ssi, extforward), the init script, the
 # tmpfiles line, the Perl helpers under /usr/share/lighttpd/, the placeholder index.html, the
 # example socket unit and the manual pages. The documents are not committed (documents
-# written by others, BSD-3-Clause), so this script gets the exact .debs (about 0.4 MB, kept in
+# written by others, BSD-style licences), so this script gets the exact .debs (about 0.4 MB, kept in
 # build/corpora/lighttpd/) from the Debian archive with apt-get (no root needed), checks each
 # sha256, extracts them with dpkg-deb and copies the files into build/corpora/lighttpd/
 # (git-ignored). lighttpd is architecture-specific: its sha256 is the amd64 one, so on
