@@ -687,6 +687,20 @@ CHANGELOG (2.90 back to 2.43) and CHANGELOG.archive (2.42 back to 0.4), Debian's
 and systemd_howto, and Debian's /etc/default/dnsmasq, /etc/dnsmasq.d/README and systemd unit,
 the text files all as .txt.
 
+Held out (written blind on 2026-12-07 during session 34, for session 35's start and end runs;
+not in the default run): lighttpd indexes lighttpd 1.4.69's documentation as a small
+web-hosting team's administrator indexes it for the colleagues who run its web servers, 55
+files from Debian bookworm's lighttpd-doc 1.4.69-1 (all) and lighttpd 1.4.69-1 (amd64)
+packages, fetched from the Debian archive by its fetch.sh and copied flat under names that say
+whose they are, all as .txt: the 32 plain-text module and core documents in
+reStructuredText-like text (configuration, access and accesslog, authentication, compress,
+fastcgi, magnet, performance, plugins, proxy, rewrite, redirect, ssl, status, security, the
+virtual hosting, userdir, webdav, state engine and other module pages; skeleton.txt left out),
+upstream's README and NEWS (changelog.gz, every release from 1.4.69 back to 1.1.x), Debian's
+NEWS.Debian and lighttpd-doc's README.Debian, and Debian's commented lighttpd.conf,
+conf-available's README and 14 of its snippets, the logrotate fragment, the daily cron job and
+the systemd unit.
+
     flock /tmp/pocketrag-bench.lock .venv/bin/python bench/answer_quality.py --out DIR \\
         [--corpus NAME ...] [--k 5] [--index-dir DIR]
 """
@@ -811,6 +825,7 @@ SPLIT = {
     "knot": "held out",  # written blind in session 33, for session 34's runs
     "ellerby": "held out",  # written blind in session 33, for session 34's runs
     "dnsmasq": "held out",  # written blind in session 34, for session 35's runs
+    "lighttpd": "held out",  # written blind in session 34, for session 35's runs
 }
 DEFAULT = [
     "larkfield", "opengov", "incident", "handbook", "brightwater", "tables", "harbourview",
@@ -852,9 +867,9 @@ DEFAULT = [
 # brackenfold, at its start 78d89ad and its end 550bb7a; session 32 sudo, lynx and gorsebrook,
 # at its start a8b4c74 and its end 69c4cd3; session 33 dovecot, ghostscript and calderwick, at
 # its start c74eb43 and its end 21a8b92). squid, knot and ellerby (written blind during session
-# 33) wait for session 34's start and end runs. dnsmasq (written blind during session 34) waits
-# for session 35's start and end runs.
-CORPORA_HELD_OUT: list[str] = ["squid", "knot", "ellerby", "dnsmasq"]
+# 33) wait for session 34's start and end runs. dnsmasq and lighttpd (written blind during
+# session 34) wait for session 35's start and end runs.
+CORPORA_HELD_OUT: list[str] = ["squid", "knot", "ellerby", "dnsmasq", "lighttpd"]
 CORPORA = [*DEFAULT, *CORPORA_HELD_OUT, "opengov-multiformat"]
 
 

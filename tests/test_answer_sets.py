@@ -115,6 +115,7 @@ MINIMUMS = {
     "knot": (120, 25),
     "ellerby": (120, 25),
     "dnsmasq": (120, 25),
+    "lighttpd": (120, 25),
 }
 
 
@@ -231,6 +232,7 @@ TURNS = {
     "knot": (11, 11),
     "ellerby": (11, 26),
     "dnsmasq": (11, 11),
+    "lighttpd": (11, 18),
 }  # fmt: skip
 
 
@@ -650,6 +652,11 @@ ABSENT = {
                 "raspberry", "unbound", "end of life", "rate-limit", "stublistener", "selinux",
                 "cron", "networkmanager", "dnscrypt", "prometheus", "netplan", "apparmor",
                 "randomis", "sourdough", "world cup", "mongolia"),
+    "lighttpd": ("let's encrypt", "hsts", "docker", "414", "opcache", "fail2ban", "cors",
+                 "journald", "snmp", "prometheus", "apparmor", "ufw", "webp", "server push",
+                 "x-frame", "end of life", "nginx", "memory_limit", "gdpr", "anonymi",
+                 "iptables", "avif", "raspberry", "pagespeed", "max_children", "sourdough",
+                 "world cup", "mongolia"),
 }  # fmt: skip
 
 
