@@ -139,9 +139,12 @@ def add_control_table(path: Path, rows: list[tuple[str, str]], footer: str) -> N
 
 
 def _box_paragraphs(title: str, lines: list[str]) -> str:
-    paras = [f'<w:p><w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">{escape(title)}</w:t></w:r></w:p>']
-    paras += [f'<w:p><w:r><w:t xml:space="preserve">{escape(line)}</w:t></w:r></w:p>' for line in lines]
-    return "".join(paras)
+    bold = "<w:rPr><w:b/></w:rPr>"
+    runs = [(bold, title)] + [("", line) for line in lines]
+    return "".join(
+        f'<w:p><w:r>{props}<w:t xml:space="preserve">{escape(text)}</w:t></w:r></w:p>'
+        for props, text in runs
+    )
 
 
 def text_box_run(n: int, title: str, lines: list[str]) -> str:
@@ -150,7 +153,7 @@ def text_box_run(n: int, title: str, lines: list[str]) -> str:
     content = _box_paragraphs(title, lines)
     height = 360000 + 228600 * len(lines)
     return (
-        f"<w:r {NS}><mc:AlternateContent><mc:Choice Requires=\"wps\"><w:drawing>"
+        f'<w:r {NS}><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing>'
         '<wp:anchor distT="45720" distB="45720" distL="114300" distR="114300" simplePos="0" '
         f'relativeHeight="{251659264 + n}" behindDoc="0" locked="0" layoutInCell="1" '
         'allowOverlap="1"><wp:simplePos x="0" y="0"/>'
@@ -171,7 +174,8 @@ def text_box_run(n: int, title: str, lines: list[str]) -> str:
         "</wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice>"
         f'<mc:Fallback><w:pict><v:shapetype id="_x0000_t{200 + n}" coordsize="21600,21600" '
         'o:spt="202" path="m,l,21600r21600,l21600,xe"><v:path gradientshapeok="t" '
-        f'o:connecttype="rect"/></v:shapetype><v:shape id="Text Box {n}" o:spid="_x0000_s{1025 + n}" '
+        f'o:connecttype="rect"/></v:shapetype><v:shape id="Text Box {n}" '
+        f'o:spid="_x0000_s{1025 + n}" '
         f'type="#_x0000_t{200 + n}" style="position:absolute;margin-left:0;margin-top:0;'
         "width:3in;height:auto;z-index:251659264;mso-position-horizontal:right;"
         'mso-position-horizontal-relative:margin" fillcolor="#eaf3ea" strokecolor="#2e6b30" '
@@ -188,7 +192,8 @@ def render_boxed(out: Path) -> None:
     boxes: list[tuple[str, list[str]]] = []
 
     def placeholder(m: re.Match) -> str:
-        boxes.append((m.group(1).strip(), [x.strip() for x in m.group(2).splitlines() if x.strip()]))
+        lines = [x.strip() for x in m.group(2).splitlines() if x.strip()]
+        boxes.append((m.group(1).strip(), lines))
         return PLACEHOLDER.format(len(boxes))
 
     body = BOX.sub(placeholder, source)
