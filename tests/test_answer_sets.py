@@ -114,6 +114,7 @@ MINIMUMS = {
     "squid": (120, 25),
     "knot": (120, 25),
     "ellerby": (120, 25),
+    "penrick": (120, 25),
 }
 
 
@@ -229,6 +230,7 @@ TURNS = {
     "squid": (11, 11),
     "knot": (11, 11),
     "ellerby": (11, 26),
+    "penrick": (11, 30),
 }  # fmt: skip
 
 
@@ -643,6 +645,10 @@ ABSENT = {
                 "locum rate", "disciplinary", "abandoned", "driving lessons", "eye test",
                 "equine", "flu jab", "mental health", "sabbatical", "gym", "night premium",
                 "electric car", "sourdough", "world cup", "mongolia"),
+    "penrick": ("pension", "charity number", "annual leave", "taxi", "dress code", "paediatric",
+                "norovirus", "trustee", "childcare", "sick pay", "care home", "pet loss", "gym",
+                "pool car", "deliver", "gifts from patients", "verif", "flu", "uniform",
+                "signal", "sourdough", "world cup", "mongolia"),
 }  # fmt: skip
 
 
