@@ -645,7 +645,7 @@ ABSENT = {
                 "locum rate", "disciplinary", "abandoned", "driving lessons", "eye test",
                 "equine", "flu jab", "mental health", "sabbatical", "gym", "night premium",
                 "electric car", "sourdough", "world cup", "mongolia"),
-    "penrick": ("pension", "charity number", "annual leave", "taxi", "dress code", "paediatric",
+    "penrick": ("pension", "charity number", "annual leave", "taxi", "dress code", "unsocial",
                 "norovirus", "trustee", "childcare", "sick pay", "care home", "pet loss", "gym",
                 "pool car", "deliver", "gifts from patients", "verif", "flu", "uniform",
                 "signal", "sourdough", "world cup", "mongolia"),
