@@ -701,6 +701,20 @@ NEWS.Debian and lighttpd-doc's README.Debian, and Debian's commented lighttpd.co
 conf-available's README and 14 of its snippets, the logrotate fragment, the daily cron job and
 the systemd unit.
 
+Held out (written blind on 2026-12-07 during session 34, for session 35's start and end runs;
+not in the default run): penrick is the staff and volunteer shared drive of an invented English
+independent hospice charity, Penrick Hospice (a 16-bed inpatient unit, a day hospice, a Hospice
+at Home team, a bereavement service, 12 charity shops and a warehouse, a fundraising and lottery
+team; about 210 staff and 900 volunteers): 13 documents (samples/penrick/: a volunteer handbook
+and an out-of-date 2025 fundraising FAQ, in Markdown; an e-mail thread with quoted replies on
+volunteer expenses from January 2027, Senior Leadership Team minutes and a hard-wrapped notice on
+the day hospice as text; a public Larch Ward visiting page with a times table and a
+details/summary FAQ and a StaffNet bereavement service page with a groups table (HTML); three
+DOCX (a lone working policy and its superseded 2023 version, each keeping its document control
+in a table in the page header, and a volunteer driver scheme guide whose key facts sit in two
+floating text boxes); a one-column reportlab retail shop manual, a two-column reportlab fire
+safety leaflet and a reportlab training matrix with merged header cells), committed.
+
     flock /tmp/pocketrag-bench.lock .venv/bin/python bench/answer_quality.py --out DIR \\
         [--corpus NAME ...] [--k 5] [--index-dir DIR]
 """
@@ -826,6 +840,7 @@ SPLIT = {
     "ellerby": "held out",  # written blind in session 33, for session 34's runs
     "dnsmasq": "held out",  # written blind in session 34, for session 35's runs
     "lighttpd": "held out",  # written blind in session 34, for session 35's runs
+    "penrick": "held out",  # written blind in session 34, for session 35's runs
 }
 DEFAULT = [
     "larkfield", "opengov", "incident", "handbook", "brightwater", "tables", "harbourview",
@@ -867,9 +882,9 @@ DEFAULT = [
 # brackenfold, at its start 78d89ad and its end 550bb7a; session 32 sudo, lynx and gorsebrook,
 # at its start a8b4c74 and its end 69c4cd3; session 33 dovecot, ghostscript and calderwick, at
 # its start c74eb43 and its end 21a8b92). squid, knot and ellerby (written blind during session
-# 33) wait for session 34's start and end runs. dnsmasq and lighttpd (written blind during
-# session 34) wait for session 35's start and end runs.
-CORPORA_HELD_OUT: list[str] = ["squid", "knot", "ellerby", "dnsmasq", "lighttpd"]
+# 33) wait for session 34's start and end runs. dnsmasq, lighttpd and penrick (written blind
+# during session 34) wait for session 35's start and end runs.
+CORPORA_HELD_OUT: list[str] = ["squid", "knot", "ellerby", "dnsmasq", "lighttpd", "penrick"]
 CORPORA = [*DEFAULT, *CORPORA_HELD_OUT, "opengov-multiformat"]
 
 

@@ -116,6 +116,7 @@ MINIMUMS = {
     "ellerby": (120, 25),
     "dnsmasq": (120, 25),
     "lighttpd": (120, 25),
+    "penrick": (120, 25),
 }
 
 
@@ -233,6 +234,7 @@ TURNS = {
     "ellerby": (11, 26),
     "dnsmasq": (11, 11),
     "lighttpd": (11, 18),
+    "penrick": (11, 30),
 }  # fmt: skip
 
 
@@ -657,6 +659,10 @@ ABSENT = {
                  "x-frame", "end of life", "nginx", "memory_limit", "gdpr", "anonymi",
                  "iptables", "avif", "raspberry", "pagespeed", "max_children", "sourdough",
                  "world cup", "mongolia"),
+    "penrick": ("pension", "charity number", "annual leave", "taxi", "dress code", "unsocial",
+                "norovirus", "trustee", "childcare", "sick pay", "care home", "pet loss", "gym",
+                "pool car", "deliver", "gifts from patients", "verif", "flu", "uniform",
+                "signal", "sourdough", "world cup", "mongolia"),
 }  # fmt: skip
 
 

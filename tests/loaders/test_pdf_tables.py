@@ -131,6 +131,11 @@ HOLDS_A_GRID = {
     # reportlab, two columns: the waste and who-to-tell tables, the last row on the next page
     "ellerby/bites-scratches-sharps-and-clinical-waste.pdf": {1, 2},
     "ellerby/uniform-and-ppe-issue-sheet-2026.pdf": {1},  # reportlab: merged header cells
+    # reportlab, one column: the shops table, the shop managers' checklist
+    "penrick/retail-shop-manual.pdf": {1, 3},
+    # reportlab, two columns: the extinguishers and other emergencies tables
+    "penrick/fire-safety-and-emergencies.pdf": {1},
+    "penrick/mandatory-training-matrix-2026.pdf": {1},  # reportlab: merged header cells
     "pdf_messy/multicol__samplefiles_026-multicolumn.pdf": {3},  # the EU countries table
 }
 
