@@ -1,6 +1,7 @@
 """DOCX (python-docx): paragraphs and tables in body order, content controls' text too
-(docx_text); heading styles become the heading path; tables become one block per row;
-Word's automatic numbers are put back (docx_numbering).
+(docx_text), a text box's after the paragraph that anchors it; heading styles become the
+heading path; tables become one block per row; Word's automatic numbers are put back
+(docx_numbering).
 
 The archive's directory is checked before python-docx inflates anything: a DOCX is a zip,
 and a few kilobytes of zip can claim gigabytes of XML (a zip bomb).
@@ -24,7 +25,7 @@ from pocketrag.documents import Block, Document, LoaderError
 from pocketrag.loaders._common import MB, TextBudget, bound_error, clean_inline, table_lines
 from pocketrag.loaders.docx_notes import Notes
 from pocketrag.loaders.docx_numbering import Numbering
-from pocketrag.loaders.docx_text import block_items, cell_text, paragraph_text
+from pocketrag.loaders.docx_text import block_items, cell_text, in_text_box, paragraph_text
 
 if TYPE_CHECKING:
     from pocketrag.settings_views import LoaderLimits
@@ -195,6 +196,8 @@ def load(path: Path, limits: LoaderLimits, password: str | None = None) -> Docum
             continue
         text = f"{label} {text}" if label else text
         level = heading_level(style)
+        if level is not None and in_text_box(item):
+            level = None  # a box's heading names the box: the body after it is not under it
         if level == 0:
             title_style = title_style or text
         elif level is not None:
