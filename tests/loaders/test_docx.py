@@ -1,5 +1,5 @@
-"""DOCX text kept outside the body's own paragraphs: floating text boxes (the rest of the
-DOCX loader's tests are in test_formats.py)."""
+"""DOCX text kept outside the body's own paragraphs (floating text boxes), and key-value
+tables (the rest of the DOCX loader's tests are in test_formats.py)."""
 
 from __future__ import annotations
 
@@ -116,3 +116,38 @@ def test_docx_text_box_read_from_the_fallback_when_there_is_no_choice(
     document.save(str(tmp_path / "boxes.docx"))
     blocks = load_document(tmp_path / "boxes.docx", limits).blocks
     assert [b.text for b in blocks] == ["Outer box.", "Inner box.", "Fallback only."]
+
+
+def _fill(table, rows: list[tuple[str, str]], bold_header: bool = False) -> None:
+    """A table's labels in bold in the first column, values beside them (a document
+    control table); with `bold_header` the first row's values in bold too."""
+    for i, (label, value) in enumerate(rows):
+        table.cell(i, 0).paragraphs[0].add_run(label).bold = True
+        table.cell(i, 1).paragraphs[0].add_run(value).bold = bold_header and i == 0
+
+
+def test_docx_tables_labelled_in_bold_down_the_first_column_read_label_value(
+    tmp_path: Path, limits
+) -> None:
+    """A key-value table ("Reference | PH/CL/11" over "Version | 4.0", each label in bold
+    in the first column) has no row of column names: read under its first row, every row
+    had said "Reference: Version; PH/CL/11: 4.0". Each row now reads "Label: value". A first
+    row all in bold still names the columns, even over a first column in bold."""
+    import docx
+
+    document = docx.Document()
+    document.add_heading("1. Principles", level=1)
+    _fill(
+        document.add_table(3, 2), [("Reference", "PH/CL/11"), ("Version", "4.0"), ("Owner", "Jo")]
+    )
+    _fill(document.add_table(3, 2), [("Band", "Days"), ("Junior", "2"), ("Senior", "3")], True)
+    document.save(str(tmp_path / "control.docx"))
+    blocks = load_document(tmp_path / "control.docx", limits).blocks
+    assert [(b.text, b.heading_path) for b in blocks] == [
+        ("Reference: PH/CL/11", ("1. Principles",)),
+        ("Version: 4.0", ("1. Principles",)),
+        ("Owner: Jo", ("1. Principles",)),
+        ("Band | Days", ("1. Principles",)),
+        ("Band: Junior; Days: 2", ("1. Principles",)),
+        ("Band: Senior; Days: 3", ("1. Principles",)),
+    ]

@@ -1,7 +1,7 @@
 """DOCX (python-docx): paragraphs and tables in body order, content controls' text too
 (docx_text), a text box's after the paragraph that anchors it; heading styles become the
-heading path; tables become one block per row; Word's automatic numbers are put back
-(docx_numbering).
+heading path; tables become one block per row, a table with its labels in bold down the
+first column "Label: value"; Word's automatic numbers are put back (docx_numbering).
 
 The archive's directory is checked before python-docx inflates anything: a DOCX is a zip,
 and a few kilobytes of zip can claim gigabytes of XML (a zip bomb).
@@ -14,7 +14,7 @@ import struct
 import zipfile
 import zlib
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import docx
 from docx.styles.style import BaseStyle
@@ -26,11 +26,13 @@ from pocketrag.loaders._common import MB, TextBudget, bound_error, clean_inline,
 from pocketrag.loaders.docx_notes import Notes
 from pocketrag.loaders.docx_numbering import Numbering
 from pocketrag.loaders.docx_text import block_items, cell_text, in_text_box, paragraph_text
+from pocketrag.loaders.html_tables import row_headed_lines
 
 if TYPE_CHECKING:
     from pocketrag.settings_views import LoaderLimits
 
 XML_SHARE = 10
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _HEADING_STYLE = re.compile(r"^heading\s*(\d)$", re.I)
 
 
@@ -129,17 +131,36 @@ def heading_level(style: BaseStyle | None) -> int | None:
 
 
 def table_rows(table: Table) -> list[str]:
-    """The table's rows as lines (_common.table_lines)."""
+    """The table's rows as lines: "Version: 4.0" when each row's first cell alone is in
+    bold (html_tables.row_headed_lines), else under the first row's names or as they are
+    (_common.table_lines)."""
     rows: list[list[str]] = []
-    for row in table.rows:
+    bold: set[tuple[int, int]] = set()
+    for i, row in enumerate(table.rows):
         cells, seen = [], set()
         for cell in row.cells:
             if id(cell._tc) in seen:  # a merged cell is returned once per grid column
                 continue
             seen.add(id(cell._tc))
+            if _in_bold(cell._tc):
+                bold.add((i, len(cells)))
             cells.append(clean_inline(cell_text(cell)))
         rows.append(cells)
-    return table_lines(rows)
+    # a document control table ("Reference | PH/CL/11" over "Version | 4.0", the labels in
+    # bold) has no row of names: read under its first row, every row had said
+    # "Reference: Version; PH/CL/11: 4.0"
+    return row_headed_lines(rows, bold) or table_lines(rows)
+
+
+def _in_bold(cell: Any) -> bool:
+    """Every run with text in the cell bold by its own formatting (w:b, not w:b="0"); a
+    bold style is not looked up. False for an empty cell."""
+    runs = [r for r in cell.iter(f"{_W}r") if any((t.text or "").strip() for t in r.iter(f"{_W}t"))]
+    return bool(runs) and all(_bold(r.find(f"{_W}rPr/{_W}b")) for r in runs)
+
+
+def _bold(b: Any) -> bool:
+    return b is not None and b.get(f"{_W}val", "true") not in ("0", "false", "off")
 
 
 _CONTENTS_STYLE = re.compile(r"^toc\s*\d$", re.I)
