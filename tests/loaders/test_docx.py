@@ -1,5 +1,5 @@
-"""DOCX text kept outside the body's own paragraphs (floating text boxes), and key-value
-tables (the rest of the DOCX loader's tests are in test_formats.py)."""
+"""DOCX text kept outside the body's own paragraphs: floating text boxes, tables in the
+page header (the rest of the DOCX loader's tests are in test_formats.py)."""
 
 from __future__ import annotations
 
@@ -150,4 +150,43 @@ def test_docx_tables_labelled_in_bold_down_the_first_column_read_label_value(
         ("Band | Days", ("1. Principles",)),
         ("Band: Junior; Days: 2", ("1. Principles",)),
         ("Band: Senior; Days: 3", ("1. Principles",)),
+    ]
+
+
+def test_docx_page_header_tables_are_read_once(tmp_path: Path, limits) -> None:
+    """penrick's lone working policy keeps its reference, version, owner and review date in
+    a table in the page header, which had been lost (only the header's paragraphs were
+    read). Its rows read as the body's do ("Reference: PH/CL/11"), once however many
+    sections repeat the header, in the header's place after the body, between the
+    header's paragraphs before and after it."""
+    import docx
+    from docx.enum.section import WD_SECTION
+    from docx.shared import Cm
+
+    control = [("Reference", "PH/CL/11"), ("Version", "4.0")]
+
+    document = docx.Document()
+    document.add_heading("1. Principles", level=1)
+    document.add_paragraph("No visit is so urgent that you must put yourself at risk.")
+    header = document.sections[0].header
+    header.paragraphs[0].text = "Penrick Hospice"
+    _fill(header.add_table(2, 2, Cm(16)), control)
+    header.add_paragraph("Uncontrolled when printed.")
+    document.sections[0].footer.paragraphs[0].text = "Page 1"
+    landscape = document.add_section(WD_SECTION.NEW_PAGE)
+    landscape.header.is_linked_to_previous = False  # a header of its own, the same again
+    landscape.header.paragraphs[0].text = "Penrick Hospice"
+    _fill(landscape.header.add_table(2, 2, Cm(16)), control)
+    landscape.header.add_paragraph("Uncontrolled when printed.")
+    document.add_paragraph("Appendix: the HomeSafe app.")
+    document.save(str(tmp_path / "lone.docx"))
+    blocks = load_document(tmp_path / "lone.docx", limits).blocks
+    assert [(b.text, b.heading_path) for b in blocks] == [
+        ("No visit is so urgent that you must put yourself at risk.", ("1. Principles",)),
+        ("Appendix: the HomeSafe app.", ("1. Principles",)),
+        ("Penrick Hospice", ("Page header",)),
+        ("Reference: PH/CL/11", ("Page header",)),
+        ("Version: 4.0", ("Page header",)),
+        ("Uncontrolled when printed.", ("Page header",)),
+        ("Page 1", ("Page footer",)),
     ]

@@ -1,7 +1,8 @@
 """DOCX (python-docx): paragraphs and tables in body order, content controls' text too
 (docx_text), a text box's after the paragraph that anchors it; heading styles become the
 heading path; tables become one block per row, a table with its labels in bold down the
-first column "Label: value"; Word's automatic numbers are put back (docx_numbering).
+first column "Label: value"; Word's automatic numbers are put back (docx_numbering); the
+page headers' and footers' paragraphs and tables follow the body.
 
 The archive's directory is checked before python-docx inflates anything: a DOCX is a zip,
 and a few kilobytes of zip can claim gigabytes of XML (a zip bomb).
@@ -176,7 +177,9 @@ def _contents_entry(style: BaseStyle | None) -> bool:
 def _margins(document: docx.document.Document) -> list[tuple[str, str]]:
     """The text of the sections' page headers and footers, each once: Word keeps them apart
     from the body, once per section, and they may hold what the body does not ("Uncontrolled
-    when printed", a document's number and version)."""
+    when printed", a document's number and version). A header's or footer's paragraphs read
+    as one line; a table among them by rows, as in the body (penrick's lone working policy
+    keeps its reference, version, owner and review date in a table in the page header)."""
     found: dict[str, str] = {}
     for section in document.sections:
         for where, parts in (
@@ -186,10 +189,25 @@ def _margins(document: docx.document.Document) -> list[tuple[str, str]]:
             for part in parts:
                 if part.is_linked_to_previous:
                     continue
-                text = clean_inline(" ".join(paragraph_text(p) for p in part.paragraphs))
-                if text:
+                for text in _margin_lines(part):
                     found.setdefault(text, where)
     return [(where, text) for text, where in found.items()]
+
+
+def _margin_lines(part: Any) -> list[str]:
+    """A page header's or footer's lines in order: each run of paragraphs joined into one,
+    each table row one."""
+    lines: list[str] = []
+    paragraphs: list[str] = []
+    for item in block_items(part):
+        if isinstance(item, Paragraph):
+            paragraphs.append(paragraph_text(item))
+            continue
+        lines.append(clean_inline(" ".join(paragraphs)))
+        paragraphs = []
+        lines += table_rows(item)
+    lines.append(clean_inline(" ".join(paragraphs)))
+    return [line for line in lines if line]
 
 
 def load(path: Path, limits: LoaderLimits, password: str | None = None) -> Document:
