@@ -1,6 +1,8 @@
 """DOCX (python-docx): paragraphs and tables in body order, content controls' text too
-(docx_text); heading styles become the heading path; tables become one block per row;
-Word's automatic numbers are put back (docx_numbering).
+(docx_text), a text box's after the paragraph that anchors it; heading styles become the
+heading path; tables become one block per row, a table with its labels in bold down the
+first column "Label: value"; Word's automatic numbers are put back (docx_numbering); the
+page headers' and footers' paragraphs and tables follow the body.
 
 The archive's directory is checked before python-docx inflates anything: a DOCX is a zip,
 and a few kilobytes of zip can claim gigabytes of XML (a zip bomb).
@@ -13,7 +15,7 @@ import struct
 import zipfile
 import zlib
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import docx
 from docx.styles.style import BaseStyle
@@ -24,12 +26,14 @@ from pocketrag.documents import Block, Document, LoaderError
 from pocketrag.loaders._common import MB, TextBudget, bound_error, clean_inline, table_lines
 from pocketrag.loaders.docx_notes import Notes
 from pocketrag.loaders.docx_numbering import Numbering
-from pocketrag.loaders.docx_text import block_items, cell_text, paragraph_text
+from pocketrag.loaders.docx_text import block_items, cell_text, in_text_box, paragraph_text
+from pocketrag.loaders.html_tables import row_headed_lines
 
 if TYPE_CHECKING:
     from pocketrag.settings_views import LoaderLimits
 
 XML_SHARE = 10
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _HEADING_STYLE = re.compile(r"^heading\s*(\d)$", re.I)
 
 
@@ -128,17 +132,36 @@ def heading_level(style: BaseStyle | None) -> int | None:
 
 
 def table_rows(table: Table) -> list[str]:
-    """The table's rows as lines (_common.table_lines)."""
+    """The table's rows as lines: "Version: 4.0" when each row's first cell alone is in
+    bold (html_tables.row_headed_lines), else under the first row's names or as they are
+    (_common.table_lines)."""
     rows: list[list[str]] = []
-    for row in table.rows:
+    bold: set[tuple[int, int]] = set()
+    for i, row in enumerate(table.rows):
         cells, seen = [], set()
         for cell in row.cells:
             if id(cell._tc) in seen:  # a merged cell is returned once per grid column
                 continue
             seen.add(id(cell._tc))
+            if _in_bold(cell._tc):
+                bold.add((i, len(cells)))
             cells.append(clean_inline(cell_text(cell)))
         rows.append(cells)
-    return table_lines(rows)
+    # a document control table ("Reference | PH/CL/11" over "Version | 4.0", the labels in
+    # bold) has no row of names: read under its first row, every row had said
+    # "Reference: Version; PH/CL/11: 4.0"
+    return row_headed_lines(rows, bold) or table_lines(rows)
+
+
+def _in_bold(cell: Any) -> bool:
+    """Every run with text in the cell bold by its own formatting (w:b, not w:b="0"); a
+    bold style is not looked up. False for an empty cell."""
+    runs = [r for r in cell.iter(f"{_W}r") if any((t.text or "").strip() for t in r.iter(f"{_W}t"))]
+    return bool(runs) and all(_bold(r.find(f"{_W}rPr/{_W}b")) for r in runs)
+
+
+def _bold(b: Any) -> bool:
+    return b is not None and b.get(f"{_W}val", "true") not in ("0", "false", "off")
 
 
 _CONTENTS_STYLE = re.compile(r"^toc\s*\d$", re.I)
@@ -154,7 +177,9 @@ def _contents_entry(style: BaseStyle | None) -> bool:
 def _margins(document: docx.document.Document) -> list[tuple[str, str]]:
     """The text of the sections' page headers and footers, each once: Word keeps them apart
     from the body, once per section, and they may hold what the body does not ("Uncontrolled
-    when printed", a document's number and version)."""
+    when printed", a document's number and version). A header's or footer's paragraphs read
+    as one line; a table among them by rows, as in the body (penrick's lone working policy
+    keeps its reference, version, owner and review date in a table in the page header)."""
     found: dict[str, str] = {}
     for section in document.sections:
         for where, parts in (
@@ -164,10 +189,25 @@ def _margins(document: docx.document.Document) -> list[tuple[str, str]]:
             for part in parts:
                 if part.is_linked_to_previous:
                     continue
-                text = clean_inline(" ".join(paragraph_text(p) for p in part.paragraphs))
-                if text:
+                for text in _margin_lines(part):
                     found.setdefault(text, where)
     return [(where, text) for text, where in found.items()]
+
+
+def _margin_lines(part: Any) -> list[str]:
+    """A page header's or footer's lines in order: each run of paragraphs joined into one,
+    each table row one."""
+    lines: list[str] = []
+    paragraphs: list[str] = []
+    for item in block_items(part):
+        if isinstance(item, Paragraph):
+            paragraphs.append(paragraph_text(item))
+            continue
+        lines.append(clean_inline(" ".join(paragraphs)))
+        paragraphs = []
+        lines += table_rows(item)
+    lines.append(clean_inline(" ".join(paragraphs)))
+    return [line for line in lines if line]
 
 
 def load(path: Path, limits: LoaderLimits, password: str | None = None) -> Document:
@@ -195,6 +235,8 @@ def load(path: Path, limits: LoaderLimits, password: str | None = None) -> Docum
             continue
         text = f"{label} {text}" if label else text
         level = heading_level(style)
+        if level is not None and in_text_box(item):
+            level = None  # a box's heading names the box: the body after it is not under it
         if level == 0:
             title_style = title_style or text
         elif level is not None:
