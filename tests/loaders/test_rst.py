@@ -176,3 +176,34 @@ def test_docutils_reports_on_the_markup_are_not_read_as_text(tmp_path: Path, lim
     assert "set SO_ACCEPTFILTER on listen sockets (*BSD systems)" in text
     assert "<string>" not in text
     assert "ERROR/3" not in text and "WARNING/2" not in text
+
+
+def test_an_option_name_with_a_blank_line_before_its_description_is_one_entry(
+    tmp_path: Path, limits
+) -> None:
+    """lighttpd's status guide: a blank line after an option's name makes docutils read a
+    paragraph and a block quote, and name, description and "Default:" line had come out as
+    blocks of their own; each is an entry of the definition list beside it. Prose before a
+    quotation stays as it was."""
+    path = tmp_path / "status.txt"
+    path.write_text(
+        ".. _status:\n\n.. _options:\n\nOptions\n=======\n\n"
+        "status.status-url\n\n  relative URL of the status page\n\n  Default: unset\n\n"
+        "status.enable-sort\n\n  add JavaScript sorting\n\n  Default: enable\n\n"
+        '$HTTP["cookie"]\n  match on cookie\n'
+        '$HTTP["useragent"]\n$HTTP["user-agent"]\n  match on useragent\n'
+        '$HTTP["referer"]\n  match on referer\n\n'
+        "So far we have\n\n  PROPFIND\n\n"
+        "Our policy is:\n\n  Document every feature.\n"
+    )
+    assert [b.text for b in load_document(path, limits).blocks] == [
+        "status.status-url: relative URL of the status page Default: unset\n"
+        "status.enable-sort: add JavaScript sorting Default: enable\n"
+        '$HTTP["cookie"]: match on cookie\n'
+        '$HTTP["useragent"] $HTTP["user-agent"]: match on useragent\n'
+        '$HTTP["referer"]: match on referer',
+        "So far we have",
+        "PROPFIND",
+        "Our policy is:",
+        "Document every feature.",
+    ]

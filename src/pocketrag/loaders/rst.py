@@ -86,6 +86,7 @@ def parse_rst(text: str) -> tuple[list[Block], str | None]:
     tree = publish_doctree(text, settings_overrides=settings)
     _drop_messages(tree)
     _keep_backslashes(tree)
+    _join_quoted_definitions(tree)
     title = tree.get("title") or None
     return list(_blocks(tree, ())), _readable(title) if title else None
 
@@ -119,6 +120,52 @@ def _keep_backslashes(tree: nodes.document) -> None:
         head = 1 if after_markup and text.startswith("\x00") else 0
         kept = text[:head] + _OWN_BACKSLASH.sub(r"\\", text[head:])
         parent.replace(text, nodes.Text(kept))
+
+
+# A line that names an option or identifier rather than saying something: one token with a
+# mark words do not have ("status.status-url", "$HTTP["user-agent"]", "--verbose",
+# "max_age"), perhaps a word or two after it, and no sentence's end.
+_NAME_LINE = re.compile(r"(?=\S*[._$\[/-])\S*[\w\])\"'](?: \S+){0,2}(?<![.:;,!?])")
+MAX_NAME_LINES = 3
+
+
+def _join_quoted_definitions(tree: nodes.document) -> None:
+    """An option's name with a blank line before its indented description (lighttpd's
+    "status.status-url", blank, "  relative URL ...", "  Default: unset") is a paragraph
+    and a block quote to docutils, where without the blank line it is a definition list's
+    entry: name, description and "Default:" line had come out as blocks of their own. Such
+    a pair is made the entry it was meant to be, joining the definition list beside it.
+    Prose before a quotation is left alone: its paragraph does not read as a name."""
+    from docutils import nodes
+
+    for quote in list(tree.findall(nodes.block_quote)):
+        parent = quote.parent
+        index = parent.index(quote)
+        name = parent[index - 1] if index else None
+        if not isinstance(name, nodes.paragraph) or not _names_something(name.astext()):
+            continue
+        if any(isinstance(child, nodes.attribution) for child in quote.children):
+            continue  # "-- Author": a quotation after all
+        item = nodes.definition_list_item(
+            "", nodes.term("", "", *name.children), nodes.definition("", *quote.children)
+        )
+        before = parent[index - 2] if index >= 2 else None
+        after = parent[index + 1] if index + 1 < len(parent) else None
+        entries = before if isinstance(before, nodes.definition_list) else None
+        if entries is None:
+            entries = nodes.definition_list()
+            parent.insert(index - 1, entries)
+        entries += item
+        if isinstance(after, nodes.definition_list):
+            entries.extend(list(after.children))
+            parent.remove(after)
+        parent.remove(name)
+        parent.remove(quote)
+
+
+def _names_something(text: str) -> bool:
+    lines = text.splitlines()
+    return 0 < len(lines) <= MAX_NAME_LINES and all(_NAME_LINE.fullmatch(x) for x in lines)
 
 
 def _blocks(node: nodes.Element, path: tuple[str, ...]) -> Iterator[Block]:
