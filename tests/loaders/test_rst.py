@@ -207,3 +207,31 @@ def test_an_option_name_with_a_blank_line_before_its_description_is_one_entry(
         "Our policy is:",
         "Document every feature.",
     ]
+
+
+def test_a_note_between_two_entries_ends_the_entry_before_it(tmp_path: Path, limits) -> None:
+    """lighttpd's configuration guide: a note between two options' entries took the first
+    one's "Default:" line with it, away from its name. A note with code in it keeps its
+    blocks."""
+    path = tmp_path / "configuration.rst"
+    path.write_text(
+        "server.bind\n  IP address to listen on\n\n"
+        "server.port\n  tcp-port to bind the server to\n\n"
+        ".. note:: ports below 1024 need root\n\n  Default: 80\n\n"
+        "server.use-ipv6\n  bind to the IPv6 socket\n\n"
+        "server.modules\n  modules to load\n\n"
+        ".. note:: the order of the modules is important.\n\n"
+        '  e.g.: ::\n\n    server.modules = ( "mod_rewrite" )\n\n'
+        "server.tag\n  the Server: response header\n"
+    )
+    assert [b.text for b in load_document(path, limits).blocks] == [
+        "server.bind: IP address to listen on\n"
+        "server.port: tcp-port to bind the server to Note: ports below 1024 need root "
+        "Default: 80\n"
+        "server.use-ipv6: bind to the IPv6 socket\n"
+        "server.modules: modules to load",
+        "the order of the modules is important.",
+        "e.g.:",
+        'server.modules = ( "mod_rewrite" )',
+        "server.tag: the Server: response header",
+    ]

@@ -87,6 +87,7 @@ def parse_rst(text: str) -> tuple[list[Block], str | None]:
     _drop_messages(tree)
     _keep_backslashes(tree)
     _join_quoted_definitions(tree)
+    _join_notes_between_entries(tree)
     title = tree.get("title") or None
     return list(_blocks(tree, ())), _readable(title) if title else None
 
@@ -161,6 +162,37 @@ def _join_quoted_definitions(tree: nodes.document) -> None:
             parent.remove(after)
         parent.remove(name)
         parent.remove(quote)
+
+
+def _join_notes_between_entries(tree: nodes.document) -> None:
+    """A note written between two entries of a definition list (lighttpd's "server.port",
+    then ".. note:: port belows 1024 require root-permissions" with the entry's "Default:
+    80" indented under it) ends the list for docutils, and the note took the entry's last
+    lines with it. It is read as the end of the entry before it, the list whole again.
+    Only a note of plain paragraphs: one with code or a list in it (lighttpd's
+    "server.modules") keeps its blocks, which an entry's one line would run together."""
+    from docutils import nodes
+
+    for note in list(tree.findall(nodes.Admonition)):
+        parent = note.parent
+        index = parent.index(note)
+        before = parent[index - 1] if index else None
+        after = parent[index + 1] if index + 1 < len(parent) else None
+        if not isinstance(before, nodes.definition_list) or not isinstance(
+            after, nodes.definition_list
+        ):
+            continue
+        if not all(isinstance(child, nodes.paragraph | nodes.title) for child in note.children):
+            continue
+        definition = before[-1].next_node(nodes.definition)
+        if definition is None:
+            continue
+        if not isinstance(note, nodes.admonition):  # a note's kind is its only title
+            note.insert(0, nodes.paragraph(text=f"{note.tagname.capitalize()}:"))
+        parent.remove(note)
+        definition += note
+        before.extend(list(after.children))
+        parent.remove(after)
 
 
 def _names_something(text: str) -> bool:
