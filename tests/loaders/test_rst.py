@@ -235,3 +235,20 @@ def test_a_note_between_two_entries_ends_the_entry_before_it(tmp_path: Path, lim
         'server.modules = ( "mod_rewrite" )',
         "server.tag: the Server: response header",
     ]
+
+
+def test_rst_in_a_trac_wiki_block_is_read_without_the_wrapper(tmp_path: Path, limits) -> None:
+    """lighttpd's mod_magnet guide is a Trac page: "{{{", "#!rst", the page, "}}}". The
+    wrapper had been glued to the title in the first block, and the title was the file's
+    name."""
+    path = tmp_path / "lighttpd-magnet.txt"
+    path.write_text(
+        "{{{\n#!rst\n==============\na power-magnet\n==============\n\n"
+        ".. _requirements:\n\n.. _overview:\n\nOverview\n========\n\n"
+        "mod_magnet controls the request handling.\n\n}}}\n"
+    )
+    document = load_document(path, limits)
+    assert document.title == "a power-magnet"
+    assert [(b.heading_path, b.text) for b in document.blocks] == [
+        (("Overview",), "mod_magnet controls the request handling.")
+    ]

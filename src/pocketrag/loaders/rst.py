@@ -83,13 +83,24 @@ def parse_rst(text: str) -> tuple[list[Block], str | None]:
         "raw_enabled": False,
         "input_encoding": "unicode",
     }
-    tree = publish_doctree(text, settings_overrides=settings)
+    tree = publish_doctree(_unwrapped(text), settings_overrides=settings)
     _drop_messages(tree)
     _keep_backslashes(tree)
     _join_quoted_definitions(tree)
     _join_notes_between_entries(tree)
     title = tree.get("title") or None
     return list(_blocks(tree, ())), _readable(title) if title else None
+
+
+def _unwrapped(text: str) -> str:
+    """The page inside a Trac wiki processor block ("{{{", "#!rst", the page, "}}}"), as
+    lighttpd's docs were kept. docutils had read the wrapper's lines and the over- and
+    underlined title after them as the first paragraph, and the document had no title."""
+    if not text.lstrip().startswith("{{{"):
+        return text
+    lines = text.strip().splitlines()
+    wrapper = (lines[0].strip(), lines[1].strip(), lines[-1].strip()) if len(lines) > 2 else ()
+    return "\n".join(lines[2:-1]) if wrapper == ("{{{", "#!rst", "}}}") else text
 
 
 def _drop_messages(tree: nodes.document) -> None:
