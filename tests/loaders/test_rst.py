@@ -252,3 +252,18 @@ def test_rst_in_a_trac_wiki_block_is_read_without_the_wrapper(tmp_path: Path, li
     assert [(b.heading_path, b.text) for b in document.blocks] == [
         (("Overview",), "mod_magnet controls the request handling.")
     ]
+
+
+def test_a_table_of_contents_is_not_read_as_text(tmp_path: Path, limits) -> None:
+    """Every lighttpd guide opens with ".. contents::": docutils's table of contents, all
+    the section titles in one block, had been read as text retrieval matched for anything."""
+    path = tmp_path / "status.rst"
+    path.write_text(
+        "Server Status\n=============\n\n.. contents:: Table of Contents\n   :depth: 2\n\n"
+        "Description\n-----------\n\nThe status module shows the server's status.\n\n"
+        "Options\n-------\n\nstatus.status-url\n  relative URL of the status page\n"
+    )
+    assert [(b.heading_path, b.text) for b in load_document(path, limits).blocks] == [
+        (("Description",), "The status module shows the server's status."),
+        (("Options",), "status.status-url: relative URL of the status page"),
+    ]

@@ -40,9 +40,12 @@ _KEEP = ("versionadded", "versionchanged", "versionremoved", "deprecated", "seea
          "centered", "rubric", "glossary", "hlist", "only", "code-block", "sourcecode",
          "console", "parsed-literal", "tab", "tabs", "group-tab", "code-tab", "tab-set",
          "tab-item", "dropdown", "card", "grid", "grid-item-card")  # fmt: skip
+# docutils's own "contents" is one of the latter: its table of contents, every section's
+# title in one block, had been read as text that retrieval matched for any question.
 _DROP = ("toctree", "index", "highlight", "currentmodule", "module", "default-role",
          "literalinclude", "tabularcolumns", "autosummary", "automodule", "py:module",
-         "py:currentmodule", "js:module", "c:namespace", "cpp:namespace")  # fmt: skip
+         "py:currentmodule", "js:module", "c:namespace", "cpp:namespace",
+         "contents")  # fmt: skip
 # Sphinx's object descriptions (".. js:function:: core.add_acl(filename, key)", "..
 # py:class:: Queue", ".. envvar:: HOME"), in each domain's spelling and the default (py)
 # domain's bare one. Unknown to docutils, their bodies had been dropped with the error it
