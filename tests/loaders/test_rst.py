@@ -176,3 +176,94 @@ def test_docutils_reports_on_the_markup_are_not_read_as_text(tmp_path: Path, lim
     assert "set SO_ACCEPTFILTER on listen sockets (*BSD systems)" in text
     assert "<string>" not in text
     assert "ERROR/3" not in text and "WARNING/2" not in text
+
+
+def test_an_option_name_with_a_blank_line_before_its_description_is_one_entry(
+    tmp_path: Path, limits
+) -> None:
+    """lighttpd's status guide: a blank line after an option's name makes docutils read a
+    paragraph and a block quote, and name, description and "Default:" line had come out as
+    blocks of their own; each is an entry of the definition list beside it. Prose before a
+    quotation stays as it was."""
+    path = tmp_path / "status.txt"
+    path.write_text(
+        ".. _status:\n\n.. _options:\n\nOptions\n=======\n\n"
+        "status.status-url\n\n  relative URL of the status page\n\n  Default: unset\n\n"
+        "status.enable-sort\n\n  add JavaScript sorting\n\n  Default: enable\n\n"
+        '$HTTP["cookie"]\n  match on cookie\n'
+        '$HTTP["useragent"]\n$HTTP["user-agent"]\n  match on useragent\n'
+        '$HTTP["referer"]\n  match on referer\n\n'
+        "So far we have\n\n  PROPFIND\n\n"
+        "Our policy is:\n\n  Document every feature.\n"
+    )
+    assert [b.text for b in load_document(path, limits).blocks] == [
+        "status.status-url: relative URL of the status page Default: unset\n"
+        "status.enable-sort: add JavaScript sorting Default: enable\n"
+        '$HTTP["cookie"]: match on cookie\n'
+        '$HTTP["useragent"] $HTTP["user-agent"]: match on useragent\n'
+        '$HTTP["referer"]: match on referer',
+        "So far we have",
+        "PROPFIND",
+        "Our policy is:",
+        "Document every feature.",
+    ]
+
+
+def test_a_note_between_two_entries_ends_the_entry_before_it(tmp_path: Path, limits) -> None:
+    """lighttpd's configuration guide: a note between two options' entries took the first
+    one's "Default:" line with it, away from its name. A note with code in it keeps its
+    blocks."""
+    path = tmp_path / "configuration.rst"
+    path.write_text(
+        "server.bind\n  IP address to listen on\n\n"
+        "server.port\n  tcp-port to bind the server to\n\n"
+        ".. note:: ports below 1024 need root\n\n  Default: 80\n\n"
+        "server.use-ipv6\n  bind to the IPv6 socket\n\n"
+        "server.modules\n  modules to load\n\n"
+        ".. note:: the order of the modules is important.\n\n"
+        '  e.g.: ::\n\n    server.modules = ( "mod_rewrite" )\n\n'
+        "server.tag\n  the Server: response header\n"
+    )
+    assert [b.text for b in load_document(path, limits).blocks] == [
+        "server.bind: IP address to listen on\n"
+        "server.port: tcp-port to bind the server to Note: ports below 1024 need root "
+        "Default: 80\n"
+        "server.use-ipv6: bind to the IPv6 socket\n"
+        "server.modules: modules to load",
+        "the order of the modules is important.",
+        "e.g.:",
+        'server.modules = ( "mod_rewrite" )',
+        "server.tag: the Server: response header",
+    ]
+
+
+def test_rst_in_a_trac_wiki_block_is_read_without_the_wrapper(tmp_path: Path, limits) -> None:
+    """lighttpd's mod_magnet guide is a Trac page: "{{{", "#!rst", the page, "}}}". The
+    wrapper had been glued to the title in the first block, and the title was the file's
+    name."""
+    path = tmp_path / "lighttpd-magnet.txt"
+    path.write_text(
+        "{{{\n#!rst\n==============\na power-magnet\n==============\n\n"
+        ".. _requirements:\n\n.. _overview:\n\nOverview\n========\n\n"
+        "mod_magnet controls the request handling.\n\n}}}\n"
+    )
+    document = load_document(path, limits)
+    assert document.title == "a power-magnet"
+    assert [(b.heading_path, b.text) for b in document.blocks] == [
+        (("Overview",), "mod_magnet controls the request handling.")
+    ]
+
+
+def test_a_table_of_contents_is_not_read_as_text(tmp_path: Path, limits) -> None:
+    """Every lighttpd guide opens with ".. contents::": docutils's table of contents, all
+    the section titles in one block, had been read as text retrieval matched for anything."""
+    path = tmp_path / "status.rst"
+    path.write_text(
+        "Server Status\n=============\n\n.. contents:: Table of Contents\n   :depth: 2\n\n"
+        "Description\n-----------\n\nThe status module shows the server's status.\n\n"
+        "Options\n-------\n\nstatus.status-url\n  relative URL of the status page\n"
+    )
+    assert [(b.heading_path, b.text) for b in load_document(path, limits).blocks] == [
+        (("Description",), "The status module shows the server's status."),
+        (("Options",), "status.status-url: relative URL of the status page"),
+    ]

@@ -40,9 +40,12 @@ _KEEP = ("versionadded", "versionchanged", "versionremoved", "deprecated", "seea
          "centered", "rubric", "glossary", "hlist", "only", "code-block", "sourcecode",
          "console", "parsed-literal", "tab", "tabs", "group-tab", "code-tab", "tab-set",
          "tab-item", "dropdown", "card", "grid", "grid-item-card")  # fmt: skip
+# docutils's own "contents" is one of the latter: its table of contents, every section's
+# title in one block, had been read as text that retrieval matched for any question.
 _DROP = ("toctree", "index", "highlight", "currentmodule", "module", "default-role",
          "literalinclude", "tabularcolumns", "autosummary", "automodule", "py:module",
-         "py:currentmodule", "js:module", "c:namespace", "cpp:namespace")  # fmt: skip
+         "py:currentmodule", "js:module", "c:namespace", "cpp:namespace",
+         "contents")  # fmt: skip
 # Sphinx's object descriptions (".. js:function:: core.add_acl(filename, key)", "..
 # py:class:: Queue", ".. envvar:: HOME"), in each domain's spelling and the default (py)
 # domain's bare one. Unknown to docutils, their bodies had been dropped with the error it
@@ -83,11 +86,24 @@ def parse_rst(text: str) -> tuple[list[Block], str | None]:
         "raw_enabled": False,
         "input_encoding": "unicode",
     }
-    tree = publish_doctree(text, settings_overrides=settings)
+    tree = publish_doctree(_unwrapped(text), settings_overrides=settings)
     _drop_messages(tree)
     _keep_backslashes(tree)
+    _join_quoted_definitions(tree)
+    _join_notes_between_entries(tree)
     title = tree.get("title") or None
     return list(_blocks(tree, ())), _readable(title) if title else None
+
+
+def _unwrapped(text: str) -> str:
+    """The page inside a Trac wiki processor block ("{{{", "#!rst", the page, "}}}"), as
+    lighttpd's docs were kept. docutils had read the wrapper's lines and the over- and
+    underlined title after them as the first paragraph, and the document had no title."""
+    if not text.lstrip().startswith("{{{"):
+        return text
+    lines = text.strip().splitlines()
+    wrapper = (lines[0].strip(), lines[1].strip(), lines[-1].strip()) if len(lines) > 2 else ()
+    return "\n".join(lines[2:-1]) if wrapper == ("{{{", "#!rst", "}}}") else text
 
 
 def _drop_messages(tree: nodes.document) -> None:
@@ -119,6 +135,83 @@ def _keep_backslashes(tree: nodes.document) -> None:
         head = 1 if after_markup and text.startswith("\x00") else 0
         kept = text[:head] + _OWN_BACKSLASH.sub(r"\\", text[head:])
         parent.replace(text, nodes.Text(kept))
+
+
+# A line that names an option or identifier rather than saying something: one token with a
+# mark words do not have ("status.status-url", "$HTTP["user-agent"]", "--verbose",
+# "max_age"), perhaps a word or two after it, and no sentence's end.
+_NAME_LINE = re.compile(r"(?=\S*[._$\[/-])\S*[\w\])\"'](?: \S+){0,2}(?<![.:;,!?])")
+MAX_NAME_LINES = 3
+
+
+def _join_quoted_definitions(tree: nodes.document) -> None:
+    """An option's name with a blank line before its indented description (lighttpd's
+    "status.status-url", blank, "  relative URL ...", "  Default: unset") is a paragraph
+    and a block quote to docutils, where without the blank line it is a definition list's
+    entry: name, description and "Default:" line had come out as blocks of their own. Such
+    a pair is made the entry it was meant to be, joining the definition list beside it.
+    Prose before a quotation is left alone: its paragraph does not read as a name."""
+    from docutils import nodes
+
+    for quote in list(tree.findall(nodes.block_quote)):
+        parent = quote.parent
+        index = parent.index(quote)
+        name = parent[index - 1] if index else None
+        if not isinstance(name, nodes.paragraph) or not _names_something(name.astext()):
+            continue
+        if any(isinstance(child, nodes.attribution) for child in quote.children):
+            continue  # "-- Author": a quotation after all
+        item = nodes.definition_list_item(
+            "", nodes.term("", "", *name.children), nodes.definition("", *quote.children)
+        )
+        before = parent[index - 2] if index >= 2 else None
+        after = parent[index + 1] if index + 1 < len(parent) else None
+        entries = before if isinstance(before, nodes.definition_list) else None
+        if entries is None:
+            entries = nodes.definition_list()
+            parent.insert(index - 1, entries)
+        entries += item
+        if isinstance(after, nodes.definition_list):
+            entries.extend(list(after.children))
+            parent.remove(after)
+        parent.remove(name)
+        parent.remove(quote)
+
+
+def _join_notes_between_entries(tree: nodes.document) -> None:
+    """A note written between two entries of a definition list (lighttpd's "server.port",
+    then ".. note:: port belows 1024 require root-permissions" with the entry's "Default:
+    80" indented under it) ends the list for docutils, and the note took the entry's last
+    lines with it. It is read as the end of the entry before it, the list whole again.
+    Only a note of plain paragraphs: one with code or a list in it (lighttpd's
+    "server.modules") keeps its blocks, which an entry's one line would run together."""
+    from docutils import nodes
+
+    for note in list(tree.findall(nodes.Admonition)):
+        parent = note.parent
+        index = parent.index(note)
+        before = parent[index - 1] if index else None
+        after = parent[index + 1] if index + 1 < len(parent) else None
+        if not isinstance(before, nodes.definition_list) or not isinstance(
+            after, nodes.definition_list
+        ):
+            continue
+        if not all(isinstance(child, nodes.paragraph | nodes.title) for child in note.children):
+            continue
+        definition = before[-1].next_node(nodes.definition)
+        if definition is None:
+            continue
+        if not isinstance(note, nodes.admonition):  # a note's kind is its only title
+            note.insert(0, nodes.paragraph(text=f"{note.tagname.capitalize()}:"))
+        parent.remove(note)
+        definition += note
+        before.extend(list(after.children))
+        parent.remove(after)
+
+
+def _names_something(text: str) -> bool:
+    lines = text.splitlines()
+    return 0 < len(lines) <= MAX_NAME_LINES and all(_NAME_LINE.fullmatch(x) for x in lines)
 
 
 def _blocks(node: nodes.Element, path: tuple[str, ...]) -> Iterator[Block]:
