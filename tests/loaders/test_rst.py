@@ -267,3 +267,27 @@ def test_a_table_of_contents_is_not_read_as_text(tmp_path: Path, limits) -> None
         (("Description",), "The status module shows the server's status."),
         (("Options",), "status.status-url: relative URL of the status page"),
     ]
+
+
+def test_a_list_inside_a_list_item_stays_a_list_under_it(tmp_path: Path, limits) -> None:
+    """Django's release process lists what is backported under one item; read whole, the
+    item ran "Security issues. Data loss bugs. Crashing bugs." into its sentence."""
+    path = tmp_path / "release.rst"
+    path.write_text(
+        "Supported versions\n==================\n\n"
+        "* Patches must also be applied to the last feature release when they fix critical"
+        " problems:\n\n"
+        "  * Security issues.\n\n  * Data loss bugs.\n\n  * Crashing bugs.\n\n"
+        "  The rule of thumb is that fixes are backported for release blockers.\n\n"
+        "* Documentation fixes are backported more freely.\n"
+    )
+    blocks = load_document(path, limits).blocks
+    assert blocks[0].text.split("\n") == [
+        "- Patches must also be applied to the last feature release when they fix critical"
+        " problems:",
+        "  - Security issues.",
+        "  - Data loss bugs.",
+        "  - Crashing bugs.",
+        "  The rule of thumb is that fixes are backported for release blockers.",
+        "- Documentation fixes are backported more freely.",
+    ]

@@ -230,8 +230,7 @@ def _blocks(node: nodes.Element, path: tuple[str, ...]) -> Iterator[Block]:
         elif isinstance(child, _SKIPPED):
             continue
         elif isinstance(child, nodes.bullet_list | nodes.enumerated_list):
-            items = [_readable(item.astext()) for item in child.children]
-            yield Block("\n".join(f"- {item}" for item in items if item), heading_path=path)
+            yield Block("\n".join(_list_lines(child)), heading_path=path)
         elif isinstance(child, nodes.definition_list | nodes.field_list):
             yield Block("\n".join(_terms(child)), heading_path=path)
         elif isinstance(child, nodes.table):
@@ -245,6 +244,31 @@ def _blocks(node: nodes.Element, path: tuple[str, ...]) -> Iterator[Block]:
             yield from _blocks(child, path)
         elif text := _readable(child.astext()):
             yield Block(text, heading_path=path)
+
+
+def _list_lines(node: nodes.Element, depth: int = 0) -> list[str]:
+    """A list's items as "- item" lines, an item's own list indented under it, as the
+    Markdown loader writes one, and what the item says after its list on a line of its own.
+    Read whole, an item ran its sub-items into one line (Django's "... when they fix
+    critical problems: Security issues. Data loss bugs. Crashing bugs. ..."), which read as
+    sentences that a quote took two of."""
+    from docutils import nodes
+
+    lines: list[str] = []
+    indent = "  " * depth
+    for item in node.children:
+        marker, words = f"{indent}- ", []
+        for part in item.children:
+            if isinstance(part, nodes.bullet_list | nodes.enumerated_list):
+                if words:
+                    lines.append(marker + " ".join(words))
+                marker, words = f"{indent}  ", []
+                lines += _list_lines(part, depth + 1)
+            elif text := _readable(part.astext()).strip():
+                words.append(text)
+        if words:
+            lines.append(marker + " ".join(words))
+    return lines
 
 
 def _terms(node: nodes.Element) -> Iterator[str]:
