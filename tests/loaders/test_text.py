@@ -84,6 +84,44 @@ def test_release_headings_head_their_notes(tmp_path: Path, limits, first, second
     assert load_document(path, limits).title == "NEWS"
 
 
+def test_bare_and_listed_release_lines_head_all_their_notes(tmp_path: Path, limits) -> None:
+    # dnsmasq's CHANGELOG ("version 2.90" over tab-indented paragraphs) and lighttpd's NEWS
+    # ("- 1.4.69 - 2023-02-10" over "*" bullets): only an entry's first paragraph carried
+    # its version, the later ones sat in untitled blocks, and the first entry's line was
+    # the file's title. A sentence about a version opens no release.
+    path = tmp_path / "CHANGELOG.txt"
+    path.write_text(
+        "version 2.90\n\tFix reversion in --rev-server introduced in 2.88 which\n"
+        "\tcaused breakage if the prefix length is not exactly divisible.\n\n"
+        "\tSet the default maximum DNS UDP packet size to 1232.\n\n"
+        "release 2.89\n\tFix bug introduced in 2.88 which can corrupt the cache.\n\n"
+        "\tAdd --filter-rr option, to filter arbitrary RR-types.\n\n"
+        "version 2 of the licence now covers the code of the DHCP server\nas well.\n\n"
+        "- 1.4.69 - 2023-02-10\n  * [meson] remove t/test_mod_evasive.c\n"
+        "  * [core] update ls-hpack\n"
+    )
+    doc = load_document(path, limits)
+    assert doc.title == "CHANGELOG"
+    assert [(b.text, b.heading_path) for b in doc.blocks] == [
+        (
+            "Fix reversion in --rev-server introduced in 2.88 which caused breakage if the "
+            "prefix length is not exactly divisible.",
+            ("version 2.90",),
+        ),
+        ("Set the default maximum DNS UDP packet size to 1232.", ("version 2.90",)),
+        ("Fix bug introduced in 2.88 which can corrupt the cache.", ("release 2.89",)),
+        ("Add --filter-rr option, to filter arbitrary RR-types.", ("release 2.89",)),
+        (
+            "version 2 of the licence now covers the code of the DHCP server as well.",
+            ("release 2.89",),
+        ),
+        (
+            "* [meson] remove t/test_mod_evasive.c\n* [core] update ls-hpack",
+            ("- 1.4.69 - 2023-02-10",),
+        ),
+    ]
+
+
 def test_a_news_entry_right_under_the_last_sign_off_is_its_own(tmp_path: Path, limits) -> None:
     # ghostscript's NEWS.Debian: the last entry had no blank line before it, and its text
     # sat under the entry before it

@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 from pocketrag.documents import Block, Document, LoaderError
 from pocketrag.loaders._common import (
     NUMBERED_HEADING,
-    RELEASE_LINE,
     SENTENCE_END,
     TextBudget,
     calls_code,
@@ -53,6 +52,7 @@ from pocketrag.loaders.text_headings import (
     SENTENCE_INSIDE,
     heading_numberings,
     leading_heading,
+    release_line,
     text_wrap_width,
     without_contents,
 )
@@ -197,10 +197,10 @@ def structure(paragraphs: list[tuple[str, bool]]) -> list[Block]:
         for kind, text, level in pieces:
             body = text if in_columns or kind == "heading" else unwrap(text)
             if kind == "text" and not in_columns and _whole_line(text, body, not blocks):
-                level = heading_level(body)
+                level = 1 if release_line(body) else heading_level(body)
                 kind, text = ("heading", body) if level else (kind, text)
             if kind == "heading":
-                if headings and _release(headings[0][1]) and not _release(text):
+                if headings and release_line(headings[0][1]) and not release_line(text):
                     level = max(level, 2)  # "BUG FIXES" under "3.14.14 -- 31 May 2016"
                 kept = [(lv, t) for lv, t in headings if lv < level]
                 # a heading replaced before any text came under it is text itself, or it
@@ -210,7 +210,7 @@ def structure(paragraphs: list[tuple[str, bool]]) -> list[Block]:
                 bare = max(0, bare - (len(headings) - len(kept))) + 1
                 headings = [*kept, (level, text)]
                 continue
-            if bare and _CHANGELOG_TRAILER.match(body) and not _release(headings[-1][1]):
+            if bare and _CHANGELOG_TRAILER.match(body) and not release_line(headings[-1][1]):
                 # a name over a changelog entry's sign-off line is its author's, no heading
                 # (OpenVPN's NEWS.Debian: "Florian Kulzer" / " -- Alberto Gonzalez ...")
                 blocks += _as_text(headings, len(headings) - 1)
@@ -233,13 +233,9 @@ def _whole_line(text: str, line: str, first: bool) -> bool:
     a role and its place. Never the text's `first` line, its title, unless a release's
     (release notes: "chrony (4.1~pre1-1) experimental; urgency=medium"). Never a field of
     a message's header ("From: Rhys Tanfield, Aquatics Manager")."""
-    if "\n" in line or (first and not _release(line)) or MAIL_HEADER.match(line):
+    if "\n" in line or (first and not release_line(line)) or MAIL_HEADER.match(line):
         return False
     return line == text or NUMBERED_HEADING.match(line) is not None
-
-
-def _release(heading: str) -> bool:
-    return bool(RELEASE_LINE.match(heading))
 
 
 def _as_text(headings: list[tuple[int, str]], start: int) -> list[Block]:
@@ -260,16 +256,16 @@ def _pieces(
     alike: frozenset[tuple[int, bool]] = frozenset(),
     wrap_width: int = 0,
 ) -> list[tuple[str, str, int]]:
-    """A paragraph's lines as ("heading", text, level) and ("text", lines, 0) pieces; rule
-    lines only separate. `styles` holds the levels of the heading styles met so far (see
+    """A paragraph's lines as ("heading", text, level) and ("text", lines, 0) pieces; rule lines
+    only separate. `styles` holds the levels of the heading styles met so far (see
     _style_level), and this adds to it. Outside the first paragraph (the title's), a short
-    heading-like line directly above body text leads it ("Passwords and sign-in" /
-    "Passwords must ..."). In a paragraph set in columns an underlined line is the header
-    of the rows under it (a command's output: "MS Name/IP address  Stratum Poll ..." /
-    "====="). In an INI-style configuration file (`ini`) each "[section]" line heads the
-    settings under it. `alike`: the numberings whose lines lead their text as headings
-    elsewhere in the text (heading_numberings); `wrap_width`: the width the text was
-    wrapped at (text_wrap_width)."""
+    heading-like line directly above body text leads it ("Passwords and sign-in" / "Passwords
+    must ..."); a release's line leads its notes in the first paragraph too. In a paragraph set
+    in columns an underlined line is the header of the rows under it (a command's output: "MS
+    Name/IP address  Stratum Poll ..." / "====="). In an INI-style configuration file (`ini`)
+    each "[section]" line heads the settings under it. `alike`: the numberings whose lines lead
+    their text as headings elsewhere in the text (heading_numberings); `wrap_width`: the width
+    the text was wrapped at (text_wrap_width)."""
     out: list[tuple[str, str, int]] = []
     text: list[str] = []
 
@@ -325,7 +321,11 @@ def _pieces(
             if not (in_columns and len(text) == 1):  # the rows' header it underlines stays
                 flush()
             i += 1
-        elif not first and not text and (level := leading_heading(line, after, width, alike)):
+        elif (
+            (not first or release_line(line))  # a changelog opens with its latest release
+            and not text
+            and (level := leading_heading(line, after, width, alike))
+        ):
             out.append(("heading", line, level))
             i += 1
         else:
@@ -390,7 +390,7 @@ def _opening_line(blocks: list[Block]) -> str:
         return ""
     if blocks[0].heading_path:
         opening = blocks[0].heading_path[0]
-        return "" if _release(opening) or INI_SECTION.match(opening) else opening
+        return "" if release_line(opening) or INI_SECTION.match(opening) else opening
     return blocks[0].text.split("\n", 1)[0]
 
 

@@ -9,6 +9,7 @@ import re
 
 from pocketrag.loaders._common import (
     NUMBERED_HEADING,
+    RELEASE_LINE,
     SENTENCE_END,
     heading_level,
     reads_as_code,
@@ -25,6 +26,22 @@ from pocketrag.loaders.wrapping import (
 MAX_LEADING_HEADING_WORDS = 6
 # a sentence that ends inside the line, another starting after it
 SENTENCE_INSIDE = re.compile(r"[^\W\d_][.!?]\s+\S")
+# A changelog's release line that is its marker alone, no date: "version 2.90", "release
+# 2.42" (dnsmasq's CHANGELOG). Only the word and a dotted number, so no sentence ("version 2
+# of the licence ..."). Text's own: in a PDF a bare "Version 2.1" is a cover's or a footer's
+# line, not the heading of all that follows (RELEASE_LINE serves both).
+_BARE_RELEASE = re.compile(r"(?:version|release)\s+\d+(?:\.\d+)+[a-z0-9.+~-]*", re.IGNORECASE)
+# a dated release line set as a list item: "- 1.4.69 - 2023-02-10" (lighttpd's NEWS)
+_RELEASE_BULLET = re.compile(r"^[-*]\s+(?=\d)")
+
+
+def release_line(line: str) -> bool:
+    """Whether the line opens a release's notes in a changelog or NEWS file (RELEASE_LINE,
+    or the shapes above). dnsmasq's and lighttpd's had headed nothing: only an entry's first
+    paragraph carried its version, and the first entry's line was the file's title."""
+    if _BARE_RELEASE.fullmatch(line):
+        return True
+    return bool(RELEASE_LINE.match(_RELEASE_BULLET.sub("", line, count=1)))
 
 
 def leading_heading(
@@ -37,9 +54,12 @@ def leading_heading(
     opens the clauses numbered under it, that does not carry on the line's
     sentence (a lower-case start) and the line holds no sentence end. Nor is the line one
     that the paragraph's wrapping at `width` broke (_broken_by_wrap), nor a field of a
-    message's header ("From: ...", "Date: ...")."""
+    message's header ("From: ...", "Date: ..."). A release's line (release_line) leads
+    whatever text is under it."""
     if not after or RULE.match(after):
         return None
+    if release_line(line):
+        return 1  # over its notes, a list of them too ("- 1.4.69 - 2023-02-10" / "* [core] ...")
     # a line in capitals heads the list under it as it would a paragraph ("PROBE CHECKS" /
     # "- Probe every ..."); a lead-in is a sentence's start, in lower case
     # so does a line numbered as the text's headings are ("12. Any other business" / "- The
