@@ -284,6 +284,38 @@ def test_labelled_faq_questions_head_their_answers_and_code_heads_nothing(
     ]
 
 
+def test_q_and_a_questions_head_their_answers_and_addenda(tmp_path: Path, limits) -> None:
+    # dnsmasq's FAQ: each "Q:" question, its "A:" answer and the addenda after it were
+    # untitled blocks, the answer cut off from its question, and the first question was
+    # the file's title; an answer right under its question had been joined onto it
+    path = tmp_path / "FAQ.txt"
+    path.write_text(
+        "Q: Why does dnsmasq open UDP ports >1024 as well as port 53.\n"
+        "   Is this a security problem?\n\n"
+        "A: The high ports that dnsmasq opens are for replies from the upstream\n"
+        "   nameserver(s).\n\n"
+        "   Addendum: dnsmasq now has the option query-port, which sets the port.\n\n"
+        "Q: Can I run dnsmasq in a Linux vserver?\n"
+        "A: Yes, as long as the vserver is given the capabilities it needs.\n"
+    )
+    doc = load_document(path, limits)
+    assert doc.title == "FAQ"
+    first = (
+        "Q: Why does dnsmasq open UDP ports >1024 as well as port 53. Is this a security problem?"
+    )
+    assert [(b.text, b.heading_path) for b in doc.blocks] == [
+        (
+            "A: The high ports that dnsmasq opens are for replies from the upstream nameserver(s).",
+            (first,),
+        ),
+        ("Addendum: dnsmasq now has the option query-port, which sets the port.", (first,)),
+        (
+            "A: Yes, as long as the vserver is given the capabilities it needs.",
+            ("Q: Can I run dnsmasq in a Linux vserver?",),
+        ),
+    ]
+
+
 def test_debian_news_entries_head_their_notes(tmp_path: Path, limits) -> None:
     # the entry lines were body text: "which version changed ...?" had nothing to go on,
     # and the first entry's line was the title of the whole file

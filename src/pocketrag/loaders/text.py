@@ -49,9 +49,12 @@ from pocketrag.loaders.printed_text import (
 )
 from pocketrag.loaders.rst import looks_like_rst, parse_rst
 from pocketrag.loaders.text_headings import (
+    QUESTION,
     SENTENCE_INSIDE,
+    answered_questions,
     heading_numberings,
     leading_heading,
+    question_end,
     release_line,
     text_wrap_width,
     without_contents,
@@ -171,7 +174,9 @@ def structure(paragraphs: list[tuple[str, bool]]) -> list[Block]:
     headings: list[tuple[int, str]] = []
     bare = 0  # how many of the innermost headings have no text under them yet
     signature = 0  # how many more short paragraphs after an e-mail's sign-off are its own
-    ini = ini_file([line for paragraph, _ in paragraphs for line in paragraph.split("\n")])
+    all_lines = [line for paragraph, _ in paragraphs for line in paragraph.split("\n")]
+    ini = ini_file(all_lines)
+    faq = answered_questions(all_lines)  # "Q:" / "A:"
     mail = bool(paragraphs) and MAIL_HEADER.match(paragraphs[0][0]) is not None  # an e-mail
     styles: dict[str, int] = {}  # each heading style's level, in the order met (_pieces)
     wrap_width = text_wrap_width(paragraphs)
@@ -193,7 +198,7 @@ def structure(paragraphs: list[tuple[str, bool]]) -> list[Block]:
         lines = paragraph.split("\n")
         if ini and headings and headings[-1][0] == SETTING_LEVEL and not bare:
             headings.pop()  # the setting's description ended with its paragraph
-        pieces = _pieces(lines, styles, not blocks, in_columns, ini, alike, wrap_width)
+        pieces = _pieces(lines, styles, not blocks, in_columns, ini, alike, wrap_width, faq)
         for kind, text, level in pieces:
             body = text if in_columns or kind == "heading" else unwrap(text)
             if kind == "text" and not in_columns and _whole_line(text, body, not blocks):
@@ -255,6 +260,7 @@ def _pieces(
     ini: bool = False,
     alike: frozenset[tuple[int, bool]] = frozenset(),
     wrap_width: int = 0,
+    faq: bool = False,
 ) -> list[tuple[str, str, int]]:
     """A paragraph's lines as ("heading", text, level) and ("text", lines, 0) pieces; rule lines
     only separate. `styles` holds the levels of the heading styles met so far (see
@@ -265,7 +271,8 @@ def _pieces(
     Name/IP address  Stratum Poll ..." / "====="). In an INI-style configuration file (`ini`)
     each "[section]" line heads the settings under it. `alike`: the numberings whose lines lead
     their text as headings elsewhere in the text (heading_numberings); `wrap_width`: the width
-    the text was wrapped at (text_wrap_width)."""
+    the text was wrapped at (text_wrap_width). In an FAQ of "Q:" and "A:" (`faq`), a
+    paragraph's "Q:" question, wrapped or not, heads the answer under it."""
     out: list[tuple[str, str, int]] = []
     text: list[str] = []
 
@@ -305,6 +312,10 @@ def _pieces(
             flush()
             out.append(("heading", name, _style_level(styles, _DIRECTIVE)))
             i += 1
+        elif faq and i == 0 and QUESTION.match(line):
+            end = question_end(lines)
+            out.append(("heading", unwrap("\n".join(lines[:end])), _style_level(styles, _QUESTION)))
+            i = end
         elif ini and INI_SECTION.match(line):
             flush()
             out.append(("heading", line, SECTION_LEVEL))
@@ -337,6 +348,7 @@ def _pieces(
 
 _BOXED = "boxed"  # the style of a heading boxed between two rules
 _DIRECTIVE = "directive"  # a documented configuration's "#  TAG: name" lines
+_QUESTION = "question"  # an FAQ's "Q:" lines
 # a file's first heading style has its usual level: "===" underlines parts, "---" sections
 _FIRST_STYLE_LEVEL = {_BOXED: 1, "=": 1, "-": 2}
 
@@ -385,12 +397,14 @@ MAX_COMMENT_TITLE_WORDS = 8
 
 def _opening_line(blocks: list[Block]) -> str:
     """The text's first line: its first heading when it opens with one ("Git v1.8.0 Release
-    Notes" underlined), unless that is a release's line, one of many in release notes."""
+    Notes" underlined), unless that is one of many alike: a release's line in release notes,
+    an FAQ's first question, an INI file's first section."""
     if not blocks:
         return ""
     if blocks[0].heading_path:
         opening = blocks[0].heading_path[0]
-        return "" if release_line(opening) or INI_SECTION.match(opening) else opening
+        named = not (release_line(opening) or INI_SECTION.match(opening) or QUESTION.match(opening))
+        return opening if named else ""
     return blocks[0].text.split("\n", 1)[0]
 
 

@@ -44,6 +44,25 @@ def release_line(line: str) -> bool:
     return bool(RELEASE_LINE.match(_RELEASE_BULLET.sub("", line, count=1)))
 
 
+# An FAQ's question and answer labelled "Q:" and "A:" (dnsmasq's FAQ)
+QUESTION = re.compile(r"^Q:\s+\S")
+_ANSWER = re.compile(r"^A:\s+\S")
+
+
+def answered_questions(lines: list[str]) -> bool:
+    """Whether the text labels questions "Q:" and answers "A:": then each question heads
+    its answer and the addenda after it, which had been untitled blocks cut off from it.
+    A "Q:" with no answer labelled anywhere is some other text's line."""
+    asked = any(QUESTION.match(line) for line in lines)
+    return asked and any(_ANSWER.match(line) for line in lines)
+
+
+def question_end(lines: list[str]) -> int:
+    """Where a paragraph that opens with a "Q:" question stops asking: at its "A:" line,
+    when the answer follows with no blank line between, else at the paragraph's end."""
+    return next((i for i, line in enumerate(lines) if _ANSWER.match(line)), len(lines))
+
+
 def leading_heading(
     line: str, after: str, width: int, alike: frozenset[tuple[int, bool]] = frozenset()
 ) -> int | None:
