@@ -849,6 +849,37 @@ def test_configuration_commands_stay_one_to_a_line(tmp_path: Path, limits) -> No
     )
 
 
+def test_settings_of_a_systemd_unit_stay_one_to_a_line(tmp_path: Path, limits) -> None:
+    # dnsmasq's unit: a long Description ran the settings under it into one sentence
+    # ("... caching DNS server Requires=network.target Wants=..."); a value that goes on
+    # onto the next line (Dovecot's wiki: a list after its comma, a connect string's
+    # pairs written without the setting's spaces) still goes on
+    path = tmp_path / "dnsmasq.service.txt"
+    path.write_text(
+        "[Unit]\n"
+        "Description=dnsmasq - A lightweight DHCP and caching DNS server\n"
+        "Requires=network.target\nWants=nss-lookup.target\n\n"
+        "[Service]\n"
+        "# We run dnsmasq via the systemd-helper script, which picks up extra files.\n"
+        "ExecStartPost=/usr/share/dnsmasq/systemd-helper start-resolvconf\n"
+        "ExecStop=/usr/share/dnsmasq/systemd-helper stop-resolvconf\n\n"
+        "[Dovecot]\n"
+        "user_attrs = homeDirectory=home, uidNumber=uid, gidNumber=gid,\n"
+        "mailLocation=mail\n"
+        "connect = host=/var/run/mysqld/mysqld.sock dbname=mails user=admin\n"
+        "password=pass\n"
+    )
+    assert [text for text, _ in _blocks(path, limits)] == [
+        "Description=dnsmasq - A lightweight DHCP and caching DNS server\n"
+        "Requires=network.target\nWants=nss-lookup.target",
+        "# We run dnsmasq via the systemd-helper script, which picks up extra files.\n"
+        "ExecStartPost=/usr/share/dnsmasq/systemd-helper start-resolvconf\n"
+        "ExecStop=/usr/share/dnsmasq/systemd-helper stop-resolvconf",
+        "user_attrs = homeDirectory=home, uidNumber=uid, gidNumber=gid, mailLocation=mail\n"
+        "connect = host=/var/run/mysqld/mysqld.sock dbname=mails user=admin password=pass",
+    ]
+
+
 def test_nroff_bold_and_underline_read_as_plain_letters(tmp_path: Path, limits) -> None:
     """grotty prints bold as each letter struck twice and underline as an underscore struck
     under it (groff's -me reference): the words read as typed, not "..pppp"."""
