@@ -122,6 +122,33 @@ def test_bare_and_listed_release_lines_head_all_their_notes(tmp_path: Path, limi
     ]
 
 
+def test_a_release_line_with_its_first_note_heads_its_notes(tmp_path: Path, limits) -> None:
+    # dnsmasq's CHANGELOG.archive sets an old release's first note on its line, after a
+    # column's gap or a dash: its entries had no release to sit under, and its first
+    # line was the file's title
+    path = tmp_path / "CHANGELOG.archive.txt"
+    path.write_text(
+        "release 0.4 - initial public release\n\n"
+        "release 1.10  Log warnings if resolv.conf or dhcp.leases are not\n"
+        "              accessible for any reason.\n\n"
+        "\t      Fixed wrong address printing in error message about\n"
+        "\t      no interface with address.\n"
+    )
+    doc = load_document(path, limits)
+    assert doc.title == "CHANGELOG.archive"
+    assert [(b.text, b.heading_path) for b in doc.blocks] == [
+        ("initial public release", ("release 0.4",)),
+        (
+            "Log warnings if resolv.conf or dhcp.leases are not accessible for any reason.",
+            ("release 1.10",),
+        ),
+        (
+            "Fixed wrong address printing in error message about no interface with address.",
+            ("release 1.10",),
+        ),
+    ]
+
+
 def test_a_news_entry_right_under_the_last_sign_off_is_its_own(tmp_path: Path, limits) -> None:
     # ghostscript's NEWS.Debian: the last entry had no blank line before it, and its text
     # sat under the entry before it

@@ -56,6 +56,7 @@ from pocketrag.loaders.text_headings import (
     leading_heading,
     question_end,
     release_line,
+    release_notes_apart,
     text_wrap_width,
     without_contents,
 )
@@ -143,6 +144,7 @@ def split_paragraphs(text: str) -> list[tuple[str, bool]]:
     wrapped prose (see unwrap). A line alone is no rows ("3.14.12 -- 29 March 2014
     (Maintenance Release)" spaced out is a release's heading)."""
     text = _SIGN_OFF.sub(r"\1\n\n", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = release_notes_apart(text)
     out = []
     for part in _PARAGRAPH_BREAK.split(text):
         for piece, is_table in split_grid_tables(part):

@@ -30,7 +30,14 @@ SENTENCE_INSIDE = re.compile(r"[^\W\d_][.!?]\s+\S")
 # 2.42" (dnsmasq's CHANGELOG). Only the word and a dotted number, so no sentence ("version 2
 # of the licence ..."). Text's own: in a PDF a bare "Version 2.1" is a cover's or a footer's
 # line, not the heading of all that follows (RELEASE_LINE serves both).
-_BARE_RELEASE = re.compile(r"(?:version|release)\s+\d+(?:\.\d+)+[a-z0-9.+~-]*", re.IGNORECASE)
+_RELEASE_MARKER = r"(?:version|release)\s+\d+(?:\.\d+)+[a-z0-9.+~-]*"
+_BARE_RELEASE = re.compile(_RELEASE_MARKER, re.IGNORECASE)
+# A release's marker with its first note on its line, set apart by a column's gap or a
+# dash, at a paragraph's start: "release 1.10  Log warnings if ...", "release 0.4 - initial
+# public release" (dnsmasq's CHANGELOG.archive, its entries up to 1.18)
+_MARKER_WITH_NOTE = re.compile(
+    rf"((?:\A|\n[ \t]*\n)[ \t]*{_RELEASE_MARKER})(?: +- +| {{2,}}|\t+)(?=\S)", re.IGNORECASE
+)
 # a dated release line set as a list item: "- 1.4.69 - 2023-02-10" (lighttpd's NEWS)
 _RELEASE_BULLET = re.compile(r"^[-*]\s+(?=\d)")
 
@@ -61,6 +68,13 @@ def question_end(lines: list[str]) -> int:
     """Where a paragraph that opens with a "Q:" question stops asking: at its "A:" line,
     when the answer follows with no blank line between, else at the paragraph's end."""
     return next((i for i, line in enumerate(lines) if _ANSWER.match(line)), len(lines))
+
+
+def release_notes_apart(text: str) -> str:
+    """The text with each release's first note moved off its marker's line onto a line of
+    its own, so that the marker alone heads the release's notes (release_line); on its
+    line, the entry had no release to sit under, and the first one was the file's title."""
+    return _MARKER_WITH_NOTE.sub("\\1\n", text)
 
 
 def leading_heading(
