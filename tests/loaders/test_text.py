@@ -84,6 +84,71 @@ def test_release_headings_head_their_notes(tmp_path: Path, limits, first, second
     assert load_document(path, limits).title == "NEWS"
 
 
+def test_bare_and_listed_release_lines_head_all_their_notes(tmp_path: Path, limits) -> None:
+    # dnsmasq's CHANGELOG ("version 2.90" over tab-indented paragraphs) and lighttpd's NEWS
+    # ("- 1.4.69 - 2023-02-10" over "*" bullets): only an entry's first paragraph carried
+    # its version, the later ones sat in untitled blocks, and the first entry's line was
+    # the file's title. A sentence about a version opens no release.
+    path = tmp_path / "CHANGELOG.txt"
+    path.write_text(
+        "version 2.90\n\tFix reversion in --rev-server introduced in 2.88 which\n"
+        "\tcaused breakage if the prefix length is not exactly divisible.\n\n"
+        "\tSet the default maximum DNS UDP packet size to 1232.\n\n"
+        "release 2.89\n\tFix bug introduced in 2.88 which can corrupt the cache.\n\n"
+        "\tAdd --filter-rr option, to filter arbitrary RR-types.\n\n"
+        "version 2 of the licence now covers the code of the DHCP server\nas well.\n\n"
+        "- 1.4.69 - 2023-02-10\n  * [meson] remove t/test_mod_evasive.c\n"
+        "  * [core] update ls-hpack\n"
+    )
+    doc = load_document(path, limits)
+    assert doc.title == "CHANGELOG"
+    assert [(b.text, b.heading_path) for b in doc.blocks] == [
+        (
+            "Fix reversion in --rev-server introduced in 2.88 which caused breakage if the "
+            "prefix length is not exactly divisible.",
+            ("version 2.90",),
+        ),
+        ("Set the default maximum DNS UDP packet size to 1232.", ("version 2.90",)),
+        ("Fix bug introduced in 2.88 which can corrupt the cache.", ("release 2.89",)),
+        ("Add --filter-rr option, to filter arbitrary RR-types.", ("release 2.89",)),
+        (
+            "version 2 of the licence now covers the code of the DHCP server as well.",
+            ("release 2.89",),
+        ),
+        (
+            "* [meson] remove t/test_mod_evasive.c\n* [core] update ls-hpack",
+            ("- 1.4.69 - 2023-02-10",),
+        ),
+    ]
+
+
+def test_a_release_line_with_its_first_note_heads_its_notes(tmp_path: Path, limits) -> None:
+    # dnsmasq's CHANGELOG.archive sets an old release's first note on its line, after a
+    # column's gap or a dash: its entries had no release to sit under, and its first
+    # line was the file's title
+    path = tmp_path / "CHANGELOG.archive.txt"
+    path.write_text(
+        "release 0.4 - initial public release\n\n"
+        "release 1.10  Log warnings if resolv.conf or dhcp.leases are not\n"
+        "              accessible for any reason.\n\n"
+        "\t      Fixed wrong address printing in error message about\n"
+        "\t      no interface with address.\n"
+    )
+    doc = load_document(path, limits)
+    assert doc.title == "CHANGELOG.archive"
+    assert [(b.text, b.heading_path) for b in doc.blocks] == [
+        ("initial public release", ("release 0.4",)),
+        (
+            "Log warnings if resolv.conf or dhcp.leases are not accessible for any reason.",
+            ("release 1.10",),
+        ),
+        (
+            "Fixed wrong address printing in error message about no interface with address.",
+            ("release 1.10",),
+        ),
+    ]
+
+
 def test_a_news_entry_right_under_the_last_sign_off_is_its_own(tmp_path: Path, limits) -> None:
     # ghostscript's NEWS.Debian: the last entry had no blank line before it, and its text
     # sat under the entry before it
@@ -242,6 +307,38 @@ def test_labelled_faq_questions_head_their_answers_and_code_heads_nothing(
             "Label(currentpen+overwrite(Move))\nThis moves labels that would otherwise "
             "overwrite a previous label.",
             ("Question 1.2. How do I stop labels overlapping?",),
+        ),
+    ]
+
+
+def test_q_and_a_questions_head_their_answers_and_addenda(tmp_path: Path, limits) -> None:
+    # dnsmasq's FAQ: each "Q:" question, its "A:" answer and the addenda after it were
+    # untitled blocks, the answer cut off from its question, and the first question was
+    # the file's title; an answer right under its question had been joined onto it
+    path = tmp_path / "FAQ.txt"
+    path.write_text(
+        "Q: Why does dnsmasq open UDP ports >1024 as well as port 53.\n"
+        "   Is this a security problem?\n\n"
+        "A: The high ports that dnsmasq opens are for replies from the upstream\n"
+        "   nameserver(s).\n\n"
+        "   Addendum: dnsmasq now has the option query-port, which sets the port.\n\n"
+        "Q: Can I run dnsmasq in a Linux vserver?\n"
+        "A: Yes, as long as the vserver is given the capabilities it needs.\n"
+    )
+    doc = load_document(path, limits)
+    assert doc.title == "FAQ"
+    first = (
+        "Q: Why does dnsmasq open UDP ports >1024 as well as port 53. Is this a security problem?"
+    )
+    assert [(b.text, b.heading_path) for b in doc.blocks] == [
+        (
+            "A: The high ports that dnsmasq opens are for replies from the upstream nameserver(s).",
+            (first,),
+        ),
+        ("Addendum: dnsmasq now has the option query-port, which sets the port.", (first,)),
+        (
+            "A: Yes, as long as the vserver is given the capabilities it needs.",
+            ("Q: Can I run dnsmasq in a Linux vserver?",),
         ),
     ]
 
@@ -777,6 +874,37 @@ def test_configuration_commands_stay_one_to_a_line(tmp_path: Path, limits) -> No
     assert texts[3].endswith(
         "on Saturdays between 3-4am.\n# /dev/sda -a -o on -S on -s (S/../.././02|L/../../6/03)"
     )
+
+
+def test_settings_of_a_systemd_unit_stay_one_to_a_line(tmp_path: Path, limits) -> None:
+    # dnsmasq's unit: a long Description ran the settings under it into one sentence
+    # ("... caching DNS server Requires=network.target Wants=..."); a value that goes on
+    # onto the next line (Dovecot's wiki: a list after its comma, a connect string's
+    # pairs written without the setting's spaces) still goes on
+    path = tmp_path / "dnsmasq.service.txt"
+    path.write_text(
+        "[Unit]\n"
+        "Description=dnsmasq - A lightweight DHCP and caching DNS server\n"
+        "Requires=network.target\nWants=nss-lookup.target\n\n"
+        "[Service]\n"
+        "# We run dnsmasq via the systemd-helper script, which picks up extra files.\n"
+        "ExecStartPost=/usr/share/dnsmasq/systemd-helper start-resolvconf\n"
+        "ExecStop=/usr/share/dnsmasq/systemd-helper stop-resolvconf\n\n"
+        "[Dovecot]\n"
+        "user_attrs = homeDirectory=home, uidNumber=uid, gidNumber=gid,\n"
+        "mailLocation=mail\n"
+        "connect = host=/var/run/mysqld/mysqld.sock dbname=mails user=admin\n"
+        "password=pass\n"
+    )
+    assert [text for text, _ in _blocks(path, limits)] == [
+        "Description=dnsmasq - A lightweight DHCP and caching DNS server\n"
+        "Requires=network.target\nWants=nss-lookup.target",
+        "# We run dnsmasq via the systemd-helper script, which picks up extra files.\n"
+        "ExecStartPost=/usr/share/dnsmasq/systemd-helper start-resolvconf\n"
+        "ExecStop=/usr/share/dnsmasq/systemd-helper stop-resolvconf",
+        "user_attrs = homeDirectory=home, uidNumber=uid, gidNumber=gid, mailLocation=mail\n"
+        "connect = host=/var/run/mysqld/mysqld.sock dbname=mails user=admin password=pass",
+    ]
 
 
 def test_nroff_bold_and_underline_read_as_plain_letters(tmp_path: Path, limits) -> None:

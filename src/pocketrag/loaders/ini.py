@@ -32,6 +32,12 @@ def ini_file(lines: list[str]) -> bool:
     return sections > 0 and config >= MIN_CONFIG_SHARE * len(lines)
 
 
+def sets_a_value(line: str) -> bool:
+    """Whether the line is a setting as an INI file or a systemd unit writes one, active or
+    commented out ("Type=forking", "bantime = 10m", "#allow = 10.0.0.0/8")."""
+    return _INI_SETTING.match(line) is not None
+
+
 def described_setting(lines: list[str]) -> str | None:
     """The name of the setting a paragraph of an INI file describes: comment lines, then
     the setting, active or commented out, last (see SETTING_LEVEL)."""

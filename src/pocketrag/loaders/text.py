@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 from pocketrag.documents import Block, Document, LoaderError
 from pocketrag.loaders._common import (
     NUMBERED_HEADING,
-    RELEASE_LINE,
     SENTENCE_END,
     TextBudget,
     calls_code,
@@ -50,9 +49,14 @@ from pocketrag.loaders.printed_text import (
 )
 from pocketrag.loaders.rst import looks_like_rst, parse_rst
 from pocketrag.loaders.text_headings import (
+    QUESTION,
     SENTENCE_INSIDE,
+    answered_questions,
     heading_numberings,
     leading_heading,
+    question_end,
+    release_line,
+    release_notes_apart,
     text_wrap_width,
     without_contents,
 )
@@ -140,6 +144,7 @@ def split_paragraphs(text: str) -> list[tuple[str, bool]]:
     wrapped prose (see unwrap). A line alone is no rows ("3.14.12 -- 29 March 2014
     (Maintenance Release)" spaced out is a release's heading)."""
     text = _SIGN_OFF.sub(r"\1\n\n", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = release_notes_apart(text)
     out = []
     for part in _PARAGRAPH_BREAK.split(text):
         for piece, is_table in split_grid_tables(part):
@@ -171,7 +176,9 @@ def structure(paragraphs: list[tuple[str, bool]]) -> list[Block]:
     headings: list[tuple[int, str]] = []
     bare = 0  # how many of the innermost headings have no text under them yet
     signature = 0  # how many more short paragraphs after an e-mail's sign-off are its own
-    ini = ini_file([line for paragraph, _ in paragraphs for line in paragraph.split("\n")])
+    all_lines = [line for paragraph, _ in paragraphs for line in paragraph.split("\n")]
+    ini = ini_file(all_lines)
+    faq = answered_questions(all_lines)  # "Q:" / "A:"
     mail = bool(paragraphs) and MAIL_HEADER.match(paragraphs[0][0]) is not None  # an e-mail
     styles: dict[str, int] = {}  # each heading style's level, in the order met (_pieces)
     wrap_width = text_wrap_width(paragraphs)
@@ -193,14 +200,14 @@ def structure(paragraphs: list[tuple[str, bool]]) -> list[Block]:
         lines = paragraph.split("\n")
         if ini and headings and headings[-1][0] == SETTING_LEVEL and not bare:
             headings.pop()  # the setting's description ended with its paragraph
-        pieces = _pieces(lines, styles, not blocks, in_columns, ini, alike, wrap_width)
+        pieces = _pieces(lines, styles, not blocks, in_columns, ini, alike, wrap_width, faq)
         for kind, text, level in pieces:
             body = text if in_columns or kind == "heading" else unwrap(text)
             if kind == "text" and not in_columns and _whole_line(text, body, not blocks):
-                level = heading_level(body)
+                level = 1 if release_line(body) else heading_level(body)
                 kind, text = ("heading", body) if level else (kind, text)
             if kind == "heading":
-                if headings and _release(headings[0][1]) and not _release(text):
+                if headings and release_line(headings[0][1]) and not release_line(text):
                     level = max(level, 2)  # "BUG FIXES" under "3.14.14 -- 31 May 2016"
                 kept = [(lv, t) for lv, t in headings if lv < level]
                 # a heading replaced before any text came under it is text itself, or it
@@ -210,7 +217,7 @@ def structure(paragraphs: list[tuple[str, bool]]) -> list[Block]:
                 bare = max(0, bare - (len(headings) - len(kept))) + 1
                 headings = [*kept, (level, text)]
                 continue
-            if bare and _CHANGELOG_TRAILER.match(body) and not _release(headings[-1][1]):
+            if bare and _CHANGELOG_TRAILER.match(body) and not release_line(headings[-1][1]):
                 # a name over a changelog entry's sign-off line is its author's, no heading
                 # (OpenVPN's NEWS.Debian: "Florian Kulzer" / " -- Alberto Gonzalez ...")
                 blocks += _as_text(headings, len(headings) - 1)
@@ -233,13 +240,9 @@ def _whole_line(text: str, line: str, first: bool) -> bool:
     a role and its place. Never the text's `first` line, its title, unless a release's
     (release notes: "chrony (4.1~pre1-1) experimental; urgency=medium"). Never a field of
     a message's header ("From: Rhys Tanfield, Aquatics Manager")."""
-    if "\n" in line or (first and not _release(line)) or MAIL_HEADER.match(line):
+    if "\n" in line or (first and not release_line(line)) or MAIL_HEADER.match(line):
         return False
     return line == text or NUMBERED_HEADING.match(line) is not None
-
-
-def _release(heading: str) -> bool:
-    return bool(RELEASE_LINE.match(heading))
 
 
 def _as_text(headings: list[tuple[int, str]], start: int) -> list[Block]:
@@ -259,17 +262,19 @@ def _pieces(
     ini: bool = False,
     alike: frozenset[tuple[int, bool]] = frozenset(),
     wrap_width: int = 0,
+    faq: bool = False,
 ) -> list[tuple[str, str, int]]:
-    """A paragraph's lines as ("heading", text, level) and ("text", lines, 0) pieces; rule
-    lines only separate. `styles` holds the levels of the heading styles met so far (see
+    """A paragraph's lines as ("heading", text, level) and ("text", lines, 0) pieces; rule lines
+    only separate. `styles` holds the levels of the heading styles met so far (see
     _style_level), and this adds to it. Outside the first paragraph (the title's), a short
-    heading-like line directly above body text leads it ("Passwords and sign-in" /
-    "Passwords must ..."). In a paragraph set in columns an underlined line is the header
-    of the rows under it (a command's output: "MS Name/IP address  Stratum Poll ..." /
-    "====="). In an INI-style configuration file (`ini`) each "[section]" line heads the
-    settings under it. `alike`: the numberings whose lines lead their text as headings
-    elsewhere in the text (heading_numberings); `wrap_width`: the width the text was
-    wrapped at (text_wrap_width)."""
+    heading-like line directly above body text leads it ("Passwords and sign-in" / "Passwords
+    must ..."); a release's line leads its notes in the first paragraph too. In a paragraph set
+    in columns an underlined line is the header of the rows under it (a command's output: "MS
+    Name/IP address  Stratum Poll ..." / "====="). In an INI-style configuration file (`ini`)
+    each "[section]" line heads the settings under it. `alike`: the numberings whose lines lead
+    their text as headings elsewhere in the text (heading_numberings); `wrap_width`: the width
+    the text was wrapped at (text_wrap_width). In an FAQ of "Q:" and "A:" (`faq`), a
+    paragraph's "Q:" question, wrapped or not, heads the answer under it."""
     out: list[tuple[str, str, int]] = []
     text: list[str] = []
 
@@ -309,6 +314,10 @@ def _pieces(
             flush()
             out.append(("heading", name, _style_level(styles, _DIRECTIVE)))
             i += 1
+        elif faq and i == 0 and QUESTION.match(line):
+            end = question_end(lines)
+            out.append(("heading", unwrap("\n".join(lines[:end])), _style_level(styles, _QUESTION)))
+            i = end
         elif ini and INI_SECTION.match(line):
             flush()
             out.append(("heading", line, SECTION_LEVEL))
@@ -325,7 +334,11 @@ def _pieces(
             if not (in_columns and len(text) == 1):  # the rows' header it underlines stays
                 flush()
             i += 1
-        elif not first and not text and (level := leading_heading(line, after, width, alike)):
+        elif (
+            (not first or release_line(line))  # a changelog opens with its latest release
+            and not text
+            and (level := leading_heading(line, after, width, alike))
+        ):
             out.append(("heading", line, level))
             i += 1
         else:
@@ -337,6 +350,7 @@ def _pieces(
 
 _BOXED = "boxed"  # the style of a heading boxed between two rules
 _DIRECTIVE = "directive"  # a documented configuration's "#  TAG: name" lines
+_QUESTION = "question"  # an FAQ's "Q:" lines
 # a file's first heading style has its usual level: "===" underlines parts, "---" sections
 _FIRST_STYLE_LEVEL = {_BOXED: 1, "=": 1, "-": 2}
 
@@ -385,12 +399,14 @@ MAX_COMMENT_TITLE_WORDS = 8
 
 def _opening_line(blocks: list[Block]) -> str:
     """The text's first line: its first heading when it opens with one ("Git v1.8.0 Release
-    Notes" underlined), unless that is a release's line, one of many in release notes."""
+    Notes" underlined), unless that is one of many alike: a release's line in release notes,
+    an FAQ's first question, an INI file's first section."""
     if not blocks:
         return ""
     if blocks[0].heading_path:
         opening = blocks[0].heading_path[0]
-        return "" if _release(opening) or INI_SECTION.match(opening) else opening
+        named = not (release_line(opening) or INI_SECTION.match(opening) or QUESTION.match(opening))
+        return opening if named else ""
     return blocks[0].text.split("\n", 1)[0]
 
 

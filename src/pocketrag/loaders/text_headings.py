@@ -9,6 +9,7 @@ import re
 
 from pocketrag.loaders._common import (
     NUMBERED_HEADING,
+    RELEASE_LINE,
     SENTENCE_END,
     heading_level,
     reads_as_code,
@@ -25,6 +26,55 @@ from pocketrag.loaders.wrapping import (
 MAX_LEADING_HEADING_WORDS = 6
 # a sentence that ends inside the line, another starting after it
 SENTENCE_INSIDE = re.compile(r"[^\W\d_][.!?]\s+\S")
+# A changelog's release line that is its marker alone, no date: "version 2.90", "release
+# 2.42" (dnsmasq's CHANGELOG). Only the word and a dotted number, so no sentence ("version 2
+# of the licence ..."). Text's own: in a PDF a bare "Version 2.1" is a cover's or a footer's
+# line, not the heading of all that follows (RELEASE_LINE serves both).
+_RELEASE_MARKER = r"(?:version|release)\s+\d+(?:\.\d+)+[a-z0-9.+~-]*"
+_BARE_RELEASE = re.compile(_RELEASE_MARKER, re.IGNORECASE)
+# A release's marker with its first note on its line, set apart by a column's gap or a
+# dash, at a paragraph's start: "release 1.10  Log warnings if ...", "release 0.4 - initial
+# public release" (dnsmasq's CHANGELOG.archive, its entries up to 1.18)
+_MARKER_WITH_NOTE = re.compile(
+    rf"((?:\A|\n[ \t]*\n)[ \t]*{_RELEASE_MARKER})(?: +- +| {{2,}}|\t+)(?=\S)", re.IGNORECASE
+)
+# a dated release line set as a list item: "- 1.4.69 - 2023-02-10" (lighttpd's NEWS)
+_RELEASE_BULLET = re.compile(r"^[-*]\s+(?=\d)")
+
+
+def release_line(line: str) -> bool:
+    """Whether the line opens a release's notes in a changelog or NEWS file (RELEASE_LINE,
+    or the shapes above). dnsmasq's and lighttpd's had headed nothing: only an entry's first
+    paragraph carried its version, and the first entry's line was the file's title."""
+    if _BARE_RELEASE.fullmatch(line):
+        return True
+    return bool(RELEASE_LINE.match(_RELEASE_BULLET.sub("", line, count=1)))
+
+
+# An FAQ's question and answer labelled "Q:" and "A:" (dnsmasq's FAQ)
+QUESTION = re.compile(r"^Q:\s+\S")
+_ANSWER = re.compile(r"^A:\s+\S")
+
+
+def answered_questions(lines: list[str]) -> bool:
+    """Whether the text labels questions "Q:" and answers "A:": then each question heads
+    its answer and the addenda after it, which had been untitled blocks cut off from it.
+    A "Q:" with no answer labelled anywhere is some other text's line."""
+    asked = any(QUESTION.match(line) for line in lines)
+    return asked and any(_ANSWER.match(line) for line in lines)
+
+
+def question_end(lines: list[str]) -> int:
+    """Where a paragraph that opens with a "Q:" question stops asking: at its "A:" line,
+    when the answer follows with no blank line between, else at the paragraph's end."""
+    return next((i for i, line in enumerate(lines) if _ANSWER.match(line)), len(lines))
+
+
+def release_notes_apart(text: str) -> str:
+    """The text with each release's first note moved off its marker's line onto a line of
+    its own, so that the marker alone heads the release's notes (release_line); on its
+    line, the entry had no release to sit under, and the first one was the file's title."""
+    return _MARKER_WITH_NOTE.sub("\\1\n", text)
 
 
 def leading_heading(
@@ -37,9 +87,12 @@ def leading_heading(
     opens the clauses numbered under it, that does not carry on the line's
     sentence (a lower-case start) and the line holds no sentence end. Nor is the line one
     that the paragraph's wrapping at `width` broke (_broken_by_wrap), nor a field of a
-    message's header ("From: ...", "Date: ...")."""
+    message's header ("From: ...", "Date: ..."). A release's line (release_line) leads
+    whatever text is under it."""
     if not after or RULE.match(after):
         return None
+    if release_line(line):
+        return 1  # over its notes, a list of them too ("- 1.4.69 - 2023-02-10" / "* [core] ...")
     # a line in capitals heads the list under it as it would a paragraph ("PROBE CHECKS" /
     # "- Probe every ..."); a lead-in is a sentence's start, in lower case
     # so does a line numbered as the text's headings are ("12. Any other business" / "- The

@@ -10,6 +10,7 @@ import re
 from itertools import groupby
 
 from pocketrag.loaders._common import clean_inline, clean_lines, line_joint
+from pocketrag.loaders.ini import sets_a_value
 
 RULE = re.compile(r"^[-=_*~#]{3,}$")  # a separator line (also an underline or overline)
 # a "cut here" line around a wiki's code as text ("---%<-----", Dovecot's wiki pages): never
@@ -39,6 +40,8 @@ def _joins(previous: str, line: str) -> bool:
         return False
     if _SETTING_SYNTAX.match(prior) or _SETTING_SYNTAX.match(line):
         return False
+    if _sibling_settings(prior, line):
+        return False
     if _commented_command(previous) or _same_command(previous, line):
         return False
     if _NUMBERED_ROW.match(prior) and _NUMBERED_ROW.match(line):
@@ -49,6 +52,25 @@ def _joins(previous: str, line: str) -> bool:
 # A setting's syntax atop its comment ("# PWRFAILDIR <path to powerfail directory>" / "#
 # Directory in which ...", "NETSERVER [ on | off ]", "UPSNAME xxx": apcupsd.conf)
 _SETTING_SYNTAX = re.compile(r"^[A-Z][A-Z0-9_]{2,}(?:(?: +(?:<[^<>]*>|\[[^\[\]]*\]))+| [a-z]+)$")
+# A setting's value that goes on onto the next line: a list ("user_attrs = homeDirectory=home,
+# uidNumber=uid," / "mailLocation=mail") or a query ("... FROM users WHERE" / "user_name =
+# '%n' AND ...", Dovecot's wiki)
+_VALUE_GOES_ON = re.compile(r"(?:,|\b(?:and|or|where|from|select))$", re.IGNORECASE)
+_SPACED_EQUALS = re.compile(r"^[#;]?\s*[A-Za-z_][\w.-]*\s+=")
+
+
+def _sibling_settings(previous: str, line: str) -> bool:
+    """Whether two lines are settings one under the other, each a line of its own, a long
+    one too: a systemd unit's "Description=dnsmasq - A lightweight DHCP and caching DNS
+    server" / "Requires=network.target" had read as one sentence. Not a value that goes on
+    (_VALUE_GOES_ON), nor a line set apart from the setting above by its "=": the pairs of
+    a value ("connect = host=/var/run/mysqld/mysqld.sock dbname=mails user=admin" /
+    "password=pass") are written without the spaces its setting has."""
+    if not (sets_a_value(previous) and sets_a_value(line)) or _VALUE_GOES_ON.search(previous):
+        return False
+    return bool(_SPACED_EQUALS.match(previous)) == bool(_SPACED_EQUALS.match(line))
+
+
 # a row of values and their meanings ("0 is silent, except ..." / "4 is reasonable ...")
 _NUMBERED_ROW = re.compile(r"^\d+ ")
 
