@@ -112,6 +112,32 @@ def test_unseen_counts_rare_words_no_passage_holds(tmp_path: Path) -> None:
         assert unseen("is unpaid leeve agreed by my manag?") == 0
 
 
+def test_a_file_name_and_a_word_made_from_a_held_one_are_not_unseen(tmp_path: Path) -> None:
+    """Users name a document by its file ("the README", whose text never says README), and
+    make words from the documents' own ("reread", "reachable": an affix on "read", "reach"):
+    neither is a subject the documents lack. Knot DNS's held-out set refused both."""
+    docs = _write(
+        tmp_path / "docs",
+        {
+            "knot-README.md": "# Running\n\nStart the server in the foreground with knotd.\n",
+            "signals.md": "# Signals\n\nSend SIGHUP to make the daemon read its configuration"
+            " again. A remote that cannot be reached is skipped.\n",
+        },
+    )
+    with Pipeline(load_settings(data_dir=tmp_path / "data")) as pipeline:
+        assert pipeline.ingest_paths([docs]).ok
+        pieces = pipeline.embedder.word_pieces
+        assert pieces("readme") >= 2 and pieces("reread") >= 2 and pieces("homebrew") >= 2
+
+        def unseen(question: str) -> float:
+            return pipeline.ask(question, use_llm=False).signals["unseen"]
+
+        assert unseen("How does the README start the server?") == 0
+        assert unseen("Which signal makes the daemon reread its configuration?") == 0
+        assert unseen("Does the server install Homebrew?") == 1
+        assert unseen("Which signal makes the daemon reinstall Homebrew?") >= 1
+
+
 def test_a_word_typed_with_a_slip_or_cut_short() -> None:
     from pocketrag.generation.wording import written_for
 

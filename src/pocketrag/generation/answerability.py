@@ -63,6 +63,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Sequence
+from pathlib import PurePath
 from typing import Protocol
 
 import numpy as np
@@ -199,7 +200,13 @@ def relevance_signals(
         # "gplv3", "mpl" and "license" (against "licence") are unseen words, the heaviest
         # in coverage; "gpl 3", "Mozilla Public License" and "licence" are what the text says
         covered = max(covered, coverage(index.term_stats(variant, ids), ids))
-    known = {w.lower() for h in hits for w in _WORD.findall(f"{h.title} {h.heading} {h.text}")}
+    # a document's file name counts: "the README" names knot-README.md, whose text never
+    # says "README"
+    known = {
+        w.lower()
+        for h in hits
+        for w in _WORD.findall(f"{h.title} {h.heading} {h.text} {PurePath(h.source).stem}")
+    }
     unseen = min(_unseen(index, variant, word_pieces, known) for variant in variants)
     if content_words(own_words):
         covered = (covered + coverage(index.term_stats(own_words, ids), ids)) / 2
@@ -257,11 +264,31 @@ def _unseen(
         for w in words
         if not any(c.isdigit() for c in w)
         and _rare(w, word_pieces(w))
+        and w not in known  # (a file name's word, which no passage holds)
         and not written_for(w, known)
     ]
     if not rare:
         return 0
-    return sum(df == 0 for df, _ in index.term_stats(" ".join(rare), ()).terms)
+    stats = index.term_stats(" ".join(rare), ())
+    if len(stats.terms) != len(rare):  # (a word the store's stop list drops)
+        return sum(df == 0 for df, _ in stats.terms)
+    held_nowhere = [w for w, (df, _) in zip(rare, stats.terms, strict=True) if df == 0]
+    return sum(not _derived(index, w) for w in held_nowhere)
+
+
+# A word made from one the passages hold ("reread", "reachable", "unsigned") asks about what
+# they hold: the model's vocabulary splits it for its affix, not for a rare subject.
+_PREFIXES = ("re", "un", "pre", "non")
+_SUFFIXES = ("able", "ible", "ness", "ment", "er", "ers")
+MIN_BASE_LETTERS = 4
+
+
+def _derived(index: IndexLike, word: str) -> bool:
+    """Whether `word` is an affix on a word the index holds."""
+    bases = [word[len(p) :] for p in _PREFIXES if word.startswith(p)]
+    bases += [word[: -len(s)] for s in _SUFFIXES if word.endswith(s)]
+    bases = [b for b in bases if len(b) >= MIN_BASE_LETTERS]
+    return any(df > 0 for b in bases for df, _ in index.term_stats(b, ()).terms)
 
 
 def _rare(word: str, pieces: int) -> bool:
