@@ -457,6 +457,40 @@ def test_a_documented_configuration_heads_its_parts_and_directives(tmp_path: Pat
     ]
 
 
+def test_a_documented_option_label_with_hanging_text_is_no_column(tmp_path: Path, limits) -> None:
+    # Squid's uri_whitespace: the gaps after "deny:" and "encode:" read as columns, so the
+    # whole entry was kept a line each and every sentence was cut at its line ends
+    path = tmp_path / "squid.conf.documented.txt"
+    path.write_text(
+        "#  TAG: uri_whitespace\n"
+        "#\tWhat to do with requests that have whitespace characters in the\n"
+        "#\tURI.  Options:\n#\n"
+        "#\tstrip:  The whitespace characters are stripped out of the URL.\n"
+        "#\t\tThis is the behavior recommended by RFC2396 and RFC3986\n"
+        "#\t\tfor tolerant handling of generic URI.\n#\n"
+        '#\tdeny:   The request is denied.  The user receives an "Invalid\n'
+        '#\t\tRequest" message.\n#\n'
+        "#\tencode:\tThe request is allowed and the whitespace characters are\n"
+        "#\t\tencoded according to RFC1738.\n"
+        "#Default:\n# uri_whitespace strip\n"
+    )
+    assert _blocks(path, limits) == [
+        (
+            "# What to do with requests that have whitespace characters in the URI. Options:\n"
+            "#\n"
+            "# strip: The whitespace characters are stripped out of the URL. This is the"
+            " behavior recommended by RFC2396 and RFC3986 for tolerant handling of generic"
+            " URI.\n#\n"
+            '# deny: The request is denied. The user receives an "Invalid Request" message.\n'
+            "#\n"
+            "# encode: The request is allowed and the whitespace characters are encoded"
+            " according to RFC1738.\n"
+            "#Default:\n# uri_whitespace strip",
+            ("uri_whitespace",),
+        )
+    ]
+
+
 def test_settings_commented_out_stay_a_line_each(tmp_path: Path, limits) -> None:
     # read as one wrapped sentence: "# - domain: example.com notify: secondary" (Knot's
     # knot.conf), "# mail_location = mbox:... mail_location = mbox:..." (Dovecot's)

@@ -1,6 +1,7 @@
 """Configuration files read as text: INI-style ones ("[section]" lines, "key = value"
 settings, "#" comments), which files are ones, and the headings their structure gives; and
-the headings any commented configuration writes in its comments."""
+the headings any commented configuration writes in its comments, and its options' labels
+with their text hanging under them."""
 
 from __future__ import annotations
 
@@ -80,3 +81,21 @@ def documented_directive(line: str) -> str | None:
     "cache_mem (bytes)"."""
     found = _DIRECTIVE_TAG.match(line)
     return " ".join(found.group(1).split()) if found else None
+
+
+# an option's label and the gap after it, under a comment's mark ("#\tdeny:   The request")
+_COMMENT_LABEL = re.compile(r"^#[ \t]*[A-Za-z][\w-]*:(?: {3,}|\t)\S")
+
+
+def labels_hanging_text(line: str, below: str) -> bool:
+    """Whether a comment line is an option's label and its text, the text going on in the
+    comment line below, indented deeper than the label ("#\tdeny:   The request is denied.
+    The user receives an "Invalid" / "#\t\tRequest" message.": squid.conf.documented). It is
+    a paragraph of its own, no row of a table: kept a row, each sentence was cut at its
+    line ends. Its label starts a line only where a bare "#" line sets it apart, as Squid's
+    entries do: unwrap sees no label."""
+    if not _COMMENT_LABEL.match(line.strip()) or not below.strip().startswith("#"):
+        return False
+    indent = len(line.strip()[1:].expandtabs()) - len(line.strip()[1:].lstrip())
+    hanging = below.strip()[1:].expandtabs()
+    return bool(hanging.strip()) and len(hanging) - len(hanging.lstrip()) > indent

@@ -32,6 +32,7 @@ from pocketrag.loaders.ini import (
     described_setting,
     documented_directive,
     ini_file,
+    labels_hanging_text,
 )
 from pocketrag.loaders.mail import (
     MAX_SIGNATURE_PARAGRAPHS,
@@ -158,11 +159,14 @@ def split_paragraphs(text: str) -> list[tuple[str, bool]]:
 def _in_columns(part: str) -> bool:
     """Whether a line of the paragraph sets text in columns. The indent after a comment's
     or a quote's marks is no column ("# WARNING: ... Please review and" / "#          customize
-    settings": fail2ban's jail.conf)."""
+    settings": fail2ban's jail.conf), nor is the gap after an option's label whose text
+    wraps in a hanging indent under it (labels_hanging_text)."""
+    lines = part.split("\n")
     return any(
         _ALIGNED.search(unmarked(line.strip()))
-        for line in part.split("\n")
+        for line, below in zip(lines, [*lines[1:], ""], strict=True)
         if not documented_directive(line)  # "#  TAG: cache_mem\t(bytes)" is a heading
+        and not labels_hanging_text(line, below)
     )
 
 
