@@ -291,3 +291,27 @@ def test_a_list_inside_a_list_item_stays_a_list_under_it(tmp_path: Path, limits)
         "  The rule of thumb is that fixes are backported for release blockers.",
         "- Documentation fixes are backported more freely.",
     ]
+
+
+def test_a_table_in_a_definition_is_read_by_rows_where_it_stands(tmp_path: Path, limits) -> None:
+    """lighttpd's accesslog.format holds its format codes in a simple table inside the
+    option's description; read whole, the table had run into one line."""
+    path = tmp_path / "accesslog.rst"
+    path.write_text(
+        "Options\n=======\n\n"
+        "accesslog.filename\n  name of the file where the accesslog should be written to\n\n"
+        "accesslog.format\n  the format of the logfile\n\n"
+        "  ====== ================================\n  Option Description\n"
+        "  ====== ================================\n  %%     a percent sign\n"
+        "  %h     name or address of remote-host\n  ====== ================================\n\n"
+        "  If %s is written %>s the > is ignored.\n"
+    )
+    text = "\n".join(b.text for b in load_document(path, limits).blocks)
+    assert text.split("\n") == [
+        "accesslog.filename: name of the file where the accesslog should be written to",
+        "accesslog.format: the format of the logfile",
+        "Option | Description",
+        "Option: %%; Description: a percent sign",
+        "Option: %h; Description: name or address of remote-host",
+        "If %s is written %>s the > is ignored.",
+    ]

@@ -234,10 +234,7 @@ def _blocks(node: nodes.Element, path: tuple[str, ...]) -> Iterator[Block]:
         elif isinstance(child, nodes.definition_list | nodes.field_list):
             yield Block("\n".join(_terms(child)), heading_path=path)
         elif isinstance(child, nodes.table):
-            rows = [
-                [_readable(e.astext()) for e in row.children] for row in child.findall(nodes.row)
-            ]
-            yield Block("\n".join(table_lines(rows)), heading_path=path)
+            yield Block("\n".join(_table_lines(child)), heading_path=path)
         elif isinstance(child, nodes.literal_block | nodes.doctest_block):
             yield Block(child.astext(), heading_path=path)
         elif isinstance(child, _CONTAINERS):
@@ -271,12 +268,46 @@ def _list_lines(node: nodes.Element, depth: int = 0) -> list[str]:
     return lines
 
 
+def _table_lines(table: nodes.Element) -> list[str]:
+    from docutils import nodes
+
+    rows = [[_readable(e.astext()) for e in row.children] for row in table.findall(nodes.row)]
+    return table_lines(rows)
+
+
 def _terms(node: nodes.Element) -> Iterator[str]:
-    """ "term: definition" per entry of a definition or field list."""
+    """ "term: definition" per entry of a definition or field list; a table in a definition
+    by rows where it stands, what follows it on a line of its own (lighttpd's
+    accesslog.format and its table of format codes had read as one run-on line, "Option
+    Description %% a percent sign %h name or address ...")."""
+    from docutils import nodes
+
     for entry in node.children:
-        parts = [_readable(part.astext()) for part in entry.children]
-        if parts:
-            yield f"{parts[0]}: {' '.join(parts[1:])}".rstrip(": ")
+        if not entry.children:
+            continue
+        lines: list[str] = []
+        words = [_readable(entry[0].astext())]  # the term, then its definition's text
+        for part in entry.children[1:]:
+            pieces = (
+                part.children if isinstance(part, nodes.definition | nodes.field_body) else [part]
+            )
+            for piece in pieces:
+                if isinstance(piece, nodes.table):
+                    lines.append(_entry_line(words, first=not lines))
+                    lines += _table_lines(piece)
+                    words = []
+                else:
+                    words.append(_readable(piece.astext()))
+        if words or not lines:
+            lines.append(_entry_line(words, first=not lines))
+        yield from (line for line in lines if line)
+
+
+def _entry_line(words: list[str], first: bool) -> str:
+    """The term and its text ("term: text"), or text after a table in the definition."""
+    if not first:
+        return " ".join(w for w in words if w)
+    return f"{words[0]}: {' '.join(w for w in words[1:] if w)}".rstrip(": ")
 
 
 def _readable(text: str) -> str:
