@@ -94,8 +94,13 @@ def labels_hanging_text(line: str, below: str) -> bool:
     a paragraph of its own, no row of a table: kept a row, each sentence was cut at its
     line ends. Its label starts a line only where a bare "#" line sets it apart, as Squid's
     entries do: unwrap sees no label."""
-    if not _COMMENT_LABEL.match(line.strip()) or not below.strip().startswith("#"):
+    label, under = line.strip(), below.strip()
+    if not _COMMENT_LABEL.match(label) or not under.startswith("#") or not under[1:].strip():
         return False
-    indent = len(line.strip()[1:].expandtabs()) - len(line.strip()[1:].lstrip())
-    hanging = below.strip()[1:].expandtabs()
-    return bool(hanging.strip()) and len(hanging) - len(hanging.lstrip()) > indent
+    return _indent(under[1:]) > _indent(label[1:])
+
+
+def _indent(text: str) -> int:
+    """How far the text stands in after a comment's mark, tabs at their width."""
+    wide = text.expandtabs()
+    return len(wide) - len(wide.lstrip())
