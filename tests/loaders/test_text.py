@@ -68,6 +68,13 @@ def test_a_version_control_keyword_or_file_magic_is_no_title(tmp_path: Path, lim
             "v2.3.rc1 2017-12-04 Timo Sirainen <tss@iki.fi>",
             "an author after the date",
         ),
+        # Tor's ChangeLog: "Changes in version X - date" headed nothing, so each release's
+        # "o Minor bugfixes" blocks had no version to sit under
+        (
+            "Changes in version 0.4.9.11 - 2026-06-25",
+            "Changes in version 0.4.9.1-alpha - 2024-12-03",
+            "a release heading with its date",
+        ),
     ],
 )
 def test_release_headings_head_their_notes(tmp_path: Path, limits, first, second, why) -> None:
@@ -394,6 +401,48 @@ def test_ini_sections_head_their_settings_but_not_in_prose(tmp_path: Path, limit
         "so that shorewall is started before fail2ban, and stopped after it.\n"
     )
     assert all("[Unit]" not in b.heading_path for b in load_document(readme, limits).blocks)
+
+
+def test_a_configuration_of_clauses_heads_each_clauses_options(tmp_path: Path, limits) -> None:
+    # Unbound's example configuration: "server:" and "remote-control:" headed nothing, so
+    # an option both clauses have lost whose it was; each option commented out under its
+    # comment ran into the comment's sentence ("... without clearing them after printing.
+    # statistics-cumulative: no", "# port to answer queries from port: 53"), and so did a
+    # clause commented out ("... locally served zone. stub-zone:")
+    path = tmp_path / "unbound.conf.txt"
+    path.write_text(
+        "# The server clause sets the main parameters.\nserver:\n"
+        "\t# enable cumulative statistics, without clearing them after printing.\n"
+        "\t# statistics-cumulative: no\n\n"
+        "\t# port to answer queries from\n\t# port: 53\n\n"
+        "remote-control:\n\t# Enable remote control with unbound-control(8) here.\n"
+        "\t# control-enable: no\n\n"
+        "# Consider adding domain-insecure: name to the server: section if the stub is a\n"
+        "# locally served zone.\n# stub-zone:\n#\tname: \"example.com\"\n"
+    )
+    doc = load_document(path, limits)
+    assert doc.title == "unbound.conf"
+    assert [(b.text, b.heading_path) for b in doc.blocks[:-1]] == [
+        ("# The server clause sets the main parameters.", ()),
+        (
+            "# enable cumulative statistics, without clearing them after printing.\n"
+            "# statistics-cumulative: no",
+            ("server:",),
+        ),
+        ("# port to answer queries from\n# port: 53", ("server:",)),
+        (
+            "# Enable remote control with unbound-control(8) here.\n# control-enable: no",
+            ("remote-control:",),
+        ),
+    ]
+    assert doc.blocks[-1].text == (
+        "# Consider adding domain-insecure: name to the server: section if the stub is a "
+        'locally served zone.\n# stub-zone:\n# name: "example.com"'
+    )
+    # a snippet of one clause is titled by its file name, not by "server:"
+    snippet = tmp_path / "root-auto-trust-anchor-file.conf.txt"
+    snippet.write_text('server:\n    auto-trust-anchor-file: "/var/lib/unbound/root.key"\n')
+    assert load_document(snippet, limits).title == "root-auto-trust-anchor-file.conf"
 
 
 def test_ini_comment_banners_and_described_settings_head_their_text(tmp_path: Path, limits) -> None:

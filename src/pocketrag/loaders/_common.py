@@ -39,10 +39,12 @@ _VERSION = (
 # A Debian changelog's or NEWS.Debian's entry line: "chrony (4.1~pre1-1) experimental;
 # urgency=medium".
 _DEBIAN_ENTRY = r"[a-z0-9][a-z0-9.+-]*\s+\([^()\s]+\)(?:\s+[a-z0-9/+-]+)+;\s+urgency=\w+"
-# A release's own heading without a date: "What's new in Sudo 1.9.13p3", "Changes in
-# version 2.3:" (sudo's NEWS: its entries had no release to sit under).
+# A release's own heading: "What's new in Sudo 1.9.13p3", "Changes in version 2.3:" (sudo's
+# NEWS: its entries had no release to sit under), with its date too: "Changes in version
+# 0.4.9.11 - 2026-06-25" (Tor's ChangeLog).
 _WHATS_NEW = (
-    r"(?:what'?s\s+new|changes|new)\s+in\s+(?:[a-z][\w+-]*\s+){0,3}v?\d+(?:\.\d+)+[a-z0-9.+~-]*:?"
+    r"(?:what'?s\s+new|changes|new)\s+in\s+(?:[a-z][\w+-]*\s+){0,3}v?\d+(?:\.\d+)+[a-z0-9.+~-]*"
+    rf"(?:\s*(?:--?|–|—|,)?\s*\(?(?:released\s+)?(?:{_RELEASE_DATE})\)?)?:?"
 )
 # The release's author with an address after its date: "v2.3.19 2022-05-10  Aki Tuomi
 # <aki.tuomi@open-xchange.com>" (Dovecot's NEWS).

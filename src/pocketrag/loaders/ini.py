@@ -33,6 +33,27 @@ def ini_file(lines: list[str]) -> bool:
     return sections > 0 and config >= MIN_CONFIG_SHARE * len(lines)
 
 
+# A clause of a configuration written as Unbound's and Knot's are: its name alone on a line,
+# its options under it ("server:", "remote-control:", "auth-zone:"). Without it as a
+# heading, the options several clauses share ("name", "zonefile") lost whose they were.
+_CLAUSE = re.compile(r"^[a-z][\w-]{0,40}:$")
+MIN_CLAUSES = 2
+
+
+def clause_file(lines: list[str]) -> bool:
+    """Whether the text is a configuration file of clauses: two clause lines or more, and
+    most of its lines comments, settings and clauses (not a README quoting one)."""
+    clauses = sum(bool(_CLAUSE.match(line)) for line in lines)
+    config = sum(bool(_CONFIG_LINE.match(line)) for line in lines)
+    return clauses >= MIN_CLAUSES and config >= MIN_CONFIG_SHARE * len(lines)
+
+
+def section_line(line: str) -> bool:
+    """Whether a line of a configuration file (ini_file or clause_file) opens a section:
+    "[sshd]", or a clause's "server:"."""
+    return bool(INI_SECTION.match(line) or _CLAUSE.match(line))
+
+
 def sets_a_value(line: str) -> bool:
     """Whether the line is a setting as an INI file or a systemd unit writes one, active or
     commented out ("Type=forking", "bantime = 10m", "#allow = 10.0.0.0/8")."""

@@ -24,15 +24,16 @@ from pocketrag.loaders._common import (
 from pocketrag.loaders.grid_tables import split_grid_tables
 from pocketrag.loaders.ini import (
     BANNER_LEVEL,
-    INI_SECTION,
     SECTION_LEVEL,
     SETTING_LEVEL,
+    clause_file,
     comment_banner,
     commented_title,
     described_setting,
     documented_directive,
     ini_file,
     labels_hanging_text,
+    section_line,
 )
 from pocketrag.loaders.mail import (
     MAX_SIGNATURE_PARAGRAPHS,
@@ -181,7 +182,7 @@ def structure(paragraphs: list[tuple[str, bool]]) -> list[Block]:
     bare = 0  # how many of the innermost headings have no text under them yet
     signature = 0  # how many more short paragraphs after an e-mail's sign-off are its own
     all_lines = [line for paragraph, _ in paragraphs for line in paragraph.split("\n")]
-    ini = ini_file(all_lines)
+    ini = ini_file(all_lines) or clause_file(all_lines)
     faq = answered_questions(all_lines)  # "Q:" / "A:"
     mail = bool(paragraphs) and MAIL_HEADER.match(paragraphs[0][0]) is not None  # an e-mail
     styles: dict[str, int] = {}  # each heading style's level, in the order met (_pieces)
@@ -322,7 +323,7 @@ def _pieces(
             end = question_end(lines)
             out.append(("heading", unwrap("\n".join(lines[:end])), _style_level(styles, _QUESTION)))
             i = end
-        elif ini and INI_SECTION.match(line):
+        elif ini and section_line(line):
             flush()
             out.append(("heading", line, SECTION_LEVEL))
             i += 1
@@ -404,14 +405,16 @@ MAX_COMMENT_TITLE_WORDS = 8
 def _opening_line(blocks: list[Block]) -> str:
     """The text's first line: its first heading when it opens with one ("Git v1.8.0 Release
     Notes" underlined), unless that is one of many alike: a release's line in release notes,
-    an FAQ's first question, an INI file's first section."""
+    an FAQ's first question, a configuration file's first section ("[sshd]", "server:": the
+    title of Unbound's conf.d snippets had been their one clause)."""
     if not blocks:
         return ""
     if blocks[0].heading_path:
         opening = blocks[0].heading_path[0]
-        named = not (release_line(opening) or INI_SECTION.match(opening) or QUESTION.match(opening))
+        named = not (release_line(opening) or section_line(opening) or QUESTION.match(opening))
         return opening if named else ""
-    return blocks[0].text.split("\n", 1)[0]
+    first = blocks[0].text.split("\n", 1)[0]
+    return "" if section_line(first) else first
 
 
 # A first line that names no document: a version-control keyword ("$Id$", "-- $LynxId:

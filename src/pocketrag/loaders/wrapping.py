@@ -153,7 +153,13 @@ def unwrap(text: str, width: int | None = None, shortest_wrapped: int = MIN_WRAP
         wrapped = len(previous) >= max(shortest, 0.6 * width) and not example
         # a commented-out command after a comment's last sentence ("... between 3-4am." /
         # "# /dev/sda -a -o on") is an example of its own, not the sentence going on
-        wrapped = wrapped and not (comment and previous.endswith(".") and not _wordy(body))
+        # ("# ... a locally served zone." / "# stub-zone:", a clause commented out, too)
+        wrapped = wrapped and not (
+            comment and previous.endswith(".") and (not _wordy(body) or _NAMED.match(body))
+        )
+        # ... and so is one setting commented out under its comment, whatever the comment
+        # ends with ("# port to answer queries from" / "# port: 53", Unbound's example)
+        wrapped = wrapped and not (comment and _one_setting(body))
         # two settings commented out, one a line ("#  - domain: example.com" / "#    notify:
         # secondary", Knot's knot.conf), are lines of an example, not a sentence wrapped
         wrapped = wrapped and not (
@@ -189,6 +195,19 @@ def _sets_a_key(line: str) -> bool:
     """Whether a short line is a setting: a name and its value(s), or a key and its value."""
     short = len(line.split()) <= MAX_SETTING_TOKENS
     return short and (not _wordy(line) or _KEY_VALUE.match(line) is not None)
+
+
+# a name and a value or two, as a configuration writes them ("statistics-cumulative: no",
+# "access-control-view: 192.0.2.0/24 viewname": Unbound's example under each comment)
+_ONE_SETTING = re.compile(r"^[a-z_][\w.-]*:(?:\s+\S+)?\s+[^\s.!?]*[^\s.!?,;]$")
+# a name alone, as a clause of settings opens ("stub-zone:")
+_NAMED = re.compile(r"^[A-Za-z_][\w.-]*:$")
+
+
+def _one_setting(line: str) -> bool:
+    """Whether the line is one setting, a name in lower case and a word or two of value:
+    words, but no sentence ("shm-enable: no" after "... keyed with shm-key.")."""
+    return _ONE_SETTING.match(line) is not None
 
 
 def _wordy(line: str) -> bool:
