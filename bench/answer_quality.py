@@ -709,6 +709,19 @@ in a table in the page header, and a volunteer driver scheme guide whose key fac
 floating text boxes); a one-column reportlab retail shop manual, a two-column reportlab fire
 safety leaflet and a reportlab training matrix with merged header cells), committed.
 
+Held out (written blind on 2026-12-07 during session 35, for session 36's start and end runs;
+not in the default run): tor indexes Tor 0.4.9.11's documentation as a small organisation's IT
+person indexes it for the colleagues who run the organisation's Tor relay and onion services, 17
+files from Debian bookworm's tor 0.4.9.11-0+deb12u1 (amd64) package, fetched from the Debian
+archive by its fetch.sh and copied flat under names that say whose they are: the whole manual
+(tor.html, AsciiDoc HTML, every torrc option in definition lists) and the HTML manuals of
+tor-gencert, tor-resolve, torify and tor-print-ed-signing-cert, the exit notice template
+(tor-exit-notice.html), upstream's commented torrc.sample and Debian's older /etc/tor/torrc (a
+different, 2013 sample), README.Debian and NEWS.Debian, upstream's changelog cut to the 0.4.9.x
+and 0.4.8.x releases, and Debian's tor-service-defaults-torrc (and its instances twin),
+tor@default.service and tor@.service, /etc/default/tor and the logrotate fragment, the text
+files all as .txt.
+
     flock /tmp/pocketrag-bench.lock .venv/bin/python bench/answer_quality.py --out DIR \\
         [--corpus NAME ...] [--k 5] [--index-dir DIR]
 """
@@ -835,6 +848,7 @@ SPLIT = {
     "dnsmasq": "held out",  # written blind in session 34, for session 35's runs
     "lighttpd": "held out",  # written blind in session 34, for session 35's runs
     "penrick": "held out",  # written blind in session 34, for session 35's runs
+    "tor": "held out",  # written blind in session 35, for session 36's runs
 }
 DEFAULT = [
     "larkfield", "opengov", "incident", "handbook", "brightwater", "tables", "harbourview",
@@ -875,8 +889,9 @@ DEFAULT = [
 # its end 550bb7a; session 32 sudo, lynx and gorsebrook, at its start a8b4c74 and its end 69c4cd3;
 # session 33 dovecot, ghostscript and calderwick, at its start c74eb43 and its end 21a8b92;
 # session 34 squid, knot and ellerby, at its start abe5624 and its end 4fe6fa3). dnsmasq, lighttpd
-# and penrick (written blind during session 34) wait for session 35's start and end runs.
-CORPORA_HELD_OUT: list[str] = ["dnsmasq", "lighttpd", "penrick"]
+# and penrick (written blind during session 34) wait for session 35's start and end runs. tor
+# (written blind during session 35) waits for session 36's start and end runs.
+CORPORA_HELD_OUT: list[str] = ["dnsmasq", "lighttpd", "penrick", "tor"]
 CORPORA = [*DEFAULT, *CORPORA_HELD_OUT, "opengov-multiformat"]
 
 

@@ -117,6 +117,7 @@ MINIMUMS = {
     "dnsmasq": (120, 25),
     "lighttpd": (120, 25),
     "penrick": (120, 25),
+    "tor": (120, 25),
 }
 
 
@@ -235,6 +236,7 @@ TURNS = {
     "dnsmasq": (11, 11),
     "lighttpd": (11, 18),
     "penrick": (11, 30),
+    "tor": (11, 15),
 }  # fmt: skip
 
 
@@ -663,6 +665,11 @@ ABSENT = {
                 "norovirus", "trustee", "childcare", "sick pay", "care home", "pet loss", "gym",
                 "pool car", "deliver", "gifts from patients", "verif", "flu", "uniform",
                 "signal", "sourdough", "world cup", "mongolia"),
+    "tor": ("snowflake", "obfs4proxy", "docker", "vanity", "back up", "conntrack",
+            "tor-relays", "relay search", "wireguard", "onion-location", "nyx", "gdpr",
+            "unbound", "expert bundle", "ciiss", "harica", "9150", "tails", "webtunnel",
+            "nginx", "hetzner", "ovh", "deb.torproject", "ram", "sourdough", "world cup",
+            "mongolia"),
 }  # fmt: skip
 
 
