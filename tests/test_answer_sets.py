@@ -117,6 +117,7 @@ MINIMUMS = {
     "dnsmasq": (120, 25),
     "lighttpd": (120, 25),
     "penrick": (120, 25),
+    "unbound": (120, 25),
 }
 
 
@@ -235,6 +236,7 @@ TURNS = {
     "dnsmasq": (11, 11),
     "lighttpd": (11, 18),
     "penrick": (11, 30),
+    "unbound": (11, 14),
 }  # fmt: skip
 
 
@@ -663,6 +665,11 @@ ABSENT = {
                 "norovirus", "trustee", "childcare", "sick pay", "care home", "pet loss", "gym",
                 "pool car", "deliver", "gifts from patients", "verif", "flu", "uniform",
                 "signal", "sourdough", "world cup", "mongolia"),
+    "unbound": ("quic", "pi-hole", "pfsense", "apparmor", "logrotate", "end of life", "geoip",
+                "ufw", "commercial", "cookie", "zabbix", "gui", "mdns", "multicast",
+                "named.conf", "snmp", "let's encrypt", "kubernetes", "raspberry", "journald",
+                "keepalived", "vrrp", "failover", "blocklist", "ldap", "vlan", "gdpr",
+                "sourdough", "world cup", "mongolia"),
 }  # fmt: skip
 
 
