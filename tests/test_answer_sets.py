@@ -668,7 +668,7 @@ ABSENT = {
     "unbound": ("quic", "pi-hole", "pfsense", "apparmor", "logrotate", "end of life", "geoip",
                 "ufw", "commercial", "cookie", "zabbix", "gui", "mdns", "multicast",
                 "named.conf", "snmp", "let's encrypt", "kubernetes", "raspberry", "journald",
-                "keepalived", "vrrp", "failover", "blocklist", "ldap", "vlan", "gdpr",
+                "keepalived", "vrrp", "failover", "swap", "ldap", "vlan", "gdpr",
                 "sourdough", "world cup", "mongolia"),
 }  # fmt: skip
 
