@@ -722,6 +722,18 @@ and 0.4.8.x releases, and Debian's tor-service-defaults-torrc (and its instances
 tor@default.service and tor@.service, /etc/default/tor and the logrotate fragment, the text
 files all as .txt.
 
+Held out (written blind on 2026-12-07 during session 35, for session 36's start and end runs;
+not in the default run): unbound indexes Unbound 1.17.1's documentation as a small office's IT
+person indexes it for the colleagues who run the office's validating DNS resolver, 12 files from
+Debian bookworm's unbound 1.17.1-2+deb12u4 (amd64) package, fetched from the Debian archive by
+its fetch.sh and copied flat under names that say whose they are, all as .txt: upstream's
+commented example configuration (examples/unbound.conf, about 1300 lines: every option of the
+server clause with its default, python, dynlib, remote-control, stub, forward and auth zones,
+views, dnscrypt, cachedb and redis, ipset, dnstap, RPZ), README, FEATURES, README.DNS64, TODO
+and the changelog cut to its entries dated 2020 to 2023 (1.10.0 to 1.17.1, about 2000 of its
+11200 lines), Debian's NEWS.Debian, and Debian's /etc/unbound/unbound.conf, its two
+unbound.conf.d snippets (remote-control, root trust anchor) and the two systemd units.
+
     flock /tmp/pocketrag-bench.lock .venv/bin/python bench/answer_quality.py --out DIR \\
         [--corpus NAME ...] [--k 5] [--index-dir DIR]
 """
@@ -849,6 +861,7 @@ SPLIT = {
     "lighttpd": "held out",  # written blind in session 34, for session 35's runs
     "penrick": "held out",  # written blind in session 34, for session 35's runs
     "tor": "held out",  # written blind in session 35, for session 36's runs
+    "unbound": "held out",  # written blind in session 35, for session 36's runs
 }
 DEFAULT = [
     "larkfield", "opengov", "incident", "handbook", "brightwater", "tables", "harbourview",
@@ -890,8 +903,8 @@ DEFAULT = [
 # session 33 dovecot, ghostscript and calderwick, at its start c74eb43 and its end 21a8b92;
 # session 34 squid, knot and ellerby, at its start abe5624 and its end 4fe6fa3). dnsmasq, lighttpd
 # and penrick (written blind during session 34) wait for session 35's start and end runs. tor
-# (written blind during session 35) waits for session 36's start and end runs.
-CORPORA_HELD_OUT: list[str] = ["dnsmasq", "lighttpd", "penrick", "tor"]
+# and unbound (written blind during session 35) wait for session 36's start and end runs.
+CORPORA_HELD_OUT: list[str] = ["dnsmasq", "lighttpd", "penrick", "tor", "unbound"]
 CORPORA = [*DEFAULT, *CORPORA_HELD_OUT, "opengov-multiformat"]
 
 

@@ -118,6 +118,7 @@ MINIMUMS = {
     "lighttpd": (120, 25),
     "penrick": (120, 25),
     "tor": (120, 25),
+    "unbound": (120, 25),
 }
 
 
@@ -237,6 +238,7 @@ TURNS = {
     "lighttpd": (11, 18),
     "penrick": (11, 30),
     "tor": (11, 15),
+    "unbound": (11, 14),
 }  # fmt: skip
 
 
@@ -670,6 +672,11 @@ ABSENT = {
             "unbound", "expert bundle", "ciiss", "harica", "9150", "tails", "webtunnel",
             "nginx", "hetzner", "ovh", "deb.torproject", "ram", "sourdough", "world cup",
             "mongolia"),
+    "unbound": ("quic", "pi-hole", "pfsense", "apparmor", "logrotate", "end of life", "geoip",
+                "ufw", "commercial", "cookie", "zabbix", "gui", "mdns", "multicast",
+                "named.conf", "snmp", "let's encrypt", "kubernetes", "raspberry", "journald",
+                "keepalived", "vrrp", "failover", "swap", "ldap", "vlan", "gdpr",
+                "sourdough", "world cup", "mongolia"),
 }  # fmt: skip
 
 
