@@ -113,9 +113,7 @@ def render_numbered(path: Path) -> None:
     (level 2) of a rendered DOCX with one Word multilevel list, the markers removed."""
     d = docx.Document(str(path))
     numbering = d.part.numbering_part.element
-    first_num = numbering.find(
-        "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}num"
-    )
+    first_num = numbering.find("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}num")
     abstract = parse_xml(_abstract_num())
     if first_num is not None:
         first_num.addprevious(abstract)
