@@ -117,6 +117,7 @@ MINIMUMS = {
     "dnsmasq": (120, 25),
     "lighttpd": (120, 25),
     "penrick": (120, 25),
+    "tunwick": (120, 25),
 }
 
 
@@ -235,6 +236,7 @@ TURNS = {
     "dnsmasq": (11, 11),
     "lighttpd": (11, 18),
     "penrick": (11, 30),
+    "tunwick": (11, 30),
 }  # fmt: skip
 
 
@@ -663,6 +665,11 @@ ABSENT = {
                 "norovirus", "trustee", "childcare", "sick pay", "care home", "pet loss", "gym",
                 "pool car", "deliver", "gifts from patients", "verif", "flu", "uniform",
                 "signal", "sourdough", "world cup", "mongolia"),
+    "tunwick": ("pension", "maternity", "parking", "abv", "barrels a year", "jury service",
+                "bereavement", "smoking", "vaping", "referral", "probation", "notice period",
+                "legionella", "wi-fi", "per night", "download", "pint price", "fryer fire",
+                "course fee", "cycle to work", "staff meal", "eye test", "overnight allowance",
+                "sourdough", "world cup", "mongolia"),
 }  # fmt: skip
 
 
