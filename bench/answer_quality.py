@@ -734,6 +734,22 @@ and the changelog cut to its entries dated 2020 to 2023 (1.10.0 to 1.17.1, about
 11200 lines), Debian's NEWS.Debian, and Debian's /etc/unbound/unbound.conf, its two
 unbound.conf.d snippets (remote-control, root trust anchor) and the two systemd units.
 
+Held out (written blind on 2026-12-07 during session 35, for session 36's start and end runs;
+not in the default run): tunwick is the staff shared drive of an invented English independent
+brewery, Tunwick Brewery Co. Ltd (a brewhouse with eight fermenting vessels, a packaging hall
+with a canning line, a warehouse and drivers with three vans and a 7.5-tonne lorry, two pubs
+with kitchens, a Bottle Shop and web shop; about 90 staff): 14 documents (samples/tunwick/: a
+staff handbook and an out-of-date 2025 taproom bar team FAQ, in Markdown; an e-mail thread with
+quoted replies on Christmas and New Year in the pubs, management meeting minutes and a
+hard-wrapped drivers' notice on vehicle checks as text; an intranet page of the pubs' opening
+hours and contacts with tables and a details/summary FAQ and an allergens and food hygiene page
+with an allergen matrix (HTML); four DOCX (a clause-numbered licensing and responsible sales
+policy; a confined space entry procedure and its superseded 2023 version, their sections and
+clauses numbered by Word's automatic multilevel numbering; a winter delivery routes rota whose
+day cells are merged vertically); a one-column reportlab packaging and warehouse safety sheet, a
+two-column reportlab pay, holiday and tronc guide and a reportlab training matrix with merged
+header cells), committed.
+
     flock /tmp/pocketrag-bench.lock .venv/bin/python bench/answer_quality.py --out DIR \\
         [--corpus NAME ...] [--k 5] [--index-dir DIR]
 """
@@ -862,6 +878,7 @@ SPLIT = {
     "penrick": "held out",  # written blind in session 34, for session 35's runs
     "tor": "held out",  # written blind in session 35, for session 36's runs
     "unbound": "held out",  # written blind in session 35, for session 36's runs
+    "tunwick": "held out",  # written blind in session 35, for session 36's runs
 }
 DEFAULT = [
     "larkfield", "opengov", "incident", "handbook", "brightwater", "tables", "harbourview",
@@ -902,9 +919,9 @@ DEFAULT = [
 # its end 550bb7a; session 32 sudo, lynx and gorsebrook, at its start a8b4c74 and its end 69c4cd3;
 # session 33 dovecot, ghostscript and calderwick, at its start c74eb43 and its end 21a8b92;
 # session 34 squid, knot and ellerby, at its start abe5624 and its end 4fe6fa3). dnsmasq, lighttpd
-# and penrick (written blind during session 34) wait for session 35's start and end runs. tor
-# and unbound (written blind during session 35) wait for session 36's start and end runs.
-CORPORA_HELD_OUT: list[str] = ["dnsmasq", "lighttpd", "penrick", "tor", "unbound"]
+# and penrick (written blind during session 34) wait for session 35's start and end runs. tor,
+# unbound and tunwick (written blind during session 35) wait for session 36's start and end runs.
+CORPORA_HELD_OUT: list[str] = ["dnsmasq", "lighttpd", "penrick", "tor", "unbound", "tunwick"]
 CORPORA = [*DEFAULT, *CORPORA_HELD_OUT, "opengov-multiformat"]
 
 

@@ -119,6 +119,7 @@ MINIMUMS = {
     "penrick": (120, 25),
     "tor": (120, 25),
     "unbound": (120, 25),
+    "tunwick": (120, 25),
 }
 
 
@@ -239,6 +240,7 @@ TURNS = {
     "penrick": (11, 30),
     "tor": (11, 15),
     "unbound": (11, 14),
+    "tunwick": (11, 30),
 }  # fmt: skip
 
 
@@ -676,6 +678,11 @@ ABSENT = {
                 "ufw", "commercial", "cookie", "zabbix", "gui", "mdns", "multicast",
                 "named.conf", "snmp", "let's encrypt", "kubernetes", "raspberry", "journald",
                 "keepalived", "vrrp", "failover", "swap", "ldap", "vlan", "gdpr",
+                "sourdough", "world cup", "mongolia"),
+    "tunwick": ("pension", "maternity", "parking", "abv", "barrels a year", "jury service",
+                "bereavement", "smoking", "vaping", "referral", "probation", "notice period",
+                "legionella", "wi-fi", "per night", "download", "pint price", "fryer fire",
+                "course fee", "cycle to work", "staff meal", "eye test", "overnight allowance",
                 "sourdough", "world cup", "mongolia"),
 }  # fmt: skip
 

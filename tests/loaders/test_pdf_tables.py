@@ -136,6 +136,11 @@ HOLDS_A_GRID = {
     # reportlab, two columns: the extinguishers and other emergencies tables
     "penrick/fire-safety-and-emergencies.pdf": {1},
     "penrick/mandatory-training-matrix-2026.pdf": {1},  # reportlab: merged header cells
+    # reportlab, one column: the keg and cask weights table
+    "tunwick/packaging-and-warehouse-safety.pdf": {2},
+    # reportlab, two columns: the tronc points table
+    "tunwick/pay-holiday-and-tronc-guide-2026.pdf": {1},
+    "tunwick/training-matrix-2026.pdf": {1},  # reportlab: merged header cells
     "pdf_messy/multicol__samplefiles_026-multicolumn.pdf": {3},  # the EU countries table
 }
 
