@@ -445,6 +445,35 @@ def test_a_configuration_of_clauses_heads_each_clauses_options(tmp_path: Path, l
     assert load_document(snippet, limits).title == "root-auto-trust-anchor-file.conf"
 
 
+def test_a_short_comment_over_a_group_of_settings_heads_them(tmp_path: Path, limits) -> None:
+    # Tor's systemd unit: "# Hardening" over a dozen sandboxing settings had read as the
+    # first one's description, and "AppArmorProfile" headed them all
+    path = tmp_path / "tor@default.service.txt"
+    path.write_text(
+        "[Service]\nType=notify\nLimitNOFILE=65536\n\n"
+        "# Hardening\nAppArmorProfile=-system_tor\nNoNewPrivileges=yes\nPrivateTmp=yes\n"
+    )
+    assert _blocks(path, limits)[-1] == (
+        "AppArmorProfile=-system_tor\nNoNewPrivileges=yes\nPrivateTmp=yes",
+        ("[Service]", "Hardening"),
+    )
+
+
+def test_a_scripts_blocks_keep_their_lines(tmp_path: Path, limits) -> None:
+    # logrotate's postrotate script ran into one line ("... > /dev/null fi endscript }")
+    path = tmp_path / "logrotate.txt"
+    path.write_text(
+        "/var/log/tor/*log {\n\tdaily\n\trotate 5\n\tcompress\n\tpostrotate\n"
+        "\t\tif invoke-rc.d tor status > /dev/null; then\n"
+        "\t\t\tinvoke-rc.d tor reload > /dev/null\n\t\tfi\n\tendscript\n}\n"
+    )
+    text = load_document(path, limits).blocks[-1].text
+    assert text.endswith(
+        "if invoke-rc.d tor status > /dev/null; then\ninvoke-rc.d tor reload > /dev/null\n"
+        "fi\nendscript\n}"
+    ), text
+
+
 def test_ini_comment_banners_and_described_settings_head_their_text(tmp_path: Path, limits) -> None:
     # under one "[DEFAULT]" heading each chunk of jail.conf mixed a dozen options' comments
     path = tmp_path / "jail.conf.txt"

@@ -71,6 +71,22 @@ def described_setting(lines: list[str]) -> str | None:
     return next((found.group(1) for found in settings if found), None)
 
 
+# A short comment naming the group of settings under it ("# Hardening" over a systemd
+# unit's sandboxing lines): it had read as the first setting's description, and
+# "AppArmorProfile" headed them all.
+_GROUP_LABEL = re.compile(r"^[#;]\s*([A-Z][\w/&-]*(?: [\w/&-]+){0,3})$")
+
+
+def group_label(lines: list[str]) -> str | None:
+    """The label of a paragraph of settings that opens with a short comment naming them,
+    when they are settings of more than one name."""
+    found = _GROUP_LABEL.match(lines[0])
+    settings = [_INI_SETTING.match(line) for line in lines[1:]]
+    if found is None or not settings or not all(settings):
+        return None
+    return found.group(1) if len({s.group(1) for s in settings if s}) > 1 else None
+
+
 def comment_banner(lines: list[str]) -> str | None:
     """The title of a comment banner, three lines: "#" / "# MISCELLANEOUS OPTIONS" / "#"."""
     if len(lines) == 3 and _BARE_COMMENT.match(lines[0]) and _BARE_COMMENT.match(lines[2]):

@@ -31,6 +31,7 @@ from pocketrag.loaders.ini import (
     commented_title,
     described_setting,
     documented_directive,
+    group_label,
     ini_file,
     labels_hanging_text,
     section_line,
@@ -331,6 +332,9 @@ def _pieces(
             flush()
             out.append(("heading", banner, BANNER_LEVEL))
             i += 3
+        elif ini and i == 0 and (label := group_label(lines)):
+            out.append(("heading", label, BANNER_LEVEL))
+            i += 1
         elif ini and i == 0 and (name := described_setting(lines)):
             out.append(("heading", name, SETTING_LEVEL))
             text.append(line)

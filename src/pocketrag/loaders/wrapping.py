@@ -46,7 +46,15 @@ def _joins(previous: str, line: str) -> bool:
         return False
     if _NUMBERED_ROW.match(prior) and _NUMBERED_ROW.match(line):
         return False
+    if _BLOCK_OPENS.search(prior) or _BLOCK_CLOSES.match(line):
+        return False
     return not (in_capitals(previous) or in_capitals(line))
+
+
+# A script's block, a line each: "if ...; then" / "fi", "postrotate" / "endscript" / "}"
+# (logrotate's scripts had run into one line: "... /dev/null fi endscript }")
+_BLOCK_OPENS = re.compile(r"^(?:if|elif|for|while|until)\b.*;\s*(?:then|do)$|[\w)\"'*]\s*\{$")
+_BLOCK_CLOSES = re.compile(r"(?:fi|done|esac|endscript|\}|\};)$")
 
 
 # A setting's syntax atop its comment ("# PWRFAILDIR <path to powerfail directory>" / "#
