@@ -53,6 +53,9 @@ def test_a_version_control_keyword_or_file_magic_is_no_title(tmp_path: Path, lim
         assert load_document(path, limits).title == "pam.conf", first
     path.write_text("# Example PAM configuration\n\nauth required pam_env.so\n")
     assert load_document(path, limits).title == "Example PAM configuration"
+    # Tor's service defaults open with a setting: the file's name says more
+    path.write_text("DataDirectory /var/lib/tor\nPidFile /run/tor/tor.pid\nRunAsDaemon 1\n")
+    assert load_document(path, limits).title == "pam.conf"
 
 
 @pytest.mark.parametrize(

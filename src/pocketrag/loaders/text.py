@@ -425,6 +425,8 @@ def _opening_line(blocks: list[Block]) -> str:
 # README.defines,v 1.20 ... $") or a file's magic ("#%PAM-1.0", "#!/bin/sh"). As a title it
 # was what every answer quoting the file was cited by.
 _NO_TITLE = re.compile(r"[-\s]*(?:\$\w+(?::[^$]*)?\$|[%!]).*")
+# ... or a setting naming a path: "DataDirectory /var/lib/tor" opens Tor's service defaults
+_PATH_SETTING = re.compile(r"[A-Za-z_][\w.-]*(?:\s*=\s*|\s+)[/~$]\S*")
 
 
 def _title_line(line: str) -> str | None:
@@ -434,7 +436,7 @@ def _title_line(line: str) -> str | None:
     if not 0 < len(line) <= MAX_TITLE_CHARS or _NO_TITLE.fullmatch(line.lstrip("#")):
         return None
     if not line.startswith("#"):
-        return line
+        return None if _PATH_SETTING.fullmatch(line) else line
     comment = unmarked(line).rstrip("# \t")  # "## apcupsd.conf v1.1 ##"
     plain = not SENTENCE_INSIDE.search(comment) and not comment.endswith(SENTENCE_END)
     return comment if plain and 0 < len(comment.split()) <= MAX_COMMENT_TITLE_WORDS else None
