@@ -650,6 +650,30 @@ def test_html_definition_terms_without_end_tags_open_their_definitions(
     ]
 
 
+def test_html_definition_list_inside_a_definition_names_its_option(
+    tmp_path: Path, limits
+) -> None:
+    # Tor's manual: SocksPort's flags are a list inside its definition, and each flag had
+    # been read with no word of the option it is a flag of; a heading's word ("If") or a
+    # term that names it already is left alone
+    path = tmp_path / "tor.html"
+    path.write_text(
+        "<dl><dt>SocksPort [address:]port [flags]</dt><dd><p>Open this port.</p>"
+        "<dl><dt>IsolateDestPort</dt><dd><p>Don't share circuits by port.</p></dd></dl></dd>"
+        "<dt>If</dt><dd><p>Conditions:</p><dl><dt>Secure</dt><dd>Signed.</dd></dl></dd>"
+        "<dt>Applications</dt><dd><p>Programs.</p><dl><dt>Applications/Science</dt>"
+        "<dd>Lab tools.</dd></dl></dd></dl>"
+    )
+    assert [b.text for b in load_document(path, limits).blocks] == [
+        "SocksPort [address:]port [flags]: Open this port.",
+        "IsolateDestPort (SocksPort): Don't share circuits by port.",
+        "If: Conditions:",
+        "Secure: Signed.",
+        "Applications: Programs.",
+        "Applications/Science: Lab tools.",
+    ]
+
+
 def test_html_charset_from_meta(tmp_path: Path, limits) -> None:
     path = tmp_path / "latin.html"
     path.write_bytes(

@@ -282,6 +282,10 @@ class _Extractor(HTMLParser):
         self.in_option_group = False
         self.dl_depth = 0
         self.dd_depth = 0  # open definitions (<dd>), for the indent of a unit's lines
+        # the name each open definition list's latest term gives: a list inside its
+        # definition names it beside its own terms (Tor's SocksPort flags, each read as
+        # "IsolateClientAddr: ..." with no word of the option it is a flag of)
+        self.defined: dict[int, str] = {}
         self.option_dl: int | None = None
 
     def _in_scope(self) -> bool:
@@ -345,6 +349,10 @@ class _Extractor(HTMLParser):
             return
         if self.terms and self.definition_opened:
             term = _joined_terms(self.terms)
+            self.defined[self.dl_depth] = term.split()[0].rstrip(":")
+            outer = self.defined.get(self.dl_depth - 1, "")
+            if _OPTION_NAME.fullmatch(outer) and not _WORD.fullmatch(outer) and outer not in term:
+                term = f"{term.rstrip(':')} ({outer}){':' if term.endswith(':') else ''}"
             text = f"{term}{'' if _ends_label(term) else ':'} {text}"
             self.terms = []
         self.flush_term()
@@ -499,6 +507,7 @@ class _Extractor(HTMLParser):
         if tag == "dd" and unit is not None and not unit.in_table and unit.depth == self.dl_depth:
             self.close_unit()
         elif tag == "dl" and self.dl_depth:
+            self.defined.pop(self.dl_depth, None)
             self.dl_depth -= 1
             self.dd_depth = min(self.dd_depth, self.dl_depth)  # a <dd> left open ends here
             if unit is not None and not unit.in_table and unit.depth > self.dl_depth:
@@ -794,6 +803,12 @@ def _picture_name(alt: str) -> str | None:
     ):
         return None
     return name
+
+
+# An option's name ("SocksPort", "refclock", "bindkey"), not a word of a heading ("If",
+# "State"), as an outer definition list's term gives it to the terms of a list inside
+_OPTION_NAME = re.compile(r"[A-Za-z_][\w.-]*")
+_WORD = re.compile(r"[A-Z]?[a-z]+")
 
 
 def _joined_terms(terms: list[str]) -> str:
