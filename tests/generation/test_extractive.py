@@ -1008,6 +1008,24 @@ def test_a_correction_names_the_old_figure_after_the_new() -> None:
     assert changed_figures("Carry-over is 3 days instead of 5.") == [({"5"}, {"3"})]
     assert changed_figures("The fee is £30 (was £25).") == [({"25"}, {"30"})]
     assert changed_figures("Do not touch the cable, not even with a tool.") == []
+    assert changed_figures("Staff may carry over up to 3 days (not 5) from April.") == [
+        ({"5"}, {"3"})
+    ]
+    assert changed_figures("It is 1,500 copies a term on the staffroom copier (it was 2,000).") == [
+        ({"2000"}, {"1500"})
+    ]
+    # the old figure named as today's; "now" names the new one, so it is no such sign
+    assert changed_figures("Staff may carry over no more than 3 days (5 at present).") == [
+        ({"5"}, {"3"})
+    ]
+    assert changed_figures("The three meeting rooms (now 4) are booked online.") == []
+
+
+def test_a_new_figure_opening_the_corrected_words_is_no_clause_number() -> None:
+    """The new figure of "GBP 180 per home (was GBP 120)" opens the words before "(was":
+    read as a clause number, it was dropped and the change went unseen."""
+    text = "The allowance is GBP 30 per room, up to GBP 180 per home (was GBP 120)."
+    assert changed_figures(text) == [({"120"}, {"180"})]
 
 
 CARRY_OVER_POLICY = "You may carry over up to 5 days (37 hours, pro rata for part-time staff) \
@@ -1141,6 +1159,28 @@ def test_a_superseded_version_under_the_same_title_is_shown_as_differing(embedde
                    embedder.embed).text  # fmt: skip
     assert text.startswith("The documents differ on this")
     assert "£200" in text and "£300" in text
+
+
+def test_the_best_unit_announcing_a_change_of_anothers_figure_is_shown_as_differing(
+    embedder,
+) -> None:
+    """The minutes raise the handbook's mileage rate; the two sentences embed apart (under
+    SAME_SUBJECT), but the minutes name the handbook's 45p as the old rate."""
+    minutes = Hit(52, "min", "minutes-partners-meeting-2026-11-25.txt", "Partners' meeting",
+                  "AGREED: the mileage rate for travel between the two sites and for home "
+                  "visits by car rises from 45p to 50p per mile from 1 January 2027.",
+                  None, None, "4. Finance", 0.1)  # fmt: skip
+    handbook = Hit(53, "hb", "staff-handbook.md", "Staff Handbook",
+                   "If you travel between the two sites for work, claim mileage at 45p per "
+                   "mile on the expenses form.", None, None, "Expenses", 0.1)  # fmt: skip
+    text = compose("What's the mileage rate for going between sites?", [minutes, handbook],
+                   embedder.embed).text  # fmt: skip
+    # the minutes name the old rate: they are the newer, whatever the file names say
+    assert text.startswith("The documents differ on this; the newer one first: Partners"), text
+    assert "50p" in text and "claim mileage at 45p" in text
+    text = compose("What's the mileage rate for going between sites?", [handbook, minutes],
+                   embedder.embed).text  # fmt: skip
+    assert text.startswith("The documents differ on this; the newer one first: Partners"), text
 
 
 FLEXIBLE_NEW = """Every employee may ask for flexible working from their first day of \

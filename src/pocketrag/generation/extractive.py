@@ -349,7 +349,9 @@ def _changed_by(
     the rate table's £32 row), wherever it ranks among that document's relevant units: the
     e-mail's best unit was often another of its sentences ("The weekend allowances are not
     changing"): the change went unseen, or that sentence's "2 hours" was shown as differing
-    from the £32."""
+    from the £32. Or the other way round: the best unit announces a change of another
+    document's figure ("rises from 45p to 50p per mile" against the handbook's "45p per
+    mile"), which the two units' cosine alone (under SAME_SUBJECT) had not shown."""
     figures = numbers_in(best.candidate.text)
     best_hit = sources[best.candidate.source_n - 1]
     for other in relevant:
@@ -358,7 +360,10 @@ def _changed_by(
             cand.document != best.candidate.document
             and not _same_document(sources[cand.source_n - 1], best_hit)
             and _alike(best, other) >= NEAR_SUBJECT
-            and _supersedes(cand.text, figures)
+            and (
+                _supersedes(cand.text, figures)
+                or _supersedes(best.candidate.text, numbers_in(cand.text))
+            )
         ):
             return best, other
     return None
@@ -786,12 +791,17 @@ def _newest_first(
     """The two sides of a disagreement, each with its document's title, and the answer's
     opening. When both documents name different years, the newer comes first and each
     title carries its year: a reader has to know which rule is current, and a superseded
-    note says so only by its date."""
+    note says so only by its date. Without years, a side announcing a change from the other
+    side's figure ("rises from 45p to 50p" against the handbook's 45p) is the newer."""
     docs = [hits[r.candidate.source_n - 1] for r in pair]
     titles = [d.title or "One document" for d in docs]
     years = [_year(d) for d in docs]
     if None in years or years[0] == years[1]:
-        return list(zip(pair, titles, strict=True)), DIFFER
+        sides = list(zip(pair, titles, strict=True))
+        for newer, older in (sides, sides[::-1]):
+            if _supersedes(newer[0].candidate.text, numbers_in(older[0].candidate.text)):
+                return [newer, older], DIFFER_DATED
+        return sides, DIFFER
     labels = [t if str(y) in t else f"{t} ({y})" for t, y in zip(titles, years, strict=True)]
     sides = sorted(zip(pair, labels, years, strict=True), key=lambda side: -side[2])
     return [(r, label) for r, label, _ in sides], DIFFER_DATED

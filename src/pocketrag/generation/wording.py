@@ -254,11 +254,15 @@ _REFERENCE = re.compile(
 )
 
 
-def numbers_in(text: str) -> set[str]:
+def numbers_in(text: str, fragment: bool = False) -> set[str]:
     """The figures a text states, "two" and "2" alike; a date's day with its month ("1
     november"): two policies' "opens on 1 November" and "opens on 1 October" differ. Not a
-    reference's number ("section 4.18.2", "RFC 6376")."""
-    text = _REFERENCE.sub(" ", CLAUSE_NUMBER.sub("", text, count=1))
+    reference's number ("section 4.18.2", "RFC 6376"), nor a clause number opening the text,
+    unless the text is a `fragment` cut from a sentence ("180 per home", the new figure of
+    "GBP 180 per home (was GBP 120)")."""
+    if not fragment:
+        text = CLAUSE_NUMBER.sub("", text, count=1)
+    text = _REFERENCE.sub(" ", text)
     dates = {_day_month(m) for m in _DATE.finditer(text)}
     text = _DATE.sub(" ", text)
     found = {m.replace(",", "") for m in re.findall(r"\d[\d,.]*\d|\d", text)} | dates
@@ -358,11 +362,18 @@ _CHANGE = re.compile(
 )
 
 
-# "valid for 18 months, not 12", "£70.00 a night (was £67.50)", "3 days instead of 5": the
-# new figure, then the old
+# "valid for 18 months, not 12", "£70.00 a night (was £67.50)", "3 days instead of 5",
+# "up to 3 days (not 5)", "1,500 copies a term (it was 2,000)": the new figure, then the old
 _CORRECTION = re.compile(
-    r"(\S+(?:\s\S+){0,2}?)(?:,\s+not|\s+\((?:was|previously|formerly)|\s+instead\s+of"
-    r"|\s+rather\s+than)\s+(\S+(?:\s\S+){0,2})",
+    r"(\S+(?:\s\S+){0,7}?)(?:,\s+not|\s+\((?:not|(?:it\s+)?was|previously|formerly)"
+    r"|\s+instead\s+of|\s+rather\s+than)\s+(\S+(?:\s\S+){0,2})",
+    re.IGNORECASE,
+)
+# "no more than 3 unused days (5 at present)", "£7.50 (currently £6)": the same, the old
+# figure named as today's (not "now": "3 rooms (now 4)" names the new one)
+_STILL_CURRENT = re.compile(
+    r"(\S+(?:\s\S+){0,7}?)\s+\((?:(?:currently|at\s+present)\s+([^()]{1,30}?)"
+    r"|([^()]{1,30}?)\s+(?:currently|at\s+present))\)",
     re.IGNORECASE,
 )
 
@@ -373,9 +384,10 @@ def changed_figures(text: str) -> list[tuple[set[str], set[str]]]:
     the old figure is superseded."""
     changes = [(m.group(1), m.group(2)) for m in _CHANGE.finditer(text)]
     changes += [(m.group(2), m.group(1)) for m in _CORRECTION.finditer(text)]
+    changes += [(m.group(2) or m.group(3), m.group(1)) for m in _STILL_CURRENT.finditer(text)]
     out = []
     for before, after in changes:
-        old, new = numbers_in(before), numbers_in(after)
+        old, new = numbers_in(before, fragment=True), numbers_in(after, fragment=True)
         if old and new and not old & new:
             out.append((old, new))
     return out
