@@ -670,44 +670,38 @@ Chromium-printed farm visits and vehicles guide with a fleet table over a page b
 two-column reportlab bites, sharps and clinical waste leaflet and a reportlab uniform and PPE
 issue sheet with merged header cells), committed.
 
-Held out (written blind on 2026-12-07 during session 34, for session 35's start and end runs;
-not in the default run): dnsmasq indexes dnsmasq 2.90's documentation as a small office's IT
-person indexes it for the colleagues who run the office's DHCP and DNS, 12 files from Debian
-bookworm's dnsmasq-base 2.90-4~deb12u2 (amd64) and dnsmasq 2.90-4~deb12u2 (all) packages,
-fetched from the Debian archive by its fetch.sh and copied flat under names that say whose they
-are: upstream's overview and setup pages (HTML), the FAQ, the DBus interface, the commented
-example configuration (dnsmasq.conf.example, bookworm's /etc/dnsmasq.conf byte for byte), the
-CHANGELOG (2.90 back to 2.43) and CHANGELOG.archive (2.42 back to 0.4), Debian's README.Debian
-and systemd_howto, and Debian's /etc/default/dnsmasq, /etc/dnsmasq.d/README and systemd unit,
-the text files all as .txt.
-
-Held out (written blind on 2026-12-07 during session 34, for session 35's start and end runs;
-not in the default run): lighttpd indexes lighttpd 1.4.69's documentation as a small
-web-hosting team's administrator indexes it for the colleagues who run its web servers, 55
-files from Debian bookworm's lighttpd-doc 1.4.69-1 (all) and lighttpd 1.4.69-1 (amd64)
-packages, fetched from the Debian archive by its fetch.sh and copied flat under names that say
-whose they are, all as .txt: the 32 plain-text module and core documents in
-reStructuredText-like text (configuration, access and accesslog, authentication, compress,
-fastcgi, magnet, performance, plugins, proxy, rewrite, redirect, ssl, status, security, the
-virtual hosting, userdir, webdav, state engine and other module pages; skeleton.txt left out),
-upstream's README and NEWS (changelog.gz, every release from 1.4.69 back to 1.1.x), Debian's
-NEWS.Debian and lighttpd-doc's README.Debian, and Debian's commented lighttpd.conf,
-conf-available's README and 14 of its snippets, the logrotate fragment, the daily cron job and
-the systemd unit.
-
-Held out (written blind on 2026-12-07 during session 34, for session 35's start and end runs;
-not in the default run): penrick is the staff and volunteer shared drive of an invented English
-independent hospice charity, Penrick Hospice (a 16-bed inpatient unit, a day hospice, a Hospice
-at Home team, a bereavement service, 12 charity shops and a warehouse, a fundraising and lottery
-team; about 210 staff and 900 volunteers): 13 documents (samples/penrick/: a volunteer handbook
-and an out-of-date 2025 fundraising FAQ, in Markdown; an e-mail thread with quoted replies on
-volunteer expenses from January 2027, Senior Leadership Team minutes and a hard-wrapped notice on
-the day hospice as text; a public Larch Ward visiting page with a times table and a
-details/summary FAQ and a StaffNet bereavement service page with a groups table (HTML); three
-DOCX (a lone working policy and its superseded 2023 version, each keeping its document control
-in a table in the page header, and a volunteer driver scheme guide whose key facts sit in two
-floating text boxes); a one-column reportlab retail shop manual, a two-column reportlab fire
-safety leaflet and a reportlab training matrix with merged header cells), committed.
+dnsmasq, lighttpd and penrick (written blind during session 34, held out until their runs in
+session 35): dnsmasq indexes dnsmasq 2.90's documentation as a small office's IT person indexes
+it for the colleagues who run the office's DHCP and DNS, 12 files from Debian bookworm's
+dnsmasq-base 2.90-4~deb12u2 (amd64) and dnsmasq 2.90-4~deb12u2 (all) packages, fetched from the
+Debian archive by its fetch.sh and copied flat under names that say whose they are: upstream's
+overview and setup pages (HTML), the FAQ, the DBus interface, the commented example
+configuration (dnsmasq.conf.example, bookworm's /etc/dnsmasq.conf byte for byte), the CHANGELOG
+(2.90 back to 2.43) and CHANGELOG.archive (2.42 back to 0.4), Debian's README.Debian and
+systemd_howto, and Debian's /etc/default/dnsmasq, /etc/dnsmasq.d/README and systemd unit, the
+text files all as .txt. lighttpd indexes lighttpd 1.4.69's documentation as a small web-hosting
+team's administrator indexes it for the colleagues who run its web servers, 55 files from Debian
+bookworm's lighttpd-doc 1.4.69-1 (all) and lighttpd 1.4.69-1 (amd64) packages, fetched from the
+Debian archive by its fetch.sh and copied flat under names that say whose they are, all as .txt:
+the 32 plain-text module and core documents in reStructuredText-like text (configuration, access
+and accesslog, authentication, compress, fastcgi, magnet, performance, plugins, proxy, rewrite,
+redirect, ssl, status, security, the virtual hosting, userdir, webdav, state engine and other
+module pages; skeleton.txt left out), upstream's README and NEWS (changelog.gz, every release
+from 1.4.69 back to 1.1.x), Debian's NEWS.Debian and lighttpd-doc's README.Debian, and Debian's
+commented lighttpd.conf, conf-available's README and 14 of its snippets, the logrotate fragment,
+the daily cron job and the systemd unit. penrick is the staff and volunteer shared drive of an
+invented English independent hospice charity, Penrick Hospice (a 16-bed inpatient unit, a day
+hospice, a Hospice at Home team, a bereavement service, 12 charity shops and a warehouse, a
+fundraising and lottery team; about 210 staff and 900 volunteers): 13 documents
+(samples/penrick/: a volunteer handbook and an out-of-date 2025 fundraising FAQ, in Markdown; an
+e-mail thread with quoted replies on volunteer expenses from January 2027, Senior Leadership
+Team minutes and a hard-wrapped notice on the day hospice as text; a public Larch Ward visiting
+page with a times table and a details/summary FAQ and a StaffNet bereavement service page with a
+groups table (HTML); three DOCX (a lone working policy and its superseded 2023 version, each
+keeping its document control in a table in the page header, and a volunteer driver scheme guide
+whose key facts sit in two floating text boxes); a one-column reportlab retail shop manual, a
+two-column reportlab fire safety leaflet and a reportlab training matrix with merged header
+cells), committed.
 
 Held out (written blind on 2026-12-07 during session 35, for session 36's start and end runs;
 not in the default run): tor indexes Tor 0.4.9.11's documentation as a small organisation's IT
@@ -873,9 +867,9 @@ SPLIT = {
     "squid": "dev (seen)",  # written blind in session 33; held out until its runs at 4fe6fa3
     "knot": "dev (seen)",  # written blind in session 33; held out until its runs at 4fe6fa3
     "ellerby": "dev (seen)",  # written blind in session 33; held out until its runs at 4fe6fa3
-    "dnsmasq": "held out",  # written blind in session 34, for session 35's runs
-    "lighttpd": "held out",  # written blind in session 34, for session 35's runs
-    "penrick": "held out",  # written blind in session 34, for session 35's runs
+    "dnsmasq": "dev (seen)",  # written blind in session 34; held out until its runs at 16ff444
+    "lighttpd": "dev (seen)",  # written blind in session 34; held out until its runs at 16ff444
+    "penrick": "dev (seen)",  # written blind in session 34; held out until its runs at 16ff444
     "tor": "held out",  # written blind in session 35, for session 36's runs
     "unbound": "held out",  # written blind in session 35, for session 36's runs
     "tunwick": "held out",  # written blind in session 35, for session 36's runs
@@ -892,7 +886,8 @@ DEFAULT = [
     "fail2ban", "wsug", "dunmere", "openvpn", "kicad", "wexcombe", "instguide", "keepassxc",
     "corrington", "mutt", "asymptote", "marlstone", "pspp", "disktools", "quillhaven", "xfig",
     "fetchmail", "hazelbrook", "ntpsec", "groff", "brackenfold", "sudo", "lynx", "gorsebrook",
-    "dovecot", "ghostscript", "calderwick", "squid", "knot", "ellerby",
+    "dovecot", "ghostscript", "calderwick", "squid", "knot", "ellerby", "dnsmasq", "lighttpd",
+    "penrick",
 ]  # fmt: skip
 # Held out, not in the default run: a new set, written blind, stays here until its one run
 # (session 6 ran debpol, tollgate and makers this way; session 7 debgov and licences, at 510d9d1;
@@ -918,10 +913,10 @@ DEFAULT = [
 # 6d9f4de and its end dafa625; session 31 ntpsec, groff and brackenfold, at its start 78d89ad and
 # its end 550bb7a; session 32 sudo, lynx and gorsebrook, at its start a8b4c74 and its end 69c4cd3;
 # session 33 dovecot, ghostscript and calderwick, at its start c74eb43 and its end 21a8b92;
-# session 34 squid, knot and ellerby, at its start abe5624 and its end 4fe6fa3). dnsmasq, lighttpd
-# and penrick (written blind during session 34) wait for session 35's start and end runs. tor,
-# unbound and tunwick (written blind during session 35) wait for session 36's start and end runs.
-CORPORA_HELD_OUT: list[str] = ["dnsmasq", "lighttpd", "penrick", "tor", "unbound", "tunwick"]
+# session 34 squid, knot and ellerby, at its start abe5624 and its end 4fe6fa3; session 35
+# dnsmasq, lighttpd and penrick, at its start dc91a97 and its end 16ff444). tor, unbound and
+# tunwick (written blind during session 35) wait for session 36's start and end runs.
+CORPORA_HELD_OUT: list[str] = ["tor", "unbound", "tunwick"]
 CORPORA = [*DEFAULT, *CORPORA_HELD_OUT, "opengov-multiformat"]
 
 
