@@ -53,7 +53,6 @@ from pocketrag.loaders.printed_text import (
 from pocketrag.loaders.rst import looks_like_rst, parse_rst
 from pocketrag.loaders.text_headings import (
     QUESTION,
-    SENTENCE_INSIDE,
     answered_questions,
     heading_numberings,
     leading_heading,
@@ -63,6 +62,7 @@ from pocketrag.loaders.text_headings import (
     text_wrap_width,
     without_contents,
 )
+from pocketrag.loaders.text_titles import MAX_TITLE_CHARS, opening_line, title_line
 from pocketrag.loaders.wrapping import (
     MAIL_HEADER,
     RULE,
@@ -88,7 +88,6 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 # even with no blank line before the next entry's line (ghostscript's NEWS.Debian: the last
 # entry had sat under the one before it)
 _SIGN_OFF = re.compile(r"^( -- .+<[^<>\s]+@[^<>\s]+>.*)\n(?=\S)", re.MULTILINE)
-MAX_TITLE_CHARS = 120
 _UNDERLINE = re.compile(r"^(=+|-+|~+|\^+)$")  # as reStructuredText, with "~" and "^" too
 
 
@@ -403,45 +402,6 @@ def _rst(text: str) -> tuple[list[Block], str | None] | None:
     return (blocks, title) if blocks else None
 
 
-MAX_COMMENT_TITLE_WORDS = 8
-
-
-def _opening_line(blocks: list[Block]) -> str:
-    """The text's first line: its first heading when it opens with one ("Git v1.8.0 Release
-    Notes" underlined), unless that is one of many alike: a release's line in release notes,
-    an FAQ's first question, a configuration file's first section ("[sshd]", "server:": the
-    title of Unbound's conf.d snippets had been their one clause)."""
-    if not blocks:
-        return ""
-    if blocks[0].heading_path:
-        opening = blocks[0].heading_path[0]
-        named = not (release_line(opening) or section_line(opening) or QUESTION.match(opening))
-        return opening if named else ""
-    first = blocks[0].text.split("\n", 1)[0]
-    return "" if section_line(first) else first
-
-
-# A first line that names no document: a version-control keyword ("$Id$", "-- $LynxId:
-# README.defines,v 1.20 ... $") or a file's magic ("#%PAM-1.0", "#!/bin/sh"). As a title it
-# was what every answer quoting the file was cited by.
-_NO_TITLE = re.compile(r"[-\s]*(?:\$\w+(?::[^$]*)?\$|[%!]).*")
-# ... or a setting naming a path: "DataDirectory /var/lib/tor" opens Tor's service defaults
-_PATH_SETTING = re.compile(r"[A-Za-z_][\w.-]*(?:\s*=\s*|\s+)[/~$]\S*")
-
-
-def _title_line(line: str) -> str | None:
-    """The first line as a title, if it is one. A configuration file opens with a comment:
-    a short one names it ("# Example smb.conf"); a sentence, or a line of "#" alone, does
-    not ("# Welcome to the chrony configuration file. See chrony.conf(5) for ...")."""
-    if not 0 < len(line) <= MAX_TITLE_CHARS or _NO_TITLE.fullmatch(line.lstrip("#")):
-        return None
-    if not line.startswith("#"):
-        return None if _PATH_SETTING.fullmatch(line) else line
-    comment = unmarked(line).rstrip("# \t")  # "## apcupsd.conf v1.1 ##"
-    plain = not SENTENCE_INSIDE.search(comment) and not comment.endswith(SENTENCE_END)
-    return comment if plain and 0 < len(comment.split()) <= MAX_COMMENT_TITLE_WORDS else None
-
-
 def load(path: Path, limits: LoaderLimits, password: str | None = None) -> Document:
     data = path.read_bytes()
     if looks_binary(data):
@@ -455,11 +415,11 @@ def load(path: Path, limits: LoaderLimits, password: str | None = None) -> Docum
         return Document(source=str(path), title=title, doc_type="text", blocks=blocks,
                         metadata={"encoding": encoding, "markup": "rst"})  # fmt: skip
     blocks = structure(split_paragraphs(unboxed(text)))
-    first_line = _opening_line(blocks)
+    first_line = opening_line(blocks)
     # A short first line is the title in most notes, policies and READMEs; an e-mail's is
     # its subject (answers name a document by its title: "From: Helen Marchetti <...>" said
     # nothing of what the e-mail is about).
-    title = mail_subject(text) or _title_line(first_line) or path.stem
+    title = mail_subject(text) or title_line(first_line) or path.stem
     return Document(
         source=str(path),
         title=title,
