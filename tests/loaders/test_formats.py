@@ -650,9 +650,7 @@ def test_html_definition_terms_without_end_tags_open_their_definitions(
     ]
 
 
-def test_html_definition_list_inside_a_definition_names_its_option(
-    tmp_path: Path, limits
-) -> None:
+def test_html_definition_list_inside_a_definition_names_its_option(tmp_path: Path, limits) -> None:
     # Tor's manual: SocksPort's flags are a list inside its definition, and each flag had
     # been read with no word of the option it is a flag of; a heading's word ("If") or a
     # term that names it already is left alone

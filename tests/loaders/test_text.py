@@ -421,7 +421,7 @@ def test_a_configuration_of_clauses_heads_each_clauses_options(tmp_path: Path, l
         "remote-control:\n\t# Enable remote control with unbound-control(8) here.\n"
         "\t# control-enable: no\n\n"
         "# Consider adding domain-insecure: name to the server: section if the stub is a\n"
-        "# locally served zone.\n# stub-zone:\n#\tname: \"example.com\"\n"
+        '# locally served zone.\n# stub-zone:\n#\tname: "example.com"\n'
     )
     doc = load_document(path, limits)
     assert doc.title == "unbound.conf"
