@@ -53,6 +53,18 @@ def test_a_version_control_keyword_or_file_magic_is_no_title(tmp_path: Path, lim
         assert load_document(path, limits).title == "pam.conf", first
     path.write_text("# Example PAM configuration\n\nauth required pam_env.so\n")
     assert load_document(path, limits).title == "Example PAM configuration"
+    # a letterhead in capitals over the document's name: both name it (the organisation
+    # alone had named the minutes, and "PENNOCK VALE SURGERY:" labelled their side of an
+    # answer beside the handbook's); too long together, the letterhead alone
+    path.write_text(
+        "PENNOCK VALE SURGERY\nMINUTES OF THE PARTNERS' BUSINESS MEETING\n"
+        "Wednesday 25 November 2026, 12:45pm\n\n1. APOLOGIES\n\nNone.\n"
+    )
+    assert load_document(path, limits).title == (
+        "PENNOCK VALE SURGERY - MINUTES OF THE PARTNERS' BUSINESS MEETING"
+    )
+    path.write_text(f"PENNOCK VALE SURGERY\n{'VERY LONG NAME ' * 8}\n\nNone.\n")
+    assert load_document(path, limits).title == "PENNOCK VALE SURGERY"
     # Tor's service defaults open with a setting: the file's name says more
     path.write_text("DataDirectory /var/lib/tor\nPidFile /run/tor/tor.pid\nRunAsDaemon 1\n")
     assert load_document(path, limits).title == "pam.conf"

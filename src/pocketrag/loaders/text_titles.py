@@ -11,7 +11,7 @@ from pocketrag.documents import Block
 from pocketrag.loaders._common import SENTENCE_END
 from pocketrag.loaders.ini import section_line
 from pocketrag.loaders.text_headings import QUESTION, SENTENCE_INSIDE, release_line
-from pocketrag.loaders.wrapping import unmarked
+from pocketrag.loaders.wrapping import in_capitals, unmarked
 
 MAX_TITLE_CHARS = 120
 MAX_COMMENT_TITLE_WORDS = 8
@@ -28,7 +28,13 @@ def opening_line(blocks: list[Block]) -> str:
         opening = blocks[0].heading_path[0]
         named = not (release_line(opening) or section_line(opening) or QUESTION.match(opening))
         return opening if named else ""
-    first = blocks[0].text.split("\n", 1)[0]
+    first, second = [*blocks[0].text.split("\n", 2), "", ""][:2]
+    if in_capitals(first) and in_capitals(second) and not second.endswith(SENTENCE_END):
+        # a letterhead over the document's name ("PENNOCK VALE SURGERY" / "MINUTES OF THE
+        # PARTNERS' BUSINESS MEETING"): the organisation alone had named the minutes, and an
+        # answer quoting them beside the handbook could not say which was which
+        joined = f"{first} - {second}"
+        return joined if len(joined) <= MAX_TITLE_CHARS else first
     return "" if section_line(first) else first
 
 
