@@ -363,7 +363,9 @@ _CHANGE = re.compile(
 
 
 # "valid for 18 months, not 12", "£70.00 a night (was £67.50)", "3 days instead of 5",
-# "up to 3 days (not 5)", "1,500 copies a term (it was 2,000)": the new figure, then the old
+# "up to 3 days (not 5)", "1,500 copies a term (it was 2,000)": the new figure, then the old.
+# The new one may stand eight words before ("1,500 copies a term on the staffroom copier (it
+# was 2,000)"); a wider window only adds figures, which makes "superseded" harder to claim.
 _CORRECTION = re.compile(
     r"(\S+(?:\s\S+){0,7}?)(?:,\s+not|\s+\((?:not|(?:it\s+)?was|previously|formerly)"
     r"|\s+instead\s+of|\s+rather\s+than)\s+(\S+(?:\s\S+){0,2})",
