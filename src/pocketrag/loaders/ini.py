@@ -82,9 +82,10 @@ def group_label(lines: list[str]) -> str | None:
     when they are settings of more than one name."""
     found = _GROUP_LABEL.match(lines[0])
     settings = [_INI_SETTING.match(line) for line in lines[1:]]
-    if found is None or not settings or not all(settings):
+    if found is None or None in settings:
         return None
-    return found.group(1) if len({s.group(1) for s in settings if s}) > 1 else None
+    names = {setting.group(1) for setting in settings if setting}
+    return found.group(1) if len(names) > 1 else None
 
 
 def comment_banner(lines: list[str]) -> str | None:

@@ -28,7 +28,8 @@ def opening_line(blocks: list[Block]) -> str:
         opening = blocks[0].heading_path[0]
         named = not (release_line(opening) or section_line(opening) or QUESTION.match(opening))
         return opening if named else ""
-    first, second = [*blocks[0].text.split("\n", 2), "", ""][:2]
+    first, _, rest = blocks[0].text.partition("\n")
+    second = rest.partition("\n")[0]
     if in_capitals(first) and in_capitals(second) and not second.endswith(SENTENCE_END):
         # a letterhead over the document's name ("PENNOCK VALE SURGERY" / "MINUTES OF THE
         # PARTNERS' BUSINESS MEETING"): the organisation alone had named the minutes, and an

@@ -167,7 +167,7 @@ def unwrap(text: str, width: int | None = None, shortest_wrapped: int = MIN_WRAP
         )
         # ... and so is one setting commented out under its comment, whatever the comment
         # ends with ("# port to answer queries from" / "# port: 53", Unbound's example)
-        wrapped = wrapped and not (comment and _one_setting(body))
+        wrapped = wrapped and not (comment and _ONE_SETTING.match(body))
         # two settings commented out, one a line ("#  - domain: example.com" / "#    notify:
         # secondary", Knot's knot.conf), are lines of an example, not a sentence wrapped
         wrapped = wrapped and not (
@@ -205,17 +205,12 @@ def _sets_a_key(line: str) -> bool:
     return short and (not _wordy(line) or _KEY_VALUE.match(line) is not None)
 
 
-# a name and a value or two, as a configuration writes them ("statistics-cumulative: no",
-# "access-control-view: 192.0.2.0/24 viewname": Unbound's example under each comment)
+# One setting, a name in lower case and a word or two of value, as a configuration writes
+# it: words, but no sentence ("statistics-cumulative: no", "access-control-view:
+# 192.0.2.0/24 viewname": Unbound's example under each comment)
 _ONE_SETTING = re.compile(r"^[a-z_][\w.-]*:(?:\s+\S+)?\s+[^\s.!?]*[^\s.!?,;]$")
 # a name alone, as a clause of settings opens ("stub-zone:")
 _NAMED = re.compile(r"^[A-Za-z_][\w.-]*:$")
-
-
-def _one_setting(line: str) -> bool:
-    """Whether the line is one setting, a name in lower case and a word or two of value:
-    words, but no sentence ("shm-enable: no" after "... keyed with shm-key.")."""
-    return _ONE_SETTING.match(line) is not None
 
 
 def _wordy(line: str) -> bool:
