@@ -40,8 +40,8 @@
 #   kea-dhcp6-server and kea-dhcp-ddns-server units (the kea-dhcp4-server one with other names),
 #   AppArmor profiles, lintian overrides and the database schema scripts under
 #   /usr/share/kea/scripts (scripts and machine settings). kea-common and kea-admin (same
-#   source version) ship libraries, scripts, the same changelog and copyright and no
-#   documentation of their own, so they are not fetched.
+#   source version) ship binaries, libraries, scripts, roff manual pages (their HTML copies
+#   are in kea-doc), the same changelog and copyright, so they are not fetched.
 # The documents are not committed (documents written by others, MPL-2.0), so this script gets
 # the exact .debs (about 5.6 MB, kept in build/corpora/kea/) from the Debian archive with
 # apt-get (no root needed), checks their sha256, extracts them with dpkg-deb and copies the
