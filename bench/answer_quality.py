@@ -744,6 +744,21 @@ day cells are merged vertically); a one-column reportlab packaging and warehouse
 two-column reportlab pay, holiday and tronc guide and a reportlab training matrix with merged
 header cells), committed.
 
+Held out (written blind on 2026-12-07 during session 36, for session 37's start and end runs;
+not in the default run): kea indexes Kea 2.2.0's documentation as a small organisation's IT
+person indexes it for the colleagues who run the office's DHCP service, 36 files from Debian
+bookworm's kea-doc 2.2.0-6 (all) and kea-dhcp4-server, kea-dhcp6-server, kea-ctrl-agent and
+kea-dhcp-ddns-server 2.2.0-6 (amd64), fetched from the Debian archive by its fetch.sh and copied
+flat under names that say whose they are: 19 chapters of the Kea Administrator Reference Manual
+as Sphinx HTML pages (introduction, quick start, installation, configuration, keactrl, the
+DHCPv4 and DHCPv6 servers, lease expiration, the LFC process, logging, security, DHCP-DDNS, the
+management API, the Control Agent, the shell, statistics, congestion handling, database
+connectivity and database administration), the manual pages of kea-dhcp4, kea-dhcp6,
+kea-ctrl-agent, kea-dhcp-ddns, kea-lfc, keactrl, kea-shell, kea-admin and perfdhcp as HTML,
+upstream's README and Debian's README.Debian, Debian's commented /etc/kea sample configurations
+(kea-dhcp4.conf, kea-dhcp6.conf, kea-ctrl-agent.conf, kea-dhcp-ddns.conf) and the
+kea-dhcp4-server and kea-ctrl-agent systemd units, the text files all as .txt.
+
     flock /tmp/pocketrag-bench.lock .venv/bin/python bench/answer_quality.py --out DIR \\
         [--corpus NAME ...] [--k 5] [--index-dir DIR]
 """
@@ -873,6 +888,7 @@ SPLIT = {
     "tor": "held out",  # written blind in session 35, for session 36's runs
     "unbound": "held out",  # written blind in session 35, for session 36's runs
     "tunwick": "held out",  # written blind in session 35, for session 36's runs
+    "kea": "held out",  # written blind in session 36, for session 37's runs
 }
 DEFAULT = [
     "larkfield", "opengov", "incident", "handbook", "brightwater", "tables", "harbourview",
@@ -915,8 +931,9 @@ DEFAULT = [
 # session 33 dovecot, ghostscript and calderwick, at its start c74eb43 and its end 21a8b92;
 # session 34 squid, knot and ellerby, at its start abe5624 and its end 4fe6fa3; session 35
 # dnsmasq, lighttpd and penrick, at its start dc91a97 and its end 16ff444). tor, unbound and
-# tunwick (written blind during session 35) wait for session 36's start and end runs.
-CORPORA_HELD_OUT: list[str] = ["tor", "unbound", "tunwick"]
+# tunwick (written blind during session 35) wait for session 36's start and end runs. kea
+# (written blind during session 36) waits for session 37's start and end runs.
+CORPORA_HELD_OUT: list[str] = ["tor", "unbound", "tunwick", "kea"]
 CORPORA = [*DEFAULT, *CORPORA_HELD_OUT, "opengov-multiformat"]
 
 

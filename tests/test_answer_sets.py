@@ -120,6 +120,7 @@ MINIMUMS = {
     "tor": (120, 25),
     "unbound": (120, 25),
     "tunwick": (120, 25),
+    "kea": (120, 25),
 }
 
 
@@ -241,6 +242,7 @@ TURNS = {
     "tor": (11, 15),
     "unbound": (11, 14),
     "tunwick": (11, 30),
+    "kea": (11, 12),
 }  # fmt: skip
 
 
@@ -684,6 +686,10 @@ ABSENT = {
                 "legionella", "wi-fi", "per night", "download", "pint price", "fryer fire",
                 "course fee", "cycle to work", "staff meal", "eye test", "overnight allowance",
                 "sourdough", "world cup", "mongolia"),
+    "kea": ("dhcpd.conf", "snmp", "end of life", "prometheus", "docker", "ldap", "ansible",
+            "selinux", "logrotate", "e-mail", "openbsd", "dnsmasq", "zabbix", "disk space",
+            "uefi", "gdpr", "mariadb", "vmware", "let's encrypt", "minimum hardware", "redis",
+            "price", "netbox", "acme", "sourdough", "world cup", "mongolia"),
 }  # fmt: skip
 
 
