@@ -744,6 +744,17 @@ day cells are merged vertically); a one-column reportlab packaging and warehouse
 two-column reportlab pay, holiday and tronc guide and a reportlab training matrix with merged
 header cells), committed.
 
+Held out (written blind on 2026-12-07 during session 36, for session 37's start and end runs;
+not in the default run): rsync indexes the office's backup tools' documentation as a small
+organisation's IT person indexes it for the colleagues who look after the nightly backups, 18
+files from Debian bookworm's rsync 3.5.0+ds1-0+deb12u1 (amd64) and rsnapshot 1.4.5-1 packages,
+fetched from the Debian archive by its fetch.sh and copied flat under names that say whose they
+are: rsync's NEWS.md cut to the 3.2.0-3.5.0 releases (Markdown), Debian's README.Debian and
+NEWS.Debian (the 3.5.0 security update's behaviour changes), the sample rsyncd.conf,
+/etc/default/rsync and rsync.service; rsnapshot's README.md, README.Debian, NEWS.Debian,
+Upgrading_from_1.1, the HOWTO (HTML), the upstream changelog, /etc/rsnapshot.conf, the sample
+/etc/cron.d/rsnapshot and the anacron examples, the text files all as .txt.
+
     flock /tmp/pocketrag-bench.lock .venv/bin/python bench/answer_quality.py --out DIR \\
         [--corpus NAME ...] [--k 5] [--index-dir DIR]
 """
@@ -873,6 +884,7 @@ SPLIT = {
     "tor": "held out",  # written blind in session 35, for session 36's runs
     "unbound": "held out",  # written blind in session 35, for session 36's runs
     "tunwick": "held out",  # written blind in session 35, for session 36's runs
+    "rsync": "held out",  # written blind in session 36, for session 37's runs
 }
 DEFAULT = [
     "larkfield", "opengov", "incident", "handbook", "brightwater", "tables", "harbourview",
@@ -915,8 +927,9 @@ DEFAULT = [
 # session 33 dovecot, ghostscript and calderwick, at its start c74eb43 and its end 21a8b92;
 # session 34 squid, knot and ellerby, at its start abe5624 and its end 4fe6fa3; session 35
 # dnsmasq, lighttpd and penrick, at its start dc91a97 and its end 16ff444). tor, unbound and
-# tunwick (written blind during session 35) wait for session 36's start and end runs.
-CORPORA_HELD_OUT: list[str] = ["tor", "unbound", "tunwick"]
+# tunwick (written blind during session 35) wait for session 36's start and end runs. rsync
+# (written blind during session 36) waits for session 37's start and end runs.
+CORPORA_HELD_OUT: list[str] = ["tor", "unbound", "tunwick", "rsync"]
 CORPORA = [*DEFAULT, *CORPORA_HELD_OUT, "opengov-multiformat"]
 
 

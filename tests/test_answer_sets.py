@@ -120,6 +120,7 @@ MINIMUMS = {
     "tor": (120, 25),
     "unbound": (120, 25),
     "tunwick": (120, 25),
+    "rsync": (120, 25),
 }
 
 
@@ -241,6 +242,7 @@ TURNS = {
     "tor": (11, 15),
     "unbound": (11, 14),
     "tunwick": (11, 30),
+    "rsync": (11, 11),
 }  # fmt: skip
 
 
@@ -684,6 +686,10 @@ ABSENT = {
                 "legionella", "wi-fi", "per night", "download", "pint price", "fryer fire",
                 "course fee", "cycle to work", "staff meal", "eye test", "overnight allowance",
                 "sourdough", "world cup", "mongolia"),
+    "rsync": ("encrypt", "s3", "btrfs", "zfs", "systemd timer", "rsync.socket", "cipher",
+              "docker", "selinux", "bare-metal", "874", "nagios", "500 gb", "web interface",
+              "logrotate", "sql server", "raid", "prometheus", "two-factor", "sourdough",
+              "world cup", "mongolia"),
 }  # fmt: skip
 
 
