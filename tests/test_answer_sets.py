@@ -242,7 +242,7 @@ TURNS = {
     "tor": (11, 15),
     "unbound": (11, 14),
     "tunwick": (11, 30),
-    "rsync": (11, 11),
+    "rsync": (11, 14),
 }  # fmt: skip
 
 
