@@ -759,6 +759,17 @@ upstream's README and Debian's README.Debian, Debian's commented /etc/kea sample
 (kea-dhcp4.conf, kea-dhcp6.conf, kea-ctrl-agent.conf, kea-dhcp-ddns.conf) and the
 kea-dhcp4-server and kea-ctrl-agent systemd units, the text files all as .txt.
 
+Held out (written blind on 2026-12-07 during session 36, for session 37's start and end runs;
+not in the default run): rsync indexes the office's backup tools' documentation as a small
+organisation's IT person indexes it for the colleagues who look after the nightly backups, 18
+files from Debian bookworm's rsync 3.5.0+ds1-0+deb12u1 (amd64) and rsnapshot 1.4.5-1 packages,
+fetched from the Debian archive by its fetch.sh and copied flat under names that say whose they
+are: rsync's NEWS.md cut to the 3.2.0-3.5.0 releases (Markdown), Debian's README.Debian and
+NEWS.Debian (the 3.5.0 security update's behaviour changes), the sample rsyncd.conf,
+/etc/default/rsync and rsync.service; rsnapshot's README.md, README.Debian, NEWS.Debian,
+Upgrading_from_1.1, the HOWTO (HTML), the upstream changelog, /etc/rsnapshot.conf, the sample
+/etc/cron.d/rsnapshot and the anacron examples, the text files all as .txt.
+
     flock /tmp/pocketrag-bench.lock .venv/bin/python bench/answer_quality.py --out DIR \\
         [--corpus NAME ...] [--k 5] [--index-dir DIR]
 """
@@ -889,6 +900,7 @@ SPLIT = {
     "unbound": "held out",  # written blind in session 35, for session 36's runs
     "tunwick": "held out",  # written blind in session 35, for session 36's runs
     "kea": "held out",  # written blind in session 36, for session 37's runs
+    "rsync": "held out",  # written blind in session 36, for session 37's runs
 }
 DEFAULT = [
     "larkfield", "opengov", "incident", "handbook", "brightwater", "tables", "harbourview",
@@ -932,8 +944,8 @@ DEFAULT = [
 # session 34 squid, knot and ellerby, at its start abe5624 and its end 4fe6fa3; session 35
 # dnsmasq, lighttpd and penrick, at its start dc91a97 and its end 16ff444). tor, unbound and
 # tunwick (written blind during session 35) wait for session 36's start and end runs. kea
-# (written blind during session 36) waits for session 37's start and end runs.
-CORPORA_HELD_OUT: list[str] = ["tor", "unbound", "tunwick", "kea"]
+# and rsync (written blind during session 36) wait for session 37's start and end runs.
+CORPORA_HELD_OUT: list[str] = ["tor", "unbound", "tunwick", "kea", "rsync"]
 CORPORA = [*DEFAULT, *CORPORA_HELD_OUT, "opengov-multiformat"]
 
 

@@ -121,6 +121,7 @@ MINIMUMS = {
     "unbound": (120, 25),
     "tunwick": (120, 25),
     "kea": (120, 25),
+    "rsync": (120, 25),
 }
 
 
@@ -243,6 +244,7 @@ TURNS = {
     "unbound": (11, 14),
     "tunwick": (11, 30),
     "kea": (11, 12),
+    "rsync": (11, 14),
 }  # fmt: skip
 
 
@@ -690,6 +692,10 @@ ABSENT = {
             "selinux", "logrotate", "e-mail", "openbsd", "dnsmasq", "zabbix", "disk space",
             "uefi", "gdpr", "mariadb", "vmware", "let's encrypt", "minimum hardware", "redis",
             "price", "netbox", "acme", "sourdough", "world cup", "mongolia"),
+    "rsync": ("encrypt", "s3", "btrfs", "zfs", "systemd timer", "rsync.socket", "cipher",
+              "docker", "selinux", "bare-metal", "874", "nagios", "500 gb", "web interface",
+              "logrotate", "sql server", "raid", "prometheus", "two-factor", "sourdough",
+              "world cup", "mongolia"),
 }  # fmt: skip
 
 
