@@ -120,6 +120,7 @@ MINIMUMS = {
     "tor": (120, 25),
     "unbound": (120, 25),
     "tunwick": (120, 25),
+    "hartsmoor": (120, 25),
 }
 
 
@@ -241,6 +242,7 @@ TURNS = {
     "tor": (11, 15),
     "unbound": (11, 14),
     "tunwick": (11, 30),
+    "hartsmoor": (11, 29),
 }  # fmt: skip
 
 
@@ -684,6 +686,11 @@ ABSENT = {
                 "legionella", "wi-fi", "per night", "download", "pint price", "fryer fire",
                 "course fee", "cycle to work", "staff meal", "eye test", "overnight allowance",
                 "sourdough", "world cup", "mongolia"),
+    "hartsmoor": ("pension", "maternity", "christmas party", "patrol", "giraffe", "jury",
+                  "elephant", "gym", "compassionate", "creche", "wi-fi", "birthday",
+                  "speed limit", "cubs", "footage", "redundancy", "conference", "drone",
+                  "apprentice", "charging point", "translocation", "paternity", "last year",
+                  "sourdough", "world cup", "mongolia"),
 }  # fmt: skip
 
 
