@@ -770,6 +770,20 @@ NEWS.Debian (the 3.5.0 security update's behaviour changes), the sample rsyncd.c
 Upgrading_from_1.1, the HOWTO (HTML), the upstream changelog, /etc/rsnapshot.conf, the sample
 /etc/cron.d/rsnapshot and the anacron examples, the text files all as .txt.
 
+Held out (written blind on 2026-12-07 during session 36, for session 37's start and end runs;
+not in the default run): hartsmoor is the staff shared drive of an invented English wildlife
+park charity, Hartsmoor Wildlife Park (big cats, primates, a reptile house, the Home Farm and
+petting barn, aviaries, a vet team, visitor services, education, grounds; about 150 staff, 80
+volunteers and 40 seasonal staff): 14 documents (samples/hartsmoor/: a staff handbook, a summer
+staff induction pack holding a raw HTML table and an out-of-date 2024 keepers' FAQ, in Markdown;
+an e-mail changing overtime, TOIL and peak-season leave, health and safety committee minutes and
+the Big Cats section's local note on keys and lock-out, saved by Notepad in Windows-1252 with
+CRLF line ends, as text; a visitor services guide and an education and school groups page
+(HTML); a clause-numbered dangerous animals and escape procedure and its superseded 2023
+version, and a volunteer handbook draft carrying reviewers' Word comments (DOCX); a one-column
+reportlab zoonoses and hand hygiene guidance, a two-column reportlab working at height safe
+system of work and a reportlab PPE and uniform issue sheet with merged header cells), committed.
+
     flock /tmp/pocketrag-bench.lock .venv/bin/python bench/answer_quality.py --out DIR \\
         [--corpus NAME ...] [--k 5] [--index-dir DIR]
 """
@@ -901,6 +915,7 @@ SPLIT = {
     "tunwick": "held out",  # written blind in session 35, for session 36's runs
     "kea": "held out",  # written blind in session 36, for session 37's runs
     "rsync": "held out",  # written blind in session 36, for session 37's runs
+    "hartsmoor": "held out",  # written blind in session 36, for session 37's runs
 }
 DEFAULT = [
     "larkfield", "opengov", "incident", "handbook", "brightwater", "tables", "harbourview",
@@ -943,9 +958,9 @@ DEFAULT = [
 # session 33 dovecot, ghostscript and calderwick, at its start c74eb43 and its end 21a8b92;
 # session 34 squid, knot and ellerby, at its start abe5624 and its end 4fe6fa3; session 35
 # dnsmasq, lighttpd and penrick, at its start dc91a97 and its end 16ff444). tor, unbound and
-# tunwick (written blind during session 35) wait for session 36's start and end runs. kea
-# and rsync (written blind during session 36) wait for session 37's start and end runs.
-CORPORA_HELD_OUT: list[str] = ["tor", "unbound", "tunwick", "kea", "rsync"]
+# tunwick (written blind during session 35) wait for session 36's start and end runs. kea,
+# rsync and hartsmoor (written blind during session 36) wait for session 37's start and end runs.
+CORPORA_HELD_OUT: list[str] = ["tor", "unbound", "tunwick", "kea", "rsync", "hartsmoor"]
 CORPORA = [*DEFAULT, *CORPORA_HELD_OUT, "opengov-multiformat"]
 
 

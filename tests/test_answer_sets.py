@@ -122,6 +122,7 @@ MINIMUMS = {
     "tunwick": (120, 25),
     "kea": (120, 25),
     "rsync": (120, 25),
+    "hartsmoor": (120, 25),
 }
 
 
@@ -245,6 +246,7 @@ TURNS = {
     "tunwick": (11, 30),
     "kea": (11, 12),
     "rsync": (11, 14),
+    "hartsmoor": (11, 29),
 }  # fmt: skip
 
 
@@ -696,6 +698,11 @@ ABSENT = {
               "docker", "selinux", "bare-metal", "874", "nagios", "500 gb", "web interface",
               "logrotate", "sql server", "raid", "prometheus", "two-factor", "sourdough",
               "world cup", "mongolia"),
+    "hartsmoor": ("pension", "maternity", "christmas party", "patrol", "giraffe", "jury",
+                  "elephant", "gym", "compassionate", "creche", "wi-fi", "birthday",
+                  "speed limit", "cubs", "footage", "redundancy", "conference", "drone",
+                  "apprentice", "charging point", "translocation", "paternity", "last year",
+                  "sourdough", "world cup", "mongolia"),
 }  # fmt: skip
 
 

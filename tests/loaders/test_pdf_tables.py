@@ -141,6 +141,9 @@ HOLDS_A_GRID = {
     # reportlab, two columns: the tronc points table
     "tunwick/pay-holiday-and-tronc-guide-2026.pdf": {1},
     "tunwick/training-matrix-2026.pdf": {1},  # reportlab: merged header cells
+    # reportlab, one column: the infections and PPE tables
+    "hartsmoor/zoonoses-hygiene-and-ppe.pdf": {1, 2},
+    "hartsmoor/ppe-and-uniform-issue-2026.pdf": {1},  # reportlab: merged header cells
     "pdf_messy/multicol__samplefiles_026-multicolumn.pdf": {3},  # the EU countries table
 }
 
