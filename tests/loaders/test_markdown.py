@@ -210,3 +210,31 @@ def test_a_footnote_only_a_heading_refers_to_is_read_at_the_end(tmp_path: Path, 
     path = tmp_path / "pay.md"
     path.write_text("# Pay[^h]\n\nPaid monthly.\n\n[^h]: On the last Friday.\n")
     assert _texts(path, limits) == ["Paid monthly.", "Footnote 1: On the last Friday."]
+
+
+def test_a_raw_html_table_reads_its_rows_under_their_column_names(tmp_path: Path, limits) -> None:
+    # a <table> written into the Markdown (hartsmoor's writer): its cells had run together,
+    # "TeamShiftRate Kiosk08:45 to 17:15£12.60", no cell told from the next
+    path = tmp_path / "rota.md"
+    path.write_text(
+        "# Summer rota\n\nShifts:\n\n<table>\n  <thead>\n"
+        "    <tr><th>Team</th><th>Shift</th><th>Rate</th></tr>\n  </thead>\n  <tbody>\n"
+        "    <tr><td>Kiosk</td><td>08:45 to 17:15</td><td>£12.60</td></tr>\n"
+        "    <tr><td>Boats</td><td>09:30 to 17:45</td><td>£13.10</td></tr>\n"
+        "  </tbody>\n</TABLE>\n\nAfter the **table**.\n",
+        encoding="utf-8",
+    )
+    texts = _texts(path, limits)
+    assert "Team: Boats; Shift: 09:30 to 17:45; Rate: £13.10" in texts[1].splitlines()
+    assert texts[0] == "Shifts:"
+    assert texts[-1] == "After the table."
+
+
+def test_a_raw_html_table_never_closed_keeps_its_rows(tmp_path: Path, limits) -> None:
+    path = tmp_path / "rota.md"
+    path.write_text(
+        "# Rota\n\n<table>\n<tr><th>Team</th><th>Rate</th></tr>\n"
+        "<tr><td>Kiosk</td><td>£12.60</td></tr>\n<tr><td>Boats</td><td>£13.10</td></tr>\n",
+        encoding="utf-8",
+    )
+    assert "Team: Kiosk; Rate: £12.60" in _texts(path, limits)[0].splitlines()

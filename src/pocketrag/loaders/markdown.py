@@ -7,6 +7,9 @@ HTML rendering, and `#` inside fenced code must not start a heading.
 MyST, the Markdown of Sphinx projects, writes its directives as fences (```{note}, ````{tab}
 Linux, ```{versionadded} 6.0): a directive whose body is text is read as Markdown, with its
 argument as a label ("New in version 6.0.", "Linux:"); other directives stay code.
+
+A table written in raw HTML (`<table>` ... `</table>`, which Markdown passes through) is read
+by the HTML loader's table reader, so its rows say their column names as a pipe table's do.
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ from pocketrag.loaders._common import (
     directive_label,
     table_lines,
 )
+from pocketrag.loaders.html import extract as html_extract
 from pocketrag.loaders.markdown_notes import Footnotes
 from pocketrag.loaders.text import decode_text
 
@@ -41,6 +45,8 @@ if TYPE_CHECKING:
 _ATX = re.compile(r" {0,3}(#{1,6})(?=[ \t]|$)")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_HTML_TABLE_OPENS = re.compile(r"^ {0,3}<table[\s>]", re.IGNORECASE)
+_HTML_TABLE_CLOSES = re.compile(r"</table\s*>", re.IGNORECASE)
 # A MyST directive: ```{name} argument (or :::{name} with the colon-fence extension).
 _DIRECTIVE = re.compile(r"^ {0,3}(`{3,}|~{3,}|:{3,})\{([\w:-]{1,40})\}[ \t]*(.{0,200})$")
 # Lines that render as nothing: a MyST target "(wheel-caching)=", a link reference
@@ -261,6 +267,14 @@ class _Builder:
         if not code:
             self.place_notes(self.notes.after(lines))
 
+    def html_table(self, html: str, limits: LoaderLimits) -> None:
+        """A raw HTML table, a block of its rows under the current heading."""
+        self.flush()
+        rows = "\n".join(b.text for b in html_extract(html, "body", limits).blocks)
+        if rows:
+            self.blocks.append(Block(text=rows, heading_path=tuple(t for _, t in self.headings)))
+            self.bold_bare = False
+
     def place_notes(self, notes: list[str]) -> None:
         """Footnotes ("Footnote N: ..."), each a block under the current heading."""
         path = tuple(t for _, t in self.headings)
@@ -354,12 +368,13 @@ def _cells(row: str) -> list[str]:
     return [clean_inline(strip_inline(c)) for c in row.strip().strip("|").split("|")]
 
 
-def parse_markdown(text: str) -> tuple[list[Block], str | None]:
+def parse_markdown(text: str, limits: LoaderLimits) -> tuple[list[Block], str | None]:
     """Blocks in order with heading paths, and the first heading's text."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     notes = Footnotes(lines)
     out = _Builder(notes)
     fence: str | None = None
+    table: list[str] | None = None  # the lines of a raw HTML table, while it is open
     directives: list[str] = []  # the fences of the open MyST text directives, innermost last
     options = False  # right after a directive's opening line, where its options go
     quoted = 0  # how deep in block quotes the last line of text (or the open fence) was
@@ -370,6 +385,12 @@ def parse_markdown(text: str) -> tuple[list[Block], str | None]:
             if depth > quoted:
                 out.flush()  # a quote opens a paragraph of its own ("On Monday Sam wrote:")
             quoted = depth  # (a line with fewer markers goes on its paragraph, as written)
+        if table is not None or (fence is None and _HTML_TABLE_OPENS.match(line)):
+            table = [*(table or []), line]
+            if _HTML_TABLE_CLOSES.search(line):
+                out.html_table("\n".join(table), limits)
+                table = None
+            continue
         if fence is not None:
             if line.strip().startswith(fence):
                 out.flush(code=True)
@@ -404,6 +425,8 @@ def parse_markdown(text: str) -> tuple[list[Block], str | None]:
             out.flush()  # blank line, or a thematic break (---, ***) after a blank line
         else:
             out.lines.append(line)
+    if table is not None:  # never closed: its rows still count
+        out.html_table("\n".join(table), limits)
     out.flush(code=fence is not None)
     out.place_notes(notes.rest())
     return out.blocks, out.first_heading
@@ -428,7 +451,7 @@ def load(path: Path, limits: LoaderLimits, password: str | None = None) -> Docum
     raw, encoding = decode_text(path.read_bytes())
     TextBudget(limits).add(raw)
     meta, body = front_matter(raw)
-    blocks, first_heading = parse_markdown(body)
+    blocks, first_heading = parse_markdown(body, limits)
     title = meta.get("title")
     title = clean_inline(str(title)) if title else (first_heading or path.stem)
     if (details := front_matter_block(meta, title)) is not None:
