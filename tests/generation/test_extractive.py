@@ -9,18 +9,9 @@ import pytest
 
 from pocketrag.documents import Hit
 from pocketrag.generation.citations import clean_markers, split_sentences
-from pocketrag.generation.extractive import (
-    HEDGE,
-    NOTICE,
-    Candidate,
-    Ranked,
-    _read_on,
-    candidate_units,
-    choose_units,
-    compose,
-    rank_candidates,
-)
+from pocketrag.generation.extractive import HEDGE, NOTICE, _read_on, choose_units, compose
 from pocketrag.generation.passages import units
+from pocketrag.generation.ranking import Candidate, Ranked, candidate_units, rank_candidates
 from pocketrag.generation.wording import (
     asked_acronym,
     changed_figures,

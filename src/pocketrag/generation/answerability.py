@@ -69,7 +69,7 @@ from typing import Protocol
 import numpy as np
 
 from pocketrag.documents import Hit
-from pocketrag.generation.extractive import CONTEXT_WEIGHT, EmbedFn, Ranked
+from pocketrag.generation.ranking import CONTEXT_WEIGHT, EmbedFn, Ranked
 from pocketrag.generation.wording import (
     asked_acronym,
     content_words,
@@ -180,7 +180,7 @@ def relevance_signals(
     embed: EmbedFn | None = None,
 ) -> dict[str, float]:
     """The signals above for the top hits; `ranked` are the extractive step's ranked units
-    (extractive.rank_candidates), whose `support` values are reused. `own_words`: the
+    (ranking.rank_candidates), whose `support` values are reused. `own_words`: the
     user's words of a follow-up completed from the conversation ("What about jury
     service?"); coverage is then the mean of the whole question's and of those words',
     since the rest repeats the previous question, which the passages answered already: a

@@ -38,13 +38,7 @@ from pocketrag.generation.citations import (
     renumber,
 )
 from pocketrag.generation.condense import condense, normalise_history
-from pocketrag.generation.extractive import (
-    CANDIDATE_CHUNKS,
-    FALLBACK_NOTICE,
-    NOTICE,
-    compose,
-    rank_candidates,
-)
+from pocketrag.generation.extractive import FALLBACK_NOTICE, NOTICE, compose
 from pocketrag.generation.guardrails import check_question, install_pii_masking
 from pocketrag.generation.llm import (
     LLMClient,
@@ -54,12 +48,13 @@ from pocketrag.generation.llm import (
 )
 from pocketrag.generation.passages import neutralised
 from pocketrag.generation.prompts import REFUSAL, build_answer_prompt
+from pocketrag.generation.ranking import CANDIDATE_CHUNKS, rank_candidates
 from pocketrag.generation.wording import asked_acronym, content_words, spells_out
 from pocketrag.settings_views import AnswerPolicy
 
 log = logging.getLogger("pocketrag.answer")
 # An acronym's defining passage is looked for among the chunks the extractive answer reads
-# (extractive.CANDIDATE_CHUNKS) and, failing that, among this many keyword hits for it.
+# (ranking.CANDIDATE_CHUNKS) and, failing that, among this many keyword hits for it.
 ACRONYM_LOOKUP_K = 20
 
 
@@ -295,7 +290,7 @@ class Answerer:
             """The extractive answer with its citations numbered [1], [2], ... and the
             sources reordered to match (it is shown whole, so renumbering is safe), and
             its key sentence. An answer that quotes few of the question's words is hedged
-            (extractive.QUOTED_WORDS_FLOOR)."""
+            (wording.QUOTED_WORDS_FLOOR)."""
             nonlocal confidence
             extract = compose(
                 standalone, hits, embedder.embed, question_vector=q_vec, ranked=ranked,

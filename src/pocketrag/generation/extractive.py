@@ -1,25 +1,23 @@
 """The embedded default answer: the best supporting sentences of the top chunks, cited.
 
-No network, no LLM: candidate sentences from the first few retrieved chunks are embedded
-with the same small model used for search and ranked by cosine similarity to the question,
-plus half their chunk's cosine (the sentence's context), plus a lexical bonus for sharing
-the question's words (dense similarity alone favours on-topic sentences that do not contain
-the figure asked for). A handful of chunks keeps it cheap: ~30 short sentences, one
-embedding batch run, tens of milliseconds.
+No network, no LLM: the units of the first few retrieved chunks are ranked against the
+question (ranking.py); the best passage's best unit leads, and its close runners-up and
+what it needs to read whole join it within a word budget (choose_units); compose writes the
+cited answer, or both sides when two documents disagree (disagreement.py). A handful of
+chunks keeps it cheap: ~30 short sentences, one embedding batch run, tens of milliseconds.
 """
 
 from __future__ import annotations
 
-import re
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from itertools import pairwise
-from pathlib import PurePath
 
 import numpy as np
 
 from pocketrag.documents import Hit
+from pocketrag.generation.disagreement import disagreeing, newest_first, side_units
 from pocketrag.generation.passages import (
     MAX_ITEM_WORDS,
     MAX_LIST_WORDS,
@@ -29,70 +27,33 @@ from pocketrag.generation.passages import (
     units,
     word_count,
 )
+from pocketrag.generation.ranking import (
+    Candidate,
+    EmbedFn,
+    Ranked,
+    quotes,
+    rank_candidates,
+    repeats,
+)
 from pocketrag.generation.wording import (
     DEFAULT_WORD,
-    asked_acronym,
-    changed_figures,
-    conflicting_quantities,
+    QUOTED_WORDS_FLOOR,
     content_words,
-    focus_overlap,
     lexical_overlap,
     names_other_than,
     names_unmentioned,
-    numbers_in,
-    spells_out,
     states_number,
-    stem_overlap,
     wants_default,
     wants_list,
     wants_name,
     wants_number,
 )
 
-EmbedFn = Callable[[Sequence[str]], np.ndarray]
-
 NOTICE = "Extractive answer: quoted from the documents; no language model was used."
 FALLBACK_NOTICE = (
     "Extractive answer: the language model was unavailable, so this quotes the documents."
 )
 
-
-@dataclass(frozen=True)
-class Candidate:
-    source_n: int  # 1-based position of its hit in the sources
-    position: int  # order inside the chunk
-    text: str
-    kind: str = "sentence"  # passages.Unit.kind
-    document: str = ""  # document id: runners-up stay in the best unit's document
-    paragraph: int = -1  # passages.Unit.paragraph
-
-
-# The answer quotes from the first few chunks: cheap, and further chunks rarely answer.
-CANDIDATE_CHUNKS = 4
-
-
-def candidate_units(
-    hits: Sequence[Hit], max_chunks: int = CANDIDATE_CHUNKS, per_chunk: int = 14
-) -> list[Candidate]:
-    """The quotable units (passages.units) of the top chunks."""
-    out: list[Candidate] = []
-    for n, hit in enumerate(hits[:max_chunks], start=1):
-        for unit in units(hit)[:per_chunk]:
-            out.append(
-                Candidate(n, unit.position, unit.text, unit.kind, hit.document_id, unit.paragraph)
-            )
-    return out
-
-
-# Score units for ranking candidate sentences (see rank_candidates). The chunk's cosine
-# is the sentence's context: it decides between documents better than the retrieval rank
-# (a fused BM25 + dense rank flips between near-tied chunks of different documents) and
-# better than the sentence alone (a short sentence can match the question by accident).
-# It replaced a fixed bonus for the top-ranked document: on the handbook questions the
-# quoted document was right for 54 of 59 answerable questions instead of 51, and the
-# count stayed at 54-55 across context weights 0.5-1 and lexical weights 0-0.35.
-CONTEXT_WEIGHT = 0.5
-LEXICAL_WEIGHT = 0.35
 
 # A runner-up unit joins the best one only when nearly as good (score units) and from the
 # same document; answers stay short (issue 11: a median under 80 words). 90 words and 4
@@ -115,299 +76,11 @@ READ_ON_WORDS = 40
 BARE_WORDS = 20
 # At most this many units missing between two quoted ones of a chunk are quoted too (_gaps).
 MAX_GAP_UNITS = 2
-# Another document's unit on the same subject (cosine between the two units), within this
-# gap, stating other figures, is a disagreement. The gap is wide because the other policy
-# is often a long consolidated handbook whose mixed chunk gives its units less context.
-DISAGREE_GAP = 0.4
-SAME_SUBJECT = 0.7
-# Below SAME_SUBJECT, the answer's own unit and another document's still disagree when they
-# count the same thing with other figures ("carry over up to 5 days" / "up to 3 days",
-# cosine 0.56) and both say a word of the question: the small model puts two phrasings of
-# one rule at 0.55-0.7, unrelated units of one domain mostly under 0.5.
-NEAR_SUBJECT = 0.5
-FOCUS_WEIGHT = 1.0
-REPEAT_PENALTY = 0.3
-NUMBER_BONUS = 0.1
 # How far behind the lead a unit of the same passage may be and still join the answer
 # because only it states the figure or name asked for (choose_units). Set by reasoning,
 # not fitted: three times the runner-up gap, below the gap between a passage's on-topic
 # units and its off-topic ones on the handbook (~0.3-0.4).
 FIGURE_GAP = 0.25
-NAME_BONUS = 0.1  # the same bonus for the same reason (not fitted separately)
-# A table row whose first cell the question names ("standby allowance for Band 3" -> the
-# "Pay band: Band 3; ..." row): rows of one table embed alike, their figures aside, so
-# the row the question picks out needs the same nudge (not fitted separately either).
-ROW_KEY_BONUS = 0.1
-# A list (or a small table) when the question asks for several things (wording.wants_list):
-# the same nudge, for the same reason as NUMBER_BONUS, not fitted separately.
-LIST_BONUS = 0.1
-# A unit that spells out the acronym the question asks about ("What does TLR stand for?" ->
-# "Teaching and Learning Responsibility (TLR) payments ..."): it answers by construction
-# (wording.spells_out checks the initials), so it comes first whatever else it says.
-SPELLS_OUT_BONUS = 1.0
-
-
-@dataclass(frozen=True)
-class Ranked:
-    score: float  # support + LEXICAL_WEIGHT x word overlap (+ a rank tie-break)
-    support: float  # cos(question, sentence) + CONTEXT_WEIGHT x cos(question, its chunk)
-    candidate: Candidate
-    vector: np.ndarray
-    keyed: bool = False  # a table row whose first cell the question names
-
-
-def chunk_cosines(hits: Sequence[Hit], question_vector: np.ndarray, embed: EmbedFn) -> list[float]:
-    """Each hit's cosine to the question: the retriever's dense score when it carries one
-    (computed from the stored vector), else embedded here."""
-    values: list[float | None] = [h.scores.get("dense") for h in hits]
-    missing = [i for i, v in enumerate(values) if v is None]
-    if missing:
-        vectors = embed([hits[i].text for i in missing])
-        for i, vector in zip(missing, vectors, strict=True):
-            values[i] = float(vector @ question_vector)
-    return [float(v) for v in values]  # type: ignore[arg-type]
-
-
-def rank_candidates(
-    question: str,
-    hits: Sequence[Hit],
-    embed: EmbedFn,
-    question_vector: np.ndarray | None = None,
-    max_chunks: int = CANDIDATE_CHUNKS,
-    focus: str = "",
-    previous_answer: str = "",
-    word_weights: Mapping[str, float] | None = None,
-) -> list[Ranked]:
-    """The candidate units of the top chunks, best first. One embedding batch; the
-    answerability check reuses the result (its `support` signal), so it is computed once.
-
-    `focus`: the user's own words when the question was completed from the conversation
-    ("And what about part-time staff?"): a unit that says something about them wins over
-    one that only answers the previous question again, and what the previous answer
-    (`previous_answer`) already quoted loses. `word_weights`: the question's words' IDFs
-    in the index (answerability.word_weights), so that the word overlap counts a rare word
-    ("ignoreip", "NSEC3") above a common one ("example", "value"): over the 86 development
-    sets (session 33) +385 key facts, -280."""
-    candidates = candidate_units(hits, max_chunks=max_chunks)
-    if not candidates:
-        return []
-    acronym = asked_acronym(focus or question)
-    if acronym:
-        candidates = [_under_definition(c, hits, acronym) for c in candidates]
-    q = question_vector if question_vector is not None else embed([question])[0]
-    vectors = embed([c.text for c in candidates])
-    context = chunk_cosines(hits[:max_chunks], q, embed)
-    q_words = content_words(question)
-    # the follow-up's own words by meaning too: "what about dinner?" is the evening meal row
-    own = embed([focus])[0] if focus else None
-    focus_words = content_words(focus)  # a follow-up's rows: "and for band 7?"
-    number_wanted = wants_number(question)
-    name_wanted = wants_name(question)
-    list_wanted = wants_list(question)
-    ranked = []
-    for cand, vec, cos in zip(candidates, vectors, vectors @ q, strict=True):
-        support = float(cos) + CONTEXT_WEIGHT * context[cand.source_n - 1]
-        # the words of the section a unit sits under count as its own: "PPE" in the
-        # heading "Personal protective equipment (PPE)" is what its list is about
-        heading = hits[cand.source_n - 1].heading
-        overlap = stem_overlap(q_words, f"{heading}\n{cand.text}", word_weights)
-        score = support + LEXICAL_WEIGHT * overlap
-        if own is not None:
-            score += FOCUS_WEIGHT * (focus_overlap(focus, cand.text) + float(vec @ own))
-            if _said(cand.text, previous_answer):
-                score -= REPEAT_PENALTY
-        if number_wanted and states_number(cand.text):
-            score += NUMBER_BONUS
-        if name_wanted and names_other_than(cand.text, q_words):
-            score += NAME_BONUS
-        if list_wanted and cand.kind in {"list", "table"}:
-            score += LIST_BONUS
-        if acronym and spells_out(cand.text, acronym):
-            score += SPELLS_OUT_BONUS
-        keyed = cand.kind == "row" and _keyed_by(cand.text, focus_words or q_words)
-        if keyed:
-            score += ROW_KEY_BONUS
-        score += 0.03 * (1.0 / cand.source_n)  # ties go to the better-ranked chunk
-        ranked.append(Ranked(score, support, cand, vec, keyed))
-    ranked.sort(key=lambda r: r.score, reverse=True)
-    return ranked
-
-
-def _under_definition(cand: Candidate, hits: Sequence[Hit], acronym: str) -> Candidate:
-    """A glossary entry's first unit with its term ("Educational Visits Coordinator (EVC):
-    The member of staff ..."), when the term is the chunk's heading (a definition list's
-    <dt>, a bold line) and spells out the acronym asked about."""
-    term = hits[cand.source_n - 1].heading.split(" > ")[-1].strip()
-    if cand.position or spells_out(cand.text, acronym) or not spells_out(term, acronym):
-        return cand
-    return replace(cand, text=f"{term}: {cand.text}")
-
-
-def _keyed_by(row: str, question_words: set[str]) -> bool:
-    """Whether the question names the row's first cell ("Header: Band 3; ...")."""
-    key = row.split(";", 1)[0].split(": ", 1)[-1]
-    words = content_words(key)
-    return bool(words) and words <= question_words
-
-
-def _said(text: str, previous_answer: str) -> bool:
-    return bool(previous_answer) and " ".join(text.split()).rstrip(".") in " ".join(
-        previous_answer.split()
-    )
-
-
-def disagreeing(
-    ranked: Sequence[Ranked], sources: Sequence[Hit], question: str = ""
-) -> tuple[Ranked, Ranked] | None:
-    """Two policies that disagree (a consolidated handbook and a newer policy): a unit from
-    another document that answers nearly as well as the best one, and the best document's
-    unit on the same rule (the most similar of its relevant units), stating other figures.
-    Both are then shown; quoting one alone would hide the conflict. Comparing with the
-    counterpart, not with the best unit, keeps "2 extra days after five years" from
-    contradicting "25 days a year" in another document. Of another document, its relevant
-    units that state a figure are compared best first until one is on our rule
-    (SAME_SUBJECT), and any table row named like one of ours (two price lists' "Maker"
-    rows): its best unit is often another sentence of the passage ("Requests are welcome
-    at any time." before "An employee can make one request in any 12-month period"). A
-    unit only near the same subject (NEAR_SUBJECT) disagrees with the best unit itself
-    when the two count one thing with other figures (_counts_otherwise), unless the
-    question names the best unit's figure; of each document only its best unit is tried
-    so. A unit further down another document disagrees only with the answer's own unit,
-    counting the same thing with other figures (conflicting_quantities): with any of ours,
-    or by bare numbers, neighbouring rules ("carry over up to 5 days" / "up to 8 days" for
-    a question on the Christmas closure) and section numbers ("see Section 4.10") had read
-    as conflicts."""
-    best = ranked[0]
-    relevant = [r for r in ranked if r.score >= best.score - DISAGREE_GAP]
-    # the best document's units that state a figure: only those can contradict one
-    ours = [
-        r
-        for r in relevant
-        if r.candidate.document == best.candidate.document and numbers_in(r.candidate.text)
-    ]
-    if not ours:
-        return None
-    best_hit = sources[best.candidate.source_n - 1]
-    if (changed := _changed_by(best, relevant, sources)) is not None:
-        return changed  # the clearest case, whatever else the other document says
-    question_words = content_words(question)
-    # the question names a figure the answer's unit states: it asks about that rule
-    figure_asked = bool(numbers_in(question) & numbers_in(best.candidate.text))
-    done = {best.candidate.document}  # documents whose unit on our rule was compared
-    met = set()  # documents whose best unit was met
-    our_rows = {_row_name(r.candidate) for r in ours} - {""}
-    for other in relevant:
-        cand = other.candidate
-        named = cand.document != best.candidate.document and _row_name(cand) in our_rows
-        if (cand.document in done and not named) or _same_document(
-            sources[cand.source_n - 1], best_hit
-        ):
-            continue
-        later = cand.document in met  # not the document's best unit
-        met.add(cand.document)
-        if not numbers_in(cand.text):
-            continue  # it cannot contradict a figure ("Requests are welcome at any time.")
-        counterpart = max(ours, key=lambda r: _alike(r, other))
-        if _alike(counterpart, other) < SAME_SUBJECT:
-            # nearly the same subject: only against the answer's own unit, as below, and
-            # not when the question names its figure ("What does it take to fast-track a
-            # deprecation to 3 months?" is not asking which period holds)
-            if not later and not figure_asked and _counts_otherwise(best, other, question_words):
-                return best, other
-            continue  # another subject
-        if (
-            later
-            and not named
-            and not (counterpart is best and conflicting_quantities(best.candidate.text, cand.text))
-        ):
-            continue  # further down: only the answer's own rule counted otherwise
-        done.add(cand.document)
-        mine, theirs = numbers_in(counterpart.candidate.text), numbers_in(cand.text)
-        if mine and theirs and not (mine <= theirs or theirs <= mine):
-            return counterpart, other  # (one stating a figure more is not a conflict)
-        # the answer's own unit announcing a change from their figure (the other way round,
-        # their change of ours, is _changed_by's); on its own rule only: the e-mail that
-        # raises the weekday rate does not contradict the bank-holiday row
-        if counterpart is best and _supersedes(counterpart.candidate.text, theirs):
-            return counterpart, other
-    return None
-
-
-def _same_document(a: Hit, b: Hit) -> bool:
-    """The same document in another format (the handbook as PDF and as DOCX): the same
-    title in a file of another type. Not a superseded version, which keeps its title in a
-    file of the same type ("cash-handling-policy-2023.docx" beside the current one): its
-    other figures are what the reader must see."""
-    return a.title == b.title and PurePath(a.source).suffix != PurePath(b.source).suffix
-
-
-def _changed_by(
-    best: Ranked, relevant: Sequence[Ranked], sources: Sequence[Hit]
-) -> tuple[Ranked, Ranked] | None:
-    """Another document's unit that announces a change of the best unit's figure ("The
-    standby allowance for weekday nights goes up from £32 a night to £38 a night." against
-    the rate table's £32 row), wherever it ranks among that document's relevant units: the
-    e-mail's best unit was often another of its sentences ("The weekend allowances are not
-    changing"): the change went unseen, or that sentence's "2 hours" was shown as differing
-    from the £32. Or the other way round: the best unit announces a change of another
-    document's figure ("rises from 45p to 50p per mile" against the handbook's "45p per
-    mile"), which the two units' cosine alone (under SAME_SUBJECT) had not shown."""
-    figures = numbers_in(best.candidate.text)
-    best_hit = sources[best.candidate.source_n - 1]
-    for other in relevant:
-        cand = other.candidate
-        if (
-            cand.document != best.candidate.document
-            and not _same_document(sources[cand.source_n - 1], best_hit)
-            and _alike(best, other) >= NEAR_SUBJECT
-            and (
-                _supersedes(cand.text, figures)
-                or _supersedes(best.candidate.text, numbers_in(cand.text))
-            )
-        ):
-            return best, other
-    return None
-
-
-def _counts_otherwise(a: Ranked, b: Ranked, question_words: set[str]) -> bool:
-    """Whether two units near the same subject (NEAR_SUBJECT) give the question's rule
-    different figures: they share one of its words, each says as many of them as an answer
-    must (QUOTED_WORDS_FLOOR: a unit on a neighbouring rule, "only one request in any
-    12-month period" for "How long can the Trust take to decide on a request?", does not),
-    and they count one thing differently."""
-    texts = (a.candidate.text, b.candidate.text)
-    shared = content_words(texts[0]) & content_words(texts[1])
-    return (
-        _alike(a, b) >= NEAR_SUBJECT
-        and bool(shared & question_words)
-        and all(stem_overlap(question_words, t) >= QUOTED_WORDS_FLOOR for t in texts)
-        and conflicting_quantities(*texts)
-    )
-
-
-def _supersedes(text: str, figures: set[str]) -> bool:
-    """Whether `text` announces a change from a figure the other unit states to one it
-    does not ("goes up from £18.50 to £21.00" against the rate table's £18.50): stating both
-    figures, it is no subset's "one figure more"."""
-    return any(old <= figures and not new & figures for old, new in changed_figures(text))
-
-
-def _alike(a: Ranked, b: Ranked) -> float:
-    """How surely two units are about the same thing: their cosine, or certainty for two
-    table rows of the same name ("Membership: Maker; Monthly fee: £30" in last year's
-    policy, "Tier: Maker; Price: £35 per month" in this year's price list), whose other
-    column names make them embed apart."""
-    key_a, key_b = _row_name(a.candidate), _row_name(b.candidate)
-    if key_a and key_a == key_b:
-        return 1.0
-    return float(a.vector @ b.vector)
-
-
-def _row_name(cand: Candidate) -> str:
-    """A table row's first value, the name of what it is about ("Maker")."""
-    if cand.kind != "row":
-        return ""
-    return " ".join(cand.text.split(";", 1)[0].partition(": ")[2].lower().split())
 
 
 def best_passage(ranked: Sequence[Ranked]) -> int:
@@ -472,7 +145,7 @@ def choose_units(
             continue  # one policy per answer unless they disagree (see disagreeing)
         if lead.keyed and cand.kind == "row" and not item.keyed:
             continue  # the row asked for, not its neighbours that differ in figures only
-        if any(_repeats(item, c) for c in chosen):
+        if any(repeats(item, c) for c in chosen):
             continue
         size = word_count(cand.text)
         if chosen and words + size > MAX_ANSWER_WORDS - kept:
@@ -486,11 +159,11 @@ def choose_units(
             if r.candidate.source_n == passage
             and (r.score >= lead.score - FIGURE_GAP or (asks_for is _is_list and _next_to(r, lead)))
             and asks_for(r.candidate.text)
-            and not any(_repeats(r, c) and not _quotes(r.candidate, c.candidate) for c in chosen)
+            and not any(repeats(r, c) and not quotes(r.candidate, c.candidate) for c in chosen)
         )
         if (extra := next(stating, None)) is not None:
             # a list holding a chosen sentence as one of its items takes its place
-            chosen = [c for c in chosen if not _quotes(extra.candidate, c.candidate)] + [extra]
+            chosen = [c for c in chosen if not quotes(extra.candidate, c.candidate)] + [extra]
     if default_wanted and not any(DEFAULT_WORD.search(r.candidate.text) for r in chosen):
         chosen += _default_of(lead, chosen, ordered)
     covering = _covering(lead, chosen, ordered, question_words, headings) if question_words else []
@@ -499,7 +172,7 @@ def choose_units(
     # The best unit of all, when another document's passage won (two good units beat one
     # better unit): it is often the direct answer ("... the Code each year, by 31 January"
     # beside "Code of Conduct - every 2 years"). Named by its title in the answer (compose).
-    if elsewhere and not any(_repeats(top, c) for c in chosen):
+    if elsewhere and not any(repeats(top, c) for c in chosen):
         size = word_count(top.candidate.text)
         if words + size <= MAX_ANSWER_WORDS:
             chosen.append(top)
@@ -516,7 +189,7 @@ def choose_units(
         # the next unit may be the list or table that holds the answer's one unit: it
         # takes that unit's place instead of repeating it ("A submodule is considered
         # active," then its conditions; a row, then its table with the row it points to)
-        chosen = [c for c in chosen if not any(_quotes(a.candidate, c.candidate) for a in after)]
+        chosen = [c for c in chosen if not any(quotes(a.candidate, c.candidate) for a in after)]
         chosen += after
     # the passage the answer is built on first, then in reading order
     chosen.sort(
@@ -537,7 +210,7 @@ def _default_of(lead: Ranked, chosen: list[Ranked], ordered: Sequence[Ranked]) -
         for r in ordered
         if r.candidate.source_n == lead.candidate.source_n
         and DEFAULT_WORD.search(r.candidate.text)
-        and not any(_repeats(r, c) for c in chosen)
+        and not any(repeats(r, c) for c in chosen)
         and word_count(r.candidate.text) <= MAX_ANSWER_WORDS - _words(chosen)
     ]
     # one that gives a figure, if any: "a default freshness lifetime is applied" only
@@ -572,7 +245,7 @@ def _covering(
         cand = item.candidate
         if cand.document != lead.candidate.document or item.score < lead.score - FIGURE_GAP:
             continue
-        if any(_repeats(item, c) for c in chosen + out):  # (a unit repeats itself)
+        if any(repeats(item, c) for c in chosen + out):  # (a unit repeats itself)
             continue
         new = (content_words(cand.text) & question_words) - covered
         size = word_count(cand.text)
@@ -623,7 +296,7 @@ def _gaps(chosen: list[Ranked], ranked: Sequence[Ranked], room: int) -> list[Ran
         if None in middle:
             continue
         size = sum(word_count(m.candidate.text) for m in middle)
-        if size <= room and not any(_repeats(m, c) for m in middle for c in chosen):
+        if size <= room and not any(repeats(m, c) for m in middle for c in chosen):
             out += middle
             room -= size
     return out
@@ -708,7 +381,7 @@ def _next_unit(
 
 def _quoted_already(item: Ranked, chosen: Sequence[Ranked]) -> bool:
     """Chosen, or quoted inside a chosen unit: a list's one item is also a unit of its own."""
-    return any(item is c or _quotes(c.candidate, item.candidate) for c in chosen)
+    return any(item is c or quotes(c.candidate, item.candidate) for c in chosen)
 
 
 def _last_quoted(lead: Ranked, chosen: Sequence[Ranked]) -> Ranked | None:
@@ -744,16 +417,6 @@ def _neighbours(
     return out
 
 
-def _repeats(a: Ranked, b: Ranked) -> bool:
-    """Nothing new: nearly the same words, or already quoted inside the other unit. (Not
-    vector similarity: two table rows that differ only in their figures embed alike.)"""
-    if _inside(a.candidate, b.candidate):
-        return True
-    words_a, words_b = content_words(a.candidate.text), content_words(b.candidate.text)
-    union = len(words_a | words_b)
-    return bool(union) and len(words_a & words_b) / union > 0.8
-
-
 def _next_to(item: Ranked, lead: Ranked) -> bool:
     """The unit right after the lead in its chunk: the list the lead goes on to give ("A
     trigger point is ... The triggers are any of the following: ..."), however far
@@ -762,60 +425,7 @@ def _next_to(item: Ranked, lead: Ranked) -> bool:
     return a.source_n == b.source_n and a.position == b.position + 1
 
 
-def _inside(a: Candidate, b: Candidate) -> bool:
-    """One unit already quoted as part of the other (a list item and its list)."""
-    return _quotes(a, b) or _quotes(b, a)
-
-
-def _quotes(a: Candidate, b: Candidate) -> bool:
-    """Whether unit a quotes unit b whole (a list and one of its items)."""
-    return a.source_n == b.source_n and b.text.rstrip(" .…") in a.text
-
-
 HEDGE = "The documents may not answer this directly; the closest passage says:"
-DIFFER = "The documents differ on this:"
-DIFFER_DATED = "The documents differ on this; the newer one first:"
-_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
-
-
-def _year(hit: Hit) -> int | None:
-    """The year a document's title or file name gives ("Holiday Policy 2025",
-    "staff-handbook-2023.pdf", "Pay and allowances 2026-27"): the latest, if any."""
-    years = [int(y) for y in _YEAR.findall(f"{hit.title} {PurePath(hit.source).name}")]
-    return max(years) if years else None
-
-
-def _newest_first(
-    pair: tuple[Ranked, Ranked], hits: Sequence[Hit]
-) -> tuple[list[tuple[Ranked, str]], str]:
-    """The two sides of a disagreement, each with its document's title, and the answer's
-    opening. When both documents name different years, the newer comes first and each
-    title carries its year: a reader has to know which rule is current, and a superseded
-    note says so only by its date. Without years, a side announcing a change from the other
-    side's figure ("rises from 45p to 50p" against the handbook's 45p) is the newer."""
-    docs = [hits[r.candidate.source_n - 1] for r in pair]
-    titles = [d.title or "One document" for d in docs]
-    years = [_year(d) for d in docs]
-    if None in years or years[0] == years[1]:
-        sides = list(zip(pair, titles, strict=True))
-        for newer, older in (sides, sides[::-1]):
-            if _supersedes(newer[0].candidate.text, numbers_in(older[0].candidate.text)):
-                return [newer, older], DIFFER_DATED
-        return sides, DIFFER
-    labels = [t if str(y) in t else f"{t} ({y})" for t, y in zip(titles, years, strict=True)]
-    sides = sorted(zip(pair, labels, years, strict=True), key=lambda side: -side[2])
-    return [(r, label) for r, label, _ in sides], DIFFER_DATED
-
-
-def _side(unit: Ranked, pair: tuple[Ranked, Ranked], best: Ranked) -> list[Candidate]:
-    """What one side of a disagreement quotes: its unit, and on the best unit's side that
-    unit too, in reading order, when the unit that disagrees is another of its document's
-    ("A Stage 3 meeting may lead to dismissal ..." beside the Stage 1 trigger points that
-    the other policy counts otherwise): the best unit is what answers the question."""
-    if unit is not pair[0] or unit is best or _repeats(best, unit):
-        return [unit.candidate]
-    both = sorted((best, unit), key=lambda r: (r.candidate.source_n, r.candidate.position))
-    return [r.candidate for r in both]
 
 
 @dataclass(frozen=True)
@@ -828,14 +438,6 @@ class Extract:
     # the passages matched well, but the quoted units hold few of the question's words
     # (compose): the answer opens with HEDGE and counts as hedged
     hedged: bool = False
-
-
-# An answer that quotes less than this share of the question's content words may not
-# answer it, however well its passage matched (an unanswerable question about a neighbouring
-# fact: "What bandwidth is the oscilloscope?" -> "The oscilloscope probes are set to x10."):
-# it is hedged. On the development sets this hedged 11 of the 51 confidently answered
-# unanswerable questions and 78 of 850 answerable ones (docs/BENCHMARKS.md).
-QUOTED_WORDS_FLOOR = 0.4
 
 
 def compose(
@@ -861,10 +463,10 @@ def compose(
         return Extract(notice)
     pair = None if hedged else disagreeing(ranked, hits, question)
     if pair is not None:
-        sides, lead_in = _newest_first(pair, hits)
+        sides, lead_in = newest_first(pair, hits)
         parts = [
             f"{label}: "
-            + " ".join(_with_marker(u.text, u.source_n) for u in _side(r, pair, ranked[0]))
+            + " ".join(_with_marker(u.text, u.source_n) for u in side_units(r, pair, ranked[0]))
             for r, label in sides
         ]
         return Extract(f"{lead_in} " + " ".join(parts) + f"\n\n({notice})")

@@ -562,3 +562,11 @@ def initialisms_spelled(question: str, texts: Sequence[str]) -> str:
         return word
 
     return re.sub(r"\b[A-Za-z]+\b", spell, question)
+
+
+# An answer that quotes less than this share of the question's content words may not
+# answer it, however well its passage matched (an unanswerable question about a neighbouring
+# fact: "What bandwidth is the oscilloscope?" -> "The oscilloscope probes are set to x10."):
+# it is hedged. On the development sets this hedged 11 of the 51 confidently answered
+# unanswerable questions and 78 of 850 answerable ones (docs/BENCHMARKS.md).
+QUOTED_WORDS_FLOOR = 0.4
