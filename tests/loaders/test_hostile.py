@@ -53,19 +53,19 @@ def test_front_matter_keeps_only_bounded_scalars(tmp_path: Path, limits) -> None
 
 
 @pytest.mark.timeout(20)
-def test_markdown_patterns_are_linear_on_hostile_paragraphs() -> None:
+def test_markdown_patterns_are_linear_on_hostile_paragraphs(limits) -> None:
     # 100 KB each; the old emphasis pattern took 45 s on this, the old heading and
     # table-rule patterns ~10 s on 20 KB lines.
     for paragraph in (" **a" * 25_000, " [a" * 33_000, " _a" * 33_000, " ![a" * 25_000):
-        blocks, _ = parse_markdown("# T\n\n" + paragraph + "\n")
+        blocks, _ = parse_markdown("# T\n\n" + paragraph + "\n", limits)
         assert blocks[0].text.count("a") >= 25_000
     # MyST roles and footnote marks, autolinks: half the a's are markup
     for paragraph in (" {a}`a" * 25_000, " [^a" * 25_000, " <http:a" * 25_000):
-        blocks, _ = parse_markdown("# T\n\n" + paragraph + "\n")
+        blocks, _ = parse_markdown("# T\n\n" + paragraph + "\n", limits)
         assert blocks[0].text.count("a") >= 12_500
-    blocks, first = parse_markdown("#" + " \t" * 50_000 + "x\n\nbody\n")
+    blocks, first = parse_markdown("#" + " \t" * 50_000 + "x\n\nbody\n", limits)
     assert first == "x"
-    blocks, _ = parse_markdown("| a | b |\n|" + " " * 100_000 + "x\n")
+    blocks, _ = parse_markdown("| a | b |\n|" + " " * 100_000 + "x\n", limits)
     assert "x" in blocks[0].text
 
 
@@ -95,7 +95,9 @@ def test_line_end_hyphens_are_decided_in_linear_time() -> None:
 def test_markdown_emphasis_still_stripped(tmp_path: Path, limits) -> None:
     document = load_document(markdown_emphasis(tmp_path / "e.md", scale=0.001), limits)
     assert document.blocks[0].text.startswith("**a **a")  # no closing pair: kept as typed
-    blocks, first = parse_markdown("## Leave ##\n\nTake **paid** leave, _not_ [unpaid](x).\n")
+    blocks, first = parse_markdown(
+        "## Leave ##\n\nTake **paid** leave, _not_ [unpaid](x).\n", limits
+    )
     assert first == "Leave"
     assert blocks[0].text == "Take paid leave, not unpaid."
 
