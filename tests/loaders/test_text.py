@@ -1098,3 +1098,35 @@ def test_a_grid_no_parser_reads_stays_text_whole(tmp_path: Path, limits) -> None
     texts = [text for text, _ in _blocks(path, limits)]
     assert texts[0] == "Before:" and texts[-1] == "After."
     assert texts[1].count("| a | b | c |") == 3, texts
+
+
+def test_double_slash_comments_wrap_as_comments_and_keep_the_json_apart(
+    tmp_path: Path, limits
+) -> None:
+    # Kea's sample configuration, JSON with "//" comments (the kea writer): each comment had
+    # run on into the next comment's marks and the settings under it, one long line
+    path = tmp_path / "kea-dhcp4.conf.txt"
+    path.write_text(
+        "// Global timers specified here apply to all subnets, unless there are\n"
+        "// subnet specific values defined in particular subnets.\n"
+        '"renew-timer": 900,\n"rebind-timer": 1800,\n"valid-lifetime": 3600,\n\n'
+        "// Many additional parameters can be specified here:\n"
+        "// - option definitions (if you want to define vendor options, your own\n"
+        "//   custom options or perhaps handle standard options\n"
+        "//   that Kea does not support out of the box yet)\n"
+        "// - client classes\n",
+        encoding="utf-8",
+    )
+    texts = [text for text, _ in _blocks(path, limits)]
+    assert texts[0].splitlines() == [
+        "// Global timers specified here apply to all subnets, unless there are subnet "
+        "specific values defined in particular subnets.",
+        '"renew-timer": 900,',
+        '"rebind-timer": 1800,',
+        '"valid-lifetime": 3600,',
+    ]
+    assert texts[1].splitlines()[1] == (
+        "// - option definitions (if you want to define vendor options, your own custom "
+        "options or perhaps handle standard options that Kea does not support out of the box "
+        "yet)"
+    )

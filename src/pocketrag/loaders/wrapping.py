@@ -128,7 +128,10 @@ def in_capitals(line: str) -> bool:
     return len(letters) > 3 and all(c.isupper() for c in letters)
 
 
-_LINE_MARK = re.compile(r"([#>])(?:[ \t]*\1)*[ \t]*")
+# (a comment's "#", or "//" and a space as C and JSON with comments write one: Kea's
+# configuration; Vim's "//{offset}" command is no comment)
+_LINE_MARK = re.compile(r"([#>]|//(?=\s|$))(?:[ \t]*\1)*[ \t]*")
+_COMMENT_MARKS = ("#", "//")
 
 
 def unwrap(text: str, width: int | None = None, shortest_wrapped: int = MIN_WRAPPED_LINE) -> str:
@@ -156,7 +159,7 @@ def unwrap(text: str, width: int | None = None, shortest_wrapped: int = MIN_WRAP
         body = line[mark.end() :] if mark else line
         # "#" comments wrap narrow: OpenVPN's ("# Push routes to the client to allow it" /
         # "# to reach ...") had stayed cut at each line, or only after their first long line
-        comment = mark is not None and mark.group(1) == "#"
+        comment = mark is not None and mark.group(1) in _COMMENT_MARKS
         shortest = min(shortest_wrapped, MIN_WRAPPED_COMMENT) if comment else shortest_wrapped
         wrapped = len(previous) >= max(shortest, 0.6 * width) and not example
         # a commented-out command after a comment's last sentence ("... between 3-4am." /
@@ -179,7 +182,8 @@ def unwrap(text: str, width: int | None = None, shortest_wrapped: int = MIN_WRAP
         else:
             # "# Then create a file ccd/Thelonious with this line:" / "# iroute 192.168.40.128
             # 255.255.255.248" / "# This will allow ...": the example is a line of its own
-            lead_in = line.startswith("#") and previous.startswith("#") and previous.endswith(":")
+            lead_in = line.startswith(_COMMENT_MARKS) and previous.startswith(_COMMENT_MARKS)
+            lead_in = lead_in and previous.endswith(":")
             example = lead_in and not _wordy(unmarked(line))
             out.append(line)
     return "\n".join(out)
