@@ -471,3 +471,49 @@ def test_a_short_last_sentence_without_a_full_stop_is_whole_a_long_one_cut() -> 
     cut = " ".join(["the long sentence goes on"] * 10)
     texts = [u.text for u in units(_hit(f"Cross-compiling needs care. It {cut}"))]
     assert texts == ["Quick questions: Cross-compiling needs care."]  # (labelled by its heading)
+
+
+def test_a_setting_no_sentence_quotes_is_a_unit_of_its_own() -> None:
+    # the commented default under a directive's description was a title to the rules (a
+    # short line without a full stop), so "is it on by default?" could never be answered
+    text = (
+        "# For security and stability reasons Squid can check hostnames for Internet "
+        "standard RFC compliance. If you want Squid to perform these checks turn this "
+        "directive on.\n#Default:\n# check_hostnames off"
+    )
+    found = units(_hit(text, heading="DNS OPTIONS > check_hostnames"))
+    assert [(u.kind, u.text) for u in found][-1] == ("lines", "#Default:\n# check_hostnames off")
+    assert [u.position for u in found] == list(range(len(found)))
+
+
+def test_the_default_setting_answers_what_the_default_is(embedder) -> None:
+    text = (
+        "# A positive small limit lowers hit ratio, but zero limit disables a lot of "
+        "essential synchronization among SMP workers.\n#Default:\n"
+        "# shared_transient_entries_limit 16384"
+    )
+    hit = _hit(text, heading="OPTIONS > shared_transient_entries_limit")
+    answer = compose("What is shared_transient_entries_limit's default?", [hit], embedder.embed)
+    # the setting is quoted as written: its marker after it, no full stop added
+    assert "#Default:\n# shared_transient_entries_limit 16384 [1]\n" in answer.text
+
+
+def test_settings_alone_in_a_chunk_are_quotable_in_their_place() -> None:
+    text = "NEWS_CHUNK_SIZE:30\nNEWS_MAX_CHUNK:40\n\nLong group listings are shown in chunks."
+    found = units(_hit(text, heading="News-groups > Default value"))
+    assert [(u.kind, u.text) for u in found] == [
+        ("lines", "NEWS_CHUNK_SIZE:30\nNEWS_MAX_CHUNK:40"),
+        ("sentence", "Long group listings are shown in chunks."),
+    ]
+
+
+def test_a_bare_title_inside_a_chunk_stays_unquoted() -> None:
+    text = "Annual leave is 25 days a year.\n\nLeave over Christmas\n\nSee the rota page."
+    assert [u.text for u in units(_hit(text, heading="Leave"))] == [
+        "Annual leave is 25 days a year.",
+        "Leave over Christmas: See the rota page.",
+    ]
+    text = "Annual leave is 25 days a year.\nRequests and approvals"
+    assert [u.text for u in units(_hit(text, heading="Leave"))] == [
+        "Annual leave is 25 days a year."
+    ]

@@ -465,8 +465,7 @@ def compose(
     if pair is not None:
         sides, lead_in = newest_first(pair, hits)
         parts = [
-            f"{label}: "
-            + " ".join(_with_marker(u.text, u.source_n) for u in side_units(r, pair, ranked[0]))
+            f"{label}: " + " ".join(_with_marker(u) for u in side_units(r, pair, ranked[0]))
             for r, label in sides
         ]
         return Extract(f"{lead_in} " + " ".join(parts) + f"\n\n({notice})")
@@ -479,10 +478,9 @@ def compose(
     )
     chosen = _lists_carried_on(chosen, hits)
     body = " ".join(
-        _with_marker(c.text, c.source_n)
+        _with_marker(c)
         if c.document == lead.document
-        else f"{hits[c.source_n - 1].title or 'Another document'}: "
-        + _with_marker(c.text, c.source_n)
+        else f"{hits[c.source_n - 1].title or 'Another document'}: " + _with_marker(c)
         for c in chosen
     ).replace(" \n", "\n")  # a list's rest carried on from the next chunk starts a line
     # the units chosen for their words do not count: they say the question's words by
@@ -575,10 +573,11 @@ def _key_of(text: str) -> str:
     return text.strip().splitlines()[0].strip().rstrip(".!?")
 
 
-def _with_marker(text: str, n: int) -> str:
-    """Put [n] before the closing full stop, as a reader expects; after a list, at its end."""
-    text = text.rstrip()
-    if "\n" in text:
+def _with_marker(unit: Candidate) -> str:
+    """Put [n] before the closing full stop, as a reader expects; after a list or a setting
+    (passages' "lines": "port = 24"), at its end, with no full stop added to it."""
+    text, n = unit.text.rstrip(), unit.source_n
+    if "\n" in text or unit.kind == "lines":
         return f"{text} [{n}]"
     if text[-1:] in ".!?":
         return f"{text[:-1]} [{n}]{text[-1]}"

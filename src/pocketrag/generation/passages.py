@@ -379,8 +379,10 @@ def units(hit: Hit) -> list[Unit]:
     lines = _lines(hit.text, headings)
     paged = hit.page_start is not None  # a PDF's paragraph can run on over a page break
     out: list[Unit] = []
+    made: dict[int, int] = {}  # line -> how many units came before it (_with_settings)
     i = 0
     while i < len(lines):
+        made[i] = len(out)
         kind, line = lines[i]
         if kind in _LISTED:
             j = i
@@ -489,7 +491,55 @@ def units(hit: Hit) -> list[Unit]:
             elif not sentence.rstrip().endswith(":") and not _only_asks(sentence):
                 out.append(Unit(_clip(sentence), len(out), "sentence", paragraph=i))
         i += 1
-    return out
+    return _with_settings(out, lines, made)
+
+
+# A line no unit quotes is read for what it sets: a configuration's value ("#Default:" /
+# "# check_hostnames off", "NEWS_MAX_CHUNK:40", "port = 27017") or a list item nothing led
+# in to ("Switch Solaris support to illumos"). Short lines like these are titles to the
+# rules above, so without this the one line that answers "what is the default?" was never
+# quotable. A run of such lines is one unit, kind "lines", in its place among the others.
+# Lines that state nothing (a bare title) stay unquoted.
+_SETS = re.compile(r"\d|=|_|/|--|\S:\s*\S|\w\.\w")
+MAX_UNQUOTED_PROSE_WORDS = 8  # longer prose is cut or a fragment (see above), not a setting
+
+
+def _with_settings(
+    out: list[Unit], lines: list[tuple[str, str]], made: dict[int, int]
+) -> list[Unit]:
+    quoted = f" {' '.join(_norm(u.text) for u in out)} "
+    runs: list[list[int]] = []
+    for n, (kind, line) in enumerate(lines):
+        said = _norm(line)
+        unquoted = (
+            said
+            and f" {said} " not in quoted
+            and (
+                kind in {"heading", "item", "step", "code"}  # a caption is no answer
+                or (kind == "prose" and word_count(line) <= MAX_UNQUOTED_PROSE_WORDS)
+            )
+        )
+        if not unquoted:
+            continue
+        if runs and runs[-1][-1] == n - 1:
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    blocks: list[tuple[int, Unit]] = []
+    for run in runs:
+        text = "\n".join(lines[n][1] for n in run)
+        listed = any(lines[n][0] in {"item", "step"} for n in run)
+        if word_count(text) >= 2 and (_SETS.search(text) or (listed and word_count(text) >= 3)):
+            before = made.get(run[0], max((c for n, c in made.items() if n < run[0]), default=0))
+            blocks.append((before, Unit(_clip(text), -1, "lines", paragraph=run[0])))
+    if not blocks:
+        return out
+    merged: list[Unit] = []
+    for n, unit in enumerate(out):
+        merged += [b for before, b in blocks if before == n]
+        merged.append(unit)
+    merged += [b for before, b in blocks if before >= len(out)]
+    return [replace(u, position=n) for n, u in enumerate(merged)]
 
 
 # A sentence that names its subject only by a pronoun or a pointer ("The Committee meets
