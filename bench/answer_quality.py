@@ -703,46 +703,40 @@ whose key facts sit in two floating text boxes); a one-column reportlab retail s
 two-column reportlab fire safety leaflet and a reportlab training matrix with merged header
 cells), committed.
 
-Held out (written blind on 2026-12-07 during session 35, for session 36's start and end runs;
-not in the default run): tor indexes Tor 0.4.9.11's documentation as a small organisation's IT
-person indexes it for the colleagues who run the organisation's Tor relay and onion services, 17
-files from Debian bookworm's tor 0.4.9.11-0+deb12u1 (amd64) package, fetched from the Debian
-archive by its fetch.sh and copied flat under names that say whose they are: the whole manual
-(tor.html, AsciiDoc HTML, every torrc option in definition lists) and the HTML manuals of
-tor-gencert, tor-resolve, torify and tor-print-ed-signing-cert, the exit notice template
+tor, unbound and tunwick (written blind during session 35, held out until their runs in session
+36): tor indexes Tor 0.4.9.11's documentation as a small organisation's IT person indexes it for
+the colleagues who run the organisation's Tor relay and onion services, 17 files from Debian
+bookworm's tor 0.4.9.11-0+deb12u1 (amd64) package, fetched from the Debian archive by its
+fetch.sh and copied flat under names that say whose they are: the whole manual (tor.html,
+AsciiDoc HTML, every torrc option in definition lists) and the HTML manuals of tor-gencert,
+tor-resolve, torify and tor-print-ed-signing-cert, the exit notice template
 (tor-exit-notice.html), upstream's commented torrc.sample and Debian's older /etc/tor/torrc (a
 different, 2013 sample), README.Debian and NEWS.Debian, upstream's changelog cut to the 0.4.9.x
 and 0.4.8.x releases, and Debian's tor-service-defaults-torrc (and its instances twin),
 tor@default.service and tor@.service, /etc/default/tor and the logrotate fragment, the text
-files all as .txt.
-
-Held out (written blind on 2026-12-07 during session 35, for session 36's start and end runs;
-not in the default run): unbound indexes Unbound 1.17.1's documentation as a small office's IT
-person indexes it for the colleagues who run the office's validating DNS resolver, 12 files from
-Debian bookworm's unbound 1.17.1-2+deb12u4 (amd64) package, fetched from the Debian archive by
-its fetch.sh and copied flat under names that say whose they are, all as .txt: upstream's
-commented example configuration (examples/unbound.conf, about 1300 lines: every option of the
-server clause with its default, python, dynlib, remote-control, stub, forward and auth zones,
-views, dnscrypt, cachedb and redis, ipset, dnstap, RPZ), README, FEATURES, README.DNS64, TODO
-and the changelog cut to its entries dated 2020 to 2023 (1.10.0 to 1.17.1, about 2000 of its
-11200 lines), Debian's NEWS.Debian, and Debian's /etc/unbound/unbound.conf, its two
-unbound.conf.d snippets (remote-control, root trust anchor) and the two systemd units.
-
-Held out (written blind on 2026-12-07 during session 35, for session 36's start and end runs;
-not in the default run): tunwick is the staff shared drive of an invented English independent
-brewery, Tunwick Brewery Co. Ltd (a brewhouse with eight fermenting vessels, a packaging hall
-with a canning line, a warehouse and drivers with three vans and a 7.5-tonne lorry, two pubs
-with kitchens, a Bottle Shop and web shop; about 90 staff): 14 documents (samples/tunwick/: a
-staff handbook and an out-of-date 2025 taproom bar team FAQ, in Markdown; an e-mail thread with
-quoted replies on Christmas and New Year in the pubs, management meeting minutes and a
-hard-wrapped drivers' notice on vehicle checks as text; an intranet page of the pubs' opening
-hours and contacts with tables and a details/summary FAQ and an allergens and food hygiene page
-with an allergen matrix (HTML); four DOCX (a clause-numbered licensing and responsible sales
-policy; a confined space entry procedure and its superseded 2023 version, their sections and
-clauses numbered by Word's automatic multilevel numbering; a winter delivery routes rota whose
-day cells are merged vertically); a one-column reportlab packaging and warehouse safety sheet, a
-two-column reportlab pay, holiday and tronc guide and a reportlab training matrix with merged
-header cells), committed.
+files all as .txt. unbound indexes Unbound 1.17.1's documentation as a small office's IT person
+indexes it for the colleagues who run the office's validating DNS resolver, 12 files from Debian
+bookworm's unbound 1.17.1-2+deb12u4 (amd64) package, fetched from the Debian archive by its
+fetch.sh and copied flat under names that say whose they are, all as .txt: upstream's commented
+example configuration (examples/unbound.conf, about 1300 lines: every option of the server
+clause with its default, python, dynlib, remote-control, stub, forward and auth zones, views,
+dnscrypt, cachedb and redis, ipset, dnstap, RPZ), README, FEATURES, README.DNS64, TODO and the
+changelog cut to its entries dated 2020 to 2023 (1.10.0 to 1.17.1, about 2000 of its 11200
+lines), Debian's NEWS.Debian, and Debian's /etc/unbound/unbound.conf, its two unbound.conf.d
+snippets (remote-control, root trust anchor) and the two systemd units. tunwick is the staff
+shared drive of an invented English independent brewery, Tunwick Brewery Co. Ltd (a brewhouse
+with eight fermenting vessels, a packaging hall with a canning line, a warehouse and drivers
+with three vans and a 7.5-tonne lorry, two pubs with kitchens, a Bottle Shop and web shop; about
+90 staff): 14 documents (samples/tunwick/: a staff handbook and an out-of-date 2025 taproom bar
+team FAQ, in Markdown; an e-mail thread with quoted replies on Christmas and New Year in the
+pubs, management meeting minutes and a hard-wrapped drivers' notice on vehicle checks as text;
+an intranet page of the pubs' opening hours and contacts with tables and a details/summary FAQ
+and an allergens and food hygiene page with an allergen matrix (HTML); four DOCX (a
+clause-numbered licensing and responsible sales policy; a confined space entry procedure and its
+superseded 2023 version, their sections and clauses numbered by Word's automatic multilevel
+numbering; a winter delivery routes rota whose day cells are merged vertically); a one-column
+reportlab packaging and warehouse safety sheet, a two-column reportlab pay, holiday and tronc
+guide and a reportlab training matrix with merged header cells), committed.
 
 Held out (written blind on 2026-12-07 during session 36, for session 37's start and end runs;
 not in the default run): kea indexes Kea 2.2.0's documentation as a small organisation's IT
@@ -910,9 +904,9 @@ SPLIT = {
     "dnsmasq": "dev (seen)",  # written blind in session 34; held out until its runs at 16ff444
     "lighttpd": "dev (seen)",  # written blind in session 34; held out until its runs at 16ff444
     "penrick": "dev (seen)",  # written blind in session 34; held out until its runs at 16ff444
-    "tor": "held out",  # written blind in session 35, for session 36's runs
-    "unbound": "held out",  # written blind in session 35, for session 36's runs
-    "tunwick": "held out",  # written blind in session 35, for session 36's runs
+    "tor": "dev (seen)",  # written blind in session 35; held out until its runs at 7dca177
+    "unbound": "dev (seen)",  # written blind in session 35; held out until its runs at 7dca177
+    "tunwick": "dev (seen)",  # written blind in session 35; held out until its runs at 7dca177
     "kea": "held out",  # written blind in session 36, for session 37's runs
     "rsync": "held out",  # written blind in session 36, for session 37's runs
     "hartsmoor": "held out",  # written blind in session 36, for session 37's runs
@@ -930,7 +924,7 @@ DEFAULT = [
     "corrington", "mutt", "asymptote", "marlstone", "pspp", "disktools", "quillhaven", "xfig",
     "fetchmail", "hazelbrook", "ntpsec", "groff", "brackenfold", "sudo", "lynx", "gorsebrook",
     "dovecot", "ghostscript", "calderwick", "squid", "knot", "ellerby", "dnsmasq", "lighttpd",
-    "penrick",
+    "penrick", "tor", "unbound", "tunwick",
 ]  # fmt: skip
 # Held out, not in the default run: a new set, written blind, stays here until its one run
 # (session 6 ran debpol, tollgate and makers this way; session 7 debgov and licences, at 510d9d1;
@@ -957,10 +951,10 @@ DEFAULT = [
 # its end 550bb7a; session 32 sudo, lynx and gorsebrook, at its start a8b4c74 and its end 69c4cd3;
 # session 33 dovecot, ghostscript and calderwick, at its start c74eb43 and its end 21a8b92;
 # session 34 squid, knot and ellerby, at its start abe5624 and its end 4fe6fa3; session 35
-# dnsmasq, lighttpd and penrick, at its start dc91a97 and its end 16ff444). tor, unbound and
-# tunwick (written blind during session 35) wait for session 36's start and end runs. kea,
-# rsync and hartsmoor (written blind during session 36) wait for session 37's start and end runs.
-CORPORA_HELD_OUT: list[str] = ["tor", "unbound", "tunwick", "kea", "rsync", "hartsmoor"]
+# dnsmasq, lighttpd and penrick, at its start dc91a97 and its end 16ff444; session 36 tor, unbound
+# and tunwick, at its start 4e8edab and its end 7dca177). kea, rsync and hartsmoor (written blind
+# during session 36) wait for session 37's start and end runs.
+CORPORA_HELD_OUT: list[str] = ["kea", "rsync", "hartsmoor"]
 CORPORA = [*DEFAULT, *CORPORA_HELD_OUT, "opengov-multiformat"]
 
 
