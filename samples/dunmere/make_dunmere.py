@@ -131,10 +131,16 @@ def add_header_footer_and_toc(path: Path, header: str, footer: str) -> None:
             _field_end(entry)
     buf = io.BytesIO()
     d.save(buf)
-    src = zipfile.ZipFile(io.BytesIO(buf.getvalue()))
+    rezip(buf.getvalue(), path, FIXED_ZIP_TIME)
+
+
+def rezip(data: bytes, path: Path, date_time: tuple[int, int, int, int, int, int]) -> None:
+    """Write a saved DOCX with fixed zip timestamps, [Content_Types].xml first: the same
+    bytes on every run (the later samples' makers use it too)."""
+    src = zipfile.ZipFile(io.BytesIO(data))
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
         for info in sorted(src.infolist(), key=lambda x: x.filename != "[Content_Types].xml"):
-            entry = zipfile.ZipInfo(info.filename, date_time=FIXED_ZIP_TIME)
+            entry = zipfile.ZipInfo(info.filename, date_time=date_time)
             entry.compress_type = zipfile.ZIP_DEFLATED
             z.writestr(entry, src.read(info.filename))
 

@@ -42,7 +42,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import sys
-import zipfile
 from pathlib import Path
 
 import docx
@@ -96,16 +95,6 @@ COMMENTS = {
 COMMENT_DATE = dt.datetime(2026, 11, 25, 10, 0, 0)
 
 
-def _rezip(data: bytes, path: Path) -> None:
-    """Write a saved DOCX with fixed zip timestamps, [Content_Types].xml first."""
-    src = zipfile.ZipFile(io.BytesIO(data))
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
-        for info in sorted(src.infolist(), key=lambda x: x.filename != "[Content_Types].xml"):
-            entry = zipfile.ZipInfo(info.filename, date_time=FIXED_ZIP_TIME)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            z.writestr(entry, src.read(info.filename))
-
-
 def render_commented(path: Path) -> None:
     """Anchor comment N of COMMENTS to the paragraph ending ` {cmN}`, the marker removed:
     python-docx writes word/comments.xml and the range marks and reference run."""
@@ -129,7 +118,7 @@ def render_commented(path: Path) -> None:
     assert all("{cm" not in p.text for p in d.paragraphs), path
     buf = io.BytesIO()
     d.save(buf)
-    _rezip(buf.getvalue(), path)
+    make_dunmere.rezip(buf.getvalue(), path, FIXED_ZIP_TIME)
     print("added", added, "reviewers' comments to", path)
 
 

@@ -46,7 +46,6 @@ import io
 import re
 import sys
 import tempfile
-import zipfile
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -110,16 +109,6 @@ NS = (
 )
 
 
-def _rezip(data: bytes, path: Path) -> None:
-    """Write a saved DOCX with fixed zip timestamps, [Content_Types].xml first."""
-    src = zipfile.ZipFile(io.BytesIO(data))
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
-        for info in sorted(src.infolist(), key=lambda x: x.filename != "[Content_Types].xml"):
-            entry = zipfile.ZipInfo(info.filename, date_time=FIXED_ZIP_TIME)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            z.writestr(entry, src.read(info.filename))
-
-
 def add_control_table(path: Path, rows: list[tuple[str, str]], footer: str) -> None:
     """The document control table in the page header (label | value rows, labels bold), under
     the organisation's name, and a footer line."""
@@ -135,7 +124,7 @@ def add_control_table(path: Path, rows: list[tuple[str, str]], footer: str) -> N
     section.footer.paragraphs[0].text = footer
     buf = io.BytesIO()
     d.save(buf)
-    _rezip(buf.getvalue(), path)
+    make_dunmere.rezip(buf.getvalue(), path, FIXED_ZIP_TIME)
 
 
 def _box_paragraphs(title: str, lines: list[str]) -> str:
@@ -215,7 +204,7 @@ def render_boxed(out: Path) -> None:
     assert placed == len(boxes), (placed, len(boxes))
     buf = io.BytesIO()
     d.save(buf)
-    _rezip(buf.getvalue(), path)
+    make_dunmere.rezip(buf.getvalue(), path, FIXED_ZIP_TIME)
     print("added", placed, "text boxes to", path)
 
 

@@ -44,7 +44,6 @@ from __future__ import annotations
 
 import io
 import sys
-import zipfile
 from pathlib import Path
 
 import docx
@@ -79,16 +78,6 @@ LEVELS = [  # (format, text, indent twips, hanging twips)
     ("decimal", "%1.%2", 567, 567),
     ("lowerLetter", "(%3)", 1134, 567),
 ]
-
-
-def _rezip(data: bytes, path: Path) -> None:
-    """Write a saved DOCX with fixed zip timestamps, [Content_Types].xml first."""
-    src = zipfile.ZipFile(io.BytesIO(data))
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
-        for info in sorted(src.infolist(), key=lambda x: x.filename != "[Content_Types].xml"):
-            entry = zipfile.ZipInfo(info.filename, date_time=FIXED_ZIP_TIME)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            z.writestr(entry, src.read(info.filename))
 
 
 def _abstract_num() -> str:
@@ -145,7 +134,7 @@ def render_numbered(path: Path) -> None:
     assert all("{c" not in p.text for p in d.paragraphs), path
     buf = io.BytesIO()
     d.save(buf)
-    _rezip(buf.getvalue(), path)
+    make_dunmere.rezip(buf.getvalue(), path, FIXED_ZIP_TIME)
     print("numbered", counts, "headings, clauses, sub-clauses in", path)
 
 
@@ -169,7 +158,7 @@ def render_merged(path: Path) -> None:
                 merged += 1
     buf = io.BytesIO()
     d.save(buf)
-    _rezip(buf.getvalue(), path)
+    make_dunmere.rezip(buf.getvalue(), path, FIXED_ZIP_TIME)
     print("merged", merged, "groups of first-column cells in", path)
 
 
