@@ -517,3 +517,16 @@ def test_a_bare_title_inside_a_chunk_stays_unquoted() -> None:
     assert [u.text for u in units(_hit(text, heading="Leave"))] == [
         "Annual leave is 25 days a year."
     ]
+
+
+def test_a_setting_line_joins_the_sentence_that_says_what_it_sets(embedder) -> None:
+    # "CHECKMAIL:FALSE [1]." had been the whole answer to "What does CHECKMAIL do?": a
+    # setting leads no answer when its passage has a sentence
+    text = (
+        "If CHECKMAIL is set to TRUE, the user will be informed (via a statusline message) "
+        "about the existence of any unread mail at startup of Lynx.\n\nCHECKMAIL:FALSE"
+    )
+    hit = _hit(text, heading="CHECKMAIL - Mail checking")
+    answer = compose("What does CHECKMAIL do?", [hit], embedder.embed).text
+    assert answer.startswith("If CHECKMAIL is set to TRUE")
+    assert "CHECKMAIL:FALSE [1]\n" in answer

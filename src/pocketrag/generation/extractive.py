@@ -118,7 +118,12 @@ def choose_units(
     returned a third time, apart. `default_wanted`: the question asks for a default, which
     the passage's unit stating one gives (_default_of)."""
     passage = best_passage(ranked)
-    lead = next(r for r in ranked if r.candidate.source_n == passage)
+    # a setting line ("CHECKMAIL:FALSE") leads no answer when its passage has a sentence: it
+    # joins the sentence that says what it sets, as a runner-up, instead of standing alone
+    lead = next(
+        (r for r in ranked if r.candidate.source_n == passage and r.candidate.kind != "lines"),
+        next(r for r in ranked if r.candidate.source_n == passage),
+    )
     top = ranked[0]
     # the best unit of all comes right after the lead when it is of the lead's document
     # (another chunk of it): the passage's lesser units had taken the word budget first
