@@ -67,6 +67,9 @@ def test_markdown_patterns_are_linear_on_hostile_paragraphs(limits) -> None:
     assert first == "x"
     blocks, _ = parse_markdown("| a | b |\n|" + " " * 100_000 + "x\n", limits)
     assert "x" in blocks[0].text
+    # a raw HTML table never closed: its lines were gathered by copying (quadratic, ~50 s)
+    blocks, _ = parse_markdown("<table>\n" + "<tr><td>a</td></tr>\n" * 150_000, limits)
+    assert blocks[0].text.count("a") == 150_000
 
 
 @pytest.mark.timeout(20)

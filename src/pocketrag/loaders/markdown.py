@@ -385,8 +385,10 @@ def parse_markdown(text: str, limits: LoaderLimits) -> tuple[list[Block], str | 
             if depth > quoted:
                 out.flush()  # a quote opens a paragraph of its own ("On Monday Sam wrote:")
             quoted = depth  # (a line with fewer markers goes on its paragraph, as written)
-        if table is not None or (fence is None and _HTML_TABLE_OPENS.match(line)):
-            table = [*(table or []), line]
+        if table is None and fence is None and _HTML_TABLE_OPENS.match(line):
+            table = []
+        if table is not None:
+            table.append(line)
             if _HTML_TABLE_CLOSES.search(line):
                 out.html_table("\n".join(table), limits)
                 table = None
