@@ -530,15 +530,14 @@ def _with_settings(
         text = "\n".join(lines[n][1] for n in run)
         listed = any(lines[n][0] in {"item", "step"} for n in run)
         if word_count(text) >= 2 and (_SETS.search(text) or (listed and word_count(text) >= 3)):
-            before = made.get(run[0], max((c for n, c in made.items() if n < run[0]), default=0))
+            # after the units of the lines before it (the loop starts at line 0)
+            before = max(c for n, c in made.items() if n <= run[0])
             blocks.append((before, Unit(_clip(text), -1, "lines", paragraph=run[0])))
     if not blocks:
         return out
-    merged: list[Unit] = []
-    for n, unit in enumerate(out):
-        merged += [b for before, b in blocks if before == n]
-        merged.append(unit)
-    merged += [b for before, b in blocks if before >= len(out)]
+    merged = list(out)
+    for before, block in reversed(blocks):  # from the end, so each place stays where it was
+        merged.insert(before, block)
     return [replace(u, position=n) for n, u in enumerate(merged)]
 
 
