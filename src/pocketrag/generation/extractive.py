@@ -120,10 +120,8 @@ def choose_units(
     passage = best_passage(ranked)
     # a setting line ("CHECKMAIL:FALSE") leads no answer when its passage has a sentence: it
     # joins the sentence that says what it sets, as a runner-up, instead of standing alone
-    lead = next(
-        (r for r in ranked if r.candidate.source_n == passage and r.candidate.kind != "lines"),
-        next(r for r in ranked if r.candidate.source_n == passage),
-    )
+    in_passage = [r for r in ranked if r.candidate.source_n == passage]
+    lead = next((r for r in in_passage if r.candidate.kind != "lines"), in_passage[0])
     top = ranked[0]
     # the best unit of all comes right after the lead when it is of the lead's document
     # (another chunk of it): the passage's lesser units had taken the word budget first
