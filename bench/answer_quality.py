@@ -778,6 +778,18 @@ version, and a volunteer handbook draft carrying reviewers' Word comments (DOCX)
 reportlab zoonoses and hand hygiene guidance, a two-column reportlab working at height safe
 system of work and a reportlab PPE and uniform issue sheet with merged header cells), committed.
 
+Held out (written blind on 2026-12-07 during session 37, for session 38's start and end runs;
+not in the default run): clamav indexes ClamAV 1.4.6's documentation as a small organisation's
+IT person indexes it for the colleagues who run the mail gateway and the file-server scanning,
+13 files from Debian bookworm's clamav-base 1.4.6+dfsg-0+deb12u1 (all) and clamav-daemon,
+clamav-freshclam and clamav-milter 1.4.6+dfsg-0+deb12u1 (amd64), fetched from the Debian
+archive by its fetch.sh and copied flat under names that say whose they are: upstream's NEWS.md
+cut to the 1.0.0-1.4.6 releases (Markdown), upstream's README.md and Debian's README.Debian,
+the commented sample clamd.conf, freshclam.conf and clamav-milter.conf, freshclam's old
+per-country mirror list, the clamav-daemon, clamav-clamonacc, clamav-freshclam and
+clamav-freshclam-once systemd units and timer, and Debian's sendmail m4 snippet for
+clamav-milter, the text files all as .txt.
+
     flock /tmp/pocketrag-bench.lock .venv/bin/python bench/answer_quality.py --out DIR \\
         [--corpus NAME ...] [--k 5] [--index-dir DIR]
 """
@@ -910,6 +922,7 @@ SPLIT = {
     "kea": "held out",  # written blind in session 36, for session 37's runs
     "rsync": "held out",  # written blind in session 36, for session 37's runs
     "hartsmoor": "held out",  # written blind in session 36, for session 37's runs
+    "clamav": "held out",  # written blind in session 37, for session 38's runs
 }
 DEFAULT = [
     "larkfield", "opengov", "incident", "handbook", "brightwater", "tables", "harbourview",
@@ -953,8 +966,9 @@ DEFAULT = [
 # session 34 squid, knot and ellerby, at its start abe5624 and its end 4fe6fa3; session 35
 # dnsmasq, lighttpd and penrick, at its start dc91a97 and its end 16ff444; session 36 tor, unbound
 # and tunwick, at its start 4e8edab and its end 7dca177). kea, rsync and hartsmoor (written blind
-# during session 36) wait for session 37's start and end runs.
-CORPORA_HELD_OUT: list[str] = ["kea", "rsync", "hartsmoor"]
+# during session 36) wait for session 37's start and end runs. clamav (written blind during
+# session 37) waits for session 38's start and end runs.
+CORPORA_HELD_OUT: list[str] = ["kea", "rsync", "hartsmoor", "clamav"]
 CORPORA = [*DEFAULT, *CORPORA_HELD_OUT, "opengov-multiformat"]
 
 

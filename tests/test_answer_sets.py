@@ -123,6 +123,7 @@ MINIMUMS = {
     "kea": (120, 25),
     "rsync": (120, 25),
     "hartsmoor": (120, 25),
+    "clamav": (120, 25),
 }
 
 
@@ -247,6 +248,7 @@ TURNS = {
     "kea": (11, 12),
     "rsync": (11, 14),
     "hartsmoor": (11, 29),
+    "clamav": (11, 14),
 }  # fmt: skip
 
 
@@ -703,6 +705,12 @@ ABSENT = {
                   "speed limit", "cubs", "footage", "redundancy", "conference", "drone",
                   "apprentice", "charging point", "translocation", "paternity", "last year",
                   "sourdough", "world cup", "mongolia"),
+    # not "mongolia": freshclam's mirror list names db.mn.clamav.net (Mongolia)
+    "clamav": ("rspamd", "sanesecurity", "price", "end of life", "prometheus", "s3",
+               "kubernetes", "helm", "message_size_limit", "backup", "cool-down", "dovecot",
+               "imap", "clamtk", "ransomware", "weekly", "selinux", "nextcloud", "icap",
+               "throughput", "ign2", "virustotal", "ldap", "slack", "outlook", "pst",
+               "spam score", "sourdough", "world cup", "marathon"),
 }  # fmt: skip
 
 
