@@ -123,6 +123,7 @@ MINIMUMS = {
     "kea": (120, 25),
     "rsync": (120, 25),
     "hartsmoor": (120, 25),
+    "redis": (120, 25),
 }
 
 
@@ -247,6 +248,7 @@ TURNS = {
     "kea": (11, 12),
     "rsync": (11, 14),
     "hartsmoor": (11, 29),
+    "redis": (11, 9),
 }  # fmt: skip
 
 
@@ -703,6 +705,10 @@ ABSENT = {
                   "speed limit", "cubs", "footage", "redundancy", "conference", "drone",
                   "apprentice", "charging point", "translocation", "paternity", "last year",
                   "sourdough", "world cup", "mongolia"),
+    "redis": ("s3", "python", "prometheus", "docker compose", "ldap", "raspberry pi",
+              "redisjson", "valkey", "waitaof", "end of life", "enterprise", "gui", "from cron",
+              "10 million", "subscription", "at rest", "sourdough", "world cup",
+              "mongolia"),
 }  # fmt: skip
 
 
