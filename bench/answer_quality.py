@@ -790,6 +790,17 @@ per-country mirror list, the clamav-daemon, clamav-clamonacc, clamav-freshclam a
 clamav-freshclam-once systemd units and timer, and Debian's sendmail m4 snippet for
 clamav-milter, the text files all as .txt.
 
+Held out (written blind on 2026-12-07 during session 37, for session 38's start and end runs;
+not in the default run): redis indexes the office's Redis cache and queue server documentation
+as a small organisation's IT person indexes it for the colleagues who run the in-house web
+applications, 8 files from Debian bookworm's redis-server, redis-tools and redis-sentinel
+5:7.0.15-1~deb12u10 (amd64), fetched from the Debian archive by its fetch.sh and copied flat under
+names that say whose they are: upstream's README.md and its 7.0 release notes (00-RELEASENOTES,
+whole: 7.0.15 back to 7.0 RC1), Debian's /etc/redis/redis.conf (about 106 KB of commented
+directives) and /etc/redis/sentinel.conf, /etc/default/redis-server, the redis-server and
+templated redis-server@ systemd units, and the LRU test example's README, the text files all as
+.txt.
+
     flock /tmp/pocketrag-bench.lock .venv/bin/python bench/answer_quality.py --out DIR \\
         [--corpus NAME ...] [--k 5] [--index-dir DIR]
 """
@@ -923,6 +934,7 @@ SPLIT = {
     "rsync": "held out",  # written blind in session 36, for session 37's runs
     "hartsmoor": "held out",  # written blind in session 36, for session 37's runs
     "clamav": "held out",  # written blind in session 37, for session 38's runs
+    "redis": "held out",  # written blind in session 37, for session 38's runs
 }
 DEFAULT = [
     "larkfield", "opengov", "incident", "handbook", "brightwater", "tables", "harbourview",
@@ -966,9 +978,9 @@ DEFAULT = [
 # session 34 squid, knot and ellerby, at its start abe5624 and its end 4fe6fa3; session 35
 # dnsmasq, lighttpd and penrick, at its start dc91a97 and its end 16ff444; session 36 tor, unbound
 # and tunwick, at its start 4e8edab and its end 7dca177). kea, rsync and hartsmoor (written blind
-# during session 36) wait for session 37's start and end runs. clamav (written blind during
-# session 37) waits for session 38's start and end runs.
-CORPORA_HELD_OUT: list[str] = ["kea", "rsync", "hartsmoor", "clamav"]
+# during session 36) wait for session 37's start and end runs. clamav and redis (written blind
+# during session 37) wait for session 38's start and end runs.
+CORPORA_HELD_OUT: list[str] = ["kea", "rsync", "hartsmoor", "clamav", "redis"]
 CORPORA = [*DEFAULT, *CORPORA_HELD_OUT, "opengov-multiformat"]
 
 

@@ -124,6 +124,7 @@ MINIMUMS = {
     "rsync": (120, 25),
     "hartsmoor": (120, 25),
     "clamav": (120, 25),
+    "redis": (120, 25),
 }
 
 
@@ -249,6 +250,7 @@ TURNS = {
     "rsync": (11, 14),
     "hartsmoor": (11, 29),
     "clamav": (11, 14),
+    "redis": (11, 9),
 }  # fmt: skip
 
 
@@ -711,6 +713,10 @@ ABSENT = {
                "imap", "clamtk", "ransomware", "weekly", "selinux", "nextcloud", "icap",
                "throughput", "ign2", "virustotal", "ldap", "slack", "outlook", "pst",
                "spam score", "sourdough", "world cup", "marathon"),
+    "redis": ("s3", "python", "prometheus", "docker compose", "ldap", "raspberry pi",
+              "redisjson", "valkey", "waitaof", "end of life", "enterprise", "gui", "from cron",
+              "10 million", "subscription", "at rest", "sourdough", "world cup",
+              "mongolia"),
 }  # fmt: skip
 
 
