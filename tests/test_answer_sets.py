@@ -123,6 +123,7 @@ MINIMUMS = {
     "kea": (120, 25),
     "rsync": (120, 25),
     "hartsmoor": (120, 25),
+    "holmbrack": (120, 25),
 }
 
 
@@ -247,6 +248,7 @@ TURNS = {
     "kea": (11, 12),
     "rsync": (11, 14),
     "hartsmoor": (11, 29),
+    "holmbrack": (11, 25),
 }  # fmt: skip
 
 
@@ -703,6 +705,11 @@ ABSENT = {
                   "speed limit", "cubs", "footage", "redundancy", "conference", "drone",
                   "apprentice", "charging point", "translocation", "paternity", "last year",
                   "sourdough", "world cup", "mongolia"),
+    "holmbrack": ("pension", "maternity", "dog", "paddleboard", "coasteering", "mountain bike",
+                  "pass mark", "christmas party", "per pupil", "sailing", "wi-fi",
+                  "speed limit", "vegetarian", "cpd", "compassionate", "bolt", "fire alarm",
+                  "zip wire", "wets", "paternity", "reference letter", "tide", "cooling-off",
+                  "bereavement", "sourdough", "world cup", "mongolia"),
 }  # fmt: skip
 
 
