@@ -708,8 +708,8 @@ ABSENT = {
     "holmbrack": ("pension", "maternity", "dog", "paddleboard", "coasteering", "mountain bike",
                   "pass mark", "christmas party", "per pupil", "sailing", "wi-fi",
                   "speed limit", "vegetarian", "cpd", "compassionate", "bolt", "fire alarm",
-                  "zip wire", "wets", "paternity", "reference letter", "tide", "cooling-off",
-                  "bereavement", "sourdough", "world cup", "mongolia"),
+                  "zip wire", "wets the bed", "paternity", "reference letter", "tide",
+                  "cooling-off", "bereavement", "sourdough", "world cup", "mongolia"),
 }  # fmt: skip
 
 
