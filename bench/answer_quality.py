@@ -801,6 +801,21 @@ directives) and /etc/redis/sentinel.conf, /etc/default/redis-server, the redis-s
 templated redis-server@ systemd units, and the LRU test example's README, the text files all as
 .txt.
 
+Held out (written blind on 2026-12-07 during session 37, for session 38's start and end runs;
+not in the default run): holmbrack is the staff shared drive of an invented English residential
+outdoor education centre run by a charity, Holmbrack Outdoor Centre (school groups for three to
+five days: climbing wall and crag, high ropes, kayaking and canoeing on a lake and a river, gorge
+walking, caving, archery, orienteering, night walks; about 60 staff in season): 14 documents
+(samples/holmbrack/: a staff handbook and a seasonal staff induction pack, in Markdown; an
+e-mail changing TOIL, carry-over and staff meals, safety committee minutes and a kit store and
+drying room notice saved as UTF-16 LE with a byte-order mark and CRLF line ends, as text; an
+activities, ratios and leader awards page and a weather and water limits page (HTML); a
+clause-numbered water activities local operating procedure, a missing person procedure and its
+superseded 2023 version, and a minibus driving policy whose values sit in Word simple and
+complex fields and a hyperlink (DOCX); a one-column reportlab PPE inspection and LOLER schedule,
+a two-column reportlab first aid and safeguarding guide, and a filled activity approval form
+whose answers are AcroForm field values (reportlab PDFs)), committed.
+
     flock /tmp/pocketrag-bench.lock .venv/bin/python bench/answer_quality.py --out DIR \\
         [--corpus NAME ...] [--k 5] [--index-dir DIR]
 """
@@ -935,6 +950,7 @@ SPLIT = {
     "hartsmoor": "held out",  # written blind in session 36, for session 37's runs
     "clamav": "held out",  # written blind in session 37, for session 38's runs
     "redis": "held out",  # written blind in session 37, for session 38's runs
+    "holmbrack": "held out",  # written blind in session 37, for session 38's runs
 }
 DEFAULT = [
     "larkfield", "opengov", "incident", "handbook", "brightwater", "tables", "harbourview",
@@ -978,9 +994,9 @@ DEFAULT = [
 # session 34 squid, knot and ellerby, at its start abe5624 and its end 4fe6fa3; session 35
 # dnsmasq, lighttpd and penrick, at its start dc91a97 and its end 16ff444; session 36 tor, unbound
 # and tunwick, at its start 4e8edab and its end 7dca177). kea, rsync and hartsmoor (written blind
-# during session 36) wait for session 37's start and end runs. clamav and redis (written blind
-# during session 37) wait for session 38's start and end runs.
-CORPORA_HELD_OUT: list[str] = ["kea", "rsync", "hartsmoor", "clamav", "redis"]
+# during session 36) wait for session 37's start and end runs. clamav, redis and holmbrack
+# (written blind during session 37) wait for session 38's start and end runs.
+CORPORA_HELD_OUT: list[str] = ["kea", "rsync", "hartsmoor", "clamav", "redis", "holmbrack"]
 CORPORA = [*DEFAULT, *CORPORA_HELD_OUT, "opengov-multiformat"]
 
 

@@ -125,6 +125,7 @@ MINIMUMS = {
     "hartsmoor": (120, 25),
     "clamav": (120, 25),
     "redis": (120, 25),
+    "holmbrack": (120, 25),
 }
 
 
@@ -251,6 +252,7 @@ TURNS = {
     "hartsmoor": (11, 29),
     "clamav": (11, 14),
     "redis": (11, 9),
+    "holmbrack": (11, 25),
 }  # fmt: skip
 
 
@@ -717,6 +719,11 @@ ABSENT = {
               "redisjson", "valkey", "waitaof", "end of life", "enterprise", "gui", "from cron",
               "10 million", "subscription", "at rest", "sourdough", "world cup",
               "mongolia"),
+    "holmbrack": ("pension", "maternity", "dog", "paddleboard", "coasteering", "mountain bike",
+                  "pass mark", "christmas party", "per pupil", "sailing", "wi-fi",
+                  "speed limit", "vegetarian", "cpd", "compassionate", "bolt", "fire alarm",
+                  "zip wire", "wets the bed", "paternity", "reference letter", "tide",
+                  "cooling-off", "bereavement", "sourdough", "world cup", "mongolia"),
 }  # fmt: skip
 
 

@@ -3,6 +3,7 @@ small files the tests make themselves."""
 
 from __future__ import annotations
 
+import codecs
 import re
 from pathlib import Path
 
@@ -951,8 +952,11 @@ def test_sample_text_files_lose_no_word(limits) -> None:
 
 
 def _as_written(path: Path) -> str:
-    """A sample's text: UTF-8, or Windows-1252 as Notepad saves it (hartsmoor's notice)."""
+    """A sample's text: UTF-16 after its byte-order mark as Notepad's "Unicode" saves it
+    (holmbrack's notice), UTF-8, or Windows-1252 as Notepad saves it (hartsmoor's notice)."""
     raw = path.read_bytes()
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return raw.decode("utf-16")
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError:

@@ -144,6 +144,8 @@ HOLDS_A_GRID = {
     # reportlab, one column: the infections and PPE tables
     "hartsmoor/zoonoses-hygiene-and-ppe.pdf": {1, 2},
     "hartsmoor/ppe-and-uniform-issue-2026.pdf": {1},  # reportlab: merged header cells
+    # reportlab, one column: the retirement table
+    "holmbrack/ppe-inspection-and-loler-schedule.pdf": {1},
     "pdf_messy/multicol__samplefiles_026-multicolumn.pdf": {3},  # the EU countries table
 }
 
