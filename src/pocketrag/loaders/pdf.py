@@ -26,6 +26,7 @@ from pocketrag.loaders import (
     pdf_display,
     pdf_fonts,
     pdf_footnotes,
+    pdf_forms,
     pdf_lines,
     pdf_outline,
     pdf_running,
@@ -622,6 +623,8 @@ def typed_signs(metadata: dict[str, str]) -> dict[int, str]:
 def _load(path: Path, limits: LoaderLimits, password: str | None) -> Document:
     pdf = open_pdf(path, password)
     try:
+        if pdf_forms.has_form(pdf):
+            pdf.init_forms()  # before any page is loaded (pypdfium2), for the typed answers
         pages = len(pdf)
         check_pages(pages, limits)
         budget = TextBudget(limits)
@@ -650,6 +653,9 @@ def _load(path: Path, limits: LoaderLimits, password: str | None) -> Document:
                     lines = pdf_tables.splice(page_lines(found[0]), found[1])
                     if tables.amended and page_texts:  # its last row, split by the break
                         page_texts[-1] = pdf_tables.amend(page_texts[-1], *tables.amended)
+                if fields := pdf_forms.filled(pdf, page, textpage):
+                    budget.add("".join(field.value for field in fields))
+                    lines = pdf_forms.merged(lines, fields)
                 page_texts.append(pdf_lines.clean_page(pdf_fonts.marked(lines, code)))
                 widths.append(line_width(page_texts[-1]))
             finally:
