@@ -18,12 +18,15 @@ from pocketrag.generation.wording import (
     conflicting_quantities,
     content_words,
     lexical_overlap,
+    names_other_than,
     names_unmentioned,
     numbers_in,
     quantities,
     spells_out,
+    states_code,
     states_number,
     stem_overlap,
+    wants_code,
     wants_list,
 )
 
@@ -211,6 +214,66 @@ def test_a_clause_number_is_no_figure() -> None:
     assert states_number("8.2 The limit is 9 micrograms in 100 millilitres of breath.")
     assert numbers_in("6.1 Confirm that you have read the Code every year.") == set()
     assert numbers_in("4.4 No more than 8 hours of overtime a week.") == {"8"}
+
+
+def test_a_pointer_or_the_verb_may_is_no_figure() -> None:
+    """ "as set out in clause 4.2" points elsewhere and "Staff may ..." is a verb: neither
+    answers "What is the number?", so the unit that gives the number joins the answer."""
+    assert not states_number("Absence Line: the number to call, as set out in clause 4.2.")
+    assert not states_number("Staff may take their break at any time.")
+    assert states_number("The Absence Line is 01632 960 333.")
+    assert states_number("The office closes in May.")
+    assert numbers_in("Overtime is paid as in clause 7.3 at 1.5 times the rate.") == {"1.5"}
+
+
+ABSENCE = """Absence Line: the telephone number an Employee must call to report Sickness \
+Absence, as set out in clause 4.2.
+Rolling Period: the 12 months immediately before the most recent day of Sickness Absence.
+Self-Certification Period: the first seven calendar days of any period of Sickness Absence.
+4.1 An Employee who is unable to attend work must tell their Line Manager before their shift.
+4.2 If the Line Manager cannot be reached, the Employee must call the Absence Line on \
+01632 960 333, which is answered from 07:00."""
+
+
+def test_the_number_asked_for_is_not_a_clause_reference(embedder) -> None:
+    """The definition points to clause 4.2 for the number; the clause gives it."""
+    hit = Hit(15, "s", "sickness.docx", "Sickness", ABSENCE, None, None, "Definitions", 0.1)
+    extract = compose("What is the number of the Absence Line?", [hit], embedder.embed)
+    assert "01632 960 333" in extract.key
+
+
+MINUTES = """Minutes of the meeting held on Tuesday 24 November 2026, in the training room.
+Minutes: Ffion Delahaye (Training Coordinator)."""
+
+
+def test_a_date_is_no_name() -> None:
+    asked = content_words("Who took the minutes?")
+    assert not names_other_than(MINUTES.splitlines()[0], asked)
+    assert names_other_than(MINUTES.splitlines()[1], asked)
+
+
+def test_a_how_to_question_ranks_the_command_above_prose_on_the_subject(embedder) -> None:
+    """ "How do I ...?" in a program's documentation is answered by a word of code, which
+    the prose about the subject lacks; the small model ranks the prose first on its own."""
+    text = (
+        "A loghost is easy to set up. Start its syslogd with -r and point the other machines at it."
+    )
+    hit = Hit(16, "l", "harden.txt", "Securing Debian", text, None, None, "Loghost", 0.1)
+    ranked = rank_candidates(
+        "How do I make one machine collect everyone's logs?", [hit], embedder.embed
+    )
+    assert ranked[0].candidate.text.startswith("Start its syslogd with -r")
+
+
+def test_words_of_code_and_the_questions_that_ask_for_them() -> None:
+    assert wants_code("How do I book a room?") and wants_code("Which option turns it off?")
+    assert not wants_code("What is the default port?")
+    asked = "how do i collect logs with syslogd"
+    for code in ("syslogd -r", "set lowmem=1", "in /etc/openvpn", "BASH_SOURCE", "${#name}"):
+        assert states_code(code, asked), code
+    for prose in ("staff and/or volunteers, e.g. cleaners", "a well-known part-time rule"):
+        assert not states_code(prose, asked), prose
+    assert not states_code("start syslogd", asked)  # the question's own word
 
 
 def test_a_dates_day_is_a_figure_with_its_month() -> None:

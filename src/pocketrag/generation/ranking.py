@@ -22,8 +22,10 @@ from pocketrag.generation.wording import (
     focus_overlap,
     names_other_than,
     spells_out,
+    states_code,
     states_number,
     stem_overlap,
+    wants_code,
     wants_list,
     wants_name,
     wants_number,
@@ -80,6 +82,9 @@ ROW_KEY_BONUS = 0.1
 # A list (or a small table) when the question asks for several things (wording.wants_list):
 # the same nudge, for the same reason as NUMBER_BONUS, not fitted separately.
 LIST_BONUS = 0.1
+# A word of code when the question asks how to do something or for a command, option or
+# file (wording.wants_code): the same nudge, for the same reason, not fitted separately.
+CODE_BONUS = 0.1
 # A unit that spells out the acronym the question asks about ("What does TLR stand for?" ->
 # "Teaching and Learning Responsibility (TLR) payments ..."): it answers by construction
 # (wording.spells_out checks the initials), so it comes first whatever else it says.
@@ -143,6 +148,7 @@ def rank_candidates(
     number_wanted = wants_number(question)
     name_wanted = wants_name(question)
     list_wanted = wants_list(question)
+    code_wanted = wants_code(question)
     ranked = []
     for cand, vec, cos in zip(candidates, vectors, vectors @ q, strict=True):
         support = float(cos) + CONTEXT_WEIGHT * context[cand.source_n - 1]
@@ -159,6 +165,8 @@ def rank_candidates(
             score += NUMBER_BONUS
         if name_wanted and names_other_than(cand.text, q_words):
             score += NAME_BONUS
+        if code_wanted and states_code(cand.text, question):
+            score += CODE_BONUS
         if list_wanted and cand.kind in {"list", "table"}:
             score += LIST_BONUS
         if acronym and spells_out(cand.text, acronym):

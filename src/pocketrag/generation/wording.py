@@ -141,10 +141,12 @@ _WANTS_NUMBER = re.compile(
     r"deadline|notice period|number)\b|when\b|what (time|date|day))",
     re.IGNORECASE,
 )
+# Days and months only as names ("in May", "by Friday"): in lower case "may" is the verb
+# of half the sentences of a policy ("Staff may ..."), which then "stated a figure".
 _NUMBER = re.compile(
-    r"\d|£|\$|€|\b(one|two|three|four|five|six|seven|eight|nine|ten|twelve|half|"
-    r"monday|tuesday|wednesday|thursday|friday|january|february|march|april|may|june|july|"
-    r"august|september|october|november|december)\b",
+    r"\d|£|\$|€|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|half)\b|"
+    r"\b(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|January|February|March|April|May|June|"
+    r"July|August|September|October|November|December)\b",
     re.IGNORECASE,
 )
 
@@ -171,7 +173,8 @@ def wants_name(question: str) -> bool:
 def names_other_than(text: str, question_words: set[str]) -> bool:
     """Whether the text names something (see _NAME) the question does not name."""
     for match in _NAME.finditer(text):
-        words = content_words(match.group(0))
+        # a date is no name ("held on Tuesday 24 November" answers no "Who took the minutes?")
+        words = content_words(match.group(0)) - _CALENDAR
         if words - question_words:
             return True
     return False
@@ -202,6 +205,42 @@ _WANTS_STEPS = re.compile(
 )
 
 
+# Questions that ask how to do something, or for a command, option, setting, variable or
+# file: in a program's documentation the answer is a word of code ("ethtool -T", "lowmem=1",
+# "default.stt", "BASH_SOURCE"), which the on-topic prose about the feature lacks.
+_WANTS_CODE = re.compile(
+    r"^\s*how (?:do|can|should|would) (?:i|we|you)\b|\bhow to\b|"
+    r"\b(?:which|what)\s+(?:\w+\s+)?(?:commands?|options?|settings?|directives?|variables?|"
+    r"parameters?|flags?|files?|director(?:y|ies)|keys?|functions?|modules?|packages?|"
+    r"fields?|keywords?|syntax|switch(?:es)?|propert(?:y|ies))\b",
+    re.IGNORECASE,
+)
+# A word of code: an option, a name joined by "_", ".", ":" or "=", a path, a sigil, or a
+# capital inside a word (a hyphen alone joins English words: "well-known", "part-time").
+_CODE = re.compile(
+    r"(?:(?<=[\s(\"'`])|^)--?[A-Za-z][\w-]*"  # -T, --foreground
+    r"|\w[\w-]*(?:[_.:=]\w[\w-]*)+"  # BASH_SOURCE, default.stt, ly:grob-property, lowmem=1
+    r"|(?:(?<=[\s(\"'`])|^)~?/[\w.-]+(?:/[\w.-]*)*"  # /etc/openvpn
+    r"|[$%@]\{?#?\w+"  # ${#name}, %Cx
+    r"|\b[a-z]+[A-Z]\w*|\b[A-Z][a-z]+[A-Z]\w*"  # camelCase, RequestReadTimeout
+)
+_NOT_CODE = {"e.g", "i.e", "etc", "a.m", "p.m"}
+
+
+def wants_code(question: str) -> bool:
+    return bool(_WANTS_CODE.search(question))
+
+
+def states_code(text: str, question: str) -> bool:
+    """Whether the text holds a word of code (_CODE) the question does not say."""
+    asked = question.lower()
+    for match in _CODE.finditer(text):
+        token = match.group(0).strip(".:").lower()
+        if token not in _NOT_CODE and any(c.isalpha() for c in token) and token not in asked:
+            return True
+    return False
+
+
 # "What is the default work_mem?", "Is it on by default?", "what does it default to?"
 DEFAULT_WORD = re.compile(r"\bdefault(?:s|ed)?\b", re.IGNORECASE)
 
@@ -221,7 +260,9 @@ CLAUSE_NUMBER = re.compile(r"^\s*\d+(?:\.\d+)*\.?\s+")
 
 
 def states_number(text: str) -> bool:
-    return bool(_NUMBER.search(CLAUSE_NUMBER.sub("", text, count=1)))
+    """Whether the text states a figure: not its clause number, nor a pointer to another
+    part ("as set out in clause 4.2"), which answers no "what is the number?"."""
+    return bool(_NUMBER.search(_REFERENCE.sub(" ", CLAUSE_NUMBER.sub("", text, count=1))))
 
 
 _NUMBER_WORDS = {
@@ -249,7 +290,8 @@ _NUMBER_WORDS = {
 # A pointer to a part of a document: its number is no figure the text states ("see
 # section 58.1" beside "documented in RFC 6376" had read as two documents disagreeing)
 _REFERENCE = re.compile(
-    r"\b(?:sections?|chapters?|rfc|figures?|fig\.|tables?|pages?|appendix|§)\s*\d[\d.]*",
+    r"\b(?:sections?|chapters?|clauses?|paragraphs?|para\.?|rfc|figures?|fig\.|tables?|pages?|"
+    r"appendix|annex|schedule|§)\s*\d[\d.]*",
     re.IGNORECASE,
 )
 
@@ -284,6 +326,10 @@ _CURRENCY = {"gbp": "£", "usd": "$", "eur": "€"}
 _MONTHS = frozenset(
     """january february march april may june july august september october november
     december""".split()  # noqa: SIM905
+)
+# a date is no name (names_other_than: "held on Tuesday 24 November")
+_CALENDAR = _MONTHS | frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday".split()  # noqa: SIM905
 )
 # The months as dates name them (numbers_in), capitalised: "may" is a verb.
 _MONTH_NAMES = (
