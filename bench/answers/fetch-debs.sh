@@ -63,6 +63,32 @@ unpack_debs() {
   fetch_debs "$name" "$dest" "$tmp" "$debs"
 }
 
+# fetch_cut NAME DEST DEBS PATH FILE LINE: unless DEST/FILE is there, fetch and unpack the
+# packages (unpack_debs) and keep of PATH (a .gz inside them) its lines from the top to the
+# one before LINE, which must stand in it exactly once: a long NEWS or changelog cut to the
+# releases a reader needs. Any failure exits saying why.
+fetch_cut() {
+  name=$1 dest=$2 debs=$3 path=$4 file=$5 line=$6
+  [ ! -s "$dest/$file" ] || return 0
+  unpack_debs "$name" "$dest" "$debs" gunzip
+  if [ ! -s "$tmp/$path" ]; then
+    echo "$name fetch: $path is not in the extracted packages." >&2
+    exit 1
+  fi
+  if ! gunzip -c "$tmp/$path" >"$tmp/whole"; then
+    echo "$name fetch: could not decompress $path." >&2
+    exit 1
+  fi
+  if [ "$(grep -cxF "$line" "$tmp/whole")" != 1 ]; then
+    echo "$name fetch: the line \"$line\" is not in $path exactly once; cannot cut $file." >&2
+    exit 1
+  fi
+  awk -v stop="$line" '$0 == stop { exit } { print }' "$tmp/whole" >"$tmp/$file.part"
+  mv "$tmp/$file.part" "$dest/$file"
+  rm -rf "$tmp"
+  trap - EXIT
+}
+
 # fetch_files NAME DEST DEBS FILES: unless every file is already in DEST, fetch and unpack
 # the packages (unpack_debs) and copy each "path [name]" line of FILES (a path inside the
 # packages; its name in DEST, by default its own; a .gz is decompressed) into DEST; any

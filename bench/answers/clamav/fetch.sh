@@ -73,25 +73,5 @@ NEWS=clamav-NEWS-1.0-1.4.md
 CUT_BEFORE="## 0.105.2"
 
 . "$REPO/bench/answers/fetch-debs.sh"
-if [ ! -s "$DEST/$NEWS" ]; then
-  unpack_debs clamav "$DEST" "$DEBS" gunzip
-  news="$tmp/$B/NEWS.md.gz"
-  if [ ! -s "$news" ]; then
-    echo "clamav fetch: $B/NEWS.md.gz is not in the extracted packages." >&2
-    exit 1
-  fi
-  if ! gunzip -c "$news" >"$tmp/NEWS.md"; then
-    echo "clamav fetch: could not decompress $B/NEWS.md.gz." >&2
-    exit 1
-  fi
-  if [ "$(grep -cxF "$CUT_BEFORE" "$tmp/NEWS.md")" != 1 ]; then
-    echo "clamav fetch: the line \"$CUT_BEFORE\" is not in NEWS.md exactly once;" \
-      "cannot cut $NEWS." >&2
-    exit 1
-  fi
-  awk -v stop="$CUT_BEFORE" '$0 == stop { exit } { print }' "$tmp/NEWS.md" >"$tmp/$NEWS.part"
-  mv "$tmp/$NEWS.part" "$DEST/$NEWS"
-  rm -rf "$tmp"
-  trap - EXIT
-fi
+fetch_cut clamav "$DEST" "$DEBS" "$B/NEWS.md.gz" "$NEWS" "$CUT_BEFORE"
 fetch_files clamav "$DEST" "$DEBS" "$FILES"

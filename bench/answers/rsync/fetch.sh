@@ -77,25 +77,5 @@ NEWS=rsync-NEWS-3.2-3.5.md
 CUT_BEFORE="# NEWS for rsync 3.1.3 (28 Jan 2018)"
 
 . "$REPO/bench/answers/fetch-debs.sh"
-if [ ! -s "$DEST/$NEWS" ]; then
-  unpack_debs rsync "$DEST" "$DEBS" gunzip
-  news="$tmp/$R/NEWS.md.gz"
-  if [ ! -s "$news" ]; then
-    echo "rsync fetch: $R/NEWS.md.gz is not in the extracted package." >&2
-    exit 1
-  fi
-  if ! gunzip -c "$news" >"$tmp/NEWS.md"; then
-    echo "rsync fetch: could not decompress $R/NEWS.md.gz." >&2
-    exit 1
-  fi
-  if [ "$(grep -cxF "$CUT_BEFORE" "$tmp/NEWS.md")" != 1 ]; then
-    echo "rsync fetch: the line \"$CUT_BEFORE\" is not in NEWS.md exactly once;" \
-      "cannot cut $NEWS." >&2
-    exit 1
-  fi
-  awk -v stop="$CUT_BEFORE" '$0 == stop { exit } { print }' "$tmp/NEWS.md" >"$tmp/$NEWS.part"
-  mv "$tmp/$NEWS.part" "$DEST/$NEWS"
-  rm -rf "$tmp"
-  trap - EXIT
-fi
+fetch_cut rsync "$DEST" "$DEBS" "$R/NEWS.md.gz" "$NEWS" "$CUT_BEFORE"
 fetch_files rsync "$DEST" "$DEBS" "$FILES"

@@ -76,25 +76,5 @@ CHANGELOG=tor-ChangeLog-0.4.8-0.4.9.txt
 CUT_BEFORE="Changes in version 0.4.7.13 - 2023-01-12"
 
 . "$REPO/bench/answers/fetch-debs.sh"
-if [ ! -s "$DEST/$CHANGELOG" ]; then
-  unpack_debs tor "$DEST" "$DEBS" gunzip
-  log="$tmp/$D/changelog.gz"
-  if [ ! -s "$log" ]; then
-    echo "tor fetch: $D/changelog.gz is not in the extracted package." >&2
-    exit 1
-  fi
-  if ! gunzip -c "$log" >"$tmp/changelog"; then
-    echo "tor fetch: could not decompress $D/changelog.gz." >&2
-    exit 1
-  fi
-  if [ "$(grep -cxF "$CUT_BEFORE" "$tmp/changelog")" != 1 ]; then
-    echo "tor fetch: the line \"$CUT_BEFORE\" is not in the changelog exactly once;" \
-      "cannot cut $CHANGELOG." >&2
-    exit 1
-  fi
-  awk -v stop="$CUT_BEFORE" '$0 == stop { exit } { print }' "$tmp/changelog" >"$tmp/$CHANGELOG.part"
-  mv "$tmp/$CHANGELOG.part" "$DEST/$CHANGELOG"
-  rm -rf "$tmp"
-  trap - EXIT
-fi
+fetch_cut tor "$DEST" "$DEBS" "$D/changelog.gz" "$CHANGELOG" "$CUT_BEFORE"
 fetch_files tor "$DEST" "$DEBS" "$FILES"
