@@ -731,8 +731,8 @@ ABSENT = {
 def test_unanswerable_topics_are_absent(loaded: tuple[str, dict[str, str]]) -> None:
     corpus, texts = loaded
     text = " ".join(texts.values())
-    for word in ABSENT[corpus]:
-        assert not re.search(rf"\b{word}", text), word
+    for word in ABSENT[corpus]:  # as written: the dot of "dhcpd.conf" is a dot
+        assert not re.search(rf"\b{re.escape(word)}", text), word
 
 
 def test_larkfield_mixes_formats() -> None:
