@@ -89,7 +89,7 @@ def _form(tmp_path: Path) -> Path:
         _widget(writer, baselines[-1], unlabelled),  # below the last line: nothing printed
     ]
     writer.pages[0][NameObject("/Annots")] = ArrayObject(widgets)
-    writer._root_object[NameObject("/AcroForm")] = DictionaryObject(
+    writer.root_object[NameObject("/AcroForm")] = DictionaryObject(
         {
             NameObject("/Fields"): ArrayObject(widgets),
             NameObject("/NeedAppearances"): BooleanObject(True),

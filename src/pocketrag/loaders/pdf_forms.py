@@ -44,9 +44,9 @@ def filled(
 ) -> list[Field]:
     """The page's filled fields, top to bottom (PDF coordinates rise up the page). `pdf` must
     have had `init_forms()` before its pages were loaded."""
-    form = pdf.formenv.raw if pdf.formenv else None
-    if form is None:
+    if not pdf.formenv:
         return []
+    form = pdf.formenv.raw
     found: list[tuple[float, float, Field]] = []
     count = min(pdfium_c.FPDFPage_GetAnnotCount(page.raw), MAX_FIELDS_PER_PAGE)
     for i in range(count):
