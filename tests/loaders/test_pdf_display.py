@@ -86,3 +86,20 @@ def test_notation_set_large_is_no_heading(tmp_path: Path, limits: LoaderLimits) 
     doc = pdf.load(_leaflet(tmp_path / "music.pdf", lines), limits)
     headings = {h for b in doc.blocks for h in b.heading_path}
     assert headings == {"Medical emergency"}
+
+
+def test_a_full_line_of_capitalised_words_under_a_heading_is_its_text(
+    tmp_path: Path, limits: LoaderLimits
+) -> None:
+    # holmbrack's two-column guide: the first line of a section's text reads like a title
+    # ("The Designated Safeguarding Lead (DSL) is Priya"); read as a heading, it replaced
+    # the one set larger above it, which was lost
+    lines = [(18.0, "First Aid and Safeguarding Guide")] + [(9.5, t) for t in BODY]
+    lines += [(14.0, "Safeguarding: who to tell")]
+    lines += [(9.5, "The Designated Safeguarding Lead (DSL) Is Priya Halden Of The Office")]
+    lines += [(9.5, "Team, extension 203. Out of hours, phone the duty manager, who can reach")]
+    lines += [(9.5, "either of them at any time of the day or the night, on the duty phone.")]
+    doc = pdf.load(_leaflet(tmp_path / "guide.pdf", lines), limits)
+    block = next(b for b in doc.blocks if "Designated" in b.text)
+    assert block.heading_path == ("First Aid and Safeguarding Guide", "Safeguarding: who to tell")
+    assert block.text.startswith("The Designated Safeguarding Lead (DSL) Is Priya Halden")

@@ -1130,3 +1130,101 @@ def test_double_slash_comments_wrap_as_comments_and_keep_the_json_apart(
         "options or perhaps handle standard options that Kea does not support out of the box "
         "yet)"
     )
+
+
+def test_a_title_between_runs_of_hashes_heads_its_part(tmp_path: Path, limits) -> None:
+    # redis.conf heads its parts "#### NETWORK ####": they had been blocks of their own,
+    # and every setting had sat under no heading (the redis set's writer)
+    path = tmp_path / "redis.conf.txt"
+    path.write_text(
+        "# Redis configuration file example.\n\n"
+        "################################## NETWORK #####################################\n\n"
+        "# Accept connections on the specified port, default is 6379.\nport 6379\n\n"
+        "################################ SNAPSHOTTING  ################################\n\n"
+        "# Save the DB to disk.\nsave 3600 1\n"
+    )
+    assert _blocks(path, limits)[1:] == [
+        ("# Accept connections on the specified port, default is 6379.\nport 6379", ("NETWORK",)),
+        ("# Save the DB to disk.\nsave 3600 1", ("SNAPSHOTTING",)),
+    ]
+
+
+def test_a_comment_block_with_aligned_examples_parts_at_its_bare_marks(
+    tmp_path: Path, limits
+) -> None:
+    # the examples aligned with their comments had kept the whole block line for line,
+    # its prose too: each sentence was cut at its line ends (redis.conf's "bind")
+    path = tmp_path / "redis.conf.txt"
+    path.write_text(
+        "# Redis configuration file example.\n\n"
+        '# By default, if no "bind" configuration directive is specified, Redis listens\n'
+        "# for connections from all available network interfaces on the host machine.\n"
+        "#\n"
+        "# bind 192.168.1.100 10.0.0.1     # listens on two specific IPv4 addresses\n"
+        "# bind 127.0.0.1 ::1              # listens on loopback IPv4 and IPv6\n"
+        "#\n"
+        "# So by default we uncomment the following bind directive, that will force Redis\n"
+        "# to listen only on the loopback interface addresses.\n"
+        "bind 127.0.0.1 -::1\n"
+    )
+    assert [text for text, _ in _blocks(path, limits)[1:]] == [
+        '# By default, if no "bind" configuration directive is specified, Redis listens for '
+        "connections from all available network interfaces on the host machine.",
+        "# bind 192.168.1.100 10.0.0.1 # listens on two specific IPv4 addresses\n"
+        "# bind 127.0.0.1 ::1 # listens on loopback IPv4 and IPv6",
+        "# So by default we uncomment the following bind directive, that will force Redis to "
+        "listen only on the loopback interface addresses.\nbind 127.0.0.1 -::1",
+    ]
+
+
+def test_terms_over_their_indented_descriptions_open_them(tmp_path: Path, limits) -> None:
+    # clamav's README.Debian lists options, each over its description indented deeper:
+    # unwrapped, one description had run into the next option's name ("... easier
+    # restarting LogFileMaxSize Setting this to 0 ..."); "EXIM4" heads its part, as
+    # "SENDMAIL" does
+    path = tmp_path / "README.Debian.txt"
+    path.write_text(
+        "DOCUMENTATION\n\n  Non-Debian documentation has been removed.\n\n"
+        "CONFIGURATION\n"
+        "  In particular, I believe the following choices are more suited to most\n"
+        "  default configurations than the upstream defaults:\n"
+        "    FixStaleSocket\n"
+        "      This removes a socket file left over from a previous clamd that had\n"
+        "      an unclean shutdown.  This allows for easier restarting\n"
+        "    LogFileMaxSize\n"
+        "      Setting this to 0 disables truncation of the logfile.  As the default\n"
+        "      Debian configuration uses logrotate, this is not an issue.\n\n"
+        "SENDMAIL\n\n"
+        "   So long as sendmail can write to clamav-milter's socket, the rest of it\n"
+        "   is handled between the milter and clamd.\n\n"
+        "EXIM4\n\n"
+        "   Exim4 users will want to either run clamd as User Debian-exim, or (better)\n"
+        "   add clamav to group Debian-exim.\n"
+    )
+    assert _blocks(path, limits)[2:] == [
+        (
+            "In particular, I believe the following choices are more suited to most default "
+            "configurations than the upstream defaults:",
+            ("CONFIGURATION",),
+        ),
+        (
+            "FixStaleSocket: This removes a socket file left over from a previous clamd that "
+            "had an unclean shutdown. This allows for easier restarting",
+            ("CONFIGURATION",),
+        ),
+        (
+            "LogFileMaxSize: Setting this to 0 disables truncation of the logfile. As the "
+            "default Debian configuration uses logrotate, this is not an issue.",
+            ("CONFIGURATION",),
+        ),
+        (
+            "So long as sendmail can write to clamav-milter's socket, the rest of it is "
+            "handled between the milter and clamd.",
+            ("SENDMAIL",),
+        ),
+        (
+            "Exim4 users will want to either run clamd as User Debian-exim, or (better) add "
+            "clamav to group Debian-exim.",
+            ("EXIM4",),
+        ),
+    ]

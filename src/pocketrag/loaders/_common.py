@@ -260,11 +260,24 @@ def heading_level(line: str) -> int | None:
         return None  # a heading never ends on "the" or "and": a hard-wrapped line does
     if numbered and ("." in numbered.group(1) or numbered.group(2)):
         return numbered.group(1).count(".") + 1
-    if not line[0].isupper() or any(c.isdigit() or c in "$€£%" for c in line):
+    if not line[0].isupper() or any(c in "$€£%" for c in line) or _holds_figure(line):
         return None
     if reads_as_code(line):
         return None  # a line of code or a setting ("BASIC_PROGRESS", "MIDIDIR := MIDI")
     return 1 if _title_cased(words) else None
+
+
+# a name in capitals with its number ("EXIM4"): a heading's word, not a figure; not a
+# part's label ("Q8", "LED1": a circuit diagram's text in a PDF)
+_NUMBERED_NAME = re.compile(r"[A-Z]{4,}\d+")
+
+
+def _holds_figure(line: str) -> bool:
+    """Whether a line holds a figure, which an unnumbered heading does not ("Opening hours
+    9-5"); one name with its number in a line of capitals is none (clamav's "EXIM4")."""
+    numbered = [word for word in line.split() if any(c.isdigit() for c in word)]
+    named = len(numbered) == 1 and _NUMBERED_NAME.fullmatch(numbered[0]) is not None
+    return bool(numbered) and not (line.isupper() and named)
 
 
 def _words(line: str) -> list[str]:

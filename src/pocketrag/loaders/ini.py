@@ -96,6 +96,18 @@ def comment_banner(lines: list[str]) -> str | None:
     return None
 
 
+# A title between two runs of "#" on one line, how redis.conf and torrc head their parts
+# ("################ NETWORK ################"): read as a paragraph of text, every part's
+# settings had sat under no heading, and "NETWORK" had been a block of its own.
+_HASH_BANNER = re.compile(r"^#{3,}[ \t]+([^\s#][^#]{0,78}?)[ \t]+#{3,}$")
+
+
+def hash_banner(line: str) -> str | None:
+    """The title of a line that sets it between runs of "#": "#### NETWORK ####"."""
+    found = _HASH_BANNER.match(line.strip())
+    return found.group(1) if found and any(c.isalpha() for c in found.group(1)) else None
+
+
 # A commented title over a commented rule ("# OPTIONS FOR SMP" / "# ------"): how Squid's
 # documented configuration (9,200 lines, every line a comment) heads each of its parts.
 _COMMENTED_TITLE = re.compile(r"^#\s+(\S.{0,80})$")

@@ -47,6 +47,7 @@ from pocketrag.loaders.ocr import ScanReader
 from pocketrag.loaders.pdf_hyphens import LINE_END_HYPHEN, keep_hyphens
 from pocketrag.loaders.pdf_spaces import spaced
 from pocketrag.loaders.pdf_underscores import underscored
+from pocketrag.loaders.wrapping import in_capitals
 
 if TYPE_CHECKING:
     from pocketrag.settings_views import LoaderLimits
@@ -284,6 +285,22 @@ _DOMAIN_GOES_ON = re.compile(r"^[a-z0-9-]+\.[a-z]{2,}\b")
 _BROKEN_NAME = re.compile(r"(?:^|\s)[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)*_$")
 
 
+FULL_LINE = 0.8  # a line this share of the column's width or more runs its full width
+
+
+def _opens_section(lines: list[str], i: int, shown: set[int], width: int) -> bool:
+    """Whether line `i`, in body type, runs the column's full width right under a heading
+    set larger: it is the section's first line of text, however capitalised ("Safeguarding:
+    who to tell" over "The Designated Safeguarding Lead (DSL) is Priya": read as a heading
+    too, it had replaced the real one, which headed no text and was lost). Not a numbered
+    line nor one in capitals ("TERMS AND CONDITIONS FOR COPYING, ..." under the GPL's
+    title), which head sections of their own."""
+    line = lines[i]
+    if i in shown or i - 1 not in shown or len(line) < FULL_LINE * width:
+        return False
+    return not NUMBERED_HEADING.match(line) and not in_capitals(line)
+
+
 def joined_lines(lines: list[str]) -> str:
     """A paragraph's wrapped lines as one text: joined by a space, except where a path, a
     URL ("/usr/share/doc/" + "package/copyright"), an address or host name
@@ -499,7 +516,10 @@ def page_blocks(
         and (
             i in sure
             or isinstance(lines[i], pdf_chapters.ChapterTitle)
-            or _placed_as_heading(lines, levels, i, width)
+            or (
+                _placed_as_heading(lines, levels, i, width)
+                and not _opens_section(lines, i, shown, width)
+            )
         )
     }
     for i in _next_list_items(lines, levels, candidates):

@@ -32,6 +32,7 @@ from pocketrag.loaders.ini import (
     described_setting,
     documented_directive,
     group_label,
+    hash_banner,
     ini_file,
     labels_hanging_text,
     section_line,
@@ -64,6 +65,7 @@ from pocketrag.loaders.text_headings import (
 )
 from pocketrag.loaders.text_titles import MAX_TITLE_CHARS, opening_line, title_line
 from pocketrag.loaders.wrapping import (
+    ITEM_START,
     MAIL_HEADER,
     RULE,
     box_row,
@@ -147,14 +149,74 @@ def split_paragraphs(text: str) -> list[tuple[str, bool]]:
     (Maintenance Release)" spaced out is a release's heading)."""
     text = _SIGN_OFF.sub(r"\1\n\n", text.replace("\r\n", "\n").replace("\r", "\n"))
     text = release_notes_apart(text)
+    # an INI file's comment paragraph describes the setting under it whole (described_setting)
+    stripped = [line.strip() for line in text.split("\n") if line.strip()]
+    whole = ini_file(stripped) or clause_file(stripped)
     out = []
     for part in _PARAGRAPH_BREAK.split(text):
         for piece, is_table in split_grid_tables(part):
             if is_table:
                 out.append((piece, True))  # its rows, one per line
-            elif cleaned := clean_lines(piece):
-                out.append((cleaned, "\n" in cleaned and _in_columns(piece)))
+            else:
+                subs = [piece] if whole else _comment_paragraphs(piece)
+                for sub in (s for c in subs for s in _hanging_terms(c)):
+                    if cleaned := clean_lines(sub):
+                        out.append((cleaned, "\n" in cleaned and _in_columns(sub)))
     return out
+
+
+# a comment line with nothing in it: how a configuration's comment block parts paragraphs
+_BARE_COMMENT_LINE = re.compile(r"^[ \t]*[#;][ \t]*$", re.MULTILINE)
+
+
+def _comment_paragraphs(piece: str) -> list[str]:
+    """A comment block with lines set in columns, split at its bare "#" lines into the
+    paragraphs its writer meant: redis.conf's examples aligned with their comments ("# bind
+    127.0.0.1 ::1      # listens on loopback") had kept the whole block, prose too, line
+    for line, its sentences cut at every line end. Other paragraphs stay whole."""
+    if not _BARE_COMMENT_LINE.search(piece) or not _in_columns(piece):
+        return [piece]
+    return [sub for sub in _BARE_COMMENT_LINE.split(piece) if sub.strip()]
+
+
+# a term: a word or two ("FixStaleSocket", "blinkoff{N}", "-d TYPE"), ending as a name
+# does, not as a lead-in ("Unix: >") or a wrapped clause ("(SH) from")
+_TERM = re.compile(r"^[\w{<-][^\s:]*(?: [^\s:]+)?(?<=[\w)}>])$")
+_MARKED = re.compile(r"^\s*[#>/;]")  # a comment's or a quote's line, which describes no term
+MIN_TERMS = 2
+
+
+def _hanging_terms(piece: str) -> list[str]:
+    """A paragraph that lists terms, each a short line with its description indented deeper
+    under it ("FixStaleSocket" / "  This removes a socket file ..."), split before each term,
+    and each term opening its description ("FixStaleSocket: This removes ..."), so that
+    unwrapping stops at the term instead of running it into the description before
+    (clamav's README.Debian: "... easier restarting LogFileMaxSize Setting this to 0 ...").
+    At least MIN_TERMS terms at the deepest indent any are at, every line after the first
+    term deeper than them; the lines before it (a heading, a lead-in) are a paragraph of
+    their own. Other paragraphs stay whole."""
+    lines = piece.split("\n")
+    indents = [len(line) - len(line.lstrip()) for line in lines]
+    terms = [
+        i
+        for i in range(len(lines) - 1)
+        if _TERM.match(lines[i].strip())
+        and not ITEM_START.match(lines[i].strip())
+        and indents[i + 1] > indents[i]
+        and not _MARKED.match(lines[i + 1])
+    ]
+    margin = max((indents[i] for i in terms), default=0)
+    terms = [i for i in terms if indents[i] == margin]
+    if len(terms) < MIN_TERMS:
+        return [piece]
+    if any(indents[i] <= margin for i in range(terms[0], len(lines)) if i not in terms):
+        return [piece]
+    pieces = ["\n".join(lines[: terms[0]])] if terms[0] else []
+    for term, end in zip(terms, [*terms[1:], len(lines)], strict=True):
+        first = lines[term + 1]  # the term opens its description, as a <dt> does in HTML
+        opened = f"{first[: indents[term + 1]]}{lines[term].strip()}: {first.lstrip()}"
+        pieces.append("\n".join([opened, *lines[term + 2 : end]]))
+    return pieces
 
 
 def _in_columns(part: str) -> bool:
@@ -295,7 +357,8 @@ def _pieces(
         boxed = RULE.match(line) and after and i + 2 < len(lines) and RULE.match(lines[i + 2])
         if boxed and not RULE.match(after) and len(after) <= 120:
             flush()
-            title = box_row(after) or after  # "# Compatibility notes on 2.x vs 1.x #"
+            # "# Compatibility notes on 2.x vs 1.x #", "### BACKUP POINTS / SCRIPTS ###"
+            title = box_row(after) or hash_banner(after) or after
             out.append(("heading", title, heading_level(title) or _style_level(styles, _BOXED)))
             i += 3
         elif (
@@ -310,6 +373,10 @@ def _pieces(
             text.clear()
             out.append(("heading", title, _style_level(styles, after[0])))
             i += 2
+        elif banner := hash_banner(line):
+            flush()
+            out.append(("heading", banner, _style_level(styles, _HASH_BANNER)))
+            i += 1
         elif not in_columns and (titled := commented_title(line, after)):
             flush()
             title, style = titled
@@ -357,6 +424,7 @@ def _pieces(
 
 
 _BOXED = "boxed"  # the style of a heading boxed between two rules
+_HASH_BANNER = "hash banner"  # a title between runs of "#" on its line (ini.hash_banner)
 _DIRECTIVE = "directive"  # a documented configuration's "#  TAG: name" lines
 _QUESTION = "question"  # an FAQ's "Q:" lines
 # a file's first heading style has its usual level: "===" underlines parts, "---" sections
