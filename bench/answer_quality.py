@@ -811,6 +811,17 @@ complex fields and a hyperlink (DOCX); a one-column reportlab PPE inspection and
 a two-column reportlab first aid and safeguarding guide, and a filled activity approval form
 whose answers are AcroForm field values (reportlab PDFs)), committed.
 
+Held out (written blind on 2026-12-07 during session 38, for session 39's start and end runs;
+not in the default run): freeradius indexes FreeRADIUS 3.2.1's documentation as a small
+organisation's IT person indexes it for the colleagues who run the office Wi-Fi's WPA2-Enterprise
+(802.1X) and VPN authentication, 14 files from Debian bookworm's freeradius and freeradius-config
+3.2.1+dfsg-4+deb12u1 (amd64), fetched from the Debian archive by its fetch.sh and copied flat
+under names that say whose they are: Debian's /etc/freeradius/3.0 radiusd.conf, clients.conf,
+proxy.conf, the users file (mods-config/files/authorize), the eap, mschap and ldap modules and
+the default and inner-tunnel virtual servers (long commented configurations, as .txt), the certs
+README (Markdown), upstream's "Upgrading to Version 3.2" README.rst, upstream's README and 3.2
+release notes (changelog.gz: 3.2.1 and 3.2.0, whole) and the older rlm_eap notes (text).
+
     flock /tmp/pocketrag-bench.lock .venv/bin/python bench/answer_quality.py --out DIR \\
         [--corpus NAME ...] [--k 5] [--index-dir DIR]
 """
@@ -946,6 +957,7 @@ SPLIT = {
     "clamav": "held out",  # written blind in session 37, for session 38's runs
     "redis": "held out",  # written blind in session 37, for session 38's runs
     "holmbrack": "held out",  # written blind in session 37, for session 38's runs
+    "freeradius": "held out",  # written blind in session 38, for session 39's runs
 }
 DEFAULT = [
     "larkfield", "opengov", "incident", "handbook", "brightwater", "tables", "harbourview",
@@ -990,8 +1002,9 @@ DEFAULT = [
 # dnsmasq, lighttpd and penrick, at its start dc91a97 and its end 16ff444; session 36 tor, unbound
 # and tunwick, at its start 4e8edab and its end 7dca177; session 37 kea, rsync and hartsmoor, at
 # its start 61fdfd1 and its end dd69c30). clamav, redis and holmbrack (written blind during
-# session 37) wait for session 38's start and end runs.
-CORPORA_HELD_OUT: list[str] = ["clamav", "redis", "holmbrack"]
+# session 37) wait for session 38's start and end runs. freeradius (written blind during
+# session 38) waits for session 39's start and end runs.
+CORPORA_HELD_OUT: list[str] = ["clamav", "redis", "holmbrack", "freeradius"]
 CORPORA = [*DEFAULT, *CORPORA_HELD_OUT, "opengov-multiformat"]
 
 

@@ -126,6 +126,7 @@ MINIMUMS = {
     "clamav": (120, 25),
     "redis": (120, 25),
     "holmbrack": (120, 25),
+    "freeradius": (120, 25),
 }
 
 
@@ -253,6 +254,7 @@ TURNS = {
     "clamav": (11, 14),
     "redis": (11, 9),
     "holmbrack": (11, 25),
+    "freeradius": (11, 14),
 }  # fmt: skip
 
 
@@ -724,6 +726,10 @@ ABSENT = {
                   "speed limit", "vegetarian", "cpd", "compassionate", "bolt", "fire alarm",
                   "zip wire", "wets the bed", "paternity", "reference letter", "tide",
                   "cooling-off", "bereavement", "sourdough", "world cup", "mongolia"),
+    "freeradius": ("2083", "aruba", "ssid", "teap", "wpa3", "azure", "systemd", "totp",
+                   "openvpn", "strongswan", "ipsec", "logrotate", "tacacs", "bandwidth",
+                   "ubiquiti", "meraki", "intune", "okta", "wireguard", "chromebook",
+                   "end of life", "sourdough", "world cup", "mongolia"),
 }  # fmt: skip
 
 
