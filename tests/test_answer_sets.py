@@ -126,6 +126,7 @@ MINIMUMS = {
     "clamav": (120, 25),
     "redis": (120, 25),
     "holmbrack": (120, 25),
+    "openssh": (120, 25),
 }
 
 
@@ -253,6 +254,7 @@ TURNS = {
     "clamav": (11, 14),
     "redis": (11, 9),
     "holmbrack": (11, 25),
+    "openssh": (11, 15),
 }  # fmt: skip
 
 
@@ -724,6 +726,11 @@ ABSENT = {
                   "speed limit", "vegetarian", "cpd", "compassionate", "bolt", "fire alarm",
                   "zip wire", "wets the bed", "paternity", "reference letter", "tide",
                   "cooling-off", "bereavement", "sourdough", "world cup", "mongolia"),
+    "openssh": ("google", "fail2ban", "ansible", "mosh", "putty", "ppk", "ufw", "quota",
+                "let's encrypt", "ubuntu", "sshguard", "knock", "raspberry", "ldap",
+                "end-of-life", "session recording", "bandwidth", "active directory", "mlkem",
+                "yubikey", "cowrie", "honeypot", "onion", "benchmark", "docker", "cisco",
+                "powershell", "sourdough", "world cup", "mongolia"),
 }  # fmt: skip
 
 

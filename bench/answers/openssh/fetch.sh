@@ -36,7 +36,7 @@
 # openssh-sftp-server ships only its binary, the sftp-server(8) page and links to
 # openssh-client's documents; it is fetched so the set's packages are the whole install.
 # The documents are not committed (documents written by others, BSD-style licences), so
-# this script gets the exact .debs (about 2.4 MB together, kept in build/corpora/openssh/)
+# this script gets the exact .debs (about 1.9 MB together, kept in build/corpora/openssh/)
 # from the Debian archive with apt-get (no root needed), checks each sha256, extracts them
 # with dpkg-deb, renders the manual pages with the extracted mandoc and copies the files into
 # build/corpora/openssh/ (git-ignored). All four packages are architecture-specific: their
