@@ -822,6 +822,18 @@ the default and inner-tunnel virtual servers (long commented configurations, as 
 README (Markdown), upstream's "Upgrading to Version 3.2" README.rst, upstream's README and 3.2
 release notes (changelog.gz: 3.2.1 and 3.2.0, whole) and the older rlm_eap notes (text).
 
+Held out (written blind on 2026-12-07 during session 38, for session 39's start and end runs;
+not in the default run): openssh indexes OpenSSH 9.2p1's documentation as a small
+organisation's IT person indexes it for the colleagues who administer the office's Linux
+servers and give staff remote access, 19 files from Debian bookworm's openssh-server,
+openssh-client and openssh-sftp-server 1:9.2p1-2+deb12u10 (amd64), fetched from the Debian
+archive by its fetch.sh and copied flat under names that say whose they are: Debian's
+README.Debian and NEWS.Debian (whole), upstream's README, README.dns and README.tun, the
+shipped sshd_config and ssh_config (commented), /etc/pam.d/sshd, /etc/default/ssh, the ssh.service,
+ssh.socket and rescue-ssh.target units, the text files all as .txt, and seven manual pages
+(sshd_config(5), ssh_config(5), sshd(8), ssh(1), ssh-keygen(1), ssh-agent(1), ssh-copy-id(1))
+rendered to HTML by bookworm's mandoc 1.14.6-1+b1 (fetched and hash-checked the same way).
+
     flock /tmp/pocketrag-bench.lock .venv/bin/python bench/answer_quality.py --out DIR \\
         [--corpus NAME ...] [--k 5] [--index-dir DIR]
 """
@@ -958,6 +970,7 @@ SPLIT = {
     "redis": "held out",  # written blind in session 37, for session 38's runs
     "holmbrack": "held out",  # written blind in session 37, for session 38's runs
     "freeradius": "held out",  # written blind in session 38, for session 39's runs
+    "openssh": "held out",  # written blind in session 38, for session 39's runs
 }
 DEFAULT = [
     "larkfield", "opengov", "incident", "handbook", "brightwater", "tables", "harbourview",
@@ -1002,9 +1015,9 @@ DEFAULT = [
 # dnsmasq, lighttpd and penrick, at its start dc91a97 and its end 16ff444; session 36 tor, unbound
 # and tunwick, at its start 4e8edab and its end 7dca177; session 37 kea, rsync and hartsmoor, at
 # its start 61fdfd1 and its end dd69c30). clamav, redis and holmbrack (written blind during
-# session 37) wait for session 38's start and end runs. freeradius (written blind during
-# session 38) waits for session 39's start and end runs.
-CORPORA_HELD_OUT: list[str] = ["clamav", "redis", "holmbrack", "freeradius"]
+# session 37) wait for session 38's start and end runs. freeradius and openssh (written blind
+# during session 38) wait for session 39's start and end runs.
+CORPORA_HELD_OUT: list[str] = ["clamav", "redis", "holmbrack", "freeradius", "openssh"]
 CORPORA = [*DEFAULT, *CORPORA_HELD_OUT, "opengov-multiformat"]
 
 

@@ -127,6 +127,7 @@ MINIMUMS = {
     "redis": (120, 25),
     "holmbrack": (120, 25),
     "freeradius": (120, 25),
+    "openssh": (120, 25),
 }
 
 
@@ -255,6 +256,7 @@ TURNS = {
     "redis": (11, 9),
     "holmbrack": (11, 25),
     "freeradius": (11, 14),
+    "openssh": (11, 15),
 }  # fmt: skip
 
 
@@ -730,6 +732,11 @@ ABSENT = {
                    "openvpn", "strongswan", "ipsec", "logrotate", "tacacs", "bandwidth",
                    "ubiquiti", "meraki", "intune", "okta", "wireguard", "chromebook",
                    "end of life", "sourdough", "world cup", "mongolia"),
+    "openssh": ("google", "fail2ban", "ansible", "mosh", "putty", "ppk", "ufw", "quota",
+                "let's encrypt", "ubuntu", "sshguard", "knock", "raspberry", "ldap",
+                "end-of-life", "session recording", "bandwidth", "active directory", "mlkem",
+                "yubikey", "cowrie", "honeypot", "onion", "benchmark", "docker", "cisco",
+                "powershell", "sourdough", "world cup", "mongolia"),
 }  # fmt: skip
 
 
