@@ -118,8 +118,7 @@ def _endnotes_xml(notes: list[tuple[int, str]]) -> bytes:
     note as a paragraph opening on its superscript w:endnoteRef mark."""
     parts = [
         f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:endnotes {W}>',
-        '<w:endnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p>'
-        "</w:endnote>",
+        '<w:endnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:endnote>',
         '<w:endnote w:type="continuationSeparator" w:id="0"><w:p><w:r>'
         "<w:continuationSeparator/></w:r></w:p></w:endnote>",
     ]
@@ -157,8 +156,7 @@ def render_endnoted(out: Path) -> None:
     rels = files["word/_rels/document.xml.rels"].decode("utf-8")
     rels = rels.replace(
         "</Relationships>",
-        f'<Relationship Id="rId91" Type="{ENDNOTES_TYPE}" Target="endnotes.xml"/>'
-        "</Relationships>",
+        f'<Relationship Id="rId91" Type="{ENDNOTES_TYPE}" Target="endnotes.xml"/></Relationships>',
     )
     files["word/_rels/document.xml.rels"] = rels.encode("utf-8")
     types = files["[Content_Types].xml"].decode("utf-8")
@@ -176,6 +174,7 @@ def render_endnoted(out: Path) -> None:
 
 
 # --- the justified, hyphenated booklet -------------------------------------------------
+
 
 def _ligate(text: str) -> str:
     """The letter pairs a typesetter draws as one glyph: fi -> U+FB01, fl -> U+FB02."""
@@ -296,16 +295,37 @@ def render_justified(out: Path) -> None:
 
 WEEKS = ["23 Nov", "30 Nov", "7 Dec", "14 Dec", "21 Dec", "28 Dec"]
 WEEK_ROWS = [
-    ("Mon to Sat opening", "09:00-17:30", "09:00-17:30", "09:00-17:30", "09:00-17:30",
-     "09:00-17:30", "see below"),
-    ("Sunday opening", "10:00-16:00", "10:00-16:00", "10:00-16:00", "10:00-16:00",
-     "10:00-16:00", "10:00-16:00"),
+    (
+        "Mon to Sat opening",
+        "09:00-17:30",
+        "09:00-17:30",
+        "09:00-17:30",
+        "09:00-17:30",
+        "09:00-17:30",
+        "see below",
+    ),
+    (
+        "Sunday opening",
+        "10:00-16:00",
+        "10:00-16:00",
+        "10:00-16:00",
+        "10:00-16:00",
+        "10:00-16:00",
+        "10:00-16:00",
+    ),
     ("Late night (Thu)", "none", "to 19:30", "to 19:30", "to 19:30", "none", "none"),
     ("Santa's Grotto", "Sat-Sun", "Sat-Sun", "Sat-Sun", "daily", "daily to 24 Dec", "closed"),
     ("Christmas tree yard", "closed", "daily", "daily", "daily", "to 24 Dec", "closed"),
     ("Delivery last orders", "14:00", "14:00", "14:00", "Fri 18 Dec", "none", "none"),
-    ("Duty manager (Sat)", "G. Ince", "S. Vaughan", "A. Pritchard", "G. Ince", "C. Pellow",
-     "W. Barratt"),
+    (
+        "Duty manager (Sat)",
+        "G. Ince",
+        "S. Vaughan",
+        "A. Pritchard",
+        "G. Ince",
+        "C. Pellow",
+        "W. Barratt",
+    ),
     ("Extra seasonal staff", "6", "10", "12", "14", "14", "4"),
 ]
 DAY_ROWS = [
