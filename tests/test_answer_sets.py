@@ -126,6 +126,7 @@ MINIMUMS = {
     "clamav": (120, 25),
     "redis": (120, 25),
     "holmbrack": (120, 25),
+    "larchwick": (120, 25),
 }
 
 
@@ -253,6 +254,7 @@ TURNS = {
     "clamav": (11, 14),
     "redis": (11, 9),
     "holmbrack": (11, 25),
+    "larchwick": (11, 25),
 }  # fmt: skip
 
 
@@ -724,6 +726,11 @@ ABSENT = {
                   "speed limit", "vegetarian", "cpd", "compassionate", "bolt", "fire alarm",
                   "zip wire", "wets the bed", "paternity", "reference letter", "tide",
                   "cooling-off", "bereavement", "sourdough", "world cup", "mongolia"),
+    "larchwick": ("pension", "maternity", "christmas party", "mileage rate", "first aider",
+                  "assembly point", "firework", "aged 15", "parking permit", "wi-fi",
+                  "compassionate", "cycle to work", "children to work", "gift aid", "bonus",
+                  "paternity", "collapse", "koi", "pass mark", "loyalty", "tobacco",
+                  "notice period", "sourdough", "world cup", "mongolia"),
 }  # fmt: skip
 
 
