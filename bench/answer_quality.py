@@ -834,6 +834,22 @@ ssh.socket and rescue-ssh.target units, the text files all as .txt, and seven ma
 (sshd_config(5), ssh_config(5), sshd(8), ssh(1), ssh-keygen(1), ssh-agent(1), ssh-copy-id(1))
 rendered to HTML by bookworm's mandoc 1.14.6-1+b1 (fetched and hash-checked the same way).
 
+Held out (written blind on 2026-12-07 during session 38, for session 39's start and end runs;
+not in the default run): larchwick is the staff shared drive of an invented English
+family-owned garden centre and plant nursery, Larchwick Garden Centre and Nursery (glasshouses
+and polytunnels, a café, a farm shop, aquatics and pets, a Christmas shop and grotto, a delivery
+service; about 70 staff, more at Christmas): 14 documents (samples/larchwick/: a staff handbook
+and a chatty seasonal staff welcome pack, in Markdown; an e-mail changing Christmas overtime,
+TOIL, the leave embargo and opening times, health and safety committee minutes and a
+hard-wrapped tills, cash and refunds notice, as text; an age-restricted sales page whose
+abbreviations are expanded only in `<abbr title>` attributes and a café food safety and
+allergens page (HTML); a clause-numbered pesticides and COSHH procedure with Word endnotes, a
+delivery drivers policy and its superseded 2022 version, and an aquatics and pets animal welfare
+procedure (DOCX); a one-column reportlab yard safety sheet with a weights table, a justified
+glasshouse working guide with hyphenated line ends and fi/fl ligatures, and a landscape
+Christmas opening hours and rota sheet printed on A4 portrait pages turned with /Rotate 90
+(reportlab PDFs)), committed.
+
     flock /tmp/pocketrag-bench.lock .venv/bin/python bench/answer_quality.py --out DIR \\
         [--corpus NAME ...] [--k 5] [--index-dir DIR]
 """
@@ -971,6 +987,7 @@ SPLIT = {
     "holmbrack": "held out",  # written blind in session 37, for session 38's runs
     "freeradius": "held out",  # written blind in session 38, for session 39's runs
     "openssh": "held out",  # written blind in session 38, for session 39's runs
+    "larchwick": "held out",  # written blind in session 38, for session 39's runs
 }
 DEFAULT = [
     "larkfield", "opengov", "incident", "handbook", "brightwater", "tables", "harbourview",
@@ -1015,9 +1032,9 @@ DEFAULT = [
 # dnsmasq, lighttpd and penrick, at its start dc91a97 and its end 16ff444; session 36 tor, unbound
 # and tunwick, at its start 4e8edab and its end 7dca177; session 37 kea, rsync and hartsmoor, at
 # its start 61fdfd1 and its end dd69c30). clamav, redis and holmbrack (written blind during
-# session 37) wait for session 38's start and end runs. freeradius and openssh (written blind
-# during session 38) wait for session 39's start and end runs.
-CORPORA_HELD_OUT: list[str] = ["clamav", "redis", "holmbrack", "freeradius", "openssh"]
+# session 37) wait for session 38's start and end runs. freeradius, openssh and larchwick
+# (written blind during session 38) wait for session 39's start and end runs.
+CORPORA_HELD_OUT: list[str] = ["clamav", "redis", "holmbrack", "freeradius", "openssh", "larchwick"]
 CORPORA = [*DEFAULT, *CORPORA_HELD_OUT, "opengov-multiformat"]
 
 

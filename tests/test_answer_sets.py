@@ -128,6 +128,7 @@ MINIMUMS = {
     "holmbrack": (120, 25),
     "freeradius": (120, 25),
     "openssh": (120, 25),
+    "larchwick": (120, 25),
 }
 
 
@@ -257,6 +258,7 @@ TURNS = {
     "holmbrack": (11, 25),
     "freeradius": (11, 14),
     "openssh": (11, 15),
+    "larchwick": (11, 25),
 }  # fmt: skip
 
 
@@ -737,6 +739,11 @@ ABSENT = {
                 "end-of-life", "session recording", "bandwidth", "active directory", "mlkem",
                 "yubikey", "cowrie", "honeypot", "onion", "benchmark", "docker", "cisco",
                 "powershell", "sourdough", "world cup", "mongolia"),
+    "larchwick": ("pension", "maternity", "christmas party", "mileage rate", "first aider",
+                  "assembly point", "firework", "aged 15", "parking permit", "wi-fi",
+                  "compassionate", "cycle to work", "children to work", "gift aid", "bonus",
+                  "paternity", "collapse", "koi", "pass mark", "loyalty", "tobacco",
+                  "notice period", "sourdough", "world cup", "mongolia"),
 }  # fmt: skip
 
 

@@ -146,6 +146,9 @@ HOLDS_A_GRID = {
     "hartsmoor/ppe-and-uniform-issue-2026.pdf": {1},  # reportlab: merged header cells
     # reportlab, one column: the retirement table
     "holmbrack/ppe-inspection-and-loler-schedule.pdf": {1},
+    # reportlab, one column: the weights table; the landscape rota printed on /Rotate 90 pages
+    "larchwick/yard-forklift-and-manual-handling.pdf": {1},
+    "larchwick/christmas-2026-opening-hours-and-rota.pdf": {1, 2},
     "pdf_messy/multicol__samplefiles_026-multicolumn.pdf": {3},  # the EU countries table
 }
 
