@@ -1231,6 +1231,29 @@ def test_html_permalink_marks_are_not_text(tmp_path: Path, limits) -> None:
     ]
 
 
+def test_html_permalinks_holding_words_keep_them(tmp_path: Path, limits) -> None:
+    # mandoc's manual pages make each heading and each option's name a permalink: skipped
+    # whole, sshd_config(5) had lost every option's name (the openssh set's writer)
+    path = tmp_path / "sshd_config.5.html"
+    path.write_text(
+        "<html><body><section class='Sh'><h1 class='Sh' id='DESCRIPTION'>"
+        "<a class='permalink' href='#DESCRIPTION'>DESCRIPTION</a></h1>"
+        "<p>The possible keywords and their meanings are as follows:</p><dl class='Bl-tag'>"
+        "<dt id='Port'><a class='permalink' href='#Port'><code class='Cm'>Port</code></a></dt>"
+        "<dd>Specifies the port number that sshd(8) listens on. The default is 22.</dd>"
+        "</dl></section></body></html>",
+        encoding="utf-8",
+    )
+    blocks = load_document(path, limits).blocks
+    assert [(b.text, b.heading_path) for b in blocks] == [
+        ("The possible keywords and their meanings are as follows:", ("DESCRIPTION",)),
+        (
+            "Port: Specifies the port number that sshd(8) listens on. The default is 22.",
+            ("DESCRIPTION",),
+        ),
+    ]
+
+
 def test_html_powers_keep_their_caret(tmp_path: Path, limits) -> None:
     # "2<sup>64</sup>" is two to the 64th, not the number 264
     path = tmp_path / "limits.html"

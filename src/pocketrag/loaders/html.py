@@ -25,7 +25,14 @@ from pocketrag.loaders._common import (
     clean_lines,
     is_admonition,
 )
-from pocketrag.loaders.html_chrome import classes_of, is_chrome, is_contents, is_sidebar
+from pocketrag.loaders.html_chrome import (
+    classes_of,
+    is_chrome,
+    is_contents,
+    is_permalink,
+    is_sidebar,
+    permalink_mark,
+)
 from pocketrag.loaders.html_lists import ListMarkers
 from pocketrag.loaders.html_tables import group_header_joined, table_text
 from pocketrag.loaders.html_units import Unit, is_option_dl, is_option_table
@@ -255,6 +262,7 @@ class _Extractor(HTMLParser):
         self.heading_own_text = False
         self.in_anchor_link = False  # a link to an anchor of the page itself
         self.in_link = False  # a link anywhere
+        self.in_permalink = False  # a permalink, whose mark ("¶") is no text (html_chrome)
         # the waiting text's pieces in links to the page's anchors, and whether it has others
         self.parts_anchor_links = 0
         self.parts_other_text = False
@@ -567,6 +575,7 @@ class _Extractor(HTMLParser):
             self.in_external_link = _EXTERNAL.match(href) is not None
             self.in_anchor_link = href.startswith("#") and len(href) > 1
             self.in_link = bool(href)
+            self.in_permalink = is_permalink(tag, attrs)
         elif tag == "table" and not self.tables and "highlighttable" in classes:
             self.code_table += 1  # Pygments' line numbers beside the code: no table to read
         elif self._is_option_table_tag(tag, classes):
@@ -638,6 +647,7 @@ class _Extractor(HTMLParser):
         self.in_external_link = self.in_external_link and tag != "a"
         self.in_anchor_link = self.in_anchor_link and tag != "a"
         self.in_link = self.in_link and tag != "a"
+        self.in_permalink = self.in_permalink and tag != "a"
         if self.nav_tag is not None:
             if tag == self.nav_tag:
                 self.nav_depth -= 1
@@ -726,7 +736,7 @@ class _Extractor(HTMLParser):
         if self.open.get("title", 0) > 0:
             self.title_parts.append(data)
             return
-        if self.skipping or not self._in_scope():
+        if self.skipping or not self._in_scope() or (self.in_permalink and permalink_mark(data)):
             return
         if self.listing is not None and data.strip():
             if self.in_anchor_link or (self.listing.in_aside and self.in_link):

@@ -36,7 +36,9 @@ _DISPLAY_NONE = re.compile(r"display\s*:\s*none", re.I)
 # A heading's or definition's permalink mark: Sphinx and MkDocs "headerlink", the Apache
 # manual's "permalink", Texinfo's "copiable-anchor"/"copiable-link", Docusaurus' "hash-link",
 # VuePress' "header-anchor". Read as text, its "¶" ended every heading ("Introduction ¶") and
-# so every chunk's heading path.
+# so every chunk's heading path. Its mark is dropped, its words are not: mandoc's manual
+# pages make each heading and each option's name its own permalink (<a class="permalink"
+# href="#Port"><code>Port</code></a>), and skipped whole, sshd_config(5) had lost them all.
 _PERMALINK_CLASSES = frozenset(
     ["headerlink", "permalink", "copiable-anchor", "copiable-link", "hash-link", "header-anchor"]
 )
@@ -68,12 +70,9 @@ _TEXT_ASIDE_CLASSES = frozenset(["topic"])
 
 
 def is_chrome(tag: str, attrs: list[tuple[str, str | None]], scope: str) -> bool:
-    """Navigation, a permalink mark, page furniture or hidden text: skipped with all they
-    hold."""
+    """Navigation, page furniture or hidden text: skipped with all they hold."""
     values = dict(attrs)
     classes = classes_of(values)
-    if tag == "a" and classes & _PERMALINK_CLASSES:
-        return True
     if "hidden" in values or _DISPLAY_NONE.search(values.get("style") or ""):
         return True
     if scope == "body" and (
@@ -87,6 +86,16 @@ def is_chrome(tag: str, attrs: list[tuple[str, str | None]], scope: str) -> bool
     if tag == "div" and classes & _TEXINFO_NAV_CLASSES:
         return True
     return values.get("role") == "navigation" or bool(classes & (_NAV_CLASSES | _HIDDEN_CLASSES))
+
+
+def is_permalink(tag: str, attrs: list[tuple[str, str | None]]) -> bool:
+    """A permalink (see _PERMALINK_CLASSES), whose mark, not its words, is skipped."""
+    return tag == "a" and bool(classes_of(dict(attrs)) & _PERMALINK_CLASSES)
+
+
+def permalink_mark(data: str) -> bool:
+    """Whether text inside a permalink is its mark ("¶", "#", "§"), no word."""
+    return not any(c.isalnum() for c in data)
 
 
 def is_contents(tag: str, attrs: list[tuple[str, str | None]]) -> bool:
