@@ -1254,6 +1254,25 @@ def test_html_permalinks_holding_words_keep_them(tmp_path: Path, limits) -> None
     ]
 
 
+def test_html_abbreviations_are_expanded_once(tmp_path: Path, limits) -> None:
+    # a reader sees an <abbr>'s title by pointing at it: left out, the page never said
+    # what "DPS" is, nor whom "PLH" names (the larchwick set's writer)
+    path = tmp_path / "licence.html"
+    path.write_text(
+        "<html><body><p>Owned by Martin Cole, the "
+        "<abbr title='Designated  Premises Supervisor'>DPS</abbr>.</p>"
+        "<p>Every sale is approved by a <abbr title='personal licence holder: Martin Cole or "
+        "Priya Nandra'>PLH</abbr>. The <abbr title='Designated Premises Supervisor'>DPS</abbr>"
+        " checks the book.</p></body></html>",
+        encoding="utf-8",
+    )
+    assert [b.text for b in load_document(path, limits).blocks] == [
+        "Owned by Martin Cole, the DPS (Designated Premises Supervisor).",
+        "Every sale is approved by a PLH (personal licence holder: Martin Cole or Priya "
+        "Nandra). The DPS checks the book.",
+    ]
+
+
 def test_html_powers_keep_their_caret(tmp_path: Path, limits) -> None:
     # "2<sup>64</sup>" is two to the 64th, not the number 264
     path = tmp_path / "limits.html"

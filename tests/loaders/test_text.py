@@ -48,7 +48,9 @@ def test_a_version_control_keyword_or_file_magic_is_no_title(tmp_path: Path, lim
     # "%PAM-1.0", "$Id$" and "-- $LynxId: README.defines,v 1.20 ... $" had been the titles
     # every answer quoting these files was cited by
     path = tmp_path / "pam.conf.txt"
-    for first in ("#%PAM-1.0", "# $Id$", "-- $LynxId: README.defines,v 1.20 2019/07/31 tom Exp $"):
+    # an editor's mode line too (FreeRADIUS's "# -*- text -*-")
+    firsts = ("#%PAM-1.0", "# $Id$", "-- $LynxId: README.defines,v 1.20 2019/07/31 tom Exp $")
+    for first in (*firsts, "# -*- text -*-", "# vim: set ts=8 sw=4:"):
         path.write_text(f"{first}\n\nauth required pam_env.so\n")
         assert load_document(path, limits).title == "pam.conf", first
     path.write_text("# Example PAM configuration\n\nauth required pam_env.so\n")
@@ -89,6 +91,13 @@ def test_a_version_control_keyword_or_file_magic_is_no_title(tmp_path: Path, lim
             "Changes in version 0.4.9.11 - 2026-06-25",
             "Changes in version 0.4.9.1-alpha - 2024-12-03",
             "a release heading with its date",
+        ),
+        # FreeRADIUS's release notes: the line ran on into its first section's name, and
+        # no note sat under its release
+        (
+            "FreeRADIUS 3.2.1 Mon 03 Oct 2022 12:00:00 EDT urgency=low",
+            "FreeRADIUS 3.2.0 Thu 21 Apr 2022 12:00:00 EDT urgency=low",
+            "a weekday before the date, an urgency after it",
         ),
     ],
 )

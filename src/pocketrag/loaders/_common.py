@@ -26,11 +26,13 @@ SENTENCE_END = (".", "!", "?", ":", ";", '."', ".”", ".)")
 # A release's line in release notes and NEWS files: a version, then its date ("3.14.14 --
 # 31 May 2016", "Version 2.1 (2019-03-01)", "v1.4.0 - March 3, 2020", "fetchmail-6.4.35
 # (released 2023-01-04, 31707 LoC):", "Patchlevel 8b (Aug 2021)", "fetchmail-5.9.14 (Fri Sep
-# 6 05:03:25 EDT 2002), 21932 lines:"); the notes under it ("BUG FIXES", "* Fix ...") belong
+# 6 05:03:25 EDT 2002), 21932 lines:", "FreeRADIUS 3.2.1 Mon 03 Oct 2022 12:00:00 EDT
+# urgency=low"); the notes under it ("BUG FIXES", "* Fix ...") belong
 # to that release.
 _RELEASE_DATE = (
     r"\d{1,2}\s+[a-z]{3,9}\.?\s+\d{4}|\d{4}-\d{2}-\d{2}|[a-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}"
     r"|[a-z]{3,9}\.?\s+\d{4}|[a-z]{3}\s+[a-z]{3}\s+\d{1,2}\s+[\d:]{5,8}\s+[a-z]{2,5}\s+\d{4}"
+    r"|[a-z]{3}\s+\d{1,2}\s+[a-z]{3}\s+\d{4}\s+[\d:]{5,8}\s+[a-z]{2,5}(?:\s+urgency=\w+)?"
 )
 _VERSION = (
     r"(?:(?:version|release|patchlevel)\s+\d+(?:\.\d+)*"

@@ -263,6 +263,11 @@ class _Extractor(HTMLParser):
         self.in_anchor_link = False  # a link to an anchor of the page itself
         self.in_link = False  # a link anywhere
         self.in_permalink = False  # a permalink, whose mark ("¶") is no text (html_chrome)
+        # An abbreviation's expansion (<abbr title="Designated Premises Supervisor">DPS</abbr>)
+        # is text a reader sees by pointing at it: read after its first use, in brackets.
+        # Left out, the page never said what "DPS" is, nor whom "PLH" names (larchwick's).
+        self.abbreviations: list[str] = []  # the open <abbr>s' titles
+        self.expanded: set[str] = set()
         # the waiting text's pieces in links to the page's anchors, and whether it has others
         self.parts_anchor_links = 0
         self.parts_other_text = False
@@ -576,6 +581,8 @@ class _Extractor(HTMLParser):
             self.in_anchor_link = href.startswith("#") and len(href) > 1
             self.in_link = bool(href)
             self.in_permalink = is_permalink(tag, attrs)
+        elif tag == "abbr":
+            self.abbreviations.append(" ".join((dict(attrs).get("title") or "").split()))
         elif tag == "table" and not self.tables and "highlighttable" in classes:
             self.code_table += 1  # Pygments' line numbers beside the code: no table to read
         elif self._is_option_table_tag(tag, classes):
@@ -666,6 +673,11 @@ class _Extractor(HTMLParser):
                 return
         if self.skipping:
             return
+        if tag == "abbr" and self.abbreviations:
+            title = self.abbreviations.pop()
+            if title and title not in self.expanded:
+                self.expanded.add(title)
+                self.handle_data(f" ({title})")
         if tag == "details" and self.details and self.cell is None:
             self.flush()
             self.headings = self.headings[: self.details.pop()]

@@ -42,7 +42,9 @@ def opening_line(blocks: list[Block]) -> str:
 # A first line that names no document: a version-control keyword ("$Id$", "-- $LynxId:
 # README.defines,v 1.20 ... $") or a file's magic ("#%PAM-1.0", "#!/bin/sh"). As a title it
 # was what every answer quoting the file was cited by.
-_NO_TITLE = re.compile(r"[-\s]*(?:\$\w+(?::[^$]*)?\$|[%!]).*")
+# ... or an editor's mode line ("# -*- text -*-", "# vim: set ts=8:"): FreeRADIUS's
+# configurations open with one
+_NO_TITLE = re.compile(r"[-\s]*(?:\$\w+(?::[^$]*)?\$|[%!]).*|\s*(?:-\*-.*-\*-|vim?:\s.*)")
 # ... or a setting naming a path: "DataDirectory /var/lib/tor" opens Tor's service defaults
 _PATH_SETTING = re.compile(r"[A-Za-z_][\w.-]*(?:\s*=\s*|\s+)[/~$]\S*")
 
