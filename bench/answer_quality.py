@@ -773,43 +773,37 @@ carrying reviewers' Word comments (DOCX); a one-column reportlab zoonoses and ha
 guidance, a two-column reportlab working at height safe system of work and a reportlab PPE and
 uniform issue sheet with merged header cells), committed.
 
-Held out (written blind on 2026-12-07 during session 37, for session 38's start and end runs;
-not in the default run): clamav indexes ClamAV 1.4.6's documentation as a small organisation's
-IT person indexes it for the colleagues who run the mail gateway and the file-server scanning,
-13 files from Debian bookworm's clamav-base 1.4.6+dfsg-0+deb12u1 (all) and clamav-daemon,
-clamav-freshclam and clamav-milter 1.4.6+dfsg-0+deb12u1 (amd64), fetched from the Debian
-archive by its fetch.sh and copied flat under names that say whose they are: upstream's NEWS.md
-cut to the 1.0.0-1.4.6 releases (Markdown), upstream's README.md and Debian's README.Debian,
-the commented sample clamd.conf, freshclam.conf and clamav-milter.conf, freshclam's old
-per-country mirror list, the clamav-daemon, clamav-clamonacc, clamav-freshclam and
-clamav-freshclam-once systemd units and timer, and Debian's sendmail m4 snippet for
-clamav-milter, the text files all as .txt.
-
-Held out (written blind on 2026-12-07 during session 37, for session 38's start and end runs;
-not in the default run): redis indexes the office's Redis cache and queue server documentation
-as a small organisation's IT person indexes it for the colleagues who run the in-house web
-applications, 8 files from Debian bookworm's redis-server, redis-tools and redis-sentinel
-5:7.0.15-1~deb12u10 (amd64), fetched from the Debian archive by its fetch.sh and copied flat under
-names that say whose they are: upstream's README.md and its 7.0 release notes (00-RELEASENOTES,
-whole: 7.0.15 back to 7.0 RC1), Debian's /etc/redis/redis.conf (about 106 KB of commented
-directives) and /etc/redis/sentinel.conf, /etc/default/redis-server, the redis-server and
-templated redis-server@ systemd units, and the LRU test example's README, the text files all as
-.txt.
-
-Held out (written blind on 2026-12-07 during session 37, for session 38's start and end runs;
-not in the default run): holmbrack is the staff shared drive of an invented English residential
-outdoor education centre run by a charity, Holmbrack Outdoor Centre (school groups for three to
-five days: climbing wall and crag, high ropes, kayaking and canoeing on a lake and a river, gorge
-walking, caving, archery, orienteering, night walks; about 60 staff in season): 14 documents
-(samples/holmbrack/: a staff handbook and a seasonal staff induction pack, in Markdown; an
-e-mail changing TOIL, carry-over and staff meals, safety committee minutes and a kit store and
-drying room notice saved as UTF-16 LE with a byte-order mark and CRLF line ends, as text; an
-activities, ratios and leader awards page and a weather and water limits page (HTML); a
-clause-numbered water activities local operating procedure, a missing person procedure and its
-superseded 2023 version, and a minibus driving policy whose values sit in Word simple and
-complex fields and a hyperlink (DOCX); a one-column reportlab PPE inspection and LOLER schedule,
-a two-column reportlab first aid and safeguarding guide, and a filled activity approval form
-whose answers are AcroForm field values (reportlab PDFs)), committed.
+clamav, redis and holmbrack (written blind during session 37, held out until their runs in
+session 38): clamav indexes ClamAV 1.4.6's documentation as a small organisation's IT person
+indexes it for the colleagues who run the mail gateway and the file-server scanning, 13 files
+from Debian bookworm's clamav-base 1.4.6+dfsg-0+deb12u1 (all) and clamav-daemon,
+clamav-freshclam and clamav-milter 1.4.6+dfsg-0+deb12u1 (amd64), fetched from the Debian archive
+by its fetch.sh and copied flat under names that say whose they are: upstream's NEWS.md cut to
+the 1.0.0-1.4.6 releases (Markdown), upstream's README.md and Debian's README.Debian, the
+commented sample clamd.conf, freshclam.conf and clamav-milter.conf, freshclam's old per-country
+mirror list, the clamav-daemon, clamav-clamonacc, clamav-freshclam and clamav-freshclam-once
+systemd units and timer, and Debian's sendmail m4 snippet for clamav-milter, the text files all
+as .txt. redis indexes the office's Redis cache and queue server documentation as a small
+organisation's IT person indexes it for the colleagues who run the in-house web applications, 8
+files from Debian bookworm's redis-server, redis-tools and redis-sentinel 5:7.0.15-1~deb12u10
+(amd64), fetched from the Debian archive by its fetch.sh and copied flat under names that say
+whose they are: upstream's README.md and its 7.0 release notes (00-RELEASENOTES, whole: 7.0.15
+back to 7.0 RC1), Debian's /etc/redis/redis.conf (about 106 KB of commented directives) and
+/etc/redis/sentinel.conf, /etc/default/redis-server, the redis-server and templated
+redis-server@ systemd units, and the LRU test example's README, the text files all as .txt.
+holmbrack is the staff shared drive of an invented English residential outdoor education centre
+run by a charity, Holmbrack Outdoor Centre (school groups for three to five days: climbing wall
+and crag, high ropes, kayaking and canoeing on a lake and a river, gorge walking, caving,
+archery, orienteering, night walks; about 60 staff in season): 14 documents (samples/holmbrack/:
+a staff handbook and a seasonal staff induction pack, in Markdown; an e-mail changing TOIL,
+carry-over and staff meals, safety committee minutes and a kit store and drying room notice
+saved as UTF-16 LE with a byte-order mark and CRLF line ends, as text; an activities, ratios and
+leader awards page and a weather and water limits page (HTML); a clause-numbered water
+activities local operating procedure, a missing person procedure and its superseded 2023
+version, and a minibus driving policy whose values sit in Word simple and complex fields and a
+hyperlink (DOCX); a one-column reportlab PPE inspection and LOLER schedule, a two-column
+reportlab first aid and safeguarding guide, and a filled activity approval form whose answers
+are AcroForm field values (reportlab PDFs)), committed.
 
 Held out (written blind on 2026-12-07 during session 38, for session 39's start and end runs;
 not in the default run): freeradius indexes FreeRADIUS 3.2.1's documentation as a small
@@ -982,9 +976,9 @@ SPLIT = {
     "kea": "dev (seen)",  # written blind in session 36; held out until its runs at dd69c30
     "rsync": "dev (seen)",  # written blind in session 36; held out until its runs at dd69c30
     "hartsmoor": "dev (seen)",  # written blind in session 36; held out until its runs at dd69c30
-    "clamav": "held out",  # written blind in session 37, for session 38's runs
-    "redis": "held out",  # written blind in session 37, for session 38's runs
-    "holmbrack": "held out",  # written blind in session 37, for session 38's runs
+    "clamav": "dev (seen)",  # written blind in session 37; held out until its runs at efc6b9b
+    "redis": "dev (seen)",  # written blind in session 37; held out until its runs at efc6b9b
+    "holmbrack": "dev (seen)",  # written blind in session 37; held out until its runs at efc6b9b
     "freeradius": "held out",  # written blind in session 38, for session 39's runs
     "openssh": "held out",  # written blind in session 38, for session 39's runs
     "larchwick": "held out",  # written blind in session 38, for session 39's runs
@@ -1002,7 +996,8 @@ DEFAULT = [
     "corrington", "mutt", "asymptote", "marlstone", "pspp", "disktools", "quillhaven", "xfig",
     "fetchmail", "hazelbrook", "ntpsec", "groff", "brackenfold", "sudo", "lynx", "gorsebrook",
     "dovecot", "ghostscript", "calderwick", "squid", "knot", "ellerby", "dnsmasq", "lighttpd",
-    "penrick", "tor", "unbound", "tunwick", "kea", "rsync", "hartsmoor",
+    "penrick", "tor", "unbound", "tunwick", "kea", "rsync", "hartsmoor", "clamav", "redis",
+    "holmbrack",
 ]  # fmt: skip
 # Held out, not in the default run: a new set, written blind, stays here until its one run
 # (session 6 ran debpol, tollgate and makers this way; session 7 debgov and licences, at 510d9d1;
@@ -1031,10 +1026,10 @@ DEFAULT = [
 # session 34 squid, knot and ellerby, at its start abe5624 and its end 4fe6fa3; session 35
 # dnsmasq, lighttpd and penrick, at its start dc91a97 and its end 16ff444; session 36 tor, unbound
 # and tunwick, at its start 4e8edab and its end 7dca177; session 37 kea, rsync and hartsmoor, at
-# its start 61fdfd1 and its end dd69c30). clamav, redis and holmbrack (written blind during
-# session 37) wait for session 38's start and end runs. freeradius, openssh and larchwick
-# (written blind during session 38) wait for session 39's start and end runs.
-CORPORA_HELD_OUT: list[str] = ["clamav", "redis", "holmbrack", "freeradius", "openssh", "larchwick"]
+# its start 61fdfd1 and its end dd69c30; session 38 clamav, redis and holmbrack, at its start
+# 88f0a09 and its end efc6b9b). freeradius, openssh and larchwick (written blind during session
+# 38) wait for session 39's start and end runs.
+CORPORA_HELD_OUT: list[str] = ["freeradius", "openssh", "larchwick"]
 CORPORA = [*DEFAULT, *CORPORA_HELD_OUT, "opengov-multiformat"]
 
 
