@@ -209,7 +209,8 @@ def _hanging_terms(piece: str) -> list[str]:
     terms = [i for i in terms if indents[i] == margin]
     if len(terms) < MIN_TERMS:
         return [piece]
-    if any(indents[i] <= margin for i in range(terms[0], len(lines)) if i not in terms):
+    heads = set(terms)  # (a set: a hostile paragraph may hold many thousands of terms)
+    if any(indents[i] <= margin for i in range(terms[0], len(lines)) if i not in heads):
         return [piece]
     pieces = ["\n".join(lines[: terms[0]])] if terms[0] else []
     for term, end in zip(terms, [*terms[1:], len(lines)], strict=True):
