@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -27,12 +28,16 @@ import numpy as np
 FEATURES = ("support", "coverage", "background", "unseen")
 
 
-def load(dirs: list[Path]) -> list[dict]:
+def load(
+    dirs: list[Path], keep: Callable[[dict], bool] = lambda item: not item["refused"]
+) -> list[dict]:
+    """The runs' answers that carry signals and that `keep` keeps (by default those the
+    refusal gate let through), each with its corpus."""
     rows = []
     for directory in dirs:
         for path in sorted(directory.glob("*.details.json")):
             for item in json.loads(path.read_text()):
-                if item.get("signals") and not item["refused"]:
+                if item.get("signals") and keep(item):
                     rows.append({"corpus": path.name.split(".")[0], **item})
     return rows
 

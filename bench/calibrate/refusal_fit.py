@@ -24,25 +24,17 @@ from __future__ import annotations
 
 import argparse
 import itertools
-import json
 from pathlib import Path
 
 import numpy as np
+
+from bench.calibrate.confidence_fit import load
 
 KINDS = ("colloquial", "paraphrase", "direct", "list", "number", "table", "disagreement")
 MOST_ANSWERABLE_REFUSED = 0.05
 COVERAGE_WEIGHTS = SPECIFIC_WEIGHTS = tuple(np.round(np.arange(0.4, 1.01, 0.1), 2))
 RAISES = (0.125, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4)
-
-
-def load(dirs: list[Path]) -> list[dict]:
-    rows = []
-    for directory in dirs:
-        for path in sorted(directory.glob("*.details.json")):
-            for item in json.loads(path.read_text()):
-                if item.get("signals") and not item.get("history"):
-                    rows.append({"corpus": path.name.split(".")[0], **item})
-    return rows
+THRESHOLD_STEP = 0.005  # how far the threshold steps down while a set is past 5%
 
 
 def scores(signals: np.ndarray, coverage: float, specific: float, raise_: float) -> np.ndarray:
@@ -50,9 +42,6 @@ def scores(signals: np.ndarray, coverage: float, specific: float, raise_: float)
     as raising that question's bar)."""
     support, covered, specific_, unseen = signals.T
     return support + coverage * covered + specific * specific_ - raise_ * unseen
-
-
-THRESHOLD_STEP = 0.005
 
 
 def choose(
@@ -90,7 +79,7 @@ def main() -> None:
     parser.add_argument("dirs", type=Path, nargs="+")
     parser.add_argument("--held-out", action="store_true")
     args = parser.parse_args()
-    rows = load(args.dirs)
+    rows = load(args.dirs, keep=lambda item: not item.get("history"))
     signals = np.array(
         [[r["signals"][n] for n in ("support", "coverage", "specific")]
          + [float(r["signals"]["unseen"] > 0)] for r in rows]

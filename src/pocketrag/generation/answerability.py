@@ -113,7 +113,7 @@ RARE_PIECES = 3
 # refused 51.6% -> 56.2%, answerable 1.74% -> 1.85%; docs/BENCHMARKS.md "Session 33").
 TWO_PIECE_MIN_LETTERS = 4
 _INFLECTED = ("s", "ed", "ing", "est", "ly")
-# How much higher the refusal bar of a question with an unseen word stands (fitted with
+# How much higher the refusal bar of a question with an unseen word stands (chosen with
 # the weights above; until session 38 0.125, halfway to where relevance was confident).
 UNSEEN_RAISE = 0.2
 # A question's average cosine to an index's passages is about 0.15 (median 0.13-0.16 on
