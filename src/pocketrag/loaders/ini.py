@@ -48,6 +48,11 @@ def clause_file(lines: list[str]) -> bool:
     return clauses >= MIN_CLAUSES and config >= MIN_CONFIG_SHARE * len(lines)
 
 
+def configuration_file(lines: list[str]) -> bool:
+    """Whether the text is a configuration file of "[section]"s or of clauses."""
+    return ini_file(lines) or clause_file(lines)
+
+
 def section_line(line: str) -> bool:
     """Whether a line of a configuration file (ini_file or clause_file) opens a section:
     "[sshd]", or a clause's "server:"."""

@@ -26,14 +26,13 @@ from pocketrag.loaders.ini import (
     BANNER_LEVEL,
     SECTION_LEVEL,
     SETTING_LEVEL,
-    clause_file,
     comment_banner,
     commented_title,
+    configuration_file,
     described_setting,
     documented_directive,
     group_label,
     hash_banner,
-    ini_file,
     labels_hanging_text,
     section_line,
 )
@@ -151,7 +150,7 @@ def split_paragraphs(text: str) -> list[tuple[str, bool]]:
     text = release_notes_apart(text)
     # an INI file's comment paragraph describes the setting under it whole (described_setting)
     stripped = [line.strip() for line in text.split("\n") if line.strip()]
-    whole = ini_file(stripped) or clause_file(stripped)
+    whole = configuration_file(stripped)
     out = []
     for part in _PARAGRAPH_BREAK.split(text):
         for piece, is_table in split_grid_tables(part):
@@ -245,7 +244,7 @@ def structure(paragraphs: list[tuple[str, bool]]) -> list[Block]:
     bare = 0  # how many of the innermost headings have no text under them yet
     signature = 0  # how many more short paragraphs after an e-mail's sign-off are its own
     all_lines = [line for paragraph, _ in paragraphs for line in paragraph.split("\n")]
-    ini = ini_file(all_lines) or clause_file(all_lines)
+    ini = configuration_file(all_lines)
     faq = answered_questions(all_lines)  # "Q:" / "A:"
     mail = bool(paragraphs) and MAIL_HEADER.match(paragraphs[0][0]) is not None  # an e-mail
     styles: dict[str, int] = {}  # each heading style's level, in the order met (_pieces)
