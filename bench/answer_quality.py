@@ -844,6 +844,19 @@ glasshouse working guide with hyphenated line ends and fi/fl ligatures, and a la
 Christmas opening hours and rota sheet printed on A4 portrait pages turned with /Rotate 90
 (reportlab PDFs)), committed.
 
+Held out (written blind on 2026-12-07 during session 39, for session 40's start and end runs;
+not in the default run): samba indexes Samba 4.17's documentation as a small organisation's IT
+person indexes it for the colleagues who run the office file server (shared folders, home
+directories, a printer share, perhaps joining an Active Directory domain), 18 files from Debian
+bookworm's samba, samba-common and samba-common-bin 2:4.17.12+dfsg-0+deb12u4, fetched from the
+Debian archive by its fetch.sh and copied flat under names that say whose they are: Debian's
+README.Debian and NEWS.Debian (whole), upstream's README.md and 4.17 release notes
+(WHATSNEW.txt: 4.17.12 back to 4.17.0, whole), the shipped smb.conf (/etc/samba/smb.conf) and
+upstream's smb.conf.default (long and commented), the smbd, nmbd and samba-ad-dc units, the
+logrotate and cron.daily files, the text files all as .txt, and seven manual pages (smb.conf(5)
+whole, smbd(8), smbpasswd(8), smbstatus(1), testparm(1), pdbedit(8), net(8)) rendered to HTML
+by bookworm's mandoc 1.14.6-1+b1 (fetched and hash-checked the same way).
+
     flock /tmp/pocketrag-bench.lock .venv/bin/python bench/answer_quality.py --out DIR \\
         [--corpus NAME ...] [--k 5] [--index-dir DIR]
 """
@@ -982,6 +995,7 @@ SPLIT = {
     "freeradius": "held out",  # written blind in session 38, for session 39's runs
     "openssh": "held out",  # written blind in session 38, for session 39's runs
     "larchwick": "held out",  # written blind in session 38, for session 39's runs
+    "samba": "held out",  # written blind in session 39, for session 40's runs
 }
 DEFAULT = [
     "larkfield", "opengov", "incident", "handbook", "brightwater", "tables", "harbourview",
@@ -1028,8 +1042,9 @@ DEFAULT = [
 # and tunwick, at its start 4e8edab and its end 7dca177; session 37 kea, rsync and hartsmoor, at
 # its start 61fdfd1 and its end dd69c30; session 38 clamav, redis and holmbrack, at its start
 # 88f0a09 and its end efc6b9b). freeradius, openssh and larchwick (written blind during session
-# 38) wait for session 39's start and end runs.
-CORPORA_HELD_OUT: list[str] = ["freeradius", "openssh", "larchwick"]
+# 38) wait for session 39's start and end runs. samba (written blind during session 39) waits for
+# session 40's start and end runs.
+CORPORA_HELD_OUT: list[str] = ["freeradius", "openssh", "larchwick", "samba"]
 CORPORA = [*DEFAULT, *CORPORA_HELD_OUT, "opengov-multiformat"]
 
 

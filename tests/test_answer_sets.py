@@ -129,6 +129,7 @@ MINIMUMS = {
     "freeradius": (120, 25),
     "openssh": (120, 25),
     "larchwick": (120, 25),
+    "samba": (120, 25),
 }
 
 
@@ -259,6 +260,7 @@ TURNS = {
     "freeradius": (11, 14),
     "openssh": (11, 15),
     "larchwick": (11, 25),
+    "samba": (11, 21),
 }  # fmt: skip
 
 
@@ -744,6 +746,11 @@ ABSENT = {
                   "compassionate", "cycle to work", "children to work", "gift aid", "bonus",
                   "paternity", "collapse", "koi", "pass mark", "loyalty", "tobacco",
                   "notice period", "sourdough", "world cup", "mongolia"),
+    "samba": ("time machine", "wsdd", "ws-discovery", "ufw", "end of life", "windows server 2022",
+              "ransomware", "domain backup", "samba_run_mode", "gigabit", "over quic", "docker",
+              "selinux", "android", "security team", "let's encrypt", "nextcloud", "synology",
+              "ansible", "two-factor", "luks", "raspberry", "powershell", "sourdough",
+              "world cup", "mongolia"),
 }  # fmt: skip
 
 
