@@ -129,6 +129,7 @@ MINIMUMS = {
     "freeradius": (120, 25),
     "openssh": (120, 25),
     "larchwick": (120, 25),
+    "nftables": (120, 25),
 }
 
 
@@ -259,6 +260,7 @@ TURNS = {
     "freeradius": (11, 14),
     "openssh": (11, 15),
     "larchwick": (11, 25),
+    "nftables": (11, 10),
 }  # fmt: skip
 
 
@@ -744,6 +746,11 @@ ABSENT = {
                   "compassionate", "cycle to work", "children to work", "gift aid", "bonus",
                   "paternity", "collapse", "koi", "pass mark", "loyalty", "tobacco",
                   "notice period", "sourdough", "world cup", "mongolia"),
+    "nftables": ("netfilter-persistent", "fail2ban", "docker", "nf_conntrack_max", "ip_forward",
+                 "geoip", "ufw", "htb", "wireguard", "graphical", "rsyslog", "throughput",
+                 "knock", "shorewall", "bullseye", "cron", "ansible", "pi-hole", "kubernetes",
+                 "nptv6", "mellanox", "firewalld", "dmz", "path unit", "sourdough", "world cup",
+                 "mongolia"),
 }  # fmt: skip
 
 
