@@ -857,6 +857,18 @@ logrotate and cron.daily files, the text files all as .txt, and seven manual pag
 whole, smbd(8), smbpasswd(8), smbstatus(1), testparm(1), pdbedit(8), net(8)) rendered to HTML
 by bookworm's mandoc 1.14.6-1+b1 (fetched and hash-checked the same way).
 
+Held out (written blind on 2026-12-07 during session 39, for session 40's start and end runs;
+not in the default run): nftables indexes nftables 1.0.6's documentation as a small
+organisation's IT person indexes it for the colleagues who look after the office's Linux
+firewall and router, 17 files from Debian bookworm's nftables 1.0.6-2+deb12u2 and, for its notes
+on the nf_tables variant of the old tools, iptables 1.8.9-2 (amd64), fetched from the Debian
+archive by its fetch.sh and copied flat under names that say whose they are: nftables'
+README.Debian, the shipped /etc/nftables.conf and nftables.service, the examples' README and
+eight example rulesets (workstation, overview, nat, load_balancing, sets_and_maps, ct_helpers,
+bridge-filter, inet-nat), iptables' README.Debian and NEWS.Debian, the text files all as .txt,
+and three manual pages (nft(8), xtables-nft(8), xtables-translate(8)) rendered to HTML by
+bookworm's mandoc 1.14.6-1+b1 (fetched and hash-checked the same way).
+
     flock /tmp/pocketrag-bench.lock .venv/bin/python bench/answer_quality.py --out DIR \\
         [--corpus NAME ...] [--k 5] [--index-dir DIR]
 """
@@ -996,6 +1008,7 @@ SPLIT = {
     "openssh": "held out",  # written blind in session 38, for session 39's runs
     "larchwick": "held out",  # written blind in session 38, for session 39's runs
     "samba": "held out",  # written blind in session 39, for session 40's runs
+    "nftables": "held out",  # written blind in session 39, for session 40's runs
 }
 DEFAULT = [
     "larkfield", "opengov", "incident", "handbook", "brightwater", "tables", "harbourview",
@@ -1042,9 +1055,9 @@ DEFAULT = [
 # and tunwick, at its start 4e8edab and its end 7dca177; session 37 kea, rsync and hartsmoor, at
 # its start 61fdfd1 and its end dd69c30; session 38 clamav, redis and holmbrack, at its start
 # 88f0a09 and its end efc6b9b). freeradius, openssh and larchwick (written blind during session
-# 38) wait for session 39's start and end runs. samba (written blind during session 39) waits for
-# session 40's start and end runs.
-CORPORA_HELD_OUT: list[str] = ["freeradius", "openssh", "larchwick", "samba"]
+# 38) wait for session 39's start and end runs. samba and nftables (written blind during session
+# 39) wait for session 40's start and end runs.
+CORPORA_HELD_OUT: list[str] = ["freeradius", "openssh", "larchwick", "samba", "nftables"]
 CORPORA = [*DEFAULT, *CORPORA_HELD_OUT, "opengov-multiformat"]
 
 

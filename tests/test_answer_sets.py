@@ -130,6 +130,7 @@ MINIMUMS = {
     "openssh": (120, 25),
     "larchwick": (120, 25),
     "samba": (120, 25),
+    "nftables": (120, 25),
 }
 
 
@@ -261,6 +262,7 @@ TURNS = {
     "openssh": (11, 15),
     "larchwick": (11, 25),
     "samba": (11, 21),
+    "nftables": (11, 10),
 }  # fmt: skip
 
 
@@ -751,6 +753,11 @@ ABSENT = {
               "selinux", "android", "security team", "let's encrypt", "nextcloud", "synology",
               "ansible", "two-factor", "luks", "raspberry", "powershell", "sourdough",
               "world cup", "mongolia"),
+    "nftables": ("netfilter-persistent", "fail2ban", "docker", "nf_conntrack_max", "ip_forward",
+                 "geoip", "ufw", "htb", "wireguard", "graphical", "rsyslog", "throughput",
+                 "knock", "shorewall", "bullseye", "cron", "ansible", "pi-hole", "kubernetes",
+                 "nptv6", "mellanox", "firewalld", "dmz", "path unit", "sourdough", "world cup",
+                 "mongolia"),
 }  # fmt: skip
 
 
