@@ -129,6 +129,7 @@ MINIMUMS = {
     "freeradius": (120, 25),
     "openssh": (120, 25),
     "larchwick": (120, 25),
+    "gullcombe": (120, 25),
 }
 
 
@@ -259,6 +260,7 @@ TURNS = {
     "freeradius": (11, 14),
     "openssh": (11, 15),
     "larchwick": (11, 25),
+    "gullcombe": (11, 25),
 }  # fmt: skip
 
 
@@ -744,6 +746,11 @@ ABSENT = {
                   "compassionate", "cycle to work", "children to work", "gift aid", "bonus",
                   "paternity", "collapse", "koi", "pass mark", "loyalty", "tobacco",
                   "notice period", "sourdough", "world cup", "mongolia"),
+    "gullcombe": ("pension", "maternity", "wi-fi", "christmas party", "mileage", "defibrillator",
+                  "paternity", "parking permit", "cycle to work", "compassionate", "pitch fee",
+                  "dog", "lane swimming", "kayak", "fishing", "smoking", "sauna", "karaoke",
+                  "kids' club", "meals", "double time", "dbs", "first aider", "sourdough",
+                  "world cup", "mongolia"),
 }  # fmt: skip
 
 
