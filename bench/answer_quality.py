@@ -869,6 +869,22 @@ bridge-filter, inet-nat), iptables' README.Debian and NEWS.Debian, the text file
 and three manual pages (nft(8), xtables-nft(8), xtables-translate(8)) rendered to HTML by
 bookworm's mandoc 1.14.6-1+b1 (fetched and hash-checked the same way).
 
+Held out (written blind on 2026-12-07 during session 39, for session 40's start and end runs;
+not in the default run): gullcombe is the staff shared drive of an invented English
+family-owned holiday park on the Cornish coast, Gullcombe Sands Holiday Park (static caravans
+and lodges for hire and for private owners, a touring field, an indoor pool with lifeguards, a
+clubhouse bar, a site shop and takeaway, housekeeping and maintenance, a slipway; about 30 staff
+all year and 90 in the season): 13 documents (samples/gullcombe/: a staff handbook, a seasonal
+staff welcome pack with setext headings and reference-style links, and the housekeeping team's
+own rules, in Markdown; an e-mail changing the 2027 accommodation charge, bonus, leave embargo
+and on-call pay, health and safety committee minutes, and a maintenance system's gas, LPG and
+electrical report with CRLF line ends and form feeds between its pages, as text; a pool normal
+operating procedure and a clubhouse bar licensing page (HTML); a Chip Hut food hygiene and
+allergens procedure, a site vehicles and tractors policy and its superseded 2023 version (DOCX);
+a one-column reportlab fire safety and caravan spacing sheet with a fire points table, and
+slipway rules whose headings are set in body type and marked only in the PDF outline (reportlab
+PDFs)), committed.
+
     flock /tmp/pocketrag-bench.lock .venv/bin/python bench/answer_quality.py --out DIR \\
         [--corpus NAME ...] [--k 5] [--index-dir DIR]
 """
@@ -1009,6 +1025,7 @@ SPLIT = {
     "larchwick": "held out",  # written blind in session 38, for session 39's runs
     "samba": "held out",  # written blind in session 39, for session 40's runs
     "nftables": "held out",  # written blind in session 39, for session 40's runs
+    "gullcombe": "held out",  # written blind in session 39, for session 40's runs
 }
 DEFAULT = [
     "larkfield", "opengov", "incident", "handbook", "brightwater", "tables", "harbourview",
@@ -1055,9 +1072,11 @@ DEFAULT = [
 # and tunwick, at its start 4e8edab and its end 7dca177; session 37 kea, rsync and hartsmoor, at
 # its start 61fdfd1 and its end dd69c30; session 38 clamav, redis and holmbrack, at its start
 # 88f0a09 and its end efc6b9b). freeradius, openssh and larchwick (written blind during session
-# 38) wait for session 39's start and end runs. samba and nftables (written blind during session
-# 39) wait for session 40's start and end runs.
-CORPORA_HELD_OUT: list[str] = ["freeradius", "openssh", "larchwick", "samba", "nftables"]
+# 38) wait for session 39's start and end runs. samba, nftables and gullcombe (written blind
+# during session 39) wait for session 40's start and end runs.
+CORPORA_HELD_OUT: list[str] = [
+    "freeradius", "openssh", "larchwick", "samba", "nftables", "gullcombe"
+]  # fmt: skip
 CORPORA = [*DEFAULT, *CORPORA_HELD_OUT, "opengov-multiformat"]
 
 

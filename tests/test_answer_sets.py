@@ -131,6 +131,7 @@ MINIMUMS = {
     "larchwick": (120, 25),
     "samba": (120, 25),
     "nftables": (120, 25),
+    "gullcombe": (120, 25),
 }
 
 
@@ -263,6 +264,7 @@ TURNS = {
     "larchwick": (11, 25),
     "samba": (11, 21),
     "nftables": (11, 10),
+    "gullcombe": (11, 25),
 }  # fmt: skip
 
 
@@ -758,6 +760,11 @@ ABSENT = {
                  "knock", "shorewall", "bullseye", "cron", "ansible", "pi-hole", "kubernetes",
                  "nptv6", "mellanox", "firewalld", "dmz", "path unit", "sourdough", "world cup",
                  "mongolia"),
+    "gullcombe": ("pension", "maternity", "wi-fi", "christmas party", "mileage", "defibrillator",
+                  "paternity", "parking permit", "cycle to work", "compassionate", "pitch fee",
+                  "dog", "lane swimming", "kayak", "fishing", "smoking", "sauna", "karaoke",
+                  "kids' club", "meals", "double time", "dbs", "first aider", "sourdough",
+                  "world cup", "mongolia"),
 }  # fmt: skip
 
 

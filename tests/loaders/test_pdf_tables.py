@@ -149,6 +149,8 @@ HOLDS_A_GRID = {
     # reportlab, one column: the weights table; the landscape rota printed on /Rotate 90 pages
     "larchwick/yard-forklift-and-manual-handling.pdf": {1},
     "larchwick/christmas-2026-opening-hours-and-rota.pdf": {1, 2},
+    # reportlab, one column: the fire points table
+    "gullcombe/fire-safety-and-caravan-spacing.pdf": {1},
     "pdf_messy/multicol__samplefiles_026-multicolumn.pdf": {3},  # the EU countries table
 }
 
