@@ -666,6 +666,36 @@ def test_the_passage_leaves_room_for_the_best_unit_of_another_document() -> None
     assert third.candidate not in chosen  # (it would have filled the budget: 88 of 100 words)
 
 
+def _unit(score: float, n: int, document: str, text: str) -> Ranked:
+    cand = Candidate(n, 0, text, "sentence", document, paragraph=0)
+    return Ranked(score, score, cand, np.zeros(3, dtype=np.float32))
+
+
+def test_another_documents_nearly_tied_unit_joins_when_it_says_what_the_answer_does_not() -> None:
+    """One policy per answer, except for another document's unit nearly tied with the lead
+    that states the figure asked for (or a question word) the chosen units do not."""
+    lead = _unit(1.0, 1, "faq", "Night staff get free drinks from the machines during peak.")
+    figure = _unit(0.97, 2, "canteen", "Outside peak the machines charge 50p a cup.")
+    asks_for = lambda text: "50p" in text or "£" in text  # noqa: E731
+    chosen, _, _ = choose_units([lead, figure], asks_for=asks_for)
+    assert figure.candidate in chosen and lead.candidate in chosen
+    # the same unit further behind, or when the answer states a figure already, stays out
+    behind = _unit(0.9, 2, "canteen", figure.candidate.text)
+    assert behind.candidate not in choose_units([lead, behind], asks_for=asks_for)[0]
+    stated = _unit(1.0, 1, "faq", "Night staff pay £1 a cup during peak.")
+    assert figure.candidate not in choose_units([stated, figure], asks_for=asks_for)[0]
+    # a question word the answer does not say brings it in; one it says already does not
+    words = content_words("What do the machines charge outside peak?")
+    assert (
+        figure.candidate in choose_units([lead, figure], question_words=words, headings=["", ""])[0]
+    )
+    repeated = _unit(0.97, 2, "canteen", "During peak the drinks are free for night staff.")
+    assert (
+        repeated.candidate
+        not in choose_units([lead, repeated], question_words=words, headings=["", ""])[0]
+    )
+
+
 TRIGGERS = """A trigger point is the level of absence at which your manager holds an attendance \
 review meeting with you. The triggers are any of the following in a rolling year:
 - four separate periods of sickness absence;

@@ -81,6 +81,12 @@ MAX_GAP_UNITS = 2
 # not fitted: three times the runner-up gap, below the gap between a passage's on-topic
 # units and its off-topic ones on the handbook (~0.3-0.4).
 FIGURE_GAP = 0.25
+# How far behind the lead another document's unit may be and still join the answer, when it
+# says what the chosen units do not (_tells_more): a man page's option line nearly tied with
+# the configuration file's comment the answer quotes. A third of RUNNER_UP_GAP: of 0.05, 0.08
+# and 0.12 over the 95 development sets (session 39), 0.12 gained the most key facts (+260
+# -29) but quoted an unexpected document in 533 more answers, 0.05 +115 -10 in 185.
+OTHER_DOCUMENT_GAP = 0.05
 
 
 def best_passage(ranked: Sequence[Ranked]) -> int:
@@ -144,7 +150,9 @@ def choose_units(
             break
         if chosen and item.score < lead.score - RUNNER_UP_GAP:
             continue
-        if cand.document != lead.candidate.document:
+        if cand.document != lead.candidate.document and not _joins_from_another(
+            item, lead, chosen, elsewhere, asks_for, question_words
+        ):
             continue  # one policy per answer unless they disagree (see disagreeing)
         if lead.keyed and cand.kind == "row" and not item.keyed:
             continue  # the row asked for, not its neighbours that differ in figures only
@@ -199,6 +207,29 @@ def choose_units(
         key=lambda r: (r.candidate.source_n != passage, r.candidate.source_n, r.candidate.position)
     )
     return [r.candidate for r in chosen], lead.candidate, [r.candidate for r in covering]
+
+
+def _joins_from_another(
+    item: Ranked,
+    lead: Ranked,
+    chosen: Sequence[Ranked],
+    elsewhere: bool,
+    asks_for: Callable[[str], bool] | None,
+    question_words: set[str] | None,
+) -> bool:
+    """Whether another document's unit joins the lead's as a runner-up: one such unit, nearly
+    tied with the lead (OTHER_DOCUMENT_GAP), stating the figure or name asked for when no
+    chosen unit does, or a question word none says ("%?: The return status of the last
+    command" beside "? <S>: The exit status returned by the last command"). Not when the
+    best unit of all is another document's already: it joins anyway (choose_units)."""
+    if elsewhere or item.score < lead.score - OTHER_DOCUMENT_GAP:
+        return False
+    if any(c.candidate.document != lead.candidate.document for c in chosen):
+        return False
+    text, said = item.candidate.text, " ".join(c.candidate.text for c in chosen)
+    if asks_for is not None and asks_for(text) and not asks_for(said):
+        return True
+    return bool(question_words and (content_words(text) & question_words) - content_words(said))
 
 
 def _default_of(lead: Ranked, chosen: list[Ranked], ordered: Sequence[Ranked]) -> list[Ranked]:
