@@ -1241,7 +1241,8 @@ def test_html_permalinks_holding_words_keep_them(tmp_path: Path, limits) -> None
         "<p>The possible keywords and their meanings are as follows:</p><dl class='Bl-tag'>"
         "<dt id='Port'><a class='permalink' href='#Port'><code class='Cm'>Port</code></a></dt>"
         "<dd>Specifies the port number that sshd(8) listens on. The default is 22.</dd>"
-        "</dl></section></body></html>",
+        "<dt id='_.'><a class='permalink' href='#_.'><code class='Cm'>~.</code></a></dt>"
+        "<dd>Disconnect.</dd></dl></section></body></html>",
         encoding="utf-8",
     )
     blocks = load_document(path, limits).blocks
@@ -1251,6 +1252,7 @@ def test_html_permalinks_holding_words_keep_them(tmp_path: Path, limits) -> None
             "Port: Specifies the port number that sshd(8) listens on. The default is 22.",
             ("DESCRIPTION",),
         ),
+        ("~.: Disconnect.", ("DESCRIPTION",)),  # a command of signs is no mark (ssh(1))
     ]
 
 

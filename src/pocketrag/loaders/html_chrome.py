@@ -93,9 +93,17 @@ def is_permalink(tag: str, attrs: list[tuple[str, str | None]]) -> bool:
     return tag == "a" and bool(classes_of(dict(attrs)) & _PERMALINK_CLASSES)
 
 
+# The signs a permalink shows instead of words
+_PERMALINK_MARKS = frozenset("¶§#¤⚓🔗∞")
+
+
 def permalink_mark(data: str) -> bool:
-    """Whether text inside a permalink is its mark ("¶", "#", "§"), no word."""
-    return not any(c.isalnum() for c in data)
+    """Whether text inside a permalink is its mark ("¶", "#", "§"), no word. A command made
+    of signs is a word: mandoc links ssh(1)'s escape "~." (disconnect) to itself."""
+    signs = "".join(data.split())
+    return not any(c.isalnum() for c in signs) and (
+        len(signs) <= 1 or set(signs) <= _PERMALINK_MARKS
+    )
 
 
 def is_contents(tag: str, attrs: list[tuple[str, str | None]]) -> bool:
