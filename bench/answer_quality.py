@@ -805,31 +805,26 @@ hyperlink (DOCX); a one-column reportlab PPE inspection and LOLER schedule, a tw
 reportlab first aid and safeguarding guide, and a filled activity approval form whose answers
 are AcroForm field values (reportlab PDFs)), committed.
 
-Held out (written blind on 2026-12-07 during session 38, for session 39's start and end runs;
-not in the default run): freeradius indexes FreeRADIUS 3.2.1's documentation as a small
-organisation's IT person indexes it for the colleagues who run the office Wi-Fi's WPA2-Enterprise
-(802.1X) and VPN authentication, 14 files from Debian bookworm's freeradius and freeradius-config
+freeradius, openssh and larchwick (written blind during session 38, held out until their runs in
+session 39): freeradius indexes FreeRADIUS 3.2.1's documentation as a small organisation's IT
+person indexes it for the colleagues who run the office Wi-Fi's WPA2-Enterprise (802.1X) and VPN
+authentication, 14 files from Debian bookworm's freeradius and freeradius-config
 3.2.1+dfsg-4+deb12u1 (amd64), fetched from the Debian archive by its fetch.sh and copied flat
 under names that say whose they are: Debian's /etc/freeradius/3.0 radiusd.conf, clients.conf,
 proxy.conf, the users file (mods-config/files/authorize), the eap, mschap and ldap modules and
 the default and inner-tunnel virtual servers (long commented configurations, as .txt), the certs
 README (Markdown), upstream's "Upgrading to Version 3.2" README.rst, upstream's README and 3.2
-release notes (changelog.gz: 3.2.1 and 3.2.0, whole) and the older rlm_eap notes (text).
-
-Held out (written blind on 2026-12-07 during session 38, for session 39's start and end runs;
-not in the default run): openssh indexes OpenSSH 9.2p1's documentation as a small
-organisation's IT person indexes it for the colleagues who administer the office's Linux
-servers and give staff remote access, 19 files from Debian bookworm's openssh-server,
-openssh-client and openssh-sftp-server 1:9.2p1-2+deb12u10 (amd64), fetched from the Debian
-archive by its fetch.sh and copied flat under names that say whose they are: Debian's
-README.Debian and NEWS.Debian (whole), upstream's README, README.dns and README.tun, the
-shipped sshd_config and ssh_config (commented), /etc/pam.d/sshd, /etc/default/ssh, the ssh.service,
-ssh.socket and rescue-ssh.target units, the text files all as .txt, and seven manual pages
-(sshd_config(5), ssh_config(5), sshd(8), ssh(1), ssh-keygen(1), ssh-agent(1), ssh-copy-id(1))
-rendered to HTML by bookworm's mandoc 1.14.6-1+b1 (fetched and hash-checked the same way).
-
-Held out (written blind on 2026-12-07 during session 38, for session 39's start and end runs;
-not in the default run): larchwick is the staff shared drive of an invented English
+release notes (changelog.gz: 3.2.1 and 3.2.0, whole) and the older rlm_eap notes (text). openssh
+indexes OpenSSH 9.2p1's documentation as a small organisation's IT person indexes it for the
+colleagues who administer the office's Linux servers and give staff remote access, 19 files from
+Debian bookworm's openssh-server, openssh-client and openssh-sftp-server 1:9.2p1-2+deb12u10
+(amd64), fetched from the Debian archive by its fetch.sh and copied flat under names that say
+whose they are: Debian's README.Debian and NEWS.Debian (whole), upstream's README, README.dns
+and README.tun, the shipped sshd_config and ssh_config (commented), /etc/pam.d/sshd,
+/etc/default/ssh, the ssh.service, ssh.socket and rescue-ssh.target units, the text files all as
+.txt, and seven manual pages (sshd_config(5), ssh_config(5), sshd(8), ssh(1), ssh-keygen(1),
+ssh-agent(1), ssh-copy-id(1)) rendered to HTML by bookworm's mandoc 1.14.6-1+b1 (fetched and
+hash-checked the same way). larchwick is the staff shared drive of an invented English
 family-owned garden centre and plant nursery, Larchwick Garden Centre and Nursery (glasshouses
 and polytunnels, a café, a farm shop, aquatics and pets, a Christmas shop and grotto, a delivery
 service; about 70 staff, more at Christmas): 14 documents (samples/larchwick/: a staff handbook
@@ -1020,9 +1015,9 @@ SPLIT = {
     "clamav": "dev (seen)",  # written blind in session 37; held out until its runs at efc6b9b
     "redis": "dev (seen)",  # written blind in session 37; held out until its runs at efc6b9b
     "holmbrack": "dev (seen)",  # written blind in session 37; held out until its runs at efc6b9b
-    "freeradius": "held out",  # written blind in session 38, for session 39's runs
-    "openssh": "held out",  # written blind in session 38, for session 39's runs
-    "larchwick": "held out",  # written blind in session 38, for session 39's runs
+    "freeradius": "dev (seen)",  # written blind in session 38; held out until its runs at ccf4256
+    "openssh": "dev (seen)",  # written blind in session 38; held out until its runs at ccf4256
+    "larchwick": "dev (seen)",  # written blind in session 38; held out until its runs at ccf4256
     "samba": "held out",  # written blind in session 39, for session 40's runs
     "nftables": "held out",  # written blind in session 39, for session 40's runs
     "gullcombe": "held out",  # written blind in session 39, for session 40's runs
@@ -1041,7 +1036,7 @@ DEFAULT = [
     "fetchmail", "hazelbrook", "ntpsec", "groff", "brackenfold", "sudo", "lynx", "gorsebrook",
     "dovecot", "ghostscript", "calderwick", "squid", "knot", "ellerby", "dnsmasq", "lighttpd",
     "penrick", "tor", "unbound", "tunwick", "kea", "rsync", "hartsmoor", "clamav", "redis",
-    "holmbrack",
+    "holmbrack", "freeradius", "openssh", "larchwick",
 ]  # fmt: skip
 # Held out, not in the default run: a new set, written blind, stays here until its one run
 # (session 6 ran debpol, tollgate and makers this way; session 7 debgov and licences, at 510d9d1;
@@ -1071,12 +1066,10 @@ DEFAULT = [
 # dnsmasq, lighttpd and penrick, at its start dc91a97 and its end 16ff444; session 36 tor, unbound
 # and tunwick, at its start 4e8edab and its end 7dca177; session 37 kea, rsync and hartsmoor, at
 # its start 61fdfd1 and its end dd69c30; session 38 clamav, redis and holmbrack, at its start
-# 88f0a09 and its end efc6b9b). freeradius, openssh and larchwick (written blind during session
-# 38) wait for session 39's start and end runs. samba, nftables and gullcombe (written blind
-# during session 39) wait for session 40's start and end runs.
-CORPORA_HELD_OUT: list[str] = [
-    "freeradius", "openssh", "larchwick", "samba", "nftables", "gullcombe"
-]  # fmt: skip
+# 88f0a09 and its end efc6b9b; session 39 freeradius, openssh and larchwick, at its start fa62339
+# and its end ccf4256). samba, nftables and gullcombe (written blind during session 39) wait for
+# session 40's start and end runs.
+CORPORA_HELD_OUT: list[str] = ["samba", "nftables", "gullcombe"]
 CORPORA = [*DEFAULT, *CORPORA_HELD_OUT, "opengov-multiformat"]
 
 
