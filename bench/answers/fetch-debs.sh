@@ -63,6 +63,23 @@ unpack_debs() {
   fetch_debs "$name" "$dest" "$tmp" "$debs"
 }
 
+# render_man NAME DEST PAGE OUT: render the manual page usr/share/man/PAGE.gz of the packages
+# unpacked in $tmp (unpack_debs, mandoc's package among them) to DEST/OUT, HTML made by that
+# mandoc; any failure exits saying why.
+render_man() {
+  name=$1 dest=$2 page=$3 out=$4
+  if [ ! -s "$tmp/usr/share/man/$page.gz" ]; then
+    echo "$name fetch: usr/share/man/$page.gz is not in the extracted packages." >&2
+    exit 1
+  fi
+  if ! "$tmp/usr/bin/mandoc" -T html "$tmp/usr/share/man/$page.gz" >"$tmp/$out.part" ||
+    [ ! -s "$tmp/$out.part" ]; then
+    echo "$name fetch: mandoc could not render usr/share/man/$page.gz." >&2
+    exit 1
+  fi
+  mv "$tmp/$out.part" "$dest/$out"
+}
+
 # fetch_cut NAME DEST DEBS PATH FILE LINE: unless DEST/FILE is there, fetch and unpack the
 # packages (unpack_debs) and keep of PATH (a .gz inside them) its lines from the top to the
 # one before LINE, which must stand in it exactly once: a long NEWS or changelog cut to the

@@ -77,16 +77,7 @@ if [ -n "$missing" ]; then
   for entry in $PAGES; do
     page=${entry#*:}
     out="${entry%%:*}-man-${page#*/}.html"
-    if [ ! -s "$tmp/usr/share/man/$page.gz" ]; then
-      echo "nftables fetch: usr/share/man/$page.gz is not in the extracted packages." >&2
-      exit 1
-    fi
-    if ! "$tmp/usr/bin/mandoc" -T html "$tmp/usr/share/man/$page.gz" >"$tmp/$out.part" ||
-      [ ! -s "$tmp/$out.part" ]; then
-      echo "nftables fetch: mandoc could not render usr/share/man/$page.gz." >&2
-      exit 1
-    fi
-    mv "$tmp/$out.part" "$DEST/$out"
+    render_man nftables "$DEST" "$page" "$out"
   done
   rm -rf "$tmp"
   trap - EXIT

@@ -80,16 +80,7 @@ if [ -n "$missing" ]; then
   unpack_debs openssh "$DEST" "$DEBS"
   for page in $PAGES; do
     out="openssh-man-${page#*/}.html"
-    if [ ! -s "$tmp/usr/share/man/$page.gz" ]; then
-      echo "openssh fetch: usr/share/man/$page.gz is not in the extracted packages." >&2
-      exit 1
-    fi
-    if ! "$tmp/usr/bin/mandoc" -T html "$tmp/usr/share/man/$page.gz" >"$tmp/$out.part" ||
-      [ ! -s "$tmp/$out.part" ]; then
-      echo "openssh fetch: mandoc could not render usr/share/man/$page.gz." >&2
-      exit 1
-    fi
-    mv "$tmp/$out.part" "$DEST/$out"
+    render_man openssh "$DEST" "$page" "$out"
   done
   rm -rf "$tmp"
   trap - EXIT

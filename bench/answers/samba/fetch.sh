@@ -78,16 +78,7 @@ if [ -n "$missing" ]; then
   unpack_debs samba "$DEST" "$DEBS"
   for page in $PAGES; do
     out="samba-man-${page#*/}.html"
-    if [ ! -s "$tmp/usr/share/man/$page.gz" ]; then
-      echo "samba fetch: usr/share/man/$page.gz is not in the extracted packages." >&2
-      exit 1
-    fi
-    if ! "$tmp/usr/bin/mandoc" -T html "$tmp/usr/share/man/$page.gz" >"$tmp/$out.part" ||
-      [ ! -s "$tmp/$out.part" ]; then
-      echo "samba fetch: mandoc could not render usr/share/man/$page.gz." >&2
-      exit 1
-    fi
-    mv "$tmp/$out.part" "$DEST/$out"
+    render_man samba "$DEST" "$page" "$out"
   done
   rm -rf "$tmp"
   trap - EXIT
