@@ -238,3 +238,21 @@ def test_a_raw_html_table_never_closed_keeps_its_rows(tmp_path: Path, limits) ->
         encoding="utf-8",
     )
     assert "Team: Kiosk; Rate: £12.60" in _texts(path, limits)[0].splitlines()
+
+
+def test_a_link_definition_with_a_title_is_a_line_of_its_own(tmp_path: Path, limits) -> None:
+    # the title is what a reader sees pointing at the link; raw, the definitions had run
+    # together into the paragraph above them (gullcombe's welcome pack)
+    path = tmp_path / "welcome.md"
+    path.write_text(
+        "# Useful links\n\nThe [rota app][rota] and [repairs][].\n\nSee you!\n\n"
+        '[rota]: https://rota.example/ "Rotas are published every Thursday"\n'
+        "[repairs]: https://staff.example/repairs 'Urgent repairs: phone ext. 280'\n"
+        "[plain]: https://staff.example/plain\n"
+    )
+    assert [b.text for b in load_document(path, limits).blocks] == [
+        "The rota app and repairs.",
+        "See you!",
+        "rota: https://rota.example/ (Rotas are published every Thursday)",
+        "repairs: https://staff.example/repairs (Urgent repairs: phone ext. 280)",
+    ]

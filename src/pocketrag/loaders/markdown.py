@@ -52,6 +52,14 @@ _DIRECTIVE = re.compile(r"^ {0,3}(`{3,}|~{3,}|:{3,})\{([\w:-]{1,40})\}[ \t]*(.{0
 # Lines that render as nothing: a MyST target "(wheel-caching)=", a link reference
 # definition "[pypa/get-pip]: https://github.com/pypa/get-pip".
 _INVISIBLE = re.compile(r"^ {0,3}(?:\([\w.:-]{1,100}\)=|\[[^\]^\n]{1,200}\]:[ \t]+\S+)[ \t]*$")
+# A link reference definition with a title ('[rota]: https://rota.example/ "Rotas are
+# published every Thursday"'): the title is what a reader sees pointing at the link, read as
+# "rota: https://rota.example/ (Rotas are published every Thursday)", a line of its own
+# (gullcombe's welcome pack had four run together, raw, into its last paragraph).
+_TITLED_DEFINITION = re.compile(
+    r"^ {0,3}\[([^\]^\n]{1,200})\]:[ \t]+(\S+)[ \t]+"
+    r"(?:\"([^\"\n]{1,200})\"|'([^'\n]{1,200})'|\(([^)\n]{1,200})\))[ \t]*$"
+)
 _DIRECTIVE_OPTION = re.compile(r"^ {0,3}:[\w-]{1,40}:")  # ":class: tip" under the opening
 # Directives whose body is Markdown text (admonitions, version notes, tabs, dropdowns);
 # any other (code-block, a project's own such as pip-cli, math) keeps its body as code.
@@ -401,6 +409,12 @@ def parse_markdown(text: str, limits: LoaderLimits) -> tuple[list[Block], str | 
                 out.lines.append(line)
             continue
         if (options and _DIRECTIVE_OPTION.match(line)) or _INVISIBLE.match(line):
+            continue
+        if m := _TITLED_DEFINITION.match(line):
+            out.flush()
+            label, url, title = m.group(1), m.group(2), next(t for t in m.groups()[2:] if t)
+            out.lines.append(f"{label}: {url} ({title})")
+            out.flush()
             continue
         if notes.skips(line):
             continue  # a note, read after the paragraph that refers to it
