@@ -679,6 +679,11 @@ def test_another_documents_nearly_tied_unit_joins_when_it_says_what_the_answer_d
     asks_for = lambda text: "50p" in text or "£" in text  # noqa: E731
     chosen, _, _ = choose_units([lead, figure], asks_for=asks_for)
     assert figure.candidate in chosen and lead.candidate in chosen
+    # not into a hedged answer: its passage is a guess already
+    assert (
+        figure.candidate
+        not in choose_units([lead, figure], asks_for=asks_for, from_others=False)[0]
+    )
     # the same unit further behind, or when the answer states a figure already, stays out
     behind = _unit(0.9, 2, "canteen", figure.candidate.text)
     assert behind.candidate not in choose_units([lead, behind], asks_for=asks_for)[0]

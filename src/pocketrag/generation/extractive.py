@@ -82,10 +82,12 @@ MAX_GAP_UNITS = 2
 # units and its off-topic ones on the handbook (~0.3-0.4).
 FIGURE_GAP = 0.25
 # How far behind the lead another document's unit may be and still join the answer, when it
-# says what the chosen units do not (_tells_more): a man page's option line nearly tied with
-# the configuration file's comment the answer quotes. A third of RUNNER_UP_GAP: of 0.05, 0.08
-# and 0.12 over the 95 development sets (session 39), 0.12 gained the most key facts (+260
-# -29) but quoted an unexpected document in 533 more answers, 0.05 +115 -10 in 185.
+# says what the chosen units do not (_joins_from_another): a man page's option line nearly
+# tied with the configuration file's comment the answer quotes. A third of RUNNER_UP_GAP: of
+# 0.05, 0.08 and 0.12 over the 95 development sets (session 39), 0.12 gained the most key facts
+# (+260 -29) but quoted an unexpected document in 533 more answers, 0.05 +115 -10 in 185; kept
+# out of hedged answers too (the sample handbook's citation accuracy had fallen 0.93 -> 0.89),
+# +77 -4 in 130.
 OTHER_DOCUMENT_GAP = 0.05
 
 
@@ -111,6 +113,7 @@ def choose_units(
     question_words: set[str] | None = None,
     headings: Sequence[str] = (),
     default_wanted: bool = False,
+    from_others: bool = True,
 ) -> tuple[list[Candidate], Candidate, list[Candidate]]:
     """The best passage's best unit and its close runners-up (from that passage first, then
     from the same document), that add something, within the word budget, in reading order,
@@ -122,7 +125,9 @@ def choose_units(
     only with the next sentence, "The limit is €60 per head". `question_words`: units of the
     document that say one the answer does not yet say join it (_covering); they are
     returned a third time, apart. `default_wanted`: the question asks for a default, which
-    the passage's unit stating one gives (_default_of)."""
+    the passage's unit stating one gives (_default_of). `from_others`: another document's
+    nearly tied unit may join (_joins_from_another); not for a hedged answer, whose passage
+    is already a guess."""
     passage = best_passage(ranked)
     # a setting line ("CHECKMAIL:FALSE") leads no answer when its passage has a sentence: it
     # joins the sentence that says what it sets, as a runner-up, instead of standing alone
@@ -150,8 +155,9 @@ def choose_units(
             break
         if chosen and item.score < lead.score - RUNNER_UP_GAP:
             continue
-        if cand.document != lead.candidate.document and not _joins_from_another(
-            item, lead, chosen, elsewhere, asks_for, question_words
+        if cand.document != lead.candidate.document and not (
+            from_others
+            and _joins_from_another(item, lead, chosen, elsewhere, asks_for, question_words)
         ):
             continue  # one policy per answer unless they disagree (see disagreeing)
         if lead.keyed and cand.kind == "row" and not item.keyed:
@@ -509,6 +515,7 @@ def compose(
         question_words=content_words(question),
         headings=[h.heading for h in hits],
         default_wanted=wants_default(question),
+        from_others=not hedged,
     )
     chosen = _lists_carried_on(chosen, hits)
     body = " ".join(
