@@ -81,18 +81,22 @@ def render_outlined(out: Path) -> None:
     c.setTitle(title)
     c.setAuthor(ORG)
     y = height_a4 - top
-    page = 1
+
+    def room_for(height: float) -> None:
+        """A new page when the next `height` points do not fit above the bottom margin."""
+        nonlocal y
+        if y - height < bottom:
+            c.showPage()
+            c.setFont(font, size)
+            y = height_a4 - top
+
     c.setFont(font, size)
     marks = 0
     for block in blocks:
         kind = block[0]
         if kind == "h":
             text = make_harbourview.plain(block[2])
-            if y - 4 * leading < bottom:
-                c.showPage()
-                c.setFont(font, size)
-                page += 1
-                y = height_a4 - top
+            room_for(4 * leading)
             y -= leading
             c.drawString(left, y, text)
             key = f"s{marks}"
@@ -103,11 +107,7 @@ def render_outlined(out: Path) -> None:
             continue
         text = make_harbourview.plain(block[1] if kind == "p" else " ".join(map(str, block[1:])))
         for line in simpleSplit(text, font, size, measure):
-            if y - leading < bottom:
-                c.showPage()
-                c.setFont(font, size)
-                page += 1
-                y = height_a4 - top
+            room_for(leading)
             y -= leading
             c.drawString(left, y, line)
         y -= 6
