@@ -116,7 +116,8 @@ def choose_units(
     from_others: bool = True,
 ) -> tuple[list[Candidate], Candidate, list[Candidate]]:
     """The best passage's best unit and its close runners-up (from that passage first, then
-    from the same document), that add something, within the word budget, in reading order,
+    from the same document, then one nearly tied from another: _joins_from_another), that
+    add something, within the word budget, in reading order,
     and the best unit of all if another document's; and the passage's best unit (the key
     sentence). `asks_for(text)`: whether a unit
     states what the question asks for (a figure, a name); when none of the chosen does,
