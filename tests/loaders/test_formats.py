@@ -474,6 +474,42 @@ def test_html_a_details_summary_heads_its_answer(tmp_path: Path, limits) -> None
     ]
 
 
+def test_html_a_manual_pages_label_heads_its_indented_text(tmp_path: Path, limits) -> None:
+    # mandoc's ".PP label" + ".RS ... .RE" (smb.conf(5)'s parameters): each description had
+    # sat under the section's heading alone, never saying which parameter it describes
+    path = tmp_path / "smb.conf.5.html"
+    path.write_text(
+        '<html><body><h1 class="Sh">PARAMETERS</h1>'
+        '<p class="Pp">allow trusted domains (G)</p><p class="Pp"></p>'
+        '<div class="Bd-indent">Only with security = ads.<p class="Pp">Default: yes</p>'
+        '<p class="Pp">-d level</p><div class="Bd-indent">Debug level.</div>'
+        "<p>After the nested one.</p></div>"
+        '<p class="Pp">If leases are used:</p><div class="Bd-indent">Lease lines.</div>'
+        '<p class="Pp">Using symbolic variables.</p><div class="Bd-indent"><pre>define x = 1'
+        '</pre></div><p class="Pp">Plain again</p><p class="Pp">x</p><h2>Other</h2>'
+        '<div class="Bd-indent">No label before it.</div>'
+        '<p class="Pp">async dns timeout (G)</p><table><tr><td>a</td></tr></table>'
+        '<div class="Bd-indent">A table came between.</div></body></html>'
+    )
+    label, nested = ("PARAMETERS", "allow trusted domains (G)"), ("-d level",)
+    assert [(b.text, b.heading_path) for b in load_document(path, limits).blocks] == [
+        ("Only with security = ads.", label),
+        ("Default: yes", label),
+        ("Debug level.", label + nested),
+        ("After the nested one.", label),
+        ("If leases are used:", ("PARAMETERS",)),
+        ("Lease lines.", ("PARAMETERS",)),
+        ("Using symbolic variables.", ("PARAMETERS",)),
+        ("define x = 1", ("PARAMETERS",)),
+        ("Plain again", ("PARAMETERS",)),
+        ("x", ("PARAMETERS",)),
+        ("No label before it.", ("PARAMETERS", "Other")),
+        ("async dns timeout (G)", ("PARAMETERS", "Other")),
+        ("a", ("PARAMETERS", "Other")),
+        ("A table came between.", ("PARAMETERS", "Other")),
+    ]
+
+
 def test_zero_width_spaces_are_dropped(tmp_path: Path, limits) -> None:
     # asciidoctor writes "Options…" with a zero-width space after it: invisible, it kept
     # "Capture Options… dialog" as typed from ever matching the page's text

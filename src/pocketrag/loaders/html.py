@@ -212,6 +212,16 @@ class _Extractor(HTMLParser):
         # it): an FAQ built of them had read each question as a block and its answer's
         # paragraphs apart, never saying which question they answer.
         self.details: list[int] = []
+        # A manual page's labelled indent, as mandoc renders ".PP label" then ".RS ... .RE"
+        # (DocBook's and AsciiDoc's manual pages: smb.conf(5)'s parameters, nft(8)'s options):
+        # <p>allow trusted domains (G)</p><div class="Bd-indent">...</div>. The label heads
+        # the indented text the same way, until its </div>: read as a paragraph, smb.conf(5)'s
+        # 3,350 blocks sat under one heading, and a parameter's description never said which
+        # parameter it describes. The index of the block the latest </p> gave; the open
+        # labelled indents (their <div> depth, the headings in force before them).
+        self.paragraph_block: int | None = None
+        self.div_depth = 0
+        self.indents: list[tuple[int, list[tuple[int, str]]]] = []
         self.first_h1: str | None = None
         self.title_parts: list[str] = []
         self.parts: list[str] = []
@@ -445,6 +455,22 @@ class _Extractor(HTMLParser):
         self.budget.add(text)
         self.blocks.append(Block(text=text, heading_path=tuple(t for _, t in self.headings)))
 
+    def _label_indent(self) -> None:
+        """An indented block opening: the paragraph just before it, if a label (see
+        __init__), leaves the text and heads the block one level below the headings."""
+        self.flush()
+        at, headings = self.paragraph_block, tuple(t for _, t in self.headings)
+        if at is None or at != len(self.blocks) - 1 or self.tables or self.terms:
+            return
+        block = self.blocks[at]
+        if block.heading_path != headings or not _is_label(block.text):
+            return
+        del self.blocks[at]
+        self.paragraph_block = None
+        self.indents.append((self.div_depth, self.headings))
+        level = min(6, self.headings[-1][0] + 1 if self.headings else 2)
+        self.headings = [*(h for h in self.headings if h[0] < level), (level, block.text)]
+
     def _open_unit(self, lead: str, in_table: bool) -> None:
         self.unit = Unit(lead, in_table, self.dl_depth, self.lists.depth, self.dd_depth)
 
@@ -565,6 +591,10 @@ class _Extractor(HTMLParser):
         note_opened, self.note_opened = self.note_opened, tag == "div" and bool(classes & _NOTES)
         if tag == "details" and self.cell is None:
             self.details.append(len(self.headings))
+        if tag == "div":
+            self.div_depth += 1
+            if _INDENT_CLASS in classes and self.cell is None and self.unit is None:
+                self._label_indent()
         if tag in _HEADINGS and note_opened:
             # collected as a heading's text (any level will do), read as the note's label
             self.heading_level, self.heading_text, self.note_label = 6, [], True
@@ -678,6 +708,11 @@ class _Extractor(HTMLParser):
             if title and title not in self.expanded:
                 self.expanded.add(title)
                 self.handle_data(f" ({title})")
+        if tag == "div":
+            if self.indents and self.indents[-1][0] == self.div_depth:
+                self.flush()
+                self.headings = self.indents.pop()[1]
+            self.div_depth = max(self.div_depth - 1, 0)
         if tag == "details" and self.details and self.cell is None:
             self.flush()
             self.headings = self.headings[: self.details.pop()]
@@ -722,7 +757,10 @@ class _Extractor(HTMLParser):
         elif tag in _BLOCKS and self.cell is None:
             self.closing_term = tag == "dt"
             self.term_open = self.term_open and tag != "dt"
+            blocks = len(self.blocks)
             self.flush()
+            if tag == "p" and len(self.blocks) > blocks:
+                self.paragraph_block = len(self.blocks) - 1
         if tag in ("dd", "dl"):
             self._definition_end(tag)
         elif tag in ("ol", "ul"):
@@ -809,6 +847,23 @@ def extract(text: str, scope: str, limits: LoaderLimits, drop_contents: bool = T
     extractor.flush()
     extractor.flush_term()
     return extractor
+
+
+_INDENT_CLASS = "bd-indent"  # mandoc's indented block (".RS", ".Bd -offset indent")
+MAX_LABEL_CHARS = 100
+MAX_LABEL_WORDS = 12
+
+
+def _is_label(text: str) -> bool:
+    """A short one-line paragraph that is no sentence or lead-in ("allow trusted domains
+    (G)", "-f, --file filename"), unlike nft(8)'s example captions ("Using symbolic
+    variables.") and lead-ins ("If leases are used:"), which stay text."""
+    return (
+        "\n" not in text
+        and len(text) <= MAX_LABEL_CHARS
+        and len(text.split()) <= MAX_LABEL_WORDS
+        and not text.endswith((".", ":", ";", ",", "?", "!"))
+    )
 
 
 def _picture_name(alt: str) -> str | None:
