@@ -1237,3 +1237,93 @@ def test_terms_over_their_indented_descriptions_open_them(tmp_path: Path, limits
             ("EXIM4",),
         ),
     ]
+
+
+def test_a_title_boxed_over_its_date_heads_its_release(tmp_path: Path, limits) -> None:
+    # Samba's WHATSNEW: each release's title and date sit between two rules; read as text,
+    # a release's notes had sat under the previous release's last heading ("Reporting
+    # bugs"), and a line carrying on into a quote or a bracket had headed the rest
+    path = tmp_path / "WHATSNEW.txt"
+    path.write_text(
+        "                   ==============================\n"
+        "                   Release Notes for Samba 4.17.4\n"
+        "                         December 15, 2022\n"
+        "                   ==============================\n\n"
+        "This is the latest stable release of the series.\n\n"
+        "o CVE-2022-37966: This is the Samba CVE for the Windows Kerberos\n"
+        "                  RC4-HMAC Elevation of Privilege Vulnerability.\n\n"
+        "                  On Samba Active Directory DCs and members\n"
+        "                  'kerberos encryption types = legacy' would force\n"
+        "                  rc4-hmac as a client.\n\n"
+        "The security improvements in recent releases\n"
+        "(4.13, 4.14, 4.15, 4.16), mainly as protection against symlink races,\n"
+        "caused performance regressions.\n\n"
+        "#######################################\n"
+        "Reporting bugs & Development Discussion\n"
+        "#######################################\n\n"
+        "Please discuss this release on the samba-technical mailing list.\n\n"
+        "======================================================================\n"
+        "== Our Code, Our Bugs, Our Responsibility.\n"
+        "== The Samba Team\n"
+        "======================================================================\n\n"
+        "                   ===============================\n"
+        "                   Release Notes for Samba 4.17.3\n"
+        "                         November 15, 2022\n"
+        "                   ===============================\n\n"
+        "This is a security release.\n"
+    )
+    release, older = ("Release Notes for Samba 4.17.4",), ("Release Notes for Samba 4.17.3",)
+    bugs = ("Reporting bugs & Development Discussion",)
+    assert _blocks(path, limits) == [
+        ("December 15, 2022", release),
+        ("This is the latest stable release of the series.", release),
+        (
+            "o CVE-2022-37966: This is the Samba CVE for the Windows Kerberos RC4-HMAC "
+            "Elevation of Privilege Vulnerability.",
+            release,
+        ),
+        (
+            "On Samba Active Directory DCs and members 'kerberos encryption types = legacy' "
+            "would force rc4-hmac as a client.",
+            release,
+        ),
+        (
+            "The security improvements in recent releases (4.13, 4.14, 4.15, 4.16), mainly as "
+            "protection against symlink races, caused performance regressions.",
+            release,
+        ),
+        ("Please discuss this release on the samba-technical mailing list.", bugs),
+        ("== Our Code, Our Bugs, Our Responsibility. == The Samba Team", bugs),
+        ("November 15, 2022", older),
+        ("This is a security release.", older),
+    ]
+
+
+def test_a_printed_reports_pages_and_dotted_rows_read_apart(tmp_path: Path, limits) -> None:
+    # a report printed with form feeds (gullcombe's maintenance report): each later page's
+    # header had run into the section before it, and rows with dotted leaders into prose
+    header = "PARK REPORT\r\nRun by: P. Tregunna  Printed: 24/11/2026\r\n{:>40}\r\n\r\n"
+    path = tmp_path / "report.txt"
+    path.write_bytes(
+        (
+            header.format("Page 1 of 2")
+            + "PRIVATE OWNERS\r\nOwners must give us a copy of a current gas safety\r\n"
+            "certificate for their caravan every year, before they use it.\r\n"
+            "Deadline 2026 ........ 1 May\r\nDeadline 2027 ........ 1 April\r\n"
+            "\f"
+            + header.format("Page 2 of 2")
+            + "SMELL OF GAS\r\nCall the gas emergency line 0800 111 999.\r\n"
+            "\fA last page with no header of its own.\r\n"
+        ).encode()
+    )
+    assert _blocks(path, limits) == [
+        ("PARK REPORT\nRun by: P. Tregunna Printed: 24/11/2026\nPage 1 of 2", ()),
+        (
+            "Owners must give us a copy of a current gas safety certificate for their caravan "
+            "every year, before they use it.\nDeadline 2026 ........ 1 May\n"
+            "Deadline 2027 ........ 1 April",
+            ("PRIVATE OWNERS",),
+        ),
+        ("Call the gas emergency line 0800 111 999.", ("SMELL OF GAS",)),
+        ("A last page with no header of its own.", ("SMELL OF GAS",)),
+    ]

@@ -1,6 +1,7 @@
 """Plain text as a formatter printed it for a terminal or a line printer (nroff and grotty,
-`man`): overstruck bold and underline, words broken at a line's end, the pages' running
-titles. Undone before the text loader reads the text's structure.
+`man`, a report's print-out): overstruck bold and underline, words broken at a line's end,
+the pages' running titles and headers. Undone before the text loader reads the text's
+structure.
 """
 
 from __future__ import annotations
@@ -62,3 +63,37 @@ def without_running_lines(text: str) -> str:
     if not running:
         return text
     return _RUNNING_LINE.sub(lambda m: "" if (m[1] or m[4]) in running else m[0], text)
+
+
+_DIGITS = re.compile(r"\d+")
+MAX_PAGE_HEADER_LINES = 6
+
+
+def without_page_headers(text: str) -> str:
+    """The text with its form feeds as paragraph breaks and, on every page after the first,
+    the page's header left out: the lines up to the page's first blank line when they are
+    the first page's header but for their numbers ("Page 2 of 3"). A printed report's header
+    had run into the last section of each page before it (gullcombe's maintenance report)."""
+    if "\f" not in text:
+        return text
+    first, *pages = text.replace("\r\n", "\n").split("\f")
+    header = _page_header(first)
+    kept = [first]
+    for page in pages:
+        lines = page.split("\n")
+        own = _page_header(page)
+        if header is not None and own is not None and own[0] == header[0]:
+            lines = lines[own[1] :]
+        kept.append("\n".join(lines))
+    return "\n\n".join(kept)
+
+
+def _page_header(page: str) -> tuple[str, int] | None:
+    """(the page's header lines with their numbers blanked, how many lines) for the lines
+    before the page's first blank line, if a few; else None."""
+    lines = page.split("\n")
+    for n, line in enumerate(lines[: MAX_PAGE_HEADER_LINES + 1]):
+        if not line.strip():
+            header = "\n".join(" ".join(x.split()) for x in lines[:n])
+            return (_DIGITS.sub("#", header), n) if n else None
+    return None

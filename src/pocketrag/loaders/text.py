@@ -48,6 +48,7 @@ from pocketrag.loaders.mail import (
 from pocketrag.loaders.printed_text import (
     nroff_words_joined,
     without_overstrikes,
+    without_page_headers,
     without_running_lines,
 )
 from pocketrag.loaders.rst import looks_like_rst, parse_rst
@@ -361,6 +362,14 @@ def _pieces(
             title = box_row(after) or hash_banner(after) or after
             out.append(("heading", title, heading_level(title) or _style_level(styles, _BOXED)))
             i += 3
+        elif _dated_box(lines[i : i + 4]):
+            flush()
+            # a title over its date between two rules: each release's in Samba's WHATSNEW
+            # ("Release Notes for Samba 4.17.11" / "September 07, 2023"), whose notes had
+            # sat under the previous release's last heading; the date is its first text
+            out.append(("heading", after, _style_level(styles, _BOXED)))
+            text.append(lines[i + 2])
+            i += 4
         elif (
             (not text or (i == 1 and _title_lines(text[0], line)))
             and not in_columns
@@ -424,6 +433,7 @@ def _pieces(
 
 
 _BOXED = "boxed"  # the style of a heading boxed between two rules
+_RULE_CHARACTERS = "-=_*~#"  # what a rule is drawn with (wrapping.RULE)
 _HASH_BANNER = "hash banner"  # a title between runs of "#" on its line (ini.hash_banner)
 _DIRECTIVE = "directive"  # a documented configuration's "#  TAG: name" lines
 _QUESTION = "question"  # an FAQ's "Q:" lines
@@ -445,6 +455,19 @@ def _style_level(styles: dict[str, int], style: str) -> int:
             return next(iter(styles.values()))
         styles[style] = max(styles.values()) + 1 if styles else _FIRST_STYLE_LEVEL.get(style, 1)
     return styles[style]
+
+
+def _dated_box(lines: list[str]) -> bool:
+    """Whether the lines are a rule, two lines of title and the rule under them, neither
+    line a sentence nor marked with a rule's characters (Samba's "== Our Code, Our Bugs,
+    Our Responsibility." / "== The Samba Team" between rules signs a release off)."""
+    if len(lines) < 4 or not (RULE.match(lines[0]) and RULE.match(lines[3])):
+        return False
+    titles = lines[1:3]
+    return all(
+        len(t) <= MAX_TITLE_CHARS and t[:1] not in _RULE_CHARACTERS and not t.endswith(SENTENCE_END)
+        for t in titles
+    )
 
 
 def _title_lines(first: str, second: str) -> bool:
@@ -476,7 +499,8 @@ def load(path: Path, limits: LoaderLimits, password: str | None = None) -> Docum
         raise LoaderError("this looks like a binary file, not text (it contains NUL bytes)")
     text, encoding = decode_text(data)
     TextBudget(limits).add(text)
-    text = without_running_lines(nroff_words_joined(without_overstrikes(text)))
+    text = nroff_words_joined(without_overstrikes(text))
+    text = without_page_headers(without_running_lines(text))
     if (path.suffix.lower() == ".rst" or looks_like_rst(text)) and (parsed := _rst(text)):
         blocks, rst_title = parsed
         title = rst_title or path.stem

@@ -106,7 +106,7 @@ def leading_heading(
         return None  # "1. Minutes of 22 October 2026" / "Agreed as a correct record."
     if _broken_by_wrap(line, after, width):
         return None
-    if after.lstrip()[:1].islower() or SENTENCE_INSIDE.search(line):
+    if _carries_on(after) or SENTENCE_INSIDE.search(line):
         return None  # a hard-wrapped clause: "3.2 Passwords must be ... long. We recommend a"
     # a line over a setting or a line of output is its lead-in or its label, unless it
     # is numbered: "Make sure that you have" over "ChallengeResponseAuthentication no"
@@ -121,6 +121,16 @@ def leading_heading(
     if plain and 1 <= len(words) <= MAX_LEADING_HEADING_WORDS and line[0].isupper():
         return None if over_setting else 1
     return None
+
+
+def _carries_on(after: str) -> bool:
+    """Whether a line carries on the sentence of the line above it: it starts in lower case,
+    quoted or not, or with a bracket (Samba's WHATSNEW: "On Samba Active Directory DCs and
+    members" / "'kerberos encryption types = legacy' would force ...", "The security
+    improvements in recent releases" / "(4.13, 4.14, 4.15, 4.16), mainly as ..." had each
+    headed the rest of a release's notes)."""
+    start = after.lstrip()
+    return start[:1] == "(" or start.lstrip("'\"‘“")[:1].islower()
 
 
 def _broken_by_wrap(line: str, after: str, width: int) -> bool:

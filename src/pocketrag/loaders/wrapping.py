@@ -48,7 +48,15 @@ def _joins(previous: str, line: str) -> bool:
         return False
     if _BLOCK_OPENS.search(prior) or _BLOCK_CLOSES.match(line):
         return False
+    if _LEADER.search(prior) or _LEADER.search(line):
+        return False
     return not (in_capitals(previous) or in_capitals(line))
+
+
+# A label, a dotted leader and its value: a printed report's row ("Units checked 2026
+# ........ 96"), a line of its own; gullcombe's maintenance report had run one into the
+# next ("Deadline 2026 ...... 1 May Deadline 2027 ...... 1 April")
+_LEADER = re.compile(r"[^\s.] ?\.{4,} ?[^\s.]")
 
 
 # A script's block, a line each: "if ...; then" / "fi", "postrotate" / "endscript" / "}"
