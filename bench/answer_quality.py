@@ -880,6 +880,20 @@ a one-column reportlab fire safety and caravan spacing sheet with a fire points 
 slipway rules whose headings are set in body type and marked only in the PDF outline (reportlab
 PDFs)), committed.
 
+Held out (written blind on 2026-12-08 during session 40, for session 41's start and end runs;
+not in the default run): cron indexes the documentation of cron, anacron and logrotate as a
+small organisation's IT person indexes it for the colleagues who look after the Linux servers'
+scheduled jobs and log rotation, 23 files from Debian bookworm's cron and cron-daemon-common
+3.0pl1-162, anacron 2.3-36 and logrotate 3.21.0-1, fetched from the Debian archive by its
+fetch.sh and copied flat under names that say whose they are: cron's README.Debian,
+NEWS.Debian (whole), README.anacron and upstream's README and FEATURES, the shipped
+/etc/crontab; anacron's README, README.Debian, NEWS.Debian, /etc/anacrontab,
+/etc/cron.d/anacron and /etc/cron.daily/0anacron; logrotate's /etc/logrotate.conf,
+/etc/logrotate.d/btmp and wtmp, /etc/cron.daily/logrotate and NEWS.Debian, the text files all
+as .txt; and six manual pages (crontab(1), crontab(5), cron(8), anacron(8), anacrontab(5),
+logrotate(8)) rendered to HTML by bookworm's mandoc 1.14.6-1+b1 (fetched and hash-checked the
+same way).
+
     flock /tmp/pocketrag-bench.lock .venv/bin/python bench/answer_quality.py --out DIR \\
         [--corpus NAME ...] [--k 5] [--index-dir DIR]
 """
@@ -1021,6 +1035,7 @@ SPLIT = {
     "samba": "held out",  # written blind in session 39, for session 40's runs
     "nftables": "held out",  # written blind in session 39, for session 40's runs
     "gullcombe": "held out",  # written blind in session 39, for session 40's runs
+    "cron": "held out",  # written blind in session 40, for session 41's runs
 }
 DEFAULT = [
     "larkfield", "opengov", "incident", "handbook", "brightwater", "tables", "harbourview",
@@ -1068,8 +1083,9 @@ DEFAULT = [
 # its start 61fdfd1 and its end dd69c30; session 38 clamav, redis and holmbrack, at its start
 # 88f0a09 and its end efc6b9b; session 39 freeradius, openssh and larchwick, at its start fa62339
 # and its end ccf4256). samba, nftables and gullcombe (written blind during session 39) wait for
-# session 40's start and end runs.
-CORPORA_HELD_OUT: list[str] = ["samba", "nftables", "gullcombe"]
+# session 40's start and end runs; cron (written blind during session 40) waits for session
+# 41's.
+CORPORA_HELD_OUT: list[str] = ["samba", "nftables", "gullcombe", "cron"]
 CORPORA = [*DEFAULT, *CORPORA_HELD_OUT, "opengov-multiformat"]
 
 

@@ -132,6 +132,7 @@ MINIMUMS = {
     "samba": (120, 25),
     "nftables": (120, 25),
     "gullcombe": (120, 25),
+    "cron": (120, 25),
 }
 
 
@@ -265,6 +266,7 @@ TURNS = {
     "samba": (11, 21),
     "nftables": (11, 10),
     "gullcombe": (11, 25),
+    "cron": (11, 16),
 }  # fmt: skip
 
 
@@ -765,6 +767,10 @@ ABSENT = {
                   "dog", "lane swimming", "kayak", "fishing", "smoking", "sauna", "karaoke",
                   "kids' club", "meals", "double time", "dbs", "first aider", "sourdough",
                   "world cup", "mongolia"),
+    "cron": ("reboot", "flock", "oncalendar", "journald", "nginx", "s3", "bucket", "slack",
+             "timeout", "random", "ansible", "cronie", "dpkg.log", "gpg", "encrypt", "json",
+             "windows", "task scheduler", "last day", "docker", "dashboard", "ionice", "smtp",
+             "mysql", "nice", "holiday", "jitter", "sourdough", "world cup", "mongolia"),
 }  # fmt: skip
 
 
