@@ -132,6 +132,7 @@ MINIMUMS = {
     "samba": (120, 25),
     "nftables": (120, 25),
     "gullcombe": (120, 25),
+    "slapd": (120, 25),
 }
 
 
@@ -265,6 +266,7 @@ TURNS = {
     "samba": (11, 21),
     "nftables": (11, 10),
     "gullcombe": (11, 25),
+    "slapd": (11, 16),
 }  # fmt: skip
 
 
@@ -765,6 +767,11 @@ ABSENT = {
                   "dog", "lane swimming", "kayak", "fishing", "smoking", "sauna", "karaoke",
                   "kids' club", "meals", "double time", "dbs", "first aider", "sourdough",
                   "world cup", "mongolia"),
+    "slapd": ("memberof", "phpldapadmin", "sssd", "let's encrypt", "certbot", "logrotate",
+              "retention", "active directory", "thunderbird", "csv", "hardware", "docker",
+              "prometheus", "apparmor", "gdpr", "nextcloud", "google", "refint", "selinux",
+              "kdc", "self-service", "postfix", "radius", "wi-fi", "dynlist", "sourdough",
+              "world cup", "mongolia"),
 }  # fmt: skip
 
 
