@@ -894,6 +894,19 @@ as .txt; and six manual pages (crontab(1), crontab(5), cron(8), anacron(8), anac
 logrotate(8)) rendered to HTML by bookworm's mandoc 1.14.6-1+b1 (fetched and hash-checked the
 same way).
 
+Held out (written blind on 2026-12-08 during session 40, for session 41's start and end runs;
+not in the default run): slapd indexes OpenLDAP 2.5's documentation as a small organisation's IT
+person indexes it for the colleagues who run the office's directory server (staff accounts, the
+address book, authentication for other services), 18 files from Debian bookworm's slapd,
+ldap-utils and libldap-common 2.5.13+dfsg-5, fetched from the Debian archive by its fetch.sh and
+copied flat under names that say whose they are: Debian's README.Debian and NEWS.Debian (whole),
+the initial cn=config LDIF the package loads (slapd.init.ldif), the example slapd.conf and
+slapd.backup script, /etc/default/slapd and the clients' /etc/ldap/ldap.conf, the text files all
+as .txt, and eleven manual pages (slapd(8), slapd.conf(5) and slapd-config(5) whole,
+slapd-mdb(5), slapcat(8), slapadd(8), slappasswd(8), slapo-ppolicy(5), ldapsearch(1),
+ldapmodify(1), ldap.conf(5)) rendered to HTML by bookworm's mandoc 1.14.6-1+b1 (fetched and
+hash-checked the same way).
+
     flock /tmp/pocketrag-bench.lock .venv/bin/python bench/answer_quality.py --out DIR \\
         [--corpus NAME ...] [--k 5] [--index-dir DIR]
 """
@@ -1036,6 +1049,7 @@ SPLIT = {
     "nftables": "held out",  # written blind in session 39, for session 40's runs
     "gullcombe": "held out",  # written blind in session 39, for session 40's runs
     "cron": "held out",  # written blind in session 40, for session 41's runs
+    "slapd": "held out",  # written blind in session 40, for session 41's runs
 }
 DEFAULT = [
     "larkfield", "opengov", "incident", "handbook", "brightwater", "tables", "harbourview",
@@ -1083,9 +1097,9 @@ DEFAULT = [
 # its start 61fdfd1 and its end dd69c30; session 38 clamav, redis and holmbrack, at its start
 # 88f0a09 and its end efc6b9b; session 39 freeradius, openssh and larchwick, at its start fa62339
 # and its end ccf4256). samba, nftables and gullcombe (written blind during session 39) wait for
-# session 40's start and end runs; cron (written blind during session 40) waits for session
-# 41's.
-CORPORA_HELD_OUT: list[str] = ["samba", "nftables", "gullcombe", "cron"]
+# session 40's start and end runs; cron and slapd (written blind during session 40) wait for
+# session 41's.
+CORPORA_HELD_OUT: list[str] = ["samba", "nftables", "gullcombe", "cron", "slapd"]
 CORPORA = [*DEFAULT, *CORPORA_HELD_OUT, "opengov-multiformat"]
 
 

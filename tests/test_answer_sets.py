@@ -133,6 +133,7 @@ MINIMUMS = {
     "nftables": (120, 25),
     "gullcombe": (120, 25),
     "cron": (120, 25),
+    "slapd": (120, 25),
 }
 
 
@@ -267,6 +268,7 @@ TURNS = {
     "nftables": (11, 10),
     "gullcombe": (11, 25),
     "cron": (11, 16),
+    "slapd": (11, 16),
 }  # fmt: skip
 
 
@@ -771,6 +773,11 @@ ABSENT = {
              "timeout", "random", "ansible", "cronie", "dpkg.log", "gpg", "encrypt", "json",
              "windows", "task scheduler", "last day", "docker", "dashboard", "ionice", "smtp",
              "mysql", "nice", "holiday", "jitter", "sourdough", "world cup", "mongolia"),
+    "slapd": ("memberof", "phpldapadmin", "sssd", "let's encrypt", "certbot", "logrotate",
+              "retention", "active directory", "thunderbird", "csv", "hardware", "docker",
+              "prometheus", "apparmor", "gdpr", "nextcloud", "google", "refint", "selinux",
+              "kdc", "self-service", "postfix", "radius", "wi-fi", "dynlist", "sourdough",
+              "world cup", "mongolia"),
 }  # fmt: skip
 
 
