@@ -132,6 +132,7 @@ MINIMUMS = {
     "samba": (120, 25),
     "nftables": (120, 25),
     "gullcombe": (120, 25),
+    "ravensholt": (120, 25),
 }
 
 
@@ -265,6 +266,7 @@ TURNS = {
     "samba": (11, 21),
     "nftables": (11, 10),
     "gullcombe": (11, 25),
+    "ravensholt": (11, 20),
 }  # fmt: skip
 
 
@@ -765,6 +767,12 @@ ABSENT = {
                   "dog", "lane swimming", "kayak", "fishing", "smoking", "sauna", "karaoke",
                   "kids' club", "meals", "double time", "dbs", "first aider", "sourdough",
                   "world cup", "mongolia"),
+    "ravensholt": ("pension", "maternity", "paternity", "cycle to work", "christmas party",
+                   "wi-fi", "wifi", "eye test", "health insurance", "indemnity", "jury",
+                   "compassionate", "commercial", "legal aid", "referral", "lexcel",
+                   "chatgpt", "sabbatical", "car allowance", "dog", "scotland",
+                   "discount", "redundancy", "smoking", "buy extra", "sourdough", "world cup",
+                   "mongolia"),
 }  # fmt: skip
 
 
