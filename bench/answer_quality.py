@@ -907,6 +907,21 @@ slapd-mdb(5), slapcat(8), slapadd(8), slappasswd(8), slapo-ppolicy(5), ldapsearc
 ldapmodify(1), ldap.conf(5)) rendered to HTML by bookworm's mandoc 1.14.6-1+b1 (fetched and
 hash-checked the same way).
 
+Held out (written blind on 2026-12-08 during session 40, for session 41's start and end runs;
+not in the default run): ravensholt is the staff shared drive of an invented small high-street
+solicitors' firm in the north of England, Ravensholt & Pike LLP (a head office in Thornleigh and
+a branch in Aldbeck; residential conveyancing, wills and probate, family law and employment law;
+about 40 staff): 14 documents (samples/ravensholt/: an AML and client identification procedure,
+an IT and email security guide, a training, supervision and CPD guide, and an expenses and
+mileage policy, in Markdown; the Aldbeck office's chatty notes, a pay and grading table aligned
+by hand with spaces, and a managing partner's memo changing figures from January 2027, as text;
+a client money page whose key figures are a <dl> definition list, and a complaints procedure with
+a timetable table (HTML); a staff handbook whose who's who sits in a two-column section between
+one-column ones, Thornleigh office procedures with a three-column table in the page header, and
+a clause-numbered file opening and conflict checks procedure (DOCX); a fees and billing guide
+with an hourly rates table and footnotes carrying figures, and a one-column file retention and
+archiving schedule with a retention table (reportlab PDFs)), committed.
+
     flock /tmp/pocketrag-bench.lock .venv/bin/python bench/answer_quality.py --out DIR \\
         [--corpus NAME ...] [--k 5] [--index-dir DIR]
 """
@@ -1050,6 +1065,7 @@ SPLIT = {
     "gullcombe": "held out",  # written blind in session 39, for session 40's runs
     "cron": "held out",  # written blind in session 40, for session 41's runs
     "slapd": "held out",  # written blind in session 40, for session 41's runs
+    "ravensholt": "held out",  # written blind in session 40, for session 41's runs
 }
 DEFAULT = [
     "larkfield", "opengov", "incident", "handbook", "brightwater", "tables", "harbourview",
@@ -1097,9 +1113,9 @@ DEFAULT = [
 # its start 61fdfd1 and its end dd69c30; session 38 clamav, redis and holmbrack, at its start
 # 88f0a09 and its end efc6b9b; session 39 freeradius, openssh and larchwick, at its start fa62339
 # and its end ccf4256). samba, nftables and gullcombe (written blind during session 39) wait for
-# session 40's start and end runs; cron and slapd (written blind during session 40) wait for
-# session 41's.
-CORPORA_HELD_OUT: list[str] = ["samba", "nftables", "gullcombe", "cron", "slapd"]
+# session 40's start and end runs; cron, slapd and ravensholt (written blind during session 40)
+# wait for session 41's.
+CORPORA_HELD_OUT: list[str] = ["samba", "nftables", "gullcombe", "cron", "slapd", "ravensholt"]
 CORPORA = [*DEFAULT, *CORPORA_HELD_OUT, "opengov-multiformat"]
 
 

@@ -134,6 +134,7 @@ MINIMUMS = {
     "gullcombe": (120, 25),
     "cron": (120, 25),
     "slapd": (120, 25),
+    "ravensholt": (120, 25),
 }
 
 
@@ -269,6 +270,7 @@ TURNS = {
     "gullcombe": (11, 25),
     "cron": (11, 16),
     "slapd": (11, 16),
+    "ravensholt": (11, 20),
 }  # fmt: skip
 
 
@@ -778,6 +780,12 @@ ABSENT = {
               "prometheus", "apparmor", "gdpr", "nextcloud", "google", "refint", "selinux",
               "kdc", "self-service", "postfix", "radius", "wi-fi", "dynlist", "sourdough",
               "world cup", "mongolia"),
+    "ravensholt": ("pension", "maternity", "paternity", "cycle to work", "christmas party",
+                   "wi-fi", "wifi", "eye test", "health insurance", "indemnity", "jury",
+                   "compassionate", "commercial", "legal aid", "referral", "lexcel",
+                   "chatgpt", "sabbatical", "car allowance", "dog", "scotland",
+                   "discount", "redundancy", "smoking", "buy extra", "sourdough", "world cup",
+                   "mongolia"),
 }  # fmt: skip
 
 

@@ -151,6 +151,10 @@ HOLDS_A_GRID = {
     "larchwick/christmas-2026-opening-hours-and-rota.pdf": {1, 2},
     # reportlab, one column: the fire points table
     "gullcombe/fire-safety-and-caravan-spacing.pdf": {1},
+    # reportlab, one column: the hourly rates table (footnotes at the page's foot); the
+    # retention periods table
+    "ravensholt/fees-and-billing-guide.pdf": {1},
+    "ravensholt/file-retention-and-archiving.pdf": {1},
     "pdf_messy/multicol__samplefiles_026-multicolumn.pdf": {3},  # the EU countries table
 }
 
