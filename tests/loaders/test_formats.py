@@ -1278,7 +1278,12 @@ def test_html_permalinks_holding_words_keep_them(tmp_path: Path, limits) -> None
         "<dt id='Port'><a class='permalink' href='#Port'><code class='Cm'>Port</code></a></dt>"
         "<dd>Specifies the port number that sshd(8) listens on. The default is 22.</dd>"
         "<dt id='_.'><a class='permalink' href='#_.'><code class='Cm'>~.</code></a></dt>"
-        "<dd>Disconnect.</dd></dl></section></body></html>",
+        "<dd>Disconnect.</dd>"
+        # a name of pieces (logrotate(8), slapd(8)): no contents line, its spaces and commas kept
+        "<dt id='f'><a class='permalink' href='#f'><b>-f</b>, <b>--force</b></a></dt>"
+        "<dd>Force the rotation.</dd>"
+        "<dt id='b'><a class='permalink' href='#b'><b>-b</b><i>&#x00A0;searchbase</i></a></dt>"
+        "<dd>Use searchbase.</dd></dl></section></body></html>",
         encoding="utf-8",
     )
     blocks = load_document(path, limits).blocks
@@ -1289,6 +1294,8 @@ def test_html_permalinks_holding_words_keep_them(tmp_path: Path, limits) -> None
             ("DESCRIPTION",),
         ),
         ("~.: Disconnect.", ("DESCRIPTION",)),  # a command of signs is no mark (ssh(1))
+        ("-f, --force: Force the rotation.", ("DESCRIPTION",)),
+        ("-b searchbase: Use searchbase.", ("DESCRIPTION",)),
     ]
 
 

@@ -608,9 +608,12 @@ class _Extractor(HTMLParser):
         elif tag == "a":
             href = dict(attrs).get("href") or ""
             self.in_external_link = _EXTERNAL.match(href) is not None
-            self.in_anchor_link = href.startswith("#") and len(href) > 1
-            self.in_link = bool(href)
             self.in_permalink = is_permalink(tag, attrs)
+            # a permalink links its own text to itself (mandoc's "<dt><a class="permalink"
+            # href="#f"><b>-f</b>, <b>--force</b></a>"): no entry of a table of contents,
+            # as which logrotate(8)'s options of two pieces or more had been dropped
+            self.in_anchor_link = href.startswith("#") and len(href) > 1 and not self.in_permalink
+            self.in_link = bool(href)
         elif tag == "abbr":
             self.abbreviations.append(" ".join((dict(attrs).get("title") or "").split()))
         elif tag == "table" and not self.tables and "highlighttable" in classes:

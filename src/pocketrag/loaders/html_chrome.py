@@ -99,11 +99,16 @@ _PERMALINK_MARKS = frozenset("¶§#¤⚓🔗∞")
 
 def permalink_mark(data: str) -> bool:
     """Whether text inside a permalink is its mark ("¶", "#", "§"), no word. A command made
-    of signs is a word: mandoc links ssh(1)'s escape "~." (disconnect) to itself."""
+    of signs is a word: mandoc links ssh(1)'s escape "~." (disconnect) to itself. So are the
+    spaces and the ASCII punctuation between a term's pieces that mandoc links whole
+    ("<b>-f</b>, <b>--force</b>" had read "-f--force")."""
     signs = "".join(data.split())
-    return not any(c.isalnum() for c in signs) and (
-        len(signs) <= 1 or set(signs) <= _PERMALINK_MARKS
-    )
+    if not signs or any(c.isalnum() for c in signs):
+        return False
+    return set(signs) <= _PERMALINK_MARKS or (len(signs) == 1 and signs not in _ASCII_SIGNS)
+
+
+_ASCII_SIGNS = frozenset("!\"$%&'()*+,-./:;<=>?@[\\]^_`{|}~")  # "#" is a mark (above)
 
 
 def is_contents(tag: str, attrs: list[tuple[str, str | None]]) -> bool:
