@@ -1327,3 +1327,47 @@ def test_a_printed_reports_pages_and_dotted_rows_read_apart(tmp_path: Path, limi
         ("Call the gas emergency line 0800 111 999.", ("SMELL OF GAS",)),
         ("A last page with no header of its own.", ("SMELL OF GAS",)),
     ]
+
+
+def test_lines_like_a_dated_title_or_a_leader_that_are_not_stay_as_they_were(
+    tmp_path: Path, limits
+) -> None:
+    # the narrower sides of the two tests above: contact lines between rules (harbourview's
+    # notice) head nothing; "(a)" under a numbered heading (MPL-1.1) and a row of quoted
+    # names under a heading (Vim's quickref) leave the heading above them; dots inside an
+    # option's syntax (dnsmasq's changelog) are no leader
+    path = tmp_path / "notice.txt"
+    path.write_text(
+        "Intro paragraph of the notice, long enough to be body text here.\n\n"
+        "------------------------------------------------------------\n"
+        "ICT Service Desk: 01632 960 300 (24 hours)\n"
+        "Information Security Officer: Tomasz Wierzbicki, 01632 960 305\n"
+        "------------------------------------------------------------\n\n"
+        "3.3. Description of Modifications\n"
+        "You must cause all Covered Code to which You contribute to contain a file.\n\n"
+        "3.4. Intellectual Property Matters\n"
+        "(a) Third Party Claims.\n\n"
+        "Short explanation of each option\n"
+        "'aleph' 'al' ASCII code of the letter Aleph (Hebrew) in a row\n\n"
+        "Allow arbitrary prefix lengths in --rev-server and the syntax\n"
+        "--domain=....,local for local domains, as in version two.\n"
+    )
+    options = ("Short explanation of each option",)
+    assert _blocks(path, limits)[1:] == [
+        (
+            "ICT Service Desk: 01632 960 300 (24 hours) Information Security Officer: "
+            "Tomasz Wierzbicki, 01632 960 305",
+            (),
+        ),
+        (
+            "You must cause all Covered Code to which You contribute to contain a file.",
+            ("3.3. Description of Modifications",),
+        ),
+        ("(a) Third Party Claims.", ("3.4. Intellectual Property Matters",)),
+        ("'aleph' 'al' ASCII code of the letter Aleph (Hebrew) in a row", options),
+        (
+            "Allow arbitrary prefix lengths in --rev-server and the syntax "
+            "--domain=....,local for local domains, as in version two.",
+            options,
+        ),
+    ]

@@ -34,6 +34,8 @@ _RELEASE_DATE = (
     r"|[a-z]{3,9}\.?\s+\d{4}|[a-z]{3}\s+[a-z]{3}\s+\d{1,2}\s+[\d:]{5,8}\s+[a-z]{2,5}\s+\d{4}"
     r"|[a-z]{3}\s+\d{1,2}\s+[a-z]{3}\s+\d{4}\s+[\d:]{5,8}\s+[a-z]{2,5}(?:\s+urgency=\w+)?"
 )
+# a line that is only a date ("September 07, 2023", "2023-10-10")
+DATE_LINE = re.compile(rf"^(?:{_RELEASE_DATE})$", re.IGNORECASE)
 _VERSION = (
     r"(?:(?:version|release|patchlevel)\s+\d+(?:\.\d+)*"
     r"|(?:v|[a-z][a-z0-9+]*(?:-[a-z][a-z0-9+]*)*[- ])?\d+(?:\.\d+)+)[a-z0-9.+~-]*"

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from pocketrag.documents import Block, Document, LoaderError
 from pocketrag.loaders._common import (
+    DATE_LINE,
     NUMBERED_HEADING,
     SENTENCE_END,
     TextBudget,
@@ -458,15 +459,18 @@ def _style_level(styles: dict[str, int], style: str) -> int:
 
 
 def _dated_box(lines: list[str]) -> bool:
-    """Whether the lines are a rule, two lines of title and the rule under them, neither
-    line a sentence nor marked with a rule's characters (Samba's "== Our Code, Our Bugs,
-    Our Responsibility." / "== The Samba Team" between rules signs a release off)."""
+    """Whether the lines are a rule, a title, a date and the rule under them; the title no
+    sentence nor marked with a rule's characters. Two other lines between rules are no
+    title: a notice's contact lines ("ICT Service Desk: 01632 960 300" / "Information
+    Security Officer: ..."), Samba's sign-off ("== Our Code, Our Bugs, ...")."""
     if len(lines) < 4 or not (RULE.match(lines[0]) and RULE.match(lines[3])):
         return False
-    titles = lines[1:3]
-    return all(
-        len(t) <= MAX_TITLE_CHARS and t[:1] not in _RULE_CHARACTERS and not t.endswith(SENTENCE_END)
-        for t in titles
+    title, date = lines[1], lines[2]
+    return (
+        DATE_LINE.match(date) is not None
+        and len(title) <= MAX_TITLE_CHARS
+        and title[:1] not in _RULE_CHARACTERS
+        and not title.endswith(SENTENCE_END)
     )
 
 

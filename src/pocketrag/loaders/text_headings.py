@@ -123,14 +123,20 @@ def leading_heading(
     return None
 
 
+# a quoted phrase the sentence goes on after in lower case ("'kerberos encryption types =
+# legacy' would force"), not a row of quoted names ("'aleph' 'al' ASCII code", Vim's)
+_QUOTED_THEN_LOWER = re.compile(r"""^['"‘“][^'"’”\n]{1,80}['"’”]\s+[a-z]""")
+
+
 def _carries_on(after: str) -> bool:
     """Whether a line carries on the sentence of the line above it: it starts in lower case,
-    quoted or not, or with a bracket (Samba's WHATSNEW: "On Samba Active Directory DCs and
-    members" / "'kerberos encryption types = legacy' would force ...", "The security
-    improvements in recent releases" / "(4.13, 4.14, 4.15, 4.16), mainly as ..." had each
-    headed the rest of a release's notes)."""
+    with a bracket or with a quoted phrase that goes on in lower case (Samba's WHATSNEW: "On
+    Samba Active Directory DCs and members" / "'kerberos encryption types = legacy' would
+    force ...", "The security improvements in recent releases" / "(4.13, 4.14, 4.15, 4.16),
+    mainly as ..." had each headed the rest of a release's notes)."""
     start = after.lstrip()
-    return start[:1] == "(" or start.lstrip("'\"‘“")[:1].islower()
+    bracket = start[:1] == "(" and not ITEM_START.match(start)  # not "(a) Third Party Claims."
+    return bracket or start[:1].islower() or bool(_QUOTED_THEN_LOWER.match(start))
 
 
 def _broken_by_wrap(line: str, after: str, width: int) -> bool:

@@ -56,7 +56,7 @@ def _joins(previous: str, line: str) -> bool:
 # A label, a dotted leader and its value: a printed report's row ("Units checked 2026
 # ........ 96"), a line of its own; gullcombe's maintenance report had run one into the
 # next ("Deadline 2026 ...... 1 May Deadline 2027 ...... 1 April")
-_LEADER = re.compile(r"[^\s.] ?\.{4,} ?[^\s.]")
+_LEADER = re.compile(r"[^\s.] \.{4,} [^\s.]")  # spaced: "--domain=....,local" is syntax
 
 
 # A script's block, a line each: "if ...; then" / "fi", "postrotate" / "endscript" / "}"
