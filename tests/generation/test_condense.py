@@ -2,7 +2,7 @@
 
 import pytest
 
-from pocketrag.generation.condense import condense_heuristic, looks_like_follow_up
+from pocketrag.generation.condense import condense, condense_heuristic, looks_like_follow_up
 
 HISTORY = [
     ("user", "How long do I have to submit an expense claim?"),
@@ -43,3 +43,27 @@ def test_follow_ups_get_the_previous_question(question: str) -> None:
 def test_new_topics_stand_on_their_own(question: str) -> None:
     assert not looks_like_follow_up(question)
     assert condense_heuristic(HISTORY, question) == question
+
+
+@pytest.mark.parametrize(
+    ("lead_in", "asked"),
+    [
+        ("Different question: ", "what's the default deadlock_timeout?"),
+        ("Unrelated, but ", "where's the fire assembly point?"),
+        ("New topic - ", "how many failed sign-ins lock an account?"),
+        ("OK, and on another subject, ", "what's the bar's licence number?"),
+        ("Switching topics completely: ", "does it apply to interns?"),
+        # no lead-in, or nothing left to ask without it: the question as typed
+        ("", "By default, how often does the UPS test itself?"),
+        ("", "Another question about leave: how many days?"),
+        ("", "Different question: why?"),
+    ],
+)
+def test_a_lead_in_changing_the_subject_is_no_part_of_the_question(
+    lead_in: str, asked: str
+) -> None:
+    # searched and weighed with "different", "switching" and "topics" as words of the
+    # question that no passage holds, answerable questions had been hedged; the rest stands
+    # alone even where it would read as a follow-up ("does it apply ...")
+    assert condense(HISTORY, lead_in + asked) == (asked, "none")
+    assert condense([], lead_in + asked) == (asked, "none")

@@ -51,6 +51,18 @@ _NEW_TOPIC = re.compile(
     r"\bchange of (topic|subject)\b|\bon another note\b|\bunrelated\b",
     re.IGNORECASE,
 )
+# ... and said as a lead-in before the question itself: "Different question: ...", "Unrelated,
+# but ...", "Switching topics completely: ...", "OK, and on another subject, ...".
+_TOPIC_CHANGE_LEAD = re.compile(
+    r"^\s*(?:(?:ok|okay|right|oh|so|and|also|now)\b[,\s]+)*"
+    r"(?:(?:a\s+)?(?:completely\s+|totally\s+)?"
+    r"(?:different|another|new|unrelated|separate|other)\s+(?:thing|question|topic|subject)"
+    r"|(?:switching|changing|change\s+of)\s+(?:the\s+)?(?:topics?|subjects?)(?:\s+completely)?"
+    r"|unrelated(?:\s+question)?|something\s+else"
+    r"|on\s+(?:another|a\s+different)\s+(?:note|subject|topic))"
+    r"\s*(?:[:;,—–]|\s-)\s*(?:but\s+)?",
+    re.IGNORECASE,
+)
 # A reference in a question of at most this many content words points back; a longer one
 # names its own subject ("Is it true that part-time staff get pro-rata leave?").
 MAX_REFERRING_WORDS = 5
@@ -68,6 +80,17 @@ def looks_like_follow_up(question: str) -> bool:
     if _CONNECTOR.search(question):
         return True
     return (bool(_REFERENCE.search(question)) and words <= MAX_REFERRING_WORDS) or words <= 1
+
+
+def without_topic_change(question: str) -> str:
+    """The question without a lead-in saying the subject changes ("Different question: is
+    there a dress code?" -> "is there a dress code?"), when a question is left: searched
+    and weighed with it, "different", "switching" and "topics" counted as words of the
+    question that no passage holds, and such answers were hedged or missed."""
+    lead = _TOPIC_CHANGE_LEAD.match(question)
+    if lead is None or len(content_words(question[lead.end() :])) < 2:
+        return question
+    return question[lead.end() :]
 
 
 def topic_of(history: Sequence[Turn]) -> str:
@@ -96,9 +119,11 @@ def condense(
     llm: LLMClient | None = None,
     max_chars: int = 2000,
 ) -> tuple[str, str]:
-    """(standalone question, how: "none" | "llm" | "heuristic")."""
-    if not history:
-        return question, "none"
+    """(standalone question, how: "none" | "llm" | "heuristic"). A question the user says
+    changes the subject stands alone, without the saying (without_topic_change)."""
+    fresh = without_topic_change(question)
+    if not history or fresh != question:
+        return fresh, "none"
     if llm is not None and looks_like_follow_up(question):
         try:
             text = llm.complete(
