@@ -103,6 +103,20 @@ def test_an_abbreviation_does_not_end_a_sentence() -> None:
     ]
 
 
+def test_a_dotted_leader_does_not_end_a_sentence_but_an_ellipsis_does() -> None:
+    # rows of a notice's contacts (oakhurst's) had been quoted cut from their names
+    text = (
+        "Hospital, Brindle Park ....... Priya Okafor RVN. Equine Clinic, Tarrow Farm ... "
+        "James Whitlow MRCVS. We waited... Then it rang."
+    )
+    assert split_sentences(text) == [
+        "Hospital, Brindle Park ....... Priya Okafor RVN.",
+        "Equine Clinic, Tarrow Farm ... James Whitlow MRCVS.",
+        "We waited...",
+        "Then it rang.",
+    ]
+
+
 def test_an_initial_does_not_end_a_sentence_but_a_lettered_name_does() -> None:
     text = (
         "STEVEN E. MERCER, ESQ., argued for the Petitioner. Written by D. M. Bates and "

@@ -16,7 +16,12 @@ from pocketrag.documents import Hit
 MARKER = re.compile(
     r"\[\s*(?:sources?\s*)?(\d{1,3}(?:\s*[,;]\s*(?:sources?\s*)?\d{1,3})*)\s*\]", re.IGNORECASE
 )
-_SENTENCE_END = re.compile(r"(?<=[.!?])(?:\s*(?:\[[^\]]*\])+)?\s+(?=\S)")
+# a stop ends a sentence; a dotted leader's dots do not, nor do spaced ones ("Hospital,
+# Brindle Park ...... Priya Okafor RVN", "Tarrow Farm ... James Whitlow": rows of a notice's
+# contacts had been quoted cut from their names)
+_SENTENCE_END = re.compile(
+    r"(?<=[.!?])(?<!\.\.\.\.)(?<! \.\.\.)(?:\s*(?:\[[^\]]*\])+)?\s+(?=\S)"
+)
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 SNIPPET_CHARS = 240
 
