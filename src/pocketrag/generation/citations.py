@@ -19,9 +19,7 @@ MARKER = re.compile(
 # a stop ends a sentence; a dotted leader's dots do not, nor do spaced ones ("Hospital,
 # Brindle Park ...... Priya Okafor RVN", "Tarrow Farm ... James Whitlow": rows of a notice's
 # contacts had been quoted cut from their names)
-_SENTENCE_END = re.compile(
-    r"(?<=[.!?])(?<!\.\.\.\.)(?<! \.\.\.)(?:\s*(?:\[[^\]]*\])+)?\s+(?=\S)"
-)
+_SENTENCE_END = re.compile(r"(?<=[.!?])(?<!\.\.\.\.)(?<! \.\.\.)(?:\s*(?:\[[^\]]*\])+)?\s+(?=\S)")
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 SNIPPET_CHARS = 240
 
