@@ -839,46 +839,39 @@ glasshouse working guide with hyphenated line ends and fi/fl ligatures, and a la
 Christmas opening hours and rota sheet printed on A4 portrait pages turned with /Rotate 90
 (reportlab PDFs)), committed.
 
-Held out (written blind on 2026-12-07 during session 39, for session 40's start and end runs;
-not in the default run): samba indexes Samba 4.17's documentation as a small organisation's IT
-person indexes it for the colleagues who run the office file server (shared folders, home
-directories, a printer share, perhaps joining an Active Directory domain), 18 files from Debian
-bookworm's samba, samba-common and samba-common-bin 2:4.17.12+dfsg-0+deb12u4, fetched from the
-Debian archive by its fetch.sh and copied flat under names that say whose they are: Debian's
-README.Debian and NEWS.Debian (whole), upstream's README.md and 4.17 release notes
-(WHATSNEW.txt: 4.17.12 back to 4.17.0, whole), the shipped smb.conf (/etc/samba/smb.conf) and
-upstream's smb.conf.default (long and commented), the smbd, nmbd and samba-ad-dc units, the
-logrotate and cron.daily files, the text files all as .txt, and seven manual pages (smb.conf(5)
-whole, smbd(8), smbpasswd(8), smbstatus(1), testparm(1), pdbedit(8), net(8)) rendered to HTML
-by bookworm's mandoc 1.14.6-1+b1 (fetched and hash-checked the same way).
-
-Held out (written blind on 2026-12-07 during session 39, for session 40's start and end runs;
-not in the default run): nftables indexes nftables 1.0.6's documentation as a small
-organisation's IT person indexes it for the colleagues who look after the office's Linux
-firewall and router, 17 files from Debian bookworm's nftables 1.0.6-2+deb12u2 and, for its notes
-on the nf_tables variant of the old tools, iptables 1.8.9-2 (amd64), fetched from the Debian
-archive by its fetch.sh and copied flat under names that say whose they are: nftables'
-README.Debian, the shipped /etc/nftables.conf and nftables.service, the examples' README and
-eight example rulesets (workstation, overview, nat, load_balancing, sets_and_maps, ct_helpers,
-bridge-filter, inet-nat), iptables' README.Debian and NEWS.Debian, the text files all as .txt,
-and three manual pages (nft(8), xtables-nft(8), xtables-translate(8)) rendered to HTML by
-bookworm's mandoc 1.14.6-1+b1 (fetched and hash-checked the same way).
-
-Held out (written blind on 2026-12-07 during session 39, for session 40's start and end runs;
-not in the default run): gullcombe is the staff shared drive of an invented English
-family-owned holiday park on the Cornish coast, Gullcombe Sands Holiday Park (static caravans
-and lodges for hire and for private owners, a touring field, an indoor pool with lifeguards, a
-clubhouse bar, a site shop and takeaway, housekeeping and maintenance, a slipway; about 30 staff
-all year and 90 in the season): 13 documents (samples/gullcombe/: a staff handbook, a seasonal
-staff welcome pack with setext headings and reference-style links, and the housekeeping team's
-own rules, in Markdown; an e-mail changing the 2027 accommodation charge, bonus, leave embargo
-and on-call pay, health and safety committee minutes, and a maintenance system's gas, LPG and
-electrical report with CRLF line ends and form feeds between its pages, as text; a pool normal
-operating procedure and a clubhouse bar licensing page (HTML); a Chip Hut food hygiene and
-allergens procedure, a site vehicles and tractors policy and its superseded 2023 version (DOCX);
-a one-column reportlab fire safety and caravan spacing sheet with a fire points table, and
-slipway rules whose headings are set in body type and marked only in the PDF outline (reportlab
-PDFs)), committed.
+samba, nftables and gullcombe (written blind during session 39, held out until their runs in session
+40): samba indexes Samba 4.17's documentation as a small organisation's IT person indexes it for the
+colleagues who run the office file server (shared folders, home directories, a printer share,
+perhaps joining an Active Directory domain), 18 files from Debian bookworm's samba, samba-common and
+samba-common-bin 2:4.17.12+dfsg-0+deb12u4, fetched from the Debian archive by its fetch.sh and
+copied flat under names that say whose they are: Debian's README.Debian and NEWS.Debian (whole),
+upstream's README.md and 4.17 release notes (WHATSNEW.txt: 4.17.12 back to 4.17.0, whole), the
+shipped smb.conf (/etc/samba/smb.conf) and upstream's smb.conf.default (long and commented), the
+smbd, nmbd and samba-ad-dc units, the logrotate and cron.daily files, the text files all as .txt,
+and seven manual pages (smb.conf(5) whole, smbd(8), smbpasswd(8), smbstatus(1), testparm(1),
+pdbedit(8), net(8)) rendered to HTML by bookworm's mandoc 1.14.6-1+b1 (fetched and hash-checked the
+same way). nftables indexes nftables 1.0.6's documentation as a small organisation's IT person
+indexes it for the colleagues who look after the office's Linux firewall and router, 17 files from
+Debian bookworm's nftables 1.0.6-2+deb12u2 and, for its notes on the nf_tables variant of the old
+tools, iptables 1.8.9-2 (amd64), fetched from the Debian archive by its fetch.sh and copied flat
+under names that say whose they are: nftables' README.Debian, the shipped /etc/nftables.conf and
+nftables.service, the examples' README and eight example rulesets (workstation, overview, nat,
+load_balancing, sets_and_maps, ct_helpers, bridge-filter, inet-nat), iptables' README.Debian and
+NEWS.Debian, the text files all as .txt, and three manual pages (nft(8), xtables-nft(8),
+xtables-translate(8)) rendered to HTML by bookworm's mandoc 1.14.6-1+b1 (fetched and hash-checked
+the same way). gullcombe is the staff shared drive of an invented English family-owned holiday park
+on the Cornish coast, Gullcombe Sands Holiday Park (static caravans and lodges for hire and for
+private owners, a touring field, an indoor pool with lifeguards, a clubhouse bar, a site shop and
+takeaway, housekeeping and maintenance, a slipway; about 30 staff all year and 90 in the season): 13
+documents (samples/gullcombe/: a staff handbook, a seasonal staff welcome pack with setext headings
+and reference-style links, and the housekeeping team's own rules, in Markdown; an e-mail changing
+the 2027 accommodation charge, bonus, leave embargo and on-call pay, health and safety committee
+minutes, and a maintenance system's gas, LPG and electrical report with CRLF line ends and form
+feeds between its pages, as text; a pool normal operating procedure and a clubhouse bar licensing
+page (HTML); a Chip Hut food hygiene and allergens procedure, a site vehicles and tractors policy
+and its superseded 2023 version (DOCX); a one-column reportlab fire safety and caravan spacing sheet
+with a fire points table, and slipway rules whose headings are set in body type and marked only in
+the PDF outline (reportlab PDFs)), committed.
 
 Held out (written blind on 2026-12-08 during session 40, for session 41's start and end runs;
 not in the default run): cron indexes the documentation of cron, anacron and logrotate as a
@@ -1060,9 +1053,9 @@ SPLIT = {
     "freeradius": "dev (seen)",  # written blind in session 38; held out until its runs at ccf4256
     "openssh": "dev (seen)",  # written blind in session 38; held out until its runs at ccf4256
     "larchwick": "dev (seen)",  # written blind in session 38; held out until its runs at ccf4256
-    "samba": "held out",  # written blind in session 39, for session 40's runs
-    "nftables": "held out",  # written blind in session 39, for session 40's runs
-    "gullcombe": "held out",  # written blind in session 39, for session 40's runs
+    "samba": "dev (seen)",  # written blind in session 39; held out until its runs at d988f93
+    "nftables": "dev (seen)",  # written blind in session 39; held out until its runs at d988f93
+    "gullcombe": "dev (seen)",  # written blind in session 39; held out until its runs at d988f93
     "cron": "held out",  # written blind in session 40, for session 41's runs
     "slapd": "held out",  # written blind in session 40, for session 41's runs
     "ravensholt": "held out",  # written blind in session 40, for session 41's runs
@@ -1081,41 +1074,40 @@ DEFAULT = [
     "fetchmail", "hazelbrook", "ntpsec", "groff", "brackenfold", "sudo", "lynx", "gorsebrook",
     "dovecot", "ghostscript", "calderwick", "squid", "knot", "ellerby", "dnsmasq", "lighttpd",
     "penrick", "tor", "unbound", "tunwick", "kea", "rsync", "hartsmoor", "clamav", "redis",
-    "holmbrack", "freeradius", "openssh", "larchwick",
+    "holmbrack", "freeradius", "openssh", "larchwick", "samba", "nftables", "gullcombe",
 ]  # fmt: skip
-# Held out, not in the default run: a new set, written blind, stays here until its one run
-# (session 6 ran debpol, tollgate and makers this way; session 7 debgov and licences, at 510d9d1;
-# session 8 django and harden, at 460ba82; session 9 gnustd, pgadmin and debref, at 30f6c5a;
-# session 10 aptguide and numpygov, at 7b21cd7; session 11 gitdoc, pipdocs and kestrel, at its
-# start fe3aabd and its end 684acda; session 12 httpd, ashgrove and rmanuals, at its start d948476
-# and its end 20723c2; session 13 postfix, pydocs and riverside, at its start c20d710 and its end
-# 8468b74; session 14 sqlitedoc, plotpdf and millbrook, at its start e951a20 and its end a3a0696;
-# session 15 npmdocs, bashpdf and wrenfield, at its start 7d7f91c and its end a645a83; session 16
-# eximspec, haproxy and oakhurst, at its start 910dbfd and its end 59fa842; session 17 zshdoc,
-# latexpdf and thornbury, at its start 60d5c4a and its end 1941804; session 18 vimdoc, pgdocs and
-# hollowmere, at its start 87f9e8e and its end ab26013; session 19 gnucash, lilypdf and saltmarsh,
-# at its start 3d7c4f4 and its end f312d62; session 20 bindarm, debhandbook and kingsmere, at its
-# start f6895d2 and its end 84fd7e5; session 21 bacula, debmake and amberholt, at its start
-# ba3daba and its end e37c041; session 22 rsyslog, apcupsd and fellgate, at its start adcafe7 and
-# its end b53b817; session 23 borg, nut and cobbleford, at its start 89d74e1 and its end cb666c0;
-# session 24 chrony, cups and pennock, at its start 5646892 and its end a272fdd; session 25
-# fail2ban, wsug and dunmere, at its start 3e3b8af and its end 639c700; session 26 openvpn, kicad
-# and wexcombe, at its start d28aa08 and its end e0337c7; session 27 instguide, keepassxc and
-# corrington, at its start 7b411c4 and its end 97e2beb; session 28 mutt, asymptote and marlstone,
-# at its start 8b7bda9 and its end e78df8b; session 29 pspp, disktools and quillhaven, at its
-# start b3506fc and its end b5c63a0; session 30 xfig, fetchmail and hazelbrook, at its start
-# 6d9f4de and its end dafa625; session 31 ntpsec, groff and brackenfold, at its start 78d89ad and
-# its end 550bb7a; session 32 sudo, lynx and gorsebrook, at its start a8b4c74 and its end 69c4cd3;
-# session 33 dovecot, ghostscript and calderwick, at its start c74eb43 and its end 21a8b92;
-# session 34 squid, knot and ellerby, at its start abe5624 and its end 4fe6fa3; session 35
-# dnsmasq, lighttpd and penrick, at its start dc91a97 and its end 16ff444; session 36 tor, unbound
-# and tunwick, at its start 4e8edab and its end 7dca177; session 37 kea, rsync and hartsmoor, at
-# its start 61fdfd1 and its end dd69c30; session 38 clamav, redis and holmbrack, at its start
-# 88f0a09 and its end efc6b9b; session 39 freeradius, openssh and larchwick, at its start fa62339
-# and its end ccf4256). samba, nftables and gullcombe (written blind during session 39) wait for
-# session 40's start and end runs; cron, slapd and ravensholt (written blind during session 40)
-# wait for session 41's.
-CORPORA_HELD_OUT: list[str] = ["samba", "nftables", "gullcombe", "cron", "slapd", "ravensholt"]
+# Held out, not in the default run: a new set, written blind, stays here until its one run (session
+# 6 ran debpol, tollgate and makers this way; session 7 debgov and licences, at 510d9d1; session 8
+# django and harden, at 460ba82; session 9 gnustd, pgadmin and debref, at 30f6c5a; session 10
+# aptguide and numpygov, at 7b21cd7; session 11 gitdoc, pipdocs and kestrel, at its start fe3aabd
+# and its end 684acda; session 12 httpd, ashgrove and rmanuals, at its start d948476 and its end
+# 20723c2; session 13 postfix, pydocs and riverside, at its start c20d710 and its end 8468b74;
+# session 14 sqlitedoc, plotpdf and millbrook, at its start e951a20 and its end a3a0696; session 15
+# npmdocs, bashpdf and wrenfield, at its start 7d7f91c and its end a645a83; session 16 eximspec,
+# haproxy and oakhurst, at its start 910dbfd and its end 59fa842; session 17 zshdoc, latexpdf and
+# thornbury, at its start 60d5c4a and its end 1941804; session 18 vimdoc, pgdocs and hollowmere, at
+# its start 87f9e8e and its end ab26013; session 19 gnucash, lilypdf and saltmarsh, at its start
+# 3d7c4f4 and its end f312d62; session 20 bindarm, debhandbook and kingsmere, at its start f6895d2
+# and its end 84fd7e5; session 21 bacula, debmake and amberholt, at its start ba3daba and its end
+# e37c041; session 22 rsyslog, apcupsd and fellgate, at its start adcafe7 and its end b53b817;
+# session 23 borg, nut and cobbleford, at its start 89d74e1 and its end cb666c0; session 24 chrony,
+# cups and pennock, at its start 5646892 and its end a272fdd; session 25 fail2ban, wsug and dunmere,
+# at its start 3e3b8af and its end 639c700; session 26 openvpn, kicad and wexcombe, at its start
+# d28aa08 and its end e0337c7; session 27 instguide, keepassxc and corrington, at its start 7b411c4
+# and its end 97e2beb; session 28 mutt, asymptote and marlstone, at its start 8b7bda9 and its end
+# e78df8b; session 29 pspp, disktools and quillhaven, at its start b3506fc and its end b5c63a0;
+# session 30 xfig, fetchmail and hazelbrook, at its start 6d9f4de and its end dafa625; session 31
+# ntpsec, groff and brackenfold, at its start 78d89ad and its end 550bb7a; session 32 sudo, lynx and
+# gorsebrook, at its start a8b4c74 and its end 69c4cd3; session 33 dovecot, ghostscript and
+# calderwick, at its start c74eb43 and its end 21a8b92; session 34 squid, knot and ellerby, at its
+# start abe5624 and its end 4fe6fa3; session 35 dnsmasq, lighttpd and penrick, at its start dc91a97
+# and its end 16ff444; session 36 tor, unbound and tunwick, at its start 4e8edab and its end
+# 7dca177; session 37 kea, rsync and hartsmoor, at its start 61fdfd1 and its end dd69c30; session 38
+# clamav, redis and holmbrack, at its start 88f0a09 and its end efc6b9b; session 39 freeradius,
+# openssh and larchwick, at its start fa62339 and its end ccf4256; session 40 samba, nftables and
+# gullcombe, at its start 55800fb and its end d988f93). cron, slapd and ravensholt (written blind
+# during session 40) wait for session 41's start and end runs.
+CORPORA_HELD_OUT: list[str] = ["cron", "slapd", "ravensholt"]
 CORPORA = [*DEFAULT, *CORPORA_HELD_OUT, "opengov-multiformat"]
 
 
