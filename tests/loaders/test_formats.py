@@ -476,7 +476,8 @@ def test_html_a_details_summary_heads_its_answer(tmp_path: Path, limits) -> None
 
 def test_html_a_manual_pages_label_heads_its_indented_text(tmp_path: Path, limits) -> None:
     # mandoc's ".PP label" + ".RS ... .RE" (smb.conf(5)'s parameters): each description had
-    # sat under the section's heading alone, never saying which parameter it describes
+    # sat under the section's heading alone, never saying which parameter it describes; the
+    # label also opens the first block, so that a quoted description names its option
     path = tmp_path / "smb.conf.5.html"
     path.write_text(
         '<html><body><h1 class="Sh">PARAMETERS</h1>'
@@ -493,9 +494,9 @@ def test_html_a_manual_pages_label_heads_its_indented_text(tmp_path: Path, limit
     )
     label, nested = ("PARAMETERS", "allow trusted domains (G)"), ("-d level",)
     assert [(b.text, b.heading_path) for b in load_document(path, limits).blocks] == [
-        ("Only with security = ads.", label),
+        ("allow trusted domains (G): Only with security = ads.", label),
         ("Default: yes", label),
-        ("Debug level.", label + nested),
+        ("-d level: Debug level.", label + nested),
         ("After the nested one.", label),
         ("If leases are used:", ("PARAMETERS",)),
         ("Lease lines.", ("PARAMETERS",)),

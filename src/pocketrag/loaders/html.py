@@ -217,11 +217,15 @@ class _Extractor(HTMLParser):
         # <p>allow trusted domains (G)</p><div class="Bd-indent">...</div>. The label heads
         # the indented text the same way, until its </div>: read as a paragraph, smb.conf(5)'s
         # 3,350 blocks sat under one heading, and a parameter's description never said which
-        # parameter it describes. The index of the block the latest </p> gave; the open
-        # labelled indents (their <div> depth, the headings in force before them).
+        # parameter it describes. It also opens the indent's first block, as a definition's
+        # term does ("-p|--processes: print a list of smbd(8) processes and exit."): as a
+        # heading alone, an answer quoting the description never named the option. The index
+        # of the block the latest </p> gave; the open labelled indents (their <div> depth, the
+        # headings in force before them); the label waiting for the indent's first block.
         self.paragraph_block: int | None = None
         self.div_depth = 0
         self.indents: list[tuple[int, list[tuple[int, str]]]] = []
+        self.indent_label: str | None = None
         self.first_h1: str | None = None
         self.title_parts: list[str] = []
         self.parts: list[str] = []
@@ -452,6 +456,9 @@ class _Extractor(HTMLParser):
             return
         if marker and marker != "-" and not text.startswith(f"{marker} "):
             text = f"{marker} {text}"  # a numbered list's item: a step keeps its number
+        if self.indent_label is not None:
+            label, self.indent_label = self.indent_label, None
+            text = f"{label}: {text}"  # a labelled indent's label opens its first block
         self.budget.add(text)
         self.blocks.append(Block(text=text, heading_path=tuple(t for _, t in self.headings)))
 
@@ -467,6 +474,7 @@ class _Extractor(HTMLParser):
             return
         del self.blocks[at]
         self.paragraph_block = None
+        self.indent_label = block.text
         self.indents.append((self.div_depth, self.headings))
         level = min(6, self.headings[-1][0] + 1 if self.headings else 2)
         self.headings = [*(h for h in self.headings if h[0] < level), (level, block.text)]
@@ -715,6 +723,7 @@ class _Extractor(HTMLParser):
             if self.indents and self.indents[-1][0] == self.div_depth:
                 self.flush()
                 self.headings = self.indents.pop()[1]
+                self.indent_label = None
             self.div_depth = max(self.div_depth - 1, 0)
         if tag == "details" and self.details and self.cell is None:
             self.flush()
