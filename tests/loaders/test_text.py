@@ -1275,7 +1275,7 @@ def test_a_title_boxed_over_its_date_heads_its_release(tmp_path: Path, limits) -
     release, older = ("Release Notes for Samba 4.17.4",), ("Release Notes for Samba 4.17.3",)
     bugs = ("Reporting bugs & Development Discussion",)
     assert _blocks(path, limits) == [
-        ("December 15, 2022", release),
+        ("Release Notes for Samba 4.17.4, December 15, 2022", release),
         ("This is the latest stable release of the series.", release),
         (
             "o CVE-2022-37966: This is the Samba CVE for the Windows Kerberos RC4-HMAC "
@@ -1294,7 +1294,7 @@ def test_a_title_boxed_over_its_date_heads_its_release(tmp_path: Path, limits) -
         ),
         ("Please discuss this release on the samba-technical mailing list.", bugs),
         ("== Our Code, Our Bugs, Our Responsibility. == The Samba Team", bugs),
-        ("November 15, 2022", older),
+        ("Release Notes for Samba 4.17.3, November 15, 2022", older),
         ("This is a security release.", older),
     ]
 

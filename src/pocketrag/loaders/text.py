@@ -367,9 +367,10 @@ def _pieces(
             flush()
             # a title over its date between two rules: each release's in Samba's WHATSNEW
             # ("Release Notes for Samba 4.17.11" / "September 07, 2023"), whose notes had
-            # sat under the previous release's last heading; the date is its first text
+            # sat under the previous release's last heading. The two are its first text too:
+            # an answer quotes text, never a heading, and the date alone says nothing
             out.append(("heading", after, _style_level(styles, _BOXED)))
-            text.append(lines[i + 2])
+            text.append(f"{after}, {lines[i + 2]}")
             i += 4
         elif (
             (not text or (i == 1 and _title_lines(text[0], line)))
