@@ -80,6 +80,26 @@ render_man() {
   mv "$tmp/$out.part" "$dest/$out"
 }
 
+# render_man_pages NAME DEST DEBS PAGES: unless all are there, fetch and unpack the packages
+# (unpack_debs) and render each OWNER:SECTION/PAGE of PAGES ("cron:man5/crontab.5") to
+# DEST/OWNER-man-PAGE.html (render_man). Any failure exits saying why.
+render_man_pages() {
+  name=$1 dest=$2 debs=$3 pages=$4
+  missing=
+  for entry in $pages; do
+    page=${entry#*:}
+    [ -s "$dest/${entry%%:*}-man-${page#*/}.html" ] || missing=yes
+  done
+  [ -n "$missing" ] || return 0
+  unpack_debs "$name" "$dest" "$debs"
+  for entry in $pages; do
+    page=${entry#*:}
+    render_man "$name" "$dest" "$page" "${entry%%:*}-man-${page#*/}.html"
+  done
+  rm -rf "$tmp"
+  trap - EXIT
+}
+
 # fetch_cut NAME DEST DEBS PATH FILE LINE: unless DEST/FILE is there, fetch and unpack the
 # packages (unpack_debs) and keep of PATH (a .gz inside them) its lines from the top to the
 # one before LINE, which must stand in it exactly once: a long NEWS or changelog cut to the

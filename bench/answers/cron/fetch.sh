@@ -74,19 +74,5 @@ PAGES="cron:man1/crontab.1 cron:man5/crontab.5 cron:man8/cron.8 anacron:man8/ana
 anacron:man5/anacrontab.5 logrotate:man8/logrotate.8"
 
 . "$REPO/bench/answers/fetch-debs.sh"
-missing=
-for entry in $PAGES; do
-  page=${entry#*:}
-  [ -s "$DEST/${entry%%:*}-man-${page#*/}.html" ] || missing=yes
-done
-if [ -n "$missing" ]; then
-  unpack_debs cron "$DEST" "$DEBS"
-  for entry in $PAGES; do
-    page=${entry#*:}
-    out="${entry%%:*}-man-${page#*/}.html"
-    render_man cron "$DEST" "$page" "$out"
-  done
-  rm -rf "$tmp"
-  trap - EXIT
-fi
+render_man_pages cron "$DEST" "$DEBS" "$PAGES"
 fetch_files cron "$DEST" "$DEBS" "$FILES"

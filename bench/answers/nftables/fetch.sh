@@ -67,19 +67,5 @@ usr/share/doc/iptables/NEWS.Debian.gz iptables-NEWS.Debian.txt"
 PAGES="nftables:man8/nft.8 iptables:man8/xtables-nft.8 iptables:man8/xtables-translate.8"
 
 . "$REPO/bench/answers/fetch-debs.sh"
-missing=
-for entry in $PAGES; do
-  page=${entry#*:}
-  [ -s "$DEST/${entry%%:*}-man-${page#*/}.html" ] || missing=yes
-done
-if [ -n "$missing" ]; then
-  unpack_debs nftables "$DEST" "$DEBS"
-  for entry in $PAGES; do
-    page=${entry#*:}
-    out="${entry%%:*}-man-${page#*/}.html"
-    render_man nftables "$DEST" "$page" "$out"
-  done
-  rm -rf "$tmp"
-  trap - EXIT
-fi
+render_man_pages nftables "$DEST" "$DEBS" "$PAGES"
 fetch_files nftables "$DEST" "$DEBS" "$FILES"
