@@ -227,3 +227,15 @@ def test_an_endless_outline_is_read_only_so_far(tmp_path: Path, limits) -> None:
     assert read == pdf_outline.MAX_ENTRIES
     blocks = load_document(path, limits).blocks
     assert [(b.text, b.heading_path) for b in blocks] == [("Body text of the only page.", ())]
+
+
+@pytest.mark.timeout(20)
+def test_runs_of_form_feeds_are_one_page_break(tmp_path: Path, limits) -> None:
+    # a form feed parts pages (printed_text.without_page_headers); millions of them had each
+    # become an empty paragraph (1.1 GB, 30 s), where read as one line they had cost a second
+    only = tmp_path / "feeds.txt"
+    only.write_text("\f" * 3_000_000)
+    assert "no text" in load_error(only, limits)
+    pages = tmp_path / "pages.txt"
+    pages.write_text("First page.\f\f\f\f\n\fSecond page.\n" + "\f" * 1_000_000)
+    assert [b.text for b in load_document(pages, limits).blocks] == ["First page.", "Second page."]

@@ -6,6 +6,7 @@ structure.
 
 from __future__ import annotations
 
+import io
 import re
 
 # A typewriter's bold and underline, as nroff/grotty and `man` print them: a letter struck
@@ -66,6 +67,7 @@ def without_running_lines(text: str) -> str:
 
 
 _DIGITS = re.compile(r"\d+")
+_PAGE = re.compile(r"[^\f]+")  # a page: the text between form feeds
 MAX_PAGE_HEADER_LINES = 6
 
 
@@ -73,27 +75,36 @@ def without_page_headers(text: str) -> str:
     """The text with its form feeds as paragraph breaks and, on every page after the first,
     the page's header left out: the lines up to the page's first blank line when they are
     the first page's header but for their numbers ("Page 2 of 3"). A printed report's header
-    had run into the last section of each page before it (gullcombe's maintenance report)."""
+    had run into the last section of each page before it (gullcombe's maintenance report).
+    Pages are read one at a time into one buffer, and a run of form feeds is one break: a
+    file of millions of them must become neither a list of millions of strings nor millions
+    of empty paragraphs (read as one line before, it cost a second)."""
     if "\f" not in text:
         return text
-    first, *pages = text.replace("\r\n", "\n").split("\f")
-    header = _page_header(first)
-    kept = [first]
-    for page in pages:
-        lines = page.split("\n")
+    pages = _PAGE.finditer(text.replace("\r\n", "\n"))
+    first = next(pages, None)
+    if first is None:
+        return ""
+    header = _page_header(first.group())
+    out = io.StringIO()
+    out.write(first.group())
+    for found in pages:
+        page = found.group()
         own = _page_header(page)
         if header is not None and own is not None and own[0] == header[0]:
-            lines = lines[own[1] :]
-        kept.append("\n".join(lines))
-    return "\n\n".join(kept)
+            page = page[own[1] :]
+        if page and not page.isspace():
+            out.write("\n\n")
+            out.write(page)
+    return out.getvalue()
 
 
 def _page_header(page: str) -> tuple[str, int] | None:
-    """(the page's header lines with their numbers blanked, how many lines) for the lines
-    before the page's first blank line, if a few; else None."""
-    lines = page.split("\n")
-    for n, line in enumerate(lines[: MAX_PAGE_HEADER_LINES + 1]):
+    """(the page's header lines with their numbers blanked, where the text after them starts)
+    for the lines before the page's first blank line, if a few; else None."""
+    lines = page.split("\n", MAX_PAGE_HEADER_LINES + 1)[: MAX_PAGE_HEADER_LINES + 1]
+    for n, line in enumerate(lines):
         if not line.strip():
             header = "\n".join(" ".join(x.split()) for x in lines[:n])
-            return (_DIGITS.sub("#", header), n) if n else None
+            return (_DIGITS.sub("#", header), sum(len(x) + 1 for x in lines[:n])) if n else None
     return None

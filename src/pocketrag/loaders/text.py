@@ -505,7 +505,8 @@ def load(path: Path, limits: LoaderLimits, password: str | None = None) -> Docum
     text, encoding = decode_text(data)
     TextBudget(limits).add(text)
     text = nroff_words_joined(without_overstrikes(text))
-    text = without_page_headers(without_running_lines(text))
+    # a page break is a blank line: counted again, as it may add characters
+    text = TextBudget(limits).add(without_page_headers(without_running_lines(text)))
     if (path.suffix.lower() == ".rst" or looks_like_rst(text)) and (parsed := _rst(text)):
         blocks, rst_title = parsed
         title = rst_title or path.stem
