@@ -48,7 +48,7 @@ def _joins(previous: str, line: str) -> bool:
         return False
     if _BLOCK_OPENS.search(prior) or _BLOCK_CLOSES.match(line):
         return False
-    if _LEADER.search(prior) or _LEADER.search(line):
+    if _LEADER.search(prior[-LEADER_TAIL:]) or _LEADER.search(line):
         return False
     return not (in_capitals(previous) or in_capitals(line))
 
@@ -57,6 +57,9 @@ def _joins(previous: str, line: str) -> bool:
 # ........ 96"), a line of its own; gullcombe's maintenance report had run one into the
 # next ("Deadline 2026 ...... 1 May Deadline 2027 ...... 1 April")
 _LEADER = re.compile(r"[^\s.] \.{4,} [^\s.]")  # spaced: "--domain=....,local" is syntax
+# Only the end of the line above is looked at: it grows as wrapped lines join it, and a
+# line with a leader is never joined, so a leader can only be in its last line.
+LEADER_TAIL = 300
 
 
 # A script's block, a line each: "if ...; then" / "fi", "postrotate" / "endscript" / "}"
