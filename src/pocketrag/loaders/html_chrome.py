@@ -7,6 +7,7 @@ finds unmarked ones as it reads, and a sidebar's lists of links: is_sidebar).
 from __future__ import annotations
 
 import re
+import string
 
 # Navigation drawn with ordinary tags: DocBook's and Publican's "Prev / Next" bars
 # (<ul class="docnav">, <div class="navfooter">), breadcrumbs, role="navigation". Read as
@@ -108,7 +109,7 @@ def permalink_mark(data: str) -> bool:
     return set(signs) <= _PERMALINK_MARKS or (len(signs) == 1 and signs not in _ASCII_SIGNS)
 
 
-_ASCII_SIGNS = frozenset("!\"$%&'()*+,-./:;<=>?@[\\]^_`{|}~")  # "#" is a mark (above)
+_ASCII_SIGNS = frozenset(string.punctuation) - _PERMALINK_MARKS  # "#" is a mark (above)
 
 
 def is_contents(tag: str, attrs: list[tuple[str, str | None]]) -> bool:

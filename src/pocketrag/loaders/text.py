@@ -69,6 +69,7 @@ from pocketrag.loaders.wrapping import (
     ITEM_START,
     MAIL_HEADER,
     RULE,
+    RULE_CHARACTERS,
     box_row,
     unboxed,
     unmarked,
@@ -435,7 +436,6 @@ def _pieces(
 
 
 _BOXED = "boxed"  # the style of a heading boxed between two rules
-_RULE_CHARACTERS = "-=_*~#"  # what a rule is drawn with (wrapping.RULE)
 _HASH_BANNER = "hash banner"  # a title between runs of "#" on its line (ini.hash_banner)
 _DIRECTIVE = "directive"  # a documented configuration's "#  TAG: name" lines
 _QUESTION = "question"  # an FAQ's "Q:" lines
@@ -470,7 +470,7 @@ def _dated_box(lines: list[str]) -> bool:
     return (
         DATE_LINE.match(date) is not None
         and len(title) <= MAX_TITLE_CHARS
-        and title[:1] not in _RULE_CHARACTERS
+        and title[:1] not in RULE_CHARACTERS
         and not title.endswith(SENTENCE_END)
     )
 

@@ -12,7 +12,8 @@ from itertools import groupby
 from pocketrag.loaders._common import clean_inline, clean_lines, line_joint
 from pocketrag.loaders.ini import sets_a_value
 
-RULE = re.compile(r"^[-=_*~#]{3,}$")  # a separator line (also an underline or overline)
+RULE_CHARACTERS = "-=_*~#"  # what a separator line is drawn with
+RULE = re.compile(rf"^[{re.escape(RULE_CHARACTERS)}]{{3,}}$")  # also an underline or overline
 # a "cut here" line around a wiki's code as text ("---%<-----", Dovecot's wiki pages): never
 # joined to the code line it marks off (no RULE: a line boxed by two is no heading)
 _SCISSORS = re.compile(r"^-+%<-+$")
