@@ -165,6 +165,16 @@ def text_one_paragraph(path: Path, scale: float = 1.0) -> Path:
     return path
 
 
+def text_wrapped_paragraph(path: Path, scale: float = 1.0) -> Path:
+    """~6 MB x scale of prose hard-wrapped at 66 columns with no blank line: one paragraph
+    of ~100,000 lines, under the 8 MB text bound (unwrap joins it into one line)."""
+    line = b"Staff may claim travel costs when the trip is approved in advance\n"
+    with path.open("wb") as out:
+        for _ in range(int(6 * MB * scale) // len(line)):
+            out.write(line)
+    return path
+
+
 def html_charrefs(path: Path, scale: float = 1.0) -> Path:
     """4 MB x scale of unterminated character references (`&#`) in a body."""
     path.write_bytes(b"<html><body><p>" + b"&#" * int(2 * MB * scale) + b"</p></body></html>")

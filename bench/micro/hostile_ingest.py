@@ -5,8 +5,9 @@
 1. generates the hostile files of issue 12 at full size (tests/hostile_files.py; nothing is
    committed) and a few more: a PDF with a 1 GB FlateDecode stream, 300 MB of text
    operators, a 10^9-point page, a DOCX whose zip directory lies, a 19 MB one-paragraph
-   .txt, 4 MB of `&#` in HTML, a YAML alias bomb, 100 KB of ` **a`, random bytes named .md
-   and sniffed as HTML, and HTML that is quadratic for CPython < 3.11.13's parser;
+   .txt, 6 MB of one paragraph's hard-wrapped lines, 4 MB of `&#` in HTML, a YAML alias
+   bomb, 100 KB of ` **a`, random bytes named .md and sniffed as HTML, and HTML that is
+   quadratic for CPython < 3.11.13's parser;
 2. ingests samples/handbook with the CLI (the good documents), then starts
    `python -m pocketrag serve` on loopback as a child process;
 3. uploads every hostile file while `--clients` clients ask handbook questions and a prober
@@ -67,6 +68,7 @@ def generate(folder: Path, scale: float) -> list[Path]:
         ("huge-page.pdf", hostile.pdf_huge_page),
         ("lying-directory.docx", lambda p: hostile.docx_lying_directory(p, scale)),
         ("one-paragraph.txt", lambda p: hostile.text_one_paragraph(p, scale)),
+        ("wrapped-paragraph.txt", lambda p: hostile.text_wrapped_paragraph(p, scale)),
         ("charrefs.html", lambda p: hostile.html_charrefs(p, scale)),
         ("alias-bomb.md", hostile.yaml_alias_bomb),
         ("emphasis.md", lambda p: hostile.markdown_emphasis(p, scale)),

@@ -16,6 +16,7 @@ from hostile_files import (
     pdf_huge_page,
     random_bytes,
     random_bytes_sniffed_as_html,
+    text_wrapped_paragraph,
     yaml_alias_bomb,
 )
 from pocketrag.chunking import WINDOW_CHARS, Chunker, TooManyChunksError, joined_text
@@ -239,3 +240,29 @@ def test_runs_of_form_feeds_are_one_page_break(tmp_path: Path, limits) -> None:
     pages = tmp_path / "pages.txt"
     pages.write_text("First page.\f\f\f\f\n\fSecond page.\n" + "\f" * 1_000_000)
     assert [b.text for b in load_document(pages, limits).blocks] == ["First page.", "Second page."]
+
+
+@pytest.mark.timeout(30)
+def test_a_long_paragraph_of_wrapped_lines_unwraps_in_linear_time(tmp_path: Path, limits) -> None:
+    # 1.2 MB of one paragraph, 18,000 lines: unwrap had read the whole joined line at each
+    # line under it (300 KB took 100 s; this, half an hour)
+    path = text_wrapped_paragraph(tmp_path / "wrapped.txt", scale=0.2)
+    lines = path.read_text().split("\n")[:-1]
+    assert [b.text for b in load_document(path, limits).blocks] == [" ".join(lines)]
+
+
+def test_a_long_joined_line_is_still_read_at_its_start_and_end() -> None:
+    # the checks read a joined line's edges (its first and last 300 characters): what opens
+    # a numbered row and what ends a lead-in are still seen 3,000 characters on
+    from pocketrag.loaders.wrapping import unwrap
+
+    wrapped = ["and the description of the row goes on over many lines of the printed report"]
+    row = "\n".join(["1 The first row of the table opens with its number and so on", *wrapped * 40])
+    assert unwrap(row + "\n2 The second row opens with its own number").split("\n")[1] == (
+        "2 The second row opens with its own number"
+    )
+    lead_in = "\n".join([*wrapped * 40, "and it ends in a lead-in to the list below it here:"])
+    assert (
+        unwrap(lead_in + "\nthe list's first line under the lead-in stands alone, too").count("\n")
+        == 1
+    )

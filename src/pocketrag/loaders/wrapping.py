@@ -49,7 +49,7 @@ def _joins(previous: str, line: str) -> bool:
         return False
     if _BLOCK_OPENS.search(prior) or _BLOCK_CLOSES.match(line):
         return False
-    if _LEADER.search(prior[-LEADER_TAIL:]) or _LEADER.search(line):
+    if _LEADER.search(prior) or _LEADER.search(line):
         return False
     return not (in_capitals(previous) or in_capitals(line))
 
@@ -58,9 +58,6 @@ def _joins(previous: str, line: str) -> bool:
 # ........ 96"), a line of its own; gullcombe's maintenance report had run one into the
 # next ("Deadline 2026 ...... 1 May Deadline 2027 ...... 1 April")
 _LEADER = re.compile(r"[^\s.] \.{4,} [^\s.]")  # spaced: "--domain=....,local" is syntax
-# Only the end of the line above is looked at: it grows as wrapped lines join it, and a
-# line with a leader is never joined, so a leader can only be in its last line.
-LEADER_TAIL = 300
 
 
 # A script's block, a line each: "if ...; then" / "fi", "postrotate" / "endscript" / "}"
@@ -136,8 +133,13 @@ def _same_command(previous: str, line: str) -> bool:
 def in_capitals(line: str) -> bool:
     """Whether the line's letters (more than three) are all capitals: a title, never a
     wrapped line of prose (and a heading over a list in plain text, text_headings)."""
-    letters = [c for c in line if c.isalpha()]
-    return len(letters) > 3 and all(c.isupper() for c in letters)
+    letters = 0
+    for c in line:  # to the first letter in lower case, not the whole line
+        if c.isalpha():
+            if not c.isupper():
+                return False
+            letters += 1
+    return letters > 3
 
 
 # (a comment's "#", or "//" and a space as C and JSON with comments write one: Kea's
@@ -159,10 +161,10 @@ def unwrap(text: str, width: int | None = None, shortest_wrapped: int = MIN_WRAP
     if len(lines) > 1 and all(reads_as_setting(line) for line in lines):
         return text  # a stanza of settings ("pkcs11-slot 0" / "pkcs11-id-type label")
     width = width or max(len(line) for line in lines)
-    out: list[str] = []
+    out: list[_JoinedLine] = []
     example = False  # the line before is shown after a comment's lead-in ("with this line:")
     for line in lines:
-        previous = out[-1] if out else ""
+        previous = out[-1].edges if out else ""
         # a configuration file's comment wraps on "#" lines, a quoted e-mail on "> " lines:
         # the sentence goes on after the marks ("# ... before the UPS / #   shuts down");
         # a bare "#" or ">" line ends it
@@ -173,7 +175,7 @@ def unwrap(text: str, width: int | None = None, shortest_wrapped: int = MIN_WRAP
         # "# to reach ...") had stayed cut at each line, or only after their first long line
         comment = mark is not None and mark.group(1) in _COMMENT_MARKS
         shortest = min(shortest_wrapped, MIN_WRAPPED_COMMENT) if comment else shortest_wrapped
-        wrapped = len(previous) >= max(shortest, 0.6 * width) and not example
+        wrapped = bool(out) and out[-1].length >= max(shortest, 0.6 * width) and not example
         # a commented-out command after a comment's last sentence ("... between 3-4am." /
         # "# /dev/sda -a -o on") is an example of its own, not the sentence going on
         # ("# ... a locally served zone." / "# stub-zone:", a clause commented out, too)
@@ -190,15 +192,48 @@ def unwrap(text: str, width: int | None = None, shortest_wrapped: int = MIN_WRAP
         )
         if wrapped and body and _joins(previous, body) and _same_voice(previous, line, mark):
             # a compound broken at its hyphen (Python's textwrap breaks there) is one word
-            out[-1] = previous + line_joint(previous, body) + body
+            out[-1].join(line_joint(previous, body), body)
         else:
             # "# Then create a file ccd/Thelonious with this line:" / "# iroute 192.168.40.128
             # 255.255.255.248" / "# This will allow ...": the example is a line of its own
             lead_in = line.startswith(_COMMENT_MARKS) and previous.startswith(_COMMENT_MARKS)
             lead_in = lead_in and previous.endswith(":")
             example = lead_in and not _wordy(unmarked(line))
-            out.append(line)
-    return "\n".join(out)
+            out.append(_JoinedLine(line))
+    return "\n".join(joined.text() for joined in out)
+
+
+# How much of the line above the checks read (`_JoinedLine.edges`): its first and its last
+# EDGE characters. What they ask of it is at its start (a setting's name, a command, a
+# number, a comment's mark) or at its end (a colon, a dotted leader, a block's brace); a
+# line of up to twice EDGE is read whole.
+EDGE = 300
+
+
+class _JoinedLine:
+    """A line of `unwrap`'s output, growing as the wrapped lines under it join it. The
+    checks read only its `edges`: reading the whole joined line at each line under it had
+    made unwrap quadratic in a paragraph's lines (a 300 KB paragraph of 5,000 wrapped lines
+    took 100 s to load; 8 MB, the text budget, some 20 hours)."""
+
+    def __init__(self, line: str) -> None:
+        self.pieces = [line]
+        self.length = len(line)
+        self.edges = _edges(line)
+
+    def join(self, joint: str, body: str) -> None:
+        self.pieces += [joint, body]
+        self.length += len(joint) + len(body)
+        self.edges = _edges(self.edges + joint + body)
+
+    def text(self) -> str:
+        return "".join(self.pieces)
+
+
+def _edges(text: str) -> str:
+    """The text's first and last EDGE characters; the whole text when no longer than both.
+    (Of the edges of a line and what joins it, the edges of the joined line.)"""
+    return text if len(text) <= 2 * EDGE else text[:EDGE] + text[-EDGE:]
 
 
 MAX_SETTING_TOKENS = 4
