@@ -915,6 +915,21 @@ a clause-numbered file opening and conflict checks procedure (DOCX); a fees and 
 with an hourly rates table and footnotes carrying figures, and a one-column file retention and
 archiving schedule with a retention table (reportlab PDFs)), committed.
 
+Held out (written blind on 2026-12-08 during session 41, for session 42's start and end runs;
+not in the default run): unattended indexes the documentation of automatic patching on Debian as
+a small organisation's IT person indexes it for the colleagues who keep the organisation's Debian
+servers patched automatically, 21 files from Debian bookworm's unattended-upgrades 2.9.1+nmu3,
+apt-listchanges 3.24, needrestart 3.6-4+deb12u4 and apt 2.6.2 (the last two from
+bookworm-security), fetched from the Debian archive by its fetch.sh and copied flat under names
+that say whose they are: unattended-upgrades' README.md and NEWS.Debian, the shipped
+50unattended-upgrades and 20auto-upgrades and its logrotate file; apt-listchanges' README.Debian
+and NEWS.Debian; needrestart's README.md, NEWS.Debian and upstream NEWS, needrestart.conf and
+notify.conf; apt's /usr/lib/apt/apt.systemd.daily (whose comments document the APT::Periodic
+options), the apt-daily and apt-daily-upgrade timers and the apt-daily-upgrade service, the
+text files all as .txt (the READMEs as .md); and five manual pages (unattended-upgrade(8),
+apt-listchanges(1), needrestart(1), apt.conf(5) and apt_preferences(5)) rendered to HTML by
+bookworm's mandoc 1.14.6-1+b1 (fetched and hash-checked the same way).
+
     flock /tmp/pocketrag-bench.lock .venv/bin/python bench/answer_quality.py --out DIR \\
         [--corpus NAME ...] [--k 5] [--index-dir DIR]
 """
@@ -1059,6 +1074,7 @@ SPLIT = {
     "cron": "held out",  # written blind in session 40, for session 41's runs
     "slapd": "held out",  # written blind in session 40, for session 41's runs
     "ravensholt": "held out",  # written blind in session 40, for session 41's runs
+    "unattended": "held out",  # written blind in session 41, for session 42's runs
 }
 DEFAULT = [
     "larkfield", "opengov", "incident", "handbook", "brightwater", "tables", "harbourview",
@@ -1106,8 +1122,9 @@ DEFAULT = [
 # clamav, redis and holmbrack, at its start 88f0a09 and its end efc6b9b; session 39 freeradius,
 # openssh and larchwick, at its start fa62339 and its end ccf4256; session 40 samba, nftables and
 # gullcombe, at its start 55800fb and its end d988f93). cron, slapd and ravensholt (written blind
-# during session 40) wait for session 41's start and end runs.
-CORPORA_HELD_OUT: list[str] = ["cron", "slapd", "ravensholt"]
+# during session 40) wait for session 41's start and end runs; unattended (written blind during
+# session 41) waits for session 42's.
+CORPORA_HELD_OUT: list[str] = ["cron", "slapd", "ravensholt", "unattended"]
 CORPORA = [*DEFAULT, *CORPORA_HELD_OUT, "opengov-multiformat"]
 
 

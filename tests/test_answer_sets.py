@@ -135,6 +135,7 @@ MINIMUMS = {
     "cron": (120, 25),
     "slapd": (120, 25),
     "ravensholt": (120, 25),
+    "unattended": (120, 25),
 }
 
 
@@ -271,6 +272,7 @@ TURNS = {
     "cron": (11, 16),
     "slapd": (11, 16),
     "ravensholt": (11, 20),
+    "unattended": (11, 14),
 }  # fmt: skip
 
 
@@ -785,6 +787,12 @@ ABSENT = {
                    "compassionate", "commercial", "legal aid", "referral", "lexcel",
                    "chatgpt", "sabbatical", "car allowance", "dog", "scotland",
                    "discount", "redundancy", "smoking", "buy extra", "sourdough", "world cup",
+                   "mongolia"),
+    "unattended": ("livepatch", "slack", "kubernetes", "microsoft", "teams", "ansible",
+                   "prometheus", "lts", "apt-cacher", "snmp", "cockpit", "flatpak", "cve",
+                   "dnf", "centos", "maintenance window", "fingerprint", "wsl", "windows",
+                   "gmail", "smtp", "dashboard", "snap", "free space", "security team",
+                   "pagerduty", "kexec", "grafana", "loki", "sourdough", "world cup",
                    "mongolia"),
 }  # fmt: skip
 
