@@ -135,6 +135,7 @@ MINIMUMS = {
     "cron": (120, 25),
     "slapd": (120, 25),
     "ravensholt": (120, 25),
+    "bramblecote": (120, 25),
 }
 
 
@@ -271,6 +272,7 @@ TURNS = {
     "cron": (11, 16),
     "slapd": (11, 16),
     "ravensholt": (11, 20),
+    "bramblecote": (11, 25),
 }  # fmt: skip
 
 
@@ -786,6 +788,12 @@ ABSENT = {
                    "chatgpt", "sabbatical", "car allowance", "dog", "scotland",
                    "discount", "redundancy", "smoking", "buy extra", "sourdough", "world cup",
                    "mongolia"),
+    "bramblecote": ("maternity", "paternity", "discount", "sedation", "invisalign", "wi-fi",
+                    "wifi", "uda", "assembly point", "christmas party", "counselling",
+                    "employee assistance", "laboratory", "domiciliary", "mouthguard", "botox",
+                    "bridge", "flu jab", "jury", "smoking", "cqc", "rating", "bereavement",
+                    "dog", "cycle to work", "motorbike", "phone allowance", "sourdough",
+                    "world cup", "mongolia"),
 }  # fmt: skip
 
 

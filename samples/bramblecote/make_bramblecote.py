@@ -22,8 +22,9 @@ New in this set, drawn below:
   level over bullets (`render_nested`). In the source an item's level is its indent, two spaces
   a level. Its uniform table's cells hold bulleted lists, one paragraph an item, each with the
   same numbering reference at level 0 (in the source a cell `• a • b`);
-- the NHS charges and private fee list (PDF) is one landscape A4 page whose fee table is ten
-  columns wide, with a grey header row and ruled cells (`render_landscape`).
+- the NHS charges and private fee list (PDF) is printed on landscape A4 pages, its fee table
+  ten columns wide, with a grey header row and ruled cells, on page 1, and the notes for
+  reception on page 2 (`render_landscape`).
 
 (The other three new structures of this set are edited by hand in samples/bramblecote/: the
 booking and cancellations page is HTML whose questions are `<details>`/`<summary>` pairs, the
@@ -181,7 +182,8 @@ def render_nested(name: str, out: Path) -> None:
             while i < len(lines) and (m := ITEM.match(lines[i].rstrip())):
                 p = d.add_paragraph(style="List Paragraph")
                 make_harbourview.add_runs(p, m.group(3))
-                _list_item(p, (len(m.group(1)) + 1) // 3 if numbered else len(m.group(1)) // 2, num_id)
+                indent = len(m.group(1))  # bullets 2 spaces a level; under "1. ", 3 then 5
+                _list_item(p, (indent + 1) // 3 if numbered else indent // 2, num_id)
                 i += 1
         else:
             make_harbourview.add_runs(d.add_paragraph(), line.strip())
@@ -193,8 +195,8 @@ def render_nested(name: str, out: Path) -> None:
 
 
 def render_landscape(name: str, widths_mm: tuple[int, ...], out: Path) -> None:
-    """One landscape A4 page: headings and paragraphs as Tollgate draws them, and the fee
-    table ten columns wide, ruled, with a grey bold header row repeated on any later page."""
+    """Landscape A4 pages: headings and paragraphs as Tollgate draws them, and the fee table
+    ten columns wide, ruled, with a grey bold header row repeated on any later page."""
     blocks = make_harbourview.parse((SRC / f"{name}.md").read_text(encoding="utf-8"))
     title = make_harbourview.plain(next(b[2] for b in blocks if b[0] == "h"))
     page = landscape(A4)
