@@ -792,7 +792,7 @@ ABSENT = {
                     "wifi", "uda", "assembly point", "christmas party", "counselling",
                     "employee assistance", "laboratory", "domiciliary", "mouthguard", "botox",
                     "bridge", "flu jab", "jury", "smoking", "cqc", "rating", "bereavement",
-                    "dog", "cycle to work", "motorbike", "phone allowance", "sourdough",
+                    "dog", "cycle to work", "laundry allowance", "phone allowance", "sourdough",
                     "world cup", "mongolia"),
 }  # fmt: skip
 
