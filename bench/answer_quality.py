@@ -930,6 +930,23 @@ text files all as .txt (the READMEs as .md); and five manual pages (unattended-u
 apt-listchanges(1), needrestart(1), apt.conf(5) and apt_preferences(5)) rendered to HTML by
 bookworm's mandoc 1.14.6-1+b1 (fetched and hash-checked the same way).
 
+Held out (written blind on 2026-12-08 during session 41, for session 42's start and end runs;
+not in the default run): bramblecote is the staff shared drive of an invented small group of
+three dental practices in the English West Midlands, Bramblecote Dental Care (a head practice in
+Halesford and practices at Wyrley Green and Cradmoor; dentists, hygienists and therapists, dental
+nurses, receptionists and a practice office; NHS and private patients; about 45 staff): 14
+documents (samples/bramblecote/: a CPD and GDC registration page and a pay and grading note
+whose tables have alignment colons and inline code, a data protection and records retention
+policy and a patient complaints procedure, in Markdown; a Clinical Director's memo with
+To:/From:/Date:/Re: headers and indented numbered paragraphs changing figures from January 2027,
+on-call and out-of-hours arrangements, and a safeguarding contacts sheet, as text; a booking,
+cancellations and missed appointments page whose FAQ is <details>/<summary> pairs, and a page of
+each practice's opening hours, keys, alarms and parking (HTML); a staff handbook with lists
+nested three levels deep and a uniform table whose cells hold lists, and clause-numbered
+infection control and medical emergencies procedures (DOCX); an NHS charges and private fee
+list on landscape pages with a ten-column fee table, and one-column radiography local rules with
+two tables (reportlab PDFs)), committed.
+
     flock /tmp/pocketrag-bench.lock .venv/bin/python bench/answer_quality.py --out DIR \\
         [--corpus NAME ...] [--k 5] [--index-dir DIR]
 """
@@ -1075,6 +1092,7 @@ SPLIT = {
     "slapd": "held out",  # written blind in session 40, for session 41's runs
     "ravensholt": "held out",  # written blind in session 40, for session 41's runs
     "unattended": "held out",  # written blind in session 41, for session 42's runs
+    "bramblecote": "held out",  # written blind in session 41, for session 42's runs
 }
 DEFAULT = [
     "larkfield", "opengov", "incident", "handbook", "brightwater", "tables", "harbourview",
@@ -1122,9 +1140,9 @@ DEFAULT = [
 # clamav, redis and holmbrack, at its start 88f0a09 and its end efc6b9b; session 39 freeradius,
 # openssh and larchwick, at its start fa62339 and its end ccf4256; session 40 samba, nftables and
 # gullcombe, at its start 55800fb and its end d988f93). cron, slapd and ravensholt (written blind
-# during session 40) wait for session 41's start and end runs; unattended (written blind during
-# session 41) waits for session 42's.
-CORPORA_HELD_OUT: list[str] = ["cron", "slapd", "ravensholt", "unattended"]
+# during session 40) wait for session 41's start and end runs; unattended and bramblecote (written
+# blind during session 41) wait for session 42's.
+CORPORA_HELD_OUT: list[str] = ["cron", "slapd", "ravensholt", "unattended", "bramblecote"]
 CORPORA = [*DEFAULT, *CORPORA_HELD_OUT, "opengov-multiformat"]
 
 

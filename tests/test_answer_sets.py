@@ -136,6 +136,7 @@ MINIMUMS = {
     "slapd": (120, 25),
     "ravensholt": (120, 25),
     "unattended": (120, 25),
+    "bramblecote": (120, 25),
 }
 
 
@@ -273,6 +274,7 @@ TURNS = {
     "slapd": (11, 16),
     "ravensholt": (11, 20),
     "unattended": (11, 14),
+    "bramblecote": (11, 25),
 }  # fmt: skip
 
 
@@ -794,6 +796,12 @@ ABSENT = {
                    "gmail", "smtp", "dashboard", "snap", "free space", "security team",
                    "pagerduty", "kexec", "grafana", "loki", "sourdough", "world cup",
                    "mongolia"),
+    "bramblecote": ("maternity", "paternity", "discount", "sedation", "invisalign", "wi-fi",
+                    "wifi", "uda", "assembly point", "christmas party", "counselling",
+                    "employee assistance", "laboratory", "domiciliary", "mouthguard", "botox",
+                    "bridge", "flu jab", "jury", "smoking", "cqc", "rating", "bereavement",
+                    "dog", "cycle to work", "laundry allowance", "phone allowance", "sourdough",
+                    "world cup", "mongolia"),
 }  # fmt: skip
 
 

@@ -155,6 +155,10 @@ HOLDS_A_GRID = {
     # retention periods table
     "ravensholt/fees-and-billing-guide.pdf": {1},
     "ravensholt/file-retention-and-archiving.pdf": {1},
+    # reportlab, landscape: the ten-column fee table
+    "bramblecote/fees-nhs-and-private-2026-27.pdf": {1},
+    # reportlab, one column: the radiation protection supervisors and reference levels tables
+    "bramblecote/radiography-local-rules.pdf": {1},
     "pdf_messy/multicol__samplefiles_026-multicolumn.pdf": {3},  # the EU countries table
 }
 
