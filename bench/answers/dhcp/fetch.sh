@@ -39,13 +39,14 @@
 # line); the duplicate README and dhcpd.conf.example copies; /sbin/dhclient-script itself
 # (code; its manual page is in); the init script, the AppArmor profiles and the logcheck
 # rules.
-# The documents are not committed (documents written by others, MPL-2.0 and ISC licences), so
-# this script gets the exact .debs (about 3 MB together, kept in build/corpora/dhcp/) from
-# the Debian archive with apt-get (no root needed), checks each sha256, extracts them with
-# dpkg-deb, renders the manual pages with the extracted mandoc and copies the files into
-# build/corpora/dhcp/ (git-ignored). All four packages are architecture-specific: their
-# sha256 are the amd64 ones, so on another architecture amd64 must be added to dpkg first
-# (mandoc then runs only where amd64 binaries run).
+# The documents are not committed (documents written by others, MPL-2.0; dhcp-lease-list(8)
+# GPL-2), so this script gets the exact .debs (about 3 MB together, kept in build/corpora/dhcp/)
+# from the Debian archive with apt-get (no root needed), checks each sha256, extracts them with
+# dpkg-deb, renders the manual pages with the extracted mandoc, writes /etc/default's file from
+# the checked server package's postinst and copies the files into build/corpora/dhcp/
+# (git-ignored). All four packages are architecture-specific: their sha256 are the amd64 ones,
+# so on another architecture amd64 must be added to dpkg first (mandoc then runs only where
+# amd64 binaries run).
 # Idempotent: does nothing when every file is already there.
 # Usage: sh bench/answers/dhcp/fetch.sh
 set -eu
@@ -84,11 +85,17 @@ MARK=EOFMAGICNUMBER1234
 render_man_pages dhcp "$DEST" "$DEBS" "$PAGES"
 if [ ! -s "$DEST/$DEFAULT" ]; then
   unpack_debs dhcp "$DEST" "$DEBS" awk
+  # the control archive of the .deb just checked; its postinst's lines between the line
+  # opening the here-document (cat >... <<'MARK') and the line holding MARK alone
   dpkg-deb -e "$DEST/isc-dhcp-server_4.4.3-P1-2_amd64.deb" "$tmp/control"
-  awk -v mark="$MARK" '$0 == mark { on = 0 } on { print } index($0, "<<\047" mark "\047") { on = 1 }' \
-    "$tmp/control/postinst" >"$tmp/$DEFAULT.part"
-  if [ ! -s "$tmp/$DEFAULT.part" ]; then
+  if [ "$(grep -cxF "$MARK" "$tmp/control/postinst")" != 1 ]; then
     echo "dhcp fetch: the $MARK here-document is not in isc-dhcp-server's postinst." >&2
+    exit 1
+  fi
+  cut='$0 == mark { on = 0 } on { print } index($0, "<<\047" mark "\047") { on = 1 }'
+  awk -v mark="$MARK" "$cut" "$tmp/control/postinst" >"$tmp/$DEFAULT.part"
+  if [ ! -s "$tmp/$DEFAULT.part" ]; then
+    echo "dhcp fetch: could not cut $DEFAULT out of isc-dhcp-server's postinst." >&2
     exit 1
   fi
   mv "$tmp/$DEFAULT.part" "$DEST/$DEFAULT"
