@@ -135,6 +135,7 @@ MINIMUMS = {
     "cron": (120, 25),
     "slapd": (120, 25),
     "ravensholt": (120, 25),
+    "dhcp": (120, 25),
 }
 
 
@@ -271,6 +272,7 @@ TURNS = {
     "cron": (11, 16),
     "slapd": (11, 16),
     "ravensholt": (11, 20),
+    "dhcp": (11, 15),
 }  # fmt: skip
 
 
@@ -786,6 +788,11 @@ ABSENT = {
                    "chatgpt", "sabbatical", "car allowance", "dog", "scotland",
                    "discount", "redundancy", "smoking", "buy extra", "sourdough", "world cup",
                    "mongolia"),
+    "dhcp": ("dnsmasq", "systemctl", "mysql", "postgresql", "snooping", "uefi", "voip",
+             "networkmanager", "ufw", "rsync", "radvd", "raspberry", "prometheus", "nagios",
+             "licence", "price", "docker", "802.1x", "active directory", "rate-limit", "trixie",
+             "tls", "journalctl", "captive", "slaac", "password", "sourdough", "world cup",
+             "mongolia"),
 }  # fmt: skip
 
 
