@@ -788,11 +788,11 @@ ABSENT = {
                    "chatgpt", "sabbatical", "car allowance", "dog", "scotland",
                    "discount", "redundancy", "smoking", "buy extra", "sourdough", "world cup",
                    "mongolia"),
-    "dhcp": ("dnsmasq", "systemctl", "mysql", "postgresql", "snooping", "uefi", "windows server",
-             "networkmanager", "ufw", "rsync", "radvd", "raspberry", "prometheus", "nagios",
-             "licence", "price", "docker", "802.1x", "active directory", "rate-limit", "trixie",
-             "tls", "journalctl", "captive", "slaac", "password", "sourdough", "world cup",
-             "mongolia"),
+    "dhcp": ("megabytes", "systemctl", "mysql", "postgresql", "snooping", "ansible",
+             "windows server", "networkmanager", "netplan", "rsync", "radvd", "raspberry",
+             "prometheus", "nagios", "licence", "price", "docker", "802.1x", "active directory",
+             "rate-limit", "trixie", "tls", "journalctl", "captive", "slaac", "password",
+             "sourdough", "world cup", "mongolia"),
 }  # fmt: skip
 
 
