@@ -947,6 +947,22 @@ infection control and medical emergencies procedures (DOCX); an NHS charges and 
 list on landscape pages with a ten-column fee table, and one-column radiography local rules with
 two tables (reportlab PDFs)), committed.
 
+Held out (written blind on 2026-12-08 during session 41, for session 42's start and end runs;
+not in the default run): dhcp indexes ISC DHCP 4.4's documentation as a small organisation's IT
+person indexes it for the colleagues who run the office's DHCP service on Linux (the server that
+hands out addresses, and the client on the Linux machines), 22 files from Debian bookworm's
+isc-dhcp-server, isc-dhcp-client and isc-dhcp-common 4.4.3-P1-2 (Debian ships no separate
+documentation package), fetched from the Debian archive by its fetch.sh and copied flat under
+names that say whose they are: the server's README.Debian and NEWS.Debian and the client's
+NEWS.Debian (whole), upstream's README, the shipped /etc/dhcp/dhcpd.conf (the commented example)
+and /etc/dhcp/dhcpd6.conf, /etc/default/isc-dhcp-server (written by the server's postinst from a
+here-document, cut out of the package's control archive), /etc/dhcp/dhclient.conf and upstream's
+example dhclient.conf, the debug and rfc3442-classless-routes dhclient hooks, the text files all
+as .txt, and eleven manual pages (dhcpd(8), dhcpd.conf(5) whole, dhcpd.leases(5), omshell(1),
+dhcp-lease-list(8), dhclient(8), dhclient.conf(5), dhclient.leases(5), dhclient-script(8),
+dhcp-options(5), dhcp-eval(5)) rendered to HTML by bookworm's mandoc 1.14.6-1+b1 (fetched and
+hash-checked the same way).
+
     flock /tmp/pocketrag-bench.lock .venv/bin/python bench/answer_quality.py --out DIR \\
         [--corpus NAME ...] [--k 5] [--index-dir DIR]
 """
@@ -1093,6 +1109,7 @@ SPLIT = {
     "ravensholt": "held out",  # written blind in session 40, for session 41's runs
     "unattended": "held out",  # written blind in session 41, for session 42's runs
     "bramblecote": "held out",  # written blind in session 41, for session 42's runs
+    "dhcp": "held out",  # written blind in session 41, for session 42's runs
 }
 DEFAULT = [
     "larkfield", "opengov", "incident", "handbook", "brightwater", "tables", "harbourview",
@@ -1140,9 +1157,9 @@ DEFAULT = [
 # clamav, redis and holmbrack, at its start 88f0a09 and its end efc6b9b; session 39 freeradius,
 # openssh and larchwick, at its start fa62339 and its end ccf4256; session 40 samba, nftables and
 # gullcombe, at its start 55800fb and its end d988f93). cron, slapd and ravensholt (written blind
-# during session 40) wait for session 41's start and end runs; unattended and bramblecote (written
-# blind during session 41) wait for session 42's.
-CORPORA_HELD_OUT: list[str] = ["cron", "slapd", "ravensholt", "unattended", "bramblecote"]
+# during session 40) wait for session 41's start and end runs; unattended, bramblecote and dhcp
+# (written blind during session 41) wait for session 42's.
+CORPORA_HELD_OUT: list[str] = ["cron", "slapd", "ravensholt", "unattended", "bramblecote", "dhcp"]
 CORPORA = [*DEFAULT, *CORPORA_HELD_OUT, "opengov-multiformat"]
 
 

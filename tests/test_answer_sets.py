@@ -137,6 +137,7 @@ MINIMUMS = {
     "ravensholt": (120, 25),
     "unattended": (120, 25),
     "bramblecote": (120, 25),
+    "dhcp": (120, 25),
 }
 
 
@@ -275,6 +276,7 @@ TURNS = {
     "ravensholt": (11, 20),
     "unattended": (11, 14),
     "bramblecote": (11, 25),
+    "dhcp": (11, 15),
 }  # fmt: skip
 
 
@@ -802,6 +804,11 @@ ABSENT = {
                     "bridge", "flu jab", "jury", "smoking", "cqc", "rating", "bereavement",
                     "dog", "cycle to work", "laundry allowance", "phone allowance", "sourdough",
                     "world cup", "mongolia"),
+    "dhcp": ("megabytes", "systemctl", "mysql", "postgresql", "snooping", "ansible",
+             "windows server", "networkmanager", "netplan", "rsync", "radvd", "raspberry",
+             "prometheus", "nagios", "licence", "price", "docker", "802.1x", "active directory",
+             "rate-limit", "trixie", "tls", "journalctl", "captive", "slaac", "password",
+             "sourdough", "world cup", "mongolia"),
 }  # fmt: skip
 
 
