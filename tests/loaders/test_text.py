@@ -267,6 +267,42 @@ def test_grid_tables_are_read_into_rows(tmp_path: Path, limits) -> None:
     assert "A drawn screen" in texts[4]  # a box of one column is a drawing, kept as it is
 
 
+def test_tables_aligned_with_spaces_are_read_into_rows(tmp_path: Path, limits) -> None:
+    # a pay table aligned by hand lost the spaces that said which column a figure was in
+    # ("S1 Legal secretary, clerk £22,400 £24,200 4"): each row now names its columns. A
+    # rule drawn one per column places them, a cell running into the gap too; a header in
+    # capitals needs no rule. A first line of aligned data names nothing: it stays as it is.
+    path = tmp_path / "pay.txt"
+    path.write_text(
+        "Pay scales from April.\n\n"
+        "GRADE  ROLES                        MINIMUM    MAXIMUM   STEPS\n"
+        "-----  ---------------------------  ---------  --------  -----\n"
+        "S1     Legal secretary, file clerk  £22,400    £24,200   4\n"
+        "S2     Senior legal secretary, team £24,600    £27,900   5\n\n"
+        "    NAME      TYPE  DESCRIPTION\n"
+        "    .TS       M     begin table\n"
+        "    \\*{       S     begin superscript\n\n"
+        "COOKIE_FILE            LYMain.c     default cookie file in HOME dir\n"
+        "SHOW_WHEREIS_TARGETS   LYCurses.h   whereis search highlighting\n"
+        "USE_KEYMAPS            LYCurses.h   use of .lynx-keymaps files\n"
+    )
+    texts = [text for text, _ in _blocks(path, limits)]
+    assert texts == [
+        "Pay scales from April.",
+        "GRADE | ROLES | MINIMUM | MAXIMUM | STEPS\n"
+        "GRADE: S1; ROLES: Legal secretary, file clerk; MINIMUM: £22,400; MAXIMUM: £24,200; "
+        "STEPS: 4\n"
+        "GRADE: S2; ROLES: Senior legal secretary, team; MINIMUM: £24,600; MAXIMUM: £27,900; "
+        "STEPS: 5",
+        "NAME | TYPE | DESCRIPTION\n"
+        "NAME: .TS; TYPE: M; DESCRIPTION: begin table\n"
+        "NAME: \\*{; TYPE: S; DESCRIPTION: begin superscript",
+        "COOKIE_FILE LYMain.c default cookie file in HOME dir\n"
+        "SHOW_WHEREIS_TARGETS LYCurses.h whereis search highlighting\n"
+        "USE_KEYMAPS LYCurses.h use of .lynx-keymaps files",
+    ], texts
+
+
 def test_faq_questions_are_headings_and_output_keeps_its_header(tmp_path: Path, limits) -> None:
     # numbered questions were body text, so every answer sat under the chapter alone; a
     # command's output underlined with "=====" became the heading of the next questions

@@ -22,6 +22,7 @@ from pocketrag.loaders._common import (
     clean_lines,
     heading_level,
 )
+from pocketrag.loaders.aligned_tables import aligned_table
 from pocketrag.loaders.grid_tables import split_grid_tables
 from pocketrag.loaders.ini import (
     BANNER_LEVEL,
@@ -159,6 +160,8 @@ def split_paragraphs(text: str) -> list[tuple[str, bool]]:
         for piece, is_table in split_grid_tables(part):
             if is_table:
                 out.append((piece, True))  # its rows, one per line
+            elif rows := aligned_table(piece):
+                out.append(("\n".join(rows), True))  # a table aligned with spaces
             else:
                 subs = [piece] if whole else _comment_paragraphs(piece)
                 for sub in (s for c in subs for s in _hanging_terms(c)):
