@@ -1305,3 +1305,61 @@ def test_a_section_number_is_no_conflicting_figure(embedder) -> None:
                    [dkim, acl], embedder.embed).text  # fmt: skip
     assert not text.startswith("The documents differ"), text
     assert "compiled into Exim by default" in text
+
+
+def test_a_hedged_answer_shows_both_sides_of_a_disagreement(embedder) -> None:
+    """A weak match is hedged, and when two documents differ on it both are still shown:
+    quoting one alone hid the conflict. The opening says both things."""
+    old = Hit(18, "p22", "family-leave.docx", "Family Leave Policy", PATERNITY_2022,
+              None, None, "Paternity", 0.1)  # fmt: skip
+    new = Hit(19, "p26", "changes-email.txt", "Changes to family pay", PATERNITY_2026,
+              None, None, "", 0.1)  # fmt: skip
+    text = compose("what is paternity pay", [old, new], embedder.embed, hedged=True).text
+    assert text.startswith(
+        "The documents may not answer this directly, and the closest passages differ: "
+    )
+    assert "2 weeks at full pay" in text and "1 week at full pay" in text
+    assert not compose("what is paternity pay", [old, new], embedder.embed).text.startswith(
+        HEDGE.split(";")[0]
+    )
+
+
+MILEAGE_POLICY = """Expenses and mileage
+The Trust does not pay per mile for the journey between home and your usual place of work \
+in your own car.
+Claims are paid with the next month's salary.
+| Expense | Rate or limit | Notes |
+|---|---|---|
+| Mileage in your own car or van | 45p per mile | Business-use insurance required |
+| Passenger supplement | 5p per passenger per mile | |"""
+MILEAGE_EMAIL = """From 1 December the Trust will pay 50p per mile for business journeys in \
+your own car or van. The passenger supplement is not changing."""
+
+
+def test_a_figure_below_the_other_documents_best_sentence_can_disagree(embedder) -> None:
+    """The policy's best sentence for the question gives no figure (the journey it does not
+    pay for); its mileage row, ranked below it, counts the same thing as the e-mail with
+    another figure."""
+    policy = Hit(40, "pol", "expenses-and-mileage.html", "Expenses and mileage",
+                 MILEAGE_POLICY, None, None, "Mileage", 0.1)  # fmt: skip
+    email = Hit(41, "mail", "email-mileage.txt", "Mileage rate", MILEAGE_EMAIL,
+                None, None, "", 0.1)  # fmt: skip
+    question = "How much does the Trust pay per mile when I use my own car?"
+    text = compose(question, [email, policy], embedder.embed).text
+    assert "differ" in text.split(":")[0]
+    assert "50p per mile" in text and "45p per mile" in text
+
+
+EATON = """Eaton has been the main supporter of the project in the past, between 2007 and 2011.
+Warning: the situation has evolved, and since 2011 Eaton does not support the project anymore.
+This may still evolve in the future.
+But for now, please do not consider that buying Eaton products will provide you with official \
+support from Eaton."""
+
+
+def test_a_sentence_that_needs_the_one_before_brings_that_ones_antecedent_too(embedder) -> None:
+    """ "But for now ..." needs "This may still evolve ...", which needs the warning before
+    it: the answer reads back two sentences."""
+    hit = Hit(42, "ups", "manual.pdf", "User manual", EATON, 12, 12, "Support", 0.1)
+    text = compose("Does buying Eaton get us official support?", [hit], embedder.embed).text
+    assert "since 2011 Eaton does not support the project anymore [1]. This may still" in text

@@ -69,7 +69,10 @@ def test_an_alternative_or_exception_needs_the_sentence_before_it() -> None:
     assert needs_antecedent("Use OneDrive or SharePoint to share files instead.")
     assert needs_antecedent("Otherwise, ask your line manager.")
     assert needs_antecedent("However, night staff are paid at time and a half.")
+    assert needs_antecedent("But for now, buying their products gives no official support.")
+    assert needs_antecedent("You will know you have this problem if the log shows UTC.")
     assert not needs_antecedent("Use OneDrive or SharePoint to share files.")
+    assert not needs_antecedent("Butter and milk are kept in the staff room fridge.")
 
 
 @pytest.mark.parametrize(

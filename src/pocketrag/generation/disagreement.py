@@ -46,8 +46,10 @@ def disagreeing(
     at any time." before "An employee can make one request in any 12-month period"). A
     unit only near the same subject (NEAR_SUBJECT) disagrees with the best unit itself
     when the two count one thing with other figures (_counts_otherwise), unless the
-    question names the best unit's figure; of each document only its best unit is tried
-    so. A unit further down another document disagrees only with the answer's own unit,
+    question names the best unit's figure; any relevant unit of another document is tried
+    so, not only its best (a handbook's "Mileage ...: 45p per mile" row ranked below its
+    sentence on car insurance, and the e-mail raising it to 50p had answered alone). A
+    unit further down another document disagrees only with the answer's own unit,
     counting the same thing with other figures (conflicting_quantities): with any of ours,
     or by bare numbers, neighbouring rules ("carry over up to 5 days" / "up to 8 days" for
     a question on the Christmas closure) and section numbers ("see Section 4.10") had read
@@ -87,7 +89,7 @@ def disagreeing(
             # nearly the same subject: only against the answer's own unit, as below, and
             # not when the question names its figure ("What does it take to fast-track a
             # deprecation to 3 months?" is not asking which period holds)
-            if not later and not figure_asked and _counts_otherwise(best, other, question_words):
+            if not figure_asked and _counts_otherwise(best, other, question_words):
                 return best, other
             continue  # another subject
         if (
@@ -187,6 +189,12 @@ def _row_name(cand: Candidate) -> str:
 
 DIFFER = "The documents differ on this:"
 DIFFER_DATED = "The documents differ on this; the newer one first:"
+# a disagreement in an answer hedged as a weak match (answerability)
+HEDGED_DIFFER = "The documents may not answer this directly, and the closest passages differ:"
+HEDGED_DIFFER_DATED = (
+    "The documents may not answer this directly, and the closest passages differ; the newer "
+    "one first:"
+)
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 
 
@@ -198,13 +206,15 @@ def _year(hit: Hit) -> int | None:
 
 
 def newest_first(
-    pair: tuple[Ranked, Ranked], hits: Sequence[Hit]
+    pair: tuple[Ranked, Ranked], hits: Sequence[Hit], hedged: bool = False
 ) -> tuple[list[tuple[Ranked, str]], str]:
     """The two sides of a disagreement, each with its document's title, and the answer's
-    opening. When both documents name different years, the newer comes first and each
-    title carries its year: a reader has to know which rule is current, and a superseded
-    note says so only by its date. Without years, a side announcing a change from the other
-    side's figure ("rises from 45p to 50p" against the handbook's 45p) is the newer."""
+    opening (`hedged`: an answer hedged as a weak match's). When both documents name
+    different years, the newer comes first and each title carries its year: a reader has to
+    know which rule is current, and a superseded note says so only by its date. Without
+    years, a side announcing a change from the other side's figure ("rises from 45p to 50p"
+    against the handbook's 45p) is the newer."""
+    plain, dated = (HEDGED_DIFFER, HEDGED_DIFFER_DATED) if hedged else (DIFFER, DIFFER_DATED)
     docs = [hits[r.candidate.source_n - 1] for r in pair]
     titles = [d.title or "One document" for d in docs]
     years = [_year(d) for d in docs]
@@ -212,11 +222,11 @@ def newest_first(
         sides = list(zip(pair, titles, strict=True))
         for newer, older in (sides, sides[::-1]):
             if _supersedes(newer[0].candidate.text, numbers_in(older[0].candidate.text)):
-                return [newer, older], DIFFER_DATED
-        return sides, DIFFER
+                return [newer, older], dated
+        return sides, plain
     labels = [t if str(y) in t else f"{t} ({y})" for t, y in zip(titles, years, strict=True)]
     sides = sorted(zip(pair, labels, years, strict=True), key=lambda side: -side[2])
-    return [(r, label) for r, label, _ in sides], DIFFER_DATED
+    return [(r, label) for r, label, _ in sides], dated
 
 
 def side_units(unit: Ranked, pair: tuple[Ranked, Ranked], best: Ranked) -> list[Candidate]:

@@ -74,6 +74,9 @@ READ_ON_WORDS = 40
 # is not accepting commands ..." is the symptom, the paragraph after it what to do.
 # Development sets, session 10: +5 answers, -0 (BENCHMARKS).
 BARE_WORDS = 20
+# How many sentences back a chosen one's antecedents go (_antecedents): the one before, and
+# the one before that when the first refers back in turn.
+ANTECEDENT_STEPS = 2
 # At most this many units missing between two quoted ones of a chunk are quoted too (_gaps).
 MAX_GAP_UNITS = 2
 # How far behind the lead a unit of the same passage may be and still join the answer
@@ -300,8 +303,17 @@ def _covering(
 def _antecedents(chosen: list[Ranked], ranked: Sequence[Ranked]) -> list[Ranked]:
     """The sentences right before chosen ones that need them ("Small gifts can be accepted
     if they are worth £50 or less." before "Anything worth more than that must be
-    declined."): quoted alone, the chosen one leaves out what it refers to."""
-    return _neighbours(chosen, ranked, -1, lambda item, _: needs_antecedent(item.text))
+    declined."): quoted alone, the chosen one leaves out what it refers to. One that needs
+    its own is taken with it, ANTECEDENT_STEPS back at most ("Warning: since 2011 Eaton
+    does not support NUT anymore." / "This may still evolve in the future." / "But for now,
+    please do not consider ...")."""
+    out: list[Ranked] = []
+    for _ in range(ANTECEDENT_STEPS):
+        found = _neighbours(chosen + out, ranked, -1, lambda item, _: needs_antecedent(item.text))
+        if not found:
+            break
+        out += found
+    return out
 
 
 def _continuations(chosen: list[Ranked], ranked: Sequence[Ranked], room: int) -> list[Ranked]:
@@ -502,9 +514,12 @@ def compose(
         ranked = rank_candidates(question, hits, embed, question_vector)
     if not ranked:
         return Extract(notice)
-    pair = None if hedged else disagreeing(ranked, hits, question)
+    # a hedged answer shows both sides too, saying so: quoting one of two disagreeing
+    # documents hides the conflict however weak the match (development sets, session 41:
+    # disagreement questions +18 key facts -3, others -5)
+    pair = disagreeing(ranked, hits, question)
     if pair is not None:
-        sides, lead_in = newest_first(pair, hits)
+        sides, lead_in = newest_first(pair, hits, hedged)
         parts = [
             f"{label}: " + " ".join(_with_marker(u) for u in side_units(r, pair, ranked[0]))
             for r, label in sides

@@ -577,7 +577,8 @@ _COMPARES_BACK = re.compile(
 _NAMES_BACK = re.compile(
     r"\b(?:this|that|these|those|such)\s+(?:value|values|limit|amount|figure|rate|period|"
     r"date|directory|file|address|number|level|command|option|setting|range|variable|"
-    r"parameter)\b",
+    r"parameter|problem|issue|error|message|case|situation|behaviour|behavior|feature|"
+    r"step|change|rule|requirement|method|mode)\b",
     re.IGNORECASE,
 )
 
@@ -585,7 +586,8 @@ _NAMES_BACK = re.compile(
 # An alternative or exception to what the sentence before said ("Use OneDrive to share
 # files instead.", "Otherwise, ask your manager.", "However, night staff ...").
 _CONTRASTS_BACK = re.compile(
-    r"^\s*(?:instead|otherwise|however|alternatively|if not|if so|in that case)\b|"
+    r"^\s*(?:instead|otherwise|however|alternatively|if not|if so|in that case|but|yet|"
+    r"still|even so|nevertheless|nonetheless|unless)\b|"
     r"\binstead\W*$",
     re.IGNORECASE,
 )
