@@ -873,47 +873,40 @@ and its superseded 2023 version (DOCX); a one-column reportlab fire safety and c
 with a fire points table, and slipway rules whose headings are set in body type and marked only in
 the PDF outline (reportlab PDFs)), committed.
 
-Held out (written blind on 2026-12-08 during session 40, for session 41's start and end runs;
-not in the default run): cron indexes the documentation of cron, anacron and logrotate as a
-small organisation's IT person indexes it for the colleagues who look after the Linux servers'
-scheduled jobs and log rotation, 23 files from Debian bookworm's cron and cron-daemon-common
-3.0pl1-162, anacron 2.3-36 and logrotate 3.21.0-1, fetched from the Debian archive by its
-fetch.sh and copied flat under names that say whose they are: cron's README.Debian,
-NEWS.Debian (whole), README.anacron and upstream's README and FEATURES, the shipped
-/etc/crontab; anacron's README, README.Debian, NEWS.Debian, /etc/anacrontab,
-/etc/cron.d/anacron and /etc/cron.daily/0anacron; logrotate's /etc/logrotate.conf,
-/etc/logrotate.d/btmp and wtmp, /etc/cron.daily/logrotate and NEWS.Debian, the text files all
-as .txt; and six manual pages (crontab(1), crontab(5), cron(8), anacron(8), anacrontab(5),
-logrotate(8)) rendered to HTML by bookworm's mandoc 1.14.6-1+b1 (fetched and hash-checked the
-same way).
-
-Held out (written blind on 2026-12-08 during session 40, for session 41's start and end runs;
-not in the default run): slapd indexes OpenLDAP 2.5's documentation as a small organisation's IT
-person indexes it for the colleagues who run the office's directory server (staff accounts, the
-address book, authentication for other services), 18 files from Debian bookworm's slapd,
-ldap-utils and libldap-common 2.5.13+dfsg-5, fetched from the Debian archive by its fetch.sh and
-copied flat under names that say whose they are: Debian's README.Debian and NEWS.Debian (whole),
-the initial cn=config LDIF the package loads (slapd.init.ldif), the example slapd.conf and
-slapd.backup script, /etc/default/slapd and the clients' /etc/ldap/ldap.conf, the text files all
-as .txt, and eleven manual pages (slapd(8), slapd.conf(5) and slapd-config(5) whole,
-slapd-mdb(5), slapcat(8), slapadd(8), slappasswd(8), slapo-ppolicy(5), ldapsearch(1),
-ldapmodify(1), ldap.conf(5)) rendered to HTML by bookworm's mandoc 1.14.6-1+b1 (fetched and
-hash-checked the same way).
-
-Held out (written blind on 2026-12-08 during session 40, for session 41's start and end runs;
-not in the default run): ravensholt is the staff shared drive of an invented small high-street
-solicitors' firm in the north of England, Ravensholt & Pike LLP (a head office in Thornleigh and
-a branch in Aldbeck; residential conveyancing, wills and probate, family law and employment law;
-about 40 staff): 14 documents (samples/ravensholt/: an AML and client identification procedure,
-an IT and email security guide, a training, supervision and CPD guide, and an expenses and
-mileage policy, in Markdown; the Aldbeck office's chatty notes, a pay and grading table aligned
-by hand with spaces, and a managing partner's memo changing figures from January 2027, as text;
-a client money page whose key figures are a <dl> definition list, and a complaints procedure with
-a timetable table (HTML); a staff handbook whose who's who sits in a two-column section between
-one-column ones, Thornleigh office procedures with a three-column table in the page header, and
-a clause-numbered file opening and conflict checks procedure (DOCX); a fees and billing guide
-with an hourly rates table and footnotes carrying figures, and a one-column file retention and
-archiving schedule with a retention table (reportlab PDFs)), committed.
+cron, slapd and ravensholt (written blind during session 40, held out until their runs in session
+41): cron indexes the documentation of cron, anacron and logrotate as a small organisation's IT
+person indexes it for the colleagues who look after the Linux servers' scheduled jobs and log
+rotation, 23 files from Debian bookworm's cron and cron-daemon-common 3.0pl1-162, anacron 2.3-36 and
+logrotate 3.21.0-1, fetched from the Debian archive by its fetch.sh and copied flat under names that
+say whose they are: cron's README.Debian, NEWS.Debian (whole), README.anacron and upstream's README
+and FEATURES, the shipped /etc/crontab; anacron's README, README.Debian, NEWS.Debian,
+/etc/anacrontab, /etc/cron.d/anacron and /etc/cron.daily/0anacron; logrotate's /etc/logrotate.conf,
+/etc/logrotate.d/btmp and wtmp, /etc/cron.daily/logrotate and NEWS.Debian, the text files all as
+.txt; and six manual pages (crontab(1), crontab(5), cron(8), anacron(8), anacrontab(5),
+logrotate(8)) rendered to HTML by bookworm's mandoc 1.14.6-1+b1 (fetched and hash-checked the same
+way). slapd indexes OpenLDAP 2.5's documentation as a small organisation's IT person indexes it for
+the colleagues who run the office's directory server (staff accounts, the address book,
+authentication for other services), 18 files from Debian bookworm's slapd, ldap-utils and
+libldap-common 2.5.13+dfsg-5, fetched from the Debian archive by its fetch.sh and copied flat under
+names that say whose they are: Debian's README.Debian and NEWS.Debian (whole), the initial cn=config
+LDIF the package loads (slapd.init.ldif), the example slapd.conf and slapd.backup script,
+/etc/default/slapd and the clients' /etc/ldap/ldap.conf, the text files all as .txt, and eleven
+manual pages (slapd(8), slapd.conf(5) and slapd-config(5) whole, slapd-mdb(5), slapcat(8),
+slapadd(8), slappasswd(8), slapo-ppolicy(5), ldapsearch(1), ldapmodify(1), ldap.conf(5)) rendered to
+HTML by bookworm's mandoc 1.14.6-1+b1 (fetched and hash-checked the same way). ravensholt is the
+staff shared drive of an invented small high-street solicitors' firm in the north of England,
+Ravensholt & Pike LLP (a head office in Thornleigh and a branch in Aldbeck; residential
+conveyancing, wills and probate, family law and employment law; about 40 staff): 14 documents
+(samples/ravensholt/: an AML and client identification procedure, an IT and email security guide, a
+training, supervision and CPD guide, and an expenses and mileage policy, in Markdown; the Aldbeck
+office's chatty notes, a pay and grading table aligned by hand with spaces, and a managing partner's
+memo changing figures from January 2027, as text; a client money page whose key figures are a <dl>
+definition list, and a complaints procedure with a timetable table (HTML); a staff handbook whose
+who's who sits in a two-column section between one-column ones, Thornleigh office procedures with a
+three-column table in the page header, and a clause-numbered file opening and conflict checks
+procedure (DOCX); a fees and billing guide with an hourly rates table and footnotes carrying
+figures, and a one-column file retention and archiving schedule with a retention table (reportlab
+PDFs)), committed.
 
 Held out (written blind on 2026-12-08 during session 41, for session 42's start and end runs;
 not in the default run): unattended indexes the documentation of automatic patching on Debian as
@@ -1104,9 +1097,9 @@ SPLIT = {
     "samba": "dev (seen)",  # written blind in session 39; held out until its runs at d988f93
     "nftables": "dev (seen)",  # written blind in session 39; held out until its runs at d988f93
     "gullcombe": "dev (seen)",  # written blind in session 39; held out until its runs at d988f93
-    "cron": "held out",  # written blind in session 40, for session 41's runs
-    "slapd": "held out",  # written blind in session 40, for session 41's runs
-    "ravensholt": "held out",  # written blind in session 40, for session 41's runs
+    "cron": "dev (seen)",  # written blind in session 40; held out until its runs at 8f3be4c
+    "slapd": "dev (seen)",  # written blind in session 40; held out until its runs at 8f3be4c
+    "ravensholt": "dev (seen)",  # written blind in session 40; held out until its runs at 8f3be4c
     "unattended": "held out",  # written blind in session 41, for session 42's runs
     "bramblecote": "held out",  # written blind in session 41, for session 42's runs
     "dhcp": "held out",  # written blind in session 41, for session 42's runs
@@ -1126,6 +1119,7 @@ DEFAULT = [
     "dovecot", "ghostscript", "calderwick", "squid", "knot", "ellerby", "dnsmasq", "lighttpd",
     "penrick", "tor", "unbound", "tunwick", "kea", "rsync", "hartsmoor", "clamav", "redis",
     "holmbrack", "freeradius", "openssh", "larchwick", "samba", "nftables", "gullcombe",
+    "cron", "slapd", "ravensholt",
 ]  # fmt: skip
 # Held out, not in the default run: a new set, written blind, stays here until its one run (session
 # 6 ran debpol, tollgate and makers this way; session 7 debgov and licences, at 510d9d1; session 8
@@ -1156,10 +1150,10 @@ DEFAULT = [
 # 7dca177; session 37 kea, rsync and hartsmoor, at its start 61fdfd1 and its end dd69c30; session 38
 # clamav, redis and holmbrack, at its start 88f0a09 and its end efc6b9b; session 39 freeradius,
 # openssh and larchwick, at its start fa62339 and its end ccf4256; session 40 samba, nftables and
-# gullcombe, at its start 55800fb and its end d988f93). cron, slapd and ravensholt (written blind
-# during session 40) wait for session 41's start and end runs; unattended, bramblecote and dhcp
-# (written blind during session 41) wait for session 42's.
-CORPORA_HELD_OUT: list[str] = ["cron", "slapd", "ravensholt", "unattended", "bramblecote", "dhcp"]
+# gullcombe, at its start 55800fb and its end d988f93; session 41 cron, slapd and ravensholt, at its
+# start ff8b165 and its end 8f3be4c). unattended, bramblecote and dhcp (written blind during session
+# 41) wait for session 42's start and end runs.
+CORPORA_HELD_OUT: list[str] = ["unattended", "bramblecote", "dhcp"]
 CORPORA = [*DEFAULT, *CORPORA_HELD_OUT, "opengov-multiformat"]
 
 
