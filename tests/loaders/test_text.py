@@ -306,15 +306,17 @@ def test_tables_aligned_with_spaces_are_read_into_rows(tmp_path: Path, limits) -
 def test_statements_ending_in_a_semicolon_stay_lines_of_their_own(tmp_path: Path, limits) -> None:
     # a configuration in C's manner: a run of statements had read as one line ("timeout 60;
     # retry 60; ..."), and one commented out under its comment had joined the comment's
-    # sentence without its "//", reading as if it were set. A list item's last line ending
-    # in ";" still goes on its sentence.
+    # sentence without its "//", reading as if it were set. Prose giving a statement on its
+    # next line keeps it, and a list item's last line ending in ";" goes on its sentence.
     path = tmp_path / "client.conf.txt"
     path.write_text(
         "timeout 60;\nretry 60;\nreboot 10;\nselect-timeout 5;\ninitial-interval 2;\n\n"
         "// Enable logging to syslog of the upgrades that were done. Default is False\n"
         '// Unattended-Upgrade::SyslogEnable "false";\n\n'
         "- Various check methods are available: TCP connect, HTTP request, SMTP hello,\n"
-        "SSL hello, LDAP, SQL, Redis, send/expect scripts, all with/without SSL;\n"
+        "SSL hello, LDAP, SQL, Redis, send/expect scripts, all with/without SSL;\n\n"
+        "It is possible (but STRONGLY ADVISED AGAINST) to revert by setting the option\n"
+        'Binary::apt-get::Acquire::AllowInsecureRepositories "true";\n'
     )
     assert [text for text, _ in _blocks(path, limits)] == [
         "timeout 60;\nretry 60;\nreboot 10;\nselect-timeout 5;\ninitial-interval 2;",
@@ -322,6 +324,8 @@ def test_statements_ending_in_a_semicolon_stay_lines_of_their_own(tmp_path: Path
         '// Unattended-Upgrade::SyslogEnable "false";',
         "- Various check methods are available: TCP connect, HTTP request, SMTP hello, SSL "
         "hello, LDAP, SQL, Redis, send/expect scripts, all with/without SSL;",
+        "It is possible (but STRONGLY ADVISED AGAINST) to revert by setting the option "
+        'Binary::apt-get::Acquire::AllowInsecureRepositories "true";',
     ]
 
 

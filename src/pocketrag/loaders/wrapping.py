@@ -51,18 +51,20 @@ def _joins(previous: str, line: str) -> bool:
         return False
     if _LEADER.search(prior) or _LEADER.search(line):
         return False
-    if _statement(prior) or _statement(line):
+    if _statement(prior) or (_statement(line) and previous.startswith(_COMMENT_MARKS)):
         return False
     return not (in_capitals(previous) or in_capitals(line))
 
 
 def _statement(line: str) -> bool:
     """A statement of a configuration written in C's manner, ending in ";" ("timeout 60;",
-    apt's 'Unattended-Upgrade::SyslogEnable "false";'): a line of its own, commented out or
-    not. Joined, a run of them read as one line ("timeout 60; retry 60; reboot 10;"), and one
-    commented out under a comment became part of its sentence, its "//" lost, as if set. A
-    name and its values, with no comma: a list item's last line ("SSL hello, LDAP, SQL,
-    Redis;", "phishing@example.org;") goes on the item's sentence."""
+    apt's 'Unattended-Upgrade::SyslogEnable "false";'): nothing goes on it, and one commented
+    out under a comment is no part of the comment's sentence. Joined, a run of them read as
+    one line ("timeout 60; retry 60; reboot 10;"), and one commented out became part of the
+    comment, its "//" lost, as if it were set. Prose that gives one on its next line ("by
+    setting the option" / 'Binary::apt-get::Acquire::AllowInsecureRepositories "true";')
+    keeps it: the sentence needs it. A name and its values, with no comma: a list item's
+    last line ("SSL hello, LDAP, SQL, Redis;", "phishing@example.org;") goes on its item."""
     return _STATEMENT.match(line) is not None and not _wordy(line)
 
 
