@@ -266,3 +266,16 @@ def test_a_long_joined_line_is_still_read_at_its_start_and_end() -> None:
         unwrap(lead_in + "\nthe list's first line under the lead-in stands alone, too").count("\n")
         == 1
     )
+
+
+@pytest.mark.timeout(30)
+def test_an_aligned_table_check_is_linear_and_expands_no_long_line(tmp_path: Path, limits) -> None:
+    # a header in capitals over 4 million tabs: read as a table's row, the tabs would have
+    # been expanded eightfold and each column counted; over 200,000 rows it stays linear
+    path = tmp_path / "tabs.txt"
+    path.write_text("NAME  TYPE  DESC\n" + "\t" * 4_000_000 + "x\nA  B  C\n")
+    assert [b.text for b in load_document(path, limits).blocks][-1].endswith("x\nA B C")
+    rows = tmp_path / "rows.txt"
+    rows.write_text("NAME  TYPE  DESC\n" + "a     b     c\n" * 200_000)
+    text = load_document(rows, limits).blocks[0].text
+    assert text.count("NAME: a; TYPE: b; DESC: c") == 200_000

@@ -23,6 +23,9 @@ from pocketrag.loaders.wrapping import in_capitals
 GUTTER = 2  # spaces between two columns, at least, on every line
 MIN_COLUMNS = 3
 MIN_ROWS = 2
+# A row aligned by hand fits a screen or a printed page; a longer line is no row, and its
+# tabs are not expanded nor its columns counted (a hostile line of tabs would expand eightfold)
+MAX_ROW_CHARS = 500
 _RULE = re.compile(r"^[-=_ ]*[-=_]{3,}[-=_ ]*$")  # under the header: one rule, or one a column
 _MARKED = re.compile(r"^\s*(?:[#;>*|+]|//)")  # a comment, a quote, a bullet, a grid's border
 _LETTER = re.compile(r"[^\W\d_]")
@@ -32,9 +35,10 @@ _DASHES = re.compile(r"[-=_]+")
 def aligned_table(paragraph: str) -> list[str] | None:
     """The paragraph's rows as table_lines gives them, one a line, when it is a table
     aligned with spaces (above); else None."""
-    lines = [line.expandtabs().rstrip() for line in paragraph.split("\n") if line.strip()]
-    if any(_MARKED.match(line) for line in lines):
+    raw = [line for line in paragraph.split("\n") if line.strip()]
+    if any(len(line) > MAX_ROW_CHARS or _MARKED.match(line) for line in raw):
         return None
+    lines = [line.expandtabs().rstrip() for line in raw]
     rules = [i for i, line in enumerate(lines) if _RULE.match(line)]
     top = 1 if rules[:1] == [0] else 0  # a rule over the header, one under it, one at the end
     if any(i not in (0, top + 1, len(lines) - 1) for i in rules):
