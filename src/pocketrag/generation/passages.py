@@ -584,10 +584,11 @@ _NAMES_BACK = re.compile(
 
 
 # An alternative or exception to what the sentence before said ("Use OneDrive to share
-# files instead.", "Otherwise, ask your manager.", "However, night staff ...").
+# files instead.", "Otherwise, ask your manager.", "However, night staff ...", "But for now,
+# please do not ...").
 _CONTRASTS_BACK = re.compile(
     r"^\s*(?:instead|otherwise|however|alternatively|if not|if so|in that case|but|yet|"
-    r"still|even so|nevertheless|nonetheless|unless)\b|"
+    r"still|even so|nevertheless|nonetheless)\b|"
     r"\binstead\W*$",
     re.IGNORECASE,
 )
