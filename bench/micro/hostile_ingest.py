@@ -5,7 +5,7 @@
 1. generates the hostile files of issue 12 at full size (tests/hostile_files.py; nothing is
    committed) and a few more: a PDF with a 1 GB FlateDecode stream, 300 MB of text
    operators, a 10^9-point page, a DOCX whose zip directory lies, a 19 MB one-paragraph
-   .txt, 6 MB of one paragraph's hard-wrapped lines, 4 MB of `&#` in HTML, a YAML alias
+   .txt, 1.2 MB of one paragraph's hard-wrapped lines, 4 MB of `&#` in HTML, a YAML alias
    bomb, 100 KB of ` **a`, random bytes named .md and sniffed as HTML, and HTML that is
    quadratic for CPython < 3.11.13's parser;
 2. ingests samples/handbook with the CLI (the good documents), then starts

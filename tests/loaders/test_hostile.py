@@ -246,7 +246,7 @@ def test_runs_of_form_feeds_are_one_page_break(tmp_path: Path, limits) -> None:
 def test_a_long_paragraph_of_wrapped_lines_unwraps_in_linear_time(tmp_path: Path, limits) -> None:
     # 1.2 MB of one paragraph, 18,000 lines: unwrap had read the whole joined line at each
     # line under it (300 KB took 100 s; this, half an hour)
-    path = text_wrapped_paragraph(tmp_path / "wrapped.txt", scale=0.2)
+    path = text_wrapped_paragraph(tmp_path / "wrapped.txt")
     lines = path.read_text().split("\n")[:-1]
     assert [b.text for b in load_document(path, limits).blocks] == [" ".join(lines)]
 
